@@ -1,0 +1,212 @@
+package openapi_test
+
+import (
+	"context"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/twitterkit/go/openapi"
+)
+
+func loadValid(t *testing.T) *openapi3.T {
+	t.Helper()
+	doc, err := openapi.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		t.Fatalf("document does not validate: %v", err)
+	}
+	return doc
+}
+
+func TestDocumentValidates(t *testing.T) {
+	doc := loadValid(t)
+	if got := doc.OpenAPI; !strings.HasPrefix(got, "3.0") {
+		t.Errorf("openapi version = %q, want 3.0.x", got)
+	}
+}
+
+// seedOperations is our user's list of operations (shared/seed), plus the compliance jobs
+// whose schemas the list names. Each must be in the document under this method and path.
+var seedOperations = []struct{ method, path string }{
+	{"GET", "/2/openapi.json"},
+	{"GET", "/2/spaces"},
+	{"GET", "/2/spaces/by/creator_ids"},
+	{"GET", "/2/spaces/search"},
+	{"GET", "/2/spaces/{id}"},
+	{"GET", "/2/tweets"},
+	{"GET", "/2/tweets/counts/all"},
+	{"GET", "/2/tweets/counts/recent"},
+	{"GET", "/2/tweets/sample/stream"},
+	{"GET", "/2/tweets/search/all"},
+	{"GET", "/2/tweets/search/recent"},
+	{"GET", "/2/tweets/search/stream"},
+	{"GET", "/2/tweets/search/stream/rules"},
+	{"POST", "/2/tweets/search/stream/rules"},
+	{"GET", "/2/tweets/{id}"},
+	{"PUT", "/2/tweets/{tweet_id}/hidden"},
+	{"GET", "/2/users/{id}/liked_tweets"},
+	{"POST", "/2/users/{id}/likes"},
+	{"DELETE", "/2/users/{id}/likes/{tweet_id}"},
+	{"GET", "/2/users/{id}/mentions"},
+	{"POST", "/2/users/{id}/retweets"},
+	{"DELETE", "/2/users/{id}/retweets/{source_tweet_id}"},
+	{"GET", "/2/users/{id}/tweets"},
+	{"GET", "/2/tweets/{id}/liking_users"},
+	{"GET", "/2/tweets/{id}/retweeted_by"},
+	{"GET", "/2/users"},
+	{"GET", "/2/users/by"},
+	{"GET", "/2/users/by/username/{username}"},
+	{"GET", "/2/users/{id}"},
+	{"GET", "/2/users/{id}/blocking"},
+	{"POST", "/2/users/{id}/blocking"},
+	{"GET", "/2/users/{id}/followers"},
+	{"GET", "/2/users/{id}/following"},
+	{"POST", "/2/users/{id}/following"},
+	{"POST", "/2/users/{id}/muting"},
+	{"DELETE", "/2/users/{source_user_id}/blocking/{target_user_id}"},
+	{"DELETE", "/2/users/{source_user_id}/following/{target_user_id}"},
+	{"DELETE", "/2/users/{source_user_id}/muting/{target_user_id}"},
+	{"GET", "/2/compliance/jobs"},
+	{"POST", "/2/compliance/jobs"},
+	{"GET", "/2/compliance/jobs/{id}"},
+}
+
+func TestSeedOperationsPresent(t *testing.T) {
+	doc := loadValid(t)
+	ids := map[string]string{}
+	for _, op := range seedOperations {
+		item := doc.Paths.Find(op.path)
+		if item == nil {
+			t.Errorf("%s %s: path missing", op.method, op.path)
+			continue
+		}
+		o := item.GetOperation(op.method)
+		if o == nil {
+			t.Errorf("%s %s: method missing", op.method, op.path)
+			continue
+		}
+		if o.OperationID == "" {
+			t.Errorf("%s %s: no operationId", op.method, op.path)
+		}
+		if prev, dup := ids[o.OperationID]; dup {
+			t.Errorf("operationId %q used by %s and %s %s", o.OperationID, prev, op.method, op.path)
+		}
+		ids[o.OperationID] = op.method + " " + op.path
+		if o.Description == "" || o.Summary == "" {
+			t.Errorf("%s %s: summary and description are both expected", op.method, op.path)
+		}
+		if o.Responses.Value("200") == nil {
+			t.Errorf("%s %s: no 200 response", op.method, op.path)
+		}
+		if o.Responses.Default() == nil {
+			t.Errorf("%s %s: no default (error) response", op.method, op.path)
+		}
+	}
+	if got, want := len(doc.Paths.Map()), 0; got == want {
+		t.Fatal("no paths")
+	}
+}
+
+// Field lists are named enum schemas referenced as array items, so generated code has typed
+// values ([]TweetField) rather than bare strings.
+func TestFieldParametersAreNamedEnums(t *testing.T) {
+	doc := loadValid(t)
+	want := map[string]string{
+		"tweet.fields": "TweetField", "user.fields": "UserField", "media.fields": "MediaField",
+		"place.fields": "PlaceField", "poll.fields": "PollField", "space.fields": "SpaceField",
+		"topic.fields": "TopicField", "compliance_job.fields": "ComplianceJobField",
+		"search_count.fields": "SearchCountField",
+	}
+	seen := map[string]bool{}
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			for _, p := range op.Parameters {
+				name := p.Value.Name
+				enum, isField := want[name]
+				if !isField && name != "expansions" {
+					continue
+				}
+				s := p.Value.Schema.Value
+				if !s.Type.Is("array") || s.Items == nil || s.Items.Ref == "" {
+					t.Errorf("%s %s: %s is not an array of a named schema", method, path, name)
+					continue
+				}
+				if p.Value.Explode == nil || *p.Value.Explode {
+					t.Errorf("%s %s: %s must be comma separated (explode: false)", method, path, name)
+				}
+				if isField && !strings.HasSuffix(s.Items.Ref, "/"+enum) {
+					t.Errorf("%s %s: %s items = %s, want %s", method, path, name, s.Items.Ref, enum)
+				}
+				if len(s.Items.Value.Enum) == 0 {
+					t.Errorf("%s %s: %s items have no enum", method, path, name)
+				}
+				seen[name] = true
+			}
+		}
+	}
+	for name := range want {
+		if !seen[name] {
+			t.Errorf("no operation uses %s", name)
+		}
+	}
+}
+
+// Every problem type resolves under both hosts X uses.
+func TestProblemTypesUnderBothHosts(t *testing.T) {
+	doc := loadValid(t)
+	p := doc.Components.Schemas["Problem"].Value
+	if p.Discriminator == nil || p.Discriminator.PropertyName != "type" {
+		t.Fatal("Problem is not discriminated by type")
+	}
+	m := p.Discriminator.Mapping
+	for _, slug := range []string{"invalid-request", "resource-not-found", "usage-capped",
+		"operational-disconnect", "rule-cap", "duplicate-rules", "invalid-rules",
+		"unsupported-authentication", "client-forbidden", "streaming-connection",
+		"not-authorized-for-resource", "resource-unavailable"} {
+		tw := m["https://api.twitter.com/2/problems/"+slug]
+		x := m["https://api.x.com/2/problems/"+slug]
+		if tw.Ref == "" || tw.Ref != x.Ref {
+			t.Errorf("%s: twitter.com -> %q, x.com -> %q", slug, tw.Ref, x.Ref)
+		}
+		name := tw.Ref[strings.LastIndex(tw.Ref, "/")+1:]
+		if doc.Components.Schemas[name] == nil {
+			t.Errorf("%s maps to missing schema %s", slug, name)
+		}
+	}
+}
+
+// Go's regexp (RE2) must be able to compile every pattern, or kin-openapi cannot validate.
+func TestPatternsAreRE2(t *testing.T) {
+	for _, m := range regexp.MustCompile(`(?m)pattern: (.+)$`).FindAllStringSubmatch(string(openapi.Document), -1) {
+		pat := strings.Trim(m[1], `'"`)
+		if _, err := regexp.Compile(pat); err != nil {
+			t.Errorf("pattern %q: %v", pat, err)
+		}
+	}
+}
+
+func TestSecurityOfUserContextOperations(t *testing.T) {
+	doc := loadValid(t)
+	// Mutations act for a user: never app-only.
+	for _, op := range seedOperations {
+		if op.method == http.MethodGet || strings.HasPrefix(op.path, "/2/compliance") ||
+			strings.HasPrefix(op.path, "/2/tweets/search/stream") {
+			continue
+		}
+		o := doc.Paths.Find(op.path).GetOperation(op.method)
+		for _, req := range *o.Security {
+			if _, ok := req["BearerToken"]; ok {
+				t.Errorf("%s %s allows an app-only bearer token", op.method, op.path)
+			}
+			if scopes, ok := req["OAuth2UserToken"]; ok && len(scopes) == 0 {
+				t.Errorf("%s %s: OAuth 2.0 user token without scopes", op.method, op.path)
+			}
+		}
+	}
+}
