@@ -1,0 +1,156 @@
+package twitter
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"reflect"
+	"time"
+
+	"github.com/twitterkit/go/gen"
+)
+
+// endpoint identifies an operation for rate-limit bookkeeping and error messages.
+type endpoint struct {
+	name       string // "GET /2/users/{id}", as in the API document
+	idempotent bool   // safe to send again after a failure
+}
+
+func get(path string) endpoint              { return endpoint{name: "GET " + path, idempotent: true} }
+func mutation(method, path string) endpoint { return endpoint{name: method + " " + path} }
+
+// sender performs one attempt: typically a method of the generated client.
+type sender func(ctx context.Context) (*http.Response, error)
+
+// call sends a request through the generated client, with retries, rate-limit waits and
+// bookkeeping, and decodes a successful body into out (a pointer to a generated response
+// type, or nil to discard it).
+func (c *Client) call(ctx context.Context, ep endpoint, send sender, out any) (*Response, error) {
+	if ctx == nil {
+		return nil, errors.New("twitter: nil context")
+	}
+	retryable := ep.idempotent || c.cfg.retryMutations
+	for attempt := 1; ; attempt++ {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("twitter: %s: %w", ep.name, err)
+		}
+		resp, body, err := c.attempt(ctx, send)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, fmt.Errorf("twitter: %s: %w", ep.name, ctx.Err())
+			}
+			err = fmt.Errorf("twitter: %s: %w", ep.name, err)
+			if wait, ok := c.shouldRetry(retryable, attempt, nil, err); ok {
+				c.cfg.logger.LogAttrs(ctx, slog.LevelWarn, "twitter: retrying after network error",
+					slog.String("endpoint", ep.name), slog.Int("attempt", attempt), slog.Duration("wait", wait), slog.Any("error", err))
+				if serr := sleep(ctx, wait); serr != nil {
+					return nil, fmt.Errorf("twitter: %s: %w", ep.name, serr)
+				}
+				continue
+			}
+			return nil, err
+		}
+
+		rl := parseRateLimit(ep.name, resp.Header)
+		c.limits.record(rl)
+		r := &Response{Response: resp, RateLimit: rl, RequestID: requestID(resp.Header), Attempts: attempt}
+
+		if resp.StatusCode < 200 || resp.StatusCode > 299 {
+			apiErr := newError(ep.name, resp, body, rl)
+			if wait, ok := c.rateLimitWait(apiErr); ok {
+				c.cfg.logger.LogAttrs(ctx, slog.LevelInfo, "twitter: rate limited; waiting for reset",
+					slog.String("endpoint", ep.name), slog.Duration("wait", wait), slog.Time("reset", rl.Reset))
+				if serr := sleep(ctx, wait); serr != nil {
+					return r, fmt.Errorf("%w (while waiting for the rate-limit reset: %w)", apiErr, serr)
+				}
+				continue
+			}
+			if wait, ok := c.shouldRetry(retryable, attempt, resp, apiErr); ok {
+				c.cfg.logger.LogAttrs(ctx, slog.LevelWarn, "twitter: retrying",
+					slog.String("endpoint", ep.name), slog.Int("status", resp.StatusCode), slog.Int("attempt", attempt), slog.Duration("wait", wait))
+				if serr := sleep(ctx, wait); serr != nil {
+					return r, fmt.Errorf("%w (retry abandoned: %w)", apiErr, serr)
+				}
+				continue
+			}
+			return r, apiErr
+		}
+
+		if out != nil && len(body) > 0 && resp.StatusCode != http.StatusNoContent {
+			if err := c.decode(body, out); err != nil {
+				return r, fmt.Errorf("twitter: %s: decoding %d response: %w (body starts %q)",
+					ep.name, resp.StatusCode, err, excerpt(body))
+			}
+			r.PartialErrors = partialErrors(out)
+		}
+		return r, nil
+	}
+}
+
+// attempt sends once and reads the body, capped: error bodies at maxErrorBodySize, others
+// at maxBodySize.
+func (c *Client) attempt(ctx context.Context, send sender) (*http.Response, []byte, error) {
+	resp, err := send(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer resp.Body.Close()
+	limit := c.cfg.maxBodySize
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		limit = c.cfg.maxErrorBodySize
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading %d response body: %w", resp.StatusCode, err)
+	}
+	if int64(len(body)) > limit {
+		if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+			return nil, nil, fmt.Errorf("response body larger than %d bytes", limit)
+		}
+		body = body[:limit] // an error excerpt is enough
+	}
+	return resp, body, nil
+}
+
+func (c *Client) shouldRetry(retryable bool, attempt int, resp *http.Response, err error) (time.Duration, bool) {
+	if !retryable {
+		return 0, false
+	}
+	return c.cfg.retry.Next(attempt, resp, err)
+}
+
+// rateLimitWait reports whether to wait for the reset of a 429 window (WithRateLimitWait).
+func (c *Client) rateLimitWait(e *Error) (time.Duration, bool) {
+	if c.cfg.rateLimitWait <= 0 || e.StatusCode != http.StatusTooManyRequests || e.HasProblem(ProblemUsageCapExceeded) {
+		return 0, false
+	}
+	wait, ok := serverWait(e.Response, e.RateLimit, time.Now())
+	if !ok || wait > c.cfg.rateLimitWait {
+		return 0, false
+	}
+	return wait, true
+}
+
+// decode is the one place response bodies are decoded.
+func (c *Client) decode(body []byte, out any) error {
+	return json.Unmarshal(body, out)
+}
+
+var problemsType = reflect.TypeFor[*[]gen.Problem]()
+
+// partialErrors returns the "errors" member of a decoded generated response type.
+func partialErrors(out any) []gen.Problem {
+	v := reflect.ValueOf(out)
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	f := v.Elem().FieldByName("Errors")
+	if !f.IsValid() || f.Type() != problemsType || f.IsNil() {
+		return nil
+	}
+	return *f.Interface().(*[]gen.Problem)
+}

@@ -1,0 +1,123 @@
+package twitter
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/twitterkit/go/gen"
+)
+
+// DefaultBaseURL is the API host used when WithBaseURL is not given.
+const DefaultBaseURL = "https://api.x.com"
+
+// Version is the module version, sent in the default User-Agent.
+const Version = "0.1.0"
+
+// Client talks to the X API v2. It is safe for concurrent use; create one per set of
+// credentials and share it.
+type Client struct {
+	// Services by API area. They share the client's configuration and transport.
+	Tweets     *TweetsService
+	Users      *UsersService
+	Spaces     *SpacesService
+	Rules      *RulesService
+	Stream     *StreamService
+	Compliance *ComplianceService
+
+	cfg        config
+	baseURL    *url.URL
+	httpClient *http.Client // authenticating transport; shared with raw
+	raw        *gen.Client
+	limits     *rateLimitTable
+	common     service
+}
+
+// service is embedded (as a distinct named type) by every area of the API.
+type service struct{ client *Client }
+
+// NewClient builds a Client from options. It validates the options and returns an error
+// naming the first bad one; it performs no I/O.
+func NewClient(opts ...Option) (*Client, error) {
+	cfg := defaultConfig()
+	for _, opt := range opts {
+		if opt == nil {
+			continue
+		}
+		if err := opt(&cfg); err != nil {
+			return nil, fmt.Errorf("twitter: %w", err)
+		}
+	}
+	base, err := url.Parse(strings.TrimRight(cfg.baseURL, "/"))
+	if err != nil || base.Scheme == "" || base.Host == "" {
+		return nil, fmt.Errorf("twitter: base URL %q is not an absolute URL", cfg.baseURL)
+	}
+
+	c := &Client{cfg: cfg, baseURL: base, limits: newRateLimitTable()}
+	c.httpClient = c.buildHTTPClient()
+	c.raw, err = gen.NewClient(base.String(), gen.WithHTTPClient(c.httpClient))
+	if err != nil {
+		return nil, fmt.Errorf("twitter: %w", err)
+	}
+	c.common.client = c
+	c.Tweets = (*TweetsService)(&c.common)
+	c.Users = (*UsersService)(&c.common)
+	c.Spaces = (*SpacesService)(&c.common)
+	c.Rules = (*RulesService)(&c.common)
+	c.Stream = (*StreamService)(&c.common)
+	c.Compliance = (*ComplianceService)(&c.common)
+	return c, nil
+}
+
+// buildHTTPClient wraps the configured HTTP client's transport with authentication and
+// the User-Agent, without modifying the caller's client.
+func (c *Client) buildHTTPClient() *http.Client {
+	base := c.cfg.httpClient
+	if base == nil {
+		base = &http.Client{}
+	}
+	hc := *base
+	rt := hc.Transport
+	if rt == nil {
+		rt = http.DefaultTransport
+	}
+	if c.cfg.auth != nil {
+		rt = c.cfg.auth.wrap(rt, &hc)
+	}
+	hc.Transport = userAgentTransport{next: rt, ua: c.cfg.userAgent}
+	return &hc
+}
+
+// Raw returns the generated client. It shares the Client's transport, so requests made
+// through it are authenticated the same way; it does not retry, wait on rate limits or
+// decode errors. Use it for anything the facade does not cover.
+func (c *Client) Raw() *gen.Client { return c.raw }
+
+// HTTPClient returns the authenticating *http.Client the Client sends requests with.
+func (c *Client) HTTPClient() *http.Client { return c.httpClient }
+
+// BaseURL returns the API host the Client talks to.
+func (c *Client) BaseURL() string { return c.baseURL.String() }
+
+// String describes the client without any secret.
+func (c *Client) String() string {
+	return fmt.Sprintf("twitter.Client{base: %s, auth: %s}", c.baseURL, c.cfg.authName())
+}
+
+// GoString is String, so %#v cannot print credentials either.
+func (c *Client) GoString() string { return c.String() }
+
+type userAgentTransport struct {
+	next http.RoundTripper
+	ua   string
+}
+
+func (t userAgentTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	if t.ua == "" || r.Header.Get("User-Agent") != "" {
+		return t.next.RoundTrip(r)
+	}
+	r2 := r.Clone(r.Context())
+	r2.Header.Set("User-Agent", t.ua)
+	return t.next.RoundTrip(r2)
+}

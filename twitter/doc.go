@@ -1,0 +1,16 @@
+// Package twitter is a client for the X (Twitter) API v2.
+//
+// A Client groups the API by area, each a service sharing one configuration:
+//
+//	c, err := twitter.NewClient(twitter.WithBearerToken(os.Getenv("TWITTER_BEARER_TOKEN")))
+//	user, resp, err := c.Users.ByUsername(ctx, "XDevelopers", nil)
+//
+// Every call takes a context first and returns the decoded body (a type from package gen,
+// generated from the project's OpenAPI document), a *Response carrying the HTTP response
+// and its rate-limit snapshot, and an error. A non-2xx answer is a *Error, found with
+// errors.As or the Is... predicates. A 200 that carries partial errors alongside data
+// returns the data, with the problems in Response.PartialErrors.
+//
+// Raw reaches the generated client, sharing the same transport and authentication, for
+// anything the facade does not cover.
+package twitter

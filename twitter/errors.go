@@ -1,0 +1,259 @@
+package twitter
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/twitterkit/go/gen"
+)
+
+// Problem type URIs, without their host. X sends them under both
+// https://api.twitter.com/2/problems/ and https://api.x.com/2/problems/; ProblemType
+// strips either prefix so the kinds compare equal.
+const (
+	ProblemInvalidRequest            = "invalid-request"
+	ProblemResourceNotFound          = "resource-not-found"
+	ProblemResourceUnauthorized      = "not-authorized-for-resource"
+	ProblemFieldUnauthorized         = "not-authorized-for-field"
+	ProblemResourceUnavailable       = "resource-unavailable"
+	ProblemDisallowedResource        = "disallowed-resource"
+	ProblemClientForbidden           = "client-forbidden"
+	ProblemUnsupportedAuthentication = "unsupported-authentication"
+	ProblemUsageCapExceeded          = "usage-capped"
+	ProblemRateLimited               = "rate-limit-exceeded"
+	ProblemConnectionException       = "streaming-connection"
+	ProblemOperationalDisconnect     = "operational-disconnect"
+	ProblemClientDisconnected        = "client-disconnected"
+	ProblemRulesCap                  = "rule-cap"
+	ProblemInvalidRules              = "invalid-rules"
+	ProblemDuplicateRules            = "duplicate-rules"
+	ProblemNonCompliantRules         = "noncompliant-rules"
+	ProblemConflict                  = "conflict"
+	ProblemGeneric                   = "about:blank"
+)
+
+var problemPrefixes = []string{
+	"https://api.twitter.com/2/problems/",
+	"https://api.x.com/2/problems/",
+}
+
+// ProblemType returns the kind of a problem type URI with X's host prefix removed
+// ("https://api.x.com/2/problems/usage-capped" -> "usage-capped"). Unknown URIs are
+// returned unchanged.
+func ProblemType(uri string) string {
+	for _, p := range problemPrefixes {
+		if strings.HasPrefix(uri, p) {
+			return uri[len(p):]
+		}
+	}
+	return uri
+}
+
+// Error is a failed call: a non-2xx response, described by the problem document X sent
+// (or by an excerpt of the body when it was not one). Find it with errors.As, or use the
+// Is... predicates.
+type Error struct {
+	// StatusCode is the HTTP status.
+	StatusCode int
+	// Type is the problem kind without X's host prefix (see ProblemType), "" when the
+	// body was not a problem document.
+	Type string
+	// Title and Detail are the problem's summary and explanation.
+	Title  string
+	Detail string
+	// Problems lists every problem of the body: the top-level one and any in "errors".
+	Problems []gen.Problem
+	// RequestID is X's id of the request, for support.
+	RequestID string
+	// RateLimit is the rate-limit state the error response reported.
+	RateLimit RateLimit
+	// Endpoint is the operation that failed, as "METHOD /2/path/{param}".
+	Endpoint string
+	// Body is a short excerpt of the response body when it was not a problem document
+	// (an HTML page from a proxy, say). Empty otherwise.
+	Body string
+	// Response is the HTTP response; its body has been read and closed.
+	Response *http.Response `json:"-"`
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "twitter: %s: %d %s", e.Endpoint, e.StatusCode, http.StatusText(e.StatusCode))
+	switch {
+	case e.Title != "" && e.Detail != "":
+		fmt.Fprintf(&b, ": %s: %s", e.Title, e.Detail)
+	case e.Title != "":
+		fmt.Fprintf(&b, ": %s", e.Title)
+	case e.Detail != "":
+		fmt.Fprintf(&b, ": %s", e.Detail)
+	case e.Body != "":
+		fmt.Fprintf(&b, ": body %q", e.Body)
+	}
+	if e.Type != "" && e.Type != ProblemGeneric {
+		fmt.Fprintf(&b, " [%s]", e.Type)
+	}
+	return b.String()
+}
+
+// HasProblem reports whether any problem of the error is of the given kind.
+func (e *Error) HasProblem(kind string) bool {
+	if e.Type == kind {
+		return true
+	}
+	for _, p := range e.Problems {
+		if ProblemType(p.Type) == kind {
+			return true
+		}
+	}
+	return false
+}
+
+const maxExcerpt = 256
+
+// newError builds the error for a non-2xx response from its (size-capped) body.
+func newError(endpoint string, resp *http.Response, body []byte, rl RateLimit) *Error {
+	e := &Error{
+		StatusCode: resp.StatusCode,
+		RequestID:  requestID(resp.Header),
+		RateLimit:  rl,
+		Endpoint:   endpoint,
+		Response:   resp,
+	}
+	if !parseProblemBody(e, body) {
+		e.Body = excerpt(body)
+	}
+	return e
+}
+
+// parseProblemBody fills e from a problem document, an {"errors": [...]} envelope, or
+// the older {"errors":[{"code","message"}]} shape. It reports whether it found any.
+func parseProblemBody(e *Error, body []byte) bool {
+	var doc struct {
+		gen.Problem
+		Errors []json.RawMessage `json:"errors"`
+		// v1.1-style fields some endpoints still use
+		Error string `json:"error"`
+	}
+	if len(body) == 0 || json.Unmarshal(body, &doc) != nil {
+		return false
+	}
+	found := false
+	if doc.Type != "" || doc.Title != "" {
+		e.Type = ProblemType(doc.Type)
+		e.Title = doc.Title
+		if doc.Detail != nil {
+			e.Detail = *doc.Detail
+		}
+		e.Problems = append(e.Problems, doc.Problem)
+		found = true
+	}
+	for _, raw := range doc.Errors {
+		var p gen.Problem
+		if json.Unmarshal(raw, &p) != nil {
+			continue
+		}
+		if p.Type == "" && p.Title == "" {
+			var legacy gen.Error
+			if json.Unmarshal(raw, &legacy) == nil && legacy.Message != "" {
+				p.Title = legacy.Message
+				p.Detail = &legacy.Message
+				p.Type = fmt.Sprintf("code:%d", legacy.Code)
+			}
+		}
+		if p.Type == "" && p.Title == "" {
+			continue
+		}
+		e.Problems = append(e.Problems, p)
+		if !found {
+			e.Type = ProblemType(p.Type)
+			e.Title = p.Title
+			if p.Detail != nil {
+				e.Detail = *p.Detail
+			}
+			found = true
+		}
+	}
+	if !found && doc.Error != "" {
+		e.Title = doc.Error
+		found = true
+	}
+	return found
+}
+
+// excerpt returns the start of a body as valid UTF-8 with whitespace collapsed.
+func excerpt(body []byte) string {
+	if len(body) > maxExcerpt {
+		body = body[:maxExcerpt]
+	}
+	s := strings.ToValidUTF8(string(body), "\uFFFD")
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > maxExcerpt {
+		s = s[:maxExcerpt]
+		for !utf8.ValidString(s) {
+			s = s[:len(s)-1]
+		}
+	}
+	return s
+}
+
+func asError(err error) (*Error, bool) {
+	var e *Error
+	ok := errors.As(err, &e)
+	return e, ok
+}
+
+// IsNotFound reports whether err is a 404 or a resource-not-found problem.
+func IsNotFound(err error) bool {
+	e, ok := asError(err)
+	return ok && (e.StatusCode == http.StatusNotFound || e.HasProblem(ProblemResourceNotFound))
+}
+
+// IsRateLimited reports whether err is a 429 rate-limit answer. A usage cap is not a rate
+// limit: see IsUsageCapExceeded.
+func IsRateLimited(err error) bool {
+	e, ok := asError(err)
+	return ok && e.StatusCode == http.StatusTooManyRequests && !e.HasProblem(ProblemUsageCapExceeded)
+}
+
+// IsUsageCapExceeded reports whether the project's or account's post cap is used up.
+// Waiting minutes does not help; the cap resets daily or monthly.
+func IsUsageCapExceeded(err error) bool {
+	e, ok := asError(err)
+	return ok && e.HasProblem(ProblemUsageCapExceeded)
+}
+
+// IsUnauthorized reports whether the credentials were missing, wrong or expired (401).
+func IsUnauthorized(err error) bool {
+	e, ok := asError(err)
+	return ok && e.StatusCode == http.StatusUnauthorized
+}
+
+// IsForbidden reports whether the credentials are valid but not allowed to do this (403),
+// including an app-only token used where a user context is needed.
+func IsForbidden(err error) bool {
+	e, ok := asError(err)
+	return ok && e.StatusCode == http.StatusForbidden
+}
+
+// IsUnsupportedAuthentication reports whether the endpoint needs another kind of
+// authentication, such as a user token instead of an app-only bearer token.
+func IsUnsupportedAuthentication(err error) bool {
+	e, ok := asError(err)
+	return ok && e.HasProblem(ProblemUnsupportedAuthentication)
+}
+
+// IsInvalidRequest reports whether the request was malformed (400 invalid-request).
+func IsInvalidRequest(err error) bool {
+	e, ok := asError(err)
+	return ok && (e.HasProblem(ProblemInvalidRequest) || e.StatusCode == http.StatusBadRequest)
+}
+
+// IsServerError reports whether X (or a proxy in front of it) failed with a 5xx.
+func IsServerError(err error) bool {
+	e, ok := asError(err)
+	return ok && e.StatusCode >= 500
+}

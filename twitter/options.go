@@ -1,0 +1,167 @@
+package twitter
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"time"
+)
+
+// An Option configures a Client. Options validate their arguments: NewClient returns the
+// first error.
+type Option func(*config) error
+
+// config is everything NewClient was told. It never prints secrets: see String.
+type config struct {
+	baseURL          string
+	httpClient       *http.Client
+	userAgent        string
+	retry            RetryPolicy
+	retryMutations   bool
+	rateLimitWait    time.Duration // 0: never wait on a 429; >0: wait up to this long for the reset
+	logger           *slog.Logger
+	auth             authenticator
+	maxErrorBodySize int64
+	maxBodySize      int64
+}
+
+func defaultConfig() config {
+	return config{
+		baseURL:          DefaultBaseURL,
+		userAgent:        "twitterkit-go/" + Version,
+		retry:            DefaultRetryPolicy(),
+		logger:           slog.New(slog.DiscardHandler),
+		maxErrorBodySize: 64 << 10,
+		maxBodySize:      64 << 20,
+	}
+}
+
+func (c config) authName() string {
+	if c.auth == nil {
+		return "none"
+	}
+	return c.auth.name()
+}
+
+// authenticator adds credentials to requests by wrapping the transport.
+type authenticator interface {
+	// wrap returns a RoundTripper that authenticates each request before passing it to
+	// next. hc is the client to use for any token requests of its own.
+	wrap(next http.RoundTripper, hc *http.Client) http.RoundTripper
+	// name describes the kind of credentials, never their value.
+	name() string
+}
+
+// WithBaseURL points the client at another API host, such as a test server.
+func WithBaseURL(rawURL string) Option {
+	return func(c *config) error {
+		u, err := url.Parse(rawURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("WithBaseURL: %q is not an absolute http(s) URL", rawURL)
+		}
+		c.baseURL = rawURL
+		return nil
+	}
+}
+
+// WithHTTPClient sets the HTTP client whose transport, timeout and cookie jar requests
+// use. The client is not modified: the Client wraps a copy's transport with auth.
+func WithHTTPClient(hc *http.Client) Option {
+	return func(c *config) error {
+		if hc == nil {
+			return errors.New("WithHTTPClient: nil *http.Client")
+		}
+		c.httpClient = hc
+		return nil
+	}
+}
+
+// WithUserAgent sets the User-Agent header sent with every request.
+func WithUserAgent(ua string) Option {
+	return func(c *config) error {
+		if ua == "" {
+			return errors.New("WithUserAgent: empty user agent")
+		}
+		c.userAgent = ua
+		return nil
+	}
+}
+
+// WithRetryPolicy replaces the retry policy. Use NoRetries() to turn retries off.
+func WithRetryPolicy(p RetryPolicy) Option {
+	return func(c *config) error {
+		if p == nil {
+			return errors.New("WithRetryPolicy: nil policy (use NoRetries())")
+		}
+		c.retry = p
+		return nil
+	}
+}
+
+// WithRetryMutations lets the retry policy repeat requests that change state (POST, PUT,
+// DELETE). Off by default: a mutation whose answer was lost may have been applied, and
+// repeating it can, for example, fail with a duplicate or undo a toggle.
+func WithRetryMutations() Option {
+	return func(c *config) error {
+		c.retryMutations = true
+		return nil
+	}
+}
+
+// WithRateLimitWait makes a call that meets a 429 rate-limit answer wait for the limit's
+// reset and try again, as long as the wait is at most max. The wait ends early when the
+// context is done. A usage cap (UsageCapExceeded) is never waited on. Off by default.
+func WithRateLimitWait(max time.Duration) Option {
+	return func(c *config) error {
+		if max <= 0 {
+			return fmt.Errorf("WithRateLimitWait: max wait must be positive, got %v", max)
+		}
+		c.rateLimitWait = max
+		return nil
+	}
+}
+
+// WithLogger sets the logger for retries, rate-limit waits and token refreshes. Nothing is
+// logged by default. Secrets are never logged.
+func WithLogger(l *slog.Logger) Option {
+	return func(c *config) error {
+		if l == nil {
+			return errors.New("WithLogger: nil logger")
+		}
+		c.logger = l
+		return nil
+	}
+}
+
+// WithBearerToken authenticates as an app with an app-only OAuth 2.0 bearer token.
+func WithBearerToken(token string) Option {
+	return func(c *config) error {
+		if token == "" {
+			return errors.New("WithBearerToken: empty token")
+		}
+		c.auth = bearerAuth{token: token}
+		return nil
+	}
+}
+
+// bearerAuth sends a fixed bearer token.
+type bearerAuth struct{ token string }
+
+func (a bearerAuth) name() string { return "app-only bearer token" }
+
+func (a bearerAuth) wrap(next http.RoundTripper, _ *http.Client) http.RoundTripper {
+	return roundTripperFunc(func(r *http.Request) (*http.Response, error) {
+		r2 := r.Clone(r.Context())
+		r2.Header.Set("Authorization", "Bearer "+a.token)
+		return next.RoundTrip(r2)
+	})
+}
+
+// String keeps the token out of %v.
+func (a bearerAuth) String() string { return "bearerAuth{token: REDACTED}" }
+
+type roundTripperFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripperFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
