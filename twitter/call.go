@@ -47,7 +47,7 @@ func (c *Client) call(ctx context.Context, ep endpoint, send sender, out any) (*
 			if wait, ok := c.shouldRetry(retryable, attempt, nil, err); ok {
 				c.cfg.logger.LogAttrs(ctx, slog.LevelWarn, "twitter: retrying after network error",
 					slog.String("endpoint", ep.name), slog.Int("attempt", attempt), slog.Duration("wait", wait), slog.Any("error", err))
-				if serr := sleep(ctx, wait); serr != nil {
+				if serr := c.cfg.sleep(ctx, wait); serr != nil {
 					return nil, fmt.Errorf("twitter: %s: %w", ep.name, serr)
 				}
 				continue
@@ -64,7 +64,7 @@ func (c *Client) call(ctx context.Context, ep endpoint, send sender, out any) (*
 			if wait, ok := c.rateLimitWait(apiErr); ok {
 				c.cfg.logger.LogAttrs(ctx, slog.LevelInfo, "twitter: rate limited; waiting for reset",
 					slog.String("endpoint", ep.name), slog.Duration("wait", wait), slog.Time("reset", rl.Reset))
-				if serr := sleep(ctx, wait); serr != nil {
+				if serr := c.cfg.sleep(ctx, wait); serr != nil {
 					return r, fmt.Errorf("%w (while waiting for the rate-limit reset: %w)", apiErr, serr)
 				}
 				continue
@@ -72,7 +72,7 @@ func (c *Client) call(ctx context.Context, ep endpoint, send sender, out any) (*
 			if wait, ok := c.shouldRetry(retryable, attempt, resp, apiErr); ok {
 				c.cfg.logger.LogAttrs(ctx, slog.LevelWarn, "twitter: retrying",
 					slog.String("endpoint", ep.name), slog.Int("status", resp.StatusCode), slog.Int("attempt", attempt), slog.Duration("wait", wait))
-				if serr := sleep(ctx, wait); serr != nil {
+				if serr := c.cfg.sleep(ctx, wait); serr != nil {
 					return r, fmt.Errorf("%w (retry abandoned: %w)", apiErr, serr)
 				}
 				continue
@@ -128,7 +128,7 @@ func (c *Client) rateLimitWait(e *Error) (time.Duration, bool) {
 	if c.cfg.rateLimitWait <= 0 || e.StatusCode != http.StatusTooManyRequests || e.HasProblem(ProblemUsageCapExceeded) {
 		return 0, false
 	}
-	wait, ok := serverWait(e.Response, e.RateLimit, time.Now())
+	wait, ok := serverWait(e.Response, e.RateLimit, c.cfg.now())
 	if !ok || wait > c.cfg.rateLimitWait {
 		return 0, false
 	}

@@ -156,12 +156,17 @@ func parseProblemBody(e *Error, body []byte) bool {
 		if json.Unmarshal(raw, &p) != nil {
 			continue
 		}
-		if p.Type == "" && p.Title == "" {
-			var legacy gen.Error
-			if json.Unmarshal(raw, &legacy) == nil && legacy.Message != "" {
+		if p.Type == "" && p.Title == "" && !found {
+			// The older shape: {"errors":[{"code":89,"message":"..."}]}. Inside a problem
+			// document, "errors" holds that problem's details instead, not more problems.
+			var legacy struct {
+				Code    *int32 `json:"code"`
+				Message string `json:"message"`
+			}
+			if json.Unmarshal(raw, &legacy) == nil && legacy.Code != nil && legacy.Message != "" {
 				p.Title = legacy.Message
 				p.Detail = &legacy.Message
-				p.Type = fmt.Sprintf("code:%d", legacy.Code)
+				p.Type = fmt.Sprintf("code:%d", *legacy.Code)
 			}
 		}
 		if p.Type == "" && p.Title == "" {

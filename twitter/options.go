@@ -1,6 +1,7 @@
 package twitter
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -25,6 +26,10 @@ type config struct {
 	auth             authenticator
 	maxErrorBodySize int64
 	maxBodySize      int64
+
+	// now and sleep are the clock; tests replace them to assert waits without waiting.
+	now   func() time.Time
+	sleep func(ctx context.Context, d time.Duration) error
 }
 
 func defaultConfig() config {
@@ -35,6 +40,8 @@ func defaultConfig() config {
 		logger:           slog.New(slog.DiscardHandler),
 		maxErrorBodySize: 64 << 10,
 		maxBodySize:      64 << 20,
+		now:              time.Now,
+		sleep:            sleep,
 	}
 }
 

@@ -1,0 +1,187 @@
+package twitter
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+func errorFrom(t *testing.T, status int, body string, header http.Header) *Error {
+	t.Helper()
+	resp := &http.Response{StatusCode: status, Header: header}
+	if resp.Header == nil {
+		resp.Header = http.Header{}
+	}
+	return newError("GET /2/tweets", resp, []byte(body), parseRateLimit("GET /2/tweets", resp.Header))
+}
+
+func TestErrorFromProblemDocuments(t *testing.T) {
+	tests := []struct {
+		name      string
+		status    int
+		body      string
+		wantType  string
+		wantTitle string
+		wantN     int
+		is        func(error) bool
+	}{
+		{
+			name:   "invalid request under api.twitter.com",
+			status: 400,
+			body: `{"errors":[{"parameters":{"max_results":["1000"]},"message":"The max_results query parameter value [1000] is not between 10 and 100"}],
+				"title":"Invalid Request","detail":"One or more parameters to your request was invalid.","type":"https://api.twitter.com/2/problems/invalid-request"}`,
+			wantType: ProblemInvalidRequest, wantTitle: "Invalid Request", wantN: 1, is: IsInvalidRequest,
+		},
+		{
+			name:     "usage cap under api.x.com",
+			status:   429,
+			body:     `{"title":"UsageCapExceeded","detail":"Usage cap exceeded: Monthly product cap","type":"https://api.x.com/2/problems/usage-capped","period":"Monthly","scope":"Product"}`,
+			wantType: ProblemUsageCapExceeded, wantTitle: "UsageCapExceeded", wantN: 1, is: IsUsageCapExceeded,
+		},
+		{
+			name:     "unsupported authentication",
+			status:   403,
+			body:     `{"title":"Unsupported Authentication","detail":"Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.  Supported authentication types are [OAuth 1.0a User Context, OAuth 2.0 User Context].","type":"https://api.twitter.com/2/problems/unsupported-authentication","status":403}`,
+			wantType: ProblemUnsupportedAuthentication, wantTitle: "Unsupported Authentication", wantN: 1, is: IsUnsupportedAuthentication,
+		},
+		{
+			name:     "problem only inside errors",
+			status:   404,
+			body:     `{"errors":[{"value":"1","detail":"Could not find user with id: [1].","title":"Not Found Error","resource_type":"user","parameter":"id","resource_id":"1","type":"https://api.twitter.com/2/problems/resource-not-found"}]}`,
+			wantType: ProblemResourceNotFound, wantTitle: "Not Found Error", wantN: 1, is: IsNotFound,
+		},
+		{
+			name:     "older code/message shape",
+			status:   401,
+			body:     `{"errors":[{"code":89,"message":"Invalid or expired token."}]}`,
+			wantType: "code:89", wantTitle: "Invalid or expired token.", wantN: 1, is: IsUnauthorized,
+		},
+		{
+			name:     "rate limited",
+			status:   429,
+			body:     `{"title":"Too Many Requests","detail":"Too Many Requests","type":"about:blank","status":429}`,
+			wantType: ProblemGeneric, wantTitle: "Too Many Requests", wantN: 1, is: IsRateLimited,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e := errorFrom(t, tc.status, tc.body, nil)
+			if e.Type != tc.wantType || e.Title != tc.wantTitle || len(e.Problems) != tc.wantN {
+				t.Errorf("got type %q title %q problems %d; want %q %q %d", e.Type, e.Title, len(e.Problems), tc.wantType, tc.wantTitle, tc.wantN)
+			}
+			if e.Body != "" {
+				t.Errorf("Body excerpt set for a problem document: %q", e.Body)
+			}
+			var err error = fmt.Errorf("wrapped: %w", e)
+			if !tc.is(err) {
+				t.Errorf("predicate false for %v", err)
+			}
+			var got *Error
+			if !errors.As(err, &got) || got != e {
+				t.Error("errors.As does not find the *Error")
+			}
+		})
+	}
+}
+
+func TestUsageCapIsNotARateLimit(t *testing.T) {
+	e := errorFrom(t, 429, `{"title":"UsageCapExceeded","type":"https://api.twitter.com/2/problems/usage-capped"}`, nil)
+	if IsRateLimited(e) {
+		t.Error("a usage cap reported as a rate limit")
+	}
+	if !IsUsageCapExceeded(e) {
+		t.Error("usage cap not recognised")
+	}
+}
+
+func TestErrorFromBodiesThatAreNotProblems(t *testing.T) {
+	long := strings.Repeat("x", 10_000)
+	tests := []struct {
+		name, body, wantExcerpt string
+	}{
+		{"html from a proxy", "<html>\n<head><title>503 Service Temporarily Unavailable</title></head>\n<body>nginx</body></html>", "<html> <head><title>503 Service Temporarily Unavailable</title></head> <body>nginx</body></html>"},
+		{"empty", "", ""},
+		{"truncated json", `{"title":"Service Unavail`, `{"title":"Service Unavail`},
+		{"json without a problem", `{"data":null}`, `{"data":null}`},
+		{"invalid utf-8", "bad \xff\xfe bytes", "bad \uFFFD bytes"},
+		{"long", long, long[:maxExcerpt]},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e := errorFrom(t, 503, tc.body, nil)
+			if e.Body != tc.wantExcerpt {
+				t.Errorf("Body = %q, want %q", e.Body, tc.wantExcerpt)
+			}
+			msg := e.Error()
+			if !strings.Contains(msg, "503") {
+				t.Errorf("message lacks the status: %s", msg)
+			}
+			if len(msg) > 400 {
+				t.Errorf("message too long (%d bytes)", len(msg))
+			}
+			if !IsServerError(e) {
+				t.Error("IsServerError false")
+			}
+		})
+	}
+}
+
+func TestProblemType(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://api.twitter.com/2/problems/rule-cap": ProblemRulesCap,
+		"https://api.x.com/2/problems/rule-cap":       ProblemRulesCap,
+		"about:blank":                                 ProblemGeneric,
+		"https://example.com/other":                   "https://example.com/other",
+		"":                                            "",
+	} {
+		if got := ProblemType(in); got != want {
+			t.Errorf("ProblemType(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestErrorCarriesRequestIDAndRateLimit(t *testing.T) {
+	h := http.Header{}
+	h.Set("x-transaction-id", "abc123")
+	h.Set("x-rate-limit-limit", "15")
+	h.Set("x-rate-limit-remaining", "0")
+	h.Set("x-rate-limit-reset", "1700000900")
+	e := errorFrom(t, 429, `{"title":"Too Many Requests","type":"about:blank"}`, h)
+	if e.RequestID != "abc123" || e.RateLimit.Limit != 15 || e.RateLimit.Remaining != 0 || e.RateLimit.Reset.Unix() != 1700000900 {
+		t.Errorf("got %+v", e)
+	}
+}
+
+func FuzzErrorDecoding(f *testing.F) {
+	f.Add(400, []byte(`{"title":"Invalid Request","type":"https://api.twitter.com/2/problems/invalid-request","errors":[{"message":"x"}]}`), "15", "3", "1700000000")
+	f.Add(503, []byte("<html>down</html>"), "", "", "")
+	f.Add(401, []byte(`{"errors":[{"code":32,"message":"Could not authenticate you."}]}`), "x", "-1", "99999999999999999999")
+	f.Add(429, []byte(`{"errors":[null,1,"a",{"type":5}]}`), "1e9", "", "0")
+	f.Fuzz(func(t *testing.T, status int, body []byte, limit, remaining, reset string) {
+		h := http.Header{}
+		h.Set("x-rate-limit-limit", limit)
+		h.Set("x-rate-limit-remaining", remaining)
+		h.Set("x-rate-limit-reset", reset)
+		h.Set("x-app-limit-24hour-limit", limit)
+		h.Set("x-app-limit-24hour-reset", reset)
+		h.Set("Retry-After", remaining)
+		resp := &http.Response{StatusCode: status, Header: h}
+		rl := parseRateLimit("GET /2/x", h)
+		if rl.Limit < 0 || rl.Remaining < 0 {
+			t.Fatalf("negative rate limit %+v", rl)
+		}
+		e := newError("GET /2/x", resp, body, rl)
+		msg := e.Error()
+		if len(e.Body) > maxExcerpt*3 {
+			t.Fatalf("excerpt too long: %d", len(e.Body))
+		}
+		if !strings.Contains(msg, "GET /2/x") {
+			t.Fatalf("message lacks the endpoint: %q", msg)
+		}
+		_ = IsRateLimited(e) || IsNotFound(e) || IsUsageCapExceeded(e)
+		_, _ = serverWait(resp, rl, rl.Reset)
+		(&Backoff{}).Next(1, resp, e)
+	})
+}
