@@ -115,13 +115,13 @@ func TestRequestBuildersProduceRealURLs(t *testing.T) {
 			method: "POST", path: "/2/users/1/following", wantHeader: "application/json",
 		},
 		{
-			name: "unfollow",
-			build: func() (*http.Request, error) { return gen.NewUnfollowUserRequest(server, "1", "2") },
+			name:   "unfollow",
+			build:  func() (*http.Request, error) { return gen.NewUnfollowUserRequest(server, "1", "2") },
 			method: "DELETE", path: "/2/users/1/following/2",
 		},
 		{
-			name: "unblock",
-			build: func() (*http.Request, error) { return gen.NewUnblockUserRequest(server, "1", "2") },
+			name:   "unblock",
+			build:  func() (*http.Request, error) { return gen.NewUnblockUserRequest(server, "1", "2") },
 			method: "DELETE", path: "/2/users/1/blocking/2",
 		},
 		{
