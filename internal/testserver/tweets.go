@@ -239,7 +239,7 @@ func (s *Server) tweetUsers(c *call, rel map[string][]string) (int, any) {
 }
 
 func (s *Server) listLikingUsers(c *call) (int, any) { return s.tweetUsers(c, s.w.likers) }
-func (s *Server) listRetweeters(c *call) (int, any) { return s.tweetUsers(c, s.w.retweeters) }
+func (s *Server) listRetweeters(c *call) (int, any)  { return s.tweetUsers(c, s.w.retweeters) }
 
 func decodeBody(c *call, v any) *apiProblem {
 	if err := json.Unmarshal(c.body, v); err != nil {
