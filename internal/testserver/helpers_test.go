@@ -134,3 +134,18 @@ func wantStatus(t testing.TB, r resp, status int) {
 		t.Fatalf("status %d, want %d; body %s", r.status, status, r.raw)
 	}
 }
+
+func mustReq(t testing.TB, method, url, body string) *http.Request {
+	t.Helper()
+	var rd io.Reader
+	if body != "" {
+		rd = strings.NewReader(body)
+	}
+	req, err := http.NewRequest(method, url, rd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return req
+}
+
+func containsStr(s, sub string) bool { return strings.Contains(s, sub) }
