@@ -286,9 +286,7 @@ func schemaMessages(err error) []string {
 			if len(msgs) == 1 && msgs[0] == re.Err.Error() {
 				out = append(out, re.Reason+": "+msgs[0])
 			} else {
-				for _, m := range msgs {
-					out = append(out, m)
-				}
+				out = append(out, msgs...)
 			}
 			continue
 		}

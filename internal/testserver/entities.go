@@ -1,6 +1,9 @@
 package testserver
 
-import "time"
+import (
+	"sync"
+	"time"
+)
 
 // User is an account of the fake world.
 type User struct {
@@ -37,7 +40,32 @@ type Tweet struct {
 	ReplySettings      string
 	ContextAnnotations []ContextAnnotation
 
-	num uint64
+	num  uint64
+	info *textInfo // parsed Text, cached once the Tweet is stored
+}
+
+// textInfo is what search and rendering need from a Tweet's text, computed once.
+type textInfo struct {
+	once                                      sync.Once
+	words, hashtags, mentions, cashtags, urls []string
+	ents                                      *wEntities // mention ids not filled in
+}
+
+// parsed returns the Tweet's parsed text, computing it on first use.
+func (t *Tweet) parsed() *textInfo {
+	ti := t.info
+	if ti == nil {
+		ti = &textInfo{}
+	}
+	ti.once.Do(func() {
+		ti.words = words(t.Text)
+		ti.hashtags = hashtags(t.Text)
+		ti.mentions = mentionedUsernames(t.Text)
+		ti.cashtags = cashtags(t.Text)
+		ti.urls = urlsIn(t.Text)
+		ti.ents = textEntities(t.Text)
+	})
+	return ti
 }
 
 // ReferencedTweet links a Tweet to one it retweets ("retweeted"), quotes ("quoted") or

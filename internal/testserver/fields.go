@@ -330,7 +330,7 @@ func (r *renderer) tweet(t *Tweet) wTweet {
 		r.includeUser(t.InReplyToUserID)
 	}
 	if x["entities.mentions.username"] {
-		for _, m := range mentionedUsernames(t.Text) {
+		for _, m := range t.parsed().mentions {
 			if u := r.st.userByName(m); u != nil {
 				r.includeUser(u.ID)
 			}
@@ -400,7 +400,7 @@ func (r *renderer) tweetFields(t *Tweet, section string) wTweet {
 		w.EditControls = &wEditControls{EditsRemaining: 5, IsEditEligible: len(t.ReferencedTweets) == 0 && t.PollID == "", EditableUntil: fmtTime(until)}
 	}
 	if f["entities"] {
-		w.Entities = r.entities(t.Text)
+		w.Entities = r.withMentionIDs(t.parsed().ents)
 	}
 	if f["geo"] && t.PlaceID != "" {
 		w.Geo = &wGeo{PlaceID: t.PlaceID}
@@ -509,7 +509,7 @@ func (r *renderer) userFields(u *User) wUser {
 			e.URL = &wUserURL{URLs: []wURL{{Start: 0, End: utf8.RuneCountInString(u.URL), URL: u.URL, ExpandedURL: u.URL,
 				DisplayURL: strings.TrimPrefix(strings.TrimPrefix(u.URL, "https://"), "http://")}}}
 		}
-		if d := r.entities(u.Description); d != nil {
+		if d := r.withMentionIDs(textEntities(u.Description)); d != nil {
 			e.Description = d
 		}
 		if e.URL != nil || e.Description != nil {
@@ -773,8 +773,24 @@ func cashtags(text string) []string {
 
 func urlsIn(text string) []string { return reURL.FindAllString(text, -1) }
 
-// entities finds hashtags, cashtags, mentions and urls, with code-point offsets like X.
-func (r *renderer) entities(text string) *wEntities {
+// withMentionIDs copies entities, filling in the ids of mentioned users.
+func (r *renderer) withMentionIDs(e *wEntities) *wEntities {
+	if e == nil || len(e.Mentions) == 0 {
+		return e
+	}
+	out := *e
+	out.Mentions = make([]wMention, len(e.Mentions))
+	for i, m := range e.Mentions {
+		if u := r.st.userByName(m.Username); u != nil {
+			m.ID, m.Username = u.ID, u.Username
+		}
+		out.Mentions[i] = m
+	}
+	return &out
+}
+
+// textEntities finds hashtags, cashtags, mentions and urls, with code-point offsets like X.
+func textEntities(text string) *wEntities {
 	runes := func(i int) int { return utf8.RuneCountInString(text[:i]) }
 	e := &wEntities{}
 	for _, m := range reHashtag.FindAllStringSubmatchIndex(text, -1) {
@@ -785,12 +801,7 @@ func (r *renderer) entities(text string) *wEntities {
 	}
 	for _, m := range reMention.FindAllStringSubmatchIndex(text, -1) {
 		name := text[m[4]:m[5]]
-		wm := wMention{Start: runes(m[4] - 1), End: runes(m[5]), Username: name}
-		if u := r.st.userByName(name); u != nil {
-			wm.ID = u.ID
-			wm.Username = u.Username
-		}
-		e.Mentions = append(e.Mentions, wm)
+		e.Mentions = append(e.Mentions, wMention{Start: runes(m[4] - 1), End: runes(m[5]), Username: name})
 	}
 	for _, m := range reURL.FindAllStringIndex(text, -1) {
 		u := text[m[0]:m[1]]

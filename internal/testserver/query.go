@@ -82,7 +82,7 @@ func words(text string) []string {
 func (q qterm) eval(st *state, t *Tweet) bool {
 	switch q.op {
 	case "word":
-		for _, w := range words(t.Text) {
+		for _, w := range t.parsed().words {
 			if w == q.val {
 				return true
 			}
@@ -91,11 +91,11 @@ func (q qterm) eval(st *state, t *Tweet) bool {
 	case "phrase":
 		return strings.Contains(strings.ToLower(t.Text), q.val)
 	case "#":
-		return containsFold(hashtags(t.Text), q.val)
+		return containsFold(t.parsed().hashtags, q.val)
 	case "@":
-		return containsFold(mentionedUsernames(t.Text), q.val)
+		return containsFold(t.parsed().mentions, q.val)
 	case "$":
-		return containsFold(cashtags(t.Text), q.val)
+		return containsFold(t.parsed().cashtags, q.val)
 	case "from":
 		return userMatches(st, t.AuthorID, q.val)
 	case "to":
@@ -111,7 +111,7 @@ func (q qterm) eval(st *state, t *Tweet) bool {
 	case "lang":
 		return strings.EqualFold(t.Lang, q.val)
 	case "url":
-		for _, u := range urlsIn(t.Text) {
+		for _, u := range t.parsed().urls {
 			if strings.Contains(strings.ToLower(u), q.val) {
 				return true
 			}
@@ -142,13 +142,13 @@ func (q qterm) eval(st *state, t *Tweet) bool {
 			}
 			return false
 		case "links":
-			return len(urlsIn(t.Text)) > 0
+			return len(t.parsed().urls) > 0
 		case "mentions":
-			return len(mentionedUsernames(t.Text)) > 0
+			return len(t.parsed().mentions) > 0
 		case "hashtags":
-			return len(hashtags(t.Text)) > 0
+			return len(t.parsed().hashtags) > 0
 		case "cashtags":
-			return len(cashtags(t.Text)) > 0
+			return len(t.parsed().cashtags) > 0
 		case "geo":
 			return t.PlaceID != ""
 		}

@@ -86,14 +86,6 @@ func snowflake(t time.Time, seq int) uint64 {
 	return uint64(t.UnixMilli()-twEpoch)<<22 | uint64(seq&0x3fffff)
 }
 
-// snowflakeTime is the time encoded in an id (zero for pre-snowflake ids).
-func snowflakeTime(id uint64) time.Time {
-	if id < 1<<22 {
-		return time.Time{}
-	}
-	return time.UnixMilli(int64(id>>22) + twEpoch).UTC()
-}
-
 // Generated followers: ids virtualBase + block*virtualBlock + index.
 const (
 	virtualBase  uint64 = 3000000000000000000
@@ -208,6 +200,7 @@ func buildBase() *base {
 		if t.ReplySettings == "" {
 			t.ReplySettings = "everyone"
 		}
+		t.info = &textInfo{}
 		b.tweets[t.ID] = t
 		b.order = append(b.order, t)
 		return t
@@ -220,6 +213,7 @@ func buildBase() *base {
 	first := &Tweet{ID: JackFirstTweetID, num: 20, Text: "just setting up my twttr", AuthorID: JackID,
 		CreatedAt: time.Date(2006, 3, 21, 20, 50, 14, 0, time.UTC), ConversationID: JackFirstTweetID,
 		Lang: "en", Source: "Twitter Web Client", ReplySettings: "everyone"}
+	first.info = &textInfo{}
 	b.tweets[first.ID] = first
 
 	var gopherTweets []*Tweet
@@ -503,7 +497,7 @@ var seedIndexes = sync.OnceValue(func() *seedIdx {
 		quotes: map[string]int{}, followers: map[string][]string{}, retweetOf: map[string]string{}}
 	for _, t := range b.order {
 		ix.byAuthor[t.AuthorID] = append(ix.byAuthor[t.AuthorID], t)
-		for _, m := range mentionedUsernames(t.Text) {
+		for _, m := range t.parsed().mentions {
 			if u := b.byName[strings.ToLower(m)]; u != nil {
 				l := ix.mentions[u.ID]
 				if len(l) == 0 || l[len(l)-1] != t {
@@ -699,10 +693,11 @@ func (st *state) canSee(viewer, author string) bool {
 
 // addTweet stores a new Tweet (from EmitTweet or a retweet), keeping order and indexes.
 func (st *state) addTweet(t *Tweet) {
+	t.info = &textInfo{}
 	st.tweets[t.ID] = t
 	st.order = insertDesc(st.order, t)
 	st.byAuthor[t.AuthorID] = insertDesc(st.byAuthor[t.AuthorID], t)
-	for _, m := range mentionedUsernames(t.Text) {
+	for _, m := range t.parsed().mentions {
 		if u := st.userByName(m); u != nil && (len(st.mentions[u.ID]) == 0 || !containsTweet(st.mentions[u.ID], t)) {
 			st.mentions[u.ID] = insertDesc(st.mentions[u.ID], t)
 		}
