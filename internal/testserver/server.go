@@ -7,6 +7,19 @@
 //
 // The seeded world is described in world.go; its well-known ids are exported constants
 // (JackID, XDevelopersID, AliceID, ... MediaTweetID, LiveSpaceID, ...).
+//
+// Typical use in a test:
+//
+//	s := testserver.Start(t)                       // closes itself; violations fail t
+//	c := myclient.New(s.URL(), s.AppBearerToken())  // or s.UserToken(testserver.AliceID), s.OAuth1(...)
+//	s.Inject("GET /2/users/{id}/followers", testserver.Fault{Kind: testserver.FaultStatus, Times: 1})
+//	... call the API through c, compare with s.World().FollowerIDs(testserver.JackID) ...
+//
+// Problems (error bodies) are sent as application/problem+json: the document maps
+// application/json of the default response to the older {code, message} shape, so that
+// is the content type the document allows for RFC 7807 problems. Requests that break the
+// document are answered with X's 400 invalid-request problem and, under Start, fail the
+// test; tests that send bad requests on purpose use WithInvalidRequestsAllowed.
 package testserver
 
 import (

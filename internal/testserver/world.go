@@ -337,7 +337,7 @@ func buildBase() *base {
 	b.following[CarolID] = []string{BobID, AliceID}
 	b.following[DaveID] = []string{JackID, CarolID, BobID, AliceID}
 	b.following[ErinID] = []string{AliceID}
-	b.following[MalloryID] = []string{AliceID}
+	b.following[MalloryID] = []string{CarolID} // not Alice or Bob: both block Mallory
 	b.following[JackID] = []string{AliceID, XDevelopersID}
 	b.following[XDevelopersID] = []string{JackID}
 	for i, id := range gophers {
