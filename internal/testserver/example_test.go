@@ -39,3 +39,8 @@ func ExampleNew() {
 	// 200 12 jack 2500
 	// 0 violations
 }
+
+func Example_seededIDs() {
+	fmt.Println(testserver.JackID, testserver.JackPinnedTweetID != "", testserver.MediaTweetID != "")
+	// Output: 12 true true
+}

@@ -122,6 +122,9 @@ type base struct {
 
 var seedWorld = sync.OnceValue(buildBase)
 
+// The seeded Tweet ids above must be set before any test reads them, server or not.
+func init() { seedWorld() }
+
 func buildBase() *base {
 	b := &base{
 		users: map[string]*User{}, byName: map[string]*User{}, tweets: map[string]*Tweet{},
