@@ -3,9 +3,12 @@ module github.com/twitterkit/go
 go 1.26.0
 
 require (
+	github.com/dghubble/oauth1 v0.7.3
 	github.com/getkin/kin-openapi v0.153.0
 	github.com/google/go-cmp v0.7.0
 	github.com/oapi-codegen/runtime v1.9.0
+	go.uber.org/goleak v1.3.0
+	golang.org/x/oauth2 v0.38.0
 )
 
 require (

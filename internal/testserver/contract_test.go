@@ -1,0 +1,109 @@
+package testserver
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// recorder is a testing.TB that keeps what Errorf says instead of failing.
+type recorder struct {
+	testing.TB
+	mu   sync.Mutex
+	errs []string
+}
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.mu.Lock()
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+	r.mu.Unlock()
+}
+
+func (r *recorder) Helper() {}
+
+func (r *recorder) messages() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]string(nil), r.errs...)
+}
+
+func TestValidationCatchesMalformedResponse(t *testing.T) {
+	rec := &recorder{TB: t}
+	breakID := func(op string, status int, body []byte) []byte {
+		if op == "lookupTweet" {
+			// A Tweet id must be a numeric string: break it.
+			return bytes.Replace(body, []byte(`"id":"`+JackFirstTweetID+`"`), []byte(`"id":"not-a-number"`), 1)
+		}
+		return body
+	}
+	s := Start(rec, WithResponseMutator(breakID))
+	c := newTC(t, s)
+	r := c.get("/2/tweets/"+JackFirstTweetID, c.app())
+	wantStatus(t, r, 200) // the response still goes out
+	if r.str("data", "id") != "not-a-number" {
+		t.Fatalf("mutator not applied: %s", r.raw)
+	}
+	msgs := rec.messages()
+	if len(msgs) == 0 {
+		t.Fatal("malformed response not reported")
+	}
+	if !strings.Contains(msgs[0], "lookupTweet") || !strings.Contains(msgs[0], `"/data/id"`) {
+		t.Errorf("report should name the operation and the field: %s", msgs[0])
+	}
+	v := s.Violations()
+	if len(v) != 1 || v[0].OperationID != "lookupTweet" || v[0].Kind != "response" || v[0].Status != 200 {
+		t.Errorf("violations: %+v", v)
+	}
+	// Other operations are untouched.
+	r = c.get("/2/users/"+JackID, c.app())
+	wantStatus(t, r, 200)
+	if len(s.Violations()) != 1 {
+		t.Errorf("unexpected: %v", s.Violations())
+	}
+}
+
+func TestValidationCatchesMissingRequiredField(t *testing.T) {
+	s, err := New(WithResponseMutator(func(op string, status int, body []byte) []byte {
+		return bytes.Replace(body, []byte(`,"username":"jack"`), nil, 1)
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	c := newTC(t, s)
+	c.get("/2/users/"+JackID, c.app())
+	v := s.Violations()
+	if len(v) == 0 || !strings.Contains(v[0].Message, "username") {
+		t.Fatalf("missing required username not caught: %+v", v)
+	}
+}
+
+func TestRequestViolationFailsTest(t *testing.T) {
+	rec := &recorder{TB: t}
+	s := Start(rec)
+	c := newTC(t, s)
+	r := c.get("/2/tweets/search/recent?query=gopher&max_results=500", c.app())
+	wantStatus(t, r, 400)
+	if r.at("errors", 0, "parameters", "max_results") == nil ||
+		r.str("errors", 0, "message") != "The `max_results` query parameter value [500] is not between 10 and 100" {
+		t.Errorf("invalid request body: %s", r.raw)
+	}
+	msgs := rec.messages()
+	if len(msgs) != 1 || !strings.Contains(msgs[0], "searchRecentTweets") || !strings.Contains(msgs[0], "max_results") {
+		t.Errorf("request violation report: %v", msgs)
+	}
+}
+
+func TestUnknownRoute(t *testing.T) {
+	s := Start(t)
+	c := newTC(t, s)
+	r := c.get("/2/nothing/here", c.app())
+	wantStatus(t, r, 404)
+	r = c.get("/2/openapi.json", "")
+	wantStatus(t, r, 200)
+	if r.str("openapi") != "3.0.3" {
+		t.Errorf("openapi document: %.200s", r.raw)
+	}
+}

@@ -1,0 +1,174 @@
+package testserver
+
+import (
+	"sync"
+	"time"
+)
+
+// User is an account of the fake world.
+type User struct {
+	ID              string
+	Name            string
+	Username        string
+	CreatedAt       time.Time
+	Description     string
+	Location        string
+	URL             string
+	ProfileImageURL string
+	Protected       bool
+	Verified        bool
+	VerifiedType    string // blue, business, government or none
+	PinnedTweetID   string
+}
+
+// Tweet is a Tweet of the fake world. Entities (hashtags, mentions, cashtags, urls) are
+// derived from Text when a response asks for them.
+type Tweet struct {
+	ID                 string
+	Text               string
+	AuthorID           string
+	CreatedAt          time.Time
+	ConversationID     string
+	InReplyToUserID    string
+	ReferencedTweets   []ReferencedTweet
+	MediaKeys          []string
+	PollID             string
+	PlaceID            string
+	Lang               string
+	Source             string
+	PossiblySensitive  bool
+	ReplySettings      string
+	ContextAnnotations []ContextAnnotation
+
+	num  uint64
+	info *textInfo // parsed Text, cached once the Tweet is stored
+}
+
+// textInfo is what search and rendering need from a Tweet's text, computed once.
+type textInfo struct {
+	once                                      sync.Once
+	words, hashtags, mentions, cashtags, urls []string
+	ents                                      *wEntities // mention ids not filled in
+}
+
+// parsed returns the Tweet's parsed text, computing it on first use.
+func (t *Tweet) parsed() *textInfo {
+	ti := t.info
+	if ti == nil {
+		ti = &textInfo{}
+	}
+	ti.once.Do(func() {
+		ti.words = words(t.Text)
+		ti.hashtags = hashtags(t.Text)
+		ti.mentions = mentionedUsernames(t.Text)
+		ti.cashtags = cashtags(t.Text)
+		ti.urls = urlsIn(t.Text)
+		ti.ents = textEntities(t.Text)
+	})
+	return ti
+}
+
+// ReferencedTweet links a Tweet to one it retweets ("retweeted"), quotes ("quoted") or
+// answers ("replied_to").
+type ReferencedTweet struct {
+	Type string `json:"type"`
+	ID   string `json:"id"`
+}
+
+// ContextAnnotation is a domain/entity pair, as in Tweet.context_annotations.
+type ContextAnnotation struct {
+	Domain AnnotationPart `json:"domain"`
+	Entity AnnotationPart `json:"entity"`
+}
+
+// AnnotationPart is the domain or the entity of a ContextAnnotation.
+type AnnotationPart struct {
+	ID          string `json:"id"`
+	Name        string `json:"name,omitempty"`
+	Description string `json:"description,omitempty"`
+}
+
+// Media is a photo, video or animated GIF attached to Tweets by its Key.
+type Media struct {
+	Key             string
+	Type            string // photo, video, animated_gif
+	URL             string
+	PreviewImageURL string
+	AltText         string
+	Width, Height   int
+	DurationMS      int
+	ViewCount       int
+}
+
+// Poll is a poll attached to a Tweet.
+type Poll struct {
+	ID              string
+	Options         []PollOption
+	DurationMinutes int
+	EndDatetime     time.Time
+	VotingStatus    string // open or closed
+}
+
+// PollOption is one choice of a Poll.
+type PollOption struct {
+	Position int    `json:"position"`
+	Label    string `json:"label"`
+	Votes    int    `json:"votes"`
+}
+
+// Place is a named location a Tweet can be tagged with.
+type Place struct {
+	ID          string
+	FullName    string
+	Name        string
+	Country     string
+	CountryCode string
+	PlaceType   string
+	BBox        [4]float64
+}
+
+// Space is a live audio conversation.
+type Space struct {
+	ID               string
+	State            string // live, scheduled or ended
+	Title            string
+	CreatorID        string
+	HostIDs          []string
+	SpeakerIDs       []string
+	InvitedUserIDs   []string
+	TopicIDs         []string
+	Lang             string
+	IsTicketed       bool
+	ParticipantCount int
+	SubscriberCount  int
+	CreatedAt        time.Time
+	StartedAt        time.Time
+	ScheduledStart   time.Time
+	EndedAt          time.Time
+	UpdatedAt        time.Time
+}
+
+// Topic is what a Space is about.
+type Topic struct {
+	ID          string
+	Name        string
+	Description string
+}
+
+// Rule is a filtered-stream rule in force.
+type Rule struct {
+	ID    string `json:"id"`
+	Value string `json:"value"`
+	Tag   string `json:"tag,omitempty"`
+}
+
+// ComplianceJob is a batch compliance job, as created by POST /2/compliance/jobs.
+type ComplianceJob struct {
+	ID        string
+	Type      string // tweets or users
+	Name      string
+	Resumable bool
+	CreatedAt time.Time
+	Upload    []byte // what was PUT to the upload URL
+	Failed    bool
+}

@@ -1,0 +1,819 @@
+package testserver
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// shape is what a request asked to see: the *.fields lists and the expansions.
+type shape struct {
+	tweet, user, media, poll, place, space, topic set
+	exp                                           set
+}
+
+type set map[string]bool
+
+func listParam(q url.Values, name string) set {
+	v := q.Get(name)
+	if v == "" {
+		return nil
+	}
+	out := set{}
+	for _, f := range strings.Split(v, ",") {
+		out[strings.TrimSpace(f)] = true
+	}
+	return out
+}
+
+func parseShape(q url.Values) *shape {
+	return &shape{
+		tweet: listParam(q, "tweet.fields"), user: listParam(q, "user.fields"),
+		media: listParam(q, "media.fields"), poll: listParam(q, "poll.fields"),
+		place: listParam(q, "place.fields"), space: listParam(q, "space.fields"),
+		topic: listParam(q, "topic.fields"), exp: listParam(q, "expansions"),
+	}
+}
+
+const timeFormat = "2006-01-02T15:04:05.000Z"
+
+func fmtTime(t time.Time) string { return t.UTC().Format(timeFormat) }
+
+// Wire shapes. Fields are pointers or omitempty so that what was not asked for is absent.
+
+type wTweet struct {
+	Attachments        *wAttachments       `json:"attachments,omitempty"`
+	AuthorID           string              `json:"author_id,omitempty"`
+	ContextAnnotations []ContextAnnotation `json:"context_annotations,omitempty"`
+	ConversationID     string              `json:"conversation_id,omitempty"`
+	CreatedAt          string              `json:"created_at,omitempty"`
+	DisplayTextRange   []int               `json:"display_text_range,omitempty"`
+	EditControls       *wEditControls      `json:"edit_controls,omitempty"`
+	EditHistory        []string            `json:"edit_history_tweet_ids"`
+	Entities           *wEntities          `json:"entities,omitempty"`
+	Geo                *wGeo               `json:"geo,omitempty"`
+	ID                 string              `json:"id"`
+	InReplyToUserID    string              `json:"in_reply_to_user_id,omitempty"`
+	Lang               string              `json:"lang,omitempty"`
+	NonPublicMetrics   *wImpressions       `json:"non_public_metrics,omitempty"`
+	OrganicMetrics     *wOrganic           `json:"organic_metrics,omitempty"`
+	PossiblySensitive  *bool               `json:"possibly_sensitive,omitempty"`
+	PublicMetrics      *wTweetMetrics      `json:"public_metrics,omitempty"`
+	ReferencedTweets   []ReferencedTweet   `json:"referenced_tweets,omitempty"`
+	ReplySettings      string              `json:"reply_settings,omitempty"`
+	Source             string              `json:"source,omitempty"`
+	Text               string              `json:"text"`
+}
+
+type wAttachments struct {
+	MediaKeys []string `json:"media_keys,omitempty"`
+	PollIDs   []string `json:"poll_ids,omitempty"`
+}
+
+type wEditControls struct {
+	EditsRemaining int    `json:"edits_remaining"`
+	IsEditEligible bool   `json:"is_edit_eligible"`
+	EditableUntil  string `json:"editable_until"`
+}
+
+type wEntities struct {
+	Hashtags []wTag     `json:"hashtags,omitempty"`
+	Cashtags []wTag     `json:"cashtags,omitempty"`
+	Mentions []wMention `json:"mentions,omitempty"`
+	URLs     []wURL     `json:"urls,omitempty"`
+}
+
+type wTag struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Tag   string `json:"tag"`
+}
+
+type wMention struct {
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Username string `json:"username"`
+	ID       string `json:"id,omitempty"`
+}
+
+type wURL struct {
+	Start       int    `json:"start"`
+	End         int    `json:"end"`
+	URL         string `json:"url"`
+	ExpandedURL string `json:"expanded_url,omitempty"`
+	DisplayURL  string `json:"display_url,omitempty"`
+	MediaKey    string `json:"media_key,omitempty"`
+}
+
+type wGeo struct {
+	PlaceID     string  `json:"place_id,omitempty"`
+	Coordinates *wPoint `json:"coordinates,omitempty"`
+}
+
+type wPoint struct {
+	Type        string     `json:"type"`
+	Coordinates [2]float64 `json:"coordinates"`
+}
+
+type wImpressions struct {
+	ImpressionCount int `json:"impression_count"`
+}
+
+type wOrganic struct {
+	ImpressionCount int `json:"impression_count"`
+	LikeCount       int `json:"like_count"`
+	ReplyCount      int `json:"reply_count"`
+	RetweetCount    int `json:"retweet_count"`
+}
+
+type wTweetMetrics struct {
+	RetweetCount    int `json:"retweet_count"`
+	ReplyCount      int `json:"reply_count"`
+	LikeCount       int `json:"like_count"`
+	QuoteCount      int `json:"quote_count"`
+	BookmarkCount   int `json:"bookmark_count"`
+	ImpressionCount int `json:"impression_count"`
+}
+
+type wUser struct {
+	ConnectionStatus  *[]string     `json:"connection_status,omitempty"`
+	CreatedAt         string        `json:"created_at,omitempty"`
+	Description       *string       `json:"description,omitempty"`
+	Entities          *wUserEnts    `json:"entities,omitempty"`
+	ID                string        `json:"id"`
+	Location          string        `json:"location,omitempty"`
+	MostRecentTweetID string        `json:"most_recent_tweet_id,omitempty"`
+	Name              string        `json:"name"`
+	PinnedTweetID     string        `json:"pinned_tweet_id,omitempty"`
+	ProfileImageURL   string        `json:"profile_image_url,omitempty"`
+	Protected         *bool         `json:"protected,omitempty"`
+	PublicMetrics     *wUserMetrics `json:"public_metrics,omitempty"`
+	URL               *string       `json:"url,omitempty"`
+	Username          string        `json:"username"`
+	Verified          *bool         `json:"verified,omitempty"`
+	VerifiedType      string        `json:"verified_type,omitempty"`
+}
+
+type wUserEnts struct {
+	URL         *wUserURL  `json:"url,omitempty"`
+	Description *wEntities `json:"description,omitempty"`
+}
+
+type wUserURL struct {
+	URLs []wURL `json:"urls"`
+}
+
+type wUserMetrics struct {
+	FollowersCount int `json:"followers_count"`
+	FollowingCount int `json:"following_count"`
+	TweetCount     int `json:"tweet_count"`
+	ListedCount    int `json:"listed_count"`
+	LikeCount      int `json:"like_count"`
+}
+
+type wMedia struct {
+	MediaKey        string         `json:"media_key"`
+	Type            string         `json:"type"`
+	URL             string         `json:"url,omitempty"`
+	PreviewImageURL string         `json:"preview_image_url,omitempty"`
+	AltText         string         `json:"alt_text,omitempty"`
+	Width           *int           `json:"width,omitempty"`
+	Height          *int           `json:"height,omitempty"`
+	DurationMS      *int           `json:"duration_ms,omitempty"`
+	PublicMetrics   *wMediaMetrics `json:"public_metrics,omitempty"`
+	Variants        []wVariant     `json:"variants,omitempty"`
+}
+
+type wMediaMetrics struct {
+	ViewCount int `json:"view_count"`
+}
+
+type wVariant struct {
+	BitRate     int    `json:"bit_rate,omitempty"`
+	ContentType string `json:"content_type"`
+	URL         string `json:"url"`
+}
+
+type wPoll struct {
+	ID              string       `json:"id"`
+	Options         []PollOption `json:"options"`
+	DurationMinutes int          `json:"duration_minutes,omitempty"`
+	EndDatetime     string       `json:"end_datetime,omitempty"`
+	VotingStatus    string       `json:"voting_status,omitempty"`
+}
+
+type wPlace struct {
+	FullName    string    `json:"full_name"`
+	ID          string    `json:"id"`
+	Country     string    `json:"country,omitempty"`
+	CountryCode string    `json:"country_code,omitempty"`
+	Name        string    `json:"name,omitempty"`
+	PlaceType   string    `json:"place_type,omitempty"`
+	Geo         *wGeoJSON `json:"geo,omitempty"`
+}
+
+type wGeoJSON struct {
+	Type       string         `json:"type"`
+	BBox       []float64      `json:"bbox"`
+	Properties map[string]any `json:"properties"`
+}
+
+type wSpace struct {
+	ID               string   `json:"id"`
+	State            string   `json:"state"`
+	CreatedAt        string   `json:"created_at,omitempty"`
+	CreatorID        string   `json:"creator_id,omitempty"`
+	EndedAt          string   `json:"ended_at,omitempty"`
+	HostIDs          []string `json:"host_ids,omitempty"`
+	InvitedUserIDs   []string `json:"invited_user_ids,omitempty"`
+	IsTicketed       *bool    `json:"is_ticketed,omitempty"`
+	Lang             string   `json:"lang,omitempty"`
+	ParticipantCount *int     `json:"participant_count,omitempty"`
+	ScheduledStart   string   `json:"scheduled_start,omitempty"`
+	SpeakerIDs       []string `json:"speaker_ids,omitempty"`
+	StartedAt        string   `json:"started_at,omitempty"`
+	SubscriberCount  *int     `json:"subscriber_count,omitempty"`
+	Title            string   `json:"title,omitempty"`
+	TopicIDs         []string `json:"topic_ids,omitempty"`
+	UpdatedAt        string   `json:"updated_at,omitempty"`
+}
+
+type wTopic struct {
+	ID          string `json:"id"`
+	Name        string `json:"name,omitempty"`
+	Description string `json:"description,omitempty"`
+}
+
+type wIncludes struct {
+	Users  []wUser  `json:"users,omitempty"`
+	Tweets []wTweet `json:"tweets,omitempty"`
+	Media  []wMedia `json:"media,omitempty"`
+	Polls  []wPoll  `json:"polls,omitempty"`
+	Places []wPlace `json:"places,omitempty"`
+	Topics []wTopic `json:"topics,omitempty"`
+}
+
+// envelope is the top level of every JSON response: data, errors, includes, meta.
+type envelope struct {
+	Data          any            `json:"data,omitempty"`
+	Errors        []apiProblem   `json:"errors,omitempty"`
+	Includes      *wIncludes     `json:"includes,omitempty"`
+	Meta          any            `json:"meta,omitempty"`
+	MatchingRules []matchingRule `json:"matching_rules,omitempty"`
+}
+
+type matchingRule struct {
+	ID  string `json:"id"`
+	Tag string `json:"tag,omitempty"`
+}
+
+// renderer turns world objects into wire objects shaped by a request, collecting the
+// objects its expansions ask for and the partial errors of fields the caller may not see.
+type renderer struct {
+	st     *state
+	sh     *shape
+	viewer string // authenticated user, "" for app-only
+
+	users  []*User
+	tweets []*Tweet
+	media  []*Media
+	polls  []*Poll
+	places []*Place
+	topics []*Topic
+	seen   map[string]bool
+	errs   []apiProblem
+}
+
+func newRenderer(st *state, sh *shape, viewer string) *renderer {
+	return &renderer{st: st, sh: sh, viewer: viewer, seen: map[string]bool{}}
+}
+
+func (r *renderer) once(kind, id string) bool {
+	k := kind + ":" + id
+	if r.seen[k] {
+		return false
+	}
+	r.seen[k] = true
+	return true
+}
+
+func (r *renderer) includeUser(id string) {
+	if u := r.st.user(id); u != nil && r.once("u", id) {
+		r.users = append(r.users, u)
+	}
+}
+
+func (r *renderer) includeTweet(id string) {
+	if t := r.st.tweet(id); t != nil && r.st.canSee(r.viewer, t.AuthorID) && r.once("t", id) {
+		r.tweets = append(r.tweets, t)
+	}
+}
+
+func (r *renderer) includeMedia(keys []string) {
+	for _, k := range keys {
+		if m := r.st.b.media[k]; m != nil && r.once("m", k) {
+			r.media = append(r.media, m)
+		}
+	}
+}
+
+// tweet renders a primary Tweet and notes its expansions.
+func (r *renderer) tweet(t *Tweet) wTweet {
+	w := r.tweetFields(t, "data")
+	x := r.sh.exp
+	if x["author_id"] {
+		r.includeUser(t.AuthorID)
+	}
+	if x["in_reply_to_user_id"] && t.InReplyToUserID != "" {
+		r.includeUser(t.InReplyToUserID)
+	}
+	if x["entities.mentions.username"] {
+		for _, m := range t.parsed().mentions {
+			if u := r.st.userByName(m); u != nil {
+				r.includeUser(u.ID)
+			}
+		}
+	}
+	if x["attachments.media_keys"] {
+		r.includeMedia(t.MediaKeys)
+	}
+	if x["attachments.poll_ids"] && t.PollID != "" {
+		if p := r.st.b.polls[t.PollID]; p != nil && r.once("p", p.ID) {
+			r.polls = append(r.polls, p)
+		}
+	}
+	if x["geo.place_id"] && t.PlaceID != "" {
+		if p := r.st.b.places[t.PlaceID]; p != nil && r.once("pl", p.ID) {
+			r.places = append(r.places, p)
+		}
+	}
+	for _, ref := range t.ReferencedTweets {
+		rt := r.st.tweet(ref.ID)
+		if rt == nil || !r.st.canSee(r.viewer, rt.AuthorID) {
+			continue
+		}
+		if x["referenced_tweets.id"] {
+			r.includeTweet(ref.ID)
+		}
+		if x["referenced_tweets.id.author_id"] {
+			r.includeUser(rt.AuthorID)
+		}
+		if x["referenced_tweets.id.attachments.media_keys"] {
+			r.includeMedia(rt.MediaKeys)
+		}
+	}
+	return w
+}
+
+// tweetFields renders the fields of a Tweet asked for with tweet.fields.
+func (r *renderer) tweetFields(t *Tweet, section string) wTweet {
+	f := r.sh.tweet
+	w := wTweet{ID: t.ID, Text: t.Text, EditHistory: []string{t.ID}}
+	if f == nil {
+		return w
+	}
+	if f["attachments"] && (len(t.MediaKeys) > 0 || t.PollID != "") {
+		w.Attachments = &wAttachments{MediaKeys: t.MediaKeys}
+		if t.PollID != "" {
+			w.Attachments.PollIDs = []string{t.PollID}
+		}
+	}
+	if f["author_id"] {
+		w.AuthorID = t.AuthorID
+	}
+	if f["context_annotations"] {
+		w.ContextAnnotations = t.ContextAnnotations
+	}
+	if f["conversation_id"] {
+		w.ConversationID = t.ConversationID
+	}
+	if f["created_at"] {
+		w.CreatedAt = fmtTime(t.CreatedAt)
+	}
+	if f["display_text_range"] {
+		w.DisplayTextRange = []int{0, utf8.RuneCountInString(t.Text)}
+	}
+	if f["edit_controls"] {
+		until := t.CreatedAt.Add(time.Hour)
+		w.EditControls = &wEditControls{EditsRemaining: 5, IsEditEligible: len(t.ReferencedTweets) == 0 && t.PollID == "", EditableUntil: fmtTime(until)}
+	}
+	if f["entities"] {
+		w.Entities = r.withMentionIDs(t.parsed().ents)
+	}
+	if f["geo"] && t.PlaceID != "" {
+		w.Geo = &wGeo{PlaceID: t.PlaceID}
+		if t.ID == PlaceTweetID {
+			w.Geo.Coordinates = &wPoint{Type: "Point", Coordinates: [2]float64{-73.99, 40.75}}
+		}
+	}
+	if f["in_reply_to_user_id"] {
+		w.InReplyToUserID = t.InReplyToUserID
+	}
+	if f["lang"] {
+		w.Lang = t.Lang
+	}
+	likes, rts := len(r.st.likers[t.ID]), len(r.st.retweeters[t.ID])
+	impressions := int(t.num%997) + 10*likes + 3*rts + 17
+	for _, private := range []string{"non_public_metrics", "organic_metrics"} {
+		if !f[private] {
+			continue
+		}
+		if r.viewer == "" || r.viewer != t.AuthorID {
+			r.errs = append(r.errs, apiProblem{
+				Value: t.ID, Detail: "Sorry, you are not authorized to access '" + private + "' on the Tweet with id: [" + t.ID + "].",
+				Title: "Field Authorization Error", ResourceType: "tweet", Parameter: "tweet.fields", ResourceID: t.ID,
+				Section: section, Field: private, Type: problemBase + "not-authorized-for-field"})
+			continue
+		}
+		if private == "non_public_metrics" {
+			w.NonPublicMetrics = &wImpressions{ImpressionCount: impressions}
+		} else {
+			w.OrganicMetrics = &wOrganic{ImpressionCount: impressions, LikeCount: likes, ReplyCount: r.st.replies[t.ID], RetweetCount: rts}
+		}
+	}
+	if f["possibly_sensitive"] {
+		v := t.PossiblySensitive
+		w.PossiblySensitive = &v
+	}
+	if f["public_metrics"] {
+		w.PublicMetrics = &wTweetMetrics{RetweetCount: rts, ReplyCount: r.st.replies[t.ID], LikeCount: likes,
+			QuoteCount: r.st.quotes[t.ID], ImpressionCount: impressions}
+	}
+	if f["referenced_tweets"] {
+		w.ReferencedTweets = t.ReferencedTweets
+	}
+	if f["reply_settings"] {
+		w.ReplySettings = t.ReplySettings
+	}
+	if f["source"] {
+		w.Source = t.Source
+	}
+	return w
+}
+
+// user renders a primary user and notes its expansions.
+func (r *renderer) user(u *User) wUser {
+	w := r.userFields(u)
+	if r.sh.exp["pinned_tweet_id"] && u.PinnedTweetID != "" {
+		r.includeTweet(u.PinnedTweetID)
+	}
+	if r.sh.exp["most_recent_tweet_id"] {
+		if l := r.st.byAuthor[u.ID]; len(l) > 0 {
+			r.includeTweet(l[0].ID)
+		}
+	}
+	return w
+}
+
+func (r *renderer) userFields(u *User) wUser {
+	f := r.sh.user
+	w := wUser{ID: u.ID, Name: u.Name, Username: u.Username}
+	if f == nil {
+		return w
+	}
+	if f["connection_status"] && r.viewer != "" {
+		cs := []string{}
+		st := r.st
+		if st.isFollowing(r.viewer, u.ID) {
+			cs = append(cs, "following")
+		}
+		if st.isFollowing(u.ID, r.viewer) {
+			cs = append(cs, "followed_by")
+		}
+		if contains(st.pending[r.viewer], u.ID) {
+			cs = append(cs, "follow_request_sent")
+		}
+		if contains(st.pending[u.ID], r.viewer) {
+			cs = append(cs, "follow_request_received")
+		}
+		if contains(st.blocks[r.viewer], u.ID) {
+			cs = append(cs, "blocking")
+		}
+		if contains(st.mutes[r.viewer], u.ID) {
+			cs = append(cs, "muting")
+		}
+		w.ConnectionStatus = &cs
+	}
+	if f["created_at"] {
+		w.CreatedAt = fmtTime(u.CreatedAt)
+	}
+	if f["description"] {
+		d := u.Description
+		w.Description = &d
+	}
+	if f["entities"] {
+		e := &wUserEnts{}
+		if u.URL != "" {
+			e.URL = &wUserURL{URLs: []wURL{{Start: 0, End: utf8.RuneCountInString(u.URL), URL: u.URL, ExpandedURL: u.URL,
+				DisplayURL: strings.TrimPrefix(strings.TrimPrefix(u.URL, "https://"), "http://")}}}
+		}
+		if d := r.withMentionIDs(textEntities(u.Description)); d != nil {
+			e.Description = d
+		}
+		if e.URL != nil || e.Description != nil {
+			w.Entities = e
+		}
+	}
+	if f["location"] {
+		w.Location = u.Location
+	}
+	if f["most_recent_tweet_id"] {
+		if l := r.st.byAuthor[u.ID]; len(l) > 0 {
+			w.MostRecentTweetID = l[0].ID
+		}
+	}
+	if f["pinned_tweet_id"] {
+		w.PinnedTweetID = u.PinnedTweetID
+	}
+	if f["profile_image_url"] {
+		w.ProfileImageURL = u.ProfileImageURL
+	}
+	if f["protected"] {
+		p := u.Protected
+		w.Protected = &p
+	}
+	if f["public_metrics"] {
+		w.PublicMetrics = &wUserMetrics{
+			FollowersCount: r.st.followerCount(u.ID), FollowingCount: len(r.st.followingOf(u.ID)),
+			TweetCount: len(r.st.byAuthor[u.ID]), ListedCount: len(u.Username) * 3, LikeCount: len(r.st.liked[u.ID]),
+		}
+	}
+	if f["url"] {
+		s := u.URL
+		w.URL = &s
+	}
+	if f["verified"] {
+		v := u.Verified
+		w.Verified = &v
+	}
+	if f["verified_type"] {
+		w.VerifiedType = u.VerifiedType
+	}
+	return w
+}
+
+func (r *renderer) mediaFields(m *Media) wMedia {
+	f := r.sh.media
+	w := wMedia{MediaKey: m.Key, Type: m.Type}
+	if f["url"] {
+		w.URL = m.URL
+	}
+	if f["preview_image_url"] {
+		w.PreviewImageURL = m.PreviewImageURL
+	}
+	if f["alt_text"] {
+		w.AltText = m.AltText
+	}
+	if f["width"] {
+		v := m.Width
+		w.Width = &v
+	}
+	if f["height"] {
+		v := m.Height
+		w.Height = &v
+	}
+	if f["duration_ms"] && m.Type == "video" {
+		v := m.DurationMS
+		w.DurationMS = &v
+	}
+	if f["public_metrics"] && m.Type == "video" {
+		w.PublicMetrics = &wMediaMetrics{ViewCount: m.ViewCount}
+	}
+	if f["variants"] && m.Type == "video" {
+		w.Variants = []wVariant{
+			{ContentType: "application/x-mpegURL", URL: "https://video.twimg.com/" + m.Key + "/pl/playlist.m3u8"},
+			{BitRate: 832000, ContentType: "video/mp4", URL: "https://video.twimg.com/" + m.Key + "/vid/640x360/v.mp4"},
+		}
+	}
+	return w
+}
+
+func (r *renderer) pollFields(p *Poll) wPoll {
+	f := r.sh.poll
+	w := wPoll{ID: p.ID, Options: p.Options}
+	if f["duration_minutes"] {
+		w.DurationMinutes = p.DurationMinutes
+	}
+	if f["end_datetime"] {
+		w.EndDatetime = fmtTime(p.EndDatetime)
+	}
+	if f["voting_status"] {
+		w.VotingStatus = p.VotingStatus
+	}
+	return w
+}
+
+func (r *renderer) placeFields(p *Place) wPlace {
+	f := r.sh.place
+	w := wPlace{ID: p.ID, FullName: p.FullName}
+	if f["country"] {
+		w.Country = p.Country
+	}
+	if f["country_code"] {
+		w.CountryCode = p.CountryCode
+	}
+	if f["name"] {
+		w.Name = p.Name
+	}
+	if f["place_type"] {
+		w.PlaceType = p.PlaceType
+	}
+	if f["geo"] {
+		w.Geo = &wGeoJSON{Type: "Feature", BBox: p.BBox[:], Properties: map[string]any{}}
+	}
+	return w
+}
+
+// space renders a primary Space and notes its expansions.
+func (r *renderer) space(sp *Space) wSpace {
+	f := r.sh.space
+	w := wSpace{ID: sp.ID, State: sp.State}
+	opt := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return fmtTime(t)
+	}
+	if f["created_at"] {
+		w.CreatedAt = opt(sp.CreatedAt)
+	}
+	if f["creator_id"] {
+		w.CreatorID = sp.CreatorID
+	}
+	if f["ended_at"] {
+		w.EndedAt = opt(sp.EndedAt)
+	}
+	if f["host_ids"] {
+		w.HostIDs = sp.HostIDs
+	}
+	if f["invited_user_ids"] {
+		w.InvitedUserIDs = sp.InvitedUserIDs
+	}
+	if f["is_ticketed"] {
+		v := sp.IsTicketed
+		w.IsTicketed = &v
+	}
+	if f["lang"] {
+		w.Lang = sp.Lang
+	}
+	if f["participant_count"] && sp.State != "scheduled" {
+		v := sp.ParticipantCount
+		w.ParticipantCount = &v
+	}
+	if f["scheduled_start"] {
+		w.ScheduledStart = opt(sp.ScheduledStart)
+	}
+	if f["speaker_ids"] {
+		w.SpeakerIDs = sp.SpeakerIDs
+	}
+	if f["started_at"] {
+		w.StartedAt = opt(sp.StartedAt)
+	}
+	if f["subscriber_count"] && sp.State == "scheduled" {
+		v := sp.SubscriberCount
+		w.SubscriberCount = &v
+	}
+	if f["title"] {
+		w.Title = sp.Title
+	}
+	if f["topic_ids"] {
+		w.TopicIDs = sp.TopicIDs
+	}
+	if f["updated_at"] {
+		w.UpdatedAt = opt(sp.UpdatedAt)
+	}
+	x := r.sh.exp
+	if x["creator_id"] {
+		r.includeUser(sp.CreatorID)
+	}
+	for name, ids := range map[string][]string{"host_ids": sp.HostIDs, "invited_user_ids": sp.InvitedUserIDs, "speaker_ids": sp.SpeakerIDs} {
+		if x[name] {
+			for _, id := range ids {
+				r.includeUser(id)
+			}
+		}
+	}
+	if x["topic_ids"] {
+		for _, id := range sp.TopicIDs {
+			if t := r.st.b.topics[id]; t != nil && r.once("tp", id) {
+				r.topics = append(r.topics, t)
+			}
+		}
+	}
+	return w
+}
+
+// includes renders the objects the expansions collected (nil when there are none).
+func (r *renderer) includes() *wIncludes {
+	if len(r.users)+len(r.tweets)+len(r.media)+len(r.polls)+len(r.places)+len(r.topics) == 0 {
+		return nil
+	}
+	inc := &wIncludes{}
+	for _, u := range r.users {
+		inc.Users = append(inc.Users, r.userFields(u))
+	}
+	for _, t := range r.tweets {
+		inc.Tweets = append(inc.Tweets, r.tweetFields(t, "includes"))
+	}
+	for _, m := range r.media {
+		inc.Media = append(inc.Media, r.mediaFields(m))
+	}
+	for _, p := range r.polls {
+		inc.Polls = append(inc.Polls, r.pollFields(p))
+	}
+	for _, p := range r.places {
+		inc.Places = append(inc.Places, r.placeFields(p))
+	}
+	for _, t := range r.topics {
+		w := wTopic{ID: t.ID}
+		if r.sh.topic == nil || r.sh.topic["name"] {
+			w.Name = t.Name
+		}
+		if r.sh.topic["description"] {
+			w.Description = t.Description
+		}
+		inc.Topics = append(inc.Topics, w)
+	}
+	return inc
+}
+
+var (
+	reHashtag = regexp.MustCompile(`(^|[^\w&])#(\w+)`)
+	reCashtag = regexp.MustCompile(`(^|[^\w])\$([A-Za-z]{1,6})\b`)
+	reMention = regexp.MustCompile(`(^|[^\w])@(\w{1,15})`)
+	reURL     = regexp.MustCompile(`https?://[^\s]+`)
+)
+
+// mentionedUsernames lists the @handles in a text, without the @.
+func mentionedUsernames(text string) []string {
+	var out []string
+	for _, m := range reMention.FindAllStringSubmatch(text, -1) {
+		out = append(out, m[2])
+	}
+	return out
+}
+
+func hashtags(text string) []string {
+	var out []string
+	for _, m := range reHashtag.FindAllStringSubmatch(text, -1) {
+		out = append(out, m[2])
+	}
+	return out
+}
+
+func cashtags(text string) []string {
+	var out []string
+	for _, m := range reCashtag.FindAllStringSubmatch(text, -1) {
+		out = append(out, m[2])
+	}
+	return out
+}
+
+func urlsIn(text string) []string { return reURL.FindAllString(text, -1) }
+
+// withMentionIDs copies entities, filling in the ids of mentioned users.
+func (r *renderer) withMentionIDs(e *wEntities) *wEntities {
+	if e == nil || len(e.Mentions) == 0 {
+		return e
+	}
+	out := *e
+	out.Mentions = make([]wMention, len(e.Mentions))
+	for i, m := range e.Mentions {
+		if u := r.st.userByName(m.Username); u != nil {
+			m.ID, m.Username = u.ID, u.Username
+		}
+		out.Mentions[i] = m
+	}
+	return &out
+}
+
+// textEntities finds hashtags, cashtags, mentions and urls, with code-point offsets like X.
+func textEntities(text string) *wEntities {
+	runes := func(i int) int { return utf8.RuneCountInString(text[:i]) }
+	e := &wEntities{}
+	for _, m := range reHashtag.FindAllStringSubmatchIndex(text, -1) {
+		e.Hashtags = append(e.Hashtags, wTag{Start: runes(m[4] - 1), End: runes(m[5]), Tag: text[m[4]:m[5]]})
+	}
+	for _, m := range reCashtag.FindAllStringSubmatchIndex(text, -1) {
+		e.Cashtags = append(e.Cashtags, wTag{Start: runes(m[4] - 1), End: runes(m[5]), Tag: text[m[4]:m[5]]})
+	}
+	for _, m := range reMention.FindAllStringSubmatchIndex(text, -1) {
+		name := text[m[4]:m[5]]
+		e.Mentions = append(e.Mentions, wMention{Start: runes(m[4] - 1), End: runes(m[5]), Username: name})
+	}
+	for _, m := range reURL.FindAllStringIndex(text, -1) {
+		u := text[m[0]:m[1]]
+		expanded := u
+		if strings.HasPrefix(u, "https://t.co/") {
+			expanded = "https://example.com/" + strings.TrimPrefix(u, "https://t.co/")
+		}
+		e.URLs = append(e.URLs, wURL{Start: runes(m[0]), End: runes(m[1]), URL: u, ExpandedURL: expanded,
+			DisplayURL: strings.TrimPrefix(strings.TrimPrefix(expanded, "https://"), "http://")})
+	}
+	if len(e.Hashtags)+len(e.Cashtags)+len(e.Mentions)+len(e.URLs) == 0 {
+		return nil
+	}
+	return e
+}

@@ -1,0 +1,152 @@
+package testserver
+
+import (
+	"net/http"
+	"time"
+)
+
+type searchMeta struct {
+	NewestID    string `json:"newest_id,omitempty"`
+	OldestID    string `json:"oldest_id,omitempty"`
+	ResultCount int    `json:"result_count"`
+	NextToken   string `json:"next_token,omitempty"`
+}
+
+// search returns the visible Tweets matching a query and filter, newest first.
+func (s *Server) search(q qnode, f tweetFilter, viewer string) []*Tweet {
+	var out []*Tweet
+	for _, t := range s.w.order {
+		if f.ok(t) && s.w.canSee(viewer, t.AuthorID) && q.eval(s.w, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func queryProblem(c *call, err error) *apiProblem {
+	return badParam("query", c.q.Get("query"), "%s", err.Error())
+}
+
+// searchTweets serves recent and full-archive search. The seeded world is small, so
+// both search all of it (recent search does not drop Tweets older than seven days).
+func (s *Server) searchTweets(c *call) (int, any) {
+	q, err := parseQuery(c.q.Get("query"))
+	if err != nil {
+		return http.StatusBadRequest, queryProblem(c, err)
+	}
+	f, pr := parseTweetFilter(c)
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	p, pr := pageParams(c, filterKey(c, "query", "since_id", "until_id", "start_time", "end_time"), 10)
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	list := s.search(q, f, c.who.viewer())
+	from, to, next, _ := p.window(len(list))
+	r := newRenderer(s.w, parseShape(c.q), c.who.viewer())
+	var data []wTweet
+	for _, t := range list[from:to] {
+		data = append(data, r.tweet(t))
+	}
+	m := searchMeta{ResultCount: len(data), NextToken: next}
+	env := envelope{Meta: m, Includes: r.includes(), Errors: r.errs}
+	if len(data) > 0 {
+		m.NewestID, m.OldestID = data[0].ID, data[len(data)-1].ID
+		env.Meta = m
+		env.Data = data
+	}
+	return http.StatusOK, env
+}
+
+type countBucket struct {
+	End        string `json:"end,omitempty"`
+	Start      string `json:"start,omitempty"`
+	TweetCount *int   `json:"tweet_count,omitempty"`
+}
+
+type countMeta struct {
+	TotalTweetCount int    `json:"total_tweet_count"`
+	NextToken       string `json:"next_token,omitempty"`
+}
+
+// countTweets buckets matching Tweets by minute, hour or day between start_time
+// (default: seven days, or thirty for the archive, before end_time) and end_time
+// (default: now on the server clock).
+func (s *Server) countTweets(c *call) (int, any) {
+	q, err := parseQuery(c.q.Get("query"))
+	if err != nil {
+		return http.StatusBadRequest, queryProblem(c, err)
+	}
+	f, pr := parseTweetFilter(c)
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	gran := time.Hour
+	switch c.q.Get("granularity") {
+	case "minute":
+		gran = time.Minute
+	case "day":
+		gran = 24 * time.Hour
+	}
+	end := f.end
+	if end.IsZero() {
+		end = s.clock.Now().Add(-10 * time.Second).UTC()
+	}
+	start := f.start
+	if start.IsZero() {
+		days := 7
+		if c.rt.opID == "countAllTweets" {
+			days = 30
+		}
+		start = end.Add(-time.Duration(days) * 24 * time.Hour)
+	}
+	if !start.Before(end) {
+		return http.StatusBadRequest, badParam("start_time", c.q.Get("start_time"), "Invalid 'start_time'. 'start_time' must be before 'end_time'")
+	}
+	if n := end.Sub(start) / gran; n > 50000 {
+		return http.StatusBadRequest, badParam("granularity", c.q.Get("granularity"), "Too many buckets: choose a coarser granularity or a shorter window")
+	}
+	fields := listParam(c.q, "search_count.fields")
+	s.mu.RLock()
+	f.start, f.end = start, end
+	list := s.search(q, f, "")
+	s.mu.RUnlock()
+
+	// Buckets are aligned on the granularity; the first and last may be partial.
+	var buckets []countBucket
+	total := 0
+	i := len(list) - 1 // list is newest first; walk oldest first
+	for bs := start; bs.Before(end); {
+		be := bs.Truncate(gran).Add(gran)
+		if be.After(end) {
+			be = end
+		}
+		n := 0
+		for i >= 0 && list[i].CreatedAt.Before(be) {
+			n++
+			i--
+		}
+		total += n
+		b := countBucket{}
+		if fields == nil || fields["start"] {
+			b.Start = fmtTime(bs)
+		}
+		if fields == nil || fields["end"] {
+			b.End = fmtTime(be)
+		}
+		if fields == nil || fields["tweet_count"] {
+			v := n
+			b.TweetCount = &v
+		}
+		buckets = append(buckets, b)
+		bs = be
+	}
+	env := envelope{Meta: countMeta{TotalTweetCount: total}}
+	if len(buckets) > 0 {
+		env.Data = buckets
+	}
+	return http.StatusOK, env
+}

@@ -1,0 +1,370 @@
+// Package testserver is a fake X API v2 for tests: a real HTTP server on 127.0.0.1 that
+// serves every operation of openapi/twitter-v2.yaml from a deterministic, stateful world,
+// checks credentials the way X does (app bearer, OAuth 2.0 user tokens with scopes,
+// OAuth 1.0a signatures), applies rate limits, injects faults on demand, and validates
+// every request and every response against the same document. A response that breaks
+// the document fails the test that caused it (under Start) or is listed by Violations.
+//
+// The seeded world is described in world.go; its well-known ids are exported constants
+// (JackID, XDevelopersID, AliceID, ... MediaTweetID, LiveSpaceID, ...).
+//
+// Typical use in a test:
+//
+//	s := testserver.Start(t)                       // closes itself; violations fail t
+//	c := myclient.New(s.URL(), s.AppBearerToken())  // or s.UserToken(testserver.AliceID), s.OAuth1(...)
+//	s.Inject("GET /2/users/{id}/followers", testserver.Fault{Kind: testserver.FaultStatus, Times: 1})
+//	... call the API through c, compare with s.World().FollowerIDs(testserver.JackID) ...
+//
+// Problems (error bodies) are sent as application/problem+json: the document maps
+// application/json of the default response to the older {code, message} shape, so that
+// is the content type the document allows for RFC 7807 problems. Requests that break the
+// document are answered with X's 400 invalid-request problem and, under Start, fail the
+// test; tests that send bad requests on purpose use WithInvalidRequestsAllowed.
+package testserver
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/getkin/kin-openapi/openapi3filter"
+)
+
+// Server is a running fake X API. Create it with New or Start; it is safe for concurrent use.
+type Server struct {
+	cfg   config
+	clock Clock
+	c     *contract
+	ln    net.Listener
+	hs    *http.Server
+	base  string
+	tb    testing.TB
+	done  chan struct{}
+	once  sync.Once
+
+	mu sync.RWMutex // guards w
+	w  *state
+
+	auth   *authState
+	rl     *rateLimiter
+	faults *faultSet
+	hub    *hub
+
+	vmu        sync.Mutex
+	violations []Violation
+
+	imu      sync.Mutex
+	closed   bool
+	inflight sync.WaitGroup
+	conns    map[net.Conn]struct{} // hijacked connections, closed by Close
+}
+
+// New starts a server listening on 127.0.0.1 at a free port (see WithAddr). Contract
+// violations are collected for Violations; nothing fails a test. Call Close when done.
+func New(opts ...Option) (*Server, error) {
+	cfg := defaultConfig()
+	for _, o := range opts {
+		o(&cfg)
+	}
+	c, err := loadContract()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{
+		cfg:   cfg,
+		clock: cfg.clock,
+		c:     c,
+		done:  make(chan struct{}),
+		conns: map[net.Conn]struct{}{},
+	}
+	s.w = newState(&cfg, s.clock)
+	s.auth = newAuthState()
+	s.rl = newRateLimiter(s)
+	s.faults = &faultSet{}
+	s.hub = newHub()
+	for _, rl := range cfg.rateLimits {
+		if rl.route != "*" && c.lookupRoute(rl.route) == nil {
+			return nil, fmt.Errorf("testserver: WithRateLimit: no operation %q in the document", rl.route)
+		}
+	}
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return nil, fmt.Errorf("testserver: listen: %w", err)
+	}
+	s.ln = ln
+	s.base = "http://" + ln.Addr().String()
+	s.hs = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, ErrorLog: log.New(io.Discard, "", 0)}
+	go func() { _ = s.hs.Serve(ln) }()
+	return s, nil
+}
+
+// Start is New for tests: it fails tb if the server cannot start, closes the server when
+// the test ends, and turns every contract violation into tb.Errorf naming the operation
+// and the field.
+func Start(tb testing.TB, opts ...Option) *Server {
+	tb.Helper()
+	s, err := New(opts...)
+	if err != nil {
+		tb.Fatalf("testserver: %v", err)
+		return nil
+	}
+	s.tb = tb
+	tb.Cleanup(s.Close)
+	return s
+}
+
+// URL returns the base URL, e.g. "http://127.0.0.1:41234"; the API is under /2/.
+func (s *Server) URL() string { return s.base }
+
+// Close stops the server: streams end, connections close, and no goroutine of the
+// server is left when it returns. Calling it again does nothing.
+func (s *Server) Close() {
+	s.once.Do(func() {
+		s.imu.Lock()
+		s.closed = true
+		close(s.done)
+		for c := range s.conns {
+			_ = c.Close()
+		}
+		s.imu.Unlock()
+		_ = s.hs.Close()
+		s.inflight.Wait()
+	})
+}
+
+// enter registers a request in flight; it fails once Close has begun.
+func (s *Server) enter() bool {
+	s.imu.Lock()
+	defer s.imu.Unlock()
+	if s.closed {
+		return false
+	}
+	s.inflight.Add(1)
+	return true
+}
+
+func (s *Server) trackConn(c net.Conn) bool {
+	s.imu.Lock()
+	defer s.imu.Unlock()
+	if s.closed {
+		return false
+	}
+	s.conns[c] = struct{}{}
+	return true
+}
+
+func (s *Server) untrackConn(c net.Conn) {
+	s.imu.Lock()
+	delete(s.conns, c)
+	s.imu.Unlock()
+}
+
+// call is one API request on its way through the server.
+type call struct {
+	s      *Server
+	w      http.ResponseWriter
+	r      *http.Request
+	rt     *route
+	path   map[string]string
+	q      url.Values
+	body   []byte
+	who    principal
+	rv     *openapi3filter.RequestValidationInput
+	fault  *Fault
+	rlHead http.Header
+}
+
+// ServeHTTP serves the API. Requests outside the document (OAuth endpoints, compliance
+// upload and download links) are served too; anything else is X's 404.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.enter() {
+		http.Error(w, "server closed", http.StatusServiceUnavailable)
+		return
+	}
+	defer s.inflight.Done()
+	switch {
+	case r.URL.Path == "/oauth2/token":
+		s.serveAppToken(w, r)
+		return
+	case r.URL.Path == "/2/oauth2/token":
+		s.serveOAuth2Token(w, r)
+		return
+	case r.URL.Path == "/2/oauth2/revoke":
+		s.serveOAuth2Revoke(w, r)
+		return
+	case r.URL.Path == "/i/oauth2/authorize":
+		s.serveAuthorize(w, r)
+		return
+	case strings.HasPrefix(r.URL.Path, complianceFilesPrefix):
+		s.serveComplianceFile(w, r)
+		return
+	}
+	rt, pp := s.c.match(r.Method, r.URL.Path)
+	if rt == nil {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.WriteHeader(http.StatusNotFound)
+		_, _ = io.WriteString(w, `{"errors":[{"message":"Sorry, that page does not exist","code":34}]}`)
+		return
+	}
+	body, _ := io.ReadAll(io.LimitReader(r.Body, 16<<20))
+	c := &call{s: s, w: w, r: r, rt: rt, path: pp, q: r.URL.Query(), body: body}
+
+	c.fault = s.faults.take(rt)
+	if c.fault != nil && s.serveFaultBefore(c) {
+		return
+	}
+	who, authErr := s.authenticate(c)
+	c.who = who
+	c.rlHead = http.Header{}
+	if s.rl.limit(c) {
+		return
+	}
+	if authErr != nil {
+		s.send(c, authErr.Status, authErr)
+		return
+	}
+	in, issues := validateRequest(r.Context(), rt, r, pp, body)
+	c.rv = in
+	if len(issues) > 0 {
+		for _, is := range issues {
+			s.report(Violation{OperationID: rt.opID, Route: rt.key, Kind: "request",
+				Message: fmt.Sprintf("parameter %q: %s", is.name, is.message)})
+		}
+		s.send(c, http.StatusBadRequest, invalidRequest(issues...))
+		return
+	}
+	if rt.opID == "streamSample" || rt.opID == "streamFiltered" {
+		s.serveStream(c)
+		return
+	}
+	h := handlers[rt.opID]
+	if h == nil {
+		s.send(c, http.StatusNotFound, &apiProblem{Type: "about:blank", Title: "Not Found", Status: 404, Detail: "not implemented"})
+		return
+	}
+	status, v := h(s, c)
+	s.send(c, status, v)
+}
+
+// handlers maps operationIds to their implementations (streams are served apart).
+var handlers = map[string]func(*Server, *call) (int, any){
+	"getOpenAPIDocument":     (*Server).getOpenAPIDocument,
+	"listComplianceJobs":     (*Server).listComplianceJobs,
+	"createComplianceJob":    (*Server).createComplianceJob,
+	"getComplianceJob":       (*Server).getComplianceJob,
+	"lookupSpaces":           (*Server).lookupSpaces,
+	"lookupSpacesByCreators": (*Server).lookupSpacesByCreators,
+	"searchSpaces":           (*Server).searchSpaces,
+	"lookupSpace":            (*Server).lookupSpace,
+	"lookupTweets":           (*Server).lookupTweets,
+	"lookupTweet":            (*Server).lookupTweet,
+	"countAllTweets":         (*Server).countTweets,
+	"countRecentTweets":      (*Server).countTweets,
+	"searchAllTweets":        (*Server).searchTweets,
+	"searchRecentTweets":     (*Server).searchTweets,
+	"listStreamRules":        (*Server).listStreamRules,
+	"changeStreamRules":      (*Server).changeStreamRules,
+	"listLikingUsers":        (*Server).listLikingUsers,
+	"listRetweeters":         (*Server).listRetweeters,
+	"hideReply":              (*Server).hideReply,
+	"lookupUsers":            (*Server).lookupUsers,
+	"lookupUsersByUsernames": (*Server).lookupUsersByUsernames,
+	"lookupUserByUsername":   (*Server).lookupUserByUsername,
+	"lookupUser":             (*Server).lookupUser,
+	"listBlocking":           (*Server).listBlocking,
+	"blockUser":              (*Server).blockUser,
+	"unblockUser":            (*Server).unblockUser,
+	"listFollowers":          (*Server).listFollowers,
+	"listFollowing":          (*Server).listFollowing,
+	"followUser":             (*Server).followUser,
+	"unfollowUser":           (*Server).unfollowUser,
+	"listLikedTweets":        (*Server).listLikedTweets,
+	"likeTweet":              (*Server).likeTweet,
+	"unlikeTweet":            (*Server).unlikeTweet,
+	"listMentions":           (*Server).listMentions,
+	"muteUser":               (*Server).muteUser,
+	"unmuteUser":             (*Server).unmuteUser,
+	"retweet":                (*Server).retweet,
+	"unretweet":              (*Server).unretweet,
+	"listUserTweets":         (*Server).listUserTweets,
+}
+
+// rawJSON is a body that is already encoded.
+type rawJSON []byte
+
+// encode turns a handler's value into bytes and a content type.
+func encode(v any) ([]byte, string) {
+	switch b := v.(type) {
+	case rawJSON:
+		return b, "application/json"
+	case *apiProblem:
+		out, _ := json.Marshal(b)
+		return out, "application/problem+json"
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), "application/json"
+}
+
+// send encodes v, lets the mutator at it, validates it against the document and writes it,
+// applying an output fault (truncation, slow drip) when one was injected.
+func (s *Server) send(c *call, status int, v any) {
+	body, ct := encode(v)
+	if s.cfg.mutator != nil {
+		body = s.cfg.mutator(c.rt.opID, status, body)
+	}
+	if !s.cfg.noRespValidation {
+		rv := c.rv
+		if rv == nil {
+			// Refusals before request validation (auth, rate limits) are still checked.
+			rv = &openapi3filter.RequestValidationInput{Request: c.r, PathParams: c.path, Route: c.rt.kin, Options: filterOptions}
+		}
+		for _, m := range validateResponse(c.r.Context(), rv, status, ct, body) {
+			s.report(Violation{OperationID: c.rt.opID, Route: c.rt.key, Kind: "response", Status: status, Message: m})
+		}
+	}
+	h := c.w.Header()
+	for k, v := range c.rlHead {
+		h[k] = v
+	}
+	h.Set("Content-Type", ct+"; charset=utf-8")
+	if c.fault != nil && s.serveFaultBody(c, status, body) {
+		return
+	}
+	h.Set("Content-Length", fmt.Sprint(len(body)))
+	c.w.WriteHeader(status)
+	_, _ = c.w.Write(body)
+}
+
+// errClosed is returned by waits that end because the server closed.
+var errClosed = errors.New("testserver: closed")
+
+// sleep waits for d, or until the request or the server ends.
+func (s *Server) sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-s.done:
+		return errClosed
+	}
+}

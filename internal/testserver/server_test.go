@@ -1,0 +1,82 @@
+package testserver
+
+import (
+	"net/http"
+	"sort"
+	"testing"
+)
+
+// TestEveryOperationServed checks that each operation of the document has an
+// implementation, so a new operation in the document cannot go unserved unnoticed.
+func TestEveryOperationServed(t *testing.T) {
+	c, err := loadContract()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ops []string
+	for _, rt := range c.routes {
+		ops = append(ops, rt.opID)
+		if handlers[rt.opID] == nil && rt.opID != "streamSample" && rt.opID != "streamFiltered" {
+			t.Errorf("operation %s (%s) has no handler", rt.opID, rt.key)
+		}
+	}
+	sort.Strings(ops)
+	if len(ops) != 41 {
+		t.Errorf("%d operations in the document, want 41: %v", len(ops), ops)
+	}
+}
+
+func TestCloseIsIdempotentAndRefuses(t *testing.T) {
+	s, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := s.URL()
+	s.Close()
+	s.Close()
+	tr := &http.Transport{}
+	defer tr.CloseIdleConnections()
+	if _, err := (&http.Client{Transport: tr}).Get(url + "/2/openapi.json"); err == nil {
+		t.Error("closed server still answers")
+	}
+}
+
+func TestServersAreIndependent(t *testing.T) {
+	a, b := Start(t), Start(t)
+	ca, cb := newTC(t, a), newTC(t, b)
+	ca.do("POST", "/2/users/"+DaveID+"/following", a.UserToken(DaveID), map[string]string{"target_user_id": ErinID})
+	ca.do("DELETE", "/2/users/"+AliceID+"/following/"+JackID, a.UserToken(AliceID), nil)
+	if got := len(b.World().FollowingIDs(AliceID)); got != 4 {
+		t.Errorf("b saw a's unfollow: %d", got)
+	}
+	r := cb.get("/2/users/"+JackID+"?user.fields=public_metrics", cb.app())
+	if r.num("data", "public_metrics", "followers_count") != JackFollowerCount {
+		t.Errorf("b: %s", r.raw)
+	}
+}
+
+func BenchmarkStart(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		s, err := New()
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+	}
+}
+
+func benchLookup(b *testing.B, opts ...Option) {
+	s := Start(b, append(opts, WithoutRateLimits())...)
+	c := newTC(b, s)
+	path := "/2/tweets/search/recent?query=gopher&max_results=100&tweet.fields=created_at,author_id,public_metrics,entities&expansions=author_id"
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r := c.get(path, c.app())
+		if r.status != 200 {
+			b.Fatal(r.status)
+		}
+	}
+}
+
+func BenchmarkSearchPage(b *testing.B)             { benchLookup(b) }
+func BenchmarkSearchPageNoValidation(b *testing.B) { benchLookup(b, WithoutResponseValidation()) }

@@ -1,0 +1,300 @@
+package testserver
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// streamBuffer is how many events a connection may fall behind before it is dropped
+// with a SlowReader disconnect, as X does.
+const streamBuffer = 1024
+
+type streamEvent struct {
+	t     *Tweet
+	rules []matchingRule
+}
+
+type streamConn struct {
+	opID   string
+	events chan streamEvent
+	kick   chan *apiProblem // a disconnect problem; the stream ends after sending it
+}
+
+type hub struct {
+	mu    sync.Mutex
+	conns map[*streamConn]struct{}
+	wait  chan struct{} // closed and replaced whenever a connection comes or goes
+}
+
+func newHub() *hub { return &hub{conns: map[*streamConn]struct{}{}, wait: make(chan struct{})} }
+
+func (h *hub) changed() {
+	close(h.wait)
+	h.wait = make(chan struct{})
+}
+
+func (h *hub) count(opID string) int {
+	n := 0
+	for c := range h.conns {
+		if opID == "" || c.opID == opID {
+			n++
+		}
+	}
+	return n
+}
+
+func streamOpID(s *Server, route string) string {
+	if route == "" {
+		return ""
+	}
+	if rt := s.c.lookupRoute(route); rt != nil {
+		return rt.opID
+	}
+	return route
+}
+
+// StreamConnections counts the open connections of a stream route ("GET
+// /2/tweets/sample/stream", "streamFiltered", ...); "" counts both streams.
+func (s *Server) StreamConnections(route string) int {
+	s.hub.mu.Lock()
+	defer s.hub.mu.Unlock()
+	return s.hub.count(streamOpID(s, route))
+}
+
+// WaitStreamConnections waits until a stream route has at least n open connections
+// (see StreamConnections), or ctx ends. A client's stream request returns only once the
+// server has registered it, so most tests need not call this.
+func (s *Server) WaitStreamConnections(ctx context.Context, route string, n int) error {
+	op := streamOpID(s, route)
+	for {
+		s.hub.mu.Lock()
+		have, wait := s.hub.count(op), s.hub.wait
+		s.hub.mu.Unlock()
+		if have >= n {
+			return nil
+		}
+		select {
+		case <-wait:
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-s.done:
+			return errClosed
+		}
+	}
+}
+
+// EmitTweet adds Tweets to the world and pushes them to the connected streams: the
+// sample stream gets every one; the filtered stream gets those matching a rule in force,
+// with matching_rules. Zero fields are filled in: ID (a new id above all others),
+// AuthorID (AliceID), CreatedAt (the server clock), Text (a generated one),
+// ConversationID, Lang and Source. It returns the Tweets as stored.
+func (s *Server) EmitTweet(tweets ...Tweet) []Tweet {
+	if len(tweets) == 0 {
+		tweets = []Tweet{{}}
+	}
+	out := make([]Tweet, 0, len(tweets))
+	var events []streamEvent
+	s.mu.Lock()
+	for _, in := range tweets {
+		t := in
+		if t.ID == "" {
+			t.num = s.w.newTweetID()
+			t.ID = strconv.FormatUint(t.num, 10)
+		} else if n, err := strconv.ParseUint(t.ID, 10, 64); err == nil {
+			t.num = n
+		}
+		if t.AuthorID == "" {
+			t.AuthorID = AliceID
+		}
+		if t.CreatedAt.IsZero() {
+			t.CreatedAt = s.clock.Now().UTC().Truncate(time.Millisecond)
+		}
+		if t.Text == "" {
+			t.Text = fmt.Sprintf("Emitted Tweet number %d", s.w.tweetSeq)
+		}
+		if t.ConversationID == "" {
+			t.ConversationID = t.ID
+		}
+		if t.Lang == "" {
+			t.Lang = "en"
+		}
+		if t.Source == "" {
+			t.Source = "twitterkit testserver"
+		}
+		if t.ReplySettings == "" {
+			t.ReplySettings = "everyone"
+		}
+		stored := t
+		s.w.addTweet(&stored)
+		out = append(out, stored)
+		ev := streamEvent{t: &stored}
+		for _, r := range s.w.rules {
+			q, err := parseQuery(r.Value)
+			if err == nil && q.eval(s.w, &stored) {
+				ev.rules = append(ev.rules, matchingRule{ID: r.ID, Tag: r.Tag})
+			}
+		}
+		events = append(events, ev)
+	}
+	s.mu.Unlock()
+
+	s.hub.mu.Lock()
+	defer s.hub.mu.Unlock()
+	for c := range s.hub.conns {
+		for _, ev := range events {
+			if c.opID == "streamFiltered" && len(ev.rules) == 0 {
+				continue
+			}
+			select {
+			case c.events <- ev:
+			default:
+				select {
+				case c.kick <- disconnectProblem("SlowReader"):
+				default:
+				}
+			}
+		}
+	}
+	return out
+}
+
+func disconnectProblem(kind string) *apiProblem {
+	return &apiProblem{Title: "operational-disconnect", DisconnectType: kind,
+		Detail: "This stream has been disconnected upstream for operational reasons.",
+		Type:   problemBase + "operational-disconnect"}
+}
+
+// DisconnectStreams ends every open stream with an in-stream operational-disconnect
+// problem line of the given disconnect_type (default "OperationalDisconnect"), as X does
+// before it closes a stream. It returns how many streams it ended.
+func (s *Server) DisconnectStreams(disconnectType string) int {
+	if disconnectType == "" {
+		disconnectType = "OperationalDisconnect"
+	}
+	s.hub.mu.Lock()
+	defer s.hub.mu.Unlock()
+	n := 0
+	for c := range s.hub.conns {
+		select {
+		case c.kick <- disconnectProblem(disconnectType):
+			n++
+		default:
+		}
+	}
+	return n
+}
+
+// serveStream holds a stream open: keep-alives, Tweets as they are emitted, faults.
+func (s *Server) serveStream(c *call) {
+	conn := &streamConn{opID: c.rt.opID, events: make(chan streamEvent, streamBuffer), kick: make(chan *apiProblem, 1)}
+	s.hub.mu.Lock()
+	if max := s.cfg.maxStreamConns; max > 0 && s.hub.count(c.rt.opID) >= max {
+		s.hub.mu.Unlock()
+		s.send(c, http.StatusTooManyRequests, &apiProblem{Title: "ConnectionException", Type: problemBase + "streaming-connection",
+			Status: http.StatusTooManyRequests, ConnectionIssu: "TooManyConnections",
+			Detail: "This stream is currently at the maximum allowed connection limit."})
+		return
+	}
+	s.hub.conns[conn] = struct{}{}
+	s.hub.changed()
+	s.hub.mu.Unlock()
+	defer func() {
+		s.hub.mu.Lock()
+		delete(s.hub.conns, conn)
+		s.hub.changed()
+		s.hub.mu.Unlock()
+	}()
+
+	if c.fault != nil && c.fault.Kind == FaultReset {
+		s.reset(c, "\r\n")
+		return
+	}
+	h := c.w.Header()
+	for k, v := range c.rlHead {
+		h[k] = v
+	}
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	c.w.WriteHeader(http.StatusOK)
+	fl, _ := c.w.(http.Flusher)
+	flush := func() {
+		if fl != nil {
+			fl.Flush()
+		}
+	}
+	flush()
+	ctx := c.r.Context()
+	if c.fault != nil && c.fault.Kind == FaultStall {
+		if s.sleep(ctx, c.fault.Delay) != nil {
+			return
+		}
+	}
+	sh := parseShape(c.q)
+	ka := time.NewTicker(s.cfg.keepAlive)
+	defer ka.Stop()
+	for {
+		select {
+		case <-s.done:
+			return
+		case <-ctx.Done():
+			return
+		case <-ka.C:
+			if _, err := c.w.Write([]byte("\r\n")); err != nil {
+				return
+			}
+			flush()
+		case pr := <-conn.kick:
+			line, _ := encode(envelope{Errors: []apiProblem{*pr}})
+			s.checkLine(c, line)
+			_, _ = c.w.Write(append(line, '\r', '\n'))
+			flush()
+			return
+		case ev := <-conn.events:
+			s.mu.RLock()
+			r := newRenderer(s.w, sh, "")
+			env := envelope{Data: r.tweet(ev.t), MatchingRules: ev.rules}
+			if c.rt.opID == "streamFiltered" && env.MatchingRules == nil {
+				env.MatchingRules = []matchingRule{}
+			}
+			env.Includes = r.includes()
+			env.Errors = r.errs
+			s.mu.RUnlock()
+			line, _ := encode(env)
+			if s.cfg.mutator != nil {
+				line = s.cfg.mutator(c.rt.opID, http.StatusOK, line)
+			}
+			s.checkLine(c, line)
+			line = append(line, '\r', '\n')
+			if c.fault != nil {
+				switch c.fault.Kind {
+				case FaultTruncatedJSON:
+					_, _ = c.w.Write(line[:len(line)/2])
+					flush()
+					return
+				case FaultSlowDrip:
+					if !s.drip(c, line) {
+						return
+					}
+					continue
+				}
+			}
+			if _, err := c.w.Write(line); err != nil {
+				return
+			}
+			flush()
+		}
+	}
+}
+
+// checkLine validates one stream line against the operation's 200 response.
+func (s *Server) checkLine(c *call, line []byte) {
+	if s.cfg.noRespValidation {
+		return
+	}
+	for _, m := range validateResponse(c.r.Context(), c.rv, http.StatusOK, "application/json", line) {
+		s.report(Violation{OperationID: c.rt.opID, Route: c.rt.key, Kind: "response", Status: http.StatusOK, Message: "stream line: " + m})
+	}
+}

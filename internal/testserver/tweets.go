@@ -1,0 +1,367 @@
+package testserver
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// tweetFilter is since_id / until_id / start_time / end_time of a timeline or search.
+type tweetFilter struct {
+	since, until uint64
+	start, end   time.Time
+}
+
+func parseTweetFilter(c *call) (tweetFilter, *apiProblem) {
+	var f tweetFilter
+	if v := c.q.Get("since_id"); v != "" {
+		f.since, _ = strconv.ParseUint(v, 10, 64)
+	}
+	if v := c.q.Get("until_id"); v != "" {
+		f.until, _ = strconv.ParseUint(v, 10, 64)
+	}
+	if v := c.q.Get("start_time"); v != "" {
+		f.start, _ = time.Parse(time.RFC3339, v)
+	}
+	if v := c.q.Get("end_time"); v != "" {
+		f.end, _ = time.Parse(time.RFC3339, v)
+	}
+	if !f.start.IsZero() && !f.end.IsZero() && !f.start.Before(f.end) {
+		return f, badParam("start_time", c.q.Get("start_time"),
+			"Invalid 'start_time':'%s'. 'start_time' must be before 'end_time':'%s'", c.q.Get("start_time"), c.q.Get("end_time"))
+	}
+	if f.since != 0 && f.until != 0 && f.since >= f.until {
+		return f, badParam("since_id", c.q.Get("since_id"), "'since_id' must be less than 'until_id'")
+	}
+	return f, nil
+}
+
+func (f tweetFilter) ok(t *Tweet) bool {
+	if f.since != 0 && t.num <= f.since {
+		return false
+	}
+	if f.until != 0 && t.num >= f.until {
+		return false
+	}
+	if !f.start.IsZero() && t.CreatedAt.Before(f.start) {
+		return false
+	}
+	if !f.end.IsZero() && !t.CreatedAt.Before(f.end) {
+		return false
+	}
+	return true
+}
+
+func filterKey(c *call, names ...string) string {
+	var b strings.Builder
+	b.WriteString(c.rt.opID)
+	for _, v := range c.path {
+		b.WriteString("|" + v)
+	}
+	for _, n := range names {
+		b.WriteString("|" + c.q.Get(n))
+	}
+	return b.String()
+}
+
+// tweetPage renders a page of Tweets with includes, partial errors and timeline meta.
+func (s *Server) tweetPage(c *call, list []*Tweet, p pageReq, idMeta bool) (int, any) {
+	from, to, next, prev := p.window(len(list))
+	r := newRenderer(s.w, parseShape(c.q), c.who.viewer())
+	env := envelope{}
+	var data []wTweet
+	for _, t := range list[from:to] {
+		data = append(data, r.tweet(t))
+	}
+	if len(data) > 0 {
+		env.Data = data
+	}
+	env.Includes = r.includes()
+	env.Errors = r.errs
+	if idMeta {
+		m := timelineMeta{ResultCount: len(data), NextToken: next, PreviousToken: prev}
+		if len(data) > 0 {
+			m.NewestID, m.OldestID = data[0].ID, data[len(data)-1].ID
+		}
+		env.Meta = m
+	} else {
+		env.Meta = listMeta{ResultCount: len(data), NextToken: next, PreviousToken: prev}
+	}
+	return http.StatusOK, env
+}
+
+func (s *Server) lookupTweet(c *call) (int, any) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	id := c.path["id"]
+	t := s.w.tweet(id)
+	if t == nil {
+		return http.StatusOK, envelope{Errors: []apiProblem{notFound("tweet", "id", id)}}
+	}
+	if !s.w.canSee(c.who.viewer(), t.AuthorID) {
+		return http.StatusOK, envelope{Errors: []apiProblem{notAuthorized("tweet", "id", id)}}
+	}
+	r := newRenderer(s.w, parseShape(c.q), c.who.viewer())
+	data := r.tweet(t)
+	return http.StatusOK, envelope{Data: data, Includes: r.includes(), Errors: r.errs}
+}
+
+func (s *Server) lookupTweets(c *call) (int, any) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	r := newRenderer(s.w, parseShape(c.q), c.who.viewer())
+	var data []wTweet
+	var errs []apiProblem
+	for _, id := range strings.Split(c.q.Get("ids"), ",") {
+		t := s.w.tweet(id)
+		switch {
+		case t == nil:
+			errs = append(errs, notFound("tweet", "ids", id))
+		case !s.w.canSee(c.who.viewer(), t.AuthorID):
+			errs = append(errs, notAuthorized("tweet", "ids", id))
+		default:
+			data = append(data, r.tweet(t))
+		}
+	}
+	env := envelope{Includes: r.includes(), Errors: append(errs, r.errs...)}
+	if len(data) > 0 {
+		env.Data = data
+	}
+	return http.StatusOK, env
+}
+
+// timelineOwner checks the user of a timeline: 200 with a partial error when it does
+// not exist or is protected from the caller.
+func (s *Server) timelineOwner(c *call) (*User, any) {
+	id := c.path["id"]
+	u := s.w.user(id)
+	if u == nil {
+		return nil, envelope{Errors: []apiProblem{notFound("user", "id", id)}}
+	}
+	if !s.w.canSee(c.who.viewer(), id) {
+		return nil, envelope{Errors: []apiProblem{notAuthorized("user", "id", id)}}
+	}
+	return u, nil
+}
+
+func (s *Server) listUserTweets(c *call) (int, any) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	u, fail := s.timelineOwner(c)
+	if u == nil {
+		return http.StatusOK, fail
+	}
+	f, pr := parseTweetFilter(c)
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	exclude := listParam(c.q, "exclude")
+	var list []*Tweet
+	for _, t := range s.w.byAuthor[u.ID] {
+		if len(list) >= 3200 {
+			break // X serves the 3,200 most recent
+		}
+		if !f.ok(t) || exclude["replies"] && hasRef(t, "replied_to") != "" || exclude["retweets"] && hasRef(t, "retweeted") != "" {
+			continue
+		}
+		list = append(list, t)
+	}
+	p, pr := pageParams(c, filterKey(c, "exclude", "since_id", "until_id", "start_time", "end_time"), 10)
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	return s.tweetPage(c, list, p, true)
+}
+
+func (s *Server) listMentions(c *call) (int, any) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	u, fail := s.timelineOwner(c)
+	if u == nil {
+		return http.StatusOK, fail
+	}
+	f, pr := parseTweetFilter(c)
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	var list []*Tweet
+	for _, t := range s.w.mentions[u.ID] {
+		if len(list) >= 800 {
+			break
+		}
+		if f.ok(t) && s.w.canSee(c.who.viewer(), t.AuthorID) {
+			list = append(list, t)
+		}
+	}
+	p, pr := pageParams(c, filterKey(c, "since_id", "until_id", "start_time", "end_time"), 10)
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	return s.tweetPage(c, list, p, true)
+}
+
+func (s *Server) listLikedTweets(c *call) (int, any) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	u, fail := s.timelineOwner(c)
+	if u == nil {
+		return http.StatusOK, fail
+	}
+	var list []*Tweet
+	for _, id := range s.w.liked[u.ID] {
+		if t := s.w.tweet(id); t != nil && s.w.canSee(c.who.viewer(), t.AuthorID) {
+			list = append(list, t)
+		}
+	}
+	p, pr := pageParams(c, filterKey(c), 100)
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	return s.tweetPage(c, list, p, false)
+}
+
+// tweetUsers serves the users related to a Tweet (likers, retweeters).
+func (s *Server) tweetUsers(c *call, rel map[string][]string) (int, any) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	id := c.path["id"]
+	if s.w.tweet(id) == nil {
+		return http.StatusOK, envelope{Errors: []apiProblem{notFound("tweet", "id", id)}}
+	}
+	ids := rel[id]
+	p, pr := pageParams(c, filterKey(c), 100)
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	return s.userPage(c, len(ids), func(i int) string { return ids[i] }, p)
+}
+
+func (s *Server) listLikingUsers(c *call) (int, any) { return s.tweetUsers(c, s.w.likers) }
+func (s *Server) listRetweeters(c *call) (int, any)  { return s.tweetUsers(c, s.w.retweeters) }
+
+func decodeBody(c *call, v any) *apiProblem {
+	if err := json.Unmarshal(c.body, v); err != nil {
+		return invalidRequest(paramIssue{name: "body", message: "The request body is not valid JSON: " + err.Error()})
+	}
+	return nil
+}
+
+func (s *Server) likeTweet(c *call) (int, any) {
+	if pr := actingUser(c, "id"); pr != nil {
+		return pr.Status, pr
+	}
+	var body struct {
+		TweetID string `json:"tweet_id"`
+	}
+	if pr := decodeBody(c, &body); pr != nil {
+		return pr.Status, pr
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.w.tweet(body.TweetID)
+	if t == nil || !s.w.canSee(c.who.userID, t.AuthorID) {
+		return http.StatusOK, envelope{Data: map[string]bool{"liked": false}, Errors: []apiProblem{notFound("tweet", "tweet_id", body.TweetID)}}
+	}
+	me := c.who.userID
+	if !contains(s.w.liked[me], t.ID) {
+		s.w.liked[me] = prepend(s.w.liked[me], t.ID)
+		s.w.likers[t.ID] = prepend(s.w.likers[t.ID], me)
+	}
+	return http.StatusOK, envelope{Data: map[string]bool{"liked": true}}
+}
+
+func (s *Server) unlikeTweet(c *call) (int, any) {
+	if pr := actingUser(c, "id"); pr != nil {
+		return pr.Status, pr
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	me, id := c.who.userID, c.path["tweet_id"]
+	s.w.liked[me] = without(s.w.liked[me], id)
+	s.w.likers[id] = without(s.w.likers[id], me)
+	return http.StatusOK, envelope{Data: map[string]bool{"liked": false}}
+}
+
+func (s *Server) retweet(c *call) (int, any) {
+	if pr := actingUser(c, "id"); pr != nil {
+		return pr.Status, pr
+	}
+	var body struct {
+		TweetID string `json:"tweet_id"`
+	}
+	if pr := decodeBody(c, &body); pr != nil {
+		return pr.Status, pr
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	me := c.who.userID
+	src := s.w.tweet(body.TweetID)
+	if src == nil || !s.w.canSee(me, src.AuthorID) {
+		return http.StatusOK, envelope{Data: map[string]any{"retweeted": false}, Errors: []apiProblem{notFound("tweet", "tweet_id", body.TweetID)}}
+	}
+	if id, ok := s.w.retweetOf[me+"/"+src.ID]; ok {
+		return http.StatusOK, envelope{Data: map[string]any{"id": id, "retweeted": true}}
+	}
+	if u := s.w.user(src.AuthorID); u != nil && u.Protected && src.AuthorID != me {
+		return http.StatusForbidden, forbidden("You cannot retweet a Tweet from a protected account.")
+	}
+	n := s.w.newTweetID()
+	author := s.w.user(src.AuthorID)
+	rt := &Tweet{num: n, ID: strconv.FormatUint(n, 10), AuthorID: me, CreatedAt: s.clock.Now().UTC().Truncate(time.Millisecond),
+		Text: "RT @" + author.Username + ": " + src.Text, Lang: src.Lang, Source: "twitterkit testserver", ReplySettings: "everyone",
+		ReferencedTweets: []ReferencedTweet{{Type: "retweeted", ID: src.ID}}}
+	rt.ConversationID = rt.ID
+	s.w.addTweet(rt)
+	s.w.retweetOf[me+"/"+src.ID] = rt.ID
+	s.w.retweeters[src.ID] = prepend(s.w.retweeters[src.ID], me)
+	return http.StatusOK, envelope{Data: map[string]any{"id": rt.ID, "retweeted": true}}
+}
+
+func (s *Server) unretweet(c *call) (int, any) {
+	if pr := actingUser(c, "id"); pr != nil {
+		return pr.Status, pr
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	me, src := c.who.userID, c.path["source_tweet_id"]
+	if id, ok := s.w.retweetOf[me+"/"+src]; ok {
+		if t := s.w.tweet(id); t != nil {
+			s.w.removeTweet(t)
+		}
+		delete(s.w.retweetOf, me+"/"+src)
+		s.w.retweeters[src] = without(s.w.retweeters[src], me)
+	}
+	return http.StatusOK, envelope{Data: map[string]bool{"retweeted": false}}
+}
+
+func (s *Server) hideReply(c *call) (int, any) {
+	var body struct {
+		Hidden *bool `json:"hidden"`
+	}
+	if len(c.body) == 0 {
+		return http.StatusBadRequest, invalidRequest(paramIssue{name: "hidden", message: "The `hidden` field is required in the request body"})
+	}
+	if pr := decodeBody(c, &body); pr != nil {
+		return pr.Status, pr
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	id := c.path["tweet_id"]
+	t := s.w.tweet(id)
+	if t == nil {
+		pr := notFound("tweet", "tweet_id", id)
+		pr.Status = http.StatusNotFound
+		return http.StatusNotFound, &pr
+	}
+	root := s.w.tweet(t.ConversationID)
+	if hasRef(t, "replied_to") == "" || root == nil || root.AuthorID != c.who.userID {
+		return http.StatusForbidden, forbidden("You can only hide or unhide replies in conversations you started.")
+	}
+	s.w.hidden[id] = *body.Hidden
+	if !*body.Hidden {
+		delete(s.w.hidden, id)
+	}
+	return http.StatusOK, envelope{Data: map[string]bool{"hidden": *body.Hidden}}
+}

@@ -1,0 +1,236 @@
+package testserver
+
+import (
+	"net/http"
+	"strings"
+)
+
+// userPage renders one page of a list of users given by position.
+func (s *Server) userPage(c *call, total int, at func(int) string, p pageReq) (int, any) {
+	from, to, next, prev := p.window(total)
+	r := newRenderer(s.w, parseShape(c.q), c.who.viewer())
+	var data []wUser
+	for i := from; i < to; i++ {
+		if u := s.w.user(at(i)); u != nil {
+			data = append(data, r.user(u))
+		}
+	}
+	env := envelope{Meta: listMeta{ResultCount: len(data), NextToken: next, PreviousToken: prev}}
+	if len(data) > 0 {
+		env.Data = data
+	}
+	env.Includes = r.includes()
+	env.Errors = r.errs
+	return http.StatusOK, env
+}
+
+func (s *Server) oneUser(c *call, u *User) (int, any) {
+	r := newRenderer(s.w, parseShape(c.q), c.who.viewer())
+	data := r.user(u)
+	return http.StatusOK, envelope{Data: data, Includes: r.includes(), Errors: r.errs}
+}
+
+func (s *Server) lookupUser(c *call) (int, any) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	id := c.path["id"]
+	u := s.w.user(id)
+	if u == nil {
+		return http.StatusOK, envelope{Errors: []apiProblem{notFound("user", "id", id)}}
+	}
+	return s.oneUser(c, u)
+}
+
+func (s *Server) lookupUserByUsername(c *call) (int, any) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	name := c.path["username"]
+	u := s.w.userByName(name)
+	if u == nil {
+		return http.StatusOK, envelope{Errors: []apiProblem{notFound("user", "username", name)}}
+	}
+	return s.oneUser(c, u)
+}
+
+func (s *Server) manyUsers(c *call, param string, find func(string) *User) (int, any) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	r := newRenderer(s.w, parseShape(c.q), c.who.viewer())
+	var data []wUser
+	var errs []apiProblem
+	for _, v := range strings.Split(c.q.Get(param), ",") {
+		if u := find(v); u != nil {
+			data = append(data, r.user(u))
+		} else {
+			errs = append(errs, notFound("user", param, v))
+		}
+	}
+	env := envelope{Includes: r.includes(), Errors: append(errs, r.errs...)}
+	if len(data) > 0 {
+		env.Data = data
+	}
+	return http.StatusOK, env
+}
+
+func (s *Server) lookupUsers(c *call) (int, any) { return s.manyUsers(c, "ids", s.w.user) }
+
+func (s *Server) lookupUsersByUsernames(c *call) (int, any) {
+	return s.manyUsers(c, "usernames", s.w.userByName)
+}
+
+func (s *Server) listFollowers(c *call) (int, any) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	id := c.path["id"]
+	if s.w.user(id) == nil {
+		return http.StatusOK, envelope{Errors: []apiProblem{notFound("user", "id", id)}}
+	}
+	if !s.w.canSee(c.who.viewer(), id) {
+		return http.StatusOK, envelope{Errors: []apiProblem{notAuthorized("user", "id", id)}}
+	}
+	p, pr := pageParams(c, filterKey(c), 100)
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	return s.userPage(c, s.w.followerCount(id), func(i int) string { return s.w.followerAt(id, i) }, p)
+}
+
+func (s *Server) listFollowing(c *call) (int, any) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	id := c.path["id"]
+	if s.w.user(id) == nil {
+		return http.StatusOK, envelope{Errors: []apiProblem{notFound("user", "id", id)}}
+	}
+	if !s.w.canSee(c.who.viewer(), id) {
+		return http.StatusOK, envelope{Errors: []apiProblem{notAuthorized("user", "id", id)}}
+	}
+	ids := s.w.followingOf(id)
+	p, pr := pageParams(c, filterKey(c), 100)
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	return s.userPage(c, len(ids), func(i int) string { return ids[i] }, p)
+}
+
+func (s *Server) listBlocking(c *call) (int, any) {
+	if pr := actingUser(c, "id"); pr != nil {
+		return pr.Status, pr
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	ids := s.w.blocks[c.who.userID]
+	p, pr := pageParams(c, filterKey(c), 100)
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	return s.userPage(c, len(ids), func(i int) string { return ids[i] }, p)
+}
+
+type targetBody struct {
+	TargetUserID string `json:"target_user_id"`
+}
+
+// target reads {"target_user_id"} and checks the acting user; a missing target is a
+// partial error beside data, as X reports it.
+func (s *Server) target(c *call, verb, field string) (string, int, any) {
+	if pr := actingUser(c, "id"); pr != nil {
+		return "", pr.Status, pr
+	}
+	var b targetBody
+	if pr := decodeBody(c, &b); pr != nil {
+		return "", pr.Status, pr
+	}
+	if b.TargetUserID == c.who.userID {
+		return "", http.StatusBadRequest, badParam("target_user_id", b.TargetUserID, "You cannot %s yourself.", verb)
+	}
+	if s.w.user(b.TargetUserID) == nil {
+		return "", http.StatusOK, envelope{Data: map[string]bool{field: false},
+			Errors: []apiProblem{notFound("user", "target_user_id", b.TargetUserID)}}
+	}
+	return b.TargetUserID, 0, nil
+}
+
+func (s *Server) followUser(c *call) (int, any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	target, st, fail := s.target(c, "follow", "following")
+	if target == "" {
+		return st, fail
+	}
+	me := c.who.userID
+	if contains(s.w.blocks[target], me) {
+		return http.StatusForbidden, forbidden("You cannot follow an account that has blocked you.")
+	}
+	if u := s.w.user(target); u.Protected && !s.w.isFollowing(me, target) {
+		if !contains(s.w.pending[me], target) {
+			s.w.pending[me] = prepend(s.w.pending[me], target)
+		}
+		return http.StatusOK, envelope{Data: map[string]bool{"following": false, "pending_follow": true}}
+	}
+	s.w.follow(me, target)
+	return http.StatusOK, envelope{Data: map[string]bool{"following": true, "pending_follow": false}}
+}
+
+func (s *Server) unfollowUser(c *call) (int, any) {
+	if pr := actingUser(c, "source_user_id"); pr != nil {
+		return pr.Status, pr
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.w.unfollow(c.who.userID, c.path["target_user_id"])
+	return http.StatusOK, envelope{Data: map[string]bool{"following": false}}
+}
+
+func (s *Server) blockUser(c *call) (int, any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	target, st, fail := s.target(c, "block", "blocking")
+	if target == "" {
+		return st, fail
+	}
+	me := c.who.userID
+	if !contains(s.w.blocks[me], target) {
+		s.w.blocks[me] = prepend(s.w.blocks[me], target)
+	}
+	// Blocking ends the follows both ways, as on X.
+	s.w.unfollow(me, target)
+	s.w.unfollow(target, me)
+	return http.StatusOK, envelope{Data: map[string]bool{"blocking": true}}
+}
+
+func (s *Server) unblockUser(c *call) (int, any) {
+	if pr := actingUser(c, "source_user_id"); pr != nil {
+		return pr.Status, pr
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	me := c.who.userID
+	s.w.blocks[me] = without(s.w.blocks[me], c.path["target_user_id"])
+	return http.StatusOK, envelope{Data: map[string]bool{"blocking": false}}
+}
+
+func (s *Server) muteUser(c *call) (int, any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	target, st, fail := s.target(c, "mute", "muting")
+	if target == "" {
+		return st, fail
+	}
+	me := c.who.userID
+	if !contains(s.w.mutes[me], target) {
+		s.w.mutes[me] = prepend(s.w.mutes[me], target)
+	}
+	return http.StatusOK, envelope{Data: map[string]bool{"muting": true}}
+}
+
+func (s *Server) unmuteUser(c *call) (int, any) {
+	if pr := actingUser(c, "source_user_id"); pr != nil {
+		return pr.Status, pr
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	me := c.who.userID
+	s.w.mutes[me] = without(s.w.mutes[me], c.path["target_user_id"])
+	return http.StatusOK, envelope{Data: map[string]bool{"muting": false}}
+}
