@@ -117,7 +117,8 @@ func (c *Client) attempt(ctx context.Context, send sender) (*http.Response, []by
 }
 
 func (c *Client) shouldRetry(retryable bool, attempt int, resp *http.Response, err error) (time.Duration, bool) {
-	if !retryable {
+	// Rejected credentials fail the same way every time, whatever the policy says.
+	if !retryable || permanentAuthError(err) {
 		return 0, false
 	}
 	return c.cfg.retry.Next(attempt, resp, err)

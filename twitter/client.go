@@ -49,6 +49,9 @@ func NewClient(opts ...Option) (*Client, error) {
 			return nil, fmt.Errorf("twitter: %w", err)
 		}
 	}
+	if err := cfg.checkAuth(); err != nil {
+		return nil, fmt.Errorf("twitter: %w", err)
+	}
 	base, err := url.Parse(strings.TrimRight(cfg.baseURL, "/"))
 	if err != nil || base.Scheme == "" || base.Host == "" {
 		return nil, fmt.Errorf("twitter: base URL %q is not an absolute URL", cfg.baseURL)
@@ -83,7 +86,17 @@ func (c *Client) buildHTTPClient() *http.Client {
 		rt = http.DefaultTransport
 	}
 	if c.cfg.auth != nil {
-		rt = c.cfg.auth.wrap(rt, &hc)
+		// Token requests go through the configured transport, never the authenticating
+		// one: a token fetch must not wait for a token.
+		tokenClient := hc
+		tokenClient.Transport = userAgentTransport{next: rt, ua: c.cfg.userAgent}
+		rt = c.cfg.auth.wrap(rt, authEnv{
+			baseURL:     c.baseURL,
+			appTokenURL: c.cfg.appTokenURL,
+			tokenClient: &tokenClient,
+			now:         c.cfg.now,
+			logger:      c.cfg.logger,
+		})
 	}
 	hc.Transport = userAgentTransport{next: rt, ua: c.cfg.userAgent}
 	return &hc

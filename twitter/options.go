@@ -14,7 +14,7 @@ import (
 // first error.
 type Option func(*config) error
 
-// config is everything NewClient was told. It never prints secrets: see String.
+// config is everything NewClient was told. It never prints secrets: see Format.
 type config struct {
 	baseURL          string
 	httpClient       *http.Client
@@ -24,6 +24,7 @@ type config struct {
 	rateLimitWait    time.Duration // 0: never wait on a 429; >0: wait up to this long for the reset
 	logger           *slog.Logger
 	auth             authenticator
+	appTokenURL      string // WithAppTokenURL; "" derives it from baseURL
 	maxErrorBodySize int64
 	maxBodySize      int64
 
@@ -52,13 +53,35 @@ func (c config) authName() string {
 	return c.auth.name()
 }
 
+// String describes the configuration without any secret.
+func (c config) String() string {
+	return fmt.Sprintf("twitter.config{base: %s, auth: %s}", c.baseURL, c.authName())
+}
+
+// Format makes every verb, %#v and %+v included, print String: the fields hold
+// credentials, and fmt would print unexported fields' raw values.
+func (c config) Format(f fmt.State, _ rune) { fmt.Fprint(f, c.String()) }
+
 // authenticator adds credentials to requests by wrapping the transport.
 type authenticator interface {
 	// wrap returns a RoundTripper that authenticates each request before passing it to
-	// next. hc is the client to use for any token requests of its own.
-	wrap(next http.RoundTripper, hc *http.Client) http.RoundTripper
+	// next. It is called once per Client, so any state (a cached token) is per Client.
+	wrap(next http.RoundTripper, env authEnv) http.RoundTripper
 	// name describes the kind of credentials, never their value.
 	name() string
+}
+
+// authEnv is what an authenticator may use besides its credentials.
+type authEnv struct {
+	// baseURL is the API host; app-only token requests go to {baseURL}/oauth2/token.
+	baseURL *url.URL
+	// appTokenURL overrides that token URL (WithAppTokenURL); "" when not set.
+	appTokenURL string
+	// tokenClient sends the authenticator's own token requests. Its transport is the
+	// configured one with the User-Agent, not the authenticating one.
+	tokenClient *http.Client
+	now         func() time.Time
+	logger      *slog.Logger
 }
 
 // WithBaseURL points the client at another API host, such as a test server.
@@ -141,33 +164,6 @@ func WithLogger(l *slog.Logger) Option {
 		return nil
 	}
 }
-
-// WithBearerToken authenticates as an app with an app-only OAuth 2.0 bearer token.
-func WithBearerToken(token string) Option {
-	return func(c *config) error {
-		if token == "" {
-			return errors.New("WithBearerToken: empty token")
-		}
-		c.auth = bearerAuth{token: token}
-		return nil
-	}
-}
-
-// bearerAuth sends a fixed bearer token.
-type bearerAuth struct{ token string }
-
-func (a bearerAuth) name() string { return "app-only bearer token" }
-
-func (a bearerAuth) wrap(next http.RoundTripper, _ *http.Client) http.RoundTripper {
-	return roundTripperFunc(func(r *http.Request) (*http.Response, error) {
-		r2 := r.Clone(r.Context())
-		r2.Header.Set("Authorization", "Bearer "+a.token)
-		return next.RoundTrip(r2)
-	})
-}
-
-// String keeps the token out of %v.
-func (a bearerAuth) String() string { return "bearerAuth{token: REDACTED}" }
 
 type roundTripperFunc func(*http.Request) (*http.Response, error)
 
