@@ -16,8 +16,6 @@ import (
 	"go.uber.org/goleak"
 )
 
-var appSecrets = []string{testConsumerSecret, testConsumerKey, "APP-BEARER-"}
-
 func TestAppCredentialsFetchOnceAndCache(t *testing.T) {
 	f := newFakeX(t, newTestClock())
 	headers := make(chan http.Header, 10)

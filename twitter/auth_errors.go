@@ -115,7 +115,8 @@ func permanentAuthError(err error) bool {
 		return !te.temporary()
 	}
 	var ce *credentialsError
-	return errors.Is(err, ErrReauthorizationRequired) || errors.As(err, &ce)
+	var se *saveError
+	return errors.Is(err, ErrReauthorizationRequired) || errors.As(err, &ce) || errors.As(err, &se)
 }
 
 // credentialsError is a request that could not be authenticated before it was sent, such

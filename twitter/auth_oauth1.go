@@ -22,7 +22,8 @@ import (
 
 // OAuth1Credentials are the four values of an OAuth 1.0a user-context request: the app's
 // consumer key and secret (the "API Key and Secret" of the developer portal) and the
-// user's access token and secret. The value never prints its secrets.
+// user's access token and secret. The value never prints its secrets (fmt, slog); it
+// does encode them with encoding/json, which is how credentials are stored.
 type OAuth1Credentials struct {
 	ConsumerKey    string
 	ConsumerSecret string

@@ -63,8 +63,8 @@ const (
 //     them and exchanges the code for a token;
 //  3. WithOAuth2Token makes a Client act as the user, refreshing the token as needed.
 //
-// An OAuth2Config is a plain value, safe to share once filled in; it never prints the
-// client secret.
+// An OAuth2Config is a plain value, safe to share once filled in. It never prints the
+// client secret (fmt, slog); encoding/json, used to store configuration, does encode it.
 type OAuth2Config struct {
 	// ClientID is the app's OAuth 2.0 client id. Required.
 	ClientID string

@@ -209,7 +209,7 @@ func (p *userTokens) flush(ctx context.Context) error {
 	if err := p.save(ctx, copyToken(t)); err != nil {
 		err = scrubError(err, []string{t.AccessToken, t.RefreshToken})
 		p.logger.LogAttrs(ctx, slog.LevelError, "twitter: OnTokenRefresh failed; will try again before the next request", slog.Any("error", err))
-		return fmt.Errorf("twitter: the OAuth 2.0 token was refreshed but OnTokenRefresh failed (the new token is in use and will be saved again before the next request): %w", err)
+		return &saveError{err: err}
 	}
 	p.mu.Lock()
 	if p.pending == t {
@@ -218,6 +218,16 @@ func (p *userTokens) flush(ctx context.Context) error {
 	p.mu.Unlock()
 	return nil
 }
+
+// saveError is OnTokenRefresh failing. The retry policy does not retry it: the caller
+// should hear that tokens are not being saved.
+type saveError struct{ err error }
+
+func (e *saveError) Error() string {
+	return "twitter: the OAuth 2.0 token was refreshed but OnTokenRefresh failed (the new token is in use, and will be saved again before the next request): " + e.err.Error()
+}
+
+func (e *saveError) Unwrap() error { return e.err }
 
 // copyToken returns a copy the caller may change without affecting the original.
 func copyToken(t *oauth2.Token) *oauth2.Token {
