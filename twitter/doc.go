@@ -11,6 +11,15 @@
 // errors.As or the Is... predicates. A 200 that carries partial errors alongside data
 // returns the data, with the problems in Response.PartialErrors.
 //
+// # Authentication
+//
+// One option per kind of credentials: WithBearerToken or WithAppCredentials (app-only),
+// WithOAuth2Token after OAuth2Config's authorization code flow with PKCE, or
+// WithTokenSource (OAuth 2.0 user context), and WithOAuth1 (OAuth 1.0a user context).
+// Tokens are fetched and refreshed as needed, once for many concurrent requests, and
+// renewed once when the API answers 401. IsReauthorizationRequired tells when only the
+// user can fix it. No credential is ever printed or logged.
+//
 // Raw reaches the generated client, sharing the same transport and authentication, for
 // anything the facade does not cover.
 package twitter
