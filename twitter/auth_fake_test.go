@@ -294,9 +294,13 @@ func tokenCacheOf(t *testing.T, c *Client) *tokenCache {
 	if !ok {
 		t.Fatalf("transport is %T", c.httpClient.Transport)
 	}
-	tt, ok := ua.next.(*tokenTransport)
+	gate, ok := ua.next.(hostGate)
 	if !ok {
-		t.Fatalf("auth transport is %T", ua.next)
+		t.Fatalf("transport under the User-Agent is %T", ua.next)
+	}
+	tt, ok := gate.auth.(*tokenTransport)
+	if !ok {
+		t.Fatalf("auth transport is %T", gate.auth)
 	}
 	switch src := tt.src.(type) {
 	case *tokenCache:

@@ -90,13 +90,14 @@ func (c *Client) buildHTTPClient() *http.Client {
 		// one: a token fetch must not wait for a token.
 		tokenClient := hc
 		tokenClient.Transport = userAgentTransport{next: rt, ua: c.cfg.userAgent}
-		rt = c.cfg.auth.wrap(rt, authEnv{
+		authed := c.cfg.auth.wrap(rt, authEnv{
 			baseURL:     c.baseURL,
 			appTokenURL: c.cfg.appTokenURL,
 			tokenClient: &tokenClient,
 			now:         c.cfg.now,
 			logger:      c.cfg.logger,
 		})
+		rt = hostGate{host: canonicalHost(c.baseURL), auth: authed, plain: rt}
 	}
 	hc.Transport = userAgentTransport{next: rt, ua: c.cfg.userAgent}
 	return &hc
@@ -107,7 +108,9 @@ func (c *Client) buildHTTPClient() *http.Client {
 // decode errors. Use it for anything the facade does not cover.
 func (c *Client) Raw() *gen.Client { return c.raw }
 
-// HTTPClient returns the authenticating *http.Client the Client sends requests with.
+// HTTPClient returns the authenticating *http.Client the Client sends requests with. It
+// adds credentials only to requests for the API host (see BaseURL); requests for other
+// hosts go out without them.
 func (c *Client) HTTPClient() *http.Client { return c.httpClient }
 
 // BaseURL returns the API host the Client talks to.
