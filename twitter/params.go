@@ -1,6 +1,10 @@
 package twitter
 
-import "github.com/twitterkit/go/gen"
+import (
+	"time"
+
+	"github.com/twitterkit/go/gen"
+)
 
 // optional returns a pointer to s, or nil when s is empty, as the generated parameter
 // structs want for optional list parameters.
@@ -11,9 +15,154 @@ func optional[T any](s []T) *[]T {
 	return &s
 }
 
+// orZero returns p, or a pointer to T's zero value when p is nil, so that methods can read
+// nil options as "all defaults".
+func orZero[T any](p *T) *T {
+	if p == nil {
+		return new(T)
+	}
+	return p
+}
+
+// optString returns a pointer to s, or nil when s is empty (parameter left out).
+func optString(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
 // UserOptions selects the fields and expansions a user lookup returns.
 type UserOptions struct {
 	UserFields  []gen.UserField
 	Expansions  []gen.UserExpansion
 	TweetFields []gen.TweetField // fields of the pinned tweet, when expanded
+}
+
+func (o UserOptions) params() (*gen.UserFields, *gen.UserExpansions, *gen.TweetFields) {
+	return optional(o.UserFields), optional(o.Expansions), optional(o.TweetFields)
+}
+
+// TweetOptions selects the fields and expansions a Tweet lookup returns. Objects named by
+// Expansions come back in the response's Includes, with the fields asked for here.
+type TweetOptions struct {
+	TweetFields []gen.TweetField
+	Expansions  []gen.TweetExpansion
+	MediaFields []gen.MediaField
+	PollFields  []gen.PollField
+	UserFields  []gen.UserField
+	PlaceFields []gen.PlaceField
+}
+
+// PageOptions asks for one page of a list that pages with pagination_token.
+type PageOptions struct {
+	// MaxResults is the page size; 0 means the endpoint's default. Each method documents
+	// its bounds.
+	MaxResults int
+	// PaginationToken is the meta.next_token (or previous_token) of an earlier page;
+	// empty for the first page.
+	PaginationToken string
+}
+
+// UserListOptions selects the fields of a page of users.
+type UserListOptions struct {
+	UserOptions
+	PageOptions
+}
+
+// LikedTweetsOptions selects the fields of a page of liked Tweets.
+type LikedTweetsOptions struct {
+	TweetOptions
+	PageOptions
+}
+
+// TimelineOptions selects the fields and the window of a page of a user's Tweets or
+// mentions. Zero values leave a parameter out.
+type TimelineOptions struct {
+	TweetOptions
+	PageOptions
+	// SinceID and UntilID bound the results by Tweet id (exclusive).
+	SinceID, UntilID string
+	// StartTime (inclusive) and EndTime (exclusive) bound the results by creation time.
+	StartTime, EndTime time.Time
+	// Exclude leaves replies or Retweets out. Only Tweets.UserTimeline accepts it.
+	Exclude []gen.ListUserTweetsParamsExclude
+}
+
+// SearchOptions selects the fields, window and page of a Tweet search. Searches page with
+// next_token. Zero values leave a parameter out.
+type SearchOptions struct {
+	TweetOptions
+	// MaxResults is the page size: 10 to 100 for SearchRecent, 10 to 500 for SearchAll;
+	// 0 means the default, 10.
+	MaxResults int
+	// NextToken is the meta.next_token of the previous page; empty for the first page.
+	NextToken string
+	// SinceID and UntilID bound the results by Tweet id (exclusive).
+	SinceID, UntilID string
+	// StartTime (inclusive) and EndTime (exclusive) bound the results by creation time.
+	StartTime, EndTime time.Time
+	// SortOrder is "recency" (newest first) or "relevancy"; empty for X's default.
+	SortOrder string
+}
+
+// CountOptions selects the buckets and window of a Tweet count. Counts page with
+// next_token. Zero values leave a parameter out.
+type CountOptions struct {
+	// Granularity is the bucket size; empty means X's default, hour.
+	Granularity gen.Granularity
+	// SinceID and UntilID bound the counted Tweets by id (exclusive).
+	SinceID, UntilID string
+	// StartTime (inclusive) and EndTime (exclusive) bound the counted Tweets by time.
+	StartTime, EndTime time.Time
+	// NextToken is the meta.next_token of the previous page; empty for the first page.
+	NextToken         string
+	SearchCountFields []gen.SearchCountField
+}
+
+// SpaceOptions selects the fields and expansions a Space lookup returns.
+type SpaceOptions struct {
+	SpaceFields []gen.SpaceField
+	Expansions  []gen.SpaceExpansion
+	UserFields  []gen.UserField
+	TopicFields []gen.TopicField
+}
+
+// SpaceSearchOptions selects the fields and results of a Space search.
+type SpaceSearchOptions struct {
+	SpaceOptions
+	// State is "live", "scheduled" or "all"; empty means all.
+	State string
+	// MaxResults is 1 to 100; 0 means the default, 100.
+	MaxResults int
+}
+
+// RuleListOptions selects which filtered-stream rules to list. Rules page with
+// pagination_token.
+type RuleListOptions struct {
+	// IDs limits the list to these rules; empty lists every rule.
+	IDs []string
+	// MaxResults is 1 to 1000; 0 means the default, 1000.
+	MaxResults int
+	// PaginationToken is the meta.next_token of the previous page; empty for the first.
+	PaginationToken string
+}
+
+// RuleChangeOptions modifies a change of filtered-stream rules.
+type RuleChangeOptions struct {
+	// DryRun validates the change and reports what it would do, without changing anything.
+	DryRun bool
+}
+
+// ComplianceJobsOptions selects which compliance jobs to list and their fields.
+type ComplianceJobsOptions struct {
+	// Status is "created", "in_progress", "failed" or "complete"; empty lists jobs in any
+	// state.
+	Status              string
+	ComplianceJobFields []gen.ComplianceJobField
+}
+
+// ComplianceJobOptions selects the fields of a compliance job.
+type ComplianceJobOptions struct {
+	ComplianceJobFields []gen.ComplianceJobField
 }

@@ -2,43 +2,61 @@ package twitter
 
 import (
 	"context"
-	"errors"
 	"net/http"
 
 	"github.com/twitterkit/go/gen"
 )
 
-// ByUsername looks up one user by handle (without the @).
-func (s *UsersService) ByUsername(ctx context.Context, username string, opts *UserOptions) (*gen.SingleUserLookupResponse, *Response, error) {
-	if username == "" {
-		return nil, nil, errors.New("twitter: Users.ByUsername: empty username")
+// ByID looks up one user by id. A user that does not exist or is suspended is an error
+// (IsNotFound). Works with an app-only token or a user context.
+func (s *UsersService) ByID(ctx context.Context, id string, opts *UserOptions) (*gen.SingleUserLookupResponse, *Response, error) {
+	if err := checkID("Users.ByID", "user id", numericID, id); err != nil {
+		return nil, nil, err
 	}
-	var p gen.LookupUserByUsernameParams
-	if opts != nil {
-		p.UserFields, p.Expansions, p.TweetFields = optional(opts.UserFields), optional(opts.Expansions), optional(opts.TweetFields)
-	}
-	var out gen.SingleUserLookupResponse
-	resp, err := s.client.call(ctx, get("/2/users/by/username/{username}"), func(ctx context.Context) (*http.Response, error) {
-		return s.client.raw.LookupUserByUsername(ctx, username, &p)
-	}, &out)
-	if err != nil {
-		return nil, resp, err
-	}
-	return &out, resp, nil
+	var p gen.LookupUserParams
+	p.UserFields, p.Expansions, p.TweetFields = orZero(opts).params()
+	return do[gen.SingleUserLookupResponse](ctx, s.client, get("/2/users/{id}"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.LookupUser(ctx, id, &p)
+	})
 }
 
-// Follow makes the authenticated user (userID) follow target. For a protected target the
-// follow stays pending until approved: see Data.PendingFollow.
-func (s *UsersService) Follow(ctx context.Context, userID, target string) (*gen.UsersFollowingCreateResponse, *Response, error) {
-	if userID == "" || target == "" {
-		return nil, nil, errors.New("twitter: Users.Follow: empty user id")
+// ByUsername looks up one user by handle (without the @). A handle that does not exist is
+// an error (IsNotFound). Works with an app-only token or a user context.
+func (s *UsersService) ByUsername(ctx context.Context, username string, opts *UserOptions) (*gen.SingleUserLookupResponse, *Response, error) {
+	if err := checkID("Users.ByUsername", "username", usernamePattern, username); err != nil {
+		return nil, nil, err
 	}
-	var out gen.UsersFollowingCreateResponse
-	resp, err := s.client.call(ctx, mutation(http.MethodPost, "/2/users/{id}/following"), func(ctx context.Context) (*http.Response, error) {
-		return s.client.raw.FollowUser(ctx, userID, gen.FollowUserJSONRequestBody{TargetUserID: target})
-	}, &out)
-	if err != nil {
-		return nil, resp, err
+	var p gen.LookupUserByUsernameParams
+	p.UserFields, p.Expansions, p.TweetFields = orZero(opts).params()
+	return do[gen.SingleUserLookupResponse](ctx, s.client, get("/2/users/by/username/{username}"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.LookupUserByUsername(ctx, username, &p)
+	})
+}
+
+// Lookup looks up 1 to 100 users by id in one call. Ids that cannot be returned (not
+// found, suspended) are not an error: they are listed in Response.PartialErrors beside the
+// users that were found. Works with an app-only token or a user context.
+func (s *UsersService) Lookup(ctx context.Context, ids []string, opts *UserOptions) (*gen.MultiUserLookupResponse, *Response, error) {
+	if err := checkIDs("Users.Lookup", "user id", numericID, ids); err != nil {
+		return nil, nil, err
 	}
-	return &out, resp, nil
+	p := gen.LookupUsersParams{Ids: ids}
+	p.UserFields, p.Expansions, p.TweetFields = orZero(opts).params()
+	return do[gen.MultiUserLookupResponse](ctx, s.client, get("/2/users"), perItem, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.LookupUsers(ctx, &p)
+	})
+}
+
+// LookupByUsernames looks up 1 to 100 users by handle (without the @) in one call.
+// Handles that cannot be returned are listed in Response.PartialErrors beside the users
+// that were found. Works with an app-only token or a user context.
+func (s *UsersService) LookupByUsernames(ctx context.Context, usernames []string, opts *UserOptions) (*gen.MultiUserLookupResponse, *Response, error) {
+	if err := checkIDs("Users.LookupByUsernames", "username", usernamePattern, usernames); err != nil {
+		return nil, nil, err
+	}
+	p := gen.LookupUsersByUsernamesParams{Usernames: usernames}
+	p.UserFields, p.Expansions, p.TweetFields = orZero(opts).params()
+	return do[gen.MultiUserLookupResponse](ctx, s.client, get("/2/users/by"), perItem, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.LookupUsersByUsernames(ctx, &p)
+	})
 }

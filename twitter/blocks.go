@@ -1,0 +1,52 @@
+package twitter
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/twitterkit/go/gen"
+)
+
+// Blocking lists one page of the accounts the authenticated user (userID) blocks. It
+// pages with pagination_token (PageOptions.PaginationToken); MaxResults is 1 to 1000.
+// Needs a user context whose user is userID (scope block.read).
+func (s *UsersService) Blocking(ctx context.Context, userID string, opts *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
+	const method = "Users.Blocking"
+	if err := checkID(method, "user id", numericID, userID); err != nil {
+		return nil, nil, err
+	}
+	o := orZero(opts)
+	var p gen.ListBlockingParams
+	var err error
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 1000); err != nil {
+		return nil, nil, err
+	}
+	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
+	return do[gen.GenericMultipleUsersLookupResponse](ctx, s.client, get("/2/users/{id}/blocking"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.ListBlocking(ctx, userID, &p)
+	})
+}
+
+// Block makes the authenticated user (userID) block target. X dropped this endpoint from
+// its published API in 2023; apps that still have it can use it. Needs a user context
+// whose user is userID (scope block.write).
+func (s *UsersService) Block(ctx context.Context, userID, target string) (*gen.UsersBlockingMutationResponse, *Response, error) {
+	if err := checkPair("Users.Block", userID, target); err != nil {
+		return nil, nil, err
+	}
+	return do[gen.UsersBlockingMutationResponse](ctx, s.client, mutation(http.MethodPost, "/2/users/{id}/blocking"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.BlockUser(ctx, userID, gen.BlockUserJSONRequestBody{TargetUserID: target})
+	})
+}
+
+// Unblock makes the authenticated user (userID) unblock target. Like Block, it is no
+// longer in X's published API. Needs a user context whose user is userID (scope
+// block.write).
+func (s *UsersService) Unblock(ctx context.Context, userID, target string) (*gen.UsersBlockingMutationResponse, *Response, error) {
+	if err := checkPair("Users.Unblock", userID, target); err != nil {
+		return nil, nil, err
+	}
+	return do[gen.UsersBlockingMutationResponse](ctx, s.client, mutation(http.MethodDelete, "/2/users/{source_user_id}/blocking/{target_user_id}"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.UnblockUser(ctx, userID, target)
+	})
+}
