@@ -32,6 +32,16 @@ func optString(s string) *string {
 	return &s
 }
 
+// optTime returns a pointer to t in UTC, or nil when t is the zero time (parameter left
+// out). UTC keeps the wire form the plain "2006-01-02T15:04:05Z" X documents.
+func optTime(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	t = t.UTC()
+	return &t
+}
+
 // UserOptions selects the fields and expansions a user lookup returns.
 type UserOptions struct {
 	UserFields  []gen.UserField
@@ -52,6 +62,11 @@ type TweetOptions struct {
 	PollFields  []gen.PollField
 	UserFields  []gen.UserField
 	PlaceFields []gen.PlaceField
+}
+
+func (o TweetOptions) params() (*gen.TweetFields, *gen.TweetExpansions, *gen.MediaFields, *gen.PollFields, *gen.UserFields, *gen.PlaceFields) {
+	return optional(o.TweetFields), optional(o.Expansions), optional(o.MediaFields),
+		optional(o.PollFields), optional(o.UserFields), optional(o.PlaceFields)
 }
 
 // PageOptions asks for one page of a list that pages with pagination_token.

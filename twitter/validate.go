@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
+	"time"
+	"unicode/utf8"
 )
 
 // ErrInvalidArgument is wrapped by every error a method returns because it rejected its
@@ -75,10 +78,60 @@ func page(method string, o PageOptions, lo, hi int) (*int32, *string, error) {
 	return n, optString(o.PaginationToken), nil
 }
 
+// checkQuery rejects an empty query or one longer than max characters.
+func checkQuery(method, query string, max int) error {
+	if query == "" {
+		return invalid(method, "empty query")
+	}
+	if n := utf8.RuneCountInString(query); n > max {
+		return invalid(method, "query is %d characters; the API takes at most %d", n, max)
+	}
+	return nil
+}
+
+// window validates the since_id/until_id and start_time/end_time bounds of a request.
+func window(method, sinceID, untilID string, start, end time.Time) error {
+	if sinceID != "" {
+		if err := checkID(method, "SinceID", numericID, sinceID); err != nil {
+			return err
+		}
+	}
+	if untilID != "" {
+		if err := checkID(method, "UntilID", numericID, untilID); err != nil {
+			return err
+		}
+	}
+	if !start.IsZero() && !end.IsZero() && !end.After(start) {
+		return invalid(method, "EndTime %s is not after StartTime %s", end.Format(time.RFC3339), start.Format(time.RFC3339))
+	}
+	return nil
+}
+
+// oneOf returns a pointer to v converted to the generated enum type E, nil when v is
+// empty, or an error when v is not one of the document's values.
+func oneOf[E ~string](method, name, v string, allowed ...E) (*E, error) {
+	if v == "" {
+		return nil, nil
+	}
+	e := E(v)
+	if !slices.Contains(allowed, e) {
+		return nil, invalid(method, "%s %q is not one of %q", name, v, allowed)
+	}
+	return &e, nil
+}
+
 // checkPair validates the acting user and the target user of a graph change.
 func checkPair(method, userID, target string) error {
 	if err := checkID(method, "user id", numericID, userID); err != nil {
 		return err
 	}
 	return checkID(method, "target user id", numericID, target)
+}
+
+// checkUserTweet validates the acting user and the Tweet of a like or Retweet.
+func checkUserTweet(method, userID, tweetID string) error {
+	if err := checkID(method, "user id", numericID, userID); err != nil {
+		return err
+	}
+	return checkID(method, "tweet id", numericID, tweetID)
 }

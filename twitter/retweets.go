@@ -1,0 +1,50 @@
+package twitter
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/twitterkit/go/gen"
+)
+
+// RetweetedBy returns one page of the users who retweeted tweetID. It pages with
+// pagination_token (PageOptions.PaginationToken); MaxResults is 1 to 100. Works with an
+// app-only token or a user context.
+func (s *TweetsService) RetweetedBy(ctx context.Context, tweetID string, opts *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
+	const method = "Tweets.RetweetedBy"
+	if err := checkID(method, "tweet id", numericID, tweetID); err != nil {
+		return nil, nil, err
+	}
+	o := orZero(opts)
+	var p gen.ListRetweetersParams
+	var err error
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 100); err != nil {
+		return nil, nil, err
+	}
+	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
+	return do[gen.GenericMultipleUsersLookupResponse](ctx, s.client, get("/2/tweets/{id}/retweeted_by"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.ListRetweeters(ctx, tweetID, &p)
+	})
+}
+
+// Retweet makes the authenticated user (userID) retweet tweetID. Needs a user context
+// whose user is userID (scope tweet.write).
+func (s *TweetsService) Retweet(ctx context.Context, userID, tweetID string) (*gen.UsersRetweetsCreateResponse, *Response, error) {
+	if err := checkUserTweet("Tweets.Retweet", userID, tweetID); err != nil {
+		return nil, nil, err
+	}
+	return do[gen.UsersRetweetsCreateResponse](ctx, s.client, mutation(http.MethodPost, "/2/users/{id}/retweets"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.Retweet(ctx, userID, gen.RetweetJSONRequestBody{TweetID: tweetID})
+	})
+}
+
+// Unretweet removes the authenticated user's (userID) Retweet of tweetID. Needs a user
+// context whose user is userID (scope tweet.write).
+func (s *TweetsService) Unretweet(ctx context.Context, userID, tweetID string) (*gen.UsersRetweetsDeleteResponse, *Response, error) {
+	if err := checkUserTweet("Tweets.Unretweet", userID, tweetID); err != nil {
+		return nil, nil, err
+	}
+	return do[gen.UsersRetweetsDeleteResponse](ctx, s.client, mutation(http.MethodDelete, "/2/users/{id}/retweets/{source_tweet_id}"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.Unretweet(ctx, userID, tweetID)
+	})
+}

@@ -1,0 +1,118 @@
+package twitter
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/twitterkit/go/gen"
+)
+
+// maxQuery is the longest Tweet search or count query, in characters.
+const maxQuery = 4096
+
+// SearchRecent returns one page of the public Tweets of the last seven days that match
+// query (X's search operators). It pages with next_token (SearchOptions.NextToken);
+// MaxResults is 10 to 100. Works with an app-only token or a user context.
+func (s *TweetsService) SearchRecent(ctx context.Context, query string, opts *SearchOptions) (*gen.TweetSearchResponse, *Response, error) {
+	p, err := searchParams("Tweets.SearchRecent", query, orZero(opts), 100)
+	if err != nil {
+		return nil, nil, err
+	}
+	return do[gen.TweetSearchResponse](ctx, s.client, get("/2/tweets/search/recent"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.SearchRecentTweets(ctx, &p)
+	})
+}
+
+// SearchAll returns one page of the public Tweets since 2006 that match query. It pages
+// with next_token (SearchOptions.NextToken); MaxResults is 10 to 500. Needs an app-only
+// token of a project with full-archive access.
+func (s *TweetsService) SearchAll(ctx context.Context, query string, opts *SearchOptions) (*gen.TweetSearchResponse, *Response, error) {
+	r, err := searchParams("Tweets.SearchAll", query, orZero(opts), 500)
+	if err != nil {
+		return nil, nil, err
+	}
+	p := gen.SearchAllTweetsParams{
+		Query: r.Query, StartTime: r.StartTime, EndTime: r.EndTime, SinceID: r.SinceID, UntilID: r.UntilID,
+		MaxResults: r.MaxResults, NextToken: r.NextToken,
+		TweetFields: r.TweetFields, Expansions: r.Expansions, MediaFields: r.MediaFields,
+		PollFields: r.PollFields, UserFields: r.UserFields, PlaceFields: r.PlaceFields,
+	}
+	if r.SortOrder != nil {
+		p.SortOrder = new(gen.SearchAllTweetsParamsSortOrder(*r.SortOrder))
+	}
+	return do[gen.TweetSearchResponse](ctx, s.client, get("/2/tweets/search/all"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.SearchAllTweets(ctx, &p)
+	})
+}
+
+// searchParams validates a search and builds its parameters. The two searches take the
+// same parameters; only their page-size maximum differs.
+func searchParams(method, query string, o *SearchOptions, maxPage int) (gen.SearchRecentTweetsParams, error) {
+	p := gen.SearchRecentTweetsParams{Query: query}
+	if err := checkQuery(method, query, maxQuery); err != nil {
+		return p, err
+	}
+	if err := window(method, o.SinceID, o.UntilID, o.StartTime, o.EndTime); err != nil {
+		return p, err
+	}
+	var err error
+	if p.MaxResults, err = maxResults(method, o.MaxResults, 10, maxPage); err != nil {
+		return p, err
+	}
+	if p.SortOrder, err = oneOf(method, "SortOrder", o.SortOrder,
+		gen.SearchRecentTweetsParamsSortOrderRecency, gen.SearchRecentTweetsParamsSortOrderRelevancy); err != nil {
+		return p, err
+	}
+	p.StartTime, p.EndTime = optTime(o.StartTime), optTime(o.EndTime)
+	p.SinceID, p.UntilID, p.NextToken = optString(o.SinceID), optString(o.UntilID), optString(o.NextToken)
+	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
+	return p, nil
+}
+
+// CountRecent counts the Tweets of the last seven days that match query, in buckets of
+// CountOptions.Granularity. It pages with next_token (CountOptions.NextToken). Needs an
+// app-only token.
+func (s *TweetsService) CountRecent(ctx context.Context, query string, opts *CountOptions) (*gen.TweetCountsResponse, *Response, error) {
+	p, err := countParams("Tweets.CountRecent", query, orZero(opts))
+	if err != nil {
+		return nil, nil, err
+	}
+	return do[gen.TweetCountsResponse](ctx, s.client, get("/2/tweets/counts/recent"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.CountRecentTweets(ctx, &p)
+	})
+}
+
+// CountAll counts the Tweets since 2006 that match query, in buckets of
+// CountOptions.Granularity. It pages with next_token (CountOptions.NextToken). Needs an
+// app-only token of a project with full-archive access.
+func (s *TweetsService) CountAll(ctx context.Context, query string, opts *CountOptions) (*gen.TweetCountsResponse, *Response, error) {
+	p, err := countParams("Tweets.CountAll", query, orZero(opts))
+	if err != nil {
+		return nil, nil, err
+	}
+	all := gen.CountAllTweetsParams(p) // the two operations take the same parameters
+	return do[gen.TweetCountsResponse](ctx, s.client, get("/2/tweets/counts/all"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.CountAllTweets(ctx, &all)
+	})
+}
+
+// countParams validates a count and builds its parameters.
+func countParams(method, query string, o *CountOptions) (gen.CountRecentTweetsParams, error) {
+	p := gen.CountRecentTweetsParams{Query: query}
+	if err := checkQuery(method, query, maxQuery); err != nil {
+		return p, err
+	}
+	if err := window(method, o.SinceID, o.UntilID, o.StartTime, o.EndTime); err != nil {
+		return p, err
+	}
+	if o.Granularity != "" {
+		if !o.Granularity.Valid() {
+			return p, invalid(method, "Granularity %q is not one of minute, hour, day", o.Granularity)
+		}
+		p.Granularity = new(o.Granularity)
+	}
+	p.StartTime, p.EndTime = optTime(o.StartTime), optTime(o.EndTime)
+	p.SinceID, p.UntilID, p.NextToken = optString(o.SinceID), optString(o.UntilID), optString(o.NextToken)
+	p.SearchCountFields = optional(o.SearchCountFields)
+	return p, nil
+}

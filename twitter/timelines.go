@@ -1,0 +1,78 @@
+package twitter
+
+import (
+	"context"
+	"net/http"
+	"slices"
+
+	"github.com/twitterkit/go/gen"
+)
+
+// UserTimeline returns one page of the Tweets userID posted, newest first; Exclude can
+// leave out replies or Retweets. It pages with pagination_token
+// (PageOptions.PaginationToken); MaxResults is 5 to 100. Works with an app-only token or
+// a user context; protected accounts need a user context that follows them.
+func (s *TweetsService) UserTimeline(ctx context.Context, userID string, opts *TimelineOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
+	const method = "Tweets.UserTimeline"
+	o := orZero(opts)
+	p, err := timelineParams(method, userID, o)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i, e := range o.Exclude {
+		if !e.Valid() {
+			return nil, nil, invalid(method, "Exclude %q is not one of replies, retweets", e)
+		}
+		if slices.Contains(o.Exclude[:i], e) {
+			return nil, nil, invalid(method, "Exclude lists %q twice", e)
+		}
+	}
+	p.Exclude = optional(o.Exclude)
+	return do[gen.GenericTweetsTimelineResponse](ctx, s.client, get("/2/users/{id}/tweets"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.ListUserTweets(ctx, userID, &p)
+	})
+}
+
+// Mentions returns one page of the Tweets that mention userID, newest first. It pages
+// with pagination_token (PageOptions.PaginationToken); MaxResults is 5 to 100.
+// TimelineOptions.Exclude is not accepted. Works with an app-only token or a user context.
+func (s *TweetsService) Mentions(ctx context.Context, userID string, opts *TimelineOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
+	const method = "Tweets.Mentions"
+	o := orZero(opts)
+	if len(o.Exclude) > 0 {
+		return nil, nil, invalid(method, "Exclude is only accepted by Tweets.UserTimeline")
+	}
+	t, err := timelineParams(method, userID, o)
+	if err != nil {
+		return nil, nil, err
+	}
+	p := gen.ListMentionsParams{
+		SinceID: t.SinceID, UntilID: t.UntilID, MaxResults: t.MaxResults, PaginationToken: t.PaginationToken,
+		StartTime: t.StartTime, EndTime: t.EndTime,
+		TweetFields: t.TweetFields, Expansions: t.Expansions, MediaFields: t.MediaFields,
+		PollFields: t.PollFields, UserFields: t.UserFields, PlaceFields: t.PlaceFields,
+	}
+	return do[gen.GenericTweetsTimelineResponse](ctx, s.client, get("/2/users/{id}/mentions"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.ListMentions(ctx, userID, &p)
+	})
+}
+
+// timelineParams validates what the two timelines share and builds their parameters
+// (Exclude aside).
+func timelineParams(method, userID string, o *TimelineOptions) (gen.ListUserTweetsParams, error) {
+	var p gen.ListUserTweetsParams
+	if err := checkID(method, "user id", numericID, userID); err != nil {
+		return p, err
+	}
+	if err := window(method, o.SinceID, o.UntilID, o.StartTime, o.EndTime); err != nil {
+		return p, err
+	}
+	var err error
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 5, 100); err != nil {
+		return p, err
+	}
+	p.SinceID, p.UntilID = optString(o.SinceID), optString(o.UntilID)
+	p.StartTime, p.EndTime = optTime(o.StartTime), optTime(o.EndTime)
+	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
+	return p, nil
+}
