@@ -143,6 +143,10 @@ type SpaceOptions struct {
 	TopicFields []gen.TopicField
 }
 
+func (o SpaceOptions) params() (*gen.SpaceFields, *gen.SpaceExpansions, *gen.UserFields, *gen.TopicFields) {
+	return optional(o.SpaceFields), optional(o.Expansions), optional(o.UserFields), optional(o.TopicFields)
+}
+
 // SpaceSearchOptions selects the fields and results of a Space search.
 type SpaceSearchOptions struct {
 	SpaceOptions

@@ -21,7 +21,8 @@ func invalid(method, format string, args ...any) error {
 
 // Id and handle patterns from the API document.
 var (
-	numericID       = regexp.MustCompile(`^[0-9]{1,19}$`) // TweetID, UserID, RuleId, JobId
+	numericID       = regexp.MustCompile(`^[0-9]{1,19}$`)       // TweetID, UserID, RuleId, JobId
+	spaceID         = regexp.MustCompile(`^[a-zA-Z0-9]{1,13}$`) // Space ids
 	usernamePattern = regexp.MustCompile(`^[A-Za-z0-9_]{1,15}$`)
 )
 

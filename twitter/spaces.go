@@ -1,0 +1,76 @@
+package twitter
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/twitterkit/go/gen"
+)
+
+// maxSpaceQuery is the longest Space search query, in characters.
+const maxSpaceQuery = 2048
+
+// ByID looks up one Space by id. A Space that does not exist is an error (IsNotFound)
+// even though X answers it with a 200. Works with an app-only token or a user context.
+func (s *SpacesService) ByID(ctx context.Context, id string, opts *SpaceOptions) (*gen.SingleSpaceLookupResponse, *Response, error) {
+	if err := checkID("Spaces.ByID", "space id", spaceID, id); err != nil {
+		return nil, nil, err
+	}
+	var p gen.LookupSpaceParams
+	p.SpaceFields, p.Expansions, p.UserFields, p.TopicFields = orZero(opts).params()
+	return do[gen.SingleSpaceLookupResponse](ctx, s.client, get("/2/spaces/{id}"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.LookupSpace(ctx, id, &p)
+	})
+}
+
+// Lookup looks up 1 to 100 Spaces by id in one call. Ids that cannot be returned are
+// listed in Response.PartialErrors beside the Spaces that were found. Works with an
+// app-only token or a user context.
+func (s *SpacesService) Lookup(ctx context.Context, ids []string, opts *SpaceOptions) (*gen.MultiSpaceLookupResponse, *Response, error) {
+	if err := checkIDs("Spaces.Lookup", "space id", spaceID, ids); err != nil {
+		return nil, nil, err
+	}
+	p := gen.LookupSpacesParams{Ids: ids}
+	p.SpaceFields, p.Expansions, p.UserFields, p.TopicFields = orZero(opts).params()
+	return do[gen.MultiSpaceLookupResponse](ctx, s.client, get("/2/spaces"), perItem, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.LookupSpaces(ctx, &p)
+	})
+}
+
+// ByCreators returns the live and scheduled Spaces created by 1 to 100 users. Creators
+// that cannot be looked up are listed in Response.PartialErrors. Works with an app-only
+// token or a user context.
+func (s *SpacesService) ByCreators(ctx context.Context, userIDs []string, opts *SpaceOptions) (*gen.MultiSpaceLookupResponse, *Response, error) {
+	if err := checkIDs("Spaces.ByCreators", "user id", numericID, userIDs); err != nil {
+		return nil, nil, err
+	}
+	p := gen.LookupSpacesByCreatorsParams{UserIds: userIDs}
+	p.SpaceFields, p.Expansions, p.UserFields, p.TopicFields = orZero(opts).params()
+	return do[gen.MultiSpaceLookupResponse](ctx, s.client, get("/2/spaces/by/creator_ids"), perItem, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.LookupSpacesByCreators(ctx, &p)
+	})
+}
+
+// Search returns the Spaces whose title matches query, live, scheduled or both
+// (SpaceSearchOptions.State). MaxResults is 1 to 100; the search does not page. Works
+// with an app-only token or a user context.
+func (s *SpacesService) Search(ctx context.Context, query string, opts *SpaceSearchOptions) (*gen.MultiSpaceLookupResponse, *Response, error) {
+	const method = "Spaces.Search"
+	if err := checkQuery(method, query, maxSpaceQuery); err != nil {
+		return nil, nil, err
+	}
+	o := orZero(opts)
+	p := gen.SearchSpacesParams{Query: query}
+	var err error
+	if p.State, err = oneOf(method, "State", o.State,
+		gen.SearchSpacesParamsStateLive, gen.SearchSpacesParamsStateScheduled, gen.SearchSpacesParamsStateAll); err != nil {
+		return nil, nil, err
+	}
+	if p.MaxResults, err = maxResults(method, o.MaxResults, 1, 100); err != nil {
+		return nil, nil, err
+	}
+	p.SpaceFields, p.Expansions, p.UserFields, p.TopicFields = o.SpaceOptions.params()
+	return do[gen.MultiSpaceLookupResponse](ctx, s.client, get("/2/spaces/search"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.SearchSpaces(ctx, &p)
+	})
+}
