@@ -1,0 +1,58 @@
+package twitter
+
+import (
+	"context"
+	"net/http"
+	"unicode/utf8"
+
+	"github.com/twitterkit/go/gen"
+)
+
+// Jobs lists the app's batch compliance jobs of one type ("tweets" or "users"),
+// optionally only those in ComplianceJobsOptions.Status. Needs an app-only token.
+func (s *ComplianceService) Jobs(ctx context.Context, jobType gen.ListComplianceJobsParamsType, opts *ComplianceJobsOptions) (*gen.MultiComplianceJobResponse, *Response, error) {
+	const method = "Compliance.Jobs"
+	if !jobType.Valid() {
+		return nil, nil, invalid(method, "job type %q is not one of tweets, users", jobType)
+	}
+	o := orZero(opts)
+	p := gen.ListComplianceJobsParams{Type: jobType, ComplianceJobFields: optional(o.ComplianceJobFields)}
+	var err error
+	if p.Status, err = oneOf(method, "Status", o.Status,
+		gen.ListComplianceJobsParamsStatusCreated, gen.ListComplianceJobsParamsStatusInProgress,
+		gen.ListComplianceJobsParamsStatusFailed, gen.ListComplianceJobsParamsStatusComplete); err != nil {
+		return nil, nil, err
+	}
+	return do[gen.MultiComplianceJobResponse](ctx, s.client, get("/2/compliance/jobs"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.ListComplianceJobs(ctx, &p)
+	})
+}
+
+// Job returns one compliance job, with its status and, once complete, its download_url.
+// Needs an app-only token.
+func (s *ComplianceService) Job(ctx context.Context, id string, opts *ComplianceJobOptions) (*gen.SingleComplianceJobResponse, *Response, error) {
+	if err := checkID("Compliance.Job", "job id", numericID, id); err != nil {
+		return nil, nil, err
+	}
+	p := gen.GetComplianceJobParams{ComplianceJobFields: optional(orZero(opts).ComplianceJobFields)}
+	return do[gen.SingleComplianceJobResponse](ctx, s.client, get("/2/compliance/jobs/{id}"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.GetComplianceJob(ctx, id, &p)
+	})
+}
+
+// CreateJob creates a batch compliance job of req.Type ("tweets" or "users"). Upload the
+// ids to the returned upload_url before upload_expires_at, then poll Job until its status
+// is complete. The request is not retried (it is not idempotent). Needs an app-only
+// token.
+func (s *ComplianceService) CreateJob(ctx context.Context, req gen.CreateComplianceJobRequest) (*gen.CreateComplianceJobResponse, *Response, error) {
+	const method = "Compliance.CreateJob"
+	if !req.Type.Valid() {
+		return nil, nil, invalid(method, "job type %q is not one of tweets, users", req.Type)
+	}
+	if req.Name != nil && utf8.RuneCountInString(*req.Name) > 64 {
+		return nil, nil, invalid(method, "job name is longer than 64 characters")
+	}
+	return do[gen.CreateComplianceJobResponse](ctx, s.client, mutation(http.MethodPost, "/2/compliance/jobs"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.CreateComplianceJob(ctx, req)
+	})
+}
