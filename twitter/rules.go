@@ -69,10 +69,11 @@ func (s *RulesService) Add(ctx context.Context, rules []gen.RuleNoID, opts *Rule
 // Delete deletes filtered-stream rules by id; with RuleChangeOptions.DryRun it only
 // reports what it would delete. Needs an app-only token.
 //
-// Ids that could not be deleted (no such rule) are listed in Response.PartialErrors.
-// When nothing at all was deleted and at least one id was refused, Delete returns an
-// *Error with the 200 status (IsNotFound for unknown ids), together with the decoded
-// body and its meta.summary.
+// Ids that could not be deleted are listed in Response.PartialErrors; X reports an
+// unknown rule as an invalid-request problem ("Rule does not exist"). When nothing at all
+// was deleted and at least one id was refused, Delete returns an *Error with the 200
+// status (IsInvalidRequest for unknown ids), together with the decoded body and its
+// meta.summary.
 func (s *RulesService) Delete(ctx context.Context, ids []string, opts *RuleChangeOptions) (*gen.AddOrDeleteRulesResponse, *Response, error) {
 	const method = "Rules.Delete"
 	if len(ids) == 0 {

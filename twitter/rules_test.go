@@ -99,11 +99,11 @@ func TestRulesRequestsAndResults(t *testing.T) {
 			return wrap(c.Rules.Delete(ctx, []string{"1"}, &RuleChangeOptions{DryRun: true}))
 		},
 		want:    wire{method: "POST", path: "/2/tweets/search/stream/rules", query: "dry_run=true", body: `{"delete":{"ids":["1"]}}`},
-		reply:   `{"meta":{"sent":"2026-11-27T03:00:00.000Z","summary":{"deleted":0,"not_deleted":1}},"errors":[{"errors":[{"parameters":{},"message":"Rule does not exist"}],"title":"Not Found Error","type":"https://api.twitter.com/2/problems/resource-not-found","value":"1"}]}`,
+		reply:   `{"meta":{"sent":"2026-11-27T03:00:00.000Z","summary":{"deleted":0,"not_deleted":1}},"errors":[{"errors":[{"parameters":{},"message":"Rule does not exist"}],"title":"Invalid Request","detail":"One or more parameters to your request was invalid.","type":"https://api.twitter.com/2/problems/invalid-request","id":"1"}]}`,
 		wantErr: true,
 		check: func(t *testing.T, _ any, _ *Response, err error) {
-			if !IsNotFound(err) {
-				t.Errorf("err = %v", err)
+			if e := apiError(t, err); !IsInvalidRequest(err) || e.StatusCode != 200 || e.Detail != "One or more parameters to your request was invalid." {
+				t.Errorf("err = %+v", e)
 			}
 		},
 	}, {
@@ -112,7 +112,7 @@ func TestRulesRequestsAndResults(t *testing.T) {
 			return wrap(c.Rules.Delete(ctx, []string{"1273026480692322304", "1"}, nil))
 		},
 		want:  wire{method: "POST", path: "/2/tweets/search/stream/rules", body: `{"delete":{"ids":["1273026480692322304","1"]}}`},
-		reply: `{"meta":{"sent":"2026-11-27T03:00:00.000Z","summary":{"deleted":1,"not_deleted":1}},"errors":[{"title":"Not Found Error","type":"https://api.twitter.com/2/problems/resource-not-found","value":"1"}]}`,
+		reply: `{"meta":{"sent":"2026-11-27T03:00:00.000Z","summary":{"deleted":1,"not_deleted":1}},"errors":[{"title":"Invalid Request","detail":"Rule does not exist","type":"https://api.twitter.com/2/problems/invalid-request","id":"1"}]}`,
 		check: func(t *testing.T, _ any, resp *Response, _ error) {
 			if len(resp.PartialErrors) != 1 {
 				t.Errorf("partial errors = %+v", resp.PartialErrors)
