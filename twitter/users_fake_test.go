@@ -1,0 +1,307 @@
+package twitter_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/twitterkit/go/gen"
+	"github.com/twitterkit/go/internal/testserver"
+	"github.com/twitterkit/go/twitter"
+)
+
+// pinnedUserOpts asks for fields of the user and of the pinned Tweet it expands.
+var pinnedUserOpts = &twitter.UserOptions{
+	UserFields:  []gen.UserField{gen.UserFieldCreatedAt, gen.UserFieldDescription, gen.UserFieldProtected, gen.UserFieldPinnedTweetID},
+	Expansions:  []gen.UserExpansion{gen.UserExpansionPinnedTweetID},
+	TweetFields: []gen.TweetField{gen.TweetFieldCreatedAt},
+}
+
+// checkUser compares a decoded user with the server's, and its expanded pinned Tweet.
+func checkUser(t *testing.T, s *testserver.Server, got gen.User, inc *gen.Expansions) {
+	t.Helper()
+	want, ok := s.World().User(got.ID)
+	if !ok {
+		t.Fatalf("user %s is not in the world", got.ID)
+	}
+	if got.Username != want.Username || got.Name != want.Name || deref(got.Description) != want.Description ||
+		!deref(got.CreatedAt).Equal(want.CreatedAt) || deref(got.Protected) != want.Protected || deref(got.PinnedTweetID) != want.PinnedTweetID {
+		t.Errorf("user = %+v, world has %+v", got, want)
+	}
+	if want.PinnedTweetID == "" {
+		return
+	}
+	pinned, _ := s.World().Tweet(want.PinnedTweetID)
+	if inc == nil || inc.Tweets == nil || !slices.ContainsFunc(*inc.Tweets, func(tw gen.Tweet) bool {
+		return tw.ID == pinned.ID && tw.Text == pinned.Text && deref(tw.CreatedAt).Equal(pinned.CreatedAt)
+	}) {
+		t.Errorf("includes do not hold the pinned Tweet %s", pinned.ID)
+	}
+}
+
+func TestFakeUsersByID(t *testing.T) {
+	s := fake(t)
+	c := appClient(t, s)
+	ctx := context.Background()
+	res, resp, err := c.Users.ByID(ctx, testserver.JackID, pinnedUserOpts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkUser(t, s, *res.Data, res.Includes)
+	if !resp.RateLimit.Known() {
+		t.Errorf("no rate limit parsed from %v", resp.Header)
+	}
+
+	res, _, err = c.Users.ByID(ctx, testserver.NonexistentID, nil)
+	wantError(t, err, 200, twitter.ProblemResourceNotFound)
+	if !twitter.IsNotFound(err) || res == nil || res.Data != nil {
+		t.Errorf("res = %+v, err = %v", res, err)
+	}
+}
+
+func TestFakeUsersByUsername(t *testing.T) {
+	s := fake(t)
+	c := appClient(t, s)
+	res, _, err := c.Users.ByUsername(context.Background(), "XDevelopers", pinnedUserOpts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Data.ID != testserver.XDevelopersID {
+		t.Errorf("id = %s", res.Data.ID)
+	}
+	checkUser(t, s, *res.Data, res.Includes)
+
+	_, _, err = c.Users.ByUsername(context.Background(), "nobody_here", nil)
+	if !twitter.IsNotFound(err) {
+		t.Errorf("err = %v, want not found", err)
+	}
+}
+
+func TestFakeUsersLookup(t *testing.T) {
+	s := fake(t)
+	c := appClient(t, s)
+	ids := []string{testserver.JackID, testserver.NonexistentID, testserver.AliceID}
+	res, resp, err := c.Users.Lookup(context.Background(), ids, pinnedUserOpts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{testserver.JackID, testserver.AliceID}, userIDs(res.Data)); diff != "" {
+		t.Errorf("ids (-want +got):\n%s", diff)
+	}
+	for _, u := range *res.Data {
+		checkUser(t, s, u, res.Includes)
+	}
+	if len(resp.PartialErrors) != 1 || deref(resp.PartialErrors[0].ResourceID) != testserver.NonexistentID ||
+		twitter.ProblemType(resp.PartialErrors[0].Type) != twitter.ProblemResourceNotFound {
+		t.Errorf("partial errors = %+v", resp.PartialErrors)
+	}
+}
+
+func TestFakeUsersLookupByUsernames(t *testing.T) {
+	s := fake(t)
+	c := appClient(t, s)
+	res, resp, err := c.Users.LookupByUsernames(context.Background(), []string{"jack", "alice", "nobody_here"}, pinnedUserOpts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{testserver.JackID, testserver.AliceID}, userIDs(res.Data)); diff != "" {
+		t.Errorf("ids (-want +got):\n%s", diff)
+	}
+	for _, u := range *res.Data {
+		checkUser(t, s, u, res.Includes)
+	}
+	if len(resp.PartialErrors) != 1 || deref(resp.PartialErrors[0].Value) != "nobody_here" {
+		t.Errorf("partial errors = %+v", resp.PartialErrors)
+	}
+}
+
+func TestFakeUsersFollowers(t *testing.T) {
+	s := fake(t)
+	c := appClient(t, s)
+	ctx := context.Background()
+	all := s.World().FollowerIDs(testserver.JackID)
+	opts := &twitter.UserListOptions{
+		UserOptions: twitter.UserOptions{UserFields: []gen.UserField{gen.UserFieldCreatedAt}},
+		PageOptions: twitter.PageOptions{MaxResults: 1000},
+	}
+	first, _, err := c.Users.Followers(ctx, testserver.JackID, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(all[:1000], userIDs(first.Data)); diff != "" {
+		t.Errorf("first page (-want +got):\n%s", diff)
+	}
+	if (*first.Data)[0].CreatedAt == nil {
+		t.Errorf("user.fields=created_at not honoured: %+v", (*first.Data)[0])
+	}
+	opts.PaginationToken = deref(first.Meta.NextToken)
+	second, _, err := c.Users.Followers(ctx, testserver.JackID, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(all[1000:2000], userIDs(second.Data)); diff != "" {
+		t.Errorf("second page (-want +got):\n%s", diff)
+	}
+
+	_, _, err = c.Users.Followers(ctx, testserver.NonexistentID, nil)
+	wantError(t, err, 200, twitter.ProblemResourceNotFound)
+}
+
+func TestFakeUsersFollowing(t *testing.T) {
+	s := fake(t)
+	c := userClient(t, s, testserver.AliceID, "follows.read", "tweet.read", "users.read")
+	res, _, err := c.Users.Following(context.Background(), testserver.AliceID, &twitter.UserListOptions{PageOptions: twitter.PageOptions{MaxResults: 1000}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(s.World().FollowingIDs(testserver.AliceID), userIDs(res.Data)); diff != "" {
+		t.Errorf("following (-want +got):\n%s", diff)
+	}
+
+	_, _, err = c.Users.Following(context.Background(), testserver.NonexistentID, nil)
+	if !twitter.IsNotFound(err) {
+		t.Errorf("err = %v, want not found", err)
+	}
+}
+
+func TestFakeUsersBlocking(t *testing.T) {
+	s := fake(t)
+	res, _, err := userClient(t, s, testserver.AliceID).Users.Blocking(context.Background(), testserver.AliceID,
+		&twitter.UserListOptions{UserOptions: twitter.UserOptions{UserFields: []gen.UserField{gen.UserFieldDescription}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(s.World().BlockingIDs(testserver.AliceID), userIDs(res.Data)); diff != "" || len(*res.Data) == 0 {
+		t.Errorf("blocking (-want +got):\n%s", diff)
+	}
+	for _, u := range *res.Data {
+		if want, _ := s.World().User(u.ID); deref(u.Description) != want.Description || u.Description == nil {
+			t.Errorf("user %s description = %q, world has %q", u.ID, deref(u.Description), want.Description)
+		}
+	}
+
+	_, _, err = appClient(t, s).Users.Blocking(context.Background(), testserver.AliceID, nil)
+	wantUnsupportedAuth(t, err)
+}
+
+func TestFakeUsersFollow(t *testing.T) {
+	s := fake(t)
+	c := userClient(t, s, testserver.AliceID)
+	ctx := context.Background()
+	res, _, err := c.Users.Follow(ctx, testserver.AliceID, testserver.DaveID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !deref(res.Data.Following) || !slices.Contains(s.World().FollowingIDs(testserver.AliceID), testserver.DaveID) {
+		t.Errorf("follow = %+v; world following %v", res.Data, s.World().FollowingIDs(testserver.AliceID))
+	}
+	res, _, err = c.Users.Follow(ctx, testserver.AliceID, testserver.ErinID) // protected
+	if err != nil {
+		t.Fatal(err)
+	}
+	if deref(res.Data.Following) || !deref(res.Data.PendingFollow) || !slices.Contains(s.World().PendingFollowIDs(testserver.AliceID), testserver.ErinID) {
+		t.Errorf("follow of a protected account = %+v", res.Data)
+	}
+
+	_, _, err = c.Users.Follow(ctx, testserver.AliceID, testserver.NonexistentID)
+	wantError(t, err, 200, twitter.ProblemResourceNotFound)
+	_, _, err = appClient(t, s).Users.Follow(ctx, testserver.AliceID, testserver.DaveID)
+	wantUnsupportedAuth(t, err)
+}
+
+func TestFakeUsersUnfollow(t *testing.T) {
+	s := fake(t)
+	ctx := context.Background()
+	if !slices.Contains(s.World().FollowingIDs(testserver.AliceID), testserver.BobID) {
+		t.Fatal("seed: Alice does not follow Bob")
+	}
+	res, _, err := userClient(t, s, testserver.AliceID).Users.Unfollow(ctx, testserver.AliceID, testserver.BobID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if deref(res.Data.Following) || slices.Contains(s.World().FollowingIDs(testserver.AliceID), testserver.BobID) {
+		t.Errorf("unfollow = %+v; world following %v", res.Data, s.World().FollowingIDs(testserver.AliceID))
+	}
+
+	// Acting for another user than the token's.
+	_, _, err = userClient(t, s, testserver.BobID).Users.Unfollow(ctx, testserver.AliceID, testserver.CarolID)
+	wantError(t, err, 403, "")
+	_, _, err = appClient(t, s).Users.Unfollow(ctx, testserver.AliceID, testserver.CarolID)
+	wantUnsupportedAuth(t, err)
+}
+
+func TestFakeUsersBlock(t *testing.T) {
+	s := fake(t)
+	c := userClient(t, s, testserver.AliceID)
+	ctx := context.Background()
+	res, _, err := c.Users.Block(ctx, testserver.AliceID, testserver.BobID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !deref(res.Data.Blocking) || !slices.Contains(s.World().BlockingIDs(testserver.AliceID), testserver.BobID) {
+		t.Errorf("block = %+v; world blocking %v", res.Data, s.World().BlockingIDs(testserver.AliceID))
+	}
+	if slices.Contains(s.World().FollowingIDs(testserver.AliceID), testserver.BobID) {
+		t.Error("blocking did not end the follow")
+	}
+
+	_, _, err = c.Users.Block(ctx, testserver.AliceID, testserver.NonexistentID)
+	if !twitter.IsNotFound(err) {
+		t.Errorf("err = %v, want not found", err)
+	}
+	_, _, err = appClient(t, s).Users.Block(ctx, testserver.AliceID, testserver.BobID)
+	wantUnsupportedAuth(t, err)
+}
+
+func TestFakeUsersUnblock(t *testing.T) {
+	s := fake(t)
+	ctx := context.Background()
+	res, _, err := userClient(t, s, testserver.AliceID).Users.Unblock(ctx, testserver.AliceID, testserver.MalloryID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if deref(res.Data.Blocking) || slices.Contains(s.World().BlockingIDs(testserver.AliceID), testserver.MalloryID) {
+		t.Errorf("unblock = %+v; world blocking %v", res.Data, s.World().BlockingIDs(testserver.AliceID))
+	}
+
+	_, _, err = appClient(t, s).Users.Unblock(ctx, testserver.AliceID, testserver.MalloryID)
+	wantUnsupportedAuth(t, err)
+}
+
+func TestFakeUsersMute(t *testing.T) {
+	s := fake(t)
+	c := userClient(t, s, testserver.AliceID)
+	ctx := context.Background()
+	res, _, err := c.Users.Mute(ctx, testserver.AliceID, testserver.BobID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !deref(res.Data.Muting) || !slices.Contains(s.World().MutingIDs(testserver.AliceID), testserver.BobID) {
+		t.Errorf("mute = %+v; world muting %v", res.Data, s.World().MutingIDs(testserver.AliceID))
+	}
+
+	_, _, err = c.Users.Mute(ctx, testserver.AliceID, testserver.NonexistentID)
+	wantError(t, err, 200, twitter.ProblemResourceNotFound)
+	// A token without the mute.write scope.
+	_, _, err = userClient(t, s, testserver.AliceID, "tweet.read", "users.read").Users.Mute(ctx, testserver.AliceID, testserver.BobID)
+	wantError(t, err, 403, "")
+}
+
+func TestFakeUsersUnmute(t *testing.T) {
+	s := fake(t)
+	ctx := context.Background()
+	if !slices.Contains(s.World().MutingIDs(testserver.AliceID), testserver.DaveID) {
+		t.Fatal("seed: Alice does not mute Dave")
+	}
+	res, _, err := userClient(t, s, testserver.AliceID).Users.Unmute(ctx, testserver.AliceID, testserver.DaveID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if deref(res.Data.Muting) || slices.Contains(s.World().MutingIDs(testserver.AliceID), testserver.DaveID) {
+		t.Errorf("unmute = %+v; world muting %v", res.Data, s.World().MutingIDs(testserver.AliceID))
+	}
+
+	_, _, err = appClient(t, s).Users.Unmute(ctx, testserver.AliceID, testserver.DaveID)
+	wantUnsupportedAuth(t, err)
+}
