@@ -1,0 +1,125 @@
+package twitter_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/twitterkit/go/gen"
+	"github.com/twitterkit/go/internal/testserver"
+	"github.com/twitterkit/go/twitter"
+)
+
+// spaceOpts asks for the fields of a Space and expands its hosts and speakers.
+var spaceOpts = twitter.SpaceOptions{
+	SpaceFields: []gen.SpaceField{gen.SpaceFieldTitle, gen.SpaceFieldState, gen.SpaceFieldHostIds, gen.SpaceFieldSpeakerIds, gen.SpaceFieldCreatorID},
+	Expansions:  []gen.SpaceExpansion{gen.SpaceExpansionHostIds, gen.SpaceExpansionSpeakerIds},
+	UserFields:  []gen.UserField{gen.UserFieldCreatedAt},
+	TopicFields: []gen.TopicField{gen.TopicFieldName},
+}
+
+func spaceIDs(sp *[]gen.Space) []string {
+	var ids []string
+	for _, s := range deref(sp) {
+		ids = append(ids, deref(s.ID))
+	}
+	return ids
+}
+
+// checkSpaces compares decoded Spaces with the server's, and checks that includes hold
+// their hosts and speakers.
+func checkSpaces(t *testing.T, s *testserver.Server, got []gen.Space, inc *gen.Expansions) {
+	t.Helper()
+	var users []gen.User
+	if inc != nil {
+		users = deref(inc.Users)
+	}
+	for _, sp := range got {
+		want, ok := s.World().Space(deref(sp.ID))
+		if !ok {
+			t.Fatalf("space %s is not in the world", deref(sp.ID))
+		}
+		if deref(sp.Title) != want.Title || string(deref(sp.State)) != want.State || deref(sp.CreatorID) != want.CreatorID ||
+			!slices.Equal(deref(sp.HostIds), want.HostIDs) {
+			t.Errorf("space = %+v, world has %+v", sp, want)
+		}
+		for _, id := range append(slices.Clone(want.HostIDs), want.SpeakerIDs...) {
+			if !slices.ContainsFunc(users, func(u gen.User) bool { return u.ID == id && u.CreatedAt != nil }) {
+				t.Errorf("includes.users lacks %s of Space %s", id, want.ID)
+			}
+		}
+	}
+}
+
+func TestFakeSpacesByID(t *testing.T) {
+	s := fake(t)
+	c := appClient(t, s)
+	ctx := context.Background()
+	res, _, err := c.Spaces.ByID(ctx, testserver.LiveSpaceID, &spaceOpts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSpaces(t, s, []gen.Space{*res.Data}, res.Includes)
+
+	_, _, err = c.Spaces.ByID(ctx, "1zzzzzzzzzzzz", nil)
+	wantError(t, err, 200, twitter.ProblemResourceNotFound)
+}
+
+func TestFakeSpacesLookup(t *testing.T) {
+	s := fake(t)
+	res, resp, err := userClient(t, s, testserver.BobID).Spaces.Lookup(context.Background(),
+		[]string{testserver.LiveSpaceID, "1zzzzzzzzzzzz", testserver.EndedSpaceID}, &spaceOpts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{testserver.LiveSpaceID, testserver.EndedSpaceID}, spaceIDs(res.Data)); diff != "" {
+		t.Errorf("ids (-want +got):\n%s", diff)
+	}
+	checkSpaces(t, s, *res.Data, res.Includes)
+	if len(resp.PartialErrors) != 1 || deref(resp.PartialErrors[0].ResourceID) != "1zzzzzzzzzzzz" {
+		t.Errorf("partial errors = %+v", resp.PartialErrors)
+	}
+}
+
+func TestFakeSpacesByCreators(t *testing.T) {
+	s := fake(t)
+	res, resp, err := appClient(t, s).Spaces.ByCreators(context.Background(),
+		[]string{testserver.AliceID, testserver.JackID, testserver.XDevelopersID, testserver.NonexistentID}, &spaceOpts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// XDevelopers' Space has ended: only live and scheduled Spaces come back.
+	if diff := cmp.Diff([]string{testserver.LiveSpaceID, testserver.ScheduledSpaceID}, spaceIDs(res.Data)); diff != "" {
+		t.Errorf("ids (-want +got):\n%s", diff)
+	}
+	checkSpaces(t, s, *res.Data, res.Includes)
+	if deref(deref(res.Meta).ResultCount) != 2 || len(resp.PartialErrors) != 1 || deref(resp.PartialErrors[0].ResourceID) != testserver.NonexistentID {
+		t.Errorf("meta = %+v, partial errors = %+v", res.Meta, resp.PartialErrors)
+	}
+}
+
+func TestFakeSpacesSearch(t *testing.T) {
+	s := fake(t)
+	ctx := context.Background()
+	c := userClient(t, s, testserver.BobID, "space.read", "tweet.read", "users.read")
+	res, _, err := c.Spaces.Search(ctx, "Go", &twitter.SpaceSearchOptions{SpaceOptions: spaceOpts, State: "live"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{testserver.LiveSpaceID}, spaceIDs(res.Data)); diff != "" {
+		t.Errorf("ids (-want +got):\n%s", diff)
+	}
+	checkSpaces(t, s, *res.Data, res.Includes)
+	res, _, err = c.Spaces.Search(ctx, "Go", &twitter.SpaceSearchOptions{MaxResults: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(deref(res.Data)) != 1 {
+		t.Errorf("max_results=1 gave %d Spaces", len(deref(res.Data)))
+	}
+
+	// A user token without the space.read scope.
+	_, _, err = userClient(t, s, testserver.BobID, "tweet.read", "users.read").Spaces.Search(ctx, "Go", nil)
+	wantError(t, err, 403, "")
+}
