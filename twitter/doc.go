@@ -9,7 +9,14 @@
 // generated from the project's OpenAPI document), a *Response carrying the HTTP response
 // and its rate-limit snapshot, and an error. A non-2xx answer is a *Error, found with
 // errors.As or the Is... predicates. A 200 that carries partial errors alongside data
-// returns the data, with the problems in Response.PartialErrors.
+// returns the data, with the problems in Response.PartialErrors. A 200 whose problems
+// mean the request failed as a whole (a single lookup of a missing Tweet, which X answers
+// with no data; a like of a missing Tweet; a rules change that changed nothing) is an
+// *Error with that status, returned together with the decoded body.
+//
+// Arguments are checked against the API document before anything is sent (ids, at most
+// 100 ids, page sizes within each operation's bounds, enumerated values); a rejected
+// argument is an error wrapping ErrInvalidArgument that names the method.
 //
 // # Authentication
 //
