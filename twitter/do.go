@@ -34,8 +34,7 @@ func do[T any](ctx context.Context, c *Client, ep endpoint, how outcome, send se
 	if len(resp.PartialErrors) == 0 {
 		return out, resp, nil
 	}
-	switch {
-	case how == allOrNothing, how == needData && !hasData(out):
+	if how == allOrNothing || how == needData && !hasData(out) {
 		return out, resp, failure(ep, resp)
 	}
 	return out, resp, nil

@@ -54,8 +54,9 @@ func ProblemType(uri string) string {
 }
 
 // Error is a failed call: a non-2xx response, described by the problem document X sent
-// (or by an excerpt of the body when it was not one). Find it with errors.As, or use the
-// Is... predicates.
+// (or by an excerpt of the body when it was not one), or a 2xx response whose problems
+// mean the request failed as a whole (StatusCode is then the 2xx status; see the package
+// documentation). Find it with errors.As, or use the Is... predicates.
 type Error struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
