@@ -42,8 +42,9 @@ func (s *ComplianceService) Job(ctx context.Context, id string, opts *Compliance
 
 // CreateJob creates a batch compliance job of req.Type ("tweets" or "users"). Upload the
 // ids to the returned upload_url before upload_expires_at, then poll Job until its status
-// is complete. The request is not retried (it is not idempotent). Needs an app-only
-// token.
+// is complete. Only one job of a type may be in progress at a time (a second one is a
+// 409 conflict). As a mutation it is not retried unless WithRetryMutations is set. Needs
+// an app-only token.
 func (s *ComplianceService) CreateJob(ctx context.Context, req gen.CreateComplianceJobRequest) (*gen.CreateComplianceJobResponse, *Response, error) {
 	const method = "Compliance.CreateJob"
 	if !req.Type.Valid() {

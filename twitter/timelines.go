@@ -9,9 +9,10 @@ import (
 )
 
 // UserTimeline returns one page of the Tweets userID posted, newest first; Exclude can
-// leave out replies or Retweets. It pages with pagination_token
-// (PageOptions.PaginationToken); MaxResults is 5 to 100. Works with an app-only token or
-// a user context; protected accounts need a user context that follows them.
+// leave out replies or Retweets. X serves only the 3,200 most recent. It pages with
+// pagination_token (PageOptions.PaginationToken); MaxResults is 5 to 100. Works with an
+// app-only token or a user context; a protected account's timeline needs a user context
+// that follows it, and is otherwise an error (not-authorized-for-resource).
 func (s *TweetsService) UserTimeline(ctx context.Context, userID string, opts *TimelineOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
 	const method = "Tweets.UserTimeline"
 	o := orZero(opts)
@@ -33,9 +34,10 @@ func (s *TweetsService) UserTimeline(ctx context.Context, userID string, opts *T
 	})
 }
 
-// Mentions returns one page of the Tweets that mention userID, newest first. It pages
-// with pagination_token (PageOptions.PaginationToken); MaxResults is 5 to 100.
-// TimelineOptions.Exclude is not accepted. Works with an app-only token or a user context.
+// Mentions returns one page of the Tweets that mention userID, newest first; X serves
+// only the 800 most recent. It pages with pagination_token (PageOptions.PaginationToken);
+// MaxResults is 5 to 100. TimelineOptions.Exclude is not accepted. Works with an app-only
+// token or a user context.
 func (s *TweetsService) Mentions(ctx context.Context, userID string, opts *TimelineOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
 	const method = "Tweets.Mentions"
 	o := orZero(opts)
