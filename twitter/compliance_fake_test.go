@@ -93,7 +93,7 @@ func TestFakeComplianceCreateJob(t *testing.T) {
 
 func TestFakeOpenAPIDocument(t *testing.T) {
 	s := fake(t)
-	c := clientWith(t, s, "not-a-token") // the document needs no authentication
+	c := clientWith(t, s, twitter.WithBearerToken("not-a-token")) // the document needs no authentication
 	doc, _, err := c.OpenAPIDocument(context.Background())
 	if err != nil {
 		t.Fatal(err)

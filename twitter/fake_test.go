@@ -8,6 +8,7 @@ import (
 	"github.com/twitterkit/go/internal/testserver"
 	"github.com/twitterkit/go/twitter"
 	"go.uber.org/goleak"
+	"golang.org/x/oauth2"
 )
 
 // fake starts the fake X API for one test. The server checks every request the client
@@ -20,15 +21,15 @@ func fake(t *testing.T, opts ...testserver.Option) *testserver.Server {
 	return testserver.Start(t, opts...)
 }
 
-// clientWith returns a client of s authenticating with token, on its own transport, that
+// clientWith returns a client of s authenticating with auth, on its own transport, that
 // does not retry (so a failure is seen as the server gave it).
-func clientWith(t *testing.T, s *testserver.Server, token string) *twitter.Client {
+func clientWith(t *testing.T, s *testserver.Server, auth twitter.Option) *twitter.Client {
 	t.Helper()
 	tr := &http.Transport{}
 	t.Cleanup(tr.CloseIdleConnections)
 	c, err := twitter.NewClient(
 		twitter.WithBaseURL(s.URL()),
-		twitter.WithBearerToken(token),
+		auth,
 		twitter.WithHTTPClient(&http.Client{Transport: tr}),
 		twitter.WithRetryPolicy(twitter.NoRetries()),
 	)
@@ -40,13 +41,22 @@ func clientWith(t *testing.T, s *testserver.Server, token string) *twitter.Clien
 
 // appClient authenticates as the app (app-only bearer token).
 func appClient(t *testing.T, s *testserver.Server) *twitter.Client {
-	return clientWith(t, s, s.AppBearerToken())
+	return clientWith(t, s, twitter.WithBearerToken(s.AppBearerToken()))
 }
 
-// userClient authenticates as userID with an OAuth 2.0 user token (every scope when none
-// is given).
+// userClient authenticates as userID with an OAuth 2.0 user access token (every scope
+// when none is given).
 func userClient(t *testing.T, s *testserver.Server, userID string, scopes ...string) *twitter.Client {
-	return clientWith(t, s, s.UserToken(userID, scopes...))
+	tok := &oauth2.Token{AccessToken: s.UserToken(userID, scopes...), TokenType: "bearer"}
+	return clientWith(t, s, twitter.WithTokenSource(oauth2.StaticTokenSource(tok)))
+}
+
+// oauth1Client authenticates as userID with OAuth 1.0a signed requests.
+func oauth1Client(t *testing.T, s *testserver.Server, userID string) *twitter.Client {
+	c := s.OAuth1(userID)
+	return clientWith(t, s, twitter.WithOAuth1(twitter.OAuth1Credentials{
+		ConsumerKey: c.ConsumerKey, ConsumerSecret: c.ConsumerSecret, Token: c.Token, TokenSecret: c.TokenSecret,
+	}))
 }
 
 // wantError checks that err is a *twitter.Error with the given status and problem kind
