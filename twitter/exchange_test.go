@@ -7,7 +7,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"strings"
 	"testing"
 	"time"
 
@@ -144,5 +143,3 @@ func wrap[T any](out *T, resp *Response, err error) (any, *Response, error) {
 	}
 	return out, resp, err
 }
-
-func contains(s, sub string) bool { return strings.Contains(s, sub) }

@@ -3,6 +3,7 @@ package twitter
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/twitterkit/go/gen"
@@ -304,7 +305,7 @@ func TestUsersRejectBadArguments(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := tc.call()
-			if !errors.Is(err, ErrInvalidArgument) || !contains(err.Error(), tc.want) {
+			if !errors.Is(err, ErrInvalidArgument) || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("err = %v, want ErrInvalidArgument containing %q", err, tc.want)
 			}
 		})
