@@ -45,7 +45,8 @@ func (s *RulesService) List(ctx context.Context, opts *RuleListOptions) (*gen.Ru
 // (or, in a dry run, would be) and at least one was refused, Add returns an *Error with
 // the 200 status, the refusals as its Problems (ProblemDuplicateRules,
 // ProblemInvalidRules, ...), together with the decoded body and its meta.summary. A
-// caller for whom a duplicate is success checks err.(*Error).HasProblem.
+// caller for whom a duplicate is success finds the *Error with errors.As and checks
+// HasProblem(ProblemDuplicateRules).
 func (s *RulesService) Add(ctx context.Context, rules []gen.RuleNoID, opts *RuleChangeOptions) (*gen.AddOrDeleteRulesResponse, *Response, error) {
 	const method = "Rules.Add"
 	if len(rules) == 0 {
