@@ -85,7 +85,10 @@ func (b *Backoff) Next(attempt int, resp *http.Response, err error) (time.Durati
 	if attempt >= p.MaxAttempts || err == nil {
 		return 0, false
 	}
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	// A cancelled request is not retried. A deadline is: it is how http.Client.Timeout
+	// reports a stalled attempt, and the client stops by itself once the caller's own
+	// context is done.
+	if errors.Is(err, context.Canceled) {
 		return 0, false
 	}
 	wait := p.backoff(attempt)
