@@ -5,6 +5,7 @@ go 1.26.0
 require (
 	github.com/dghubble/oauth1 v0.7.3
 	github.com/getkin/kin-openapi v0.153.0
+	github.com/goccy/go-json v0.12.0
 	github.com/google/go-cmp v0.7.0
 	github.com/oapi-codegen/runtime v1.9.0
 	go.uber.org/goleak v1.3.0
