@@ -51,6 +51,7 @@ func TestRealisticDocumentsAgree(t *testing.T) {
 		{"search page", page, func() any { return new(gen.TweetSearchResponse) }},
 		{"search page as tweet lookup", page, func() any { return new(gen.MultiTweetLookupResponse) }},
 		{"search page as any", page, func() any { return new(any) }},
+		{"search page with coordinates", fixture.Search(500, 1, true), func() any { return new(gen.TweetSearchResponse) }},
 	}
 	for i, line := range fixture.StreamLines(50, 2) {
 		docs = append(docs,
@@ -84,6 +85,9 @@ func TestRealisticDocumentsAgree(t *testing.T) {
 		}
 		if err := jsonx.FastOnly(d.data, d.new()); err != nil {
 			t.Errorf("%s: served by the fallback, not the fast decoder: %v", d.name, err)
+		}
+		if jsonx.HasDoubleRoundedFloat32(d.data) {
+			t.Errorf("%s: sent to encoding/json for its float32s", d.name)
 		}
 	}
 	var v gen.TweetSearchResponse

@@ -27,7 +27,7 @@ func searchPage(tb testing.TB) []byte {
 // The checked-in page is exactly what the generator makes: anyone can regenerate it
 // (go test -run TestFixtureIsGenerated -update ./internal/jsonx/) and review the diff.
 func TestFixtureIsGenerated(t *testing.T) {
-	want := fixture.Search(500, 1)
+	want := fixture.Search(500, 1, false)
 	if *update {
 		if err := os.WriteFile(filepath.FromSlash(searchFile), want, 0o644); err != nil {
 			t.Fatal(err)
@@ -36,7 +36,7 @@ func TestFixtureIsGenerated(t *testing.T) {
 	if got := searchPage(t); !bytes.Equal(got, want) {
 		t.Fatalf("%s (%d bytes) differs from the generator's output (%d bytes): run with -update", searchFile, len(got), len(want))
 	}
-	if again := fixture.Search(500, 1); !bytes.Equal(again, want) {
+	if again := fixture.Search(500, 1, false); !bytes.Equal(again, want) {
 		t.Fatal("the generator is not deterministic")
 	}
 	if n := len(want); n < 1_300_000 || n > 1_800_000 {
