@@ -12,12 +12,14 @@ import (
 
 // fuzzTargets are fewer than jsonxtest.Targets to keep each fuzz execution quick; together they
 // reach every generated type a response decodes into (Tweet, User, Media, Place, Poll,
-// Problem, the union summary, time.Time, float32, int32, maps) and plain any.
+// Problem, the union summary, time.Time, float32, int32, maps) and plain any; gen.Point alone
+// puts numbers straight into float32s.
 var fuzzTargets = []func() any{
 	func() any { return new(gen.TweetSearchResponse) },
 	func() any { return new(gen.FilteredStreamingTweet) },
 	func() any { return new(gen.AddOrDeleteRulesResponse) },
 	func() any { return new(gen.Problem) },
+	func() any { return new(gen.Point) },
 	func() any { return new(any) },
 }
 
@@ -32,6 +34,9 @@ func FuzzDecodersAgree(f *testing.F) {
 		if len(c.Data) < 4096 {
 			f.Add(c.Data)
 		}
+	}
+	for _, n := range []string{"[1.5,-0,1e400,3.4028235677973366e38]", `{"type":"Point","coordinates":[9.1440194856553946289457852283953076750842e-34,-73.9857]}`} {
+		f.Add([]byte(n))
 	}
 	for _, line := range fixture.StreamLines(5, 3) {
 		f.Add(line)
