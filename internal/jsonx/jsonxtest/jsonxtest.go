@@ -150,7 +150,14 @@ func diff(want, got any, data []byte) string {
 			return "(-standard +fast):\n" + d
 		}
 	}
-	return fmt.Sprintf("standard: %.2000#v\nfast:     %.2000#v", want, got)
+	return fmt.Sprintf("standard: %s\nfast:     %s", truncate(fmt.Sprintf("%#v", want)), truncate(fmt.Sprintf("%#v", got)))
+}
+
+func truncate(s string) string {
+	if len(s) > 2000 {
+		return s[:2000] + "..."
+	}
+	return s
 }
 
 // nesting returns the deepest nesting of brackets and braces in data, strings skipped.
