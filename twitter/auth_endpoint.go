@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/twitterkit/go/internal/jsonx"
 	"golang.org/x/oauth2"
 )
 
@@ -95,7 +96,7 @@ func (e tokenEndpoint) post(ctx context.Context, form url.Values, secrets ...str
 	}
 
 	var tr tokenResponse
-	jsonErr := json.Unmarshal(body, &tr)
+	jsonErr := jsonx.Unmarshal(body, &tr)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 || (jsonErr == nil && (tr.Error != "" || len(tr.Errors) > 0)) {
 		te := fail(resp.StatusCode, nil)
 		switch {
@@ -134,7 +135,7 @@ func (e tokenEndpoint) post(ctx context.Context, form url.Values, secrets ...str
 		tok.Expiry = e.now().Add(time.Duration(expiresIn) * time.Second)
 	}
 	var extra map[string]any
-	if json.Unmarshal(body, &extra) == nil {
+	if jsonx.Unmarshal(body, &extra) == nil {
 		tok = tok.WithExtra(extra) // tok.Extra("scope") is the granted scopes
 	}
 	return tok, nil

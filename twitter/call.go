@@ -2,7 +2,6 @@ package twitter
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -138,7 +137,7 @@ func (c *Client) rateLimitWait(e *Error) (time.Duration, bool) {
 
 // decode is the one place response bodies are decoded.
 func (c *Client) decode(body []byte, out any) error {
-	return json.Unmarshal(body, out)
+	return c.cfg.decoder.Unmarshal(body, out)
 }
 
 var problemsType = reflect.TypeFor[*[]gen.Problem]()

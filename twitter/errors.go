@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/twitterkit/go/gen"
+	"github.com/twitterkit/go/internal/jsonx"
 )
 
 // Problem type URIs, without their host. X sends them under both
@@ -139,7 +140,7 @@ func parseProblemBody(e *Error, body []byte) bool {
 		// v1.1-style fields some endpoints still use
 		Error string `json:"error"`
 	}
-	if len(body) == 0 || json.Unmarshal(body, &doc) != nil {
+	if len(body) == 0 || jsonx.Unmarshal(body, &doc) != nil {
 		return false
 	}
 	found := false
@@ -154,7 +155,7 @@ func parseProblemBody(e *Error, body []byte) bool {
 	}
 	for _, raw := range doc.Errors {
 		var p gen.Problem
-		if json.Unmarshal(raw, &p) != nil {
+		if jsonx.Unmarshal(raw, &p) != nil {
 			continue
 		}
 		if p.Type == "" && p.Title == "" && !found {
@@ -164,7 +165,7 @@ func parseProblemBody(e *Error, body []byte) bool {
 				Code    *int32 `json:"code"`
 				Message string `json:"message"`
 			}
-			if json.Unmarshal(raw, &legacy) == nil && legacy.Code != nil && legacy.Message != "" {
+			if jsonx.Unmarshal(raw, &legacy) == nil && legacy.Code != nil && legacy.Message != "" {
 				p.Title = legacy.Message
 				p.Detail = &legacy.Message
 				p.Type = fmt.Sprintf("code:%d", *legacy.Code)
