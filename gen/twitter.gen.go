@@ -612,6 +612,8 @@ const (
 	ReplySettingsFollowing      ReplySettings = "following"
 	ReplySettingsMentionedUsers ReplySettings = "mentionedUsers"
 	ReplySettingsOther          ReplySettings = "other"
+	ReplySettingsSubscribers    ReplySettings = "subscribers"
+	ReplySettingsVerified       ReplySettings = "verified"
 )
 
 // Valid indicates whether the value is a known member of the ReplySettings enum.
@@ -624,6 +626,10 @@ func (e ReplySettings) Valid() bool {
 	case ReplySettingsMentionedUsers:
 		return true
 	case ReplySettingsOther:
+		return true
+	case ReplySettingsSubscribers:
+		return true
+	case ReplySettingsVerified:
 		return true
 	default:
 		return false
@@ -2337,7 +2343,7 @@ type ReferencedTweet struct {
 // ReferencedTweetType defines model for ReferencedTweet.Type.
 type ReferencedTweetType string
 
-// ReplySettings Who may reply to a Tweet. X has added values over time; treat unknown ones as restrictive.
+// ReplySettings Who may reply to a Tweet. X has added values over time; treat unknown ones as restrictive. Values are letters only and may be longer than twelve (mentionedUsers), whatever X's published pattern says.
 type ReplySettings string
 
 // ResultCount defines model for ResultCount.
@@ -2557,7 +2563,7 @@ type Tweet struct {
 	PublicMetrics     *TweetPublicMetrics    `json:"public_metrics,omitempty"`
 	ReferencedTweets  *[]ReferencedTweet     `json:"referenced_tweets,omitempty"`
 
-	// ReplySettings Who may reply to a Tweet. X has added values over time; treat unknown ones as restrictive.
+	// ReplySettings Who may reply to a Tweet. X has added values over time; treat unknown ones as restrictive. Values are letters only and may be longer than twelve (mentionedUsers), whatever X's published pattern says.
 	ReplySettings                  *ReplySettings                       `json:"reply_settings,omitempty"`
 	Scopes                         *TweetScopes                         `json:"scopes,omitempty"`
 	Source                         *string                              `json:"source,omitempty"`
