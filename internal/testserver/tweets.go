@@ -447,20 +447,27 @@ func (s *Server) homeTimeline(c *call) (int, any) {
 	exclude := listParam(c.q, "exclude")
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	me := c.who.userID
 	var list []*Tweet
-	for _, a := range append([]string{me}, s.w.followingOf(me)...) {
-		if a != me && (contains(s.w.mutes[me], a) || contains(s.w.blocks[me], a)) || !s.w.canSee(me, a) {
+	for _, t := range s.w.home(c.who.userID) {
+		if !f.ok(t) || exclude["replies"] && hasRef(t, "replied_to") != "" || exclude["retweets"] && hasRef(t, "retweeted") != "" {
 			continue
 		}
-		for _, t := range s.w.byAuthor[a] {
-			if !f.ok(t) || exclude["replies"] && hasRef(t, "replied_to") != "" || exclude["retweets"] && hasRef(t, "retweeted") != "" {
-				continue
-			}
-			list = append(list, t)
-		}
+		list = append(list, t)
 	}
-	sort.Slice(list, func(i, j int) bool { return list[i].num > list[j].num })
 	list = list[:min(len(list), 800)]
 	return s.tweetPage(c, list, p, true)
+}
+
+// home lists the Tweets of whom userID follows and the user's own, newest first, without
+// the accounts the user mutes or blocks.
+func (st *state) home(userID string) []*Tweet {
+	var list []*Tweet
+	for _, a := range append([]string{userID}, st.followingOf(userID)...) {
+		if a != userID && (contains(st.mutes[userID], a) || contains(st.blocks[userID], a)) || !st.canSee(userID, a) {
+			continue
+		}
+		list = append(list, st.byAuthor[a]...)
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].num > list[j].num })
+	return list
 }
