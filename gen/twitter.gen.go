@@ -2062,6 +2062,14 @@ type MediaSegments0 = int32
 // MediaSegments1 defines model for MediaSegments.1.
 type MediaSegments1 = string
 
+// MediaUploadAppendForm One segment of an upload as a multipart form, the bytes in the `media` part.
+type MediaUploadAppendForm struct {
+	Media MediaPayloadBinary `json:"media"`
+
+	// SegmentIndex The position of the segment, from 0; a form field holds it as decimal text.
+	SegmentIndex int32 `json:"segment_index"`
+}
+
 // MediaUploadAppendRequest defines model for MediaUploadAppendRequest.
 type MediaUploadAppendRequest struct {
 	union json.RawMessage
@@ -4324,7 +4332,7 @@ type InitializeMediaUploadJSONRequestBody = MediaUploadConfigRequest
 type AppendMediaUploadJSONRequestBody = MediaUploadAppendRequest
 
 // AppendMediaUploadMultipartRequestBody defines body for AppendMediaUpload for multipart/form-data ContentType.
-type AppendMediaUploadMultipartRequestBody = MediaUploadAppendRequest
+type AppendMediaUploadMultipartRequestBody = MediaUploadAppendForm
 
 // CreateTweetJSONRequestBody defines body for CreateTweet for application/json ContentType.
 type CreateTweetJSONRequestBody = TweetCreateRequest
