@@ -6,7 +6,8 @@
 // the document fails the test that caused it (under Start) or is listed by Violations.
 //
 // The seeded world is described in world.go; its well-known ids are exported constants
-// (JackID, XDevelopersID, AliceID, ... MediaTweetID, LiveSpaceID, ...).
+// (JackID, XDevelopersID, AliceID, ... MediaTweetID, LiveSpaceID, GophersListID,
+// AliceBobConversationID, ...).
 //
 // Typical use in a test:
 //

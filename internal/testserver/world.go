@@ -26,6 +26,14 @@ import (
 // Tweets: SearchThousandQuery ("gopher") matches exactly 1,000 Tweets, some replies,
 // quotes, Retweets, with media, polls, places, hashtags, mentions and context
 // annotations. Every seeded Tweet is dated within the seven days before SeedTime.
+//
+// Also seeded, fresh for every server: Alice's AliceBookmarkCount bookmarks
+// (bookmarks.go); three Lists, GophersListID, AlicePrivateListID and XDevelopersListID,
+// with members, followers and pins (lists.go); direct messages in
+// AliceBobConversationID, AliceCarolConversationID and the group GroupConversationID
+// (dm.go); Bob's ticketed Space TicketedSpaceID with three buyers, and Tweets shared in
+// LiveSpaceID. Media uploads start empty (media.go); post usage counts what the server
+// serves (usage.go).
 const (
 	JackID           = "12"
 	XDevelopersID    = "2244994945"
