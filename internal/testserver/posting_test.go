@@ -271,3 +271,22 @@ func asList(v any) []any {
 	l, _ := v.([]any)
 	return l
 }
+
+func TestCreatedTweetsReachStreams(t *testing.T) {
+	clock := NewManualClock(time.Time{})
+	s := Start(t, WithClock(clock), WithKeepAlive(time.Hour), WithoutSeedRules())
+	c := newTC(t, s)
+	wantStatus(t, c.do("POST", "/2/tweets/search/stream/rules", c.app(), map[string]any{"add": []map[string]string{{"value": "from:dave", "tag": "dave"}}}), 200)
+	st := openStream(t, c, "/2/tweets/search/stream?tweet.fields=author_id")
+	wantStatus(t, c.do("POST", "/2/tweets", s.UserToken(CarolID), map[string]any{"text": "not for the stream"}), 201)
+	r := c.do("POST", "/2/tweets", s.UserToken(DaveID), map[string]any{"text": "for the stream"})
+	wantStatus(t, r, 201)
+	v := st.next()
+	if asMap(v["data"])["id"] != r.str("data", "id") || asMap(v["data"])["author_id"] != DaveID || asMap(asList(v["matching_rules"])[0])["tag"] != "dave" {
+		t.Errorf("streamed: %v", v)
+	}
+	// A streamed Tweet counts as served.
+	if n := s.World().TweetUsage(SeedTime); n != 1 {
+		t.Errorf("usage after one streamed Tweet: %d", n)
+	}
+}
