@@ -1,6 +1,9 @@
 package testserver
 
-import "net/http"
+import (
+	"net/http"
+	"strings"
+)
 
 // AliceBookmarkCount is how many Tweets @alice has bookmarked in the seeded world: her
 // media Tweet, Bob's poll, and the newest gopher Tweets, newest bookmark first.
@@ -14,7 +17,7 @@ func seedBookmarks(st *state) {
 		if len(ids) == AliceBookmarkCount {
 			break
 		}
-		if t.AuthorID >= FirstGopherID && t.AuthorID < "1000000121" && hasRef(t, "retweeted") == "" {
+		if strings.HasPrefix(st.b.users[t.AuthorID].Username, "gopher") && hasRef(t, "retweeted") == "" {
 			ids = append(ids, t.ID)
 		}
 	}

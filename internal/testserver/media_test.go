@@ -110,8 +110,8 @@ func TestMediaUploadVideoProcessing(t *testing.T) {
 	s := Start(t, WithClock(clock))
 	c := newTC(t, s)
 	bob := s.UserToken(BobID)
-	data := bytes.Repeat([]byte("video!"), 700000) // 4.2 MB: 4 s of processing
-	id := upload(t, c, bob, "video/mp4", "", data, 1<<20, true)
+	data := bytes.Repeat([]byte("video!"), 20000) // 120 kB: the shortest processing, 2 s
+	id := upload(t, c, bob, "video/mp4", "", data, 50000, true)
 	r := c.do("POST", "/2/media/upload/"+id+"/finalize", bob, nil)
 	wantStatus(t, r, 200)
 	if r.str("data", "processing_info", "state") != "pending" || r.num("data", "processing_info", "check_after_secs") != 1 ||
@@ -121,10 +121,10 @@ func TestMediaUploadVideoProcessing(t *testing.T) {
 	// Not usable while processing.
 	r = c.do("POST", "/2/tweets", bob, map[string]any{"text": "my video", "media": map[string]any{"media_ids": []string{id}}})
 	wantStatus(t, r, 400)
-	clock.Advance(2 * time.Second)
+	clock.Advance(1500 * time.Millisecond)
 	r = c.get("/2/media/upload?command=STATUS&media_id="+id, bob)
 	if r.str("data", "processing_info", "state") != "in_progress" || r.num("data", "processing_info", "progress_percent") != 25 ||
-		r.num("data", "processing_info", "check_after_secs") != 3 || s.World().UploadState(id) != "in_progress" {
+		r.num("data", "processing_info", "check_after_secs") != 2 || s.World().UploadState(id) != "in_progress" {
 		t.Errorf("in progress: %s", r.raw)
 	}
 	clock.Advance(3 * time.Second)
