@@ -124,6 +124,9 @@ func TestListLifecycle(t *testing.T) {
 	if _, ok := s.World().List(id); ok || slices.Contains(s.World().ListIDs(), id) {
 		t.Errorf("deleted List still in the world")
 	}
+	if l, _ := Start(t).World().List(GophersListID); len(l.MemberIDs) != GophersListMemberCount || len(l.FollowerIDs) != 3 {
+		t.Errorf("another server's seeded List changed: %+v", l)
+	}
 	r = c.get("/2/lists/"+id, bob)
 	if r.str("errors", 0, "type") != "https://api.twitter.com/2/problems/resource-not-found" {
 		t.Errorf("lookup of deleted: %s", r.raw)

@@ -156,6 +156,11 @@ func TestDeleteTweet(t *testing.T) {
 			t.Errorf("deleted Tweet found by search")
 		}
 	}
+	// Another server's world is untouched.
+	other := Start(t)
+	if _, ok := other.World().Tweet(MediaTweetID); !ok || len(other.World().BookmarkIDs(AliceID)) != AliceBookmarkCount {
+		t.Errorf("a delete on one server showed on another")
+	}
 	// Gone: 404.
 	r = c.do("DELETE", "/2/tweets/"+MediaTweetID, alice, nil)
 	wantStatus(t, r, 404)
