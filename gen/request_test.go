@@ -143,6 +143,35 @@ func TestRequestBuildersProduceRealURLs(t *testing.T) {
 			method: "POST", path: "/2/tweets/search/stream/rules", rawQuery: "dry_run=true", wantHeader: "application/json",
 		},
 		{
+			name: "post a reply with a poll",
+			build: func() (*http.Request, error) {
+				return gen.NewCreateTweetRequest(server, gen.CreateTweetJSONRequestBody{
+					Text:  ptr("Which?"),
+					Reply: &gen.TweetCreateRequestReply{InReplyToTweetID: "1"},
+					Poll:  &gen.TweetCreateRequestPoll{DurationMinutes: 60, Options: []string{"a", "b"}},
+				})
+			},
+			method: "POST", path: "/2/tweets", wantHeader: "application/json",
+		},
+		{
+			name: "media upload status",
+			build: func() (*http.Request, error) {
+				return gen.NewGetMediaUploadStatusRequest(server, &gen.GetMediaUploadStatusParams{
+					MediaID: "1146654567674912769", Command: ptr(gen.GetMediaUploadStatusParamsCommandSTATUS),
+				})
+			},
+			method: "GET", path: "/2/media/upload", rawQuery: "command=STATUS&media_id=1146654567674912769",
+		},
+		{
+			name: "direct-message events of a conversation",
+			build: func() (*http.Request, error) {
+				return gen.NewListDMConversationEventsRequest(server, "123-456", &gen.ListDMConversationEventsParams{
+					EventTypes: &[]gen.ListDMConversationEventsParamsEventTypes{gen.ListDMConversationEventsParamsEventTypesMessageCreate},
+				})
+			},
+			method: "GET", path: "/2/dm_conversations/123-456/dm_events", rawQuery: "event_types=MessageCreate",
+		},
+		{
 			name: "compliance jobs",
 			build: func() (*http.Request, error) {
 				return gen.NewListComplianceJobsRequest(server, &gen.ListComplianceJobsParams{

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/oapi-codegen/runtime"
+	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
 // Defines values for ComplianceJobField.
@@ -122,6 +123,87 @@ func (e CreateComplianceJobRequestType) Valid() bool {
 	}
 }
 
+// Defines values for CreateDmConversationRequestConversationType.
+const (
+	CreateDmConversationRequestConversationTypeGroup CreateDmConversationRequestConversationType = "Group"
+)
+
+// Valid indicates whether the value is a known member of the CreateDmConversationRequestConversationType enum.
+func (e CreateDmConversationRequestConversationType) Valid() bool {
+	switch e {
+	case CreateDmConversationRequestConversationTypeGroup:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DmEventExpansion.
+const (
+	DmEventExpansionAttachmentsMediaKeys DmEventExpansion = "attachments.media_keys"
+	DmEventExpansionParticipantIds       DmEventExpansion = "participant_ids"
+	DmEventExpansionReferencedTweetsID   DmEventExpansion = "referenced_tweets.id"
+	DmEventExpansionSenderID             DmEventExpansion = "sender_id"
+)
+
+// Valid indicates whether the value is a known member of the DmEventExpansion enum.
+func (e DmEventExpansion) Valid() bool {
+	switch e {
+	case DmEventExpansionAttachmentsMediaKeys:
+		return true
+	case DmEventExpansionParticipantIds:
+		return true
+	case DmEventExpansionReferencedTweetsID:
+		return true
+	case DmEventExpansionSenderID:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DmEventField.
+const (
+	DmEventFieldAttachments      DmEventField = "attachments"
+	DmEventFieldCreatedAt        DmEventField = "created_at"
+	DmEventFieldDmConversationID DmEventField = "dm_conversation_id"
+	DmEventFieldEntities         DmEventField = "entities"
+	DmEventFieldEventType        DmEventField = "event_type"
+	DmEventFieldID               DmEventField = "id"
+	DmEventFieldParticipantIds   DmEventField = "participant_ids"
+	DmEventFieldReferencedTweets DmEventField = "referenced_tweets"
+	DmEventFieldSenderID         DmEventField = "sender_id"
+	DmEventFieldText             DmEventField = "text"
+)
+
+// Valid indicates whether the value is a known member of the DmEventField enum.
+func (e DmEventField) Valid() bool {
+	switch e {
+	case DmEventFieldAttachments:
+		return true
+	case DmEventFieldCreatedAt:
+		return true
+	case DmEventFieldDmConversationID:
+		return true
+	case DmEventFieldEntities:
+		return true
+	case DmEventFieldEventType:
+		return true
+	case DmEventFieldID:
+		return true
+	case DmEventFieldParticipantIds:
+		return true
+	case DmEventFieldReferencedTweets:
+		return true
+	case DmEventFieldSenderID:
+		return true
+	case DmEventFieldText:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for GeoType.
 const (
 	GeoTypeFeature GeoType = "Feature"
@@ -152,6 +234,93 @@ func (e Granularity) Valid() bool {
 	case GranularityHour:
 		return true
 	case GranularityMinute:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListExpansion.
+const (
+	ListExpansionOwnerID ListExpansion = "owner_id"
+)
+
+// Valid indicates whether the value is a known member of the ListExpansion enum.
+func (e ListExpansion) Valid() bool {
+	switch e {
+	case ListExpansionOwnerID:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListField.
+const (
+	ListFieldCreatedAt     ListField = "created_at"
+	ListFieldDescription   ListField = "description"
+	ListFieldFollowerCount ListField = "follower_count"
+	ListFieldID            ListField = "id"
+	ListFieldMemberCount   ListField = "member_count"
+	ListFieldName          ListField = "name"
+	ListFieldOwnerID       ListField = "owner_id"
+	ListFieldPrivate       ListField = "private"
+)
+
+// Valid indicates whether the value is a known member of the ListField enum.
+func (e ListField) Valid() bool {
+	switch e {
+	case ListFieldCreatedAt:
+		return true
+	case ListFieldDescription:
+		return true
+	case ListFieldFollowerCount:
+		return true
+	case ListFieldID:
+		return true
+	case ListFieldMemberCount:
+		return true
+	case ListFieldName:
+		return true
+	case ListFieldOwnerID:
+		return true
+	case ListFieldPrivate:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for MediaCategory.
+const (
+	MediaCategoryAmplifyVideo MediaCategory = "amplify_video"
+	MediaCategoryDmGif        MediaCategory = "dm_gif"
+	MediaCategoryDmImage      MediaCategory = "dm_image"
+	MediaCategoryDmVideo      MediaCategory = "dm_video"
+	MediaCategorySubtitles    MediaCategory = "subtitles"
+	MediaCategoryTweetGif     MediaCategory = "tweet_gif"
+	MediaCategoryTweetImage   MediaCategory = "tweet_image"
+	MediaCategoryTweetVideo   MediaCategory = "tweet_video"
+)
+
+// Valid indicates whether the value is a known member of the MediaCategory enum.
+func (e MediaCategory) Valid() bool {
+	switch e {
+	case MediaCategoryAmplifyVideo:
+		return true
+	case MediaCategoryDmGif:
+		return true
+	case MediaCategoryDmImage:
+		return true
+	case MediaCategoryDmVideo:
+		return true
+	case MediaCategorySubtitles:
+		return true
+	case MediaCategoryTweetGif:
+		return true
+	case MediaCategoryTweetImage:
+		return true
+	case MediaCategoryTweetVideo:
 		return true
 	default:
 		return false
@@ -203,6 +372,63 @@ func (e MediaField) Valid() bool {
 	case MediaFieldVariants:
 		return true
 	case MediaFieldWidth:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for MediaUploadConfigRequestMediaType.
+const (
+	MediaUploadConfigRequestMediaTypeImageBmp        MediaUploadConfigRequestMediaType = "image/bmp"
+	MediaUploadConfigRequestMediaTypeImageGif        MediaUploadConfigRequestMediaType = "image/gif"
+	MediaUploadConfigRequestMediaTypeImageJpeg       MediaUploadConfigRequestMediaType = "image/jpeg"
+	MediaUploadConfigRequestMediaTypeImagePjpeg      MediaUploadConfigRequestMediaType = "image/pjpeg"
+	MediaUploadConfigRequestMediaTypeImagePng        MediaUploadConfigRequestMediaType = "image/png"
+	MediaUploadConfigRequestMediaTypeImageTiff       MediaUploadConfigRequestMediaType = "image/tiff"
+	MediaUploadConfigRequestMediaTypeImageWebp       MediaUploadConfigRequestMediaType = "image/webp"
+	MediaUploadConfigRequestMediaTypeModelGltfBinary MediaUploadConfigRequestMediaType = "model/gltf-binary"
+	MediaUploadConfigRequestMediaTypeModelVndUsdzZip MediaUploadConfigRequestMediaType = "model/vnd.usdz+zip"
+	MediaUploadConfigRequestMediaTypeTextSrt         MediaUploadConfigRequestMediaType = "text/srt"
+	MediaUploadConfigRequestMediaTypeTextVtt         MediaUploadConfigRequestMediaType = "text/vtt"
+	MediaUploadConfigRequestMediaTypeVideoMp2T       MediaUploadConfigRequestMediaType = "video/mp2t"
+	MediaUploadConfigRequestMediaTypeVideoMp4        MediaUploadConfigRequestMediaType = "video/mp4"
+	MediaUploadConfigRequestMediaTypeVideoQuicktime  MediaUploadConfigRequestMediaType = "video/quicktime"
+	MediaUploadConfigRequestMediaTypeVideoWebm       MediaUploadConfigRequestMediaType = "video/webm"
+)
+
+// Valid indicates whether the value is a known member of the MediaUploadConfigRequestMediaType enum.
+func (e MediaUploadConfigRequestMediaType) Valid() bool {
+	switch e {
+	case MediaUploadConfigRequestMediaTypeImageBmp:
+		return true
+	case MediaUploadConfigRequestMediaTypeImageGif:
+		return true
+	case MediaUploadConfigRequestMediaTypeImageJpeg:
+		return true
+	case MediaUploadConfigRequestMediaTypeImagePjpeg:
+		return true
+	case MediaUploadConfigRequestMediaTypeImagePng:
+		return true
+	case MediaUploadConfigRequestMediaTypeImageTiff:
+		return true
+	case MediaUploadConfigRequestMediaTypeImageWebp:
+		return true
+	case MediaUploadConfigRequestMediaTypeModelGltfBinary:
+		return true
+	case MediaUploadConfigRequestMediaTypeModelVndUsdzZip:
+		return true
+	case MediaUploadConfigRequestMediaTypeTextSrt:
+		return true
+	case MediaUploadConfigRequestMediaTypeTextVtt:
+		return true
+	case MediaUploadConfigRequestMediaTypeVideoMp2T:
+		return true
+	case MediaUploadConfigRequestMediaTypeVideoMp4:
+		return true
+	case MediaUploadConfigRequestMediaTypeVideoQuicktime:
+		return true
+	case MediaUploadConfigRequestMediaTypeVideoWebm:
 		return true
 	default:
 		return false
@@ -335,6 +561,30 @@ func (e PollField) Valid() bool {
 	}
 }
 
+// Defines values for ProcessingInfoState.
+const (
+	ProcessingInfoStateFailed     ProcessingInfoState = "failed"
+	ProcessingInfoStateInProgress ProcessingInfoState = "in_progress"
+	ProcessingInfoStatePending    ProcessingInfoState = "pending"
+	ProcessingInfoStateSucceeded  ProcessingInfoState = "succeeded"
+)
+
+// Valid indicates whether the value is a known member of the ProcessingInfoState enum.
+func (e ProcessingInfoState) Valid() bool {
+	switch e {
+	case ProcessingInfoStateFailed:
+		return true
+	case ProcessingInfoStateInProgress:
+		return true
+	case ProcessingInfoStatePending:
+		return true
+	case ProcessingInfoStateSucceeded:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ReferencedTweetType.
 const (
 	ReferencedTweetTypeQuoted    ReferencedTweetType = "quoted"
@@ -362,6 +612,8 @@ const (
 	ReplySettingsFollowing      ReplySettings = "following"
 	ReplySettingsMentionedUsers ReplySettings = "mentionedUsers"
 	ReplySettingsOther          ReplySettings = "other"
+	ReplySettingsSubscribers    ReplySettings = "subscribers"
+	ReplySettingsVerified       ReplySettings = "verified"
 )
 
 // Valid indicates whether the value is a known member of the ReplySettings enum.
@@ -374,6 +626,10 @@ func (e ReplySettings) Valid() bool {
 	case ReplySettingsMentionedUsers:
 		return true
 	case ReplySettingsOther:
+		return true
+	case ReplySettingsSubscribers:
+		return true
+	case ReplySettingsVerified:
 		return true
 	default:
 		return false
@@ -527,6 +783,54 @@ func (e TopicField) Valid() bool {
 	case TopicFieldID:
 		return true
 	case TopicFieldName:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TweetCreateRequestReplySettings.
+const (
+	TweetCreateRequestReplySettingsFollowing      TweetCreateRequestReplySettings = "following"
+	TweetCreateRequestReplySettingsMentionedUsers TweetCreateRequestReplySettings = "mentionedUsers"
+	TweetCreateRequestReplySettingsSubscribers    TweetCreateRequestReplySettings = "subscribers"
+	TweetCreateRequestReplySettingsVerified       TweetCreateRequestReplySettings = "verified"
+)
+
+// Valid indicates whether the value is a known member of the TweetCreateRequestReplySettings enum.
+func (e TweetCreateRequestReplySettings) Valid() bool {
+	switch e {
+	case TweetCreateRequestReplySettingsFollowing:
+		return true
+	case TweetCreateRequestReplySettingsMentionedUsers:
+		return true
+	case TweetCreateRequestReplySettingsSubscribers:
+		return true
+	case TweetCreateRequestReplySettingsVerified:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TweetCreateRequestPollReplySettings.
+const (
+	TweetCreateRequestPollReplySettingsFollowing      TweetCreateRequestPollReplySettings = "following"
+	TweetCreateRequestPollReplySettingsMentionedUsers TweetCreateRequestPollReplySettings = "mentionedUsers"
+	TweetCreateRequestPollReplySettingsSubscribers    TweetCreateRequestPollReplySettings = "subscribers"
+	TweetCreateRequestPollReplySettingsVerified       TweetCreateRequestPollReplySettings = "verified"
+)
+
+// Valid indicates whether the value is a known member of the TweetCreateRequestPollReplySettings enum.
+func (e TweetCreateRequestPollReplySettings) Valid() bool {
+	switch e {
+	case TweetCreateRequestPollReplySettingsFollowing:
+		return true
+	case TweetCreateRequestPollReplySettingsMentionedUsers:
+		return true
+	case TweetCreateRequestPollReplySettingsSubscribers:
+		return true
+	case TweetCreateRequestPollReplySettingsVerified:
 		return true
 	default:
 		return false
@@ -704,6 +1008,36 @@ func (e TweetWithheldScope) Valid() bool {
 	case TweetWithheldScopeTweet:
 		return true
 	case TweetWithheldScopeUser:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UsageReportField.
+const (
+	UsageReportFieldCapResetDay         UsageReportField = "cap_reset_day"
+	UsageReportFieldDailyClientAppUsage UsageReportField = "daily_client_app_usage"
+	UsageReportFieldDailyProjectUsage   UsageReportField = "daily_project_usage"
+	UsageReportFieldProjectCap          UsageReportField = "project_cap"
+	UsageReportFieldProjectID           UsageReportField = "project_id"
+	UsageReportFieldProjectUsage        UsageReportField = "project_usage"
+)
+
+// Valid indicates whether the value is a known member of the UsageReportField enum.
+func (e UsageReportField) Valid() bool {
+	switch e {
+	case UsageReportFieldCapResetDay:
+		return true
+	case UsageReportFieldDailyClientAppUsage:
+		return true
+	case UsageReportFieldDailyProjectUsage:
+		return true
+	case UsageReportFieldProjectCap:
+		return true
+	case UsageReportFieldProjectID:
+		return true
+	case UsageReportFieldProjectUsage:
 		return true
 	default:
 		return false
@@ -956,6 +1290,84 @@ func (e ListComplianceJobsParamsStatus) Valid() bool {
 	}
 }
 
+// Defines values for ListDMEventsWithParticipantParamsEventTypes.
+const (
+	ListDMEventsWithParticipantParamsEventTypesMessageCreate     ListDMEventsWithParticipantParamsEventTypes = "MessageCreate"
+	ListDMEventsWithParticipantParamsEventTypesParticipantsJoin  ListDMEventsWithParticipantParamsEventTypes = "ParticipantsJoin"
+	ListDMEventsWithParticipantParamsEventTypesParticipantsLeave ListDMEventsWithParticipantParamsEventTypes = "ParticipantsLeave"
+)
+
+// Valid indicates whether the value is a known member of the ListDMEventsWithParticipantParamsEventTypes enum.
+func (e ListDMEventsWithParticipantParamsEventTypes) Valid() bool {
+	switch e {
+	case ListDMEventsWithParticipantParamsEventTypesMessageCreate:
+		return true
+	case ListDMEventsWithParticipantParamsEventTypesParticipantsJoin:
+		return true
+	case ListDMEventsWithParticipantParamsEventTypesParticipantsLeave:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListDMConversationEventsParamsEventTypes.
+const (
+	ListDMConversationEventsParamsEventTypesMessageCreate     ListDMConversationEventsParamsEventTypes = "MessageCreate"
+	ListDMConversationEventsParamsEventTypesParticipantsJoin  ListDMConversationEventsParamsEventTypes = "ParticipantsJoin"
+	ListDMConversationEventsParamsEventTypesParticipantsLeave ListDMConversationEventsParamsEventTypes = "ParticipantsLeave"
+)
+
+// Valid indicates whether the value is a known member of the ListDMConversationEventsParamsEventTypes enum.
+func (e ListDMConversationEventsParamsEventTypes) Valid() bool {
+	switch e {
+	case ListDMConversationEventsParamsEventTypesMessageCreate:
+		return true
+	case ListDMConversationEventsParamsEventTypesParticipantsJoin:
+		return true
+	case ListDMConversationEventsParamsEventTypesParticipantsLeave:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListDMEventsParamsEventTypes.
+const (
+	ListDMEventsParamsEventTypesMessageCreate     ListDMEventsParamsEventTypes = "MessageCreate"
+	ListDMEventsParamsEventTypesParticipantsJoin  ListDMEventsParamsEventTypes = "ParticipantsJoin"
+	ListDMEventsParamsEventTypesParticipantsLeave ListDMEventsParamsEventTypes = "ParticipantsLeave"
+)
+
+// Valid indicates whether the value is a known member of the ListDMEventsParamsEventTypes enum.
+func (e ListDMEventsParamsEventTypes) Valid() bool {
+	switch e {
+	case ListDMEventsParamsEventTypesMessageCreate:
+		return true
+	case ListDMEventsParamsEventTypesParticipantsJoin:
+		return true
+	case ListDMEventsParamsEventTypesParticipantsLeave:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetMediaUploadStatusParamsCommand.
+const (
+	GetMediaUploadStatusParamsCommandSTATUS GetMediaUploadStatusParamsCommand = "STATUS"
+)
+
+// Valid indicates whether the value is a known member of the GetMediaUploadStatusParamsCommand enum.
+func (e GetMediaUploadStatusParamsCommand) Valid() bool {
+	switch e {
+	case GetMediaUploadStatusParamsCommandSTATUS:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for SearchSpacesParamsState.
 const (
 	SearchSpacesParamsStateAll       SearchSpacesParamsState = "all"
@@ -1013,6 +1425,42 @@ func (e SearchRecentTweetsParamsSortOrder) Valid() bool {
 	}
 }
 
+// Defines values for ListQuoteTweetsParamsExclude.
+const (
+	ListQuoteTweetsParamsExcludeReplies  ListQuoteTweetsParamsExclude = "replies"
+	ListQuoteTweetsParamsExcludeRetweets ListQuoteTweetsParamsExclude = "retweets"
+)
+
+// Valid indicates whether the value is a known member of the ListQuoteTweetsParamsExclude enum.
+func (e ListQuoteTweetsParamsExclude) Valid() bool {
+	switch e {
+	case ListQuoteTweetsParamsExcludeReplies:
+		return true
+	case ListQuoteTweetsParamsExcludeRetweets:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for HomeTimelineParamsExclude.
+const (
+	HomeTimelineParamsExcludeReplies  HomeTimelineParamsExclude = "replies"
+	HomeTimelineParamsExcludeRetweets HomeTimelineParamsExclude = "retweets"
+)
+
+// Valid indicates whether the value is a known member of the HomeTimelineParamsExclude enum.
+func (e HomeTimelineParamsExclude) Valid() bool {
+	switch e {
+	case HomeTimelineParamsExcludeReplies:
+		return true
+	case HomeTimelineParamsExcludeRetweets:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ListUserTweetsParamsExclude.
 const (
 	ListUserTweetsParamsExcludeReplies  ListUserTweetsParamsExclude = "replies"
@@ -1051,6 +1499,20 @@ type AddRulesRequest struct {
 // Aggregate defines model for Aggregate.
 type Aggregate = int32
 
+// BookmarkAddRequest defines model for BookmarkAddRequest.
+type BookmarkAddRequest struct {
+	// TweetID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+	TweetID TweetID `json:"tweet_id"`
+}
+
+// BookmarkMutationResponse defines model for BookmarkMutationResponse.
+type BookmarkMutationResponse struct {
+	Data *struct {
+		Bookmarked *bool `json:"bookmarked,omitempty"`
+	} `json:"data,omitempty"`
+	Errors *[]Problem `json:"errors,omitempty"`
+}
+
 // CashtagEntity defines model for CashtagEntity.
 type CashtagEntity struct {
 	End   int    `json:"end"`
@@ -1061,6 +1523,13 @@ type CashtagEntity struct {
 // CashtagFields defines model for CashtagFields.
 type CashtagFields struct {
 	Tag string `json:"tag"`
+}
+
+// ClientAppUsage defines model for ClientAppUsage.
+type ClientAppUsage struct {
+	ClientAppID      *string        `json:"client_app_id,omitempty"`
+	Usage            *[]UsageFields `json:"usage,omitempty"`
+	UsageResultCount *int32         `json:"usage_result_count,omitempty"`
 }
 
 // CommunityID defines model for CommunityId.
@@ -1115,6 +1584,12 @@ type ContextAnnotationEntityFields struct {
 // CountryCode defines model for CountryCode.
 type CountryCode = string
 
+// CreateAttachmentsMessageRequest defines model for CreateAttachmentsMessageRequest.
+type CreateAttachmentsMessageRequest struct {
+	Attachments DmAttachments `json:"attachments"`
+	Text        *string       `json:"text,omitempty"`
+}
+
 // CreateComplianceJobRequest defines model for CreateComplianceJobRequest.
 type CreateComplianceJobRequest struct {
 	Name      *ComplianceJobName             `json:"name,omitempty"`
@@ -1132,19 +1607,123 @@ type CreateComplianceJobResponse struct {
 	Errors *[]Problem     `json:"errors,omitempty"`
 }
 
+// CreateDmConversationRequest defines model for CreateDmConversationRequest.
+type CreateDmConversationRequest struct {
+	ConversationType CreateDmConversationRequestConversationType `json:"conversation_type"`
+	Message          CreateMessageRequest                        `json:"message"`
+	ParticipantIds   DmParticipants                              `json:"participant_ids"`
+}
+
+// CreateDmConversationRequestConversationType defines model for CreateDmConversationRequest.ConversationType.
+type CreateDmConversationRequestConversationType string
+
+// CreateDmEventResponse defines model for CreateDmEventResponse.
+type CreateDmEventResponse struct {
+	Data *struct {
+		DmConversationID DmConversationID `json:"dm_conversation_id"`
+		DmEventID        DmEventID        `json:"dm_event_id"`
+	} `json:"data,omitempty"`
+	Errors *[]Problem `json:"errors,omitempty"`
+}
+
+// CreateMessageRequest defines model for CreateMessageRequest.
+type CreateMessageRequest struct {
+	union json.RawMessage
+}
+
+// CreateTextMessageRequest defines model for CreateTextMessageRequest.
+type CreateTextMessageRequest struct {
+	Attachments *DmAttachments `json:"attachments,omitempty"`
+	Text        string         `json:"text"`
+}
+
 // CreatedAt defines model for CreatedAt.
 type CreatedAt = time.Time
 
 // DeleteRulesRequest defines model for DeleteRulesRequest.
 type DeleteRulesRequest struct {
-	Delete struct {
-		Ids    *[]RuleID    `json:"ids,omitempty"`
-		Values *[]RuleValue `json:"values,omitempty"`
-	} `json:"delete"`
+	Delete DeleteRulesRequestDelete `json:"delete"`
+}
+
+// DeleteRulesRequestDelete defines model for DeleteRulesRequestDelete.
+type DeleteRulesRequestDelete struct {
+	Ids    *[]RuleID    `json:"ids,omitempty"`
+	Values *[]RuleValue `json:"values,omitempty"`
 }
 
 // DisplayTextRange defines model for DisplayTextRange.
 type DisplayTextRange = []int
+
+// DmAttachments defines model for DmAttachments.
+type DmAttachments = []DmMediaAttachment
+
+// DmConversationID defines model for DmConversationID.
+type DmConversationID = string
+
+// DmEvent An event of a direct-message conversation: a message, or a participant joining or leaving.
+type DmEvent struct {
+	Attachments      *DmEventAttachments       `json:"attachments,omitempty"`
+	Cashtags         *[]CashtagEntity          `json:"cashtags,omitempty"`
+	CreatedAt        *time.Time                `json:"created_at,omitempty"`
+	DmConversationID *DmConversationID         `json:"dm_conversation_id,omitempty"`
+	EventType        string                    `json:"event_type"`
+	Hashtags         *[]HashtagEntity          `json:"hashtags,omitempty"`
+	ID               DmEventID                 `json:"id"`
+	Mentions         *[]MentionEntity          `json:"mentions,omitempty"`
+	ParticipantIds   *[]UserID                 `json:"participant_ids,omitempty"`
+	ReferencedTweets *[]DmEventReferencedTweet `json:"referenced_tweets,omitempty"`
+
+	// SenderID A user id: a decimal number of up to 19 digits, sent as a string.
+	SenderID *UserID        `json:"sender_id,omitempty"`
+	Text     *string        `json:"text,omitempty"`
+	Urls     *[]URLEntityDm `json:"urls,omitempty"`
+}
+
+// DmEventAttachments defines model for DmEventAttachments.
+type DmEventAttachments struct {
+	CardIds   *[]string   `json:"card_ids,omitempty"`
+	MediaKeys *[]MediaKey `json:"media_keys,omitempty"`
+}
+
+// DmEventExpansion An id-carrying field of a direct-message event whose object should be returned in `includes`.
+type DmEventExpansion string
+
+// DmEventField A field of a direct-message event that can be asked for with `dm_event.fields`.
+type DmEventField string
+
+// DmEventID defines model for DmEventID.
+type DmEventID = string
+
+// DmEventReferencedTweet defines model for DmEventReferencedTweet.
+type DmEventReferencedTweet struct {
+	// ID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+	ID TweetID `json:"id"`
+}
+
+// DmEventsLookupResponse defines model for DmEventsLookupResponse.
+type DmEventsLookupResponse struct {
+	Data   *[]DmEvent `json:"data,omitempty"`
+	Errors *[]Problem `json:"errors,omitempty"`
+
+	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
+	Includes *Expansions                 `json:"includes,omitempty"`
+	Meta     *DmEventsLookupResponseMeta `json:"meta,omitempty"`
+}
+
+// DmEventsLookupResponseMeta defines model for DmEventsLookupResponseMeta.
+type DmEventsLookupResponseMeta struct {
+	NextToken     *NextToken     `json:"next_token,omitempty"`
+	PreviousToken *PreviousToken `json:"previous_token,omitempty"`
+	ResultCount   *ResultCount   `json:"result_count,omitempty"`
+}
+
+// DmMediaAttachment defines model for DmMediaAttachment.
+type DmMediaAttachment struct {
+	MediaID MediaID `json:"media_id"`
+}
+
+// DmParticipants defines model for DmParticipants.
+type DmParticipants = []UserID
 
 // DownloadExpiration defines model for DownloadExpiration.
 type DownloadExpiration = time.Time
@@ -1192,6 +1771,12 @@ type FilteredStreamingTweet struct {
 	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
 	Includes      *Expansions     `json:"includes,omitempty"`
 	MatchingRules *[]MatchingRule `json:"matching_rules,omitempty"`
+}
+
+// FilteredStreamingTweetMatchingRule defines model for FilteredStreamingTweetMatchingRule.
+type FilteredStreamingTweetMatchingRule struct {
+	ID  RuleID   `json:"id"`
+	Tag *RuleTag `json:"tag,omitempty"`
 }
 
 // FullTextEntities defines model for FullTextEntities.
@@ -1277,11 +1862,118 @@ type HashtagFields struct {
 // JobID defines model for JobId.
 type JobID = string
 
-// MatchingRule defines model for MatchingRule.
-type MatchingRule struct {
-	ID  RuleID   `json:"id"`
-	Tag *RuleTag `json:"tag,omitempty"`
+// List A curated List of accounts.
+type List struct {
+	CreatedAt     *time.Time `json:"created_at,omitempty"`
+	Description   *string    `json:"description,omitempty"`
+	FollowerCount *int       `json:"follower_count,omitempty"`
+	ID            *ListID    `json:"id,omitempty"`
+	MemberCount   *int       `json:"member_count,omitempty"`
+	Name          *string    `json:"name,omitempty"`
+
+	// OwnerID A user id: a decimal number of up to 19 digits, sent as a string.
+	OwnerID *UserID `json:"owner_id,omitempty"`
+	Private *bool   `json:"private,omitempty"`
 }
+
+// ListAddUserRequest defines model for ListAddUserRequest.
+type ListAddUserRequest struct {
+	// UserID A user id: a decimal number of up to 19 digits, sent as a string.
+	UserID UserID `json:"user_id"`
+}
+
+// ListCreateRequest defines model for ListCreateRequest.
+type ListCreateRequest struct {
+	Description *string `json:"description,omitempty"`
+	Name        string  `json:"name"`
+	Private     *bool   `json:"private,omitempty"`
+}
+
+// ListCreateResponse defines model for ListCreateResponse.
+type ListCreateResponse struct {
+	Data *struct {
+		ID   ListID `json:"id"`
+		Name string `json:"name"`
+	} `json:"data,omitempty"`
+	Errors *[]Problem `json:"errors,omitempty"`
+}
+
+// ListDeleteResponse defines model for ListDeleteResponse.
+type ListDeleteResponse struct {
+	Data *struct {
+		Deleted *bool `json:"deleted,omitempty"`
+	} `json:"data,omitempty"`
+	Errors *[]Problem `json:"errors,omitempty"`
+}
+
+// ListExpansion An id-carrying field of a List whose object should be returned in `includes`.
+type ListExpansion string
+
+// ListField A field of a List object that can be asked for with `list.fields`. Only `id` and `name` come back without asking.
+type ListField string
+
+// ListFollowedRequest defines model for ListFollowedRequest.
+type ListFollowedRequest struct {
+	ListID ListID `json:"list_id"`
+}
+
+// ListFollowedResponse defines model for ListFollowedResponse.
+type ListFollowedResponse struct {
+	Data *struct {
+		Following *bool `json:"following,omitempty"`
+	} `json:"data,omitempty"`
+	Errors *[]Problem `json:"errors,omitempty"`
+}
+
+// ListID defines model for ListID.
+type ListID = string
+
+// ListMutateResponse defines model for ListMutateResponse.
+type ListMutateResponse struct {
+	Data *struct {
+		IsMember *bool `json:"is_member,omitempty"`
+	} `json:"data,omitempty"`
+	Errors *[]Problem `json:"errors,omitempty"`
+}
+
+// ListPinnedRequest defines model for ListPinnedRequest.
+type ListPinnedRequest struct {
+	ListID ListID `json:"list_id"`
+}
+
+// ListPinnedResponse defines model for ListPinnedResponse.
+type ListPinnedResponse struct {
+	Data *struct {
+		Pinned *bool `json:"pinned,omitempty"`
+	} `json:"data,omitempty"`
+	Errors *[]Problem `json:"errors,omitempty"`
+}
+
+// ListUnpinResponse defines model for ListUnpinResponse.
+type ListUnpinResponse struct {
+	Data *struct {
+		Pinned *bool `json:"pinned,omitempty"`
+	} `json:"data,omitempty"`
+	Errors *[]Problem `json:"errors,omitempty"`
+}
+
+// ListUpdateRequest defines model for ListUpdateRequest.
+type ListUpdateRequest struct {
+	Description *string `json:"description,omitempty"`
+	Name        *string `json:"name,omitempty"`
+	Private     *bool   `json:"private,omitempty"`
+}
+
+// ListUpdateResponse defines model for ListUpdateResponse.
+type ListUpdateResponse struct {
+	Data *struct {
+		Updated *bool `json:"updated,omitempty"`
+	} `json:"data,omitempty"`
+	Errors *[]Problem `json:"errors,omitempty"`
+}
+
+// MatchingRule defines model for MatchingRule.
+type MatchingRule = FilteredStreamingTweetMatchingRule
 
 // Media A photo, video or animated GIF attached to a Tweet. Fields depend on `type` and on `media.fields`.
 type Media struct {
@@ -1304,11 +1996,17 @@ type Media struct {
 	Width    *MediaWidth `json:"width,omitempty"`
 }
 
+// MediaCategory defines model for MediaCategory.
+type MediaCategory string
+
 // MediaField A field of a Media object that can be asked for with `media.fields`. Only `media_key` and `type` come back without asking.
 type MediaField string
 
 // MediaHeight defines model for MediaHeight.
 type MediaHeight = int
+
+// MediaID defines model for MediaID.
+type MediaID = string
 
 // MediaKey A media key: two numbers joined by an underscore.
 type MediaKey = string
@@ -1332,6 +2030,12 @@ type MediaOrganicMetrics struct {
 	ViewCount        *int32 `json:"view_count,omitempty"`
 }
 
+// MediaPayloadBinary defines model for MediaPayloadBinary.
+type MediaPayloadBinary = openapi_types.File
+
+// MediaPayloadByte defines model for MediaPayloadByte.
+type MediaPayloadByte = []byte
+
 // MediaPromotedMetrics defines model for MediaPromotedMetrics.
 type MediaPromotedMetrics struct {
 	Playback0Count   *int32 `json:"playback_0_count,omitempty"`
@@ -1345,6 +2049,79 @@ type MediaPromotedMetrics struct {
 // MediaPublicMetrics defines model for MediaPublicMetrics.
 type MediaPublicMetrics struct {
 	ViewCount *int32 `json:"view_count,omitempty"`
+}
+
+// MediaSegments defines model for MediaSegments.
+type MediaSegments struct {
+	union json.RawMessage
+}
+
+// MediaSegments0 defines model for MediaSegments.0.
+type MediaSegments0 = int32
+
+// MediaSegments1 defines model for MediaSegments.1.
+type MediaSegments1 = string
+
+// MediaUploadAppendForm One segment of an upload as a multipart form, the bytes in the `media` part.
+type MediaUploadAppendForm struct {
+	Media MediaPayloadBinary `json:"media"`
+
+	// SegmentIndex The position of the segment, from 0; a form field holds it as decimal text.
+	SegmentIndex int32 `json:"segment_index"`
+}
+
+// MediaUploadAppendRequest defines model for MediaUploadAppendRequest.
+type MediaUploadAppendRequest struct {
+	union json.RawMessage
+}
+
+// MediaUploadAppendRequest0 defines model for MediaUploadAppendRequest.0.
+type MediaUploadAppendRequest0 struct {
+	Media        MediaPayloadBinary `json:"media"`
+	SegmentIndex MediaSegments      `json:"segment_index"`
+}
+
+// MediaUploadAppendRequest1 defines model for MediaUploadAppendRequest.1.
+type MediaUploadAppendRequest1 struct {
+	Media        MediaPayloadByte `json:"media"`
+	SegmentIndex MediaSegments    `json:"segment_index"`
+}
+
+// MediaUploadAppendResponse defines model for MediaUploadAppendResponse.
+type MediaUploadAppendResponse struct {
+	Data *struct {
+		ExpiresAt *int64 `json:"expires_at,omitempty"`
+	} `json:"data,omitempty"`
+	Errors *[]Problem `json:"errors,omitempty"`
+}
+
+// MediaUploadConfigRequest defines model for MediaUploadConfigRequest.
+type MediaUploadConfigRequest struct {
+	AdditionalOwners *[]UserID                          `json:"additional_owners,omitempty"`
+	MediaCategory    *MediaCategory                     `json:"media_category,omitempty"`
+	MediaType        *MediaUploadConfigRequestMediaType `json:"media_type,omitempty"`
+	Shared           *bool                              `json:"shared,omitempty"`
+	TotalBytes       *int                               `json:"total_bytes,omitempty"`
+}
+
+// MediaUploadConfigRequestMediaType defines model for MediaUploadConfigRequest.MediaType.
+type MediaUploadConfigRequestMediaType string
+
+// MediaUploadResponse The state of a chunked media upload.
+type MediaUploadResponse struct {
+	Data   *MediaUploadResponseData `json:"data,omitempty"`
+	Errors *[]Problem               `json:"errors,omitempty"`
+}
+
+// MediaUploadResponseData defines model for MediaUploadResponseData.
+type MediaUploadResponseData struct {
+	ExpiresAfterSecs *int32   `json:"expires_after_secs,omitempty"`
+	ID               *MediaID `json:"id,omitempty"`
+
+	// MediaKey A media key: two numbers joined by an underscore.
+	MediaKey       *MediaKey       `json:"media_key,omitempty"`
+	ProcessingInfo *ProcessingInfo `json:"processing_info,omitempty"`
+	Size           *int32          `json:"size,omitempty"`
 }
 
 // MediaWidth defines model for MediaWidth.
@@ -1377,6 +2154,23 @@ type MultiComplianceJobResponse struct {
 // MultiComplianceJobResponseMeta defines model for MultiComplianceJobResponseMeta.
 type MultiComplianceJobResponseMeta struct {
 	ResultCount *ResultCount `json:"result_count,omitempty"`
+}
+
+// MultiListLookupResponse defines model for MultiListLookupResponse.
+type MultiListLookupResponse struct {
+	Data   *[]List    `json:"data,omitempty"`
+	Errors *[]Problem `json:"errors,omitempty"`
+
+	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
+	Includes *Expansions                  `json:"includes,omitempty"`
+	Meta     *MultiListLookupResponseMeta `json:"meta,omitempty"`
+}
+
+// MultiListLookupResponseMeta defines model for MultiListLookupResponseMeta.
+type MultiListLookupResponseMeta struct {
+	NextToken     *NextToken     `json:"next_token,omitempty"`
+	PreviousToken *PreviousToken `json:"previous_token,omitempty"`
+	ResultCount   *ResultCount   `json:"result_count,omitempty"`
 }
 
 // MultiSpaceLookupResponse defines model for MultiSpaceLookupResponse.
@@ -1537,6 +2331,16 @@ type ProblemFields struct {
 	Value           *string `json:"value,omitempty"`
 }
 
+// ProcessingInfo defines model for ProcessingInfo.
+type ProcessingInfo struct {
+	CheckAfterSecs  *int32               `json:"check_after_secs,omitempty"`
+	ProgressPercent *int32               `json:"progress_percent,omitempty"`
+	State           *ProcessingInfoState `json:"state,omitempty"`
+}
+
+// ProcessingInfoState defines model for ProcessingInfo.State.
+type ProcessingInfoState string
+
 // ReferencedTweet defines model for ReferencedTweet.
 type ReferencedTweet struct {
 	// ID A Tweet id: a decimal number of up to 19 digits, sent as a string.
@@ -1547,7 +2351,7 @@ type ReferencedTweet struct {
 // ReferencedTweetType defines model for ReferencedTweet.Type.
 type ReferencedTweetType string
 
-// ReplySettings Who may reply to a Tweet. X has added values over time; treat unknown ones as restrictive.
+// ReplySettings Who may reply to a Tweet. X has added values over time; treat unknown ones as restrictive. Values are letters only and may be longer than twelve (mentionedUsers), whatever X's published pattern says.
 type ReplySettings string
 
 // ResultCount defines model for ResultCount.
@@ -1623,6 +2427,16 @@ type SingleComplianceJobResponse struct {
 	// Data A batch compliance job: ids uploaded, and a file of compliance results to download.
 	Data   *ComplianceJob `json:"data,omitempty"`
 	Errors *[]Problem     `json:"errors,omitempty"`
+}
+
+// SingleListLookupResponse defines model for SingleListLookupResponse.
+type SingleListLookupResponse struct {
+	// Data A curated List of accounts.
+	Data   *List      `json:"data,omitempty"`
+	Errors *[]Problem `json:"errors,omitempty"`
+
+	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
+	Includes *Expansions `json:"includes,omitempty"`
 }
 
 // SingleSpaceLookupResponse defines model for SingleSpaceLookupResponse.
@@ -1757,7 +2571,7 @@ type Tweet struct {
 	PublicMetrics     *TweetPublicMetrics    `json:"public_metrics,omitempty"`
 	ReferencedTweets  *[]ReferencedTweet     `json:"referenced_tweets,omitempty"`
 
-	// ReplySettings Who may reply to a Tweet. X has added values over time; treat unknown ones as restrictive.
+	// ReplySettings Who may reply to a Tweet. X has added values over time; treat unknown ones as restrictive. Values are letters only and may be longer than twelve (mentionedUsers), whatever X's published pattern says.
 	ReplySettings                  *ReplySettings                       `json:"reply_settings,omitempty"`
 	Scopes                         *TweetScopes                         `json:"scopes,omitempty"`
 	Source                         *string                              `json:"source,omitempty"`
@@ -1791,6 +2605,83 @@ type TweetCountsResponseMeta struct {
 	NextToken       *NextToken `json:"next_token,omitempty"`
 	OldestID        *OldestID  `json:"oldest_id,omitempty"`
 	TotalTweetCount *Aggregate `json:"total_tweet_count,omitempty"`
+}
+
+// TweetCreateRequest A Tweet to post. Give text, or media, or a poll, or a quote; reply names the Tweet answered.
+type TweetCreateRequest struct {
+	CardURI               *string                        `json:"card_uri,omitempty"`
+	CommunityID           *CommunityID                   `json:"community_id,omitempty"`
+	DirectMessageDeepLink *string                        `json:"direct_message_deep_link,omitempty"`
+	EditOptions           *TweetCreateRequestEditOptions `json:"edit_options,omitempty"`
+	ForSuperFollowersOnly *bool                          `json:"for_super_followers_only,omitempty"`
+	Geo                   *TweetCreateRequestGeo         `json:"geo,omitempty"`
+	Media                 *TweetCreateRequestMedia       `json:"media,omitempty"`
+	Nullcast              *bool                          `json:"nullcast,omitempty"`
+	Poll                  *TweetCreateRequestPoll        `json:"poll,omitempty"`
+
+	// QuoteTweetID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+	QuoteTweetID       *TweetID                         `json:"quote_tweet_id,omitempty"`
+	Reply              *TweetCreateRequestReply         `json:"reply,omitempty"`
+	ReplySettings      *TweetCreateRequestReplySettings `json:"reply_settings,omitempty"`
+	ShareWithFollowers *bool                            `json:"share_with_followers,omitempty"`
+	Text               *TweetText                       `json:"text,omitempty"`
+}
+
+// TweetCreateRequestReplySettings defines model for TweetCreateRequest.ReplySettings.
+type TweetCreateRequestReplySettings string
+
+// TweetCreateRequestEditOptions defines model for TweetCreateRequestEditOptions.
+type TweetCreateRequestEditOptions struct {
+	// PreviousPostID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+	PreviousPostID TweetID `json:"previous_post_id"`
+}
+
+// TweetCreateRequestGeo defines model for TweetCreateRequestGeo.
+type TweetCreateRequestGeo struct {
+	PlaceID *string `json:"place_id,omitempty"`
+}
+
+// TweetCreateRequestMedia defines model for TweetCreateRequestMedia.
+type TweetCreateRequestMedia struct {
+	MediaIds      []MediaID `json:"media_ids"`
+	TaggedUserIds *[]UserID `json:"tagged_user_ids,omitempty"`
+}
+
+// TweetCreateRequestPoll defines model for TweetCreateRequestPoll.
+type TweetCreateRequestPoll struct {
+	DurationMinutes int32                                `json:"duration_minutes"`
+	Options         []string                             `json:"options"`
+	ReplySettings   *TweetCreateRequestPollReplySettings `json:"reply_settings,omitempty"`
+}
+
+// TweetCreateRequestPollReplySettings defines model for TweetCreateRequestPoll.ReplySettings.
+type TweetCreateRequestPollReplySettings string
+
+// TweetCreateRequestReply defines model for TweetCreateRequestReply.
+type TweetCreateRequestReply struct {
+	AutoPopulateReplyMetadata *bool     `json:"auto_populate_reply_metadata,omitempty"`
+	ExcludeReplyUserIds       *[]UserID `json:"exclude_reply_user_ids,omitempty"`
+
+	// InReplyToTweetID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+	InReplyToTweetID TweetID `json:"in_reply_to_tweet_id"`
+}
+
+// TweetCreateResponse defines model for TweetCreateResponse.
+type TweetCreateResponse struct {
+	Data *struct {
+		// ID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+		ID   TweetID   `json:"id"`
+		Text TweetText `json:"text"`
+	} `json:"data,omitempty"`
+	Errors *[]Problem `json:"errors,omitempty"`
+}
+
+// TweetDeleteResponse defines model for TweetDeleteResponse.
+type TweetDeleteResponse struct {
+	Data *struct {
+		Deleted bool `json:"deleted"`
+	} `json:"data,omitempty"`
+	Errors *[]Problem `json:"errors,omitempty"`
 }
 
 // TweetEditControls defines model for TweetEditControls.
@@ -1973,6 +2864,60 @@ type URLEntity struct {
 	URL URL `json:"url"`
 }
 
+// URLEntityDm defines model for UrlEntityDm.
+type URLEntityDm struct {
+	Description *string `json:"description,omitempty"`
+	DisplayURL  *string `json:"display_url,omitempty"`
+	End         int     `json:"end"`
+
+	// ExpandedURL An absolute URL.
+	ExpandedURL *URL        `json:"expanded_url,omitempty"`
+	Images      *[]URLImage `json:"images,omitempty"`
+
+	// MediaKey A media key: two numbers joined by an underscore.
+	MediaKey *MediaKey `json:"media_key,omitempty"`
+	Start    int       `json:"start"`
+
+	// Status An HTTP status code.
+	Status     *HTTPStatusCode `json:"status,omitempty"`
+	Title      *string         `json:"title,omitempty"`
+	UnwoundURL *string         `json:"unwound_url,omitempty"`
+
+	// URL An absolute URL.
+	URL URL `json:"url"`
+}
+
+// Usage defines model for Usage.
+type Usage struct {
+	CapResetDay         *int32                  `json:"cap_reset_day,omitempty"`
+	DailyClientAppUsage *[]ClientAppUsage       `json:"daily_client_app_usage,omitempty"`
+	DailyProjectUsage   *UsageDailyProjectUsage `json:"daily_project_usage,omitempty"`
+	ProjectCap          *int32                  `json:"project_cap,omitempty"`
+	ProjectID           *string                 `json:"project_id,omitempty"`
+	ProjectUsage        *int32                  `json:"project_usage,omitempty"`
+}
+
+// UsageDailyProjectUsage defines model for UsageDailyProjectUsage.
+type UsageDailyProjectUsage struct {
+	ProjectID *int32         `json:"project_id,omitempty"`
+	Usage     *[]UsageFields `json:"usage,omitempty"`
+}
+
+// UsageFields defines model for UsageFields.
+type UsageFields struct {
+	Date  *time.Time `json:"date,omitempty"`
+	Usage *int32     `json:"usage,omitempty"`
+}
+
+// UsageReportField A field of the usage report that can be asked for with `usage.fields`.
+type UsageReportField string
+
+// UsageResponse defines model for UsageResponse.
+type UsageResponse struct {
+	Data   *Usage     `json:"data,omitempty"`
+	Errors *[]Problem `json:"errors,omitempty"`
+}
+
 // User An account. Fields other than `id`, `name` and `username` appear only when asked for with `user.fields`.
 type User struct {
 	Affiliation      *UserAffiliation        `json:"affiliation,omitempty"`
@@ -2049,6 +2994,9 @@ type UserPublicMetrics struct {
 	ListedCount    *int `json:"listed_count,omitempty"`
 	TweetCount     *int `json:"tweet_count,omitempty"`
 }
+
+// UserSearchQueryVnext defines model for UserSearchQueryVnext.
+type UserSearchQueryVnext = string
 
 // UserWithheld defines model for UserWithheld.
 type UserWithheld struct {
@@ -2186,6 +3134,18 @@ type Variants = []Variant
 // ComplianceJobFields defines model for ComplianceJobFields.
 type ComplianceJobFields = []ComplianceJobField
 
+// DmEventExpansions defines model for DmEventExpansions.
+type DmEventExpansions = []DmEventExpansion
+
+// DmEventFields defines model for DmEventFields.
+type DmEventFields = []DmEventField
+
+// ListExpansions defines model for ListExpansions.
+type ListExpansions = []ListExpansion
+
+// ListFields defines model for ListFields.
+type ListFields = []ListField
+
 // MediaFields defines model for MediaFields.
 type MediaFields = []MediaField
 
@@ -2212,6 +3172,9 @@ type TweetExpansions = []TweetExpansion
 
 // TweetFields defines model for TweetFields.
 type TweetFields = []TweetField
+
+// UsageReportFields defines model for UsageReportFields.
+type UsageReportFields = []UsageReportField
 
 // UserExpansions defines model for UserExpansions.
 type UserExpansions = []UserExpansion
@@ -2248,6 +3211,183 @@ type GetComplianceJobParams struct {
 	// ComplianceJobFields Compliance job fields to return, comma separated.
 	ComplianceJobFields *ComplianceJobFields `form:"compliance_job.fields,omitempty" json:"compliance_job.fields,omitempty"`
 }
+
+// ListDMEventsWithParticipantParams defines parameters for ListDMEventsWithParticipant.
+type ListDMEventsWithParticipantParams struct {
+	// MaxResults Most results to return in one page.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` (or `previous_token`) of an earlier page, to fetch that page.
+	PaginationToken *PaginationToken `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// EventTypes Kinds of events to return.
+	EventTypes *[]ListDMEventsWithParticipantParamsEventTypes `form:"event_types,omitempty" json:"event_types,omitempty"`
+
+	// DmEventFields Direct-message event fields to return beyond the defaults, comma separated.
+	DmEventFields *DmEventFields `form:"dm_event.fields,omitempty" json:"dm_event.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the event field that points at them.
+	Expansions *DmEventExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// MediaFields Media fields to return for media in `includes`, comma separated.
+	MediaFields *MediaFields `form:"media.fields,omitempty" json:"media.fields,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+}
+
+// ListDMEventsWithParticipantParamsEventTypes defines parameters for ListDMEventsWithParticipant.
+type ListDMEventsWithParticipantParamsEventTypes string
+
+// ListDMConversationEventsParams defines parameters for ListDMConversationEvents.
+type ListDMConversationEventsParams struct {
+	// MaxResults Most results to return in one page.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` (or `previous_token`) of an earlier page, to fetch that page.
+	PaginationToken *PaginationToken `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// EventTypes Kinds of events to return.
+	EventTypes *[]ListDMConversationEventsParamsEventTypes `form:"event_types,omitempty" json:"event_types,omitempty"`
+
+	// DmEventFields Direct-message event fields to return beyond the defaults, comma separated.
+	DmEventFields *DmEventFields `form:"dm_event.fields,omitempty" json:"dm_event.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the event field that points at them.
+	Expansions *DmEventExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// MediaFields Media fields to return for media in `includes`, comma separated.
+	MediaFields *MediaFields `form:"media.fields,omitempty" json:"media.fields,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+}
+
+// ListDMConversationEventsParamsEventTypes defines parameters for ListDMConversationEvents.
+type ListDMConversationEventsParamsEventTypes string
+
+// ListDMEventsParams defines parameters for ListDMEvents.
+type ListDMEventsParams struct {
+	// MaxResults Most results to return in one page.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` (or `previous_token`) of an earlier page, to fetch that page.
+	PaginationToken *PaginationToken `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// EventTypes Kinds of events to return.
+	EventTypes *[]ListDMEventsParamsEventTypes `form:"event_types,omitempty" json:"event_types,omitempty"`
+
+	// DmEventFields Direct-message event fields to return beyond the defaults, comma separated.
+	DmEventFields *DmEventFields `form:"dm_event.fields,omitempty" json:"dm_event.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the event field that points at them.
+	Expansions *DmEventExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// MediaFields Media fields to return for media in `includes`, comma separated.
+	MediaFields *MediaFields `form:"media.fields,omitempty" json:"media.fields,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+}
+
+// ListDMEventsParamsEventTypes defines parameters for ListDMEvents.
+type ListDMEventsParamsEventTypes string
+
+// LookupListParams defines parameters for LookupList.
+type LookupListParams struct {
+	// ListFields List fields to return beyond the defaults, comma separated.
+	ListFields *ListFields `form:"list.fields,omitempty" json:"list.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the List field that points at them.
+	Expansions *ListExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+}
+
+// ListListFollowersParams defines parameters for ListListFollowers.
+type ListListFollowersParams struct {
+	// MaxResults Most results to return in one page.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` (or `previous_token`) of an earlier page, to fetch that page.
+	PaginationToken *PaginationToken `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the User field that points at them.
+	Expansions *UserExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+}
+
+// ListListMembersParams defines parameters for ListListMembers.
+type ListListMembersParams struct {
+	// MaxResults Most results to return in one page.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` (or `previous_token`) of an earlier page, to fetch that page.
+	PaginationToken *PaginationToken `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the User field that points at them.
+	Expansions *UserExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+}
+
+// ListListTweetsParams defines parameters for ListListTweets.
+type ListListTweetsParams struct {
+	// MaxResults Most results to return in one page.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` (or `previous_token`) of an earlier page, to fetch that page.
+	PaginationToken *PaginationToken `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the Tweet field that points at them.
+	Expansions *TweetExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// MediaFields Media fields to return for media in `includes`, comma separated.
+	MediaFields *MediaFields `form:"media.fields,omitempty" json:"media.fields,omitempty"`
+
+	// PollFields Poll fields to return for polls in `includes`, comma separated.
+	PollFields *PollFields `form:"poll.fields,omitempty" json:"poll.fields,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// PlaceFields Place fields to return for places in `includes`, comma separated.
+	PlaceFields *PlaceFields `form:"place.fields,omitempty" json:"place.fields,omitempty"`
+}
+
+// GetMediaUploadStatusParams defines parameters for GetMediaUploadStatus.
+type GetMediaUploadStatusParams struct {
+	// MediaID The id returned when the upload was initialized.
+	MediaID MediaID `form:"media_id" json:"media_id"`
+
+	// Command Always STATUS: ask for the processing state of an upload.
+	Command *GetMediaUploadStatusParamsCommand `form:"command,omitempty" json:"command,omitempty"`
+}
+
+// GetMediaUploadStatusParamsCommand defines parameters for GetMediaUploadStatus.
+type GetMediaUploadStatusParamsCommand string
 
 // LookupSpacesParams defines parameters for LookupSpaces.
 type LookupSpacesParams struct {
@@ -2325,6 +3465,48 @@ type LookupSpaceParams struct {
 
 	// TopicFields Topic fields to return for topics in `includes`, comma separated.
 	TopicFields *TopicFields `form:"topic.fields,omitempty" json:"topic.fields,omitempty"`
+}
+
+// ListSpaceBuyersParams defines parameters for ListSpaceBuyers.
+type ListSpaceBuyersParams struct {
+	// PaginationToken The `next_token` (or `previous_token`) of an earlier page, to fetch that page.
+	PaginationToken *PaginationToken `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// MaxResults Most results to return in one page.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the User field that points at them.
+	Expansions *UserExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+}
+
+// ListSpaceTweetsParams defines parameters for ListSpaceTweets.
+type ListSpaceTweetsParams struct {
+	// MaxResults Most results to return in one page.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the Tweet field that points at them.
+	Expansions *TweetExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// MediaFields Media fields to return for media in `includes`, comma separated.
+	MediaFields *MediaFields `form:"media.fields,omitempty" json:"media.fields,omitempty"`
+
+	// PollFields Poll fields to return for polls in `includes`, comma separated.
+	PollFields *PollFields `form:"poll.fields,omitempty" json:"poll.fields,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// PlaceFields Place fields to return for places in `includes`, comma separated.
+	PlaceFields *PlaceFields `form:"place.fields,omitempty" json:"place.fields,omitempty"`
 }
 
 // LookupTweetsParams defines parameters for LookupTweets.
@@ -2627,6 +3809,39 @@ type ListLikingUsersParams struct {
 	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
 }
 
+// ListQuoteTweetsParams defines parameters for ListQuoteTweets.
+type ListQuoteTweetsParams struct {
+	// MaxResults Most results to return in one page.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` (or `previous_token`) of an earlier page, to fetch that page.
+	PaginationToken *PaginationToken `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// Exclude Kinds of Tweets to leave out of the timeline.
+	Exclude *[]ListQuoteTweetsParamsExclude `form:"exclude,omitempty" json:"exclude,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the Tweet field that points at them.
+	Expansions *TweetExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// MediaFields Media fields to return for media in `includes`, comma separated.
+	MediaFields *MediaFields `form:"media.fields,omitempty" json:"media.fields,omitempty"`
+
+	// PollFields Poll fields to return for polls in `includes`, comma separated.
+	PollFields *PollFields `form:"poll.fields,omitempty" json:"poll.fields,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// PlaceFields Place fields to return for places in `includes`, comma separated.
+	PlaceFields *PlaceFields `form:"place.fields,omitempty" json:"place.fields,omitempty"`
+}
+
+// ListQuoteTweetsParamsExclude defines parameters for ListQuoteTweets.
+type ListQuoteTweetsParamsExclude string
+
 // ListRetweetersParams defines parameters for ListRetweeters.
 type ListRetweetersParams struct {
 	// MaxResults Most results to return in one page.
@@ -2643,6 +3858,42 @@ type ListRetweetersParams struct {
 
 	// TweetFields Tweet fields to return beyond the defaults, comma separated.
 	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+}
+
+// ListRetweetsParams defines parameters for ListRetweets.
+type ListRetweetsParams struct {
+	// MaxResults Most results to return in one page.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` (or `previous_token`) of an earlier page, to fetch that page.
+	PaginationToken *PaginationToken `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the Tweet field that points at them.
+	Expansions *TweetExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// MediaFields Media fields to return for media in `includes`, comma separated.
+	MediaFields *MediaFields `form:"media.fields,omitempty" json:"media.fields,omitempty"`
+
+	// PollFields Poll fields to return for polls in `includes`, comma separated.
+	PollFields *PollFields `form:"poll.fields,omitempty" json:"poll.fields,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// PlaceFields Place fields to return for places in `includes`, comma separated.
+	PlaceFields *PlaceFields `form:"place.fields,omitempty" json:"place.fields,omitempty"`
+}
+
+// GetTweetUsageParams defines parameters for GetTweetUsage.
+type GetTweetUsageParams struct {
+	// Days How many days of usage to report.
+	Days *int32 `form:"days,omitempty" json:"days,omitempty"`
+
+	// UsageFields Usage fields to return, comma separated.
+	UsageFields *UsageReportFields `form:"usage.fields,omitempty" json:"usage.fields,omitempty"`
 }
 
 // LookupUsersParams defines parameters for LookupUsers.
@@ -2687,6 +3938,39 @@ type LookupUserByUsernameParams struct {
 	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
 }
 
+// LookupMeParams defines parameters for LookupMe.
+type LookupMeParams struct {
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the User field that points at them.
+	Expansions *UserExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+}
+
+// SearchUsersParams defines parameters for SearchUsers.
+type SearchUsersParams struct {
+	// Query The search query, in the operator syntax of the endpoint.
+	Query UserSearchQueryVnext `form:"query" json:"query"`
+
+	// MaxResults Most results to return in one page.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// NextToken The `next_token` of an earlier page, to fetch the page after it.
+	NextToken *PaginationToken `form:"next_token,omitempty" json:"next_token,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the User field that points at them.
+	Expansions *UserExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+}
+
 // LookupUserParams defines parameters for LookupUser.
 type LookupUserParams struct {
 	// UserFields User fields to return beyond the defaults, comma separated.
@@ -2715,6 +3999,51 @@ type ListBlockingParams struct {
 
 	// TweetFields Tweet fields to return beyond the defaults, comma separated.
 	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+}
+
+// ListBookmarksParams defines parameters for ListBookmarks.
+type ListBookmarksParams struct {
+	// MaxResults Most results to return in one page.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` (or `previous_token`) of an earlier page, to fetch that page.
+	PaginationToken *PaginationToken `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the Tweet field that points at them.
+	Expansions *TweetExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// MediaFields Media fields to return for media in `includes`, comma separated.
+	MediaFields *MediaFields `form:"media.fields,omitempty" json:"media.fields,omitempty"`
+
+	// PollFields Poll fields to return for polls in `includes`, comma separated.
+	PollFields *PollFields `form:"poll.fields,omitempty" json:"poll.fields,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// PlaceFields Place fields to return for places in `includes`, comma separated.
+	PlaceFields *PlaceFields `form:"place.fields,omitempty" json:"place.fields,omitempty"`
+}
+
+// ListFollowedListsParams defines parameters for ListFollowedLists.
+type ListFollowedListsParams struct {
+	// MaxResults Most results to return in one page.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` (or `previous_token`) of an earlier page, to fetch that page.
+	PaginationToken *PaginationToken `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// ListFields List fields to return beyond the defaults, comma separated.
+	ListFields *ListFields `form:"list.fields,omitempty" json:"list.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the List field that points at them.
+	Expansions *ListExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
 }
 
 // ListFollowersParams defines parameters for ListFollowers.
@@ -2780,6 +4109,24 @@ type ListLikedTweetsParams struct {
 	PlaceFields *PlaceFields `form:"place.fields,omitempty" json:"place.fields,omitempty"`
 }
 
+// ListListMembershipsParams defines parameters for ListListMemberships.
+type ListListMembershipsParams struct {
+	// MaxResults Most results to return in one page.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` (or `previous_token`) of an earlier page, to fetch that page.
+	PaginationToken *PaginationToken `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// ListFields List fields to return beyond the defaults, comma separated.
+	ListFields *ListFields `form:"list.fields,omitempty" json:"list.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the List field that points at them.
+	Expansions *ListExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+}
+
 // ListMentionsParams defines parameters for ListMentions.
 type ListMentionsParams struct {
 	// SinceID Return only results newer than this Tweet id.
@@ -2818,6 +4165,99 @@ type ListMentionsParams struct {
 	// PlaceFields Place fields to return for places in `includes`, comma separated.
 	PlaceFields *PlaceFields `form:"place.fields,omitempty" json:"place.fields,omitempty"`
 }
+
+// ListMutingParams defines parameters for ListMuting.
+type ListMutingParams struct {
+	// MaxResults Most results to return in one page.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` (or `previous_token`) of an earlier page, to fetch that page.
+	PaginationToken *PaginationToken `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the User field that points at them.
+	Expansions *UserExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+}
+
+// ListOwnedListsParams defines parameters for ListOwnedLists.
+type ListOwnedListsParams struct {
+	// MaxResults Most results to return in one page.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` (or `previous_token`) of an earlier page, to fetch that page.
+	PaginationToken *PaginationToken `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// ListFields List fields to return beyond the defaults, comma separated.
+	ListFields *ListFields `form:"list.fields,omitempty" json:"list.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the List field that points at them.
+	Expansions *ListExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+}
+
+// ListPinnedListsParams defines parameters for ListPinnedLists.
+type ListPinnedListsParams struct {
+	// ListFields List fields to return beyond the defaults, comma separated.
+	ListFields *ListFields `form:"list.fields,omitempty" json:"list.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the List field that points at them.
+	Expansions *ListExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+}
+
+// HomeTimelineParams defines parameters for HomeTimeline.
+type HomeTimelineParams struct {
+	// SinceID Return only results newer than this Tweet id.
+	SinceID *TweetID `form:"since_id,omitempty" json:"since_id,omitempty"`
+
+	// UntilID Return only results older than this Tweet id.
+	UntilID *TweetID `form:"until_id,omitempty" json:"until_id,omitempty"`
+
+	// MaxResults Most results to return in one page.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` (or `previous_token`) of an earlier page, to fetch that page.
+	PaginationToken *PaginationToken `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// Exclude Kinds of Tweets to leave out of the timeline.
+	Exclude *[]HomeTimelineParamsExclude `form:"exclude,omitempty" json:"exclude,omitempty"`
+
+	// StartTime Oldest time (inclusive, RFC 3339) a result may have.
+	StartTime *time.Time `form:"start_time,omitempty" json:"start_time,omitempty"`
+
+	// EndTime Newest time (exclusive, RFC 3339) a result may have.
+	EndTime *time.Time `form:"end_time,omitempty" json:"end_time,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the Tweet field that points at them.
+	Expansions *TweetExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// MediaFields Media fields to return for media in `includes`, comma separated.
+	MediaFields *MediaFields `form:"media.fields,omitempty" json:"media.fields,omitempty"`
+
+	// PollFields Poll fields to return for polls in `includes`, comma separated.
+	PollFields *PollFields `form:"poll.fields,omitempty" json:"poll.fields,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// PlaceFields Place fields to return for places in `includes`, comma separated.
+	PlaceFields *PlaceFields `form:"place.fields,omitempty" json:"place.fields,omitempty"`
+}
+
+// HomeTimelineParamsExclude defines parameters for HomeTimeline.
+type HomeTimelineParamsExclude string
 
 // ListUserTweetsParams defines parameters for ListUserTweets.
 type ListUserTweetsParams struct {
@@ -2867,6 +4307,36 @@ type ListUserTweetsParamsExclude string
 // CreateComplianceJobJSONRequestBody defines body for CreateComplianceJob for application/json ContentType.
 type CreateComplianceJobJSONRequestBody = CreateComplianceJobRequest
 
+// CreateDMConversationJSONRequestBody defines body for CreateDMConversation for application/json ContentType.
+type CreateDMConversationJSONRequestBody = CreateDmConversationRequest
+
+// SendDMToParticipantJSONRequestBody defines body for SendDMToParticipant for application/json ContentType.
+type SendDMToParticipantJSONRequestBody = CreateMessageRequest
+
+// SendDMToConversationJSONRequestBody defines body for SendDMToConversation for application/json ContentType.
+type SendDMToConversationJSONRequestBody = CreateMessageRequest
+
+// CreateListJSONRequestBody defines body for CreateList for application/json ContentType.
+type CreateListJSONRequestBody = ListCreateRequest
+
+// UpdateListJSONRequestBody defines body for UpdateList for application/json ContentType.
+type UpdateListJSONRequestBody = ListUpdateRequest
+
+// AddListMemberJSONRequestBody defines body for AddListMember for application/json ContentType.
+type AddListMemberJSONRequestBody = ListAddUserRequest
+
+// InitializeMediaUploadJSONRequestBody defines body for InitializeMediaUpload for application/json ContentType.
+type InitializeMediaUploadJSONRequestBody = MediaUploadConfigRequest
+
+// AppendMediaUploadJSONRequestBody defines body for AppendMediaUpload for application/json ContentType.
+type AppendMediaUploadJSONRequestBody = MediaUploadAppendRequest
+
+// AppendMediaUploadMultipartRequestBody defines body for AppendMediaUpload for multipart/form-data ContentType.
+type AppendMediaUploadMultipartRequestBody = MediaUploadAppendForm
+
+// CreateTweetJSONRequestBody defines body for CreateTweet for application/json ContentType.
+type CreateTweetJSONRequestBody = TweetCreateRequest
+
 // ChangeStreamRulesJSONRequestBody defines body for ChangeStreamRules for application/json ContentType.
 type ChangeStreamRulesJSONRequestBody = AddOrDeleteRulesRequest
 
@@ -2876,6 +4346,12 @@ type HideReplyJSONRequestBody = TweetHideRequest
 // BlockUserJSONRequestBody defines body for BlockUser for application/json ContentType.
 type BlockUserJSONRequestBody = UsersBlockingCreateRequest
 
+// AddBookmarkJSONRequestBody defines body for AddBookmark for application/json ContentType.
+type AddBookmarkJSONRequestBody = BookmarkAddRequest
+
+// FollowListJSONRequestBody defines body for FollowList for application/json ContentType.
+type FollowListJSONRequestBody = ListFollowedRequest
+
 // FollowUserJSONRequestBody defines body for FollowUser for application/json ContentType.
 type FollowUserJSONRequestBody = UsersFollowingCreateRequest
 
@@ -2884,6 +4360,9 @@ type LikeTweetJSONRequestBody = UsersLikesCreateRequest
 
 // MuteUserJSONRequestBody defines body for MuteUser for application/json ContentType.
 type MuteUserJSONRequestBody = UsersMutingCreateRequest
+
+// PinListJSONRequestBody defines body for PinList for application/json ContentType.
+type PinListJSONRequestBody = ListPinnedRequest
 
 // RetweetJSONRequestBody defines body for Retweet for application/json ContentType.
 type RetweetJSONRequestBody = UsersRetweetsCreateRequest
@@ -2946,6 +4425,192 @@ func (t AddOrDeleteRulesRequest) MarshalJSON() ([]byte, error) {
 }
 
 func (t *AddOrDeleteRulesRequest) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
+// AsCreateTextMessageRequest returns the union data inside the CreateMessageRequest as a CreateTextMessageRequest
+func (t CreateMessageRequest) AsCreateTextMessageRequest() (CreateTextMessageRequest, error) {
+	var body CreateTextMessageRequest
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromCreateTextMessageRequest overwrites any union data inside the CreateMessageRequest as the provided CreateTextMessageRequest
+func (t *CreateMessageRequest) FromCreateTextMessageRequest(v CreateTextMessageRequest) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeCreateTextMessageRequest performs a merge with any union data inside the CreateMessageRequest, using the provided CreateTextMessageRequest
+func (t *CreateMessageRequest) MergeCreateTextMessageRequest(v CreateTextMessageRequest) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsCreateAttachmentsMessageRequest returns the union data inside the CreateMessageRequest as a CreateAttachmentsMessageRequest
+func (t CreateMessageRequest) AsCreateAttachmentsMessageRequest() (CreateAttachmentsMessageRequest, error) {
+	var body CreateAttachmentsMessageRequest
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromCreateAttachmentsMessageRequest overwrites any union data inside the CreateMessageRequest as the provided CreateAttachmentsMessageRequest
+func (t *CreateMessageRequest) FromCreateAttachmentsMessageRequest(v CreateAttachmentsMessageRequest) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeCreateAttachmentsMessageRequest performs a merge with any union data inside the CreateMessageRequest, using the provided CreateAttachmentsMessageRequest
+func (t *CreateMessageRequest) MergeCreateAttachmentsMessageRequest(v CreateAttachmentsMessageRequest) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t CreateMessageRequest) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *CreateMessageRequest) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
+// AsMediaSegments0 returns the union data inside the MediaSegments as a MediaSegments0
+func (t MediaSegments) AsMediaSegments0() (MediaSegments0, error) {
+	var body MediaSegments0
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromMediaSegments0 overwrites any union data inside the MediaSegments as the provided MediaSegments0
+func (t *MediaSegments) FromMediaSegments0(v MediaSegments0) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeMediaSegments0 performs a merge with any union data inside the MediaSegments, using the provided MediaSegments0
+func (t *MediaSegments) MergeMediaSegments0(v MediaSegments0) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsMediaSegments1 returns the union data inside the MediaSegments as a MediaSegments1
+func (t MediaSegments) AsMediaSegments1() (MediaSegments1, error) {
+	var body MediaSegments1
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromMediaSegments1 overwrites any union data inside the MediaSegments as the provided MediaSegments1
+func (t *MediaSegments) FromMediaSegments1(v MediaSegments1) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeMediaSegments1 performs a merge with any union data inside the MediaSegments, using the provided MediaSegments1
+func (t *MediaSegments) MergeMediaSegments1(v MediaSegments1) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t MediaSegments) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *MediaSegments) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
+// AsMediaUploadAppendRequest0 returns the union data inside the MediaUploadAppendRequest as a MediaUploadAppendRequest0
+func (t MediaUploadAppendRequest) AsMediaUploadAppendRequest0() (MediaUploadAppendRequest0, error) {
+	var body MediaUploadAppendRequest0
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromMediaUploadAppendRequest0 overwrites any union data inside the MediaUploadAppendRequest as the provided MediaUploadAppendRequest0
+func (t *MediaUploadAppendRequest) FromMediaUploadAppendRequest0(v MediaUploadAppendRequest0) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeMediaUploadAppendRequest0 performs a merge with any union data inside the MediaUploadAppendRequest, using the provided MediaUploadAppendRequest0
+func (t *MediaUploadAppendRequest) MergeMediaUploadAppendRequest0(v MediaUploadAppendRequest0) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsMediaUploadAppendRequest1 returns the union data inside the MediaUploadAppendRequest as a MediaUploadAppendRequest1
+func (t MediaUploadAppendRequest) AsMediaUploadAppendRequest1() (MediaUploadAppendRequest1, error) {
+	var body MediaUploadAppendRequest1
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromMediaUploadAppendRequest1 overwrites any union data inside the MediaUploadAppendRequest as the provided MediaUploadAppendRequest1
+func (t *MediaUploadAppendRequest) FromMediaUploadAppendRequest1(v MediaUploadAppendRequest1) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeMediaUploadAppendRequest1 performs a merge with any union data inside the MediaUploadAppendRequest, using the provided MediaUploadAppendRequest1
+func (t *MediaUploadAppendRequest) MergeMediaUploadAppendRequest1(v MediaUploadAppendRequest1) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t MediaUploadAppendRequest) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *MediaUploadAppendRequest) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
@@ -3118,6 +4783,227 @@ type ClientInterface interface {
 	// Corresponds with GET /2/compliance/jobs/{id} (the `GetComplianceJob` operationId).
 	GetComplianceJob(ctx context.Context, id JobID, params *GetComplianceJobParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// CreateDMConversationWithBody Create a group conversation
+	//
+	// Creates a group conversation with the given participants and its first message.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/dm_conversations (the `CreateDMConversation` operationId).
+	CreateDMConversationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateDMConversation Create a group conversation
+	//
+	// Creates a group conversation with the given participants and its first message.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/dm_conversations (the `CreateDMConversation` operationId).
+	CreateDMConversation(ctx context.Context, body CreateDMConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListDMEventsWithParticipant List the events with one participant
+	//
+	// Returns the events of the one-to-one conversation with a user, newest first.
+	//
+	// Corresponds with GET /2/dm_conversations/with/{participant_id}/dm_events (the `ListDMEventsWithParticipant` operationId).
+	ListDMEventsWithParticipant(ctx context.Context, participantID UserID, params *ListDMEventsWithParticipantParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SendDMToParticipantWithBody Send a message to a user
+	//
+	// Sends a direct message in the one-to-one conversation with a user, creating it if needed.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/dm_conversations/with/{participant_id}/messages (the `SendDMToParticipant` operationId).
+	SendDMToParticipantWithBody(ctx context.Context, participantID UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SendDMToParticipant Send a message to a user
+	//
+	// Sends a direct message in the one-to-one conversation with a user, creating it if needed.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/dm_conversations/with/{participant_id}/messages (the `SendDMToParticipant` operationId).
+	SendDMToParticipant(ctx context.Context, participantID UserID, body SendDMToParticipantJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SendDMToConversationWithBody Send a message to a conversation
+	//
+	// Sends a direct message to an existing conversation.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/dm_conversations/{dm_conversation_id}/messages (the `SendDMToConversation` operationId).
+	SendDMToConversationWithBody(ctx context.Context, dmConversationID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SendDMToConversation Send a message to a conversation
+	//
+	// Sends a direct message to an existing conversation.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/dm_conversations/{dm_conversation_id}/messages (the `SendDMToConversation` operationId).
+	SendDMToConversation(ctx context.Context, dmConversationID string, body SendDMToConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListDMConversationEvents List the events of a conversation
+	//
+	// Returns the events of one direct-message conversation, newest first.
+	//
+	// Corresponds with GET /2/dm_conversations/{id}/dm_events (the `ListDMConversationEvents` operationId).
+	ListDMConversationEvents(ctx context.Context, id DmConversationID, params *ListDMConversationEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListDMEvents List direct-message events
+	//
+	// Returns the direct-message events of every conversation of the authenticated user, newest first.
+	//
+	// Corresponds with GET /2/dm_events (the `ListDMEvents` operationId).
+	ListDMEvents(ctx context.Context, params *ListDMEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateListWithBody Create a List
+	//
+	// Creates a List owned by the authenticated user.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/lists (the `CreateList` operationId).
+	CreateListWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateList Create a List
+	//
+	// Creates a List owned by the authenticated user.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/lists (the `CreateList` operationId).
+	CreateList(ctx context.Context, body CreateListJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteList Delete a List
+	//
+	// Deletes a List the authenticated user owns.
+	//
+	// Corresponds with DELETE /2/lists/{id} (the `DeleteList` operationId).
+	DeleteList(ctx context.Context, id ListID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// LookupList Look up a List
+	//
+	// Returns one List by id.
+	//
+	// Corresponds with GET /2/lists/{id} (the `LookupList` operationId).
+	LookupList(ctx context.Context, id ListID, params *LookupListParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateListWithBody Change a List
+	//
+	// Changes the name, description or privacy of a List the authenticated user owns.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /2/lists/{id} (the `UpdateList` operationId).
+	UpdateListWithBody(ctx context.Context, id ListID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateList Change a List
+	//
+	// Changes the name, description or privacy of a List the authenticated user owns.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /2/lists/{id} (the `UpdateList` operationId).
+	UpdateList(ctx context.Context, id ListID, body UpdateListJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListListFollowers List the followers of a List
+	//
+	// Returns the accounts that follow the List. Pages with `pagination_token`.
+	//
+	// Corresponds with GET /2/lists/{id}/followers (the `ListListFollowers` operationId).
+	ListListFollowers(ctx context.Context, id ListID, params *ListListFollowersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListListMembers List the members of a List
+	//
+	// Returns the accounts that are members of the List. Pages with `pagination_token`.
+	//
+	// Corresponds with GET /2/lists/{id}/members (the `ListListMembers` operationId).
+	ListListMembers(ctx context.Context, id ListID, params *ListListMembersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AddListMemberWithBody Add a member to a List
+	//
+	// Adds an account to a List the authenticated user owns.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/lists/{id}/members (the `AddListMember` operationId).
+	AddListMemberWithBody(ctx context.Context, id ListID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AddListMember Add a member to a List
+	//
+	// Adds an account to a List the authenticated user owns.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/lists/{id}/members (the `AddListMember` operationId).
+	AddListMember(ctx context.Context, id ListID, body AddListMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RemoveListMember Remove a member from a List
+	//
+	// Removes an account from a List the authenticated user owns.
+	//
+	// Corresponds with DELETE /2/lists/{id}/members/{user_id} (the `RemoveListMember` operationId).
+	RemoveListMember(ctx context.Context, id ListID, userID UserID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListListTweets List the Tweets of a List
+	//
+	// Returns recent Tweets by the members of the List. Pages with `pagination_token`.
+	//
+	// Corresponds with GET /2/lists/{id}/tweets (the `ListListTweets` operationId).
+	ListListTweets(ctx context.Context, id ListID, params *ListListTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetMediaUploadStatus Read the processing state of an upload
+	//
+	// Returns the processing state of an uploaded file and how long to wait before asking again.
+	//
+	// Corresponds with GET /2/media/upload (the `GetMediaUploadStatus` operationId).
+	GetMediaUploadStatus(ctx context.Context, params *GetMediaUploadStatusParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// InitializeMediaUploadWithBody Start a chunked media upload
+	//
+	// Declares the type and size of a file to upload and returns the media id to append chunks to.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/media/upload/initialize (the `InitializeMediaUpload` operationId).
+	InitializeMediaUploadWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// InitializeMediaUpload Start a chunked media upload
+	//
+	// Declares the type and size of a file to upload and returns the media id to append chunks to.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/media/upload/initialize (the `InitializeMediaUpload` operationId).
+	InitializeMediaUpload(ctx context.Context, body InitializeMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AppendMediaUploadWithBody Append a chunk to an upload
+	//
+	// Sends one chunk (segment) of the file, base64 in JSON or raw bytes in a multipart form.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/media/upload/{id}/append (the `AppendMediaUpload` operationId).
+	AppendMediaUploadWithBody(ctx context.Context, id MediaID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AppendMediaUpload Append a chunk to an upload
+	//
+	// Sends one chunk (segment) of the file, base64 in JSON or raw bytes in a multipart form.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/media/upload/{id}/append (the `AppendMediaUpload` operationId).
+	AppendMediaUpload(ctx context.Context, id MediaID, body AppendMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// FinalizeMediaUpload Finish a chunked upload
+	//
+	// Declares the upload complete. Videos and GIFs then process asynchronously: poll the status until it succeeds.
+	//
+	// Corresponds with POST /2/media/upload/{id}/finalize (the `FinalizeMediaUpload` operationId).
+	FinalizeMediaUpload(ctx context.Context, id MediaID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetOpenAPIDocument Fetch the API document
 	//
 	// Returns the OpenAPI document X publishes for this API. No authentication.
@@ -3153,12 +5039,44 @@ type ClientInterface interface {
 	// Corresponds with GET /2/spaces/{id} (the `LookupSpace` operationId).
 	LookupSpace(ctx context.Context, id string, params *LookupSpaceParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListSpaceBuyers List ticket buyers of a Space
+	//
+	// Returns the users who bought a ticket to the Space. Only its creator may ask.
+	//
+	// Corresponds with GET /2/spaces/{id}/buyers (the `ListSpaceBuyers` operationId).
+	ListSpaceBuyers(ctx context.Context, id string, params *ListSpaceBuyersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListSpaceTweets List Tweets shared in a Space
+	//
+	// Returns the Tweets shared by participants of the Space.
+	//
+	// Corresponds with GET /2/spaces/{id}/tweets (the `ListSpaceTweets` operationId).
+	ListSpaceTweets(ctx context.Context, id string, params *ListSpaceTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// LookupTweets Look up Tweets by id
 	//
 	// Returns up to 100 Tweets in one call. Missing or protected Tweets are reported in `errors` next to the Tweets that were found.
 	//
 	// Corresponds with GET /2/tweets (the `LookupTweets` operationId).
 	LookupTweets(ctx context.Context, params *LookupTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateTweetWithBody Post a Tweet
+	//
+	// Posts a Tweet as the authenticated user: text, a reply, a quote, a poll or media ids, with reply settings.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/tweets (the `CreateTweet` operationId).
+	CreateTweetWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateTweet Post a Tweet
+	//
+	// Posts a Tweet as the authenticated user: text, a reply, a quote, a poll or media ids, with reply settings.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/tweets (the `CreateTweet` operationId).
+	CreateTweet(ctx context.Context, body CreateTweetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CountAllTweets Count matching Tweets in the full archive
 	//
@@ -3227,6 +5145,13 @@ type ClientInterface interface {
 	// Corresponds with POST /2/tweets/search/stream/rules (the `ChangeStreamRules` operationId).
 	ChangeStreamRules(ctx context.Context, params *ChangeStreamRulesParams, body ChangeStreamRulesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// DeleteTweet Delete a Tweet
+	//
+	// Deletes a Tweet the authenticated user posted.
+	//
+	// Corresponds with DELETE /2/tweets/{id} (the `DeleteTweet` operationId).
+	DeleteTweet(ctx context.Context, id TweetID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// LookupTweet Look up one Tweet
 	//
 	// Returns a single Tweet by its id.
@@ -3241,12 +5166,26 @@ type ClientInterface interface {
 	// Corresponds with GET /2/tweets/{id}/liking_users (the `ListLikingUsers` operationId).
 	ListLikingUsers(ctx context.Context, id TweetID, params *ListLikingUsersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListQuoteTweets List quotes of a Tweet
+	//
+	// Returns Tweets that quote the Tweet, newest first. Pages with `pagination_token`.
+	//
+	// Corresponds with GET /2/tweets/{id}/quote_tweets (the `ListQuoteTweets` operationId).
+	ListQuoteTweets(ctx context.Context, id TweetID, params *ListQuoteTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListRetweeters List users who retweeted a Tweet
 	//
 	// Returns users who retweeted the Tweet. Pages with `pagination_token`.
 	//
 	// Corresponds with GET /2/tweets/{id}/retweeted_by (the `ListRetweeters` operationId).
 	ListRetweeters(ctx context.Context, id TweetID, params *ListRetweetersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListRetweets List Retweets of a Tweet
+	//
+	// Returns the Retweets of a Tweet as Tweet objects. Pages with `pagination_token`.
+	//
+	// Corresponds with GET /2/tweets/{id}/retweets (the `ListRetweets` operationId).
+	ListRetweets(ctx context.Context, id TweetID, params *ListRetweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// HideReplyWithBody Hide or unhide a reply
 	//
@@ -3265,6 +5204,13 @@ type ClientInterface interface {
 	//
 	// Corresponds with PUT /2/tweets/{tweet_id}/hidden (the `HideReply` operationId).
 	HideReply(ctx context.Context, tweetID TweetID, body HideReplyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetTweetUsage Read post usage
+	//
+	// Returns how many posts the project has consumed against its cap, per day and per app.
+	//
+	// Corresponds with GET /2/usage/tweets (the `GetTweetUsage` operationId).
+	GetTweetUsage(ctx context.Context, params *GetTweetUsageParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// LookupUsers Look up users by id
 	//
@@ -3286,6 +5232,20 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /2/users/by/username/{username} (the `LookupUserByUsername` operationId).
 	LookupUserByUsername(ctx context.Context, username string, params *LookupUserByUsernameParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// LookupMe Look up the authenticated user
+	//
+	// Returns the user the token acts for.
+	//
+	// Corresponds with GET /2/users/me (the `LookupMe` operationId).
+	LookupMe(ctx context.Context, params *LookupMeParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SearchUsers Search users
+	//
+	// Finds accounts whose name, handle or bio match the query. Pages with `next_token`.
+	//
+	// Corresponds with GET /2/users/search (the `SearchUsers` operationId).
+	SearchUsers(ctx context.Context, params *SearchUsersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// LookupUser Look up a user by id
 	//
@@ -3318,6 +5278,70 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /2/users/{id}/blocking (the `BlockUser` operationId).
 	BlockUser(ctx context.Context, id UserID, body BlockUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListBookmarks List bookmarks
+	//
+	// Returns the Tweets the authenticated user (`id`) bookmarked. Needs an OAuth 2.0 user token.
+	//
+	// Corresponds with GET /2/users/{id}/bookmarks (the `ListBookmarks` operationId).
+	ListBookmarks(ctx context.Context, id UserID, params *ListBookmarksParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AddBookmarkWithBody Bookmark a Tweet
+	//
+	// The authenticated user (`id`) bookmarks the Tweet named in the body.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/users/{id}/bookmarks (the `AddBookmark` operationId).
+	AddBookmarkWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AddBookmark Bookmark a Tweet
+	//
+	// The authenticated user (`id`) bookmarks the Tweet named in the body.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/users/{id}/bookmarks (the `AddBookmark` operationId).
+	AddBookmark(ctx context.Context, id UserID, body AddBookmarkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RemoveBookmark Remove a bookmark
+	//
+	// The authenticated user (`id`) removes the Tweet from their bookmarks.
+	//
+	// Corresponds with DELETE /2/users/{id}/bookmarks/{tweet_id} (the `RemoveBookmark` operationId).
+	RemoveBookmark(ctx context.Context, id UserID, tweetID TweetID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListFollowedLists List the Lists a user follows
+	//
+	// Returns the Lists the user follows. Pages with `pagination_token`.
+	//
+	// Corresponds with GET /2/users/{id}/followed_lists (the `ListFollowedLists` operationId).
+	ListFollowedLists(ctx context.Context, id UserID, params *ListFollowedListsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// FollowListWithBody Follow a List
+	//
+	// The authenticated user (`id`) follows the List named in the body.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/users/{id}/followed_lists (the `FollowList` operationId).
+	FollowListWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// FollowList Follow a List
+	//
+	// The authenticated user (`id`) follows the List named in the body.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/users/{id}/followed_lists (the `FollowList` operationId).
+	FollowList(ctx context.Context, id UserID, body FollowListJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UnfollowList Unfollow a List
+	//
+	// The authenticated user (`id`) stops following the List.
+	//
+	// Corresponds with DELETE /2/users/{id}/followed_lists/{list_id} (the `UnfollowList` operationId).
+	UnfollowList(ctx context.Context, id UserID, listID ListID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListFollowers List followers
 	//
@@ -3383,12 +5407,26 @@ type ClientInterface interface {
 	// Corresponds with DELETE /2/users/{id}/likes/{tweet_id} (the `UnlikeTweet` operationId).
 	UnlikeTweet(ctx context.Context, id UserID, tweetID TweetID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListListMemberships List the Lists a user is a member of
+	//
+	// Returns the Lists that include the user. Pages with `pagination_token`.
+	//
+	// Corresponds with GET /2/users/{id}/list_memberships (the `ListListMemberships` operationId).
+	ListListMemberships(ctx context.Context, id UserID, params *ListListMembershipsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListMentions List Tweets that mention a user
 	//
 	// Returns Tweets mentioning the user, newest first. Pages with `pagination_token`.
 	//
 	// Corresponds with GET /2/users/{id}/mentions (the `ListMentions` operationId).
 	ListMentions(ctx context.Context, id UserID, params *ListMentionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListMuting List the users a user mutes
+	//
+	// Returns the accounts the authenticated user (`id`) mutes. Pages with `pagination_token`.
+	//
+	// Corresponds with GET /2/users/{id}/muting (the `ListMuting` operationId).
+	ListMuting(ctx context.Context, id UserID, params *ListMutingParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// MuteUserWithBody Mute a user
 	//
@@ -3407,6 +5445,45 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /2/users/{id}/muting (the `MuteUser` operationId).
 	MuteUser(ctx context.Context, id UserID, body MuteUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListOwnedLists List the Lists a user owns
+	//
+	// Returns the Lists the user created. Pages with `pagination_token`.
+	//
+	// Corresponds with GET /2/users/{id}/owned_lists (the `ListOwnedLists` operationId).
+	ListOwnedLists(ctx context.Context, id UserID, params *ListOwnedListsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPinnedLists List pinned Lists
+	//
+	// Returns the Lists the authenticated user (`id`) has pinned.
+	//
+	// Corresponds with GET /2/users/{id}/pinned_lists (the `ListPinnedLists` operationId).
+	ListPinnedLists(ctx context.Context, id UserID, params *ListPinnedListsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PinListWithBody Pin a List
+	//
+	// The authenticated user (`id`) pins the List named in the body.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/users/{id}/pinned_lists (the `PinList` operationId).
+	PinListWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PinList Pin a List
+	//
+	// The authenticated user (`id`) pins the List named in the body.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/users/{id}/pinned_lists (the `PinList` operationId).
+	PinList(ctx context.Context, id UserID, body PinListJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UnpinList Unpin a List
+	//
+	// The authenticated user (`id`) unpins the List.
+	//
+	// Corresponds with DELETE /2/users/{id}/pinned_lists/{list_id} (the `UnpinList` operationId).
+	UnpinList(ctx context.Context, id UserID, listID ListID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RetweetWithBody Retweet a Tweet
 	//
@@ -3432,6 +5509,13 @@ type ClientInterface interface {
 	//
 	// Corresponds with DELETE /2/users/{id}/retweets/{source_tweet_id} (the `Unretweet` operationId).
 	Unretweet(ctx context.Context, id UserID, sourceTweetID TweetID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// HomeTimeline Read the home timeline
+	//
+	// Returns the Tweets and Retweets the authenticated user sees at home, newest first. Pages with `pagination_token`.
+	//
+	// Corresponds with GET /2/users/{id}/timelines/reverse_chronological (the `HomeTimeline` operationId).
+	HomeTimeline(ctx context.Context, id UserID, params *HomeTimelineParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListUserTweets List a user's Tweets
 	//
@@ -3534,6 +5618,497 @@ func (c *Client) GetComplianceJob(ctx context.Context, id JobID, params *GetComp
 	return c.Client.Do(req)
 }
 
+// CreateDMConversationWithBody Create a group conversation
+//
+// Creates a group conversation with the given participants and its first message.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/dm_conversations (the `CreateDMConversation` operationId).
+func (c *Client) CreateDMConversationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateDMConversationRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateDMConversation Create a group conversation
+//
+// Creates a group conversation with the given participants and its first message.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/dm_conversations (the `CreateDMConversation` operationId).
+func (c *Client) CreateDMConversation(ctx context.Context, body CreateDMConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateDMConversationRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListDMEventsWithParticipant List the events with one participant
+//
+// Returns the events of the one-to-one conversation with a user, newest first.
+//
+// Corresponds with GET /2/dm_conversations/with/{participant_id}/dm_events (the `ListDMEventsWithParticipant` operationId).
+func (c *Client) ListDMEventsWithParticipant(ctx context.Context, participantID UserID, params *ListDMEventsWithParticipantParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListDMEventsWithParticipantRequest(c.Server, participantID, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SendDMToParticipantWithBody Send a message to a user
+//
+// Sends a direct message in the one-to-one conversation with a user, creating it if needed.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/dm_conversations/with/{participant_id}/messages (the `SendDMToParticipant` operationId).
+func (c *Client) SendDMToParticipantWithBody(ctx context.Context, participantID UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSendDMToParticipantRequestWithBody(c.Server, participantID, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SendDMToParticipant Send a message to a user
+//
+// Sends a direct message in the one-to-one conversation with a user, creating it if needed.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/dm_conversations/with/{participant_id}/messages (the `SendDMToParticipant` operationId).
+func (c *Client) SendDMToParticipant(ctx context.Context, participantID UserID, body SendDMToParticipantJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSendDMToParticipantRequest(c.Server, participantID, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SendDMToConversationWithBody Send a message to a conversation
+//
+// Sends a direct message to an existing conversation.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/dm_conversations/{dm_conversation_id}/messages (the `SendDMToConversation` operationId).
+func (c *Client) SendDMToConversationWithBody(ctx context.Context, dmConversationID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSendDMToConversationRequestWithBody(c.Server, dmConversationID, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SendDMToConversation Send a message to a conversation
+//
+// Sends a direct message to an existing conversation.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/dm_conversations/{dm_conversation_id}/messages (the `SendDMToConversation` operationId).
+func (c *Client) SendDMToConversation(ctx context.Context, dmConversationID string, body SendDMToConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSendDMToConversationRequest(c.Server, dmConversationID, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListDMConversationEvents List the events of a conversation
+//
+// Returns the events of one direct-message conversation, newest first.
+//
+// Corresponds with GET /2/dm_conversations/{id}/dm_events (the `ListDMConversationEvents` operationId).
+func (c *Client) ListDMConversationEvents(ctx context.Context, id DmConversationID, params *ListDMConversationEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListDMConversationEventsRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListDMEvents List direct-message events
+//
+// Returns the direct-message events of every conversation of the authenticated user, newest first.
+//
+// Corresponds with GET /2/dm_events (the `ListDMEvents` operationId).
+func (c *Client) ListDMEvents(ctx context.Context, params *ListDMEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListDMEventsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateListWithBody Create a List
+//
+// Creates a List owned by the authenticated user.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/lists (the `CreateList` operationId).
+func (c *Client) CreateListWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateListRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateList Create a List
+//
+// Creates a List owned by the authenticated user.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/lists (the `CreateList` operationId).
+func (c *Client) CreateList(ctx context.Context, body CreateListJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateListRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteList Delete a List
+//
+// Deletes a List the authenticated user owns.
+//
+// Corresponds with DELETE /2/lists/{id} (the `DeleteList` operationId).
+func (c *Client) DeleteList(ctx context.Context, id ListID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteListRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// LookupList Look up a List
+//
+// Returns one List by id.
+//
+// Corresponds with GET /2/lists/{id} (the `LookupList` operationId).
+func (c *Client) LookupList(ctx context.Context, id ListID, params *LookupListParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLookupListRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateListWithBody Change a List
+//
+// Changes the name, description or privacy of a List the authenticated user owns.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /2/lists/{id} (the `UpdateList` operationId).
+func (c *Client) UpdateListWithBody(ctx context.Context, id ListID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateListRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateList Change a List
+//
+// Changes the name, description or privacy of a List the authenticated user owns.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /2/lists/{id} (the `UpdateList` operationId).
+func (c *Client) UpdateList(ctx context.Context, id ListID, body UpdateListJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateListRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListListFollowers List the followers of a List
+//
+// Returns the accounts that follow the List. Pages with `pagination_token`.
+//
+// Corresponds with GET /2/lists/{id}/followers (the `ListListFollowers` operationId).
+func (c *Client) ListListFollowers(ctx context.Context, id ListID, params *ListListFollowersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListListFollowersRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListListMembers List the members of a List
+//
+// Returns the accounts that are members of the List. Pages with `pagination_token`.
+//
+// Corresponds with GET /2/lists/{id}/members (the `ListListMembers` operationId).
+func (c *Client) ListListMembers(ctx context.Context, id ListID, params *ListListMembersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListListMembersRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AddListMemberWithBody Add a member to a List
+//
+// Adds an account to a List the authenticated user owns.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/lists/{id}/members (the `AddListMember` operationId).
+func (c *Client) AddListMemberWithBody(ctx context.Context, id ListID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddListMemberRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AddListMember Add a member to a List
+//
+// Adds an account to a List the authenticated user owns.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/lists/{id}/members (the `AddListMember` operationId).
+func (c *Client) AddListMember(ctx context.Context, id ListID, body AddListMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddListMemberRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RemoveListMember Remove a member from a List
+//
+// Removes an account from a List the authenticated user owns.
+//
+// Corresponds with DELETE /2/lists/{id}/members/{user_id} (the `RemoveListMember` operationId).
+func (c *Client) RemoveListMember(ctx context.Context, id ListID, userID UserID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRemoveListMemberRequest(c.Server, id, userID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListListTweets List the Tweets of a List
+//
+// Returns recent Tweets by the members of the List. Pages with `pagination_token`.
+//
+// Corresponds with GET /2/lists/{id}/tweets (the `ListListTweets` operationId).
+func (c *Client) ListListTweets(ctx context.Context, id ListID, params *ListListTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListListTweetsRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetMediaUploadStatus Read the processing state of an upload
+//
+// Returns the processing state of an uploaded file and how long to wait before asking again.
+//
+// Corresponds with GET /2/media/upload (the `GetMediaUploadStatus` operationId).
+func (c *Client) GetMediaUploadStatus(ctx context.Context, params *GetMediaUploadStatusParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetMediaUploadStatusRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// InitializeMediaUploadWithBody Start a chunked media upload
+//
+// Declares the type and size of a file to upload and returns the media id to append chunks to.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/media/upload/initialize (the `InitializeMediaUpload` operationId).
+func (c *Client) InitializeMediaUploadWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewInitializeMediaUploadRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// InitializeMediaUpload Start a chunked media upload
+//
+// Declares the type and size of a file to upload and returns the media id to append chunks to.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/media/upload/initialize (the `InitializeMediaUpload` operationId).
+func (c *Client) InitializeMediaUpload(ctx context.Context, body InitializeMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewInitializeMediaUploadRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AppendMediaUploadWithBody Append a chunk to an upload
+//
+// Sends one chunk (segment) of the file, base64 in JSON or raw bytes in a multipart form.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/media/upload/{id}/append (the `AppendMediaUpload` operationId).
+func (c *Client) AppendMediaUploadWithBody(ctx context.Context, id MediaID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAppendMediaUploadRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AppendMediaUpload Append a chunk to an upload
+//
+// Sends one chunk (segment) of the file, base64 in JSON or raw bytes in a multipart form.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/media/upload/{id}/append (the `AppendMediaUpload` operationId).
+func (c *Client) AppendMediaUpload(ctx context.Context, id MediaID, body AppendMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAppendMediaUploadRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// FinalizeMediaUpload Finish a chunked upload
+//
+// Declares the upload complete. Videos and GIFs then process asynchronously: poll the status until it succeeds.
+//
+// Corresponds with POST /2/media/upload/{id}/finalize (the `FinalizeMediaUpload` operationId).
+func (c *Client) FinalizeMediaUpload(ctx context.Context, id MediaID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewFinalizeMediaUploadRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // GetOpenAPIDocument Fetch the API document
 //
 // Returns the OpenAPI document X publishes for this API. No authentication.
@@ -3619,6 +6194,40 @@ func (c *Client) LookupSpace(ctx context.Context, id string, params *LookupSpace
 	return c.Client.Do(req)
 }
 
+// ListSpaceBuyers List ticket buyers of a Space
+//
+// Returns the users who bought a ticket to the Space. Only its creator may ask.
+//
+// Corresponds with GET /2/spaces/{id}/buyers (the `ListSpaceBuyers` operationId).
+func (c *Client) ListSpaceBuyers(ctx context.Context, id string, params *ListSpaceBuyersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSpaceBuyersRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListSpaceTweets List Tweets shared in a Space
+//
+// Returns the Tweets shared by participants of the Space.
+//
+// Corresponds with GET /2/spaces/{id}/tweets (the `ListSpaceTweets` operationId).
+func (c *Client) ListSpaceTweets(ctx context.Context, id string, params *ListSpaceTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSpaceTweetsRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // LookupTweets Look up Tweets by id
 //
 // Returns up to 100 Tweets in one call. Missing or protected Tweets are reported in `errors` next to the Tweets that were found.
@@ -3626,6 +6235,44 @@ func (c *Client) LookupSpace(ctx context.Context, id string, params *LookupSpace
 // Corresponds with GET /2/tweets (the `LookupTweets` operationId).
 func (c *Client) LookupTweets(ctx context.Context, params *LookupTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewLookupTweetsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateTweetWithBody Post a Tweet
+//
+// Posts a Tweet as the authenticated user: text, a reply, a quote, a poll or media ids, with reply settings.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/tweets (the `CreateTweet` operationId).
+func (c *Client) CreateTweetWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateTweetRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateTweet Post a Tweet
+//
+// Posts a Tweet as the authenticated user: text, a reply, a quote, a poll or media ids, with reply settings.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/tweets (the `CreateTweet` operationId).
+func (c *Client) CreateTweet(ctx context.Context, body CreateTweetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateTweetRequest(c.Server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -3793,6 +6440,23 @@ func (c *Client) ChangeStreamRules(ctx context.Context, params *ChangeStreamRule
 	return c.Client.Do(req)
 }
 
+// DeleteTweet Delete a Tweet
+//
+// Deletes a Tweet the authenticated user posted.
+//
+// Corresponds with DELETE /2/tweets/{id} (the `DeleteTweet` operationId).
+func (c *Client) DeleteTweet(ctx context.Context, id TweetID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteTweetRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // LookupTweet Look up one Tweet
 //
 // Returns a single Tweet by its id.
@@ -3827,6 +6491,23 @@ func (c *Client) ListLikingUsers(ctx context.Context, id TweetID, params *ListLi
 	return c.Client.Do(req)
 }
 
+// ListQuoteTweets List quotes of a Tweet
+//
+// Returns Tweets that quote the Tweet, newest first. Pages with `pagination_token`.
+//
+// Corresponds with GET /2/tweets/{id}/quote_tweets (the `ListQuoteTweets` operationId).
+func (c *Client) ListQuoteTweets(ctx context.Context, id TweetID, params *ListQuoteTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListQuoteTweetsRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ListRetweeters List users who retweeted a Tweet
 //
 // Returns users who retweeted the Tweet. Pages with `pagination_token`.
@@ -3834,6 +6515,23 @@ func (c *Client) ListLikingUsers(ctx context.Context, id TweetID, params *ListLi
 // Corresponds with GET /2/tweets/{id}/retweeted_by (the `ListRetweeters` operationId).
 func (c *Client) ListRetweeters(ctx context.Context, id TweetID, params *ListRetweetersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListRetweetersRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListRetweets List Retweets of a Tweet
+//
+// Returns the Retweets of a Tweet as Tweet objects. Pages with `pagination_token`.
+//
+// Corresponds with GET /2/tweets/{id}/retweets (the `ListRetweets` operationId).
+func (c *Client) ListRetweets(ctx context.Context, id TweetID, params *ListRetweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListRetweetsRequest(c.Server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -3872,6 +6570,23 @@ func (c *Client) HideReplyWithBody(ctx context.Context, tweetID TweetID, content
 // Corresponds with PUT /2/tweets/{tweet_id}/hidden (the `HideReply` operationId).
 func (c *Client) HideReply(ctx context.Context, tweetID TweetID, body HideReplyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewHideReplyRequest(c.Server, tweetID, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetTweetUsage Read post usage
+//
+// Returns how many posts the project has consumed against its cap, per day and per app.
+//
+// Corresponds with GET /2/usage/tweets (the `GetTweetUsage` operationId).
+func (c *Client) GetTweetUsage(ctx context.Context, params *GetTweetUsageParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetTweetUsageRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -3923,6 +6638,40 @@ func (c *Client) LookupUsersByUsernames(ctx context.Context, params *LookupUsers
 // Corresponds with GET /2/users/by/username/{username} (the `LookupUserByUsername` operationId).
 func (c *Client) LookupUserByUsername(ctx context.Context, username string, params *LookupUserByUsernameParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewLookupUserByUsernameRequest(c.Server, username, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// LookupMe Look up the authenticated user
+//
+// Returns the user the token acts for.
+//
+// Corresponds with GET /2/users/me (the `LookupMe` operationId).
+func (c *Client) LookupMe(ctx context.Context, params *LookupMeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLookupMeRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SearchUsers Search users
+//
+// Finds accounts whose name, handle or bio match the query. Pages with `next_token`.
+//
+// Corresponds with GET /2/users/search (the `SearchUsers` operationId).
+func (c *Client) SearchUsers(ctx context.Context, params *SearchUsersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSearchUsersRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -3995,6 +6744,150 @@ func (c *Client) BlockUserWithBody(ctx context.Context, id UserID, contentType s
 // Corresponds with POST /2/users/{id}/blocking (the `BlockUser` operationId).
 func (c *Client) BlockUser(ctx context.Context, id UserID, body BlockUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewBlockUserRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListBookmarks List bookmarks
+//
+// Returns the Tweets the authenticated user (`id`) bookmarked. Needs an OAuth 2.0 user token.
+//
+// Corresponds with GET /2/users/{id}/bookmarks (the `ListBookmarks` operationId).
+func (c *Client) ListBookmarks(ctx context.Context, id UserID, params *ListBookmarksParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListBookmarksRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AddBookmarkWithBody Bookmark a Tweet
+//
+// The authenticated user (`id`) bookmarks the Tweet named in the body.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/users/{id}/bookmarks (the `AddBookmark` operationId).
+func (c *Client) AddBookmarkWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddBookmarkRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AddBookmark Bookmark a Tweet
+//
+// The authenticated user (`id`) bookmarks the Tweet named in the body.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/users/{id}/bookmarks (the `AddBookmark` operationId).
+func (c *Client) AddBookmark(ctx context.Context, id UserID, body AddBookmarkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddBookmarkRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RemoveBookmark Remove a bookmark
+//
+// The authenticated user (`id`) removes the Tweet from their bookmarks.
+//
+// Corresponds with DELETE /2/users/{id}/bookmarks/{tweet_id} (the `RemoveBookmark` operationId).
+func (c *Client) RemoveBookmark(ctx context.Context, id UserID, tweetID TweetID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRemoveBookmarkRequest(c.Server, id, tweetID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListFollowedLists List the Lists a user follows
+//
+// Returns the Lists the user follows. Pages with `pagination_token`.
+//
+// Corresponds with GET /2/users/{id}/followed_lists (the `ListFollowedLists` operationId).
+func (c *Client) ListFollowedLists(ctx context.Context, id UserID, params *ListFollowedListsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListFollowedListsRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// FollowListWithBody Follow a List
+//
+// The authenticated user (`id`) follows the List named in the body.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/users/{id}/followed_lists (the `FollowList` operationId).
+func (c *Client) FollowListWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewFollowListRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// FollowList Follow a List
+//
+// The authenticated user (`id`) follows the List named in the body.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/users/{id}/followed_lists (the `FollowList` operationId).
+func (c *Client) FollowList(ctx context.Context, id UserID, body FollowListJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewFollowListRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UnfollowList Unfollow a List
+//
+// The authenticated user (`id`) stops following the List.
+//
+// Corresponds with DELETE /2/users/{id}/followed_lists/{list_id} (the `UnfollowList` operationId).
+func (c *Client) UnfollowList(ctx context.Context, id UserID, listID ListID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUnfollowListRequest(c.Server, id, listID)
 	if err != nil {
 		return nil, err
 	}
@@ -4149,6 +7042,23 @@ func (c *Client) UnlikeTweet(ctx context.Context, id UserID, tweetID TweetID, re
 	return c.Client.Do(req)
 }
 
+// ListListMemberships List the Lists a user is a member of
+//
+// Returns the Lists that include the user. Pages with `pagination_token`.
+//
+// Corresponds with GET /2/users/{id}/list_memberships (the `ListListMemberships` operationId).
+func (c *Client) ListListMemberships(ctx context.Context, id UserID, params *ListListMembershipsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListListMembershipsRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ListMentions List Tweets that mention a user
 //
 // Returns Tweets mentioning the user, newest first. Pages with `pagination_token`.
@@ -4156,6 +7066,23 @@ func (c *Client) UnlikeTweet(ctx context.Context, id UserID, tweetID TweetID, re
 // Corresponds with GET /2/users/{id}/mentions (the `ListMentions` operationId).
 func (c *Client) ListMentions(ctx context.Context, id UserID, params *ListMentionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListMentionsRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListMuting List the users a user mutes
+//
+// Returns the accounts the authenticated user (`id`) mutes. Pages with `pagination_token`.
+//
+// Corresponds with GET /2/users/{id}/muting (the `ListMuting` operationId).
+func (c *Client) ListMuting(ctx context.Context, id UserID, params *ListMutingParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListMutingRequest(c.Server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -4194,6 +7121,95 @@ func (c *Client) MuteUserWithBody(ctx context.Context, id UserID, contentType st
 // Corresponds with POST /2/users/{id}/muting (the `MuteUser` operationId).
 func (c *Client) MuteUser(ctx context.Context, id UserID, body MuteUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewMuteUserRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListOwnedLists List the Lists a user owns
+//
+// Returns the Lists the user created. Pages with `pagination_token`.
+//
+// Corresponds with GET /2/users/{id}/owned_lists (the `ListOwnedLists` operationId).
+func (c *Client) ListOwnedLists(ctx context.Context, id UserID, params *ListOwnedListsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListOwnedListsRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPinnedLists List pinned Lists
+//
+// Returns the Lists the authenticated user (`id`) has pinned.
+//
+// Corresponds with GET /2/users/{id}/pinned_lists (the `ListPinnedLists` operationId).
+func (c *Client) ListPinnedLists(ctx context.Context, id UserID, params *ListPinnedListsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPinnedListsRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PinListWithBody Pin a List
+//
+// The authenticated user (`id`) pins the List named in the body.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/users/{id}/pinned_lists (the `PinList` operationId).
+func (c *Client) PinListWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPinListRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PinList Pin a List
+//
+// The authenticated user (`id`) pins the List named in the body.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/users/{id}/pinned_lists (the `PinList` operationId).
+func (c *Client) PinList(ctx context.Context, id UserID, body PinListJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPinListRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UnpinList Unpin a List
+//
+// The authenticated user (`id`) unpins the List.
+//
+// Corresponds with DELETE /2/users/{id}/pinned_lists/{list_id} (the `UnpinList` operationId).
+func (c *Client) UnpinList(ctx context.Context, id UserID, listID ListID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUnpinListRequest(c.Server, id, listID)
 	if err != nil {
 		return nil, err
 	}
@@ -4249,6 +7265,23 @@ func (c *Client) Retweet(ctx context.Context, id UserID, body RetweetJSONRequest
 // Corresponds with DELETE /2/users/{id}/retweets/{source_tweet_id} (the `Unretweet` operationId).
 func (c *Client) Unretweet(ctx context.Context, id UserID, sourceTweetID TweetID, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUnretweetRequest(c.Server, id, sourceTweetID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// HomeTimeline Read the home timeline
+//
+// Returns the Tweets and Retweets the authenticated user sees at home, newest first. Pages with `pagination_token`.
+//
+// Corresponds with GET /2/users/{id}/timelines/reverse_chronological (the `HomeTimeline` operationId).
+func (c *Client) HomeTimeline(ctx context.Context, id UserID, params *HomeTimelineParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewHomeTimelineRequest(c.Server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -4495,6 +7528,1408 @@ func NewGetComplianceJobRequest(server string, id JobID, params *GetComplianceJo
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateDMConversationRequest calls the generic CreateDMConversation builder with application/json body
+func NewCreateDMConversationRequest(server string, body CreateDMConversationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateDMConversationRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateDMConversationRequestWithBody constructs an http.Request for the CreateDMConversation method, with any body, and a specified content type
+func NewCreateDMConversationRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/dm_conversations")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListDMEventsWithParticipantRequest constructs an http.Request for the ListDMEventsWithParticipant method
+func NewListDMEventsWithParticipantRequest(server string, participantID UserID, params *ListDMEventsWithParticipantParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "participant_id", participantID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/dm_conversations/with/%s/dm_events", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EventTypes != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "event_types", *params.EventTypes, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.DmEventFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "dm_event.fields", *params.DmEventFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MediaFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media.fields", *params.MediaFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewSendDMToParticipantRequest calls the generic SendDMToParticipant builder with application/json body
+func NewSendDMToParticipantRequest(server string, participantID UserID, body SendDMToParticipantJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewSendDMToParticipantRequestWithBody(server, participantID, "application/json", bodyReader)
+}
+
+// NewSendDMToParticipantRequestWithBody constructs an http.Request for the SendDMToParticipant method, with any body, and a specified content type
+func NewSendDMToParticipantRequestWithBody(server string, participantID UserID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "participant_id", participantID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/dm_conversations/with/%s/messages", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewSendDMToConversationRequest calls the generic SendDMToConversation builder with application/json body
+func NewSendDMToConversationRequest(server string, dmConversationID string, body SendDMToConversationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewSendDMToConversationRequestWithBody(server, dmConversationID, "application/json", bodyReader)
+}
+
+// NewSendDMToConversationRequestWithBody constructs an http.Request for the SendDMToConversation method, with any body, and a specified content type
+func NewSendDMToConversationRequestWithBody(server string, dmConversationID string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "dm_conversation_id", dmConversationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/dm_conversations/%s/messages", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListDMConversationEventsRequest constructs an http.Request for the ListDMConversationEvents method
+func NewListDMConversationEventsRequest(server string, id DmConversationID, params *ListDMConversationEventsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/dm_conversations/%s/dm_events", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EventTypes != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "event_types", *params.EventTypes, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.DmEventFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "dm_event.fields", *params.DmEventFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MediaFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media.fields", *params.MediaFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListDMEventsRequest constructs an http.Request for the ListDMEvents method
+func NewListDMEventsRequest(server string, params *ListDMEventsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/dm_events")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EventTypes != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "event_types", *params.EventTypes, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.DmEventFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "dm_event.fields", *params.DmEventFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MediaFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media.fields", *params.MediaFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateListRequest calls the generic CreateList builder with application/json body
+func NewCreateListRequest(server string, body CreateListJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateListRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateListRequestWithBody constructs an http.Request for the CreateList method, with any body, and a specified content type
+func NewCreateListRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/lists")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteListRequest constructs an http.Request for the DeleteList method
+func NewDeleteListRequest(server string, id ListID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/lists/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewLookupListRequest constructs an http.Request for the LookupList method
+func NewLookupListRequest(server string, id ListID, params *LookupListParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/lists/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.ListFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "list.fields", *params.ListFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateListRequest calls the generic UpdateList builder with application/json body
+func NewUpdateListRequest(server string, id ListID, body UpdateListJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateListRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateListRequestWithBody constructs an http.Request for the UpdateList method, with any body, and a specified content type
+func NewUpdateListRequestWithBody(server string, id ListID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/lists/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListListFollowersRequest constructs an http.Request for the ListListFollowers method
+func NewListListFollowersRequest(server string, id ListID, params *ListListFollowersParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/lists/%s/followers", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListListMembersRequest constructs an http.Request for the ListListMembers method
+func NewListListMembersRequest(server string, id ListID, params *ListListMembersParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/lists/%s/members", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewAddListMemberRequest calls the generic AddListMember builder with application/json body
+func NewAddListMemberRequest(server string, id ListID, body AddListMemberJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewAddListMemberRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewAddListMemberRequestWithBody constructs an http.Request for the AddListMember method, with any body, and a specified content type
+func NewAddListMemberRequestWithBody(server string, id ListID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/lists/%s/members", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewRemoveListMemberRequest constructs an http.Request for the RemoveListMember method
+func NewRemoveListMemberRequest(server string, id ListID, userID UserID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/lists/%s/members/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListListTweetsRequest constructs an http.Request for the ListListTweets method
+func NewListListTweetsRequest(server string, id ListID, params *ListListTweetsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/lists/%s/tweets", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MediaFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media.fields", *params.MediaFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PollFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "poll.fields", *params.PollFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PlaceFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "place.fields", *params.PlaceFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetMediaUploadStatusRequest constructs an http.Request for the GetMediaUploadStatus method
+func NewGetMediaUploadStatusRequest(server string, params *GetMediaUploadStatusParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/media/upload")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "media_id", params.MediaID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.Command != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "command", *params.Command, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewInitializeMediaUploadRequest calls the generic InitializeMediaUpload builder with application/json body
+func NewInitializeMediaUploadRequest(server string, body InitializeMediaUploadJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewInitializeMediaUploadRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewInitializeMediaUploadRequestWithBody constructs an http.Request for the InitializeMediaUpload method, with any body, and a specified content type
+func NewInitializeMediaUploadRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/media/upload/initialize")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewAppendMediaUploadRequest calls the generic AppendMediaUpload builder with application/json body
+func NewAppendMediaUploadRequest(server string, id MediaID, body AppendMediaUploadJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewAppendMediaUploadRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewAppendMediaUploadRequestWithBody constructs an http.Request for the AppendMediaUpload method, with any body, and a specified content type
+func NewAppendMediaUploadRequestWithBody(server string, id MediaID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/media/upload/%s/append", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewFinalizeMediaUploadRequest constructs an http.Request for the FinalizeMediaUpload method
+func NewFinalizeMediaUploadRequest(server string, id MediaID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/media/upload/%s/finalize", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -4952,6 +9387,248 @@ func NewLookupSpaceRequest(server string, id string, params *LookupSpaceParams) 
 	return req, nil
 }
 
+// NewListSpaceBuyersRequest constructs an http.Request for the ListSpaceBuyers method
+func NewListSpaceBuyersRequest(server string, id string, params *ListSpaceBuyersParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/spaces/%s/buyers", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListSpaceTweetsRequest constructs an http.Request for the ListSpaceTweets method
+func NewListSpaceTweetsRequest(server string, id string, params *ListSpaceTweetsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/spaces/%s/tweets", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MediaFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media.fields", *params.MediaFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PollFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "poll.fields", *params.PollFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PlaceFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "place.fields", *params.PlaceFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewLookupTweetsRequest constructs an http.Request for the LookupTweets method
 func NewLookupTweetsRequest(server string, params *LookupTweetsParams) (*http.Request, error) {
 	var err error
@@ -5074,6 +9751,46 @@ func NewLookupTweetsRequest(server string, params *LookupTweetsParams) (*http.Re
 	if err != nil {
 		return nil, err
 	}
+
+	return req, nil
+}
+
+// NewCreateTweetRequest calls the generic CreateTweet builder with application/json body
+func NewCreateTweetRequest(server string, body CreateTweetJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateTweetRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateTweetRequestWithBody constructs an http.Request for the CreateTweet method, with any body, and a specified content type
+func NewCreateTweetRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/tweets")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -6239,6 +10956,40 @@ func NewChangeStreamRulesRequestWithBody(server string, params *ChangeStreamRule
 	return req, nil
 }
 
+// NewDeleteTweetRequest constructs an http.Request for the DeleteTweet method
+func NewDeleteTweetRequest(server string, id TweetID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/tweets/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewLookupTweetRequest constructs an http.Request for the LookupTweet method
 func NewLookupTweetRequest(server string, id TweetID, params *LookupTweetParams) (*http.Request, error) {
 	var err error
@@ -6469,6 +11220,163 @@ func NewListLikingUsersRequest(server string, id TweetID, params *ListLikingUser
 	return req, nil
 }
 
+// NewListQuoteTweetsRequest constructs an http.Request for the ListQuoteTweets method
+func NewListQuoteTweetsRequest(server string, id TweetID, params *ListQuoteTweetsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/tweets/%s/quote_tweets", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Exclude != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "exclude", *params.Exclude, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MediaFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media.fields", *params.MediaFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PollFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "poll.fields", *params.PollFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PlaceFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "place.fields", *params.PlaceFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListRetweetersRequest constructs an http.Request for the ListRetweeters method
 func NewListRetweetersRequest(server string, id TweetID, params *ListRetweetersParams) (*http.Request, error) {
 	var err error
@@ -6578,6 +11486,151 @@ func NewListRetweetersRequest(server string, id TweetID, params *ListRetweetersP
 	return req, nil
 }
 
+// NewListRetweetsRequest constructs an http.Request for the ListRetweets method
+func NewListRetweetsRequest(server string, id TweetID, params *ListRetweetsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/tweets/%s/retweets", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MediaFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media.fields", *params.MediaFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PollFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "poll.fields", *params.PollFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PlaceFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "place.fields", *params.PlaceFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewHideReplyRequest calls the generic HideReply builder with application/json body
 func NewHideReplyRequest(server string, tweetID TweetID, body HideReplyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -6621,6 +11674,72 @@ func NewHideReplyRequestWithBody(server string, tweetID TweetID, contentType str
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetTweetUsageRequest constructs an http.Request for the GetTweetUsage method
+func NewGetTweetUsageRequest(server string, params *GetTweetUsageParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/usage/tweets")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Days != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "days", *params.Days, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UsageFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "usage.fields", *params.UsageFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -6839,6 +11958,194 @@ func NewLookupUserByUsernameRequest(server string, username string, params *Look
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewLookupMeRequest constructs an http.Request for the LookupMe method
+func NewLookupMeRequest(server string, params *LookupMeParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/me")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewSearchUsersRequest constructs an http.Request for the SearchUsers method
+func NewSearchUsersRequest(server string, params *SearchUsersParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/search")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "query", params.Query, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.NextToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "next_token", *params.NextToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
 
 		if params.UserFields != nil {
 
@@ -7127,6 +12434,436 @@ func NewBlockUserRequestWithBody(server string, id UserID, contentType string, b
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListBookmarksRequest constructs an http.Request for the ListBookmarks method
+func NewListBookmarksRequest(server string, id UserID, params *ListBookmarksParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/%s/bookmarks", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MediaFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media.fields", *params.MediaFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PollFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "poll.fields", *params.PollFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PlaceFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "place.fields", *params.PlaceFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewAddBookmarkRequest calls the generic AddBookmark builder with application/json body
+func NewAddBookmarkRequest(server string, id UserID, body AddBookmarkJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewAddBookmarkRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewAddBookmarkRequestWithBody constructs an http.Request for the AddBookmark method, with any body, and a specified content type
+func NewAddBookmarkRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/%s/bookmarks", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewRemoveBookmarkRequest constructs an http.Request for the RemoveBookmark method
+func NewRemoveBookmarkRequest(server string, id UserID, tweetID TweetID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "tweet_id", tweetID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/%s/bookmarks/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListFollowedListsRequest constructs an http.Request for the ListFollowedLists method
+func NewListFollowedListsRequest(server string, id UserID, params *ListFollowedListsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/%s/followed_lists", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ListFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "list.fields", *params.ListFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewFollowListRequest calls the generic FollowList builder with application/json body
+func NewFollowListRequest(server string, id UserID, body FollowListJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewFollowListRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewFollowListRequestWithBody constructs an http.Request for the FollowList method, with any body, and a specified content type
+func NewFollowListRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/%s/followed_lists", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewUnfollowListRequest constructs an http.Request for the UnfollowList method
+func NewUnfollowListRequest(server string, id UserID, listID ListID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "list_id", listID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/%s/followed_lists/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -7629,6 +13366,115 @@ func NewUnlikeTweetRequest(server string, id UserID, tweetID TweetID) (*http.Req
 	return req, nil
 }
 
+// NewListListMembershipsRequest constructs an http.Request for the ListListMemberships method
+func NewListListMembershipsRequest(server string, id UserID, params *ListListMembershipsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/%s/list_memberships", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ListFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "list.fields", *params.ListFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListMentionsRequest constructs an http.Request for the ListMentions method
 func NewListMentionsRequest(server string, id UserID, params *ListMentionsParams) (*http.Request, error) {
 	var err error
@@ -7822,6 +13668,115 @@ func NewListMentionsRequest(server string, id UserID, params *ListMentionsParams
 	return req, nil
 }
 
+// NewListMutingRequest constructs an http.Request for the ListMuting method
+func NewListMutingRequest(server string, id UserID, params *ListMutingParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/%s/muting", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewMuteUserRequest calls the generic MuteUser builder with application/json body
 func NewMuteUserRequest(server string, id UserID, body MuteUserJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -7865,6 +13820,288 @@ func NewMuteUserRequestWithBody(server string, id UserID, contentType string, bo
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListOwnedListsRequest constructs an http.Request for the ListOwnedLists method
+func NewListOwnedListsRequest(server string, id UserID, params *ListOwnedListsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/%s/owned_lists", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ListFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "list.fields", *params.ListFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListPinnedListsRequest constructs an http.Request for the ListPinnedLists method
+func NewListPinnedListsRequest(server string, id UserID, params *ListPinnedListsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/%s/pinned_lists", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.ListFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "list.fields", *params.ListFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPinListRequest calls the generic PinList builder with application/json body
+func NewPinListRequest(server string, id UserID, body PinListJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPinListRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewPinListRequestWithBody constructs an http.Request for the PinList method, with any body, and a specified content type
+func NewPinListRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/%s/pinned_lists", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewUnpinListRequest constructs an http.Request for the UnpinList method
+func NewUnpinListRequest(server string, id UserID, listID ListID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "list_id", listID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/%s/pinned_lists/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -7950,6 +14187,211 @@ func NewUnretweetRequest(server string, id UserID, sourceTweetID TweetID) (*http
 	}
 
 	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewHomeTimelineRequest constructs an http.Request for the HomeTimeline method
+func NewHomeTimelineRequest(server string, id UserID, params *HomeTimelineParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/%s/timelines/reverse_chronological", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.SinceID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "since_id", *params.SinceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UntilID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "until_id", *params.UntilID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Exclude != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "exclude", *params.Exclude, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.StartTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_time", *params.StartTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EndTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", *params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MediaFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media.fields", *params.MediaFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PollFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "poll.fields", *params.PollFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PlaceFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "place.fields", *params.PlaceFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -8365,6 +14807,249 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /2/compliance/jobs/{id} (the `GetComplianceJob` operationId).
 	GetComplianceJobWithResponse(ctx context.Context, id JobID, params *GetComplianceJobParams, reqEditors ...RequestEditorFn) (*GetComplianceJobResult, error)
 
+	// CreateDMConversationWithBodyWithResponse Create a group conversation
+	//
+	// Creates a group conversation with the given participants and its first message.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/dm_conversations (the `CreateDMConversation` operationId).
+	CreateDMConversationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDMConversationResult, error)
+
+	// CreateDMConversationWithResponse Create a group conversation
+	//
+	// Creates a group conversation with the given participants and its first message.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/dm_conversations (the `CreateDMConversation` operationId).
+	CreateDMConversationWithResponse(ctx context.Context, body CreateDMConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDMConversationResult, error)
+
+	// ListDMEventsWithParticipantWithResponse List the events with one participant
+	//
+	// Returns the events of the one-to-one conversation with a user, newest first.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/dm_conversations/with/{participant_id}/dm_events (the `ListDMEventsWithParticipant` operationId).
+	ListDMEventsWithParticipantWithResponse(ctx context.Context, participantID UserID, params *ListDMEventsWithParticipantParams, reqEditors ...RequestEditorFn) (*ListDMEventsWithParticipantResult, error)
+
+	// SendDMToParticipantWithBodyWithResponse Send a message to a user
+	//
+	// Sends a direct message in the one-to-one conversation with a user, creating it if needed.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/dm_conversations/with/{participant_id}/messages (the `SendDMToParticipant` operationId).
+	SendDMToParticipantWithBodyWithResponse(ctx context.Context, participantID UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SendDMToParticipantResult, error)
+
+	// SendDMToParticipantWithResponse Send a message to a user
+	//
+	// Sends a direct message in the one-to-one conversation with a user, creating it if needed.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/dm_conversations/with/{participant_id}/messages (the `SendDMToParticipant` operationId).
+	SendDMToParticipantWithResponse(ctx context.Context, participantID UserID, body SendDMToParticipantJSONRequestBody, reqEditors ...RequestEditorFn) (*SendDMToParticipantResult, error)
+
+	// SendDMToConversationWithBodyWithResponse Send a message to a conversation
+	//
+	// Sends a direct message to an existing conversation.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/dm_conversations/{dm_conversation_id}/messages (the `SendDMToConversation` operationId).
+	SendDMToConversationWithBodyWithResponse(ctx context.Context, dmConversationID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SendDMToConversationResult, error)
+
+	// SendDMToConversationWithResponse Send a message to a conversation
+	//
+	// Sends a direct message to an existing conversation.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/dm_conversations/{dm_conversation_id}/messages (the `SendDMToConversation` operationId).
+	SendDMToConversationWithResponse(ctx context.Context, dmConversationID string, body SendDMToConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*SendDMToConversationResult, error)
+
+	// ListDMConversationEventsWithResponse List the events of a conversation
+	//
+	// Returns the events of one direct-message conversation, newest first.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/dm_conversations/{id}/dm_events (the `ListDMConversationEvents` operationId).
+	ListDMConversationEventsWithResponse(ctx context.Context, id DmConversationID, params *ListDMConversationEventsParams, reqEditors ...RequestEditorFn) (*ListDMConversationEventsResult, error)
+
+	// ListDMEventsWithResponse List direct-message events
+	//
+	// Returns the direct-message events of every conversation of the authenticated user, newest first.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/dm_events (the `ListDMEvents` operationId).
+	ListDMEventsWithResponse(ctx context.Context, params *ListDMEventsParams, reqEditors ...RequestEditorFn) (*ListDMEventsResult, error)
+
+	// CreateListWithBodyWithResponse Create a List
+	//
+	// Creates a List owned by the authenticated user.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/lists (the `CreateList` operationId).
+	CreateListWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateListResult, error)
+
+	// CreateListWithResponse Create a List
+	//
+	// Creates a List owned by the authenticated user.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/lists (the `CreateList` operationId).
+	CreateListWithResponse(ctx context.Context, body CreateListJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateListResult, error)
+
+	// DeleteListWithResponse Delete a List
+	//
+	// Deletes a List the authenticated user owns.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /2/lists/{id} (the `DeleteList` operationId).
+	DeleteListWithResponse(ctx context.Context, id ListID, reqEditors ...RequestEditorFn) (*DeleteListResult, error)
+
+	// LookupListWithResponse Look up a List
+	//
+	// Returns one List by id.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/lists/{id} (the `LookupList` operationId).
+	LookupListWithResponse(ctx context.Context, id ListID, params *LookupListParams, reqEditors ...RequestEditorFn) (*LookupListResult, error)
+
+	// UpdateListWithBodyWithResponse Change a List
+	//
+	// Changes the name, description or privacy of a List the authenticated user owns.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /2/lists/{id} (the `UpdateList` operationId).
+	UpdateListWithBodyWithResponse(ctx context.Context, id ListID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateListResult, error)
+
+	// UpdateListWithResponse Change a List
+	//
+	// Changes the name, description or privacy of a List the authenticated user owns.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /2/lists/{id} (the `UpdateList` operationId).
+	UpdateListWithResponse(ctx context.Context, id ListID, body UpdateListJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateListResult, error)
+
+	// ListListFollowersWithResponse List the followers of a List
+	//
+	// Returns the accounts that follow the List. Pages with `pagination_token`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/lists/{id}/followers (the `ListListFollowers` operationId).
+	ListListFollowersWithResponse(ctx context.Context, id ListID, params *ListListFollowersParams, reqEditors ...RequestEditorFn) (*ListListFollowersResult, error)
+
+	// ListListMembersWithResponse List the members of a List
+	//
+	// Returns the accounts that are members of the List. Pages with `pagination_token`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/lists/{id}/members (the `ListListMembers` operationId).
+	ListListMembersWithResponse(ctx context.Context, id ListID, params *ListListMembersParams, reqEditors ...RequestEditorFn) (*ListListMembersResult, error)
+
+	// AddListMemberWithBodyWithResponse Add a member to a List
+	//
+	// Adds an account to a List the authenticated user owns.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/lists/{id}/members (the `AddListMember` operationId).
+	AddListMemberWithBodyWithResponse(ctx context.Context, id ListID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddListMemberResult, error)
+
+	// AddListMemberWithResponse Add a member to a List
+	//
+	// Adds an account to a List the authenticated user owns.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/lists/{id}/members (the `AddListMember` operationId).
+	AddListMemberWithResponse(ctx context.Context, id ListID, body AddListMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*AddListMemberResult, error)
+
+	// RemoveListMemberWithResponse Remove a member from a List
+	//
+	// Removes an account from a List the authenticated user owns.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /2/lists/{id}/members/{user_id} (the `RemoveListMember` operationId).
+	RemoveListMemberWithResponse(ctx context.Context, id ListID, userID UserID, reqEditors ...RequestEditorFn) (*RemoveListMemberResult, error)
+
+	// ListListTweetsWithResponse List the Tweets of a List
+	//
+	// Returns recent Tweets by the members of the List. Pages with `pagination_token`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/lists/{id}/tweets (the `ListListTweets` operationId).
+	ListListTweetsWithResponse(ctx context.Context, id ListID, params *ListListTweetsParams, reqEditors ...RequestEditorFn) (*ListListTweetsResult, error)
+
+	// GetMediaUploadStatusWithResponse Read the processing state of an upload
+	//
+	// Returns the processing state of an uploaded file and how long to wait before asking again.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/media/upload (the `GetMediaUploadStatus` operationId).
+	GetMediaUploadStatusWithResponse(ctx context.Context, params *GetMediaUploadStatusParams, reqEditors ...RequestEditorFn) (*GetMediaUploadStatusResult, error)
+
+	// InitializeMediaUploadWithBodyWithResponse Start a chunked media upload
+	//
+	// Declares the type and size of a file to upload and returns the media id to append chunks to.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/media/upload/initialize (the `InitializeMediaUpload` operationId).
+	InitializeMediaUploadWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*InitializeMediaUploadResult, error)
+
+	// InitializeMediaUploadWithResponse Start a chunked media upload
+	//
+	// Declares the type and size of a file to upload and returns the media id to append chunks to.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/media/upload/initialize (the `InitializeMediaUpload` operationId).
+	InitializeMediaUploadWithResponse(ctx context.Context, body InitializeMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*InitializeMediaUploadResult, error)
+
+	// AppendMediaUploadWithBodyWithResponse Append a chunk to an upload
+	//
+	// Sends one chunk (segment) of the file, base64 in JSON or raw bytes in a multipart form.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/media/upload/{id}/append (the `AppendMediaUpload` operationId).
+	AppendMediaUploadWithBodyWithResponse(ctx context.Context, id MediaID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AppendMediaUploadResult, error)
+
+	// AppendMediaUploadWithResponse Append a chunk to an upload
+	//
+	// Sends one chunk (segment) of the file, base64 in JSON or raw bytes in a multipart form.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/media/upload/{id}/append (the `AppendMediaUpload` operationId).
+	AppendMediaUploadWithResponse(ctx context.Context, id MediaID, body AppendMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*AppendMediaUploadResult, error)
+
+	// FinalizeMediaUploadWithResponse Finish a chunked upload
+	//
+	// Declares the upload complete. Videos and GIFs then process asynchronously: poll the status until it succeeds.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/media/upload/{id}/finalize (the `FinalizeMediaUpload` operationId).
+	FinalizeMediaUploadWithResponse(ctx context.Context, id MediaID, reqEditors ...RequestEditorFn) (*FinalizeMediaUploadResult, error)
+
 	// GetOpenAPIDocumentWithResponse Fetch the API document
 	//
 	// Returns the OpenAPI document X publishes for this API. No authentication.
@@ -8410,6 +15095,24 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /2/spaces/{id} (the `LookupSpace` operationId).
 	LookupSpaceWithResponse(ctx context.Context, id string, params *LookupSpaceParams, reqEditors ...RequestEditorFn) (*LookupSpaceResult, error)
 
+	// ListSpaceBuyersWithResponse List ticket buyers of a Space
+	//
+	// Returns the users who bought a ticket to the Space. Only its creator may ask.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/spaces/{id}/buyers (the `ListSpaceBuyers` operationId).
+	ListSpaceBuyersWithResponse(ctx context.Context, id string, params *ListSpaceBuyersParams, reqEditors ...RequestEditorFn) (*ListSpaceBuyersResult, error)
+
+	// ListSpaceTweetsWithResponse List Tweets shared in a Space
+	//
+	// Returns the Tweets shared by participants of the Space.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/spaces/{id}/tweets (the `ListSpaceTweets` operationId).
+	ListSpaceTweetsWithResponse(ctx context.Context, id string, params *ListSpaceTweetsParams, reqEditors ...RequestEditorFn) (*ListSpaceTweetsResult, error)
+
 	// LookupTweetsWithResponse Look up Tweets by id
 	//
 	// Returns up to 100 Tweets in one call. Missing or protected Tweets are reported in `errors` next to the Tweets that were found.
@@ -8418,6 +15121,24 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /2/tweets (the `LookupTweets` operationId).
 	LookupTweetsWithResponse(ctx context.Context, params *LookupTweetsParams, reqEditors ...RequestEditorFn) (*LookupTweetsResult, error)
+
+	// CreateTweetWithBodyWithResponse Post a Tweet
+	//
+	// Posts a Tweet as the authenticated user: text, a reply, a quote, a poll or media ids, with reply settings.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/tweets (the `CreateTweet` operationId).
+	CreateTweetWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTweetResult, error)
+
+	// CreateTweetWithResponse Post a Tweet
+	//
+	// Posts a Tweet as the authenticated user: text, a reply, a quote, a poll or media ids, with reply settings.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/tweets (the `CreateTweet` operationId).
+	CreateTweetWithResponse(ctx context.Context, body CreateTweetJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTweetResult, error)
 
 	// CountAllTweetsWithResponse Count matching Tweets in the full archive
 	//
@@ -8500,6 +15221,15 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /2/tweets/search/stream/rules (the `ChangeStreamRules` operationId).
 	ChangeStreamRulesWithResponse(ctx context.Context, params *ChangeStreamRulesParams, body ChangeStreamRulesJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangeStreamRulesResult, error)
 
+	// DeleteTweetWithResponse Delete a Tweet
+	//
+	// Deletes a Tweet the authenticated user posted.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /2/tweets/{id} (the `DeleteTweet` operationId).
+	DeleteTweetWithResponse(ctx context.Context, id TweetID, reqEditors ...RequestEditorFn) (*DeleteTweetResult, error)
+
 	// LookupTweetWithResponse Look up one Tweet
 	//
 	// Returns a single Tweet by its id.
@@ -8518,6 +15248,15 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /2/tweets/{id}/liking_users (the `ListLikingUsers` operationId).
 	ListLikingUsersWithResponse(ctx context.Context, id TweetID, params *ListLikingUsersParams, reqEditors ...RequestEditorFn) (*ListLikingUsersResult, error)
 
+	// ListQuoteTweetsWithResponse List quotes of a Tweet
+	//
+	// Returns Tweets that quote the Tweet, newest first. Pages with `pagination_token`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/tweets/{id}/quote_tweets (the `ListQuoteTweets` operationId).
+	ListQuoteTweetsWithResponse(ctx context.Context, id TweetID, params *ListQuoteTweetsParams, reqEditors ...RequestEditorFn) (*ListQuoteTweetsResult, error)
+
 	// ListRetweetersWithResponse List users who retweeted a Tweet
 	//
 	// Returns users who retweeted the Tweet. Pages with `pagination_token`.
@@ -8526,6 +15265,15 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /2/tweets/{id}/retweeted_by (the `ListRetweeters` operationId).
 	ListRetweetersWithResponse(ctx context.Context, id TweetID, params *ListRetweetersParams, reqEditors ...RequestEditorFn) (*ListRetweetersResult, error)
+
+	// ListRetweetsWithResponse List Retweets of a Tweet
+	//
+	// Returns the Retweets of a Tweet as Tweet objects. Pages with `pagination_token`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/tweets/{id}/retweets (the `ListRetweets` operationId).
+	ListRetweetsWithResponse(ctx context.Context, id TweetID, params *ListRetweetsParams, reqEditors ...RequestEditorFn) (*ListRetweetsResult, error)
 
 	// HideReplyWithBodyWithResponse Hide or unhide a reply
 	//
@@ -8544,6 +15292,15 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with PUT /2/tweets/{tweet_id}/hidden (the `HideReply` operationId).
 	HideReplyWithResponse(ctx context.Context, tweetID TweetID, body HideReplyJSONRequestBody, reqEditors ...RequestEditorFn) (*HideReplyResult, error)
+
+	// GetTweetUsageWithResponse Read post usage
+	//
+	// Returns how many posts the project has consumed against its cap, per day and per app.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/usage/tweets (the `GetTweetUsage` operationId).
+	GetTweetUsageWithResponse(ctx context.Context, params *GetTweetUsageParams, reqEditors ...RequestEditorFn) (*GetTweetUsageResult, error)
 
 	// LookupUsersWithResponse Look up users by id
 	//
@@ -8571,6 +15328,24 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /2/users/by/username/{username} (the `LookupUserByUsername` operationId).
 	LookupUserByUsernameWithResponse(ctx context.Context, username string, params *LookupUserByUsernameParams, reqEditors ...RequestEditorFn) (*LookupUserByUsernameResult, error)
+
+	// LookupMeWithResponse Look up the authenticated user
+	//
+	// Returns the user the token acts for.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/users/me (the `LookupMe` operationId).
+	LookupMeWithResponse(ctx context.Context, params *LookupMeParams, reqEditors ...RequestEditorFn) (*LookupMeResult, error)
+
+	// SearchUsersWithResponse Search users
+	//
+	// Finds accounts whose name, handle or bio match the query. Pages with `next_token`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/users/search (the `SearchUsers` operationId).
+	SearchUsersWithResponse(ctx context.Context, params *SearchUsersParams, reqEditors ...RequestEditorFn) (*SearchUsersResult, error)
 
 	// LookupUserWithResponse Look up a user by id
 	//
@@ -8607,6 +15382,78 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /2/users/{id}/blocking (the `BlockUser` operationId).
 	BlockUserWithResponse(ctx context.Context, id UserID, body BlockUserJSONRequestBody, reqEditors ...RequestEditorFn) (*BlockUserResult, error)
+
+	// ListBookmarksWithResponse List bookmarks
+	//
+	// Returns the Tweets the authenticated user (`id`) bookmarked. Needs an OAuth 2.0 user token.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/users/{id}/bookmarks (the `ListBookmarks` operationId).
+	ListBookmarksWithResponse(ctx context.Context, id UserID, params *ListBookmarksParams, reqEditors ...RequestEditorFn) (*ListBookmarksResult, error)
+
+	// AddBookmarkWithBodyWithResponse Bookmark a Tweet
+	//
+	// The authenticated user (`id`) bookmarks the Tweet named in the body.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/users/{id}/bookmarks (the `AddBookmark` operationId).
+	AddBookmarkWithBodyWithResponse(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddBookmarkResult, error)
+
+	// AddBookmarkWithResponse Bookmark a Tweet
+	//
+	// The authenticated user (`id`) bookmarks the Tweet named in the body.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/users/{id}/bookmarks (the `AddBookmark` operationId).
+	AddBookmarkWithResponse(ctx context.Context, id UserID, body AddBookmarkJSONRequestBody, reqEditors ...RequestEditorFn) (*AddBookmarkResult, error)
+
+	// RemoveBookmarkWithResponse Remove a bookmark
+	//
+	// The authenticated user (`id`) removes the Tweet from their bookmarks.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /2/users/{id}/bookmarks/{tweet_id} (the `RemoveBookmark` operationId).
+	RemoveBookmarkWithResponse(ctx context.Context, id UserID, tweetID TweetID, reqEditors ...RequestEditorFn) (*RemoveBookmarkResult, error)
+
+	// ListFollowedListsWithResponse List the Lists a user follows
+	//
+	// Returns the Lists the user follows. Pages with `pagination_token`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/users/{id}/followed_lists (the `ListFollowedLists` operationId).
+	ListFollowedListsWithResponse(ctx context.Context, id UserID, params *ListFollowedListsParams, reqEditors ...RequestEditorFn) (*ListFollowedListsResult, error)
+
+	// FollowListWithBodyWithResponse Follow a List
+	//
+	// The authenticated user (`id`) follows the List named in the body.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/users/{id}/followed_lists (the `FollowList` operationId).
+	FollowListWithBodyWithResponse(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*FollowListResult, error)
+
+	// FollowListWithResponse Follow a List
+	//
+	// The authenticated user (`id`) follows the List named in the body.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/users/{id}/followed_lists (the `FollowList` operationId).
+	FollowListWithResponse(ctx context.Context, id UserID, body FollowListJSONRequestBody, reqEditors ...RequestEditorFn) (*FollowListResult, error)
+
+	// UnfollowListWithResponse Unfollow a List
+	//
+	// The authenticated user (`id`) stops following the List.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /2/users/{id}/followed_lists/{list_id} (the `UnfollowList` operationId).
+	UnfollowListWithResponse(ctx context.Context, id UserID, listID ListID, reqEditors ...RequestEditorFn) (*UnfollowListResult, error)
 
 	// ListFollowersWithResponse List followers
 	//
@@ -8680,6 +15527,15 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with DELETE /2/users/{id}/likes/{tweet_id} (the `UnlikeTweet` operationId).
 	UnlikeTweetWithResponse(ctx context.Context, id UserID, tweetID TweetID, reqEditors ...RequestEditorFn) (*UnlikeTweetResult, error)
 
+	// ListListMembershipsWithResponse List the Lists a user is a member of
+	//
+	// Returns the Lists that include the user. Pages with `pagination_token`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/users/{id}/list_memberships (the `ListListMemberships` operationId).
+	ListListMembershipsWithResponse(ctx context.Context, id UserID, params *ListListMembershipsParams, reqEditors ...RequestEditorFn) (*ListListMembershipsResult, error)
+
 	// ListMentionsWithResponse List Tweets that mention a user
 	//
 	// Returns Tweets mentioning the user, newest first. Pages with `pagination_token`.
@@ -8688,6 +15544,15 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /2/users/{id}/mentions (the `ListMentions` operationId).
 	ListMentionsWithResponse(ctx context.Context, id UserID, params *ListMentionsParams, reqEditors ...RequestEditorFn) (*ListMentionsResult, error)
+
+	// ListMutingWithResponse List the users a user mutes
+	//
+	// Returns the accounts the authenticated user (`id`) mutes. Pages with `pagination_token`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/users/{id}/muting (the `ListMuting` operationId).
+	ListMutingWithResponse(ctx context.Context, id UserID, params *ListMutingParams, reqEditors ...RequestEditorFn) (*ListMutingResult, error)
 
 	// MuteUserWithBodyWithResponse Mute a user
 	//
@@ -8706,6 +15571,51 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /2/users/{id}/muting (the `MuteUser` operationId).
 	MuteUserWithResponse(ctx context.Context, id UserID, body MuteUserJSONRequestBody, reqEditors ...RequestEditorFn) (*MuteUserResult, error)
+
+	// ListOwnedListsWithResponse List the Lists a user owns
+	//
+	// Returns the Lists the user created. Pages with `pagination_token`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/users/{id}/owned_lists (the `ListOwnedLists` operationId).
+	ListOwnedListsWithResponse(ctx context.Context, id UserID, params *ListOwnedListsParams, reqEditors ...RequestEditorFn) (*ListOwnedListsResult, error)
+
+	// ListPinnedListsWithResponse List pinned Lists
+	//
+	// Returns the Lists the authenticated user (`id`) has pinned.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/users/{id}/pinned_lists (the `ListPinnedLists` operationId).
+	ListPinnedListsWithResponse(ctx context.Context, id UserID, params *ListPinnedListsParams, reqEditors ...RequestEditorFn) (*ListPinnedListsResult, error)
+
+	// PinListWithBodyWithResponse Pin a List
+	//
+	// The authenticated user (`id`) pins the List named in the body.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/users/{id}/pinned_lists (the `PinList` operationId).
+	PinListWithBodyWithResponse(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PinListResult, error)
+
+	// PinListWithResponse Pin a List
+	//
+	// The authenticated user (`id`) pins the List named in the body.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/users/{id}/pinned_lists (the `PinList` operationId).
+	PinListWithResponse(ctx context.Context, id UserID, body PinListJSONRequestBody, reqEditors ...RequestEditorFn) (*PinListResult, error)
+
+	// UnpinListWithResponse Unpin a List
+	//
+	// The authenticated user (`id`) unpins the List.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /2/users/{id}/pinned_lists/{list_id} (the `UnpinList` operationId).
+	UnpinListWithResponse(ctx context.Context, id UserID, listID ListID, reqEditors ...RequestEditorFn) (*UnpinListResult, error)
 
 	// RetweetWithBodyWithResponse Retweet a Tweet
 	//
@@ -8733,6 +15643,15 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with DELETE /2/users/{id}/retweets/{source_tweet_id} (the `Unretweet` operationId).
 	UnretweetWithResponse(ctx context.Context, id UserID, sourceTweetID TweetID, reqEditors ...RequestEditorFn) (*UnretweetResult, error)
+
+	// HomeTimelineWithResponse Read the home timeline
+	//
+	// Returns the Tweets and Retweets the authenticated user sees at home, newest first. Pages with `pagination_token`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/users/{id}/timelines/reverse_chronological (the `HomeTimeline` operationId).
+	HomeTimelineWithResponse(ctx context.Context, id UserID, params *HomeTimelineParams, reqEditors ...RequestEditorFn) (*HomeTimelineResult, error)
 
 	// ListUserTweetsWithResponse List a user's Tweets
 	//
@@ -8930,6 +15849,1051 @@ func (r GetComplianceJobResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetComplianceJobResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateDMConversationResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *CreateDmEventResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateDMConversationResult) GetJSON201() *CreateDmEventResponse {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateDMConversationResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r CreateDMConversationResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateDMConversationResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateDMConversationResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateDMConversationResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateDMConversationResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListDMEventsWithParticipantResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *DmEventsLookupResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListDMEventsWithParticipantResult) GetJSON200() *DmEventsLookupResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListDMEventsWithParticipantResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListDMEventsWithParticipantResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListDMEventsWithParticipantResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListDMEventsWithParticipantResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListDMEventsWithParticipantResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListDMEventsWithParticipantResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type SendDMToParticipantResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *CreateDmEventResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r SendDMToParticipantResult) GetJSON201() *CreateDmEventResponse {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r SendDMToParticipantResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r SendDMToParticipantResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r SendDMToParticipantResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SendDMToParticipantResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SendDMToParticipantResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SendDMToParticipantResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type SendDMToConversationResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *CreateDmEventResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r SendDMToConversationResult) GetJSON201() *CreateDmEventResponse {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r SendDMToConversationResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r SendDMToConversationResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r SendDMToConversationResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SendDMToConversationResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SendDMToConversationResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SendDMToConversationResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListDMConversationEventsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *DmEventsLookupResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListDMConversationEventsResult) GetJSON200() *DmEventsLookupResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListDMConversationEventsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListDMConversationEventsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListDMConversationEventsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListDMConversationEventsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListDMConversationEventsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListDMConversationEventsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListDMEventsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *DmEventsLookupResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListDMEventsResult) GetJSON200() *DmEventsLookupResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListDMEventsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListDMEventsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListDMEventsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListDMEventsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListDMEventsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListDMEventsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateListResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListCreateResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateListResult) GetJSON200() *ListCreateResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateListResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r CreateListResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateListResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateListResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateListResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateListResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeleteListResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListDeleteResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteListResult) GetJSON200() *ListDeleteResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteListResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r DeleteListResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteListResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteListResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteListResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteListResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type LookupListResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *SingleListLookupResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r LookupListResult) GetJSON200() *SingleListLookupResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r LookupListResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r LookupListResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r LookupListResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r LookupListResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r LookupListResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r LookupListResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UpdateListResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListUpdateResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateListResult) GetJSON200() *ListUpdateResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateListResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r UpdateListResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateListResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateListResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateListResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateListResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListListFollowersResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *GenericMultipleUsersLookupResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListListFollowersResult) GetJSON200() *GenericMultipleUsersLookupResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListListFollowersResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListListFollowersResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListListFollowersResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListListFollowersResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListListFollowersResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListListFollowersResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListListMembersResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *GenericMultipleUsersLookupResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListListMembersResult) GetJSON200() *GenericMultipleUsersLookupResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListListMembersResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListListMembersResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListListMembersResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListListMembersResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListListMembersResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListListMembersResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type AddListMemberResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListMutateResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r AddListMemberResult) GetJSON200() *ListMutateResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r AddListMemberResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r AddListMemberResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r AddListMemberResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r AddListMemberResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AddListMemberResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r AddListMemberResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type RemoveListMemberResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListMutateResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RemoveListMemberResult) GetJSON200() *ListMutateResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r RemoveListMemberResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r RemoveListMemberResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r RemoveListMemberResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RemoveListMemberResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RemoveListMemberResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RemoveListMemberResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListListTweetsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *GenericTweetsTimelineResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListListTweetsResult) GetJSON200() *GenericTweetsTimelineResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListListTweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListListTweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListListTweetsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListListTweetsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListListTweetsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListListTweetsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetMediaUploadStatusResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *MediaUploadResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetMediaUploadStatusResult) GetJSON200() *MediaUploadResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetMediaUploadStatusResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r GetMediaUploadStatusResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetMediaUploadStatusResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetMediaUploadStatusResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetMediaUploadStatusResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetMediaUploadStatusResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type InitializeMediaUploadResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *MediaUploadResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r InitializeMediaUploadResult) GetJSON200() *MediaUploadResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r InitializeMediaUploadResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r InitializeMediaUploadResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r InitializeMediaUploadResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r InitializeMediaUploadResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r InitializeMediaUploadResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r InitializeMediaUploadResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type AppendMediaUploadResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *MediaUploadAppendResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r AppendMediaUploadResult) GetJSON200() *MediaUploadAppendResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r AppendMediaUploadResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r AppendMediaUploadResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r AppendMediaUploadResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r AppendMediaUploadResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AppendMediaUploadResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r AppendMediaUploadResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type FinalizeMediaUploadResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *MediaUploadResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r FinalizeMediaUploadResult) GetJSON200() *MediaUploadResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r FinalizeMediaUploadResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r FinalizeMediaUploadResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r FinalizeMediaUploadResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r FinalizeMediaUploadResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r FinalizeMediaUploadResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r FinalizeMediaUploadResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -9211,6 +17175,116 @@ func (r LookupSpaceResult) ContentType() string {
 	return ""
 }
 
+type ListSpaceBuyersResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *GenericMultipleUsersLookupResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListSpaceBuyersResult) GetJSON200() *GenericMultipleUsersLookupResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListSpaceBuyersResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListSpaceBuyersResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListSpaceBuyersResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListSpaceBuyersResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListSpaceBuyersResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListSpaceBuyersResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListSpaceTweetsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *GenericTweetsTimelineResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListSpaceTweetsResult) GetJSON200() *GenericTweetsTimelineResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListSpaceTweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListSpaceTweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListSpaceTweetsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListSpaceTweetsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListSpaceTweetsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListSpaceTweetsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type LookupTweetsResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -9260,6 +17334,61 @@ func (r LookupTweetsResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r LookupTweetsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateTweetResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *TweetCreateResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateTweetResult) GetJSON201() *TweetCreateResponse {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateTweetResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r CreateTweetResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateTweetResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateTweetResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateTweetResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateTweetResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -9706,6 +17835,61 @@ func (r ChangeStreamRulesResult) ContentType() string {
 	return ""
 }
 
+type DeleteTweetResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TweetDeleteResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteTweetResult) GetJSON200() *TweetDeleteResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteTweetResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r DeleteTweetResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteTweetResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteTweetResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteTweetResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteTweetResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type LookupTweetResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -9816,6 +18000,61 @@ func (r ListLikingUsersResult) ContentType() string {
 	return ""
 }
 
+type ListQuoteTweetsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *GenericTweetsTimelineResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListQuoteTweetsResult) GetJSON200() *GenericTweetsTimelineResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListQuoteTweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListQuoteTweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListQuoteTweetsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListQuoteTweetsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListQuoteTweetsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListQuoteTweetsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type ListRetweetersResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -9871,6 +18110,61 @@ func (r ListRetweetersResult) ContentType() string {
 	return ""
 }
 
+type ListRetweetsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *GenericTweetsTimelineResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListRetweetsResult) GetJSON200() *GenericTweetsTimelineResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListRetweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListRetweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListRetweetsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListRetweetsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListRetweetsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListRetweetsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type HideReplyResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -9920,6 +18214,61 @@ func (r HideReplyResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r HideReplyResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetTweetUsageResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *UsageResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetTweetUsageResult) GetJSON200() *UsageResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetTweetUsageResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r GetTweetUsageResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetTweetUsageResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetTweetUsageResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetTweetUsageResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetTweetUsageResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -10091,6 +18440,116 @@ func (r LookupUserByUsernameResult) ContentType() string {
 	return ""
 }
 
+type LookupMeResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *SingleUserLookupResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r LookupMeResult) GetJSON200() *SingleUserLookupResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r LookupMeResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r LookupMeResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r LookupMeResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r LookupMeResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r LookupMeResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r LookupMeResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type SearchUsersResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *GenericMultipleUsersLookupResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SearchUsersResult) GetJSON200() *GenericMultipleUsersLookupResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r SearchUsersResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r SearchUsersResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r SearchUsersResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SearchUsersResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SearchUsersResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SearchUsersResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type LookupUserResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -10250,6 +18709,336 @@ func (r BlockUserResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r BlockUserResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListBookmarksResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *GenericTweetsTimelineResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListBookmarksResult) GetJSON200() *GenericTweetsTimelineResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListBookmarksResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListBookmarksResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListBookmarksResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListBookmarksResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListBookmarksResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListBookmarksResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type AddBookmarkResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *BookmarkMutationResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r AddBookmarkResult) GetJSON200() *BookmarkMutationResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r AddBookmarkResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r AddBookmarkResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r AddBookmarkResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r AddBookmarkResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AddBookmarkResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r AddBookmarkResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type RemoveBookmarkResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *BookmarkMutationResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RemoveBookmarkResult) GetJSON200() *BookmarkMutationResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r RemoveBookmarkResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r RemoveBookmarkResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r RemoveBookmarkResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RemoveBookmarkResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RemoveBookmarkResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RemoveBookmarkResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListFollowedListsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *MultiListLookupResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListFollowedListsResult) GetJSON200() *MultiListLookupResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListFollowedListsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListFollowedListsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListFollowedListsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListFollowedListsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListFollowedListsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListFollowedListsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type FollowListResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListFollowedResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r FollowListResult) GetJSON200() *ListFollowedResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r FollowListResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r FollowListResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r FollowListResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r FollowListResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r FollowListResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r FollowListResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UnfollowListResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListFollowedResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UnfollowListResult) GetJSON200() *ListFollowedResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UnfollowListResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r UnfollowListResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UnfollowListResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UnfollowListResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UnfollowListResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UnfollowListResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -10586,6 +19375,61 @@ func (r UnlikeTweetResult) ContentType() string {
 	return ""
 }
 
+type ListListMembershipsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *MultiListLookupResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListListMembershipsResult) GetJSON200() *MultiListLookupResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListListMembershipsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListListMembershipsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListListMembershipsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListListMembershipsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListListMembershipsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListListMembershipsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type ListMentionsResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -10641,6 +19485,61 @@ func (r ListMentionsResult) ContentType() string {
 	return ""
 }
 
+type ListMutingResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *GenericMultipleUsersLookupResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListMutingResult) GetJSON200() *GenericMultipleUsersLookupResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListMutingResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListMutingResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListMutingResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListMutingResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListMutingResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListMutingResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type MuteUserResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -10690,6 +19589,226 @@ func (r MuteUserResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r MuteUserResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListOwnedListsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *MultiListLookupResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListOwnedListsResult) GetJSON200() *MultiListLookupResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListOwnedListsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListOwnedListsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListOwnedListsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListOwnedListsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListOwnedListsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListOwnedListsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListPinnedListsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *MultiListLookupResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPinnedListsResult) GetJSON200() *MultiListLookupResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListPinnedListsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListPinnedListsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPinnedListsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPinnedListsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPinnedListsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPinnedListsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PinListResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListPinnedResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PinListResult) GetJSON200() *ListPinnedResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r PinListResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r PinListResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r PinListResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PinListResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PinListResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PinListResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UnpinListResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListUnpinResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UnpinListResult) GetJSON200() *ListUnpinResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UnpinListResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r UnpinListResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UnpinListResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UnpinListResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UnpinListResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UnpinListResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -10800,6 +19919,61 @@ func (r UnretweetResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r UnretweetResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type HomeTimelineResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *GenericTweetsTimelineResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r HomeTimelineResult) GetJSON200() *GenericTweetsTimelineResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r HomeTimelineResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r HomeTimelineResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r HomeTimelineResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r HomeTimelineResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r HomeTimelineResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r HomeTimelineResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -11086,6 +20260,411 @@ func (c *ClientWithResponses) GetComplianceJobWithResponse(ctx context.Context, 
 	return ParseGetComplianceJobResult(rsp)
 }
 
+// CreateDMConversationWithBodyWithResponse Create a group conversation
+//
+// Creates a group conversation with the given participants and its first message.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/dm_conversations (the `CreateDMConversation` operationId).
+func (c *ClientWithResponses) CreateDMConversationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDMConversationResult, error) {
+	rsp, err := c.CreateDMConversationWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateDMConversationResult(rsp)
+}
+
+// CreateDMConversationWithResponse Create a group conversation
+//
+// Creates a group conversation with the given participants and its first message.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/dm_conversations (the `CreateDMConversation` operationId).
+func (c *ClientWithResponses) CreateDMConversationWithResponse(ctx context.Context, body CreateDMConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDMConversationResult, error) {
+	rsp, err := c.CreateDMConversation(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateDMConversationResult(rsp)
+}
+
+// ListDMEventsWithParticipantWithResponse List the events with one participant
+//
+// Returns the events of the one-to-one conversation with a user, newest first.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/dm_conversations/with/{participant_id}/dm_events (the `ListDMEventsWithParticipant` operationId).
+func (c *ClientWithResponses) ListDMEventsWithParticipantWithResponse(ctx context.Context, participantID UserID, params *ListDMEventsWithParticipantParams, reqEditors ...RequestEditorFn) (*ListDMEventsWithParticipantResult, error) {
+	rsp, err := c.ListDMEventsWithParticipant(ctx, participantID, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListDMEventsWithParticipantResult(rsp)
+}
+
+// SendDMToParticipantWithBodyWithResponse Send a message to a user
+//
+// Sends a direct message in the one-to-one conversation with a user, creating it if needed.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/dm_conversations/with/{participant_id}/messages (the `SendDMToParticipant` operationId).
+func (c *ClientWithResponses) SendDMToParticipantWithBodyWithResponse(ctx context.Context, participantID UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SendDMToParticipantResult, error) {
+	rsp, err := c.SendDMToParticipantWithBody(ctx, participantID, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSendDMToParticipantResult(rsp)
+}
+
+// SendDMToParticipantWithResponse Send a message to a user
+//
+// Sends a direct message in the one-to-one conversation with a user, creating it if needed.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/dm_conversations/with/{participant_id}/messages (the `SendDMToParticipant` operationId).
+func (c *ClientWithResponses) SendDMToParticipantWithResponse(ctx context.Context, participantID UserID, body SendDMToParticipantJSONRequestBody, reqEditors ...RequestEditorFn) (*SendDMToParticipantResult, error) {
+	rsp, err := c.SendDMToParticipant(ctx, participantID, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSendDMToParticipantResult(rsp)
+}
+
+// SendDMToConversationWithBodyWithResponse Send a message to a conversation
+//
+// Sends a direct message to an existing conversation.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/dm_conversations/{dm_conversation_id}/messages (the `SendDMToConversation` operationId).
+func (c *ClientWithResponses) SendDMToConversationWithBodyWithResponse(ctx context.Context, dmConversationID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SendDMToConversationResult, error) {
+	rsp, err := c.SendDMToConversationWithBody(ctx, dmConversationID, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSendDMToConversationResult(rsp)
+}
+
+// SendDMToConversationWithResponse Send a message to a conversation
+//
+// Sends a direct message to an existing conversation.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/dm_conversations/{dm_conversation_id}/messages (the `SendDMToConversation` operationId).
+func (c *ClientWithResponses) SendDMToConversationWithResponse(ctx context.Context, dmConversationID string, body SendDMToConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*SendDMToConversationResult, error) {
+	rsp, err := c.SendDMToConversation(ctx, dmConversationID, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSendDMToConversationResult(rsp)
+}
+
+// ListDMConversationEventsWithResponse List the events of a conversation
+//
+// Returns the events of one direct-message conversation, newest first.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/dm_conversations/{id}/dm_events (the `ListDMConversationEvents` operationId).
+func (c *ClientWithResponses) ListDMConversationEventsWithResponse(ctx context.Context, id DmConversationID, params *ListDMConversationEventsParams, reqEditors ...RequestEditorFn) (*ListDMConversationEventsResult, error) {
+	rsp, err := c.ListDMConversationEvents(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListDMConversationEventsResult(rsp)
+}
+
+// ListDMEventsWithResponse List direct-message events
+//
+// Returns the direct-message events of every conversation of the authenticated user, newest first.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/dm_events (the `ListDMEvents` operationId).
+func (c *ClientWithResponses) ListDMEventsWithResponse(ctx context.Context, params *ListDMEventsParams, reqEditors ...RequestEditorFn) (*ListDMEventsResult, error) {
+	rsp, err := c.ListDMEvents(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListDMEventsResult(rsp)
+}
+
+// CreateListWithBodyWithResponse Create a List
+//
+// Creates a List owned by the authenticated user.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/lists (the `CreateList` operationId).
+func (c *ClientWithResponses) CreateListWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateListResult, error) {
+	rsp, err := c.CreateListWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateListResult(rsp)
+}
+
+// CreateListWithResponse Create a List
+//
+// Creates a List owned by the authenticated user.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/lists (the `CreateList` operationId).
+func (c *ClientWithResponses) CreateListWithResponse(ctx context.Context, body CreateListJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateListResult, error) {
+	rsp, err := c.CreateList(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateListResult(rsp)
+}
+
+// DeleteListWithResponse Delete a List
+//
+// Deletes a List the authenticated user owns.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /2/lists/{id} (the `DeleteList` operationId).
+func (c *ClientWithResponses) DeleteListWithResponse(ctx context.Context, id ListID, reqEditors ...RequestEditorFn) (*DeleteListResult, error) {
+	rsp, err := c.DeleteList(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteListResult(rsp)
+}
+
+// LookupListWithResponse Look up a List
+//
+// Returns one List by id.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/lists/{id} (the `LookupList` operationId).
+func (c *ClientWithResponses) LookupListWithResponse(ctx context.Context, id ListID, params *LookupListParams, reqEditors ...RequestEditorFn) (*LookupListResult, error) {
+	rsp, err := c.LookupList(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLookupListResult(rsp)
+}
+
+// UpdateListWithBodyWithResponse Change a List
+//
+// Changes the name, description or privacy of a List the authenticated user owns.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /2/lists/{id} (the `UpdateList` operationId).
+func (c *ClientWithResponses) UpdateListWithBodyWithResponse(ctx context.Context, id ListID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateListResult, error) {
+	rsp, err := c.UpdateListWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateListResult(rsp)
+}
+
+// UpdateListWithResponse Change a List
+//
+// Changes the name, description or privacy of a List the authenticated user owns.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /2/lists/{id} (the `UpdateList` operationId).
+func (c *ClientWithResponses) UpdateListWithResponse(ctx context.Context, id ListID, body UpdateListJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateListResult, error) {
+	rsp, err := c.UpdateList(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateListResult(rsp)
+}
+
+// ListListFollowersWithResponse List the followers of a List
+//
+// Returns the accounts that follow the List. Pages with `pagination_token`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/lists/{id}/followers (the `ListListFollowers` operationId).
+func (c *ClientWithResponses) ListListFollowersWithResponse(ctx context.Context, id ListID, params *ListListFollowersParams, reqEditors ...RequestEditorFn) (*ListListFollowersResult, error) {
+	rsp, err := c.ListListFollowers(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListListFollowersResult(rsp)
+}
+
+// ListListMembersWithResponse List the members of a List
+//
+// Returns the accounts that are members of the List. Pages with `pagination_token`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/lists/{id}/members (the `ListListMembers` operationId).
+func (c *ClientWithResponses) ListListMembersWithResponse(ctx context.Context, id ListID, params *ListListMembersParams, reqEditors ...RequestEditorFn) (*ListListMembersResult, error) {
+	rsp, err := c.ListListMembers(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListListMembersResult(rsp)
+}
+
+// AddListMemberWithBodyWithResponse Add a member to a List
+//
+// Adds an account to a List the authenticated user owns.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/lists/{id}/members (the `AddListMember` operationId).
+func (c *ClientWithResponses) AddListMemberWithBodyWithResponse(ctx context.Context, id ListID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddListMemberResult, error) {
+	rsp, err := c.AddListMemberWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddListMemberResult(rsp)
+}
+
+// AddListMemberWithResponse Add a member to a List
+//
+// Adds an account to a List the authenticated user owns.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/lists/{id}/members (the `AddListMember` operationId).
+func (c *ClientWithResponses) AddListMemberWithResponse(ctx context.Context, id ListID, body AddListMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*AddListMemberResult, error) {
+	rsp, err := c.AddListMember(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddListMemberResult(rsp)
+}
+
+// RemoveListMemberWithResponse Remove a member from a List
+//
+// Removes an account from a List the authenticated user owns.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /2/lists/{id}/members/{user_id} (the `RemoveListMember` operationId).
+func (c *ClientWithResponses) RemoveListMemberWithResponse(ctx context.Context, id ListID, userID UserID, reqEditors ...RequestEditorFn) (*RemoveListMemberResult, error) {
+	rsp, err := c.RemoveListMember(ctx, id, userID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRemoveListMemberResult(rsp)
+}
+
+// ListListTweetsWithResponse List the Tweets of a List
+//
+// Returns recent Tweets by the members of the List. Pages with `pagination_token`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/lists/{id}/tweets (the `ListListTweets` operationId).
+func (c *ClientWithResponses) ListListTweetsWithResponse(ctx context.Context, id ListID, params *ListListTweetsParams, reqEditors ...RequestEditorFn) (*ListListTweetsResult, error) {
+	rsp, err := c.ListListTweets(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListListTweetsResult(rsp)
+}
+
+// GetMediaUploadStatusWithResponse Read the processing state of an upload
+//
+// Returns the processing state of an uploaded file and how long to wait before asking again.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/media/upload (the `GetMediaUploadStatus` operationId).
+func (c *ClientWithResponses) GetMediaUploadStatusWithResponse(ctx context.Context, params *GetMediaUploadStatusParams, reqEditors ...RequestEditorFn) (*GetMediaUploadStatusResult, error) {
+	rsp, err := c.GetMediaUploadStatus(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetMediaUploadStatusResult(rsp)
+}
+
+// InitializeMediaUploadWithBodyWithResponse Start a chunked media upload
+//
+// Declares the type and size of a file to upload and returns the media id to append chunks to.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/media/upload/initialize (the `InitializeMediaUpload` operationId).
+func (c *ClientWithResponses) InitializeMediaUploadWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*InitializeMediaUploadResult, error) {
+	rsp, err := c.InitializeMediaUploadWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseInitializeMediaUploadResult(rsp)
+}
+
+// InitializeMediaUploadWithResponse Start a chunked media upload
+//
+// Declares the type and size of a file to upload and returns the media id to append chunks to.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/media/upload/initialize (the `InitializeMediaUpload` operationId).
+func (c *ClientWithResponses) InitializeMediaUploadWithResponse(ctx context.Context, body InitializeMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*InitializeMediaUploadResult, error) {
+	rsp, err := c.InitializeMediaUpload(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseInitializeMediaUploadResult(rsp)
+}
+
+// AppendMediaUploadWithBodyWithResponse Append a chunk to an upload
+//
+// Sends one chunk (segment) of the file, base64 in JSON or raw bytes in a multipart form.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/media/upload/{id}/append (the `AppendMediaUpload` operationId).
+func (c *ClientWithResponses) AppendMediaUploadWithBodyWithResponse(ctx context.Context, id MediaID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AppendMediaUploadResult, error) {
+	rsp, err := c.AppendMediaUploadWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAppendMediaUploadResult(rsp)
+}
+
+// AppendMediaUploadWithResponse Append a chunk to an upload
+//
+// Sends one chunk (segment) of the file, base64 in JSON or raw bytes in a multipart form.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/media/upload/{id}/append (the `AppendMediaUpload` operationId).
+func (c *ClientWithResponses) AppendMediaUploadWithResponse(ctx context.Context, id MediaID, body AppendMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*AppendMediaUploadResult, error) {
+	rsp, err := c.AppendMediaUpload(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAppendMediaUploadResult(rsp)
+}
+
+// FinalizeMediaUploadWithResponse Finish a chunked upload
+//
+// Declares the upload complete. Videos and GIFs then process asynchronously: poll the status until it succeeds.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/media/upload/{id}/finalize (the `FinalizeMediaUpload` operationId).
+func (c *ClientWithResponses) FinalizeMediaUploadWithResponse(ctx context.Context, id MediaID, reqEditors ...RequestEditorFn) (*FinalizeMediaUploadResult, error) {
+	rsp, err := c.FinalizeMediaUpload(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseFinalizeMediaUploadResult(rsp)
+}
+
 // GetOpenAPIDocumentWithResponse Fetch the API document
 //
 // Returns the OpenAPI document X publishes for this API. No authentication.
@@ -11161,6 +20740,36 @@ func (c *ClientWithResponses) LookupSpaceWithResponse(ctx context.Context, id st
 	return ParseLookupSpaceResult(rsp)
 }
 
+// ListSpaceBuyersWithResponse List ticket buyers of a Space
+//
+// Returns the users who bought a ticket to the Space. Only its creator may ask.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/spaces/{id}/buyers (the `ListSpaceBuyers` operationId).
+func (c *ClientWithResponses) ListSpaceBuyersWithResponse(ctx context.Context, id string, params *ListSpaceBuyersParams, reqEditors ...RequestEditorFn) (*ListSpaceBuyersResult, error) {
+	rsp, err := c.ListSpaceBuyers(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListSpaceBuyersResult(rsp)
+}
+
+// ListSpaceTweetsWithResponse List Tweets shared in a Space
+//
+// Returns the Tweets shared by participants of the Space.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/spaces/{id}/tweets (the `ListSpaceTweets` operationId).
+func (c *ClientWithResponses) ListSpaceTweetsWithResponse(ctx context.Context, id string, params *ListSpaceTweetsParams, reqEditors ...RequestEditorFn) (*ListSpaceTweetsResult, error) {
+	rsp, err := c.ListSpaceTweets(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListSpaceTweetsResult(rsp)
+}
+
 // LookupTweetsWithResponse Look up Tweets by id
 //
 // Returns up to 100 Tweets in one call. Missing or protected Tweets are reported in `errors` next to the Tweets that were found.
@@ -11174,6 +20783,36 @@ func (c *ClientWithResponses) LookupTweetsWithResponse(ctx context.Context, para
 		return nil, err
 	}
 	return ParseLookupTweetsResult(rsp)
+}
+
+// CreateTweetWithBodyWithResponse Post a Tweet
+//
+// Posts a Tweet as the authenticated user: text, a reply, a quote, a poll or media ids, with reply settings.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/tweets (the `CreateTweet` operationId).
+func (c *ClientWithResponses) CreateTweetWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTweetResult, error) {
+	rsp, err := c.CreateTweetWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateTweetResult(rsp)
+}
+
+// CreateTweetWithResponse Post a Tweet
+//
+// Posts a Tweet as the authenticated user: text, a reply, a quote, a poll or media ids, with reply settings.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/tweets (the `CreateTweet` operationId).
+func (c *ClientWithResponses) CreateTweetWithResponse(ctx context.Context, body CreateTweetJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTweetResult, error) {
+	rsp, err := c.CreateTweet(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateTweetResult(rsp)
 }
 
 // CountAllTweetsWithResponse Count matching Tweets in the full archive
@@ -11311,6 +20950,21 @@ func (c *ClientWithResponses) ChangeStreamRulesWithResponse(ctx context.Context,
 	return ParseChangeStreamRulesResult(rsp)
 }
 
+// DeleteTweetWithResponse Delete a Tweet
+//
+// Deletes a Tweet the authenticated user posted.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /2/tweets/{id} (the `DeleteTweet` operationId).
+func (c *ClientWithResponses) DeleteTweetWithResponse(ctx context.Context, id TweetID, reqEditors ...RequestEditorFn) (*DeleteTweetResult, error) {
+	rsp, err := c.DeleteTweet(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteTweetResult(rsp)
+}
+
 // LookupTweetWithResponse Look up one Tweet
 //
 // Returns a single Tweet by its id.
@@ -11341,6 +20995,21 @@ func (c *ClientWithResponses) ListLikingUsersWithResponse(ctx context.Context, i
 	return ParseListLikingUsersResult(rsp)
 }
 
+// ListQuoteTweetsWithResponse List quotes of a Tweet
+//
+// Returns Tweets that quote the Tweet, newest first. Pages with `pagination_token`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/tweets/{id}/quote_tweets (the `ListQuoteTweets` operationId).
+func (c *ClientWithResponses) ListQuoteTweetsWithResponse(ctx context.Context, id TweetID, params *ListQuoteTweetsParams, reqEditors ...RequestEditorFn) (*ListQuoteTweetsResult, error) {
+	rsp, err := c.ListQuoteTweets(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListQuoteTweetsResult(rsp)
+}
+
 // ListRetweetersWithResponse List users who retweeted a Tweet
 //
 // Returns users who retweeted the Tweet. Pages with `pagination_token`.
@@ -11354,6 +21023,21 @@ func (c *ClientWithResponses) ListRetweetersWithResponse(ctx context.Context, id
 		return nil, err
 	}
 	return ParseListRetweetersResult(rsp)
+}
+
+// ListRetweetsWithResponse List Retweets of a Tweet
+//
+// Returns the Retweets of a Tweet as Tweet objects. Pages with `pagination_token`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/tweets/{id}/retweets (the `ListRetweets` operationId).
+func (c *ClientWithResponses) ListRetweetsWithResponse(ctx context.Context, id TweetID, params *ListRetweetsParams, reqEditors ...RequestEditorFn) (*ListRetweetsResult, error) {
+	rsp, err := c.ListRetweets(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListRetweetsResult(rsp)
 }
 
 // HideReplyWithBodyWithResponse Hide or unhide a reply
@@ -11384,6 +21068,21 @@ func (c *ClientWithResponses) HideReplyWithResponse(ctx context.Context, tweetID
 		return nil, err
 	}
 	return ParseHideReplyResult(rsp)
+}
+
+// GetTweetUsageWithResponse Read post usage
+//
+// Returns how many posts the project has consumed against its cap, per day and per app.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/usage/tweets (the `GetTweetUsage` operationId).
+func (c *ClientWithResponses) GetTweetUsageWithResponse(ctx context.Context, params *GetTweetUsageParams, reqEditors ...RequestEditorFn) (*GetTweetUsageResult, error) {
+	rsp, err := c.GetTweetUsage(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetTweetUsageResult(rsp)
 }
 
 // LookupUsersWithResponse Look up users by id
@@ -11429,6 +21128,36 @@ func (c *ClientWithResponses) LookupUserByUsernameWithResponse(ctx context.Conte
 		return nil, err
 	}
 	return ParseLookupUserByUsernameResult(rsp)
+}
+
+// LookupMeWithResponse Look up the authenticated user
+//
+// Returns the user the token acts for.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/users/me (the `LookupMe` operationId).
+func (c *ClientWithResponses) LookupMeWithResponse(ctx context.Context, params *LookupMeParams, reqEditors ...RequestEditorFn) (*LookupMeResult, error) {
+	rsp, err := c.LookupMe(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLookupMeResult(rsp)
+}
+
+// SearchUsersWithResponse Search users
+//
+// Finds accounts whose name, handle or bio match the query. Pages with `next_token`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/users/search (the `SearchUsers` operationId).
+func (c *ClientWithResponses) SearchUsersWithResponse(ctx context.Context, params *SearchUsersParams, reqEditors ...RequestEditorFn) (*SearchUsersResult, error) {
+	rsp, err := c.SearchUsers(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSearchUsersResult(rsp)
 }
 
 // LookupUserWithResponse Look up a user by id
@@ -11489,6 +21218,126 @@ func (c *ClientWithResponses) BlockUserWithResponse(ctx context.Context, id User
 		return nil, err
 	}
 	return ParseBlockUserResult(rsp)
+}
+
+// ListBookmarksWithResponse List bookmarks
+//
+// Returns the Tweets the authenticated user (`id`) bookmarked. Needs an OAuth 2.0 user token.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/users/{id}/bookmarks (the `ListBookmarks` operationId).
+func (c *ClientWithResponses) ListBookmarksWithResponse(ctx context.Context, id UserID, params *ListBookmarksParams, reqEditors ...RequestEditorFn) (*ListBookmarksResult, error) {
+	rsp, err := c.ListBookmarks(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListBookmarksResult(rsp)
+}
+
+// AddBookmarkWithBodyWithResponse Bookmark a Tweet
+//
+// The authenticated user (`id`) bookmarks the Tweet named in the body.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/users/{id}/bookmarks (the `AddBookmark` operationId).
+func (c *ClientWithResponses) AddBookmarkWithBodyWithResponse(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddBookmarkResult, error) {
+	rsp, err := c.AddBookmarkWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddBookmarkResult(rsp)
+}
+
+// AddBookmarkWithResponse Bookmark a Tweet
+//
+// The authenticated user (`id`) bookmarks the Tweet named in the body.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/users/{id}/bookmarks (the `AddBookmark` operationId).
+func (c *ClientWithResponses) AddBookmarkWithResponse(ctx context.Context, id UserID, body AddBookmarkJSONRequestBody, reqEditors ...RequestEditorFn) (*AddBookmarkResult, error) {
+	rsp, err := c.AddBookmark(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddBookmarkResult(rsp)
+}
+
+// RemoveBookmarkWithResponse Remove a bookmark
+//
+// The authenticated user (`id`) removes the Tweet from their bookmarks.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /2/users/{id}/bookmarks/{tweet_id} (the `RemoveBookmark` operationId).
+func (c *ClientWithResponses) RemoveBookmarkWithResponse(ctx context.Context, id UserID, tweetID TweetID, reqEditors ...RequestEditorFn) (*RemoveBookmarkResult, error) {
+	rsp, err := c.RemoveBookmark(ctx, id, tweetID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRemoveBookmarkResult(rsp)
+}
+
+// ListFollowedListsWithResponse List the Lists a user follows
+//
+// Returns the Lists the user follows. Pages with `pagination_token`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/users/{id}/followed_lists (the `ListFollowedLists` operationId).
+func (c *ClientWithResponses) ListFollowedListsWithResponse(ctx context.Context, id UserID, params *ListFollowedListsParams, reqEditors ...RequestEditorFn) (*ListFollowedListsResult, error) {
+	rsp, err := c.ListFollowedLists(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListFollowedListsResult(rsp)
+}
+
+// FollowListWithBodyWithResponse Follow a List
+//
+// The authenticated user (`id`) follows the List named in the body.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/users/{id}/followed_lists (the `FollowList` operationId).
+func (c *ClientWithResponses) FollowListWithBodyWithResponse(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*FollowListResult, error) {
+	rsp, err := c.FollowListWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseFollowListResult(rsp)
+}
+
+// FollowListWithResponse Follow a List
+//
+// The authenticated user (`id`) follows the List named in the body.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/users/{id}/followed_lists (the `FollowList` operationId).
+func (c *ClientWithResponses) FollowListWithResponse(ctx context.Context, id UserID, body FollowListJSONRequestBody, reqEditors ...RequestEditorFn) (*FollowListResult, error) {
+	rsp, err := c.FollowList(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseFollowListResult(rsp)
+}
+
+// UnfollowListWithResponse Unfollow a List
+//
+// The authenticated user (`id`) stops following the List.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /2/users/{id}/followed_lists/{list_id} (the `UnfollowList` operationId).
+func (c *ClientWithResponses) UnfollowListWithResponse(ctx context.Context, id UserID, listID ListID, reqEditors ...RequestEditorFn) (*UnfollowListResult, error) {
+	rsp, err := c.UnfollowList(ctx, id, listID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUnfollowListResult(rsp)
 }
 
 // ListFollowersWithResponse List followers
@@ -11611,6 +21460,21 @@ func (c *ClientWithResponses) UnlikeTweetWithResponse(ctx context.Context, id Us
 	return ParseUnlikeTweetResult(rsp)
 }
 
+// ListListMembershipsWithResponse List the Lists a user is a member of
+//
+// Returns the Lists that include the user. Pages with `pagination_token`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/users/{id}/list_memberships (the `ListListMemberships` operationId).
+func (c *ClientWithResponses) ListListMembershipsWithResponse(ctx context.Context, id UserID, params *ListListMembershipsParams, reqEditors ...RequestEditorFn) (*ListListMembershipsResult, error) {
+	rsp, err := c.ListListMemberships(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListListMembershipsResult(rsp)
+}
+
 // ListMentionsWithResponse List Tweets that mention a user
 //
 // Returns Tweets mentioning the user, newest first. Pages with `pagination_token`.
@@ -11624,6 +21488,21 @@ func (c *ClientWithResponses) ListMentionsWithResponse(ctx context.Context, id U
 		return nil, err
 	}
 	return ParseListMentionsResult(rsp)
+}
+
+// ListMutingWithResponse List the users a user mutes
+//
+// Returns the accounts the authenticated user (`id`) mutes. Pages with `pagination_token`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/users/{id}/muting (the `ListMuting` operationId).
+func (c *ClientWithResponses) ListMutingWithResponse(ctx context.Context, id UserID, params *ListMutingParams, reqEditors ...RequestEditorFn) (*ListMutingResult, error) {
+	rsp, err := c.ListMuting(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListMutingResult(rsp)
 }
 
 // MuteUserWithBodyWithResponse Mute a user
@@ -11654,6 +21533,81 @@ func (c *ClientWithResponses) MuteUserWithResponse(ctx context.Context, id UserI
 		return nil, err
 	}
 	return ParseMuteUserResult(rsp)
+}
+
+// ListOwnedListsWithResponse List the Lists a user owns
+//
+// Returns the Lists the user created. Pages with `pagination_token`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/users/{id}/owned_lists (the `ListOwnedLists` operationId).
+func (c *ClientWithResponses) ListOwnedListsWithResponse(ctx context.Context, id UserID, params *ListOwnedListsParams, reqEditors ...RequestEditorFn) (*ListOwnedListsResult, error) {
+	rsp, err := c.ListOwnedLists(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListOwnedListsResult(rsp)
+}
+
+// ListPinnedListsWithResponse List pinned Lists
+//
+// Returns the Lists the authenticated user (`id`) has pinned.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/users/{id}/pinned_lists (the `ListPinnedLists` operationId).
+func (c *ClientWithResponses) ListPinnedListsWithResponse(ctx context.Context, id UserID, params *ListPinnedListsParams, reqEditors ...RequestEditorFn) (*ListPinnedListsResult, error) {
+	rsp, err := c.ListPinnedLists(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPinnedListsResult(rsp)
+}
+
+// PinListWithBodyWithResponse Pin a List
+//
+// The authenticated user (`id`) pins the List named in the body.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/users/{id}/pinned_lists (the `PinList` operationId).
+func (c *ClientWithResponses) PinListWithBodyWithResponse(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PinListResult, error) {
+	rsp, err := c.PinListWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePinListResult(rsp)
+}
+
+// PinListWithResponse Pin a List
+//
+// The authenticated user (`id`) pins the List named in the body.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/users/{id}/pinned_lists (the `PinList` operationId).
+func (c *ClientWithResponses) PinListWithResponse(ctx context.Context, id UserID, body PinListJSONRequestBody, reqEditors ...RequestEditorFn) (*PinListResult, error) {
+	rsp, err := c.PinList(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePinListResult(rsp)
+}
+
+// UnpinListWithResponse Unpin a List
+//
+// The authenticated user (`id`) unpins the List.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /2/users/{id}/pinned_lists/{list_id} (the `UnpinList` operationId).
+func (c *ClientWithResponses) UnpinListWithResponse(ctx context.Context, id UserID, listID ListID, reqEditors ...RequestEditorFn) (*UnpinListResult, error) {
+	rsp, err := c.UnpinList(ctx, id, listID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUnpinListResult(rsp)
 }
 
 // RetweetWithBodyWithResponse Retweet a Tweet
@@ -11699,6 +21653,21 @@ func (c *ClientWithResponses) UnretweetWithResponse(ctx context.Context, id User
 		return nil, err
 	}
 	return ParseUnretweetResult(rsp)
+}
+
+// HomeTimelineWithResponse Read the home timeline
+//
+// Returns the Tweets and Retweets the authenticated user sees at home, newest first. Pages with `pagination_token`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/users/{id}/timelines/reverse_chronological (the `HomeTimeline` operationId).
+func (c *ClientWithResponses) HomeTimelineWithResponse(ctx context.Context, id UserID, params *HomeTimelineParams, reqEditors ...RequestEditorFn) (*HomeTimelineResult, error) {
+	rsp, err := c.HomeTimeline(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseHomeTimelineResult(rsp)
 }
 
 // ListUserTweetsWithResponse List a user's Tweets
@@ -11857,6 +21826,766 @@ func ParseGetComplianceJobResult(rsp *http.Response) (*GetComplianceJobResult, e
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SingleComplianceJobResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateDMConversationResult parses an HTTP response from a CreateDMConversationWithResponse call
+func ParseCreateDMConversationResult(rsp *http.Response) (*CreateDMConversationResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateDMConversationResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest CreateDmEventResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListDMEventsWithParticipantResult parses an HTTP response from a ListDMEventsWithParticipantWithResponse call
+func ParseListDMEventsWithParticipantResult(rsp *http.Response) (*ListDMEventsWithParticipantResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListDMEventsWithParticipantResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest DmEventsLookupResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseSendDMToParticipantResult parses an HTTP response from a SendDMToParticipantWithResponse call
+func ParseSendDMToParticipantResult(rsp *http.Response) (*SendDMToParticipantResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SendDMToParticipantResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest CreateDmEventResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseSendDMToConversationResult parses an HTTP response from a SendDMToConversationWithResponse call
+func ParseSendDMToConversationResult(rsp *http.Response) (*SendDMToConversationResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SendDMToConversationResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest CreateDmEventResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListDMConversationEventsResult parses an HTTP response from a ListDMConversationEventsWithResponse call
+func ParseListDMConversationEventsResult(rsp *http.Response) (*ListDMConversationEventsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListDMConversationEventsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest DmEventsLookupResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListDMEventsResult parses an HTTP response from a ListDMEventsWithResponse call
+func ParseListDMEventsResult(rsp *http.Response) (*ListDMEventsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListDMEventsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest DmEventsLookupResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateListResult parses an HTTP response from a CreateListWithResponse call
+func ParseCreateListResult(rsp *http.Response) (*CreateListResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateListResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListCreateResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeleteListResult parses an HTTP response from a DeleteListWithResponse call
+func ParseDeleteListResult(rsp *http.Response) (*DeleteListResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteListResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListDeleteResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseLookupListResult parses an HTTP response from a LookupListWithResponse call
+func ParseLookupListResult(rsp *http.Response) (*LookupListResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &LookupListResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SingleListLookupResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateListResult parses an HTTP response from a UpdateListWithResponse call
+func ParseUpdateListResult(rsp *http.Response) (*UpdateListResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateListResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListUpdateResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListListFollowersResult parses an HTTP response from a ListListFollowersWithResponse call
+func ParseListListFollowersResult(rsp *http.Response) (*ListListFollowersResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListListFollowersResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest GenericMultipleUsersLookupResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListListMembersResult parses an HTTP response from a ListListMembersWithResponse call
+func ParseListListMembersResult(rsp *http.Response) (*ListListMembersResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListListMembersResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest GenericMultipleUsersLookupResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseAddListMemberResult parses an HTTP response from a AddListMemberWithResponse call
+func ParseAddListMemberResult(rsp *http.Response) (*AddListMemberResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AddListMemberResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListMutateResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseRemoveListMemberResult parses an HTTP response from a RemoveListMemberWithResponse call
+func ParseRemoveListMemberResult(rsp *http.Response) (*RemoveListMemberResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RemoveListMemberResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListMutateResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListListTweetsResult parses an HTTP response from a ListListTweetsWithResponse call
+func ParseListListTweetsResult(rsp *http.Response) (*ListListTweetsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListListTweetsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest GenericTweetsTimelineResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetMediaUploadStatusResult parses an HTTP response from a GetMediaUploadStatusWithResponse call
+func ParseGetMediaUploadStatusResult(rsp *http.Response) (*GetMediaUploadStatusResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetMediaUploadStatusResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MediaUploadResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseInitializeMediaUploadResult parses an HTTP response from a InitializeMediaUploadWithResponse call
+func ParseInitializeMediaUploadResult(rsp *http.Response) (*InitializeMediaUploadResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &InitializeMediaUploadResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MediaUploadResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseAppendMediaUploadResult parses an HTTP response from a AppendMediaUploadWithResponse call
+func ParseAppendMediaUploadResult(rsp *http.Response) (*AppendMediaUploadResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AppendMediaUploadResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MediaUploadAppendResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseFinalizeMediaUploadResult parses an HTTP response from a FinalizeMediaUploadWithResponse call
+func ParseFinalizeMediaUploadResult(rsp *http.Response) (*FinalizeMediaUploadResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &FinalizeMediaUploadResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MediaUploadResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -12081,6 +22810,86 @@ func ParseLookupSpaceResult(rsp *http.Response) (*LookupSpaceResult, error) {
 	return response, nil
 }
 
+// ParseListSpaceBuyersResult parses an HTTP response from a ListSpaceBuyersWithResponse call
+func ParseListSpaceBuyersResult(rsp *http.Response) (*ListSpaceBuyersResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListSpaceBuyersResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest GenericMultipleUsersLookupResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListSpaceTweetsResult parses an HTTP response from a ListSpaceTweetsWithResponse call
+func ParseListSpaceTweetsResult(rsp *http.Response) (*ListSpaceTweetsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListSpaceTweetsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest GenericTweetsTimelineResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseLookupTweetsResult parses an HTTP response from a LookupTweetsWithResponse call
 func ParseLookupTweetsResult(rsp *http.Response) (*LookupTweetsResult, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -12101,6 +22910,46 @@ func ParseLookupTweetsResult(rsp *http.Response) (*LookupTweetsResult, error) {
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateTweetResult parses an HTTP response from a CreateTweetWithResponse call
+func ParseCreateTweetResult(rsp *http.Response) (*CreateTweetResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateTweetResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest TweetCreateResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
 
 	case rsp.Header.Get("Content-Type") == "application/json" && true:
 		var dest HTTPErrorResponseApplicationJSON
@@ -12441,6 +23290,46 @@ func ParseChangeStreamRulesResult(rsp *http.Response) (*ChangeStreamRulesResult,
 	return response, nil
 }
 
+// ParseDeleteTweetResult parses an HTTP response from a DeleteTweetWithResponse call
+func ParseDeleteTweetResult(rsp *http.Response) (*DeleteTweetResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteTweetResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TweetDeleteResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseLookupTweetResult parses an HTTP response from a LookupTweetWithResponse call
 func ParseLookupTweetResult(rsp *http.Response) (*LookupTweetResult, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -12521,6 +23410,46 @@ func ParseListLikingUsersResult(rsp *http.Response) (*ListLikingUsersResult, err
 	return response, nil
 }
 
+// ParseListQuoteTweetsResult parses an HTTP response from a ListQuoteTweetsWithResponse call
+func ParseListQuoteTweetsResult(rsp *http.Response) (*ListQuoteTweetsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListQuoteTweetsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest GenericTweetsTimelineResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseListRetweetersResult parses an HTTP response from a ListRetweetersWithResponse call
 func ParseListRetweetersResult(rsp *http.Response) (*ListRetweetersResult, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -12561,6 +23490,46 @@ func ParseListRetweetersResult(rsp *http.Response) (*ListRetweetersResult, error
 	return response, nil
 }
 
+// ParseListRetweetsResult parses an HTTP response from a ListRetweetsWithResponse call
+func ParseListRetweetsResult(rsp *http.Response) (*ListRetweetsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListRetweetsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest GenericTweetsTimelineResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseHideReplyResult parses an HTTP response from a HideReplyWithResponse call
 func ParseHideReplyResult(rsp *http.Response) (*HideReplyResult, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -12577,6 +23546,46 @@ func ParseHideReplyResult(rsp *http.Response) (*HideReplyResult, error) {
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest TweetHideResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetTweetUsageResult parses an HTTP response from a GetTweetUsageWithResponse call
+func ParseGetTweetUsageResult(rsp *http.Response) (*GetTweetUsageResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetTweetUsageResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest UsageResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -12721,6 +23730,86 @@ func ParseLookupUserByUsernameResult(rsp *http.Response) (*LookupUserByUsernameR
 	return response, nil
 }
 
+// ParseLookupMeResult parses an HTTP response from a LookupMeWithResponse call
+func ParseLookupMeResult(rsp *http.Response) (*LookupMeResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &LookupMeResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SingleUserLookupResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseSearchUsersResult parses an HTTP response from a SearchUsersWithResponse call
+func ParseSearchUsersResult(rsp *http.Response) (*SearchUsersResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SearchUsersResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest GenericMultipleUsersLookupResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseLookupUserResult parses an HTTP response from a LookupUserWithResponse call
 func ParseLookupUserResult(rsp *http.Response) (*LookupUserResult, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -12817,6 +23906,246 @@ func ParseBlockUserResult(rsp *http.Response) (*BlockUserResult, error) {
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest UsersBlockingMutationResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListBookmarksResult parses an HTTP response from a ListBookmarksWithResponse call
+func ParseListBookmarksResult(rsp *http.Response) (*ListBookmarksResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListBookmarksResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest GenericTweetsTimelineResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseAddBookmarkResult parses an HTTP response from a AddBookmarkWithResponse call
+func ParseAddBookmarkResult(rsp *http.Response) (*AddBookmarkResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AddBookmarkResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest BookmarkMutationResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseRemoveBookmarkResult parses an HTTP response from a RemoveBookmarkWithResponse call
+func ParseRemoveBookmarkResult(rsp *http.Response) (*RemoveBookmarkResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RemoveBookmarkResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest BookmarkMutationResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListFollowedListsResult parses an HTTP response from a ListFollowedListsWithResponse call
+func ParseListFollowedListsResult(rsp *http.Response) (*ListFollowedListsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListFollowedListsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MultiListLookupResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseFollowListResult parses an HTTP response from a FollowListWithResponse call
+func ParseFollowListResult(rsp *http.Response) (*FollowListResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &FollowListResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListFollowedResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUnfollowListResult parses an HTTP response from a UnfollowListWithResponse call
+func ParseUnfollowListResult(rsp *http.Response) (*UnfollowListResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UnfollowListResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListFollowedResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -13081,6 +24410,46 @@ func ParseUnlikeTweetResult(rsp *http.Response) (*UnlikeTweetResult, error) {
 	return response, nil
 }
 
+// ParseListListMembershipsResult parses an HTTP response from a ListListMembershipsWithResponse call
+func ParseListListMembershipsResult(rsp *http.Response) (*ListListMembershipsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListListMembershipsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MultiListLookupResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseListMentionsResult parses an HTTP response from a ListMentionsWithResponse call
 func ParseListMentionsResult(rsp *http.Response) (*ListMentionsResult, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -13121,6 +24490,46 @@ func ParseListMentionsResult(rsp *http.Response) (*ListMentionsResult, error) {
 	return response, nil
 }
 
+// ParseListMutingResult parses an HTTP response from a ListMutingWithResponse call
+func ParseListMutingResult(rsp *http.Response) (*ListMutingResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListMutingResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest GenericMultipleUsersLookupResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseMuteUserResult parses an HTTP response from a MuteUserWithResponse call
 func ParseMuteUserResult(rsp *http.Response) (*MuteUserResult, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -13137,6 +24546,166 @@ func ParseMuteUserResult(rsp *http.Response) (*MuteUserResult, error) {
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest UsersMutingMutationResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListOwnedListsResult parses an HTTP response from a ListOwnedListsWithResponse call
+func ParseListOwnedListsResult(rsp *http.Response) (*ListOwnedListsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListOwnedListsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MultiListLookupResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListPinnedListsResult parses an HTTP response from a ListPinnedListsWithResponse call
+func ParseListPinnedListsResult(rsp *http.Response) (*ListPinnedListsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPinnedListsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MultiListLookupResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePinListResult parses an HTTP response from a PinListWithResponse call
+func ParsePinListResult(rsp *http.Response) (*PinListResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PinListResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListPinnedResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUnpinListResult parses an HTTP response from a UnpinListWithResponse call
+func ParseUnpinListResult(rsp *http.Response) (*UnpinListResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UnpinListResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListUnpinResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -13217,6 +24786,46 @@ func ParseUnretweetResult(rsp *http.Response) (*UnretweetResult, error) {
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest UsersRetweetsDeleteResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseHomeTimelineResult parses an HTTP response from a HomeTimelineWithResponse call
+func ParseHomeTimelineResult(rsp *http.Response) (*HomeTimelineResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &HomeTimelineResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest GenericTweetsTimelineResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

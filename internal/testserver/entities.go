@@ -146,6 +146,8 @@ type Space struct {
 	ScheduledStart   time.Time
 	EndedAt          time.Time
 	UpdatedAt        time.Time
+	SharedTweetIDs   []string // Tweets shared in the Space, newest first
+	BuyerIDs         []string // users who bought a ticket (ticketed Spaces), newest first
 }
 
 // Topic is what a Space is about.
@@ -171,4 +173,56 @@ type ComplianceJob struct {
 	CreatedAt time.Time
 	Upload    []byte // what was PUT to the upload URL
 	Failed    bool
+}
+
+// List is a curated List of accounts. Private Lists are seen only by their owner.
+type List struct {
+	ID          string
+	Name        string
+	Description string
+	OwnerID     string
+	Private     bool
+	CreatedAt   time.Time
+	MemberIDs   []string // newest member first
+	FollowerIDs []string // newest follower first
+}
+
+// DMConversation is a direct-message conversation: one-to-one (ID "smallerID-largerID")
+// or a group (a numeric ID).
+type DMConversation struct {
+	ID             string
+	Group          bool
+	ParticipantIDs []string // current participants, in the order they joined
+}
+
+// DMEvent is an event of a direct-message conversation: a message (MessageCreate) or
+// participants joining or leaving a group (ParticipantsJoin, ParticipantsLeave).
+type DMEvent struct {
+	ID                 string
+	EventType          string
+	ConversationID     string
+	SenderID           string   // MessageCreate
+	Text               string   // MessageCreate
+	ParticipantIDs     []string // ParticipantsJoin, ParticipantsLeave
+	MediaKeys          []string // attachments of a MessageCreate
+	ReferencedTweetIDs []string // Tweets linked from the text
+	CreatedAt          time.Time
+
+	num uint64
+}
+
+// Upload is a chunked media upload, from initialize through append and finalize to the
+// end of processing.
+type Upload struct {
+	ID               string
+	MediaKey         string
+	OwnerID          string
+	AdditionalOwners []string
+	MediaType        string // image/jpeg, video/mp4, ...
+	Category         string // tweet_image, tweet_video, dm_gif, ...
+	TotalBytes       int64
+	Segments         map[int]int // segment_index -> bytes received
+	CreatedAt        time.Time
+	Finalized        bool
+	FinalizedAt      time.Time
 }

@@ -11,6 +11,7 @@ import (
 // shape is what a request asked to see: the *.fields lists and the expansions.
 type shape struct {
 	tweet, user, media, poll, place, space, topic set
+	list, dmEvent                                 set
 	exp                                           set
 }
 
@@ -34,6 +35,7 @@ func parseShape(q url.Values) *shape {
 		media: listParam(q, "media.fields"), poll: listParam(q, "poll.fields"),
 		place: listParam(q, "place.fields"), space: listParam(q, "space.fields"),
 		topic: listParam(q, "topic.fields"), exp: listParam(q, "expansions"),
+		list: listParam(q, "list.fields"), dmEvent: listParam(q, "dm_event.fields"),
 	}
 }
 
@@ -313,7 +315,7 @@ func (r *renderer) includeTweet(id string) {
 
 func (r *renderer) includeMedia(keys []string) {
 	for _, k := range keys {
-		if m := r.st.b.media[k]; m != nil && r.once("m", k) {
+		if m := r.st.mediaOf(k); m != nil && r.once("m", k) {
 			r.media = append(r.media, m)
 		}
 	}
@@ -340,7 +342,7 @@ func (r *renderer) tweet(t *Tweet) wTweet {
 		r.includeMedia(t.MediaKeys)
 	}
 	if x["attachments.poll_ids"] && t.PollID != "" {
-		if p := r.st.b.polls[t.PollID]; p != nil && r.once("p", p.ID) {
+		if p := r.st.poll(t.PollID); p != nil && r.once("p", p.ID) {
 			r.polls = append(r.polls, p)
 		}
 	}
@@ -439,7 +441,7 @@ func (r *renderer) tweetFields(t *Tweet, section string) wTweet {
 	}
 	if f["public_metrics"] {
 		w.PublicMetrics = &wTweetMetrics{RetweetCount: rts, ReplyCount: r.st.replies[t.ID], LikeCount: likes,
-			QuoteCount: r.st.quotes[t.ID], ImpressionCount: impressions}
+			QuoteCount: r.st.quotes[t.ID], BookmarkCount: len(r.st.bookmarkers[t.ID]), ImpressionCount: impressions}
 	}
 	if f["referenced_tweets"] {
 		w.ReferencedTweets = t.ReferencedTweets
@@ -524,7 +526,7 @@ func (r *renderer) userFields(u *User) wUser {
 			w.MostRecentTweetID = l[0].ID
 		}
 	}
-	if f["pinned_tweet_id"] {
+	if f["pinned_tweet_id"] && r.st.tweet(u.PinnedTweetID) != nil {
 		w.PinnedTweetID = u.PinnedTweetID
 	}
 	if f["profile_image_url"] {

@@ -136,7 +136,7 @@ func (q qterm) eval(st *state, t *Tweet) bool {
 		case "images", "videos":
 			want := map[string]string{"images": "photo", "videos": "video"}[q.val]
 			for _, k := range t.MediaKeys {
-				if m := st.b.media[k]; m != nil && m.Type == want {
+				if m := st.mediaOf(k); m != nil && m.Type == want {
 					return true
 				}
 			}

@@ -6,7 +6,8 @@
 // the document fails the test that caused it (under Start) or is listed by Violations.
 //
 // The seeded world is described in world.go; its well-known ids are exported constants
-// (JackID, XDevelopersID, AliceID, ... MediaTweetID, LiveSpaceID, ...).
+// (JackID, XDevelopersID, AliceID, ... MediaTweetID, LiveSpaceID, GophersListID,
+// AliceBobConversationID, ...).
 //
 // Typical use in a test:
 //
@@ -60,6 +61,7 @@ type Server struct {
 	rl     *rateLimiter
 	faults *faultSet
 	hub    *hub
+	usage  *usageCounter
 
 	vmu        sync.Mutex
 	violations []Violation
@@ -93,6 +95,7 @@ func New(opts ...Option) (*Server, error) {
 	s.rl = newRateLimiter(s)
 	s.faults = &faultSet{}
 	s.hub = newHub()
+	s.usage = &usageCounter{days: map[string]int{}}
 	for _, rl := range cfg.rateLimits {
 		if rl.route != "*" && c.lookupRoute(rl.route) == nil {
 			return nil, fmt.Errorf("testserver: WithRateLimit: no operation %q in the document", rl.route)
@@ -298,6 +301,48 @@ var handlers = map[string]func(*Server, *call) (int, any){
 	"retweet":                (*Server).retweet,
 	"unretweet":              (*Server).unretweet,
 	"listUserTweets":         (*Server).listUserTweets,
+
+	"createTweet":                 (*Server).createTweet,
+	"deleteTweet":                 (*Server).deleteTweet,
+	"listQuoteTweets":             (*Server).listQuoteTweets,
+	"listRetweets":                (*Server).listRetweets,
+	"homeTimeline":                (*Server).homeTimeline,
+	"lookupMe":                    (*Server).lookupMe,
+	"listMuting":                  (*Server).listMuting,
+	"searchUsers":                 (*Server).searchUsers,
+	"createList":                  (*Server).createList,
+	"lookupList":                  (*Server).lookupList,
+	"updateList":                  (*Server).updateList,
+	"deleteList":                  (*Server).deleteList,
+	"listListMembers":             (*Server).listListMembers,
+	"addListMember":               (*Server).addListMember,
+	"removeListMember":            (*Server).removeListMember,
+	"listListFollowers":           (*Server).listListFollowers,
+	"listListTweets":              (*Server).listListTweets,
+	"listFollowedLists":           (*Server).listFollowedLists,
+	"followList":                  (*Server).followList,
+	"unfollowList":                (*Server).unfollowList,
+	"listPinnedLists":             (*Server).listPinnedLists,
+	"pinList":                     (*Server).pinList,
+	"unpinList":                   (*Server).unpinList,
+	"listOwnedLists":              (*Server).listOwnedLists,
+	"listListMemberships":         (*Server).listListMemberships,
+	"listBookmarks":               (*Server).listBookmarks,
+	"addBookmark":                 (*Server).addBookmark,
+	"removeBookmark":              (*Server).removeBookmark,
+	"listDMEvents":                (*Server).listDMEvents,
+	"listDMConversationEvents":    (*Server).listDMConversationEvents,
+	"listDMEventsWithParticipant": (*Server).listDMEventsWithParticipant,
+	"sendDMToParticipant":         (*Server).sendDMToParticipant,
+	"sendDMToConversation":        (*Server).sendDMToConversation,
+	"createDMConversation":        (*Server).createDMConversation,
+	"listSpaceTweets":             (*Server).listSpaceTweets,
+	"listSpaceBuyers":             (*Server).listSpaceBuyers,
+	"initializeMediaUpload":       (*Server).initializeMediaUpload,
+	"appendMediaUpload":           (*Server).appendMediaUpload,
+	"finalizeMediaUpload":         (*Server).finalizeMediaUpload,
+	"getMediaUploadStatus":        (*Server).getMediaUploadStatus,
+	"getTweetUsage":               (*Server).getTweetUsage,
 }
 
 // rawJSON is a body that is already encoded.
@@ -322,6 +367,9 @@ func encode(v any) ([]byte, string) {
 // send encodes v, lets the mutator at it, validates it against the document and writes it,
 // applying an output fault (truncation, slow drip) when one was injected.
 func (s *Server) send(c *call, status int, v any) {
+	if status == http.StatusOK && c.r.Method == http.MethodGet {
+		s.usage.count(s.clock.Now(), postsIn(v))
+	}
 	body, ct := encode(v)
 	if s.cfg.mutator != nil {
 		body = s.cfg.mutator(c.rt.opID, status, body)

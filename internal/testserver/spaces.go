@@ -105,3 +105,45 @@ func (s *Server) searchSpaces(c *call) (int, any) {
 	}
 	return s.spaceList(c, list, nil, true)
 }
+
+// listSpaceTweets serves the Tweets shared in a Space that the caller may see, newest first.
+func (s *Server) listSpaceTweets(c *call) (int, any) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	id := c.path["id"]
+	sp := s.w.b.spaces[id]
+	if sp == nil {
+		return http.StatusOK, envelope{Errors: []apiProblem{notFound("space", "id", id)}}
+	}
+	var list []*Tweet
+	for _, tid := range sp.SharedTweetIDs {
+		if t := s.w.tweet(tid); t != nil && s.w.canSee(c.who.viewer(), t.AuthorID) {
+			list = append(list, t)
+		}
+	}
+	p, pr := pageParams(c, filterKey(c), 100)
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	return s.tweetPage(c, list, p, false)
+}
+
+// listSpaceBuyers serves who bought tickets to a Space; only its creator may ask.
+func (s *Server) listSpaceBuyers(c *call) (int, any) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	id := c.path["id"]
+	sp := s.w.b.spaces[id]
+	if sp == nil {
+		return http.StatusOK, envelope{Errors: []apiProblem{notFound("space", "id", id)}}
+	}
+	if sp.CreatorID != c.who.userID {
+		return http.StatusForbidden, forbidden("Only the creator of a Space can see who bought tickets to it.")
+	}
+	p, pr := pageParams(c, filterKey(c), 100)
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	ids := sp.BuyerIDs
+	return s.userPage(c, len(ids), func(i int) string { return ids[i] }, p)
+}

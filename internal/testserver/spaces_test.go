@@ -111,3 +111,57 @@ func TestComplianceJobs(t *testing.T) {
 	wantStatus(t, c2.do("POST", "/2/compliance/jobs", c2.app(), map[string]any{"type": "spaces"}), 400)
 	wantStatus(t, c2.get("/2/compliance/jobs?type=tweets", s2.UserToken(AliceID)), 403)
 }
+
+func TestSpaceTweetsAndBuyers(t *testing.T) {
+	s := Start(t)
+	c := newTC(t, s)
+	r := c.get("/2/spaces/"+LiveSpaceID+"/tweets?tweet.fields=author_id&expansions=author_id,attachments.poll_ids", c.app())
+	wantStatus(t, r, 200)
+	if r.num("meta", "result_count") != 3 || r.str("data", 0, "id") != PollTweetID || r.str("data", 2, "id") != ConversationRootID ||
+		len(r.list("includes", "users")) != 2 || r.str("includes", "polls", 0, "id") != PollID {
+		t.Errorf("Space Tweets: %s", r.raw)
+	}
+	r = c.get("/2/spaces/"+LiveSpaceID+"/tweets?max_results=1", c.app())
+	if r.num("meta", "result_count") != 1 {
+		t.Errorf("max_results: %s", r.raw)
+	}
+	// A deleted Tweet is no longer shared.
+	wantStatus(t, c.do("DELETE", "/2/tweets/"+PollTweetID, s.UserToken(BobID), nil), 200)
+	r = c.get("/2/spaces/"+LiveSpaceID+"/tweets", c.app())
+	if r.num("meta", "result_count") != 2 {
+		t.Errorf("after delete: %s", r.raw)
+	}
+	r = c.get("/2/spaces/"+ScheduledSpaceID+"/tweets", c.app())
+	if r.has("data") || r.num("meta", "result_count") != 0 {
+		t.Errorf("no Tweets: %s", r.raw)
+	}
+	r = c.get("/2/spaces/zzzzzzzzzzzzz/tweets", c.app())
+	if r.str("errors", 0, "resource_type") != "space" {
+		t.Errorf("missing Space: %s", r.raw)
+	}
+
+	// Buyers: the creator only.
+	r = c.get("/2/spaces/"+TicketedSpaceID+"/buyers?user.fields=username", s.UserToken(BobID))
+	wantStatus(t, r, 200)
+	if r.num("meta", "result_count") != 3 || r.str("data", 0, "id") != DaveID || r.str("data", 2, "username") != "alice" {
+		t.Errorf("buyers: %s", r.raw)
+	}
+	ids, pages := pageAll(t, c, "/2/spaces/"+TicketedSpaceID+"/buyers", s.UserToken(BobID), 2)
+	if len(ids) != 3 || pages != 2 {
+		t.Errorf("buyer pages: %v in %d", ids, pages)
+	}
+	r = c.get("/2/spaces/"+TicketedSpaceID+"/buyers", s.UserToken(AliceID))
+	wantStatus(t, r, 403)
+	r = c.get("/2/spaces/"+TicketedSpaceID+"/buyers", c.app())
+	if r.status != 403 || r.str("type") != "https://api.twitter.com/2/problems/unsupported-authentication" {
+		t.Errorf("app-only buyers: %s", r.raw)
+	}
+	r = c.get("/2/spaces/"+TicketedSpaceID+"?space.fields=is_ticketed,creator_id", c.app())
+	if r.at("data", "is_ticketed") != true || r.str("data", "creator_id") != BobID {
+		t.Errorf("ticketed Space: %s", r.raw)
+	}
+	r = c.get("/2/spaces/"+LiveSpaceID+"/buyers", s.UserToken(AliceID))
+	if r.has("data") || r.num("meta", "result_count") != 0 {
+		t.Errorf("buyers of a free Space: %s", r.raw)
+	}
+}

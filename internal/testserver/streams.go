@@ -131,17 +131,27 @@ func (s *Server) EmitTweet(tweets ...Tweet) []Tweet {
 		stored := t
 		s.w.addTweet(&stored)
 		out = append(out, stored)
-		ev := streamEvent{t: &stored}
-		for _, r := range s.w.rules {
-			q, err := parseQuery(r.Value)
-			if err == nil && q.eval(s.w, &stored) {
-				ev.rules = append(ev.rules, matchingRule{ID: r.ID, Tag: r.Tag})
-			}
-		}
-		events = append(events, ev)
+		events = append(events, s.streamEventOf(&stored))
 	}
 	s.mu.Unlock()
+	s.push(events)
+	return out
+}
 
+// streamEventOf matches a new Tweet against the rules in force; call with s.mu held.
+func (s *Server) streamEventOf(t *Tweet) streamEvent {
+	ev := streamEvent{t: t}
+	for _, r := range s.w.rules {
+		q, err := parseQuery(r.Value)
+		if err == nil && q.eval(s.w, t) {
+			ev.rules = append(ev.rules, matchingRule{ID: r.ID, Tag: r.Tag})
+		}
+	}
+	return ev
+}
+
+// push sends new Tweets to the connected streams; call without s.mu held.
+func (s *Server) push(events []streamEvent) {
 	s.hub.mu.Lock()
 	defer s.hub.mu.Unlock()
 	for c := range s.hub.conns {
@@ -159,7 +169,6 @@ func (s *Server) EmitTweet(tweets ...Tweet) []Tweet {
 			}
 		}
 	}
-	return out
 }
 
 func disconnectProblem(kind string) *apiProblem {
@@ -262,6 +271,7 @@ func (s *Server) serveStream(c *call) {
 			env.Includes = r.includes()
 			env.Errors = r.errs
 			s.mu.RUnlock()
+			s.usage.count(s.clock.Now(), 1)
 			line, _ := encode(env)
 			if s.cfg.mutator != nil {
 				line = s.cfg.mutator(c.rt.opID, http.StatusOK, line)

@@ -3,6 +3,7 @@ package testserver
 import (
 	"encoding/json"
 	"net/http"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -364,4 +365,109 @@ func (s *Server) hideReply(c *call) (int, any) {
 		delete(s.w.hidden, id)
 	}
 	return http.StatusOK, envelope{Data: map[string]bool{"hidden": *body.Hidden}}
+}
+
+// referencing lists the visible Tweets that reference id with the given type (quoted,
+// retweeted), newest first.
+func (s *Server) referencing(c *call, id, typ string, exclude set) []*Tweet {
+	var list []*Tweet
+	for _, t := range s.w.order {
+		if hasRef(t, typ) != id || !s.w.canSee(c.who.viewer(), t.AuthorID) {
+			continue
+		}
+		if exclude["replies"] && hasRef(t, "replied_to") != "" || exclude["retweets"] && hasRef(t, "retweeted") != "" {
+			continue
+		}
+		list = append(list, t)
+	}
+	return list
+}
+
+// referencedTweet checks the Tweet of the path of a quotes or Retweets listing.
+func (s *Server) referencedTweet(c *call) (*Tweet, any) {
+	id := c.path["id"]
+	t := s.w.tweet(id)
+	if t == nil {
+		return nil, envelope{Errors: []apiProblem{notFound("tweet", "id", id)}}
+	}
+	if !s.w.canSee(c.who.viewer(), t.AuthorID) {
+		return nil, envelope{Errors: []apiProblem{notAuthorized("tweet", "id", id)}}
+	}
+	return t, nil
+}
+
+func (s *Server) listQuoteTweets(c *call) (int, any) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	t, fail := s.referencedTweet(c)
+	if t == nil {
+		return http.StatusOK, fail
+	}
+	list := s.referencing(c, t.ID, "quoted", listParam(c.q, "exclude"))
+	p, pr := pageParams(c, filterKey(c, "exclude"), 10)
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	return s.tweetPage(c, list, p, false)
+}
+
+// listRetweets serves the Retweets of a Tweet that are Tweets of the world. The generated
+// accounts that retweeted JackPinnedTweetID count in retweeted_by and public_metrics but
+// have no Retweet Tweets, so they are not listed here.
+func (s *Server) listRetweets(c *call) (int, any) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	t, fail := s.referencedTweet(c)
+	if t == nil {
+		return http.StatusOK, fail
+	}
+	list := s.referencing(c, t.ID, "retweeted", nil)
+	p, pr := pageParams(c, filterKey(c), 100)
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	return s.tweetPage(c, list, p, false)
+}
+
+// homeTimeline serves the reverse-chronological home timeline: the Tweets (Retweets
+// included) of the accounts the user follows and the user's own, newest first, leaving
+// out accounts the user mutes or blocks; at most the 800 most recent, as X.
+func (s *Server) homeTimeline(c *call) (int, any) {
+	if pr := actingUser(c, "id"); pr != nil {
+		return pr.Status, pr
+	}
+	f, pr := parseTweetFilter(c)
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	p, pr := pageParams(c, filterKey(c, "exclude", "since_id", "until_id", "start_time", "end_time"), 100)
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	exclude := listParam(c.q, "exclude")
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var list []*Tweet
+	for _, t := range s.w.home(c.who.userID) {
+		if !f.ok(t) || exclude["replies"] && hasRef(t, "replied_to") != "" || exclude["retweets"] && hasRef(t, "retweeted") != "" {
+			continue
+		}
+		list = append(list, t)
+	}
+	list = list[:min(len(list), 800)]
+	return s.tweetPage(c, list, p, true)
+}
+
+// home lists the Tweets of whom userID follows and the user's own, newest first, without
+// the accounts the user mutes or blocks.
+func (st *state) home(userID string) []*Tweet {
+	var list []*Tweet
+	for _, a := range append([]string{userID}, st.followingOf(userID)...) {
+		if a != userID && (contains(st.mutes[userID], a) || contains(st.blocks[userID], a)) || !st.canSee(userID, a) {
+			continue
+		}
+		list = append(list, st.byAuthor[a]...)
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].num > list[j].num })
+	return list
 }

@@ -234,3 +234,57 @@ func (s *Server) unmuteUser(c *call) (int, any) {
 	s.w.mutes[me] = without(s.w.mutes[me], c.path["target_user_id"])
 	return http.StatusOK, envelope{Data: map[string]bool{"muting": false}}
 }
+
+// lookupMe serves the user the token acts for.
+func (s *Server) lookupMe(c *call) (int, any) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.oneUser(c, s.w.user(c.who.userID))
+}
+
+func (s *Server) listMuting(c *call) (int, any) {
+	if pr := actingUser(c, "id"); pr != nil {
+		return pr.Status, pr
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	ids := s.w.mutes[c.who.userID]
+	p, pr := pageParams(c, filterKey(c), 100)
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	return s.userPage(c, len(ids), func(i int) string { return ids[i] }, p)
+}
+
+// searchUsers finds seeded accounts whose name, username or bio holds every word of the
+// query (any case): an exact username first, then in the order the accounts were made.
+func (s *Server) searchUsers(c *call) (int, any) {
+	q := strings.Fields(strings.ToLower(c.q.Get("query")))
+	p, pr := pageParams(c, filterKey(c, "query"), 100)
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var ids []string
+	for _, id := range s.w.b.userOrder {
+		u := s.w.b.users[id]
+		hay := strings.ToLower(u.Name + "\x00" + u.Username + "\x00" + u.Description)
+		all := len(q) > 0
+		for _, w := range q {
+			if !strings.Contains(hay, w) {
+				all = false
+				break
+			}
+		}
+		if !all {
+			continue
+		}
+		if len(q) == 1 && strings.EqualFold(u.Username, q[0]) {
+			ids = prepend(ids, id)
+		} else {
+			ids = append(ids, id)
+		}
+	}
+	return s.userPage(c, len(ids), func(i int) string { return ids[i] }, p)
+}

@@ -1,9 +1,11 @@
 package testserver
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -261,5 +263,98 @@ func TestBlockAndMute(t *testing.T) {
 	r = c.do("POST", "/2/users/"+BobID+"/muting", tok, map[string]string{"target_user_id": BobID})
 	if r.status != http.StatusBadRequest {
 		t.Errorf("mute self: %s", r.raw)
+	}
+}
+
+func TestLookupMe(t *testing.T) {
+	s := Start(t)
+	c := newTC(t, s)
+	r := c.get("/2/users/me?user.fields=public_metrics,verified_type&expansions=pinned_tweet_id", s.UserToken(JackID))
+	wantStatus(t, r, 200)
+	if r.str("data", "id") != JackID || r.str("data", "verified_type") != "blue" ||
+		r.num("data", "public_metrics", "followers_count") != JackFollowerCount || r.str("includes", "tweets", 0, "id") != JackPinnedTweetID {
+		t.Errorf("me: %s", r.raw)
+	}
+	// OAuth 1.0a acts for its user too; app-only has no "me".
+	hc := oauth1Client(context.Background(), c, s.OAuth1(BobID), nil)
+	r = doWith(t, hc, mustReq(t, "GET", s.URL()+"/2/users/me", ""))
+	if r.status != 200 || !strings.Contains(string(r.raw), `"id":"`+BobID+`"`) {
+		t.Errorf("OAuth 1.0a me: %s", r.raw)
+	}
+	r = c.get("/2/users/me", c.app())
+	if r.status != 403 || r.str("type") != "https://api.twitter.com/2/problems/unsupported-authentication" {
+		t.Errorf("app-only: %s", r.raw)
+	}
+	wantStatus(t, c.get("/2/users/me", s.UserToken(JackID, "tweet.read")), 403)
+}
+
+func TestListMuting(t *testing.T) {
+	s := Start(t)
+	c := newTC(t, s)
+	alice := s.UserToken(AliceID)
+	r := c.get("/2/users/"+AliceID+"/muting?user.fields=connection_status", alice)
+	wantStatus(t, r, 200)
+	if r.num("meta", "result_count") != 1 || r.str("data", 0, "id") != DaveID || r.str("data", 0, "connection_status", 0) != "followed_by" {
+		t.Errorf("muting: %s", r.raw)
+	}
+	// Consistent with mute and unmute.
+	for _, id := range []string{BobID, CarolID, JackID} {
+		wantStatus(t, c.do("POST", "/2/users/"+AliceID+"/muting", alice, map[string]string{"target_user_id": id}), 200)
+	}
+	wantStatus(t, c.do("DELETE", "/2/users/"+AliceID+"/muting/"+CarolID, alice, nil), 200)
+	ids, pages := pageAll(t, c, "/2/users/"+AliceID+"/muting", alice, 2)
+	if !slices.Equal(ids, []string{JackID, BobID, DaveID}) || pages != 2 || !slices.Equal(ids, s.World().MutingIDs(AliceID)) {
+		t.Errorf("muting after changes: %v in %d pages", ids, pages)
+	}
+	wantStatus(t, c.get("/2/users/"+BobID+"/muting", alice), 403)
+	wantStatus(t, c.get("/2/users/"+AliceID+"/muting", s.UserToken(AliceID, "tweet.read", "users.read")), 403)
+}
+
+func TestSearchUsers(t *testing.T) {
+	s := Start(t, WithInvalidRequestsAllowed())
+	c := newTC(t, s)
+	tok := s.UserToken(CarolID)
+	r := c.get("/2/users/search?query=alice&user.fields=description", tok)
+	wantStatus(t, r, 200)
+	// @alice first (exact handle), then Bob, whose bio names her.
+	if r.num("meta", "result_count") != 2 || r.str("data", 0, "id") != AliceID || r.str("data", 1, "id") != BobID || !r.has("data", 0, "description") {
+		t.Errorf("alice: %s", r.raw)
+	}
+	ids, pages := pageAll2(t, c, "/2/users/search?query=Gopher", tok, 7)
+	if len(ids) != 20 || pages != 3 || ids[0] != FirstGopherID {
+		t.Errorf("gophers: %d in %d pages", len(ids), pages)
+	}
+	r = c.get("/2/users/search?query=gopher%2007", tok)
+	if r.num("meta", "result_count") != 1 || r.str("data", 0, "username") != "gopher07" {
+		t.Errorf("two words: %s", r.raw)
+	}
+	r = c.get("/2/users/search?query=nobody", tok)
+	if r.has("data") || r.num("meta", "result_count") != 0 {
+		t.Errorf("none: %s", r.raw)
+	}
+	wantStatus(t, c.get("/2/users/search?query=no%24pe", tok), 400)
+	wantStatus(t, c.get("/2/users/search", tok), 400)
+	wantStatus(t, c.get("/2/users/search?query=alice", c.app()), 403)
+}
+
+// pageAll2 is pageAll for operations that page with next_token.
+func pageAll2(t *testing.T, c *tc, path, auth string, max int) (ids []string, pages int) {
+	t.Helper()
+	token := ""
+	for {
+		p := fmt.Sprintf("%s&max_results=%d", path, max)
+		if token != "" {
+			p += "&next_token=" + token
+		}
+		r := c.get(p, auth)
+		wantStatus(t, r, 200)
+		pages++
+		for _, u := range r.list("data") {
+			ids = append(ids, u.(map[string]any)["id"].(string))
+		}
+		token = r.str("meta", "next_token")
+		if token == "" {
+			return ids, pages
+		}
 	}
 }

@@ -26,6 +26,14 @@ import (
 // Tweets: SearchThousandQuery ("gopher") matches exactly 1,000 Tweets, some replies,
 // quotes, Retweets, with media, polls, places, hashtags, mentions and context
 // annotations. Every seeded Tweet is dated within the seven days before SeedTime.
+//
+// Also seeded, fresh for every server: Alice's AliceBookmarkCount bookmarks
+// (bookmarks.go); three Lists, GophersListID, AlicePrivateListID and XDevelopersListID,
+// with members, followers and pins (lists.go); direct messages in
+// AliceBobConversationID, AliceCarolConversationID and the group GroupConversationID
+// (dm.go); Bob's ticketed Space TicketedSpaceID with three buyers, and Tweets shared in
+// LiveSpaceID. Media uploads start empty (media.go); post usage counts what the server
+// serves (usage.go).
 const (
 	JackID           = "12"
 	XDevelopersID    = "2244994945"
@@ -50,6 +58,7 @@ const (
 	LiveSpaceID      = "1DXxyRYNejbKM"
 	ScheduledSpaceID = "1vOGwMdBqgqxB"
 	EndedSpaceID     = "1OdKrBnaEPXKX"
+	TicketedSpaceID  = "1YpKkgVgevBKj" // @bob's ticketed Space; Alice, Carol and Dave bought tickets
 
 	PhotoMediaKey = "3_1700000000000000001"
 	VideoMediaKey = "7_1700000000000000002"
@@ -381,7 +390,12 @@ func buildBase() *base {
 		HostIDs: []string{XDevelopersID}, SpeakerIDs: []string{JackID}, Lang: "en", IsTicketed: false, ParticipantCount: 250,
 		CreatedAt: SeedTime.Add(-72 * time.Hour), StartedAt: SeedTime.Add(-71 * time.Hour), EndedAt: SeedTime.Add(-70 * time.Hour),
 		UpdatedAt: SeedTime.Add(-70 * time.Hour)}
-	b.spaceOrder = []string{LiveSpaceID, ScheduledSpaceID, EndedSpaceID}
+	b.spaces[LiveSpaceID].SharedTweetIDs = []string{PollTweetID, MediaTweetID, ConversationRootID}
+	b.spaces[TicketedSpaceID] = &Space{ID: TicketedSpaceID, State: "scheduled", Title: "Paid workshop: API design", CreatorID: BobID,
+		HostIDs: []string{BobID}, Lang: "en", IsTicketed: true, SubscriberCount: 3,
+		CreatedAt: SeedTime.Add(-48 * time.Hour), ScheduledStart: SeedTime.Add(72 * time.Hour), UpdatedAt: SeedTime.Add(-2 * time.Hour),
+		BuyerIDs: []string{DaveID, CarolID, AliceID}}
+	b.spaceOrder = []string{LiveSpaceID, ScheduledSpaceID, EndedSpaceID, TicketedSpaceID}
 	return b
 }
 
@@ -412,6 +426,22 @@ type state struct {
 	jobs       []*ComplianceJob
 	jobSeq     uint64
 	tweetSeq   int
+
+	polls       map[string]*Poll    // polls of posted Tweets (seeded ones are in b.polls)
+	media       map[string]*Media   // media of finished uploads (seeded ones are in b.media)
+	deleted     map[string]bool     // ids of deleted Tweets
+	bookmarks   map[string][]string // user -> Tweets, newest bookmark first
+	bookmarkers map[string][]string // Tweet -> users
+	lists       map[string]*List
+	listOrder   []string            // every List, newest first
+	followedLs  map[string][]string // user -> Lists followed, newest first
+	pinnedLs    map[string][]string // user -> Lists pinned, newest first
+	listSeq     uint64
+	dmConvs     map[string]*DMConversation
+	dmEvents    []*DMEvent // newest first
+	dmSeq       int
+	uploads     map[string]*Upload
+	uploadSeq   int
 }
 
 func copyMap[V any](m map[string]V) map[string]V {
@@ -452,6 +482,11 @@ func newState(cfg *config, clock Clock) *state {
 	st.jobs = []*ComplianceJob{{ID: SeedComplianceJobID, Type: "tweets", Name: "seeded job",
 		CreatedAt: SeedTime.Add(-24 * time.Hour), Upload: []byte(JackFirstTweetID + "\n" + NonexistentID + "\n")}}
 	st.jobSeq++
+	st.polls, st.media, st.deleted = map[string]*Poll{}, map[string]*Media{}, map[string]bool{}
+	st.uploads = map[string]*Upload{}
+	seedBookmarks(st)
+	seedLists(st)
+	seedDMs(st)
 	// Jack's followers: the seeded ones, then generated ones up to JackFollowerCount.
 	counts := map[string]int{JackID: JackFollowerCount}
 	for id, n := range cfg.followers {
@@ -576,6 +611,22 @@ func (st *state) userByName(name string) *User {
 }
 
 func (st *state) tweet(id string) *Tweet { return st.tweets[id] }
+
+// poll finds a poll, seeded or posted.
+func (st *state) poll(id string) *Poll {
+	if p := st.b.polls[id]; p != nil {
+		return p
+	}
+	return st.polls[id]
+}
+
+// mediaOf finds media by key, seeded or uploaded.
+func (st *state) mediaOf(key string) *Media {
+	if m := st.b.media[key]; m != nil {
+		return m
+	}
+	return st.media[key]
+}
 
 // virtualOf tells whether id is a generated follower, and of whom.
 func (st *state) virtualOf(id string) (owner string, v *virtual, index int, ok bool) {

@@ -1,6 +1,9 @@
 package testserver
 
-import "sort"
+import (
+	"sort"
+	"time"
+)
 
 // World reads the server's current data, so tests can compare what the API returned
 // with what the server holds. Every method takes a consistent snapshot and returns
@@ -184,3 +187,163 @@ func (w *World) UserIDs() (ids []string) {
 	sort.Strings(ids)
 	return
 }
+
+// IsDeleted tells whether a Tweet was deleted through DELETE /2/tweets/{id} (or as a
+// Retweet of a deleted Tweet).
+func (w *World) IsDeleted(tweetID string) (deleted bool) {
+	w.read(func(st *state) { deleted = st.deleted[tweetID] })
+	return
+}
+
+// HomeTimelineIDs lists what GET /2/users/{id}/timelines/reverse_chronological pages
+// through for userID with no filter: the Tweets of whom the user follows and the user's
+// own, newest first, without muted or blocked accounts, at most 800.
+func (w *World) HomeTimelineIDs(userID string) (ids []string) {
+	w.read(func(st *state) {
+		list := st.home(userID)
+		for _, t := range list[:min(len(list), 800)] {
+			ids = append(ids, t.ID)
+		}
+	})
+	return
+}
+
+// Poll returns a poll, seeded or posted with a Tweet.
+func (w *World) Poll(id string) (p Poll, ok bool) {
+	w.read(func(st *state) {
+		if x := st.poll(id); x != nil {
+			p, ok = *x, true
+			p.Options = append([]PollOption(nil), x.Options...)
+		}
+	})
+	return
+}
+
+// Media returns media by key: seeded, or made by a finished upload.
+func (w *World) Media(key string) (m Media, ok bool) {
+	w.read(func(st *state) {
+		if x := st.mediaOf(key); x != nil {
+			m, ok = *x, true
+		}
+	})
+	return
+}
+
+func copyList(l *List) List {
+	out := *l
+	out.MemberIDs = append([]string(nil), l.MemberIDs...)
+	out.FollowerIDs = append([]string(nil), l.FollowerIDs...)
+	return out
+}
+
+// List returns a List, private ones included, with its members and followers.
+func (w *World) List(id string) (l List, ok bool) {
+	w.read(func(st *state) {
+		if x := st.lists[id]; x != nil {
+			l, ok = copyList(x), true
+		}
+	})
+	return
+}
+
+// ListIDs lists every List, private ones included, newest first.
+func (w *World) ListIDs() (ids []string) {
+	w.read(func(st *state) { ids = append([]string(nil), st.listOrder...) })
+	return
+}
+
+// OwnedListIDs lists the Lists userID owns, private ones included, newest first.
+func (w *World) OwnedListIDs(userID string) (ids []string) {
+	w.read(func(st *state) {
+		for _, id := range st.listOrder {
+			if st.lists[id].OwnerID == userID {
+				ids = append(ids, id)
+			}
+		}
+	})
+	return
+}
+
+// ListMembershipIDs lists the Lists userID is a member of, private ones included, newest first.
+func (w *World) ListMembershipIDs(userID string) (ids []string) {
+	w.read(func(st *state) {
+		for _, id := range st.listOrder {
+			if contains(st.lists[id].MemberIDs, userID) {
+				ids = append(ids, id)
+			}
+		}
+	})
+	return
+}
+
+// FollowedListIDs lists the Lists userID follows, newest first.
+func (w *World) FollowedListIDs(userID string) (ids []string) {
+	w.read(func(st *state) { ids = append([]string(nil), st.followedLs[userID]...) })
+	return
+}
+
+// PinnedListIDs lists the Lists userID pinned, newest first.
+func (w *World) PinnedListIDs(userID string) (ids []string) {
+	w.read(func(st *state) { ids = append([]string(nil), st.pinnedLs[userID]...) })
+	return
+}
+
+// BookmarkIDs lists the Tweets userID bookmarked, newest bookmark first.
+func (w *World) BookmarkIDs(userID string) (ids []string) {
+	w.read(func(st *state) { ids = append([]string(nil), st.bookmarks[userID]...) })
+	return
+}
+
+// DMConversation returns a direct-message conversation with its current participants.
+func (w *World) DMConversation(id string) (conv DMConversation, ok bool) {
+	w.read(func(st *state) {
+		if x := st.dmConvs[id]; x != nil {
+			conv, ok = *x, true
+			conv.ParticipantIDs = append([]string(nil), x.ParticipantIDs...)
+		}
+	})
+	return
+}
+
+// DMEvents lists the events userID sees, newest first: every event of the conversations
+// the user takes part in, or of one conversation when conversationID is not "". It is
+// what GET /2/dm_events (or a conversation's dm_events) pages through.
+func (w *World) DMEvents(userID, conversationID string) (events []DMEvent) {
+	w.read(func(st *state) {
+		for _, e := range st.dmEventsOf(userID, conversationID, nil) {
+			events = append(events, *e)
+		}
+	})
+	return
+}
+
+// Upload returns a media upload by its media id, with the segments received so far.
+func (w *World) Upload(mediaID string) (u Upload, ok bool) {
+	w.read(func(st *state) {
+		if x := st.uploads[mediaID]; x != nil {
+			u, ok = *x, true
+			u.Segments = make(map[int]int, len(x.Segments))
+			for k, v := range x.Segments {
+				u.Segments[k] = v
+			}
+			u.AdditionalOwners = append([]string(nil), x.AdditionalOwners...)
+		}
+	})
+	return
+}
+
+// UploadState returns the processing state of a finalized upload now: "" for uploads
+// that need no processing (photos) or are not finalized, else pending, in_progress or
+// succeeded.
+func (w *World) UploadState(mediaID string) (processing string) {
+	w.read(func(st *state) {
+		if x := st.uploads[mediaID]; x != nil {
+			processing, _, _ = x.processing(w.s.clock.Now())
+		}
+	})
+	return
+}
+
+// TweetUsage is how many Tweets the server's responses carried on a UTC day: what
+// GET /2/usage/tweets reports for that day.
+func (w *World) TweetUsage(day time.Time) int { return w.s.usage.on(day) }

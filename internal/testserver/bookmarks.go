@@ -1,0 +1,85 @@
+package testserver
+
+import (
+	"net/http"
+	"strings"
+)
+
+// AliceBookmarkCount is how many Tweets @alice has bookmarked in the seeded world: her
+// media Tweet, Bob's poll, and the newest gopher Tweets, newest bookmark first.
+const AliceBookmarkCount = 20
+
+func seedBookmarks(st *state) {
+	st.bookmarks = map[string][]string{}
+	st.bookmarkers = map[string][]string{}
+	ids := []string{MediaTweetID, PollTweetID}
+	for _, t := range st.b.order {
+		if len(ids) == AliceBookmarkCount {
+			break
+		}
+		if strings.HasPrefix(st.b.users[t.AuthorID].Username, "gopher") && hasRef(t, "retweeted") == "" {
+			ids = append(ids, t.ID)
+		}
+	}
+	st.bookmarks[AliceID] = ids
+	for _, id := range ids {
+		st.bookmarkers[id] = []string{AliceID}
+	}
+}
+
+// listBookmarks serves the user's bookmarks, newest first; deleted Tweets and Tweets the
+// user may no longer see drop out.
+func (s *Server) listBookmarks(c *call) (int, any) {
+	if pr := actingUser(c, "id"); pr != nil {
+		return pr.Status, pr
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var list []*Tweet
+	for _, id := range s.w.bookmarks[c.who.userID] {
+		if t := s.w.tweet(id); t != nil && s.w.canSee(c.who.userID, t.AuthorID) {
+			list = append(list, t)
+		}
+	}
+	p, pr := pageParams(c, filterKey(c), 100)
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	return s.tweetPage(c, list, p, false)
+}
+
+func (s *Server) addBookmark(c *call) (int, any) {
+	if pr := actingUser(c, "id"); pr != nil {
+		return pr.Status, pr
+	}
+	var body struct {
+		TweetID string `json:"tweet_id"`
+	}
+	if pr := decodeBody(c, &body); pr != nil {
+		return pr.Status, pr
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	me := c.who.userID
+	t := s.w.tweet(body.TweetID)
+	if t == nil || !s.w.canSee(me, t.AuthorID) {
+		return http.StatusOK, envelope{Data: map[string]bool{"bookmarked": false}, Errors: []apiProblem{notFound("tweet", "tweet_id", body.TweetID)}}
+	}
+	if !contains(s.w.bookmarks[me], t.ID) {
+		s.w.bookmarks[me] = prepend(s.w.bookmarks[me], t.ID)
+		s.w.bookmarkers[t.ID] = prepend(s.w.bookmarkers[t.ID], me)
+	}
+	return http.StatusOK, envelope{Data: map[string]bool{"bookmarked": true}}
+}
+
+func (s *Server) removeBookmark(c *call) (int, any) {
+	if pr := actingUser(c, "id"); pr != nil {
+		return pr.Status, pr
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	me, id := c.who.userID, c.path["tweet_id"]
+	s.w.bookmarks[me] = without(s.w.bookmarks[me], id)
+	s.w.bookmarkers[id] = without(s.w.bookmarkers[id], me)
+	return http.StatusOK, envelope{Data: map[string]bool{"bookmarked": false}}
+}

@@ -1,0 +1,505 @@
+package testserver
+
+import (
+	"net/http"
+	"sort"
+	"strconv"
+	"time"
+)
+
+// Seeded Lists.
+//
+//   - GophersListID: @alice's public List "Gophers", the twenty @gopherNN accounts as
+//     members (GophersListMemberCount), followed by Jack, Dave and Bob.
+//   - AlicePrivateListID: @alice's private List "Close friends" (Bob and Carol); nobody
+//     else sees it.
+//   - XDevelopersListID: @XDevelopers' public List "X API news" (XDevelopers and Jack),
+//     followed by Alice and Carol.
+//
+// Alice has pinned GophersListID and XDevelopersListID.
+const (
+	GophersListID          = "1590000000000000001"
+	AlicePrivateListID     = "1590000000000000002"
+	XDevelopersListID      = "1590000000000000003"
+	GophersListMemberCount = 20
+
+	// MaxPinnedLists is how many Lists a user may pin, as on X.
+	MaxPinnedLists = 5
+	// MaxOwnedLists and MaxListMembers are X's limits on Lists a user owns and members of a List.
+	MaxOwnedLists  = 1000
+	MaxListMembers = 5000
+)
+
+func seedLists(st *state) {
+	st.lists = map[string]*List{}
+	st.followedLs = map[string][]string{}
+	st.pinnedLs = map[string][]string{}
+	var gophers []string
+	for i := 20; i >= 1; i-- {
+		gophers = append(gophers, strconv.Itoa(1000000100+i))
+	}
+	add := func(l *List) {
+		st.lists[l.ID] = l
+		st.listOrder = prepend(st.listOrder, l.ID)
+		for _, f := range l.FollowerIDs {
+			st.followedLs[f] = append(st.followedLs[f], l.ID)
+		}
+	}
+	add(&List{ID: GophersListID, Name: "Gophers", Description: "Accounts that write Go", OwnerID: AliceID,
+		CreatedAt: SeedTime.Add(-30 * 24 * time.Hour), MemberIDs: gophers, FollowerIDs: []string{JackID, DaveID, BobID}})
+	add(&List{ID: AlicePrivateListID, Name: "Close friends", Description: "", OwnerID: AliceID, Private: true,
+		CreatedAt: SeedTime.Add(-20 * 24 * time.Hour), MemberIDs: []string{CarolID, BobID}})
+	add(&List{ID: XDevelopersListID, Name: "X API news", Description: "Who to follow for API changes", OwnerID: XDevelopersID,
+		CreatedAt: SeedTime.Add(-10 * 24 * time.Hour), MemberIDs: []string{JackID, XDevelopersID}, FollowerIDs: []string{CarolID, AliceID}})
+	st.pinnedLs[AliceID] = []string{XDevelopersListID, GophersListID}
+	st.listSeq = 1590000000000000100
+}
+
+// canSeeList tells whether viewer ("" for app-only) may see l: private Lists are the owner's alone.
+func (st *state) canSeeList(viewer string, l *List) bool {
+	return !l.Private || viewer == l.OwnerID
+}
+
+// visibleLists keeps the ids of Lists that exist and viewer may see.
+func (st *state) visibleLists(viewer string, ids []string) []*List {
+	var out []*List
+	for _, id := range ids {
+		if l := st.lists[id]; l != nil && st.canSeeList(viewer, l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+type wList struct {
+	ID            string  `json:"id"`
+	Name          string  `json:"name"`
+	CreatedAt     string  `json:"created_at,omitempty"`
+	Description   *string `json:"description,omitempty"`
+	FollowerCount *int    `json:"follower_count,omitempty"`
+	MemberCount   *int    `json:"member_count,omitempty"`
+	OwnerID       string  `json:"owner_id,omitempty"`
+	Private       *bool   `json:"private,omitempty"`
+}
+
+// list renders a List shaped by list.fields and notes the owner_id expansion.
+func (r *renderer) list(l *List) wList {
+	f := r.sh.list
+	w := wList{ID: l.ID, Name: l.Name}
+	if f["created_at"] {
+		w.CreatedAt = fmtTime(l.CreatedAt)
+	}
+	if f["description"] {
+		d := l.Description
+		w.Description = &d
+	}
+	if f["follower_count"] {
+		n := len(l.FollowerIDs)
+		w.FollowerCount = &n
+	}
+	if f["member_count"] {
+		n := len(l.MemberIDs)
+		w.MemberCount = &n
+	}
+	if f["owner_id"] {
+		w.OwnerID = l.OwnerID
+	}
+	if f["private"] {
+		p := l.Private
+		w.Private = &p
+	}
+	if r.sh.exp["owner_id"] {
+		r.includeUser(l.OwnerID)
+	}
+	return w
+}
+
+// listPage renders one page of Lists.
+func (s *Server) listPage(c *call, lists []*List) (int, any) {
+	p, pr := pageParams(c, filterKey(c), 100)
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	from, to, next, prev := p.window(len(lists))
+	r := newRenderer(s.w, parseShape(c.q), c.who.viewer())
+	var data []wList
+	for _, l := range lists[from:to] {
+		data = append(data, r.list(l))
+	}
+	env := envelope{Meta: listMeta{ResultCount: len(data), NextToken: next, PreviousToken: prev}, Includes: r.includes(), Errors: r.errs}
+	if len(data) > 0 {
+		env.Data = data
+	}
+	return http.StatusOK, env
+}
+
+// readableList finds the List of the path for a read: nil and the envelope of a partial
+// error when it does not exist or is private to someone else.
+func (s *Server) readableList(c *call) (*List, any) {
+	id := c.path["id"]
+	l := s.w.lists[id]
+	if l == nil {
+		return nil, envelope{Errors: []apiProblem{notFound("list", "id", id)}}
+	}
+	if !s.w.canSeeList(c.who.viewer(), l) {
+		return nil, envelope{Errors: []apiProblem{notAuthorized("list", "id", id)}}
+	}
+	return l, nil
+}
+
+// ownedList finds the List of the path for a change by its owner: 404 when it does not
+// exist (or is someone else's private List), 403 when the caller does not own it.
+func (s *Server) ownedList(c *call, verb string) (*List, int, any) {
+	id := c.path["id"]
+	l := s.w.lists[id]
+	if l == nil || !s.w.canSeeList(c.who.userID, l) {
+		pr := notFound("list", "id", id)
+		pr.Status = http.StatusNotFound
+		return nil, http.StatusNotFound, &pr
+	}
+	if l.OwnerID != c.who.userID {
+		return nil, http.StatusForbidden, forbidden("You are not allowed to " + verb + " this List.")
+	}
+	return l, 0, nil
+}
+
+func (s *Server) lookupList(c *call) (int, any) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	l, fail := s.readableList(c)
+	if l == nil {
+		return http.StatusOK, fail
+	}
+	r := newRenderer(s.w, parseShape(c.q), c.who.viewer())
+	data := r.list(l)
+	return http.StatusOK, envelope{Data: data, Includes: r.includes(), Errors: r.errs}
+}
+
+type listBody struct {
+	Name        *string `json:"name"`
+	Description *string `json:"description"`
+	Private     *bool   `json:"private"`
+}
+
+func (s *Server) createList(c *call) (int, any) {
+	var b listBody
+	if pr := decodeBody(c, &b); pr != nil {
+		return pr.Status, pr
+	}
+	if b.Name == nil {
+		return http.StatusBadRequest, invalidRequest(paramIssue{name: "name", message: "The `name` field is required in the request body"})
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	me := c.who.userID
+	owned := 0
+	for _, l := range s.w.lists {
+		if l.OwnerID == me {
+			owned++
+		}
+	}
+	if owned >= MaxOwnedLists {
+		return http.StatusForbidden, forbidden("You cannot own more than " + strconv.Itoa(MaxOwnedLists) + " Lists.")
+	}
+	s.w.listSeq++
+	l := &List{ID: strconv.FormatUint(s.w.listSeq, 10), Name: *b.Name, OwnerID: me, CreatedAt: s.clock.Now().UTC().Truncate(time.Millisecond)}
+	if b.Description != nil {
+		l.Description = *b.Description
+	}
+	if b.Private != nil {
+		l.Private = *b.Private
+	}
+	s.w.lists[l.ID] = l
+	s.w.listOrder = prepend(s.w.listOrder, l.ID)
+	return http.StatusOK, envelope{Data: map[string]string{"id": l.ID, "name": l.Name}}
+}
+
+func (s *Server) updateList(c *call) (int, any) {
+	var b listBody
+	if len(c.body) > 0 {
+		if pr := decodeBody(c, &b); pr != nil {
+			return pr.Status, pr
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	l, st, fail := s.ownedList(c, "update")
+	if l == nil {
+		return st, fail
+	}
+	if b.Name != nil {
+		l.Name = *b.Name
+	}
+	if b.Description != nil {
+		l.Description = *b.Description
+	}
+	if b.Private != nil {
+		l.Private = *b.Private
+	}
+	return http.StatusOK, envelope{Data: map[string]bool{"updated": true}}
+}
+
+func (s *Server) deleteList(c *call) (int, any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	l, st, fail := s.ownedList(c, "delete")
+	if l == nil {
+		return st, fail
+	}
+	delete(s.w.lists, l.ID)
+	s.w.listOrder = without(s.w.listOrder, l.ID)
+	for _, f := range l.FollowerIDs {
+		s.w.followedLs[f] = without(s.w.followedLs[f], l.ID)
+	}
+	for u, ids := range s.w.pinnedLs {
+		if contains(ids, l.ID) {
+			s.w.pinnedLs[u] = without(ids, l.ID)
+		}
+	}
+	return http.StatusOK, envelope{Data: map[string]bool{"deleted": true}}
+}
+
+func (s *Server) listListMembers(c *call) (int, any) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	l, fail := s.readableList(c)
+	if l == nil {
+		return http.StatusOK, fail
+	}
+	p, pr := pageParams(c, filterKey(c), 100)
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	ids := l.MemberIDs
+	return s.userPage(c, len(ids), func(i int) string { return ids[i] }, p)
+}
+
+func (s *Server) listListFollowers(c *call) (int, any) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	l, fail := s.readableList(c)
+	if l == nil {
+		return http.StatusOK, fail
+	}
+	p, pr := pageParams(c, filterKey(c), 100)
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	ids := l.FollowerIDs
+	return s.userPage(c, len(ids), func(i int) string { return ids[i] }, p)
+}
+
+// listListTweets serves the Tweets of a List's members the caller may see, newest first,
+// at most the 800 most recent, as X.
+func (s *Server) listListTweets(c *call) (int, any) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	l, fail := s.readableList(c)
+	if l == nil {
+		return http.StatusOK, fail
+	}
+	var list []*Tweet
+	for _, m := range l.MemberIDs {
+		if s.w.canSee(c.who.viewer(), m) {
+			list = append(list, s.w.byAuthor[m]...)
+		}
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].num > list[j].num })
+	list = list[:min(len(list), 800)]
+	p, pr := pageParams(c, filterKey(c), 100)
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	return s.tweetPage(c, list, p, false)
+}
+
+func (s *Server) addListMember(c *call) (int, any) {
+	var b struct {
+		UserID string `json:"user_id"`
+	}
+	if pr := decodeBody(c, &b); pr != nil {
+		return pr.Status, pr
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	l, st, fail := s.ownedList(c, "add members to")
+	if l == nil {
+		return st, fail
+	}
+	if s.w.user(b.UserID) == nil {
+		return http.StatusOK, envelope{Data: map[string]bool{"is_member": false}, Errors: []apiProblem{notFound("user", "user_id", b.UserID)}}
+	}
+	if !contains(l.MemberIDs, b.UserID) {
+		if len(l.MemberIDs) >= MaxListMembers {
+			return http.StatusForbidden, forbidden("A List cannot have more than " + strconv.Itoa(MaxListMembers) + " members.")
+		}
+		l.MemberIDs = prepend(l.MemberIDs, b.UserID)
+	}
+	return http.StatusOK, envelope{Data: map[string]bool{"is_member": true}}
+}
+
+func (s *Server) removeListMember(c *call) (int, any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	l, st, fail := s.ownedList(c, "remove members from")
+	if l == nil {
+		return st, fail
+	}
+	l.MemberIDs = without(l.MemberIDs, c.path["user_id"])
+	return http.StatusOK, envelope{Data: map[string]bool{"is_member": false}}
+}
+
+// listUser checks the user of a List listing: nil and a partial error when missing.
+func (s *Server) listUser(c *call) (string, any) {
+	id := c.path["id"]
+	if s.w.user(id) == nil {
+		return "", envelope{Errors: []apiProblem{notFound("user", "id", id)}}
+	}
+	return id, nil
+}
+
+func (s *Server) listFollowedLists(c *call) (int, any) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	id, fail := s.listUser(c)
+	if id == "" {
+		return http.StatusOK, fail
+	}
+	return s.listPage(c, s.w.visibleLists(c.who.viewer(), s.w.followedLs[id]))
+}
+
+func (s *Server) listOwnedLists(c *call) (int, any) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	id, fail := s.listUser(c)
+	if id == "" {
+		return http.StatusOK, fail
+	}
+	var lists []*List
+	for _, l := range s.w.visibleLists(c.who.viewer(), s.w.listOrder) {
+		if l.OwnerID == id {
+			lists = append(lists, l)
+		}
+	}
+	return s.listPage(c, lists)
+}
+
+func (s *Server) listListMemberships(c *call) (int, any) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	id, fail := s.listUser(c)
+	if id == "" {
+		return http.StatusOK, fail
+	}
+	var lists []*List
+	for _, l := range s.w.visibleLists(c.who.viewer(), s.w.listOrder) {
+		if contains(l.MemberIDs, id) {
+			lists = append(lists, l)
+		}
+	}
+	return s.listPage(c, lists)
+}
+
+// bodyList reads {"list_id"} of a follow or pin: the List, or a 200 with a partial error
+// (field of data set to false) when it does not exist or is someone else's private List.
+func (s *Server) bodyList(c *call, field string) (*List, int, any) {
+	if pr := actingUser(c, "id"); pr != nil {
+		return nil, pr.Status, pr
+	}
+	var b struct {
+		ListID string `json:"list_id"`
+	}
+	if pr := decodeBody(c, &b); pr != nil {
+		return nil, pr.Status, pr
+	}
+	l := s.w.lists[b.ListID]
+	if l == nil || !s.w.canSeeList(c.who.userID, l) {
+		return nil, http.StatusOK, envelope{Data: map[string]bool{field: false}, Errors: []apiProblem{notFound("list", "list_id", b.ListID)}}
+	}
+	return l, 0, nil
+}
+
+func (s *Server) followList(c *call) (int, any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	l, st, fail := s.bodyList(c, "following")
+	if l == nil {
+		return st, fail
+	}
+	me := c.who.userID
+	if !contains(l.FollowerIDs, me) {
+		l.FollowerIDs = prepend(l.FollowerIDs, me)
+		s.w.followedLs[me] = prepend(s.w.followedLs[me], l.ID)
+	}
+	return http.StatusOK, envelope{Data: map[string]bool{"following": true}}
+}
+
+// unfollowList stops following a List; a List one does not own is unpinned too.
+func (s *Server) unfollowList(c *call) (int, any) {
+	if pr := actingUser(c, "id"); pr != nil {
+		return pr.Status, pr
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	me, id := c.who.userID, c.path["list_id"]
+	s.w.followedLs[me] = without(s.w.followedLs[me], id)
+	if l := s.w.lists[id]; l != nil {
+		l.FollowerIDs = without(l.FollowerIDs, me)
+		if l.OwnerID != me {
+			s.w.pinnedLs[me] = without(s.w.pinnedLs[me], id)
+		}
+	}
+	return http.StatusOK, envelope{Data: map[string]bool{"following": false}}
+}
+
+func (s *Server) listPinnedLists(c *call) (int, any) {
+	if pr := actingUser(c, "id"); pr != nil {
+		return pr.Status, pr
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	lists := s.w.visibleLists(c.who.userID, s.w.pinnedLs[c.who.userID])
+	r := newRenderer(s.w, parseShape(c.q), c.who.viewer())
+	var data []wList
+	for _, l := range lists {
+		data = append(data, r.list(l))
+	}
+	env := envelope{Meta: listMeta{ResultCount: len(data)}, Includes: r.includes(), Errors: r.errs}
+	if len(data) > 0 {
+		env.Data = data
+	}
+	return http.StatusOK, env
+}
+
+// pinList pins a List the user owns or follows, up to MaxPinnedLists.
+func (s *Server) pinList(c *call) (int, any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	l, st, fail := s.bodyList(c, "pinned")
+	if l == nil {
+		return st, fail
+	}
+	me := c.who.userID
+	if contains(s.w.pinnedLs[me], l.ID) {
+		return http.StatusOK, envelope{Data: map[string]bool{"pinned": true}}
+	}
+	if l.OwnerID != me && !contains(l.FollowerIDs, me) {
+		return http.StatusForbidden, forbidden("You can only pin Lists you own or follow.")
+	}
+	if len(s.w.pinnedLs[me]) >= MaxPinnedLists {
+		return http.StatusForbidden, forbidden("You cannot pin more than " + strconv.Itoa(MaxPinnedLists) + " Lists.")
+	}
+	s.w.pinnedLs[me] = prepend(s.w.pinnedLs[me], l.ID)
+	return http.StatusOK, envelope{Data: map[string]bool{"pinned": true}}
+}
+
+func (s *Server) unpinList(c *call) (int, any) {
+	if pr := actingUser(c, "id"); pr != nil {
+		return pr.Status, pr
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	me := c.who.userID
+	s.w.pinnedLs[me] = without(s.w.pinnedLs[me], c.path["list_id"])
+	return http.StatusOK, envelope{Data: map[string]bool{"pinned": false}}
+}
