@@ -1,0 +1,299 @@
+package twitter
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+
+	"github.com/twitterkit/go/gen"
+)
+
+// Pagination
+//
+// Every paginated operation has two iterators beside its single-page method: <Method>Pages
+// yields whole pages (items, includes, response, tokens) and <Method>Iter yields the items
+// one by one. Both are range-over-func iterators of (value, error):
+//
+//	for user, err := range c.Users.FollowersIter(ctx, id, nil, nil) {
+//		if err != nil {
+//			return err // a *PageError: how far it got and the token to resume from
+//		}
+//		fmt.Println(user.Username)
+//	}
+//
+// An iteration sends no request until it is ranged over, fetches one page at a time as the
+// loop asks for more (no goroutines, nothing to close), stops cleanly on break, and yields
+// at most one error, after which it stops. Each range over the same iterator starts again
+// from IterOptions.StartToken.
+
+// IterOptions limits and resumes an iteration over a paginated operation. A nil
+// *IterOptions (or the zero value) means every page, starting from the first.
+type IterOptions struct {
+	// MaxItems stops the iteration after this many items; 0 means no limit. An item
+	// iterator yields exactly this many (fewer when the list is shorter). A page iterator
+	// yields whole pages and stops after the page that reaches the limit. When the
+	// operation's page size was not set explicitly, a MaxItems below the largest page size
+	// also shrinks the pages requested, so no more is fetched than needed.
+	MaxItems int
+
+	// MaxPages stops the iteration after this many pages (successful requests); 0 means
+	// no limit.
+	MaxPages int
+
+	// StartToken resumes an earlier iteration: pass the NextToken of the last page it
+	// handled, or PageError.ResumeToken after a failure. Empty means the first page. It
+	// takes the place of the pagination token of the operation's own options; setting both
+	// to different values is an error.
+	StartToken string
+}
+
+// Page is one page of a paginated operation.
+//
+// A Page is not reused: it stays valid after the iteration moves on. Hold on to it only as
+// long as needed, since the iteration's memory stays flat only while pages are let go.
+type Page[T any] struct {
+	// Items are the page's results (the response's "data"); empty when the page had none,
+	// which X sends at times even when more pages follow.
+	Items []T
+
+	// Includes resolves the ids in Items to the objects expanded into the page's
+	// "includes". Never nil.
+	Includes *Includes
+
+	// Response is the HTTP response of the page's request.
+	Response *Response
+
+	// Token is the pagination token this page was fetched with: "" for the first page.
+	// Pass it as IterOptions.StartToken to fetch this page again.
+	Token string
+
+	// NextToken fetches the page after this one; "" on the last page. Pass it as
+	// IterOptions.StartToken to resume after this page.
+	NextToken string
+
+	// Meta is the rest of the response's "meta" object.
+	Meta PageMeta
+
+	// Number counts the pages of this iteration, from 1.
+	Number int
+}
+
+// PageMeta is the "meta" object of a page, the same shape for every operation; a field the
+// operation does not send is zero.
+type PageMeta struct {
+	// ResultCount is the number of results the API says the page holds.
+	ResultCount int
+	// NewestID and OldestID are the ids of the newest and oldest Tweets of a Tweet page:
+	// keep NewestID to ask later for only newer Tweets (SinceID).
+	NewestID, OldestID string
+	// PreviousToken fetches the page before this one, where the operation offers it.
+	PreviousToken string
+	// TotalTweetCount is the sum of the counts of a Tweet-counts page.
+	TotalTweetCount int
+}
+
+// TweetPage is a page of Tweets (search, timelines, liked Tweets).
+type TweetPage = Page[gen.Tweet]
+
+// UserPage is a page of users (followers, following, blocking, liking users, retweeters).
+type UserPage = Page[gen.User]
+
+// CountPage is a page of Tweet-count buckets.
+type CountPage = Page[gen.SearchCount]
+
+// RulePage is a page of filtered-stream rules.
+type RulePage = Page[gen.Rule]
+
+// ErrRepeatedToken reports that the API sent a pagination token it had already sent during
+// the same iteration. Following it would fetch the same pages forever, so the iteration
+// stops; the error names the token. Test for it with errors.Is.
+var ErrRepeatedToken = errors.New("twitter: the API repeated a pagination token")
+
+// PageError is the error an iteration yields when fetching a page fails. It says how far
+// the iteration got and where to resume; Err is the cause (a *Error for an API answer,
+// so errors.As and the Is... predicates see through it).
+type PageError struct {
+	// Op is the paginated operation, as "Users.Followers".
+	Op string
+	// Err is why the page could not be fetched (or ErrRepeatedToken, or the context's
+	// error when it was done before the next page).
+	Err error
+	// Pages and Items count the pages and items the iteration fetched and yielded before
+	// the failure.
+	Pages, Items int
+	// ResumeToken is the token of the page that failed: pass it as IterOptions.StartToken
+	// (with the same operation options) to carry on from there without repeating or
+	// missing an item. "" means the first page. After ErrRepeatedToken it is the repeated
+	// token, for the report: resuming from it would repeat pages.
+	ResumeToken string
+}
+
+func (e *PageError) Error() string {
+	resume := "resume from the first page"
+	if e.ResumeToken != "" {
+		resume = fmt.Sprintf("resume with token %q", e.ResumeToken)
+	}
+	return fmt.Sprintf("twitter: %s: stopped after %d pages (%d items); %s: %v", e.Op, e.Pages, e.Items, resume, e.Err)
+}
+
+// Unwrap returns the cause, for errors.Is and errors.As.
+func (e *PageError) Unwrap() error { return e.Err }
+
+// fetchPage fetches the page that token names ("" for the first) and fills in its Items,
+// Includes, Response, NextToken and Meta. It never returns a nil page without an error.
+type fetchPage[T any] func(ctx context.Context, token string) (*Page[T], error)
+
+// pager is the machinery behind every iterator: one operation, its limits and its fetch.
+type pager[T any] struct {
+	op     string
+	limits IterOptions
+	fetch  fetchPage[T]
+	err    error // an argument error, yielded instead of any request
+}
+
+// newPager checks the limits and returns a pager; a bad limit becomes the pager's only
+// yield.
+func newPager[T any](op string, it *IterOptions, fetch fetchPage[T]) *pager[T] {
+	p := &pager[T]{op: op, fetch: fetch}
+	if it != nil {
+		p.limits = *it
+	}
+	switch {
+	case p.limits.MaxItems < 0:
+		p.err = fmt.Errorf("twitter: %s: IterOptions.MaxItems is negative (%d)", op, p.limits.MaxItems)
+	case p.limits.MaxPages < 0:
+		p.err = fmt.Errorf("twitter: %s: IterOptions.MaxPages is negative (%d)", op, p.limits.MaxPages)
+	}
+	return p
+}
+
+// pages returns the page iterator.
+func (p *pager[T]) pages(ctx context.Context) iter.Seq2[*Page[T], error] {
+	return func(yield func(*Page[T], error) bool) { p.run(ctx, yield) }
+}
+
+// items returns the item iterator: the pages' items in order, at most MaxItems of them.
+func (p *pager[T]) items(ctx context.Context) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		n := 0
+		p.run(ctx, func(page *Page[T], err error) bool {
+			if err != nil {
+				var zero T
+				yield(zero, err)
+				return false
+			}
+			for i := range page.Items {
+				if p.limits.MaxItems > 0 && n >= p.limits.MaxItems {
+					return false
+				}
+				n++
+				if !yield(page.Items[i], nil) {
+					return false
+				}
+			}
+			return true
+		})
+	}
+}
+
+// run fetches pages in order and yields each, until the last page, a limit, a break (yield
+// returns false) or the first error, which it yields once.
+//
+// It remembers every token of the iteration to detect a loop: a few dozen bytes a page,
+// against the page itself.
+func (p *pager[T]) run(ctx context.Context, yield func(*Page[T], error) bool) {
+	if p.err != nil {
+		yield(nil, p.err)
+		return
+	}
+	if ctx == nil {
+		yield(nil, fmt.Errorf("twitter: %s: nil context", p.op))
+		return
+	}
+	token := p.limits.StartToken
+	seen := map[string]struct{}{token: {}}
+	pages, items := 0, 0
+	fail := func(err error) {
+		yield(nil, &PageError{Op: p.op, Err: err, Pages: pages, Items: items, ResumeToken: token})
+	}
+	for {
+		if err := ctx.Err(); err != nil {
+			fail(err)
+			return
+		}
+		page, err := p.fetch(ctx, token)
+		if err == nil && page == nil {
+			err = errors.New("no page and no error") // a bug in the fetch function
+		}
+		if err != nil {
+			fail(err)
+			return
+		}
+		pages++
+		items += len(page.Items)
+		page.Token, page.Number = token, pages
+		if !yield(page, nil) {
+			return
+		}
+		next := page.NextToken
+		if next == "" ||
+			(p.limits.MaxPages > 0 && pages >= p.limits.MaxPages) ||
+			(p.limits.MaxItems > 0 && items >= p.limits.MaxItems) {
+			return
+		}
+		if _, dup := seen[next]; dup {
+			token = next
+			fail(fmt.Errorf("%w %q", ErrRepeatedToken, next))
+			return
+		}
+		seen[next] = struct{}{}
+		token = next
+	}
+}
+
+// pageSize is the range of max_results an operation accepts, from the API document.
+type pageSize struct{ min, max int }
+
+// choose returns the max_results to send: the caller's value when set (checked against the
+// operation's range), otherwise the largest page, or a smaller one when MaxItems needs no
+// more, so an iteration makes as few requests as it can.
+func (b pageSize) choose(op string, set int, it *IterOptions) (int, error) {
+	if set != 0 {
+		if set < b.min || set > b.max {
+			return 0, fmt.Errorf("twitter: %s: max_results %d is outside the operation's range %d..%d", op, set, b.min, b.max)
+		}
+		return set, nil
+	}
+	if it != nil && it.MaxItems > 0 && it.MaxItems < b.max {
+		return max(it.MaxItems, b.min), nil
+	}
+	return b.max, nil
+}
+
+// startToken merges the pagination token of an operation's options with
+// IterOptions.StartToken into the iteration's limits.
+func startToken(op, optsToken string, it *IterOptions) (*IterOptions, error) {
+	if optsToken == "" {
+		return it, nil
+	}
+	var lim IterOptions
+	if it != nil {
+		lim = *it
+	}
+	if lim.StartToken != "" && lim.StartToken != optsToken {
+		return nil, fmt.Errorf("twitter: %s: the options' pagination token %q and IterOptions.StartToken %q differ; set one",
+			op, optsToken, lim.StartToken)
+	}
+	lim.StartToken = optsToken
+	return &lim, nil
+}
+
+// deref returns *p, or the zero value for nil.
+func deref[T any](p *T) T {
+	if p == nil {
+		var zero T
+		return zero
+	}
+	return *p
+}
