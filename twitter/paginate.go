@@ -110,14 +110,14 @@ type RulePage = Page[gen.Rule]
 // stops; the error names the token. Test for it with errors.Is.
 var ErrRepeatedToken = errors.New("twitter: the API repeated a pagination token")
 
-// PageError is the error an iteration yields when fetching a page fails. It says how far
-// the iteration got and where to resume; Err is the cause (a *Error for an API answer,
-// so errors.As and the Is... predicates see through it).
+// PageError is the error every iterator yields: it says how far the iteration got and
+// where to resume. Err is the cause: a *Error for an API answer (errors.As and the Is...
+// predicates see through PageError), the context's error, ErrRepeatedToken, or an
+// argument the iteration rejected before sending anything.
 type PageError struct {
 	// Op is the paginated operation, as "Users.Followers".
 	Op string
-	// Err is why the page could not be fetched (or ErrRepeatedToken, or the context's
-	// error when it was done before the next page).
+	// Err is why the iteration stopped.
 	Err error
 	// Pages and Items count the pages and items the iteration fetched and yielded before
 	// the failure.
@@ -152,8 +152,17 @@ type pager[T any] struct {
 	err    error // an argument error, yielded instead of any request
 }
 
+// rejected returns a pager that yields err (wrapped in a *PageError) and sends nothing.
+func rejected[T any](op string, it *IterOptions, err error) *pager[T] {
+	p := &pager[T]{op: op, err: err}
+	if it != nil {
+		p.limits = *it
+	}
+	return p
+}
+
 // newPager checks the limits and returns a pager; a bad limit becomes the pager's only
-// yield.
+// yield, before any request.
 func newPager[T any](op string, it *IterOptions, fetch fetchPage[T]) *pager[T] {
 	p := &pager[T]{op: op, fetch: fetch}
 	if it != nil {
@@ -161,9 +170,9 @@ func newPager[T any](op string, it *IterOptions, fetch fetchPage[T]) *pager[T] {
 	}
 	switch {
 	case p.limits.MaxItems < 0:
-		p.err = fmt.Errorf("twitter: %s: IterOptions.MaxItems is negative (%d)", op, p.limits.MaxItems)
+		p.err = fmt.Errorf("IterOptions.MaxItems is negative (%d)", p.limits.MaxItems)
 	case p.limits.MaxPages < 0:
-		p.err = fmt.Errorf("twitter: %s: IterOptions.MaxPages is negative (%d)", op, p.limits.MaxPages)
+		p.err = fmt.Errorf("IterOptions.MaxPages is negative (%d)", p.limits.MaxPages)
 	}
 	return p
 }
@@ -203,20 +212,20 @@ func (p *pager[T]) items(ctx context.Context) iter.Seq2[T, error] {
 // It remembers every token of the iteration to detect a loop: a few dozen bytes a page,
 // against the page itself.
 func (p *pager[T]) run(ctx context.Context, yield func(*Page[T], error) bool) {
-	if p.err != nil {
-		yield(nil, p.err)
-		return
-	}
-	if ctx == nil {
-		yield(nil, fmt.Errorf("twitter: %s: nil context", p.op))
-		return
-	}
 	token := p.limits.StartToken
-	seen := map[string]struct{}{token: {}}
 	pages, items := 0, 0
 	fail := func(err error) {
 		yield(nil, &PageError{Op: p.op, Err: err, Pages: pages, Items: items, ResumeToken: token})
 	}
+	if p.err != nil {
+		fail(p.err)
+		return
+	}
+	if ctx == nil {
+		fail(errors.New("nil context"))
+		return
+	}
+	seen := map[string]struct{}{token: {}}
 	for {
 		if err := ctx.Err(); err != nil {
 			fail(err)
@@ -258,10 +267,10 @@ type pageSize struct{ min, max int }
 // choose returns the max_results to send: the caller's value when set (checked against the
 // operation's range), otherwise the largest page, or a smaller one when MaxItems needs no
 // more, so an iteration makes as few requests as it can.
-func (b pageSize) choose(op string, set int, it *IterOptions) (int, error) {
+func (b pageSize) choose(set int, it *IterOptions) (int, error) {
 	if set != 0 {
 		if set < b.min || set > b.max {
-			return 0, fmt.Errorf("twitter: %s: max_results %d is outside the operation's range %d..%d", op, set, b.min, b.max)
+			return 0, fmt.Errorf("max_results %d is outside the operation's range %d..%d", set, b.min, b.max)
 		}
 		return set, nil
 	}
@@ -273,7 +282,7 @@ func (b pageSize) choose(op string, set int, it *IterOptions) (int, error) {
 
 // startToken merges the pagination token of an operation's options with
 // IterOptions.StartToken into the iteration's limits.
-func startToken(op, optsToken string, it *IterOptions) (*IterOptions, error) {
+func startToken(optsToken string, it *IterOptions) (*IterOptions, error) {
 	if optsToken == "" {
 		return it, nil
 	}
@@ -282,8 +291,8 @@ func startToken(op, optsToken string, it *IterOptions) (*IterOptions, error) {
 		lim = *it
 	}
 	if lim.StartToken != "" && lim.StartToken != optsToken {
-		return nil, fmt.Errorf("twitter: %s: the options' pagination token %q and IterOptions.StartToken %q differ; set one",
-			op, optsToken, lim.StartToken)
+		return nil, fmt.Errorf("the options' pagination token %q and IterOptions.StartToken %q differ; set one",
+			optsToken, lim.StartToken)
 	}
 	lim.StartToken = optsToken
 	return &lim, nil
@@ -296,4 +305,56 @@ func deref[T any](p *T) T {
 		return zero
 	}
 	return *p
+}
+
+// opPager builds the pager of one paginated operation of the services layer.
+//
+// opts are the operation's options (nil for defaults); they are copied, never modified,
+// and every page is requested with the same copy except for the token, so the window of
+// a search (start_time, end_time, since_id, until_id) and the fields asked for stay the
+// same across pages. paging returns pointers to the options' page size (nil when the
+// operation has none) and pagination token. call is the operation's single-page method
+// and toPage turns its response into a Page.
+func opPager[O, R, T any](op string, size pageSize, opts *O, it *IterOptions,
+	paging func(*O) (maxResults *int, token *string),
+	call func(context.Context, *O) (*R, *Response, error),
+	toPage func(*R) *Page[T],
+) *pager[T] {
+	var o O
+	if opts != nil {
+		o = *opts
+	}
+	maxResults, tok := paging(&o)
+	lim, err := startToken(*tok, it)
+	if err != nil {
+		return rejected[T](op, it, err)
+	}
+	*tok = ""
+	if maxResults != nil {
+		n, err := size.choose(*maxResults, lim)
+		if err != nil {
+			return rejected[T](op, lim, err)
+		}
+		*maxResults = n
+	}
+	return newPager(op, lim, func(ctx context.Context, token string) (*Page[T], error) {
+		oc := o
+		_, t := paging(&oc)
+		*t = token
+		r, resp, err := call(ctx, &oc)
+		if err != nil {
+			return nil, err
+		}
+		if r == nil {
+			return nil, errors.New("no response body")
+		}
+		p := toPage(r)
+		p.Response = resp
+		return p, nil
+	})
+}
+
+// newPage assembles a page from the parts of a generated list response.
+func newPage[T any](data *[]T, includes *gen.Expansions, next *string, meta PageMeta) *Page[T] {
+	return &Page[T]{Items: deref(data), Includes: NewIncludes(includes), NextToken: deref(next), Meta: meta}
 }

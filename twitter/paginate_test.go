@@ -335,7 +335,8 @@ func TestPagerContext(t *testing.T) {
 		f := &fakeList{n: 30, size: 10}
 		var nilCtx context.Context
 		for _, err := range newPager("Test.List", nil, f.fetch).pages(nilCtx) {
-			if err == nil || !strings.Contains(err.Error(), "nil context") {
+			var pe *PageError
+			if !errors.As(err, &pe) || !strings.Contains(err.Error(), "nil context") {
 				t.Fatalf("error = %v, want one about the nil context", err)
 			}
 		}
@@ -397,7 +398,8 @@ func TestPagerRejectsBadLimitsWithoutARequest(t *testing.T) {
 		n := 0
 		for _, err := range newPager("Test.List", &opts, f.fetch).items(context.Background()) {
 			n++
-			if err == nil || !strings.Contains(err.Error(), "negative") {
+			var pe *PageError
+			if !errors.As(err, &pe) || !strings.Contains(err.Error(), "negative") {
 				t.Errorf("%+v: error = %v, want one about a negative limit", opts, err)
 			}
 		}
@@ -437,7 +439,7 @@ func TestPageSizeChoose(t *testing.T) {
 		{101, nil, 0, "max_results 101 is outside"},
 		{-5, nil, 0, "max_results -5 is outside"},
 	} {
-		got, err := b.choose("Test.List", tc.set, tc.it)
+		got, err := b.choose(tc.set, tc.it)
 		if tc.err != "" {
 			if err == nil || !strings.Contains(err.Error(), tc.err) {
 				t.Errorf("choose(%d, %+v) error = %v, want %q", tc.set, tc.it, err, tc.err)
@@ -452,20 +454,20 @@ func TestPageSizeChoose(t *testing.T) {
 
 func TestStartToken(t *testing.T) {
 	it := &IterOptions{MaxItems: 5}
-	if got, err := startToken("Op", "", it); err != nil || got != it {
+	if got, err := startToken("", it); err != nil || got != it {
 		t.Errorf("no options token: got %+v, %v; want the IterOptions unchanged", got, err)
 	}
-	got, err := startToken("Op", "tok", it)
+	got, err := startToken("tok", it)
 	if err != nil || got.StartToken != "tok" || got.MaxItems != 5 || it.StartToken != "" {
 		t.Errorf("options token: got %+v, %v (caller's now %+v)", got, err, it)
 	}
-	if got, err := startToken("Op", "tok", nil); err != nil || got.StartToken != "tok" {
+	if got, err := startToken("tok", nil); err != nil || got.StartToken != "tok" {
 		t.Errorf("options token, nil IterOptions: got %+v, %v", got, err)
 	}
-	if _, err := startToken("Op", "tok", &IterOptions{StartToken: "tok"}); err != nil {
+	if _, err := startToken("tok", &IterOptions{StartToken: "tok"}); err != nil {
 		t.Errorf("same token twice: %v", err)
 	}
-	if _, err := startToken("Op", "a", &IterOptions{StartToken: "b"}); err == nil || !strings.Contains(err.Error(), "differ") {
+	if _, err := startToken("a", &IterOptions{StartToken: "b"}); err == nil || !strings.Contains(err.Error(), "differ") {
 		t.Errorf("different tokens: error = %v", err)
 	}
 }
@@ -477,5 +479,149 @@ func TestPageErrorMessageFromTheStart(t *testing.T) {
 	}
 	if !slices.Contains([]error{errors.Unwrap(e)}, e.Err) {
 		t.Error("Unwrap does not return Err")
+	}
+}
+
+// fakeOpts stands for an operation's options: a window that must stay the same on every
+// page, a page size and a token.
+type fakeOpts struct {
+	Since      string
+	MaxResults int
+	Token      string
+}
+
+func fakePaging(o *fakeOpts) (*int, *string) { return &o.MaxResults, &o.Token }
+
+type fakeResp struct {
+	Data []int
+	Next string
+}
+
+func fakeToPage(r *fakeResp) *Page[int] {
+	return newPage(&r.Data, nil, &r.Next, PageMeta{ResultCount: len(r.Data)})
+}
+
+// TestOpPagerSendsTheSameOptionsWithEachToken checks the adapter between the pager and an
+// operation's single-page method.
+func TestOpPagerSendsTheSameOptionsWithEachToken(t *testing.T) {
+	var sent []fakeOpts
+	call := func(_ context.Context, o *fakeOpts) (*fakeResp, *Response, error) {
+		sent = append(sent, *o)
+		o.Since = "mutated by the method" // must not leak into the next page
+		switch o.Token {
+		case "":
+			return &fakeResp{Data: []int{1, 2}, Next: "n1"}, &Response{Attempts: 1}, nil
+		case "n1":
+			return &fakeResp{Data: []int{3}, Next: "n2"}, &Response{Attempts: 2}, nil
+		}
+		return &fakeResp{}, &Response{}, nil
+	}
+	caller := &fakeOpts{Since: "100"}
+	var resps []int
+	for p, err := range opPager("Fake.List", pageSize{min: 5, max: 50}, caller, nil, fakePaging, call, fakeToPage).pages(context.Background()) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Includes == nil || p.Response == nil {
+			t.Fatal("page lacks includes or response")
+		}
+		resps = append(resps, p.Response.Attempts)
+	}
+	want := []fakeOpts{{"100", 50, ""}, {"100", 50, "n1"}, {"100", 50, "n2"}}
+	if diff := cmp.Diff(want, sent); diff != "" {
+		t.Errorf("options sent (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(fakeOpts{Since: "100"}, *caller); diff != "" {
+		t.Errorf("the caller's options changed (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]int{1, 2, 0}, resps); diff != "" {
+		t.Errorf("responses (-want +got):\n%s", diff)
+	}
+
+	// A page size set by the caller, a start token in the options, a MaxItems that shrinks
+	// the page.
+	for _, tc := range []struct {
+		opts  *fakeOpts
+		it    *IterOptions
+		first fakeOpts
+	}{
+		{&fakeOpts{MaxResults: 7}, nil, fakeOpts{MaxResults: 7}},
+		{&fakeOpts{Token: "n1"}, nil, fakeOpts{MaxResults: 50, Token: "n1"}},
+		{nil, &IterOptions{StartToken: "n1"}, fakeOpts{MaxResults: 50, Token: "n1"}},
+		{nil, &IterOptions{MaxItems: 12}, fakeOpts{MaxResults: 12}},
+		{nil, &IterOptions{MaxItems: 2}, fakeOpts{MaxResults: 5}},
+	} {
+		sent = nil
+		for _, err := range opPager("Fake.List", pageSize{min: 5, max: 50}, tc.opts, tc.it, fakePaging, call, fakeToPage).pages(context.Background()) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			break
+		}
+		if diff := cmp.Diff([]fakeOpts{tc.first}, sent); diff != "" {
+			t.Errorf("%+v %+v: first request (-want +got):\n%s", tc.opts, tc.it, diff)
+		}
+	}
+
+	// An operation without a page size (counts) sends none.
+	sent = nil
+	noSize := func(o *fakeOpts) (*int, *string) { return nil, &o.Token }
+	for range opPager("Fake.Count", pageSize{}, nil, nil, noSize, call, fakeToPage).items(context.Background()) {
+		break
+	}
+	if diff := cmp.Diff([]fakeOpts{{}}, sent); diff != "" {
+		t.Errorf("first request without a page size (-want +got):\n%s", diff)
+	}
+}
+
+func TestOpPagerRejectsBadArgumentsWithoutARequest(t *testing.T) {
+	calls := 0
+	call := func(context.Context, *fakeOpts) (*fakeResp, *Response, error) {
+		calls++
+		return &fakeResp{}, &Response{}, nil
+	}
+	for _, tc := range []struct {
+		opts *fakeOpts
+		it   *IterOptions
+		want string
+	}{
+		{&fakeOpts{MaxResults: 51}, nil, "max_results 51 is outside the operation's range 5..50"},
+		{&fakeOpts{MaxResults: 4}, nil, "max_results 4"},
+		{&fakeOpts{Token: "a"}, &IterOptions{StartToken: "b"}, "differ"},
+		{nil, &IterOptions{MaxPages: -1}, "negative"},
+	} {
+		n := 0
+		for v, err := range opPager("Fake.List", pageSize{min: 5, max: 50}, tc.opts, tc.it, fakePaging, call, fakeToPage).items(context.Background()) {
+			n++
+			var pe *PageError
+			if !errors.As(err, &pe) || pe.Op != "Fake.List" || pe.Pages != 0 || !strings.Contains(err.Error(), tc.want) || v != 0 {
+				t.Errorf("%+v %+v: yielded %v, %v; want a PageError about %q", tc.opts, tc.it, v, err, tc.want)
+			}
+		}
+		if n != 1 {
+			t.Errorf("%+v %+v: %d yields, want 1", tc.opts, tc.it, n)
+		}
+	}
+	if calls != 0 {
+		t.Errorf("%d requests were sent for rejected arguments", calls)
+	}
+}
+
+func TestOpPagerMethodErrors(t *testing.T) {
+	boom := errors.New("boom")
+	call := func(_ context.Context, o *fakeOpts) (*fakeResp, *Response, error) {
+		if o.Token == "n1" {
+			return nil, &Response{}, boom
+		}
+		return &fakeResp{Data: []int{1}, Next: "n1"}, &Response{}, nil
+	}
+	_, err := collect(t, opPager("Fake.List", pageSize{min: 5, max: 50}, nil, nil, fakePaging, call, fakeToPage))
+	var pe *PageError
+	if !errors.As(err, &pe) || !errors.Is(err, boom) || pe.ResumeToken != "n1" || pe.Items != 1 {
+		t.Errorf("error = %#v, want a PageError for boom resuming at n1", err)
+	}
+	nilBody := func(context.Context, *fakeOpts) (*fakeResp, *Response, error) { return nil, &Response{}, nil }
+	if _, err := collect(t, opPager("Fake.List", pageSize{min: 5, max: 50}, nil, nil, fakePaging, nilBody, fakeToPage)); !errors.As(err, &pe) {
+		t.Errorf("nil body: error = %v, want a PageError", err)
 	}
 }
