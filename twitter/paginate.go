@@ -9,24 +9,6 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// Pagination
-//
-// Every paginated operation has two iterators beside its single-page method: <Method>Pages
-// yields whole pages (items, includes, response, tokens) and <Method>Iter yields the items
-// one by one. Both are range-over-func iterators of (value, error):
-//
-//	for user, err := range c.Users.FollowersIter(ctx, id, nil, nil) {
-//		if err != nil {
-//			return err // a *PageError: how far it got and the token to resume from
-//		}
-//		fmt.Println(user.Username)
-//	}
-//
-// An iteration sends no request until it is ranged over, fetches one page at a time as the
-// loop asks for more (no goroutines, nothing to close), stops cleanly on break, and yields
-// at most one error, after which it stops. Each range over the same iterator starts again
-// from IterOptions.StartToken.
-
 // IterOptions limits and resumes an iteration over a paginated operation. A nil
 // *IterOptions (or the zero value) means every page, starting from the first.
 type IterOptions struct {
@@ -170,9 +152,9 @@ func newPager[T any](op string, it *IterOptions, fetch fetchPage[T]) *pager[T] {
 	}
 	switch {
 	case p.limits.MaxItems < 0:
-		p.err = fmt.Errorf("IterOptions.MaxItems is negative (%d)", p.limits.MaxItems)
+		p.err = fmt.Errorf("%w: IterOptions.MaxItems is negative (%d)", ErrInvalidArgument, p.limits.MaxItems)
 	case p.limits.MaxPages < 0:
-		p.err = fmt.Errorf("IterOptions.MaxPages is negative (%d)", p.limits.MaxPages)
+		p.err = fmt.Errorf("%w: IterOptions.MaxPages is negative (%d)", ErrInvalidArgument, p.limits.MaxPages)
 	}
 	return p
 }
@@ -270,7 +252,7 @@ type pageSize struct{ min, max int }
 func (b pageSize) choose(set int, it *IterOptions) (int, error) {
 	if set != 0 {
 		if set < b.min || set > b.max {
-			return 0, fmt.Errorf("max_results %d is outside the operation's range %d..%d", set, b.min, b.max)
+			return 0, fmt.Errorf("%w: max_results %d is outside the operation's range %d..%d", ErrInvalidArgument, set, b.min, b.max)
 		}
 		return set, nil
 	}
@@ -291,8 +273,8 @@ func startToken(optsToken string, it *IterOptions) (*IterOptions, error) {
 		lim = *it
 	}
 	if lim.StartToken != "" && lim.StartToken != optsToken {
-		return nil, fmt.Errorf("the options' pagination token %q and IterOptions.StartToken %q differ; set one",
-			optsToken, lim.StartToken)
+		return nil, fmt.Errorf("%w: the options' pagination token %q and IterOptions.StartToken %q differ; set one",
+			ErrInvalidArgument, optsToken, lim.StartToken)
 	}
 	lim.StartToken = optsToken
 	return &lim, nil

@@ -399,7 +399,7 @@ func TestPagerRejectsBadLimitsWithoutARequest(t *testing.T) {
 		for _, err := range newPager("Test.List", &opts, f.fetch).items(context.Background()) {
 			n++
 			var pe *PageError
-			if !errors.As(err, &pe) || !strings.Contains(err.Error(), "negative") {
+			if !errors.As(err, &pe) || !errors.Is(err, ErrInvalidArgument) || !strings.Contains(err.Error(), "negative") {
 				t.Errorf("%+v: error = %v, want one about a negative limit", opts, err)
 			}
 		}
@@ -594,7 +594,8 @@ func TestOpPagerRejectsBadArgumentsWithoutARequest(t *testing.T) {
 		for v, err := range opPager("Fake.List", pageSize{min: 5, max: 50}, tc.opts, tc.it, fakePaging, call, fakeToPage).items(context.Background()) {
 			n++
 			var pe *PageError
-			if !errors.As(err, &pe) || pe.Op != "Fake.List" || pe.Pages != 0 || !strings.Contains(err.Error(), tc.want) || v != 0 {
+			if !errors.As(err, &pe) || !errors.Is(err, ErrInvalidArgument) || pe.Op != "Fake.List" || pe.Pages != 0 ||
+				!strings.Contains(err.Error(), tc.want) || v != 0 {
 				t.Errorf("%+v %+v: yielded %v, %v; want a PageError about %q", tc.opts, tc.it, v, err, tc.want)
 			}
 		}
