@@ -1,0 +1,79 @@
+package twitter
+
+import (
+	"context"
+	"iter"
+
+	"github.com/twitterkit/go/gen"
+)
+
+// Iterators over the paginated user lists of the Users service: followers, following and
+// blocked accounts. See IterOptions for limits and resuming, and PageError for failures.
+
+// userListPaging gives opPager the page size and token of a UserListOptions.
+func userListPaging(o *UserListOptions) (*int, *string) { return &o.MaxResults, &o.PaginationToken }
+
+func followPage(r *gen.UsersFollowingLookupResponse) *UserPage {
+	m := deref(r.Meta)
+	return newPage(r.Data, r.Includes, m.NextToken, PageMeta{ResultCount: int(deref(m.ResultCount)), PreviousToken: deref(m.PreviousToken)})
+}
+
+func usersPage(r *gen.GenericMultipleUsersLookupResponse) *UserPage {
+	m := deref(r.Meta)
+	return newPage(r.Data, r.Includes, m.NextToken, PageMeta{ResultCount: int(deref(m.ResultCount)), PreviousToken: deref(m.PreviousToken)})
+}
+
+func (s *UsersService) followersPager(userID string, opts *UserListOptions, it *IterOptions) *pager[gen.User] {
+	return opPager("Users.Followers", pageSize{min: 1, max: 1000}, opts, it, userListPaging,
+		func(ctx context.Context, o *UserListOptions) (*gen.UsersFollowingLookupResponse, *Response, error) {
+			return s.Followers(ctx, userID, o)
+		}, followPage)
+}
+
+// FollowersPages pages through the accounts that follow userID, up to 1000 a page (the
+// largest, unless opts.MaxResults sets the size). opts.PaginationToken, when set, is where
+// to start (or use it.StartToken).
+func (s *UsersService) FollowersPages(ctx context.Context, userID string, opts *UserListOptions, it *IterOptions) iter.Seq2[*UserPage, error] {
+	return s.followersPager(userID, opts, it).pages(ctx)
+}
+
+// FollowersIter yields the accounts that follow userID, one by one, fetching up to 1000 a
+// page as the loop asks for more. See FollowersPages.
+func (s *UsersService) FollowersIter(ctx context.Context, userID string, opts *UserListOptions, it *IterOptions) iter.Seq2[gen.User, error] {
+	return s.followersPager(userID, opts, it).items(ctx)
+}
+
+func (s *UsersService) followingPager(userID string, opts *UserListOptions, it *IterOptions) *pager[gen.User] {
+	return opPager("Users.Following", pageSize{min: 1, max: 1000}, opts, it, userListPaging,
+		func(ctx context.Context, o *UserListOptions) (*gen.UsersFollowingLookupResponse, *Response, error) {
+			return s.Following(ctx, userID, o)
+		}, followPage)
+}
+
+// FollowingPages pages through the accounts userID follows, up to 1000 a page.
+func (s *UsersService) FollowingPages(ctx context.Context, userID string, opts *UserListOptions, it *IterOptions) iter.Seq2[*UserPage, error] {
+	return s.followingPager(userID, opts, it).pages(ctx)
+}
+
+// FollowingIter yields the accounts userID follows, one by one.
+func (s *UsersService) FollowingIter(ctx context.Context, userID string, opts *UserListOptions, it *IterOptions) iter.Seq2[gen.User, error] {
+	return s.followingPager(userID, opts, it).items(ctx)
+}
+
+func (s *UsersService) blockingPager(userID string, opts *UserListOptions, it *IterOptions) *pager[gen.User] {
+	return opPager("Users.Blocking", pageSize{min: 1, max: 1000}, opts, it, userListPaging,
+		func(ctx context.Context, o *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
+			return s.Blocking(ctx, userID, o)
+		}, usersPage)
+}
+
+// BlockingPages pages through the accounts userID (the authenticated user) blocks, up to
+// 1000 a page. It needs a user context.
+func (s *UsersService) BlockingPages(ctx context.Context, userID string, opts *UserListOptions, it *IterOptions) iter.Seq2[*UserPage, error] {
+	return s.blockingPager(userID, opts, it).pages(ctx)
+}
+
+// BlockingIter yields the accounts userID (the authenticated user) blocks, one by one.
+func (s *UsersService) BlockingIter(ctx context.Context, userID string, opts *UserListOptions, it *IterOptions) iter.Seq2[gen.User, error] {
+	return s.blockingPager(userID, opts, it).items(ctx)
+}
