@@ -101,7 +101,8 @@ func ids[T any](t *testing.T, seq func(yield func(T, error) bool), id func(T) st
 	return out
 }
 
-func userID(u gen.User) string { return u.ID }
+func userID(u gen.User) string   { return u.ID }
+func tweetID(t gen.Tweet) string { return t.ID }
 
 // noDuplicates reports the first id seen twice.
 func noDuplicates(t *testing.T, got []string) {
