@@ -27,6 +27,25 @@
 // renewed once when the API answers 401. IsReauthorizationRequired tells when only the
 // user can fix it. No credential is ever printed or logged.
 //
+// # Pagination
+//
+// Every paginated operation has, beside its single-page method, a <Method>Iter that yields
+// the items one by one and a <Method>Pages that yields whole pages (*Page: items, Includes,
+// Response, tokens), both as range-over-func iterators of (value, error):
+//
+//	for user, err := range c.Users.FollowersIter(ctx, userID, nil, nil) {
+//		if err != nil {
+//			return err // a *PageError: how far it got, and the token to resume from
+//		}
+//		fmt.Println(user.Username)
+//	}
+//
+// An iteration fetches one page at a time as the loop asks for more (no goroutines, nothing
+// to close), asks for the operation's largest page unless told otherwise, stops on break,
+// and yields at most one error. IterOptions limits it (MaxItems, MaxPages) and resumes it
+// (StartToken). Includes resolves the ids of a page's items to the objects expanded into
+// its "includes".
+//
 // Raw reaches the generated client, sharing the same transport and authentication, for
 // anything the facade does not cover.
 package twitter
