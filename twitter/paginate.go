@@ -112,11 +112,24 @@ type PageError struct {
 }
 
 func (e *PageError) Error() string {
-	resume := "resume from the first page"
-	if e.ResumeToken != "" {
-		resume = fmt.Sprintf("resume with token %q", e.ResumeToken)
+	var resume string
+	switch {
+	case errors.Is(e.Err, ErrRepeatedToken):
+		// Resuming would loop again: say nothing about it.
+	case e.ResumeToken == "":
+		resume = "; resume from the first page"
+	default:
+		resume = fmt.Sprintf("; resume with token %q", e.ResumeToken)
 	}
-	return fmt.Sprintf("twitter: %s: stopped after %d pages (%d items); %s: %v", e.Op, e.Pages, e.Items, resume, e.Err)
+	return fmt.Sprintf("twitter: %s: stopped after %s (%s)%s: %v", e.Op, plural(e.Pages, "page"), plural(e.Items, "item"), resume, e.Err)
+}
+
+// plural is "1 page", "2 pages".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // Unwrap returns the cause, for errors.Is and errors.As.

@@ -283,6 +283,9 @@ func TestPagerRepeatedToken(t *testing.T) {
 			if !strings.Contains(err.Error(), strconv.Quote(tc.repeated)) {
 				t.Errorf("error %q does not name the token %q", err, tc.repeated)
 			}
+			if strings.Contains(err.Error(), "resume") {
+				t.Errorf("error %q suggests resuming from a token that loops", err)
+			}
 			if diff := cmp.Diff(tc.items, got); diff != "" {
 				t.Errorf("items (-want +got):\n%s", diff)
 			}
@@ -474,8 +477,12 @@ func TestStartToken(t *testing.T) {
 
 func TestPageErrorMessageFromTheStart(t *testing.T) {
 	e := &PageError{Op: "Tweets.SearchRecent", Err: errors.New("x")}
-	if !strings.Contains(e.Error(), "resume from the first page") {
-		t.Errorf("message %q", e.Error())
+	if want := "twitter: Tweets.SearchRecent: stopped after 0 pages (0 items); resume from the first page: x"; e.Error() != want {
+		t.Errorf("message %q, want %q", e.Error(), want)
+	}
+	e = &PageError{Op: "Users.Followers", Err: errors.New("x"), Pages: 1, Items: 1, ResumeToken: "t"}
+	if want := `twitter: Users.Followers: stopped after 1 page (1 item); resume with token "t": x`; e.Error() != want {
+		t.Errorf("message %q, want %q", e.Error(), want)
 	}
 	if !slices.Contains([]error{errors.Unwrap(e)}, e.Err) {
 		t.Error("Unwrap does not return Err")
