@@ -30,7 +30,7 @@ func (l *requestLog) RoundTrip(r *http.Request) (*http.Response, error) {
 	return l.next.RoundTrip(r)
 }
 
-// queries returns the query of each request so far whose path ends with suffix.
+// queries returns the query of each request so far to path.
 func (l *requestLog) queries(path string) []url.Values {
 	l.mu.Lock()
 	defer l.mu.Unlock()
