@@ -85,11 +85,12 @@ func (c *Client) buildHTTPClient() *http.Client {
 	if rt == nil {
 		rt = http.DefaultTransport
 	}
+	transport := rt
 	if c.cfg.auth != nil {
 		// Token requests go through the configured transport, never the authenticating
 		// one: a token fetch must not wait for a token.
 		tokenClient := hc
-		tokenClient.Transport = userAgentTransport{next: rt, ua: c.cfg.userAgent}
+		tokenClient.Transport = userAgentTransport{next: rt, ua: c.cfg.userAgent, transport: transport}
 		authed := c.cfg.auth.wrap(rt, authEnv{
 			baseURL:     c.baseURL,
 			appTokenURL: c.cfg.appTokenURL,
@@ -99,7 +100,7 @@ func (c *Client) buildHTTPClient() *http.Client {
 		})
 		rt = hostGate{host: canonicalHost(c.baseURL), auth: authed, plain: rt}
 	}
-	hc.Transport = userAgentTransport{next: rt, ua: c.cfg.userAgent}
+	hc.Transport = userAgentTransport{next: rt, ua: c.cfg.userAgent, transport: transport}
 	return &hc
 }
 
@@ -124,9 +125,20 @@ func (c *Client) String() string {
 // GoString is String, so %#v cannot print credentials either.
 func (c *Client) GoString() string { return c.String() }
 
+// userAgentTransport sets the User-Agent. It is the outermost layer of the client's
+// transport, so it also passes CloseIdleConnections on to the configured transport:
+// http.Client.CloseIdleConnections would otherwise stop at the wrappers.
 type userAgentTransport struct {
-	next http.RoundTripper
-	ua   string
+	next      http.RoundTripper
+	ua        string
+	transport http.RoundTripper // the configured transport, under auth
+}
+
+// CloseIdleConnections closes the idle connections of the configured transport.
+func (t userAgentTransport) CloseIdleConnections() {
+	if c, ok := t.transport.(interface{ CloseIdleConnections() }); ok {
+		c.CloseIdleConnections()
+	}
 }
 
 func (t userAgentTransport) RoundTrip(r *http.Request) (*http.Response, error) {

@@ -97,3 +97,24 @@ func TestHTMLErrorPageBecomesError(t *testing.T) {
 		t.Error("IsServerError = false")
 	}
 }
+
+type idleCounter struct {
+	http.RoundTripper
+	closed int
+}
+
+func (c *idleCounter) CloseIdleConnections() { c.closed++ }
+
+func TestCloseIdleConnectionsReachesTheTransport(t *testing.T) {
+	for _, auth := range []Option{nil, WithBearerToken("x")} {
+		tr := &idleCounter{RoundTripper: http.DefaultTransport}
+		c, err := NewClient(WithHTTPClient(&http.Client{Transport: tr}), auth)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.HTTPClient().CloseIdleConnections()
+		if tr.closed != 1 {
+			t.Errorf("auth %v: CloseIdleConnections reached the transport %d times, want 1", auth != nil, tr.closed)
+		}
+	}
+}
