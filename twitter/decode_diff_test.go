@@ -115,7 +115,10 @@ func TestFastDecoderMatchesStandardOnEveryResponse(t *testing.T) {
 			r, _, err := user.Tweets.Lookup(ctx, special, &tweetOpts)
 			return r, err
 		},
-		"Tweets.ByID": func() (any, error) { r, _, err := user.Tweets.ByID(ctx, testserver.MediaTweetID, &tweetOpts); return r, err },
+		"Tweets.ByID": func() (any, error) {
+			r, _, err := user.Tweets.ByID(ctx, testserver.MediaTweetID, &tweetOpts)
+			return r, err
+		},
 		"Tweets.ByID (not found)": func() (any, error) {
 			r, _, err := user.Tweets.ByID(ctx, testserver.NonexistentID, &tweetOpts)
 			return r, err
