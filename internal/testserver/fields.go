@@ -30,13 +30,65 @@ func listParam(q url.Values, name string) set {
 }
 
 func parseShape(q url.Values) *shape {
-	return &shape{
+	sh := &shape{
 		tweet: listParam(q, "tweet.fields"), user: listParam(q, "user.fields"),
 		media: listParam(q, "media.fields"), poll: listParam(q, "poll.fields"),
 		place: listParam(q, "place.fields"), space: listParam(q, "space.fields"),
 		topic: listParam(q, "topic.fields"), exp: listParam(q, "expansions"),
 		list: listParam(q, "list.fields"), dmEvent: listParam(q, "dm_event.fields"),
 	}
+	// As on X, asking to expand a field also returns the field itself: expansions=author_id
+	// alone gives each Tweet its author_id, as tweet.fields=author_id would.
+	for e := range sh.exp {
+		for _, implied := range expansionFields[e] {
+			target := implied.of(sh)
+			if *target == nil {
+				*target = set{}
+			}
+			(*target)[implied.field] = true
+		}
+	}
+	return sh
+}
+
+// impliedField is a field an expansion makes appear, in the fields set of its object.
+type impliedField struct {
+	of    func(*shape) *set
+	field string
+}
+
+func tweetField(f string) impliedField {
+	return impliedField{func(s *shape) *set { return &s.tweet }, f}
+}
+func userField(f string) impliedField {
+	return impliedField{func(s *shape) *set { return &s.user }, f}
+}
+func spaceField(f string) impliedField {
+	return impliedField{func(s *shape) *set { return &s.space }, f}
+}
+func dmField(f string) impliedField {
+	return impliedField{func(s *shape) *set { return &s.dmEvent }, f}
+}
+
+// expansionFields maps each expansion to the field(s) it makes appear on the primary object.
+var expansionFields = map[string][]impliedField{
+	"author_id":                      {tweetField("author_id")},
+	"in_reply_to_user_id":            {tweetField("in_reply_to_user_id")},
+	"referenced_tweets.id":           {tweetField("referenced_tweets"), dmField("referenced_tweets")},
+	"referenced_tweets.id.author_id": {tweetField("referenced_tweets")},
+	"attachments.media_keys":         {tweetField("attachments"), dmField("attachments")},
+	"attachments.poll_ids":           {tweetField("attachments")},
+	"geo.place_id":                   {tweetField("geo")},
+	"entities.mentions.username":     {tweetField("entities")},
+	"pinned_tweet_id":                {userField("pinned_tweet_id")},
+	"most_recent_tweet_id":           {userField("most_recent_tweet_id")},
+	"creator_id":                     {spaceField("creator_id")},
+	"host_ids":                       {spaceField("host_ids")},
+	"speaker_ids":                    {spaceField("speaker_ids")},
+	"invited_user_ids":               {spaceField("invited_user_ids")},
+	"sender_id":                      {dmField("sender_id")},
+	"participant_ids":                {dmField("participant_ids")},
+	"owner_id":                       {{func(s *shape) *set { return &s.list }, "owner_id"}},
 }
 
 const timeFormat = "2006-01-02T15:04:05.000Z"

@@ -40,7 +40,7 @@ func TestLookupTweetFieldsAndExpansions(t *testing.T) {
 
 	r = c.get("/2/tweets/"+PollTweetID+"?expansions=attachments.poll_ids&poll.fields=voting_status,end_datetime", c.app())
 	if r.str("includes", "polls", 0, "id") != PollID || len(r.list("includes", "polls", 0, "options")) != 3 ||
-		r.str("includes", "polls", 0, "voting_status") != "open" || r.has("data", "attachments") {
+		r.str("includes", "polls", 0, "voting_status") != "open" || r.str("data", "attachments", "poll_ids", 0) != PollID {
 		t.Errorf("poll: %s", r.raw)
 	}
 	r = c.get("/2/tweets/"+PlaceTweetID+"?expansions=geo.place_id&tweet.fields=geo&place.fields=country_code,geo", c.app())
@@ -271,4 +271,17 @@ func TestHideReply(t *testing.T) {
 	wantStatus(t, r, 403)
 	r = c.do("PUT", "/2/tweets/"+NonexistentID+"/hidden", alice, map[string]bool{"hidden": true})
 	wantStatus(t, r, 404)
+}
+
+// As on X, an expansion alone makes its source field appear on the primary object.
+func TestExpansionImpliesItsField(t *testing.T) {
+	c := newTC(t, Start(t))
+	r := c.get("/2/tweets/"+MediaTweetID+"?expansions=author_id", c.app())
+	if r.str("data", "author_id") == "" || r.has("data", "created_at") {
+		t.Errorf("author_id not implied, or more than asked: %s", r.raw)
+	}
+	r = c.get("/2/users/"+JackID+"?expansions=pinned_tweet_id", c.app())
+	if r.str("data", "pinned_tweet_id") != JackPinnedTweetID {
+		t.Errorf("pinned_tweet_id not implied: %s", r.raw)
+	}
 }
