@@ -1,0 +1,579 @@
+package twitter
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"log/slog"
+	"net/http"
+	"sync/atomic"
+	"time"
+
+	"github.com/twitterkit/go/gen"
+)
+
+// Stream defaults.
+const (
+	// DefaultStallTimeout is how long a stream waits for data or a keep-alive before it
+	// calls the connection stalled. X sends a keep-alive every 20 seconds and advises
+	// reconnecting after 20 seconds of silence.
+	DefaultStallTimeout = 20 * time.Second
+	// DefaultStreamBuffer is how many messages a stream reads ahead of its consumer.
+	DefaultStreamBuffer = 64
+	// DefaultMaxLineSize is the longest stream line accepted, far above any real Tweet
+	// with every expansion.
+	DefaultMaxLineSize = 16 << 20
+	// healthyAfter is how long a connection must stay up, if it delivers nothing, for a
+	// later drop to count as the first in a row again.
+	healthyAfter = time.Minute
+)
+
+// ErrStreamClosed is what Stream.Next returns once Close was called.
+var ErrStreamClosed = errors.New("twitter: stream closed")
+
+// StreamOptions configures a stream. The zero value (or nil) asks for the default fields
+// with X's reconnection schedule.
+type StreamOptions struct {
+	// Fields and expansions of each Tweet, as for a Tweet lookup.
+	TweetFields []gen.TweetField
+	Expansions  []gen.TweetExpansion
+	MediaFields []gen.MediaField
+	PollFields  []gen.PollField
+	UserFields  []gen.UserField
+	PlaceFields []gen.PlaceField
+
+	// BackfillMinutes (1 to 5; 0 leaves it out) asks X, on every connection, to replay
+	// up to that many minutes of Tweets missed while disconnected. It needs an elevated
+	// plan. A Tweet delivered before a disconnect can come again after it: deduplicate by
+	// Data.ID when that matters.
+	BackfillMinutes int
+
+	// StartTime and EndTime bound the Tweets of the filtered stream by creation time
+	// (Sample refuses them). StartTime is sent on the first connection only: asking for
+	// it again on every reconnection would replay everything since. Once EndTime has
+	// passed the stream does not reconnect: it ends, and Next returns io.EOF.
+	StartTime, EndTime time.Time
+
+	// StallTimeout is how long the server may send nothing, not even a keep-alive, before
+	// the connection is called stalled, closed and reconnected. It also bounds the wait
+	// for the answer to a connection attempt. Default DefaultStallTimeout.
+	StallTimeout time.Duration
+
+	// ReconnectPolicy chooses the waits between connection attempts. Default
+	// DefaultReconnectPolicy(): X's schedule, never giving up.
+	ReconnectPolicy ReconnectPolicy
+
+	// OnReconnect, if set, is called for every reconnection with its cause, attempt and
+	// wait, before the wait. It runs on the stream's goroutine, which reads nothing until
+	// it returns, so it must be quick. Each reconnection is also logged at Warn.
+	OnReconnect func(ReconnectEvent)
+
+	// BufferSize is how many messages the stream reads ahead of the consumer (default
+	// DefaultStreamBuffer). When it is full the stream stops reading until the consumer
+	// takes one: memory stays bounded and no message is dropped, but a consumer that
+	// stays behind will be disconnected by X, which then counts as a drop.
+	BufferSize int
+
+	// MaxLineSize is the longest line accepted, in bytes (default DefaultMaxLineSize).
+	// A longer one is skipped and reported as a *LineError.
+	MaxLineSize int
+
+	afterFunc afterFunc // the stall watchdog's timers; nil means time.AfterFunc
+}
+
+// Message is one line of a stream that is not a keep-alive: a Tweet, or a system message
+// carrying problems.
+type Message struct {
+	// Tweet is the line's Tweet: Data, Includes, MatchingRules (the filtered stream's rules
+	// it matched; nil on the sample stream) and Errors (partial errors about the Tweet's
+	// expansions, such as a deleted quoted Tweet). Nil for a system message.
+	Tweet *gen.FilteredStreamingTweet
+	// Problems are the problems of a system message: a line with errors and no Tweet,
+	// such as the operational-disconnect X sends before it closes a connection (the stream
+	// reconnects by itself). Nil for a Tweet.
+	Problems []gen.Problem
+}
+
+// IsDisconnect reports whether the message announces that X is closing the connection
+// (an operational-disconnect). The stream reconnects by itself; it is told for logging.
+func (m Message) IsDisconnect() bool {
+	for _, p := range m.Problems {
+		if ProblemType(p.Type) == ProblemOperationalDisconnect {
+			return true
+		}
+	}
+	return false
+}
+
+// Stream is an open stream of Tweets that reconnects by itself. Read it with Messages or
+// Next, from one goroutine at a time, and Close it when done (or cancel the context it was
+// opened with); until then it holds a connection and a goroutine.
+//
+// A stream ends only on a final error: an answer that reconnecting cannot fix (401, 403,
+// other 4xx, a usage cap; a *Error), the policy giving up, EndTime passing, Close, or
+// the context ending. Everything else (drops, stalls, network errors, 5xx, 429) is
+// retried on X's schedule and reported through StreamOptions.OnReconnect.
+type Stream struct {
+	c        *Client
+	endpoint string
+	open     func(ctx context.Context, first bool) (*http.Response, error)
+	opts     StreamOptions
+	policy   ReconnectPolicy
+
+	ctx    context.Context // ends the stream; cancelled by Close
+	cancel context.CancelFunc
+	closed atomic.Bool
+	inHook atomic.Bool // OnReconnect is running on the stream's goroutine
+
+	items chan streamItem
+	done  chan struct{} // closed when the goroutine has exited
+	final error         // written before items is closed
+
+	attempts [numCauses]int // failures in a row, by cause
+}
+
+type streamItem struct {
+	msg Message
+	err error
+}
+
+// connFailure is a connection attempt or a connection that ended, to reconnect after.
+type connFailure struct {
+	cause   ReconnectCause
+	err     error
+	healthy bool // the connection delivered a message or lasted healthyAfter
+}
+
+// Filtered connects to the filtered stream: the Tweets that match the rules in force
+// (see RulesService). It returns once a connection is established or has failed: an
+// answer that reconnecting cannot fix (such as 401 or 403) is returned as the error;
+// any other failure is retried in the background like a later disconnect.
+func (s *StreamService) Filtered(ctx context.Context, opts *StreamOptions) (*Stream, error) {
+	const name = "GET /2/tweets/search/stream"
+	o, p, err := streamParams(name, opts)
+	if err != nil {
+		return nil, err
+	}
+	fp := gen.StreamFilteredParams{
+		TweetFields: p.TweetFields, Expansions: p.Expansions, MediaFields: p.MediaFields,
+		PollFields: p.PollFields, UserFields: p.UserFields, PlaceFields: p.PlaceFields,
+		BackfillMinutes: p.BackfillMinutes, EndTime: optTime(o.EndTime),
+	}
+	raw, err := s.client.streamingRaw()
+	if err != nil {
+		return nil, err
+	}
+	open := func(ctx context.Context, first bool) (*http.Response, error) {
+		q := fp
+		if first {
+			q.StartTime = optTime(o.StartTime)
+		}
+		return raw.StreamFiltered(ctx, &q)
+	}
+	return s.client.openStream(ctx, name, o, open)
+}
+
+// Sample connects to the sample stream: about 1% of all Tweets, as they are posted. It
+// returns as Filtered does.
+func (s *StreamService) Sample(ctx context.Context, opts *StreamOptions) (*Stream, error) {
+	const name = "GET /2/tweets/sample/stream"
+	o, p, err := streamParams(name, opts)
+	if err != nil {
+		return nil, err
+	}
+	if !o.StartTime.IsZero() || !o.EndTime.IsZero() {
+		return nil, fmt.Errorf("twitter: %s: StartTime and EndTime are for the filtered stream only", name)
+	}
+	raw, err := s.client.streamingRaw()
+	if err != nil {
+		return nil, err
+	}
+	open := func(ctx context.Context, _ bool) (*http.Response, error) {
+		q := p
+		return raw.StreamSample(ctx, &q)
+	}
+	return s.client.openStream(ctx, name, o, open)
+}
+
+// streamParams checks the options, fills in defaults and builds the query parameters the
+// two streams share.
+func streamParams(name string, opts *StreamOptions) (StreamOptions, gen.StreamSampleParams, error) {
+	var o StreamOptions
+	if opts != nil {
+		o = *opts
+	}
+	bad := func(format string, args ...any) (StreamOptions, gen.StreamSampleParams, error) {
+		return o, gen.StreamSampleParams{}, fmt.Errorf("twitter: %s: "+format, append([]any{name}, args...)...)
+	}
+	switch {
+	case o.BackfillMinutes < 0 || o.BackfillMinutes > 5:
+		return bad("BackfillMinutes must be 0 to 5, got %d", o.BackfillMinutes)
+	case o.StallTimeout < 0:
+		return bad("negative StallTimeout %v", o.StallTimeout)
+	case o.BufferSize < 0:
+		return bad("negative BufferSize %d", o.BufferSize)
+	case o.MaxLineSize < 0:
+		return bad("negative MaxLineSize %d", o.MaxLineSize)
+	case !o.StartTime.IsZero() && !o.EndTime.IsZero() && !o.EndTime.After(o.StartTime):
+		return bad("EndTime %v is not after StartTime %v", o.EndTime, o.StartTime)
+	}
+	if o.StallTimeout == 0 {
+		o.StallTimeout = DefaultStallTimeout
+	}
+	if o.BufferSize == 0 {
+		o.BufferSize = DefaultStreamBuffer
+	}
+	if o.MaxLineSize == 0 {
+		o.MaxLineSize = DefaultMaxLineSize
+	}
+	if o.ReconnectPolicy == nil {
+		o.ReconnectPolicy = DefaultReconnectPolicy()
+	}
+	if o.afterFunc == nil {
+		o.afterFunc = realAfterFunc
+	}
+	p := gen.StreamSampleParams{
+		TweetFields: optional(o.TweetFields), Expansions: optional(o.Expansions),
+		MediaFields: optional(o.MediaFields), PollFields: optional(o.PollFields),
+		UserFields: optional(o.UserFields), PlaceFields: optional(o.PlaceFields),
+	}
+	if o.BackfillMinutes > 0 {
+		n := int32(o.BackfillMinutes)
+		p.BackfillMinutes = &n
+	}
+	return o, p, nil
+}
+
+// streamingRaw returns a generated client for long-lived requests: the client's own,
+// unless its *http.Client has a Timeout, which would cut every stream after that long.
+// Stalls are caught by the stream's own watchdog instead.
+func (c *Client) streamingRaw() (*gen.Client, error) {
+	if c.httpClient.Timeout == 0 {
+		return c.raw, nil
+	}
+	hc := *c.httpClient
+	hc.Timeout = 0
+	raw, err := gen.NewClient(c.baseURL.String(), gen.WithHTTPClient(&hc))
+	if err != nil {
+		return nil, fmt.Errorf("twitter: %w", err)
+	}
+	return raw, nil
+}
+
+// openStream makes the first connection attempt and starts the stream's goroutine.
+func (c *Client) openStream(ctx context.Context, name string, o StreamOptions, open func(context.Context, bool) (*http.Response, error)) (*Stream, error) {
+	if ctx == nil {
+		return nil, fmt.Errorf("twitter: %s: nil context", name)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("twitter: %s: %w", name, err)
+	}
+	sctx, cancel := context.WithCancel(ctx)
+	s := &Stream{
+		c: c, endpoint: name, open: open, opts: o, policy: o.ReconnectPolicy,
+		ctx: sctx, cancel: cancel,
+		items: make(chan streamItem, o.BufferSize), done: make(chan struct{}),
+	}
+	conn, fail, err := s.connect(true)
+	if err != nil {
+		cancel()
+		return nil, err
+	}
+	go s.run(conn, fail)
+	return s, nil
+}
+
+// Next returns the next message. Its error is either a *LineError (a line that could not
+// be delivered; call Next again) or final: the stream has ended, and every later call
+// returns the same error. The final error is io.EOF once EndTime has passed,
+// ErrStreamClosed after Close, the context's error when it ended, a *Error for an
+// answer reconnecting cannot fix, or the last failure when the policy gave up.
+//
+// ctx bounds this call only: when it ends first, Next returns its error and the stream
+// goes on.
+func (s *Stream) Next(ctx context.Context) (Message, error) {
+	if ctx == nil {
+		return Message{}, errors.New("twitter: Stream.Next: nil context")
+	}
+	select {
+	case it, ok := <-s.items:
+		if !ok {
+			return Message{}, s.final
+		}
+		return it.msg, it.err
+	case <-ctx.Done():
+		return Message{}, ctx.Err()
+	}
+}
+
+// Messages ranges over the stream:
+//
+//	for msg, err := range s.Messages() {
+//		if err != nil {
+//			return err // final, or a *LineError if you would rather go on
+//		}
+//		if msg.Tweet != nil {
+//			fmt.Println(msg.Tweet.Data.Text)
+//		}
+//	}
+//
+// It yields what Next returns, except that it ends quietly at io.EOF and after Close; a
+// *LineError is yielded and the loop may go on. Breaking out of the loop does not close
+// the stream: it can be ranged over again, and must still be closed.
+func (s *Stream) Messages() iter.Seq2[Message, error] {
+	return func(yield func(Message, error) bool) {
+		for {
+			it, ok := <-s.items
+			if !ok {
+				if s.final == io.EOF || errors.Is(s.final, ErrStreamClosed) {
+					return
+				}
+				yield(Message{}, s.final)
+				return
+			}
+			if !yield(it.msg, it.err) {
+				return
+			}
+		}
+	}
+}
+
+// Close stops the stream: it closes the connection, stops any wait, and returns once the
+// stream's goroutine has exited. Messages already read ahead are dropped. Close may be
+// called more than once and from any goroutine. While OnReconnect runs (so also when it
+// is called from OnReconnect) it does not wait: the stream ends as soon as OnReconnect
+// returns.
+func (s *Stream) Close() error {
+	s.closed.Store(true)
+	s.cancel()
+	if !s.inHook.Load() {
+		<-s.done
+	}
+	return nil
+}
+
+// Done is closed once the stream has ended and its goroutine has exited.
+func (s *Stream) Done() <-chan struct{} { return s.done }
+
+func (s *Stream) run(conn *http.Response, fail *connFailure) {
+	defer close(s.done)
+	defer close(s.items)
+	for {
+		if conn != nil {
+			fail = s.consume(conn)
+			conn = nil
+		}
+		if s.ctx.Err() != nil {
+			s.end(nil)
+			return
+		}
+		if fail.healthy {
+			s.attempts[CauseDropped], s.attempts[CauseStalled] = 0, 0
+		}
+		if end := s.opts.EndTime; !end.IsZero() && !s.c.cfg.now().Before(end) {
+			s.end(io.EOF)
+			return
+		}
+		s.attempts[fail.cause]++
+		ev := ReconnectEvent{Cause: fail.cause, Attempt: s.attempts[fail.cause], Err: fail.err, At: s.c.cfg.now()}
+		wait, ok := s.policy.Next(ev)
+		if !ok {
+			s.end(fmt.Errorf("twitter: %s: gave up reconnecting after %d failures in a row (%s): %w", s.endpoint, ev.Attempt, ev.Cause, ev.Err))
+			return
+		}
+		ev.Wait = max(wait, 0)
+		s.report(ev)
+		if err := s.c.cfg.sleep(s.ctx, ev.Wait); err != nil {
+			s.end(nil)
+			return
+		}
+		var err error
+		conn, fail, err = s.connect(false)
+		if err != nil {
+			s.end(err)
+			return
+		}
+	}
+}
+
+// end records the final error; nil means the stream's context ended.
+func (s *Stream) end(err error) {
+	if err == nil {
+		switch {
+		case s.closed.Load():
+			err = ErrStreamClosed
+		default:
+			err = fmt.Errorf("twitter: %s: %w", s.endpoint, context.Cause(s.ctx))
+		}
+	}
+	s.final = err
+	s.cancel()
+}
+
+func (s *Stream) report(ev ReconnectEvent) {
+	s.c.cfg.logger.LogAttrs(s.ctx, slog.LevelWarn, "twitter: stream reconnecting",
+		slog.String("endpoint", s.endpoint), slog.String("cause", ev.Cause.String()),
+		slog.Int("attempt", ev.Attempt), slog.Duration("wait", ev.Wait), slog.Any("error", ev.Err))
+	if s.opts.OnReconnect != nil {
+		s.inHook.Store(true)
+		defer s.inHook.Store(false)
+		s.opts.OnReconnect(ev)
+	}
+}
+
+// connect makes one connection attempt. It returns the established connection, or the
+// failure to reconnect after, or a final error.
+func (s *Stream) connect(first bool) (*http.Response, *connFailure, error) {
+	connCtx, cancel := context.WithCancel(s.ctx)
+	wd := newWatchdog(s.opts.afterFunc, s.opts.StallTimeout, cancel)
+	resp, err := s.open(connCtx, first)
+	wd.disarm()
+	if err != nil {
+		cancel()
+		if s.ctx.Err() != nil {
+			return nil, nil, s.ctxErr()
+		}
+		if wd.fired.Load() {
+			err = fmt.Errorf("no answer within %v: %w", s.opts.StallTimeout, err)
+		}
+		return nil, &connFailure{cause: CauseNetwork, err: fmt.Errorf("twitter: %s: %w", s.endpoint, err)}, nil
+	}
+	rl := parseRateLimit(s.endpoint, resp.Header)
+	s.c.limits.record(rl)
+	if resp.StatusCode == http.StatusOK {
+		s.attempts[CauseNetwork], s.attempts[CauseHTTP], s.attempts[CauseRateLimited] = 0, 0, 0
+		resp.Body = &cancelBody{ReadCloser: resp.Body, cancel: cancel}
+		return resp, nil, nil
+	}
+	body, rerr := io.ReadAll(io.LimitReader(resp.Body, s.c.cfg.maxErrorBodySize))
+	resp.Body.Close()
+	cancel()
+	if rerr != nil && s.ctx.Err() != nil {
+		return nil, nil, s.ctxErr()
+	}
+	apiErr := newError(s.endpoint, resp, body, rl)
+	cause, retry := classifyConnect(apiErr)
+	if !retry {
+		return nil, nil, apiErr
+	}
+	return nil, &connFailure{cause: cause, err: apiErr}, nil
+}
+
+func (s *Stream) ctxErr() error {
+	if s.closed.Load() {
+		return ErrStreamClosed
+	}
+	return fmt.Errorf("twitter: %s: %w", s.endpoint, context.Cause(s.ctx))
+}
+
+// cancelBody ends the connection's context when the body is closed.
+type cancelBody struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (b *cancelBody) Close() error {
+	err := b.ReadCloser.Close()
+	b.cancel()
+	return err
+}
+
+// consume reads an established connection to its end, delivering each line, and returns
+// why it ended.
+func (s *Stream) consume(resp *http.Response) *connFailure {
+	defer resp.Body.Close()
+	cb := resp.Body.(*cancelBody)
+	wd := newWatchdog(s.opts.afterFunc, s.opts.StallTimeout, cb.cancel)
+	wd.disarm()
+	defer wd.disarm()
+	start := s.c.cfg.now()
+	lines := newLineReader(watchedBody{r: resp.Body, w: wd}, s.opts.MaxLineSize)
+	delivered := 0
+	var disconnect *gen.Problem
+	for {
+		line, err := lines.next()
+		if err != nil {
+			var tooLong *lineTooLong
+			if errors.As(err, &tooLong) {
+				if !s.emit(streamItem{err: &LineError{Endpoint: s.endpoint, Size: tooLong.size, Err: ErrLineTooLong}}) {
+					return &connFailure{cause: CauseDropped, err: s.ctx.Err()}
+				}
+				continue
+			}
+			f := &connFailure{cause: CauseDropped, healthy: delivered > 0 || s.c.cfg.now().Sub(start) >= healthyAfter}
+			switch {
+			case wd.fired.Load():
+				f.cause, f.err = CauseStalled, ErrStalled
+			case disconnect != nil && err == io.EOF:
+				f.err = fmt.Errorf("twitter: %s: disconnected by the server: %s", s.endpoint, describeProblem(*disconnect))
+			case err == io.EOF:
+				f.err = fmt.Errorf("twitter: %s: connection closed by the server", s.endpoint)
+			default:
+				f.err = fmt.Errorf("twitter: %s: reading the stream: %w", s.endpoint, err)
+			}
+			if lines.partial > 0 {
+				f.err = fmt.Errorf("%w (an unfinished line of %d bytes was dropped)", f.err, lines.partial)
+			}
+			return f
+		}
+		if isKeepAlive(line) {
+			continue
+		}
+		it := s.decodeLine(line)
+		if it.err == nil {
+			delivered++
+			for i, p := range it.msg.Problems {
+				if ProblemType(p.Type) == ProblemOperationalDisconnect {
+					disconnect = &it.msg.Problems[i]
+				}
+			}
+		}
+		if !s.emit(it) {
+			return &connFailure{cause: CauseDropped, err: s.ctx.Err()}
+		}
+	}
+}
+
+// decodeLine turns one line into a message, or a *LineError.
+func (s *Stream) decodeLine(line []byte) streamItem {
+	t := new(gen.FilteredStreamingTweet)
+	if err := s.c.decode(line, t); err != nil {
+		return streamItem{err: &LineError{Endpoint: s.endpoint, Size: len(line), Excerpt: excerpt(line), Err: err}}
+	}
+	switch {
+	case t.Data != nil:
+		return streamItem{msg: Message{Tweet: t}}
+	case t.Errors != nil && len(*t.Errors) > 0:
+		return streamItem{msg: Message{Problems: *t.Errors}}
+	}
+	return streamItem{err: &LineError{Endpoint: s.endpoint, Size: len(line), Excerpt: excerpt(line),
+		Err: errors.New("line has neither data nor errors")}}
+}
+
+// emit hands an item to the consumer, waiting while the buffer is full. It returns false
+// when the stream is ending.
+func (s *Stream) emit(it streamItem) bool {
+	select {
+	case s.items <- it:
+		return true
+	case <-s.ctx.Done():
+		return false
+	}
+}
+
+// describeProblem is a problem's title, detail and disconnect type, for messages.
+func describeProblem(p gen.Problem) string {
+	d := p.Title
+	if p.Detail != nil {
+		d += ": " + *p.Detail
+	}
+	if p.DisconnectType != nil {
+		d += " (" + *p.DisconnectType + ")"
+	}
+	if p.ConnectionIssue != nil {
+		d += " (" + *p.ConnectionIssue + ")"
+	}
+	return d
+}
