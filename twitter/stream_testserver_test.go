@@ -1,0 +1,241 @@
+package twitter
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/twitterkit/go/gen"
+	"github.com/twitterkit/go/internal/testserver"
+)
+
+// serverClock shows the fake server the test's fake clock, so that rate-limit resets
+// and Tweet times agree with the waits the stream computes.
+type serverClock struct{ clk *fakeClock }
+
+func (c serverClock) Now() time.Time { return c.clk.now() }
+
+// connLog records, in order, the stream connections that were answered 200 ("200") and
+// the reconnects the stream reported (their cause), so a test can wait for a state.
+type connLog struct {
+	mu      sync.Mutex
+	entries []string
+	changed chan struct{}
+}
+
+func newConnLog() *connLog { return &connLog{changed: make(chan struct{})} }
+
+func (l *connLog) add(e string) {
+	l.mu.Lock()
+	l.entries = append(l.entries, e)
+	close(l.changed)
+	l.changed = make(chan struct{})
+	l.mu.Unlock()
+}
+
+// waitFor waits until the entries after mark satisfy ok, and returns the new mark.
+func (l *connLog) waitFor(t *testing.T, mark int, ok func(since []string) bool) int {
+	t.Helper()
+	timeout := time.After(5 * time.Second)
+	for {
+		l.mu.Lock()
+		since, ch := append([]string(nil), l.entries[mark:]...), l.changed
+		l.mu.Unlock()
+		if ok(since) {
+			return mark + len(since)
+		}
+		select {
+		case <-ch:
+		case <-timeout:
+			t.Fatalf("gave up waiting; log since mark: %q", since)
+		}
+	}
+}
+
+// prefix is a waitFor condition: the log since the mark starts with want.
+func prefix(want ...string) func([]string) bool {
+	return func(since []string) bool {
+		return len(since) >= len(want) && strings.Join(since[:len(want)], ",") == strings.Join(want, ",")
+	}
+}
+
+// observingTransport logs each stream connection answered 200.
+type observingTransport struct {
+	next http.RoundTripper
+	log  *connLog
+}
+
+func (o observingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := o.next.RoundTrip(r)
+	if err == nil && resp.StatusCode == http.StatusOK && strings.HasSuffix(r.URL.Path, "/stream") {
+		o.log.add("200")
+	}
+	return resp, err
+}
+
+// emitAndRead has the server post n Tweets from @XDevelopers (matched by the seeded rule)
+// and reads them back.
+func emitAndRead(t *testing.T, ts *testserver.Server, s *Stream, n int) (emitted, received []string) {
+	t.Helper()
+	batch := make([]testserver.Tweet, n)
+	for i := range batch {
+		batch[i] = testserver.Tweet{AuthorID: testserver.XDevelopersID, MediaKeys: []string{testserver.PhotoMediaKey}}
+	}
+	for _, tw := range ts.EmitTweet(batch...) {
+		emitted = append(emitted, tw.ID)
+	}
+	for range n {
+		m := nextTweet(t, s)
+		received = append(received, m.Tweet.Data.ID)
+		if m.Tweet.MatchingRules == nil || (*m.Tweet.MatchingRules)[0].ID != testserver.SeedRuleID {
+			t.Errorf("Tweet %s: matching rules %+v", m.Tweet.Data.ID, m.Tweet.MatchingRules)
+		}
+		if inc := m.Tweet.Includes; inc == nil || inc.Users == nil || (*inc.Users)[0].Username != "XDevelopers" || inc.Media == nil {
+			t.Errorf("Tweet %s: includes %+v", m.Tweet.Data.ID, inc)
+		}
+	}
+	return emitted, received
+}
+
+func TestFilteredStreamAgainstFakeServerLosesNothingAcrossFaults(t *testing.T) {
+	noLeaks(t)
+	clk := newFakeClock()
+	ts := testserver.Start(t, testserver.WithClock(serverClock{clk}), testserver.WithKeepAlive(5*time.Millisecond))
+	log := newConnLog()
+	tr := &http.Transport{DisableKeepAlives: true}
+	defer tr.CloseIdleConnections()
+	c, err := NewClient(WithBaseURL(ts.URL()), WithBearerToken(ts.AppBearerToken()),
+		WithHTTPClient(&http.Client{Transport: observingTransport{next: tr, log: log}}), withClock(clk))
+	if err != nil {
+		t.Fatal(err)
+	}
+	timers := newManualTimers()
+	var evs events
+	s, err := c.Stream.Filtered(context.Background(), &StreamOptions{
+		TweetFields: []gen.TweetField{gen.TweetFieldAuthorID, gen.TweetFieldCreatedAt, gen.TweetFieldAttachments},
+		Expansions:  []gen.TweetExpansion{gen.TweetExpansionAuthorID, gen.TweetExpansionAttachmentsMediaKeys},
+		UserFields:  []gen.UserField{gen.UserFieldUsername},
+		OnReconnect: func(ev ReconnectEvent) { evs.add(ev); log.add(ev.Cause.String()) },
+		afterFunc:   timers.afterFunc,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var emitted, received []string
+	collect := func(n int) {
+		e, r := emitAndRead(t, ts, s, n)
+		emitted, received = append(emitted, e...), append(received, r...)
+	}
+	mark := log.waitFor(t, 0, prefix("200"))
+	collect(10)
+
+	// An operational disconnect; then a 503, a 429 and a reset before a good connection.
+	const route = "streamFiltered"
+	ts.Inject(route, testserver.Fault{Kind: testserver.FaultStatus, Status: 503, Times: 1})
+	ts.Inject(route, testserver.Fault{Kind: testserver.FaultRateLimit, Times: 1})
+	ts.Inject(route, testserver.Fault{Kind: testserver.FaultReset, Times: 1})
+	if n := ts.DisconnectStreams(""); n != 1 {
+		t.Fatalf("disconnected %d streams", n)
+	}
+	// The reset connection may fail as a drop (its 200 arrived) or as a network error.
+	mark = log.waitFor(t, mark, func(since []string) bool {
+		return prefix("dropped", "HTTP error", "rate limited", "200", "dropped", "200")(since) ||
+			prefix("dropped", "HTTP error", "rate limited", "network error", "200")(since)
+	})
+	collect(10)
+
+	// A connection that goes silent (no keep-alives either) until the stall timeout.
+	ts.Inject(route, testserver.Fault{Kind: testserver.FaultStall, Times: 1, Delay: time.Hour})
+	ts.DisconnectStreams("")
+	mark = log.waitFor(t, mark, prefix("dropped", "200"))
+	if !timers.fire() {
+		t.Fatal("no stall watchdog armed")
+	}
+	log.waitFor(t, mark, prefix("stalled", "200"))
+	collect(10)
+
+	if diff := cmp.Diff(emitted, received); diff != "" {
+		t.Errorf("received differs from emitted (-emitted +received):\n%s", diff)
+	}
+	if len(received) != 30 {
+		t.Errorf("received %d Tweets, want 30", len(received))
+	}
+	seen := map[string]bool{}
+	for _, id := range received {
+		if seen[id] {
+			t.Errorf("Tweet %s delivered twice", id)
+		}
+		seen[id] = true
+	}
+	waits := clk.recorded()
+	want := []time.Duration{0, 5 * time.Second, time.Minute, 250 * time.Millisecond, 0, 0}
+	if diff := cmp.Diff(want, waits); diff != "" {
+		t.Errorf("waits (-want +got):\n%s\nreconnects: %s", diff, evs.summary())
+	}
+
+	start := time.Now()
+	s.Close()
+	if d := time.Since(start); d > 100*time.Millisecond {
+		t.Errorf("Close took %v", d)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	for ts.StreamConnections(route) != 0 && ctx.Err() == nil {
+		time.Sleep(time.Millisecond)
+	}
+	if n := ts.StreamConnections(route); n != 0 {
+		t.Errorf("server still has %d stream connections after Close", n)
+	}
+}
+
+func TestSampleStreamAgainstFakeServer(t *testing.T) {
+	noLeaks(t)
+	ts := testserver.Start(t, testserver.WithKeepAlive(5*time.Millisecond), testserver.WithMaxStreamConnections(1))
+	c := testStreamClient(t, ts.URL(), WithBearerToken(ts.AppBearerToken()))
+	s, err := c.Stream.Sample(context.Background(), &StreamOptions{TweetFields: []gen.TweetField{gen.TweetFieldLang}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	out := ts.EmitTweet(testserver.Tweet{Text: "sampled hello", AuthorID: testserver.BobID})
+	m := nextTweet(t, s)
+	if m.Tweet.Data.ID != out[0].ID || m.Tweet.Data.Lang == nil || *m.Tweet.Data.Lang != "en" {
+		t.Errorf("message %+v", m.Tweet.Data)
+	}
+
+	// A second connection is over the limit: 429 TooManyConnections, retried, not final.
+	clk := newFakeClock()
+	var evs events
+	c2 := testStreamClient(t, ts.URL(), WithBearerToken(ts.AppBearerToken()), withClock(clk))
+	s2, err := c2.Stream.Sample(context.Background(), &StreamOptions{
+		OnReconnect:     evs.add,
+		ReconnectPolicy: &ReconnectBackoff{MaxAttempts: 2},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	_, err = s2.Next(context.Background())
+	if !IsRateLimited(err) || !strings.Contains(err.Error(), "gave up reconnecting after 3 failures") {
+		t.Fatalf("second stream: %v", err)
+	}
+	if got := evs.summary(); got != "rate limited#1/1m0s rate limited#2/2m0s" {
+		t.Errorf("reconnects %s", got)
+	}
+	if e, _ := asError(evs.list()[0].Err); e == nil || e.Problems[0].ConnectionIssue == nil || *e.Problems[0].ConnectionIssue != "TooManyConnections" {
+		t.Errorf("429 error %v", evs.list()[0].Err)
+	}
+}
+
+func TestStreamWithWrongTokenFailsAtOnceAgainstFakeServer(t *testing.T) {
+	noLeaks(t)
+	ts := testserver.Start(t)
+	c := testStreamClient(t, ts.URL(), WithBearerToken("not-the-token"))
+	if _, err := c.Stream.Filtered(context.Background(), nil); !IsUnauthorized(err) || strings.Contains(err.Error(), "not-the-token") {
+		t.Fatalf("err = %v", err)
+	}
+}
