@@ -42,7 +42,7 @@ func TestEveryMethodMeetsTheFakeServer(t *testing.T) {
 	}
 	want := []string{"TestFakeOpenAPIDocument"}
 	v := reflect.ValueOf(c).Elem()
-	for _, service := range []string{"Tweets", "Users", "Spaces", "Rules", "Compliance"} {
+	for _, service := range []string{"Tweets", "Users", "Spaces", "Rules", "Stream", "Compliance"} {
 		typ := v.FieldByName(service).Type()
 		for i := range typ.NumMethod() {
 			m := typ.Method(i).Name

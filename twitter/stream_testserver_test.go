@@ -101,7 +101,8 @@ func emitAndRead(t *testing.T, ts *testserver.Server, s *Stream, n int) (emitted
 	return emitted, received
 }
 
-func TestFilteredStreamAgainstFakeServerLosesNothingAcrossFaults(t *testing.T) {
+// TestFakeStreamFiltered: every Tweet the server emitted arrives once across faults.
+func TestFakeStreamFiltered(t *testing.T) {
 	noLeaks(t)
 	clk := newFakeClock()
 	ts := testserver.Start(t, testserver.WithClock(serverClock{clk}), testserver.WithKeepAlive(5*time.Millisecond))
@@ -192,7 +193,7 @@ func TestFilteredStreamAgainstFakeServerLosesNothingAcrossFaults(t *testing.T) {
 	}
 }
 
-func TestSampleStreamAgainstFakeServer(t *testing.T) {
+func TestFakeStreamSample(t *testing.T) {
 	noLeaks(t)
 	ts := testserver.Start(t, testserver.WithKeepAlive(5*time.Millisecond), testserver.WithMaxStreamConnections(1))
 	c := testStreamClient(t, ts.URL(), WithBearerToken(ts.AppBearerToken()))
