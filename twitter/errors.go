@@ -264,3 +264,20 @@ func IsServerError(err error) bool {
 	e, ok := asError(err)
 	return ok && e.StatusCode >= 500
 }
+
+// IsRuleProblem reports whether err carries a filtered-stream rule that X refused: a
+// duplicate of a rule in force, invalid syntax, a rule X will not accept
+// (noncompliant-rules), or one over the rule cap. Each refused rule is one of the
+// *Error's Problems, with its Value.
+func IsRuleProblem(err error) bool {
+	e, ok := asError(err)
+	return ok && (e.HasProblem(ProblemDuplicateRules) || e.HasProblem(ProblemInvalidRules) ||
+		e.HasProblem(ProblemNonCompliantRules) || e.HasProblem(ProblemRulesCap))
+}
+
+// IsRulesCapReached reports whether a rule was refused because the project already has
+// as many filtered-stream rules as its plan allows.
+func IsRulesCapReached(err error) bool {
+	e, ok := asError(err)
+	return ok && e.HasProblem(ProblemRulesCap)
+}
