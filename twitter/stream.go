@@ -152,7 +152,7 @@ type connFailure struct {
 // any other failure is retried in the background like a later disconnect.
 func (s *StreamService) Filtered(ctx context.Context, opts *StreamOptions) (*Stream, error) {
 	const name = "GET /2/tweets/search/stream"
-	o, p, err := streamParams(name, opts)
+	o, p, err := streamParams("Stream.Filtered", opts)
 	if err != nil {
 		return nil, err
 	}
@@ -179,12 +179,12 @@ func (s *StreamService) Filtered(ctx context.Context, opts *StreamOptions) (*Str
 // returns as Filtered does.
 func (s *StreamService) Sample(ctx context.Context, opts *StreamOptions) (*Stream, error) {
 	const name = "GET /2/tweets/sample/stream"
-	o, p, err := streamParams(name, opts)
+	o, p, err := streamParams("Stream.Sample", opts)
 	if err != nil {
 		return nil, err
 	}
 	if !o.StartTime.IsZero() || !o.EndTime.IsZero() {
-		return nil, fmt.Errorf("twitter: %s: StartTime and EndTime are for the filtered stream only", name)
+		return nil, invalid("Stream.Sample", "StartTime and EndTime are for the filtered stream only")
 	}
 	raw, err := s.client.streamingRaw()
 	if err != nil {
@@ -197,15 +197,15 @@ func (s *StreamService) Sample(ctx context.Context, opts *StreamOptions) (*Strea
 	return s.client.openStream(ctx, name, o, open)
 }
 
-// streamParams checks the options, fills in defaults and builds the query parameters the
-// two streams share.
-func streamParams(name string, opts *StreamOptions) (StreamOptions, gen.StreamSampleParams, error) {
+// streamParams checks the options of method ("Stream.Filtered"), fills in defaults and
+// builds the query parameters the two streams share.
+func streamParams(method string, opts *StreamOptions) (StreamOptions, gen.StreamSampleParams, error) {
 	var o StreamOptions
 	if opts != nil {
 		o = *opts
 	}
 	bad := func(format string, args ...any) (StreamOptions, gen.StreamSampleParams, error) {
-		return o, gen.StreamSampleParams{}, fmt.Errorf("twitter: %s: "+format, append([]any{name}, args...)...)
+		return o, gen.StreamSampleParams{}, invalid(method, format, args...)
 	}
 	switch {
 	case o.BackfillMinutes < 0 || o.BackfillMinutes > 5:

@@ -18,7 +18,8 @@ import (
 // first out, so the check runs after every server and client of the test is closed.
 func noLeaks(t *testing.T) {
 	t.Helper()
-	t.Cleanup(func() { goleak.VerifyNone(t) })
+	ignore := goleak.IgnoreCurrent()
+	t.Cleanup(func() { goleak.VerifyNone(t, ignore) })
 }
 
 // session serves one stream connection of a scriptServer.
