@@ -115,6 +115,12 @@ func (m Message) IsDisconnect() bool {
 // other 4xx, a usage cap; a *Error), the policy giving up, EndTime passing, Close, or
 // the context ending. Everything else (drops, stalls, network errors, 5xx, 429) is
 // retried on X's schedule and reported through StreamOptions.OnReconnect.
+//
+// Lines are read and decoded on the stream's goroutine, ahead of the consumer by up to
+// StreamOptions.BufferSize messages. On one core of a 2-core AMD EPYC, a stream delivers
+// 55,000 to 80,000 real-shaped Tweets per second (2.7 KB lines with every expansion)
+// with the default decoder, and about 25,000 with WithStandardJSON
+// (BenchmarkStreamDecode, -cpu 1): far above what X sends on one connection.
 type Stream struct {
 	c        *Client
 	endpoint string
