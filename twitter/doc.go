@@ -46,6 +46,16 @@
 // (StartToken). Includes resolves the ids of a page's items to the objects expanded into
 // its "includes".
 //
+// # Streams
+//
+// Stream.Filtered and Stream.Sample return a *Stream to range over (Messages) or read
+// with Next. It reconnects by itself on X's published schedule (at once after a drop,
+// then backing off by the kind of failure), closes and reopens a connection that goes
+// silent past StreamOptions.StallTimeout, and reports each reconnection to
+// StreamOptions.OnReconnect. It ends only on an answer reconnecting cannot fix (401,
+// 403, a bad parameter), Close, or its context. Rules.Sync sets the filtered stream's
+// rules to a wanted set in at most three calls.
+//
 // Raw reaches the generated client, sharing the same transport and authentication, for
 // anything the facade does not cover.
 package twitter
