@@ -279,6 +279,13 @@ func (t *manualTimer) Stop() bool {
 	return was
 }
 
+// armedCount is how many timers are armed.
+func (m *manualTimers) armedCount() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.armed)
+}
+
 // fire waits until a timer is armed and fires it, as if its time had passed. It reports
 // false if none was armed within a few seconds.
 func (m *manualTimers) fire() bool {

@@ -364,25 +364,29 @@ func TestSlowConsumerGetsBackpressureNotStalls(t *testing.T) {
 	noLeaks(t)
 	const n = 200
 	srv := newScriptServer(t, sendThenHold(tweetLines(1, n)...))
+	timers := newManualTimers()
 	var evs events
 	s, err := srv.client().Stream.Filtered(context.Background(), &StreamOptions{
-		BufferSize: 4, StallTimeout: 20 * time.Millisecond, OnReconnect: evs.add,
+		BufferSize: 4, OnReconnect: evs.add, afterFunc: timers.afterFunc,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	time.Sleep(60 * time.Millisecond) // the consumer is away for three stall timeouts
-	if got := len(s.items); got != 4 {
-		t.Errorf("read ahead %d messages, want the buffer's 4", got)
+	// The consumer is away: the stream fills its buffer, then waits, not reading, with no
+	// stall watchdog running (a slow consumer is not a silent server).
+	deadline := time.Now().Add(5 * time.Second)
+	for len(s.items) != cap(s.items) || timers.armedCount() != 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("buffered %d of %d, %d watchdogs armed", len(s.items), cap(s.items), timers.armedCount())
+		}
+		time.Sleep(time.Millisecond)
 	}
-	if evs := evs.summary(); evs != "" {
-		t.Errorf("reconnected while the consumer was slow: %s", evs)
-	}
-	// The connection is silent after its n lines, so the stream will stall once the
-	// reader catches up: everything before that must arrive, in order, once.
 	if diff := cmp.Diff(idSeq(1, n), readIDs(t, s, n)); diff != "" {
 		t.Errorf("ids (-want +got):\n%s", diff)
+	}
+	if got := evs.summary(); got != "" || srv.connections() != 1 {
+		t.Errorf("reconnected: %s", got)
 	}
 }
 
