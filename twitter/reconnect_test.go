@@ -256,3 +256,34 @@ func TestConnectWithoutAnswerTimesOut(t *testing.T) {
 		t.Errorf("events %s: %v", evs.summary(), list)
 	}
 }
+
+// The one test of a stall on real timers: a silent connection is closed after
+// StallTimeout and the stream reconnects at once.
+func TestSilentConnectionStallsOnRealTimers(t *testing.T) {
+	noLeaks(t)
+	srv := newScriptServer(t, sendThenHold(tweetLine("1")), sendThenHold(tweetLine("2")))
+	var evs events
+	s, err := srv.client(withClock(newFakeClock())).Stream.Filtered(context.Background(), &StreamOptions{
+		StallTimeout: 30 * time.Millisecond, OnReconnect: evs.add,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	start := time.Now()
+	if diff := cmp.Diff(idSeq(1, 2), readIDs(t, s, 2)); diff != "" {
+		t.Errorf("ids (-want +got):\n%s", diff)
+	}
+	if d := time.Since(start); d < 30*time.Millisecond {
+		t.Errorf("reconnected after %v, before the stall timeout", d)
+	}
+	// Under heavy load a connect can also time out; the stall must be among the causes.
+	if !strings.Contains(evs.summary(), "stalled#1/0s") {
+		t.Errorf("reconnects %s", evs.summary())
+	}
+	select {
+	case <-srv.ended: // the stalled connection was closed
+	case <-time.After(time.Second):
+		t.Error("stalled connection still open")
+	}
+}
