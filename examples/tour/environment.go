@@ -1,0 +1,145 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"time"
+
+	"golang.org/x/oauth2"
+
+	"github.com/twitterkit/go/internal/testserver"
+	"github.com/twitterkit/go/twitter"
+)
+
+// environment is where the tour runs: the real API, or the fake one started here.
+type environment struct {
+	fake *testserver.Server // nil against the real API
+
+	app     *twitter.Client // app-only bearer token
+	user    *twitter.Client // acts as userID; nil when no user context was given
+	waiting *twitter.Client // app client that waits out 429s
+
+	userID         string // the user the user client acts as
+	username       string // whom to look up
+	otherUserID    string // whom to follow
+	tweetID        string // what to like
+	missingTweetID string // an id that does not exist
+	query          string // a recent search with many matches
+	rateLimitRoute string // an endpoint whose limit the tour exhausts on purpose
+
+	close func()
+}
+
+// rateLimitedRoute has a small limit in the fake server so the tour can show a wait.
+const rateLimitedRoute = "GET /2/users/{id}"
+
+func newEnvironment(ctx context.Context, out io.Writer, getenv func(string) string) (*environment, error) {
+	if token := getenv("TWITTER_BEARER_TOKEN"); token != "" {
+		return realEnvironment(out, getenv, token)
+	}
+	return fakeEnvironment(ctx, out)
+}
+
+// realEnvironment talks to api.x.com. Steps that act as a user run only when
+// TWITTER_USER_ACCESS_TOKEN (an OAuth 2.0 user token) and TWITTER_USER_ID are set.
+func realEnvironment(out io.Writer, getenv func(string) string, bearer string) (*environment, error) {
+	fmt.Fprintln(out, "Talking to the real X API (TWITTER_BEARER_TOKEN is set).")
+	env := &environment{
+		username: "XDevelopers", otherUserID: "783214", tweetID: "1460323737035677698",
+		missingTweetID: "1", query: "golang -is:retweet", rateLimitRoute: rateLimitedRoute,
+		close: func() {},
+	}
+	var err error
+	if env.app, err = twitter.NewClient(twitter.WithBearerToken(bearer)); err != nil {
+		return nil, err
+	}
+	if env.waiting, err = twitter.NewClient(twitter.WithBearerToken(bearer), twitter.WithRateLimitWait(15*time.Minute)); err != nil {
+		return nil, err
+	}
+	if tok, id := getenv("TWITTER_USER_ACCESS_TOKEN"), getenv("TWITTER_USER_ID"); tok != "" && id != "" {
+		env.userID = id
+		env.user, err = twitter.NewClient(twitter.WithTokenSource(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: tok, TokenType: "bearer"})))
+		if err != nil {
+			return nil, err
+		}
+	}
+	return env, nil
+}
+
+// fakeEnvironment starts the fake X API in this process and signs a user in with the
+// OAuth 2.0 PKCE flow against it, as a real app would against x.com.
+func fakeEnvironment(ctx context.Context, out io.Writer) (*environment, error) {
+	srv, err := testserver.New(
+		testserver.WithRateLimit(rateLimitedRoute, 2, 2*time.Second),
+		testserver.WithKeepAlive(200*time.Millisecond),
+	)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(out, "No TWITTER_BEARER_TOKEN: running against the embedded fake X API at %s.\n", srv.URL())
+	env := &environment{
+		fake: srv, userID: testserver.JackID, username: "jack", otherUserID: testserver.AliceID,
+		tweetID: testserver.MediaTweetID, missingTweetID: testserver.NonexistentID,
+		query: testserver.SearchThousandQuery + " -is:retweet", rateLimitRoute: rateLimitedRoute,
+		close: srv.Close,
+	}
+	base := twitter.WithBaseURL(srv.URL())
+	if env.app, err = twitter.NewClient(base, twitter.WithBearerToken(srv.AppBearerToken())); err != nil {
+		return nil, errors.Join(err, closeWith(srv))
+	}
+	if env.waiting, err = twitter.NewClient(base, twitter.WithBearerToken(srv.AppBearerToken()), twitter.WithRateLimitWait(time.Minute)); err != nil {
+		return nil, errors.Join(err, closeWith(srv))
+	}
+	if env.user, err = signIn(ctx, out, srv); err != nil {
+		return nil, errors.Join(err, closeWith(srv))
+	}
+	return env, nil
+}
+
+func closeWith(srv *testserver.Server) error { srv.Close(); return nil }
+
+// signIn runs the OAuth 2.0 authorization code flow with PKCE against the fake server,
+// whose authorize page approves at once, and returns a client acting as that user.
+func signIn(ctx context.Context, out io.Writer, srv *testserver.Server) (*twitter.Client, error) {
+	oc := srv.OAuth2Client()
+	cfg := &twitter.OAuth2Config{
+		ClientID: oc.ClientID, ClientSecret: oc.ClientSecret, RedirectURL: oc.RedirectURL,
+		AuthorizeURL: oc.AuthorizeURL, TokenURL: oc.TokenURL,
+		Scopes: []twitter.Scope{twitter.ScopeTweetRead, twitter.ScopeUsersRead, twitter.ScopeFollowsRead,
+			twitter.ScopeFollowsWrite, twitter.ScopeLikeRead, twitter.ScopeLikeWrite, twitter.ScopeOfflineAccess},
+	}
+	state := twitter.NewState()
+	authURL, verifier, err := cfg.AuthCodeURL(state)
+	if err != nil {
+		return nil, err
+	}
+	// A browser would show X's consent page; the fake approves and redirects at once.
+	noRedirects := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, authURL, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := noRedirects.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	resp.Body.Close()
+	callback, err := url.Parse(resp.Header.Get("Location"))
+	if err != nil || resp.StatusCode != http.StatusFound {
+		return nil, fmt.Errorf("authorize: status %d, location %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	tok, err := cfg.ExchangeCallback(ctx, callback.Query(), state, verifier)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(out, "Signed in as @jack with OAuth 2.0 + PKCE (token expires %s, refresh token kept).\n", tok.Expiry.Format(time.Kitchen))
+	return twitter.NewClient(twitter.WithBaseURL(srv.URL()), twitter.WithOAuth2Token(cfg, tok,
+		twitter.OnTokenRefresh(func(context.Context, *oauth2.Token) error {
+			fmt.Fprintln(out, "  (token refreshed; a real app stores the rotated refresh token here)")
+			return nil
+		})))
+}

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/twitterkit/go/gen"
+	"github.com/twitterkit/go/internal/testserver"
+	"github.com/twitterkit/go/twitter"
+)
+
+func (t *tour) filteredStream(ctx context.Context) error {
+	tag := "from the X dev team"
+	sync, err := t.env.app.Rules.Sync(ctx, []gen.RuleNoID{{Value: "from:XDevelopers", Tag: &tag}}, nil)
+	if err != nil {
+		return err
+	}
+	t.printf("rules synced with the fewest calls: %d deleted, %d added", len(sync.Deleted), len(sync.Added))
+
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	reconnected := make(chan twitter.ReconnectEvent, 8)
+	stream, err := t.env.app.Stream.Filtered(ctx, &twitter.StreamOptions{
+		TweetFields: []gen.TweetField{gen.TweetFieldAuthorID, gen.TweetFieldCreatedAt},
+		Expansions:  []gen.TweetExpansion{gen.TweetExpansionAuthorID},
+		UserFields:  []gen.UserField{gen.UserFieldUsername},
+		OnReconnect: func(ev twitter.ReconnectEvent) {
+			select {
+			case reconnected <- ev:
+			default:
+			}
+		},
+	})
+	if err != nil {
+		return err
+	}
+	defer stream.Close()
+
+	if t.env.fake == nil {
+		t.printf("connected; showing up to 3 Tweets or 30 s")
+		return t.readTweets(stream, 3)
+	}
+	srv := t.env.fake
+	sent := 0
+	emit := func(n int) {
+		for range n {
+			sent++
+			srv.EmitTweet(testserver.Tweet{AuthorID: testserver.XDevelopersID, Text: fmt.Sprintf("Streaming update #%d from the fake X", sent)})
+		}
+	}
+	emit(2)
+	if err := t.readTweets(stream, 2); err != nil {
+		return err
+	}
+	t.printf("the server drops the connection (operational disconnect)...")
+	srv.DisconnectStreams("")
+	select {
+	case ev := <-reconnected:
+		t.printf("reconnect event: cause %s, attempt %d, wait %s (X's guidelines: at once after a drop)", ev.Cause, ev.Attempt, ev.Wait)
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	if err := srv.WaitStreamConnections(ctx, "streamFiltered", 1); err != nil {
+		return err
+	}
+	emit(2)
+	return t.readTweets(stream, 2)
+}
+
+// readTweets prints the next n Tweets of a stream, skipping system messages.
+func (t *tour) readTweets(stream *twitter.Stream, n int) error {
+	for msg, err := range stream.Messages() {
+		if err != nil {
+			return err
+		}
+		if msg.Tweet == nil || msg.Tweet.Data == nil {
+			if msg.IsDisconnect() {
+				t.printf("system message: %s", msg.Problems[0].Title)
+			}
+			continue
+		}
+		tw := msg.Tweet.Data
+		author := deref(tw.AuthorID)
+		if u, ok := twitter.NewIncludes(msg.Tweet.Includes).Author(tw); ok {
+			author = "@" + u.Username
+		}
+		rule := ""
+		for _, r := range deref(msg.Tweet.MatchingRules) {
+			rule = deref(r.Tag)
+		}
+		t.printf("%s: %q  [rule: %s]", author, oneLine(tw.Text), rule)
+		if n--; n == 0 {
+			return nil
+		}
+	}
+	return nil
+}
