@@ -18,11 +18,11 @@ import (
 const (
 	// DefaultStallTimeout is how long a stream waits for data or a keep-alive before it
 	// calls the connection stalled. X sends a keep-alive every 20 seconds and advises
-	// reconnecting after 20 seconds of silence; but a timeout equal to the interval races
-	// every next keep-alive against network jitter, and on a quiet stream would reconnect
-	// (and lose what was sent meanwhile) again and again. Half an interval more tells a
-	// dead connection from a late keep-alive.
-	DefaultStallTimeout = 30 * time.Second
+	// reconnecting after 20 seconds of silence. A timeout of exactly the interval races
+	// every next keep-alive against network jitter (tweepy measured keep-alives arriving
+	// marginally after 20 s, causing needless reconnects, and added a second), so the
+	// default is X's 20 seconds plus one second of slack.
+	DefaultStallTimeout = 21 * time.Second
 	// DefaultStreamBuffer is how many messages a stream reads ahead of its consumer.
 	DefaultStreamBuffer = 64
 	// DefaultMaxLineSize is the longest stream line accepted, far above any real Tweet
