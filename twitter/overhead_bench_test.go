@@ -18,6 +18,11 @@ import (
 // decoding into the generated type. The raw variant decodes too, so both do the same work.
 //
 // Target (issue 7): the facade within 10% of a raw call and a handful of extra allocations.
+// Measured (Go 1.26, 2-core AMD EPYC, the server in the same process): the facade makes
+// fewer allocations than raw+generated parser (213 vs 219: it decodes with the fast
+// decoder), and its time is within the run-to-run noise of the loopback server (95-115 µs
+// for both; interleaved runs put either ahead). Most of a call is the server and the
+// loopback round trip, not the client.
 func BenchmarkFacadeOverhead(b *testing.B) {
 	srv, err := testserver.New(testserver.WithoutResponseValidation(), testserver.WithoutRateLimits())
 	if err != nil {
