@@ -19,12 +19,17 @@ const Version = "0.1.0"
 // credentials and share it.
 type Client struct {
 	// Services by API area. They share the client's configuration and transport.
-	Tweets     *TweetsService
-	Users      *UsersService
-	Spaces     *SpacesService
-	Rules      *RulesService
-	Stream     *StreamService
-	Compliance *ComplianceService
+	Tweets         *TweetsService
+	Users          *UsersService
+	Spaces         *SpacesService
+	Lists          *ListsService
+	Bookmarks      *BookmarksService
+	DirectMessages *DirectMessagesService
+	Media          *MediaService
+	Usage          *UsageService
+	Rules          *RulesService
+	Stream         *StreamService
+	Compliance     *ComplianceService
 
 	cfg        config
 	baseURL    *url.URL
@@ -67,6 +72,11 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Tweets = (*TweetsService)(&c.common)
 	c.Users = (*UsersService)(&c.common)
 	c.Spaces = (*SpacesService)(&c.common)
+	c.Lists = (*ListsService)(&c.common)
+	c.Bookmarks = (*BookmarksService)(&c.common)
+	c.DirectMessages = (*DirectMessagesService)(&c.common)
+	c.Media = (*MediaService)(&c.common)
+	c.Usage = (*UsageService)(&c.common)
 	c.Rules = (*RulesService)(&c.common)
 	c.Stream = (*StreamService)(&c.common)
 	c.Compliance = (*ComplianceService)(&c.common)

@@ -100,7 +100,8 @@ type TimelineOptions struct {
 	SinceID, UntilID string
 	// StartTime (inclusive) and EndTime (exclusive) bound the results by creation time.
 	StartTime, EndTime time.Time
-	// Exclude leaves replies or Retweets out. Only Tweets.UserTimeline accepts it.
+	// Exclude leaves replies or Retweets out. Tweets.UserTimeline and Tweets.HomeTimeline
+	// accept it; Tweets.Mentions does not.
 	Exclude []gen.ListUserTweetsParamsExclude
 }
 
@@ -184,4 +185,90 @@ type ComplianceJobsOptions struct {
 // ComplianceJobOptions selects the fields of a compliance job.
 type ComplianceJobOptions struct {
 	ComplianceJobFields []gen.ComplianceJobField
+}
+
+// TweetListOptions selects the fields of a page of Tweets that pages with
+// pagination_token and takes no time window: Retweets of a Tweet, a List's Tweets,
+// bookmarks.
+type TweetListOptions struct {
+	TweetOptions
+	PageOptions
+}
+
+// QuoteTweetsOptions selects the fields and page of the Tweets quoting a Tweet.
+type QuoteTweetsOptions struct {
+	TweetOptions
+	// PageOptions.MaxResults is 10 to 100; 0 means X's default, 10.
+	PageOptions
+	// Exclude leaves replies or Retweets out.
+	Exclude []gen.ListQuoteTweetsParamsExclude
+}
+
+// UserSearchOptions selects the fields and page of a user search. The search pages with
+// next_token.
+type UserSearchOptions struct {
+	UserOptions
+	// MaxResults is 1 to 1000; 0 means X's default, 100.
+	MaxResults int
+	// NextToken is the meta.next_token of the previous page; empty for the first page.
+	NextToken string
+}
+
+// SpaceTweetsOptions selects the fields of the Tweets shared in a Space. The list does not
+// page.
+type SpaceTweetsOptions struct {
+	TweetOptions
+	// MaxResults is 1 to 100; 0 means X's default, 100.
+	MaxResults int
+}
+
+// ListOptions selects the fields and expansions a List lookup returns. Expanding
+// owner_id returns the owner in Includes, with UserFields.
+type ListOptions struct {
+	ListFields []gen.ListField
+	Expansions []gen.ListExpansion
+	UserFields []gen.UserField
+}
+
+func (o ListOptions) params() (*gen.ListFields, *gen.ListExpansions, *gen.UserFields) {
+	return optional(o.ListFields), optional(o.Expansions), optional(o.UserFields)
+}
+
+// ListPageOptions selects the fields of a page of Lists.
+type ListPageOptions struct {
+	ListOptions
+	PageOptions
+}
+
+// DMEventOptions selects the fields and expansions of direct-message events. Expanding
+// sender_id or participant_ids returns users, referenced_tweets.id Tweets and
+// attachments.media_keys media, in Includes.
+type DMEventOptions struct {
+	DMEventFields []gen.DmEventField
+	Expansions    []gen.DmEventExpansion
+	MediaFields   []gen.MediaField
+	UserFields    []gen.UserField
+	TweetFields   []gen.TweetField
+}
+
+func (o DMEventOptions) params() (*gen.DmEventFields, *gen.DmEventExpansions, *gen.MediaFields, *gen.UserFields, *gen.TweetFields) {
+	return optional(o.DMEventFields), optional(o.Expansions), optional(o.MediaFields), optional(o.UserFields), optional(o.TweetFields)
+}
+
+// DMEventsOptions selects the kinds, fields and page of direct-message events.
+type DMEventsOptions struct {
+	DMEventOptions
+	// PageOptions.MaxResults is 1 to 100; 0 means X's default, 100.
+	PageOptions
+	// EventTypes limits the events to these kinds (MessageCreate, ParticipantsJoin,
+	// ParticipantsLeave); empty means all three. The type is named after GET
+	// /2/dm_events; every event list takes the same values.
+	EventTypes []gen.ListDMEventsParamsEventTypes
+}
+
+// UsageOptions selects the period and fields of a usage report.
+type UsageOptions struct {
+	// Days is how many days of usage to report, 1 to 90; 0 means X's default, 7.
+	Days        int
+	UsageFields []gen.UsageReportField
 }

@@ -1,7 +1,7 @@
 package twitter
 
-// TweetsService reads and searches Tweets, and likes, retweets and hides them on behalf of
-// a user.
+// TweetsService posts, deletes, reads and searches Tweets, and likes, retweets and hides
+// them on behalf of a user.
 type TweetsService service
 
 // UsersService looks up accounts and manages the follow, block and mute graph.
@@ -18,3 +18,20 @@ type StreamService service
 
 // ComplianceService creates and reads batch compliance jobs.
 type ComplianceService service
+
+// ListsService creates and manages Lists, their members and followers, and the Lists a
+// user follows, pins, owns or belongs to.
+type ListsService service
+
+// BookmarksService reads and changes a user's bookmarks.
+type BookmarksService service
+
+// DirectMessagesService reads and sends direct messages, one to one and in groups.
+type DirectMessagesService service
+
+// MediaService uploads images, GIFs, videos and subtitles for use in Tweets and direct
+// messages.
+type MediaService service
+
+// UsageService reports the project's Tweet consumption.
+type UsageService service

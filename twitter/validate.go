@@ -49,6 +49,11 @@ func checkIDs(method, what string, pattern *regexp.Regexp, ids []string) error {
 	if len(ids) > maxIDs {
 		return invalid(method, "%d %ss; the API takes at most %d a call", len(ids), what, maxIDs)
 	}
+	return checkEach(method, what, pattern, ids)
+}
+
+// checkEach validates every item of a list of ids, which may be empty.
+func checkEach(method, what string, pattern *regexp.Regexp, ids []string) error {
 	for i, id := range ids {
 		if err := checkID(method, what, pattern, id); err != nil {
 			return fmt.Errorf("%w (item %d)", err, i)
@@ -60,11 +65,17 @@ func checkIDs(method, what string, pattern *regexp.Regexp, ids []string) error {
 // maxResults validates a page size against the operation's bounds and returns it for the
 // generated params: nil for 0 (the endpoint's default).
 func maxResults(method string, n, lo, hi int) (*int32, error) {
+	return bounded(method, "MaxResults", n, lo, hi)
+}
+
+// bounded validates an optional integer parameter (name) against its bounds and returns
+// it for the generated params: nil for 0 (the endpoint's default).
+func bounded(method, name string, n, lo, hi int) (*int32, error) {
 	if n == 0 {
 		return nil, nil
 	}
 	if n < lo || n > hi {
-		return nil, invalid(method, "MaxResults %d out of range [%d, %d]", n, lo, hi)
+		return nil, invalid(method, "%s %d out of range [%d, %d]", name, n, lo, hi)
 	}
 	v := int32(n)
 	return &v, nil
@@ -119,6 +130,23 @@ func oneOf[E ~string](method, name, v string, allowed ...E) (*E, error) {
 		return nil, invalid(method, "%s %q is not one of %q", name, v, allowed)
 	}
 	return &e, nil
+}
+
+// checkSet rejects a value of an enumerated list parameter (name) that is not in the
+// document (allowed lists the values, for the message), or a value listed twice.
+func checkSet[E interface {
+	~string
+	Valid() bool
+}](method, name string, values []E, allowed string) error {
+	for i, v := range values {
+		if !v.Valid() {
+			return invalid(method, "%s %q is not one of %s", name, v, allowed)
+		}
+		if slices.Contains(values[:i], v) {
+			return invalid(method, "%s lists %q twice", name, v)
+		}
+	}
+	return nil
 }
 
 // checkPair validates the acting user and the target user of a graph change.
