@@ -48,3 +48,23 @@ func (s *TweetsService) Unretweet(ctx context.Context, userID, tweetID string) (
 		return s.client.raw.Unretweet(ctx, userID, tweetID)
 	})
 }
+
+// Retweets returns one page of the Retweets of tweetID (the Tweets, where RetweetedBy
+// returns their authors). It pages with pagination_token (PageOptions.PaginationToken);
+// MaxResults is 1 to 100. Works with an app-only token or a user context.
+func (s *TweetsService) Retweets(ctx context.Context, tweetID string, opts *TweetListOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
+	const method = "Tweets.Retweets"
+	if err := checkID(method, "tweet id", numericID, tweetID); err != nil {
+		return nil, nil, err
+	}
+	o := orZero(opts)
+	var p gen.ListRetweetsParams
+	var err error
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 100); err != nil {
+		return nil, nil, err
+	}
+	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
+	return do[gen.GenericTweetsTimelineResponse](ctx, s.client, get("/2/tweets/{id}/retweets"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.ListRetweets(ctx, tweetID, &p)
+	})
+}

@@ -3,7 +3,6 @@ package twitter
 import (
 	"context"
 	"net/http"
-	"slices"
 
 	"github.com/twitterkit/go/gen"
 )
@@ -20,17 +19,44 @@ func (s *TweetsService) UserTimeline(ctx context.Context, userID string, opts *T
 	if err != nil {
 		return nil, nil, err
 	}
-	for i, e := range o.Exclude {
-		if !e.Valid() {
-			return nil, nil, invalid(method, "Exclude %q is not one of replies, retweets", e)
-		}
-		if slices.Contains(o.Exclude[:i], e) {
-			return nil, nil, invalid(method, "Exclude lists %q twice", e)
-		}
+	if err := checkSet(method, "Exclude", o.Exclude, "replies, retweets"); err != nil {
+		return nil, nil, err
 	}
 	p.Exclude = optional(o.Exclude)
 	return do[gen.GenericTweetsTimelineResponse](ctx, s.client, get("/2/users/{id}/tweets"), needData, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListUserTweets(ctx, userID, &p)
+	})
+}
+
+// HomeTimeline returns one page of the reverse-chronological home timeline of the
+// authenticated user (userID): the Tweets and Retweets of the user and of the accounts they
+// follow, newest first; Exclude can leave out replies or Retweets. X serves every Tweet of
+// the last seven days and the 800 most recent whatever their age. It pages with
+// pagination_token (PageOptions.PaginationToken); MaxResults is 1 to 100. Needs a user
+// context whose user is userID (scopes tweet.read and users.read).
+func (s *TweetsService) HomeTimeline(ctx context.Context, userID string, opts *TimelineOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
+	const method = "Tweets.HomeTimeline"
+	o := orZero(opts)
+	if err := checkID(method, "user id", numericID, userID); err != nil {
+		return nil, nil, err
+	}
+	if err := window(method, o.SinceID, o.UntilID, o.StartTime, o.EndTime); err != nil {
+		return nil, nil, err
+	}
+	if err := checkSet(method, "Exclude", o.Exclude, "replies, retweets"); err != nil {
+		return nil, nil, err
+	}
+	var p gen.HomeTimelineParams
+	var err error
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 100); err != nil {
+		return nil, nil, err
+	}
+	p.Exclude = convertAll[gen.HomeTimelineParamsExclude](optional(o.Exclude))
+	p.SinceID, p.UntilID = optString(o.SinceID), optString(o.UntilID)
+	p.StartTime, p.EndTime = optTime(o.StartTime), optTime(o.EndTime)
+	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
+	return do[gen.GenericTweetsTimelineResponse](ctx, s.client, get("/2/users/{id}/timelines/reverse_chronological"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.HomeTimeline(ctx, userID, &p)
 	})
 }
 

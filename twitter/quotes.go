@@ -1,0 +1,33 @@
+package twitter
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/twitterkit/go/gen"
+)
+
+// QuoteTweets returns one page of the Tweets that quote tweetID, newest first; Exclude can
+// leave out replies or Retweets. It pages with pagination_token
+// (PageOptions.PaginationToken); MaxResults is 10 to 100. Works with an app-only token or
+// a user context.
+func (s *TweetsService) QuoteTweets(ctx context.Context, tweetID string, opts *QuoteTweetsOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
+	const method = "Tweets.QuoteTweets"
+	if err := checkID(method, "tweet id", numericID, tweetID); err != nil {
+		return nil, nil, err
+	}
+	o := orZero(opts)
+	if err := checkSet(method, "Exclude", o.Exclude, "replies, retweets"); err != nil {
+		return nil, nil, err
+	}
+	var p gen.ListQuoteTweetsParams
+	var err error
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 10, 100); err != nil {
+		return nil, nil, err
+	}
+	p.Exclude = optional(o.Exclude)
+	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
+	return do[gen.GenericTweetsTimelineResponse](ctx, s.client, get("/2/tweets/{id}/quote_tweets"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.ListQuoteTweets(ctx, tweetID, &p)
+	})
+}
