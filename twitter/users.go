@@ -60,3 +60,14 @@ func (s *UsersService) LookupByUsernames(ctx context.Context, usernames []string
 		return s.client.raw.LookupUsersByUsernames(ctx, &p)
 	})
 }
+
+// Me looks up the authenticated user: the account a user-context token acts for, whose id
+// the methods that act on behalf of a user take. Needs a user context (scopes tweet.read
+// and users.read); an app-only token is an error (IsUnsupportedAuthentication).
+func (s *UsersService) Me(ctx context.Context, opts *UserOptions) (*gen.SingleUserLookupResponse, *Response, error) {
+	var p gen.LookupMeParams
+	p.UserFields, p.Expansions, p.TweetFields = orZero(opts).params()
+	return do[gen.SingleUserLookupResponse](ctx, s.client, get("/2/users/me"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.LookupMe(ctx, &p)
+	})
+}

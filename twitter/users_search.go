@@ -1,0 +1,37 @@
+package twitter
+
+import (
+	"context"
+	"net/http"
+	"regexp"
+
+	"github.com/twitterkit/go/gen"
+)
+
+// userQuery is the document's pattern of a user search query: up to 50 letters, digits,
+// underscores, apostrophes and spaces.
+var userQuery = regexp.MustCompile(`^[A-Za-z0-9_' ]{1,50}$`)
+
+// Search returns one page of the accounts that match query, a name or handle (up to 50
+// letters, digits, underscores, apostrophes and spaces). It pages with
+// next_token (UserSearchOptions.NextToken); MaxResults is 1 to 1000. Needs a user context
+// (scopes tweet.read and users.read).
+func (s *UsersService) Search(ctx context.Context, query string, opts *UserSearchOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
+	const method = "Users.Search"
+	if query == "" {
+		return nil, nil, invalid(method, "empty query")
+	}
+	if !userQuery.MatchString(query) {
+		return nil, nil, invalid(method, "query %q is not 1 to 50 letters, digits, underscores, apostrophes and spaces", query)
+	}
+	o := orZero(opts)
+	p := gen.SearchUsersParams{Query: query, NextToken: optString(o.NextToken)}
+	var err error
+	if p.MaxResults, err = maxResults(method, o.MaxResults, 1, 1000); err != nil {
+		return nil, nil, err
+	}
+	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
+	return do[gen.GenericMultipleUsersLookupResponse](ctx, s.client, get("/2/users/search"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.SearchUsers(ctx, &p)
+	})
+}
