@@ -74,3 +74,43 @@ func (s *SpacesService) Search(ctx context.Context, query string, opts *SpaceSea
 		return s.client.raw.SearchSpaces(ctx, &p)
 	})
 }
+
+// Tweets returns the Tweets shared in Space id. MaxResults is 1 to 100; the list does not
+// page. Works with an app-only token or an OAuth 2.0 user context.
+func (s *SpacesService) Tweets(ctx context.Context, id string, opts *SpaceTweetsOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
+	const method = "Spaces.Tweets"
+	if err := checkID(method, "space id", spaceID, id); err != nil {
+		return nil, nil, err
+	}
+	o := orZero(opts)
+	var p gen.ListSpaceTweetsParams
+	var err error
+	if p.MaxResults, err = maxResults(method, o.MaxResults, 1, 100); err != nil {
+		return nil, nil, err
+	}
+	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
+	return do[gen.GenericTweetsTimelineResponse](ctx, s.client, get("/2/spaces/{id}/tweets"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.ListSpaceTweets(ctx, id, &p)
+	})
+}
+
+// Buyers returns one page of the users who bought a ticket to Space id. Only the Space's
+// creator may ask. It pages with pagination_token (PageOptions.PaginationToken);
+// MaxResults is 1 to 100. Needs an OAuth 2.0 user context of the creator (scope
+// space.read).
+func (s *SpacesService) Buyers(ctx context.Context, id string, opts *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
+	const method = "Spaces.Buyers"
+	if err := checkID(method, "space id", spaceID, id); err != nil {
+		return nil, nil, err
+	}
+	o := orZero(opts)
+	var p gen.ListSpaceBuyersParams
+	var err error
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 100); err != nil {
+		return nil, nil, err
+	}
+	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
+	return do[gen.GenericMultipleUsersLookupResponse](ctx, s.client, get("/2/spaces/{id}/buyers"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.ListSpaceBuyers(ctx, id, &p)
+	})
+}
