@@ -1,0 +1,70 @@
+package twitter
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/twitterkit/go/gen"
+)
+
+// Followers returns one page of the users who follow List id. It pages with
+// pagination_token (PageOptions.PaginationToken); MaxResults is 1 to 100. Works with an
+// app-only token or a user context.
+func (s *ListsService) Followers(ctx context.Context, id string, opts *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
+	const method = "Lists.Followers"
+	if err := checkID(method, "list id", numericID, id); err != nil {
+		return nil, nil, err
+	}
+	o := orZero(opts)
+	var p gen.ListListFollowersParams
+	var err error
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 100); err != nil {
+		return nil, nil, err
+	}
+	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
+	return do[gen.GenericMultipleUsersLookupResponse](ctx, s.client, get("/2/lists/{id}/followers"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.ListListFollowers(ctx, id, &p)
+	})
+}
+
+// Followed returns one page of the Lists userID follows. It pages with pagination_token
+// (PageOptions.PaginationToken); MaxResults is 1 to 100. Works with an app-only token or a
+// user context.
+func (s *ListsService) Followed(ctx context.Context, userID string, opts *ListPageOptions) (*gen.MultiListLookupResponse, *Response, error) {
+	const method = "Lists.Followed"
+	if err := checkID(method, "user id", numericID, userID); err != nil {
+		return nil, nil, err
+	}
+	o := orZero(opts)
+	var p gen.ListFollowedListsParams
+	var err error
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 100); err != nil {
+		return nil, nil, err
+	}
+	p.ListFields, p.Expansions, p.UserFields = o.ListOptions.params()
+	return do[gen.MultiListLookupResponse](ctx, s.client, get("/2/users/{id}/followed_lists"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.ListFollowedLists(ctx, userID, &p)
+	})
+}
+
+// Follow makes the authenticated user (userID) follow listID; Data.Following reports the
+// result. Needs a user context whose user is userID (scope list.write).
+func (s *ListsService) Follow(ctx context.Context, userID, listID string) (*gen.ListFollowedResponse, *Response, error) {
+	if err := checkUserList("Lists.Follow", userID, listID); err != nil {
+		return nil, nil, err
+	}
+	return do[gen.ListFollowedResponse](ctx, s.client, mutation(http.MethodPost, "/2/users/{id}/followed_lists"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.FollowList(ctx, userID, gen.FollowListJSONRequestBody{ListID: listID})
+	})
+}
+
+// Unfollow makes the authenticated user (userID) stop following listID. Needs a user
+// context whose user is userID (scope list.write).
+func (s *ListsService) Unfollow(ctx context.Context, userID, listID string) (*gen.ListFollowedResponse, *Response, error) {
+	if err := checkUserList("Lists.Unfollow", userID, listID); err != nil {
+		return nil, nil, err
+	}
+	return do[gen.ListFollowedResponse](ctx, s.client, mutation(http.MethodDelete, "/2/users/{id}/followed_lists/{list_id}"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.UnfollowList(ctx, userID, listID)
+	})
+}

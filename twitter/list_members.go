@@ -1,0 +1,78 @@
+package twitter
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/twitterkit/go/gen"
+)
+
+// Members returns one page of the members of List id. It pages with pagination_token
+// (PageOptions.PaginationToken); MaxResults is 1 to 100. Works with an app-only token or a
+// user context; a private List needs its owner's user context.
+func (s *ListsService) Members(ctx context.Context, id string, opts *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
+	const method = "Lists.Members"
+	if err := checkID(method, "list id", numericID, id); err != nil {
+		return nil, nil, err
+	}
+	o := orZero(opts)
+	var p gen.ListListMembersParams
+	var err error
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 100); err != nil {
+		return nil, nil, err
+	}
+	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
+	return do[gen.GenericMultipleUsersLookupResponse](ctx, s.client, get("/2/lists/{id}/members"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.ListListMembers(ctx, id, &p)
+	})
+}
+
+// AddMember adds userID to List id, which the authenticated user owns; Data.IsMember
+// reports the result. Needs a user context of the owner (scope list.write).
+func (s *ListsService) AddMember(ctx context.Context, id, userID string) (*gen.ListMutateResponse, *Response, error) {
+	if err := checkListUser("Lists.AddMember", id, userID); err != nil {
+		return nil, nil, err
+	}
+	return do[gen.ListMutateResponse](ctx, s.client, mutation(http.MethodPost, "/2/lists/{id}/members"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.AddListMember(ctx, id, gen.AddListMemberJSONRequestBody{UserID: userID})
+	})
+}
+
+// RemoveMember removes userID from List id, which the authenticated user owns. Needs a
+// user context of the owner (scope list.write).
+func (s *ListsService) RemoveMember(ctx context.Context, id, userID string) (*gen.ListMutateResponse, *Response, error) {
+	if err := checkListUser("Lists.RemoveMember", id, userID); err != nil {
+		return nil, nil, err
+	}
+	return do[gen.ListMutateResponse](ctx, s.client, mutation(http.MethodDelete, "/2/lists/{id}/members/{user_id}"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.RemoveListMember(ctx, id, userID)
+	})
+}
+
+// Memberships returns one page of the Lists userID is a member of. It pages with
+// pagination_token (PageOptions.PaginationToken); MaxResults is 1 to 100. Works with an
+// app-only token or a user context.
+func (s *ListsService) Memberships(ctx context.Context, userID string, opts *ListPageOptions) (*gen.MultiListLookupResponse, *Response, error) {
+	const method = "Lists.Memberships"
+	if err := checkID(method, "user id", numericID, userID); err != nil {
+		return nil, nil, err
+	}
+	o := orZero(opts)
+	var p gen.ListListMembershipsParams
+	var err error
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 100); err != nil {
+		return nil, nil, err
+	}
+	p.ListFields, p.Expansions, p.UserFields = o.ListOptions.params()
+	return do[gen.MultiListLookupResponse](ctx, s.client, get("/2/users/{id}/list_memberships"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.ListListMemberships(ctx, userID, &p)
+	})
+}
+
+// checkListUser validates the List and the user of a membership change.
+func checkListUser(method, listID, userID string) error {
+	if err := checkID(method, "list id", numericID, listID); err != nil {
+		return err
+	}
+	return checkID(method, "user id", numericID, userID)
+}

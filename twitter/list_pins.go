@@ -1,0 +1,43 @@
+package twitter
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/twitterkit/go/gen"
+)
+
+// Pinned returns the Lists the authenticated user (userID) pinned; the list does not page.
+// Needs a user context whose user is userID (scope list.read).
+func (s *ListsService) Pinned(ctx context.Context, userID string, opts *ListOptions) (*gen.MultiListLookupResponse, *Response, error) {
+	if err := checkID("Lists.Pinned", "user id", numericID, userID); err != nil {
+		return nil, nil, err
+	}
+	var p gen.ListPinnedListsParams
+	p.ListFields, p.Expansions, p.UserFields = orZero(opts).params()
+	return do[gen.MultiListLookupResponse](ctx, s.client, get("/2/users/{id}/pinned_lists"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.ListPinnedLists(ctx, userID, &p)
+	})
+}
+
+// Pin pins listID for the authenticated user (userID); Data.Pinned reports the result.
+// Needs a user context whose user is userID (scope list.write).
+func (s *ListsService) Pin(ctx context.Context, userID, listID string) (*gen.ListPinnedResponse, *Response, error) {
+	if err := checkUserList("Lists.Pin", userID, listID); err != nil {
+		return nil, nil, err
+	}
+	return do[gen.ListPinnedResponse](ctx, s.client, mutation(http.MethodPost, "/2/users/{id}/pinned_lists"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.PinList(ctx, userID, gen.PinListJSONRequestBody{ListID: listID})
+	})
+}
+
+// Unpin unpins listID for the authenticated user (userID). Needs a user context whose user
+// is userID (scope list.write).
+func (s *ListsService) Unpin(ctx context.Context, userID, listID string) (*gen.ListUnpinResponse, *Response, error) {
+	if err := checkUserList("Lists.Unpin", userID, listID); err != nil {
+		return nil, nil, err
+	}
+	return do[gen.ListUnpinResponse](ctx, s.client, mutation(http.MethodDelete, "/2/users/{id}/pinned_lists/{list_id}"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.UnpinList(ctx, userID, listID)
+	})
+}

@@ -1,0 +1,137 @@
+package twitter
+
+import (
+	"context"
+	"net/http"
+	"unicode/utf8"
+
+	"github.com/twitterkit/go/gen"
+)
+
+// Bounds of a List's name and description, in characters, from the API document.
+const (
+	maxListName        = 25
+	maxListDescription = 100
+)
+
+// ByID looks up one List by id. A List that does not exist, or a private one the caller
+// may not see, is an error even though X answers it with a 200. Works with an app-only
+// token or a user context.
+func (s *ListsService) ByID(ctx context.Context, id string, opts *ListOptions) (*gen.SingleListLookupResponse, *Response, error) {
+	if err := checkID("Lists.ByID", "list id", numericID, id); err != nil {
+		return nil, nil, err
+	}
+	var p gen.LookupListParams
+	p.ListFields, p.Expansions, p.UserFields = orZero(opts).params()
+	return do[gen.SingleListLookupResponse](ctx, s.client, get("/2/lists/{id}"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.LookupList(ctx, id, &p)
+	})
+}
+
+// Create creates a List owned by the authenticated user: a name of 1 to 25 characters, an
+// optional description of up to 100, public unless Private is true. It returns the new
+// List's id and name. As a mutation it is not retried unless WithRetryMutations is set.
+// Needs a user context (scope list.write).
+func (s *ListsService) Create(ctx context.Context, req gen.ListCreateRequest) (*gen.ListCreateResponse, *Response, error) {
+	const method = "Lists.Create"
+	if err := checkListText(method, &req.Name, req.Description); err != nil {
+		return nil, nil, err
+	}
+	return do[gen.ListCreateResponse](ctx, s.client, mutation(http.MethodPost, "/2/lists"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.CreateList(ctx, req)
+	})
+}
+
+// Update changes the name, description or privacy of a List the authenticated user owns;
+// fields left nil stay as they are, and at least one must be set. Needs a user context of
+// the owner (scope list.write).
+func (s *ListsService) Update(ctx context.Context, id string, req gen.ListUpdateRequest) (*gen.ListUpdateResponse, *Response, error) {
+	const method = "Lists.Update"
+	if err := checkID(method, "list id", numericID, id); err != nil {
+		return nil, nil, err
+	}
+	if req.Name == nil && req.Description == nil && req.Private == nil {
+		return nil, nil, invalid(method, "nothing to update: set Name, Description or Private")
+	}
+	if err := checkListText(method, req.Name, req.Description); err != nil {
+		return nil, nil, err
+	}
+	return do[gen.ListUpdateResponse](ctx, s.client, mutation(http.MethodPut, "/2/lists/{id}"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.UpdateList(ctx, id, req)
+	})
+}
+
+// Delete deletes a List the authenticated user owns. Needs a user context of the owner
+// (scope list.write).
+func (s *ListsService) Delete(ctx context.Context, id string) (*gen.ListDeleteResponse, *Response, error) {
+	if err := checkID("Lists.Delete", "list id", numericID, id); err != nil {
+		return nil, nil, err
+	}
+	return do[gen.ListDeleteResponse](ctx, s.client, mutation(http.MethodDelete, "/2/lists/{id}"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.DeleteList(ctx, id)
+	})
+}
+
+// Tweets returns one page of the Tweets of a List's members, newest first; X serves the
+// 800 most recent. It pages with pagination_token (PageOptions.PaginationToken);
+// MaxResults is 1 to 100. Works with an app-only token or a user context; a private List
+// needs its owner's user context.
+func (s *ListsService) Tweets(ctx context.Context, id string, opts *TweetListOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
+	const method = "Lists.Tweets"
+	if err := checkID(method, "list id", numericID, id); err != nil {
+		return nil, nil, err
+	}
+	o := orZero(opts)
+	var p gen.ListListTweetsParams
+	var err error
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 100); err != nil {
+		return nil, nil, err
+	}
+	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
+	return do[gen.GenericTweetsTimelineResponse](ctx, s.client, get("/2/lists/{id}/tweets"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.ListListTweets(ctx, id, &p)
+	})
+}
+
+// Owned returns one page of the Lists userID owns. It pages with pagination_token
+// (PageOptions.PaginationToken); MaxResults is 1 to 100. Works with an app-only token or a
+// user context.
+func (s *ListsService) Owned(ctx context.Context, userID string, opts *ListPageOptions) (*gen.MultiListLookupResponse, *Response, error) {
+	const method = "Lists.Owned"
+	if err := checkID(method, "user id", numericID, userID); err != nil {
+		return nil, nil, err
+	}
+	o := orZero(opts)
+	var p gen.ListOwnedListsParams
+	var err error
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 100); err != nil {
+		return nil, nil, err
+	}
+	p.ListFields, p.Expansions, p.UserFields = o.ListOptions.params()
+	return do[gen.MultiListLookupResponse](ctx, s.client, get("/2/users/{id}/owned_lists"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.ListOwnedLists(ctx, userID, &p)
+	})
+}
+
+// checkListText validates a List's name (when given) and description (when given).
+func checkListText(method string, name, description *string) error {
+	if name != nil {
+		if n := utf8.RuneCountInString(*name); n == 0 || n > maxListName {
+			return invalid(method, "name is %d characters; a List's takes 1 to %d", n, maxListName)
+		}
+	}
+	if description != nil {
+		if n := utf8.RuneCountInString(*description); n > maxListDescription {
+			return invalid(method, "description is %d characters; a List's takes at most %d", n, maxListDescription)
+		}
+	}
+	return nil
+}
+
+// checkUserList validates the acting user and the List of a follow or pin.
+func checkUserList(method, userID, listID string) error {
+	if err := checkID(method, "user id", numericID, userID); err != nil {
+		return err
+	}
+	return checkID(method, "list id", numericID, listID)
+}
