@@ -1,0 +1,203 @@
+package twitter
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/twitterkit/go/gen"
+)
+
+// ErrProcessingFailed is wrapped by the error Media.Upload returns when X finished
+// processing an upload and reports its state as failed (a video it cannot decode, say).
+// Test for it with errors.Is.
+var ErrProcessingFailed = errors.New("media processing failed")
+
+// defaultProcessingTimeout bounds the waits for processing when UploadOptions does not.
+const defaultProcessingTimeout = 15 * time.Minute
+
+// UploadOptions tunes Media.Upload. A nil *UploadOptions means all defaults.
+type UploadOptions struct {
+	// Category is the use of the media: tweet_image, tweet_gif, tweet_video, amplify_video,
+	// dm_image, dm_gif, dm_video or subtitles. Empty leaves it to X, which infers one of
+	// the tweet_ categories from the media type; direct messages need a dm_ category.
+	Category gen.MediaCategory
+
+	// AdditionalOwners are up to 100 users who may use the upload as well as the uploader.
+	AdditionalOwners []string
+
+	// Shared marks the media as shared.
+	Shared bool
+
+	// ChunkSize is the size of each appended segment, 1 byte to 5 MiB; 0 means 4 MiB. An
+	// upload has at most 1,000 segments, so large files need large chunks.
+	ChunkSize int
+
+	// Progress, when set, is called after each segment is sent with the bytes sent so far
+	// and the total, on the goroutine that called Upload.
+	Progress func(sent, total int64)
+
+	// Wait waits d or until ctx is done, returning ctx's error then. Upload waits with it
+	// between status checks, as long as X's check_after_secs says. Nil means a timer; tests
+	// pass a fake clock.
+	Wait func(ctx context.Context, d time.Duration) error
+
+	// ProcessingTimeout bounds the total of the waits for processing (the check_after_secs
+	// X asks for, added up); 0 means 15 minutes. When it runs out, Upload returns an error
+	// and the last status, and the upload can still be polled with Status.
+	ProcessingTimeout time.Duration
+}
+
+// Upload uploads size bytes of media from r, of mediaType ("image/png", "video/mp4", ...),
+// in one call: it initializes a chunked upload, appends r in segments of
+// UploadOptions.ChunkSize (reporting Progress after each), finalizes it, and for media X
+// processes (videos, GIFs) polls Status, waiting as long as X's check_after_secs says,
+// until the state is succeeded. It returns the last answer, whose Data.ID is the media id
+// to attach to a Tweet (NewTweet.MediaIDs) or a direct message (DirectMessage.MediaID).
+//
+// r must hold exactly size bytes: a shorter or longer reader is an error before the upload
+// is finalized, never a silently truncated file. Processing that fails is an error wrapping
+// ErrProcessingFailed, returned with the last status. An error part way leaves an unused
+// upload that X discards when it expires. The context bounds the whole upload, waits
+// included. Needs a user context (scope media.write).
+func (s *MediaService) Upload(ctx context.Context, r io.Reader, size int64, mediaType gen.MediaUploadConfigRequestMediaType, opts *UploadOptions) (*gen.MediaUploadResponse, *Response, error) {
+	const method = "Media.Upload"
+	o := orZero(opts)
+	chunk := o.ChunkSize
+	if chunk == 0 {
+		chunk = defaultChunkSize
+	}
+	switch {
+	case r == nil:
+		return nil, nil, invalid(method, "nil reader")
+	case size < 1 || size > maxUploadBytes:
+		return nil, nil, invalid(method, "size %d out of range [1, %d]", size, maxUploadBytes)
+	case chunk < 1 || chunk > maxChunkSize:
+		return nil, nil, invalid(method, "ChunkSize %d out of range [1, %d]", o.ChunkSize, maxChunkSize)
+	case (size+int64(chunk)-1)/int64(chunk) > maxSegments:
+		return nil, nil, invalid(method, "%d bytes in chunks of %d make %d segments; X takes at most %d, so raise ChunkSize",
+			size, chunk, (size+int64(chunk)-1)/int64(chunk), maxSegments)
+	case o.ProcessingTimeout < 0:
+		return nil, nil, invalid(method, "ProcessingTimeout %s is negative", o.ProcessingTimeout)
+	}
+	if int64(int(size)) != size {
+		return nil, nil, invalid(method, "size %d does not fit this platform's int", size)
+	}
+	req := gen.MediaUploadConfigRequest{TotalBytes: new(int(size)), MediaType: &mediaType, AdditionalOwners: optional(o.AdditionalOwners)}
+	if o.Category != "" {
+		req.MediaCategory = &o.Category
+	}
+	if o.Shared {
+		req.Shared = new(true)
+	}
+
+	if err := checkUploadConfig(method, req); err != nil {
+		return nil, nil, err
+	}
+
+	started, resp, err := s.Initialize(ctx, req)
+	if err != nil {
+		return started, resp, fmt.Errorf("twitter: %s: initializing: %w", method, err)
+	}
+	if started.Data == nil || started.Data.ID == nil {
+		return started, resp, fmt.Errorf("twitter: %s: initialize answered no media id", method)
+	}
+	id := *started.Data.ID
+
+	if resp, err := s.appendAll(ctx, id, r, size, chunk, o.Progress); err != nil {
+		return nil, resp, fmt.Errorf("twitter: %s: media %s: %w", method, id, err)
+	}
+
+	status, resp, err := s.Finalize(ctx, id)
+	if err != nil {
+		return status, resp, fmt.Errorf("twitter: %s: finalizing media %s: %w", method, id, err)
+	}
+	return s.awaitProcessing(ctx, id, status, resp, o)
+}
+
+// appendAll reads r in chunks and appends them in order, checking that r holds exactly
+// size bytes. It returns the last append's *Response when one failed.
+func (s *MediaService) appendAll(ctx context.Context, id string, r io.Reader, size int64, chunk int, progress func(sent, total int64)) (*Response, error) {
+	buf := make([]byte, min(int64(chunk), size))
+	var sent int64
+	for segment := 0; sent < size; segment++ {
+		n := int(min(int64(len(buf)), size-sent))
+		if got, err := io.ReadFull(r, buf[:n]); err != nil {
+			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+				return nil, fmt.Errorf("the reader ended after %d of %d bytes", sent+int64(got), size)
+			}
+			return nil, fmt.Errorf("reading segment %d: %w", segment, err)
+		}
+		if sent+int64(n) == size {
+			// Before the last segment goes out: a longer reader means size was wrong.
+			var extra [1]byte
+			if got, err := io.ReadFull(r, extra[:]); got > 0 {
+				return nil, fmt.Errorf("the reader holds more than %d bytes", size)
+			} else if !errors.Is(err, io.EOF) {
+				return nil, fmt.Errorf("reading past the last segment: %w", err)
+			}
+		}
+		if _, resp, err := s.Append(ctx, id, segment, buf[:n]); err != nil {
+			return resp, fmt.Errorf("appending segment %d: %w", segment, err)
+		}
+		sent += int64(n)
+		if progress != nil {
+			progress(sent, size)
+		}
+	}
+	return nil, nil
+}
+
+// awaitProcessing polls Status until the upload's processing succeeds or fails, waiting as
+// long as X asks, for at most o.ProcessingTimeout in total.
+func (s *MediaService) awaitProcessing(ctx context.Context, id string, last *gen.MediaUploadResponse, resp *Response, o *UploadOptions) (*gen.MediaUploadResponse, *Response, error) {
+	const method = "Media.Upload"
+	wait := o.Wait
+	if wait == nil {
+		wait = s.client.cfg.sleep
+	}
+	budget := o.ProcessingTimeout
+	if budget == 0 {
+		budget = defaultProcessingTimeout
+	}
+	var waited time.Duration
+	for {
+		info := processingInfo(last)
+		if info == nil || info.State == nil || *info.State == gen.ProcessingInfoStateSucceeded {
+			return last, resp, nil // nothing to process, or done
+		}
+		if *info.State == gen.ProcessingInfoStateFailed {
+			return last, resp, fmt.Errorf("twitter: %s: media %s: %w", method, id, ErrProcessingFailed)
+		}
+		// pending, in_progress, or a state X added since: ask again when X says.
+		d := time.Second
+		if info.CheckAfterSecs != nil && *info.CheckAfterSecs > 0 {
+			d = time.Duration(*info.CheckAfterSecs) * time.Second
+		}
+		if waited+d > budget {
+			return last, resp, fmt.Errorf("twitter: %s: media %s still %s after waiting %s (ProcessingTimeout %s); poll Media.Status to carry on",
+				method, id, *info.State, waited, budget)
+		}
+		if err := wait(ctx, d); err != nil {
+			return last, resp, fmt.Errorf("twitter: %s: media %s: waiting for processing: %w", method, id, err)
+		}
+		waited += d
+		if err := ctx.Err(); err != nil {
+			return last, resp, fmt.Errorf("twitter: %s: media %s: waiting for processing: %w", method, id, err)
+		}
+		next, r, err := s.Status(ctx, id)
+		if err != nil {
+			return next, r, fmt.Errorf("twitter: %s: checking the processing of media %s: %w", method, id, err)
+		}
+		last, resp = next, r
+	}
+}
+
+func processingInfo(r *gen.MediaUploadResponse) *gen.ProcessingInfo {
+	if r == nil || r.Data == nil {
+		return nil
+	}
+	return r.Data.ProcessingInfo
+}
