@@ -75,10 +75,12 @@ type PageMeta struct {
 	TotalTweetCount int
 }
 
-// TweetPage is a page of Tweets (search, timelines, liked Tweets).
+// TweetPage is a page of Tweets (search, timelines, liked Tweets, quotes, Retweets, a
+// List's Tweets, bookmarks).
 type TweetPage = Page[gen.Tweet]
 
-// UserPage is a page of users (followers, following, blocking, liking users, retweeters).
+// UserPage is a page of users (followers, following, blocking, muting, liking users,
+// retweeters, user search, List members and followers, Space ticket buyers).
 type UserPage = Page[gen.User]
 
 // CountPage is a page of Tweet-count buckets.
@@ -86,6 +88,12 @@ type CountPage = Page[gen.SearchCount]
 
 // RulePage is a page of filtered-stream rules.
 type RulePage = Page[gen.Rule]
+
+// ListPage is a page of Lists (followed, owned, memberships).
+type ListPage = Page[gen.List]
+
+// DMEventPage is a page of direct-message events.
+type DMEventPage = Page[gen.DmEvent]
 
 // ErrRepeatedToken reports that the API sent a pagination token it had already sent during
 // the same iteration. Following it would fetch the same pages forever, so the iteration

@@ -216,3 +216,63 @@ func (s *TweetsService) RetweetedByPages(ctx context.Context, tweetID string, op
 func (s *TweetsService) RetweetedByIter(ctx context.Context, tweetID string, opts *UserListOptions, it *IterOptions) iter.Seq2[gen.User, error] {
 	return s.retweetedByPager(tweetID, opts, it).items(ctx)
 }
+
+// Quotes, Retweets and the home timeline.
+
+func quotePaging(o *QuoteTweetsOptions) (*int, *string) { return &o.MaxResults, &o.PaginationToken }
+
+func tweetListPaging(o *TweetListOptions) (*int, *string) { return &o.MaxResults, &o.PaginationToken }
+
+func (s *TweetsService) quoteTweetsPager(tweetID string, opts *QuoteTweetsOptions, it *IterOptions) *pager[gen.Tweet] {
+	return opPager("Tweets.QuoteTweets", pageSize{min: 10, max: 100}, opts, it, quotePaging,
+		func(ctx context.Context, o *QuoteTweetsOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
+			return s.QuoteTweets(ctx, tweetID, o)
+		}, timelinePage)
+}
+
+// QuoteTweetsPages pages through the Tweets that quote tweetID, newest first, up to 100 a
+// page, following pagination_token.
+func (s *TweetsService) QuoteTweetsPages(ctx context.Context, tweetID string, opts *QuoteTweetsOptions, it *IterOptions) iter.Seq2[*TweetPage, error] {
+	return s.quoteTweetsPager(tweetID, opts, it).pages(ctx)
+}
+
+// QuoteTweetsIter yields the Tweets that quote tweetID, newest first, one by one.
+func (s *TweetsService) QuoteTweetsIter(ctx context.Context, tweetID string, opts *QuoteTweetsOptions, it *IterOptions) iter.Seq2[gen.Tweet, error] {
+	return s.quoteTweetsPager(tweetID, opts, it).items(ctx)
+}
+
+func (s *TweetsService) retweetsPager(tweetID string, opts *TweetListOptions, it *IterOptions) *pager[gen.Tweet] {
+	return opPager("Tweets.Retweets", pageSize{min: 1, max: 100}, opts, it, tweetListPaging,
+		func(ctx context.Context, o *TweetListOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
+			return s.Retweets(ctx, tweetID, o)
+		}, timelinePage)
+}
+
+// RetweetsPages pages through the Retweets of tweetID, up to 100 a page.
+func (s *TweetsService) RetweetsPages(ctx context.Context, tweetID string, opts *TweetListOptions, it *IterOptions) iter.Seq2[*TweetPage, error] {
+	return s.retweetsPager(tweetID, opts, it).pages(ctx)
+}
+
+// RetweetsIter yields the Retweets of tweetID one by one.
+func (s *TweetsService) RetweetsIter(ctx context.Context, tweetID string, opts *TweetListOptions, it *IterOptions) iter.Seq2[gen.Tweet, error] {
+	return s.retweetsPager(tweetID, opts, it).items(ctx)
+}
+
+func (s *TweetsService) homeTimelinePager(userID string, opts *TimelineOptions, it *IterOptions) *pager[gen.Tweet] {
+	return opPager("Tweets.HomeTimeline", pageSize{min: 1, max: 100}, opts, it, timelinePaging,
+		func(ctx context.Context, o *TimelineOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
+			return s.HomeTimeline(ctx, userID, o)
+		}, timelinePage)
+}
+
+// HomeTimelinePages pages through the home timeline of userID (the authenticated user),
+// newest first, up to 100 a page. The window of opts applies to every page.
+func (s *TweetsService) HomeTimelinePages(ctx context.Context, userID string, opts *TimelineOptions, it *IterOptions) iter.Seq2[*TweetPage, error] {
+	return s.homeTimelinePager(userID, opts, it).pages(ctx)
+}
+
+// HomeTimelineIter yields the home timeline of userID (the authenticated user), newest
+// first, one by one.
+func (s *TweetsService) HomeTimelineIter(ctx context.Context, userID string, opts *TimelineOptions, it *IterOptions) iter.Seq2[gen.Tweet, error] {
+	return s.homeTimelinePager(userID, opts, it).items(ctx)
+}

@@ -77,3 +77,41 @@ func (s *UsersService) BlockingPages(ctx context.Context, userID string, opts *U
 func (s *UsersService) BlockingIter(ctx context.Context, userID string, opts *UserListOptions, it *IterOptions) iter.Seq2[gen.User, error] {
 	return s.blockingPager(userID, opts, it).items(ctx)
 }
+
+func (s *UsersService) mutingPager(userID string, opts *UserListOptions, it *IterOptions) *pager[gen.User] {
+	return opPager("Users.Muting", pageSize{min: 1, max: 1000}, opts, it, userListPaging,
+		func(ctx context.Context, o *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
+			return s.Muting(ctx, userID, o)
+		}, usersPage)
+}
+
+// MutingPages pages through the accounts userID (the authenticated user) mutes, up to
+// 1000 a page. It needs a user context.
+func (s *UsersService) MutingPages(ctx context.Context, userID string, opts *UserListOptions, it *IterOptions) iter.Seq2[*UserPage, error] {
+	return s.mutingPager(userID, opts, it).pages(ctx)
+}
+
+// MutingIter yields the accounts userID (the authenticated user) mutes, one by one.
+func (s *UsersService) MutingIter(ctx context.Context, userID string, opts *UserListOptions, it *IterOptions) iter.Seq2[gen.User, error] {
+	return s.mutingPager(userID, opts, it).items(ctx)
+}
+
+func userSearchPaging(o *UserSearchOptions) (*int, *string) { return &o.MaxResults, &o.NextToken }
+
+func (s *UsersService) searchPager(query string, opts *UserSearchOptions, it *IterOptions) *pager[gen.User] {
+	return opPager("Users.Search", pageSize{min: 1, max: 1000}, opts, it, userSearchPaging,
+		func(ctx context.Context, o *UserSearchOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
+			return s.Search(ctx, query, o)
+		}, usersPage)
+}
+
+// SearchPages pages through the accounts that match query, up to 1000 a page, following
+// next_token. It needs a user context.
+func (s *UsersService) SearchPages(ctx context.Context, query string, opts *UserSearchOptions, it *IterOptions) iter.Seq2[*UserPage, error] {
+	return s.searchPager(query, opts, it).pages(ctx)
+}
+
+// SearchIter yields the accounts that match query, one by one.
+func (s *UsersService) SearchIter(ctx context.Context, query string, opts *UserSearchOptions, it *IterOptions) iter.Seq2[gen.User, error] {
+	return s.searchPager(query, opts, it).items(ctx)
+}
