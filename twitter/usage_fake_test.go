@@ -1,0 +1,42 @@
+package twitter_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/twitterkit/go/gen"
+	"github.com/twitterkit/go/internal/testserver"
+	"github.com/twitterkit/go/twitter"
+)
+
+func TestFakeUsageTweets(t *testing.T) {
+	s := fake(t)
+	ctx := context.Background()
+	c := appClient(t, s)
+	// Read some Tweets first: usage counts what the server served today.
+	if _, _, err := c.Tweets.UserTimeline(ctx, testserver.XDevelopersID, &twitter.TimelineOptions{PageOptions: twitter.PageOptions{MaxResults: 50}}); err != nil {
+		t.Fatal(err)
+	}
+	res, _, err := c.Usage.Tweets(ctx, &twitter.UsageOptions{Days: 3, UsageFields: []gen.UsageReportField{
+		gen.UsageReportFieldProjectID, gen.UsageReportFieldProjectCap, gen.UsageReportFieldProjectUsage, gen.UsageReportFieldDailyProjectUsage,
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := res.Data
+	days := deref(d.DailyProjectUsage.Usage)
+	if deref(d.ProjectID) != testserver.ProjectID || deref(d.ProjectCap) != testserver.ProjectCap || len(days) != 3 {
+		t.Fatalf("usage = %s", jsonText(d))
+	}
+	today := days[2]
+	if want := s.World().TweetUsage(deref(today.Date)); int(deref(today.Usage)) != want || want < 50 {
+		t.Errorf("today's usage = %d, world counts %d", deref(today.Usage), want)
+	}
+	if !deref(days[1].Date).Equal(deref(today.Date).Add(-24 * time.Hour)) {
+		t.Errorf("days = %s", jsonText(days))
+	}
+
+	_, _, err = userClient(t, s, testserver.AliceID).Usage.Tweets(ctx, nil)
+	wantUnsupportedAuth(t, err)
+}
