@@ -56,6 +56,13 @@
 // 403, a bad parameter), Close, or its context. Rules.Sync sets the filtered stream's
 // rules to a wanted set in at most three calls.
 //
+// # Posting, Lists, direct messages and media
+//
+// Tweets.Create posts a NewTweet (text, a reply, a quote, media, a poll); Lists,
+// Bookmarks and DirectMessages manage the rest of a user's account; Media.Upload sends a
+// file from an io.Reader in chunks, reports progress and waits, as X asks, until a video
+// or GIF is processed. Changes are not retried unless WithRetryMutations is set.
+//
 // Raw reaches the generated client, sharing the same transport and authentication, for
 // anything the facade does not cover.
 package twitter
