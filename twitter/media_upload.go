@@ -32,7 +32,8 @@ type UploadOptions struct {
 	Shared bool
 
 	// ChunkSize is the size of each appended segment, 1 byte to 5 MiB; 0 means 4 MiB. An
-	// upload has at most 1,000 segments, so large files need large chunks.
+	// upload has at most 1,000 segments, so files over 4,000 MiB need larger chunks, and
+	// 5,000 MiB is the most that can be sent.
 	ChunkSize int
 
 	// Progress, when set, is called after each segment is sent with the bytes sent so far
@@ -76,6 +77,8 @@ func (s *MediaService) Upload(ctx context.Context, r io.Reader, size int64, medi
 		return nil, nil, invalid(method, "size %d out of range [1, %d]", size, maxUploadBytes)
 	case chunk < 1 || chunk > maxChunkSize:
 		return nil, nil, invalid(method, "ChunkSize %d out of range [1, %d]", o.ChunkSize, maxChunkSize)
+	case size > int64(maxSegments)*maxChunkSize:
+		return nil, nil, invalid(method, "size %d is more than %d segments of %d bytes, the most a chunked upload takes", size, maxSegments, maxChunkSize)
 	case (size+int64(chunk)-1)/int64(chunk) > maxSegments:
 		return nil, nil, invalid(method, "%d bytes in chunks of %d make %d segments; X takes at most %d, so raise ChunkSize",
 			size, chunk, (size+int64(chunk)-1)/int64(chunk), maxSegments)

@@ -356,6 +356,10 @@ func TestUploadRejectsBadArguments(t *testing.T) {
 			_, _, err := c.Media.Upload(ctx, r(), 1001, "video/mp4", &UploadOptions{ChunkSize: 1})
 			return err
 		}, "1001 bytes in chunks of 1 make 1001 segments; X takes at most 1000, so raise ChunkSize"},
+		{"more than 1000 segments of 5 MiB", func() error {
+			_, _, err := c.Media.Upload(ctx, r(), 1000*(5<<20)+1, "video/mp4", &UploadOptions{ChunkSize: 5 << 20})
+			return err
+		}, "size 5242880001 is more than 1000 segments of 5242880 bytes"},
 		{"timeout", func() error {
 			_, _, err := c.Media.Upload(ctx, r(), 10, "video/mp4", &UploadOptions{ProcessingTimeout: -time.Second})
 			return err
