@@ -2892,21 +2892,28 @@ type Usage struct {
 	CapResetDay         *int32                  `json:"cap_reset_day,omitempty"`
 	DailyClientAppUsage *[]ClientAppUsage       `json:"daily_client_app_usage,omitempty"`
 	DailyProjectUsage   *UsageDailyProjectUsage `json:"daily_project_usage,omitempty"`
-	ProjectCap          *int32                  `json:"project_cap,omitempty"`
-	ProjectID           *string                 `json:"project_id,omitempty"`
-	ProjectUsage        *int32                  `json:"project_usage,omitempty"`
+
+	// ProjectCap A count, sent by X as a decimal string.
+	ProjectCap *string `json:"project_cap,omitempty"`
+	ProjectID  *string `json:"project_id,omitempty"`
+
+	// ProjectUsage A count, sent by X as a decimal string.
+	ProjectUsage *string `json:"project_usage,omitempty"`
 }
 
 // UsageDailyProjectUsage defines model for UsageDailyProjectUsage.
 type UsageDailyProjectUsage struct {
-	ProjectID *int32         `json:"project_id,omitempty"`
+	// ProjectID The project's id, a decimal string of up to 19 digits.
+	ProjectID *string        `json:"project_id,omitempty"`
 	Usage     *[]UsageFields `json:"usage,omitempty"`
 }
 
 // UsageFields defines model for UsageFields.
 type UsageFields struct {
-	Date  *time.Time `json:"date,omitempty"`
-	Usage *int32     `json:"usage,omitempty"`
+	Date *time.Time `json:"date,omitempty"`
+
+	// Usage A count, sent by X as a decimal string.
+	Usage *string `json:"usage,omitempty"`
 }
 
 // UsageReportField A field of the usage report that can be asked for with `usage.fields`.

@@ -2,6 +2,7 @@ package twitter_test
 
 import (
 	"context"
+	"strconv"
 	"testing"
 	"time"
 
@@ -26,12 +27,12 @@ func TestFakeUsageTweets(t *testing.T) {
 	}
 	d := res.Data
 	days := deref(d.DailyProjectUsage.Usage)
-	if deref(d.ProjectID) != testserver.ProjectID || deref(d.ProjectCap) != testserver.ProjectCap || len(days) != 3 {
+	if deref(d.ProjectID) != testserver.ProjectID || deref(d.ProjectCap) != strconv.Itoa(testserver.ProjectCap) || len(days) != 3 {
 		t.Fatalf("usage = %s", jsonText(d))
 	}
 	today := days[2]
-	if want := s.World().TweetUsage(deref(today.Date)); int(deref(today.Usage)) != want || want < 50 {
-		t.Errorf("today's usage = %d, world counts %d", deref(today.Usage), want)
+	if want := s.World().TweetUsage(deref(today.Date)); deref(today.Usage) != strconv.Itoa(want) || want < 50 {
+		t.Errorf("today's usage = %s, world counts %d", deref(today.Usage), want)
 	}
 	if !deref(days[1].Date).Equal(deref(today.Date).Add(-24 * time.Hour)) {
 		t.Errorf("days = %s", jsonText(days))

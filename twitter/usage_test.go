@@ -18,14 +18,14 @@ func TestUsageRequestsAndResults(t *testing.T) {
 			}}))
 		},
 		want: wire{method: "GET", path: "/2/usage/tweets", query: "days=2&usage.fields=project_usage,project_cap,daily_project_usage"},
-		// The shape of X's reference; its daily_project_usage.project_id is an int32 there
-		// (and in our document), so the example keeps to a small one.
-		reply: `{"data":{"cap_reset_day":19,"project_id":"1491508402213011456","project_cap":2000000,"project_usage":55410,` +
-			`"daily_project_usage":{"project_id":1491508402,"usage":[{"date":"2026-11-26T00:00:00.000Z","usage":1203},{"date":"2026-11-27T00:00:00.000Z","usage":37}]}}}`,
+		// The shape X sends: counts and ids as decimal strings.
+		reply: `{"data":{"cap_reset_day":19,"project_id":"1491508402213011456","project_cap":"2000000","project_usage":"55410",` +
+			`"daily_project_usage":{"project_id":"1491508402213011456","usage":[{"date":"2026-11-26T00:00:00.000Z","usage":"1203"},{"date":"2026-11-27T00:00:00.000Z","usage":"37"}]}}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.UsageResponse](t, out)
 			days := *r.Data.DailyProjectUsage.Usage
-			if *r.Data.ProjectCap != 2000000 || *r.Data.ProjectUsage != 55410 || len(days) != 2 || *days[0].Usage != 1203 || days[1].Date.Day() != 27 {
+			if *r.Data.ProjectCap != "2000000" || *r.Data.ProjectUsage != "55410" || len(days) != 2 || *days[0].Usage != "1203" ||
+				days[1].Date.Day() != 27 || *r.Data.DailyProjectUsage.ProjectID != "1491508402213011456" {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},

@@ -55,11 +55,11 @@ func postsIn(v any) int {
 
 type wUsageDay struct {
 	Date  string `json:"date"`
-	Usage int    `json:"usage"`
+	Usage int    `json:"usage,string"` // X sends counts as decimal strings
 }
 
 type wProjectUsage struct {
-	ProjectID int         `json:"project_id"`
+	ProjectID string      `json:"project_id"`
 	Usage     []wUsageDay `json:"usage,omitempty"`
 }
 
@@ -73,9 +73,9 @@ type wUsage struct {
 	CapResetDay         *int           `json:"cap_reset_day,omitempty"`
 	DailyClientAppUsage []wAppUsage    `json:"daily_client_app_usage,omitempty"`
 	DailyProjectUsage   *wProjectUsage `json:"daily_project_usage,omitempty"`
-	ProjectCap          *int           `json:"project_cap,omitempty"`
+	ProjectCap          *string        `json:"project_cap,omitempty"`
 	ProjectID           string         `json:"project_id,omitempty"`
-	ProjectUsage        *int           `json:"project_usage,omitempty"`
+	ProjectUsage        *string        `json:"project_usage,omitempty"`
 }
 
 // getTweetUsage reports the project's usage: the days asked for (oldest first, today
@@ -112,18 +112,18 @@ func (s *Server) getTweetUsage(c *call) (int, any) {
 		w.DailyClientAppUsage = []wAppUsage{{ClientAppID: ClientAppID, Usage: daily, UsageResultCount: len(daily)}}
 	}
 	if f["daily_project_usage"] {
-		id, _ := strconv.Atoi(ProjectID)
-		w.DailyProjectUsage = &wProjectUsage{ProjectID: id, Usage: daily}
+		w.DailyProjectUsage = &wProjectUsage{ProjectID: ProjectID, Usage: daily}
 	}
 	if f["project_cap"] {
-		n := ProjectCap
+		n := strconv.Itoa(ProjectCap)
 		w.ProjectCap = &n
 	}
 	if f["project_id"] {
 		w.ProjectID = ProjectID
 	}
 	if f["project_usage"] {
-		w.ProjectUsage = &used
+		u := strconv.Itoa(used)
+		w.ProjectUsage = &u
 	}
 	return http.StatusOK, envelope{Data: w}
 }

@@ -1,6 +1,7 @@
 package testserver
 
 import (
+	"strconv"
 	"testing"
 	"time"
 )
@@ -12,8 +13,8 @@ func TestTweetUsage(t *testing.T) {
 	r := c.get("/2/usage/tweets", c.app())
 	wantStatus(t, r, 200)
 	// Defaults: the four totals, nothing used yet, four days left in November.
-	if d := r.obj("data"); len(d) != 4 || r.str("data", "project_id") != ProjectID || r.num("data", "project_cap") != ProjectCap ||
-		r.num("data", "project_usage") != 0 || r.num("data", "cap_reset_day") != 4 {
+	if d := r.obj("data"); len(d) != 4 || r.str("data", "project_id") != ProjectID || r.str("data", "project_cap") != strconv.Itoa(ProjectCap) ||
+		r.str("data", "project_usage") != "0" || r.num("data", "cap_reset_day") != 4 {
 		t.Errorf("defaults: %s", r.raw)
 	}
 	// Eight Tweets served yesterday (a lookup of three, a timeline page of five), ten today.
@@ -31,8 +32,8 @@ func TestTweetUsage(t *testing.T) {
 	wantStatus(t, r, 200)
 	days := r.list("data", "daily_project_usage", "usage")
 	if len(days) != 3 || r.str("data", "daily_project_usage", "usage", 2, "date") != "2026-11-27T00:00:00.000Z" ||
-		r.num("data", "daily_project_usage", "usage", 2, "usage") != 10 || r.num("data", "daily_project_usage", "usage", 1, "usage") != 8 ||
-		r.num("data", "daily_project_usage", "usage", 0, "usage") != 0 || r.num("data", "project_usage") != 18 {
+		r.str("data", "daily_project_usage", "usage", 2, "usage") != "10" || r.str("data", "daily_project_usage", "usage", 1, "usage") != "8" ||
+		r.str("data", "daily_project_usage", "usage", 0, "usage") != "0" || r.str("data", "project_usage") != "18" {
 		t.Errorf("daily: %s", r.raw)
 	}
 	if r.str("data", "daily_client_app_usage", 0, "client_app_id") != ClientAppID || r.num("data", "daily_client_app_usage", 0, "usage_result_count") != 3 ||
