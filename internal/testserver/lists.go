@@ -260,21 +260,16 @@ func (s *Server) deleteList(c *call) (int, any) {
 }
 
 func (s *Server) listListMembers(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	l, fail := s.readableList(c)
-	if l == nil {
-		return http.StatusOK, fail
-	}
-	p, pr := pageParams(c, filterKey(c), 100)
-	if pr != nil {
-		return http.StatusBadRequest, pr
-	}
-	ids := l.MemberIDs
-	return s.userPage(c, len(ids), func(i int) string { return ids[i] }, p)
+	return s.listUsers(c, func(l *List) []string { return l.MemberIDs })
 }
 
 func (s *Server) listListFollowers(c *call) (int, any) {
+	return s.listUsers(c, func(l *List) []string { return l.FollowerIDs })
+}
+
+// listUsers serves a page of the users of a List the caller may read: its members or its
+// followers, as pick says.
+func (s *Server) listUsers(c *call, pick func(*List) []string) (int, any) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	l, fail := s.readableList(c)
@@ -285,7 +280,7 @@ func (s *Server) listListFollowers(c *call) (int, any) {
 	if pr != nil {
 		return http.StatusBadRequest, pr
 	}
-	ids := l.FollowerIDs
+	ids := pick(l)
 	return s.userPage(c, len(ids), func(i int) string { return ids[i] }, p)
 }
 
