@@ -1862,14 +1862,14 @@ type HashtagFields struct {
 // JobID defines model for JobId.
 type JobID = string
 
-// List A curated List of accounts.
+// List A curated List of accounts. `id` and `name` always come back; the other fields only when asked for with `list.fields`.
 type List struct {
 	CreatedAt     *time.Time `json:"created_at,omitempty"`
 	Description   *string    `json:"description,omitempty"`
 	FollowerCount *int       `json:"follower_count,omitempty"`
-	ID            *ListID    `json:"id,omitempty"`
+	ID            ListID     `json:"id"`
 	MemberCount   *int       `json:"member_count,omitempty"`
-	Name          *string    `json:"name,omitempty"`
+	Name          string     `json:"name"`
 
 	// OwnerID A user id: a decimal number of up to 19 digits, sent as a string.
 	OwnerID *UserID `json:"owner_id,omitempty"`
@@ -2431,7 +2431,7 @@ type SingleComplianceJobResponse struct {
 
 // SingleListLookupResponse defines model for SingleListLookupResponse.
 type SingleListLookupResponse struct {
-	// Data A curated List of accounts.
+	// Data A curated List of accounts. `id` and `name` always come back; the other fields only when asked for with `list.fields`.
 	Data   *List      `json:"data,omitempty"`
 	Errors *[]Problem `json:"errors,omitempty"`
 

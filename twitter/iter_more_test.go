@@ -16,7 +16,7 @@ import (
 // Iterators of the operations of issue 8, each against the fake X API: every item once,
 // in the world's order, in as many requests as the page size makes.
 
-func listID(l gen.List) string       { return orEmpty(l.ID) }
+func listID(l gen.List) string       { return l.ID }
 func dmEventID(e gen.DmEvent) string { return e.ID }
 
 // pageCount counts the requests an iteration sent to path, each with the page size asked.

@@ -26,11 +26,11 @@ var allListOpts = twitter.ListOptions{
 func checkLists(t *testing.T, s *testserver.Server, got []gen.List, inc *gen.Expansions) {
 	t.Helper()
 	for _, l := range got {
-		want, ok := s.World().List(deref(l.ID))
+		want, ok := s.World().List(l.ID)
 		if !ok {
-			t.Fatalf("List %s is not in the world", deref(l.ID))
+			t.Fatalf("List %s is not in the world", l.ID)
 		}
-		if deref(l.Name) != want.Name || deref(l.Description) != want.Description || deref(l.OwnerID) != want.OwnerID ||
+		if l.Name != want.Name || deref(l.Description) != want.Description || deref(l.OwnerID) != want.OwnerID ||
 			deref(l.Private) != want.Private || deref(l.MemberCount) != len(want.MemberIDs) ||
 			deref(l.FollowerCount) != len(want.FollowerIDs) || !deref(l.CreatedAt).Equal(want.CreatedAt) {
 			t.Errorf("List = %s, world has %+v", jsonText(l), want)
@@ -53,7 +53,7 @@ func jsonText(v any) string {
 func listIDs(ls *[]gen.List) []string {
 	var ids []string
 	for _, l := range deref(ls) {
-		ids = append(ids, deref(l.ID))
+		ids = append(ids, l.ID)
 	}
 	return ids
 }

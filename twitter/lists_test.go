@@ -29,7 +29,7 @@ func TestListsRequestsAndResults(t *testing.T) {
 		reply: `{"data":` + listData + `,"includes":{"users":[{"id":"2244994945","name":"Developers","username":"XDevelopers","created_at":"2013-12-14T04:35:55.000Z"}]}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.SingleListLookupResponse](t, out)
-			if *r.Data.Name != "Developers" || *r.Data.FollowerCount != 198 || *r.Data.OwnerID != (*r.Includes.Users)[0].ID {
+			if r.Data.Name != "Developers" || *r.Data.FollowerCount != 198 || *r.Data.OwnerID != (*r.Includes.Users)[0].ID {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -111,7 +111,7 @@ func TestListsRequestsAndResults(t *testing.T) {
 		reply: `{"data":[` + listData + `],"meta":{"result_count":1,"next_token":"1710819323648428706"}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.MultiListLookupResponse](t, out)
-			if *(*r.Data)[0].ID != "1441162269824405510" || *r.Meta.NextToken != "1710819323648428706" {
+			if (*r.Data)[0].ID != "1441162269824405510" || *r.Meta.NextToken != "1710819323648428706" {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -194,7 +194,7 @@ func TestListsRequestsAndResults(t *testing.T) {
 		want:  wire{method: "GET", path: "/2/users/2244994945/followed_lists", query: "max_results=5"},
 		reply: `{"data":[{"id":"1630685563471495168","name":"Official X Accounts"}],"meta":{"result_count":1}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.MultiListLookupResponse](t, out); *(*r.Data)[0].Name != "Official X Accounts" {
+			if r := as[gen.MultiListLookupResponse](t, out); (*r.Data)[0].Name != "Official X Accounts" {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -225,7 +225,7 @@ func TestListsRequestsAndResults(t *testing.T) {
 		want:  wire{method: "GET", path: "/2/users/2244994945/pinned_lists", query: listQuery},
 		reply: `{"data":[` + listData + `],"meta":{"result_count":1}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.MultiListLookupResponse](t, out); *(*r.Data)[0].ID != "1441162269824405510" {
+			if r := as[gen.MultiListLookupResponse](t, out); (*r.Data)[0].ID != "1441162269824405510" {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
