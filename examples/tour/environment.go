@@ -19,7 +19,8 @@ import (
 type environment struct {
 	fake *testserver.Server // nil against the real API
 
-	app     *twitter.Client // app-only bearer token
+	app     *twitter.Client // app-only bearer token (or the user client when there is none)
+	appOnly bool            // app is authenticated as the app, as counts and streams need
 	user    *twitter.Client // acts as userID; nil when no user context was given
 	waiting *twitter.Client // app client that waits out 429s
 
@@ -38,34 +39,62 @@ type environment struct {
 const rateLimitedRoute = "GET /2/users/{id}"
 
 func newEnvironment(ctx context.Context, out io.Writer, getenv func(string) string) (*environment, error) {
-	if token := getenv("TWITTER_BEARER_TOKEN"); token != "" {
-		return realEnvironment(out, getenv, token)
+	if getenv("TWITTER_BEARER_TOKEN") != "" || userCredentials(getenv) != nil {
+		return realEnvironment(ctx, out, getenv)
 	}
 	return fakeEnvironment(ctx, out)
 }
 
-// realEnvironment talks to api.x.com. Steps that act as a user run only when
-// TWITTER_USER_ACCESS_TOKEN (an OAuth 2.0 user token) and TWITTER_USER_ID are set.
-func realEnvironment(out io.Writer, getenv func(string) string, bearer string) (*environment, error) {
-	fmt.Fprintln(out, "Talking to the real X API (TWITTER_BEARER_TOKEN is set).")
+// userCredentials is the user-context option the environment names, if any: an OAuth 2.0
+// user token (TWITTER_USER_ACCESS_TOKEN), or OAuth 1.0a keys (TWITTER_CONSUMER_KEY,
+// TWITTER_CONSUMER_SECRET, TWITTER_ACCESS_TOKEN, TWITTER_ACCESS_SECRET).
+func userCredentials(getenv func(string) string) twitter.Option {
+	if tok := getenv("TWITTER_USER_ACCESS_TOKEN"); tok != "" {
+		return twitter.WithTokenSource(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: tok, TokenType: "bearer"}))
+	}
+	creds := twitter.OAuth1Credentials{
+		ConsumerKey: getenv("TWITTER_CONSUMER_KEY"), ConsumerSecret: getenv("TWITTER_CONSUMER_SECRET"),
+		Token: getenv("TWITTER_ACCESS_TOKEN"), TokenSecret: getenv("TWITTER_ACCESS_SECRET"),
+	}
+	if creds.ConsumerKey != "" && creds.ConsumerSecret != "" && creds.Token != "" && creds.TokenSecret != "" {
+		return twitter.WithOAuth1(creds)
+	}
+	return nil
+}
+
+// realEnvironment talks to api.x.com: as the app with TWITTER_BEARER_TOKEN, and as a user
+// with the credentials userCredentials finds. Steps that need what is missing say so and
+// are skipped.
+func realEnvironment(ctx context.Context, out io.Writer, getenv func(string) string) (*environment, error) {
+	fmt.Fprintln(out, "Talking to the real X API (credentials found in the environment).")
 	env := &environment{
 		username: "XDevelopers", otherUserID: "783214", tweetID: "1460323737035677698",
 		missingTweetID: "1", query: "golang -is:retweet", rateLimitRoute: rateLimitedRoute,
 		close: func() {},
 	}
+	var base []twitter.Option // TWITTER_API_URL points the tour at another server, such as fakex
+	if u := getenv("TWITTER_API_URL"); u != "" {
+		base = append(base, twitter.WithBaseURL(u))
+	}
 	var err error
-	if env.app, err = twitter.NewClient(twitter.WithBearerToken(bearer)); err != nil {
-		return nil, err
-	}
-	if env.waiting, err = twitter.NewClient(twitter.WithBearerToken(bearer), twitter.WithRateLimitWait(15*time.Minute)); err != nil {
-		return nil, err
-	}
-	if tok, id := getenv("TWITTER_USER_ACCESS_TOKEN"), getenv("TWITTER_USER_ID"); tok != "" && id != "" {
-		env.userID = id
-		env.user, err = twitter.NewClient(twitter.WithTokenSource(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: tok, TokenType: "bearer"})))
-		if err != nil {
+	if auth := userCredentials(getenv); auth != nil {
+		if env.user, err = twitter.NewClient(append(base, auth)...); err != nil {
 			return nil, err
 		}
+		me, _, err := env.user.Users.Me(ctx, nil)
+		if err != nil {
+			return nil, fmt.Errorf("who am I: %w", err)
+		}
+		env.userID = me.Data.ID
+		fmt.Fprintf(out, "Acting as @%s for the user-context steps.\n", me.Data.Username)
+	}
+	if bearer := getenv("TWITTER_BEARER_TOKEN"); bearer != "" {
+		if env.app, err = twitter.NewClient(append(base, twitter.WithBearerToken(bearer))...); err != nil {
+			return nil, err
+		}
+		env.appOnly = true
+	} else {
+		env.app = env.user // reads work in user context too; app-only steps are skipped
 	}
 	return env, nil
 }

@@ -2,9 +2,11 @@
 // paging a search with an iterator, counts, acting as a user, partial errors, a rate-limit
 // wait, a filtered stream that survives a disconnect, and typed errors.
 //
-// With TWITTER_BEARER_TOKEN set it talks to the real X API (user-context steps need
-// TWITTER_USER_ACCESS_TOKEN as well, an OAuth 2.0 user token). With neither it starts the
-// module's fake X API in-process and runs every step against it:
+// With TWITTER_BEARER_TOKEN, an OAuth 2.0 user token (TWITTER_USER_ACCESS_TOKEN) or OAuth
+// 1.0a keys (TWITTER_CONSUMER_KEY, TWITTER_CONSUMER_SECRET, TWITTER_ACCESS_TOKEN,
+// TWITTER_ACCESS_SECRET) it talks to the real X API and skips the steps that need what is
+// missing. With none it starts the module's fake X API in-process and runs every step
+// against it:
 //
 //	go run ./examples/tour
 package main

@@ -95,6 +95,10 @@ func (t *tour) pageSearch(ctx context.Context) error {
 }
 
 func (t *tour) countTweets(ctx context.Context) error {
+	if t.env.fake == nil && !t.env.appOnly {
+		t.printf("skipped: counts need an app-only token (TWITTER_BEARER_TOKEN)")
+		return nil
+	}
 	end := time.Now().UTC().Truncate(time.Hour)
 	if t.env.fake != nil {
 		end = testserver.SeedTime // the fake world's Tweets are from the week before it
@@ -215,7 +219,7 @@ func (t *tour) typedErrors(ctx context.Context) error {
 	t.printf("IsNotFound=%v  type=%s", twitter.IsNotFound(err), apiErr.Type)
 	t.printf("title=%q detail=%q", apiErr.Title, apiErr.Detail)
 
-	if t.env.userID != "" {
+	if t.env.userID != "" && (t.env.fake != nil || t.env.appOnly) {
 		_, _, err = t.env.app.Users.Follow(ctx, t.env.userID, t.env.otherUserID)
 		if errors.As(err, &apiErr) {
 			t.printf("following with an app-only token: IsUnsupportedAuthentication=%v (%d %s)",
