@@ -109,7 +109,7 @@ func fakeEnvironment(ctx context.Context, out io.Writer) (*environment, error) {
 	if err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(out, "No TWITTER_BEARER_TOKEN: running against the embedded fake X API at %s.\n", srv.URL())
+	fmt.Fprintf(out, "No X credentials in the environment: running against the embedded fake X API at %s.\n", srv.URL())
 	env := &environment{
 		fake: srv, userID: testserver.JackID, username: "jack", otherUserID: testserver.AliceID,
 		tweetID: testserver.MediaTweetID, missingTweetID: testserver.NonexistentID,
