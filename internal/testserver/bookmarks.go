@@ -49,37 +49,8 @@ func (s *Server) listBookmarks(c *call) (int, any) {
 }
 
 func (s *Server) addBookmark(c *call) (int, any) {
-	if pr := actingUser(c, "id"); pr != nil {
-		return pr.Status, pr
-	}
-	var body struct {
-		TweetID string `json:"tweet_id"`
-	}
-	if pr := decodeBody(c, &body); pr != nil {
-		return pr.Status, pr
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	me := c.who.userID
-	t := s.w.tweet(body.TweetID)
-	if t == nil || !s.w.canSee(me, t.AuthorID) {
-		return http.StatusOK, envelope{Data: map[string]bool{"bookmarked": false}, Errors: []apiProblem{notFound("tweet", "tweet_id", body.TweetID)}}
-	}
-	if !contains(s.w.bookmarks[me], t.ID) {
-		s.w.bookmarks[me] = prepend(s.w.bookmarks[me], t.ID)
-		s.w.bookmarkers[t.ID] = prepend(s.w.bookmarkers[t.ID], me)
-	}
-	return http.StatusOK, envelope{Data: map[string]bool{"bookmarked": true}}
+	return s.addMark(c, mark{"bookmarked", bookmarkMaps})
 }
-
 func (s *Server) removeBookmark(c *call) (int, any) {
-	if pr := actingUser(c, "id"); pr != nil {
-		return pr.Status, pr
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	me, id := c.who.userID, c.path["tweet_id"]
-	s.w.bookmarks[me] = without(s.w.bookmarks[me], id)
-	s.w.bookmarkers[id] = without(s.w.bookmarkers[id], me)
-	return http.StatusOK, envelope{Data: map[string]bool{"bookmarked": false}}
+	return s.removeMark(c, mark{"bookmarked", bookmarkMaps})
 }

@@ -249,7 +249,21 @@ func decodeBody(c *call, v any) *apiProblem {
 	return nil
 }
 
-func (s *Server) likeTweet(c *call) (int, any) {
+// mark is a relation between users and Tweets that the authenticated user adds to and
+// removes from one Tweet at a time (likes, bookmarks). maps picks its two sides, each
+// newest first; key names the answer ({"liked": true}).
+type mark struct {
+	key  string
+	maps func(*state) (byUser, byTweet map[string][]string)
+}
+
+// The two sides of the likes and bookmarks relations.
+func likeMaps(w *state) (byUser, byTweet map[string][]string)     { return w.liked, w.likers }
+func bookmarkMaps(w *state) (byUser, byTweet map[string][]string) { return w.bookmarks, w.bookmarkers }
+
+// addMark serves POST /2/users/{id}/<relation> with body {"tweet_id"}: the user marks a
+// Tweet they can see; marking it again changes nothing.
+func (s *Server) addMark(c *call, m mark) (int, any) {
 	if pr := actingUser(c, "id"); pr != nil {
 		return pr.Status, pr
 	}
@@ -261,29 +275,35 @@ func (s *Server) likeTweet(c *call) (int, any) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t := s.w.tweet(body.TweetID)
-	if t == nil || !s.w.canSee(c.who.userID, t.AuthorID) {
-		return http.StatusOK, envelope{Data: map[string]bool{"liked": false}, Errors: []apiProblem{notFound("tweet", "tweet_id", body.TweetID)}}
-	}
 	me := c.who.userID
-	if !contains(s.w.liked[me], t.ID) {
-		s.w.liked[me] = prepend(s.w.liked[me], t.ID)
-		s.w.likers[t.ID] = prepend(s.w.likers[t.ID], me)
+	t := s.w.tweet(body.TweetID)
+	if t == nil || !s.w.canSee(me, t.AuthorID) {
+		return http.StatusOK, envelope{Data: map[string]bool{m.key: false}, Errors: []apiProblem{notFound("tweet", "tweet_id", body.TweetID)}}
 	}
-	return http.StatusOK, envelope{Data: map[string]bool{"liked": true}}
+	byUser, byTweet := m.maps(s.w)
+	if !contains(byUser[me], t.ID) {
+		byUser[me] = prepend(byUser[me], t.ID)
+		byTweet[t.ID] = prepend(byTweet[t.ID], me)
+	}
+	return http.StatusOK, envelope{Data: map[string]bool{m.key: true}}
 }
 
-func (s *Server) unlikeTweet(c *call) (int, any) {
+// removeMark serves DELETE /2/users/{id}/<relation>/{tweet_id}.
+func (s *Server) removeMark(c *call, m mark) (int, any) {
 	if pr := actingUser(c, "id"); pr != nil {
 		return pr.Status, pr
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	me, id := c.who.userID, c.path["tweet_id"]
-	s.w.liked[me] = without(s.w.liked[me], id)
-	s.w.likers[id] = without(s.w.likers[id], me)
-	return http.StatusOK, envelope{Data: map[string]bool{"liked": false}}
+	byUser, byTweet := m.maps(s.w)
+	byUser[me] = without(byUser[me], id)
+	byTweet[id] = without(byTweet[id], me)
+	return http.StatusOK, envelope{Data: map[string]bool{m.key: false}}
 }
+
+func (s *Server) likeTweet(c *call) (int, any)   { return s.addMark(c, mark{"liked", likeMaps}) }
+func (s *Server) unlikeTweet(c *call) (int, any) { return s.removeMark(c, mark{"liked", likeMaps}) }
 
 func (s *Server) retweet(c *call) (int, any) {
 	if pr := actingUser(c, "id"); pr != nil {

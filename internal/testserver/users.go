@@ -200,14 +200,7 @@ func (s *Server) blockUser(c *call) (int, any) {
 }
 
 func (s *Server) unblockUser(c *call) (int, any) {
-	if pr := actingUser(c, "source_user_id"); pr != nil {
-		return pr.Status, pr
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	me := c.who.userID
-	s.w.blocks[me] = without(s.w.blocks[me], c.path["target_user_id"])
-	return http.StatusOK, envelope{Data: map[string]bool{"blocking": false}}
+	return s.dropTarget(c, "blocking", func(w *state) map[string][]string { return w.blocks })
 }
 
 func (s *Server) muteUser(c *call) (int, any) {
@@ -225,14 +218,21 @@ func (s *Server) muteUser(c *call) (int, any) {
 }
 
 func (s *Server) unmuteUser(c *call) (int, any) {
+	return s.dropTarget(c, "muting", func(w *state) map[string][]string { return w.mutes })
+}
+
+// dropTarget serves DELETE /2/users/{source_user_id}/<relation>/{target_user_id} for a
+// one-sided relation (blocks, mutes): the target leaves the user's list, answering
+// {key: false} whether or not it was there.
+func (s *Server) dropTarget(c *call, key string, rel func(*state) map[string][]string) (int, any) {
 	if pr := actingUser(c, "source_user_id"); pr != nil {
 		return pr.Status, pr
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	me := c.who.userID
-	s.w.mutes[me] = without(s.w.mutes[me], c.path["target_user_id"])
-	return http.StatusOK, envelope{Data: map[string]bool{"muting": false}}
+	me, m := c.who.userID, rel(s.w)
+	m[me] = without(m[me], c.path["target_user_id"])
+	return http.StatusOK, envelope{Data: map[string]bool{key: false}}
 }
 
 // lookupMe serves the user the token acts for.
