@@ -72,9 +72,23 @@ type countMeta struct {
 	NextToken       string `json:"next_token,omitempty"`
 }
 
+// countPageSpan is how much of the window one page of counts covers. X pages Tweet counts
+// by 31 days: 31 day buckets, 744 hour buckets or 44,640 minute buckets a page, and a
+// window that holds more is continued with meta.next_token. The fake does the same for
+// both counts operations (the document gives each next_token and pagination_token).
+const countPageSpan = 31 * 24 * time.Hour
+
 // countTweets buckets matching Tweets by minute, hour or day between start_time
 // (default: seven days, or thirty for the archive, before end_time) and end_time
 // (default: now on the server clock).
+//
+// Buckets are aligned on the granularity; the first and last of the window may be
+// partial. The first page holds the newest buckets of the window, oldest first within
+// the page; each next_token leads to the page of buckets just before it, until the one
+// that starts at start_time. A token names the bucket its page ends before, counted
+// from the window's first bucket, so it stays valid while end_time defaults to a moving
+// now; it is bound to the query, window and granularity, and any other token is X's 400.
+// meta.total_tweet_count is the sum of the page's buckets.
 func (s *Server) countTweets(c *call) (int, any) {
 	q, err := parseQuery(c.q.Get("query"))
 	if err != nil {
@@ -106,24 +120,50 @@ func (s *Server) countTweets(c *call) (int, any) {
 	if !start.Before(end) {
 		return http.StatusBadRequest, badParam("start_time", c.q.Get("start_time"), "Invalid 'start_time'. 'start_time' must be before 'end_time'")
 	}
-	if n := end.Sub(start) / gran; n > 50000 {
-		return http.StatusBadRequest, badParam("granularity", c.q.Get("granularity"), "Too many buckets: choose a coarser granularity or a shorter window")
-	}
-	fields := listParam(c.q, "search_count.fields")
-	s.mu.RLock()
-	f.start, f.end = start, end
-	list := s.search(q, f, "")
-	s.mu.RUnlock()
 
-	// Buckets are aligned on the granularity; the first and last may be partial.
-	var buckets []countBucket
-	total := 0
-	i := len(list) - 1 // list is newest first; walk oldest first
-	for bs := start; bs.Before(end); {
-		be := bs.Truncate(gran).Add(gran)
+	// Bucket k of the window is [max(start, first+k*gran), min(end, first+(k+1)*gran)).
+	first := start.Truncate(gran)
+	n := int((end.Sub(first) + gran - 1) / gran)
+	bucket := func(k int) (time.Time, time.Time) {
+		bs, be := first.Add(time.Duration(k)*gran), first.Add(time.Duration(k+1)*gran)
+		if bs.Before(start) {
+			bs = start
+		}
 		if be.After(end) {
 			be = end
 		}
+		return bs, be
+	}
+	p, pr := pageParams(c, filterKey(c, "query", "since_id", "until_id", "start_time", "end_time", "granularity"), int(countPageSpan/gran))
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	hi := n // this page is buckets [lo, hi)
+	if p.token != "" {
+		// pageParams checked the token's list; its offset must fall inside this window.
+		if p.offset <= 0 || p.offset >= n {
+			return http.StatusBadRequest, badParam(p.param, p.token, "The `%s` query parameter value [%s] is not valid", p.param, p.token)
+		}
+		hi = p.offset
+	}
+	lo := max(0, hi-p.max)
+	next := ""
+	if lo > 0 {
+		next = encodeToken(p.key, lo)
+	}
+
+	fields := listParam(c.q, "search_count.fields")
+	s.mu.RLock()
+	f.start, _ = bucket(lo)
+	_, f.end = bucket(hi - 1)
+	list := s.search(q, f, "")
+	s.mu.RUnlock()
+
+	var buckets []countBucket
+	total := 0
+	i := len(list) - 1 // list is newest first; walk oldest first
+	for k := lo; k < hi; k++ {
+		bs, be := bucket(k)
 		n := 0
 		for i >= 0 && list[i].CreatedAt.Before(be) {
 			n++
@@ -142,9 +182,8 @@ func (s *Server) countTweets(c *call) (int, any) {
 			b.TweetCount = &v
 		}
 		buckets = append(buckets, b)
-		bs = be
 	}
-	env := envelope{Meta: countMeta{TotalTweetCount: total}}
+	env := envelope{Meta: countMeta{TotalTweetCount: total, NextToken: next}}
 	if len(buckets) > 0 {
 		env.Data = buckets
 	}
