@@ -2,6 +2,7 @@ package testserver
 
 import (
 	"net/http"
+	"sort"
 	"time"
 )
 
@@ -29,6 +30,8 @@ func queryProblem(c *call, err error) *apiProblem {
 
 // searchTweets serves recent and full-archive search. The seeded world is small, so
 // both search all of it (recent search does not drop Tweets older than seven days).
+// Results are newest first, or by the fake's engagement stand-in for
+// sort_order=relevancy (see byRelevancy).
 func (s *Server) searchTweets(c *call) (int, any) {
 	q, err := parseQuery(c.q.Get("query"))
 	if err != nil {
@@ -38,13 +41,21 @@ func (s *Server) searchTweets(c *call) (int, any) {
 	if pr != nil {
 		return http.StatusBadRequest, pr
 	}
-	p, pr := pageParams(c, filterKey(c, "query", "since_id", "until_id", "start_time", "end_time"), 10)
+	key := filterKey(c, "query", "since_id", "until_id", "start_time", "end_time")
+	relevancy := c.q.Get("sort_order") == "relevancy"
+	if relevancy {
+		key += "|relevancy" // tokens of one order do not page the other
+	}
+	p, pr := pageParams(c, key, 10)
 	if pr != nil {
 		return http.StatusBadRequest, pr
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	list := s.search(q, f, c.who.viewer())
+	if relevancy {
+		s.w.byRelevancy(list)
+	}
 	from, to, next, _ := p.window(len(list))
 	r := newRenderer(s.w, parseShape(c.q), c.who.viewer())
 	var data []wTweet
@@ -54,11 +65,46 @@ func (s *Server) searchTweets(c *call) (int, any) {
 	m := searchMeta{ResultCount: len(data), NextToken: next}
 	env := envelope{Meta: m, Includes: r.includes(), Errors: r.errs}
 	if len(data) > 0 {
-		m.NewestID, m.OldestID = data[0].ID, data[len(data)-1].ID
+		// The page's newest and oldest ids: its first and last under recency, found
+		// among its Tweets under relevancy.
+		newest, oldest := list[from], list[from]
+		for _, t := range list[from:to] {
+			if t.num > newest.num {
+				newest = t
+			}
+			if t.num < oldest.num {
+				oldest = t
+			}
+		}
+		m.NewestID, m.OldestID = newest.ID, oldest.ID
 		env.Meta = m
 		env.Data = data
 	}
 	return http.StatusOK, env
+}
+
+// byRelevancy sorts search results for sort_order=relevancy. X ranks by a relevance
+// model of its own; the fake's stand-in is engagement: the sum of the public metrics
+// a Tweet shows (likes, Retweets, replies, quotes, bookmarks; not impressions), most
+// engaged first, ties newest (highest id) first. It is deterministic and, wherever
+// engagement differs, not the recency order.
+func (st *state) byRelevancy(list []*Tweet) {
+	score := make(map[*Tweet]int, len(list))
+	for _, t := range list {
+		score[t] = st.engagement(t)
+	}
+	sort.SliceStable(list, func(i, j int) bool {
+		if a, b := score[list[i]], score[list[j]]; a != b {
+			return a > b
+		}
+		return list[i].num > list[j].num
+	})
+}
+
+// engagement is the sum of a Tweet's public metrics other than impressions, counted
+// the way public_metrics renders them.
+func (st *state) engagement(t *Tweet) int {
+	return len(st.likers[t.ID]) + len(st.retweeters[t.ID]) + st.replies[t.ID] + st.quotes[t.ID] + len(st.bookmarkers[t.ID])
 }
 
 type countBucket struct {

@@ -196,3 +196,112 @@ func TestCounts(t *testing.T) {
 	wantStatus(t, c2.get("/2/tweets/counts/recent?query=foo:bar", c2.app()), 400)
 	wantStatus(t, c2.get("/2/tweets/counts/recent?query=gopher", s2.UserToken(AliceID)), 403)
 }
+
+// searchPages pages a search through every result and returns each page's response.
+func searchPages(t *testing.T, c *tc, path string, q url.Values) []resp {
+	t.Helper()
+	var pages []resp
+	for tok := ""; len(pages) < 50; {
+		pq := url.Values{}
+		for k, v := range q {
+			pq[k] = v
+		}
+		if tok != "" {
+			pq.Set("next_token", tok)
+		}
+		r := c.get(path+"?"+pq.Encode(), c.app())
+		wantStatus(t, r, 200)
+		pages = append(pages, r)
+		if tok = r.str("meta", "next_token"); tok == "" {
+			break
+		}
+	}
+	return pages
+}
+
+func TestSearchRelevancy(t *testing.T) {
+	s := Start(t)
+	c := newTC(t, s)
+	q := url.Values{"query": {SearchThousandQuery}, "max_results": {"100"}, "sort_order": {"relevancy"},
+		"tweet.fields": {"public_metrics"}}
+	type hit struct {
+		id    uint64
+		score int
+	}
+	var hits []hit
+	seen := map[string]bool{}
+	for i, r := range searchPages(t, c, "/2/tweets/search/recent", q) {
+		var newest, oldest uint64
+		for j := range r.list("data") {
+			id := r.str("data", j, "id")
+			if seen[id] {
+				t.Fatalf("%s served twice", id)
+			}
+			seen[id] = true
+			n, _ := strconv.ParseUint(id, 10, 64)
+			score := 0
+			for _, m := range []string{"like_count", "retweet_count", "reply_count", "quote_count", "bookmark_count"} {
+				score += r.num("data", j, "public_metrics", m)
+			}
+			hits = append(hits, hit{n, score})
+			if newest == 0 || n > newest {
+				newest = n
+			}
+			if oldest == 0 || n < oldest {
+				oldest = n
+			}
+		}
+		// meta names the page's newest and oldest ids, wherever they stand in it.
+		if r.str("meta", "newest_id") != strconv.FormatUint(newest, 10) || r.str("meta", "oldest_id") != strconv.FormatUint(oldest, 10) {
+			t.Errorf("page %d meta %v; newest %d oldest %d", i, r.obj("meta"), newest, oldest)
+		}
+	}
+	recency, _ := s.World().SearchIDs(SearchThousandQuery)
+	if len(hits) != len(recency) {
+		t.Fatalf("relevancy served %d Tweets, recency %d", len(hits), len(recency))
+	}
+	same := true
+	for i, h := range hits {
+		if !seen[recency[i]] {
+			t.Errorf("recency result %s missing under relevancy", recency[i])
+		}
+		if strconv.FormatUint(h.id, 10) != recency[i] {
+			same = false
+		}
+		if i > 0 {
+			p := hits[i-1]
+			if p.score < h.score || p.score == h.score && p.id < h.id {
+				t.Fatalf("result %d (%d, engagement %d) after (%d, engagement %d): not by engagement, then id descending", i, h.id, h.score, p.id, p.score)
+			}
+		}
+	}
+	if same || hits[0].score == 0 {
+		t.Errorf("relevancy is the recency order (first engagement %d)", hits[0].score)
+	}
+
+	// Engagement moves a Tweet: three likes put the oldest match first.
+	oldest := recency[len(recency)-1]
+	for _, u := range []string{AliceID, BobID, CarolID} {
+		wantStatus(t, c.do("POST", "/2/users/"+u+"/likes", s.UserToken(u), map[string]string{"tweet_id": oldest}), 200)
+	}
+	q.Set("max_results", "10")
+	if r := c.get("/2/tweets/search/all?"+q.Encode(), c.app()); r.str("data", 0, "id") != oldest {
+		t.Errorf("liked three times, %s is not first: %.300s", oldest, r.raw)
+	}
+	// Without sort_order, and with recency, the order is unchanged.
+	for _, order := range []string{"", "recency"} {
+		rq := url.Values{"query": {SearchThousandQuery}, "max_results": {"10"}}
+		if order != "" {
+			rq.Set("sort_order", order)
+		}
+		if r := c.get("/2/tweets/search/recent?"+rq.Encode(), c.app()); r.str("data", 0, "id") != recency[0] {
+			t.Errorf("sort_order %q: first %s, want %s", order, r.str("data", 0, "id"), recency[0])
+		}
+	}
+	// A token of one order does not page the other.
+	tok := c.get("/2/tweets/search/recent?query=gopher", c.app()).str("meta", "next_token")
+	r := c.get("/2/tweets/search/recent?query=gopher&sort_order=relevancy&next_token="+tok, c.app())
+	if r.status != 400 || r.str("errors", 0, "parameters", "next_token", 0) != tok {
+		t.Errorf("recency token under relevancy: %d %s", r.status, r.raw)
+	}
+}
