@@ -106,7 +106,16 @@ type Poll struct {
 	Options         []PollOption
 	DurationMinutes int
 	EndDatetime     time.Time
-	VotingStatus    string // open or closed
+	VotingStatus    string // open or closed; an open poll closes at EndDatetime on the server clock
+}
+
+// statusAt is the poll's voting_status at now: as stored, except that an open poll is
+// closed once now reaches its end_datetime, as on X.
+func (p *Poll) statusAt(now time.Time) string {
+	if p.VotingStatus == "open" && !now.Before(p.EndDatetime) {
+		return "closed"
+	}
+	return p.VotingStatus
 }
 
 // PollOption is one choice of a Poll.

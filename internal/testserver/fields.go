@@ -654,7 +654,7 @@ func (r *renderer) pollFields(p *Poll) wPoll {
 		w.EndDatetime = fmtTime(p.EndDatetime)
 	}
 	if f["voting_status"] {
-		w.VotingStatus = p.VotingStatus
+		w.VotingStatus = p.statusAt(r.st.clock.Now())
 	}
 	return w
 }

@@ -295,3 +295,48 @@ func TestCreatedTweetsReachStreams(t *testing.T) {
 		t.Errorf("usage after one streamed Tweet: %d", n)
 	}
 }
+
+func TestPollsCloseOnTheServerClock(t *testing.T) {
+	clock := NewManualClock(time.Time{})
+	s := Start(t, WithClock(clock))
+	c := newTC(t, s)
+	r := c.do("POST", "/2/tweets", s.UserToken(DaveID), map[string]any{"text": "Tabs or spaces?",
+		"poll": map[string]any{"options": []string{"tabs", "spaces"}, "duration_minutes": 60}})
+	wantStatus(t, r, 201)
+	tweet := r.str("data", "id")
+	status := func(tweetID string) (api, world string) {
+		t.Helper()
+		r := c.get("/2/tweets/"+tweetID+"?expansions=attachments.poll_ids&poll.fields=voting_status,end_datetime", c.app())
+		wantStatus(t, r, 200)
+		p, ok := s.World().Poll(r.str("includes", "polls", 0, "id"))
+		if !ok {
+			t.Fatalf("poll of %s not in the world: %s", tweetID, r.raw)
+		}
+		return r.str("includes", "polls", 0, "voting_status"), p.VotingStatus
+	}
+	steps := []struct {
+		advance time.Duration
+		want    string
+	}{
+		{0, "open"},
+		{59*time.Minute + 59*time.Second, "open"},
+		{time.Second, "closed"}, // end_datetime reached
+		{24 * time.Hour, "closed"},
+	}
+	for _, st := range steps {
+		clock.Advance(st.advance)
+		if api, world := status(tweet); api != st.want || world != st.want {
+			t.Errorf("at %s: API says %q, World %q; want %q", clock.Now().Format(time.RFC3339), api, world, st.want)
+		}
+	}
+
+	// The seeded poll is open at SeedTime and closes 47 hours later.
+	clock.Set(SeedTime.Add(47*time.Hour - time.Minute))
+	if api, _ := status(PollTweetID); api != "open" {
+		t.Errorf("seeded poll before its end: %q", api)
+	}
+	clock.Advance(time.Minute)
+	if api, world := status(PollTweetID); api != "closed" || world != "closed" {
+		t.Errorf("seeded poll at its end: API %q, World %q", api, world)
+	}
+}

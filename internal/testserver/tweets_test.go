@@ -5,10 +5,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestLookupTweetFieldsAndExpansions(t *testing.T) {
-	s := Start(t)
+	// At SeedTime, when Bob's poll is still open (it closes 47 hours later).
+	s := Start(t, WithClock(NewManualClock(time.Time{})))
 	c := newTC(t, s)
 	r := c.get("/2/tweets/"+JackFirstTweetID, c.app())
 	wantStatus(t, r, 200)

@@ -78,7 +78,7 @@ var (
 	QuoteTweetID       string // @carol quotes the root
 	RetweetID          string // @bob retweets the root
 	MediaTweetID       string // @alice, with PhotoMediaKey and VideoMediaKey
-	PollTweetID        string // @bob, with PollID
+	PollTweetID        string // @bob, with PollID: open until 47 hours after SeedTime on the server clock
 	PlaceTweetID       string // @carol, tagged with PlaceID
 	ProtectedTweetID   string // @erin, protected
 	JackPinnedTweetID  string // @jack's pinned Tweet

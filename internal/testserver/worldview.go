@@ -208,11 +208,13 @@ func (w *World) HomeTimelineIDs(userID string) (ids []string) {
 	return
 }
 
-// Poll returns a poll, seeded or posted with a Tweet.
+// Poll returns a poll, seeded or posted with a Tweet. Its VotingStatus is the one the
+// API shows now: an open poll is closed once the server clock reaches its EndDatetime.
 func (w *World) Poll(id string) (p Poll, ok bool) {
 	w.read(func(st *state) {
 		if x := st.poll(id); x != nil {
 			p, ok = *x, true
+			p.VotingStatus = x.statusAt(st.clock.Now())
 			p.Options = append([]PollOption(nil), x.Options...)
 		}
 	})
