@@ -4,10 +4,10 @@ import (
 	"net/http"
 	"strconv"
 	"time"
-	"unicode/utf8"
 )
 
-// Text limits of a new Tweet: 280 characters, 25,000 for verified accounts, as on X.
+// Text limits of a new Tweet: 280, 25,000 for verified accounts, as on X. Both are
+// weighted lengths (tweetLength: URLs count 23, emoji and CJK characters 2).
 const (
 	maxTweetChars         = 280
 	maxVerifiedTweetChars = 25000
@@ -101,7 +101,7 @@ func (s *Server) newTweet(c *call, b *createTweetBody, text string) (*Tweet, int
 	if u := st.user(me); u != nil && u.Verified {
 		limit = maxVerifiedTweetChars
 	}
-	if utf8.RuneCountInString(text) > limit {
+	if tweetLength(text) > limit {
 		return nil, http.StatusForbidden, forbidden("Your Tweet text is too long.")
 	}
 	if text != "" {

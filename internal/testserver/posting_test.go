@@ -340,3 +340,40 @@ func TestPollsCloseOnTheServerClock(t *testing.T) {
 		t.Errorf("seeded poll at its end: API %q, World %q", api, world)
 	}
 }
+
+// TestCreateTweetWeightedLength checks that the 280 limit is X's weighted length, not a
+// count of characters: CJK and emoji weigh 2, a URL 23 however long.
+func TestCreateTweetWeightedLength(t *testing.T) {
+	s := Start(t)
+	c := newTC(t, s)
+	bob := s.UserToken(BobID)
+	longURL := "https://example.com/" + strings.Repeat("x", 200)
+	cases := []struct {
+		name, text string
+		status     int
+	}{
+		{"280 ascii", strings.Repeat("a", 280), 201},
+		{"281 ascii", strings.Repeat("b", 281), 403},
+		{"140 cjk (280 weighted)", strings.Repeat("日", 140), 201},
+		{"141 cjk: 141 characters, 282 weighted", strings.Repeat("本", 141), 403},
+		{"141 emoji sequences", strings.Repeat("👍🏽", 141), 403},
+		{"477 characters with a long URL, 280 weighted", strings.Repeat("c", 256) + " " + longURL, 201},
+		{"one more character", strings.Repeat("d", 257) + " " + longURL, 403},
+	}
+	for _, tc := range cases {
+		r := c.do("POST", "/2/tweets", bob, map[string]any{"text": tc.text})
+		if r.status != tc.status {
+			t.Errorf("%s: status %d, want %d: %.200s", tc.name, r.status, tc.status, r.raw)
+		}
+		if tc.status == 403 && r.str("detail") != "Your Tweet text is too long." {
+			t.Errorf("%s: %s", tc.name, r.raw)
+		}
+	}
+	// A verified account's 25,000 are weighted too.
+	jack := s.UserToken(JackID)
+	for n, want := range map[int]int{12500: 201, 12501: 403} {
+		if r := c.do("POST", "/2/tweets", jack, map[string]any{"text": strings.Repeat("日", n)}); r.status != want {
+			t.Errorf("verified, %d cjk: status %d, want %d: %.200s", n, r.status, want, r.raw)
+		}
+	}
+}
