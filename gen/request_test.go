@@ -2,6 +2,7 @@ package gen_test
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
@@ -146,9 +147,9 @@ func TestRequestBuildersProduceRealURLs(t *testing.T) {
 			name: "post a reply with a poll",
 			build: func() (*http.Request, error) {
 				return gen.NewCreateTweetRequest(server, gen.CreateTweetJSONRequestBody{
-					Text:  ptr("Which?"),
-					Reply: &gen.TweetCreateRequestReply{InReplyToTweetID: "1"},
-					Poll:  &gen.TweetCreateRequestPoll{DurationMinutes: 60, Options: []string{"a", "b"}},
+					Text:  "Which?",
+					Reply: gen.TweetCreateRequestReply{InReplyToTweetID: "1"},
+					Poll:  gen.TweetCreateRequestPoll{DurationMinutes: 60, Options: []string{"a", "b"}},
 				})
 			},
 			method: "POST", path: "/2/tweets", wantHeader: "application/json",
@@ -200,6 +201,49 @@ func TestRequestBuildersProduceRealURLs(t *testing.T) {
 				t.Errorf("Content-Type = %q, want %q", got, tc.wantHeader)
 			}
 		})
+	}
+}
+
+// Optional parameters are pointers (the document says x-go-type-skip-optional-pointer: false
+// for each, against the values-not-pointers default of gen/oapi-codegen.yaml): unset, they
+// stay out of the URL instead of going out as zero values.
+func TestUnsetOptionalParametersAreLeftOut(t *testing.T) {
+	req, err := gen.NewSearchRecentTweetsRequest(server, &gen.SearchRecentTweetsParams{Query: "golang"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if req.URL.RawQuery != "query=golang" {
+		t.Errorf("query = %s, want only query=golang", req.URL.RawQuery)
+	}
+	req, err = gen.NewListFollowersRequest(server, "84839422", &gen.ListFollowersParams{MaxResults: ptr[int32](0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if req.URL.RawQuery != "max_results=0" {
+		t.Errorf("query = %s, want max_results=0 (a set zero is sent)", req.URL.RawQuery)
+	}
+}
+
+// A List update can send the zero values that matter: "" clears the description, false makes
+// the List public. Other request bodies leave zero-valued optional members out.
+func TestRequestBodiesSendWhatIsSet(t *testing.T) {
+	body := func(v any) string {
+		t.Helper()
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	if got, want := body(gen.ListUpdateRequest{Description: ptr(""), Private: ptr(false)}), `{"description":"","private":false}`; got != want {
+		t.Errorf("list update = %s, want %s", got, want)
+	}
+	if got, want := body(gen.TweetCreateRequest{Text: "hi"}), `{"text":"hi"}`; got != want {
+		t.Errorf("tweet = %s, want %s", got, want)
+	}
+	if got, want := body(gen.TweetCreateRequest{Text: "hi", Nullcast: true, Reply: gen.TweetCreateRequestReply{InReplyToTweetID: "1"}}),
+		`{"nullcast":true,"reply":{"in_reply_to_tweet_id":"1"},"text":"hi"}`; got != want {
+		t.Errorf("tweet = %s, want %s", got, want)
 	}
 }
 

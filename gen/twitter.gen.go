@@ -1486,8 +1486,8 @@ type AddOrDeleteRulesRequest struct {
 
 // AddOrDeleteRulesResponse defines model for AddOrDeleteRulesResponse.
 type AddOrDeleteRulesResponse struct {
-	Data   *[]Rule               `json:"data,omitempty"`
-	Errors *[]Problem            `json:"errors,omitempty"`
+	Data   []Rule                `json:"data,omitempty,omitzero"`
+	Errors []Problem             `json:"errors,omitempty,omitzero"`
 	Meta   RulesResponseMetadata `json:"meta"`
 }
 
@@ -1507,10 +1507,10 @@ type BookmarkAddRequest struct {
 
 // BookmarkMutationResponse defines model for BookmarkMutationResponse.
 type BookmarkMutationResponse struct {
-	Data *struct {
-		Bookmarked *bool `json:"bookmarked,omitempty"`
-	} `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data struct {
+		Bookmarked bool `json:"bookmarked,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // CashtagEntity defines model for CashtagEntity.
@@ -1527,9 +1527,9 @@ type CashtagFields struct {
 
 // ClientAppUsage defines model for ClientAppUsage.
 type ClientAppUsage struct {
-	ClientAppID      *string        `json:"client_app_id,omitempty"`
-	Usage            *[]UsageFields `json:"usage,omitempty"`
-	UsageResultCount *int32         `json:"usage_result_count,omitempty"`
+	ClientAppID      string        `json:"client_app_id,omitempty,omitzero"`
+	Usage            []UsageFields `json:"usage,omitempty,omitzero"`
+	UsageResultCount int32         `json:"usage_result_count,omitempty,omitzero"`
 }
 
 // CommunityID defines model for CommunityId.
@@ -1537,16 +1537,16 @@ type CommunityID = string
 
 // ComplianceJob A batch compliance job: ids uploaded, and a file of compliance results to download.
 type ComplianceJob struct {
-	CreatedAt         *CreatedAt           `json:"created_at,omitempty"`
-	DownloadExpiresAt *DownloadExpiration  `json:"download_expires_at,omitempty"`
-	DownloadURL       *DownloadURL         `json:"download_url,omitempty"`
-	ID                JobID                `json:"id"`
-	Name              *ComplianceJobName   `json:"name,omitempty"`
-	Resumable         *bool                `json:"resumable,omitempty"`
-	Status            *ComplianceJobStatus `json:"status,omitempty"`
-	Type              ComplianceJobType    `json:"type"`
-	UploadExpiresAt   *UploadExpiration    `json:"upload_expires_at,omitempty"`
-	UploadURL         *UploadURL           `json:"upload_url,omitempty"`
+	CreatedAt         CreatedAt           `json:"created_at,omitempty,omitzero"`
+	DownloadExpiresAt DownloadExpiration  `json:"download_expires_at,omitempty,omitzero"`
+	DownloadURL       DownloadURL         `json:"download_url,omitempty,omitzero"`
+	ID                JobID               `json:"id"`
+	Name              ComplianceJobName   `json:"name,omitempty,omitzero"`
+	Resumable         bool                `json:"resumable,omitempty,omitzero"`
+	Status            ComplianceJobStatus `json:"status,omitempty,omitzero"`
+	Type              ComplianceJobType   `json:"type"`
+	UploadExpiresAt   UploadExpiration    `json:"upload_expires_at,omitempty,omitzero"`
+	UploadURL         UploadURL           `json:"upload_url,omitempty,omitzero"`
 }
 
 // ComplianceJobField A field of a ComplianceJob object that can be asked for with `compliance_job.fields`.
@@ -1569,16 +1569,16 @@ type ContextAnnotation struct {
 
 // ContextAnnotationDomainFields defines model for ContextAnnotationDomainFields.
 type ContextAnnotationDomainFields struct {
-	Description *string `json:"description,omitempty"`
-	ID          string  `json:"id"`
-	Name        *string `json:"name,omitempty"`
+	Description string `json:"description,omitempty,omitzero"`
+	ID          string `json:"id"`
+	Name        string `json:"name,omitempty,omitzero"`
 }
 
 // ContextAnnotationEntityFields defines model for ContextAnnotationEntityFields.
 type ContextAnnotationEntityFields struct {
-	Description *string `json:"description,omitempty"`
-	ID          string  `json:"id"`
-	Name        *string `json:"name,omitempty"`
+	Description string `json:"description,omitempty,omitzero"`
+	ID          string `json:"id"`
+	Name        string `json:"name,omitempty,omitzero"`
 }
 
 // CountryCode defines model for CountryCode.
@@ -1587,13 +1587,13 @@ type CountryCode = string
 // CreateAttachmentsMessageRequest defines model for CreateAttachmentsMessageRequest.
 type CreateAttachmentsMessageRequest struct {
 	Attachments DmAttachments `json:"attachments"`
-	Text        *string       `json:"text,omitempty"`
+	Text        string        `json:"text,omitempty,omitzero"`
 }
 
 // CreateComplianceJobRequest defines model for CreateComplianceJobRequest.
 type CreateComplianceJobRequest struct {
-	Name      *ComplianceJobName             `json:"name,omitempty"`
-	Resumable *bool                          `json:"resumable,omitempty"`
+	Name      ComplianceJobName              `json:"name,omitempty,omitzero"`
+	Resumable bool                           `json:"resumable,omitempty,omitzero"`
 	Type      CreateComplianceJobRequestType `json:"type"`
 }
 
@@ -1603,8 +1603,8 @@ type CreateComplianceJobRequestType string
 // CreateComplianceJobResponse defines model for CreateComplianceJobResponse.
 type CreateComplianceJobResponse struct {
 	// Data A batch compliance job: ids uploaded, and a file of compliance results to download.
-	Data   *ComplianceJob `json:"data,omitempty"`
-	Errors *[]Problem     `json:"errors,omitempty"`
+	Data   ComplianceJob `json:"data,omitempty,omitzero"`
+	Errors []Problem     `json:"errors,omitempty,omitzero"`
 }
 
 // CreateDmConversationRequest defines model for CreateDmConversationRequest.
@@ -1619,11 +1619,11 @@ type CreateDmConversationRequestConversationType string
 
 // CreateDmEventResponse defines model for CreateDmEventResponse.
 type CreateDmEventResponse struct {
-	Data *struct {
+	Data struct {
 		DmConversationID DmConversationID `json:"dm_conversation_id"`
 		DmEventID        DmEventID        `json:"dm_event_id"`
-	} `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // CreateMessageRequest defines model for CreateMessageRequest.
@@ -1633,8 +1633,8 @@ type CreateMessageRequest struct {
 
 // CreateTextMessageRequest defines model for CreateTextMessageRequest.
 type CreateTextMessageRequest struct {
-	Attachments *DmAttachments `json:"attachments,omitempty"`
-	Text        string         `json:"text"`
+	Attachments DmAttachments `json:"attachments,omitempty,omitzero"`
+	Text        string        `json:"text"`
 }
 
 // CreatedAt defines model for CreatedAt.
@@ -1647,8 +1647,8 @@ type DeleteRulesRequest struct {
 
 // DeleteRulesRequestDelete defines model for DeleteRulesRequestDelete.
 type DeleteRulesRequestDelete struct {
-	Ids    *[]RuleID    `json:"ids,omitempty"`
-	Values *[]RuleValue `json:"values,omitempty"`
+	Ids    []RuleID    `json:"ids,omitempty,omitzero"`
+	Values []RuleValue `json:"values,omitempty,omitzero"`
 }
 
 // DisplayTextRange defines model for DisplayTextRange.
@@ -1662,27 +1662,27 @@ type DmConversationID = string
 
 // DmEvent An event of a direct-message conversation: a message, or a participant joining or leaving.
 type DmEvent struct {
-	Attachments      *DmEventAttachments       `json:"attachments,omitempty"`
-	Cashtags         *[]CashtagEntity          `json:"cashtags,omitempty"`
-	CreatedAt        *time.Time                `json:"created_at,omitempty"`
-	DmConversationID *DmConversationID         `json:"dm_conversation_id,omitempty"`
-	EventType        string                    `json:"event_type"`
-	Hashtags         *[]HashtagEntity          `json:"hashtags,omitempty"`
-	ID               DmEventID                 `json:"id"`
-	Mentions         *[]MentionEntity          `json:"mentions,omitempty"`
-	ParticipantIds   *[]UserID                 `json:"participant_ids,omitempty"`
-	ReferencedTweets *[]DmEventReferencedTweet `json:"referenced_tweets,omitempty"`
+	Attachments      DmEventAttachments       `json:"attachments,omitempty,omitzero"`
+	Cashtags         []CashtagEntity          `json:"cashtags,omitempty,omitzero"`
+	CreatedAt        time.Time                `json:"created_at,omitempty,omitzero"`
+	DmConversationID DmConversationID         `json:"dm_conversation_id,omitempty,omitzero"`
+	EventType        string                   `json:"event_type"`
+	Hashtags         []HashtagEntity          `json:"hashtags,omitempty,omitzero"`
+	ID               DmEventID                `json:"id"`
+	Mentions         []MentionEntity          `json:"mentions,omitempty,omitzero"`
+	ParticipantIds   []UserID                 `json:"participant_ids,omitempty,omitzero"`
+	ReferencedTweets []DmEventReferencedTweet `json:"referenced_tweets,omitempty,omitzero"`
 
 	// SenderID A user id: a decimal number of up to 19 digits, sent as a string.
-	SenderID *UserID        `json:"sender_id,omitempty"`
-	Text     *string        `json:"text,omitempty"`
-	Urls     *[]URLEntityDm `json:"urls,omitempty"`
+	SenderID UserID        `json:"sender_id,omitempty,omitzero"`
+	Text     string        `json:"text,omitempty,omitzero"`
+	Urls     []URLEntityDm `json:"urls,omitempty,omitzero"`
 }
 
 // DmEventAttachments defines model for DmEventAttachments.
 type DmEventAttachments struct {
-	CardIds   *[]string   `json:"card_ids,omitempty"`
-	MediaKeys *[]MediaKey `json:"media_keys,omitempty"`
+	CardIds   []string   `json:"card_ids,omitempty,omitzero"`
+	MediaKeys []MediaKey `json:"media_keys,omitempty,omitzero"`
 }
 
 // DmEventExpansion An id-carrying field of a direct-message event whose object should be returned in `includes`.
@@ -1702,19 +1702,19 @@ type DmEventReferencedTweet struct {
 
 // DmEventsLookupResponse defines model for DmEventsLookupResponse.
 type DmEventsLookupResponse struct {
-	Data   *[]DmEvent `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data   []DmEvent `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 
 	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
-	Includes *Expansions                 `json:"includes,omitempty"`
-	Meta     *DmEventsLookupResponseMeta `json:"meta,omitempty"`
+	Includes Expansions                 `json:"includes,omitempty,omitzero"`
+	Meta     DmEventsLookupResponseMeta `json:"meta,omitempty,omitzero"`
 }
 
 // DmEventsLookupResponseMeta defines model for DmEventsLookupResponseMeta.
 type DmEventsLookupResponseMeta struct {
-	NextToken     *NextToken     `json:"next_token,omitempty"`
-	PreviousToken *PreviousToken `json:"previous_token,omitempty"`
-	ResultCount   *ResultCount   `json:"result_count,omitempty"`
+	NextToken     NextToken     `json:"next_token,omitempty,omitzero"`
+	PreviousToken PreviousToken `json:"previous_token,omitempty,omitzero"`
+	ResultCount   ResultCount   `json:"result_count,omitempty,omitzero"`
 }
 
 // DmMediaAttachment defines model for DmMediaAttachment.
@@ -1754,88 +1754,88 @@ type Error struct {
 
 // Expansions Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
 type Expansions struct {
-	Media  *[]Media `json:"media,omitempty"`
-	Places *[]Place `json:"places,omitempty"`
-	Polls  *[]Poll  `json:"polls,omitempty"`
-	Topics *[]Topic `json:"topics,omitempty"`
-	Tweets *[]Tweet `json:"tweets,omitempty"`
-	Users  *[]User  `json:"users,omitempty"`
+	Media  []Media `json:"media,omitempty,omitzero"`
+	Places []Place `json:"places,omitempty,omitzero"`
+	Polls  []Poll  `json:"polls,omitempty,omitzero"`
+	Topics []Topic `json:"topics,omitempty,omitzero"`
+	Tweets []Tweet `json:"tweets,omitempty,omitzero"`
+	Users  []User  `json:"users,omitempty,omitzero"`
 }
 
 // FilteredStreamingTweet One line of the filtered stream: a Tweet and the rules it matched.
 type FilteredStreamingTweet struct {
 	// Data A Tweet (X now calls them posts). Fields other than the defaults appear only when asked for with `tweet.fields`.
-	Data   *Tweet     `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data   Tweet     `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 
 	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
-	Includes      *Expansions     `json:"includes,omitempty"`
-	MatchingRules *[]MatchingRule `json:"matching_rules,omitempty"`
+	Includes      Expansions     `json:"includes,omitempty,omitzero"`
+	MatchingRules []MatchingRule `json:"matching_rules,omitempty,omitzero"`
 }
 
 // FilteredStreamingTweetMatchingRule defines model for FilteredStreamingTweetMatchingRule.
 type FilteredStreamingTweetMatchingRule struct {
-	ID  RuleID   `json:"id"`
-	Tag *RuleTag `json:"tag,omitempty"`
+	ID  RuleID  `json:"id"`
+	Tag RuleTag `json:"tag,omitempty,omitzero"`
 }
 
 // FullTextEntities defines model for FullTextEntities.
 type FullTextEntities struct {
-	Annotations *[]struct {
-		End            int      `json:"end"`
-		NormalizedText *string  `json:"normalized_text,omitempty"`
-		Probability    *float64 `json:"probability,omitempty"`
-		Start          int      `json:"start"`
-		Type           *string  `json:"type,omitempty"`
-	} `json:"annotations,omitempty"`
-	Cashtags *[]CashtagEntity `json:"cashtags,omitempty"`
-	Hashtags *[]HashtagEntity `json:"hashtags,omitempty"`
-	Mentions *[]MentionEntity `json:"mentions,omitempty"`
-	Urls     *[]URLEntity     `json:"urls,omitempty"`
+	Annotations []struct {
+		End            int     `json:"end"`
+		NormalizedText string  `json:"normalized_text,omitempty,omitzero"`
+		Probability    float64 `json:"probability,omitempty,omitzero"`
+		Start          int     `json:"start"`
+		Type           string  `json:"type,omitempty,omitzero"`
+	} `json:"annotations,omitempty,omitzero"`
+	Cashtags []CashtagEntity `json:"cashtags,omitempty,omitzero"`
+	Hashtags []HashtagEntity `json:"hashtags,omitempty,omitzero"`
+	Mentions []MentionEntity `json:"mentions,omitempty,omitzero"`
+	Urls     []URLEntity     `json:"urls,omitempty,omitzero"`
 }
 
 // GenericMultipleUsersLookupResponse defines model for GenericMultipleUsersLookupResponse.
 type GenericMultipleUsersLookupResponse struct {
-	Data   *[]User    `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data   []User    `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 
 	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
-	Includes *Expansions                             `json:"includes,omitempty"`
-	Meta     *GenericMultipleUsersLookupResponseMeta `json:"meta,omitempty"`
+	Includes Expansions                             `json:"includes,omitempty,omitzero"`
+	Meta     GenericMultipleUsersLookupResponseMeta `json:"meta,omitempty,omitzero"`
 }
 
 // GenericMultipleUsersLookupResponseMeta defines model for GenericMultipleUsersLookupResponseMeta.
 type GenericMultipleUsersLookupResponseMeta struct {
-	NextToken     *NextToken     `json:"next_token,omitempty"`
-	PreviousToken *PreviousToken `json:"previous_token,omitempty"`
-	ResultCount   *ResultCount   `json:"result_count,omitempty"`
+	NextToken     NextToken     `json:"next_token,omitempty,omitzero"`
+	PreviousToken PreviousToken `json:"previous_token,omitempty,omitzero"`
+	ResultCount   ResultCount   `json:"result_count,omitempty,omitzero"`
 }
 
 // GenericTweetsTimelineResponse defines model for GenericTweetsTimelineResponse.
 type GenericTweetsTimelineResponse struct {
-	Data   *[]Tweet   `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data   []Tweet   `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 
 	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
-	Includes *Expansions                        `json:"includes,omitempty"`
-	Meta     *GenericTweetsTimelineResponseMeta `json:"meta,omitempty"`
+	Includes Expansions                        `json:"includes,omitempty,omitzero"`
+	Meta     GenericTweetsTimelineResponseMeta `json:"meta,omitempty,omitzero"`
 }
 
 // GenericTweetsTimelineResponseMeta defines model for GenericTweetsTimelineResponseMeta.
 type GenericTweetsTimelineResponseMeta struct {
-	NewestID      *NewestID      `json:"newest_id,omitempty"`
-	NextToken     *NextToken     `json:"next_token,omitempty"`
-	OldestID      *OldestID      `json:"oldest_id,omitempty"`
-	PreviousToken *PreviousToken `json:"previous_token,omitempty"`
-	ResultCount   *ResultCount   `json:"result_count,omitempty"`
+	NewestID      NewestID      `json:"newest_id,omitempty,omitzero"`
+	NextToken     NextToken     `json:"next_token,omitempty,omitzero"`
+	OldestID      OldestID      `json:"oldest_id,omitempty,omitzero"`
+	PreviousToken PreviousToken `json:"previous_token,omitempty,omitzero"`
+	ResultCount   ResultCount   `json:"result_count,omitempty,omitzero"`
 }
 
 // Geo defines model for Geo.
 type Geo struct {
-	Bbox       *[]float64              `json:"bbox,omitempty"`
-	Geometry   *Point                  `json:"geometry,omitempty"`
-	Properties *map[string]interface{} `json:"properties,omitempty"`
-	Type       GeoType                 `json:"type"`
+	Bbox       []float64              `json:"bbox,omitempty,omitzero"`
+	Geometry   Point                  `json:"geometry,omitempty,omitzero"`
+	Properties map[string]interface{} `json:"properties,omitempty,omitzero"`
+	Type       GeoType                `json:"type"`
 }
 
 // GeoType defines model for Geo.Type.
@@ -1864,16 +1864,16 @@ type JobID = string
 
 // List A curated List of accounts. `id` and `name` always come back; the other fields only when asked for with `list.fields`.
 type List struct {
-	CreatedAt     *time.Time `json:"created_at,omitempty"`
-	Description   *string    `json:"description,omitempty"`
-	FollowerCount *int       `json:"follower_count,omitempty"`
-	ID            ListID     `json:"id"`
-	MemberCount   *int       `json:"member_count,omitempty"`
-	Name          string     `json:"name"`
+	CreatedAt     time.Time `json:"created_at,omitempty,omitzero"`
+	Description   string    `json:"description,omitempty,omitzero"`
+	FollowerCount int       `json:"follower_count,omitempty,omitzero"`
+	ID            ListID    `json:"id"`
+	MemberCount   int       `json:"member_count,omitempty,omitzero"`
+	Name          string    `json:"name"`
 
 	// OwnerID A user id: a decimal number of up to 19 digits, sent as a string.
-	OwnerID *UserID `json:"owner_id,omitempty"`
-	Private *bool   `json:"private,omitempty"`
+	OwnerID UserID `json:"owner_id,omitempty,omitzero"`
+	Private bool   `json:"private,omitempty,omitzero"`
 }
 
 // ListAddUserRequest defines model for ListAddUserRequest.
@@ -1884,26 +1884,26 @@ type ListAddUserRequest struct {
 
 // ListCreateRequest defines model for ListCreateRequest.
 type ListCreateRequest struct {
-	Description *string `json:"description,omitempty"`
-	Name        string  `json:"name"`
-	Private     *bool   `json:"private,omitempty"`
+	Description string `json:"description,omitempty,omitzero"`
+	Name        string `json:"name"`
+	Private     bool   `json:"private,omitempty,omitzero"`
 }
 
 // ListCreateResponse defines model for ListCreateResponse.
 type ListCreateResponse struct {
-	Data *struct {
+	Data struct {
 		ID   ListID `json:"id"`
 		Name string `json:"name"`
-	} `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // ListDeleteResponse defines model for ListDeleteResponse.
 type ListDeleteResponse struct {
-	Data *struct {
-		Deleted *bool `json:"deleted,omitempty"`
-	} `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data struct {
+		Deleted bool `json:"deleted,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // ListExpansion An id-carrying field of a List whose object should be returned in `includes`.
@@ -1919,10 +1919,10 @@ type ListFollowedRequest struct {
 
 // ListFollowedResponse defines model for ListFollowedResponse.
 type ListFollowedResponse struct {
-	Data *struct {
-		Following *bool `json:"following,omitempty"`
-	} `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data struct {
+		Following bool `json:"following,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // ListID defines model for ListID.
@@ -1930,10 +1930,10 @@ type ListID = string
 
 // ListMutateResponse defines model for ListMutateResponse.
 type ListMutateResponse struct {
-	Data *struct {
-		IsMember *bool `json:"is_member,omitempty"`
-	} `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data struct {
+		IsMember bool `json:"is_member,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // ListPinnedRequest defines model for ListPinnedRequest.
@@ -1943,18 +1943,18 @@ type ListPinnedRequest struct {
 
 // ListPinnedResponse defines model for ListPinnedResponse.
 type ListPinnedResponse struct {
-	Data *struct {
-		Pinned *bool `json:"pinned,omitempty"`
-	} `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data struct {
+		Pinned bool `json:"pinned,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // ListUnpinResponse defines model for ListUnpinResponse.
 type ListUnpinResponse struct {
-	Data *struct {
-		Pinned *bool `json:"pinned,omitempty"`
-	} `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data struct {
+		Pinned bool `json:"pinned,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // ListUpdateRequest defines model for ListUpdateRequest.
@@ -1966,10 +1966,10 @@ type ListUpdateRequest struct {
 
 // ListUpdateResponse defines model for ListUpdateResponse.
 type ListUpdateResponse struct {
-	Data *struct {
-		Updated *bool `json:"updated,omitempty"`
-	} `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data struct {
+		Updated bool `json:"updated,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // MatchingRule defines model for MatchingRule.
@@ -1977,23 +1977,23 @@ type MatchingRule = FilteredStreamingTweetMatchingRule
 
 // Media A photo, video or animated GIF attached to a Tweet. Fields depend on `type` and on `media.fields`.
 type Media struct {
-	AltText    *string      `json:"alt_text,omitempty"`
-	DurationMs *int         `json:"duration_ms,omitempty"`
-	Height     *MediaHeight `json:"height,omitempty"`
+	AltText    string      `json:"alt_text,omitempty,omitzero"`
+	DurationMs int         `json:"duration_ms,omitempty,omitzero"`
+	Height     MediaHeight `json:"height,omitempty,omitzero"`
 
 	// MediaKey A media key: two numbers joined by an underscore.
-	MediaKey         MediaKey               `json:"media_key"`
-	NonPublicMetrics *MediaNonPublicMetrics `json:"non_public_metrics,omitempty"`
-	OrganicMetrics   *MediaOrganicMetrics   `json:"organic_metrics,omitempty"`
-	PreviewImageURL  *string                `json:"preview_image_url,omitempty"`
-	PromotedMetrics  *MediaPromotedMetrics  `json:"promoted_metrics,omitempty"`
-	PublicMetrics    *MediaPublicMetrics    `json:"public_metrics,omitempty"`
+	MediaKey         MediaKey              `json:"media_key"`
+	NonPublicMetrics MediaNonPublicMetrics `json:"non_public_metrics,omitempty,omitzero"`
+	OrganicMetrics   MediaOrganicMetrics   `json:"organic_metrics,omitempty,omitzero"`
+	PreviewImageURL  string                `json:"preview_image_url,omitempty,omitzero"`
+	PromotedMetrics  MediaPromotedMetrics  `json:"promoted_metrics,omitempty,omitzero"`
+	PublicMetrics    MediaPublicMetrics    `json:"public_metrics,omitempty,omitzero"`
 
 	// Type photo, video or animated_gif; X may add kinds.
-	Type     string      `json:"type"`
-	URL      *string     `json:"url,omitempty"`
-	Variants *Variants   `json:"variants,omitempty"`
-	Width    *MediaWidth `json:"width,omitempty"`
+	Type     string     `json:"type"`
+	URL      string     `json:"url,omitempty,omitzero"`
+	Variants Variants   `json:"variants,omitempty,omitzero"`
+	Width    MediaWidth `json:"width,omitempty,omitzero"`
 }
 
 // MediaCategory defines model for MediaCategory.
@@ -2013,21 +2013,21 @@ type MediaKey = string
 
 // MediaNonPublicMetrics defines model for MediaNonPublicMetrics.
 type MediaNonPublicMetrics struct {
-	Playback0Count   *int32 `json:"playback_0_count,omitempty"`
-	Playback100Count *int32 `json:"playback_100_count,omitempty"`
-	Playback25Count  *int32 `json:"playback_25_count,omitempty"`
-	Playback50Count  *int32 `json:"playback_50_count,omitempty"`
-	Playback75Count  *int32 `json:"playback_75_count,omitempty"`
+	Playback0Count   int32 `json:"playback_0_count,omitempty,omitzero"`
+	Playback100Count int32 `json:"playback_100_count,omitempty,omitzero"`
+	Playback25Count  int32 `json:"playback_25_count,omitempty,omitzero"`
+	Playback50Count  int32 `json:"playback_50_count,omitempty,omitzero"`
+	Playback75Count  int32 `json:"playback_75_count,omitempty,omitzero"`
 }
 
 // MediaOrganicMetrics defines model for MediaOrganicMetrics.
 type MediaOrganicMetrics struct {
-	Playback0Count   *int32 `json:"playback_0_count,omitempty"`
-	Playback100Count *int32 `json:"playback_100_count,omitempty"`
-	Playback25Count  *int32 `json:"playback_25_count,omitempty"`
-	Playback50Count  *int32 `json:"playback_50_count,omitempty"`
-	Playback75Count  *int32 `json:"playback_75_count,omitempty"`
-	ViewCount        *int32 `json:"view_count,omitempty"`
+	Playback0Count   int32 `json:"playback_0_count,omitempty,omitzero"`
+	Playback100Count int32 `json:"playback_100_count,omitempty,omitzero"`
+	Playback25Count  int32 `json:"playback_25_count,omitempty,omitzero"`
+	Playback50Count  int32 `json:"playback_50_count,omitempty,omitzero"`
+	Playback75Count  int32 `json:"playback_75_count,omitempty,omitzero"`
+	ViewCount        int32 `json:"view_count,omitempty,omitzero"`
 }
 
 // MediaPayloadBinary defines model for MediaPayloadBinary.
@@ -2038,17 +2038,17 @@ type MediaPayloadByte = []byte
 
 // MediaPromotedMetrics defines model for MediaPromotedMetrics.
 type MediaPromotedMetrics struct {
-	Playback0Count   *int32 `json:"playback_0_count,omitempty"`
-	Playback100Count *int32 `json:"playback_100_count,omitempty"`
-	Playback25Count  *int32 `json:"playback_25_count,omitempty"`
-	Playback50Count  *int32 `json:"playback_50_count,omitempty"`
-	Playback75Count  *int32 `json:"playback_75_count,omitempty"`
-	ViewCount        *int32 `json:"view_count,omitempty"`
+	Playback0Count   int32 `json:"playback_0_count,omitempty,omitzero"`
+	Playback100Count int32 `json:"playback_100_count,omitempty,omitzero"`
+	Playback25Count  int32 `json:"playback_25_count,omitempty,omitzero"`
+	Playback50Count  int32 `json:"playback_50_count,omitempty,omitzero"`
+	Playback75Count  int32 `json:"playback_75_count,omitempty,omitzero"`
+	ViewCount        int32 `json:"view_count,omitempty,omitzero"`
 }
 
 // MediaPublicMetrics defines model for MediaPublicMetrics.
 type MediaPublicMetrics struct {
-	ViewCount *int32 `json:"view_count,omitempty"`
+	ViewCount int32 `json:"view_count,omitempty,omitzero"`
 }
 
 // MediaSegments defines model for MediaSegments.
@@ -2089,19 +2089,19 @@ type MediaUploadAppendRequest1 struct {
 
 // MediaUploadAppendResponse defines model for MediaUploadAppendResponse.
 type MediaUploadAppendResponse struct {
-	Data *struct {
-		ExpiresAt *int64 `json:"expires_at,omitempty"`
-	} `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data struct {
+		ExpiresAt int64 `json:"expires_at,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // MediaUploadConfigRequest defines model for MediaUploadConfigRequest.
 type MediaUploadConfigRequest struct {
-	AdditionalOwners *[]UserID                          `json:"additional_owners,omitempty"`
-	MediaCategory    *MediaCategory                     `json:"media_category,omitempty"`
-	MediaType        *MediaUploadConfigRequestMediaType `json:"media_type,omitempty"`
-	Shared           *bool                              `json:"shared,omitempty"`
-	TotalBytes       *int                               `json:"total_bytes,omitempty"`
+	AdditionalOwners []UserID                          `json:"additional_owners,omitempty,omitzero"`
+	MediaCategory    MediaCategory                     `json:"media_category,omitempty,omitzero"`
+	MediaType        MediaUploadConfigRequestMediaType `json:"media_type,omitempty,omitzero"`
+	Shared           bool                              `json:"shared,omitempty,omitzero"`
+	TotalBytes       int                               `json:"total_bytes,omitempty,omitzero"`
 }
 
 // MediaUploadConfigRequestMediaType defines model for MediaUploadConfigRequest.MediaType.
@@ -2109,19 +2109,19 @@ type MediaUploadConfigRequestMediaType string
 
 // MediaUploadResponse The state of a chunked media upload.
 type MediaUploadResponse struct {
-	Data   *MediaUploadResponseData `json:"data,omitempty"`
-	Errors *[]Problem               `json:"errors,omitempty"`
+	Data   MediaUploadResponseData `json:"data,omitempty,omitzero"`
+	Errors []Problem               `json:"errors,omitempty,omitzero"`
 }
 
 // MediaUploadResponseData defines model for MediaUploadResponseData.
 type MediaUploadResponseData struct {
-	ExpiresAfterSecs *int32   `json:"expires_after_secs,omitempty"`
-	ID               *MediaID `json:"id,omitempty"`
+	ExpiresAfterSecs int32   `json:"expires_after_secs,omitempty,omitzero"`
+	ID               MediaID `json:"id,omitempty,omitzero"`
 
 	// MediaKey A media key: two numbers joined by an underscore.
-	MediaKey       *MediaKey       `json:"media_key,omitempty"`
-	ProcessingInfo *ProcessingInfo `json:"processing_info,omitempty"`
-	Size           *int32          `json:"size,omitempty"`
+	MediaKey       MediaKey       `json:"media_key,omitempty,omitzero"`
+	ProcessingInfo ProcessingInfo `json:"processing_info,omitempty,omitzero"`
+	Size           int32          `json:"size,omitempty,omitzero"`
 }
 
 // MediaWidth defines model for MediaWidth.
@@ -2132,7 +2132,7 @@ type MentionEntity struct {
 	End int `json:"end"`
 
 	// ID A user id: a decimal number of up to 19 digits, sent as a string.
-	ID       *UserID  `json:"id,omitempty"`
+	ID       UserID   `json:"id,omitempty,omitzero"`
 	Start    int      `json:"start"`
 	Username UserName `json:"username"`
 }
@@ -2140,70 +2140,70 @@ type MentionEntity struct {
 // MentionFields defines model for MentionFields.
 type MentionFields struct {
 	// ID A user id: a decimal number of up to 19 digits, sent as a string.
-	ID       *UserID  `json:"id,omitempty"`
+	ID       UserID   `json:"id,omitempty,omitzero"`
 	Username UserName `json:"username"`
 }
 
 // MultiComplianceJobResponse defines model for MultiComplianceJobResponse.
 type MultiComplianceJobResponse struct {
-	Data   *[]ComplianceJob                `json:"data,omitempty"`
-	Errors *[]Problem                      `json:"errors,omitempty"`
-	Meta   *MultiComplianceJobResponseMeta `json:"meta,omitempty"`
+	Data   []ComplianceJob                `json:"data,omitempty,omitzero"`
+	Errors []Problem                      `json:"errors,omitempty,omitzero"`
+	Meta   MultiComplianceJobResponseMeta `json:"meta,omitempty,omitzero"`
 }
 
 // MultiComplianceJobResponseMeta defines model for MultiComplianceJobResponseMeta.
 type MultiComplianceJobResponseMeta struct {
-	ResultCount *ResultCount `json:"result_count,omitempty"`
+	ResultCount ResultCount `json:"result_count,omitempty,omitzero"`
 }
 
 // MultiListLookupResponse defines model for MultiListLookupResponse.
 type MultiListLookupResponse struct {
-	Data   *[]List    `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data   []List    `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 
 	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
-	Includes *Expansions                  `json:"includes,omitempty"`
-	Meta     *MultiListLookupResponseMeta `json:"meta,omitempty"`
+	Includes Expansions                  `json:"includes,omitempty,omitzero"`
+	Meta     MultiListLookupResponseMeta `json:"meta,omitempty,omitzero"`
 }
 
 // MultiListLookupResponseMeta defines model for MultiListLookupResponseMeta.
 type MultiListLookupResponseMeta struct {
-	NextToken     *NextToken     `json:"next_token,omitempty"`
-	PreviousToken *PreviousToken `json:"previous_token,omitempty"`
-	ResultCount   *ResultCount   `json:"result_count,omitempty"`
+	NextToken     NextToken     `json:"next_token,omitempty,omitzero"`
+	PreviousToken PreviousToken `json:"previous_token,omitempty,omitzero"`
+	ResultCount   ResultCount   `json:"result_count,omitempty,omitzero"`
 }
 
 // MultiSpaceLookupResponse defines model for MultiSpaceLookupResponse.
 type MultiSpaceLookupResponse struct {
-	Data   *[]Space   `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data   []Space   `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 
 	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
-	Includes *Expansions                   `json:"includes,omitempty"`
-	Meta     *MultiSpaceLookupResponseMeta `json:"meta,omitempty"`
+	Includes Expansions                   `json:"includes,omitempty,omitzero"`
+	Meta     MultiSpaceLookupResponseMeta `json:"meta,omitempty,omitzero"`
 }
 
 // MultiSpaceLookupResponseMeta defines model for MultiSpaceLookupResponseMeta.
 type MultiSpaceLookupResponseMeta struct {
-	ResultCount *ResultCount `json:"result_count,omitempty"`
+	ResultCount ResultCount `json:"result_count,omitempty,omitzero"`
 }
 
 // MultiTweetLookupResponse defines model for MultiTweetLookupResponse.
 type MultiTweetLookupResponse struct {
-	Data   *[]Tweet   `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data   []Tweet   `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 
 	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
-	Includes *Expansions `json:"includes,omitempty"`
+	Includes Expansions `json:"includes,omitempty,omitzero"`
 }
 
 // MultiUserLookupResponse defines model for MultiUserLookupResponse.
 type MultiUserLookupResponse struct {
-	Data   *[]User    `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data   []User    `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 
 	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
-	Includes *Expansions `json:"includes,omitempty"`
+	Includes Expansions `json:"includes,omitempty,omitzero"`
 }
 
 // NewestID defines model for NewestId.
@@ -2223,14 +2223,14 @@ type PaginationToken = string
 
 // Place A named location a Tweet can be tagged with.
 type Place struct {
-	ContainedWithin *[]PlaceID   `json:"contained_within,omitempty"`
-	Country         *string      `json:"country,omitempty"`
-	CountryCode     *CountryCode `json:"country_code,omitempty"`
-	FullName        string       `json:"full_name"`
-	Geo             *Geo         `json:"geo,omitempty"`
-	ID              PlaceID      `json:"id"`
-	Name            *string      `json:"name,omitempty"`
-	PlaceType       *PlaceType   `json:"place_type,omitempty"`
+	ContainedWithin []PlaceID   `json:"contained_within,omitempty,omitzero"`
+	Country         string      `json:"country,omitempty,omitzero"`
+	CountryCode     CountryCode `json:"country_code,omitempty,omitzero"`
+	FullName        string      `json:"full_name"`
+	Geo             Geo         `json:"geo,omitempty,omitzero"`
+	ID              PlaceID     `json:"id"`
+	Name            string      `json:"name,omitempty,omitzero"`
+	PlaceType       PlaceType   `json:"place_type,omitempty,omitzero"`
 }
 
 // PlaceField A field of a Place object that can be asked for with `place.fields`. Only `id` and `full_name` come back without asking.
@@ -2253,11 +2253,11 @@ type PointType string
 
 // Poll A poll attached to a Tweet.
 type Poll struct {
-	DurationMinutes *int32            `json:"duration_minutes,omitempty"`
-	EndDatetime     *time.Time        `json:"end_datetime,omitempty"`
-	ID              PollID            `json:"id"`
-	Options         []PollOption      `json:"options"`
-	VotingStatus    *PollVotingStatus `json:"voting_status,omitempty"`
+	DurationMinutes int32            `json:"duration_minutes,omitempty,omitzero"`
+	EndDatetime     time.Time        `json:"end_datetime,omitempty,omitzero"`
+	ID              PollID           `json:"id"`
+	Options         []PollOption     `json:"options"`
+	VotingStatus    PollVotingStatus `json:"voting_status,omitempty,omitzero"`
 }
 
 // PollVotingStatus defines model for Poll.VotingStatus.
@@ -2287,55 +2287,55 @@ type PreviousToken = string
 
 // Problem A problem report (RFC 7807). The `type` URI names the kind; X sends it under both https://api.twitter.com/2/problems/ and https://api.x.com/2/problems/. Partial errors of a successful response use the same shape.
 type Problem struct {
-	ConnectionIssue *string `json:"connection_issue,omitempty"`
-	Detail          *string `json:"detail,omitempty"`
-	DisconnectType  *string `json:"disconnect_type,omitempty"`
-	Errors          *[]struct {
-		Message    *string              `json:"message,omitempty"`
-		Parameters *map[string][]string `json:"parameters,omitempty"`
-	} `json:"errors,omitempty"`
-	Field           *string `json:"field,omitempty"`
-	ID              *string `json:"id,omitempty"`
-	Parameter       *string `json:"parameter,omitempty"`
-	Period          *string `json:"period,omitempty"`
-	Reason          *string `json:"reason,omitempty"`
-	RegistrationURL *string `json:"registration_url,omitempty"`
-	ResourceID      *string `json:"resource_id,omitempty"`
-	ResourceType    *string `json:"resource_type,omitempty"`
-	Scope           *string `json:"scope,omitempty"`
-	Section         *string `json:"section,omitempty"`
-	Status          *int    `json:"status,omitempty"`
-	Title           string  `json:"title"`
-	Type            string  `json:"type"`
-	Value           *string `json:"value,omitempty"`
+	ConnectionIssue string `json:"connection_issue,omitempty,omitzero"`
+	Detail          string `json:"detail,omitempty,omitzero"`
+	DisconnectType  string `json:"disconnect_type,omitempty,omitzero"`
+	Errors          []struct {
+		Message    string              `json:"message,omitempty,omitzero"`
+		Parameters map[string][]string `json:"parameters,omitempty,omitzero"`
+	} `json:"errors,omitempty,omitzero"`
+	Field           string `json:"field,omitempty,omitzero"`
+	ID              string `json:"id,omitempty,omitzero"`
+	Parameter       string `json:"parameter,omitempty,omitzero"`
+	Period          string `json:"period,omitempty,omitzero"`
+	Reason          string `json:"reason,omitempty,omitzero"`
+	RegistrationURL string `json:"registration_url,omitempty,omitzero"`
+	ResourceID      string `json:"resource_id,omitempty,omitzero"`
+	ResourceType    string `json:"resource_type,omitempty,omitzero"`
+	Scope           string `json:"scope,omitempty,omitzero"`
+	Section         string `json:"section,omitempty,omitzero"`
+	Status          int    `json:"status,omitempty,omitzero"`
+	Title           string `json:"title"`
+	Type            string `json:"type"`
+	Value           string `json:"value,omitempty,omitzero"`
 }
 
 // ProblemFields Members some problem types carry beyond the RFC 7807 core.
 type ProblemFields struct {
-	ConnectionIssue *string `json:"connection_issue,omitempty"`
-	DisconnectType  *string `json:"disconnect_type,omitempty"`
-	Errors          *[]struct {
-		Message    *string              `json:"message,omitempty"`
-		Parameters *map[string][]string `json:"parameters,omitempty"`
-	} `json:"errors,omitempty"`
-	Field           *string `json:"field,omitempty"`
-	ID              *string `json:"id,omitempty"`
-	Parameter       *string `json:"parameter,omitempty"`
-	Period          *string `json:"period,omitempty"`
-	Reason          *string `json:"reason,omitempty"`
-	RegistrationURL *string `json:"registration_url,omitempty"`
-	ResourceID      *string `json:"resource_id,omitempty"`
-	ResourceType    *string `json:"resource_type,omitempty"`
-	Scope           *string `json:"scope,omitempty"`
-	Section         *string `json:"section,omitempty"`
-	Value           *string `json:"value,omitempty"`
+	ConnectionIssue string `json:"connection_issue,omitempty,omitzero"`
+	DisconnectType  string `json:"disconnect_type,omitempty,omitzero"`
+	Errors          []struct {
+		Message    string              `json:"message,omitempty,omitzero"`
+		Parameters map[string][]string `json:"parameters,omitempty,omitzero"`
+	} `json:"errors,omitempty,omitzero"`
+	Field           string `json:"field,omitempty,omitzero"`
+	ID              string `json:"id,omitempty,omitzero"`
+	Parameter       string `json:"parameter,omitempty,omitzero"`
+	Period          string `json:"period,omitempty,omitzero"`
+	Reason          string `json:"reason,omitempty,omitzero"`
+	RegistrationURL string `json:"registration_url,omitempty,omitzero"`
+	ResourceID      string `json:"resource_id,omitempty,omitzero"`
+	ResourceType    string `json:"resource_type,omitempty,omitzero"`
+	Scope           string `json:"scope,omitempty,omitzero"`
+	Section         string `json:"section,omitempty,omitzero"`
+	Value           string `json:"value,omitempty,omitzero"`
 }
 
 // ProcessingInfo defines model for ProcessingInfo.
 type ProcessingInfo struct {
-	CheckAfterSecs  *int32               `json:"check_after_secs,omitempty"`
-	ProgressPercent *int32               `json:"progress_percent,omitempty"`
-	State           *ProcessingInfoState `json:"state,omitempty"`
+	CheckAfterSecs  int32               `json:"check_after_secs,omitempty,omitzero"`
+	ProgressPercent int32               `json:"progress_percent,omitempty,omitzero"`
+	State           ProcessingInfoState `json:"state,omitempty,omitzero"`
 }
 
 // ProcessingInfoState defines model for ProcessingInfo.State.
@@ -2359,8 +2359,8 @@ type ResultCount = int32
 
 // Rule A filtered-stream rule in force.
 type Rule struct {
-	ID    *RuleID   `json:"id,omitempty"`
-	Tag   *RuleTag  `json:"tag,omitempty"`
+	ID    RuleID    `json:"id,omitempty,omitzero"`
+	Tag   RuleTag   `json:"tag,omitempty,omitzero"`
 	Value RuleValue `json:"value"`
 }
 
@@ -2369,7 +2369,7 @@ type RuleID = string
 
 // RuleNoID A filtered-stream rule to add.
 type RuleNoID struct {
-	Tag   *RuleTag  `json:"tag,omitempty"`
+	Tag   RuleTag   `json:"tag,omitempty,omitzero"`
 	Value RuleValue `json:"value"`
 }
 
@@ -2381,7 +2381,7 @@ type RuleValue = string
 
 // RulesLookupResponse defines model for RulesLookupResponse.
 type RulesLookupResponse struct {
-	Data *[]Rule               `json:"data,omitempty"`
+	Data []Rule                `json:"data,omitempty,omitzero"`
 	Meta RulesResponseMetadata `json:"meta"`
 }
 
@@ -2406,17 +2406,17 @@ type RulesRequestSummary1 struct {
 
 // RulesResponseMetadata defines model for RulesResponseMetadata.
 type RulesResponseMetadata struct {
-	NextToken   *NextToken           `json:"next_token,omitempty"`
-	ResultCount *int32               `json:"result_count,omitempty"`
-	Sent        *string              `json:"sent,omitempty"`
-	Summary     *RulesRequestSummary `json:"summary,omitempty"`
+	NextToken   NextToken           `json:"next_token,omitempty,omitzero"`
+	ResultCount int32               `json:"result_count,omitempty,omitzero"`
+	Sent        string              `json:"sent,omitempty,omitzero"`
+	Summary     RulesRequestSummary `json:"summary,omitempty,omitzero"`
 }
 
 // SearchCount The number of matching Tweets in one time bucket.
 type SearchCount struct {
-	End        *End        `json:"end,omitempty"`
-	Start      *Start      `json:"start,omitempty"`
-	TweetCount *TweetCount `json:"tweet_count,omitempty"`
+	End        End        `json:"end,omitempty,omitzero"`
+	Start      Start      `json:"start,omitempty,omitzero"`
+	TweetCount TweetCount `json:"tweet_count,omitempty,omitzero"`
 }
 
 // SearchCountField A field of a SearchCount bucket that can be asked for with `search_count.fields`.
@@ -2425,73 +2425,73 @@ type SearchCountField string
 // SingleComplianceJobResponse defines model for SingleComplianceJobResponse.
 type SingleComplianceJobResponse struct {
 	// Data A batch compliance job: ids uploaded, and a file of compliance results to download.
-	Data   *ComplianceJob `json:"data,omitempty"`
-	Errors *[]Problem     `json:"errors,omitempty"`
+	Data   ComplianceJob `json:"data,omitempty,omitzero"`
+	Errors []Problem     `json:"errors,omitempty,omitzero"`
 }
 
 // SingleListLookupResponse defines model for SingleListLookupResponse.
 type SingleListLookupResponse struct {
 	// Data A curated List of accounts. `id` and `name` always come back; the other fields only when asked for with `list.fields`.
-	Data   *List      `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data   List      `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 
 	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
-	Includes *Expansions `json:"includes,omitempty"`
+	Includes Expansions `json:"includes,omitempty,omitzero"`
 }
 
 // SingleSpaceLookupResponse defines model for SingleSpaceLookupResponse.
 type SingleSpaceLookupResponse struct {
 	// Data A live audio conversation.
-	Data   *Space     `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data   Space     `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 
 	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
-	Includes *Expansions `json:"includes,omitempty"`
+	Includes Expansions `json:"includes,omitempty,omitzero"`
 }
 
 // SingleTweetLookupResponse defines model for SingleTweetLookupResponse.
 type SingleTweetLookupResponse struct {
 	// Data A Tweet (X now calls them posts). Fields other than the defaults appear only when asked for with `tweet.fields`.
-	Data   *Tweet     `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data   Tweet     `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 
 	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
-	Includes *Expansions `json:"includes,omitempty"`
+	Includes Expansions `json:"includes,omitempty,omitzero"`
 }
 
 // SingleUserLookupResponse defines model for SingleUserLookupResponse.
 type SingleUserLookupResponse struct {
 	// Data An account. Fields other than `id`, `name` and `username` appear only when asked for with `user.fields`.
-	Data   *User      `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data   User      `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 
 	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
-	Includes *Expansions `json:"includes,omitempty"`
+	Includes Expansions `json:"includes,omitempty,omitzero"`
 }
 
 // Space A live audio conversation.
 type Space struct {
-	CreatedAt *time.Time `json:"created_at,omitempty"`
+	CreatedAt time.Time `json:"created_at,omitempty,omitzero"`
 
 	// CreatorID A user id: a decimal number of up to 19 digits, sent as a string.
-	CreatorID *UserID    `json:"creator_id,omitempty"`
-	EndedAt   *time.Time `json:"ended_at,omitempty"`
-	HostIds   *[]UserID  `json:"host_ids,omitempty"`
+	CreatorID UserID    `json:"creator_id,omitempty,omitzero"`
+	EndedAt   time.Time `json:"ended_at,omitempty,omitzero"`
+	HostIds   []UserID  `json:"host_ids,omitempty,omitzero"`
 
 	// ID A Space id: up to 13 letters and digits.
-	ID               *SpaceID      `json:"id,omitempty"`
-	InvitedUserIds   *[]UserID     `json:"invited_user_ids,omitempty"`
-	IsTicketed       *bool         `json:"is_ticketed,omitempty"`
-	Lang             *string       `json:"lang,omitempty"`
-	ParticipantCount *int32        `json:"participant_count,omitempty"`
-	ScheduledStart   *time.Time    `json:"scheduled_start,omitempty"`
-	SpeakerIds       *[]UserID     `json:"speaker_ids,omitempty"`
-	StartedAt        *time.Time    `json:"started_at,omitempty"`
-	State            *SpaceState   `json:"state,omitempty"`
-	SubscriberCount  *int32        `json:"subscriber_count,omitempty"`
-	Title            *string       `json:"title,omitempty"`
-	Topics           *[]SpaceTopic `json:"topics,omitempty"`
-	UpdatedAt        *time.Time    `json:"updated_at,omitempty"`
+	ID               SpaceID      `json:"id,omitempty,omitzero"`
+	InvitedUserIds   []UserID     `json:"invited_user_ids,omitempty,omitzero"`
+	IsTicketed       bool         `json:"is_ticketed,omitempty,omitzero"`
+	Lang             string       `json:"lang,omitempty,omitzero"`
+	ParticipantCount int32        `json:"participant_count,omitempty,omitzero"`
+	ScheduledStart   time.Time    `json:"scheduled_start,omitempty,omitzero"`
+	SpeakerIds       []UserID     `json:"speaker_ids,omitempty,omitzero"`
+	StartedAt        time.Time    `json:"started_at,omitempty,omitzero"`
+	State            SpaceState   `json:"state,omitempty,omitzero"`
+	SubscriberCount  int32        `json:"subscriber_count,omitempty,omitzero"`
+	Title            string       `json:"title,omitempty,omitzero"`
+	Topics           []SpaceTopic `json:"topics,omitempty,omitzero"`
+	UpdatedAt        time.Time    `json:"updated_at,omitempty,omitzero"`
 }
 
 // SpaceState defines model for Space.State.
@@ -2508,9 +2508,9 @@ type SpaceID = string
 
 // SpaceTopic defines model for SpaceTopic.
 type SpaceTopic struct {
-	Description *string `json:"description,omitempty"`
-	ID          string  `json:"id"`
-	Name        string  `json:"name"`
+	Description string `json:"description,omitempty,omitzero"`
+	ID          string `json:"id"`
+	Name        string `json:"name"`
 }
 
 // Start defines model for Start.
@@ -2519,18 +2519,18 @@ type Start = time.Time
 // StreamingTweet One line of the sample stream.
 type StreamingTweet struct {
 	// Data A Tweet (X now calls them posts). Fields other than the defaults appear only when asked for with `tweet.fields`.
-	Data   *Tweet     `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data   Tweet     `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 
 	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
-	Includes *Expansions `json:"includes,omitempty"`
+	Includes Expansions `json:"includes,omitempty,omitzero"`
 }
 
 // Topic A topic a Space is about.
 type Topic struct {
-	Description *string `json:"description,omitempty"`
+	Description string  `json:"description,omitempty,omitzero"`
 	ID          TopicID `json:"id"`
-	Name        *string `json:"name,omitempty"`
+	Name        string  `json:"name,omitempty,omitzero"`
 }
 
 // TopicField A field of a Topic object that can be asked for with `topic.fields`.
@@ -2541,52 +2541,52 @@ type TopicID = string
 
 // Tweet A Tweet (X now calls them posts). Fields other than the defaults appear only when asked for with `tweet.fields`.
 type Tweet struct {
-	Attachments *TweetAttachments `json:"attachments,omitempty"`
+	Attachments TweetAttachments `json:"attachments,omitempty,omitzero"`
 
 	// AuthorID A user id: a decimal number of up to 19 digits, sent as a string.
-	AuthorID           *UserID              `json:"author_id,omitempty"`
-	CommunityID        *CommunityID         `json:"community_id,omitempty"`
-	ContextAnnotations *[]ContextAnnotation `json:"context_annotations,omitempty"`
+	AuthorID           UserID              `json:"author_id,omitempty,omitzero"`
+	CommunityID        CommunityID         `json:"community_id,omitempty,omitzero"`
+	ContextAnnotations []ContextAnnotation `json:"context_annotations,omitempty,omitzero"`
 
 	// ConversationID A Tweet id: a decimal number of up to 19 digits, sent as a string.
-	ConversationID      *TweetID           `json:"conversation_id,omitempty"`
-	CreatedAt           *time.Time         `json:"created_at,omitempty"`
-	DisplayTextRange    *DisplayTextRange  `json:"display_text_range,omitempty"`
-	EditControls        *TweetEditControls `json:"edit_controls,omitempty"`
-	EditHistoryTweetIds *[]TweetID         `json:"edit_history_tweet_ids,omitempty"`
-	Entities            *FullTextEntities  `json:"entities,omitempty"`
-	Geo                 *TweetGeo          `json:"geo,omitempty"`
+	ConversationID      TweetID           `json:"conversation_id,omitempty,omitzero"`
+	CreatedAt           time.Time         `json:"created_at,omitempty,omitzero"`
+	DisplayTextRange    DisplayTextRange  `json:"display_text_range,omitempty,omitzero"`
+	EditControls        TweetEditControls `json:"edit_controls,omitempty,omitzero"`
+	EditHistoryTweetIds []TweetID         `json:"edit_history_tweet_ids,omitempty,omitzero"`
+	Entities            FullTextEntities  `json:"entities,omitempty,omitzero"`
+	Geo                 TweetGeo          `json:"geo,omitempty,omitzero"`
 
 	// ID A Tweet id: a decimal number of up to 19 digits, sent as a string.
 	ID TweetID `json:"id"`
 
 	// InReplyToUserID A user id: a decimal number of up to 19 digits, sent as a string.
-	InReplyToUserID   *UserID                `json:"in_reply_to_user_id,omitempty"`
-	Lang              *string                `json:"lang,omitempty"`
-	NonPublicMetrics  *TweetNonPublicMetrics `json:"non_public_metrics,omitempty"`
-	NoteTweet         *TweetNoteTweet        `json:"note_tweet,omitempty"`
-	OrganicMetrics    *TweetOrganicMetrics   `json:"organic_metrics,omitempty"`
-	PossiblySensitive *bool                  `json:"possibly_sensitive,omitempty"`
-	PromotedMetrics   *TweetPromotedMetrics  `json:"promoted_metrics,omitempty"`
-	PublicMetrics     *TweetPublicMetrics    `json:"public_metrics,omitempty"`
-	ReferencedTweets  *[]ReferencedTweet     `json:"referenced_tweets,omitempty"`
+	InReplyToUserID   UserID                `json:"in_reply_to_user_id,omitempty,omitzero"`
+	Lang              string                `json:"lang,omitempty,omitzero"`
+	NonPublicMetrics  TweetNonPublicMetrics `json:"non_public_metrics,omitempty,omitzero"`
+	NoteTweet         TweetNoteTweet        `json:"note_tweet,omitempty,omitzero"`
+	OrganicMetrics    TweetOrganicMetrics   `json:"organic_metrics,omitempty,omitzero"`
+	PossiblySensitive bool                  `json:"possibly_sensitive,omitempty,omitzero"`
+	PromotedMetrics   TweetPromotedMetrics  `json:"promoted_metrics,omitempty,omitzero"`
+	PublicMetrics     TweetPublicMetrics    `json:"public_metrics,omitempty,omitzero"`
+	ReferencedTweets  []ReferencedTweet     `json:"referenced_tweets,omitempty,omitzero"`
 
 	// ReplySettings Who may reply to a Tweet. X has added values over time; treat unknown ones as restrictive. Values are letters only and may be longer than twelve (mentionedUsers), whatever X's published pattern says.
-	ReplySettings                  *ReplySettings                       `json:"reply_settings,omitempty"`
-	Scopes                         *TweetScopes                         `json:"scopes,omitempty"`
-	Source                         *string                              `json:"source,omitempty"`
-	SuggestedSourceLinks           *[]URLEntity                         `json:"suggested_source_links,omitempty"`
-	SuggestedSourceLinksWithCounts *TweetSuggestedSourceLinksWithCounts `json:"suggested_source_links_with_counts,omitempty"`
-	Text                           TweetText                            `json:"text"`
-	Username                       *UserName                            `json:"username,omitempty"`
-	Withheld                       *TweetWithheld                       `json:"withheld,omitempty"`
+	ReplySettings                  ReplySettings                       `json:"reply_settings,omitempty,omitzero"`
+	Scopes                         TweetScopes                         `json:"scopes,omitempty,omitzero"`
+	Source                         string                              `json:"source,omitempty,omitzero"`
+	SuggestedSourceLinks           []URLEntity                         `json:"suggested_source_links,omitempty,omitzero"`
+	SuggestedSourceLinksWithCounts TweetSuggestedSourceLinksWithCounts `json:"suggested_source_links_with_counts,omitempty,omitzero"`
+	Text                           TweetText                           `json:"text"`
+	Username                       UserName                            `json:"username,omitempty,omitzero"`
+	Withheld                       TweetWithheld                       `json:"withheld,omitempty,omitzero"`
 }
 
 // TweetAttachments defines model for TweetAttachments.
 type TweetAttachments struct {
-	MediaKeys          *[]MediaKey `json:"media_keys,omitempty"`
-	MediaSourceTweetID *[]TweetID  `json:"media_source_tweet_id,omitempty"`
-	PollIds            *[]PollID   `json:"poll_ids,omitempty"`
+	MediaKeys          []MediaKey `json:"media_keys,omitempty,omitzero"`
+	MediaSourceTweetID []TweetID  `json:"media_source_tweet_id,omitempty,omitzero"`
+	PollIds            []PollID   `json:"poll_ids,omitempty,omitzero"`
 }
 
 // TweetCount defines model for TweetCount.
@@ -2594,37 +2594,37 @@ type TweetCount = int
 
 // TweetCountsResponse defines model for TweetCountsResponse.
 type TweetCountsResponse struct {
-	Data   *[]SearchCount           `json:"data,omitempty"`
-	Errors *[]Problem               `json:"errors,omitempty"`
-	Meta   *TweetCountsResponseMeta `json:"meta,omitempty"`
+	Data   []SearchCount           `json:"data,omitempty,omitzero"`
+	Errors []Problem               `json:"errors,omitempty,omitzero"`
+	Meta   TweetCountsResponseMeta `json:"meta,omitempty,omitzero"`
 }
 
 // TweetCountsResponseMeta defines model for TweetCountsResponseMeta.
 type TweetCountsResponseMeta struct {
-	NewestID        *NewestID  `json:"newest_id,omitempty"`
-	NextToken       *NextToken `json:"next_token,omitempty"`
-	OldestID        *OldestID  `json:"oldest_id,omitempty"`
-	TotalTweetCount *Aggregate `json:"total_tweet_count,omitempty"`
+	NewestID        NewestID  `json:"newest_id,omitempty,omitzero"`
+	NextToken       NextToken `json:"next_token,omitempty,omitzero"`
+	OldestID        OldestID  `json:"oldest_id,omitempty,omitzero"`
+	TotalTweetCount Aggregate `json:"total_tweet_count,omitempty,omitzero"`
 }
 
 // TweetCreateRequest A Tweet to post. Give text, or media, or a poll, or a quote; reply names the Tweet answered.
 type TweetCreateRequest struct {
-	CardURI               *string                        `json:"card_uri,omitempty"`
-	CommunityID           *CommunityID                   `json:"community_id,omitempty"`
-	DirectMessageDeepLink *string                        `json:"direct_message_deep_link,omitempty"`
-	EditOptions           *TweetCreateRequestEditOptions `json:"edit_options,omitempty"`
-	ForSuperFollowersOnly *bool                          `json:"for_super_followers_only,omitempty"`
-	Geo                   *TweetCreateRequestGeo         `json:"geo,omitempty"`
-	Media                 *TweetCreateRequestMedia       `json:"media,omitempty"`
-	Nullcast              *bool                          `json:"nullcast,omitempty"`
-	Poll                  *TweetCreateRequestPoll        `json:"poll,omitempty"`
+	CardURI               string                        `json:"card_uri,omitempty,omitzero"`
+	CommunityID           CommunityID                   `json:"community_id,omitempty,omitzero"`
+	DirectMessageDeepLink string                        `json:"direct_message_deep_link,omitempty,omitzero"`
+	EditOptions           TweetCreateRequestEditOptions `json:"edit_options,omitempty,omitzero"`
+	ForSuperFollowersOnly bool                          `json:"for_super_followers_only,omitempty,omitzero"`
+	Geo                   TweetCreateRequestGeo         `json:"geo,omitempty,omitzero"`
+	Media                 TweetCreateRequestMedia       `json:"media,omitempty,omitzero"`
+	Nullcast              bool                          `json:"nullcast,omitempty,omitzero"`
+	Poll                  TweetCreateRequestPoll        `json:"poll,omitempty,omitzero"`
 
 	// QuoteTweetID A Tweet id: a decimal number of up to 19 digits, sent as a string.
-	QuoteTweetID       *TweetID                         `json:"quote_tweet_id,omitempty"`
-	Reply              *TweetCreateRequestReply         `json:"reply,omitempty"`
-	ReplySettings      *TweetCreateRequestReplySettings `json:"reply_settings,omitempty"`
-	ShareWithFollowers *bool                            `json:"share_with_followers,omitempty"`
-	Text               *TweetText                       `json:"text,omitempty"`
+	QuoteTweetID       TweetID                         `json:"quote_tweet_id,omitempty,omitzero"`
+	Reply              TweetCreateRequestReply         `json:"reply,omitempty,omitzero"`
+	ReplySettings      TweetCreateRequestReplySettings `json:"reply_settings,omitempty,omitzero"`
+	ShareWithFollowers bool                            `json:"share_with_followers,omitempty,omitzero"`
+	Text               TweetText                       `json:"text,omitempty,omitzero"`
 }
 
 // TweetCreateRequestReplySettings defines model for TweetCreateRequest.ReplySettings.
@@ -2638,20 +2638,20 @@ type TweetCreateRequestEditOptions struct {
 
 // TweetCreateRequestGeo defines model for TweetCreateRequestGeo.
 type TweetCreateRequestGeo struct {
-	PlaceID *string `json:"place_id,omitempty"`
+	PlaceID string `json:"place_id,omitempty,omitzero"`
 }
 
 // TweetCreateRequestMedia defines model for TweetCreateRequestMedia.
 type TweetCreateRequestMedia struct {
 	MediaIds      []MediaID `json:"media_ids"`
-	TaggedUserIds *[]UserID `json:"tagged_user_ids,omitempty"`
+	TaggedUserIds []UserID  `json:"tagged_user_ids,omitempty,omitzero"`
 }
 
 // TweetCreateRequestPoll defines model for TweetCreateRequestPoll.
 type TweetCreateRequestPoll struct {
-	DurationMinutes int32                                `json:"duration_minutes"`
-	Options         []string                             `json:"options"`
-	ReplySettings   *TweetCreateRequestPollReplySettings `json:"reply_settings,omitempty"`
+	DurationMinutes int32                               `json:"duration_minutes"`
+	Options         []string                            `json:"options"`
+	ReplySettings   TweetCreateRequestPollReplySettings `json:"reply_settings,omitempty,omitzero"`
 }
 
 // TweetCreateRequestPollReplySettings defines model for TweetCreateRequestPoll.ReplySettings.
@@ -2659,8 +2659,8 @@ type TweetCreateRequestPollReplySettings string
 
 // TweetCreateRequestReply defines model for TweetCreateRequestReply.
 type TweetCreateRequestReply struct {
-	AutoPopulateReplyMetadata *bool     `json:"auto_populate_reply_metadata,omitempty"`
-	ExcludeReplyUserIds       *[]UserID `json:"exclude_reply_user_ids,omitempty"`
+	AutoPopulateReplyMetadata bool     `json:"auto_populate_reply_metadata,omitempty,omitzero"`
+	ExcludeReplyUserIds       []UserID `json:"exclude_reply_user_ids,omitempty,omitzero"`
 
 	// InReplyToTweetID A Tweet id: a decimal number of up to 19 digits, sent as a string.
 	InReplyToTweetID TweetID `json:"in_reply_to_tweet_id"`
@@ -2668,20 +2668,20 @@ type TweetCreateRequestReply struct {
 
 // TweetCreateResponse defines model for TweetCreateResponse.
 type TweetCreateResponse struct {
-	Data *struct {
+	Data struct {
 		// ID A Tweet id: a decimal number of up to 19 digits, sent as a string.
 		ID   TweetID   `json:"id"`
 		Text TweetText `json:"text"`
-	} `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // TweetDeleteResponse defines model for TweetDeleteResponse.
 type TweetDeleteResponse struct {
-	Data *struct {
+	Data struct {
 		Deleted bool `json:"deleted"`
-	} `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // TweetEditControls defines model for TweetEditControls.
@@ -2699,8 +2699,8 @@ type TweetField string
 
 // TweetGeo defines model for TweetGeo.
 type TweetGeo struct {
-	Coordinates *Point   `json:"coordinates,omitempty"`
-	PlaceID     *PlaceID `json:"place_id,omitempty"`
+	Coordinates Point   `json:"coordinates,omitempty,omitzero"`
+	PlaceID     PlaceID `json:"place_id,omitempty,omitzero"`
 }
 
 // TweetHideRequest defines model for TweetHideRequest.
@@ -2710,9 +2710,9 @@ type TweetHideRequest struct {
 
 // TweetHideResponse defines model for TweetHideResponse.
 type TweetHideResponse struct {
-	Data *struct {
-		Hidden *bool `json:"hidden,omitempty"`
-	} `json:"data,omitempty"`
+	Data struct {
+		Hidden bool `json:"hidden,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
 }
 
 // TweetID A Tweet id: a decimal number of up to 19 digits, sent as a string.
@@ -2720,73 +2720,73 @@ type TweetID = string
 
 // TweetNonPublicMetrics defines model for TweetNonPublicMetrics.
 type TweetNonPublicMetrics struct {
-	ImpressionCount *int32 `json:"impression_count,omitempty"`
+	ImpressionCount int32 `json:"impression_count,omitempty,omitzero"`
 }
 
 // TweetNoteTweet defines model for TweetNoteTweet.
 type TweetNoteTweet struct {
-	Entities *struct {
-		Cashtags *[]CashtagEntity `json:"cashtags,omitempty"`
-		Hashtags *[]HashtagEntity `json:"hashtags,omitempty"`
-		Mentions *[]MentionEntity `json:"mentions,omitempty"`
-		Urls     *[]URLEntity     `json:"urls,omitempty"`
-	} `json:"entities,omitempty"`
-	Text *NoteTweetText `json:"text,omitempty"`
+	Entities struct {
+		Cashtags []CashtagEntity `json:"cashtags,omitempty,omitzero"`
+		Hashtags []HashtagEntity `json:"hashtags,omitempty,omitzero"`
+		Mentions []MentionEntity `json:"mentions,omitempty,omitzero"`
+		Urls     []URLEntity     `json:"urls,omitempty,omitzero"`
+	} `json:"entities,omitempty,omitzero"`
+	Text NoteTweetText `json:"text,omitempty,omitzero"`
 }
 
 // TweetOrganicMetrics defines model for TweetOrganicMetrics.
 type TweetOrganicMetrics struct {
-	ImpressionCount *int `json:"impression_count,omitempty"`
-	LikeCount       *int `json:"like_count,omitempty"`
-	ReplyCount      *int `json:"reply_count,omitempty"`
-	RetweetCount    *int `json:"retweet_count,omitempty"`
+	ImpressionCount int `json:"impression_count,omitempty,omitzero"`
+	LikeCount       int `json:"like_count,omitempty,omitzero"`
+	ReplyCount      int `json:"reply_count,omitempty,omitzero"`
+	RetweetCount    int `json:"retweet_count,omitempty,omitzero"`
 }
 
 // TweetPromotedMetrics defines model for TweetPromotedMetrics.
 type TweetPromotedMetrics struct {
-	ImpressionCount *int32 `json:"impression_count,omitempty"`
-	LikeCount       *int32 `json:"like_count,omitempty"`
-	ReplyCount      *int32 `json:"reply_count,omitempty"`
-	RetweetCount    *int32 `json:"retweet_count,omitempty"`
+	ImpressionCount int32 `json:"impression_count,omitempty,omitzero"`
+	LikeCount       int32 `json:"like_count,omitempty,omitzero"`
+	ReplyCount      int32 `json:"reply_count,omitempty,omitzero"`
+	RetweetCount    int32 `json:"retweet_count,omitempty,omitzero"`
 }
 
 // TweetPublicMetrics defines model for TweetPublicMetrics.
 type TweetPublicMetrics struct {
-	BookmarkCount   *int32 `json:"bookmark_count,omitempty"`
-	ImpressionCount *int32 `json:"impression_count,omitempty"`
-	LikeCount       *int   `json:"like_count,omitempty"`
-	QuoteCount      *int   `json:"quote_count,omitempty"`
-	ReplyCount      *int   `json:"reply_count,omitempty"`
-	RetweetCount    *int   `json:"retweet_count,omitempty"`
+	BookmarkCount   int32 `json:"bookmark_count,omitempty,omitzero"`
+	ImpressionCount int32 `json:"impression_count,omitempty,omitzero"`
+	LikeCount       int   `json:"like_count,omitempty,omitzero"`
+	QuoteCount      int   `json:"quote_count,omitempty,omitzero"`
+	ReplyCount      int   `json:"reply_count,omitempty,omitzero"`
+	RetweetCount    int   `json:"retweet_count,omitempty,omitzero"`
 }
 
 // TweetScopes defines model for TweetScopes.
 type TweetScopes struct {
-	Followers *bool `json:"followers,omitempty"`
+	Followers bool `json:"followers,omitempty,omitzero"`
 }
 
 // TweetSearchResponse defines model for TweetSearchResponse.
 type TweetSearchResponse struct {
-	Data   *[]Tweet   `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data   []Tweet   `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 
 	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
-	Includes *Expansions              `json:"includes,omitempty"`
-	Meta     *TweetSearchResponseMeta `json:"meta,omitempty"`
+	Includes Expansions              `json:"includes,omitempty,omitzero"`
+	Meta     TweetSearchResponseMeta `json:"meta,omitempty,omitzero"`
 }
 
 // TweetSearchResponseMeta defines model for TweetSearchResponseMeta.
 type TweetSearchResponseMeta struct {
-	NewestID    *NewestID    `json:"newest_id,omitempty"`
-	NextToken   *NextToken   `json:"next_token,omitempty"`
-	OldestID    *OldestID    `json:"oldest_id,omitempty"`
-	ResultCount *ResultCount `json:"result_count,omitempty"`
+	NewestID    NewestID    `json:"newest_id,omitempty,omitzero"`
+	NextToken   NextToken   `json:"next_token,omitempty,omitzero"`
+	OldestID    OldestID    `json:"oldest_id,omitempty,omitzero"`
+	ResultCount ResultCount `json:"result_count,omitempty,omitzero"`
 }
 
 // TweetSuggestedSourceLinksWithCounts defines model for TweetSuggestedSourceLinksWithCounts.
 type TweetSuggestedSourceLinksWithCounts struct {
-	Count *int       `json:"count,omitempty"`
-	URL   *URLEntity `json:"url,omitempty"`
+	Count int       `json:"count,omitempty,omitzero"`
+	URL   URLEntity `json:"url,omitempty,omitzero"`
 }
 
 // TweetText defines model for TweetText.
@@ -2794,9 +2794,9 @@ type TweetText = string
 
 // TweetWithheld defines model for TweetWithheld.
 type TweetWithheld struct {
-	Copyright    *bool               `json:"copyright,omitempty"`
-	CountryCodes []CountryCode       `json:"country_codes"`
-	Scope        *TweetWithheldScope `json:"scope,omitempty"`
+	Copyright    bool               `json:"copyright,omitempty,omitzero"`
+	CountryCodes []CountryCode      `json:"country_codes"`
+	Scope        TweetWithheldScope `json:"scope,omitempty,omitzero"`
 }
 
 // TweetWithheldScope defines model for TweetWithheld.Scope.
@@ -2807,20 +2807,20 @@ type URL = string
 
 // URLFields defines model for URLFields.
 type URLFields struct {
-	Description *string `json:"description,omitempty"`
-	DisplayURL  *string `json:"display_url,omitempty"`
+	Description string `json:"description,omitempty,omitzero"`
+	DisplayURL  string `json:"display_url,omitempty,omitzero"`
 
 	// ExpandedURL An absolute URL.
-	ExpandedURL *URL        `json:"expanded_url,omitempty"`
-	Images      *[]URLImage `json:"images,omitempty"`
+	ExpandedURL URL        `json:"expanded_url,omitempty,omitzero"`
+	Images      []URLImage `json:"images,omitempty,omitzero"`
 
 	// MediaKey A media key: two numbers joined by an underscore.
-	MediaKey *MediaKey `json:"media_key,omitempty"`
+	MediaKey MediaKey `json:"media_key,omitempty,omitzero"`
 
 	// Status An HTTP status code.
-	Status     *HTTPStatusCode `json:"status,omitempty"`
-	Title      *string         `json:"title,omitempty"`
-	UnwoundURL *string         `json:"unwound_url,omitempty"`
+	Status     HTTPStatusCode `json:"status,omitempty,omitzero"`
+	Title      string         `json:"title,omitempty,omitzero"`
+	UnwoundURL string         `json:"unwound_url,omitempty,omitzero"`
 
 	// URL An absolute URL.
 	URL URL `json:"url"`
@@ -2828,11 +2828,11 @@ type URLFields struct {
 
 // URLImage defines model for URLImage.
 type URLImage struct {
-	Height *MediaHeight `json:"height,omitempty"`
+	Height MediaHeight `json:"height,omitempty,omitzero"`
 
 	// URL An absolute URL.
-	URL   *URL        `json:"url,omitempty"`
-	Width *MediaWidth `json:"width,omitempty"`
+	URL   URL        `json:"url,omitempty,omitzero"`
+	Width MediaWidth `json:"width,omitempty,omitzero"`
 }
 
 // UploadExpiration defines model for UploadExpiration.
@@ -2843,22 +2843,22 @@ type UploadURL = string
 
 // URLEntity defines model for UrlEntity.
 type URLEntity struct {
-	Description *string `json:"description,omitempty"`
-	DisplayURL  *string `json:"display_url,omitempty"`
-	End         int     `json:"end"`
+	Description string `json:"description,omitempty,omitzero"`
+	DisplayURL  string `json:"display_url,omitempty,omitzero"`
+	End         int    `json:"end"`
 
 	// ExpandedURL An absolute URL.
-	ExpandedURL *URL        `json:"expanded_url,omitempty"`
-	Images      *[]URLImage `json:"images,omitempty"`
+	ExpandedURL URL        `json:"expanded_url,omitempty,omitzero"`
+	Images      []URLImage `json:"images,omitempty,omitzero"`
 
 	// MediaKey A media key: two numbers joined by an underscore.
-	MediaKey *MediaKey `json:"media_key,omitempty"`
-	Start    int       `json:"start"`
+	MediaKey MediaKey `json:"media_key,omitempty,omitzero"`
+	Start    int      `json:"start"`
 
 	// Status An HTTP status code.
-	Status     *HTTPStatusCode `json:"status,omitempty"`
-	Title      *string         `json:"title,omitempty"`
-	UnwoundURL *string         `json:"unwound_url,omitempty"`
+	Status     HTTPStatusCode `json:"status,omitempty,omitzero"`
+	Title      string         `json:"title,omitempty,omitzero"`
+	UnwoundURL string         `json:"unwound_url,omitempty,omitzero"`
 
 	// URL An absolute URL.
 	URL URL `json:"url"`
@@ -2866,22 +2866,22 @@ type URLEntity struct {
 
 // URLEntityDm defines model for UrlEntityDm.
 type URLEntityDm struct {
-	Description *string `json:"description,omitempty"`
-	DisplayURL  *string `json:"display_url,omitempty"`
-	End         int     `json:"end"`
+	Description string `json:"description,omitempty,omitzero"`
+	DisplayURL  string `json:"display_url,omitempty,omitzero"`
+	End         int    `json:"end"`
 
 	// ExpandedURL An absolute URL.
-	ExpandedURL *URL        `json:"expanded_url,omitempty"`
-	Images      *[]URLImage `json:"images,omitempty"`
+	ExpandedURL URL        `json:"expanded_url,omitempty,omitzero"`
+	Images      []URLImage `json:"images,omitempty,omitzero"`
 
 	// MediaKey A media key: two numbers joined by an underscore.
-	MediaKey *MediaKey `json:"media_key,omitempty"`
-	Start    int       `json:"start"`
+	MediaKey MediaKey `json:"media_key,omitempty,omitzero"`
+	Start    int      `json:"start"`
 
 	// Status An HTTP status code.
-	Status     *HTTPStatusCode `json:"status,omitempty"`
-	Title      *string         `json:"title,omitempty"`
-	UnwoundURL *string         `json:"unwound_url,omitempty"`
+	Status     HTTPStatusCode `json:"status,omitempty,omitzero"`
+	Title      string         `json:"title,omitempty,omitzero"`
+	UnwoundURL string         `json:"unwound_url,omitempty,omitzero"`
 
 	// URL An absolute URL.
 	URL URL `json:"url"`
@@ -2889,31 +2889,31 @@ type URLEntityDm struct {
 
 // Usage defines model for Usage.
 type Usage struct {
-	CapResetDay         *int32                  `json:"cap_reset_day,omitempty"`
-	DailyClientAppUsage *[]ClientAppUsage       `json:"daily_client_app_usage,omitempty"`
-	DailyProjectUsage   *UsageDailyProjectUsage `json:"daily_project_usage,omitempty"`
+	CapResetDay         int32                  `json:"cap_reset_day,omitempty,omitzero"`
+	DailyClientAppUsage []ClientAppUsage       `json:"daily_client_app_usage,omitempty,omitzero"`
+	DailyProjectUsage   UsageDailyProjectUsage `json:"daily_project_usage,omitempty,omitzero"`
 
 	// ProjectCap A count, sent by X as a decimal string.
-	ProjectCap *string `json:"project_cap,omitempty"`
-	ProjectID  *string `json:"project_id,omitempty"`
+	ProjectCap string `json:"project_cap,omitempty,omitzero"`
+	ProjectID  string `json:"project_id,omitempty,omitzero"`
 
 	// ProjectUsage A count, sent by X as a decimal string.
-	ProjectUsage *string `json:"project_usage,omitempty"`
+	ProjectUsage string `json:"project_usage,omitempty,omitzero"`
 }
 
 // UsageDailyProjectUsage defines model for UsageDailyProjectUsage.
 type UsageDailyProjectUsage struct {
 	// ProjectID The project's id, a decimal string of up to 19 digits.
-	ProjectID *string        `json:"project_id,omitempty"`
-	Usage     *[]UsageFields `json:"usage,omitempty"`
+	ProjectID string        `json:"project_id,omitempty,omitzero"`
+	Usage     []UsageFields `json:"usage,omitempty,omitzero"`
 }
 
 // UsageFields defines model for UsageFields.
 type UsageFields struct {
-	Date *time.Time `json:"date,omitempty"`
+	Date time.Time `json:"date,omitempty,omitzero"`
 
 	// Usage A count, sent by X as a decimal string.
-	Usage *string `json:"usage,omitempty"`
+	Usage string `json:"usage,omitempty,omitzero"`
 }
 
 // UsageReportField A field of the usage report that can be asked for with `usage.fields`.
@@ -2921,39 +2921,39 @@ type UsageReportField string
 
 // UsageResponse defines model for UsageResponse.
 type UsageResponse struct {
-	Data   *Usage     `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data   Usage     `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // User An account. Fields other than `id`, `name` and `username` appear only when asked for with `user.fields`.
 type User struct {
-	Affiliation      *UserAffiliation        `json:"affiliation,omitempty"`
-	ConnectionStatus *[]UserConnectionStatus `json:"connection_status,omitempty"`
-	CreatedAt        *time.Time              `json:"created_at,omitempty"`
-	Description      *string                 `json:"description,omitempty"`
-	Entities         *UserEntities           `json:"entities,omitempty"`
+	Affiliation      UserAffiliation        `json:"affiliation,omitempty,omitzero"`
+	ConnectionStatus []UserConnectionStatus `json:"connection_status,omitempty,omitzero"`
+	CreatedAt        time.Time              `json:"created_at,omitempty,omitzero"`
+	Description      string                 `json:"description,omitempty,omitzero"`
+	Entities         UserEntities           `json:"entities,omitempty,omitzero"`
 
 	// ID A user id: a decimal number of up to 19 digits, sent as a string.
-	ID       UserID  `json:"id"`
-	Location *string `json:"location,omitempty"`
+	ID       UserID `json:"id"`
+	Location string `json:"location,omitempty,omitzero"`
 
 	// MostRecentTweetID A Tweet id: a decimal number of up to 19 digits, sent as a string.
-	MostRecentTweetID *TweetID `json:"most_recent_tweet_id,omitempty"`
-	Name              string   `json:"name"`
+	MostRecentTweetID TweetID `json:"most_recent_tweet_id,omitempty,omitzero"`
+	Name              string  `json:"name"`
 
 	// PinnedTweetID A Tweet id: a decimal number of up to 19 digits, sent as a string.
-	PinnedTweetID    *TweetID              `json:"pinned_tweet_id,omitempty"`
-	ProfileBannerURL *string               `json:"profile_banner_url,omitempty"`
-	ProfileImageURL  *string               `json:"profile_image_url,omitempty"`
-	Protected        *bool                 `json:"protected,omitempty"`
-	PublicMetrics    *UserPublicMetrics    `json:"public_metrics,omitempty"`
-	ReceivesYourDm   *bool                 `json:"receives_your_dm,omitempty"`
-	SubscriptionType *UserSubscriptionType `json:"subscription_type,omitempty"`
-	URL              *string               `json:"url,omitempty"`
-	Username         UserName              `json:"username"`
-	Verified         *bool                 `json:"verified,omitempty"`
-	VerifiedType     *UserVerifiedType     `json:"verified_type,omitempty"`
-	Withheld         *UserWithheld         `json:"withheld,omitempty"`
+	PinnedTweetID    TweetID              `json:"pinned_tweet_id,omitempty,omitzero"`
+	ProfileBannerURL string               `json:"profile_banner_url,omitempty,omitzero"`
+	ProfileImageURL  string               `json:"profile_image_url,omitempty,omitzero"`
+	Protected        bool                 `json:"protected,omitempty,omitzero"`
+	PublicMetrics    UserPublicMetrics    `json:"public_metrics,omitempty,omitzero"`
+	ReceivesYourDm   bool                 `json:"receives_your_dm,omitempty,omitzero"`
+	SubscriptionType UserSubscriptionType `json:"subscription_type,omitempty,omitzero"`
+	URL              string               `json:"url,omitempty,omitzero"`
+	Username         UserName             `json:"username"`
+	Verified         bool                 `json:"verified,omitempty,omitzero"`
+	VerifiedType     UserVerifiedType     `json:"verified_type,omitempty,omitzero"`
+	Withheld         UserWithheld         `json:"withheld,omitempty,omitzero"`
 }
 
 // UserConnectionStatus defines model for User.ConnectionStatus.
@@ -2967,18 +2967,18 @@ type UserVerifiedType string
 
 // UserAffiliation defines model for UserAffiliation.
 type UserAffiliation struct {
-	BadgeURL    *string   `json:"badge_url,omitempty"`
-	Description *string   `json:"description,omitempty"`
-	URL         *string   `json:"url,omitempty"`
-	UserID      *[]UserID `json:"user_id,omitempty"`
+	BadgeURL    string   `json:"badge_url,omitempty,omitzero"`
+	Description string   `json:"description,omitempty,omitzero"`
+	URL         string   `json:"url,omitempty,omitzero"`
+	UserID      []UserID `json:"user_id,omitempty,omitzero"`
 }
 
 // UserEntities defines model for UserEntities.
 type UserEntities struct {
-	Description *FullTextEntities `json:"description,omitempty"`
-	URL         *struct {
-		Urls *[]URLEntity `json:"urls,omitempty"`
-	} `json:"url,omitempty"`
+	Description FullTextEntities `json:"description,omitempty,omitzero"`
+	URL         struct {
+		Urls []URLEntity `json:"urls,omitempty,omitzero"`
+	} `json:"url,omitempty,omitzero"`
 }
 
 // UserExpansion An id-carrying field of a User whose object should be returned in `includes`.
@@ -2995,11 +2995,11 @@ type UserName = string
 
 // UserPublicMetrics defines model for UserPublicMetrics.
 type UserPublicMetrics struct {
-	FollowersCount *int `json:"followers_count,omitempty"`
-	FollowingCount *int `json:"following_count,omitempty"`
-	LikeCount      *int `json:"like_count,omitempty"`
-	ListedCount    *int `json:"listed_count,omitempty"`
-	TweetCount     *int `json:"tweet_count,omitempty"`
+	FollowersCount int `json:"followers_count,omitempty,omitzero"`
+	FollowingCount int `json:"following_count,omitempty,omitzero"`
+	LikeCount      int `json:"like_count,omitempty,omitzero"`
+	ListedCount    int `json:"listed_count,omitempty,omitzero"`
+	TweetCount     int `json:"tweet_count,omitempty,omitzero"`
 }
 
 // UserSearchQueryVnext defines model for UserSearchQueryVnext.
@@ -3007,8 +3007,8 @@ type UserSearchQueryVnext = string
 
 // UserWithheld defines model for UserWithheld.
 type UserWithheld struct {
-	CountryCodes *[]CountryCode     `json:"country_codes,omitempty"`
-	Scope        *UserWithheldScope `json:"scope,omitempty"`
+	CountryCodes []CountryCode     `json:"country_codes,omitempty,omitzero"`
+	Scope        UserWithheldScope `json:"scope,omitempty,omitzero"`
 }
 
 // UserWithheldScope defines model for UserWithheld.Scope.
@@ -3022,10 +3022,10 @@ type UsersBlockingCreateRequest struct {
 
 // UsersBlockingMutationResponse defines model for UsersBlockingMutationResponse.
 type UsersBlockingMutationResponse struct {
-	Data *struct {
-		Blocking *bool `json:"blocking,omitempty"`
-	} `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data struct {
+		Blocking bool `json:"blocking,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // UsersFollowingCreateRequest defines model for UsersFollowingCreateRequest.
@@ -3036,36 +3036,36 @@ type UsersFollowingCreateRequest struct {
 
 // UsersFollowingCreateResponse defines model for UsersFollowingCreateResponse.
 type UsersFollowingCreateResponse struct {
-	Data *struct {
-		Following     *bool `json:"following,omitempty"`
-		PendingFollow *bool `json:"pending_follow,omitempty"`
-	} `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data struct {
+		Following     bool `json:"following,omitempty,omitzero"`
+		PendingFollow bool `json:"pending_follow,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // UsersFollowingDeleteResponse defines model for UsersFollowingDeleteResponse.
 type UsersFollowingDeleteResponse struct {
-	Data *struct {
-		Following *bool `json:"following,omitempty"`
-	} `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data struct {
+		Following bool `json:"following,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // UsersFollowingLookupResponse defines model for UsersFollowingLookupResponse.
 type UsersFollowingLookupResponse struct {
-	Data   *[]User    `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data   []User    `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 
 	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
-	Includes *Expansions                       `json:"includes,omitempty"`
-	Meta     *UsersFollowingLookupResponseMeta `json:"meta,omitempty"`
+	Includes Expansions                       `json:"includes,omitempty,omitzero"`
+	Meta     UsersFollowingLookupResponseMeta `json:"meta,omitempty,omitzero"`
 }
 
 // UsersFollowingLookupResponseMeta defines model for UsersFollowingLookupResponseMeta.
 type UsersFollowingLookupResponseMeta struct {
-	NextToken     *NextToken     `json:"next_token,omitempty"`
-	PreviousToken *PreviousToken `json:"previous_token,omitempty"`
-	ResultCount   *ResultCount   `json:"result_count,omitempty"`
+	NextToken     NextToken     `json:"next_token,omitempty,omitzero"`
+	PreviousToken PreviousToken `json:"previous_token,omitempty,omitzero"`
+	ResultCount   ResultCount   `json:"result_count,omitempty,omitzero"`
 }
 
 // UsersLikesCreateRequest defines model for UsersLikesCreateRequest.
@@ -3076,18 +3076,18 @@ type UsersLikesCreateRequest struct {
 
 // UsersLikesCreateResponse defines model for UsersLikesCreateResponse.
 type UsersLikesCreateResponse struct {
-	Data *struct {
-		Liked *bool `json:"liked,omitempty"`
-	} `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data struct {
+		Liked bool `json:"liked,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // UsersLikesDeleteResponse defines model for UsersLikesDeleteResponse.
 type UsersLikesDeleteResponse struct {
-	Data *struct {
-		Liked *bool `json:"liked,omitempty"`
-	} `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data struct {
+		Liked bool `json:"liked,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // UsersMutingCreateRequest defines model for UsersMutingCreateRequest.
@@ -3098,10 +3098,10 @@ type UsersMutingCreateRequest struct {
 
 // UsersMutingMutationResponse defines model for UsersMutingMutationResponse.
 type UsersMutingMutationResponse struct {
-	Data *struct {
-		Muting *bool `json:"muting,omitempty"`
-	} `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data struct {
+		Muting bool `json:"muting,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // UsersRetweetsCreateRequest defines model for UsersRetweetsCreateRequest.
@@ -3112,27 +3112,27 @@ type UsersRetweetsCreateRequest struct {
 
 // UsersRetweetsCreateResponse defines model for UsersRetweetsCreateResponse.
 type UsersRetweetsCreateResponse struct {
-	Data *struct {
+	Data struct {
 		// ID A Tweet id: a decimal number of up to 19 digits, sent as a string.
-		ID        *TweetID `json:"id,omitempty"`
-		Retweeted *bool    `json:"retweeted,omitempty"`
-	} `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+		ID        TweetID `json:"id,omitempty,omitzero"`
+		Retweeted bool    `json:"retweeted,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // UsersRetweetsDeleteResponse defines model for UsersRetweetsDeleteResponse.
 type UsersRetweetsDeleteResponse struct {
-	Data *struct {
-		Retweeted *bool `json:"retweeted,omitempty"`
-	} `json:"data,omitempty"`
-	Errors *[]Problem `json:"errors,omitempty"`
+	Data struct {
+		Retweeted bool `json:"retweeted,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // Variant defines model for Variant.
 type Variant struct {
-	BitRate     *int    `json:"bit_rate,omitempty"`
-	ContentType *string `json:"content_type,omitempty"`
-	URL         *string `json:"url,omitempty"`
+	BitRate     int    `json:"bit_rate,omitempty,omitzero"`
+	ContentType string `json:"content_type,omitempty,omitzero"`
+	URL         string `json:"url,omitempty,omitzero"`
 }
 
 // Variants defines model for Variants.

@@ -256,3 +256,39 @@ func TestSecurityOfUserContextOperations(t *testing.T) {
 		}
 	}
 }
+
+// The generated types use plain values for optional fields (gen/oapi-codegen.yaml), which
+// for a query parameter would send its zero value on every call. Each optional parameter
+// therefore asks for a pointer, and so does each member of ListUpdateRequest, whose "" and
+// false must reach X.
+func TestOptionalParametersArePointers(t *testing.T) {
+	doc := loadValid(t)
+	const ext = "x-go-type-skip-optional-pointer"
+	wantsPointer := func(exts map[string]any) bool {
+		v, ok := exts[ext].(bool)
+		return ok && !v
+	}
+	n := 0
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			for _, ref := range append(append(openapi3.Parameters{}, item.Parameters...), op.Parameters...) {
+				p := ref.Value
+				if p.Required {
+					continue
+				}
+				n++
+				if !wantsPointer(p.Extensions) {
+					t.Errorf("%s %s: optional parameter %s lacks %s: false", method, path, p.Name, ext)
+				}
+			}
+		}
+	}
+	if n < 100 {
+		t.Errorf("found only %d optional parameters", n)
+	}
+	for name, prop := range doc.Components.Schemas["ListUpdateRequest"].Value.Properties {
+		if !wantsPointer(prop.Value.Extensions) {
+			t.Errorf("ListUpdateRequest.%s lacks %s: false", name, ext)
+		}
+	}
+}

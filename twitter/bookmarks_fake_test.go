@@ -19,7 +19,7 @@ func TestFakeBookmarksList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts.PaginationToken = deref(first.Meta.NextToken)
+	opts.PaginationToken = first.Meta.NextToken
 	second, _, err := alice.Bookmarks.List(ctx, testserver.AliceID, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -28,7 +28,7 @@ func TestFakeBookmarksList(t *testing.T) {
 	if diff := cmp.Diff(s.World().BookmarkIDs(testserver.AliceID), got); diff != "" || len(got) != testserver.AliceBookmarkCount {
 		t.Errorf("bookmarks over two pages (-world +got):\n%s", diff)
 	}
-	checkTweets(t, s, *first.Data, first.Includes)
+	checkTweets(t, s, first.Data, &first.Includes)
 
 	// OAuth 2.0 user context only: neither the app nor OAuth 1.0a.
 	_, _, err = appClient(t, s).Bookmarks.List(ctx, testserver.AliceID, nil)
@@ -47,12 +47,12 @@ func TestFakeBookmarksAdd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !deref(res.Data.Bookmarked) || !slices.Equal(s.World().BookmarkIDs(testserver.BobID), []string{testserver.MediaTweetID}) {
+	if !res.Data.Bookmarked || !slices.Equal(s.World().BookmarkIDs(testserver.BobID), []string{testserver.MediaTweetID}) {
 		t.Errorf("add = %+v; bookmarks %v", res.Data, s.World().BookmarkIDs(testserver.BobID))
 	}
 	res, _, err = bob.Bookmarks.Add(ctx, testserver.BobID, testserver.NonexistentID)
 	wantError(t, err, 200, twitter.ProblemResourceNotFound)
-	if res == nil || deref(res.Data.Bookmarked) {
+	if res == nil || res.Data.Bookmarked {
 		t.Errorf("failed add returned %+v", res)
 	}
 }
@@ -65,7 +65,7 @@ func TestFakeBookmarksRemove(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if deref(res.Data.Bookmarked) || slices.Contains(s.World().BookmarkIDs(testserver.AliceID), first) {
+	if res.Data.Bookmarked || slices.Contains(s.World().BookmarkIDs(testserver.AliceID), first) {
 		t.Errorf("remove = %+v; bookmarks still hold %s", res.Data, first)
 	}
 	_, _, err = oauth1Client(t, s, testserver.AliceID).Bookmarks.Remove(ctx, testserver.AliceID, first)

@@ -19,7 +19,7 @@ func TestBookmarksRequestsAndResults(t *testing.T) {
 		reply: `{"data":[` + tweetData + `],"includes":` + tweetIncludes + `,"meta":{"result_count":1,"next_token":"zldjwdz3w6sba13nbs0mbravfipbtqvbiqplg9h0p4l"}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.GenericTweetsTimelineResponse](t, out)
-			checkTweet(t, (*r.Data)[0], r.Includes)
+			checkTweet(t, r.Data[0], &r.Includes)
 		},
 	}, {
 		name: "List with OAuth 1.0a",
@@ -43,7 +43,7 @@ func TestBookmarksRequestsAndResults(t *testing.T) {
 		want:  wire{method: "POST", path: "/2/users/2244994945/bookmarks", body: `{"tweet_id":"1460323737035677698"}`},
 		reply: `{"data":{"bookmarked":true}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.BookmarkMutationResponse](t, out); !*r.Data.Bookmarked {
+			if r := as[gen.BookmarkMutationResponse](t, out); !r.Data.Bookmarked {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -68,7 +68,7 @@ func TestBookmarksRequestsAndResults(t *testing.T) {
 		want:  wire{method: "DELETE", path: "/2/users/2244994945/bookmarks/1460323737035677698"},
 		reply: `{"data":{"bookmarked":false}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.BookmarkMutationResponse](t, out); *r.Data.Bookmarked {
+			if r := as[gen.BookmarkMutationResponse](t, out); r.Data.Bookmarked {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},

@@ -140,7 +140,7 @@ func (c *Client) decode(body []byte, out any) error {
 	return c.cfg.decoder.Unmarshal(body, out)
 }
 
-var problemsType = reflect.TypeFor[*[]gen.Problem]()
+var problemsType = reflect.TypeFor[[]gen.Problem]()
 
 // partialErrors returns the "errors" member of a decoded generated response type.
 func partialErrors(out any) []gen.Problem {
@@ -149,8 +149,8 @@ func partialErrors(out any) []gen.Problem {
 		return nil
 	}
 	f := v.Elem().FieldByName("Errors")
-	if !f.IsValid() || f.Type() != problemsType || f.IsNil() {
+	if !f.IsValid() || f.Type() != problemsType {
 		return nil
 	}
-	return *f.Interface().(*[]gen.Problem)
+	return f.Interface().([]gen.Problem)
 }

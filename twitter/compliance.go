@@ -50,7 +50,7 @@ func (s *ComplianceService) CreateJob(ctx context.Context, req gen.CreateComplia
 	if !req.Type.Valid() {
 		return nil, nil, invalid(method, "job type %q is not one of tweets, users", req.Type)
 	}
-	if req.Name != nil && utf8.RuneCountInString(*req.Name) > 64 {
+	if utf8.RuneCountInString(req.Name) > 64 {
 		return nil, nil, invalid(method, "job name is longer than 64 characters")
 	}
 	return do[gen.CreateComplianceJobResponse](ctx, s.client, mutation(http.MethodPost, "/2/compliance/jobs"), allOrNothing, func(ctx context.Context) (*http.Response, error) {

@@ -22,12 +22,12 @@ func TestFakeComplianceJobs(t *testing.T) {
 		t.Fatal(err)
 	}
 	jobs, status := s.World().ComplianceJobs()
-	if len(deref(res.Data)) != 1 {
+	if len(res.Data) != 1 {
 		t.Fatalf("jobs = %+v", res.Data)
 	}
-	got := (*res.Data)[0]
-	if got.ID != testserver.SeedComplianceJobID || got.ID != jobs[0].ID || string(deref(got.Status)) != status[0] ||
-		deref(got.Name) != jobs[0].Name || got.DownloadURL == nil {
+	got := res.Data[0]
+	if got.ID != testserver.SeedComplianceJobID || got.ID != jobs[0].ID || string(got.Status) != status[0] ||
+		got.Name != jobs[0].Name || got.DownloadURL == "" {
 		t.Errorf("job = %+v, world has %+v (%s)", got, jobs[0], status[0])
 	}
 	res, _, err = c.Compliance.Jobs(ctx, gen.ListComplianceJobsParamsTypeUsers, nil)
@@ -49,8 +49,8 @@ func TestFakeComplianceJob(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Data.ID != testserver.SeedComplianceJobID || deref(res.Data.Status) != gen.ComplianceJobStatusComplete ||
-		res.Data.Type != gen.ComplianceJobTypeTweets || res.Data.DownloadURL == nil {
+	if res.Data.ID != testserver.SeedComplianceJobID || res.Data.Status != gen.ComplianceJobStatusComplete ||
+		res.Data.Type != gen.ComplianceJobTypeTweets || res.Data.DownloadURL == "" {
 		t.Errorf("job = %+v", res.Data)
 	}
 
@@ -66,14 +66,14 @@ func TestFakeComplianceCreateJob(t *testing.T) {
 	c := appClient(t, s)
 	ctx := context.Background()
 	name := "nightly users"
-	res, _, err := c.Compliance.CreateJob(ctx, gen.CreateComplianceJobRequest{Type: gen.CreateComplianceJobRequestTypeUsers, Name: &name})
+	res, _, err := c.Compliance.CreateJob(ctx, gen.CreateComplianceJobRequest{Type: gen.CreateComplianceJobRequestTypeUsers, Name: name})
 	if err != nil {
 		t.Fatal(err)
 	}
 	jobs, status := s.World().ComplianceJobs()
 	last := jobs[len(jobs)-1]
-	if res.Data.ID != last.ID || last.Type != "users" || last.Name != name || deref(res.Data.UploadURL) == "" ||
-		string(deref(res.Data.Status)) != status[len(status)-1] {
+	if res.Data.ID != last.ID || last.Type != "users" || last.Name != name || res.Data.UploadURL == "" ||
+		string(res.Data.Status) != status[len(status)-1] {
 		t.Errorf("created %+v, world has %+v (%s)", res.Data, last, status[len(status)-1])
 	}
 	got, _, err := c.Compliance.Job(ctx, res.Data.ID, nil)

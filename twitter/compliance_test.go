@@ -22,7 +22,7 @@ func TestComplianceRequestsAndResults(t *testing.T) {
 		reply: `{"data":[` + complianceJob + `],"meta":{"result_count":1}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.MultiComplianceJobResponse](t, out)
-			if j := (*r.Data)[0]; j.ID != "1423095206576984067" || *j.Status != gen.ComplianceJobStatusCreated || j.UploadURL == nil {
+			if j := r.Data[0]; j.ID != "1423095206576984067" || j.Status != gen.ComplianceJobStatusCreated || j.UploadURL == "" {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -34,7 +34,7 @@ func TestComplianceRequestsAndResults(t *testing.T) {
 		want:  wire{method: "GET", path: "/2/compliance/jobs/1423095206576984067", query: "compliance_job.fields=status,download_url"},
 		reply: `{"data":` + complianceJob + `}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.SingleComplianceJobResponse](t, out); *r.Data.Name != "my job" || r.Data.CreatedAt.Day() != 27 {
+			if r := as[gen.SingleComplianceJobResponse](t, out); r.Data.Name != "my job" || r.Data.CreatedAt.Day() != 27 {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -56,12 +56,12 @@ func TestComplianceRequestsAndResults(t *testing.T) {
 		name: "CreateJob",
 		call: func(ctx context.Context, c *Client) (any, *Response, error) {
 			name := "my job"
-			return wrap(c.Compliance.CreateJob(ctx, gen.CreateComplianceJobRequest{Type: gen.CreateComplianceJobRequestTypeTweets, Name: &name}))
+			return wrap(c.Compliance.CreateJob(ctx, gen.CreateComplianceJobRequest{Type: gen.CreateComplianceJobRequestTypeTweets, Name: name}))
 		},
 		want:  wire{method: "POST", path: "/2/compliance/jobs", body: `{"type":"tweets","name":"my job"}`},
 		reply: `{"data":` + complianceJob + `}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.CreateComplianceJobResponse](t, out); r.Data.Type != gen.ComplianceJobTypeTweets || *r.Data.UploadURL == "" {
+			if r := as[gen.CreateComplianceJobResponse](t, out); r.Data.Type != gen.ComplianceJobTypeTweets || r.Data.UploadURL == "" {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -100,7 +100,7 @@ func TestComplianceRejectsBadArguments(t *testing.T) {
 		{"Job id", func() error { _, _, err := c.Compliance.Job(ctx, "", nil); return err }, "Compliance.Job: invalid argument: empty job id"},
 		{"CreateJob type", func() error { _, _, err := c.Compliance.CreateJob(ctx, gen.CreateComplianceJobRequest{}); return err }, `Compliance.CreateJob: invalid argument: job type "" is not one of tweets, users`},
 		{"CreateJob name", func() error {
-			_, _, err := c.Compliance.CreateJob(ctx, gen.CreateComplianceJobRequest{Type: "users", Name: &long})
+			_, _, err := c.Compliance.CreateJob(ctx, gen.CreateComplianceJobRequest{Type: "users", Name: long})
 			return err
 		}, "job name is longer than 64 characters"},
 	} {

@@ -166,18 +166,18 @@ func (m DirectMessage) request(method string) (gen.CreateMessageRequest, error) 
 	if !utf8.ValidString(m.Text) {
 		return r, invalid(method, "message Text is not valid UTF-8")
 	}
-	var attachments *gen.DmAttachments
+	var attachments gen.DmAttachments
 	if m.MediaID != "" {
 		if err := checkID(method, "MediaID", numericID, m.MediaID); err != nil {
 			return r, err
 		}
-		attachments = &gen.DmAttachments{{MediaID: m.MediaID}}
+		attachments = gen.DmAttachments{{MediaID: m.MediaID}}
 	}
 	var err error
 	if m.Text != "" {
 		err = r.FromCreateTextMessageRequest(gen.CreateTextMessageRequest{Text: m.Text, Attachments: attachments})
 	} else {
-		err = r.FromCreateAttachmentsMessageRequest(gen.CreateAttachmentsMessageRequest{Attachments: *attachments})
+		err = r.FromCreateAttachmentsMessageRequest(gen.CreateAttachmentsMessageRequest{Attachments: attachments})
 	}
 	if err != nil {
 		return r, fmt.Errorf("twitter: %s: %w", method, err)

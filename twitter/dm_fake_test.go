@@ -25,9 +25,9 @@ var allDMOpts = twitter.DMEventOptions{
 	TweetFields: []gen.TweetField{gen.TweetFieldCreatedAt},
 }
 
-func dmEventIDs(es *[]gen.DmEvent) []string {
+func dmEventIDs(es []gen.DmEvent) []string {
 	var ids []string
-	for _, e := range deref(es) {
+	for _, e := range es {
 		ids = append(ids, e.ID)
 	}
 	return ids
@@ -54,15 +54,15 @@ func checkDMEvents(t *testing.T, s *testserver.Server, userID, conversationID st
 		incl = *inc
 	}
 	hasUser := func(id string) bool {
-		return slices.ContainsFunc(deref(incl.Users), func(u gen.User) bool { return u.ID == id && u.CreatedAt != nil })
+		return slices.ContainsFunc(incl.Users, func(u gen.User) bool { return u.ID == id && !u.CreatedAt.IsZero() })
 	}
 	for _, e := range got {
 		want, ok := world[e.ID]
 		if !ok {
 			t.Fatalf("event %s is not one the world shows %s", e.ID, userID)
 		}
-		if string(e.EventType) != want.EventType || deref(e.Text) != want.Text || deref(e.SenderID) != want.SenderID ||
-			deref(e.DmConversationID) != want.ConversationID || !deref(e.CreatedAt).Equal(want.CreatedAt) {
+		if string(e.EventType) != want.EventType || e.Text != want.Text || e.SenderID != want.SenderID ||
+			e.DmConversationID != want.ConversationID || !e.CreatedAt.Equal(want.CreatedAt) {
 			t.Errorf("event = %s, world has %+v", jsonText(e), want)
 		}
 		if want.SenderID != "" && !hasUser(want.SenderID) {
@@ -74,12 +74,12 @@ func checkDMEvents(t *testing.T, s *testserver.Server, userID, conversationID st
 			}
 		}
 		for _, key := range want.MediaKeys {
-			if !slices.ContainsFunc(deref(incl.Media), func(m gen.Media) bool { return m.MediaKey == key && m.URL != nil }) {
+			if !slices.ContainsFunc(incl.Media, func(m gen.Media) bool { return m.MediaKey == key && m.URL != "" }) {
 				t.Errorf("includes.media lacks %s of %s", key, e.ID)
 			}
 		}
 		for _, id := range want.ReferencedTweetIDs {
-			if !slices.ContainsFunc(deref(incl.Tweets), func(tw gen.Tweet) bool { return tw.ID == id }) {
+			if !slices.ContainsFunc(incl.Tweets, func(tw gen.Tweet) bool { return tw.ID == id }) {
 				t.Errorf("includes.tweets lacks %s of %s", id, e.ID)
 			}
 		}
@@ -94,10 +94,10 @@ func TestFakeDirectMessagesEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(worldEventIDs(s.World().DMEvents(testserver.AliceID, "")), dmEventIDs(res.Data)); diff != "" || len(*res.Data) != testserver.AliceDMEventCount {
+	if diff := cmp.Diff(worldEventIDs(s.World().DMEvents(testserver.AliceID, "")), dmEventIDs(res.Data)); diff != "" || len(res.Data) != testserver.AliceDMEventCount {
 		t.Errorf("events (-world +got):\n%s", diff)
 	}
-	checkDMEvents(t, s, testserver.AliceID, "", *res.Data, res.Includes)
+	checkDMEvents(t, s, testserver.AliceID, "", res.Data, &res.Includes)
 
 	// Only who joined and left.
 	res, _, err = alice.DirectMessages.Events(ctx, &twitter.DMEventsOptions{EventTypes: []gen.ListDMEventsParamsEventTypes{
@@ -106,7 +106,7 @@ func TestFakeDirectMessagesEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(*res.Data) != 2 || (*res.Data)[0].EventType != "ParticipantsLeave" || (*res.Data)[1].EventType != "ParticipantsJoin" {
+	if len(res.Data) != 2 || res.Data[0].EventType != "ParticipantsLeave" || res.Data[1].EventType != "ParticipantsJoin" {
 		t.Errorf("join and leave events = %s", jsonText(res.Data))
 	}
 
@@ -125,7 +125,7 @@ func TestFakeDirectMessagesConversationEvents(t *testing.T) {
 	if diff := cmp.Diff(worldEventIDs(s.World().DMEvents(testserver.CarolID, testserver.GroupConversationID)), dmEventIDs(res.Data)); diff != "" || res.Data == nil {
 		t.Errorf("group events (-world +got):\n%s", diff)
 	}
-	checkDMEvents(t, s, testserver.CarolID, testserver.GroupConversationID, *res.Data, res.Includes)
+	checkDMEvents(t, s, testserver.CarolID, testserver.GroupConversationID, res.Data, &res.Includes)
 
 	// One to one, by OAuth 1.0a, paged.
 	opts := &twitter.DMEventsOptions{PageOptions: twitter.PageOptions{MaxResults: 20}}
@@ -133,8 +133,8 @@ func TestFakeDirectMessagesConversationEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(*first.Data) != 20 || deref(first.Meta.NextToken) == "" {
-		t.Errorf("first page: %d events, next token %q", len(*first.Data), deref(first.Meta.NextToken))
+	if len(first.Data) != 20 || first.Meta.NextToken == "" {
+		t.Errorf("first page: %d events, next token %q", len(first.Data), first.Meta.NextToken)
 	}
 
 	// Not a participant.
@@ -153,7 +153,7 @@ func TestFakeDirectMessagesEventsWith(t *testing.T) {
 	if diff := cmp.Diff(want, dmEventIDs(res.Data)); diff != "" || len(want) != testserver.AliceBobMessageCount {
 		t.Errorf("events with Bob (-world +got):\n%s", diff)
 	}
-	checkDMEvents(t, s, testserver.AliceID, testserver.AliceBobConversationID, *res.Data, res.Includes)
+	checkDMEvents(t, s, testserver.AliceID, testserver.AliceBobConversationID, res.Data, &res.Includes)
 
 	_, _, err = userClient(t, s, testserver.AliceID).DirectMessages.EventsWith(ctx, testserver.NonexistentID, nil)
 	wantError(t, err, 200, twitter.ProblemResourceNotFound)
@@ -180,12 +180,12 @@ func TestFakeDirectMessagesSendTo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, _, err = alice.DirectMessages.SendTo(ctx, testserver.DaveID, twitter.DirectMessage{MediaID: deref(up.Data.ID)})
+	res, _, err = alice.DirectMessages.SendTo(ctx, testserver.DaveID, twitter.DirectMessage{MediaID: up.Data.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
 	events = s.World().DMEvents(testserver.DaveID, res.Data.DmConversationID)
-	if len(events) != 1 || len(events[0].MediaKeys) != 1 || events[0].MediaKeys[0] != deref(up.Data.MediaKey) {
+	if len(events) != 1 || len(events[0].MediaKeys) != 1 || events[0].MediaKeys[0] != up.Data.MediaKey {
 		t.Errorf("photo message: %+v", events)
 	}
 

@@ -13,8 +13,8 @@ import (
 func dmPaging(o *DMEventsOptions) (*int, *string) { return &o.MaxResults, &o.PaginationToken }
 
 func dmPage(r *gen.DmEventsLookupResponse) *DMEventPage {
-	m := deref(r.Meta)
-	return newPage(r.Data, r.Includes, m.NextToken, PageMeta{ResultCount: int(deref(m.ResultCount)), PreviousToken: deref(m.PreviousToken)})
+	m := r.Meta
+	return newPage(r.Data, &r.Includes, m.NextToken, PageMeta{ResultCount: int(m.ResultCount), PreviousToken: m.PreviousToken})
 }
 
 func (s *DirectMessagesService) eventsPager(opts *DMEventsOptions, it *IterOptions) *pager[gen.DmEvent] {

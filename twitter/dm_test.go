@@ -34,22 +34,14 @@ const dmReply = `{"data":[{"id":"1582838223809257476","text":"Hello, here is a p
 func checkDMReply(t *testing.T, out any) {
 	t.Helper()
 	r := as[gen.DmEventsLookupResponse](t, out)
-	e := (*r.Data)[0]
-	if e.ID != "1582838223809257476" || orEmpty(e.Text) != "Hello, here is a photo" || e.EventType != "MessageCreate" ||
-		orEmpty(e.SenderID) != "1582838029054775296" || (*e.Attachments.MediaKeys)[0] != (*r.Includes.Media)[0].MediaKey {
+	e := r.Data[0]
+	if e.ID != "1582838223809257476" || e.Text != "Hello, here is a photo" || e.EventType != "MessageCreate" ||
+		e.SenderID != "1582838029054775296" || e.Attachments.MediaKeys[0] != r.Includes.Media[0].MediaKey {
 		t.Errorf("event = %s", asJSON(t, e))
 	}
-	if (*r.Includes.Users)[0].Username != "sender" || *r.Meta.NextToken != "18LAA581J5II7LA00C00ZZZY" {
+	if r.Includes.Users[0].Username != "sender" || r.Meta.NextToken != "18LAA581J5II7LA00C00ZZZY" {
 		t.Errorf("result = %s", asJSON(t, r))
 	}
-}
-
-func orEmpty[T any](p *T) T {
-	if p == nil {
-		var zero T
-		return zero
-	}
-	return *p
 }
 
 func TestDirectMessagesRequestsAndResults(t *testing.T) {
@@ -91,7 +83,7 @@ func TestDirectMessagesRequestsAndResults(t *testing.T) {
 		want:  wire{method: "GET", path: "/2/dm_conversations/1582103724607971328-1582838029054775296/dm_events", query: "event_types=ParticipantsJoin,ParticipantsLeave,MessageCreate"},
 		reply: `{"data":[{"id":"1582838223809257477","event_type":"ParticipantsJoin","participant_ids":["1582838029054775296"]}],"meta":{"result_count":1}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.DmEventsLookupResponse](t, out); (*r.Data)[0].EventType != "ParticipantsJoin" {
+			if r := as[gen.DmEventsLookupResponse](t, out); r.Data[0].EventType != "ParticipantsJoin" {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},

@@ -53,14 +53,12 @@ func failure(ep endpoint, resp *Response) *Error {
 		Endpoint:   ep.name,
 		Response:   resp.Response,
 	}
-	if p.Detail != nil {
-		e.Detail = *p.Detail
-	}
+	e.Detail = p.Detail
 	return e
 }
 
 // hasData reports whether the "data" member of a decoded generated response type is
-// present (a non-nil pointer; for a list, even an empty one).
+// present: a non-nil list (even an empty one) or a non-zero object.
 func hasData(out any) bool {
 	v := reflect.ValueOf(out)
 	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
@@ -74,5 +72,5 @@ func hasData(out any) bool {
 	case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
 		return !f.IsNil()
 	}
-	return true
+	return !f.IsZero()
 }

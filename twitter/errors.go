@@ -147,9 +147,7 @@ func parseProblemBody(e *Error, body []byte) bool {
 	if doc.Type != "" || doc.Title != "" {
 		e.Type = ProblemType(doc.Type)
 		e.Title = doc.Title
-		if doc.Detail != nil {
-			e.Detail = *doc.Detail
-		}
+		e.Detail = doc.Detail
 		e.Problems = append(e.Problems, doc.Problem)
 		found = true
 	}
@@ -167,7 +165,7 @@ func parseProblemBody(e *Error, body []byte) bool {
 			}
 			if jsonx.Unmarshal(raw, &legacy) == nil && legacy.Code != nil && legacy.Message != "" {
 				p.Title = legacy.Message
-				p.Detail = &legacy.Message
+				p.Detail = legacy.Message
 				p.Type = fmt.Sprintf("code:%d", *legacy.Code)
 			}
 		}
@@ -178,9 +176,7 @@ func parseProblemBody(e *Error, body []byte) bool {
 		if !found {
 			e.Type = ProblemType(p.Type)
 			e.Title = p.Title
-			if p.Detail != nil {
-				e.Detail = *p.Detail
-			}
+			e.Detail = p.Detail
 			found = true
 		}
 	}

@@ -83,33 +83,24 @@ func wantUnsupportedAuth(t *testing.T, err error) {
 	}
 }
 
-func userIDs(us *[]gen.User) []string {
+func userIDs(us []gen.User) []string {
 	if us == nil {
 		return nil
 	}
-	ids := make([]string, len(*us))
-	for i, u := range *us {
+	ids := make([]string, len(us))
+	for i, u := range us {
 		ids[i] = u.ID
 	}
 	return ids
 }
 
-func tweetIDs(ts *[]gen.Tweet) []string {
+func tweetIDs(ts []gen.Tweet) []string {
 	if ts == nil {
 		return nil
 	}
-	ids := make([]string, len(*ts))
-	for i, tw := range *ts {
+	ids := make([]string, len(ts))
+	for i, tw := range ts {
 		ids[i] = tw.ID
 	}
 	return ids
-}
-
-// deref reads an optional field of a decoded response, "" or zero when it is absent.
-func deref[T any](p *T) T {
-	if p == nil {
-		var zero T
-		return zero
-	}
-	return *p
 }

@@ -66,11 +66,10 @@ func (in *Includes) index() bool {
 }
 
 // indexBy maps key(&list[i]) to &list[i], skipping empty keys; nil for an empty list.
-func indexBy[T any](list *[]T, key func(*T) string) map[string]*T {
-	if list == nil || len(*list) == 0 {
+func indexBy[T any](s []T, key func(*T) string) map[string]*T {
+	if len(s) == 0 {
 		return nil
 	}
-	s := *list
 	m := make(map[string]*T, len(s))
 	for i := range s {
 		k := key(&s[i])
@@ -155,7 +154,7 @@ func (in *Includes) Author(t *gen.Tweet) (*gen.User, bool) {
 	if t == nil {
 		return nil, false
 	}
-	return in.UserByID(deref(t.AuthorID))
+	return in.UserByID(t.AuthorID)
 }
 
 // InReplyToUser returns the user t replies to (the in_reply_to_user_id expansion).
@@ -163,7 +162,7 @@ func (in *Includes) InReplyToUser(t *gen.Tweet) (*gen.User, bool) {
 	if t == nil {
 		return nil, false
 	}
-	return in.UserByID(deref(t.InReplyToUserID))
+	return in.UserByID(t.InReplyToUserID)
 }
 
 // MentionedUser is a mention in a Tweet's text with the user it names.
@@ -179,14 +178,14 @@ type MentionedUser struct {
 // order of the text. A mention is matched by id when X sent one, else by username; User is
 // nil for one the response did not include.
 func (in *Includes) Mentions(t *gen.Tweet) []MentionedUser {
-	if t == nil || t.Entities == nil || t.Entities.Mentions == nil {
+	if t == nil || len(t.Entities.Mentions) == 0 {
 		return nil
 	}
-	ms := *t.Entities.Mentions
+	ms := t.Entities.Mentions
 	out := make([]MentionedUser, len(ms))
 	for i, m := range ms {
 		out[i].Mention = m
-		u, ok := in.UserByID(deref(m.ID))
+		u, ok := in.UserByID(m.ID)
 		if !ok {
 			u, _ = in.UserByUsername(m.Username)
 		}
@@ -209,10 +208,10 @@ type ResolvedReference struct {
 // referenced_tweets.id expansion), in the order X sent them; Tweet is nil for one the
 // response did not include.
 func (in *Includes) ReferencedTweets(t *gen.Tweet) []ResolvedReference {
-	if t == nil || t.ReferencedTweets == nil {
+	if t == nil || len(t.ReferencedTweets) == 0 {
 		return nil
 	}
-	refs := *t.ReferencedTweets
+	refs := t.ReferencedTweets
 	out := make([]ResolvedReference, len(refs))
 	for i, r := range refs {
 		tw, _ := in.TweetByID(r.ID)
@@ -223,10 +222,10 @@ func (in *Includes) ReferencedTweets(t *gen.Tweet) []ResolvedReference {
 
 // referenced returns the first referenced Tweet of the given type.
 func (in *Includes) referenced(t *gen.Tweet, kind gen.ReferencedTweetType) (*gen.Tweet, bool) {
-	if t == nil || t.ReferencedTweets == nil {
+	if t == nil {
 		return nil, false
 	}
-	for _, r := range *t.ReferencedTweets {
+	for _, r := range t.ReferencedTweets {
 		if r.Type == kind {
 			return in.TweetByID(r.ID)
 		}
@@ -253,26 +252,26 @@ func (in *Includes) RetweetedTweet(t *gen.Tweet) (*gen.Tweet, bool) {
 // Media returns the media attached to t (the attachments.media_keys expansion), in
 // attachment order, and the keys the response did not include.
 func (in *Includes) Media(t *gen.Tweet) (media []*gen.Media, missing []string) {
-	if t == nil || t.Attachments == nil {
+	if t == nil {
 		return nil, nil
 	}
-	return resolveAll(deref(t.Attachments.MediaKeys), in.MediaByKey)
+	return resolveAll(t.Attachments.MediaKeys, in.MediaByKey)
 }
 
 // Poll returns the poll attached to t (the attachments.poll_ids expansion).
 func (in *Includes) Poll(t *gen.Tweet) (*gen.Poll, bool) {
-	if t == nil || t.Attachments == nil || t.Attachments.PollIds == nil || len(*t.Attachments.PollIds) == 0 {
+	if t == nil || len(t.Attachments.PollIds) == 0 {
 		return nil, false
 	}
-	return in.PollByID((*t.Attachments.PollIds)[0])
+	return in.PollByID(t.Attachments.PollIds[0])
 }
 
 // Place returns the place t is tagged with (the geo.place_id expansion).
 func (in *Includes) Place(t *gen.Tweet) (*gen.Place, bool) {
-	if t == nil || t.Geo == nil {
+	if t == nil {
 		return nil, false
 	}
-	return in.PlaceByID(deref(t.Geo.PlaceID))
+	return in.PlaceByID(t.Geo.PlaceID)
 }
 
 // PinnedTweet returns the Tweet u has pinned (the pinned_tweet_id expansion of a user).
@@ -280,7 +279,7 @@ func (in *Includes) PinnedTweet(u *gen.User) (*gen.Tweet, bool) {
 	if u == nil {
 		return nil, false
 	}
-	return in.TweetByID(deref(u.PinnedTweetID))
+	return in.TweetByID(u.PinnedTweetID)
 }
 
 // SpaceCreator returns the user who created s (the creator_id expansion).
@@ -288,7 +287,7 @@ func (in *Includes) SpaceCreator(s *gen.Space) (*gen.User, bool) {
 	if s == nil {
 		return nil, false
 	}
-	return in.UserByID(deref(s.CreatorID))
+	return in.UserByID(s.CreatorID)
 }
 
 // SpaceHosts returns the hosts of s (the host_ids expansion) and the ids the response did
@@ -297,7 +296,7 @@ func (in *Includes) SpaceHosts(s *gen.Space) (users []*gen.User, missing []strin
 	if s == nil {
 		return nil, nil
 	}
-	return resolveAll(deref(s.HostIds), in.UserByID)
+	return resolveAll(s.HostIds, in.UserByID)
 }
 
 // SpaceSpeakers returns the speakers of s (the speaker_ids expansion) and the ids the
@@ -306,7 +305,7 @@ func (in *Includes) SpaceSpeakers(s *gen.Space) (users []*gen.User, missing []st
 	if s == nil {
 		return nil, nil
 	}
-	return resolveAll(deref(s.SpeakerIds), in.UserByID)
+	return resolveAll(s.SpeakerIds, in.UserByID)
 }
 
 // SpaceInvited returns the users invited to speak in s (the invited_user_ids expansion)
@@ -315,7 +314,7 @@ func (in *Includes) SpaceInvited(s *gen.Space) (users []*gen.User, missing []str
 	if s == nil {
 		return nil, nil
 	}
-	return resolveAll(deref(s.InvitedUserIds), in.UserByID)
+	return resolveAll(s.InvitedUserIds, in.UserByID)
 }
 
 // resolveAll looks up each id, in order, splitting them into found objects and missing ids.

@@ -40,8 +40,8 @@ func userIDs(us []*gen.User) []string {
 
 func TestIncludesResolvesEveryTweetExpansion(t *testing.T) {
 	res := loadJSON[gen.TweetSearchResponse](t, "includes_tweets.json")
-	in := NewIncludes(res.Includes)
-	tweets := *res.Data
+	in := NewIncludes(&res.Includes)
+	tweets := res.Data
 	t1, t2, t3 := &tweets[0], &tweets[1], &tweets[2]
 
 	// author_id
@@ -136,7 +136,7 @@ func TestIncludesResolvesEveryTweetExpansion(t *testing.T) {
 	if diff := cmp.Diff([]string{"7_1600000000000000999"}, missing); diff != "" {
 		t.Errorf("Media(t1) missing (-want +got):\n%s", diff)
 	}
-	if media[0].AltText == nil || *media[0].AltText != "a chart" || media[0].Type != "photo" {
+	if media[0].AltText != "a chart" || media[0].Type != "photo" {
 		t.Errorf("media fields lost: %+v", media[0])
 	}
 	if m, mi := in.Media(t2); m != nil || mi != nil {
@@ -170,15 +170,15 @@ func TestIncludesResolvesEveryTweetExpansion(t *testing.T) {
 	}
 
 	// The lookups return the included objects themselves, not copies.
-	if u, _ := in.UserByID("783214"); u != &(*res.Includes.Users)[1] {
+	if u, _ := in.UserByID("783214"); u != &res.Includes.Users[1] {
 		t.Error("UserByID returned a copy, not the included object")
 	}
 }
 
 func TestIncludesResolvesSpaceExpansions(t *testing.T) {
 	res := loadJSON[gen.MultiSpaceLookupResponse](t, "includes_spaces.json")
-	in := NewIncludes(res.Includes)
-	live, bare := &(*res.Data)[0], &(*res.Data)[1]
+	in := NewIncludes(&res.Includes)
+	live, bare := &res.Data[0], &res.Data[1]
 
 	if u, ok := in.SpaceCreator(live); !ok || u.Username != "XDevelopers" {
 		t.Errorf("SpaceCreator = %+v, %v", u, ok)
@@ -198,7 +198,7 @@ func TestIncludesResolvesSpaceExpansions(t *testing.T) {
 	if diff := cmp.Diff([]string{"783214"}, userIDs(invited)); diff != "" {
 		t.Errorf("SpaceInvited (-want +got):\n%s", diff)
 	}
-	if topic, ok := in.TopicByID((*live.Topics)[0].ID); !ok || topic.Description == nil || *topic.Description != "All about technology" {
+	if topic, ok := in.TopicByID(live.Topics[0].ID); !ok || topic.Description != "All about technology" {
 		t.Errorf("TopicByID = %+v, %v", topic, ok)
 	}
 
@@ -222,15 +222,15 @@ func TestIncludesResolvesSpaceExpansions(t *testing.T) {
 func TestIncludesNeverPanics(t *testing.T) {
 	full := loadJSON[gen.TweetSearchResponse](t, "includes_tweets.json")
 	empty := gen.Tweet{}
-	noPointers := gen.Tweet{Attachments: &gen.TweetAttachments{}, Geo: &gen.TweetGeo{}, Entities: &gen.FullTextEntities{}}
+	noPointers := gen.Tweet{Attachments: gen.TweetAttachments{}, Geo: gen.TweetGeo{}, Entities: gen.FullTextEntities{}}
 	emptyPolls := []string{}
-	noPointers.Attachments.PollIds = &emptyPolls
+	noPointers.Attachments.PollIds = emptyPolls
 	for name, in := range map[string]*Includes{
 		"nil resolver":      nil,
 		"nil expansions":    NewIncludes(nil),
 		"empty expansions":  NewIncludes(&gen.Expansions{}),
-		"empty lists":       NewIncludes(&gen.Expansions{Users: &[]gen.User{}, Tweets: &[]gen.Tweet{}}),
-		"the full includes": NewIncludes(full.Includes),
+		"empty lists":       NewIncludes(&gen.Expansions{Users: []gen.User{}, Tweets: []gen.Tweet{}}),
+		"the full includes": NewIncludes(&full.Includes),
 	} {
 		t.Run(name, func(t *testing.T) {
 			for _, tw := range []*gen.Tweet{nil, &empty, &noPointers} {
@@ -295,7 +295,7 @@ func TestIncludesNeverPanics(t *testing.T) {
 			}
 		})
 	}
-	if (*Includes)(nil).Expansions() != nil || NewIncludes(full.Includes).Expansions() != full.Includes {
+	if (*Includes)(nil).Expansions() != nil || NewIncludes(&full.Includes).Expansions() != &full.Includes {
 		t.Error("Expansions does not return what the resolver reads")
 	}
 }
@@ -303,11 +303,11 @@ func TestIncludesNeverPanics(t *testing.T) {
 // TestIncludesConcurrentFirstUse races first lookups from many goroutines; run with -race.
 func TestIncludesConcurrentFirstUse(t *testing.T) {
 	res := loadJSON[gen.TweetSearchResponse](t, "includes_tweets.json")
-	in := NewIncludes(res.Includes)
+	in := NewIncludes(&res.Includes)
 	var wg sync.WaitGroup
 	for range 8 {
 		wg.Go(func() {
-			if _, ok := in.Author(&(*res.Data)[0]); !ok {
+			if _, ok := in.Author(&res.Data[0]); !ok {
 				t.Error("Author not found")
 			}
 		})
@@ -318,16 +318,16 @@ func TestIncludesConcurrentFirstUse(t *testing.T) {
 // BenchmarkIncludes measures building the maps for a page of 100 Tweets and resolving each
 // Tweet's author, media and quoted Tweet.
 func BenchmarkIncludes(b *testing.B) {
-	exp := &gen.Expansions{Users: &[]gen.User{}, Tweets: &[]gen.Tweet{}, Media: &[]gen.Media{}}
+	exp := &gen.Expansions{Users: []gen.User{}, Tweets: []gen.Tweet{}, Media: []gen.Media{}}
 	data := make([]gen.Tweet, 100)
 	for i := range data {
 		uid, tid, key := itoa(i), "q"+itoa(i), "3_"+itoa(i)
-		*exp.Users = append(*exp.Users, gen.User{ID: uid, Username: "u" + uid})
-		*exp.Tweets = append(*exp.Tweets, gen.Tweet{ID: tid})
-		*exp.Media = append(*exp.Media, gen.Media{MediaKey: key})
-		data[i] = gen.Tweet{ID: itoa(1000 + i), AuthorID: &uid,
-			ReferencedTweets: &[]gen.ReferencedTweet{{Type: gen.ReferencedTweetTypeQuoted, ID: tid}},
-			Attachments:      &gen.TweetAttachments{MediaKeys: &[]string{key}}}
+		exp.Users = append(exp.Users, gen.User{ID: uid, Username: "u" + uid})
+		exp.Tweets = append(exp.Tweets, gen.Tweet{ID: tid})
+		exp.Media = append(exp.Media, gen.Media{MediaKey: key})
+		data[i] = gen.Tweet{ID: itoa(1000 + i), AuthorID: uid,
+			ReferencedTweets: []gen.ReferencedTweet{{Type: gen.ReferencedTweetTypeQuoted, ID: tid}},
+			Attachments:      gen.TweetAttachments{MediaKeys: []string{key}}}
 	}
 	b.ReportAllocs()
 	for b.Loop() {

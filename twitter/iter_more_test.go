@@ -116,11 +116,11 @@ func TestRetweetsAndQuoteIterators(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if refs := orEmpty(tw.ReferencedTweets); len(refs) != 1 || refs[0].Type != "retweeted" || refs[0].ID != testserver.ConversationRootID {
+		if refs := tw.ReferencedTweets; len(refs) != 1 || refs[0].Type != "retweeted" || refs[0].ID != testserver.ConversationRootID {
 			t.Errorf("Retweet %s references %+v", tw.ID, refs)
 		}
 		retweets = append(retweets, tw.ID)
-		authors = append(authors, orEmpty(tw.AuthorID))
+		authors = append(authors, tw.AuthorID)
 	}
 	want := w.RetweeterIDs(testserver.ConversationRootID)
 	slices.Sort(want)
@@ -192,8 +192,8 @@ func TestUserSearchAndListTweetIterators(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !members[orEmpty(tw.AuthorID)] {
-			t.Errorf("Tweet %s by %s, not a member", tw.ID, orEmpty(tw.AuthorID))
+		if !members[tw.AuthorID] {
+			t.Errorf("Tweet %s by %s, not a member", tw.ID, tw.AuthorID)
 		}
 		n++
 	}

@@ -34,7 +34,7 @@ func (s *ListsService) ByID(ctx context.Context, id string, opts *ListOptions) (
 // Needs a user context (scope list.write).
 func (s *ListsService) Create(ctx context.Context, req gen.ListCreateRequest) (*gen.ListCreateResponse, *Response, error) {
 	const method = "Lists.Create"
-	if err := checkListText(method, &req.Name, req.Description); err != nil {
+	if err := checkListText(method, &req.Name, &req.Description); err != nil {
 		return nil, nil, err
 	}
 	return do[gen.ListCreateResponse](ctx, s.client, mutation(http.MethodPost, "/2/lists"), allOrNothing, func(ctx context.Context) (*http.Response, error) {

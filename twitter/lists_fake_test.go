@@ -30,12 +30,12 @@ func checkLists(t *testing.T, s *testserver.Server, got []gen.List, inc *gen.Exp
 		if !ok {
 			t.Fatalf("List %s is not in the world", l.ID)
 		}
-		if l.Name != want.Name || deref(l.Description) != want.Description || deref(l.OwnerID) != want.OwnerID ||
-			deref(l.Private) != want.Private || deref(l.MemberCount) != len(want.MemberIDs) ||
-			deref(l.FollowerCount) != len(want.FollowerIDs) || !deref(l.CreatedAt).Equal(want.CreatedAt) {
+		if l.Name != want.Name || l.Description != want.Description || l.OwnerID != want.OwnerID ||
+			l.Private != want.Private || l.MemberCount != len(want.MemberIDs) ||
+			l.FollowerCount != len(want.FollowerIDs) || !l.CreatedAt.Equal(want.CreatedAt) {
 			t.Errorf("List = %s, world has %+v", jsonText(l), want)
 		}
-		if inc == nil || !slices.ContainsFunc(deref(inc.Users), func(u gen.User) bool { return u.ID == want.OwnerID && u.CreatedAt != nil }) {
+		if inc == nil || !slices.ContainsFunc(inc.Users, func(u gen.User) bool { return u.ID == want.OwnerID && !u.CreatedAt.IsZero() }) {
 			t.Errorf("includes.users lacks owner %s of %s", want.OwnerID, want.ID)
 		}
 	}
@@ -50,9 +50,9 @@ func jsonText(v any) string {
 	return string(b)
 }
 
-func listIDs(ls *[]gen.List) []string {
+func listIDs(ls []gen.List) []string {
 	var ids []string
-	for _, l := range deref(ls) {
+	for _, l := range ls {
 		ids = append(ids, l.ID)
 	}
 	return ids
@@ -65,11 +65,11 @@ func TestFakeListsByID(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkLists(t, s, []gen.List{*res.Data}, res.Includes)
+	checkLists(t, s, []gen.List{res.Data}, &res.Includes)
 
 	// A private List is its owner's alone.
 	res, _, err = userClient(t, s, testserver.AliceID).Lists.ByID(ctx, testserver.AlicePrivateListID, &allListOpts)
-	if err != nil || !deref(res.Data.Private) {
+	if err != nil || !res.Data.Private {
 		t.Fatalf("owner's private List: %v, err = %v", res, err)
 	}
 	_, _, err = userClient(t, s, testserver.BobID).Lists.ByID(ctx, testserver.AlicePrivateListID, nil)
@@ -82,7 +82,7 @@ func TestFakeListsCreate(t *testing.T) {
 	s := fake(t)
 	ctx := context.Background()
 	bob := userClient(t, s, testserver.BobID, "list.read", "list.write", "tweet.read", "users.read")
-	res, _, err := bob.Lists.Create(ctx, gen.ListCreateRequest{Name: "Go news", Description: new("Where Go is discussed"), Private: new(true)})
+	res, _, err := bob.Lists.Create(ctx, gen.ListCreateRequest{Name: "Go news", Description: "Where Go is discussed", Private: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +106,7 @@ func TestFakeListsUpdate(t *testing.T) {
 		t.Fatal(err)
 	}
 	l, _ := s.World().List(testserver.GophersListID)
-	if !deref(res.Data.Updated) || l.Description != "Gophers, all of them" || !l.Private || l.Name != "Gophers" {
+	if !res.Data.Updated || l.Description != "Gophers, all of them" || !l.Private || l.Name != "Gophers" {
 		t.Errorf("update = %+v; world has %+v", res.Data, l)
 	}
 
@@ -127,7 +127,7 @@ func TestFakeListsDelete(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := s.World().List(testserver.GophersListID); !deref(res.Data.Deleted) || ok ||
+	if _, ok := s.World().List(testserver.GophersListID); !res.Data.Deleted || ok ||
 		slices.Contains(s.World().PinnedListIDs(testserver.AliceID), testserver.GophersListID) {
 		t.Errorf("delete = %+v; world still has the List or its pin", res.Data)
 	}
@@ -147,15 +147,15 @@ func TestFakeListsTweets(t *testing.T) {
 		t.Fatal(err)
 	}
 	l, _ := s.World().List(testserver.XDevelopersListID)
-	if len(deref(res.Data)) == 0 {
+	if len(res.Data) == 0 {
 		t.Fatal("no Tweets from the List's members")
 	}
-	for _, tw := range *res.Data {
-		if !slices.Contains(l.MemberIDs, deref(tw.AuthorID)) {
-			t.Errorf("Tweet %s by %s, who is not a member", tw.ID, deref(tw.AuthorID))
+	for _, tw := range res.Data {
+		if !slices.Contains(l.MemberIDs, tw.AuthorID) {
+			t.Errorf("Tweet %s by %s, who is not a member", tw.ID, tw.AuthorID)
 		}
 	}
-	checkTweets(t, s, *res.Data, res.Includes)
+	checkTweets(t, s, res.Data, &res.Includes)
 
 	_, _, err = appClient(t, s).Lists.Tweets(ctx, testserver.AlicePrivateListID, nil)
 	wantError(t, err, 200, twitter.ProblemResourceUnauthorized)
@@ -171,7 +171,7 @@ func TestFakeListsOwned(t *testing.T) {
 	if diff := cmp.Diff(s.World().OwnedListIDs(testserver.AliceID), listIDs(res.Data)); diff != "" {
 		t.Errorf("owned, as the owner (-world +got):\n%s", diff)
 	}
-	checkLists(t, s, *res.Data, res.Includes)
+	checkLists(t, s, res.Data, &res.Includes)
 
 	// Anyone else sees only the public ones.
 	res, _, err = appClient(t, s).Lists.Owned(ctx, testserver.AliceID, nil)
@@ -192,17 +192,17 @@ func TestFakeListsMembers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts.PaginationToken = deref(first.Meta.NextToken)
+	opts.PaginationToken = first.Meta.NextToken
 	second, _, err := c.Lists.Members(ctx, testserver.GophersListID, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	l, _ := s.World().List(testserver.GophersListID)
-	if diff := cmp.Diff(l.MemberIDs, append(userIDs(first.Data), userIDs(second.Data)...)); diff != "" || second.Meta.NextToken != nil {
+	if diff := cmp.Diff(l.MemberIDs, append(userIDs(first.Data), userIDs(second.Data)...)); diff != "" || second.Meta.NextToken != "" {
 		t.Errorf("members over two pages (-world +got):\n%s", diff)
 	}
-	for _, u := range *first.Data {
-		checkUser(t, s, u, first.Includes)
+	for _, u := range first.Data {
+		checkUser(t, s, u, &first.Includes)
 	}
 	_, _, err = c.Lists.Members(ctx, testserver.AlicePrivateListID, nil)
 	wantError(t, err, 200, twitter.ProblemResourceUnauthorized)
@@ -216,12 +216,12 @@ func TestFakeListsAddMember(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if l, _ := s.World().List(testserver.GophersListID); !deref(res.Data.IsMember) || l.MemberIDs[0] != testserver.JackID {
+	if l, _ := s.World().List(testserver.GophersListID); !res.Data.IsMember || l.MemberIDs[0] != testserver.JackID {
 		t.Errorf("add = %+v; members %v", res.Data, l.MemberIDs)
 	}
 	res, _, err = alice.Lists.AddMember(ctx, testserver.GophersListID, testserver.NonexistentID)
 	wantError(t, err, 200, twitter.ProblemResourceNotFound)
-	if res == nil || deref(res.Data.IsMember) {
+	if res == nil || res.Data.IsMember {
 		t.Errorf("failed add returned %+v", res)
 	}
 	_, _, err = userClient(t, s, testserver.BobID).Lists.AddMember(ctx, testserver.GophersListID, testserver.BobID)
@@ -235,7 +235,7 @@ func TestFakeListsRemoveMember(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if l, _ := s.World().List(testserver.AlicePrivateListID); deref(res.Data.IsMember) || slices.Contains(l.MemberIDs, testserver.BobID) {
+	if l, _ := s.World().List(testserver.AlicePrivateListID); res.Data.IsMember || slices.Contains(l.MemberIDs, testserver.BobID) {
 		t.Errorf("remove = %+v; members %v", res.Data, l.MemberIDs)
 	}
 	_, _, err = userClient(t, s, testserver.JackID).Lists.RemoveMember(ctx, testserver.XDevelopersListID, testserver.JackID)
@@ -252,7 +252,7 @@ func TestFakeListsMemberships(t *testing.T) {
 	if diff := cmp.Diff(s.World().ListMembershipIDs(testserver.JackID), listIDs(res.Data)); diff != "" || res.Data == nil {
 		t.Errorf("memberships (-world +got):\n%s", diff)
 	}
-	checkLists(t, s, *res.Data, res.Includes)
+	checkLists(t, s, res.Data, &res.Includes)
 
 	// Bob is in Alice's private List too; only she sees that.
 	res, _, err = appClient(t, s).Lists.Memberships(ctx, testserver.BobID, nil)
@@ -275,8 +275,8 @@ func TestFakeListsFollowers(t *testing.T) {
 	if diff := cmp.Diff(l.FollowerIDs, userIDs(res.Data)); diff != "" {
 		t.Errorf("followers (-world +got):\n%s", diff)
 	}
-	for _, u := range *res.Data {
-		checkUser(t, s, u, res.Includes)
+	for _, u := range res.Data {
+		checkUser(t, s, u, &res.Includes)
 	}
 	_, _, err = appClient(t, s).Lists.Followers(ctx, testserver.NonexistentID, nil)
 	wantError(t, err, 200, twitter.ProblemResourceNotFound)
@@ -292,7 +292,7 @@ func TestFakeListsFollowed(t *testing.T) {
 	if diff := cmp.Diff(s.World().FollowedListIDs(testserver.CarolID), listIDs(res.Data)); diff != "" || res.Data == nil {
 		t.Errorf("followed (-world +got):\n%s", diff)
 	}
-	checkLists(t, s, *res.Data, res.Includes)
+	checkLists(t, s, res.Data, &res.Includes)
 }
 
 func TestFakeListsFollow(t *testing.T) {
@@ -303,13 +303,13 @@ func TestFakeListsFollow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !deref(res.Data.Following) || s.World().FollowedListIDs(testserver.CarolID)[0] != testserver.GophersListID {
+	if !res.Data.Following || s.World().FollowedListIDs(testserver.CarolID)[0] != testserver.GophersListID {
 		t.Errorf("follow = %+v; followed %v", res.Data, s.World().FollowedListIDs(testserver.CarolID))
 	}
 	// Someone else's private List cannot be followed: X says it is not found.
 	res, _, err = carol.Lists.Follow(ctx, testserver.CarolID, testserver.AlicePrivateListID)
 	wantError(t, err, 200, twitter.ProblemResourceNotFound)
-	if res == nil || deref(res.Data.Following) {
+	if res == nil || res.Data.Following {
 		t.Errorf("failed follow returned %+v", res)
 	}
 	_, _, err = carol.Lists.Follow(ctx, testserver.AliceID, testserver.GophersListID)
@@ -323,7 +323,7 @@ func TestFakeListsUnfollow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if deref(res.Data.Following) || slices.Contains(s.World().FollowedListIDs(testserver.AliceID), testserver.XDevelopersListID) {
+	if res.Data.Following || slices.Contains(s.World().FollowedListIDs(testserver.AliceID), testserver.XDevelopersListID) {
 		t.Errorf("unfollow = %+v; followed %v", res.Data, s.World().FollowedListIDs(testserver.AliceID))
 	}
 	// X unpins a List one stops following.
@@ -343,7 +343,7 @@ func TestFakeListsPinned(t *testing.T) {
 	if diff := cmp.Diff(s.World().PinnedListIDs(testserver.AliceID), listIDs(res.Data)); diff != "" || res.Data == nil {
 		t.Errorf("pinned (-world +got):\n%s", diff)
 	}
-	checkLists(t, s, *res.Data, res.Includes)
+	checkLists(t, s, res.Data, &res.Includes)
 
 	res, _, err = userClient(t, s, testserver.DaveID).Lists.Pinned(ctx, testserver.DaveID, nil)
 	if err != nil || res.Data != nil {
@@ -361,7 +361,7 @@ func TestFakeListsPin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !deref(res.Data.Pinned) || !slices.Contains(s.World().PinnedListIDs(testserver.JackID), testserver.GophersListID) {
+	if !res.Data.Pinned || !slices.Contains(s.World().PinnedListIDs(testserver.JackID), testserver.GophersListID) {
 		t.Errorf("pin = %+v; pinned %v", res.Data, s.World().PinnedListIDs(testserver.JackID))
 	}
 	// Only Lists one owns or follows.
@@ -376,7 +376,7 @@ func TestFakeListsUnpin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if deref(res.Data.Pinned) || slices.Contains(s.World().PinnedListIDs(testserver.AliceID), testserver.GophersListID) {
+	if res.Data.Pinned || slices.Contains(s.World().PinnedListIDs(testserver.AliceID), testserver.GophersListID) {
 		t.Errorf("unpin = %+v; pinned %v", res.Data, s.World().PinnedListIDs(testserver.AliceID))
 	}
 	_, _, err = appClient(t, s).Lists.Unpin(ctx, testserver.AliceID, testserver.GophersListID)

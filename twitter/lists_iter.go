@@ -14,8 +14,8 @@ import (
 func listPagePaging(o *ListPageOptions) (*int, *string) { return &o.MaxResults, &o.PaginationToken }
 
 func listsPage(r *gen.MultiListLookupResponse) *ListPage {
-	m := deref(r.Meta)
-	return newPage(r.Data, r.Includes, m.NextToken, PageMeta{ResultCount: int(deref(m.ResultCount)), PreviousToken: deref(m.PreviousToken)})
+	m := r.Meta
+	return newPage(r.Data, &r.Includes, m.NextToken, PageMeta{ResultCount: int(m.ResultCount), PreviousToken: m.PreviousToken})
 }
 
 func (s *ListsService) membersPager(id string, opts *UserListOptions, it *IterOptions) *pager[gen.User] {

@@ -29,7 +29,7 @@ func TestListsRequestsAndResults(t *testing.T) {
 		reply: `{"data":` + listData + `,"includes":{"users":[{"id":"2244994945","name":"Developers","username":"XDevelopers","created_at":"2013-12-14T04:35:55.000Z"}]}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.SingleListLookupResponse](t, out)
-			if r.Data.Name != "Developers" || *r.Data.FollowerCount != 198 || *r.Data.OwnerID != (*r.Includes.Users)[0].ID {
+			if r.Data.Name != "Developers" || r.Data.FollowerCount != 198 || r.Data.OwnerID != r.Includes.Users[0].ID {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -49,9 +49,9 @@ func TestListsRequestsAndResults(t *testing.T) {
 	}, {
 		name: "Create",
 		call: func(ctx context.Context, c *Client) (any, *Response, error) {
-			return wrap(c.Lists.Create(ctx, gen.ListCreateRequest{Name: "test v2 create list", Description: new("list for testing"), Private: new(false)}))
+			return wrap(c.Lists.Create(ctx, gen.ListCreateRequest{Name: "test v2 create list", Description: "list for testing", Private: true}))
 		},
-		want:  wire{method: "POST", path: "/2/lists", body: `{"name":"test v2 create list","description":"list for testing","private":false}`},
+		want:  wire{method: "POST", path: "/2/lists", body: `{"name":"test v2 create list","description":"list for testing","private":true}`},
 		reply: `{"data":{"id":"1441162269824405510","name":"test v2 create list"}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			if r := as[gen.ListCreateResponse](t, out); r.Data.ID != "1441162269824405510" {
@@ -66,7 +66,7 @@ func TestListsRequestsAndResults(t *testing.T) {
 		want:  wire{method: "PUT", path: "/2/lists/1441162269824405510", body: `{"private":true}`},
 		reply: `{"data":{"updated":true}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.ListUpdateResponse](t, out); !*r.Data.Updated {
+			if r := as[gen.ListUpdateResponse](t, out); !r.Data.Updated {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -87,7 +87,7 @@ func TestListsRequestsAndResults(t *testing.T) {
 		want:  wire{method: "DELETE", path: "/2/lists/1441162269824405510"},
 		reply: `{"data":{"deleted":true}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.ListDeleteResponse](t, out); !*r.Data.Deleted {
+			if r := as[gen.ListDeleteResponse](t, out); !r.Data.Deleted {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -100,7 +100,7 @@ func TestListsRequestsAndResults(t *testing.T) {
 		reply: `{"data":[` + tweetData + `],"includes":` + tweetIncludes + `,"meta":{"result_count":1,"next_token":"7140dibdnow9c7btw3w29grvxfcgvpb9n9coehpk7xz5j"}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.GenericTweetsTimelineResponse](t, out)
-			checkTweet(t, (*r.Data)[0], r.Includes)
+			checkTweet(t, r.Data[0], &r.Includes)
 		},
 	}, {
 		name: "Owned",
@@ -111,7 +111,7 @@ func TestListsRequestsAndResults(t *testing.T) {
 		reply: `{"data":[` + listData + `],"meta":{"result_count":1,"next_token":"1710819323648428706"}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.MultiListLookupResponse](t, out)
-			if (*r.Data)[0].ID != "1441162269824405510" || *r.Meta.NextToken != "1710819323648428706" {
+			if r.Data[0].ID != "1441162269824405510" || r.Meta.NextToken != "1710819323648428706" {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -123,7 +123,7 @@ func TestListsRequestsAndResults(t *testing.T) {
 		want:  wire{method: "GET", path: "/2/lists/84839422/members", query: "max_results=1"},
 		reply: `{"data":[{"id":"1319036828964454402","name":"Birdwatch","username":"birdwatch"}],"meta":{"result_count":1,"next_token":"5676935732641845249"}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.GenericMultipleUsersLookupResponse](t, out); (*r.Data)[0].Username != "birdwatch" {
+			if r := as[gen.GenericMultipleUsersLookupResponse](t, out); r.Data[0].Username != "birdwatch" {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -135,7 +135,7 @@ func TestListsRequestsAndResults(t *testing.T) {
 		want:  wire{method: "POST", path: "/2/lists/1441162269824405510/members", body: `{"user_id":"1324848235714736129"}`},
 		reply: `{"data":{"is_member":true}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.ListMutateResponse](t, out); !*r.Data.IsMember {
+			if r := as[gen.ListMutateResponse](t, out); !r.Data.IsMember {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -151,7 +151,7 @@ func TestListsRequestsAndResults(t *testing.T) {
 			if !IsNotFound(err) || apiError(t, err).Endpoint != "POST /2/lists/{id}/members" {
 				t.Errorf("err = %v", err)
 			}
-			if r := as[gen.ListMutateResponse](t, out); *r.Data.IsMember {
+			if r := as[gen.ListMutateResponse](t, out); r.Data.IsMember {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -170,7 +170,7 @@ func TestListsRequestsAndResults(t *testing.T) {
 		want:  wire{method: "GET", path: "/2/users/1324848235714736129/list_memberships", query: "list.fields=member_count"},
 		reply: `{"data":[{"id":"1451305624956858369","name":"Test List","member_count":1}],"meta":{"result_count":1}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.MultiListLookupResponse](t, out); *(*r.Data)[0].MemberCount != 1 {
+			if r := as[gen.MultiListLookupResponse](t, out); r.Data[0].MemberCount != 1 {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -182,7 +182,7 @@ func TestListsRequestsAndResults(t *testing.T) {
 		want:  wire{method: "GET", path: "/2/lists/84839422/followers", query: "user.fields=pinned_tweet_id"},
 		reply: `{"data":[{"id":"1324848235714736129","name":"Alan Benjamin","username":"alanbenlee"}],"meta":{"result_count":1}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.GenericMultipleUsersLookupResponse](t, out); len(*r.Data) != 1 {
+			if r := as[gen.GenericMultipleUsersLookupResponse](t, out); len(r.Data) != 1 {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -194,7 +194,7 @@ func TestListsRequestsAndResults(t *testing.T) {
 		want:  wire{method: "GET", path: "/2/users/2244994945/followed_lists", query: "max_results=5"},
 		reply: `{"data":[{"id":"1630685563471495168","name":"Official X Accounts"}],"meta":{"result_count":1}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.MultiListLookupResponse](t, out); (*r.Data)[0].Name != "Official X Accounts" {
+			if r := as[gen.MultiListLookupResponse](t, out); r.Data[0].Name != "Official X Accounts" {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -206,7 +206,7 @@ func TestListsRequestsAndResults(t *testing.T) {
 		want:  wire{method: "POST", path: "/2/users/2244994945/followed_lists", body: `{"list_id":"1630685563471495168"}`},
 		reply: `{"data":{"following":true}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.ListFollowedResponse](t, out); !*r.Data.Following {
+			if r := as[gen.ListFollowedResponse](t, out); !r.Data.Following {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -225,7 +225,7 @@ func TestListsRequestsAndResults(t *testing.T) {
 		want:  wire{method: "GET", path: "/2/users/2244994945/pinned_lists", query: listQuery},
 		reply: `{"data":[` + listData + `],"meta":{"result_count":1}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.MultiListLookupResponse](t, out); (*r.Data)[0].ID != "1441162269824405510" {
+			if r := as[gen.MultiListLookupResponse](t, out); r.Data[0].ID != "1441162269824405510" {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -237,7 +237,7 @@ func TestListsRequestsAndResults(t *testing.T) {
 		want:  wire{method: "POST", path: "/2/users/2244994945/pinned_lists", body: `{"list_id":"1441162269824405510"}`},
 		reply: `{"data":{"pinned":true}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.ListPinnedResponse](t, out); !*r.Data.Pinned {
+			if r := as[gen.ListPinnedResponse](t, out); !r.Data.Pinned {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -249,7 +249,7 @@ func TestListsRequestsAndResults(t *testing.T) {
 		want:  wire{method: "DELETE", path: "/2/users/2244994945/pinned_lists/1441162269824405510"},
 		reply: `{"data":{"pinned":false}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.ListUnpinResponse](t, out); *r.Data.Pinned {
+			if r := as[gen.ListUnpinResponse](t, out); r.Data.Pinned {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -271,7 +271,7 @@ func TestListsRejectBadArguments(t *testing.T) {
 			return err
 		}, "name is 26 characters"},
 		{"Create long description", func() error {
-			_, _, err := c.Lists.Create(ctx, gen.ListCreateRequest{Name: "x", Description: new(strings.Repeat("d", 101))})
+			_, _, err := c.Lists.Create(ctx, gen.ListCreateRequest{Name: "x", Description: strings.Repeat("d", 101)})
 			return err
 		}, "description is 101 characters; a List's takes at most 100"},
 		{"Update nothing", func() error { _, _, err := c.Lists.Update(ctx, "84839422", gen.ListUpdateRequest{}); return err }, "nothing to update"},

@@ -89,22 +89,22 @@ func (s *MediaService) Status(ctx context.Context, mediaID string) (*gen.MediaUp
 // checkUploadConfig validates the declaration of an upload.
 func checkUploadConfig(method string, req gen.MediaUploadConfigRequest) error {
 	switch {
-	case req.TotalBytes == nil:
+	case req.TotalBytes == 0:
 		return invalid(method, "TotalBytes is required")
-	case *req.TotalBytes < 1 || int64(*req.TotalBytes) > maxUploadBytes:
-		return invalid(method, "TotalBytes %d out of range [1, %d]", *req.TotalBytes, maxUploadBytes)
-	case req.MediaType == nil:
+	case req.TotalBytes < 1 || int64(req.TotalBytes) > maxUploadBytes:
+		return invalid(method, "TotalBytes %d out of range [1, %d]", req.TotalBytes, maxUploadBytes)
+	case req.MediaType == "":
 		return invalid(method, "MediaType is required")
 	case !req.MediaType.Valid():
-		return invalid(method, "media type %q is not one X takes", *req.MediaType)
-	case req.MediaCategory != nil && !req.MediaCategory.Valid():
-		return invalid(method, "media category %q is not one X takes", *req.MediaCategory)
+		return invalid(method, "media type %q is not one X takes", req.MediaType)
+	case req.MediaCategory != "" && !req.MediaCategory.Valid():
+		return invalid(method, "media category %q is not one X takes", req.MediaCategory)
 	}
 	if req.AdditionalOwners != nil {
-		if n := len(*req.AdditionalOwners); n > maxAdditionalOwns {
+		if n := len(req.AdditionalOwners); n > maxAdditionalOwns {
 			return invalid(method, "%d additional owners; X takes at most %d", n, maxAdditionalOwns)
 		}
-		if err := checkEach(method, "additional owner user id", numericID, *req.AdditionalOwners); err != nil {
+		if err := checkEach(method, "additional owner user id", numericID, req.AdditionalOwners); err != nil {
 			return err
 		}
 	}

@@ -35,7 +35,7 @@ func ExampleMediaService_Upload() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	tw, _, err := c.Tweets.Create(ctx, twitter.NewTweet{Text: "New desk", MediaIDs: []string{*up.Data.ID}})
+	tw, _, err := c.Tweets.Create(ctx, twitter.NewTweet{Text: "New desk", MediaIDs: []string{up.Data.ID}})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -46,7 +46,7 @@ func ExampleMediaService_Upload() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	sent, _, err := c.DirectMessages.SendTo(ctx, testserver.BobID, twitter.DirectMessage{Text: "Look!", MediaID: *dm.Data.ID})
+	sent, _, err := c.DirectMessages.SendTo(ctx, testserver.BobID, twitter.DirectMessage{Text: "Look!", MediaID: dm.Data.ID})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -21,11 +21,11 @@ func video(n int) []byte { return bytes.Repeat([]byte("mp4!"), n/4) }
 // initialize starts an upload of data, failing the test if it cannot.
 func initialize(t *testing.T, c *twitter.Client, mediaType gen.MediaUploadConfigRequestMediaType, data []byte) string {
 	t.Helper()
-	res, _, err := c.Media.Initialize(context.Background(), gen.MediaUploadConfigRequest{MediaType: &mediaType, TotalBytes: new(len(data))})
+	res, _, err := c.Media.Initialize(context.Background(), gen.MediaUploadConfigRequest{MediaType: mediaType, TotalBytes: len(data)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return deref(res.Data.ID)
+	return res.Data.ID
 }
 
 func TestFakeMediaInitialize(t *testing.T) {
@@ -33,25 +33,25 @@ func TestFakeMediaInitialize(t *testing.T) {
 	ctx := context.Background()
 	bob := userClient(t, s, testserver.BobID, "media.write")
 	res, _, err := bob.Media.Initialize(ctx, gen.MediaUploadConfigRequest{
-		MediaType: new(gen.MediaUploadConfigRequestMediaTypeVideoMp4), TotalBytes: new(4000),
-		MediaCategory: new(gen.MediaCategoryTweetVideo), AdditionalOwners: &[]string{testserver.CarolID},
+		MediaType: gen.MediaUploadConfigRequestMediaTypeVideoMp4, TotalBytes: 4000,
+		MediaCategory: gen.MediaCategoryTweetVideo, AdditionalOwners: []string{testserver.CarolID},
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	id := deref(res.Data.ID)
+	id := res.Data.ID
 	u, ok := s.World().Upload(id)
-	if !ok || deref(res.Data.MediaKey) != u.MediaKey || u.OwnerID != testserver.BobID || u.TotalBytes != 4000 ||
-		u.Category != "tweet_video" || !cmp.Equal(u.AdditionalOwners, []string{testserver.CarolID}) || deref(res.Data.ExpiresAfterSecs) <= 0 {
+	if !ok || res.Data.MediaKey != u.MediaKey || u.OwnerID != testserver.BobID || u.TotalBytes != 4000 ||
+		u.Category != "tweet_video" || !cmp.Equal(u.AdditionalOwners, []string{testserver.CarolID}) || res.Data.ExpiresAfterSecs <= 0 {
 		t.Errorf("initialize = %s; world has %+v", jsonText(res.Data), u)
 	}
 
 	// A PNG is no video.
 	_, _, err = bob.Media.Initialize(ctx, gen.MediaUploadConfigRequest{
-		MediaType: new(gen.MediaUploadConfigRequestMediaTypeImagePng), TotalBytes: new(10), MediaCategory: new(gen.MediaCategoryTweetVideo),
+		MediaType: gen.MediaUploadConfigRequestMediaTypeImagePng, TotalBytes: 10, MediaCategory: gen.MediaCategoryTweetVideo,
 	})
 	wantError(t, err, http.StatusBadRequest, twitter.ProblemInvalidRequest)
-	_, _, err = appClient(t, s).Media.Initialize(ctx, gen.MediaUploadConfigRequest{MediaType: new(gen.MediaUploadConfigRequestMediaTypeImagePng), TotalBytes: new(10)})
+	_, _, err = appClient(t, s).Media.Initialize(ctx, gen.MediaUploadConfigRequest{MediaType: gen.MediaUploadConfigRequestMediaTypeImagePng, TotalBytes: 10})
 	wantUnsupportedAuth(t, err)
 }
 
@@ -66,7 +66,7 @@ func TestFakeMediaAppend(t *testing.T) {
 		if err != nil {
 			t.Fatalf("segment %d: %v", i, err)
 		}
-		if deref(res.Data.ExpiresAt) == 0 {
+		if res.Data.ExpiresAt == 0 {
 			t.Errorf("segment %d: %s", i, jsonText(res))
 		}
 	}
@@ -98,7 +98,7 @@ func TestFakeMediaFinalize(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if int(deref(res.Data.Size)) != len(photo) || res.Data.ProcessingInfo != nil {
+	if int(res.Data.Size) != len(photo) || res.Data.ProcessingInfo != (gen.ProcessingInfo{}) {
 		t.Errorf("finalize of a photo = %s", jsonText(res.Data))
 	}
 
@@ -112,7 +112,7 @@ func TestFakeMediaFinalize(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p := res.Data.ProcessingInfo; p == nil || deref(p.State) != gen.ProcessingInfoStatePending || deref(p.CheckAfterSecs) < 1 {
+	if p := res.Data.ProcessingInfo; p.State != gen.ProcessingInfoStatePending || p.CheckAfterSecs < 1 {
 		t.Errorf("finalize of a video = %s", jsonText(res.Data))
 	}
 
@@ -149,7 +149,7 @@ func TestFakeMediaStatus(t *testing.T) {
 			t.Fatal(err)
 		}
 		p := res.Data.ProcessingInfo
-		state := string(deref(p.State))
+		state := string(p.State)
 		if state != s.World().UploadState(id) {
 			t.Errorf("status %s, world %s", state, s.World().UploadState(id))
 		}
@@ -159,7 +159,7 @@ func TestFakeMediaStatus(t *testing.T) {
 		if state == "succeeded" {
 			break
 		}
-		clock.Advance(time.Duration(deref(p.CheckAfterSecs)) * time.Second)
+		clock.Advance(time.Duration(p.CheckAfterSecs) * time.Second)
 	}
 	if diff := cmp.Diff([]string{"pending", "in_progress", "succeeded"}, states); diff != "" {
 		t.Errorf("states (-want +got):\n%s", diff)
@@ -197,9 +197,9 @@ func TestFakeMediaUpload(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	id := deref(res.Data.ID)
+	id := res.Data.ID
 	u, _ := s.World().Upload(id)
-	if deref(res.Data.ProcessingInfo.State) != gen.ProcessingInfoStateSucceeded || s.World().UploadState(id) != "succeeded" ||
+	if res.Data.ProcessingInfo.State != gen.ProcessingInfoStateSucceeded || s.World().UploadState(id) != "succeeded" ||
 		!cmp.Equal(u.Segments, map[int]int{0: 1 << 20, 1: 1 << 20, 2: 1 << 20}) || u.Category != "tweet_video" {
 		t.Errorf("upload = %s; world has %+v, state %s", jsonText(res.Data), u, s.World().UploadState(id))
 	}

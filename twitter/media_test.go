@@ -21,26 +21,26 @@ func TestMediaRequestsAndResults(t *testing.T) {
 		name: "Initialize",
 		call: func(ctx context.Context, c *Client) (any, *Response, error) {
 			return wrap(c.Media.Initialize(ctx, gen.MediaUploadConfigRequest{
-				MediaType:        new(gen.MediaUploadConfigRequestMediaTypeVideoMp4),
-				TotalBytes:       new(1048576),
-				MediaCategory:    new(gen.MediaCategoryAmplifyVideo),
-				AdditionalOwners: &[]string{"2244994945"},
-				Shared:           new(false),
+				MediaType:        gen.MediaUploadConfigRequestMediaTypeVideoMp4,
+				TotalBytes:       1048576,
+				MediaCategory:    gen.MediaCategoryAmplifyVideo,
+				AdditionalOwners: []string{"2244994945"},
+				Shared:           false,
 			}))
 		},
 		want: wire{method: "POST", path: "/2/media/upload/initialize",
-			body: `{"media_type":"video/mp4","total_bytes":1048576,"media_category":"amplify_video","additional_owners":["2244994945"],"shared":false}`},
+			body: `{"media_type":"video/mp4","total_bytes":1048576,"media_category":"amplify_video","additional_owners":["2244994945"]}`},
 		reply: `{"data":{"id":"1880028106020515840","media_key":"13_1880028106020515840","expires_after_secs":1295999}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.MediaUploadResponse](t, out)
-			if *r.Data.ID != mediaID || *r.Data.MediaKey != "13_"+mediaID || *r.Data.ExpiresAfterSecs != 1295999 {
+			if r.Data.ID != mediaID || r.Data.MediaKey != "13_"+mediaID || r.Data.ExpiresAfterSecs != 1295999 {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
 	}, {
 		name: "Initialize refused",
 		call: func(ctx context.Context, c *Client) (any, *Response, error) {
-			return wrap(c.Media.Initialize(ctx, gen.MediaUploadConfigRequest{MediaType: new(gen.MediaUploadConfigRequestMediaTypeImagePng), TotalBytes: new(6 << 20)}))
+			return wrap(c.Media.Initialize(ctx, gen.MediaUploadConfigRequest{MediaType: gen.MediaUploadConfigRequestMediaTypeImagePng, TotalBytes: 6 << 20}))
 		},
 		want:    wire{method: "POST", path: "/2/media/upload/initialize", body: `{"media_type":"image/png","total_bytes":6291456}`},
 		status:  400,
@@ -60,7 +60,7 @@ func TestMediaRequestsAndResults(t *testing.T) {
 		reply: `{"data":{"id":"1880028106020515840","media_key":"13_1880028106020515840","size":1048576,"expires_after_secs":86400,"processing_info":{"state":"pending","check_after_secs":1}}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.MediaUploadResponse](t, out)
-			if p := r.Data.ProcessingInfo; *p.State != gen.ProcessingInfoStatePending || *p.CheckAfterSecs != 1 || *r.Data.Size != 1048576 {
+			if p := r.Data.ProcessingInfo; p.State != gen.ProcessingInfoStatePending || p.CheckAfterSecs != 1 || r.Data.Size != 1048576 {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -73,7 +73,7 @@ func TestMediaRequestsAndResults(t *testing.T) {
 		reply: `{"data":{"id":"1880028106020515840","media_key":"13_1880028106020515840","processing_info":{"state":"in_progress","check_after_secs":10,"progress_percent":8}}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.MediaUploadResponse](t, out)
-			if p := r.Data.ProcessingInfo; *p.State != gen.ProcessingInfoStateInProgress || *p.ProgressPercent != 8 || *p.CheckAfterSecs != 10 {
+			if p := r.Data.ProcessingInfo; p.State != gen.ProcessingInfoStateInProgress || p.ProgressPercent != 8 || p.CheckAfterSecs != 10 {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -147,7 +147,7 @@ func TestMediaAppendSendsAMultipartForm(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *res.Data.ExpiresAt != 1732755600 {
+	if res.Data.ExpiresAt != 1732755600 {
 		t.Errorf("result = %s", asJSON(t, res))
 	}
 	if got.path != "/2/media/upload/"+mediaID+"/append" || got.segment != "7" || !bytes.Equal(got.media, chunk) || got.filename == "" ||
@@ -181,7 +181,7 @@ func TestMediaMutationsAreNotRetriedByDefault(t *testing.T) {
 		call func(c *Client) error
 	}{
 		{"Initialize", func(c *Client) error {
-			_, _, err := c.Media.Initialize(context.Background(), gen.MediaUploadConfigRequest{MediaType: new(gen.MediaUploadConfigRequestMediaTypeImagePng), TotalBytes: new(10)})
+			_, _, err := c.Media.Initialize(context.Background(), gen.MediaUploadConfigRequest{MediaType: gen.MediaUploadConfigRequestMediaTypeImagePng, TotalBytes: 10})
 			return err
 		}},
 		{"Append", func(c *Client) error {
@@ -206,7 +206,7 @@ func TestMediaMutationsAreNotRetriedByDefault(t *testing.T) {
 func TestMediaRejectsBadArguments(t *testing.T) {
 	c := setup(t, rejectAll(t))
 	ctx := context.Background()
-	png := new(gen.MediaUploadConfigRequestMediaTypeImagePng)
+	png := gen.MediaUploadConfigRequestMediaTypeImagePng
 	for _, tc := range []struct {
 		name string
 		call func() error
@@ -216,24 +216,24 @@ func TestMediaRejectsBadArguments(t *testing.T) {
 			_, _, err := c.Media.Initialize(ctx, gen.MediaUploadConfigRequest{MediaType: png})
 			return err
 		}, "Media.Initialize: invalid argument: TotalBytes is required"},
-		{"Initialize zero size", func() error {
-			_, _, err := c.Media.Initialize(ctx, gen.MediaUploadConfigRequest{MediaType: png, TotalBytes: new(0)})
+		{"Initialize negative size", func() error {
+			_, _, err := c.Media.Initialize(ctx, gen.MediaUploadConfigRequest{MediaType: png, TotalBytes: -1})
 			return err
-		}, "TotalBytes 0 out of range [1, 17179869184]"},
+		}, "TotalBytes -1 out of range [1, 17179869184]"},
 		{"Initialize no type", func() error {
-			_, _, err := c.Media.Initialize(ctx, gen.MediaUploadConfigRequest{TotalBytes: new(10)})
+			_, _, err := c.Media.Initialize(ctx, gen.MediaUploadConfigRequest{TotalBytes: 10})
 			return err
 		}, "MediaType is required"},
 		{"Initialize bad type", func() error {
-			_, _, err := c.Media.Initialize(ctx, gen.MediaUploadConfigRequest{TotalBytes: new(10), MediaType: new(gen.MediaUploadConfigRequestMediaType("application/pdf"))})
+			_, _, err := c.Media.Initialize(ctx, gen.MediaUploadConfigRequest{TotalBytes: 10, MediaType: gen.MediaUploadConfigRequestMediaType("application/pdf")})
 			return err
 		}, `media type "application/pdf" is not one X takes`},
 		{"Initialize bad category", func() error {
-			_, _, err := c.Media.Initialize(ctx, gen.MediaUploadConfigRequest{TotalBytes: new(10), MediaType: png, MediaCategory: new(gen.MediaCategory("profile_image"))})
+			_, _, err := c.Media.Initialize(ctx, gen.MediaUploadConfigRequest{TotalBytes: 10, MediaType: png, MediaCategory: gen.MediaCategory("profile_image")})
 			return err
 		}, `media category "profile_image" is not one X takes`},
 		{"Initialize bad owner", func() error {
-			_, _, err := c.Media.Initialize(ctx, gen.MediaUploadConfigRequest{TotalBytes: new(10), MediaType: png, AdditionalOwners: &[]string{"12", "jack"}})
+			_, _, err := c.Media.Initialize(ctx, gen.MediaUploadConfigRequest{TotalBytes: 10, MediaType: png, AdditionalOwners: []string{"12", "jack"}})
 			return err
 		}, `additional owner user id "jack" is malformed`},
 		{"Initialize too many owners", func() error {
@@ -241,7 +241,7 @@ func TestMediaRejectsBadArguments(t *testing.T) {
 			for i := range owners {
 				owners[i] = "12"
 			}
-			_, _, err := c.Media.Initialize(ctx, gen.MediaUploadConfigRequest{TotalBytes: new(10), MediaType: png, AdditionalOwners: &owners})
+			_, _, err := c.Media.Initialize(ctx, gen.MediaUploadConfigRequest{TotalBytes: 10, MediaType: png, AdditionalOwners: owners})
 			return err
 		}, "101 additional owners; X takes at most 100"},
 		{"Append id", func() error { _, _, err := c.Media.Append(ctx, "7_1", 0, []byte("x")); return err }, `Media.Append: invalid argument: media id "7_1" is malformed`},

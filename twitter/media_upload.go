@@ -88,12 +88,12 @@ func (s *MediaService) Upload(ctx context.Context, r io.Reader, size int64, medi
 	if int64(int(size)) != size {
 		return nil, nil, invalid(method, "size %d does not fit this platform's int", size)
 	}
-	req := gen.MediaUploadConfigRequest{TotalBytes: new(int(size)), MediaType: &mediaType, AdditionalOwners: optional(o.AdditionalOwners)}
-	if o.Category != "" {
-		req.MediaCategory = &o.Category
-	}
-	if o.Shared {
-		req.Shared = new(true)
+	req := gen.MediaUploadConfigRequest{
+		TotalBytes:       int(size),
+		MediaType:        mediaType,
+		MediaCategory:    o.Category,
+		AdditionalOwners: o.AdditionalOwners,
+		Shared:           o.Shared,
 	}
 
 	if err := checkUploadConfig(method, req); err != nil {
@@ -104,10 +104,10 @@ func (s *MediaService) Upload(ctx context.Context, r io.Reader, size int64, medi
 	if err != nil {
 		return started, resp, fmt.Errorf("twitter: %s: initializing: %w", method, err)
 	}
-	if started.Data == nil || started.Data.ID == nil {
+	if started.Data.ID == "" {
 		return started, resp, fmt.Errorf("twitter: %s: initialize answered no media id", method)
 	}
-	id := *started.Data.ID
+	id := started.Data.ID
 
 	if resp, err := s.appendAll(ctx, id, r, size, chunk, o.Progress); err != nil {
 		return nil, resp, fmt.Errorf("twitter: %s: media %s: %w", method, id, err)
@@ -168,20 +168,20 @@ func (s *MediaService) awaitProcessing(ctx context.Context, id string, last *gen
 	var waited time.Duration
 	for {
 		info := processingInfo(last)
-		if info == nil || info.State == nil || *info.State == gen.ProcessingInfoStateSucceeded {
+		if info.State == "" || info.State == gen.ProcessingInfoStateSucceeded {
 			return last, resp, nil // nothing to process, or done
 		}
-		if *info.State == gen.ProcessingInfoStateFailed {
+		if info.State == gen.ProcessingInfoStateFailed {
 			return last, resp, fmt.Errorf("twitter: %s: media %s: %w", method, id, ErrProcessingFailed)
 		}
 		// pending, in_progress, or a state X added since: ask again when X says.
 		d := time.Second
-		if info.CheckAfterSecs != nil && *info.CheckAfterSecs > 0 {
-			d = time.Duration(*info.CheckAfterSecs) * time.Second
+		if info.CheckAfterSecs > 0 {
+			d = time.Duration(info.CheckAfterSecs) * time.Second
 		}
 		if waited+d > budget {
 			return last, resp, fmt.Errorf("twitter: %s: media %s still %s after waiting %s (ProcessingTimeout %s); poll Media.Status to carry on",
-				method, id, *info.State, waited, budget)
+				method, id, info.State, waited, budget)
 		}
 		if err := wait(ctx, d); err != nil {
 			return last, resp, fmt.Errorf("twitter: %s: media %s: waiting for processing: %w", method, id, err)
@@ -198,9 +198,11 @@ func (s *MediaService) awaitProcessing(ctx context.Context, id string, last *gen
 	}
 }
 
-func processingInfo(r *gen.MediaUploadResponse) *gen.ProcessingInfo {
-	if r == nil || r.Data == nil {
-		return nil
+// processingInfo is the upload's processing state; zero (no State) when there is nothing to
+// process.
+func processingInfo(r *gen.MediaUploadResponse) gen.ProcessingInfo {
+	if r == nil {
+		return gen.ProcessingInfo{}
 	}
 	return r.Data.ProcessingInfo
 }

@@ -166,7 +166,7 @@ func TestUploadVideoProcessesUntilSucceeded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *res.Data.ID != mediaID || *res.Data.ProcessingInfo.State != gen.ProcessingInfoStateSucceeded || resp.StatusCode != 200 {
+	if res.Data.ID != mediaID || res.Data.ProcessingInfo.State != gen.ProcessingInfoStateSucceeded || resp.StatusCode != 200 {
 		t.Errorf("result = %s", asJSON(t, res))
 	}
 	if got, want := strings.Join(srv.log(), ","), "initialize,append 0,append 1,append 2,finalize,status,status,status"; got != want {
@@ -189,7 +189,7 @@ func TestUploadImageNeedsNoProcessing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *res.Data.ID != mediaID || res.Data.ProcessingInfo != nil {
+	if res.Data.ID != mediaID || res.Data.ProcessingInfo != (gen.ProcessingInfo{}) {
 		t.Errorf("result = %s", asJSON(t, res))
 	}
 	if got, want := strings.Join(srv.log(), ","), "initialize,append 0,append 1,finalize"; got != want {
@@ -225,7 +225,7 @@ func TestUploadProcessingFails(t *testing.T) {
 	if !errors.Is(err, ErrProcessingFailed) || !strings.Contains(err.Error(), "Media.Upload: media "+mediaID) {
 		t.Fatalf("err = %v, want ErrProcessingFailed", err)
 	}
-	if res == nil || *res.Data.ProcessingInfo.State != gen.ProcessingInfoStateFailed {
+	if res == nil || res.Data.ProcessingInfo.State != gen.ProcessingInfoStateFailed {
 		t.Errorf("result = %v, want the failed status", res)
 	}
 	if len(rec.waits) != 2 || strings.Join(rec.progress, " ") != "3/9 6/9 9/9" {
@@ -256,7 +256,7 @@ func TestUploadProcessingTimeout(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "still in_progress after waiting 10s (ProcessingTimeout 12s); poll Media.Status") {
 		t.Fatalf("err = %v", err)
 	}
-	if res == nil || *res.Data.ProcessingInfo.State != gen.ProcessingInfoStateInProgress || fmt.Sprint(rec.waits) != "[5s 5s]" {
+	if res == nil || res.Data.ProcessingInfo.State != gen.ProcessingInfoStateInProgress || fmt.Sprint(rec.waits) != "[5s 5s]" {
 		t.Errorf("result = %v, waits = %v", res, rec.waits)
 	}
 }

@@ -23,8 +23,8 @@ func TestFakeOAuth1Signing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, u := range *users.Data {
-		checkUser(t, s, u, users.Includes)
+	for _, u := range users.Data {
+		checkUser(t, s, u, &users.Includes)
 	}
 	res, _, err := c.Tweets.SearchRecent(ctx, "gopher -is:retweet (has:media OR #golang) & 100%", &twitter.SearchOptions{
 		TweetOptions: twitter.TweetOptions{TweetFields: []gen.TweetField{gen.TweetFieldCreatedAt, gen.TweetFieldAuthorID}},
@@ -33,11 +33,11 @@ func TestFakeOAuth1Signing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Meta == nil {
-		t.Errorf("search without meta: %+v", res)
+	if int(res.Meta.ResultCount) != len(res.Data) {
+		t.Errorf("search meta disagrees with its data: %+v", res)
 	}
 	liked, _, err := c.Tweets.Like(ctx, testserver.AliceID, testserver.PollTweetID)
-	if err != nil || !deref(liked.Data.Liked) || !slices.Contains(s.World().LikedTweetIDs(testserver.AliceID), testserver.PollTweetID) {
+	if err != nil || !liked.Data.Liked || !slices.Contains(s.World().LikedTweetIDs(testserver.AliceID), testserver.PollTweetID) {
 		t.Errorf("like = %+v, %v", liked, err)
 	}
 	if _, _, err := c.Users.Unmute(ctx, testserver.AliceID, testserver.DaveID); err != nil || slices.Contains(s.World().MutingIDs(testserver.AliceID), testserver.DaveID) {

@@ -301,15 +301,6 @@ func startToken(optsToken string, it *IterOptions) (*IterOptions, error) {
 	return &lim, nil
 }
 
-// deref returns *p, or the zero value for nil.
-func deref[T any](p *T) T {
-	if p == nil {
-		var zero T
-		return zero
-	}
-	return *p
-}
-
 // opPager builds the pager of one paginated operation of the services layer.
 //
 // opts are the operation's options (nil for defaults); they are copied, never modified,
@@ -358,6 +349,6 @@ func opPager[O, R, T any](op string, size pageSize, opts *O, it *IterOptions,
 }
 
 // newPage assembles a page from the parts of a generated list response.
-func newPage[T any](data *[]T, includes *gen.Expansions, next *string, meta PageMeta) *Page[T] {
-	return &Page[T]{Items: deref(data), Includes: NewIncludes(includes), NextToken: deref(next), Meta: meta}
+func newPage[T any](data []T, includes *gen.Expansions, next string, meta PageMeta) *Page[T] {
+	return &Page[T]{Items: data, Includes: NewIncludes(includes), NextToken: next, Meta: meta}
 }

@@ -505,7 +505,7 @@ type fakeResp struct {
 }
 
 func fakeToPage(r *fakeResp) *Page[int] {
-	return newPage(&r.Data, nil, &r.Next, PageMeta{ResultCount: len(r.Data)})
+	return newPage(r.Data, nil, r.Next, PageMeta{ResultCount: len(r.Data)})
 }
 
 // TestOpPagerSendsTheSameOptionsWithEachToken checks the adapter between the pager and an

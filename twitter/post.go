@@ -114,7 +114,7 @@ func (t NewTweet) request(method string) (gen.TweetCreateRequest, error) {
 	if t.CardURI != "" && (len(t.MediaIDs) > 0 || t.QuoteTweetID != "" || t.DirectMessageDeepLink != "") {
 		return r, invalid(method, "a card cannot go with media, a quote or a direct-message deep link")
 	}
-	r.Text = optString(t.Text)
+	r.Text = t.Text
 
 	if t.ReplyTo != "" {
 		if err := checkID(method, "ReplyTo tweet id", numericID, t.ReplyTo); err != nil {
@@ -123,9 +123,10 @@ func (t NewTweet) request(method string) (gen.TweetCreateRequest, error) {
 		if err := checkEach(method, "ExcludeReplyUserIDs user id", numericID, t.ExcludeReplyUserIDs); err != nil {
 			return r, err
 		}
-		r.Reply = &gen.TweetCreateRequestReply{InReplyToTweetID: t.ReplyTo, ExcludeReplyUserIds: optional(t.ExcludeReplyUserIDs)}
-		if t.AutoPopulateReplyMetadata {
-			r.Reply.AutoPopulateReplyMetadata = new(true)
+		r.Reply = gen.TweetCreateRequestReply{
+			InReplyToTweetID:          t.ReplyTo,
+			ExcludeReplyUserIds:       t.ExcludeReplyUserIDs,
+			AutoPopulateReplyMetadata: t.AutoPopulateReplyMetadata,
 		}
 	} else if len(t.ExcludeReplyUserIDs) > 0 || t.AutoPopulateReplyMetadata {
 		return r, invalid(method, "ExcludeReplyUserIDs and AutoPopulateReplyMetadata need ReplyTo")
@@ -135,7 +136,7 @@ func (t NewTweet) request(method string) (gen.TweetCreateRequest, error) {
 		if err := checkID(method, "QuoteTweetID", numericID, t.QuoteTweetID); err != nil {
 			return r, err
 		}
-		r.QuoteTweetID = &t.QuoteTweetID
+		r.QuoteTweetID = t.QuoteTweetID
 	}
 
 	if len(t.MediaIDs) > 0 {
@@ -151,7 +152,7 @@ func (t NewTweet) request(method string) (gen.TweetCreateRequest, error) {
 		if err := checkEach(method, "tagged user id", numericID, t.TaggedUserIDs); err != nil {
 			return r, err
 		}
-		r.Media = &gen.TweetCreateRequestMedia{MediaIds: t.MediaIDs, TaggedUserIds: optional(t.TaggedUserIDs)}
+		r.Media = gen.TweetCreateRequestMedia{MediaIds: t.MediaIDs, TaggedUserIds: t.TaggedUserIDs}
 	} else if len(t.TaggedUserIDs) > 0 {
 		return r, invalid(method, "TaggedUserIDs need MediaIDs")
 	}
@@ -171,52 +172,48 @@ func (t NewTweet) request(method string) (gen.TweetCreateRequest, error) {
 		default:
 			return r, invalid(method, "ReplySettings %q is not one of following, mentionedUsers, subscribers, verified", t.ReplySettings)
 		}
-		r.ReplySettings = &t.ReplySettings
+		r.ReplySettings = t.ReplySettings
 	}
 
 	if t.PlaceID != "" {
-		r.Geo = &gen.TweetCreateRequestGeo{PlaceID: &t.PlaceID}
+		r.Geo = gen.TweetCreateRequestGeo{PlaceID: t.PlaceID}
 	}
 	if t.CommunityID != "" {
 		if err := checkID(method, "CommunityID", numericID, t.CommunityID); err != nil {
 			return r, err
 		}
-		r.CommunityID = &t.CommunityID
+		r.CommunityID = t.CommunityID
 	}
 	if t.ShareWithFollowers {
 		if t.CommunityID == "" {
 			return r, invalid(method, "ShareWithFollowers needs CommunityID")
 		}
-		r.ShareWithFollowers = new(true)
+		r.ShareWithFollowers = true
 	}
 	if t.EditOf != "" {
 		if err := checkID(method, "EditOf tweet id", numericID, t.EditOf); err != nil {
 			return r, err
 		}
-		r.EditOptions = &gen.TweetCreateRequestEditOptions{PreviousPostID: t.EditOf}
+		r.EditOptions = gen.TweetCreateRequestEditOptions{PreviousPostID: t.EditOf}
 	}
-	if t.ForSuperFollowersOnly {
-		r.ForSuperFollowersOnly = new(true)
-	}
-	if t.Nullcast {
-		r.Nullcast = new(true)
-	}
-	r.CardURI = optString(t.CardURI)
-	r.DirectMessageDeepLink = optString(t.DirectMessageDeepLink)
+	r.ForSuperFollowersOnly = t.ForSuperFollowersOnly
+	r.Nullcast = t.Nullcast
+	r.CardURI = t.CardURI
+	r.DirectMessageDeepLink = t.DirectMessageDeepLink
 	return r, nil
 }
 
-func (p *Poll) request(method string) (*gen.TweetCreateRequestPoll, error) {
+func (p *Poll) request(method string) (gen.TweetCreateRequestPoll, error) {
 	if n := len(p.Options); n < minPollOptions || n > maxPollOptions {
-		return nil, invalid(method, "a poll has %d options; it takes %d to %d", n, minPollOptions, maxPollOptions)
+		return gen.TweetCreateRequestPoll{}, invalid(method, "a poll has %d options; it takes %d to %d", n, minPollOptions, maxPollOptions)
 	}
 	for i, o := range p.Options {
 		if n := utf8.RuneCountInString(o); n == 0 || n > maxPollOptionChars {
-			return nil, invalid(method, "poll option %d is %d characters; it takes 1 to %d", i, n, maxPollOptionChars)
+			return gen.TweetCreateRequestPoll{}, invalid(method, "poll option %d is %d characters; it takes 1 to %d", i, n, maxPollOptionChars)
 		}
 	}
 	if p.Duration < minPollDuration || p.Duration > maxPollDuration || p.Duration%time.Minute != 0 {
-		return nil, invalid(method, "poll Duration %s is not a whole number of minutes from %s to %s", p.Duration, minPollDuration, maxPollDuration)
+		return gen.TweetCreateRequestPoll{}, invalid(method, "poll Duration %s is not a whole number of minutes from %s to %s", p.Duration, minPollDuration, maxPollDuration)
 	}
-	return &gen.TweetCreateRequestPoll{Options: p.Options, DurationMinutes: int32(p.Duration / time.Minute)}, nil
+	return gen.TweetCreateRequestPoll{Options: p.Options, DurationMinutes: int32(p.Duration / time.Minute)}, nil
 }

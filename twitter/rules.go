@@ -86,7 +86,7 @@ func (s *RulesService) Delete(ctx context.Context, ids []string, opts *RuleChang
 		}
 	}
 	var req gen.DeleteRulesRequest
-	req.Delete.Ids = &ids
+	req.Delete.Ids = ids
 	return s.delete(ctx, method, req, opts)
 }
 
@@ -103,7 +103,7 @@ func (s *RulesService) DeleteValues(ctx context.Context, values []string, opts *
 		}
 	}
 	var req gen.DeleteRulesRequest
-	req.Delete.Values = &values
+	req.Delete.Values = values
 	return s.delete(ctx, method, req, opts)
 }
 
@@ -133,7 +133,7 @@ func (s *RulesService) change(ctx context.Context, body gen.AddOrDeleteRulesRequ
 	if err != nil || len(resp.PartialErrors) == 0 {
 		return out, resp, err
 	}
-	if out.Meta.Summary == nil || !applied(*out.Meta.Summary) {
+	if !applied(out.Meta.Summary) { // an absent summary fails to decode: nothing applied
 		return out, resp, failure(ep, resp)
 	}
 	return out, resp, nil

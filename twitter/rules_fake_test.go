@@ -11,10 +11,10 @@ import (
 )
 
 // ruleList reads decoded rules in the world's shape, to compare the two.
-func ruleList(rules *[]gen.Rule) []testserver.Rule {
+func ruleList(rules []gen.Rule) []testserver.Rule {
 	var out []testserver.Rule
-	for _, r := range deref(rules) {
-		out = append(out, testserver.Rule{ID: deref(r.ID), Value: r.Value, Tag: deref(r.Tag)})
+	for _, r := range rules {
+		out = append(out, testserver.Rule{ID: r.ID, Value: r.Value, Tag: r.Tag})
 	}
 	return out
 }
@@ -40,7 +40,7 @@ func TestFakeRulesList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	page2, _, err := c.Rules.List(ctx, &twitter.RuleListOptions{MaxResults: 2, PaginationToken: deref(page.Meta.NextToken)})
+	page2, _, err := c.Rules.List(ctx, &twitter.RuleListOptions{MaxResults: 2, PaginationToken: page.Meta.NextToken})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,15 +66,15 @@ func TestFakeRulesAdd(t *testing.T) {
 	tag := "gophers"
 	before := s.World().Rules()
 
-	dry, _, err := c.Rules.Add(ctx, []gen.RuleNoID{{Value: "gopher lang:en", Tag: &tag}}, &twitter.RuleChangeOptions{DryRun: true})
+	dry, _, err := c.Rules.Add(ctx, []gen.RuleNoID{{Value: "gopher lang:en", Tag: tag}}, &twitter.RuleChangeOptions{DryRun: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(deref(dry.Data)) != 1 || cmp.Diff(before, s.World().Rules()) != "" {
+	if len(dry.Data) != 1 || cmp.Diff(before, s.World().Rules()) != "" {
 		t.Errorf("dry run answered %+v and changed the world to %+v", dry.Data, s.World().Rules())
 	}
 
-	res, resp, err := c.Rules.Add(ctx, []gen.RuleNoID{{Value: "gopher lang:en", Tag: &tag}, {Value: "from:XDevelopers"}}, nil)
+	res, resp, err := c.Rules.Add(ctx, []gen.RuleNoID{{Value: "gopher lang:en", Tag: tag}, {Value: "from:XDevelopers"}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +91,10 @@ func TestFakeRulesAdd(t *testing.T) {
 	// Nothing added: every rule refused.
 	res, _, err = c.Rules.Add(ctx, []gen.RuleNoID{{Value: "from:XDevelopers"}, {Value: "(unbalanced"}}, nil)
 	e := wantError(t, err, 200, twitter.ProblemDuplicateRules)
-	if !e.HasProblem(twitter.ProblemInvalidRules) || res == nil || res.Meta.Summary == nil {
+	if !e.HasProblem(twitter.ProblemInvalidRules) || res == nil {
+		t.Fatalf("err = %+v, res = %+v", e, res)
+	}
+	if sum, err := res.Meta.Summary.AsRulesRequestSummary0(); err != nil || sum.NotCreated != 2 {
 		t.Errorf("err = %+v, res = %+v", e, res)
 	}
 }

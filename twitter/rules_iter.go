@@ -13,7 +13,7 @@ import (
 func rulesPaging(o *RuleListOptions) (*int, *string) { return &o.MaxResults, &o.PaginationToken }
 
 func rulesPage(r *gen.RulesLookupResponse) *RulePage {
-	return newPage(r.Data, nil, r.Meta.NextToken, PageMeta{ResultCount: int(deref(r.Meta.ResultCount))})
+	return newPage(r.Data, nil, r.Meta.NextToken, PageMeta{ResultCount: int(r.Meta.ResultCount)})
 }
 
 func (s *RulesService) listPager(opts *RuleListOptions, it *IterOptions) *pager[gen.Rule] {

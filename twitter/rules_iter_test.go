@@ -17,7 +17,7 @@ func TestRulesListIterPagesToTheEnd(t *testing.T) {
 	var add []gen.RuleNoID
 	for i := range 24 {
 		tag := fmt.Sprintf("tag %d", i)
-		add = append(add, gen.RuleNoID{Value: fmt.Sprintf("from:gopher%02d has:media", i%20+1) + fmt.Sprintf(" lang:%s", []string{"en", "es"}[i/20]), Tag: &tag})
+		add = append(add, gen.RuleNoID{Value: fmt.Sprintf("from:gopher%02d has:media", i%20+1) + fmt.Sprintf(" lang:%s", []string{"en", "es"}[i/20]), Tag: tag})
 	}
 	if _, _, err := c.Rules.Add(ctx, add, nil); err != nil {
 		t.Fatal(err)
@@ -30,7 +30,7 @@ func TestRulesListIterPagesToTheEnd(t *testing.T) {
 		t.Fatalf("the world has %d rules, want the seeded one and 24 added", len(want))
 	}
 
-	ruleID := func(r gen.Rule) string { return deref(r.ID) }
+	ruleID := func(r gen.Rule) string { return r.ID }
 	log.reqs = nil
 	got := ids(t, c.Rules.ListIter(ctx, &RuleListOptions{MaxResults: 7}, nil), ruleID)
 	noDuplicates(t, got)
@@ -54,7 +54,7 @@ func TestRulesListIterPagesToTheEnd(t *testing.T) {
 		t.Fatalf("first page of the selection: %+v", pages)
 	}
 	rest := ids(t, c.Rules.ListIter(ctx, &RuleListOptions{IDs: sel, MaxResults: 2}, &IterOptions{StartToken: pages[0].NextToken}), ruleID)
-	if diff := cmp.Diff(sel, append([]string{deref(pages[0].Items[0].ID), deref(pages[0].Items[1].ID)}, rest...)); diff != "" {
+	if diff := cmp.Diff(sel, append([]string{pages[0].Items[0].ID, pages[0].Items[1].ID}, rest...)); diff != "" {
 		t.Errorf("selected rules (-want +got):\n%s", diff)
 	}
 

@@ -63,10 +63,10 @@ func (s *RulesService) Sync(ctx context.Context, want []gen.RuleNoID, opts *Rule
 			res.Kept = append(res.Kept, r)
 			continue
 		}
-		if r.ID == nil || *r.ID == "" {
+		if r.ID == "" {
 			return res, invalid(method, "rule %q in force came back without an id", r.Value)
 		}
-		deleteIDs = append(deleteIDs, *r.ID)
+		deleteIDs = append(deleteIDs, r.ID)
 		freed[r.Value] = true
 		res.Deleted = append(res.Deleted, r)
 	}
@@ -94,8 +94,8 @@ func (s *RulesService) Sync(ctx context.Context, want []gen.RuleNoID, opts *Rule
 	}
 	if len(adds) > 0 {
 		out, resp, err := s.Add(ctx, adds, opts)
-		if out != nil && out.Data != nil {
-			res.Added = *out.Data
+		if out != nil {
+			res.Added = out.Data
 		}
 		if err == nil && resp != nil && len(resp.PartialErrors) > 0 {
 			err = failure(mutation(http.MethodPost, rulesPath), resp) // some rules refused
@@ -119,13 +119,7 @@ func (s *RulesService) Sync(ctx context.Context, want []gen.RuleNoID, opts *Rule
 // ruleKey identifies a rule for Sync: its value and its tag.
 type ruleKey struct{ value, tag string }
 
-func keyOf(value string, tag *string) ruleKey {
-	k := ruleKey{value: value}
-	if tag != nil {
-		k.tag = *tag
-	}
-	return k
-}
+func keyOf(value, tag string) ruleKey { return ruleKey{value: value, tag: tag} }
 
 // wantedRules checks want and returns it as a set. A value wanted twice with different
 // tags is refused: X keeps one rule per value.
@@ -155,16 +149,14 @@ func (s *RulesService) listAll(ctx context.Context) ([]gen.Rule, error) {
 		if err != nil {
 			return nil, err
 		}
-		if page.Data != nil {
-			all = append(all, *page.Data...)
-		}
-		if page.Meta.NextToken == nil || *page.Meta.NextToken == "" {
+		all = append(all, page.Data...)
+		if page.Meta.NextToken == "" {
 			return all, nil
 		}
-		if *page.Meta.NextToken == o.PaginationToken {
+		if page.Meta.NextToken == o.PaginationToken {
 			return nil, errors.New("twitter: Rules.Sync: the rules list repeated its next_token")
 		}
-		o.PaginationToken = *page.Meta.NextToken
+		o.PaginationToken = page.Meta.NextToken
 	}
 }
 
@@ -172,16 +164,16 @@ func (s *RulesService) listAll(ctx context.Context) ([]gen.Rule, error) {
 func deletedDespite(asked []gen.Rule, problems []gen.Problem) []gen.Rule {
 	refused := map[string]bool{}
 	for _, p := range problems {
-		if p.ID != nil {
-			refused["id:"+*p.ID] = true
+		if p.ID != "" {
+			refused["id:"+p.ID] = true
 		}
-		if p.Value != nil {
-			refused["value:"+*p.Value] = true
+		if p.Value != "" {
+			refused["value:"+p.Value] = true
 		}
 	}
 	var out []gen.Rule
 	for _, r := range asked {
-		if !refused["id:"+deref(r.ID)] && !refused["value:"+r.Value] {
+		if !refused["id:"+r.ID] && !refused["value:"+r.Value] {
 			out = append(out, r)
 		}
 	}
@@ -199,8 +191,8 @@ func withoutFreedDuplicates(err error, freed map[string]bool) ([]string, error) 
 	var left []gen.Problem
 	var cleared []string
 	for _, p := range e.Problems {
-		if ProblemType(p.Type) == ProblemDuplicateRules && p.Value != nil && freed[*p.Value] {
-			cleared = append(cleared, *p.Value)
+		if ProblemType(p.Type) == ProblemDuplicateRules && freed[p.Value] {
+			cleared = append(cleared, p.Value)
 			continue
 		}
 		left = append(left, p)
@@ -213,9 +205,6 @@ func withoutFreedDuplicates(err error, freed map[string]bool) ([]string, error) 
 	}
 	c := *e
 	c.Problems = left
-	c.Type, c.Title, c.Detail = ProblemType(left[0].Type), left[0].Title, ""
-	if left[0].Detail != nil {
-		c.Detail = *left[0].Detail
-	}
+	c.Type, c.Title, c.Detail = ProblemType(left[0].Type), left[0].Title, left[0].Detail
 	return cleared, &c
 }

@@ -58,7 +58,7 @@ func syncClient(t *testing.T, s *testserver.Server) (*twitter.Client, *countingT
 func rule(value, tag string) gen.RuleNoID {
 	r := gen.RuleNoID{Value: value}
 	if tag != "" {
-		r.Tag = &tag
+		r.Tag = tag
 	}
 	return r
 }
@@ -69,7 +69,7 @@ func values[R gen.Rule | testserver.Rule](rules []R) []string {
 	for _, r := range rules {
 		switch r := any(r).(type) {
 		case gen.Rule:
-			out = append(out, r.Value+"/"+deref(r.Tag))
+			out = append(out, r.Value+"/"+r.Tag)
 		case testserver.Rule:
 			out = append(out, r.Value+"/"+r.Tag)
 		}
@@ -104,7 +104,7 @@ func TestFakeRulesSync(t *testing.T) {
 	check("add two", res, []string{seed}, nil, []string{"cats has:images/", "gopher lang:en/gophers"}, all,
 		map[string]int{"GET": 1, "POST": 1})
 	for _, r := range res.Added {
-		if deref(r.ID) == "" {
+		if r.ID == "" {
 			t.Errorf("added rule without id: %+v", r)
 		}
 	}
@@ -143,7 +143,7 @@ func TestFakeRulesSync(t *testing.T) {
 	// An invalid rule: the delete stands, the add is refused with a typed error.
 	res, err = c.Rules.Sync(ctx, []gen.RuleNoID{rule("cats has:images", ""), rule("(unbalanced", "bad")}, nil)
 	e = wantError(t, err, 200, twitter.ProblemInvalidRules)
-	if !twitter.IsRuleProblem(err) || twitter.IsRulesCapReached(err) || deref(e.Problems[0].Value) != "(unbalanced" {
+	if !twitter.IsRuleProblem(err) || twitter.IsRulesCapReached(err) || e.Problems[0].Value != "(unbalanced" {
 		t.Errorf("err %+v", e)
 	}
 	check("invalid", res, []string{"cats has:images/"}, []string{"from:XDevelopers/devs"}, nil, []string{"cats has:images/"},
@@ -168,7 +168,7 @@ func TestFakeRulesSyncOverTheCap(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 	e := wantError(t, err, 200, twitter.ProblemRulesCap)
-	if len(e.Problems) != 1 || deref(e.Problems[0].Value) != "word1000" || len(res.Added) != 1000 || len(s.World().Rules()) != 1000 {
+	if len(e.Problems) != 1 || e.Problems[0].Value != "word1000" || len(res.Added) != 1000 || len(s.World().Rules()) != 1000 {
 		t.Errorf("problems %+v, added %d, world %d", e.Problems, len(res.Added), len(s.World().Rules()))
 	}
 }

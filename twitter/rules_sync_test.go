@@ -33,7 +33,7 @@ func TestRulesSyncReportsAPartialDelete(t *testing.T) {
 	if !ok || e.StatusCode != 200 || !e.HasProblem(ProblemInvalidRequest) || !strings.Contains(err.Error(), "Rule does not exist") {
 		t.Fatalf("err = %v", err)
 	}
-	if len(res.Deleted) != 1 || *res.Deleted[0].ID != "11" || len(res.Added) != 0 || posts.Load() != 1 {
+	if len(res.Deleted) != 1 || res.Deleted[0].ID != "11" || len(res.Added) != 0 || posts.Load() != 1 {
 		t.Errorf("res %+v, posts %d", res, posts.Load())
 	}
 }
@@ -56,7 +56,7 @@ func TestRulesSyncFollowsListPages(t *testing.T) {
 		fmt.Fprint(w, `{"data":[{"id":"2","value":"b","tag":"t"}],"meta":{"result_count":1}}`)
 	})
 	tag := "t"
-	res, err := c.Rules.Sync(context.Background(), []gen.RuleNoID{{Value: "a"}, {Value: "b", Tag: &tag}}, nil)
+	res, err := c.Rules.Sync(context.Background(), []gen.RuleNoID{{Value: "a"}, {Value: "b", Tag: tag}}, nil)
 	if err != nil || res.Changed() || len(res.Kept) != 2 || gets.Load() != 2 {
 		t.Fatalf("res %+v, err %v, gets %d", res, err, gets.Load())
 	}

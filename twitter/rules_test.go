@@ -20,7 +20,7 @@ func TestRulesRequestsAndResults(t *testing.T) {
 		reply: `{"data":[{"id":"1273026480692322304","value":"cat has:media","tag":"cats with media"},{"id":"1273028376882589696","value":"dog has:images"}],"meta":{"sent":"2026-11-27T03:00:00.000Z","result_count":2}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.RulesLookupResponse](t, out)
-			if len(*r.Data) != 2 || *(*r.Data)[0].Tag != "cats with media" || (*r.Data)[1].Value != "dog has:images" || *r.Meta.ResultCount != 2 {
+			if len(r.Data) != 2 || r.Data[0].Tag != "cats with media" || r.Data[1].Value != "dog has:images" || r.Meta.ResultCount != 2 {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -32,20 +32,20 @@ func TestRulesRequestsAndResults(t *testing.T) {
 		want:  wire{method: "GET", path: "/2/tweets/search/stream/rules", query: "ids=1273026480692322304,1273028376882589696&max_results=1&pagination_token=DFEDBNRFT3MHCZZZ"},
 		reply: `{"data":[{"id":"1273028376882589696","value":"dog has:images"}],"meta":{"sent":"2026-11-27T03:00:00.000Z","result_count":1}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.RulesLookupResponse](t, out); *(*r.Data)[0].ID != "1273028376882589696" {
+			if r := as[gen.RulesLookupResponse](t, out); r.Data[0].ID != "1273028376882589696" {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
 	}, {
 		name: "Add",
 		call: func(ctx context.Context, c *Client) (any, *Response, error) {
-			return wrap(c.Rules.Add(ctx, []gen.RuleNoID{{Value: "cat has:images", Tag: &tag}, {Value: "dog has:images"}}, nil))
+			return wrap(c.Rules.Add(ctx, []gen.RuleNoID{{Value: "cat has:images", Tag: tag}, {Value: "dog has:images"}}, nil))
 		},
 		want:  wire{method: "POST", path: "/2/tweets/search/stream/rules", body: `{"add":[{"value":"cat has:images","tag":"happy cats"},{"value":"dog has:images"}]}`},
 		reply: `{"data":[{"value":"cat has:images","tag":"happy cats","id":"1273026480692322304"},{"value":"dog has:images","id":"1273028376882589696"}],"meta":{"sent":"2026-11-27T03:00:00.000Z","summary":{"created":2,"not_created":0,"valid":2,"invalid":0}}}`,
 		check: func(t *testing.T, out any, resp *Response, _ error) {
 			r := as[gen.AddOrDeleteRulesResponse](t, out)
-			if len(*r.Data) != 2 || *(*r.Data)[0].ID != "1273026480692322304" || len(resp.PartialErrors) != 0 {
+			if len(r.Data) != 2 || r.Data[0].ID != "1273026480692322304" || len(resp.PartialErrors) != 0 {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -58,7 +58,7 @@ func TestRulesRequestsAndResults(t *testing.T) {
 		reply: `{"data":[{"value":"dog has:images","id":"1273028376882589696"}],"meta":{"sent":"2026-11-27T03:00:00.000Z","summary":{"created":1,"not_created":1,"valid":2,"invalid":0}},"errors":[{"value":"cat has:images","id":"1273026480692322304","title":"DuplicateRule","type":"https://api.twitter.com/2/problems/duplicate-rules"}]}`,
 		check: func(t *testing.T, out any, resp *Response, _ error) {
 			r := as[gen.AddOrDeleteRulesResponse](t, out)
-			if len(*r.Data) != 1 || len(resp.PartialErrors) != 1 || ProblemType(resp.PartialErrors[0].Type) != ProblemDuplicateRules {
+			if len(r.Data) != 1 || len(resp.PartialErrors) != 1 || ProblemType(resp.PartialErrors[0].Type) != ProblemDuplicateRules {
 				t.Errorf("result = %s, partial errors = %+v", asJSON(t, r), resp.PartialErrors)
 			}
 		},

@@ -34,11 +34,11 @@ func ExampleUsersService_Lookup() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	for _, u := range *res.Data {
+	for _, u := range res.Data {
 		fmt.Println(u.Username, u.CreatedAt.Year())
 	}
 	for _, p := range resp.PartialErrors {
-		fmt.Println(twitter.ProblemType(p.Type), *p.ResourceID)
+		fmt.Println(twitter.ProblemType(p.Type), p.ResourceID)
 	}
 	// Output:
 	// jack 2006
@@ -71,11 +71,11 @@ func ExampleTweetsService_SearchRecent() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		total += len(*res.Data)
-		if res.Meta.NextToken == nil {
+		total += len(res.Data)
+		if res.Meta.NextToken == "" {
 			break
 		}
-		opts.NextToken = *res.Meta.NextToken
+		opts.NextToken = res.Meta.NextToken
 	}
 	fmt.Println(total, "Tweets in three pages")
 	// Output: 300 Tweets in three pages
@@ -95,11 +95,11 @@ func ExampleRulesService_Add() {
 	}
 
 	tag := "gophers"
-	res, _, err := c.Rules.Add(ctx, []gen.RuleNoID{{Value: "gopher has:media", Tag: &tag}}, nil)
+	res, _, err := c.Rules.Add(ctx, []gen.RuleNoID{{Value: "gopher has:media", Tag: tag}}, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println((*res.Data)[0].Value, *(*res.Data)[0].Tag)
+	fmt.Println(res.Data[0].Value, res.Data[0].Tag)
 	// Output:
 	// already in force
 	// gopher has:media gophers

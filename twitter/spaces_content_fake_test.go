@@ -20,10 +20,10 @@ func TestFakeSpacesTweets(t *testing.T) {
 	if diff := cmp.Diff(live.SharedTweetIDs, tweetIDs(res.Data)); diff != "" || len(live.SharedTweetIDs) == 0 {
 		t.Errorf("shared Tweets (-world +got):\n%s", diff)
 	}
-	checkTweets(t, s, *res.Data, res.Includes)
+	checkTweets(t, s, res.Data, &res.Includes)
 
 	res, _, err = userClient(t, s, testserver.AliceID).Spaces.Tweets(ctx, testserver.LiveSpaceID, &twitter.SpaceTweetsOptions{MaxResults: 1})
-	if err != nil || len(*res.Data) != 1 || (*res.Data)[0].ID != live.SharedTweetIDs[0] {
+	if err != nil || len(res.Data) != 1 || res.Data[0].ID != live.SharedTweetIDs[0] {
 		t.Errorf("one shared Tweet: %v, err = %v", res, err)
 	}
 	_, _, err = appClient(t, s).Spaces.Tweets(ctx, "1zzzzzzzzzzzz", nil)
@@ -41,8 +41,8 @@ func TestFakeSpacesBuyers(t *testing.T) {
 	if diff := cmp.Diff(ticketed.BuyerIDs, userIDs(res.Data)); diff != "" || len(ticketed.BuyerIDs) != 3 {
 		t.Errorf("buyers (-world +got):\n%s", diff)
 	}
-	for _, u := range *res.Data {
-		checkUser(t, s, u, res.Includes)
+	for _, u := range res.Data {
+		checkUser(t, s, u, &res.Includes)
 	}
 
 	// Only the creator may ask.

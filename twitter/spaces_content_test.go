@@ -20,7 +20,7 @@ func TestSpaceContentRequestsAndResults(t *testing.T) {
 		reply: `{"data":[` + tweetData + `],"includes":` + tweetIncludes + `,"meta":{"result_count":1}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.GenericTweetsTimelineResponse](t, out)
-			checkTweet(t, (*r.Data)[0], r.Includes)
+			checkTweet(t, r.Data[0], &r.Includes)
 		},
 	}, {
 		name: "Buyers",
@@ -33,7 +33,7 @@ func TestSpaceContentRequestsAndResults(t *testing.T) {
 		want:  wire{method: "GET", path: "/2/spaces/1DXxyRYNejbKM/buyers", query: "pagination_token=1ZZZZZZZZZZZZ&max_results=100&user.fields=created_at"},
 		reply: `{"data":[{"id":"2244994945","name":"Developers","username":"XDevelopers","created_at":"2013-12-14T04:35:55.000Z"}],"meta":{"result_count":1}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.GenericMultipleUsersLookupResponse](t, out); (*r.Data)[0].Username != "XDevelopers" {
+			if r := as[gen.GenericMultipleUsersLookupResponse](t, out); r.Data[0].Username != "XDevelopers" {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},

@@ -19,10 +19,10 @@ var spaceOpts = twitter.SpaceOptions{
 	TopicFields: []gen.TopicField{gen.TopicFieldName},
 }
 
-func spaceIDs(sp *[]gen.Space) []string {
+func spaceIDs(sp []gen.Space) []string {
 	var ids []string
-	for _, s := range deref(sp) {
-		ids = append(ids, deref(s.ID))
+	for _, s := range sp {
+		ids = append(ids, s.ID)
 	}
 	return ids
 }
@@ -33,19 +33,19 @@ func checkSpaces(t *testing.T, s *testserver.Server, got []gen.Space, inc *gen.E
 	t.Helper()
 	var users []gen.User
 	if inc != nil {
-		users = deref(inc.Users)
+		users = inc.Users
 	}
 	for _, sp := range got {
-		want, ok := s.World().Space(deref(sp.ID))
+		want, ok := s.World().Space(sp.ID)
 		if !ok {
-			t.Fatalf("space %s is not in the world", deref(sp.ID))
+			t.Fatalf("space %s is not in the world", sp.ID)
 		}
-		if deref(sp.Title) != want.Title || string(deref(sp.State)) != want.State || deref(sp.CreatorID) != want.CreatorID ||
-			!slices.Equal(deref(sp.HostIds), want.HostIDs) {
+		if sp.Title != want.Title || string(sp.State) != want.State || sp.CreatorID != want.CreatorID ||
+			!slices.Equal(sp.HostIds, want.HostIDs) {
 			t.Errorf("space = %+v, world has %+v", sp, want)
 		}
 		for _, id := range append(slices.Clone(want.HostIDs), want.SpeakerIDs...) {
-			if !slices.ContainsFunc(users, func(u gen.User) bool { return u.ID == id && u.CreatedAt != nil }) {
+			if !slices.ContainsFunc(users, func(u gen.User) bool { return u.ID == id && !u.CreatedAt.IsZero() }) {
 				t.Errorf("includes.users lacks %s of Space %s", id, want.ID)
 			}
 		}
@@ -60,7 +60,7 @@ func TestFakeSpacesByID(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkSpaces(t, s, []gen.Space{*res.Data}, res.Includes)
+	checkSpaces(t, s, []gen.Space{res.Data}, &res.Includes)
 
 	_, _, err = c.Spaces.ByID(ctx, "1zzzzzzzzzzzz", nil)
 	wantError(t, err, 200, twitter.ProblemResourceNotFound)
@@ -76,8 +76,8 @@ func TestFakeSpacesLookup(t *testing.T) {
 	if diff := cmp.Diff([]string{testserver.LiveSpaceID, testserver.EndedSpaceID}, spaceIDs(res.Data)); diff != "" {
 		t.Errorf("ids (-want +got):\n%s", diff)
 	}
-	checkSpaces(t, s, *res.Data, res.Includes)
-	if len(resp.PartialErrors) != 1 || deref(resp.PartialErrors[0].ResourceID) != "1zzzzzzzzzzzz" {
+	checkSpaces(t, s, res.Data, &res.Includes)
+	if len(resp.PartialErrors) != 1 || resp.PartialErrors[0].ResourceID != "1zzzzzzzzzzzz" {
 		t.Errorf("partial errors = %+v", resp.PartialErrors)
 	}
 }
@@ -93,8 +93,8 @@ func TestFakeSpacesByCreators(t *testing.T) {
 	if diff := cmp.Diff([]string{testserver.LiveSpaceID, testserver.ScheduledSpaceID}, spaceIDs(res.Data)); diff != "" {
 		t.Errorf("ids (-want +got):\n%s", diff)
 	}
-	checkSpaces(t, s, *res.Data, res.Includes)
-	if deref(deref(res.Meta).ResultCount) != 2 || len(resp.PartialErrors) != 1 || deref(resp.PartialErrors[0].ResourceID) != testserver.NonexistentID {
+	checkSpaces(t, s, res.Data, &res.Includes)
+	if res.Meta.ResultCount != 2 || len(resp.PartialErrors) != 1 || resp.PartialErrors[0].ResourceID != testserver.NonexistentID {
 		t.Errorf("meta = %+v, partial errors = %+v", res.Meta, resp.PartialErrors)
 	}
 }
@@ -110,13 +110,13 @@ func TestFakeSpacesSearch(t *testing.T) {
 	if diff := cmp.Diff([]string{testserver.LiveSpaceID}, spaceIDs(res.Data)); diff != "" {
 		t.Errorf("ids (-want +got):\n%s", diff)
 	}
-	checkSpaces(t, s, *res.Data, res.Includes)
+	checkSpaces(t, s, res.Data, &res.Includes)
 	res, _, err = c.Spaces.Search(ctx, "Go", &twitter.SpaceSearchOptions{MaxResults: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(deref(res.Data)) != 1 {
-		t.Errorf("max_results=1 gave %d Spaces", len(deref(res.Data)))
+	if len(res.Data) != 1 {
+		t.Errorf("max_results=1 gave %d Spaces", len(res.Data))
 	}
 
 	// A user token without the space.read scope.

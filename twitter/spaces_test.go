@@ -21,10 +21,10 @@ func TestSpacesRequestsAndResults(t *testing.T) {
 	const hosts = `{"users":[{"id":"2244994945","name":"Developers","username":"XDevelopers"}]}`
 	checkSpace := func(t *testing.T, sp gen.Space, inc *gen.Expansions) {
 		t.Helper()
-		if sp.ID == nil || *sp.ID != "1DXxyRYNejbKM" || *sp.Title != "Hello world 👋" || (*sp.HostIds)[0] != "2244994945" {
+		if sp.ID != "1DXxyRYNejbKM" || sp.Title != "Hello world 👋" || sp.HostIds[0] != "2244994945" {
 			t.Errorf("space = %s", asJSON(t, sp))
 		}
-		if inc == nil || (*inc.Users)[0].Username != "XDevelopers" {
+		if inc == nil || inc.Users[0].Username != "XDevelopers" {
 			t.Errorf("includes = %s", asJSON(t, inc))
 		}
 	}
@@ -37,7 +37,7 @@ func TestSpacesRequestsAndResults(t *testing.T) {
 		reply: `{"data":` + space + `,"includes":` + hosts + `}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.SingleSpaceLookupResponse](t, out)
-			checkSpace(t, *r.Data, r.Includes)
+			checkSpace(t, r.Data, &r.Includes)
 		},
 	}, {
 		name: "ByID not found",
@@ -61,7 +61,7 @@ func TestSpacesRequestsAndResults(t *testing.T) {
 		reply: `{"data":[` + space + `],"includes":` + hosts + `,"errors":[{"value":"1YqKDqWqdPLsV","detail":"Could not find space with ids: [1YqKDqWqdPLsV].","title":"Not Found Error","resource_type":"space","parameter":"ids","resource_id":"1YqKDqWqdPLsV","type":"https://api.twitter.com/2/problems/resource-not-found"}],"meta":{"result_count":1}}`,
 		check: func(t *testing.T, out any, resp *Response, _ error) {
 			r := as[gen.MultiSpaceLookupResponse](t, out)
-			checkSpace(t, (*r.Data)[0], r.Includes)
+			checkSpace(t, r.Data[0], &r.Includes)
 			if len(resp.PartialErrors) != 1 {
 				t.Errorf("partial errors = %+v", resp.PartialErrors)
 			}
@@ -74,7 +74,7 @@ func TestSpacesRequestsAndResults(t *testing.T) {
 		want:  wire{method: "GET", path: "/2/spaces/by/creator_ids", query: "user_ids=2244994945,6253282"},
 		reply: `{"data":[` + space + `],"meta":{"result_count":1}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.MultiSpaceLookupResponse](t, out); *(*r.Data)[0].ID != "1DXxyRYNejbKM" || *r.Meta.ResultCount != 1 {
+			if r := as[gen.MultiSpaceLookupResponse](t, out); r.Data[0].ID != "1DXxyRYNejbKM" || r.Meta.ResultCount != 1 {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -87,7 +87,7 @@ func TestSpacesRequestsAndResults(t *testing.T) {
 		reply: `{"data":[` + space + `],"includes":` + hosts + `,"meta":{"result_count":1}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.MultiSpaceLookupResponse](t, out)
-			checkSpace(t, (*r.Data)[0], r.Includes)
+			checkSpace(t, r.Data[0], &r.Includes)
 		},
 	}})
 }

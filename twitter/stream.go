@@ -552,13 +552,13 @@ func (s *Stream) decodeLine(line []byte) streamItem {
 		return streamItem{err: &LineError{Endpoint: s.endpoint, Size: len(line), Excerpt: excerpt(line), Err: err}}
 	}
 	switch {
-	case t.Data != nil:
+	case t.Data.ID != "": // X always sends a Tweet's id
 		return streamItem{msg: Message{Tweet: t}}
-	case t.Errors != nil && len(*t.Errors) > 0:
-		return streamItem{msg: Message{Problems: *t.Errors}}
+	case len(t.Errors) > 0:
+		return streamItem{msg: Message{Problems: t.Errors}}
 	}
 	return streamItem{err: &LineError{Endpoint: s.endpoint, Size: len(line), Excerpt: excerpt(line),
-		Err: errors.New("line has neither data nor errors")}}
+		Err: errors.New("line has neither a Tweet nor errors")}}
 }
 
 // emit hands an item to the consumer, waiting while the buffer is full. It returns false
@@ -575,14 +575,14 @@ func (s *Stream) emit(it streamItem) bool {
 // describeProblem is a problem's title, detail and disconnect type, for messages.
 func describeProblem(p gen.Problem) string {
 	d := p.Title
-	if p.Detail != nil {
-		d += ": " + *p.Detail
+	if p.Detail != "" {
+		d += ": " + p.Detail
 	}
-	if p.DisconnectType != nil {
-		d += " (" + *p.DisconnectType + ")"
+	if p.DisconnectType != "" {
+		d += " (" + p.DisconnectType + ")"
 	}
-	if p.ConnectionIssue != nil {
-		d += " (" + *p.ConnectionIssue + ")"
+	if p.ConnectionIssue != "" {
+		d += " (" + p.ConnectionIssue + ")"
 	}
 	return d
 }

@@ -108,7 +108,7 @@ func TestRealShapedLinesDecodeFully(t *testing.T) {
 			t.Fatalf("line %d: %v", i, it.err)
 		}
 		tw := it.msg.Tweet
-		if tw.Data.ID == "" || tw.Includes == nil || tw.Includes.Users == nil || tw.Data.Entities == nil || tw.MatchingRules == nil {
+		if tw.Data.ID == "" || len(tw.Includes.Users) == 0 || tw.Data.Entities.Hashtags == nil && tw.Data.Entities.Mentions == nil && tw.Data.Entities.Urls == nil || tw.MatchingRules == nil {
 			t.Errorf("line %d is not full: %s", i, l)
 		}
 	}

@@ -25,7 +25,7 @@ func ExampleStreamService_Filtered() {
 	ctx := context.Background()
 
 	tag := "gophers"
-	res, err := c.Rules.Sync(ctx, []gen.RuleNoID{{Value: "gopher", Tag: &tag}}, nil)
+	res, err := c.Rules.Sync(ctx, []gen.RuleNoID{{Value: "gopher", Tag: tag}}, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -54,8 +54,8 @@ func ExampleStreamService_Filtered() {
 		if msg.Tweet == nil {
 			continue // a system message, such as an operational disconnect
 		}
-		author := (*msg.Tweet.Includes.Users)[0].Username
-		fmt.Printf("@%s: %s [%s]\n", author, msg.Tweet.Data.Text, *(*msg.Tweet.MatchingRules)[0].Tag)
+		author := msg.Tweet.Includes.Users[0].Username
+		fmt.Printf("@%s: %s [%s]\n", author, msg.Tweet.Data.Text, msg.Tweet.MatchingRules[0].Tag)
 		if n++; n == 2 {
 			break
 		}

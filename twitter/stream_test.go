@@ -54,15 +54,15 @@ func TestStreamDeliversLinesInOrder(t *testing.T) {
 		case m.Tweet != nil:
 			got = append(got, m.Tweet.Data.ID)
 			if m.Tweet.Data.ID == "4" {
-				if m.Tweet.Errors == nil || ProblemType((*m.Tweet.Errors)[0].Type) != ProblemResourceNotFound {
+				if m.Tweet.Errors == nil || ProblemType(m.Tweet.Errors[0].Type) != ProblemResourceNotFound {
 					t.Errorf("partial errors of Tweet 4: %+v", m.Tweet.Errors)
 				}
-				if m.Tweet.MatchingRules == nil || (*m.Tweet.MatchingRules)[0].ID != "7" {
+				if m.Tweet.MatchingRules == nil || m.Tweet.MatchingRules[0].ID != "7" {
 					t.Errorf("matching rules of Tweet 4: %+v", m.Tweet.MatchingRules)
 				}
 			}
 		case m.IsDisconnect():
-			got = append(got, "disconnect:"+*m.Problems[0].DisconnectType)
+			got = append(got, "disconnect:"+m.Problems[0].DisconnectType)
 		default:
 			t.Fatalf("unexpected message %+v", m)
 		}
@@ -89,7 +89,7 @@ func TestSampleStreamDecodesSampleLines(t *testing.T) {
 	}
 	defer s.Close()
 	m := nextTweet(t, s)
-	if m.Tweet.Data.Text != "sampled" || m.Tweet.MatchingRules != nil || len(*m.Tweet.Includes.Users) != 1 {
+	if m.Tweet.Data.Text != "sampled" || m.Tweet.MatchingRules != nil || len(m.Tweet.Includes.Users) != 1 {
 		t.Errorf("message %+v", m.Tweet)
 	}
 	if r := srv.request(0); r.URL.Path != "/2/tweets/sample/stream" || r.URL.Query().Get("backfill_minutes") != "2" {

@@ -91,10 +91,10 @@ func emitAndRead(t *testing.T, ts *testserver.Server, s *Stream, n int) (emitted
 	for range n {
 		m := nextTweet(t, s)
 		received = append(received, m.Tweet.Data.ID)
-		if m.Tweet.MatchingRules == nil || (*m.Tweet.MatchingRules)[0].ID != testserver.SeedRuleID {
+		if m.Tweet.MatchingRules == nil || m.Tweet.MatchingRules[0].ID != testserver.SeedRuleID {
 			t.Errorf("Tweet %s: matching rules %+v", m.Tweet.Data.ID, m.Tweet.MatchingRules)
 		}
-		if inc := m.Tweet.Includes; inc == nil || inc.Users == nil || (*inc.Users)[0].Username != "XDevelopers" || inc.Media == nil {
+		if inc := m.Tweet.Includes; len(inc.Users) == 0 || inc.Users[0].Username != "XDevelopers" || inc.Media == nil {
 			t.Errorf("Tweet %s: includes %+v", m.Tweet.Data.ID, inc)
 		}
 	}
@@ -204,7 +204,7 @@ func TestFakeStreamSample(t *testing.T) {
 	defer s.Close()
 	out := ts.EmitTweet(testserver.Tweet{Text: "sampled hello", AuthorID: testserver.BobID})
 	m := nextTweet(t, s)
-	if m.Tweet.Data.ID != out[0].ID || m.Tweet.Data.Lang == nil || *m.Tweet.Data.Lang != "en" {
+	if m.Tweet.Data.ID != out[0].ID || m.Tweet.Data.Lang != "en" {
 		t.Errorf("message %+v", m.Tweet.Data)
 	}
 
@@ -227,7 +227,7 @@ func TestFakeStreamSample(t *testing.T) {
 	if got := evs.summary(); got != "rate limited#1/1m0s rate limited#2/2m0s" {
 		t.Errorf("reconnects %s", got)
 	}
-	if e, _ := asError(evs.list()[0].Err); e == nil || e.Problems[0].ConnectionIssue == nil || *e.Problems[0].ConnectionIssue != "TooManyConnections" {
+	if e, _ := asError(evs.list()[0].Err); e == nil || e.Problems[0].ConnectionIssue != "TooManyConnections" {
 		t.Errorf("429 error %v", evs.list()[0].Err)
 	}
 }

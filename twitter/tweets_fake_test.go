@@ -36,21 +36,21 @@ func checkTweets(t *testing.T, s *testserver.Server, got []gen.Tweet, inc *gen.E
 		if !ok {
 			t.Fatalf("tweet %s is not in the world", tw.ID)
 		}
-		if tw.Text != want.Text || deref(tw.AuthorID) != want.AuthorID || !deref(tw.CreatedAt).Equal(want.CreatedAt) {
+		if tw.Text != want.Text || tw.AuthorID != want.AuthorID || !tw.CreatedAt.Equal(want.CreatedAt) {
 			t.Errorf("tweet = %+v, world has %+v", tw, want)
 		}
-		if !slices.ContainsFunc(deref(inc0.Users), func(u gen.User) bool { return u.ID == want.AuthorID && u.CreatedAt != nil }) {
+		if !slices.ContainsFunc(inc0.Users, func(u gen.User) bool { return u.ID == want.AuthorID && !u.CreatedAt.IsZero() }) {
 			t.Errorf("includes.users lacks author %s of %s", want.AuthorID, tw.ID)
 		}
 		for _, key := range want.MediaKeys {
-			if !slices.ContainsFunc(deref(inc0.Media), func(m gen.Media) bool { return m.MediaKey == key && m.Type != "" }) {
+			if !slices.ContainsFunc(inc0.Media, func(m gen.Media) bool { return m.MediaKey == key && m.Type != "" }) {
 				t.Errorf("includes.media lacks %s of %s", key, tw.ID)
 			}
 		}
-		if want.PollID != "" && !slices.ContainsFunc(deref(inc0.Polls), func(p gen.Poll) bool { return p.ID == want.PollID && p.VotingStatus != nil }) {
+		if want.PollID != "" && !slices.ContainsFunc(inc0.Polls, func(p gen.Poll) bool { return p.ID == want.PollID && p.VotingStatus != "" }) {
 			t.Errorf("includes.polls lacks %s of %s", want.PollID, tw.ID)
 		}
-		if want.PlaceID != "" && !slices.ContainsFunc(deref(inc0.Places), func(p gen.Place) bool { return p.ID == want.PlaceID && p.CountryCode != nil }) {
+		if want.PlaceID != "" && !slices.ContainsFunc(inc0.Places, func(p gen.Place) bool { return p.ID == want.PlaceID && p.CountryCode != "" }) {
 			t.Errorf("includes.places lacks %s of %s", want.PlaceID, tw.ID)
 		}
 	}
@@ -80,10 +80,10 @@ func TestFakeTweetsLookup(t *testing.T) {
 	if diff := cmp.Diff([]string{testserver.MediaTweetID, testserver.PollTweetID, testserver.PlaceTweetID}, tweetIDs(res.Data)); diff != "" {
 		t.Errorf("ids (-want +got):\n%s", diff)
 	}
-	checkTweets(t, s, *res.Data, res.Includes)
+	checkTweets(t, s, res.Data, &res.Includes)
 	var kinds []string
 	for _, p := range resp.PartialErrors {
-		kinds = append(kinds, twitter.ProblemType(p.Type)+" "+deref(p.ResourceID))
+		kinds = append(kinds, twitter.ProblemType(p.Type)+" "+p.ResourceID)
 	}
 	want := []string{twitter.ProblemResourceUnauthorized + " " + testserver.ProtectedTweetID, twitter.ProblemResourceNotFound + " " + testserver.NonexistentID}
 	if diff := cmp.Diff(want, kinds); diff != "" {
@@ -100,7 +100,7 @@ func TestFakeTweetsByID(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkTweets(t, s, []gen.Tweet{*res.Data}, res.Includes)
+		checkTweets(t, s, []gen.Tweet{res.Data}, &res.Includes)
 	}
 
 	_, _, err := c.Tweets.ByID(ctx, testserver.ProtectedTweetID, nil)
@@ -131,8 +131,8 @@ func TestFakeTweetsSearchRecent(t *testing.T) {
 	if diff := cmp.Diff(all[:100], tweetIDs(first.Data)); diff != "" {
 		t.Errorf("first page (-want +got):\n%s", diff)
 	}
-	checkTweets(t, s, *first.Data, first.Includes)
-	opts.NextToken = deref(first.Meta.NextToken)
+	checkTweets(t, s, first.Data, &first.Includes)
+	opts.NextToken = first.Meta.NextToken
 	second, _, err := c.Tweets.SearchRecent(ctx, testserver.SearchThousandQuery, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -165,7 +165,7 @@ func TestFakeTweetsSearchAll(t *testing.T) {
 	if diff := cmp.Diff(want, tweetIDs(res.Data)); diff != "" || len(want) == 0 {
 		t.Errorf("results (-want +got):\n%s", diff)
 	}
-	for _, tw := range *res.Data {
+	for _, tw := range res.Data {
 		if !tw.CreatedAt.Before(newest.CreatedAt) {
 			t.Errorf("tweet %s at %v is not before end_time %v", tw.ID, tw.CreatedAt, newest.CreatedAt)
 		}
@@ -185,11 +185,11 @@ var countWindow = twitter.CountOptions{
 func checkCounts(t *testing.T, res *gen.TweetCountsResponse, total int) {
 	t.Helper()
 	sum := 0
-	for _, b := range deref(res.Data) {
-		sum += int(deref(b.TweetCount))
+	for _, b := range res.Data {
+		sum += int(b.TweetCount)
 	}
-	if len(deref(res.Data)) != 7 || sum != total || int(deref(deref(res.Meta).TotalTweetCount)) != total {
-		t.Errorf("%d buckets, sum %d, meta %+v; want 7 buckets of %d Tweets", len(deref(res.Data)), sum, res.Meta, total)
+	if len(res.Data) != 7 || sum != total || int(res.Meta.TotalTweetCount) != total {
+		t.Errorf("%d buckets, sum %d, meta %+v; want 7 buckets of %d Tweets", len(res.Data), sum, res.Meta, total)
 	}
 }
 
@@ -232,7 +232,7 @@ func TestFakeTweetsUserTimeline(t *testing.T) {
 	if diff := cmp.Diff(all[:100], tweetIDs(res.Data)); diff != "" {
 		t.Errorf("timeline (-want +got):\n%s", diff)
 	}
-	checkTweets(t, s, *res.Data, res.Includes)
+	checkTweets(t, s, res.Data, &res.Includes)
 
 	// Without replies and Retweets, from Alice's Tweets.
 	var want []string
@@ -272,8 +272,8 @@ func TestFakeTweetsMentions(t *testing.T) {
 	if diff := cmp.Diff(want[:100], tweetIDs(res.Data)); diff != "" {
 		t.Errorf("mentions (-want +got):\n%s", diff)
 	}
-	checkTweets(t, s, *res.Data, res.Includes)
-	opts.PaginationToken = deref(res.Meta.NextToken)
+	checkTweets(t, s, res.Data, &res.Includes)
+	opts.PaginationToken = res.Meta.NextToken
 	res, _, err = c.Tweets.Mentions(ctx, testserver.AliceID, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -299,7 +299,7 @@ func TestFakeTweetsLikedTweets(t *testing.T) {
 	if diff := cmp.Diff(want, tweetIDs(res.Data)); diff != "" || len(want) == 0 {
 		t.Errorf("liked (-want +got):\n%s", diff)
 	}
-	checkTweets(t, s, *res.Data, res.Includes)
+	checkTweets(t, s, res.Data, &res.Includes)
 
 	_, _, err = appClient(t, s).Tweets.LikedTweets(ctx, testserver.AliceID, nil)
 	wantUnsupportedAuth(t, err)
@@ -334,12 +334,12 @@ func TestFakeTweetsRetweetedBy(t *testing.T) {
 	if diff := cmp.Diff(all[:100], userIDs(res.Data)); diff != "" {
 		t.Errorf("retweeters (-want +got):\n%s", diff)
 	}
-	opts.PaginationToken = deref(res.Meta.NextToken)
+	opts.PaginationToken = res.Meta.NextToken
 	res, _, err = c.Tweets.RetweetedBy(ctx, testserver.JackPinnedTweetID, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(all[100:], userIDs(res.Data)); diff != "" || res.Meta.NextToken != nil {
+	if diff := cmp.Diff(all[100:], userIDs(res.Data)); diff != "" || res.Meta.NextToken != "" {
 		t.Errorf("last page (-want +got):\n%s", diff)
 	}
 
@@ -355,14 +355,14 @@ func TestFakeTweetsLike(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !deref(res.Data.Liked) || s.World().LikedTweetIDs(testserver.AliceID)[0] != testserver.PollTweetID ||
+	if !res.Data.Liked || s.World().LikedTweetIDs(testserver.AliceID)[0] != testserver.PollTweetID ||
 		!slices.Contains(s.World().LikingUserIDs(testserver.PollTweetID), testserver.AliceID) {
 		t.Errorf("like = %+v; world does not show it", res.Data)
 	}
 
 	res, _, err = c.Tweets.Like(ctx, testserver.AliceID, testserver.NonexistentID)
 	wantError(t, err, 200, twitter.ProblemResourceNotFound)
-	if res == nil || deref(res.Data.Liked) {
+	if res == nil || res.Data.Liked {
 		t.Errorf("failed like returned %+v", res)
 	}
 }
@@ -375,7 +375,7 @@ func TestFakeTweetsUnlike(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if deref(res.Data.Liked) || slices.Contains(s.World().LikedTweetIDs(testserver.AliceID), liked) {
+	if res.Data.Liked || slices.Contains(s.World().LikedTweetIDs(testserver.AliceID), liked) {
 		t.Errorf("unlike = %+v; world still has the like", res.Data)
 	}
 
@@ -391,8 +391,8 @@ func TestFakeTweetsRetweet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rt, ok := s.World().Tweet(deref(res.Data.ID))
-	if !deref(res.Data.Retweeted) || !ok || rt.AuthorID != testserver.CarolID ||
+	rt, ok := s.World().Tweet(res.Data.ID)
+	if !res.Data.Retweeted || !ok || rt.AuthorID != testserver.CarolID ||
 		!slices.Contains(s.World().RetweeterIDs(testserver.MediaTweetID), testserver.CarolID) {
 		t.Errorf("retweet = %+v; world has %+v", res.Data, rt)
 	}
@@ -415,7 +415,7 @@ func TestFakeTweetsUnretweet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if deref(res.Data.Retweeted) || slices.Contains(s.World().RetweeterIDs(testserver.ConversationRootID), testserver.BobID) {
+	if res.Data.Retweeted || slices.Contains(s.World().RetweeterIDs(testserver.ConversationRootID), testserver.BobID) {
 		t.Errorf("unretweet = %+v; world still has the Retweet", res.Data)
 	}
 
@@ -431,14 +431,14 @@ func TestFakeTweetsHideReply(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !deref(res.Data.Hidden) || !s.World().IsHidden(testserver.ReplyID) {
+	if !res.Data.Hidden || !s.World().IsHidden(testserver.ReplyID) {
 		t.Errorf("hide = %+v; world hidden %v", res.Data, s.World().IsHidden(testserver.ReplyID))
 	}
 	res, _, err = alice.Tweets.HideReply(ctx, testserver.HiddenReplyID, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if deref(res.Data.Hidden) || s.World().IsHidden(testserver.HiddenReplyID) {
+	if res.Data.Hidden || s.World().IsHidden(testserver.HiddenReplyID) {
 		t.Errorf("unhide = %+v; world hidden %v", res.Data, s.World().IsHidden(testserver.HiddenReplyID))
 	}
 

@@ -24,24 +24,24 @@ func likedPaging(o *LikedTweetsOptions) (*int, *string) { return &o.MaxResults, 
 func countPaging(o *CountOptions) (*int, *string) { return nil, &o.NextToken }
 
 func searchPage(r *gen.TweetSearchResponse) *TweetPage {
-	m := deref(r.Meta)
-	return newPage(r.Data, r.Includes, m.NextToken, PageMeta{
-		ResultCount: int(deref(m.ResultCount)), NewestID: deref(m.NewestID), OldestID: deref(m.OldestID),
+	m := r.Meta
+	return newPage(r.Data, &r.Includes, m.NextToken, PageMeta{
+		ResultCount: int(m.ResultCount), NewestID: m.NewestID, OldestID: m.OldestID,
 	})
 }
 
 func timelinePage(r *gen.GenericTweetsTimelineResponse) *TweetPage {
-	m := deref(r.Meta)
-	return newPage(r.Data, r.Includes, m.NextToken, PageMeta{
-		ResultCount: int(deref(m.ResultCount)), NewestID: deref(m.NewestID), OldestID: deref(m.OldestID),
-		PreviousToken: deref(m.PreviousToken),
+	m := r.Meta
+	return newPage(r.Data, &r.Includes, m.NextToken, PageMeta{
+		ResultCount: int(m.ResultCount), NewestID: m.NewestID, OldestID: m.OldestID,
+		PreviousToken: m.PreviousToken,
 	})
 }
 
 func countPage(r *gen.TweetCountsResponse) *CountPage {
-	m := deref(r.Meta)
+	m := r.Meta
 	return newPage(r.Data, nil, m.NextToken, PageMeta{
-		NewestID: deref(m.NewestID), OldestID: deref(m.OldestID), TotalTweetCount: int(deref(m.TotalTweetCount)),
+		NewestID: m.NewestID, OldestID: m.OldestID, TotalTweetCount: int(m.TotalTweetCount),
 	})
 }
 

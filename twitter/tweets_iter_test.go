@@ -217,7 +217,7 @@ func TestCountIteratorsAgainstTheFakeServer(t *testing.T) {
 			}
 			total += p.Meta.TotalTweetCount
 			for _, b := range p.Items {
-				sum += deref(b.TweetCount)
+				sum += b.TweetCount
 				buckets++
 			}
 		}
@@ -271,7 +271,7 @@ func TestCountIteratorsFollowNextTokenWithTheSameWindow(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			counts = append(counts, deref(b.TweetCount))
+			counts = append(counts, b.TweetCount)
 		}
 		if diff := cmp.Diff([]int{0, 1, 2, 3, 4, 5, 6, 7, 8}, counts); diff != "" {
 			t.Errorf("%s: counts (-want +got):\n%s", tc.path, diff)

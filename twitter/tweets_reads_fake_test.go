@@ -22,7 +22,7 @@ func TestFakeTweetsQuoteTweets(t *testing.T) {
 	if !slices.Contains(tweetIDs(res.Data), testserver.QuoteTweetID) {
 		t.Errorf("quotes = %v, want Carol's %s among them", tweetIDs(res.Data), testserver.QuoteTweetID)
 	}
-	checkTweets(t, s, *res.Data, res.Includes)
+	checkTweets(t, s, res.Data, &res.Includes)
 
 	// Quotes of a Tweet nobody quoted: no data, not an error.
 	res, _, err = c.Tweets.QuoteTweets(ctx, testserver.JackFirstTweetID, nil)
@@ -44,7 +44,7 @@ func TestFakeTweetsRetweets(t *testing.T) {
 	if !slices.Contains(tweetIDs(res.Data), testserver.RetweetID) {
 		t.Errorf("Retweets = %v, want Bob's %s among them", tweetIDs(res.Data), testserver.RetweetID)
 	}
-	checkTweets(t, s, *res.Data, res.Includes)
+	checkTweets(t, s, res.Data, &res.Includes)
 
 	// A new Retweet joins the list, newest first.
 	rt, _, err := c.Tweets.Retweet(ctx, testserver.CarolID, testserver.ConversationRootID)
@@ -55,8 +55,8 @@ func TestFakeTweetsRetweets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ids := tweetIDs(res.Data); len(ids) == 0 || ids[0] != deref(rt.Data.ID) {
-		t.Errorf("Retweets after Carol's = %v, want %s first", ids, deref(rt.Data.ID))
+	if ids := tweetIDs(res.Data); len(ids) == 0 || ids[0] != rt.Data.ID {
+		t.Errorf("Retweets after Carol's = %v, want %s first", ids, rt.Data.ID)
 	}
 	_, _, err = c.Tweets.Retweets(ctx, testserver.NonexistentID, nil)
 	wantError(t, err, 200, twitter.ProblemResourceNotFound)
@@ -75,7 +75,7 @@ func TestFakeTweetsHomeTimeline(t *testing.T) {
 	if diff := cmp.Diff(all[:min(100, len(all))], tweetIDs(res.Data)); diff != "" {
 		t.Errorf("first page (-world +got):\n%s", diff)
 	}
-	checkTweets(t, s, *res.Data, res.Includes)
+	checkTweets(t, s, res.Data, &res.Includes)
 
 	// Without Retweets, every Tweet is an original or a reply or quote.
 	opts.Exclude = []gen.ListUserTweetsParamsExclude{gen.ListUserTweetsParamsExcludeRetweets}
@@ -84,8 +84,8 @@ func TestFakeTweetsHomeTimeline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tw := range deref(res.Data) {
-		if slices.ContainsFunc(deref(tw.ReferencedTweets), func(r gen.ReferencedTweet) bool { return r.Type == "retweeted" }) {
+	for _, tw := range res.Data {
+		if slices.ContainsFunc(tw.ReferencedTweets, func(r gen.ReferencedTweet) bool { return r.Type == "retweeted" }) {
 			t.Errorf("Retweet %s in a timeline that excludes them", tw.ID)
 		}
 	}

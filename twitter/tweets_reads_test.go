@@ -26,8 +26,8 @@ func TestTweetReadsRequestsAndResults(t *testing.T) {
 		reply: `{"data":[` + tweetData + `],"includes":` + tweetIncludes + `,"meta":{"result_count":1,"next_token":"axdnb97mbwor"}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.GenericTweetsTimelineResponse](t, out)
-			checkTweet(t, (*r.Data)[0], r.Includes)
-			if *r.Meta.NextToken != "axdnb97mbwor" {
+			checkTweet(t, r.Data[0], &r.Includes)
+			if r.Meta.NextToken != "axdnb97mbwor" {
 				t.Errorf("meta = %s", asJSON(t, r.Meta))
 			}
 		},
@@ -39,7 +39,7 @@ func TestTweetReadsRequestsAndResults(t *testing.T) {
 		want:  wire{method: "GET", path: "/2/tweets/20/quote_tweets"},
 		reply: `{"meta":{"result_count":0}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.GenericTweetsTimelineResponse](t, out); r.Data != nil || *r.Meta.ResultCount != 0 {
+			if r := as[gen.GenericTweetsTimelineResponse](t, out); r.Data != nil || r.Meta.ResultCount != 0 {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -55,7 +55,7 @@ func TestTweetReadsRequestsAndResults(t *testing.T) {
 		reply: `{"data":[{"id":"1460324105396031490","text":"RT @XDevelopers: Introducing a new era for the Twitter Developer Platform!","edit_history_tweet_ids":["1460324105396031490"],"referenced_tweets":[{"type":"retweeted","id":"1460323737035677698"}]}],"meta":{"result_count":1}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.GenericTweetsTimelineResponse](t, out)
-			if ref := (*(*r.Data)[0].ReferencedTweets)[0]; ref.ID != "1460323737035677698" || ref.Type != "retweeted" {
+			if ref := r.Data[0].ReferencedTweets[0]; ref.ID != "1460323737035677698" || ref.Type != "retweeted" {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -89,8 +89,8 @@ func TestTweetReadsRequestsAndResults(t *testing.T) {
 		reply: `{"data":[` + tweetData + `],"includes":` + tweetIncludes + `,"meta":{"result_count":1,"newest_id":"1460323737035677698","oldest_id":"1460323737035677698","next_token":"7140dibdnow9c7btw421dyz6jism75z99gyxd8egarsc5"}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.GenericTweetsTimelineResponse](t, out)
-			checkTweet(t, (*r.Data)[0], r.Includes)
-			if *r.Meta.NewestID != "1460323737035677698" {
+			checkTweet(t, r.Data[0], &r.Includes)
+			if r.Meta.NewestID != "1460323737035677698" {
 				t.Errorf("meta = %s", asJSON(t, r.Meta))
 			}
 		},

@@ -29,10 +29,10 @@ const tweetIncludes = `{"users":[{"id":"2244994945","name":"Developers","usernam
 // checkTweet asserts the Tweet of tweetData and its expanded author and media.
 func checkTweet(t *testing.T, tw gen.Tweet, inc *gen.Expansions) {
 	t.Helper()
-	if tw.ID != "1460323737035677698" || tw.AuthorID == nil || *tw.AuthorID != "2244994945" || tw.CreatedAt == nil || tw.CreatedAt.Year() != 2021 {
+	if tw.ID != "1460323737035677698" || tw.AuthorID != "2244994945" || tw.CreatedAt.Year() != 2021 {
 		t.Errorf("tweet = %s", asJSON(t, tw))
 	}
-	if inc == nil || inc.Users == nil || (*inc.Users)[0].Username != "XDevelopers" || inc.Media == nil || len(*inc.Media) != 1 {
+	if inc == nil || inc.Users == nil || inc.Users[0].Username != "XDevelopers" || inc.Media == nil || len(inc.Media) != 1 {
 		t.Errorf("includes = %s", asJSON(t, inc))
 	}
 }
@@ -48,7 +48,7 @@ func TestTweetsRequestsAndResults(t *testing.T) {
 		reply: `{"data":[` + tweetData + `],"includes":` + tweetIncludes + `,"errors":[{"value":"1","detail":"Could not find tweet with ids: [1].","title":"Not Found Error","resource_type":"tweet","parameter":"ids","resource_id":"1","type":"https://api.twitter.com/2/problems/resource-not-found"}]}`,
 		check: func(t *testing.T, out any, resp *Response, _ error) {
 			r := as[gen.MultiTweetLookupResponse](t, out)
-			checkTweet(t, (*r.Data)[0], r.Includes)
+			checkTweet(t, r.Data[0], &r.Includes)
 			if len(resp.PartialErrors) != 1 || ProblemType(resp.PartialErrors[0].Type) != ProblemResourceNotFound {
 				t.Errorf("partial errors = %+v", resp.PartialErrors)
 			}
@@ -62,7 +62,7 @@ func TestTweetsRequestsAndResults(t *testing.T) {
 		reply: `{"data":` + tweetData + `,"includes":` + tweetIncludes + `}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.SingleTweetLookupResponse](t, out)
-			checkTweet(t, *r.Data, r.Includes)
+			checkTweet(t, r.Data, &r.Includes)
 		},
 	}, {
 		name: "ByID of a protected Tweet",
@@ -94,7 +94,7 @@ func TestTweetsRequestsAndResults(t *testing.T) {
 		reply: `{"data":[` + tweetData + `],"meta":{"newest_id":"1460323737035677698","oldest_id":"1460323737035677698","result_count":1,"next_token":"b26v89c19zqg8o3fpzbkk8bmzsl1c5a0i0ahl5yhfkpq6"}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.TweetSearchResponse](t, out)
-			if len(*r.Data) != 1 || *r.Meta.NextToken != "b26v89c19zqg8o3fpzbkk8bmzsl1c5a0i0ahl5yhfkpq6" || *r.Meta.ResultCount != 1 {
+			if len(r.Data) != 1 || r.Meta.NextToken != "b26v89c19zqg8o3fpzbkk8bmzsl1c5a0i0ahl5yhfkpq6" || r.Meta.ResultCount != 1 {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -106,7 +106,7 @@ func TestTweetsRequestsAndResults(t *testing.T) {
 		want:  wire{method: "GET", path: "/2/tweets/search/recent", query: "query=nothing+matches+this"},
 		reply: `{"meta":{"result_count":0}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.TweetSearchResponse](t, out); r.Data != nil || *r.Meta.ResultCount != 0 {
+			if r := as[gen.TweetSearchResponse](t, out); r.Data != nil || r.Meta.ResultCount != 0 {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -133,7 +133,7 @@ func TestTweetsRequestsAndResults(t *testing.T) {
 		reply: `{"data":[` + tweetData + `],"includes":` + tweetIncludes + `,"meta":{"newest_id":"1460323737035677698","oldest_id":"1460323737035677698","result_count":1}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.TweetSearchResponse](t, out)
-			checkTweet(t, (*r.Data)[0], r.Includes)
+			checkTweet(t, r.Data[0], &r.Includes)
 		},
 	}, {
 		name: "CountRecent",
@@ -144,7 +144,7 @@ func TestTweetsRequestsAndResults(t *testing.T) {
 		reply: `{"data":[{"end":"2026-11-21T00:00:00.000Z","start":"2026-11-20T00:00:00.000Z","tweet_count":1512},{"end":"2026-11-22T00:00:00.000Z","start":"2026-11-21T00:00:00.000Z","tweet_count":3141}],"meta":{"total_tweet_count":4653}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.TweetCountsResponse](t, out)
-			if len(*r.Data) != 2 || *(*r.Data)[1].TweetCount != 3141 || *r.Meta.TotalTweetCount != 4653 {
+			if len(r.Data) != 2 || r.Data[1].TweetCount != 3141 || r.Meta.TotalTweetCount != 4653 {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -156,7 +156,7 @@ func TestTweetsRequestsAndResults(t *testing.T) {
 		want:  wire{method: "GET", path: "/2/tweets/counts/all", query: "query=lakers&start_time=2010-01-01T00%3A00%3A00Z&granularity=minute"},
 		reply: `{"data":[{"end":"2010-01-01T00:01:00.000Z","start":"2010-01-01T00:00:00.000Z","tweet_count":2}],"meta":{"total_tweet_count":2}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.TweetCountsResponse](t, out); *(*r.Data)[0].TweetCount != 2 {
+			if r := as[gen.TweetCountsResponse](t, out); r.Data[0].TweetCount != 2 {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -190,8 +190,8 @@ func TestTweetsRequestsAndResults(t *testing.T) {
 		reply: `{"data":[` + tweetData + `],"includes":` + tweetIncludes + `,"meta":{"result_count":1,"newest_id":"1460323737035677698","oldest_id":"1460323737035677698","next_token":"7140dibdnow9c7btw3w29grvxfcgvpb9n9coehpk7xz5j"}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.GenericTweetsTimelineResponse](t, out)
-			checkTweet(t, (*r.Data)[0], r.Includes)
-			if *r.Meta.NextToken != "7140dibdnow9c7btw3w29grvxfcgvpb9n9coehpk7xz5j" {
+			checkTweet(t, r.Data[0], &r.Includes)
+			if r.Meta.NextToken != "7140dibdnow9c7btw3w29grvxfcgvpb9n9coehpk7xz5j" {
 				t.Errorf("meta = %s", asJSON(t, r.Meta))
 			}
 		},
@@ -203,7 +203,7 @@ func TestTweetsRequestsAndResults(t *testing.T) {
 		want:  wire{method: "GET", path: "/2/users/2244994945/mentions", query: "until_id=1460323737035677698&max_results=100&start_time=2026-11-01T00%3A00%3A00Z"},
 		reply: `{"data":[{"id":"1375152598945312768","text":"@XDevelopers hello","edit_history_tweet_ids":["1375152598945312768"]}],"meta":{"result_count":1,"newest_id":"1375152598945312768","oldest_id":"1375152598945312768"}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.GenericTweetsTimelineResponse](t, out); !strings.HasPrefix((*r.Data)[0].Text, "@XDevelopers") {
+			if r := as[gen.GenericTweetsTimelineResponse](t, out); !strings.HasPrefix(r.Data[0].Text, "@XDevelopers") {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -215,7 +215,7 @@ func TestTweetsRequestsAndResults(t *testing.T) {
 		want:  wire{method: "GET", path: "/2/users/2244994945/liked_tweets", query: "max_results=5&tweet.fields=public_metrics"},
 		reply: `{"data":[{"id":"1362449997430542337","text":"Honored to be the first developer to be featured in @XDevelopers","edit_history_tweet_ids":["1362449997430542337"],"public_metrics":{"retweet_count":5,"reply_count":2,"like_count":58,"quote_count":1}}],"meta":{"result_count":1,"next_token":"7140dibdnow9c7btw3w29n4v5h9f6g3hqmgqhbt4t7dsq"}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.GenericTweetsTimelineResponse](t, out); *(*r.Data)[0].PublicMetrics.LikeCount != 58 {
+			if r := as[gen.GenericTweetsTimelineResponse](t, out); r.Data[0].PublicMetrics.LikeCount != 58 {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -227,7 +227,7 @@ func TestTweetsRequestsAndResults(t *testing.T) {
 		want:  wire{method: "GET", path: "/2/tweets/1460323737035677698/liking_users", query: "max_results=100&user.fields=created_at"},
 		reply: `{"data":[{"id":"1065249714214457345","name":"Spaces","username":"XSpaces","created_at":"2018-11-21T14:24:58.000Z"}],"meta":{"result_count":1}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.GenericMultipleUsersLookupResponse](t, out); (*r.Data)[0].CreatedAt.Year() != 2018 {
+			if r := as[gen.GenericMultipleUsersLookupResponse](t, out); r.Data[0].CreatedAt.Year() != 2018 {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -239,7 +239,7 @@ func TestTweetsRequestsAndResults(t *testing.T) {
 		want:  wire{method: "GET", path: "/2/tweets/1460323737035677698/retweeted_by", query: "pagination_token=7140dibdnow9c7btw3w29grvxfcgvpb9n9coehpk7xz5i"},
 		reply: `{"data":[{"id":"1065249714214457345","name":"Spaces","username":"XSpaces"}],"meta":{"result_count":1}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.GenericMultipleUsersLookupResponse](t, out); (*r.Data)[0].Username != "XSpaces" {
+			if r := as[gen.GenericMultipleUsersLookupResponse](t, out); r.Data[0].Username != "XSpaces" {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -251,7 +251,7 @@ func TestTweetsRequestsAndResults(t *testing.T) {
 		want:  wire{method: "POST", path: "/2/users/2244994945/likes", body: `{"tweet_id":"1460323737035677698"}`},
 		reply: `{"data":{"liked":true}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.UsersLikesCreateResponse](t, out); !*r.Data.Liked {
+			if r := as[gen.UsersLikesCreateResponse](t, out); !r.Data.Liked {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -264,7 +264,7 @@ func TestTweetsRequestsAndResults(t *testing.T) {
 		reply:   `{"data":{"liked":false},"errors":[{"value":"1","detail":"Could not find tweet with tweet_id: [1].","title":"Not Found Error","resource_type":"tweet","parameter":"tweet_id","resource_id":"1","type":"https://api.twitter.com/2/problems/resource-not-found"}]}`,
 		wantErr: true,
 		check: func(t *testing.T, out any, _ *Response, err error) {
-			if !IsNotFound(err) || *as[gen.UsersLikesCreateResponse](t, out).Data.Liked {
+			if !IsNotFound(err) || as[gen.UsersLikesCreateResponse](t, out).Data.Liked {
 				t.Errorf("out = %v, err = %v", out, err)
 			}
 		},
@@ -276,7 +276,7 @@ func TestTweetsRequestsAndResults(t *testing.T) {
 		want:  wire{method: "DELETE", path: "/2/users/2244994945/likes/1460323737035677698"},
 		reply: `{"data":{"liked":false}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.UsersLikesDeleteResponse](t, out); *r.Data.Liked {
+			if r := as[gen.UsersLikesDeleteResponse](t, out); r.Data.Liked {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -288,7 +288,7 @@ func TestTweetsRequestsAndResults(t *testing.T) {
 		want:  wire{method: "POST", path: "/2/users/2244994945/retweets", body: `{"tweet_id":"1460323737035677698"}`},
 		reply: `{"data":{"id":"1460323737035677698","retweeted":true}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.UsersRetweetsCreateResponse](t, out); !*r.Data.Retweeted || *r.Data.ID != "1460323737035677698" {
+			if r := as[gen.UsersRetweetsCreateResponse](t, out); !r.Data.Retweeted || r.Data.ID != "1460323737035677698" {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -314,7 +314,7 @@ func TestTweetsRequestsAndResults(t *testing.T) {
 		want:  wire{method: "DELETE", path: "/2/users/2244994945/retweets/1460323737035677698"},
 		reply: `{"data":{"retweeted":false}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.UsersRetweetsDeleteResponse](t, out); *r.Data.Retweeted {
+			if r := as[gen.UsersRetweetsDeleteResponse](t, out); r.Data.Retweeted {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -326,7 +326,7 @@ func TestTweetsRequestsAndResults(t *testing.T) {
 		want:  wire{method: "PUT", path: "/2/tweets/1460323737035677698/hidden", body: `{"hidden":true}`},
 		reply: `{"data":{"hidden":true}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.TweetHideResponse](t, out); !*r.Data.Hidden {
+			if r := as[gen.TweetHideResponse](t, out); !r.Data.Hidden {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -338,7 +338,7 @@ func TestTweetsRequestsAndResults(t *testing.T) {
 		want:  wire{method: "PUT", path: "/2/tweets/1460323737035677698/hidden", body: `{"hidden":false}`},
 		reply: `{"data":{"hidden":false}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.TweetHideResponse](t, out); *r.Data.Hidden {
+			if r := as[gen.TweetHideResponse](t, out); r.Data.Hidden {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},

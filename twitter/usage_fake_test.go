@@ -26,15 +26,15 @@ func TestFakeUsageTweets(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := res.Data
-	days := deref(d.DailyProjectUsage.Usage)
-	if deref(d.ProjectID) != testserver.ProjectID || deref(d.ProjectCap) != strconv.Itoa(testserver.ProjectCap) || len(days) != 3 {
+	days := d.DailyProjectUsage.Usage
+	if d.ProjectID != testserver.ProjectID || d.ProjectCap != strconv.Itoa(testserver.ProjectCap) || len(days) != 3 {
 		t.Fatalf("usage = %s", jsonText(d))
 	}
 	today := days[2]
-	if want := s.World().TweetUsage(deref(today.Date)); deref(today.Usage) != strconv.Itoa(want) || want < 50 {
-		t.Errorf("today's usage = %s, world counts %d", deref(today.Usage), want)
+	if want := s.World().TweetUsage(today.Date); today.Usage != strconv.Itoa(want) || want < 50 {
+		t.Errorf("today's usage = %s, world counts %d", today.Usage, want)
 	}
-	if !deref(days[1].Date).Equal(deref(today.Date).Add(-24 * time.Hour)) {
+	if !days[1].Date.Equal(today.Date.Add(-24 * time.Hour)) {
 		t.Errorf("days = %s", jsonText(days))
 	}
 

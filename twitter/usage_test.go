@@ -23,9 +23,9 @@ func TestUsageRequestsAndResults(t *testing.T) {
 			`"daily_project_usage":{"project_id":"1491508402213011456","usage":[{"date":"2026-11-26T00:00:00.000Z","usage":"1203"},{"date":"2026-11-27T00:00:00.000Z","usage":"37"}]}}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.UsageResponse](t, out)
-			days := *r.Data.DailyProjectUsage.Usage
-			if *r.Data.ProjectCap != "2000000" || *r.Data.ProjectUsage != "55410" || len(days) != 2 || *days[0].Usage != "1203" ||
-				days[1].Date.Day() != 27 || *r.Data.DailyProjectUsage.ProjectID != "1491508402213011456" {
+			days := r.Data.DailyProjectUsage.Usage
+			if r.Data.ProjectCap != "2000000" || r.Data.ProjectUsage != "55410" || len(days) != 2 || days[0].Usage != "1203" ||
+				days[1].Date.Day() != 27 || r.Data.DailyProjectUsage.ProjectID != "1491508402213011456" {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},

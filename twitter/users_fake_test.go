@@ -25,16 +25,16 @@ func checkUser(t *testing.T, s *testserver.Server, got gen.User, inc *gen.Expans
 	if !ok {
 		t.Fatalf("user %s is not in the world", got.ID)
 	}
-	if got.Username != want.Username || got.Name != want.Name || deref(got.Description) != want.Description ||
-		!deref(got.CreatedAt).Equal(want.CreatedAt) || deref(got.Protected) != want.Protected || deref(got.PinnedTweetID) != want.PinnedTweetID {
+	if got.Username != want.Username || got.Name != want.Name || got.Description != want.Description ||
+		!got.CreatedAt.Equal(want.CreatedAt) || got.Protected != want.Protected || got.PinnedTweetID != want.PinnedTweetID {
 		t.Errorf("user = %+v, world has %+v", got, want)
 	}
 	if want.PinnedTweetID == "" {
 		return
 	}
 	pinned, _ := s.World().Tweet(want.PinnedTweetID)
-	if inc == nil || inc.Tweets == nil || !slices.ContainsFunc(*inc.Tweets, func(tw gen.Tweet) bool {
-		return tw.ID == pinned.ID && tw.Text == pinned.Text && deref(tw.CreatedAt).Equal(pinned.CreatedAt)
+	if inc == nil || inc.Tweets == nil || !slices.ContainsFunc(inc.Tweets, func(tw gen.Tweet) bool {
+		return tw.ID == pinned.ID && tw.Text == pinned.Text && tw.CreatedAt.Equal(pinned.CreatedAt)
 	}) {
 		t.Errorf("includes do not hold the pinned Tweet %s", pinned.ID)
 	}
@@ -48,14 +48,14 @@ func TestFakeUsersByID(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkUser(t, s, *res.Data, res.Includes)
+	checkUser(t, s, res.Data, &res.Includes)
 	if !resp.RateLimit.Known() {
 		t.Errorf("no rate limit parsed from %v", resp.Header)
 	}
 
 	res, _, err = c.Users.ByID(ctx, testserver.NonexistentID, nil)
 	wantError(t, err, 200, twitter.ProblemResourceNotFound)
-	if !twitter.IsNotFound(err) || res == nil || res.Data != nil {
+	if !twitter.IsNotFound(err) || res == nil || res.Data.ID != "" {
 		t.Errorf("res = %+v, err = %v", res, err)
 	}
 }
@@ -70,7 +70,7 @@ func TestFakeUsersByUsername(t *testing.T) {
 	if res.Data.ID != testserver.XDevelopersID {
 		t.Errorf("id = %s", res.Data.ID)
 	}
-	checkUser(t, s, *res.Data, res.Includes)
+	checkUser(t, s, res.Data, &res.Includes)
 
 	_, _, err = c.Users.ByUsername(context.Background(), "nobody_here", nil)
 	if !twitter.IsNotFound(err) {
@@ -89,10 +89,10 @@ func TestFakeUsersLookup(t *testing.T) {
 	if diff := cmp.Diff([]string{testserver.JackID, testserver.AliceID}, userIDs(res.Data)); diff != "" {
 		t.Errorf("ids (-want +got):\n%s", diff)
 	}
-	for _, u := range *res.Data {
-		checkUser(t, s, u, res.Includes)
+	for _, u := range res.Data {
+		checkUser(t, s, u, &res.Includes)
 	}
-	if len(resp.PartialErrors) != 1 || deref(resp.PartialErrors[0].ResourceID) != testserver.NonexistentID ||
+	if len(resp.PartialErrors) != 1 || resp.PartialErrors[0].ResourceID != testserver.NonexistentID ||
 		twitter.ProblemType(resp.PartialErrors[0].Type) != twitter.ProblemResourceNotFound {
 		t.Errorf("partial errors = %+v", resp.PartialErrors)
 	}
@@ -108,10 +108,10 @@ func TestFakeUsersLookupByUsernames(t *testing.T) {
 	if diff := cmp.Diff([]string{testserver.JackID, testserver.AliceID}, userIDs(res.Data)); diff != "" {
 		t.Errorf("ids (-want +got):\n%s", diff)
 	}
-	for _, u := range *res.Data {
-		checkUser(t, s, u, res.Includes)
+	for _, u := range res.Data {
+		checkUser(t, s, u, &res.Includes)
 	}
-	if len(resp.PartialErrors) != 1 || deref(resp.PartialErrors[0].Value) != "nobody_here" {
+	if len(resp.PartialErrors) != 1 || resp.PartialErrors[0].Value != "nobody_here" {
 		t.Errorf("partial errors = %+v", resp.PartialErrors)
 	}
 }
@@ -132,10 +132,10 @@ func TestFakeUsersFollowers(t *testing.T) {
 	if diff := cmp.Diff(all[:1000], userIDs(first.Data)); diff != "" {
 		t.Errorf("first page (-want +got):\n%s", diff)
 	}
-	if (*first.Data)[0].CreatedAt == nil {
-		t.Errorf("user.fields=created_at not honoured: %+v", (*first.Data)[0])
+	if first.Data[0].CreatedAt.IsZero() {
+		t.Errorf("user.fields=created_at not honoured: %+v", first.Data[0])
 	}
-	opts.PaginationToken = deref(first.Meta.NextToken)
+	opts.PaginationToken = first.Meta.NextToken
 	second, _, err := c.Users.Followers(ctx, testserver.JackID, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -172,12 +172,12 @@ func TestFakeUsersBlocking(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(s.World().BlockingIDs(testserver.AliceID), userIDs(res.Data)); diff != "" || len(*res.Data) == 0 {
+	if diff := cmp.Diff(s.World().BlockingIDs(testserver.AliceID), userIDs(res.Data)); diff != "" || len(res.Data) == 0 {
 		t.Errorf("blocking (-want +got):\n%s", diff)
 	}
-	for _, u := range *res.Data {
-		if want, _ := s.World().User(u.ID); deref(u.Description) != want.Description || u.Description == nil {
-			t.Errorf("user %s description = %q, world has %q", u.ID, deref(u.Description), want.Description)
+	for _, u := range res.Data {
+		if want, _ := s.World().User(u.ID); u.Description != want.Description || u.Description == "" {
+			t.Errorf("user %s description = %q, world has %q", u.ID, u.Description, want.Description)
 		}
 	}
 
@@ -193,14 +193,14 @@ func TestFakeUsersFollow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !deref(res.Data.Following) || !slices.Contains(s.World().FollowingIDs(testserver.AliceID), testserver.DaveID) {
+	if !res.Data.Following || !slices.Contains(s.World().FollowingIDs(testserver.AliceID), testserver.DaveID) {
 		t.Errorf("follow = %+v; world following %v", res.Data, s.World().FollowingIDs(testserver.AliceID))
 	}
 	res, _, err = c.Users.Follow(ctx, testserver.AliceID, testserver.ErinID) // protected
 	if err != nil {
 		t.Fatal(err)
 	}
-	if deref(res.Data.Following) || !deref(res.Data.PendingFollow) || !slices.Contains(s.World().PendingFollowIDs(testserver.AliceID), testserver.ErinID) {
+	if res.Data.Following || !res.Data.PendingFollow || !slices.Contains(s.World().PendingFollowIDs(testserver.AliceID), testserver.ErinID) {
 		t.Errorf("follow of a protected account = %+v", res.Data)
 	}
 
@@ -220,7 +220,7 @@ func TestFakeUsersUnfollow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if deref(res.Data.Following) || slices.Contains(s.World().FollowingIDs(testserver.AliceID), testserver.BobID) {
+	if res.Data.Following || slices.Contains(s.World().FollowingIDs(testserver.AliceID), testserver.BobID) {
 		t.Errorf("unfollow = %+v; world following %v", res.Data, s.World().FollowingIDs(testserver.AliceID))
 	}
 
@@ -239,7 +239,7 @@ func TestFakeUsersBlock(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !deref(res.Data.Blocking) || !slices.Contains(s.World().BlockingIDs(testserver.AliceID), testserver.BobID) {
+	if !res.Data.Blocking || !slices.Contains(s.World().BlockingIDs(testserver.AliceID), testserver.BobID) {
 		t.Errorf("block = %+v; world blocking %v", res.Data, s.World().BlockingIDs(testserver.AliceID))
 	}
 	if slices.Contains(s.World().FollowingIDs(testserver.AliceID), testserver.BobID) {
@@ -261,7 +261,7 @@ func TestFakeUsersUnblock(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if deref(res.Data.Blocking) || slices.Contains(s.World().BlockingIDs(testserver.AliceID), testserver.MalloryID) {
+	if res.Data.Blocking || slices.Contains(s.World().BlockingIDs(testserver.AliceID), testserver.MalloryID) {
 		t.Errorf("unblock = %+v; world blocking %v", res.Data, s.World().BlockingIDs(testserver.AliceID))
 	}
 
@@ -277,7 +277,7 @@ func TestFakeUsersMute(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !deref(res.Data.Muting) || !slices.Contains(s.World().MutingIDs(testserver.AliceID), testserver.BobID) {
+	if !res.Data.Muting || !slices.Contains(s.World().MutingIDs(testserver.AliceID), testserver.BobID) {
 		t.Errorf("mute = %+v; world muting %v", res.Data, s.World().MutingIDs(testserver.AliceID))
 	}
 
@@ -298,7 +298,7 @@ func TestFakeUsersUnmute(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if deref(res.Data.Muting) || slices.Contains(s.World().MutingIDs(testserver.AliceID), testserver.DaveID) {
+	if res.Data.Muting || slices.Contains(s.World().MutingIDs(testserver.AliceID), testserver.DaveID) {
 		t.Errorf("unmute = %+v; world muting %v", res.Data, s.World().MutingIDs(testserver.AliceID))
 	}
 

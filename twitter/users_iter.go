@@ -14,13 +14,13 @@ import (
 func userListPaging(o *UserListOptions) (*int, *string) { return &o.MaxResults, &o.PaginationToken }
 
 func followPage(r *gen.UsersFollowingLookupResponse) *UserPage {
-	m := deref(r.Meta)
-	return newPage(r.Data, r.Includes, m.NextToken, PageMeta{ResultCount: int(deref(m.ResultCount)), PreviousToken: deref(m.PreviousToken)})
+	m := r.Meta
+	return newPage(r.Data, &r.Includes, m.NextToken, PageMeta{ResultCount: int(m.ResultCount), PreviousToken: m.PreviousToken})
 }
 
 func usersPage(r *gen.GenericMultipleUsersLookupResponse) *UserPage {
-	m := deref(r.Meta)
-	return newPage(r.Data, r.Includes, m.NextToken, PageMeta{ResultCount: int(deref(m.ResultCount)), PreviousToken: deref(m.PreviousToken)})
+	m := r.Meta
+	return newPage(r.Data, &r.Includes, m.NextToken, PageMeta{ResultCount: int(m.ResultCount), PreviousToken: m.PreviousToken})
 }
 
 func (s *UsersService) followersPager(userID string, opts *UserListOptions, it *IterOptions) *pager[gen.User] {

@@ -88,12 +88,12 @@ func TestUserPagesResolvePinnedTweets(t *testing.T) {
 		}
 		for i := range p.Items {
 			u := &p.Items[i]
-			if u.PinnedTweetID == nil {
+			if u.PinnedTweetID == "" {
 				continue
 			}
 			tw, ok := p.Includes.PinnedTweet(u)
-			if !ok || tw.ID != *u.PinnedTweetID {
-				t.Errorf("@%s: pinned Tweet %s not resolved", u.Username, *u.PinnedTweetID)
+			if !ok || tw.ID != u.PinnedTweetID {
+				t.Errorf("@%s: pinned Tweet %s not resolved", u.Username, u.PinnedTweetID)
 				continue
 			}
 			if want, _ := s.World().Tweet(tw.ID); tw.Text != want.Text {

@@ -29,7 +29,7 @@ func TestFakeUsersMe(t *testing.T) {
 		if res.Data.ID != tc.want {
 			t.Errorf("%s: me = %s, want %s", tc.name, res.Data.ID, tc.want)
 		}
-		checkUser(t, s, *res.Data, res.Includes)
+		checkUser(t, s, res.Data, &res.Includes)
 	}
 	_, _, err := appClient(t, s).Users.Me(ctx, nil)
 	wantUnsupportedAuth(t, err)
@@ -43,11 +43,11 @@ func TestFakeUsersMuting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(s.World().MutingIDs(testserver.AliceID), userIDs(res.Data)); diff != "" || len(*res.Data) == 0 {
+	if diff := cmp.Diff(s.World().MutingIDs(testserver.AliceID), userIDs(res.Data)); diff != "" || len(res.Data) == 0 {
 		t.Errorf("muting (-world +got):\n%s", diff)
 	}
-	for _, u := range *res.Data {
-		checkUser(t, s, u, res.Includes)
+	for _, u := range res.Data {
+		checkUser(t, s, u, &res.Includes)
 	}
 
 	// A new mute shows in the list.
@@ -58,7 +58,7 @@ func TestFakeUsersMuting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(s.World().MutingIDs(testserver.AliceID), userIDs(res.Data)); diff != "" || len(*res.Data) < 2 {
+	if diff := cmp.Diff(s.World().MutingIDs(testserver.AliceID), userIDs(res.Data)); diff != "" || len(res.Data) < 2 {
 		t.Errorf("muting after a mute (-world +got):\n%s", diff)
 	}
 
@@ -79,7 +79,7 @@ func TestFakeUsersSearch(t *testing.T) {
 	if ids := userIDs(res.Data); len(ids) == 0 || ids[0] != testserver.XDevelopersID {
 		t.Errorf("search for a handle = %v, want @XDevelopers first", ids)
 	}
-	checkUser(t, s, (*res.Data)[0], res.Includes)
+	checkUser(t, s, res.Data[0], &res.Includes)
 
 	// Paging with next_token through every gopher.
 	opts := &twitter.UserSearchOptions{MaxResults: 15, UserOptions: twitter.UserOptions{UserFields: []gen.UserField{gen.UserFieldDescription}}}
@@ -89,13 +89,13 @@ func TestFakeUsersSearch(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, u := range deref(res.Data) {
-			if !strings.Contains(strings.ToLower(u.Username+" "+u.Name+" "+deref(u.Description)), "gopher") {
+		for _, u := range res.Data {
+			if !strings.Contains(strings.ToLower(u.Username+" "+u.Name+" "+u.Description), "gopher") {
 				t.Errorf("@%s does not match", u.Username)
 			}
 			found = append(found, u.ID)
 		}
-		if opts.NextToken = deref(res.Meta.NextToken); opts.NextToken == "" {
+		if opts.NextToken = res.Meta.NextToken; opts.NextToken == "" {
 			break
 		}
 	}

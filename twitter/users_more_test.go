@@ -20,7 +20,7 @@ func TestUsersMoreRequestsAndResults(t *testing.T) {
 		reply: `{"data":{"id":"2244994945","name":"Developers","username":"XDevelopers","created_at":"2013-12-14T04:35:55.000Z","verified":true}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.SingleUserLookupResponse](t, out)
-			if r.Data.ID != "2244994945" || !*r.Data.Verified || r.Data.CreatedAt.Year() != 2013 {
+			if r.Data.ID != "2244994945" || !r.Data.Verified || r.Data.CreatedAt.Year() != 2013 {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -50,7 +50,7 @@ func TestUsersMoreRequestsAndResults(t *testing.T) {
 		reply: `{"data":[{"id":"1065249714214457345","name":"Spaces","username":"TwitterSpaces","description":"Twitter Spaces is where live audio conversations happen."}],"meta":{"result_count":1,"next_token":"HCZ8ENU6I0C0DS8ZZZZY"}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.GenericMultipleUsersLookupResponse](t, out)
-			if (*r.Data)[0].Username != "TwitterSpaces" || *r.Meta.NextToken != "HCZ8ENU6I0C0DS8ZZZZY" {
+			if r.Data[0].Username != "TwitterSpaces" || r.Meta.NextToken != "HCZ8ENU6I0C0DS8ZZZZY" {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -67,7 +67,7 @@ func TestUsersMoreRequestsAndResults(t *testing.T) {
 		reply: `{"data":[{"id":"2244994945","name":"Developers","username":"XDevelopers","pinned_tweet_id":"1293593516040269825"}],"includes":{"tweets":[{"id":"1293593516040269825","text":"It's finally here!","edit_history_tweet_ids":["1293593516040269825"]}]},"meta":{"result_count":1}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.GenericMultipleUsersLookupResponse](t, out)
-			if (*r.Data)[0].ID != "2244994945" || (*r.Includes.Tweets)[0].ID != "1293593516040269825" {
+			if r.Data[0].ID != "2244994945" || r.Includes.Tweets[0].ID != "1293593516040269825" {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},

@@ -27,10 +27,10 @@ func TestUsersRequestsAndResults(t *testing.T) {
 		reply: `{"data":{"id":"2244994945","name":"Developers","username":"XDevelopers","created_at":"2013-12-14T04:35:55.000Z","pinned_tweet_id":"1293593516040269825","public_metrics":{"followers_count":583423,"following_count":2048,"tweet_count":14052,"listed_count":1672}},"includes":{"tweets":[{"id":"1293593516040269825","text":"It's finally here!","created_at":"2020-08-12T17:01:42.000Z","edit_history_tweet_ids":["1293593516040269825"]}]}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.SingleUserLookupResponse](t, out)
-			if r.Data.Username != "XDevelopers" || *r.Data.PublicMetrics.FollowersCount != 583423 {
+			if r.Data.Username != "XDevelopers" || r.Data.PublicMetrics.FollowersCount != 583423 {
 				t.Errorf("data = %+v", r.Data)
 			}
-			if tw := *r.Includes.Tweets; len(tw) != 1 || tw[0].ID != *r.Data.PinnedTweetID {
+			if tw := r.Includes.Tweets; len(tw) != 1 || tw[0].ID != r.Data.PinnedTweetID {
 				t.Errorf("includes.tweets = %+v", tw)
 			}
 		},
@@ -50,7 +50,7 @@ func TestUsersRequestsAndResults(t *testing.T) {
 			if e.StatusCode != 200 || e.Endpoint != "GET /2/users/{id}" || e.Detail != "Could not find user with id: [2244994946]." {
 				t.Errorf("error = %+v", e)
 			}
-			if as[gen.SingleUserLookupResponse](t, out).Data != nil || len(resp.PartialErrors) != 1 {
+			if as[gen.SingleUserLookupResponse](t, out).Data.ID != "" || len(resp.PartialErrors) != 1 {
 				t.Errorf("out = %v, partial errors = %v", out, resp.PartialErrors)
 			}
 		},
@@ -75,10 +75,10 @@ func TestUsersRequestsAndResults(t *testing.T) {
 		reply: `{"data":[{"id":"2244994945","name":"Developers","username":"XDevelopers","verified":true}],"errors":[{"value":"2244994946","detail":"Could not find user with ids: [2244994946].","title":"Not Found Error","resource_type":"user","parameter":"ids","resource_id":"2244994946","type":"https://api.twitter.com/2/problems/resource-not-found"}]}`,
 		check: func(t *testing.T, out any, resp *Response, _ error) {
 			r := as[gen.MultiUserLookupResponse](t, out)
-			if len(*r.Data) != 1 || !*(*r.Data)[0].Verified {
-				t.Errorf("data = %+v", *r.Data)
+			if len(r.Data) != 1 || !r.Data[0].Verified {
+				t.Errorf("data = %+v", r.Data)
 			}
-			if len(resp.PartialErrors) != 1 || *resp.PartialErrors[0].ResourceID != "2244994946" {
+			if len(resp.PartialErrors) != 1 || resp.PartialErrors[0].ResourceID != "2244994946" {
 				t.Errorf("partial errors = %+v", resp.PartialErrors)
 			}
 		},
@@ -102,7 +102,7 @@ func TestUsersRequestsAndResults(t *testing.T) {
 		want:  wire{method: "GET", path: "/2/users/by", query: "usernames=XDevelopers,jack"},
 		reply: `{"data":[{"id":"2244994945","name":"Developers","username":"XDevelopers"},{"id":"12","name":"jack","username":"jack"}]}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.MultiUserLookupResponse](t, out); len(*r.Data) != 2 || (*r.Data)[1].ID != "12" {
+			if r := as[gen.MultiUserLookupResponse](t, out); len(r.Data) != 2 || r.Data[1].ID != "12" {
 				t.Errorf("data = %+v", r.Data)
 			}
 		},
@@ -118,7 +118,7 @@ func TestUsersRequestsAndResults(t *testing.T) {
 		reply: `{"data":[{"id":"1324848235714736129","name":"Alice","username":"alice","description":"hi"}],"meta":{"result_count":1,"next_token":"DFEDBNRFT3MHCZZY","previous_token":"DFEDBNRFT3MHCZZX"}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
 			r := as[gen.UsersFollowingLookupResponse](t, out)
-			if *r.Meta.NextToken != "DFEDBNRFT3MHCZZY" || *r.Meta.ResultCount != 1 || *(*r.Data)[0].Description != "hi" {
+			if r.Meta.NextToken != "DFEDBNRFT3MHCZZY" || r.Meta.ResultCount != 1 || r.Data[0].Description != "hi" {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -143,7 +143,7 @@ func TestUsersRequestsAndResults(t *testing.T) {
 		want:  wire{method: "GET", path: "/2/users/12/following", query: "max_results=1"},
 		reply: `{"meta":{"result_count":0}}`,
 		check: func(t *testing.T, out any, resp *Response, _ error) {
-			if r := as[gen.UsersFollowingLookupResponse](t, out); r.Data != nil || *r.Meta.ResultCount != 0 {
+			if r := as[gen.UsersFollowingLookupResponse](t, out); r.Data != nil || r.Meta.ResultCount != 0 {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -155,7 +155,7 @@ func TestUsersRequestsAndResults(t *testing.T) {
 		want:  wire{method: "GET", path: "/2/users/12/blocking", query: "expansions=pinned_tweet_id"},
 		reply: `{"data":[{"id":"783214","name":"X","username":"X"}],"meta":{"result_count":1}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.GenericMultipleUsersLookupResponse](t, out); (*r.Data)[0].Username != "X" {
+			if r := as[gen.GenericMultipleUsersLookupResponse](t, out); r.Data[0].Username != "X" {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -181,7 +181,7 @@ func TestUsersRequestsAndResults(t *testing.T) {
 		want:  wire{method: "POST", path: "/2/users/12/following", body: `{"target_user_id":"2244994945"}`},
 		reply: `{"data":{"following":false,"pending_follow":true}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.UsersFollowingCreateResponse](t, out); *r.Data.Following || !*r.Data.PendingFollow {
+			if r := as[gen.UsersFollowingCreateResponse](t, out); r.Data.Following || !r.Data.PendingFollow {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -197,7 +197,7 @@ func TestUsersRequestsAndResults(t *testing.T) {
 			if !IsNotFound(err) || apiError(t, err).Endpoint != "POST /2/users/{id}/following" {
 				t.Errorf("err = %v", err)
 			}
-			if r := as[gen.UsersFollowingCreateResponse](t, out); *r.Data.Following {
+			if r := as[gen.UsersFollowingCreateResponse](t, out); r.Data.Following {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -209,7 +209,7 @@ func TestUsersRequestsAndResults(t *testing.T) {
 		want:  wire{method: "DELETE", path: "/2/users/12/following/2244994945"},
 		reply: `{"data":{"following":false}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.UsersFollowingDeleteResponse](t, out); *r.Data.Following {
+			if r := as[gen.UsersFollowingDeleteResponse](t, out); r.Data.Following {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -221,7 +221,7 @@ func TestUsersRequestsAndResults(t *testing.T) {
 		want:  wire{method: "POST", path: "/2/users/12/blocking", body: `{"target_user_id":"783214"}`},
 		reply: `{"data":{"blocking":true}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.UsersBlockingMutationResponse](t, out); !*r.Data.Blocking {
+			if r := as[gen.UsersBlockingMutationResponse](t, out); !r.Data.Blocking {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -233,7 +233,7 @@ func TestUsersRequestsAndResults(t *testing.T) {
 		want:  wire{method: "DELETE", path: "/2/users/12/blocking/783214"},
 		reply: `{"data":{"blocking":false}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.UsersBlockingMutationResponse](t, out); *r.Data.Blocking {
+			if r := as[gen.UsersBlockingMutationResponse](t, out); r.Data.Blocking {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -245,7 +245,7 @@ func TestUsersRequestsAndResults(t *testing.T) {
 		want:  wire{method: "POST", path: "/2/users/12/muting", body: `{"target_user_id":"783214"}`},
 		reply: `{"data":{"muting":true}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.UsersMutingMutationResponse](t, out); !*r.Data.Muting {
+			if r := as[gen.UsersMutingMutationResponse](t, out); !r.Data.Muting {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},
@@ -257,7 +257,7 @@ func TestUsersRequestsAndResults(t *testing.T) {
 		want:  wire{method: "DELETE", path: "/2/users/12/muting/783214"},
 		reply: `{"data":{"muting":false}}`,
 		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.UsersMutingMutationResponse](t, out); *r.Data.Muting {
+			if r := as[gen.UsersMutingMutationResponse](t, out); r.Data.Muting {
 				t.Errorf("result = %s", asJSON(t, r))
 			}
 		},

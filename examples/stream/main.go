@@ -55,7 +55,7 @@ func run(ctx context.Context, values []string) error {
 	}
 	want := make([]gen.RuleNoID, len(values))
 	for i, v := range values {
-		want[i] = gen.RuleNoID{Value: v, Tag: &values[i]}
+		want[i] = gen.RuleNoID{Value: v, Tag: values[i]}
 	}
 	res, err := c.Rules.Sync(ctx, want, nil)
 	if err != nil {
@@ -79,17 +79,17 @@ func run(ctx context.Context, values []string) error {
 		if err != nil {
 			return err // final: bad credentials, rules refused, the context ended
 		}
-		if msg.Tweet == nil || msg.Tweet.Data == nil {
+		if msg.Tweet == nil {
 			continue // system messages; reconnection is automatic
 		}
 		tw, who := msg.Tweet.Data, "?"
-		if u, ok := twitter.NewIncludes(msg.Tweet.Includes).Author(tw); ok {
+		if u, ok := twitter.NewIncludes(&msg.Tweet.Includes).Author(&tw); ok {
 			who = "@" + u.Username
 		}
 		var rules []string
-		for _, r := range *msg.Tweet.MatchingRules {
-			if r.Tag != nil {
-				rules = append(rules, *r.Tag)
+		for _, r := range msg.Tweet.MatchingRules {
+			if r.Tag != "" {
+				rules = append(rules, r.Tag)
 			}
 		}
 		fmt.Printf("%-14s %s  %v\n", who, tw.Text, rules)

@@ -16,7 +16,7 @@ func (t *tour) filteredStream(ctx context.Context) error {
 		return nil
 	}
 	tag := "from the X dev team"
-	rule := gen.RuleNoID{Value: "from:XDevelopers", Tag: &tag}
+	rule := gen.RuleNoID{Value: "from:XDevelopers", Tag: tag}
 	if t.env.fake != nil {
 		sync, err := t.env.app.Rules.Sync(ctx, []gen.RuleNoID{rule}, nil)
 		if err != nil {
@@ -89,20 +89,20 @@ func (t *tour) readTweets(stream *twitter.Stream, n int) error {
 		if err != nil {
 			return err
 		}
-		if msg.Tweet == nil || msg.Tweet.Data == nil {
+		if msg.Tweet == nil {
 			if msg.IsDisconnect() {
 				t.printf("system message: %s", msg.Problems[0].Title)
 			}
 			continue
 		}
 		tw := msg.Tweet.Data
-		author := deref(tw.AuthorID)
-		if u, ok := twitter.NewIncludes(msg.Tweet.Includes).Author(tw); ok {
+		author := tw.AuthorID
+		if u, ok := twitter.NewIncludes(&msg.Tweet.Includes).Author(&tw); ok {
 			author = "@" + u.Username
 		}
 		rule := ""
-		for _, r := range deref(msg.Tweet.MatchingRules) {
-			rule = deref(r.Tag)
+		for _, r := range msg.Tweet.MatchingRules {
+			rule = r.Tag
 		}
 		t.printf("%s: %q  [rule: %s]", author, oneLine(tw.Text), rule)
 		if n--; n == 0 {

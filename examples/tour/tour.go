@@ -23,13 +23,6 @@ func (t *tour) heading(title string) { fmt.Fprintf(t.out, "\n== %s\n", title) }
 
 func (t *tour) printf(format string, args ...any) { fmt.Fprintf(t.out, "  "+format+"\n", args...) }
 
-func deref[T any](p *T) (v T) {
-	if p != nil {
-		v = *p
-	}
-	return v
-}
-
 // oneLine shortens a Tweet's text for display.
 func oneLine(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
@@ -49,11 +42,11 @@ func (t *tour) lookupUser(ctx context.Context) error {
 		return err
 	}
 	u := res.Data
-	t.printf("@%s (%s), id %s, joined %s", u.Username, u.Name, u.ID, deref(u.CreatedAt).Format("January 2006"))
-	if m := u.PublicMetrics; m != nil {
-		t.printf("%d followers, following %d, %d Tweets", deref(m.FollowersCount), deref(m.FollowingCount), deref(m.TweetCount))
+	t.printf("@%s (%s), id %s, joined %s", u.Username, u.Name, u.ID, u.CreatedAt.Format("January 2006"))
+	if m := u.PublicMetrics; m != (gen.UserPublicMetrics{}) {
+		t.printf("%d followers, following %d, %d Tweets", m.FollowersCount, m.FollowingCount, m.TweetCount)
 	}
-	if pinned, ok := twitter.NewIncludes(res.Includes).PinnedTweet(u); ok {
+	if pinned, ok := twitter.NewIncludes(&res.Includes).PinnedTweet(&u); ok {
 		t.printf("pinned (from includes): %q", oneLine(pinned.Text))
 	}
 	t.printf("rate limit of %s: %d of %d left", resp.RateLimit.Endpoint, resp.RateLimit.Remaining, resp.RateLimit.Limit)
@@ -109,12 +102,10 @@ func (t *tour) countTweets(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	for _, b := range deref(res.Data) {
-		t.printf("%s  %5d  %s", b.Start.Format("Mon Jan 02"), deref(b.TweetCount), strings.Repeat("▇", min(deref(b.TweetCount)/10, 40)))
+	for _, b := range res.Data {
+		t.printf("%s  %5d  %s", b.Start.Format("Mon Jan 02"), b.TweetCount, strings.Repeat("▇", min(b.TweetCount/10, 40)))
 	}
-	if res.Meta != nil {
-		t.printf("total: %d", deref(res.Meta.TotalTweetCount))
-	}
+	t.printf("total: %d", res.Meta.TotalTweetCount)
 	return nil
 }
 
@@ -129,7 +120,7 @@ func (t *tour) actAsUser(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	t.printf("follow %s: following=%v", other, deref(deref(f.Data).Following))
+	t.printf("follow %s: following=%v", other, f.Data.Following)
 	if following, err := t.follows(ctx, me, other); err != nil {
 		return err
 	} else {
@@ -148,7 +139,7 @@ func (t *tour) actAsUser(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	t.printf("like %s: liked=%v", t.env.tweetID, deref(deref(l.Data).Liked))
+	t.printf("like %s: liked=%v", t.env.tweetID, l.Data.Liked)
 	if _, _, err := u.Tweets.Unlike(ctx, me, t.env.tweetID); err != nil {
 		return err
 	}
@@ -174,11 +165,11 @@ func (t *tour) partialErrors(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	for _, tw := range deref(res.Data) {
+	for _, tw := range res.Data {
 		t.printf("found %s: %q", tw.ID, oneLine(tw.Text))
 	}
 	for _, p := range resp.PartialErrors {
-		t.printf("partial error: %s (%s) for %s=%s", p.Title, twitter.ProblemType(p.Type), deref(p.Parameter), deref(p.Value))
+		t.printf("partial error: %s (%s) for %s=%s", p.Title, twitter.ProblemType(p.Type), p.Parameter, p.Value)
 	}
 	return nil
 }

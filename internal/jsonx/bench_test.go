@@ -123,7 +123,7 @@ func BenchmarkStreamLines(b *testing.B) {
 			b.Fatal(err)
 		}
 		t := gen.Tweet{ID: v.Data.ID, Text: v.Data.Text, EditHistoryTweetIds: v.Data.EditHistoryTweetIds}
-		sample[i], _ = json.Marshal(gen.StreamingTweet{Data: &t})
+		sample[i], _ = json.Marshal(gen.StreamingTweet{Data: t})
 	}
 	sets := []struct {
 		name  string

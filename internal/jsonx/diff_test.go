@@ -94,8 +94,8 @@ func TestRealisticDocumentsAgree(t *testing.T) {
 	if err := jsonx.Fast.Unmarshal(page, &v); err != nil {
 		t.Fatal(err)
 	}
-	if len(*v.Data) != 500 || len(*v.Errors) != 4 || *v.Meta.ResultCount != 500 || len(*v.Includes.Users) == 0 {
-		t.Errorf("page decoded wrongly: %d tweets, %d errors", len(*v.Data), len(*v.Errors))
+	if len(v.Data) != 500 || len(v.Errors) != 4 || v.Meta.ResultCount != 500 || len(v.Includes.Users) == 0 {
+		t.Errorf("page decoded wrongly: %d tweets, %d errors", len(v.Data), len(v.Errors))
 	}
 }
 
@@ -122,7 +122,7 @@ func TestDecodeIntoExistingValue(t *testing.T) {
 	in := []byte(`{"data":[{"id":"2"}],"meta":{"result_count":1}}`)
 	fill := func() *gen.TweetSearchResponse {
 		text := "kept"
-		return &gen.TweetSearchResponse{Data: &[]gen.Tweet{{ID: "1", Text: "a", Lang: &text}, {ID: "3"}}}
+		return &gen.TweetSearchResponse{Data: []gen.Tweet{{ID: "1", Text: "a", Lang: text}, {ID: "3"}}}
 	}
 	got, want := fill(), fill()
 	if err := jsonx.Fast.Unmarshal(in, got); err != nil {
@@ -132,7 +132,7 @@ func TestDecodeIntoExistingValue(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !jsonxtest.Equal(got, want) {
-		t.Errorf("merge differs: %+v vs %+v", (*got.Data)[0], (*want.Data)[0])
+		t.Errorf("merge differs: %+v vs %+v", got.Data[0], want.Data[0])
 	}
 }
 

@@ -60,8 +60,8 @@ func TestCompareCatchesDifferences(t *testing.T) {
 		{"both fail", fakeDecoder{fail: true}, []byte(`{`), newSearch, ""},
 		{"only one fails", fakeDecoder{fail: true}, doc, newSearch, "failed where"},
 		{"only one succeeds", fakeDecoder{ignore: true}, []byte(`{`), newSearch, "succeeded where"},
-		{"string differs", fakeDecoder{mutate: func(v any) { (*v.(*gen.TweetSearchResponse).Data)[0].Text = "b" }}, doc, newSearch, "decoded different values"},
-		{"nil vs empty", fakeDecoder{mutate: func(v any) { v.(*gen.TweetSearchResponse).Errors = &[]gen.Problem{} }}, doc, newSearch, "decoded different values"},
+		{"string differs", fakeDecoder{mutate: func(v any) { v.(*gen.TweetSearchResponse).Data[0].Text = "b" }}, doc, newSearch, "decoded different values"},
+		{"nil vs empty", fakeDecoder{mutate: func(v any) { v.(*gen.TweetSearchResponse).Errors = []gen.Problem{} }}, doc, newSearch, "decoded different values"},
 		{"union bytes", fakeDecoder{mutate: func(v any) {
 			r := v.(*gen.AddOrDeleteRulesResponse)
 			_ = r.Meta.Summary.UnmarshalJSON([]byte(`{"created": 1}`))
