@@ -2555,7 +2555,7 @@ type Tweet struct {
 	EditControls        TweetEditControls `json:"edit_controls,omitempty,omitzero"`
 	EditHistoryTweetIds []TweetID         `json:"edit_history_tweet_ids,omitempty,omitzero"`
 	Entities            FullTextEntities  `json:"entities,omitempty,omitzero"`
-	Geo                 TweetGeo          `json:"geo,omitempty,omitzero"`
+	Geo                 *TweetGeo         `json:"geo,omitempty"`
 
 	// ID A Tweet id: a decimal number of up to 19 digits, sent as a string.
 	ID TweetID `json:"id"`
@@ -2564,7 +2564,7 @@ type Tweet struct {
 	InReplyToUserID   UserID                `json:"in_reply_to_user_id,omitempty,omitzero"`
 	Lang              string                `json:"lang,omitempty,omitzero"`
 	NonPublicMetrics  TweetNonPublicMetrics `json:"non_public_metrics,omitempty,omitzero"`
-	NoteTweet         TweetNoteTweet        `json:"note_tweet,omitempty,omitzero"`
+	NoteTweet         *TweetNoteTweet       `json:"note_tweet,omitempty"`
 	OrganicMetrics    TweetOrganicMetrics   `json:"organic_metrics,omitempty,omitzero"`
 	PossiblySensitive bool                  `json:"possibly_sensitive,omitempty,omitzero"`
 	PromotedMetrics   TweetPromotedMetrics  `json:"promoted_metrics,omitempty,omitzero"`
@@ -2572,14 +2572,14 @@ type Tweet struct {
 	ReferencedTweets  []ReferencedTweet     `json:"referenced_tweets,omitempty,omitzero"`
 
 	// ReplySettings Who may reply to a Tweet. X has added values over time; treat unknown ones as restrictive. Values are letters only and may be longer than twelve (mentionedUsers), whatever X's published pattern says.
-	ReplySettings                  ReplySettings                       `json:"reply_settings,omitempty,omitzero"`
-	Scopes                         TweetScopes                         `json:"scopes,omitempty,omitzero"`
-	Source                         string                              `json:"source,omitempty,omitzero"`
-	SuggestedSourceLinks           []URLEntity                         `json:"suggested_source_links,omitempty,omitzero"`
-	SuggestedSourceLinksWithCounts TweetSuggestedSourceLinksWithCounts `json:"suggested_source_links_with_counts,omitempty,omitzero"`
-	Text                           TweetText                           `json:"text"`
-	Username                       UserName                            `json:"username,omitempty,omitzero"`
-	Withheld                       TweetWithheld                       `json:"withheld,omitempty,omitzero"`
+	ReplySettings                  ReplySettings                        `json:"reply_settings,omitempty,omitzero"`
+	Scopes                         TweetScopes                          `json:"scopes,omitempty,omitzero"`
+	Source                         string                               `json:"source,omitempty,omitzero"`
+	SuggestedSourceLinks           []URLEntity                          `json:"suggested_source_links,omitempty,omitzero"`
+	SuggestedSourceLinksWithCounts *TweetSuggestedSourceLinksWithCounts `json:"suggested_source_links_with_counts,omitempty"`
+	Text                           TweetText                            `json:"text"`
+	Username                       UserName                             `json:"username,omitempty,omitzero"`
+	Withheld                       *TweetWithheld                       `json:"withheld,omitempty"`
 }
 
 // TweetAttachments defines model for TweetAttachments.
@@ -2927,7 +2927,7 @@ type UsageResponse struct {
 
 // User An account. Fields other than `id`, `name` and `username` appear only when asked for with `user.fields`.
 type User struct {
-	Affiliation      UserAffiliation        `json:"affiliation,omitempty,omitzero"`
+	Affiliation      *UserAffiliation       `json:"affiliation,omitempty"`
 	ConnectionStatus []UserConnectionStatus `json:"connection_status,omitempty,omitzero"`
 	CreatedAt        time.Time              `json:"created_at,omitempty,omitzero"`
 	Description      string                 `json:"description,omitempty,omitzero"`
@@ -2953,7 +2953,7 @@ type User struct {
 	Username         UserName             `json:"username"`
 	Verified         bool                 `json:"verified,omitempty,omitzero"`
 	VerifiedType     UserVerifiedType     `json:"verified_type,omitempty,omitzero"`
-	Withheld         UserWithheld         `json:"withheld,omitempty,omitzero"`
+	Withheld         *UserWithheld        `json:"withheld,omitempty"`
 }
 
 // UserConnectionStatus defines model for User.ConnectionStatus.

@@ -291,4 +291,15 @@ func TestOptionalParametersArePointers(t *testing.T) {
 			t.Errorf("ListUpdateRequest.%s lacks %s: false", name, ext)
 		}
 	}
+	// Objects only some Tweets and users have: nil says "has none" (a $ref's sibling).
+	for schema, props := range map[string][]string{
+		"Tweet": {"geo", "note_tweet", "withheld", "suggested_source_links_with_counts"},
+		"User":  {"affiliation", "withheld"},
+	} {
+		for _, name := range props {
+			if prop := doc.Components.Schemas[schema].Value.Properties[name]; prop == nil || !wantsPointer(prop.Extensions) {
+				t.Errorf("%s.%s lacks %s: false", schema, name, ext)
+			}
+		}
+	}
 }

@@ -268,7 +268,7 @@ func (in *Includes) Poll(t *gen.Tweet) (*gen.Poll, bool) {
 
 // Place returns the place t is tagged with (the geo.place_id expansion).
 func (in *Includes) Place(t *gen.Tweet) (*gen.Place, bool) {
-	if t == nil {
+	if t == nil || t.Geo == nil {
 		return nil, false
 	}
 	return in.PlaceByID(t.Geo.PlaceID)

@@ -222,9 +222,9 @@ func TestIncludesResolvesSpaceExpansions(t *testing.T) {
 func TestIncludesNeverPanics(t *testing.T) {
 	full := loadJSON[gen.TweetSearchResponse](t, "includes_tweets.json")
 	empty := gen.Tweet{}
-	noPointers := gen.Tweet{Attachments: gen.TweetAttachments{}, Geo: gen.TweetGeo{}, Entities: gen.FullTextEntities{}}
+	emptyParts := gen.Tweet{Attachments: gen.TweetAttachments{}, Geo: &gen.TweetGeo{}, Entities: gen.FullTextEntities{}}
 	emptyPolls := []string{}
-	noPointers.Attachments.PollIds = emptyPolls
+	emptyParts.Attachments.PollIds = emptyPolls
 	for name, in := range map[string]*Includes{
 		"nil resolver":      nil,
 		"nil expansions":    NewIncludes(nil),
@@ -233,7 +233,7 @@ func TestIncludesNeverPanics(t *testing.T) {
 		"the full includes": NewIncludes(&full.Includes),
 	} {
 		t.Run(name, func(t *testing.T) {
-			for _, tw := range []*gen.Tweet{nil, &empty, &noPointers} {
+			for _, tw := range []*gen.Tweet{nil, &empty, &emptyParts} {
 				if u, ok := in.Author(tw); ok || u != nil {
 					t.Error("Author")
 				}

@@ -51,8 +51,8 @@ func TestFloat32Finder(t *testing.T) {
 		holds  bool
 	}{
 		{&gen.TweetSearchResponse{}, true, false},
-		{&gen.TweetSearchResponse{Data: []gen.Tweet{{Geo: gen.TweetGeo{Coordinates: gen.Point{Coordinates: []float32{1}}}}}}, true, true},
-		{&gen.TweetSearchResponse{Data: []gen.Tweet{{Geo: gen.TweetGeo{Coordinates: gen.Point{Coordinates: []float32{}}}}}}, true, false},
+		{&gen.TweetSearchResponse{Data: []gen.Tweet{{Geo: &gen.TweetGeo{Coordinates: gen.Point{Coordinates: []float32{1}}}}}}, true, true},
+		{&gen.TweetSearchResponse{Data: []gen.Tweet{{Geo: &gen.TweetGeo{Coordinates: gen.Point{Coordinates: []float32{}}}}}}, true, false},
 		{&gen.Place{Geo: gen.Geo{Geometry: gen.Point{Coordinates: []float32{1, 2}}}}, true, true},
 		{&map[string][2]float32{"a": {}}, true, true},
 		{&recursive{Next: &recursive{F: []float32{0}}}, true, true},
