@@ -43,18 +43,21 @@ import (
 // # Results and the goal
 //
 // Goal of issue 9: Fast at least 3 times as fast as encoding/json into the same types, with no
-// more allocations. The machine is shared and noisy (load average 4–13 on 2 cores while these
-// ran; single runs vary by ±30%). Quiet runs: encoding/json 18.7–22.2 ms, Fast 6.5–6.8 ms: 3.0 to
-// 3.4 times; under load the best runs give 19.3 against 7.3 ms (2.6 times). The seam costs
-// nothing measurable over go-json alone (0.2% of the profile: reflect checks of the value and
-// the float32 walk). Allocations 64.5k against 69.9k (bytes about 5% more: go-json grows its
-// slices differently). "generated-coordinates" is a page where one tweet in 36 has a precise
-// location (float32s), the rare case where Fast also scans every number (about 1 ms):
-// 7.4–7.7 ms at best under load.
+// more allocations. The machine is shared and noisy (single runs vary by ±30%, and the same
+// binary runs up to 40% slower for minutes when neighbours are busy), so figures are the best
+// of interleaved runs. With the generated types' optional fields as plain values (gen/ since
+// issue 9; they were pointers): encoding/json 19.7–21.7 ms, Fast 5.5–5.7 ms, 3.6 times;
+// allocations 28.7k against 33.9k, bytes 3.8 MB against 3.4 MB (go-json grows slices from a
+// capacity of 4). With pointers it was 20.8 against 5.7 ms and 63k against 68k allocations.
+// The seam costs nothing measurable over go-json alone (it checks that the target is zero
+// memory, and finds whether the value holds a float32). "generated-coordinates" is a page where
+// one tweet in 36 has a precise location (float32s), the rare case where Fast also scans every
+// number (about 1 ms).
 //
 // For context: into map[string]any encoding/json takes as long as into the generated types and
-// allocates 2.5 times as often (175k), and Fast saves only a third to a half of that time; into a 3-field struct
-// encoding/json still takes half to most of the page time (it scans everything), Fast 1.3–2 ms.
+// allocates several times as often, and Fast saves only a third to a half of that time; into a
+// 3-field struct encoding/json still takes half to most of the page time (it scans everything),
+// Fast 1.3–2 ms.
 func BenchmarkSearchPage(b *testing.B) {
 	page := searchPage(b)
 	withCoordinates := fixture.Search(500, 1, true)
@@ -104,16 +107,17 @@ func BenchmarkSearchPage(b *testing.B) {
 // are the same tweets with the default fields only (id, text, edit_history_tweet_ids: about
 // 250 bytes), as the sampled stream sends them, into gen.StreamingTweet.
 //
-// Goal of issue 9: 100,000 tweets/s on one core. Measured (-cpu 1, machine as in
-// BenchmarkSearchPage, best of 5 under load): sample lines, Fast 960,000 tweets/s
-// (encoding/json 335,000); expanded lines, Fast 97,000 tweets/s, 10.3 µs and 115 allocations a
-// line (encoding/json 31,700, 133 allocations). So the goal is met for sampled-stream lines and
-// missed by about 3% for 2 KB expanded lines. The profile of those: 37% allocation and GC (the
-// generated types make a pointer of nearly every field), 15% key matching, 25% strings; the seam
-// itself is not in it. The one lever left that was measured, go-json's DecodeNoCopyString
-// (strings that point into the input: 79 allocations, 8.7 µs, 115,000 tweets/s), is not taken:
-// each string kept from a decoded tweet (an id, say) would keep the whole line or page alive,
-// and would change with the caller's buffer, which encoding/json never does.
+// Goal of issue 9: 100,000 tweets/s on one core. Best of interleaved runs (-cpu 1, machine as
+// in BenchmarkSearchPage): expanded lines, Fast 7.9–8.7 µs, 115,000–127,000 tweets/s, 50
+// allocations a line (encoding/json 36 µs, 28,000 tweets/s, 68 allocations); sample lines, Fast
+// 1.25 µs, 800,000 tweets/s (encoding/json 280,000). Before the generated types held optional
+// fields as values, an expanded line took 10.7 µs and 115 allocations (93,000 tweets/s): each
+// optional field was a pointer, allocated apart. Where the time goes now: go-json's key matching
+// about 15%, strings (copying, UTF-8 checks) about 25%, allocation and GC about 40%, a third of
+// it growing slices of large elements. go-json's DecodeNoCopyString (strings that point into
+// the input) is not used: each string kept from a decoded tweet (an id, say) would keep the
+// whole line or page alive, and would change with the caller's buffer, which encoding/json
+// never does.
 func BenchmarkStreamLines(b *testing.B) {
 	expanded := fixture.StreamLines(1000, 2)
 	sample := make([][]byte, len(expanded))
