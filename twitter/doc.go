@@ -14,6 +14,12 @@
 // with no data; a like of a missing Tweet; a rules change that changed nothing) is an
 // *Error with that status, returned together with the decoded body.
 //
+// The generated types hold optional fields as plain values: a field the response did not
+// carry (not asked for with a fields option, or not applying to this Tweet or user) is its
+// zero value, so tw.PublicMetrics.LikeCount or u.Description read without nil checks. Only
+// the objects some Tweets and users have and others lack (Geo, NoteTweet, Withheld,
+// Affiliation, SuggestedSourceLinksWithCounts) are pointers, nil when absent.
+//
 // Arguments are checked against the API document before anything is sent (ids, at most
 // 100 ids, page sizes within each operation's bounds, enumerated values); a rejected
 // argument is an error wrapping ErrInvalidArgument that names the method.
