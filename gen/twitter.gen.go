@@ -378,6 +378,24 @@ func (e MediaField) Valid() bool {
 	}
 }
 
+// Defines values for MediaSubtitlesCategory.
+const (
+	MediaSubtitlesCategoryAmplifyVideo MediaSubtitlesCategory = "AmplifyVideo"
+	MediaSubtitlesCategoryTweetVideo   MediaSubtitlesCategory = "TweetVideo"
+)
+
+// Valid indicates whether the value is a known member of the MediaSubtitlesCategory enum.
+func (e MediaSubtitlesCategory) Valid() bool {
+	switch e {
+	case MediaSubtitlesCategoryAmplifyVideo:
+		return true
+	case MediaSubtitlesCategoryTweetVideo:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for MediaUploadConfigRequestMediaType.
 const (
 	MediaUploadConfigRequestMediaTypeImageBmp        MediaUploadConfigRequestMediaType = "image/bmp"
@@ -2011,6 +2029,110 @@ type MediaID = string
 // MediaKey A media key: two numbers joined by an underscore.
 type MediaKey = string
 
+// MediaMetadata Metadata of a photo, video or GIF. Each member is optional; in a request, only the members sent change.
+type MediaMetadata struct {
+	// AllowDownloadStatus Whether viewers may download the media.
+	AllowDownloadStatus MediaMetadataAllowDownload `json:"allow_download_status,omitempty,omitzero"`
+
+	// AltText The text description read out by screen readers in place of the media.
+	AltText MediaMetadataAltText `json:"alt_text,omitempty,omitzero"`
+
+	// ContentExpiration When the media stops being available.
+	ContentExpiration MediaMetadataContentExpiration `json:"content_expiration,omitempty,omitzero"`
+
+	// DomainRestrictions The only domains where the media may be embedded.
+	DomainRestrictions MediaMetadataDomainRestrictions `json:"domain_restrictions,omitempty,omitzero"`
+
+	// FoundMediaOrigin Where media found through a provider (a GIF library, say) came from.
+	FoundMediaOrigin MediaMetadataFoundOrigin `json:"found_media_origin,omitempty,omitzero"`
+
+	// ManagementInfo Whether the media is managed in Media Studio.
+	ManagementInfo *MediaMetadataManagementInfo `json:"management_info,omitempty"`
+
+	// SensitiveMediaWarning The kinds of sensitive content viewers are warned of before the media shows.
+	SensitiveMediaWarning MediaMetadataSensitiveWarning `json:"sensitive_media_warning,omitempty,omitzero"`
+
+	// SharedInfo Whether the media is shared in direct messages.
+	SharedInfo *MediaMetadataSharedInfo `json:"shared_info,omitempty"`
+
+	// UploadSource Where the media was uploaded from (an app, a device gallery...).
+	UploadSource MediaMetadataUploadSource `json:"upload_source,omitempty,omitzero"`
+}
+
+// MediaMetadataAllowDownload Whether viewers may download the media.
+type MediaMetadataAllowDownload struct {
+	AllowDownload *bool `json:"allow_download,omitempty"`
+}
+
+// MediaMetadataAltText The text description read out by screen readers in place of the media.
+type MediaMetadataAltText struct {
+	// Text At most 1000 characters.
+	Text string `json:"text"`
+}
+
+// MediaMetadataContentExpiration When the media stops being available.
+type MediaMetadataContentExpiration struct {
+	// TimestampSec Seconds since the Unix epoch.
+	TimestampSec float64 `json:"timestamp_sec"`
+}
+
+// MediaMetadataDomainRestrictions The only domains where the media may be embedded.
+type MediaMetadataDomainRestrictions struct {
+	Whitelist []string `json:"whitelist"`
+}
+
+// MediaMetadataFoundOrigin Where media found through a provider (a GIF library, say) came from.
+type MediaMetadataFoundOrigin struct {
+	// ID The media's id at the provider, at most 24 characters.
+	ID string `json:"id"`
+
+	// Provider The provider's name, such as giphy; at most 8 characters.
+	Provider string `json:"provider"`
+}
+
+// MediaMetadataManagementInfo Whether the media is managed in Media Studio.
+type MediaMetadataManagementInfo struct {
+	Managed bool `json:"managed"`
+}
+
+// MediaMetadataRequest defines model for MediaMetadataRequest.
+type MediaMetadataRequest struct {
+	ID MediaID `json:"id"`
+
+	// Metadata Metadata of a photo, video or GIF. Each member is optional; in a request, only the members sent change.
+	Metadata MediaMetadata `json:"metadata,omitempty,omitzero"`
+}
+
+// MediaMetadataResponse defines model for MediaMetadataResponse.
+type MediaMetadataResponse struct {
+	Data   MediaMetadataResponseData `json:"data,omitempty,omitzero"`
+	Errors []Problem                 `json:"errors,omitempty,omitzero"`
+}
+
+// MediaMetadataResponseData defines model for MediaMetadataResponseData.
+type MediaMetadataResponseData struct {
+	// AssociatedMetadata Metadata of a photo, video or GIF. Each member is optional; in a request, only the members sent change.
+	AssociatedMetadata MediaMetadata `json:"associated_metadata,omitempty,omitzero"`
+	ID                 MediaID       `json:"id"`
+}
+
+// MediaMetadataSensitiveWarning The kinds of sensitive content viewers are warned of before the media shows.
+type MediaMetadataSensitiveWarning struct {
+	AdultContent    *bool `json:"adult_content,omitempty"`
+	GraphicViolence *bool `json:"graphic_violence,omitempty"`
+	Other           *bool `json:"other,omitempty"`
+}
+
+// MediaMetadataSharedInfo Whether the media is shared in direct messages.
+type MediaMetadataSharedInfo struct {
+	Shared bool `json:"shared"`
+}
+
+// MediaMetadataUploadSource Where the media was uploaded from (an app, a device gallery...).
+type MediaMetadataUploadSource struct {
+	UploadSource string `json:"upload_source"`
+}
+
 // MediaNonPublicMetrics defines model for MediaNonPublicMetrics.
 type MediaNonPublicMetrics struct {
 	Playback0Count   int32 `json:"playback_0_count,omitempty,omitzero"`
@@ -2061,6 +2183,68 @@ type MediaSegments0 = int32
 
 // MediaSegments1 defines model for MediaSegments.1.
 type MediaSegments1 = string
+
+// MediaSubtitle A subtitle track of a video.
+type MediaSubtitle struct {
+	// DisplayName The language's name as shown to viewers, such as English.
+	DisplayName string  `json:"display_name,omitempty,omitzero"`
+	ID          MediaID `json:"id,omitempty,omitzero"`
+
+	// LanguageCode The track's language, two capital letters (EN, ES, JA...).
+	LanguageCode MediaSubtitleLanguage `json:"language_code,omitempty,omitzero"`
+}
+
+// MediaSubtitleLanguage The track's language, two capital letters (EN, ES, JA...).
+type MediaSubtitleLanguage = string
+
+// MediaSubtitlesCategory The category of the video subtitles are added to or removed from.
+type MediaSubtitlesCategory string
+
+// MediaSubtitlesDeleteRequest defines model for MediaSubtitlesDeleteRequest.
+type MediaSubtitlesDeleteRequest struct {
+	ID MediaID `json:"id"`
+
+	// LanguageCode The track's language, two capital letters (EN, ES, JA...).
+	LanguageCode MediaSubtitleLanguage `json:"language_code"`
+
+	// MediaCategory The category of the video subtitles are added to or removed from.
+	MediaCategory MediaSubtitlesCategory `json:"media_category"`
+}
+
+// MediaSubtitlesDeleteResponse defines model for MediaSubtitlesDeleteResponse.
+type MediaSubtitlesDeleteResponse struct {
+	Data struct {
+		Deleted bool `json:"deleted"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// MediaSubtitlesRequest defines model for MediaSubtitlesRequest.
+type MediaSubtitlesRequest struct {
+	ID MediaID `json:"id"`
+
+	// MediaCategory The category of the video subtitles are added to or removed from.
+	MediaCategory MediaSubtitlesCategory `json:"media_category"`
+
+	// Subtitles A subtitle track of a video.
+	Subtitles MediaSubtitle `json:"subtitles"`
+}
+
+// MediaSubtitlesResponse defines model for MediaSubtitlesResponse.
+type MediaSubtitlesResponse struct {
+	Data   MediaSubtitlesResponseData `json:"data,omitempty,omitzero"`
+	Errors []Problem                  `json:"errors,omitempty,omitzero"`
+}
+
+// MediaSubtitlesResponseData defines model for MediaSubtitlesResponseData.
+type MediaSubtitlesResponseData struct {
+	// AssociatedSubtitles Every subtitle track the video now has.
+	AssociatedSubtitles []MediaSubtitle `json:"associated_subtitles"`
+	ID                  MediaID         `json:"id"`
+
+	// MediaCategory AmplifyVideo or TweetVideo; X may add categories.
+	MediaCategory string `json:"media_category"`
+}
 
 // MediaUploadAppendForm One segment of an upload as a multipart form, the bytes in the `media` part.
 type MediaUploadAppendForm struct {
@@ -2171,6 +2355,12 @@ type MultiListLookupResponseMeta struct {
 	NextToken     NextToken     `json:"next_token,omitempty,omitzero"`
 	PreviousToken PreviousToken `json:"previous_token,omitempty,omitzero"`
 	ResultCount   ResultCount   `json:"result_count,omitempty,omitzero"`
+}
+
+// MultiMediaLookupResponse defines model for MultiMediaLookupResponse.
+type MultiMediaLookupResponse struct {
+	Data   []Media   `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // MultiSpaceLookupResponse defines model for MultiSpaceLookupResponse.
@@ -2437,6 +2627,13 @@ type SingleListLookupResponse struct {
 
 	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
 	Includes Expansions `json:"includes,omitempty,omitzero"`
+}
+
+// SingleMediaLookupResponse defines model for SingleMediaLookupResponse.
+type SingleMediaLookupResponse struct {
+	// Data A photo, video or animated GIF attached to a Tweet. Fields depend on `type` and on `media.fields`.
+	Data   Media     `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // SingleSpaceLookupResponse defines model for SingleSpaceLookupResponse.
@@ -3384,6 +3581,15 @@ type ListListTweetsParams struct {
 	PlaceFields *PlaceFields `form:"place.fields,omitempty" json:"place.fields,omitempty"`
 }
 
+// LookupMediaByKeysParams defines parameters for LookupMediaByKeys.
+type LookupMediaByKeysParams struct {
+	// MediaKeys Media keys to look up, comma separated.
+	MediaKeys []MediaKey `form:"media_keys" json:"media_keys"`
+
+	// MediaFields Media fields to return for media in `includes`, comma separated.
+	MediaFields *MediaFields `form:"media.fields,omitempty" json:"media.fields,omitempty"`
+}
+
 // GetMediaUploadStatusParams defines parameters for GetMediaUploadStatus.
 type GetMediaUploadStatusParams struct {
 	// MediaID The id returned when the upload was initialized.
@@ -3395,6 +3601,12 @@ type GetMediaUploadStatusParams struct {
 
 // GetMediaUploadStatusParamsCommand defines parameters for GetMediaUploadStatus.
 type GetMediaUploadStatusParamsCommand string
+
+// LookupMediaByKeyParams defines parameters for LookupMediaByKey.
+type LookupMediaByKeyParams struct {
+	// MediaFields Media fields to return for media in `includes`, comma separated.
+	MediaFields *MediaFields `form:"media.fields,omitempty" json:"media.fields,omitempty"`
+}
 
 // LookupSpacesParams defines parameters for LookupSpaces.
 type LookupSpacesParams struct {
@@ -4332,6 +4544,15 @@ type UpdateListJSONRequestBody = ListUpdateRequest
 // AddListMemberJSONRequestBody defines body for AddListMember for application/json ContentType.
 type AddListMemberJSONRequestBody = ListAddUserRequest
 
+// CreateMediaMetadataJSONRequestBody defines body for CreateMediaMetadata for application/json ContentType.
+type CreateMediaMetadataJSONRequestBody = MediaMetadataRequest
+
+// DeleteMediaSubtitlesJSONRequestBody defines body for DeleteMediaSubtitles for application/json ContentType.
+type DeleteMediaSubtitlesJSONRequestBody = MediaSubtitlesDeleteRequest
+
+// CreateMediaSubtitlesJSONRequestBody defines body for CreateMediaSubtitles for application/json ContentType.
+type CreateMediaSubtitlesJSONRequestBody = MediaSubtitlesRequest
+
 // InitializeMediaUploadJSONRequestBody defines body for InitializeMediaUpload for application/json ContentType.
 type InitializeMediaUploadJSONRequestBody = MediaUploadConfigRequest
 
@@ -4961,6 +5182,67 @@ type ClientInterface interface {
 	// Corresponds with GET /2/lists/{id}/tweets (the `ListListTweets` operationId).
 	ListListTweets(ctx context.Context, id ListID, params *ListListTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// LookupMediaByKeys Look up media by key
+	//
+	// Returns up to 100 photos, videos or GIFs in one call, by media key. Keys that cannot be returned come back as entries in `errors`.
+	//
+	// Corresponds with GET /2/media (the `LookupMediaByKeys` operationId).
+	LookupMediaByKeys(ctx context.Context, params *LookupMediaByKeysParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateMediaMetadataWithBody Attach metadata to uploaded media
+	//
+	// Sets alt text, download permission, sensitivity warnings and other metadata on a photo, video or GIF the caller uploaded. Each object sent replaces the one of the same name; the others stay.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/media/metadata (the `CreateMediaMetadata` operationId).
+	CreateMediaMetadataWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateMediaMetadata Attach metadata to uploaded media
+	//
+	// Sets alt text, download permission, sensitivity warnings and other metadata on a photo, video or GIF the caller uploaded. Each object sent replaces the one of the same name; the others stay.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/media/metadata (the `CreateMediaMetadata` operationId).
+	CreateMediaMetadata(ctx context.Context, body CreateMediaMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteMediaSubtitlesWithBody Remove a subtitle track from a video
+	//
+	// Detaches the subtitle track of one language from a video the caller uploaded.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with DELETE /2/media/subtitles (the `DeleteMediaSubtitles` operationId).
+	DeleteMediaSubtitlesWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteMediaSubtitles Remove a subtitle track from a video
+	//
+	// Detaches the subtitle track of one language from a video the caller uploaded.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with DELETE /2/media/subtitles (the `DeleteMediaSubtitles` operationId).
+	DeleteMediaSubtitles(ctx context.Context, body DeleteMediaSubtitlesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateMediaSubtitlesWithBody Add a subtitle track to a video
+	//
+	// Attaches an uploaded subtitle file (media category subtitles, SRT or WebVTT) to a video the caller uploaded, as the track of one language. A track of the same language is replaced.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/media/subtitles (the `CreateMediaSubtitles` operationId).
+	CreateMediaSubtitlesWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateMediaSubtitles Add a subtitle track to a video
+	//
+	// Attaches an uploaded subtitle file (media category subtitles, SRT or WebVTT) to a video the caller uploaded, as the track of one language. A track of the same language is replaced.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/media/subtitles (the `CreateMediaSubtitles` operationId).
+	CreateMediaSubtitles(ctx context.Context, body CreateMediaSubtitlesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetMediaUploadStatus Read the processing state of an upload
 	//
 	// Returns the processing state of an uploaded file and how long to wait before asking again.
@@ -5010,6 +5292,13 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /2/media/upload/{id}/finalize (the `FinalizeMediaUpload` operationId).
 	FinalizeMediaUpload(ctx context.Context, id MediaID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// LookupMediaByKey Look up one media object by key
+	//
+	// Returns a photo, video or GIF by its media key. A key that cannot be returned comes back as an entry in `errors`, with no `data`.
+	//
+	// Corresponds with GET /2/media/{media_key} (the `LookupMediaByKey` operationId).
+	LookupMediaByKey(ctx context.Context, mediaKey MediaKey, params *LookupMediaByKeyParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetOpenAPIDocument Fetch the API document
 	//
@@ -6006,6 +6295,137 @@ func (c *Client) ListListTweets(ctx context.Context, id ListID, params *ListList
 	return c.Client.Do(req)
 }
 
+// LookupMediaByKeys Look up media by key
+//
+// Returns up to 100 photos, videos or GIFs in one call, by media key. Keys that cannot be returned come back as entries in `errors`.
+//
+// Corresponds with GET /2/media (the `LookupMediaByKeys` operationId).
+func (c *Client) LookupMediaByKeys(ctx context.Context, params *LookupMediaByKeysParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLookupMediaByKeysRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateMediaMetadataWithBody Attach metadata to uploaded media
+//
+// Sets alt text, download permission, sensitivity warnings and other metadata on a photo, video or GIF the caller uploaded. Each object sent replaces the one of the same name; the others stay.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/media/metadata (the `CreateMediaMetadata` operationId).
+func (c *Client) CreateMediaMetadataWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateMediaMetadataRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateMediaMetadata Attach metadata to uploaded media
+//
+// Sets alt text, download permission, sensitivity warnings and other metadata on a photo, video or GIF the caller uploaded. Each object sent replaces the one of the same name; the others stay.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/media/metadata (the `CreateMediaMetadata` operationId).
+func (c *Client) CreateMediaMetadata(ctx context.Context, body CreateMediaMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateMediaMetadataRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteMediaSubtitlesWithBody Remove a subtitle track from a video
+//
+// Detaches the subtitle track of one language from a video the caller uploaded.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with DELETE /2/media/subtitles (the `DeleteMediaSubtitles` operationId).
+func (c *Client) DeleteMediaSubtitlesWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteMediaSubtitlesRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteMediaSubtitles Remove a subtitle track from a video
+//
+// Detaches the subtitle track of one language from a video the caller uploaded.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with DELETE /2/media/subtitles (the `DeleteMediaSubtitles` operationId).
+func (c *Client) DeleteMediaSubtitles(ctx context.Context, body DeleteMediaSubtitlesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteMediaSubtitlesRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateMediaSubtitlesWithBody Add a subtitle track to a video
+//
+// Attaches an uploaded subtitle file (media category subtitles, SRT or WebVTT) to a video the caller uploaded, as the track of one language. A track of the same language is replaced.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/media/subtitles (the `CreateMediaSubtitles` operationId).
+func (c *Client) CreateMediaSubtitlesWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateMediaSubtitlesRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateMediaSubtitles Add a subtitle track to a video
+//
+// Attaches an uploaded subtitle file (media category subtitles, SRT or WebVTT) to a video the caller uploaded, as the track of one language. A track of the same language is replaced.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/media/subtitles (the `CreateMediaSubtitles` operationId).
+func (c *Client) CreateMediaSubtitles(ctx context.Context, body CreateMediaSubtitlesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateMediaSubtitlesRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // GetMediaUploadStatus Read the processing state of an upload
 //
 // Returns the processing state of an uploaded file and how long to wait before asking again.
@@ -6106,6 +6526,23 @@ func (c *Client) AppendMediaUpload(ctx context.Context, id MediaID, body AppendM
 // Corresponds with POST /2/media/upload/{id}/finalize (the `FinalizeMediaUpload` operationId).
 func (c *Client) FinalizeMediaUpload(ctx context.Context, id MediaID, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewFinalizeMediaUploadRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// LookupMediaByKey Look up one media object by key
+//
+// Returns a photo, video or GIF by its media key. A key that cannot be returned comes back as an entry in `errors`, with no `data`.
+//
+// Corresponds with GET /2/media/{media_key} (the `LookupMediaByKey` operationId).
+func (c *Client) LookupMediaByKey(ctx context.Context, mediaKey MediaKey, params *LookupMediaByKeyParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLookupMediaByKeyRequest(c.Server, mediaKey, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8761,6 +9198,192 @@ func NewListListTweetsRequest(server string, id ListID, params *ListListTweetsPa
 	return req, nil
 }
 
+// NewLookupMediaByKeysRequest constructs an http.Request for the LookupMediaByKeys method
+func NewLookupMediaByKeysRequest(server string, params *LookupMediaByKeysParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/media")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MediaKeys != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media_keys", params.MediaKeys, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MediaFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media.fields", *params.MediaFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateMediaMetadataRequest calls the generic CreateMediaMetadata builder with application/json body
+func NewCreateMediaMetadataRequest(server string, body CreateMediaMetadataJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateMediaMetadataRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateMediaMetadataRequestWithBody constructs an http.Request for the CreateMediaMetadata method, with any body, and a specified content type
+func NewCreateMediaMetadataRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/media/metadata")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteMediaSubtitlesRequest calls the generic DeleteMediaSubtitles builder with application/json body
+func NewDeleteMediaSubtitlesRequest(server string, body DeleteMediaSubtitlesJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewDeleteMediaSubtitlesRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewDeleteMediaSubtitlesRequestWithBody constructs an http.Request for the DeleteMediaSubtitles method, with any body, and a specified content type
+func NewDeleteMediaSubtitlesRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/media/subtitles")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewCreateMediaSubtitlesRequest calls the generic CreateMediaSubtitles builder with application/json body
+func NewCreateMediaSubtitlesRequest(server string, body CreateMediaSubtitlesJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateMediaSubtitlesRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateMediaSubtitlesRequestWithBody constructs an http.Request for the CreateMediaSubtitles method, with any body, and a specified content type
+func NewCreateMediaSubtitlesRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/media/subtitles")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewGetMediaUploadStatusRequest constructs an http.Request for the GetMediaUploadStatus method
 func NewGetMediaUploadStatusRequest(server string, params *GetMediaUploadStatusParams) (*http.Request, error) {
 	var err error
@@ -8937,6 +9560,67 @@ func NewFinalizeMediaUploadRequest(server string, id MediaID) (*http.Request, er
 	}
 
 	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewLookupMediaByKeyRequest constructs an http.Request for the LookupMediaByKey method
+func NewLookupMediaByKeyRequest(server string, mediaKey MediaKey, params *LookupMediaByKeyParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "media_key", mediaKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/media/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MediaFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media.fields", *params.MediaFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15003,6 +15687,69 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /2/lists/{id}/tweets (the `ListListTweets` operationId).
 	ListListTweetsWithResponse(ctx context.Context, id ListID, params *ListListTweetsParams, reqEditors ...RequestEditorFn) (*ListListTweetsResult, error)
 
+	// LookupMediaByKeysWithResponse Look up media by key
+	//
+	// Returns up to 100 photos, videos or GIFs in one call, by media key. Keys that cannot be returned come back as entries in `errors`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/media (the `LookupMediaByKeys` operationId).
+	LookupMediaByKeysWithResponse(ctx context.Context, params *LookupMediaByKeysParams, reqEditors ...RequestEditorFn) (*LookupMediaByKeysResult, error)
+
+	// CreateMediaMetadataWithBodyWithResponse Attach metadata to uploaded media
+	//
+	// Sets alt text, download permission, sensitivity warnings and other metadata on a photo, video or GIF the caller uploaded. Each object sent replaces the one of the same name; the others stay.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/media/metadata (the `CreateMediaMetadata` operationId).
+	CreateMediaMetadataWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateMediaMetadataResult, error)
+
+	// CreateMediaMetadataWithResponse Attach metadata to uploaded media
+	//
+	// Sets alt text, download permission, sensitivity warnings and other metadata on a photo, video or GIF the caller uploaded. Each object sent replaces the one of the same name; the others stay.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/media/metadata (the `CreateMediaMetadata` operationId).
+	CreateMediaMetadataWithResponse(ctx context.Context, body CreateMediaMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateMediaMetadataResult, error)
+
+	// DeleteMediaSubtitlesWithBodyWithResponse Remove a subtitle track from a video
+	//
+	// Detaches the subtitle track of one language from a video the caller uploaded.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /2/media/subtitles (the `DeleteMediaSubtitles` operationId).
+	DeleteMediaSubtitlesWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteMediaSubtitlesResult, error)
+
+	// DeleteMediaSubtitlesWithResponse Remove a subtitle track from a video
+	//
+	// Detaches the subtitle track of one language from a video the caller uploaded.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /2/media/subtitles (the `DeleteMediaSubtitles` operationId).
+	DeleteMediaSubtitlesWithResponse(ctx context.Context, body DeleteMediaSubtitlesJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteMediaSubtitlesResult, error)
+
+	// CreateMediaSubtitlesWithBodyWithResponse Add a subtitle track to a video
+	//
+	// Attaches an uploaded subtitle file (media category subtitles, SRT or WebVTT) to a video the caller uploaded, as the track of one language. A track of the same language is replaced.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/media/subtitles (the `CreateMediaSubtitles` operationId).
+	CreateMediaSubtitlesWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateMediaSubtitlesResult, error)
+
+	// CreateMediaSubtitlesWithResponse Add a subtitle track to a video
+	//
+	// Attaches an uploaded subtitle file (media category subtitles, SRT or WebVTT) to a video the caller uploaded, as the track of one language. A track of the same language is replaced.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/media/subtitles (the `CreateMediaSubtitles` operationId).
+	CreateMediaSubtitlesWithResponse(ctx context.Context, body CreateMediaSubtitlesJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateMediaSubtitlesResult, error)
+
 	// GetMediaUploadStatusWithResponse Read the processing state of an upload
 	//
 	// Returns the processing state of an uploaded file and how long to wait before asking again.
@@ -15056,6 +15803,15 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /2/media/upload/{id}/finalize (the `FinalizeMediaUpload` operationId).
 	FinalizeMediaUploadWithResponse(ctx context.Context, id MediaID, reqEditors ...RequestEditorFn) (*FinalizeMediaUploadResult, error)
+
+	// LookupMediaByKeyWithResponse Look up one media object by key
+	//
+	// Returns a photo, video or GIF by its media key. A key that cannot be returned comes back as an entry in `errors`, with no `data`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/media/{media_key} (the `LookupMediaByKey` operationId).
+	LookupMediaByKeyWithResponse(ctx context.Context, mediaKey MediaKey, params *LookupMediaByKeyParams, reqEditors ...RequestEditorFn) (*LookupMediaByKeyResult, error)
 
 	// GetOpenAPIDocumentWithResponse Fetch the API document
 	//
@@ -16687,6 +17443,226 @@ func (r ListListTweetsResult) ContentType() string {
 	return ""
 }
 
+type LookupMediaByKeysResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *MultiMediaLookupResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r LookupMediaByKeysResult) GetJSON200() *MultiMediaLookupResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r LookupMediaByKeysResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r LookupMediaByKeysResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r LookupMediaByKeysResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r LookupMediaByKeysResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r LookupMediaByKeysResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r LookupMediaByKeysResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateMediaMetadataResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *MediaMetadataResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateMediaMetadataResult) GetJSON200() *MediaMetadataResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateMediaMetadataResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r CreateMediaMetadataResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateMediaMetadataResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateMediaMetadataResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateMediaMetadataResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateMediaMetadataResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeleteMediaSubtitlesResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *MediaSubtitlesDeleteResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteMediaSubtitlesResult) GetJSON200() *MediaSubtitlesDeleteResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteMediaSubtitlesResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r DeleteMediaSubtitlesResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteMediaSubtitlesResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteMediaSubtitlesResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteMediaSubtitlesResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteMediaSubtitlesResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateMediaSubtitlesResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *MediaSubtitlesResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateMediaSubtitlesResult) GetJSON200() *MediaSubtitlesResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateMediaSubtitlesResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r CreateMediaSubtitlesResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateMediaSubtitlesResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateMediaSubtitlesResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateMediaSubtitlesResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateMediaSubtitlesResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type GetMediaUploadStatusResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -16901,6 +17877,61 @@ func (r FinalizeMediaUploadResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r FinalizeMediaUploadResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type LookupMediaByKeyResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *SingleMediaLookupResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r LookupMediaByKeyResult) GetJSON200() *SingleMediaLookupResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r LookupMediaByKeyResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r LookupMediaByKeyResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r LookupMediaByKeyResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r LookupMediaByKeyResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r LookupMediaByKeyResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r LookupMediaByKeyResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -20582,6 +21613,111 @@ func (c *ClientWithResponses) ListListTweetsWithResponse(ctx context.Context, id
 	return ParseListListTweetsResult(rsp)
 }
 
+// LookupMediaByKeysWithResponse Look up media by key
+//
+// Returns up to 100 photos, videos or GIFs in one call, by media key. Keys that cannot be returned come back as entries in `errors`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/media (the `LookupMediaByKeys` operationId).
+func (c *ClientWithResponses) LookupMediaByKeysWithResponse(ctx context.Context, params *LookupMediaByKeysParams, reqEditors ...RequestEditorFn) (*LookupMediaByKeysResult, error) {
+	rsp, err := c.LookupMediaByKeys(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLookupMediaByKeysResult(rsp)
+}
+
+// CreateMediaMetadataWithBodyWithResponse Attach metadata to uploaded media
+//
+// Sets alt text, download permission, sensitivity warnings and other metadata on a photo, video or GIF the caller uploaded. Each object sent replaces the one of the same name; the others stay.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/media/metadata (the `CreateMediaMetadata` operationId).
+func (c *ClientWithResponses) CreateMediaMetadataWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateMediaMetadataResult, error) {
+	rsp, err := c.CreateMediaMetadataWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateMediaMetadataResult(rsp)
+}
+
+// CreateMediaMetadataWithResponse Attach metadata to uploaded media
+//
+// Sets alt text, download permission, sensitivity warnings and other metadata on a photo, video or GIF the caller uploaded. Each object sent replaces the one of the same name; the others stay.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/media/metadata (the `CreateMediaMetadata` operationId).
+func (c *ClientWithResponses) CreateMediaMetadataWithResponse(ctx context.Context, body CreateMediaMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateMediaMetadataResult, error) {
+	rsp, err := c.CreateMediaMetadata(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateMediaMetadataResult(rsp)
+}
+
+// DeleteMediaSubtitlesWithBodyWithResponse Remove a subtitle track from a video
+//
+// Detaches the subtitle track of one language from a video the caller uploaded.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /2/media/subtitles (the `DeleteMediaSubtitles` operationId).
+func (c *ClientWithResponses) DeleteMediaSubtitlesWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteMediaSubtitlesResult, error) {
+	rsp, err := c.DeleteMediaSubtitlesWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteMediaSubtitlesResult(rsp)
+}
+
+// DeleteMediaSubtitlesWithResponse Remove a subtitle track from a video
+//
+// Detaches the subtitle track of one language from a video the caller uploaded.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /2/media/subtitles (the `DeleteMediaSubtitles` operationId).
+func (c *ClientWithResponses) DeleteMediaSubtitlesWithResponse(ctx context.Context, body DeleteMediaSubtitlesJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteMediaSubtitlesResult, error) {
+	rsp, err := c.DeleteMediaSubtitles(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteMediaSubtitlesResult(rsp)
+}
+
+// CreateMediaSubtitlesWithBodyWithResponse Add a subtitle track to a video
+//
+// Attaches an uploaded subtitle file (media category subtitles, SRT or WebVTT) to a video the caller uploaded, as the track of one language. A track of the same language is replaced.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/media/subtitles (the `CreateMediaSubtitles` operationId).
+func (c *ClientWithResponses) CreateMediaSubtitlesWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateMediaSubtitlesResult, error) {
+	rsp, err := c.CreateMediaSubtitlesWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateMediaSubtitlesResult(rsp)
+}
+
+// CreateMediaSubtitlesWithResponse Add a subtitle track to a video
+//
+// Attaches an uploaded subtitle file (media category subtitles, SRT or WebVTT) to a video the caller uploaded, as the track of one language. A track of the same language is replaced.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/media/subtitles (the `CreateMediaSubtitles` operationId).
+func (c *ClientWithResponses) CreateMediaSubtitlesWithResponse(ctx context.Context, body CreateMediaSubtitlesJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateMediaSubtitlesResult, error) {
+	rsp, err := c.CreateMediaSubtitles(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateMediaSubtitlesResult(rsp)
+}
+
 // GetMediaUploadStatusWithResponse Read the processing state of an upload
 //
 // Returns the processing state of an uploaded file and how long to wait before asking again.
@@ -20670,6 +21806,21 @@ func (c *ClientWithResponses) FinalizeMediaUploadWithResponse(ctx context.Contex
 		return nil, err
 	}
 	return ParseFinalizeMediaUploadResult(rsp)
+}
+
+// LookupMediaByKeyWithResponse Look up one media object by key
+//
+// Returns a photo, video or GIF by its media key. A key that cannot be returned comes back as an entry in `errors`, with no `data`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/media/{media_key} (the `LookupMediaByKey` operationId).
+func (c *ClientWithResponses) LookupMediaByKeyWithResponse(ctx context.Context, mediaKey MediaKey, params *LookupMediaByKeyParams, reqEditors ...RequestEditorFn) (*LookupMediaByKeyResult, error) {
+	rsp, err := c.LookupMediaByKey(ctx, mediaKey, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLookupMediaByKeyResult(rsp)
 }
 
 // GetOpenAPIDocumentWithResponse Fetch the API document
@@ -22457,6 +23608,166 @@ func ParseListListTweetsResult(rsp *http.Response) (*ListListTweetsResult, error
 	return response, nil
 }
 
+// ParseLookupMediaByKeysResult parses an HTTP response from a LookupMediaByKeysWithResponse call
+func ParseLookupMediaByKeysResult(rsp *http.Response) (*LookupMediaByKeysResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &LookupMediaByKeysResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MultiMediaLookupResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateMediaMetadataResult parses an HTTP response from a CreateMediaMetadataWithResponse call
+func ParseCreateMediaMetadataResult(rsp *http.Response) (*CreateMediaMetadataResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateMediaMetadataResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MediaMetadataResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeleteMediaSubtitlesResult parses an HTTP response from a DeleteMediaSubtitlesWithResponse call
+func ParseDeleteMediaSubtitlesResult(rsp *http.Response) (*DeleteMediaSubtitlesResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteMediaSubtitlesResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MediaSubtitlesDeleteResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateMediaSubtitlesResult parses an HTTP response from a CreateMediaSubtitlesWithResponse call
+func ParseCreateMediaSubtitlesResult(rsp *http.Response) (*CreateMediaSubtitlesResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateMediaSubtitlesResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MediaSubtitlesResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseGetMediaUploadStatusResult parses an HTTP response from a GetMediaUploadStatusWithResponse call
 func ParseGetMediaUploadStatusResult(rsp *http.Response) (*GetMediaUploadStatusResult, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -22593,6 +23904,46 @@ func ParseFinalizeMediaUploadResult(rsp *http.Response) (*FinalizeMediaUploadRes
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest MediaUploadResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseLookupMediaByKeyResult parses an HTTP response from a LookupMediaByKeyWithResponse call
+func ParseLookupMediaByKeyResult(rsp *http.Response) (*LookupMediaByKeyResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &LookupMediaByKeyResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SingleMediaLookupResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

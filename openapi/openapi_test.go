@@ -120,6 +120,11 @@ var extendedOperations = []struct{ method, path string }{
 	{"POST", "/2/media/upload/{id}/append"},
 	{"POST", "/2/media/upload/{id}/finalize"},
 	{"GET", "/2/media/upload"},
+	{"GET", "/2/media"},
+	{"GET", "/2/media/{media_key}"},
+	{"POST", "/2/media/metadata"},
+	{"POST", "/2/media/subtitles"},
+	{"DELETE", "/2/media/subtitles"},
 	{"GET", "/2/usage/tweets"},
 }
 
