@@ -344,6 +344,11 @@ var handlers = map[string]func(*Server, *call) (int, any){
 	"appendMediaUpload":           (*Server).appendMediaUpload,
 	"finalizeMediaUpload":         (*Server).finalizeMediaUpload,
 	"getMediaUploadStatus":        (*Server).getMediaUploadStatus,
+	"lookupMediaByKey":            (*Server).lookupMediaByKey,
+	"lookupMediaByKeys":           (*Server).lookupMediaByKeys,
+	"createMediaMetadata":         (*Server).createMediaMetadata,
+	"createMediaSubtitles":        (*Server).createMediaSubtitles,
+	"deleteMediaSubtitles":        (*Server).deleteMediaSubtitles,
 	"getTweetUsage":               (*Server).getTweetUsage,
 }
 

@@ -442,6 +442,7 @@ type state struct {
 	dmSeq       int
 	uploads     map[string]*Upload
 	uploadSeq   int
+	mediaX      *mediaExtras // metadata and subtitles (media_more.go)
 }
 
 func copyMap[V any](m map[string]V) map[string]V {
@@ -484,6 +485,7 @@ func newState(cfg *config, clock Clock) *state {
 	st.jobSeq++
 	st.polls, st.media, st.deleted = map[string]*Poll{}, map[string]*Media{}, map[string]bool{}
 	st.uploads = map[string]*Upload{}
+	st.mediaX = newMediaExtras()
 	seedBookmarks(st)
 	seedLists(st)
 	seedDMs(st)
@@ -620,12 +622,12 @@ func (st *state) poll(id string) *Poll {
 	return st.polls[id]
 }
 
-// mediaOf finds media by key, seeded or uploaded.
+// mediaOf finds media by key: uploaded, or seeded (as changed since, if it was).
 func (st *state) mediaOf(key string) *Media {
-	if m := st.b.media[key]; m != nil {
+	if m := st.media[key]; m != nil {
 		return m
 	}
-	return st.media[key]
+	return st.b.media[key]
 }
 
 // virtualOf tells whether id is a generated follower, and of whom.
