@@ -1,0 +1,182 @@
+package twitter
+
+import (
+	"context"
+	"net/http"
+	"reflect"
+	"regexp"
+	"unicode/utf8"
+
+	"github.com/twitterkit/go/gen"
+)
+
+// Limits of media metadata, from the API document.
+const (
+	maxAltText        = 1000 // characters of alt text
+	maxOriginProvider = 8    // characters of found_media_origin.provider
+	maxOriginID       = 24   // characters of found_media_origin.id
+)
+
+var (
+	mediaKeyPattern  = regexp.MustCompile(`^([0-9]+)_([0-9]+)$`) // MediaKey
+	subtitleLanguage = regexp.MustCompile(`^[A-Z]{2}$`)          // MediaSubtitleLanguage
+)
+
+// MediaOptions selects the fields a media lookup returns. Without MediaFields X sends
+// each object's media_key and type only.
+type MediaOptions struct {
+	MediaFields []gen.MediaField
+}
+
+func (o *MediaOptions) params(method string) (*gen.MediaFields, error) {
+	o = orZero(o)
+	if err := checkSet(method, "MediaFields", o.MediaFields, "the gen.MediaField values"); err != nil {
+		return nil, err
+	}
+	return optional(o.MediaFields), nil
+}
+
+// ByKey looks up one photo, video or GIF by its media key ("3_1700000000000000001", as in
+// a Tweet's attachments.media_keys). A key that does not exist is an error (IsNotFound)
+// even though X answers it with a 200. Works with an app-only token or a user context
+// (OAuth 2.0 scope tweet.read).
+func (s *MediaService) ByKey(ctx context.Context, key string, opts *MediaOptions) (*gen.SingleMediaLookupResponse, *Response, error) {
+	const method = "Media.ByKey"
+	if err := checkID(method, "media key", mediaKeyPattern, key); err != nil {
+		return nil, nil, err
+	}
+	fields, err := opts.params(method)
+	if err != nil {
+		return nil, nil, err
+	}
+	p := gen.LookupMediaByKeyParams{MediaFields: fields}
+	return do[gen.SingleMediaLookupResponse](ctx, s.client, get("/2/media/{media_key}"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.LookupMediaByKey(ctx, key, &p)
+	})
+}
+
+// Lookup looks up 1 to 100 media objects by media key in one call. Keys that cannot be
+// returned are listed in Response.PartialErrors beside the media that were found. Works
+// with an app-only token or a user context (OAuth 2.0 scope tweet.read).
+func (s *MediaService) Lookup(ctx context.Context, keys []string, opts *MediaOptions) (*gen.MultiMediaLookupResponse, *Response, error) {
+	const method = "Media.Lookup"
+	if err := checkIDs(method, "media key", mediaKeyPattern, keys); err != nil {
+		return nil, nil, err
+	}
+	fields, err := opts.params(method)
+	if err != nil {
+		return nil, nil, err
+	}
+	p := gen.LookupMediaByKeysParams{MediaKeys: keys, MediaFields: fields}
+	return do[gen.MultiMediaLookupResponse](ctx, s.client, get("/2/media"), perItem, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.LookupMediaByKeys(ctx, &p)
+	})
+}
+
+// SetMetadata sets metadata on media the user uploaded (mediaID is the upload's id, the
+// number after the underscore of its media key): alt text, whether it may be downloaded,
+// sensitive-content warnings, where it came from, when it expires... Only the members of md
+// that are set are sent, and X changes only those; md must set at least one. Data of the
+// result is the media's metadata afterwards. For alt text alone, SetAltText is shorter.
+// Needs the uploader's user context (OAuth 2.0 scope media.write).
+func (s *MediaService) SetMetadata(ctx context.Context, mediaID string, md gen.MediaMetadata) (*gen.MediaMetadataResponse, *Response, error) {
+	const method = "Media.SetMetadata"
+	if err := checkID(method, "media id", numericID, mediaID); err != nil {
+		return nil, nil, err
+	}
+	if err := checkMetadata(method, md); err != nil {
+		return nil, nil, err
+	}
+	body := gen.MediaMetadataRequest{ID: mediaID, Metadata: md}
+	return do[gen.MediaMetadataResponse](ctx, s.client, mutation(http.MethodPost, "/2/media/metadata"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.CreateMediaMetadata(ctx, body)
+	})
+}
+
+// SetAltText sets the alt text of media the user uploaded: the description screen readers
+// read in its place, 1 to 1000 characters. It is SetMetadata with only alt_text. Needs the
+// uploader's user context (OAuth 2.0 scope media.write).
+func (s *MediaService) SetAltText(ctx context.Context, mediaID, text string) (*gen.MediaMetadataResponse, *Response, error) {
+	if text == "" {
+		return nil, nil, invalid("Media.SetAltText", "empty alt text")
+	}
+	if err := checkAltText("Media.SetAltText", text); err != nil {
+		return nil, nil, err
+	}
+	return s.SetMetadata(ctx, mediaID, gen.MediaMetadata{AltText: gen.MediaMetadataAltText{Text: text}})
+}
+
+// AddSubtitles attaches a subtitle track to a video the user uploaded. videoID is the
+// video's media id and category its kind (gen.MediaSubtitlesCategoryTweetVideo, or
+// AmplifyVideo); track.ID is the media id of a finished upload of category subtitles (an
+// SRT or WebVTT file), track.LanguageCode two capital letters ("EN") and track.DisplayName
+// the language's name shown to viewers. A track of the same language is replaced. Data of
+// the result lists every track the video has afterwards. Needs the uploader's user context
+// (OAuth 2.0 scope media.write).
+func (s *MediaService) AddSubtitles(ctx context.Context, videoID string, category gen.MediaSubtitlesCategory, track gen.MediaSubtitle) (*gen.MediaSubtitlesResponse, *Response, error) {
+	const method = "Media.AddSubtitles"
+	if err := checkSubtitled(method, videoID, category, track.LanguageCode); err != nil {
+		return nil, nil, err
+	}
+	if err := checkID(method, "subtitle file media id", numericID, track.ID); err != nil {
+		return nil, nil, err
+	}
+	body := gen.MediaSubtitlesRequest{ID: videoID, MediaCategory: category, Subtitles: track}
+	return do[gen.MediaSubtitlesResponse](ctx, s.client, mutation(http.MethodPost, "/2/media/subtitles"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.CreateMediaSubtitles(ctx, body)
+	})
+}
+
+// DeleteSubtitles removes the subtitle track of one language ("EN") from a video the user
+// uploaded (videoID and category as for AddSubtitles). Data.Deleted is false when the
+// video had no track of that language. Needs the uploader's user context (OAuth 2.0 scope
+// media.write).
+func (s *MediaService) DeleteSubtitles(ctx context.Context, videoID string, category gen.MediaSubtitlesCategory, language string) (*gen.MediaSubtitlesDeleteResponse, *Response, error) {
+	if err := checkSubtitled("Media.DeleteSubtitles", videoID, category, language); err != nil {
+		return nil, nil, err
+	}
+	body := gen.MediaSubtitlesDeleteRequest{ID: videoID, MediaCategory: category, LanguageCode: language}
+	return do[gen.MediaSubtitlesDeleteResponse](ctx, s.client, mutation(http.MethodDelete, "/2/media/subtitles"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.DeleteMediaSubtitles(ctx, body)
+	})
+}
+
+// checkAltText rejects alt text longer than X takes.
+func checkAltText(method, text string) error {
+	if n := utf8.RuneCountInString(text); n > maxAltText {
+		return invalid(method, "alt text is %d characters; X takes at most %d", n, maxAltText)
+	}
+	return nil
+}
+
+// checkMetadata rejects metadata that sets nothing or breaks the document's limits.
+func checkMetadata(method string, md gen.MediaMetadata) error {
+	if reflect.ValueOf(md).IsZero() {
+		return invalid(method, "metadata sets nothing")
+	}
+	if err := checkAltText(method, md.AltText.Text); err != nil {
+		return err
+	}
+	if o := md.FoundMediaOrigin; o != (gen.MediaMetadataFoundOrigin{}) {
+		switch {
+		case o.Provider == "" || o.ID == "":
+			return invalid(method, "FoundMediaOrigin needs both Provider and ID")
+		case utf8.RuneCountInString(o.Provider) > maxOriginProvider:
+			return invalid(method, "FoundMediaOrigin.Provider %q is longer than %d characters", o.Provider, maxOriginProvider)
+		case utf8.RuneCountInString(o.ID) > maxOriginID:
+			return invalid(method, "FoundMediaOrigin.ID %q is longer than %d characters", o.ID, maxOriginID)
+		}
+	}
+	return nil
+}
+
+// checkSubtitled validates the video, category and language of a subtitles call.
+func checkSubtitled(method, videoID string, category gen.MediaSubtitlesCategory, language string) error {
+	if err := checkID(method, "video media id", numericID, videoID); err != nil {
+		return err
+	}
+	if !category.Valid() {
+		return invalid(method, "media category %q is not AmplifyVideo or TweetVideo", category)
+	}
+	return checkID(method, "language code", subtitleLanguage, language)
+}
