@@ -30,7 +30,7 @@ type BookmarksService service
 type DirectMessagesService service
 
 // MediaService uploads images, GIFs, videos and subtitles for use in Tweets and direct
-// messages.
+// messages, looks media up by key, and sets their alt text, other metadata and subtitles.
 type MediaService service
 
 // UsageService reports the project's Tweet consumption.
