@@ -3586,8 +3586,8 @@ type LookupMediaByKeysParams struct {
 	// MediaKeys Media keys to look up, comma separated.
 	MediaKeys []MediaKey `form:"media_keys" json:"media_keys"`
 
-	// MediaFields Media fields to return for media in `includes`, comma separated.
-	MediaFields *MediaFields `form:"media.fields,omitempty" json:"media.fields,omitempty"`
+	// MediaFields Fields to return for each media object besides media_key and type, comma separated.
+	MediaFields *[]MediaField `form:"media.fields,omitempty" json:"media.fields,omitempty"`
 }
 
 // GetMediaUploadStatusParams defines parameters for GetMediaUploadStatus.
@@ -3604,8 +3604,8 @@ type GetMediaUploadStatusParamsCommand string
 
 // LookupMediaByKeyParams defines parameters for LookupMediaByKey.
 type LookupMediaByKeyParams struct {
-	// MediaFields Media fields to return for media in `includes`, comma separated.
-	MediaFields *MediaFields `form:"media.fields,omitempty" json:"media.fields,omitempty"`
+	// MediaFields Fields to return for each media object besides media_key and type, comma separated.
+	MediaFields *[]MediaField `form:"media.fields,omitempty" json:"media.fields,omitempty"`
 }
 
 // LookupSpacesParams defines parameters for LookupSpaces.
