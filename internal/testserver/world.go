@@ -442,7 +442,7 @@ type state struct {
 	dmSeq       int
 	uploads     map[string]*Upload
 	uploadSeq   int
-	mediaX      *mediaExtras // metadata and subtitles (media_more.go)
+	mediaX      *mediaExtras // metadata and subtitles (media_metadata.go)
 }
 
 func copyMap[V any](m map[string]V) map[string]V {
