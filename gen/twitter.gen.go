@@ -453,6 +453,30 @@ func (e MediaUploadConfigRequestMediaType) Valid() bool {
 	}
 }
 
+// Defines values for PersonalizedTrendField.
+const (
+	PersonalizedTrendFieldCategory      PersonalizedTrendField = "category"
+	PersonalizedTrendFieldPostCount     PersonalizedTrendField = "post_count"
+	PersonalizedTrendFieldTrendName     PersonalizedTrendField = "trend_name"
+	PersonalizedTrendFieldTrendingSince PersonalizedTrendField = "trending_since"
+)
+
+// Valid indicates whether the value is a known member of the PersonalizedTrendField enum.
+func (e PersonalizedTrendField) Valid() bool {
+	switch e {
+	case PersonalizedTrendFieldCategory:
+		return true
+	case PersonalizedTrendFieldPostCount:
+		return true
+	case PersonalizedTrendFieldTrendName:
+		return true
+	case PersonalizedTrendFieldTrendingSince:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for PlaceField.
 const (
 	PlaceFieldContainedWithin PlaceField = "contained_within"
@@ -801,6 +825,24 @@ func (e TopicField) Valid() bool {
 	case TopicFieldID:
 		return true
 	case TopicFieldName:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TrendField.
+const (
+	TrendFieldTrendName  TrendField = "trend_name"
+	TrendFieldTweetCount TrendField = "tweet_count"
+)
+
+// Valid indicates whether the value is a known member of the TrendField enum.
+func (e TrendField) Valid() bool {
+	switch e {
+	case TrendFieldTrendName:
+		return true
+	case TrendFieldTweetCount:
 		return true
 	default:
 		return false
@@ -2411,6 +2453,28 @@ type OldestID = string
 // PaginationToken defines model for PaginationToken.
 type PaginationToken = string
 
+// PersonalizedTrend A trend picked for one user.
+type PersonalizedTrend struct {
+	// Category The subject area the trend belongs to, such as Sports or Technology.
+	Category string `json:"category,omitempty,omitzero"`
+
+	// PostCount About how many posts talk about it.
+	PostCount int    `json:"post_count,omitempty,omitzero"`
+	TrendName string `json:"trend_name,omitempty,omitzero"`
+
+	// TrendingSince Since when it has been trending, as X words it for display.
+	TrendingSince string `json:"trending_since,omitempty,omitzero"`
+}
+
+// PersonalizedTrendField A field of a personalized trend that can be asked for with `personalized_trend.fields`.
+type PersonalizedTrendField string
+
+// PersonalizedTrendsLookupResponse defines model for PersonalizedTrendsLookupResponse.
+type PersonalizedTrendsLookupResponse struct {
+	Data   []PersonalizedTrend `json:"data,omitempty,omitzero"`
+	Errors []Problem           `json:"errors,omitempty,omitzero"`
+}
+
 // Place A named location a Tweet can be tagged with.
 type Place struct {
 	ContainedWithin []PlaceID   `json:"contained_within,omitempty,omitzero"`
@@ -2735,6 +2799,23 @@ type TopicField string
 
 // TopicID defines model for TopicId.
 type TopicID = string
+
+// Trend A topic or hashtag trending in a place.
+type Trend struct {
+	TrendName string `json:"trend_name,omitempty,omitzero"`
+
+	// TweetCount About how many Tweets talk about it.
+	TweetCount int32 `json:"tweet_count,omitempty,omitzero"`
+}
+
+// TrendField A field of a trend that can be asked for with `trend.fields`.
+type TrendField string
+
+// TrendsLookupResponse defines model for TrendsLookupResponse.
+type TrendsLookupResponse struct {
+	Data   []Trend   `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
 
 // Tweet A Tweet (X now calls them posts). Fields other than the defaults appear only when asked for with `tweet.fields`.
 type Tweet struct {
@@ -3353,6 +3434,9 @@ type ListFields = []ListField
 // MediaFields defines model for MediaFields.
 type MediaFields = []MediaField
 
+// PersonalizedTrendFields defines model for PersonalizedTrendFields.
+type PersonalizedTrendFields = []PersonalizedTrendField
+
 // PlaceFields defines model for PlaceFields.
 type PlaceFields = []PlaceField
 
@@ -3370,6 +3454,9 @@ type SpaceFields = []SpaceField
 
 // TopicFields defines model for TopicFields.
 type TopicFields = []TopicField
+
+// TrendFields defines model for TrendFields.
+type TrendFields = []TrendField
 
 // TweetExpansions defines model for TweetExpansions.
 type TweetExpansions = []TweetExpansion
@@ -3726,6 +3813,15 @@ type ListSpaceTweetsParams struct {
 
 	// PlaceFields Place fields to return for places in `includes`, comma separated.
 	PlaceFields *PlaceFields `form:"place.fields,omitempty" json:"place.fields,omitempty"`
+}
+
+// ListTrendsByWoeidParams defines parameters for ListTrendsByWoeid.
+type ListTrendsByWoeidParams struct {
+	// MaxTrends How many trends to return at most.
+	MaxTrends *int32 `form:"max_trends,omitempty" json:"max_trends,omitempty"`
+
+	// TrendFields Fields of each trend to return beyond the name, comma separated.
+	TrendFields *TrendFields `form:"trend.fields,omitempty" json:"trend.fields,omitempty"`
 }
 
 // LookupTweetsParams defines parameters for LookupTweets.
@@ -4167,6 +4263,12 @@ type LookupMeParams struct {
 
 	// TweetFields Tweet fields to return beyond the defaults, comma separated.
 	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+}
+
+// ListPersonalizedTrendsParams defines parameters for ListPersonalizedTrends.
+type ListPersonalizedTrendsParams struct {
+	// PersonalizedTrendFields Fields of each personalized trend to return beyond the name, comma separated.
+	PersonalizedTrendFields *PersonalizedTrendFields `form:"personalized_trend.fields,omitempty" json:"personalized_trend.fields,omitempty"`
 }
 
 // SearchUsersParams defines parameters for SearchUsers.
@@ -5349,6 +5451,13 @@ type ClientInterface interface {
 	// Corresponds with GET /2/spaces/{id}/tweets (the `ListSpaceTweets` operationId).
 	ListSpaceTweets(ctx context.Context, id string, params *ListSpaceTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListTrendsByWoeid List the trends of a place
+	//
+	// Returns what is trending now in one place, named by its Yahoo! Where On Earth id (1 is the whole world), most popular first.
+	//
+	// Corresponds with GET /2/trends/by/woeid/{woeid} (the `ListTrendsByWoeid` operationId).
+	ListTrendsByWoeid(ctx context.Context, woeid int32, params *ListTrendsByWoeidParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// LookupTweets Look up Tweets by id
 	//
 	// Returns up to 100 Tweets in one call. Missing or protected Tweets are reported in `errors` next to the Tweets that were found.
@@ -5535,6 +5644,13 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /2/users/me (the `LookupMe` operationId).
 	LookupMe(ctx context.Context, params *LookupMeParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPersonalizedTrends List the trends picked for the authenticated user
+	//
+	// Returns the trends X picks for the user the token acts for, from what they follow and read.
+	//
+	// Corresponds with GET /2/users/personalized_trends (the `ListPersonalizedTrends` operationId).
+	ListPersonalizedTrends(ctx context.Context, params *ListPersonalizedTrendsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// SearchUsers Search users
 	//
@@ -6672,6 +6788,23 @@ func (c *Client) ListSpaceTweets(ctx context.Context, id string, params *ListSpa
 	return c.Client.Do(req)
 }
 
+// ListTrendsByWoeid List the trends of a place
+//
+// Returns what is trending now in one place, named by its Yahoo! Where On Earth id (1 is the whole world), most popular first.
+//
+// Corresponds with GET /2/trends/by/woeid/{woeid} (the `ListTrendsByWoeid` operationId).
+func (c *Client) ListTrendsByWoeid(ctx context.Context, woeid int32, params *ListTrendsByWoeidParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListTrendsByWoeidRequest(c.Server, woeid, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // LookupTweets Look up Tweets by id
 //
 // Returns up to 100 Tweets in one call. Missing or protected Tweets are reported in `errors` next to the Tweets that were found.
@@ -7099,6 +7232,23 @@ func (c *Client) LookupUserByUsername(ctx context.Context, username string, para
 // Corresponds with GET /2/users/me (the `LookupMe` operationId).
 func (c *Client) LookupMe(ctx context.Context, params *LookupMeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewLookupMeRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPersonalizedTrends List the trends picked for the authenticated user
+//
+// Returns the trends X picks for the user the token acts for, from what they follow and read.
+//
+// Corresponds with GET /2/users/personalized_trends (the `ListPersonalizedTrends` operationId).
+func (c *Client) ListPersonalizedTrends(ctx context.Context, params *ListPersonalizedTrendsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPersonalizedTrendsRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -10320,6 +10470,79 @@ func NewListSpaceTweetsRequest(server string, id string, params *ListSpaceTweets
 	return req, nil
 }
 
+// NewListTrendsByWoeidRequest constructs an http.Request for the ListTrendsByWoeid method
+func NewListTrendsByWoeidRequest(server string, woeid int32, params *ListTrendsByWoeidParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "woeid", woeid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int32"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/trends/by/woeid/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MaxTrends != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_trends", *params.MaxTrends, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TrendFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "trend.fields", *params.TrendFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewLookupTweetsRequest constructs an http.Request for the LookupTweets method
 func NewLookupTweetsRequest(server string, params *LookupTweetsParams) (*http.Request, error) {
 	var err error
@@ -12755,6 +12978,60 @@ func NewLookupMeRequest(server string, params *LookupMeParams) (*http.Request, e
 		if params.TweetFields != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListPersonalizedTrendsRequest constructs an http.Request for the ListPersonalizedTrends method
+func NewListPersonalizedTrendsRequest(server string, params *ListPersonalizedTrendsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/personalized_trends")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.PersonalizedTrendFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "personalized_trend.fields", *params.PersonalizedTrendFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -15876,6 +16153,15 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /2/spaces/{id}/tweets (the `ListSpaceTweets` operationId).
 	ListSpaceTweetsWithResponse(ctx context.Context, id string, params *ListSpaceTweetsParams, reqEditors ...RequestEditorFn) (*ListSpaceTweetsResult, error)
 
+	// ListTrendsByWoeidWithResponse List the trends of a place
+	//
+	// Returns what is trending now in one place, named by its Yahoo! Where On Earth id (1 is the whole world), most popular first.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/trends/by/woeid/{woeid} (the `ListTrendsByWoeid` operationId).
+	ListTrendsByWoeidWithResponse(ctx context.Context, woeid int32, params *ListTrendsByWoeidParams, reqEditors ...RequestEditorFn) (*ListTrendsByWoeidResult, error)
+
 	// LookupTweetsWithResponse Look up Tweets by id
 	//
 	// Returns up to 100 Tweets in one call. Missing or protected Tweets are reported in `errors` next to the Tweets that were found.
@@ -16100,6 +16386,15 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /2/users/me (the `LookupMe` operationId).
 	LookupMeWithResponse(ctx context.Context, params *LookupMeParams, reqEditors ...RequestEditorFn) (*LookupMeResult, error)
+
+	// ListPersonalizedTrendsWithResponse List the trends picked for the authenticated user
+	//
+	// Returns the trends X picks for the user the token acts for, from what they follow and read.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/users/personalized_trends (the `ListPersonalizedTrends` operationId).
+	ListPersonalizedTrendsWithResponse(ctx context.Context, params *ListPersonalizedTrendsParams, reqEditors ...RequestEditorFn) (*ListPersonalizedTrendsResult, error)
 
 	// SearchUsersWithResponse Search users
 	//
@@ -18323,6 +18618,61 @@ func (r ListSpaceTweetsResult) ContentType() string {
 	return ""
 }
 
+type ListTrendsByWoeidResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TrendsLookupResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListTrendsByWoeidResult) GetJSON200() *TrendsLookupResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListTrendsByWoeidResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListTrendsByWoeidResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListTrendsByWoeidResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListTrendsByWoeidResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListTrendsByWoeidResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListTrendsByWoeidResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type LookupTweetsResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -19527,6 +19877,61 @@ func (r LookupMeResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r LookupMeResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListPersonalizedTrendsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PersonalizedTrendsLookupResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPersonalizedTrendsResult) GetJSON200() *PersonalizedTrendsLookupResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListPersonalizedTrendsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListPersonalizedTrendsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPersonalizedTrendsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPersonalizedTrendsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPersonalizedTrendsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPersonalizedTrendsResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -21928,6 +22333,21 @@ func (c *ClientWithResponses) ListSpaceTweetsWithResponse(ctx context.Context, i
 	return ParseListSpaceTweetsResult(rsp)
 }
 
+// ListTrendsByWoeidWithResponse List the trends of a place
+//
+// Returns what is trending now in one place, named by its Yahoo! Where On Earth id (1 is the whole world), most popular first.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/trends/by/woeid/{woeid} (the `ListTrendsByWoeid` operationId).
+func (c *ClientWithResponses) ListTrendsByWoeidWithResponse(ctx context.Context, woeid int32, params *ListTrendsByWoeidParams, reqEditors ...RequestEditorFn) (*ListTrendsByWoeidResult, error) {
+	rsp, err := c.ListTrendsByWoeid(ctx, woeid, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListTrendsByWoeidResult(rsp)
+}
+
 // LookupTweetsWithResponse Look up Tweets by id
 //
 // Returns up to 100 Tweets in one call. Missing or protected Tweets are reported in `errors` next to the Tweets that were found.
@@ -22301,6 +22721,21 @@ func (c *ClientWithResponses) LookupMeWithResponse(ctx context.Context, params *
 		return nil, err
 	}
 	return ParseLookupMeResult(rsp)
+}
+
+// ListPersonalizedTrendsWithResponse List the trends picked for the authenticated user
+//
+// Returns the trends X picks for the user the token acts for, from what they follow and read.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/users/personalized_trends (the `ListPersonalizedTrends` operationId).
+func (c *ClientWithResponses) ListPersonalizedTrendsWithResponse(ctx context.Context, params *ListPersonalizedTrendsParams, reqEditors ...RequestEditorFn) (*ListPersonalizedTrendsResult, error) {
+	rsp, err := c.ListPersonalizedTrends(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPersonalizedTrendsResult(rsp)
 }
 
 // SearchUsersWithResponse Search users
@@ -24248,6 +24683,46 @@ func ParseListSpaceTweetsResult(rsp *http.Response) (*ListSpaceTweetsResult, err
 	return response, nil
 }
 
+// ParseListTrendsByWoeidResult parses an HTTP response from a ListTrendsByWoeidWithResponse call
+func ParseListTrendsByWoeidResult(rsp *http.Response) (*ListTrendsByWoeidResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListTrendsByWoeidResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TrendsLookupResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseLookupTweetsResult parses an HTTP response from a LookupTweetsWithResponse call
 func ParseLookupTweetsResult(rsp *http.Response) (*LookupTweetsResult, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -25104,6 +25579,46 @@ func ParseLookupMeResult(rsp *http.Response) (*LookupMeResult, error) {
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SingleUserLookupResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListPersonalizedTrendsResult parses an HTTP response from a ListPersonalizedTrendsWithResponse call
+func ParseListPersonalizedTrendsResult(rsp *http.Response) (*ListPersonalizedTrendsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPersonalizedTrendsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PersonalizedTrendsLookupResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -126,6 +126,8 @@ var extendedOperations = []struct{ method, path string }{
 	{"POST", "/2/media/subtitles"},
 	{"DELETE", "/2/media/subtitles"},
 	{"GET", "/2/usage/tweets"},
+	{"GET", "/2/trends/by/woeid/{woeid}"},
+	{"GET", "/2/users/personalized_trends"},
 }
 
 func TestSeedOperationsPresent(t *testing.T) {
@@ -173,6 +175,7 @@ func TestFieldParametersAreNamedEnums(t *testing.T) {
 		"place.fields": "PlaceField", "poll.fields": "PollField", "space.fields": "SpaceField",
 		"topic.fields": "TopicField", "compliance_job.fields": "ComplianceJobField",
 		"search_count.fields": "SearchCountField",
+		"trend.fields":        "TrendField", "personalized_trend.fields": "PersonalizedTrendField",
 	}
 	seen := map[string]bool{}
 	for path, item := range doc.Paths.Map() {

@@ -30,6 +30,7 @@ type Client struct {
 	Rules          *RulesService
 	Stream         *StreamService
 	Compliance     *ComplianceService
+	Trends         *TrendsService
 
 	cfg        config
 	baseURL    *url.URL
@@ -80,6 +81,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Rules = (*RulesService)(&c.common)
 	c.Stream = (*StreamService)(&c.common)
 	c.Compliance = (*ComplianceService)(&c.common)
+	c.Trends = (*TrendsService)(&c.common)
 	return c, nil
 }
 

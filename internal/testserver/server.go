@@ -350,6 +350,9 @@ var handlers = map[string]func(*Server, *call) (int, any){
 	"createMediaSubtitles":        (*Server).createMediaSubtitles,
 	"deleteMediaSubtitles":        (*Server).deleteMediaSubtitles,
 	"getTweetUsage":               (*Server).getTweetUsage,
+
+	"listTrendsByWoeid":      (*Server).listTrendsByWoeid,
+	"listPersonalizedTrends": (*Server).listPersonalizedTrends,
 }
 
 // rawJSON is a body that is already encoded.
