@@ -1745,6 +1745,14 @@ type DmEventAttachments struct {
 	MediaKeys []MediaKey `json:"media_keys,omitempty,omitzero"`
 }
 
+// DmEventDeleteResponse defines model for DmEventDeleteResponse.
+type DmEventDeleteResponse struct {
+	Data struct {
+		Deleted bool `json:"deleted"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
 // DmEventExpansion An id-carrying field of a direct-message event whose object should be returned in `includes`.
 type DmEventExpansion string
 
@@ -2683,6 +2691,16 @@ type SingleComplianceJobResponse struct {
 	Errors []Problem     `json:"errors,omitempty,omitzero"`
 }
 
+// SingleDmEventLookupResponse defines model for SingleDmEventLookupResponse.
+type SingleDmEventLookupResponse struct {
+	// Data An event of a direct-message conversation: a message, or a participant joining or leaving.
+	Data   DmEvent   `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+
+	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
+	Includes Expansions `json:"includes,omitempty,omitzero"`
+}
+
 // SingleListLookupResponse defines model for SingleListLookupResponse.
 type SingleListLookupResponse struct {
 	// Data A curated List of accounts. `id` and `name` always come back; the other fields only when asked for with `list.fields`.
@@ -3592,6 +3610,24 @@ type ListDMEventsParams struct {
 
 // ListDMEventsParamsEventTypes defines parameters for ListDMEvents.
 type ListDMEventsParamsEventTypes string
+
+// LookupDMEventParams defines parameters for LookupDMEvent.
+type LookupDMEventParams struct {
+	// DmEventFields Direct-message event fields to return beyond the defaults, comma separated.
+	DmEventFields *DmEventFields `form:"dm_event.fields,omitempty" json:"dm_event.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the event field that points at them.
+	Expansions *DmEventExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+
+	// MediaFields Media fields to return for media in `includes`, comma separated.
+	MediaFields *MediaFields `form:"media.fields,omitempty" json:"media.fields,omitempty"`
+}
 
 // LookupListParams defines parameters for LookupList.
 type LookupListParams struct {
@@ -5188,6 +5224,20 @@ type ClientInterface interface {
 	// Corresponds with GET /2/dm_events (the `ListDMEvents` operationId).
 	ListDMEvents(ctx context.Context, params *ListDMEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// DeleteDMEvent Delete a direct message
+	//
+	// Removes a message the authenticated user sent. Once deleted it no longer appears in any event list or lookup.
+	//
+	// Corresponds with DELETE /2/dm_events/{event_id} (the `DeleteDMEvent` operationId).
+	DeleteDMEvent(ctx context.Context, eventID DmEventID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// LookupDMEvent Look up one direct-message event
+	//
+	// Returns a single event of a conversation the authenticated user takes part in.
+	//
+	// Corresponds with GET /2/dm_events/{event_id} (the `LookupDMEvent` operationId).
+	LookupDMEvent(ctx context.Context, eventID DmEventID, params *LookupDMEventParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// CreateListWithBody Create a List
 	//
 	// Creates a List owned by the authenticated user.
@@ -6185,6 +6235,40 @@ func (c *Client) ListDMConversationEvents(ctx context.Context, id DmConversation
 // Corresponds with GET /2/dm_events (the `ListDMEvents` operationId).
 func (c *Client) ListDMEvents(ctx context.Context, params *ListDMEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListDMEventsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteDMEvent Delete a direct message
+//
+// Removes a message the authenticated user sent. Once deleted it no longer appears in any event list or lookup.
+//
+// Corresponds with DELETE /2/dm_events/{event_id} (the `DeleteDMEvent` operationId).
+func (c *Client) DeleteDMEvent(ctx context.Context, eventID DmEventID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteDMEventRequest(c.Server, eventID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// LookupDMEvent Look up one direct-message event
+//
+// Returns a single event of a conversation the authenticated user takes part in.
+//
+// Corresponds with GET /2/dm_events/{event_id} (the `LookupDMEvent` operationId).
+func (c *Client) LookupDMEvent(ctx context.Context, eventID DmEventID, params *LookupDMEventParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLookupDMEventRequest(c.Server, eventID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8668,6 +8752,149 @@ func NewListDMEventsRequest(server string, params *ListDMEventsParams) (*http.Re
 		if params.TweetFields != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewDeleteDMEventRequest constructs an http.Request for the DeleteDMEvent method
+func NewDeleteDMEventRequest(server string, eventID DmEventID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "event_id", eventID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/dm_events/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewLookupDMEventRequest constructs an http.Request for the LookupDMEvent method
+func NewLookupDMEventRequest(server string, eventID DmEventID, params *LookupDMEventParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "event_id", eventID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/dm_events/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.DmEventFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "dm_event.fields", *params.DmEventFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MediaFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media.fields", *params.MediaFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -15856,6 +16083,24 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /2/dm_events (the `ListDMEvents` operationId).
 	ListDMEventsWithResponse(ctx context.Context, params *ListDMEventsParams, reqEditors ...RequestEditorFn) (*ListDMEventsResult, error)
 
+	// DeleteDMEventWithResponse Delete a direct message
+	//
+	// Removes a message the authenticated user sent. Once deleted it no longer appears in any event list or lookup.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /2/dm_events/{event_id} (the `DeleteDMEvent` operationId).
+	DeleteDMEventWithResponse(ctx context.Context, eventID DmEventID, reqEditors ...RequestEditorFn) (*DeleteDMEventResult, error)
+
+	// LookupDMEventWithResponse Look up one direct-message event
+	//
+	// Returns a single event of a conversation the authenticated user takes part in.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/dm_events/{event_id} (the `LookupDMEvent` operationId).
+	LookupDMEventWithResponse(ctx context.Context, eventID DmEventID, params *LookupDMEventParams, reqEditors ...RequestEditorFn) (*LookupDMEventResult, error)
+
 	// CreateListWithBodyWithResponse Create a List
 	//
 	// Creates a List owned by the authenticated user.
@@ -17237,6 +17482,116 @@ func (r ListDMEventsResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r ListDMEventsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeleteDMEventResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *DmEventDeleteResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteDMEventResult) GetJSON200() *DmEventDeleteResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteDMEventResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r DeleteDMEventResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteDMEventResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteDMEventResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteDMEventResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteDMEventResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type LookupDMEventResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *SingleDmEventLookupResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r LookupDMEventResult) GetJSON200() *SingleDmEventLookupResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r LookupDMEventResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r LookupDMEventResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r LookupDMEventResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r LookupDMEventResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r LookupDMEventResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r LookupDMEventResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -21838,6 +22193,36 @@ func (c *ClientWithResponses) ListDMEventsWithResponse(ctx context.Context, para
 	return ParseListDMEventsResult(rsp)
 }
 
+// DeleteDMEventWithResponse Delete a direct message
+//
+// Removes a message the authenticated user sent. Once deleted it no longer appears in any event list or lookup.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /2/dm_events/{event_id} (the `DeleteDMEvent` operationId).
+func (c *ClientWithResponses) DeleteDMEventWithResponse(ctx context.Context, eventID DmEventID, reqEditors ...RequestEditorFn) (*DeleteDMEventResult, error) {
+	rsp, err := c.DeleteDMEvent(ctx, eventID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteDMEventResult(rsp)
+}
+
+// LookupDMEventWithResponse Look up one direct-message event
+//
+// Returns a single event of a conversation the authenticated user takes part in.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/dm_events/{event_id} (the `LookupDMEvent` operationId).
+func (c *ClientWithResponses) LookupDMEventWithResponse(ctx context.Context, eventID DmEventID, params *LookupDMEventParams, reqEditors ...RequestEditorFn) (*LookupDMEventResult, error) {
+	rsp, err := c.LookupDMEvent(ctx, eventID, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLookupDMEventResult(rsp)
+}
+
 // CreateListWithBodyWithResponse Create a List
 //
 // Creates a List owned by the authenticated user.
@@ -23659,6 +24044,86 @@ func ParseListDMEventsResult(rsp *http.Response) (*ListDMEventsResult, error) {
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest DmEventsLookupResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeleteDMEventResult parses an HTTP response from a DeleteDMEventWithResponse call
+func ParseDeleteDMEventResult(rsp *http.Response) (*DeleteDMEventResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteDMEventResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest DmEventDeleteResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseLookupDMEventResult parses an HTTP response from a LookupDMEventWithResponse call
+func ParseLookupDMEventResult(rsp *http.Response) (*LookupDMEventResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &LookupDMEventResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SingleDmEventLookupResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -128,6 +128,8 @@ var extendedOperations = []struct{ method, path string }{
 	{"GET", "/2/usage/tweets"},
 	{"GET", "/2/trends/by/woeid/{woeid}"},
 	{"GET", "/2/users/personalized_trends"},
+	{"GET", "/2/dm_events/{event_id}"},
+	{"DELETE", "/2/dm_events/{event_id}"},
 }
 
 func TestSeedOperationsPresent(t *testing.T) {

@@ -353,6 +353,8 @@ var handlers = map[string]func(*Server, *call) (int, any){
 
 	"listTrendsByWoeid":      (*Server).listTrendsByWoeid,
 	"listPersonalizedTrends": (*Server).listPersonalizedTrends,
+	"lookupDMEvent":          (*Server).lookupDMEvent,
+	"deleteDMEvent":          (*Server).deleteDMEvent,
 }
 
 // rawJSON is a body that is already encoded.
