@@ -18,6 +18,39 @@ import (
 	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
+// Defines values for CommunityField.
+const (
+	CommunityFieldAccess      CommunityField = "access"
+	CommunityFieldCreatedAt   CommunityField = "created_at"
+	CommunityFieldDescription CommunityField = "description"
+	CommunityFieldID          CommunityField = "id"
+	CommunityFieldJoinPolicy  CommunityField = "join_policy"
+	CommunityFieldMemberCount CommunityField = "member_count"
+	CommunityFieldName        CommunityField = "name"
+)
+
+// Valid indicates whether the value is a known member of the CommunityField enum.
+func (e CommunityField) Valid() bool {
+	switch e {
+	case CommunityFieldAccess:
+		return true
+	case CommunityFieldCreatedAt:
+		return true
+	case CommunityFieldDescription:
+		return true
+	case CommunityFieldID:
+		return true
+	case CommunityFieldJoinPolicy:
+		return true
+	case CommunityFieldMemberCount:
+		return true
+	case CommunityFieldName:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ComplianceJobField.
 const (
 	ComplianceJobFieldCreatedAt         ComplianceJobField = "created_at"
@@ -1592,8 +1625,37 @@ type ClientAppUsage struct {
 	UsageResultCount int32         `json:"usage_result_count,omitempty,omitzero"`
 }
 
+// Community A Community, a group of accounts that post to each other around one subject.
+type Community struct {
+	// Access Who can see the Community's posts, such as Public or Closed.
+	Access      string      `json:"access,omitempty,omitzero"`
+	CreatedAt   time.Time   `json:"created_at,omitempty,omitzero"`
+	Description string      `json:"description,omitempty,omitzero"`
+	ID          CommunityID `json:"id"`
+
+	// JoinPolicy How accounts become members, such as Open or by request.
+	JoinPolicy  string `json:"join_policy,omitempty,omitzero"`
+	MemberCount int    `json:"member_count,omitempty,omitzero"`
+	Name        string `json:"name"`
+}
+
+// CommunityField A field of a Community that can be asked for with `community.fields`.
+type CommunityField string
+
 // CommunityID defines model for CommunityId.
 type CommunityID = string
+
+// CommunitySearchResponse defines model for CommunitySearchResponse.
+type CommunitySearchResponse struct {
+	Data   []Community                 `json:"data,omitempty,omitzero"`
+	Errors []Problem                   `json:"errors,omitempty,omitzero"`
+	Meta   CommunitySearchResponseMeta `json:"meta,omitempty,omitzero"`
+}
+
+// CommunitySearchResponseMeta defines model for CommunitySearchResponseMeta.
+type CommunitySearchResponseMeta struct {
+	NextToken NextToken `json:"next_token,omitempty,omitzero"`
+}
 
 // ComplianceJob A batch compliance job: ids uploaded, and a file of compliance results to download.
 type ComplianceJob struct {
@@ -2684,6 +2746,13 @@ type SearchCount struct {
 // SearchCountField A field of a SearchCount bucket that can be asked for with `search_count.fields`.
 type SearchCountField string
 
+// SingleCommunityLookupResponse defines model for SingleCommunityLookupResponse.
+type SingleCommunityLookupResponse struct {
+	// Data A Community, a group of accounts that post to each other around one subject.
+	Data   Community `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
 // SingleComplianceJobResponse defines model for SingleComplianceJobResponse.
 type SingleComplianceJobResponse struct {
 	// Data A batch compliance job: ids uploaded, and a file of compliance results to download.
@@ -3434,6 +3503,9 @@ type Variant struct {
 // Variants defines model for Variants.
 type Variants = []Variant
 
+// CommunityFields defines model for CommunityFields.
+type CommunityFields = []CommunityField
+
 // ComplianceJobFields defines model for ComplianceJobFields.
 type ComplianceJobFields = []ComplianceJobField
 
@@ -3496,6 +3568,30 @@ type HTTPErrorResponseApplicationJSON = Error
 
 // HTTPErrorResponseApplicationProblemPlusJSON A problem report (RFC 7807). The `type` URI names the kind; X sends it under both https://api.twitter.com/2/problems/ and https://api.x.com/2/problems/. Partial errors of a successful response use the same shape.
 type HTTPErrorResponseApplicationProblemPlusJSON = Problem
+
+// SearchCommunitiesParams defines parameters for SearchCommunities.
+type SearchCommunitiesParams struct {
+	// Query Words the Community's name or description must hold.
+	Query string `form:"query" json:"query"`
+
+	// MaxResults Most results to return in one page.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// NextToken The `next_token` of an earlier page, to fetch the page after it.
+	NextToken *NextToken `form:"next_token,omitempty" json:"next_token,omitempty"`
+
+	// PaginationToken Another name for `next_token`.
+	PaginationToken *NextToken `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// CommunityFields Community fields to return beyond id and name, comma separated.
+	CommunityFields *CommunityFields `form:"community.fields,omitempty" json:"community.fields,omitempty"`
+}
+
+// LookupCommunityParams defines parameters for LookupCommunity.
+type LookupCommunityParams struct {
+	// CommunityFields Community fields to return beyond id and name, comma separated.
+	CommunityFields *CommunityFields `form:"community.fields,omitempty" json:"community.fields,omitempty"`
+}
 
 // ListComplianceJobsParams defines parameters for ListComplianceJobs.
 type ListComplianceJobsParams struct {
@@ -5117,6 +5213,20 @@ func WithRequestEditorFn(fn RequestEditorFn) ClientOption {
 // The interface specification for the client above.
 type ClientInterface interface {
 
+	// SearchCommunities Search Communities
+	//
+	// Finds Communities whose name or description match the query. Pages with `next_token` (or the same token sent as `pagination_token`).
+	//
+	// Corresponds with GET /2/communities/search (the `SearchCommunities` operationId).
+	SearchCommunities(ctx context.Context, params *SearchCommunitiesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// LookupCommunity Look up one Community
+	//
+	// Returns a single Community by its id.
+	//
+	// Corresponds with GET /2/communities/{id} (the `LookupCommunity` operationId).
+	LookupCommunity(ctx context.Context, id CommunityID, params *LookupCommunityParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListComplianceJobs List compliance jobs
 	//
 	// Returns the batch compliance jobs of one type created by the app.
@@ -6006,6 +6116,40 @@ type ClientInterface interface {
 	//
 	// Corresponds with DELETE /2/users/{source_user_id}/muting/{target_user_id} (the `UnmuteUser` operationId).
 	UnmuteUser(ctx context.Context, sourceUserID UserID, targetUserID UserID, reqEditors ...RequestEditorFn) (*http.Response, error)
+}
+
+// SearchCommunities Search Communities
+//
+// Finds Communities whose name or description match the query. Pages with `next_token` (or the same token sent as `pagination_token`).
+//
+// Corresponds with GET /2/communities/search (the `SearchCommunities` operationId).
+func (c *Client) SearchCommunities(ctx context.Context, params *SearchCommunitiesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSearchCommunitiesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// LookupCommunity Look up one Community
+//
+// Returns a single Community by its id.
+//
+// Corresponds with GET /2/communities/{id} (the `LookupCommunity` operationId).
+func (c *Client) LookupCommunity(ctx context.Context, id CommunityID, params *LookupCommunityParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLookupCommunityRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
 }
 
 // ListComplianceJobs List compliance jobs
@@ -8036,6 +8180,165 @@ func (c *Client) UnmuteUser(ctx context.Context, sourceUserID UserID, targetUser
 		return nil, err
 	}
 	return c.Client.Do(req)
+}
+
+// NewSearchCommunitiesRequest constructs an http.Request for the SearchCommunities method
+func NewSearchCommunitiesRequest(server string, params *SearchCommunitiesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/communities/search")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "query", params.Query, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.NextToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "next_token", *params.NextToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CommunityFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "community.fields", *params.CommunityFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewLookupCommunityRequest constructs an http.Request for the LookupCommunity method
+func NewLookupCommunityRequest(server string, id CommunityID, params *LookupCommunityParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/communities/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.CommunityFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "community.fields", *params.CommunityFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
 }
 
 // NewListComplianceJobsRequest constructs an http.Request for the ListComplianceJobs method
@@ -15966,6 +16269,24 @@ func WithBaseURL(baseURL string) ClientOption {
 // ClientWithResponsesInterface is the interface specification for the client with responses above.
 type ClientWithResponsesInterface interface {
 
+	// SearchCommunitiesWithResponse Search Communities
+	//
+	// Finds Communities whose name or description match the query. Pages with `next_token` (or the same token sent as `pagination_token`).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/communities/search (the `SearchCommunities` operationId).
+	SearchCommunitiesWithResponse(ctx context.Context, params *SearchCommunitiesParams, reqEditors ...RequestEditorFn) (*SearchCommunitiesResult, error)
+
+	// LookupCommunityWithResponse Look up one Community
+	//
+	// Returns a single Community by its id.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/communities/{id} (the `LookupCommunity` operationId).
+	LookupCommunityWithResponse(ctx context.Context, id CommunityID, params *LookupCommunityParams, reqEditors ...RequestEditorFn) (*LookupCommunityResult, error)
+
 	// ListComplianceJobsWithResponse List compliance jobs
 	//
 	// Returns the batch compliance jobs of one type created by the app.
@@ -16991,6 +17312,116 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with DELETE /2/users/{source_user_id}/muting/{target_user_id} (the `UnmuteUser` operationId).
 	UnmuteUserWithResponse(ctx context.Context, sourceUserID UserID, targetUserID UserID, reqEditors ...RequestEditorFn) (*UnmuteUserResult, error)
+}
+
+type SearchCommunitiesResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CommunitySearchResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SearchCommunitiesResult) GetJSON200() *CommunitySearchResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r SearchCommunitiesResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r SearchCommunitiesResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r SearchCommunitiesResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SearchCommunitiesResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SearchCommunitiesResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SearchCommunitiesResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type LookupCommunityResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *SingleCommunityLookupResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r LookupCommunityResult) GetJSON200() *SingleCommunityLookupResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r LookupCommunityResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r LookupCommunityResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r LookupCommunityResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r LookupCommunityResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r LookupCommunityResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r LookupCommunityResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
 }
 
 type ListComplianceJobsResult struct {
@@ -21998,6 +22429,36 @@ func (r UnmuteUserResult) ContentType() string {
 	return ""
 }
 
+// SearchCommunitiesWithResponse Search Communities
+//
+// Finds Communities whose name or description match the query. Pages with `next_token` (or the same token sent as `pagination_token`).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/communities/search (the `SearchCommunities` operationId).
+func (c *ClientWithResponses) SearchCommunitiesWithResponse(ctx context.Context, params *SearchCommunitiesParams, reqEditors ...RequestEditorFn) (*SearchCommunitiesResult, error) {
+	rsp, err := c.SearchCommunities(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSearchCommunitiesResult(rsp)
+}
+
+// LookupCommunityWithResponse Look up one Community
+//
+// Returns a single Community by its id.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/communities/{id} (the `LookupCommunity` operationId).
+func (c *ClientWithResponses) LookupCommunityWithResponse(ctx context.Context, id CommunityID, params *LookupCommunityParams, reqEditors ...RequestEditorFn) (*LookupCommunityResult, error) {
+	rsp, err := c.LookupCommunity(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLookupCommunityResult(rsp)
+}
+
 // ListComplianceJobsWithResponse List compliance jobs
 //
 // Returns the batch compliance jobs of one type created by the app.
@@ -23706,6 +24167,86 @@ func (c *ClientWithResponses) UnmuteUserWithResponse(ctx context.Context, source
 		return nil, err
 	}
 	return ParseUnmuteUserResult(rsp)
+}
+
+// ParseSearchCommunitiesResult parses an HTTP response from a SearchCommunitiesWithResponse call
+func ParseSearchCommunitiesResult(rsp *http.Response) (*SearchCommunitiesResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SearchCommunitiesResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CommunitySearchResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseLookupCommunityResult parses an HTTP response from a LookupCommunityWithResponse call
+func ParseLookupCommunityResult(rsp *http.Response) (*LookupCommunityResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &LookupCommunityResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SingleCommunityLookupResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseListComplianceJobsResult parses an HTTP response from a ListComplianceJobsWithResponse call

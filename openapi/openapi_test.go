@@ -130,6 +130,8 @@ var extendedOperations = []struct{ method, path string }{
 	{"GET", "/2/users/personalized_trends"},
 	{"GET", "/2/dm_events/{event_id}"},
 	{"DELETE", "/2/dm_events/{event_id}"},
+	{"GET", "/2/communities/{id}"},
+	{"GET", "/2/communities/search"},
 }
 
 func TestSeedOperationsPresent(t *testing.T) {
@@ -178,6 +180,7 @@ func TestFieldParametersAreNamedEnums(t *testing.T) {
 		"topic.fields": "TopicField", "compliance_job.fields": "ComplianceJobField",
 		"search_count.fields": "SearchCountField",
 		"trend.fields":        "TrendField", "personalized_trend.fields": "PersonalizedTrendField",
+		"community.fields": "CommunityField",
 	}
 	seen := map[string]bool{}
 	for path, item := range doc.Paths.Map() {

@@ -31,6 +31,7 @@ type Client struct {
 	Stream         *StreamService
 	Compliance     *ComplianceService
 	Trends         *TrendsService
+	Communities    *CommunitiesService
 
 	cfg        config
 	baseURL    *url.URL
@@ -82,6 +83,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Stream = (*StreamService)(&c.common)
 	c.Compliance = (*ComplianceService)(&c.common)
 	c.Trends = (*TrendsService)(&c.common)
+	c.Communities = (*CommunitiesService)(&c.common)
 	return c, nil
 }
 

@@ -355,6 +355,8 @@ var handlers = map[string]func(*Server, *call) (int, any){
 	"listPersonalizedTrends": (*Server).listPersonalizedTrends,
 	"lookupDMEvent":          (*Server).lookupDMEvent,
 	"deleteDMEvent":          (*Server).deleteDMEvent,
+	"lookupCommunity":        (*Server).lookupCommunity,
+	"searchCommunities":      (*Server).searchCommunities,
 }
 
 // rawJSON is a body that is already encoded.

@@ -21,8 +21,8 @@ func TestEveryOperationServed(t *testing.T) {
 		}
 	}
 	sort.Strings(ops)
-	if len(ops) != 91 {
-		t.Errorf("%d operations in the document, want 91: %v", len(ops), ops)
+	if len(ops) != 93 {
+		t.Errorf("%d operations in the document, want 93: %v", len(ops), ops)
 	}
 }
 
