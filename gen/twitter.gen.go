@@ -711,6 +711,33 @@ func (e ReplySettings) Valid() bool {
 	}
 }
 
+// Defines values for RulesCountField.
+const (
+	RulesCountFieldAllProjectClientApps RulesCountField = "all_project_client_apps"
+	RulesCountFieldCapPerClientApp      RulesCountField = "cap_per_client_app"
+	RulesCountFieldCapPerProject        RulesCountField = "cap_per_project"
+	RulesCountFieldClientAppRulesCount  RulesCountField = "client_app_rules_count"
+	RulesCountFieldProjectRulesCount    RulesCountField = "project_rules_count"
+)
+
+// Valid indicates whether the value is a known member of the RulesCountField enum.
+func (e RulesCountField) Valid() bool {
+	switch e {
+	case RulesCountFieldAllProjectClientApps:
+		return true
+	case RulesCountFieldCapPerClientApp:
+		return true
+	case RulesCountFieldCapPerProject:
+		return true
+	case RulesCountFieldClientAppRulesCount:
+		return true
+	case RulesCountFieldProjectRulesCount:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for SearchCountField.
 const (
 	SearchCountFieldEnd        SearchCountField = "end"
@@ -1591,6 +1618,12 @@ type AddRulesRequest struct {
 
 // Aggregate defines model for Aggregate.
 type Aggregate = int32
+
+// AppRulesCount How many filtered-stream rules one app of the project has.
+type AppRulesCount struct {
+	ClientAppID string `json:"client_app_id,omitempty,omitzero"`
+	RuleCount   int64  `json:"rule_count,omitempty,omitzero"`
+}
 
 // BookmarkAddRequest defines model for BookmarkAddRequest.
 type BookmarkAddRequest struct {
@@ -2688,6 +2721,13 @@ type Rule struct {
 	Value RuleValue `json:"value"`
 }
 
+// RuleCountsResponse defines model for RuleCountsResponse.
+type RuleCountsResponse struct {
+	// Data The filtered-stream rules of this app and of its project, against their caps.
+	Data   RulesCount `json:"data,omitempty,omitzero"`
+	Errors []Problem  `json:"errors,omitempty,omitzero"`
+}
+
 // RuleID defines model for RuleId.
 type RuleID = string
 
@@ -2702,6 +2742,26 @@ type RuleTag = string
 
 // RuleValue defines model for RuleValue.
 type RuleValue = string
+
+// RulesCount The filtered-stream rules of this app and of its project, against their caps.
+type RulesCount struct {
+	AllProjectClientApps []AppRulesCount `json:"all_project_client_apps,omitempty,omitzero"`
+
+	// CapPerClientApp The most rules one app may have; a count sent by X as a decimal string.
+	CapPerClientApp string `json:"cap_per_client_app,omitempty,omitzero"`
+
+	// CapPerProject The most rules the apps of the project may have together; a decimal string.
+	CapPerProject string `json:"cap_per_project,omitempty,omitzero"`
+
+	// ClientAppRulesCount How many filtered-stream rules one app of the project has.
+	ClientAppRulesCount AppRulesCount `json:"client_app_rules_count,omitempty,omitzero"`
+
+	// ProjectRulesCount The rules of every app of the project together; a decimal string.
+	ProjectRulesCount string `json:"project_rules_count,omitempty,omitzero"`
+}
+
+// RulesCountField A field of the rule counts that can be asked for with `rules_count.fields`.
+type RulesCountField string
 
 // RulesLookupResponse defines model for RulesLookupResponse.
 type RulesLookupResponse struct {
@@ -3533,6 +3593,9 @@ type PlaceFields = []PlaceField
 // PollFields defines model for PollFields.
 type PollFields = []PollField
 
+// RulesCountFields defines model for RulesCountFields.
+type RulesCountFields = []RulesCountField
+
 // SearchCountFields defines model for SearchCountFields.
 type SearchCountFields = []SearchCountField
 
@@ -4215,6 +4278,12 @@ type ChangeStreamRulesParams struct {
 
 	// DeleteAll Delete every rule in force.
 	DeleteAll *bool `form:"delete_all,omitempty" json:"delete_all,omitempty"`
+}
+
+// CountStreamRulesParams defines parameters for CountStreamRules.
+type CountStreamRulesParams struct {
+	// RulesCountFields Rule-count fields to return instead of the defaults, comma separated.
+	RulesCountFields *RulesCountFields `form:"rules_count.fields,omitempty" json:"rules_count.fields,omitempty"`
 }
 
 // LookupTweetParams defines parameters for LookupTweet.
@@ -5709,6 +5778,13 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /2/tweets/search/stream/rules (the `ChangeStreamRules` operationId).
 	ChangeStreamRules(ctx context.Context, params *ChangeStreamRulesParams, body ChangeStreamRulesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CountStreamRules Count filtered-stream rules
+	//
+	// Returns how many filtered-stream rules this app and every app of its project have, and the caps they count against.
+	//
+	// Corresponds with GET /2/tweets/search/stream/rules/counts (the `CountStreamRules` operationId).
+	CountStreamRules(ctx context.Context, params *CountStreamRulesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteTweet Delete a Tweet
 	//
@@ -7235,6 +7311,23 @@ func (c *Client) ChangeStreamRulesWithBody(ctx context.Context, params *ChangeSt
 // Corresponds with POST /2/tweets/search/stream/rules (the `ChangeStreamRules` operationId).
 func (c *Client) ChangeStreamRules(ctx context.Context, params *ChangeStreamRulesParams, body ChangeStreamRulesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewChangeStreamRulesRequest(c.Server, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CountStreamRules Count filtered-stream rules
+//
+// Returns how many filtered-stream rules this app and every app of its project have, and the caps they count against.
+//
+// Corresponds with GET /2/tweets/search/stream/rules/counts (the `CountStreamRules` operationId).
+func (c *Client) CountStreamRules(ctx context.Context, params *CountStreamRulesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCountStreamRulesRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -12400,6 +12493,60 @@ func NewChangeStreamRulesRequestWithBody(server string, params *ChangeStreamRule
 	return req, nil
 }
 
+// NewCountStreamRulesRequest constructs an http.Request for the CountStreamRules method
+func NewCountStreamRulesRequest(server string, params *CountStreamRulesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/tweets/search/stream/rules/counts")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.RulesCountFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "rules_count.fields", *params.RulesCountFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewDeleteTweetRequest constructs an http.Request for the DeleteTweet method
 func NewDeleteTweetRequest(server string, id TweetID) (*http.Request, error) {
 	var err error
@@ -16836,6 +16983,15 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /2/tweets/search/stream/rules (the `ChangeStreamRules` operationId).
 	ChangeStreamRulesWithResponse(ctx context.Context, params *ChangeStreamRulesParams, body ChangeStreamRulesJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangeStreamRulesResult, error)
 
+	// CountStreamRulesWithResponse Count filtered-stream rules
+	//
+	// Returns how many filtered-stream rules this app and every app of its project have, and the caps they count against.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/tweets/search/stream/rules/counts (the `CountStreamRules` operationId).
+	CountStreamRulesWithResponse(ctx context.Context, params *CountStreamRulesParams, reqEditors ...RequestEditorFn) (*CountStreamRulesResult, error)
+
 	// DeleteTweetWithResponse Delete a Tweet
 	//
 	// Deletes a Tweet the authenticated user posted.
@@ -20003,6 +20159,61 @@ func (r ChangeStreamRulesResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r ChangeStreamRulesResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CountStreamRulesResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *RuleCountsResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CountStreamRulesResult) GetJSON200() *RuleCountsResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CountStreamRulesResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r CountStreamRulesResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CountStreamRulesResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CountStreamRulesResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CountStreamRulesResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CountStreamRulesResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -23374,6 +23585,21 @@ func (c *ClientWithResponses) ChangeStreamRulesWithResponse(ctx context.Context,
 	return ParseChangeStreamRulesResult(rsp)
 }
 
+// CountStreamRulesWithResponse Count filtered-stream rules
+//
+// Returns how many filtered-stream rules this app and every app of its project have, and the caps they count against.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/tweets/search/stream/rules/counts (the `CountStreamRules` operationId).
+func (c *ClientWithResponses) CountStreamRulesWithResponse(ctx context.Context, params *CountStreamRulesParams, reqEditors ...RequestEditorFn) (*CountStreamRulesResult, error) {
+	rsp, err := c.CountStreamRules(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCountStreamRulesResult(rsp)
+}
+
 // DeleteTweetWithResponse Delete a Tweet
 //
 // Deletes a Tweet the authenticated user posted.
@@ -26105,6 +26331,46 @@ func ParseChangeStreamRulesResult(rsp *http.Response) (*ChangeStreamRulesResult,
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest AddOrDeleteRulesResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCountStreamRulesResult parses an HTTP response from a CountStreamRulesWithResponse call
+func ParseCountStreamRulesResult(rsp *http.Response) (*CountStreamRulesResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CountStreamRulesResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest RuleCountsResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

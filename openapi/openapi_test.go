@@ -132,6 +132,7 @@ var extendedOperations = []struct{ method, path string }{
 	{"DELETE", "/2/dm_events/{event_id}"},
 	{"GET", "/2/communities/{id}"},
 	{"GET", "/2/communities/search"},
+	{"GET", "/2/tweets/search/stream/rules/counts"},
 }
 
 func TestSeedOperationsPresent(t *testing.T) {
@@ -180,7 +181,7 @@ func TestFieldParametersAreNamedEnums(t *testing.T) {
 		"topic.fields": "TopicField", "compliance_job.fields": "ComplianceJobField",
 		"search_count.fields": "SearchCountField",
 		"trend.fields":        "TrendField", "personalized_trend.fields": "PersonalizedTrendField",
-		"community.fields": "CommunityField",
+		"community.fields": "CommunityField", "rules_count.fields": "RulesCountField",
 	}
 	seen := map[string]bool{}
 	for path, item := range doc.Paths.Map() {

@@ -357,6 +357,7 @@ var handlers = map[string]func(*Server, *call) (int, any){
 	"deleteDMEvent":          (*Server).deleteDMEvent,
 	"lookupCommunity":        (*Server).lookupCommunity,
 	"searchCommunities":      (*Server).searchCommunities,
+	"countStreamRules":       (*Server).countStreamRules,
 }
 
 // rawJSON is a body that is already encoded.
