@@ -4472,6 +4472,33 @@ type ListPersonalizedTrendsParams struct {
 	PersonalizedTrendFields *PersonalizedTrendFields `form:"personalized_trend.fields,omitempty" json:"personalized_trend.fields,omitempty"`
 }
 
+// ListRepostsOfMeParams defines parameters for ListRepostsOfMe.
+type ListRepostsOfMeParams struct {
+	// MaxResults Most results to return in one page.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` (or `previous_token`) of an earlier page, to fetch that page.
+	PaginationToken *PaginationToken `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the Tweet field that points at them.
+	Expansions *TweetExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// MediaFields Media fields to return for media in `includes`, comma separated.
+	MediaFields *MediaFields `form:"media.fields,omitempty" json:"media.fields,omitempty"`
+
+	// PollFields Poll fields to return for polls in `includes`, comma separated.
+	PollFields *PollFields `form:"poll.fields,omitempty" json:"poll.fields,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// PlaceFields Place fields to return for places in `includes`, comma separated.
+	PlaceFields *PlaceFields `form:"place.fields,omitempty" json:"place.fields,omitempty"`
+}
+
 // SearchUsersParams defines parameters for SearchUsers.
 type SearchUsersParams struct {
 	// Query The search query, in the operator syntax of the endpoint.
@@ -5887,6 +5914,13 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /2/users/personalized_trends (the `ListPersonalizedTrends` operationId).
 	ListPersonalizedTrends(ctx context.Context, params *ListPersonalizedTrendsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListRepostsOfMe List Retweets of the authenticated user's Tweets
+	//
+	// Returns the Retweets other accounts made of Tweets by the user the token acts for, newest first. Pages with `pagination_token`.
+	//
+	// Corresponds with GET /2/users/reposts_of_me (the `ListRepostsOfMe` operationId).
+	ListRepostsOfMe(ctx context.Context, params *ListRepostsOfMeParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// SearchUsers Search users
 	//
@@ -7570,6 +7604,23 @@ func (c *Client) LookupMe(ctx context.Context, params *LookupMeParams, reqEditor
 // Corresponds with GET /2/users/personalized_trends (the `ListPersonalizedTrends` operationId).
 func (c *Client) ListPersonalizedTrends(ctx context.Context, params *ListPersonalizedTrendsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListPersonalizedTrendsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListRepostsOfMe List Retweets of the authenticated user's Tweets
+//
+// Returns the Retweets other accounts made of Tweets by the user the token acts for, newest first. Pages with `pagination_token`.
+//
+// Corresponds with GET /2/users/reposts_of_me (the `ListRepostsOfMe` operationId).
+func (c *Client) ListRepostsOfMe(ctx context.Context, params *ListRepostsOfMeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListRepostsOfMeRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -13732,6 +13783,144 @@ func NewListPersonalizedTrendsRequest(server string, params *ListPersonalizedTre
 	return req, nil
 }
 
+// NewListRepostsOfMeRequest constructs an http.Request for the ListRepostsOfMe method
+func NewListRepostsOfMeRequest(server string, params *ListRepostsOfMeParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/reposts_of_me")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MediaFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media.fields", *params.MediaFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PollFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "poll.fields", *params.PollFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PlaceFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "place.fields", *params.PlaceFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewSearchUsersRequest constructs an http.Request for the SearchUsers method
 func NewSearchUsersRequest(server string, params *SearchUsersParams) (*http.Request, error) {
 	var err error
@@ -17117,6 +17306,15 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /2/users/personalized_trends (the `ListPersonalizedTrends` operationId).
 	ListPersonalizedTrendsWithResponse(ctx context.Context, params *ListPersonalizedTrendsParams, reqEditors ...RequestEditorFn) (*ListPersonalizedTrendsResult, error)
+
+	// ListRepostsOfMeWithResponse List Retweets of the authenticated user's Tweets
+	//
+	// Returns the Retweets other accounts made of Tweets by the user the token acts for, newest first. Pages with `pagination_token`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/users/reposts_of_me (the `ListRepostsOfMe` operationId).
+	ListRepostsOfMeWithResponse(ctx context.Context, params *ListRepostsOfMeParams, reqEditors ...RequestEditorFn) (*ListRepostsOfMeResult, error)
 
 	// SearchUsersWithResponse Search users
 	//
@@ -20935,6 +21133,61 @@ func (r ListPersonalizedTrendsResult) ContentType() string {
 	return ""
 }
 
+type ListRepostsOfMeResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *GenericTweetsTimelineResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListRepostsOfMeResult) GetJSON200() *GenericTweetsTimelineResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListRepostsOfMeResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListRepostsOfMeResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListRepostsOfMeResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListRepostsOfMeResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListRepostsOfMeResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListRepostsOfMeResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type SearchUsersResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -23808,6 +24061,21 @@ func (c *ClientWithResponses) ListPersonalizedTrendsWithResponse(ctx context.Con
 		return nil, err
 	}
 	return ParseListPersonalizedTrendsResult(rsp)
+}
+
+// ListRepostsOfMeWithResponse List Retweets of the authenticated user's Tweets
+//
+// Returns the Retweets other accounts made of Tweets by the user the token acts for, newest first. Pages with `pagination_token`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/users/reposts_of_me (the `ListRepostsOfMe` operationId).
+func (c *ClientWithResponses) ListRepostsOfMeWithResponse(ctx context.Context, params *ListRepostsOfMeParams, reqEditors ...RequestEditorFn) (*ListRepostsOfMeResult, error) {
+	rsp, err := c.ListRepostsOfMe(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListRepostsOfMeResult(rsp)
 }
 
 // SearchUsersWithResponse Search users
@@ -26891,6 +27159,46 @@ func ParseListPersonalizedTrendsResult(rsp *http.Response) (*ListPersonalizedTre
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest PersonalizedTrendsLookupResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListRepostsOfMeResult parses an HTTP response from a ListRepostsOfMeWithResponse call
+func ParseListRepostsOfMeResult(rsp *http.Response) (*ListRepostsOfMeResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListRepostsOfMeResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest GenericTweetsTimelineResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -133,6 +133,7 @@ var extendedOperations = []struct{ method, path string }{
 	{"GET", "/2/communities/{id}"},
 	{"GET", "/2/communities/search"},
 	{"GET", "/2/tweets/search/stream/rules/counts"},
+	{"GET", "/2/users/reposts_of_me"},
 }
 
 func TestSeedOperationsPresent(t *testing.T) {

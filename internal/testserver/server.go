@@ -358,6 +358,7 @@ var handlers = map[string]func(*Server, *call) (int, any){
 	"lookupCommunity":        (*Server).lookupCommunity,
 	"searchCommunities":      (*Server).searchCommunities,
 	"countStreamRules":       (*Server).countStreamRules,
+	"listRepostsOfMe":        (*Server).listRepostsOfMe,
 }
 
 // rawJSON is a body that is already encoded.

@@ -21,8 +21,8 @@ func TestEveryOperationServed(t *testing.T) {
 		}
 	}
 	sort.Strings(ops)
-	if len(ops) != 94 {
-		t.Errorf("%d operations in the document, want 94: %v", len(ops), ops)
+	if len(ops) != 95 {
+		t.Errorf("%d operations in the document, want 95: %v", len(ops), ops)
 	}
 }
 
