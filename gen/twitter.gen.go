@@ -1368,6 +1368,30 @@ func (e UserWithheldScope) Valid() bool {
 	}
 }
 
+// Defines values for WebhookConfigField.
+const (
+	WebhookConfigFieldCreatedAt WebhookConfigField = "created_at"
+	WebhookConfigFieldID        WebhookConfigField = "id"
+	WebhookConfigFieldURL       WebhookConfigField = "url"
+	WebhookConfigFieldValid     WebhookConfigField = "valid"
+)
+
+// Valid indicates whether the value is a known member of the WebhookConfigField enum.
+func (e WebhookConfigField) Valid() bool {
+	switch e {
+	case WebhookConfigFieldCreatedAt:
+		return true
+	case WebhookConfigFieldID:
+		return true
+	case WebhookConfigFieldURL:
+		return true
+	case WebhookConfigFieldValid:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ListComplianceJobsParamsType.
 const (
 	ListComplianceJobsParamsTypeTweets ListComplianceJobsParamsType = "tweets"
@@ -3563,6 +3587,75 @@ type Variant struct {
 // Variants defines model for Variants.
 type Variants = []Variant
 
+// WebhookConfig A registered webhook.
+type WebhookConfig struct {
+	CreatedAt string `json:"created_at,omitempty,omitzero"`
+
+	// ID A webhook configuration id: a decimal number of up to 19 digits, sent as a string.
+	ID WebhookID `json:"id"`
+
+	// URL Where X sends the events.
+	URL string `json:"url,omitempty,omitzero"`
+
+	// Valid Whether the URL answered the last challenge-response check correctly; X sends nothing to an invalid webhook.
+	Valid bool `json:"valid,omitempty,omitzero"`
+}
+
+// WebhookConfigField A field of a webhook configuration that can be asked for with `webhook_config.fields`.
+type WebhookConfigField string
+
+// WebhookCreateRequest defines model for WebhookCreateRequest.
+type WebhookCreateRequest struct {
+	// URL The https URL that answers the challenge-response check and receives the events.
+	URL string `json:"url"`
+}
+
+// WebhookCreateResponse defines model for WebhookCreateResponse.
+type WebhookCreateResponse struct {
+	CreatedAt string `json:"created_at,omitempty,omitzero"`
+
+	// Data A registered webhook.
+	Data   WebhookConfig `json:"data,omitempty,omitzero"`
+	Errors []Problem     `json:"errors,omitempty,omitzero"`
+
+	// ID A webhook configuration id: a decimal number of up to 19 digits, sent as a string.
+	ID    WebhookID `json:"id,omitempty,omitzero"`
+	URL   string    `json:"url,omitempty,omitzero"`
+	Valid bool      `json:"valid,omitempty,omitzero"`
+}
+
+// WebhookDeleteResponse defines model for WebhookDeleteResponse.
+type WebhookDeleteResponse struct {
+	Data struct {
+		Deleted bool `json:"deleted,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// WebhookID A webhook configuration id: a decimal number of up to 19 digits, sent as a string.
+type WebhookID = string
+
+// WebhookListResponse defines model for WebhookListResponse.
+type WebhookListResponse struct {
+	Data   []WebhookConfig `json:"data,omitempty,omitzero"`
+	Errors []Problem       `json:"errors,omitempty,omitzero"`
+	Meta   struct {
+		ResultCount ResultCount `json:"result_count,omitempty,omitzero"`
+	} `json:"meta,omitempty,omitzero"`
+}
+
+// WebhookValidateResponse defines model for WebhookValidateResponse.
+type WebhookValidateResponse struct {
+	Data struct {
+		// Attempted Whether the check was made (the name older documents use).
+		Attempted bool `json:"attempted,omitempty,omitzero"`
+
+		// Valid Whether the webhook is valid after the check.
+		Valid bool `json:"valid,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
 // CommunityFields defines model for CommunityFields.
 type CommunityFields = []CommunityField
 
@@ -3625,6 +3718,12 @@ type UserExpansions = []UserExpansion
 
 // UserFields defines model for UserFields.
 type UserFields = []UserField
+
+// WebhookConfigFields defines model for WebhookConfigFields.
+type WebhookConfigFields = []WebhookConfigField
+
+// WebhookIDPath A webhook configuration id: a decimal number of up to 19 digits, sent as a string.
+type WebhookIDPath = WebhookID
 
 // HTTPErrorResponseApplicationJSON The older error shape some endpoints still return: a numeric code and a message.
 type HTTPErrorResponseApplicationJSON = Error
@@ -4853,6 +4952,12 @@ type ListUserTweetsParams struct {
 // ListUserTweetsParamsExclude defines parameters for ListUserTweets.
 type ListUserTweetsParamsExclude string
 
+// ListWebhooksParams defines parameters for ListWebhooks.
+type ListWebhooksParams struct {
+	// WebhookConfigFields Webhook configuration fields to return, comma separated.
+	WebhookConfigFields *WebhookConfigFields `form:"webhook_config.fields,omitempty" json:"webhook_config.fields,omitempty"`
+}
+
 // CreateComplianceJobJSONRequestBody defines body for CreateComplianceJob for application/json ContentType.
 type CreateComplianceJobJSONRequestBody = CreateComplianceJobRequest
 
@@ -4924,6 +5029,9 @@ type PinListJSONRequestBody = ListPinnedRequest
 
 // RetweetJSONRequestBody defines body for Retweet for application/json ContentType.
 type RetweetJSONRequestBody = UsersRetweetsCreateRequest
+
+// CreateWebhookJSONRequestBody defines body for CreateWebhook for application/json ContentType.
+type CreateWebhookJSONRequestBody = WebhookCreateRequest
 
 // AsAddRulesRequest returns the union data inside the AddOrDeleteRulesRequest as a AddRulesRequest
 func (t AddOrDeleteRulesRequest) AsAddRulesRequest() (AddRulesRequest, error) {
@@ -6226,6 +6334,45 @@ type ClientInterface interface {
 	//
 	// Corresponds with DELETE /2/users/{source_user_id}/muting/{target_user_id} (the `UnmuteUser` operationId).
 	UnmuteUser(ctx context.Context, sourceUserID UserID, targetUserID UserID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListWebhooks List webhooks
+	//
+	// The webhook configurations the app has registered, with whether each passed its last challenge-response check.
+	//
+	// Corresponds with GET /2/webhooks (the `ListWebhooks` operationId).
+	ListWebhooks(ctx context.Context, params *ListWebhooksParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateWebhookWithBody Register a webhook
+	//
+	// Registers a URL to receive events. X first sends it a challenge-response (CRC) GET with a `crc_token`; the answer decides whether the webhook is valid.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/webhooks (the `CreateWebhook` operationId).
+	CreateWebhookWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateWebhook Register a webhook
+	//
+	// Registers a URL to receive events. X first sends it a challenge-response (CRC) GET with a `crc_token`; the answer decides whether the webhook is valid.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/webhooks (the `CreateWebhook` operationId).
+	CreateWebhook(ctx context.Context, body CreateWebhookJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteWebhook Delete a webhook
+	//
+	// Removes a webhook configuration; nothing is sent to its URL any more.
+	//
+	// Corresponds with DELETE /2/webhooks/{webhook_id} (the `DeleteWebhook` operationId).
+	DeleteWebhook(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ValidateWebhook Re-check a webhook
+	//
+	// Runs the challenge-response check against the webhook's URL again, for instance to make a webhook that failed it valid once the receiver is fixed.
+	//
+	// Corresponds with PUT /2/webhooks/{webhook_id} (the `ValidateWebhook` operationId).
+	ValidateWebhook(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
 // SearchCommunities Search Communities
@@ -8316,6 +8463,95 @@ func (c *Client) UnfollowUser(ctx context.Context, sourceUserID UserID, targetUs
 // Corresponds with DELETE /2/users/{source_user_id}/muting/{target_user_id} (the `UnmuteUser` operationId).
 func (c *Client) UnmuteUser(ctx context.Context, sourceUserID UserID, targetUserID UserID, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUnmuteUserRequest(c.Server, sourceUserID, targetUserID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListWebhooks List webhooks
+//
+// The webhook configurations the app has registered, with whether each passed its last challenge-response check.
+//
+// Corresponds with GET /2/webhooks (the `ListWebhooks` operationId).
+func (c *Client) ListWebhooks(ctx context.Context, params *ListWebhooksParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListWebhooksRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateWebhookWithBody Register a webhook
+//
+// Registers a URL to receive events. X first sends it a challenge-response (CRC) GET with a `crc_token`; the answer decides whether the webhook is valid.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/webhooks (the `CreateWebhook` operationId).
+func (c *Client) CreateWebhookWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateWebhookRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateWebhook Register a webhook
+//
+// Registers a URL to receive events. X first sends it a challenge-response (CRC) GET with a `crc_token`; the answer decides whether the webhook is valid.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/webhooks (the `CreateWebhook` operationId).
+func (c *Client) CreateWebhook(ctx context.Context, body CreateWebhookJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateWebhookRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteWebhook Delete a webhook
+//
+// Removes a webhook configuration; nothing is sent to its URL any more.
+//
+// Corresponds with DELETE /2/webhooks/{webhook_id} (the `DeleteWebhook` operationId).
+func (c *Client) DeleteWebhook(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteWebhookRequest(c.Server, webhookID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ValidateWebhook Re-check a webhook
+//
+// Runs the challenge-response check against the webhook's URL again, for instance to make a webhook that failed it valid once the receiver is fixed.
+//
+// Corresponds with PUT /2/webhooks/{webhook_id} (the `ValidateWebhook` operationId).
+func (c *Client) ValidateWebhook(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewValidateWebhookRequest(c.Server, webhookID)
 	if err != nil {
 		return nil, err
 	}
@@ -16561,6 +16797,168 @@ func NewUnmuteUserRequest(server string, sourceUserID UserID, targetUserID UserI
 	return req, nil
 }
 
+// NewListWebhooksRequest constructs an http.Request for the ListWebhooks method
+func NewListWebhooksRequest(server string, params *ListWebhooksParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/webhooks")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.WebhookConfigFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "webhook_config.fields", *params.WebhookConfigFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateWebhookRequest calls the generic CreateWebhook builder with application/json body
+func NewCreateWebhookRequest(server string, body CreateWebhookJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateWebhookRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateWebhookRequestWithBody constructs an http.Request for the CreateWebhook method, with any body, and a specified content type
+func NewCreateWebhookRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/webhooks")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteWebhookRequest constructs an http.Request for the DeleteWebhook method
+func NewDeleteWebhookRequest(server string, webhookID WebhookIDPath) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "webhook_id", webhookID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/webhooks/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewValidateWebhookRequest constructs an http.Request for the ValidateWebhook method
+func NewValidateWebhookRequest(server string, webhookID WebhookIDPath) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "webhook_id", webhookID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/webhooks/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 func (c *Client) applyEditors(ctx context.Context, req *http.Request, additionalEditors []RequestEditorFn) error {
 	for _, r := range c.RequestEditors {
 		if err := r(ctx, req); err != nil {
@@ -17666,6 +18064,51 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with DELETE /2/users/{source_user_id}/muting/{target_user_id} (the `UnmuteUser` operationId).
 	UnmuteUserWithResponse(ctx context.Context, sourceUserID UserID, targetUserID UserID, reqEditors ...RequestEditorFn) (*UnmuteUserResult, error)
+
+	// ListWebhooksWithResponse List webhooks
+	//
+	// The webhook configurations the app has registered, with whether each passed its last challenge-response check.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/webhooks (the `ListWebhooks` operationId).
+	ListWebhooksWithResponse(ctx context.Context, params *ListWebhooksParams, reqEditors ...RequestEditorFn) (*ListWebhooksResult, error)
+
+	// CreateWebhookWithBodyWithResponse Register a webhook
+	//
+	// Registers a URL to receive events. X first sends it a challenge-response (CRC) GET with a `crc_token`; the answer decides whether the webhook is valid.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/webhooks (the `CreateWebhook` operationId).
+	CreateWebhookWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateWebhookResult, error)
+
+	// CreateWebhookWithResponse Register a webhook
+	//
+	// Registers a URL to receive events. X first sends it a challenge-response (CRC) GET with a `crc_token`; the answer decides whether the webhook is valid.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/webhooks (the `CreateWebhook` operationId).
+	CreateWebhookWithResponse(ctx context.Context, body CreateWebhookJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateWebhookResult, error)
+
+	// DeleteWebhookWithResponse Delete a webhook
+	//
+	// Removes a webhook configuration; nothing is sent to its URL any more.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /2/webhooks/{webhook_id} (the `DeleteWebhook` operationId).
+	DeleteWebhookWithResponse(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*DeleteWebhookResult, error)
+
+	// ValidateWebhookWithResponse Re-check a webhook
+	//
+	// Runs the challenge-response check against the webhook's URL again, for instance to make a webhook that failed it valid once the receiver is fixed.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /2/webhooks/{webhook_id} (the `ValidateWebhook` operationId).
+	ValidateWebhookWithResponse(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*ValidateWebhookResult, error)
 }
 
 type SearchCommunitiesResult struct {
@@ -22893,6 +23336,226 @@ func (r UnmuteUserResult) ContentType() string {
 	return ""
 }
 
+type ListWebhooksResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *WebhookListResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListWebhooksResult) GetJSON200() *WebhookListResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListWebhooksResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListWebhooksResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListWebhooksResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListWebhooksResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListWebhooksResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListWebhooksResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateWebhookResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *WebhookCreateResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateWebhookResult) GetJSON200() *WebhookCreateResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateWebhookResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r CreateWebhookResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateWebhookResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateWebhookResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateWebhookResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateWebhookResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeleteWebhookResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *WebhookDeleteResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteWebhookResult) GetJSON200() *WebhookDeleteResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteWebhookResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r DeleteWebhookResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteWebhookResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteWebhookResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteWebhookResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteWebhookResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ValidateWebhookResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *WebhookValidateResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ValidateWebhookResult) GetJSON200() *WebhookValidateResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ValidateWebhookResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ValidateWebhookResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ValidateWebhookResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ValidateWebhookResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ValidateWebhookResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ValidateWebhookResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // SearchCommunitiesWithResponse Search Communities
 //
 // Finds Communities whose name or description match the query. Pages with `next_token` (or the same token sent as `pagination_token`).
@@ -24661,6 +25324,81 @@ func (c *ClientWithResponses) UnmuteUserWithResponse(ctx context.Context, source
 		return nil, err
 	}
 	return ParseUnmuteUserResult(rsp)
+}
+
+// ListWebhooksWithResponse List webhooks
+//
+// The webhook configurations the app has registered, with whether each passed its last challenge-response check.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/webhooks (the `ListWebhooks` operationId).
+func (c *ClientWithResponses) ListWebhooksWithResponse(ctx context.Context, params *ListWebhooksParams, reqEditors ...RequestEditorFn) (*ListWebhooksResult, error) {
+	rsp, err := c.ListWebhooks(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListWebhooksResult(rsp)
+}
+
+// CreateWebhookWithBodyWithResponse Register a webhook
+//
+// Registers a URL to receive events. X first sends it a challenge-response (CRC) GET with a `crc_token`; the answer decides whether the webhook is valid.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/webhooks (the `CreateWebhook` operationId).
+func (c *ClientWithResponses) CreateWebhookWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateWebhookResult, error) {
+	rsp, err := c.CreateWebhookWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateWebhookResult(rsp)
+}
+
+// CreateWebhookWithResponse Register a webhook
+//
+// Registers a URL to receive events. X first sends it a challenge-response (CRC) GET with a `crc_token`; the answer decides whether the webhook is valid.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/webhooks (the `CreateWebhook` operationId).
+func (c *ClientWithResponses) CreateWebhookWithResponse(ctx context.Context, body CreateWebhookJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateWebhookResult, error) {
+	rsp, err := c.CreateWebhook(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateWebhookResult(rsp)
+}
+
+// DeleteWebhookWithResponse Delete a webhook
+//
+// Removes a webhook configuration; nothing is sent to its URL any more.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /2/webhooks/{webhook_id} (the `DeleteWebhook` operationId).
+func (c *ClientWithResponses) DeleteWebhookWithResponse(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*DeleteWebhookResult, error) {
+	rsp, err := c.DeleteWebhook(ctx, webhookID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteWebhookResult(rsp)
+}
+
+// ValidateWebhookWithResponse Re-check a webhook
+//
+// Runs the challenge-response check against the webhook's URL again, for instance to make a webhook that failed it valid once the receiver is fixed.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /2/webhooks/{webhook_id} (the `ValidateWebhook` operationId).
+func (c *ClientWithResponses) ValidateWebhookWithResponse(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*ValidateWebhookResult, error) {
+	rsp, err := c.ValidateWebhook(ctx, webhookID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseValidateWebhookResult(rsp)
 }
 
 // ParseSearchCommunitiesResult parses an HTTP response from a SearchCommunitiesWithResponse call
@@ -28439,6 +29177,166 @@ func ParseUnmuteUserResult(rsp *http.Response) (*UnmuteUserResult, error) {
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest UsersMutingMutationResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListWebhooksResult parses an HTTP response from a ListWebhooksWithResponse call
+func ParseListWebhooksResult(rsp *http.Response) (*ListWebhooksResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListWebhooksResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest WebhookListResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateWebhookResult parses an HTTP response from a CreateWebhookWithResponse call
+func ParseCreateWebhookResult(rsp *http.Response) (*CreateWebhookResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateWebhookResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest WebhookCreateResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeleteWebhookResult parses an HTTP response from a DeleteWebhookWithResponse call
+func ParseDeleteWebhookResult(rsp *http.Response) (*DeleteWebhookResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteWebhookResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest WebhookDeleteResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseValidateWebhookResult parses an HTTP response from a ValidateWebhookWithResponse call
+func ParseValidateWebhookResult(rsp *http.Response) (*ValidateWebhookResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ValidateWebhookResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest WebhookValidateResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -78,7 +78,7 @@ var seedOperations = []struct{ method, path string }{
 }
 
 // extendedOperations are the areas beyond our user's list that Go users expect: posting and
-// deleting Tweets, Lists, bookmarks, direct messages, media upload, usage.
+// deleting Tweets, Lists, bookmarks, direct messages, media upload, usage, webhooks.
 var extendedOperations = []struct{ method, path string }{
 	{"POST", "/2/tweets"},
 	{"DELETE", "/2/tweets/{id}"},
@@ -134,6 +134,10 @@ var extendedOperations = []struct{ method, path string }{
 	{"GET", "/2/communities/search"},
 	{"GET", "/2/tweets/search/stream/rules/counts"},
 	{"GET", "/2/users/reposts_of_me"},
+	{"GET", "/2/webhooks"},
+	{"POST", "/2/webhooks"},
+	{"PUT", "/2/webhooks/{webhook_id}"},
+	{"DELETE", "/2/webhooks/{webhook_id}"},
 }
 
 func TestSeedOperationsPresent(t *testing.T) {

@@ -32,6 +32,7 @@ type Client struct {
 	Compliance     *ComplianceService
 	Trends         *TrendsService
 	Communities    *CommunitiesService
+	Webhooks       *WebhooksService
 
 	cfg        config
 	baseURL    *url.URL
@@ -84,6 +85,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Compliance = (*ComplianceService)(&c.common)
 	c.Trends = (*TrendsService)(&c.common)
 	c.Communities = (*CommunitiesService)(&c.common)
+	c.Webhooks = (*WebhooksService)(&c.common)
 	return c, nil
 }
 

@@ -272,3 +272,9 @@ type UsageOptions struct {
 	Days        int
 	UsageFields []gen.UsageReportField
 }
+
+// WebhookListOptions selects the fields of each webhook configuration (all of them when
+// empty).
+type WebhookListOptions struct {
+	WebhookConfigFields []gen.WebhookConfigField
+}

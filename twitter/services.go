@@ -35,3 +35,7 @@ type MediaService service
 
 // UsageService reports the project's Tweet consumption.
 type UsageService service
+
+// WebhooksService registers, re-checks and deletes the URLs X sends events to. The
+// receiving side is NewWebhookHandler.
+type WebhooksService service

@@ -359,6 +359,10 @@ var handlers = map[string]func(*Server, *call) (int, any){
 	"searchCommunities":      (*Server).searchCommunities,
 	"countStreamRules":       (*Server).countStreamRules,
 	"listRepostsOfMe":        (*Server).listRepostsOfMe,
+	"listWebhooks":           (*Server).listWebhooks,
+	"createWebhook":          (*Server).createWebhook,
+	"validateWebhook":        (*Server).validateWebhook,
+	"deleteWebhook":          (*Server).deleteWebhook,
 }
 
 // rawJSON is a body that is already encoded.

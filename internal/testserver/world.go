@@ -443,6 +443,7 @@ type state struct {
 	uploads     map[string]*Upload
 	uploadSeq   int
 	mediaX      *mediaExtras // metadata and subtitles (media_metadata.go)
+	hooks       *hookState   // webhooks.go
 }
 
 func copyMap[V any](m map[string]V) map[string]V {
@@ -489,6 +490,7 @@ func newState(cfg *config, clock Clock) *state {
 	seedBookmarks(st)
 	seedLists(st)
 	seedDMs(st)
+	seedWebhooks(st)
 	// Jack's followers: the seeded ones, then generated ones up to JackFollowerCount.
 	counts := map[string]int{JackID: JackFollowerCount}
 	for id, n := range cfg.followers {

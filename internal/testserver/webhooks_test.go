@@ -1,0 +1,150 @@
+package testserver
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"testing"
+)
+
+// receiver is a webhook receiver for the tests: it answers the CRC check with the key it
+// was given (right or wrong) and records deliveries.
+type receiver struct {
+	srv *httptest.Server
+
+	mu         sync.Mutex
+	key        string
+	crcTokens  []string
+	bodies     [][]byte
+	signatures []string
+}
+
+func newReceiver(t *testing.T, key string) *receiver {
+	rc := &receiver{key: key}
+	rc.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rc.mu.Lock()
+		defer rc.mu.Unlock()
+		switch r.Method {
+		case http.MethodGet:
+			tok := r.URL.Query().Get("crc_token")
+			rc.crcTokens = append(rc.crcTokens, tok)
+			m := hmac.New(sha256.New, []byte(rc.key))
+			m.Write([]byte(tok))
+			_ = json.NewEncoder(w).Encode(map[string]string{"response_token": "sha256=" + base64.StdEncoding.EncodeToString(m.Sum(nil))})
+		case http.MethodPost:
+			b, _ := io.ReadAll(r.Body)
+			rc.bodies = append(rc.bodies, b)
+			rc.signatures = append(rc.signatures, r.Header.Get("x-twitter-webhooks-signature"))
+			w.WriteHeader(http.StatusOK)
+		}
+	}))
+	t.Cleanup(rc.srv.Close)
+	return rc
+}
+
+func (rc *receiver) setKey(k string) { rc.mu.Lock(); rc.key = k; rc.mu.Unlock() }
+
+func TestWebhooks(t *testing.T) {
+	s := Start(t)
+	c := newTC(t, s)
+	_, secret := s.AppCredentials()
+
+	// The seeded webhook.
+	r := c.get("/2/webhooks", c.app())
+	wantStatus(t, r, 200)
+	if r.num("meta", "result_count") != 1 || r.str("data", 0, "id") != SeedWebhookID || r.str("data", 0, "url") != SeedWebhookURL ||
+		r.at("data", 0, "valid") != true || r.str("data", 0, "created_at") == "" {
+		t.Fatalf("seeded: %s", r.raw)
+	}
+	r = c.get("/2/webhooks?webhook_config.fields=url", c.app())
+	if d := r.obj("data", 0); len(d) != 2 || r.str("data", 0, "url") != SeedWebhookURL {
+		t.Errorf("fields=url: %s", r.raw)
+	}
+
+	// A receiver that knows the secret passes the check; one that does not is registered invalid.
+	good, bad := newReceiver(t, secret), newReceiver(t, "not the secret")
+	r = c.do(http.MethodPost, "/2/webhooks", c.app(), map[string]string{"url": good.srv.URL + "/hook?x=1"})
+	wantStatus(t, r, 200)
+	goodID := r.str("data", "id")
+	if r.at("data", "valid") != true || r.str("data", "url") != good.srv.URL+"/hook?x=1" || len(good.crcTokens) != 1 || good.crcTokens[0] == "" {
+		t.Fatalf("good: %s, tokens %q", r.raw, good.crcTokens)
+	}
+	r = c.do(http.MethodPost, "/2/webhooks", c.app(), map[string]string{"url": bad.srv.URL})
+	wantStatus(t, r, 200)
+	badID := r.str("data", "id")
+	if r.at("data", "valid") != false || len(bad.crcTokens) != 1 || badID == goodID {
+		t.Fatalf("bad: %s", r.raw)
+	}
+	if h, ok := s.World().Webhook(badID); !ok || h.Valid || h.CRCChecks != 1 || h.URL != bad.srv.URL {
+		t.Errorf("world: %+v %v", h, ok)
+	}
+	// X takes only https (the fake also http on loopback).
+	for _, u := range []string{"http://example.com/hook", "ftp://127.0.0.1/x", "/relative", "https://user:pw@example.com/"} {
+		r = c.do(http.MethodPost, "/2/webhooks", c.app(), map[string]string{"url": u})
+		wantStatus(t, r, 400)
+	}
+	if n := len(s.World().Webhooks()); n != 3 {
+		t.Errorf("%d webhooks, want 3", n)
+	}
+
+	// Re-checking after the receiver is fixed makes it valid, with a fresh token.
+	bad.setKey(secret)
+	r = c.do(http.MethodPut, "/2/webhooks/"+badID, c.app(), nil)
+	wantStatus(t, r, 200)
+	if r.at("data", "valid") != true || r.at("data", "attempted") != true || len(bad.crcTokens) != 2 || bad.crcTokens[0] == bad.crcTokens[1] {
+		t.Errorf("validate: %s %q", r.raw, bad.crcTokens)
+	}
+	if h, _ := s.World().Webhook(badID); !h.Valid || h.CRCChecks != 2 {
+		t.Errorf("after validate: %+v", h)
+	}
+	// The seeded URL does not answer: it turns invalid.
+	r = c.do(http.MethodPut, "/2/webhooks/"+SeedWebhookID, c.app(), nil)
+	if r.at("data", "valid") != false {
+		t.Errorf("seeded re-check: %s", r.raw)
+	}
+	r = c.do(http.MethodPut, "/2/webhooks/"+NonexistentID, c.app(), nil)
+	wantStatus(t, r, 404)
+
+	// Deliveries are signed with the consumer secret; invalid webhooks get none.
+	event := []byte(`{"for_user_id":"` + AliceID + `","favorite_events":[]}`)
+	status, err := s.DeliverEvent(context.Background(), goodID, event)
+	if err != nil || status != 200 || len(good.bodies) != 1 || string(good.bodies[0]) != string(event) {
+		t.Fatalf("deliver: %d %v %q", status, err, good.bodies)
+	}
+	m := hmac.New(sha256.New, []byte(secret))
+	m.Write(event)
+	if want := "sha256=" + base64.StdEncoding.EncodeToString(m.Sum(nil)); good.signatures[0] != want {
+		t.Errorf("signature %q, want %q", good.signatures[0], want)
+	}
+	if _, err := s.DeliverEvent(context.Background(), SeedWebhookID, event); !errors.Is(err, ErrWebhookInvalid) {
+		t.Errorf("deliver to invalid: %v", err)
+	}
+	if _, err := s.DeliverEvent(context.Background(), NonexistentID, event); err == nil {
+		t.Error("deliver to unknown webhook: no error")
+	}
+
+	// Deleted is gone.
+	r = c.do(http.MethodDelete, "/2/webhooks/"+goodID, c.app(), nil)
+	wantStatus(t, r, 200)
+	if r.at("data", "deleted") != true {
+		t.Errorf("delete: %s", r.raw)
+	}
+	if _, ok := s.World().Webhook(goodID); ok {
+		t.Error("deleted webhook still in the world")
+	}
+	r = c.do(http.MethodDelete, "/2/webhooks/"+goodID, c.app(), nil)
+	wantStatus(t, r, 404)
+
+	// App credentials only: a user's OAuth 2.0 token is refused.
+	r = c.get("/2/webhooks", s.UserToken(AliceID))
+	wantStatus(t, r, 403)
+	r = c.do(http.MethodPost, "/2/webhooks", s.UserToken(AliceID), map[string]string{"url": good.srv.URL})
+	wantStatus(t, r, 403)
+}
