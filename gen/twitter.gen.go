@@ -1623,6 +1623,58 @@ func (e ListUserTweetsParamsExclude) Valid() bool {
 	}
 }
 
+// AccountActivityCountResponse defines model for AccountActivityCountResponse.
+type AccountActivityCountResponse struct {
+	Data struct {
+		// AccountName The account the subscriptions are billed to.
+		AccountName string `json:"account_name,omitempty,omitzero"`
+
+		// ProvisionedCount How many subscriptions the app may have.
+		ProvisionedCount string `json:"provisioned_count,omitempty,omitzero"`
+
+		// SubscriptionsCountAll Subscriptions in force, all event types.
+		SubscriptionsCountAll string `json:"subscriptions_count_all,omitempty,omitzero"`
+
+		// SubscriptionsCountDirectMessages Subscriptions in force that carry direct-message events.
+		SubscriptionsCountDirectMessages string `json:"subscriptions_count_direct_messages,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// AccountActivityListResponse defines model for AccountActivityListResponse.
+type AccountActivityListResponse struct {
+	Data struct {
+		// ApplicationID The app that owns the webhook.
+		ApplicationID string                        `json:"application_id,omitempty,omitzero"`
+		Subscriptions []AccountActivitySubscription `json:"subscriptions,omitempty,omitzero"`
+
+		// WebhookID A webhook configuration id: a decimal number of up to 19 digits, sent as a string.
+		WebhookID WebhookID `json:"webhook_id,omitempty,omitzero"`
+
+		// WebhookURL Where the webhook sends events.
+		WebhookURL string `json:"webhook_url,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// AccountActivitySubscribeRequest Carries nothing; the subscription is for the user of the token.
+type AccountActivitySubscribeRequest = map[string]interface{}
+
+// AccountActivitySubscription One user whose activity goes to a webhook.
+type AccountActivitySubscription struct {
+	// UserID A user id: a decimal number of up to 19 digits, sent as a string.
+	UserID UserID `json:"user_id,omitempty,omitzero"`
+}
+
+// AccountActivitySubscriptionResponse defines model for AccountActivitySubscriptionResponse.
+type AccountActivitySubscriptionResponse struct {
+	Data struct {
+		// Subscribed Whether the user's activity is sent to the webhook after this request.
+		Subscribed bool `json:"subscribed,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
 // AddOrDeleteRulesRequest defines model for AddOrDeleteRulesRequest.
 type AddOrDeleteRulesRequest struct {
 	union json.RawMessage
@@ -4958,6 +5010,9 @@ type ListWebhooksParams struct {
 	WebhookConfigFields *WebhookConfigFields `form:"webhook_config.fields,omitempty" json:"webhook_config.fields,omitempty"`
 }
 
+// CreateAccountActivitySubscriptionJSONRequestBody defines body for CreateAccountActivitySubscription for application/json ContentType.
+type CreateAccountActivitySubscriptionJSONRequestBody = AccountActivitySubscribeRequest
+
 // CreateComplianceJobJSONRequestBody defines body for CreateComplianceJob for application/json ContentType.
 type CreateComplianceJobJSONRequestBody = CreateComplianceJobRequest
 
@@ -5416,6 +5471,52 @@ func WithRequestEditorFn(fn RequestEditorFn) ClientOption {
 
 // The interface specification for the client above.
 type ClientInterface interface {
+
+	// CountAccountActivitySubscriptions Count Account Activity subscriptions
+	//
+	// How many users the app has subscribed to Account Activity across all its webhooks, and how many it may subscribe.
+	//
+	// Corresponds with GET /2/account_activity/subscriptions/count (the `CountAccountActivitySubscriptions` operationId).
+	CountAccountActivitySubscriptions(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetAccountActivitySubscription Check the user's Account Activity subscription
+	//
+	// Tells whether the authenticated user's activity is being sent to this webhook.
+	//
+	// Corresponds with GET /2/account_activity/webhooks/{webhook_id}/subscriptions/all (the `GetAccountActivitySubscription` operationId).
+	GetAccountActivitySubscription(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateAccountActivitySubscriptionWithBody Subscribe the user to Account Activity
+	//
+	// Starts sending the authenticated user's activity (Tweets, likes, follows, direct messages...) to this webhook.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/account_activity/webhooks/{webhook_id}/subscriptions/all (the `CreateAccountActivitySubscription` operationId).
+	CreateAccountActivitySubscriptionWithBody(ctx context.Context, webhookID WebhookIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateAccountActivitySubscription Subscribe the user to Account Activity
+	//
+	// Starts sending the authenticated user's activity (Tweets, likes, follows, direct messages...) to this webhook.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/account_activity/webhooks/{webhook_id}/subscriptions/all (the `CreateAccountActivitySubscription` operationId).
+	CreateAccountActivitySubscription(ctx context.Context, webhookID WebhookIDPath, body CreateAccountActivitySubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListAccountActivitySubscriptions List a webhook's subscriptions
+	//
+	// The users whose activity the app sends to this webhook.
+	//
+	// Corresponds with GET /2/account_activity/webhooks/{webhook_id}/subscriptions/all/list (the `ListAccountActivitySubscriptions` operationId).
+	ListAccountActivitySubscriptions(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteAccountActivitySubscription Unsubscribe a user from Account Activity
+	//
+	// Stops sending this user's activity to the webhook.
+	//
+	// Corresponds with DELETE /2/account_activity/webhooks/{webhook_id}/subscriptions/{user_id}/all (the `DeleteAccountActivitySubscription` operationId).
+	DeleteAccountActivitySubscription(ctx context.Context, webhookID WebhookIDPath, userID UserID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// SearchCommunities Search Communities
 	//
@@ -6373,6 +6474,112 @@ type ClientInterface interface {
 	//
 	// Corresponds with PUT /2/webhooks/{webhook_id} (the `ValidateWebhook` operationId).
 	ValidateWebhook(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*http.Response, error)
+}
+
+// CountAccountActivitySubscriptions Count Account Activity subscriptions
+//
+// How many users the app has subscribed to Account Activity across all its webhooks, and how many it may subscribe.
+//
+// Corresponds with GET /2/account_activity/subscriptions/count (the `CountAccountActivitySubscriptions` operationId).
+func (c *Client) CountAccountActivitySubscriptions(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCountAccountActivitySubscriptionsRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetAccountActivitySubscription Check the user's Account Activity subscription
+//
+// Tells whether the authenticated user's activity is being sent to this webhook.
+//
+// Corresponds with GET /2/account_activity/webhooks/{webhook_id}/subscriptions/all (the `GetAccountActivitySubscription` operationId).
+func (c *Client) GetAccountActivitySubscription(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAccountActivitySubscriptionRequest(c.Server, webhookID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateAccountActivitySubscriptionWithBody Subscribe the user to Account Activity
+//
+// Starts sending the authenticated user's activity (Tweets, likes, follows, direct messages...) to this webhook.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/account_activity/webhooks/{webhook_id}/subscriptions/all (the `CreateAccountActivitySubscription` operationId).
+func (c *Client) CreateAccountActivitySubscriptionWithBody(ctx context.Context, webhookID WebhookIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAccountActivitySubscriptionRequestWithBody(c.Server, webhookID, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateAccountActivitySubscription Subscribe the user to Account Activity
+//
+// Starts sending the authenticated user's activity (Tweets, likes, follows, direct messages...) to this webhook.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/account_activity/webhooks/{webhook_id}/subscriptions/all (the `CreateAccountActivitySubscription` operationId).
+func (c *Client) CreateAccountActivitySubscription(ctx context.Context, webhookID WebhookIDPath, body CreateAccountActivitySubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAccountActivitySubscriptionRequest(c.Server, webhookID, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListAccountActivitySubscriptions List a webhook's subscriptions
+//
+// The users whose activity the app sends to this webhook.
+//
+// Corresponds with GET /2/account_activity/webhooks/{webhook_id}/subscriptions/all/list (the `ListAccountActivitySubscriptions` operationId).
+func (c *Client) ListAccountActivitySubscriptions(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAccountActivitySubscriptionsRequest(c.Server, webhookID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteAccountActivitySubscription Unsubscribe a user from Account Activity
+//
+// Stops sending this user's activity to the webhook.
+//
+// Corresponds with DELETE /2/account_activity/webhooks/{webhook_id}/subscriptions/{user_id}/all (the `DeleteAccountActivitySubscription` operationId).
+func (c *Client) DeleteAccountActivitySubscription(ctx context.Context, webhookID WebhookIDPath, userID UserID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteAccountActivitySubscriptionRequest(c.Server, webhookID, userID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
 }
 
 // SearchCommunities Search Communities
@@ -8560,6 +8767,189 @@ func (c *Client) ValidateWebhook(ctx context.Context, webhookID WebhookIDPath, r
 		return nil, err
 	}
 	return c.Client.Do(req)
+}
+
+// NewCountAccountActivitySubscriptionsRequest constructs an http.Request for the CountAccountActivitySubscriptions method
+func NewCountAccountActivitySubscriptionsRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/account_activity/subscriptions/count")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetAccountActivitySubscriptionRequest constructs an http.Request for the GetAccountActivitySubscription method
+func NewGetAccountActivitySubscriptionRequest(server string, webhookID WebhookIDPath) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "webhook_id", webhookID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/account_activity/webhooks/%s/subscriptions/all", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateAccountActivitySubscriptionRequest calls the generic CreateAccountActivitySubscription builder with application/json body
+func NewCreateAccountActivitySubscriptionRequest(server string, webhookID WebhookIDPath, body CreateAccountActivitySubscriptionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateAccountActivitySubscriptionRequestWithBody(server, webhookID, "application/json", bodyReader)
+}
+
+// NewCreateAccountActivitySubscriptionRequestWithBody constructs an http.Request for the CreateAccountActivitySubscription method, with any body, and a specified content type
+func NewCreateAccountActivitySubscriptionRequestWithBody(server string, webhookID WebhookIDPath, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "webhook_id", webhookID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/account_activity/webhooks/%s/subscriptions/all", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListAccountActivitySubscriptionsRequest constructs an http.Request for the ListAccountActivitySubscriptions method
+func NewListAccountActivitySubscriptionsRequest(server string, webhookID WebhookIDPath) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "webhook_id", webhookID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/account_activity/webhooks/%s/subscriptions/all/list", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewDeleteAccountActivitySubscriptionRequest constructs an http.Request for the DeleteAccountActivitySubscription method
+func NewDeleteAccountActivitySubscriptionRequest(server string, webhookID WebhookIDPath, userID UserID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "webhook_id", webhookID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/account_activity/webhooks/%s/subscriptions/%s/all", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
 }
 
 // NewSearchCommunitiesRequest constructs an http.Request for the SearchCommunities method
@@ -17003,6 +17393,60 @@ func WithBaseURL(baseURL string) ClientOption {
 // ClientWithResponsesInterface is the interface specification for the client with responses above.
 type ClientWithResponsesInterface interface {
 
+	// CountAccountActivitySubscriptionsWithResponse Count Account Activity subscriptions
+	//
+	// How many users the app has subscribed to Account Activity across all its webhooks, and how many it may subscribe.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/account_activity/subscriptions/count (the `CountAccountActivitySubscriptions` operationId).
+	CountAccountActivitySubscriptionsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*CountAccountActivitySubscriptionsResult, error)
+
+	// GetAccountActivitySubscriptionWithResponse Check the user's Account Activity subscription
+	//
+	// Tells whether the authenticated user's activity is being sent to this webhook.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/account_activity/webhooks/{webhook_id}/subscriptions/all (the `GetAccountActivitySubscription` operationId).
+	GetAccountActivitySubscriptionWithResponse(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*GetAccountActivitySubscriptionResult, error)
+
+	// CreateAccountActivitySubscriptionWithBodyWithResponse Subscribe the user to Account Activity
+	//
+	// Starts sending the authenticated user's activity (Tweets, likes, follows, direct messages...) to this webhook.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/account_activity/webhooks/{webhook_id}/subscriptions/all (the `CreateAccountActivitySubscription` operationId).
+	CreateAccountActivitySubscriptionWithBodyWithResponse(ctx context.Context, webhookID WebhookIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAccountActivitySubscriptionResult, error)
+
+	// CreateAccountActivitySubscriptionWithResponse Subscribe the user to Account Activity
+	//
+	// Starts sending the authenticated user's activity (Tweets, likes, follows, direct messages...) to this webhook.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/account_activity/webhooks/{webhook_id}/subscriptions/all (the `CreateAccountActivitySubscription` operationId).
+	CreateAccountActivitySubscriptionWithResponse(ctx context.Context, webhookID WebhookIDPath, body CreateAccountActivitySubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAccountActivitySubscriptionResult, error)
+
+	// ListAccountActivitySubscriptionsWithResponse List a webhook's subscriptions
+	//
+	// The users whose activity the app sends to this webhook.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/account_activity/webhooks/{webhook_id}/subscriptions/all/list (the `ListAccountActivitySubscriptions` operationId).
+	ListAccountActivitySubscriptionsWithResponse(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*ListAccountActivitySubscriptionsResult, error)
+
+	// DeleteAccountActivitySubscriptionWithResponse Unsubscribe a user from Account Activity
+	//
+	// Stops sending this user's activity to the webhook.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /2/account_activity/webhooks/{webhook_id}/subscriptions/{user_id}/all (the `DeleteAccountActivitySubscription` operationId).
+	DeleteAccountActivitySubscriptionWithResponse(ctx context.Context, webhookID WebhookIDPath, userID UserID, reqEditors ...RequestEditorFn) (*DeleteAccountActivitySubscriptionResult, error)
+
 	// SearchCommunitiesWithResponse Search Communities
 	//
 	// Finds Communities whose name or description match the query. Pages with `next_token` (or the same token sent as `pagination_token`).
@@ -18109,6 +18553,281 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with PUT /2/webhooks/{webhook_id} (the `ValidateWebhook` operationId).
 	ValidateWebhookWithResponse(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*ValidateWebhookResult, error)
+}
+
+type CountAccountActivitySubscriptionsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AccountActivityCountResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CountAccountActivitySubscriptionsResult) GetJSON200() *AccountActivityCountResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CountAccountActivitySubscriptionsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r CountAccountActivitySubscriptionsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CountAccountActivitySubscriptionsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CountAccountActivitySubscriptionsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CountAccountActivitySubscriptionsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CountAccountActivitySubscriptionsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetAccountActivitySubscriptionResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AccountActivitySubscriptionResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetAccountActivitySubscriptionResult) GetJSON200() *AccountActivitySubscriptionResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetAccountActivitySubscriptionResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r GetAccountActivitySubscriptionResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetAccountActivitySubscriptionResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetAccountActivitySubscriptionResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetAccountActivitySubscriptionResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetAccountActivitySubscriptionResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateAccountActivitySubscriptionResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AccountActivitySubscriptionResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateAccountActivitySubscriptionResult) GetJSON200() *AccountActivitySubscriptionResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateAccountActivitySubscriptionResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r CreateAccountActivitySubscriptionResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateAccountActivitySubscriptionResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateAccountActivitySubscriptionResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateAccountActivitySubscriptionResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateAccountActivitySubscriptionResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListAccountActivitySubscriptionsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AccountActivityListResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListAccountActivitySubscriptionsResult) GetJSON200() *AccountActivityListResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListAccountActivitySubscriptionsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListAccountActivitySubscriptionsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListAccountActivitySubscriptionsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListAccountActivitySubscriptionsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListAccountActivitySubscriptionsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListAccountActivitySubscriptionsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeleteAccountActivitySubscriptionResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AccountActivitySubscriptionResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteAccountActivitySubscriptionResult) GetJSON200() *AccountActivitySubscriptionResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteAccountActivitySubscriptionResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r DeleteAccountActivitySubscriptionResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteAccountActivitySubscriptionResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteAccountActivitySubscriptionResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteAccountActivitySubscriptionResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteAccountActivitySubscriptionResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
 }
 
 type SearchCommunitiesResult struct {
@@ -23556,6 +24275,96 @@ func (r ValidateWebhookResult) ContentType() string {
 	return ""
 }
 
+// CountAccountActivitySubscriptionsWithResponse Count Account Activity subscriptions
+//
+// How many users the app has subscribed to Account Activity across all its webhooks, and how many it may subscribe.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/account_activity/subscriptions/count (the `CountAccountActivitySubscriptions` operationId).
+func (c *ClientWithResponses) CountAccountActivitySubscriptionsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*CountAccountActivitySubscriptionsResult, error) {
+	rsp, err := c.CountAccountActivitySubscriptions(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCountAccountActivitySubscriptionsResult(rsp)
+}
+
+// GetAccountActivitySubscriptionWithResponse Check the user's Account Activity subscription
+//
+// Tells whether the authenticated user's activity is being sent to this webhook.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/account_activity/webhooks/{webhook_id}/subscriptions/all (the `GetAccountActivitySubscription` operationId).
+func (c *ClientWithResponses) GetAccountActivitySubscriptionWithResponse(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*GetAccountActivitySubscriptionResult, error) {
+	rsp, err := c.GetAccountActivitySubscription(ctx, webhookID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetAccountActivitySubscriptionResult(rsp)
+}
+
+// CreateAccountActivitySubscriptionWithBodyWithResponse Subscribe the user to Account Activity
+//
+// Starts sending the authenticated user's activity (Tweets, likes, follows, direct messages...) to this webhook.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/account_activity/webhooks/{webhook_id}/subscriptions/all (the `CreateAccountActivitySubscription` operationId).
+func (c *ClientWithResponses) CreateAccountActivitySubscriptionWithBodyWithResponse(ctx context.Context, webhookID WebhookIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAccountActivitySubscriptionResult, error) {
+	rsp, err := c.CreateAccountActivitySubscriptionWithBody(ctx, webhookID, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateAccountActivitySubscriptionResult(rsp)
+}
+
+// CreateAccountActivitySubscriptionWithResponse Subscribe the user to Account Activity
+//
+// Starts sending the authenticated user's activity (Tweets, likes, follows, direct messages...) to this webhook.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/account_activity/webhooks/{webhook_id}/subscriptions/all (the `CreateAccountActivitySubscription` operationId).
+func (c *ClientWithResponses) CreateAccountActivitySubscriptionWithResponse(ctx context.Context, webhookID WebhookIDPath, body CreateAccountActivitySubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAccountActivitySubscriptionResult, error) {
+	rsp, err := c.CreateAccountActivitySubscription(ctx, webhookID, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateAccountActivitySubscriptionResult(rsp)
+}
+
+// ListAccountActivitySubscriptionsWithResponse List a webhook's subscriptions
+//
+// The users whose activity the app sends to this webhook.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/account_activity/webhooks/{webhook_id}/subscriptions/all/list (the `ListAccountActivitySubscriptions` operationId).
+func (c *ClientWithResponses) ListAccountActivitySubscriptionsWithResponse(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*ListAccountActivitySubscriptionsResult, error) {
+	rsp, err := c.ListAccountActivitySubscriptions(ctx, webhookID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListAccountActivitySubscriptionsResult(rsp)
+}
+
+// DeleteAccountActivitySubscriptionWithResponse Unsubscribe a user from Account Activity
+//
+// Stops sending this user's activity to the webhook.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /2/account_activity/webhooks/{webhook_id}/subscriptions/{user_id}/all (the `DeleteAccountActivitySubscription` operationId).
+func (c *ClientWithResponses) DeleteAccountActivitySubscriptionWithResponse(ctx context.Context, webhookID WebhookIDPath, userID UserID, reqEditors ...RequestEditorFn) (*DeleteAccountActivitySubscriptionResult, error) {
+	rsp, err := c.DeleteAccountActivitySubscription(ctx, webhookID, userID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteAccountActivitySubscriptionResult(rsp)
+}
+
 // SearchCommunitiesWithResponse Search Communities
 //
 // Finds Communities whose name or description match the query. Pages with `next_token` (or the same token sent as `pagination_token`).
@@ -25399,6 +26208,206 @@ func (c *ClientWithResponses) ValidateWebhookWithResponse(ctx context.Context, w
 		return nil, err
 	}
 	return ParseValidateWebhookResult(rsp)
+}
+
+// ParseCountAccountActivitySubscriptionsResult parses an HTTP response from a CountAccountActivitySubscriptionsWithResponse call
+func ParseCountAccountActivitySubscriptionsResult(rsp *http.Response) (*CountAccountActivitySubscriptionsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CountAccountActivitySubscriptionsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AccountActivityCountResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetAccountActivitySubscriptionResult parses an HTTP response from a GetAccountActivitySubscriptionWithResponse call
+func ParseGetAccountActivitySubscriptionResult(rsp *http.Response) (*GetAccountActivitySubscriptionResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetAccountActivitySubscriptionResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AccountActivitySubscriptionResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateAccountActivitySubscriptionResult parses an HTTP response from a CreateAccountActivitySubscriptionWithResponse call
+func ParseCreateAccountActivitySubscriptionResult(rsp *http.Response) (*CreateAccountActivitySubscriptionResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateAccountActivitySubscriptionResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AccountActivitySubscriptionResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListAccountActivitySubscriptionsResult parses an HTTP response from a ListAccountActivitySubscriptionsWithResponse call
+func ParseListAccountActivitySubscriptionsResult(rsp *http.Response) (*ListAccountActivitySubscriptionsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListAccountActivitySubscriptionsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AccountActivityListResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeleteAccountActivitySubscriptionResult parses an HTTP response from a DeleteAccountActivitySubscriptionWithResponse call
+func ParseDeleteAccountActivitySubscriptionResult(rsp *http.Response) (*DeleteAccountActivitySubscriptionResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteAccountActivitySubscriptionResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AccountActivitySubscriptionResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseSearchCommunitiesResult parses an HTTP response from a SearchCommunitiesWithResponse call

@@ -78,7 +78,7 @@ var seedOperations = []struct{ method, path string }{
 }
 
 // extendedOperations are the areas beyond our user's list that Go users expect: posting and
-// deleting Tweets, Lists, bookmarks, direct messages, media upload, usage, webhooks.
+// deleting Tweets, Lists, bookmarks, direct messages, media upload, usage, webhooks and Account Activity.
 var extendedOperations = []struct{ method, path string }{
 	{"POST", "/2/tweets"},
 	{"DELETE", "/2/tweets/{id}"},
@@ -138,6 +138,11 @@ var extendedOperations = []struct{ method, path string }{
 	{"POST", "/2/webhooks"},
 	{"PUT", "/2/webhooks/{webhook_id}"},
 	{"DELETE", "/2/webhooks/{webhook_id}"},
+	{"POST", "/2/account_activity/webhooks/{webhook_id}/subscriptions/all"},
+	{"GET", "/2/account_activity/webhooks/{webhook_id}/subscriptions/all"},
+	{"GET", "/2/account_activity/webhooks/{webhook_id}/subscriptions/all/list"},
+	{"DELETE", "/2/account_activity/webhooks/{webhook_id}/subscriptions/{user_id}/all"},
+	{"GET", "/2/account_activity/subscriptions/count"},
 }
 
 func TestSeedOperationsPresent(t *testing.T) {

@@ -19,20 +19,21 @@ const Version = "0.1.0"
 // credentials and share it.
 type Client struct {
 	// Services by API area. They share the client's configuration and transport.
-	Tweets         *TweetsService
-	Users          *UsersService
-	Spaces         *SpacesService
-	Lists          *ListsService
-	Bookmarks      *BookmarksService
-	DirectMessages *DirectMessagesService
-	Media          *MediaService
-	Usage          *UsageService
-	Rules          *RulesService
-	Stream         *StreamService
-	Compliance     *ComplianceService
-	Trends         *TrendsService
-	Communities    *CommunitiesService
-	Webhooks       *WebhooksService
+	Tweets          *TweetsService
+	Users           *UsersService
+	Spaces          *SpacesService
+	Lists           *ListsService
+	Bookmarks       *BookmarksService
+	DirectMessages  *DirectMessagesService
+	Media           *MediaService
+	Usage           *UsageService
+	Rules           *RulesService
+	Stream          *StreamService
+	Compliance      *ComplianceService
+	Trends          *TrendsService
+	Communities     *CommunitiesService
+	Webhooks        *WebhooksService
+	AccountActivity *AccountActivityService
 
 	cfg        config
 	baseURL    *url.URL
@@ -86,6 +87,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Trends = (*TrendsService)(&c.common)
 	c.Communities = (*CommunitiesService)(&c.common)
 	c.Webhooks = (*WebhooksService)(&c.common)
+	c.AccountActivity = (*AccountActivityService)(&c.common)
 	return c, nil
 }
 

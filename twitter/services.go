@@ -39,3 +39,7 @@ type UsageService service
 // WebhooksService registers, re-checks and deletes the URLs X sends events to. The
 // receiving side is NewWebhookHandler.
 type WebhooksService service
+
+// AccountActivityService subscribes users' activity (Tweets, likes, follows, direct
+// messages...) to a webhook of the app, and lists, counts and ends the subscriptions.
+type AccountActivityService service

@@ -54,12 +54,14 @@ type hookState struct {
 	list   []*Webhook
 	seq    uint64
 	crcSeq uint64
+	subs   map[string][]string // webhook id -> users subscribed to Account Activity (account_activity.go)
 }
 
 func seedWebhooks(st *state) {
 	st.hooks = &hookState{seq: 1870000000000000001}
 	st.hooks.list = []*Webhook{{ID: SeedWebhookID, URL: SeedWebhookURL, Valid: true, CreatedAt: SeedTime.Add(-48 * time.Hour)}}
 	st.hooks.seq++
+	seedSubscriptions(st.hooks)
 }
 
 func (h *hookState) find(id string) *Webhook {
@@ -190,6 +192,7 @@ func (s *Server) deleteWebhook(c *call) (int, any) {
 		return pr.Status, pr
 	}
 	h.list = slices.Delete(h.list, i, i+1)
+	delete(h.subs, id)
 	return http.StatusOK, envelope{Data: map[string]bool{"deleted": true}}
 }
 

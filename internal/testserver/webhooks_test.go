@@ -51,6 +51,13 @@ func newReceiver(t *testing.T, key string) *receiver {
 
 func (rc *receiver) setKey(k string) { rc.mu.Lock(); rc.key = k; rc.mu.Unlock() }
 
+// seen returns copies of the CRC tokens and delivered bodies so far.
+func (rc *receiver) seen() (tokens []string, bodies [][]byte, signatures []string) {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	return append([]string(nil), rc.crcTokens...), append([][]byte(nil), rc.bodies...), append([]string(nil), rc.signatures...)
+}
+
 func TestWebhooks(t *testing.T) {
 	s := Start(t)
 	c := newTC(t, s)
@@ -73,13 +80,13 @@ func TestWebhooks(t *testing.T) {
 	r = c.do(http.MethodPost, "/2/webhooks", c.app(), map[string]string{"url": good.srv.URL + "/hook?x=1"})
 	wantStatus(t, r, 200)
 	goodID := r.str("data", "id")
-	if r.at("data", "valid") != true || r.str("data", "url") != good.srv.URL+"/hook?x=1" || len(good.crcTokens) != 1 || good.crcTokens[0] == "" {
-		t.Fatalf("good: %s, tokens %q", r.raw, good.crcTokens)
+	if tokens, _, _ := good.seen(); r.at("data", "valid") != true || r.str("data", "url") != good.srv.URL+"/hook?x=1" || len(tokens) != 1 || tokens[0] == "" {
+		t.Fatalf("good: %s, tokens %q", r.raw, tokens)
 	}
 	r = c.do(http.MethodPost, "/2/webhooks", c.app(), map[string]string{"url": bad.srv.URL})
 	wantStatus(t, r, 200)
 	badID := r.str("data", "id")
-	if r.at("data", "valid") != false || len(bad.crcTokens) != 1 || badID == goodID {
+	if tokens, _, _ := bad.seen(); r.at("data", "valid") != false || len(tokens) != 1 || badID == goodID {
 		t.Fatalf("bad: %s", r.raw)
 	}
 	if h, ok := s.World().Webhook(badID); !ok || h.Valid || h.CRCChecks != 1 || h.URL != bad.srv.URL {
@@ -98,8 +105,8 @@ func TestWebhooks(t *testing.T) {
 	bad.setKey(secret)
 	r = c.do(http.MethodPut, "/2/webhooks/"+badID, c.app(), nil)
 	wantStatus(t, r, 200)
-	if r.at("data", "valid") != true || r.at("data", "attempted") != true || len(bad.crcTokens) != 2 || bad.crcTokens[0] == bad.crcTokens[1] {
-		t.Errorf("validate: %s %q", r.raw, bad.crcTokens)
+	if tokens, _, _ := bad.seen(); r.at("data", "valid") != true || r.at("data", "attempted") != true || len(tokens) != 2 || tokens[0] == tokens[1] {
+		t.Errorf("validate: %s %q", r.raw, tokens)
 	}
 	if h, _ := s.World().Webhook(badID); !h.Valid || h.CRCChecks != 2 {
 		t.Errorf("after validate: %+v", h)
@@ -115,13 +122,14 @@ func TestWebhooks(t *testing.T) {
 	// Deliveries are signed with the consumer secret; invalid webhooks get none.
 	event := []byte(`{"for_user_id":"` + AliceID + `","favorite_events":[]}`)
 	status, err := s.DeliverEvent(context.Background(), goodID, event)
-	if err != nil || status != 200 || len(good.bodies) != 1 || string(good.bodies[0]) != string(event) {
-		t.Fatalf("deliver: %d %v %q", status, err, good.bodies)
+	_, bodies, signatures := good.seen()
+	if err != nil || status != 200 || len(bodies) != 1 || string(bodies[0]) != string(event) {
+		t.Fatalf("deliver: %d %v %q", status, err, bodies)
 	}
 	m := hmac.New(sha256.New, []byte(secret))
 	m.Write(event)
-	if want := "sha256=" + base64.StdEncoding.EncodeToString(m.Sum(nil)); good.signatures[0] != want {
-		t.Errorf("signature %q, want %q", good.signatures[0], want)
+	if want := "sha256=" + base64.StdEncoding.EncodeToString(m.Sum(nil)); signatures[0] != want {
+		t.Errorf("signature %q, want %q", signatures[0], want)
 	}
 	if _, err := s.DeliverEvent(context.Background(), SeedWebhookID, event); !errors.Is(err, ErrWebhookInvalid) {
 		t.Errorf("deliver to invalid: %v", err)

@@ -1,0 +1,71 @@
+package twitter
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/twitterkit/go/gen"
+)
+
+const aaSubscriptionPath = "/2/account_activity/webhooks/{webhook_id}/subscriptions/all"
+
+// Subscribe starts sending the authenticated user's activity to webhook webhookID, as
+// events POSTed to its URL (see NewWebhookHandler). Subscribing again changes nothing.
+// Needs user context: OAuth 2.0 with the dm.read, dm.write, tweet.read and users.read
+// scopes, or OAuth 1.0a. Not retried unless WithRetryMutations is set.
+func (s *AccountActivityService) Subscribe(ctx context.Context, webhookID string) (*gen.AccountActivitySubscriptionResponse, *Response, error) {
+	if err := checkID("AccountActivity.Subscribe", "webhook id", numericID, webhookID); err != nil {
+		return nil, nil, err
+	}
+	return do[gen.AccountActivitySubscriptionResponse](ctx, s.client, mutation(http.MethodPost, aaSubscriptionPath), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.CreateAccountActivitySubscription(ctx, webhookID, gen.AccountActivitySubscribeRequest{})
+	})
+}
+
+// Subscribed reports (Data.Subscribed) whether the authenticated user's activity goes to
+// webhook webhookID. Needs the same user context as Subscribe.
+func (s *AccountActivityService) Subscribed(ctx context.Context, webhookID string) (*gen.AccountActivitySubscriptionResponse, *Response, error) {
+	if err := checkID("AccountActivity.Subscribed", "webhook id", numericID, webhookID); err != nil {
+		return nil, nil, err
+	}
+	return do[gen.AccountActivitySubscriptionResponse](ctx, s.client, get(aaSubscriptionPath), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.GetAccountActivitySubscription(ctx, webhookID)
+	})
+}
+
+// Subscriptions lists the users whose activity goes to webhook webhookID, with the
+// webhook's URL and the app's id. Needs an app-only token.
+func (s *AccountActivityService) Subscriptions(ctx context.Context, webhookID string) (*gen.AccountActivityListResponse, *Response, error) {
+	if err := checkID("AccountActivity.Subscriptions", "webhook id", numericID, webhookID); err != nil {
+		return nil, nil, err
+	}
+	return do[gen.AccountActivityListResponse](ctx, s.client, get("/2/account_activity/webhooks/{webhook_id}/subscriptions/all/list"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.ListAccountActivitySubscriptions(ctx, webhookID)
+	})
+}
+
+// Unsubscribe stops sending user userID's activity to webhook webhookID; the app can end
+// any user's subscription. Needs an app-only token. Not retried unless WithRetryMutations
+// is set.
+func (s *AccountActivityService) Unsubscribe(ctx context.Context, webhookID, userID string) (*gen.AccountActivitySubscriptionResponse, *Response, error) {
+	const method = "AccountActivity.Unsubscribe"
+	if err := checkID(method, "webhook id", numericID, webhookID); err != nil {
+		return nil, nil, err
+	}
+	if err := checkID(method, "user id", numericID, userID); err != nil {
+		return nil, nil, err
+	}
+	return do[gen.AccountActivitySubscriptionResponse](ctx, s.client,
+		mutation(http.MethodDelete, "/2/account_activity/webhooks/{webhook_id}/subscriptions/{user_id}/all"), allOrNothing,
+		func(ctx context.Context) (*http.Response, error) {
+			return s.client.raw.DeleteAccountActivitySubscription(ctx, webhookID, userID)
+		})
+}
+
+// Count reports how many subscriptions the app has across its webhooks and how many it
+// may have (X sends the numbers as decimal strings). Needs an app-only token.
+func (s *AccountActivityService) Count(ctx context.Context) (*gen.AccountActivityCountResponse, *Response, error) {
+	return do[gen.AccountActivityCountResponse](ctx, s.client, get("/2/account_activity/subscriptions/count"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.CountAccountActivitySubscriptions(ctx)
+	})
+}
