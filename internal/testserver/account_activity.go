@@ -29,71 +29,63 @@ type wSubscribed struct {
 	Subscribed bool `json:"subscribed"`
 }
 
-// hookFor finds the webhook of path parameter webhook_id, or X's 404.
-func (s *Server) hookFor(c *call) (*Webhook, *apiProblem) {
-	id := c.path["webhook_id"]
-	if w := s.w.hooks.find(id); w != nil {
-		return w, nil
+// onHook runs f on the webhook of path parameter webhook_id under the server's lock
+// (exclusive when write), or answers X's 404 when the app has no such webhook.
+func (s *Server) onHook(c *call, write bool, f func(w *Webhook, h *hookState) (int, any)) (int, any) {
+	if write {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+	} else {
+		s.mu.RLock()
+		defer s.mu.RUnlock()
 	}
-	return nil, webhookNotFound(id)
+	id := c.path["webhook_id"]
+	w := s.w.hooks.find(id)
+	if w == nil {
+		pr := webhookNotFound(id)
+		return pr.Status, pr
+	}
+	return f(w, s.w.hooks)
 }
 
 func (s *Server) createAccountActivitySubscription(c *call) (int, any) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	w, pr := s.hookFor(c)
-	if pr != nil {
-		return pr.Status, pr
-	}
-	h := s.w.hooks
-	if !slices.Contains(h.subs[w.ID], c.who.userID) {
-		h.subs[w.ID] = append(h.subs[w.ID], c.who.userID)
-	}
-	return http.StatusOK, envelope{Data: wSubscribed{Subscribed: true}}
+	return s.onHook(c, true, func(w *Webhook, h *hookState) (int, any) {
+		if !slices.Contains(h.subs[w.ID], c.who.userID) {
+			h.subs[w.ID] = append(h.subs[w.ID], c.who.userID)
+		}
+		return http.StatusOK, envelope{Data: wSubscribed{Subscribed: true}}
+	})
 }
 
 func (s *Server) getAccountActivitySubscription(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	w, pr := s.hookFor(c)
-	if pr != nil {
-		return pr.Status, pr
-	}
-	return http.StatusOK, envelope{Data: wSubscribed{Subscribed: slices.Contains(s.w.hooks.subs[w.ID], c.who.userID)}}
+	return s.onHook(c, false, func(w *Webhook, h *hookState) (int, any) {
+		return http.StatusOK, envelope{Data: wSubscribed{Subscribed: slices.Contains(h.subs[w.ID], c.who.userID)}}
+	})
 }
 
 func (s *Server) listAccountActivitySubscriptions(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	w, pr := s.hookFor(c)
-	if pr != nil {
-		return pr.Status, pr
-	}
 	type sub struct {
 		UserID string `json:"user_id"`
 	}
-	subs := []sub{}
-	for _, u := range s.w.hooks.subs[w.ID] {
-		subs = append(subs, sub{UserID: u})
-	}
-	return http.StatusOK, envelope{Data: struct {
-		ApplicationID string `json:"application_id"`
-		Subscriptions []sub  `json:"subscriptions"`
-		WebhookID     string `json:"webhook_id"`
-		WebhookURL    string `json:"webhook_url"`
-	}{ClientAppID, subs, w.ID, w.URL}}
+	return s.onHook(c, false, func(w *Webhook, h *hookState) (int, any) {
+		subs := []sub{}
+		for _, u := range h.subs[w.ID] {
+			subs = append(subs, sub{UserID: u})
+		}
+		return http.StatusOK, envelope{Data: struct {
+			ApplicationID string `json:"application_id"`
+			Subscriptions []sub  `json:"subscriptions"`
+			WebhookID     string `json:"webhook_id"`
+			WebhookURL    string `json:"webhook_url"`
+		}{ClientAppID, subs, w.ID, w.URL}}
+	})
 }
 
 func (s *Server) deleteAccountActivitySubscription(c *call) (int, any) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	w, pr := s.hookFor(c)
-	if pr != nil {
-		return pr.Status, pr
-	}
-	h := s.w.hooks
-	h.subs[w.ID] = slices.DeleteFunc(h.subs[w.ID], func(u string) bool { return u == c.path["user_id"] })
-	return http.StatusOK, envelope{Data: wSubscribed{Subscribed: false}}
+	return s.onHook(c, true, func(w *Webhook, h *hookState) (int, any) {
+		h.subs[w.ID] = slices.DeleteFunc(h.subs[w.ID], func(u string) bool { return u == c.path["user_id"] })
+		return http.StatusOK, envelope{Data: wSubscribed{Subscribed: false}}
+	})
 }
 
 func (s *Server) countAccountActivitySubscriptions(*call) (int, any) {
