@@ -3696,6 +3696,36 @@ type WebhookListResponse struct {
 	} `json:"meta,omitempty,omitzero"`
 }
 
+// WebhookReplayJob A replay job that was started.
+type WebhookReplayJob struct {
+	CreatedAt string `json:"created_at,omitempty,omitzero"`
+
+	// JobID The id of the replay job.
+	JobID string `json:"job_id,omitempty,omitzero"`
+}
+
+// WebhookReplayRequest defines model for WebhookReplayRequest.
+type WebhookReplayRequest struct {
+	// FromDate Start of the window, inclusive, as UTC yyyymmddhhmm.
+	FromDate string `json:"from_date"`
+
+	// ToDate End of the window, inclusive, as UTC yyyymmddhhmm.
+	ToDate string `json:"to_date"`
+
+	// WebhookID A webhook configuration id: a decimal number of up to 19 digits, sent as a string.
+	WebhookID WebhookID `json:"webhook_id"`
+}
+
+// WebhookReplayResponse defines model for WebhookReplayResponse.
+type WebhookReplayResponse struct {
+	CreatedAt string `json:"created_at,omitempty,omitzero"`
+
+	// Data A replay job that was started.
+	Data   WebhookReplayJob `json:"data,omitempty,omitzero"`
+	Errors []Problem        `json:"errors,omitempty,omitzero"`
+	JobID  string           `json:"job_id,omitempty,omitzero"`
+}
+
 // WebhookValidateResponse defines model for WebhookValidateResponse.
 type WebhookValidateResponse struct {
 	Data struct {
@@ -5088,6 +5118,9 @@ type RetweetJSONRequestBody = UsersRetweetsCreateRequest
 // CreateWebhookJSONRequestBody defines body for CreateWebhook for application/json ContentType.
 type CreateWebhookJSONRequestBody = WebhookCreateRequest
 
+// ReplayWebhookEventsJSONRequestBody defines body for ReplayWebhookEvents for application/json ContentType.
+type ReplayWebhookEventsJSONRequestBody = WebhookReplayRequest
+
 // AsAddRulesRequest returns the union data inside the AddOrDeleteRulesRequest as a AddRulesRequest
 func (t AddOrDeleteRulesRequest) AsAddRulesRequest() (AddRulesRequest, error) {
 	var body AddRulesRequest
@@ -6460,6 +6493,24 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /2/webhooks (the `CreateWebhook` operationId).
 	CreateWebhook(ctx context.Context, body CreateWebhookJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ReplayWebhookEventsWithBody Replay webhook events
+	//
+	// Starts a job that sends the webhook again the events of a window within the last day, whether their first delivery worked or not.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/webhooks/replay (the `ReplayWebhookEvents` operationId).
+	ReplayWebhookEventsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ReplayWebhookEvents Replay webhook events
+	//
+	// Starts a job that sends the webhook again the events of a window within the last day, whether their first delivery worked or not.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/webhooks/replay (the `ReplayWebhookEvents` operationId).
+	ReplayWebhookEvents(ctx context.Context, body ReplayWebhookEventsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteWebhook Delete a webhook
 	//
@@ -8725,6 +8776,44 @@ func (c *Client) CreateWebhookWithBody(ctx context.Context, contentType string, 
 // Corresponds with POST /2/webhooks (the `CreateWebhook` operationId).
 func (c *Client) CreateWebhook(ctx context.Context, body CreateWebhookJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateWebhookRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ReplayWebhookEventsWithBody Replay webhook events
+//
+// Starts a job that sends the webhook again the events of a window within the last day, whether their first delivery worked or not.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/webhooks/replay (the `ReplayWebhookEvents` operationId).
+func (c *Client) ReplayWebhookEventsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewReplayWebhookEventsRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ReplayWebhookEvents Replay webhook events
+//
+// Starts a job that sends the webhook again the events of a window within the last day, whether their first delivery worked or not.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/webhooks/replay (the `ReplayWebhookEvents` operationId).
+func (c *Client) ReplayWebhookEvents(ctx context.Context, body ReplayWebhookEventsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewReplayWebhookEventsRequest(c.Server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -17281,6 +17370,46 @@ func NewCreateWebhookRequestWithBody(server string, contentType string, body io.
 	return req, nil
 }
 
+// NewReplayWebhookEventsRequest calls the generic ReplayWebhookEvents builder with application/json body
+func NewReplayWebhookEventsRequest(server string, body ReplayWebhookEventsJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewReplayWebhookEventsRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewReplayWebhookEventsRequestWithBody constructs an http.Request for the ReplayWebhookEvents method, with any body, and a specified content type
+func NewReplayWebhookEventsRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/webhooks/replay")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewDeleteWebhookRequest constructs an http.Request for the DeleteWebhook method
 func NewDeleteWebhookRequest(server string, webhookID WebhookIDPath) (*http.Request, error) {
 	var err error
@@ -18535,6 +18664,24 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /2/webhooks (the `CreateWebhook` operationId).
 	CreateWebhookWithResponse(ctx context.Context, body CreateWebhookJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateWebhookResult, error)
+
+	// ReplayWebhookEventsWithBodyWithResponse Replay webhook events
+	//
+	// Starts a job that sends the webhook again the events of a window within the last day, whether their first delivery worked or not.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/webhooks/replay (the `ReplayWebhookEvents` operationId).
+	ReplayWebhookEventsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ReplayWebhookEventsResult, error)
+
+	// ReplayWebhookEventsWithResponse Replay webhook events
+	//
+	// Starts a job that sends the webhook again the events of a window within the last day, whether their first delivery worked or not.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/webhooks/replay (the `ReplayWebhookEvents` operationId).
+	ReplayWebhookEventsWithResponse(ctx context.Context, body ReplayWebhookEventsJSONRequestBody, reqEditors ...RequestEditorFn) (*ReplayWebhookEventsResult, error)
 
 	// DeleteWebhookWithResponse Delete a webhook
 	//
@@ -24165,6 +24312,61 @@ func (r CreateWebhookResult) ContentType() string {
 	return ""
 }
 
+type ReplayWebhookEventsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *WebhookReplayResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ReplayWebhookEventsResult) GetJSON200() *WebhookReplayResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ReplayWebhookEventsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ReplayWebhookEventsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ReplayWebhookEventsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ReplayWebhookEventsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ReplayWebhookEventsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ReplayWebhookEventsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type DeleteWebhookResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -26178,6 +26380,36 @@ func (c *ClientWithResponses) CreateWebhookWithResponse(ctx context.Context, bod
 		return nil, err
 	}
 	return ParseCreateWebhookResult(rsp)
+}
+
+// ReplayWebhookEventsWithBodyWithResponse Replay webhook events
+//
+// Starts a job that sends the webhook again the events of a window within the last day, whether their first delivery worked or not.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/webhooks/replay (the `ReplayWebhookEvents` operationId).
+func (c *ClientWithResponses) ReplayWebhookEventsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ReplayWebhookEventsResult, error) {
+	rsp, err := c.ReplayWebhookEventsWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseReplayWebhookEventsResult(rsp)
+}
+
+// ReplayWebhookEventsWithResponse Replay webhook events
+//
+// Starts a job that sends the webhook again the events of a window within the last day, whether their first delivery worked or not.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/webhooks/replay (the `ReplayWebhookEvents` operationId).
+func (c *ClientWithResponses) ReplayWebhookEventsWithResponse(ctx context.Context, body ReplayWebhookEventsJSONRequestBody, reqEditors ...RequestEditorFn) (*ReplayWebhookEventsResult, error) {
+	rsp, err := c.ReplayWebhookEvents(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseReplayWebhookEventsResult(rsp)
 }
 
 // DeleteWebhookWithResponse Delete a webhook
@@ -30266,6 +30498,46 @@ func ParseCreateWebhookResult(rsp *http.Response) (*CreateWebhookResult, error) 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest WebhookCreateResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseReplayWebhookEventsResult parses an HTTP response from a ReplayWebhookEventsWithResponse call
+func ParseReplayWebhookEventsResult(rsp *http.Response) (*ReplayWebhookEventsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ReplayWebhookEventsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest WebhookReplayResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

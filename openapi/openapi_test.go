@@ -138,6 +138,7 @@ var extendedOperations = []struct{ method, path string }{
 	{"POST", "/2/webhooks"},
 	{"PUT", "/2/webhooks/{webhook_id}"},
 	{"DELETE", "/2/webhooks/{webhook_id}"},
+	{"POST", "/2/webhooks/replay"},
 	{"POST", "/2/account_activity/webhooks/{webhook_id}/subscriptions/all"},
 	{"GET", "/2/account_activity/webhooks/{webhook_id}/subscriptions/all"},
 	{"GET", "/2/account_activity/webhooks/{webhook_id}/subscriptions/all/list"},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"time"
 	"unicode/utf8"
 
 	"github.com/twitterkit/go/gen"
@@ -70,6 +71,35 @@ func (s *WebhooksService) Delete(ctx context.Context, id string) (*gen.WebhookDe
 	return do[gen.WebhookDeleteResponse](ctx, s.client, mutation(http.MethodDelete, "/2/webhooks/{webhook_id}"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.DeleteWebhook(ctx, id)
 	})
+}
+
+// replayLayout is how the replay window is sent: UTC, to the minute.
+const replayLayout = "200601021504"
+
+// Replay starts a job that sends webhook id again the events X sent or tried to send it
+// from the minute of from to the minute of to, both included, in UTC. X keeps events for
+// a day: a window that starts earlier is refused. The events arrive later at the
+// webhook's URL, signed as before; Data holds the job's id whichever shape X answers in.
+// Not retried unless WithRetryMutations is set. Needs an app-only token.
+func (s *WebhooksService) Replay(ctx context.Context, id string, from, to time.Time) (*gen.WebhookReplayResponse, *Response, error) {
+	const method = "Webhooks.Replay"
+	if err := checkID(method, "webhook id", numericID, id); err != nil {
+		return nil, nil, err
+	}
+	if from.IsZero() || to.IsZero() {
+		return nil, nil, invalid(method, "the window needs both from and to")
+	}
+	if to.Before(from) {
+		return nil, nil, invalid(method, "to %s is before from %s", to.Format(time.RFC3339), from.Format(time.RFC3339))
+	}
+	req := gen.WebhookReplayRequest{WebhookID: id, FromDate: from.UTC().Format(replayLayout), ToDate: to.UTC().Format(replayLayout)}
+	res, resp, err := do[gen.WebhookReplayResponse](ctx, s.client, mutation(http.MethodPost, "/2/webhooks/replay"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.ReplayWebhookEvents(ctx, req)
+	})
+	if res != nil && res.Data.JobID == "" && res.JobID != "" {
+		res.Data = gen.WebhookReplayJob{JobID: res.JobID, CreatedAt: res.CreatedAt}
+	}
+	return res, resp, err
 }
 
 // checkWebhookURL rejects what X would never register: an empty, overlong or relative

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/twitterkit/go/gen"
 	"github.com/twitterkit/go/internal/testserver"
@@ -253,4 +255,62 @@ func TestFakeWebhooksDelete(t *testing.T) {
 	wantInvalidArgument(t, err)
 	_, _, err = userClient(t, s, testserver.AliceID).Webhooks.Delete(ctx, testserver.SeedWebhookID)
 	wantUnsupportedAuth(t, err)
+}
+
+func TestFakeWebhooksReplay(t *testing.T) {
+	clock := testserver.NewManualClock(testserver.SeedTime.Add(72 * time.Hour))
+	s := fake(t, testserver.WithClock(clock))
+	ctx := context.Background()
+	c := appClient(t, s)
+	hookID, sink := registerReceiver(t, s, c)
+	start := clock.Now()
+	for i := range 3 { // one event every 10 minutes
+		clock.Set(start.Add(time.Duration(i) * 10 * time.Minute))
+		if _, err := s.DeliverEvent(ctx, hookID, []byte(fmt.Sprintf(`{"n":%d}`, i))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The last two again: from 10:10:30 (its minute counts) to 10:20.
+	res, _, err := c.Webhooks.Replay(ctx, hookID, start.Add(10*time.Minute+30*time.Second), start.Add(20*time.Minute))
+	if err != nil {
+		t.Fatal(err)
+	}
+	jobs := s.World().ReplayJobs()
+	got := sink.got()
+	if len(jobs) != 1 || res.Data.JobID != jobs[0].ID || res.Data.CreatedAt == "" || jobs[0].Replayed != 2 ||
+		len(got) != 5 || string(got[3]) != `{"n":1}` || string(got[4]) != `{"n":2}` {
+		t.Errorf("replay %+v, jobs %+v, handler got %q", res.Data, jobs, got)
+	}
+
+	_, _, err = c.Webhooks.Replay(ctx, hookID, start.Add(-48*time.Hour), start)
+	wantError(t, err, http.StatusBadRequest, twitter.ProblemInvalidRequest)
+	_, _, err = c.Webhooks.Replay(ctx, testserver.NonexistentID, start, start)
+	wantError(t, err, http.StatusNotFound, twitter.ProblemResourceNotFound)
+	_, _, err = c.Webhooks.Replay(ctx, hookID, start, start.Add(-time.Minute))
+	wantInvalidArgument(t, err)
+	_, _, err = c.Webhooks.Replay(ctx, hookID, time.Time{}, start)
+	wantInvalidArgument(t, err)
+	_, _, err = c.Webhooks.Replay(ctx, "1x", start, start)
+	wantInvalidArgument(t, err)
+	_, _, err = userClient(t, s, testserver.AliceID).Webhooks.Replay(ctx, hookID, start, start)
+	wantUnsupportedAuth(t, err)
+}
+
+// TestFakeWebhooksReplayFlatResponse: older versions of the API answer a replay with the
+// job at the top level; Replay reads it into Data.
+func TestFakeWebhooksReplayFlatResponse(t *testing.T) {
+	s := fake(t, testserver.WithResponseMutator(func(op string, status int, body []byte) []byte {
+		if op != "replayWebhookEvents" || status != http.StatusOK {
+			return body
+		}
+		return bytes.TrimSuffix(bytes.Replace(body, []byte(`{"data":{`), []byte(`{`), 1), []byte(`}`))
+	}))
+	now := time.Now()
+	res, _, err := appClient(t, s).Webhooks.Replay(context.Background(), testserver.SeedWebhookID, now.Add(-time.Hour), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if jobs := s.World().ReplayJobs(); res.JobID == "" || res.Data.JobID != res.JobID || len(jobs) != 1 || jobs[0].ID != res.JobID || res.Data.CreatedAt == "" {
+		t.Errorf("flat answer read as %+v", res)
+	}
 }

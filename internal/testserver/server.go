@@ -363,6 +363,7 @@ var handlers = map[string]func(*Server, *call) (int, any){
 	"createWebhook":                     (*Server).createWebhook,
 	"validateWebhook":                   (*Server).validateWebhook,
 	"deleteWebhook":                     (*Server).deleteWebhook,
+	"replayWebhookEvents":               (*Server).replayWebhookEvents,
 	"createAccountActivitySubscription": (*Server).createAccountActivitySubscription,
 	"getAccountActivitySubscription":    (*Server).getAccountActivitySubscription,
 	"listAccountActivitySubscriptions":  (*Server).listAccountActivitySubscriptions,

@@ -21,8 +21,8 @@ func TestEveryOperationServed(t *testing.T) {
 		}
 	}
 	sort.Strings(ops)
-	if len(ops) != 104 {
-		t.Errorf("%d operations in the document, want 104: %v", len(ops), ops)
+	if len(ops) != 105 {
+		t.Errorf("%d operations in the document, want 105: %v", len(ops), ops)
 	}
 }
 

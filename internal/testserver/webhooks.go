@@ -55,10 +55,11 @@ type hookState struct {
 	seq    uint64
 	crcSeq uint64
 	subs   map[string][]string // webhook id -> users subscribed to Account Activity (account_activity.go)
+	replay replayState         // webhook_replay.go
 }
 
 func seedWebhooks(st *state) {
-	st.hooks = &hookState{seq: 1870000000000000001}
+	st.hooks = &hookState{seq: 1870000000000000001, replay: replayState{seq: 1880000000000000000}}
 	st.hooks.list = []*Webhook{{ID: SeedWebhookID, URL: SeedWebhookURL, Valid: true, CreatedAt: SeedTime.Add(-48 * time.Hour)}}
 	st.hooks.seq++
 	seedSubscriptions(st.hooks)
@@ -260,14 +261,21 @@ var ErrWebhookInvalid = errors.New("testserver: webhook is not valid (failed its
 // webhook webhookID, signed as X signs deliveries: the x-twitter-webhooks-signature
 // header holds "sha256=" and the base64 HMAC-SHA256 of the body keyed by the app's
 // consumer secret. It returns the receiver's status code. A webhook the app does not
-// have is an error, and so is an invalid one (ErrWebhookInvalid).
+// have is an error, and so is an invalid one (ErrWebhookInvalid). The attempt is kept
+// for replays (POST /2/webhooks/replay) whatever the receiver answered.
 func (s *Server) DeliverEvent(ctx context.Context, webhookID string, event []byte) (int, error) {
-	return s.DeliverEventWithSignature(ctx, webhookID, event, webhookMAC(event))
+	return s.deliver(ctx, webhookID, event, webhookMAC(event), true)
 }
 
 // DeliverEventWithSignature is DeliverEvent with the signature header set to signature
 // instead of the right one, to show that a receiver refuses a forged or tampered event.
+// X never sent such an event, so a replay does not send it again.
 func (s *Server) DeliverEventWithSignature(ctx context.Context, webhookID string, event []byte, signature string) (int, error) {
+	return s.deliver(ctx, webhookID, event, signature, false)
+}
+
+// deliver POSTs one event; log keeps it for replays.
+func (s *Server) deliver(ctx context.Context, webhookID string, event []byte, signature string, log bool) (int, error) {
 	s.mu.RLock()
 	w := s.w.hooks.find(webhookID)
 	var target string
@@ -285,6 +293,9 @@ func (s *Server) DeliverEventWithSignature(ctx context.Context, webhookID string
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, target, bytes.NewReader(event))
 	if err != nil {
 		return 0, fmt.Errorf("testserver: deliver to webhook %s: %w", webhookID, err)
+	}
+	if log {
+		s.logDelivery(webhookID, event)
 	}
 	req.Header.Set("Content-Type", "application/json; charset=utf-8")
 	req.Header.Set(signatureHeader, signature)

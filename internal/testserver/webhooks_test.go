@@ -10,8 +10,10 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"sync"
 	"testing"
+	"time"
 )
 
 // receiver is a webhook receiver for the tests: it answers the CRC check with the key it
@@ -155,4 +157,50 @@ func TestWebhooks(t *testing.T) {
 	wantStatus(t, r, 403)
 	r = c.do(http.MethodPost, "/2/webhooks", s.UserToken(AliceID), map[string]string{"url": good.srv.URL})
 	wantStatus(t, r, 403)
+}
+
+func TestWebhookReplay(t *testing.T) {
+	clock := NewManualClock(SeedTime.Add(72 * time.Hour))
+	s := Start(t, WithClock(clock))
+	c := newTC(t, s)
+	_, secret := s.AppCredentials()
+	rc := newReceiver(t, secret)
+	r := c.do(http.MethodPost, "/2/webhooks", c.app(), map[string]string{"url": rc.srv.URL})
+	id := r.str("data", "id")
+	ctx := context.Background()
+
+	// Three events, at 10:00, 10:05 and 11:00; one forged delivery that X never sent.
+	start := clock.Now()
+	for i, at := range []time.Duration{0, 5 * time.Minute, time.Hour} {
+		clock.Set(start.Add(at))
+		if _, err := s.DeliverEvent(ctx, id, []byte(`{"n":`+strconv.Itoa(i)+`}`)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.DeliverEventWithSignature(ctx, id, []byte(`{"forged":true}`), "sha256=x"); err != nil {
+		t.Fatal(err)
+	}
+	day := func(d time.Duration) string { return start.Add(d).UTC().Format("200601021504") }
+
+	r = c.do(http.MethodPost, "/2/webhooks/replay", c.app(), map[string]string{"webhook_id": id, "from_date": day(0), "to_date": day(5 * time.Minute)})
+	wantStatus(t, r, 200)
+	_, bodies, sigs := rc.seen()
+	if r.str("data", "job_id") == "" || r.str("data", "created_at") == "" || len(bodies) != 6 ||
+		string(bodies[4]) != `{"n":0}` || string(bodies[5]) != `{"n":1}` || sigs[5] != webhookMAC(bodies[5]) {
+		t.Fatalf("replay: %s; receiver has %q", r.raw, bodies)
+	}
+	if jobs := s.World().ReplayJobs(); len(jobs) != 1 || jobs[0].ID != r.str("data", "job_id") || jobs[0].Replayed != 2 || jobs[0].WebhookID != id {
+		t.Errorf("jobs: %+v", jobs)
+	}
+
+	// Older than a day, backwards, malformed, unknown webhook, user token.
+	for _, b := range []map[string]string{
+		{"webhook_id": id, "from_date": day(-25 * time.Hour), "to_date": day(0)},
+		{"webhook_id": id, "from_date": day(time.Hour), "to_date": day(0)},
+		{"webhook_id": id, "from_date": "202613010000", "to_date": day(0)},
+	} {
+		wantStatus(t, c.do(http.MethodPost, "/2/webhooks/replay", c.app(), b), 400)
+	}
+	wantStatus(t, c.do(http.MethodPost, "/2/webhooks/replay", c.app(), map[string]string{"webhook_id": NonexistentID, "from_date": day(0), "to_date": day(0)}), 404)
+	wantStatus(t, c.do(http.MethodPost, "/2/webhooks/replay", s.UserToken(AliceID), map[string]string{"webhook_id": id, "from_date": day(0), "to_date": day(0)}), 403)
 }
