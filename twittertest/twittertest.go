@@ -31,7 +31,8 @@ import (
 type (
 	// Server is a running fake X API. See its methods for credentials (AppBearerToken,
 	// UserToken, OAuth1, OAuth2Client), the world's data (World), faults (Inject,
-	// ClearFaults), streams (EmitTweet, DisconnectStreams) and contract violations.
+	// ClearFaults), streams (EmitTweet, DisconnectStreams), webhook deliveries
+	// (DeliverEvent, DeliverActivity) and contract violations.
 	Server = testserver.Server
 	// Option configures a Server.
 	Option = testserver.Option
@@ -45,7 +46,14 @@ type (
 	ManualClock = testserver.ManualClock
 	// World reads the server's data, to compare with what a program saw.
 	World = testserver.World
+	// Webhook is a registered webhook (World.Webhooks); ReplayJob a replay of its events.
+	Webhook   = testserver.Webhook
+	ReplayJob = testserver.ReplayJob
 )
+
+// ErrWebhookInvalid is returned by Server.DeliverEvent for a webhook that failed its CRC
+// check: X sends nothing to it.
+var ErrWebhookInvalid = testserver.ErrWebhookInvalid
 
 // The faults a Server can inject (see Fault).
 const (
@@ -71,6 +79,8 @@ const (
 	// SearchQuery matches exactly 1,000 recent Tweets.
 	SearchQuery = testserver.SearchThousandQuery
 	LiveSpaceID = testserver.LiveSpaceID
+	// SeedWebhookID is the app's seeded webhook; AliceID is subscribed to its Account Activity.
+	SeedWebhookID = testserver.SeedWebhookID
 )
 
 // Start starts a server for the duration of tb: it is closed when the test ends, and any
