@@ -3780,6 +3780,15 @@ type SpaceExpansions = []SpaceExpansion
 // SpaceFields defines model for SpaceFields.
 type SpaceFields = []SpaceField
 
+// StreamBackfillMinutes defines model for StreamBackfillMinutes.
+type StreamBackfillMinutes = int32
+
+// StreamEndTime defines model for StreamEndTime.
+type StreamEndTime = time.Time
+
+// StreamStartTime defines model for StreamStartTime.
+type StreamStartTime = time.Time
+
 // TopicFields defines model for TopicFields.
 type TopicFields = []TopicField
 
@@ -4284,6 +4293,171 @@ type CountRecentTweetsParams struct {
 	SearchCountFields *SearchCountFields `form:"search_count.fields,omitempty" json:"search_count.fields,omitempty"`
 }
 
+// StreamFirehoseParams defines parameters for StreamFirehose.
+type StreamFirehoseParams struct {
+	// BackfillMinutes How many minutes (at most 5) of events missed while disconnected to send again on reconnecting; needs an elevated plan.
+	BackfillMinutes *StreamBackfillMinutes `form:"backfill_minutes,omitempty" json:"backfill_minutes,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the Tweet field that points at them.
+	Expansions *TweetExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// MediaFields Media fields to return for media in `includes`, comma separated.
+	MediaFields *MediaFields `form:"media.fields,omitempty" json:"media.fields,omitempty"`
+
+	// PollFields Poll fields to return for polls in `includes`, comma separated.
+	PollFields *PollFields `form:"poll.fields,omitempty" json:"poll.fields,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// PlaceFields Place fields to return for places in `includes`, comma separated.
+	PlaceFields *PlaceFields `form:"place.fields,omitempty" json:"place.fields,omitempty"`
+
+	// Partition Which of the 20 partitions (1 to 20) this connection reads.
+	Partition int32 `form:"partition" json:"partition"`
+
+	// StartTime Replay from this time (RFC 3339, inclusive) before the live events.
+	StartTime *StreamStartTime `form:"start_time,omitempty" json:"start_time,omitempty"`
+
+	// EndTime The stream ends at this time (RFC 3339, exclusive).
+	EndTime *StreamEndTime `form:"end_time,omitempty" json:"end_time,omitempty"`
+}
+
+// StreamFirehoseEnParams defines parameters for StreamFirehoseEn.
+type StreamFirehoseEnParams struct {
+	// BackfillMinutes How many minutes (at most 5) of events missed while disconnected to send again on reconnecting; needs an elevated plan.
+	BackfillMinutes *StreamBackfillMinutes `form:"backfill_minutes,omitempty" json:"backfill_minutes,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the Tweet field that points at them.
+	Expansions *TweetExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// MediaFields Media fields to return for media in `includes`, comma separated.
+	MediaFields *MediaFields `form:"media.fields,omitempty" json:"media.fields,omitempty"`
+
+	// PollFields Poll fields to return for polls in `includes`, comma separated.
+	PollFields *PollFields `form:"poll.fields,omitempty" json:"poll.fields,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// PlaceFields Place fields to return for places in `includes`, comma separated.
+	PlaceFields *PlaceFields `form:"place.fields,omitempty" json:"place.fields,omitempty"`
+
+	// Partition Which of the 8 partitions (1 to 8) this connection reads.
+	Partition int32 `form:"partition" json:"partition"`
+
+	// StartTime Replay from this time (RFC 3339, inclusive) before the live events.
+	StartTime *StreamStartTime `form:"start_time,omitempty" json:"start_time,omitempty"`
+
+	// EndTime The stream ends at this time (RFC 3339, exclusive).
+	EndTime *StreamEndTime `form:"end_time,omitempty" json:"end_time,omitempty"`
+}
+
+// StreamFirehoseJaParams defines parameters for StreamFirehoseJa.
+type StreamFirehoseJaParams struct {
+	// BackfillMinutes How many minutes (at most 5) of events missed while disconnected to send again on reconnecting; needs an elevated plan.
+	BackfillMinutes *StreamBackfillMinutes `form:"backfill_minutes,omitempty" json:"backfill_minutes,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the Tweet field that points at them.
+	Expansions *TweetExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// MediaFields Media fields to return for media in `includes`, comma separated.
+	MediaFields *MediaFields `form:"media.fields,omitempty" json:"media.fields,omitempty"`
+
+	// PollFields Poll fields to return for polls in `includes`, comma separated.
+	PollFields *PollFields `form:"poll.fields,omitempty" json:"poll.fields,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// PlaceFields Place fields to return for places in `includes`, comma separated.
+	PlaceFields *PlaceFields `form:"place.fields,omitempty" json:"place.fields,omitempty"`
+
+	// Partition Which of the 2 partitions (1 to 2) this connection reads.
+	Partition int32 `form:"partition" json:"partition"`
+
+	// StartTime Replay from this time (RFC 3339, inclusive) before the live events.
+	StartTime *StreamStartTime `form:"start_time,omitempty" json:"start_time,omitempty"`
+
+	// EndTime The stream ends at this time (RFC 3339, exclusive).
+	EndTime *StreamEndTime `form:"end_time,omitempty" json:"end_time,omitempty"`
+}
+
+// StreamFirehoseKoParams defines parameters for StreamFirehoseKo.
+type StreamFirehoseKoParams struct {
+	// BackfillMinutes How many minutes (at most 5) of events missed while disconnected to send again on reconnecting; needs an elevated plan.
+	BackfillMinutes *StreamBackfillMinutes `form:"backfill_minutes,omitempty" json:"backfill_minutes,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the Tweet field that points at them.
+	Expansions *TweetExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// MediaFields Media fields to return for media in `includes`, comma separated.
+	MediaFields *MediaFields `form:"media.fields,omitempty" json:"media.fields,omitempty"`
+
+	// PollFields Poll fields to return for polls in `includes`, comma separated.
+	PollFields *PollFields `form:"poll.fields,omitempty" json:"poll.fields,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// PlaceFields Place fields to return for places in `includes`, comma separated.
+	PlaceFields *PlaceFields `form:"place.fields,omitempty" json:"place.fields,omitempty"`
+
+	// Partition Which of the 2 partitions (1 to 2) this connection reads.
+	Partition int32 `form:"partition" json:"partition"`
+
+	// StartTime Replay from this time (RFC 3339, inclusive) before the live events.
+	StartTime *StreamStartTime `form:"start_time,omitempty" json:"start_time,omitempty"`
+
+	// EndTime The stream ends at this time (RFC 3339, exclusive).
+	EndTime *StreamEndTime `form:"end_time,omitempty" json:"end_time,omitempty"`
+}
+
+// StreamFirehosePtParams defines parameters for StreamFirehosePt.
+type StreamFirehosePtParams struct {
+	// BackfillMinutes How many minutes (at most 5) of events missed while disconnected to send again on reconnecting; needs an elevated plan.
+	BackfillMinutes *StreamBackfillMinutes `form:"backfill_minutes,omitempty" json:"backfill_minutes,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the Tweet field that points at them.
+	Expansions *TweetExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// MediaFields Media fields to return for media in `includes`, comma separated.
+	MediaFields *MediaFields `form:"media.fields,omitempty" json:"media.fields,omitempty"`
+
+	// PollFields Poll fields to return for polls in `includes`, comma separated.
+	PollFields *PollFields `form:"poll.fields,omitempty" json:"poll.fields,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// PlaceFields Place fields to return for places in `includes`, comma separated.
+	PlaceFields *PlaceFields `form:"place.fields,omitempty" json:"place.fields,omitempty"`
+
+	// Partition Which of the 2 partitions (1 to 2) this connection reads.
+	Partition int32 `form:"partition" json:"partition"`
+
+	// StartTime Replay from this time (RFC 3339, inclusive) before the live events.
+	StartTime *StreamStartTime `form:"start_time,omitempty" json:"start_time,omitempty"`
+
+	// EndTime The stream ends at this time (RFC 3339, exclusive).
+	EndTime *StreamEndTime `form:"end_time,omitempty" json:"end_time,omitempty"`
+}
+
 // StreamSampleParams defines parameters for StreamSample.
 type StreamSampleParams struct {
 	// BackfillMinutes Minutes (up to 5) of Tweets missed during a disconnection to replay on reconnect; needs an elevated plan.
@@ -4306,6 +4480,39 @@ type StreamSampleParams struct {
 
 	// PlaceFields Place fields to return for places in `includes`, comma separated.
 	PlaceFields *PlaceFields `form:"place.fields,omitempty" json:"place.fields,omitempty"`
+}
+
+// StreamSample10Params defines parameters for StreamSample10.
+type StreamSample10Params struct {
+	// BackfillMinutes How many minutes (at most 5) of events missed while disconnected to send again on reconnecting; needs an elevated plan.
+	BackfillMinutes *StreamBackfillMinutes `form:"backfill_minutes,omitempty" json:"backfill_minutes,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the Tweet field that points at them.
+	Expansions *TweetExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// MediaFields Media fields to return for media in `includes`, comma separated.
+	MediaFields *MediaFields `form:"media.fields,omitempty" json:"media.fields,omitempty"`
+
+	// PollFields Poll fields to return for polls in `includes`, comma separated.
+	PollFields *PollFields `form:"poll.fields,omitempty" json:"poll.fields,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// PlaceFields Place fields to return for places in `includes`, comma separated.
+	PlaceFields *PlaceFields `form:"place.fields,omitempty" json:"place.fields,omitempty"`
+
+	// Partition Which of the 2 partitions (1 or 2) this connection reads.
+	Partition int32 `form:"partition" json:"partition"`
+
+	// StartTime Replay from this time (RFC 3339, inclusive) before the live events.
+	StartTime *StreamStartTime `form:"start_time,omitempty" json:"start_time,omitempty"`
+
+	// EndTime The stream ends at this time (RFC 3339, exclusive).
+	EndTime *StreamEndTime `form:"end_time,omitempty" json:"end_time,omitempty"`
 }
 
 // SearchAllTweetsParams defines parameters for SearchAllTweets.
@@ -5995,12 +6202,54 @@ type ClientInterface interface {
 	// Corresponds with GET /2/tweets/counts/recent (the `CountRecentTweets` operationId).
 	CountRecentTweets(ctx context.Context, params *CountRecentTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// StreamFirehose Connect to one partition of the full Tweet firehose
+	//
+	// Every public Tweet, as newline-delimited JSON, split over 20 partitions: each connection reads one partition, so reading all of them takes 20 connections.
+	//
+	// Corresponds with GET /2/tweets/firehose/stream (the `StreamFirehose` operationId).
+	StreamFirehose(ctx context.Context, params *StreamFirehoseParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// StreamFirehoseEn Connect to one partition of the English-language firehose
+	//
+	// Every public Tweet X classified as English, as newline-delimited JSON, split over 8 partitions.
+	//
+	// Corresponds with GET /2/tweets/firehose/stream/lang/en (the `StreamFirehoseEn` operationId).
+	StreamFirehoseEn(ctx context.Context, params *StreamFirehoseEnParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// StreamFirehoseJa Connect to one partition of the Japanese-language firehose
+	//
+	// Every public Tweet X classified as Japanese, as newline-delimited JSON, split over 2 partitions.
+	//
+	// Corresponds with GET /2/tweets/firehose/stream/lang/ja (the `StreamFirehoseJa` operationId).
+	StreamFirehoseJa(ctx context.Context, params *StreamFirehoseJaParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// StreamFirehoseKo Connect to one partition of the Korean-language firehose
+	//
+	// Every public Tweet X classified as Korean, as newline-delimited JSON, split over 2 partitions.
+	//
+	// Corresponds with GET /2/tweets/firehose/stream/lang/ko (the `StreamFirehoseKo` operationId).
+	StreamFirehoseKo(ctx context.Context, params *StreamFirehoseKoParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// StreamFirehosePt Connect to one partition of the Portuguese-language firehose
+	//
+	// Every public Tweet X classified as Portuguese, as newline-delimited JSON, split over 2 partitions.
+	//
+	// Corresponds with GET /2/tweets/firehose/stream/lang/pt (the `StreamFirehosePt` operationId).
+	StreamFirehosePt(ctx context.Context, params *StreamFirehosePtParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// StreamSample Connect to the 1% sample stream
 	//
 	// A long-lived response of newline-delimited JSON: one Tweet per line, with blank keep-alive lines in between.
 	//
 	// Corresponds with GET /2/tweets/sample/stream (the `StreamSample` operationId).
 	StreamSample(ctx context.Context, params *StreamSampleParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// StreamSample10 Connect to one partition of the 10% sample stream
+	//
+	// A tenth of all public Tweets, as newline-delimited JSON, split over 2 partitions.
+	//
+	// Corresponds with GET /2/tweets/sample10/stream (the `StreamSample10` operationId).
+	StreamSample10(ctx context.Context, params *StreamSample10Params, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// SearchAllTweets Search the full archive
 	//
@@ -7637,6 +7886,91 @@ func (c *Client) CountRecentTweets(ctx context.Context, params *CountRecentTweet
 	return c.Client.Do(req)
 }
 
+// StreamFirehose Connect to one partition of the full Tweet firehose
+//
+// Every public Tweet, as newline-delimited JSON, split over 20 partitions: each connection reads one partition, so reading all of them takes 20 connections.
+//
+// Corresponds with GET /2/tweets/firehose/stream (the `StreamFirehose` operationId).
+func (c *Client) StreamFirehose(ctx context.Context, params *StreamFirehoseParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewStreamFirehoseRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// StreamFirehoseEn Connect to one partition of the English-language firehose
+//
+// Every public Tweet X classified as English, as newline-delimited JSON, split over 8 partitions.
+//
+// Corresponds with GET /2/tweets/firehose/stream/lang/en (the `StreamFirehoseEn` operationId).
+func (c *Client) StreamFirehoseEn(ctx context.Context, params *StreamFirehoseEnParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewStreamFirehoseEnRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// StreamFirehoseJa Connect to one partition of the Japanese-language firehose
+//
+// Every public Tweet X classified as Japanese, as newline-delimited JSON, split over 2 partitions.
+//
+// Corresponds with GET /2/tweets/firehose/stream/lang/ja (the `StreamFirehoseJa` operationId).
+func (c *Client) StreamFirehoseJa(ctx context.Context, params *StreamFirehoseJaParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewStreamFirehoseJaRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// StreamFirehoseKo Connect to one partition of the Korean-language firehose
+//
+// Every public Tweet X classified as Korean, as newline-delimited JSON, split over 2 partitions.
+//
+// Corresponds with GET /2/tweets/firehose/stream/lang/ko (the `StreamFirehoseKo` operationId).
+func (c *Client) StreamFirehoseKo(ctx context.Context, params *StreamFirehoseKoParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewStreamFirehoseKoRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// StreamFirehosePt Connect to one partition of the Portuguese-language firehose
+//
+// Every public Tweet X classified as Portuguese, as newline-delimited JSON, split over 2 partitions.
+//
+// Corresponds with GET /2/tweets/firehose/stream/lang/pt (the `StreamFirehosePt` operationId).
+func (c *Client) StreamFirehosePt(ctx context.Context, params *StreamFirehosePtParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewStreamFirehosePtRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // StreamSample Connect to the 1% sample stream
 //
 // A long-lived response of newline-delimited JSON: one Tweet per line, with blank keep-alive lines in between.
@@ -7644,6 +7978,23 @@ func (c *Client) CountRecentTweets(ctx context.Context, params *CountRecentTweet
 // Corresponds with GET /2/tweets/sample/stream (the `StreamSample` operationId).
 func (c *Client) StreamSample(ctx context.Context, params *StreamSampleParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewStreamSampleRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// StreamSample10 Connect to one partition of the 10% sample stream
+//
+// A tenth of all public Tweets, as newline-delimited JSON, split over 2 partitions.
+//
+// Corresponds with GET /2/tweets/sample10/stream (the `StreamSample10` operationId).
+func (c *Client) StreamSample10(ctx context.Context, params *StreamSample10Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewStreamSample10Request(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -12390,6 +12741,796 @@ func NewCountRecentTweetsRequest(server string, params *CountRecentTweetsParams)
 	return req, nil
 }
 
+// NewStreamFirehoseRequest constructs an http.Request for the StreamFirehose method
+func NewStreamFirehoseRequest(server string, params *StreamFirehoseParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/tweets/firehose/stream")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.BackfillMinutes != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "backfill_minutes", *params.BackfillMinutes, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MediaFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media.fields", *params.MediaFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PollFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "poll.fields", *params.PollFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PlaceFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "place.fields", *params.PlaceFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "partition", params.Partition, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.StartTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_time", *params.StartTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EndTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", *params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewStreamFirehoseEnRequest constructs an http.Request for the StreamFirehoseEn method
+func NewStreamFirehoseEnRequest(server string, params *StreamFirehoseEnParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/tweets/firehose/stream/lang/en")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.BackfillMinutes != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "backfill_minutes", *params.BackfillMinutes, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MediaFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media.fields", *params.MediaFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PollFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "poll.fields", *params.PollFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PlaceFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "place.fields", *params.PlaceFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "partition", params.Partition, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.StartTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_time", *params.StartTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EndTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", *params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewStreamFirehoseJaRequest constructs an http.Request for the StreamFirehoseJa method
+func NewStreamFirehoseJaRequest(server string, params *StreamFirehoseJaParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/tweets/firehose/stream/lang/ja")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.BackfillMinutes != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "backfill_minutes", *params.BackfillMinutes, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MediaFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media.fields", *params.MediaFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PollFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "poll.fields", *params.PollFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PlaceFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "place.fields", *params.PlaceFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "partition", params.Partition, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.StartTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_time", *params.StartTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EndTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", *params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewStreamFirehoseKoRequest constructs an http.Request for the StreamFirehoseKo method
+func NewStreamFirehoseKoRequest(server string, params *StreamFirehoseKoParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/tweets/firehose/stream/lang/ko")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.BackfillMinutes != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "backfill_minutes", *params.BackfillMinutes, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MediaFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media.fields", *params.MediaFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PollFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "poll.fields", *params.PollFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PlaceFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "place.fields", *params.PlaceFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "partition", params.Partition, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.StartTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_time", *params.StartTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EndTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", *params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewStreamFirehosePtRequest constructs an http.Request for the StreamFirehosePt method
+func NewStreamFirehosePtRequest(server string, params *StreamFirehosePtParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/tweets/firehose/stream/lang/pt")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.BackfillMinutes != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "backfill_minutes", *params.BackfillMinutes, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MediaFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media.fields", *params.MediaFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PollFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "poll.fields", *params.PollFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PlaceFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "place.fields", *params.PlaceFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "partition", params.Partition, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.StartTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_time", *params.StartTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EndTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", *params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewStreamSampleRequest constructs an http.Request for the StreamSample method
 func NewStreamSampleRequest(server string, params *StreamSampleParams) (*http.Request, error) {
 	var err error
@@ -12493,6 +13634,164 @@ func NewStreamSampleRequest(server string, params *StreamSampleParams) (*http.Re
 		if params.PlaceFields != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "place.fields", *params.PlaceFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewStreamSample10Request constructs an http.Request for the StreamSample10 method
+func NewStreamSample10Request(server string, params *StreamSample10Params) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/tweets/sample10/stream")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.BackfillMinutes != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "backfill_minutes", *params.BackfillMinutes, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MediaFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media.fields", *params.MediaFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PollFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "poll.fields", *params.PollFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PlaceFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "place.fields", *params.PlaceFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "partition", params.Partition, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.StartTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_time", *params.StartTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EndTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", *params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -18080,6 +19379,51 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /2/tweets/counts/recent (the `CountRecentTweets` operationId).
 	CountRecentTweetsWithResponse(ctx context.Context, params *CountRecentTweetsParams, reqEditors ...RequestEditorFn) (*CountRecentTweetsResult, error)
 
+	// StreamFirehoseWithResponse Connect to one partition of the full Tweet firehose
+	//
+	// Every public Tweet, as newline-delimited JSON, split over 20 partitions: each connection reads one partition, so reading all of them takes 20 connections.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/tweets/firehose/stream (the `StreamFirehose` operationId).
+	StreamFirehoseWithResponse(ctx context.Context, params *StreamFirehoseParams, reqEditors ...RequestEditorFn) (*StreamFirehoseResult, error)
+
+	// StreamFirehoseEnWithResponse Connect to one partition of the English-language firehose
+	//
+	// Every public Tweet X classified as English, as newline-delimited JSON, split over 8 partitions.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/tweets/firehose/stream/lang/en (the `StreamFirehoseEn` operationId).
+	StreamFirehoseEnWithResponse(ctx context.Context, params *StreamFirehoseEnParams, reqEditors ...RequestEditorFn) (*StreamFirehoseEnResult, error)
+
+	// StreamFirehoseJaWithResponse Connect to one partition of the Japanese-language firehose
+	//
+	// Every public Tweet X classified as Japanese, as newline-delimited JSON, split over 2 partitions.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/tweets/firehose/stream/lang/ja (the `StreamFirehoseJa` operationId).
+	StreamFirehoseJaWithResponse(ctx context.Context, params *StreamFirehoseJaParams, reqEditors ...RequestEditorFn) (*StreamFirehoseJaResult, error)
+
+	// StreamFirehoseKoWithResponse Connect to one partition of the Korean-language firehose
+	//
+	// Every public Tweet X classified as Korean, as newline-delimited JSON, split over 2 partitions.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/tweets/firehose/stream/lang/ko (the `StreamFirehoseKo` operationId).
+	StreamFirehoseKoWithResponse(ctx context.Context, params *StreamFirehoseKoParams, reqEditors ...RequestEditorFn) (*StreamFirehoseKoResult, error)
+
+	// StreamFirehosePtWithResponse Connect to one partition of the Portuguese-language firehose
+	//
+	// Every public Tweet X classified as Portuguese, as newline-delimited JSON, split over 2 partitions.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/tweets/firehose/stream/lang/pt (the `StreamFirehosePt` operationId).
+	StreamFirehosePtWithResponse(ctx context.Context, params *StreamFirehosePtParams, reqEditors ...RequestEditorFn) (*StreamFirehosePtResult, error)
+
 	// StreamSampleWithResponse Connect to the 1% sample stream
 	//
 	// A long-lived response of newline-delimited JSON: one Tweet per line, with blank keep-alive lines in between.
@@ -18088,6 +19432,15 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /2/tweets/sample/stream (the `StreamSample` operationId).
 	StreamSampleWithResponse(ctx context.Context, params *StreamSampleParams, reqEditors ...RequestEditorFn) (*StreamSampleResult, error)
+
+	// StreamSample10WithResponse Connect to one partition of the 10% sample stream
+	//
+	// A tenth of all public Tweets, as newline-delimited JSON, split over 2 partitions.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/tweets/sample10/stream (the `StreamSample10` operationId).
+	StreamSample10WithResponse(ctx context.Context, params *StreamSample10Params, reqEditors ...RequestEditorFn) (*StreamSample10Result, error)
 
 	// SearchAllTweetsWithResponse Search the full archive
 	//
@@ -21342,6 +22695,281 @@ func (r CountRecentTweetsResult) ContentType() string {
 	return ""
 }
 
+type StreamFirehoseResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *StreamingTweet
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r StreamFirehoseResult) GetJSON200() *StreamingTweet {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r StreamFirehoseResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r StreamFirehoseResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r StreamFirehoseResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r StreamFirehoseResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r StreamFirehoseResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r StreamFirehoseResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type StreamFirehoseEnResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *StreamingTweet
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r StreamFirehoseEnResult) GetJSON200() *StreamingTweet {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r StreamFirehoseEnResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r StreamFirehoseEnResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r StreamFirehoseEnResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r StreamFirehoseEnResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r StreamFirehoseEnResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r StreamFirehoseEnResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type StreamFirehoseJaResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *StreamingTweet
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r StreamFirehoseJaResult) GetJSON200() *StreamingTweet {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r StreamFirehoseJaResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r StreamFirehoseJaResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r StreamFirehoseJaResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r StreamFirehoseJaResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r StreamFirehoseJaResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r StreamFirehoseJaResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type StreamFirehoseKoResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *StreamingTweet
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r StreamFirehoseKoResult) GetJSON200() *StreamingTweet {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r StreamFirehoseKoResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r StreamFirehoseKoResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r StreamFirehoseKoResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r StreamFirehoseKoResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r StreamFirehoseKoResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r StreamFirehoseKoResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type StreamFirehosePtResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *StreamingTweet
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r StreamFirehosePtResult) GetJSON200() *StreamingTweet {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r StreamFirehosePtResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r StreamFirehosePtResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r StreamFirehosePtResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r StreamFirehosePtResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r StreamFirehosePtResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r StreamFirehosePtResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type StreamSampleResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -21391,6 +23019,61 @@ func (r StreamSampleResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r StreamSampleResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type StreamSample10Result struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *StreamingTweet
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r StreamSample10Result) GetJSON200() *StreamingTweet {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r StreamSample10Result) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r StreamSample10Result) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r StreamSample10Result) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r StreamSample10Result) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r StreamSample10Result) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r StreamSample10Result) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -25407,6 +27090,81 @@ func (c *ClientWithResponses) CountRecentTweetsWithResponse(ctx context.Context,
 	return ParseCountRecentTweetsResult(rsp)
 }
 
+// StreamFirehoseWithResponse Connect to one partition of the full Tweet firehose
+//
+// Every public Tweet, as newline-delimited JSON, split over 20 partitions: each connection reads one partition, so reading all of them takes 20 connections.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/tweets/firehose/stream (the `StreamFirehose` operationId).
+func (c *ClientWithResponses) StreamFirehoseWithResponse(ctx context.Context, params *StreamFirehoseParams, reqEditors ...RequestEditorFn) (*StreamFirehoseResult, error) {
+	rsp, err := c.StreamFirehose(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseStreamFirehoseResult(rsp)
+}
+
+// StreamFirehoseEnWithResponse Connect to one partition of the English-language firehose
+//
+// Every public Tweet X classified as English, as newline-delimited JSON, split over 8 partitions.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/tweets/firehose/stream/lang/en (the `StreamFirehoseEn` operationId).
+func (c *ClientWithResponses) StreamFirehoseEnWithResponse(ctx context.Context, params *StreamFirehoseEnParams, reqEditors ...RequestEditorFn) (*StreamFirehoseEnResult, error) {
+	rsp, err := c.StreamFirehoseEn(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseStreamFirehoseEnResult(rsp)
+}
+
+// StreamFirehoseJaWithResponse Connect to one partition of the Japanese-language firehose
+//
+// Every public Tweet X classified as Japanese, as newline-delimited JSON, split over 2 partitions.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/tweets/firehose/stream/lang/ja (the `StreamFirehoseJa` operationId).
+func (c *ClientWithResponses) StreamFirehoseJaWithResponse(ctx context.Context, params *StreamFirehoseJaParams, reqEditors ...RequestEditorFn) (*StreamFirehoseJaResult, error) {
+	rsp, err := c.StreamFirehoseJa(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseStreamFirehoseJaResult(rsp)
+}
+
+// StreamFirehoseKoWithResponse Connect to one partition of the Korean-language firehose
+//
+// Every public Tweet X classified as Korean, as newline-delimited JSON, split over 2 partitions.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/tweets/firehose/stream/lang/ko (the `StreamFirehoseKo` operationId).
+func (c *ClientWithResponses) StreamFirehoseKoWithResponse(ctx context.Context, params *StreamFirehoseKoParams, reqEditors ...RequestEditorFn) (*StreamFirehoseKoResult, error) {
+	rsp, err := c.StreamFirehoseKo(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseStreamFirehoseKoResult(rsp)
+}
+
+// StreamFirehosePtWithResponse Connect to one partition of the Portuguese-language firehose
+//
+// Every public Tweet X classified as Portuguese, as newline-delimited JSON, split over 2 partitions.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/tweets/firehose/stream/lang/pt (the `StreamFirehosePt` operationId).
+func (c *ClientWithResponses) StreamFirehosePtWithResponse(ctx context.Context, params *StreamFirehosePtParams, reqEditors ...RequestEditorFn) (*StreamFirehosePtResult, error) {
+	rsp, err := c.StreamFirehosePt(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseStreamFirehosePtResult(rsp)
+}
+
 // StreamSampleWithResponse Connect to the 1% sample stream
 //
 // A long-lived response of newline-delimited JSON: one Tweet per line, with blank keep-alive lines in between.
@@ -25420,6 +27178,21 @@ func (c *ClientWithResponses) StreamSampleWithResponse(ctx context.Context, para
 		return nil, err
 	}
 	return ParseStreamSampleResult(rsp)
+}
+
+// StreamSample10WithResponse Connect to one partition of the 10% sample stream
+//
+// A tenth of all public Tweets, as newline-delimited JSON, split over 2 partitions.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/tweets/sample10/stream (the `StreamSample10` operationId).
+func (c *ClientWithResponses) StreamSample10WithResponse(ctx context.Context, params *StreamSample10Params, reqEditors ...RequestEditorFn) (*StreamSample10Result, error) {
+	rsp, err := c.StreamSample10(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseStreamSample10Result(rsp)
 }
 
 // SearchAllTweetsWithResponse Search the full archive
@@ -28362,6 +30135,206 @@ func ParseCountRecentTweetsResult(rsp *http.Response) (*CountRecentTweetsResult,
 	return response, nil
 }
 
+// ParseStreamFirehoseResult parses an HTTP response from a StreamFirehoseWithResponse call
+func ParseStreamFirehoseResult(rsp *http.Response) (*StreamFirehoseResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &StreamFirehoseResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest StreamingTweet
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseStreamFirehoseEnResult parses an HTTP response from a StreamFirehoseEnWithResponse call
+func ParseStreamFirehoseEnResult(rsp *http.Response) (*StreamFirehoseEnResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &StreamFirehoseEnResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest StreamingTweet
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseStreamFirehoseJaResult parses an HTTP response from a StreamFirehoseJaWithResponse call
+func ParseStreamFirehoseJaResult(rsp *http.Response) (*StreamFirehoseJaResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &StreamFirehoseJaResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest StreamingTweet
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseStreamFirehoseKoResult parses an HTTP response from a StreamFirehoseKoWithResponse call
+func ParseStreamFirehoseKoResult(rsp *http.Response) (*StreamFirehoseKoResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &StreamFirehoseKoResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest StreamingTweet
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseStreamFirehosePtResult parses an HTTP response from a StreamFirehosePtWithResponse call
+func ParseStreamFirehosePtResult(rsp *http.Response) (*StreamFirehosePtResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &StreamFirehosePtResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest StreamingTweet
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseStreamSampleResult parses an HTTP response from a StreamSampleWithResponse call
 func ParseStreamSampleResult(rsp *http.Response) (*StreamSampleResult, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -28371,6 +30344,46 @@ func ParseStreamSampleResult(rsp *http.Response) (*StreamSampleResult, error) {
 	}
 
 	response := &StreamSampleResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest StreamingTweet
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseStreamSample10Result parses an HTTP response from a StreamSample10WithResponse call
+func ParseStreamSample10Result(rsp *http.Response) (*StreamSample10Result, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &StreamSample10Result{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}

@@ -174,14 +174,22 @@ func (s *StreamService) Filtered(ctx context.Context, opts *StreamOptions) (*Str
 	if err != nil {
 		return nil, err
 	}
-	open := func(ctx context.Context, first bool) (*http.Response, error) {
-		q := fp
-		if first {
-			q.StartTime = optTime(o.StartTime)
-		}
-		return raw.StreamFiltered(ctx, &q)
-	}
+	open := startOnFirst(fp, o.StartTime, func(q *gen.StreamFilteredParams, t *time.Time) { q.StartTime = t }, raw.StreamFiltered)
 	return s.client.openStream(ctx, name, o, open)
+}
+
+// startOnFirst returns the connection attempts of a stream with parameters p: call with
+// p, and on the first attempt only with StartTime set (by set) to start, since asking for
+// it again on every reconnection would replay everything since.
+func startOnFirst[P any](p P, start time.Time, set func(*P, *time.Time),
+	call func(context.Context, *P, ...gen.RequestEditorFn) (*http.Response, error)) func(context.Context, bool) (*http.Response, error) {
+	return func(ctx context.Context, first bool) (*http.Response, error) {
+		q := p
+		if first {
+			set(&q, optTime(start))
+		}
+		return call(ctx, &q)
+	}
 }
 
 // Sample connects to the sample stream: about 1% of all Tweets, as they are posted. It

@@ -77,6 +77,37 @@ func (o observingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	return resp, err
 }
 
+// observedFake starts the fake server on a fake clock shared with a client of the app,
+// whose stream connections answered 200 are logged.
+func observedFake(t *testing.T) (*testserver.Server, *Client, *fakeClock, *connLog) {
+	t.Helper()
+	clk := newFakeClock()
+	ts := testserver.Start(t, testserver.WithClock(serverClock{clk}), testserver.WithKeepAlive(5*time.Millisecond))
+	log := newConnLog()
+	tr := &http.Transport{DisableKeepAlives: true}
+	t.Cleanup(tr.CloseIdleConnections)
+	c, err := NewClient(WithBaseURL(ts.URL()), WithBearerToken(ts.AppBearerToken()),
+		WithHTTPClient(&http.Client{Transport: observingTransport{next: tr, log: log}}), withClock(clk))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ts, c, clk, log
+}
+
+// stallNext disconnects the stream of route and has its next connection go silent (no
+// keep-alives either); the stall watchdog fires, and the stream reconnects. It returns
+// the log's new mark.
+func stallNext(t *testing.T, ts *testserver.Server, route string, timers *manualTimers, log *connLog, mark int) int {
+	t.Helper()
+	ts.Inject(route, testserver.Fault{Kind: testserver.FaultStall, Times: 1, Delay: time.Hour})
+	ts.DisconnectStreams("")
+	mark = log.waitFor(t, mark, prefix("dropped", "200"))
+	if !timers.fire() {
+		t.Fatal("no stall watchdog armed")
+	}
+	return log.waitFor(t, mark, prefix("stalled", "200"))
+}
+
 // emitAndRead has the server post n Tweets from @XDevelopers (matched by the seeded rule)
 // and reads them back.
 func emitAndRead(t *testing.T, ts *testserver.Server, s *Stream, n int) (emitted, received []string) {
@@ -104,16 +135,7 @@ func emitAndRead(t *testing.T, ts *testserver.Server, s *Stream, n int) (emitted
 // TestFakeStreamFiltered: every Tweet the server emitted arrives once across faults.
 func TestFakeStreamFiltered(t *testing.T) {
 	noLeaks(t)
-	clk := newFakeClock()
-	ts := testserver.Start(t, testserver.WithClock(serverClock{clk}), testserver.WithKeepAlive(5*time.Millisecond))
-	log := newConnLog()
-	tr := &http.Transport{DisableKeepAlives: true}
-	defer tr.CloseIdleConnections()
-	c, err := NewClient(WithBaseURL(ts.URL()), WithBearerToken(ts.AppBearerToken()),
-		WithHTTPClient(&http.Client{Transport: observingTransport{next: tr, log: log}}), withClock(clk))
-	if err != nil {
-		t.Fatal(err)
-	}
+	ts, c, clk, log := observedFake(t)
 	timers := newManualTimers()
 	var evs events
 	s, err := c.Stream.Filtered(context.Background(), &StreamOptions{
@@ -150,13 +172,7 @@ func TestFakeStreamFiltered(t *testing.T) {
 	collect(10)
 
 	// A connection that goes silent (no keep-alives either) until the stall timeout.
-	ts.Inject(route, testserver.Fault{Kind: testserver.FaultStall, Times: 1, Delay: time.Hour})
-	ts.DisconnectStreams("")
-	mark = log.waitFor(t, mark, prefix("dropped", "200"))
-	if !timers.fire() {
-		t.Fatal("no stall watchdog armed")
-	}
-	log.waitFor(t, mark, prefix("stalled", "200"))
+	stallNext(t, ts, route, timers, log, mark)
 	collect(10)
 
 	if diff := cmp.Diff(emitted, received); diff != "" {

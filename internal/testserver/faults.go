@@ -175,7 +175,7 @@ func (s *Server) serveFaultBefore(c *call) bool {
 		s.reset(c, `{"data":[{"id":"`)
 		return true
 	case FaultStall:
-		if c.rt.opID == "streamSample" || c.rt.opID == "streamFiltered" {
+		if isStream(c.rt.opID) {
 			return false
 		}
 		return s.sleep(c.r.Context(), f.Delay) != nil

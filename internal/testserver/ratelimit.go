@@ -39,7 +39,7 @@ func newRateLimiter(s *Server) *rateLimiter {
 func (rl *rateLimiter) policy(rt *route, who principal) (int, time.Duration) {
 	limit, window := defaultReadLimit, defaultWindow
 	switch {
-	case rt.opID == "streamSample" || rt.opID == "streamFiltered":
+	case isStream(rt.opID):
 		limit = defaultStreamLimit
 	case rt.method != http.MethodGet:
 		limit = defaultWriteLimit

@@ -249,7 +249,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.send(c, http.StatusBadRequest, invalidRequest(issues...))
 		return
 	}
-	if rt.opID == "streamSample" || rt.opID == "streamFiltered" {
+	if isStream(rt.opID) {
 		s.serveStream(c)
 		return
 	}

@@ -16,12 +16,18 @@ const streamBuffer = 1024
 type streamEvent struct {
 	t     *Tweet
 	rules []matchingRule
+	// family is the kind of stream the event is for (familyTweets for a Tweet); line is
+	// the event of any other family, encoded as it is; key picks its partition.
+	family streamFamily
+	line   any
+	key    uint64
 }
 
 type streamConn struct {
-	opID   string
-	events chan streamEvent
-	kick   chan *apiProblem // a disconnect problem; the stream ends after sending it
+	opID      string
+	partition int // 1-based; 0 for a stream without partitions
+	events    chan streamEvent
+	kick      chan *apiProblem // a disconnect problem; the stream ends after sending it
 }
 
 type hub struct {
@@ -140,7 +146,7 @@ func (s *Server) EmitTweet(tweets ...Tweet) []Tweet {
 
 // streamEventOf matches a new Tweet against the rules in force; call with s.mu held.
 func (s *Server) streamEventOf(t *Tweet) streamEvent {
-	ev := streamEvent{t: t}
+	ev := streamEvent{t: t, key: t.num}
 	for _, r := range s.w.rules {
 		q, err := parseQuery(r.Value)
 		if err == nil && q.eval(s.w, t) {
@@ -156,7 +162,7 @@ func (s *Server) push(events []streamEvent) {
 	defer s.hub.mu.Unlock()
 	for c := range s.hub.conns {
 		for _, ev := range events {
-			if c.opID == "streamFiltered" && len(ev.rules) == 0 {
+			if !c.wants(ev) {
 				continue
 			}
 			select {
@@ -199,7 +205,7 @@ func (s *Server) DisconnectStreams(disconnectType string) int {
 
 // serveStream holds a stream open: keep-alives, Tweets as they are emitted, faults.
 func (s *Server) serveStream(c *call) {
-	conn := &streamConn{opID: c.rt.opID, events: make(chan streamEvent, streamBuffer), kick: make(chan *apiProblem, 1)}
+	conn := newStreamConn(c)
 	s.hub.mu.Lock()
 	if max := s.cfg.maxStreamConns; max > 0 && s.hub.count(c.rt.opID) >= max {
 		s.hub.mu.Unlock()
@@ -262,20 +268,7 @@ func (s *Server) serveStream(c *call) {
 			flush()
 			return
 		case ev := <-conn.events:
-			s.mu.RLock()
-			r := newRenderer(s.w, sh, "")
-			env := envelope{Data: r.tweet(ev.t), MatchingRules: ev.rules}
-			if c.rt.opID == "streamFiltered" && env.MatchingRules == nil {
-				env.MatchingRules = []matchingRule{}
-			}
-			env.Includes = r.includes()
-			env.Errors = r.errs
-			s.mu.RUnlock()
-			s.usage.count(s.clock.Now(), 1)
-			line, _ := encode(env)
-			if s.cfg.mutator != nil {
-				line = s.cfg.mutator(c.rt.opID, http.StatusOK, line)
-			}
+			line := s.streamLine(c, sh, ev)
 			s.checkLine(c, line)
 			line = append(line, '\r', '\n')
 			if c.fault != nil {

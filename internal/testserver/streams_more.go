@@ -1,0 +1,102 @@
+package testserver
+
+import (
+	"net/http"
+	"strconv"
+)
+
+// streamFamily is what a stream carries: Tweets, or one kind of other event.
+type streamFamily int
+
+const (
+	familyTweets streamFamily = iota
+)
+
+// streamKind describes one streaming operation: what it carries, over how many
+// partitions it is split (0: none), and the language of its Tweets ("" for all).
+type streamKind struct {
+	family     streamFamily
+	partitions int
+	lang       string
+}
+
+// streamKinds are the streaming operations, by operationId. Every other operation is
+// served by the handlers map.
+var streamKinds = map[string]streamKind{
+	"streamSample":     {family: familyTweets},
+	"streamFiltered":   {family: familyTweets},
+	"streamSample10":   {family: familyTweets, partitions: 2},
+	"streamFirehose":   {family: familyTweets, partitions: 20},
+	"streamFirehoseEn": {family: familyTweets, partitions: 8, lang: "en"},
+	"streamFirehoseJa": {family: familyTweets, partitions: 2, lang: "ja"},
+	"streamFirehoseKo": {family: familyTweets, partitions: 2, lang: "ko"},
+	"streamFirehosePt": {family: familyTweets, partitions: 2, lang: "pt"},
+}
+
+// isStream reports whether an operation is a stream, held open by serveStream.
+func isStream(opID string) bool {
+	_, ok := streamKinds[opID]
+	return ok
+}
+
+// StreamPartition returns the partition (1 to n) of a partitioned stream of n
+// partitions that carries the event with the given key (a Tweet's numeric id). Every
+// event is in exactly one partition: reading all n gives every event once.
+func StreamPartition(key uint64, n int) int {
+	if n <= 1 {
+		return 1
+	}
+	return int(key%uint64(n)) + 1
+}
+
+// newStreamConn registers nothing yet: it reads the connection's partition (the request
+// was validated, so it is in range when the operation has one).
+func newStreamConn(c *call) *streamConn {
+	conn := &streamConn{opID: c.rt.opID, events: make(chan streamEvent, streamBuffer), kick: make(chan *apiProblem, 1)}
+	if streamKinds[c.rt.opID].partitions > 0 {
+		conn.partition, _ = strconv.Atoi(c.q.Get("partition"))
+	}
+	return conn
+}
+
+// wants reports whether an event belongs on this connection: its stream's family, a
+// rule matched for the filtered stream, the stream's language, and its partition.
+func (c *streamConn) wants(ev streamEvent) bool {
+	k := streamKinds[c.opID]
+	switch {
+	case ev.family != k.family:
+		return false
+	case c.opID == "streamFiltered" && len(ev.rules) == 0:
+		return false
+	case k.lang != "" && (ev.t == nil || ev.t.Lang != k.lang):
+		return false
+	case k.partitions > 0 && StreamPartition(ev.key, k.partitions) != c.partition:
+		return false
+	}
+	return true
+}
+
+// streamLine encodes one event for a connection: a Tweet rendered with the fields and
+// expansions the connection asked for (and matching_rules on the filtered stream), or an
+// event of another family as it is. The mutator sees the line before it is validated.
+func (s *Server) streamLine(c *call, sh *shape, ev streamEvent) []byte {
+	var v any = ev.line
+	if ev.t != nil {
+		s.mu.RLock()
+		r := newRenderer(s.w, sh, "")
+		env := envelope{Data: r.tweet(ev.t), MatchingRules: ev.rules}
+		if c.rt.opID == "streamFiltered" && env.MatchingRules == nil {
+			env.MatchingRules = []matchingRule{}
+		}
+		env.Includes = r.includes()
+		env.Errors = r.errs
+		s.mu.RUnlock()
+		s.usage.count(s.clock.Now(), 1)
+		v = env
+	}
+	line, _ := encode(v)
+	if s.cfg.mutator != nil {
+		line = s.cfg.mutator(c.rt.opID, http.StatusOK, line)
+	}
+	return line
+}
