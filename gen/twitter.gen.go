@@ -2101,6 +2101,33 @@ type HashtagFields struct {
 // JobID defines model for JobId.
 type JobID = string
 
+// LikeComplianceEvent One likes compliance event; delete is the only kind so far.
+type LikeComplianceEvent struct {
+	// Delete A like that was taken back.
+	Delete *LikeDeletedEvent `json:"delete,omitempty"`
+}
+
+// LikeComplianceStreamLine One line of the likes compliance stream: an event, or problems.
+type LikeComplianceStreamLine struct {
+	// Data One likes compliance event; delete is the only kind so far.
+	Data   *LikeComplianceEvent `json:"data,omitempty"`
+	Errors []Problem            `json:"errors,omitempty,omitzero"`
+}
+
+// LikeDeletedEvent A like that was taken back.
+type LikeDeletedEvent struct {
+	EventAt time.Time `json:"event_at"`
+
+	// Favorite The like, named by the liked Tweet and the user who liked it.
+	Favorite struct {
+		// ID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+		ID TweetID `json:"id"`
+
+		// UserID A user id: a decimal number of up to 19 digits, sent as a string.
+		UserID UserID `json:"user_id"`
+	} `json:"favorite"`
+}
+
 // List A curated List of accounts. `id` and `name` always come back; the other fields only when asked for with `list.fields`.
 type List struct {
 	CreatedAt     time.Time `json:"created_at,omitempty,omitzero"`
@@ -3090,6 +3117,46 @@ type TweetAttachments struct {
 	PollIds            []PollID   `json:"poll_ids,omitempty,omitzero"`
 }
 
+// TweetComplianceEvent One Tweet compliance event: exactly one member is set, named for what happened.
+type TweetComplianceEvent struct {
+	// Delete The Tweet a delete, drop or undrop event is about, and when it happened.
+	Delete *TweetComplianceTarget `json:"delete,omitempty"`
+
+	// Drop The Tweet a delete, drop or undrop event is about, and when it happened.
+	Drop *TweetComplianceTarget `json:"drop,omitempty"`
+
+	// TweetEdit A Tweet that was edited: the new version and the whole chain of versions.
+	TweetEdit *TweetEditedEvent `json:"tweet_edit,omitempty"`
+
+	// Undrop The Tweet a delete, drop or undrop event is about, and when it happened.
+	Undrop *TweetComplianceTarget `json:"undrop,omitempty"`
+
+	// Withheld A Tweet withheld in some countries.
+	Withheld *TweetWithheldEvent `json:"withheld,omitempty"`
+}
+
+// TweetComplianceStreamLine One line of the Tweet compliance stream: an event, or problems.
+type TweetComplianceStreamLine struct {
+	// Data One Tweet compliance event: exactly one member is set, named for what happened.
+	Data   *TweetComplianceEvent `json:"data,omitempty"`
+	Errors []Problem             `json:"errors,omitempty,omitzero"`
+}
+
+// TweetComplianceTarget The Tweet a delete, drop or undrop event is about, and when it happened.
+type TweetComplianceTarget struct {
+	EventAt time.Time `json:"event_at"`
+
+	// QuoteTweetID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+	QuoteTweetID TweetID `json:"quote_tweet_id,omitempty,omitzero"`
+	Tweet        struct {
+		// AuthorID A user id: a decimal number of up to 19 digits, sent as a string.
+		AuthorID UserID `json:"author_id"`
+
+		// ID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+		ID TweetID `json:"id"`
+	} `json:"tweet"`
+}
+
 // TweetCount defines model for TweetCount.
 type TweetCount = int
 
@@ -3192,6 +3259,19 @@ type TweetEditControls struct {
 	IsEditEligible bool      `json:"is_edit_eligible"`
 }
 
+// TweetEditedEvent A Tweet that was edited: the new version and the whole chain of versions.
+type TweetEditedEvent struct {
+	EditTweetIds []TweetID `json:"edit_tweet_ids"`
+	EventAt      time.Time `json:"event_at"`
+
+	// InitialTweetID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+	InitialTweetID TweetID `json:"initial_tweet_id"`
+	Tweet          struct {
+		// ID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+		ID TweetID `json:"id"`
+	} `json:"tweet"`
+}
+
 // TweetExpansion An id-carrying field of a Tweet whose object should be returned in `includes`.
 type TweetExpansion string
 
@@ -3219,6 +3299,22 @@ type TweetHideResponse struct {
 // TweetID A Tweet id: a decimal number of up to 19 digits, sent as a string.
 type TweetID = string
 
+// TweetLabelEvent One Tweet label event: exactly one member is set.
+type TweetLabelEvent struct {
+	// PublicTweetNotice A notice label put on a Tweet or taken off it.
+	PublicTweetNotice *TweetNoticeEvent `json:"public_tweet_notice,omitempty"`
+
+	// PublicTweetUnviewable A Tweet made unviewable to the public, or viewable again.
+	PublicTweetUnviewable *TweetUnviewableEvent `json:"public_tweet_unviewable,omitempty"`
+}
+
+// TweetLabelStreamLine One line of the Tweet label stream: an event, or problems.
+type TweetLabelStreamLine struct {
+	// Data One Tweet label event: exactly one member is set.
+	Data   *TweetLabelEvent `json:"data,omitempty"`
+	Errors []Problem        `json:"errors,omitempty,omitzero"`
+}
+
 // TweetNonPublicMetrics defines model for TweetNonPublicMetrics.
 type TweetNonPublicMetrics struct {
 	ImpressionCount int32 `json:"impression_count,omitempty,omitzero"`
@@ -3233,6 +3329,32 @@ type TweetNoteTweet struct {
 		Urls     []URLEntity     `json:"urls,omitempty,omitzero"`
 	} `json:"entities,omitempty,omitzero"`
 	Text NoteTweetText `json:"text,omitempty,omitzero"`
+}
+
+// TweetNoticeEvent A notice label put on a Tweet or taken off it.
+type TweetNoticeEvent struct {
+	// Application Whether the label was applied or removed (apply, remove; open).
+	Application string `json:"application"`
+
+	// Details The text of the label.
+	Details string    `json:"details,omitempty,omitzero"`
+	EventAt time.Time `json:"event_at"`
+
+	// EventType What kind of label, such as misleading (open).
+	EventType string `json:"event_type"`
+
+	// ExtendedDetailsURL Where the label's explanation is.
+	ExtendedDetailsURL string `json:"extended_details_url,omitempty,omitzero"`
+
+	// LabelTitle The heading of the label.
+	LabelTitle string `json:"label_title,omitempty,omitzero"`
+	Tweet      struct {
+		// AuthorID A user id: a decimal number of up to 19 digits, sent as a string.
+		AuthorID UserID `json:"author_id"`
+
+		// ID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+		ID TweetID `json:"id"`
+	} `json:"tweet"`
 }
 
 // TweetOrganicMetrics defines model for TweetOrganicMetrics.
@@ -3293,6 +3415,20 @@ type TweetSuggestedSourceLinksWithCounts struct {
 // TweetText defines model for TweetText.
 type TweetText = string
 
+// TweetUnviewableEvent A Tweet made unviewable to the public, or viewable again.
+type TweetUnviewableEvent struct {
+	// Application Whether the label was applied or removed (apply, remove; open).
+	Application string    `json:"application"`
+	EventAt     time.Time `json:"event_at"`
+	Tweet       struct {
+		// AuthorID A user id: a decimal number of up to 19 digits, sent as a string.
+		AuthorID UserID `json:"author_id"`
+
+		// ID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+		ID TweetID `json:"id"`
+	} `json:"tweet"`
+}
+
 // TweetWithheld defines model for TweetWithheld.
 type TweetWithheld struct {
 	Copyright    bool               `json:"copyright,omitempty,omitzero"`
@@ -3302,6 +3438,22 @@ type TweetWithheld struct {
 
 // TweetWithheldScope defines model for TweetWithheld.Scope.
 type TweetWithheldScope string
+
+// TweetWithheldEvent A Tweet withheld in some countries.
+type TweetWithheldEvent struct {
+	EventAt time.Time `json:"event_at"`
+
+	// QuoteTweetID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+	QuoteTweetID TweetID `json:"quote_tweet_id,omitempty,omitzero"`
+	Tweet        struct {
+		// AuthorID A user id: a decimal number of up to 19 digits, sent as a string.
+		AuthorID UserID `json:"author_id"`
+
+		// ID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+		ID TweetID `json:"id"`
+	} `json:"tweet"`
+	WithheldInCountries []CountryCode `json:"withheld_in_countries"`
+}
 
 // URL An absolute URL.
 type URL = string
@@ -3474,6 +3626,52 @@ type UserAffiliation struct {
 	UserID      []UserID `json:"user_id,omitempty,omitzero"`
 }
 
+// UserComplianceEvent One user compliance event: exactly one member is set, named for what happened.
+type UserComplianceEvent struct {
+	// ScrubGeo An account had the location data removed from its Tweets up to one Tweet.
+	ScrubGeo *UserScrubGeoEvent `json:"scrub_geo,omitempty"`
+
+	// UserDelete The account a protect, delete, suspend event (or its undoing) is about, and when it happened.
+	UserDelete *UserComplianceTarget `json:"user_delete,omitempty"`
+
+	// UserProfileModification A change to one field of an account profile.
+	UserProfileModification *UserProfileModifiedEvent `json:"user_profile_modification,omitempty"`
+
+	// UserProtect The account a protect, delete, suspend event (or its undoing) is about, and when it happened.
+	UserProtect *UserComplianceTarget `json:"user_protect,omitempty"`
+
+	// UserSuspend The account a protect, delete, suspend event (or its undoing) is about, and when it happened.
+	UserSuspend *UserComplianceTarget `json:"user_suspend,omitempty"`
+
+	// UserUndelete The account a protect, delete, suspend event (or its undoing) is about, and when it happened.
+	UserUndelete *UserComplianceTarget `json:"user_undelete,omitempty"`
+
+	// UserUnprotect The account a protect, delete, suspend event (or its undoing) is about, and when it happened.
+	UserUnprotect *UserComplianceTarget `json:"user_unprotect,omitempty"`
+
+	// UserUnsuspend The account a protect, delete, suspend event (or its undoing) is about, and when it happened.
+	UserUnsuspend *UserComplianceTarget `json:"user_unsuspend,omitempty"`
+
+	// UserWithheld An account withheld in some countries.
+	UserWithheld *UserWithheldEvent `json:"user_withheld,omitempty"`
+}
+
+// UserComplianceStreamLine One line of the user compliance stream: an event, or problems.
+type UserComplianceStreamLine struct {
+	// Data One user compliance event: exactly one member is set, named for what happened.
+	Data   *UserComplianceEvent `json:"data,omitempty"`
+	Errors []Problem            `json:"errors,omitempty,omitzero"`
+}
+
+// UserComplianceTarget The account a protect, delete, suspend event (or its undoing) is about, and when it happened.
+type UserComplianceTarget struct {
+	EventAt time.Time `json:"event_at"`
+	User    struct {
+		// ID A user id: a decimal number of up to 19 digits, sent as a string.
+		ID UserID `json:"id"`
+	} `json:"user"`
+}
+
 // UserEntities defines model for UserEntities.
 type UserEntities struct {
 	Description FullTextEntities `json:"description,omitempty,omitzero"`
@@ -3494,6 +3692,19 @@ type UserID = string
 // UserName defines model for UserName.
 type UserName = string
 
+// UserProfileModifiedEvent A change to one field of an account profile.
+type UserProfileModifiedEvent struct {
+	EventAt  time.Time `json:"event_at"`
+	NewValue string    `json:"new_value"`
+
+	// ProfileField Which field changed, such as name or description (open).
+	ProfileField string `json:"profile_field"`
+	User         struct {
+		// ID A user id: a decimal number of up to 19 digits, sent as a string.
+		ID UserID `json:"id"`
+	} `json:"user"`
+}
+
 // UserPublicMetrics defines model for UserPublicMetrics.
 type UserPublicMetrics struct {
 	FollowersCount int `json:"followers_count,omitempty,omitzero"`
@@ -3501,6 +3712,18 @@ type UserPublicMetrics struct {
 	LikeCount      int `json:"like_count,omitempty,omitzero"`
 	ListedCount    int `json:"listed_count,omitempty,omitzero"`
 	TweetCount     int `json:"tweet_count,omitempty,omitzero"`
+}
+
+// UserScrubGeoEvent An account had the location data removed from its Tweets up to one Tweet.
+type UserScrubGeoEvent struct {
+	EventAt time.Time `json:"event_at"`
+
+	// UpToTweetID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+	UpToTweetID TweetID `json:"up_to_tweet_id"`
+	User        struct {
+		// ID A user id: a decimal number of up to 19 digits, sent as a string.
+		ID UserID `json:"id"`
+	} `json:"user"`
 }
 
 // UserSearchQueryVnext defines model for UserSearchQueryVnext.
@@ -3514,6 +3737,16 @@ type UserWithheld struct {
 
 // UserWithheldScope defines model for UserWithheld.Scope.
 type UserWithheldScope string
+
+// UserWithheldEvent An account withheld in some countries.
+type UserWithheldEvent struct {
+	EventAt time.Time `json:"event_at"`
+	User    struct {
+		// ID A user id: a decimal number of up to 19 digits, sent as a string.
+		ID UserID `json:"id"`
+	} `json:"user"`
+	WithheldInCountries []CountryCode `json:"withheld_in_countries"`
+}
 
 // UsersBlockingCreateRequest defines model for UsersBlockingCreateRequest.
 type UsersBlockingCreateRequest struct {
@@ -3978,6 +4211,18 @@ type LookupDMEventParams struct {
 	MediaFields *MediaFields `form:"media.fields,omitempty" json:"media.fields,omitempty"`
 }
 
+// StreamLikeComplianceParams defines parameters for StreamLikeCompliance.
+type StreamLikeComplianceParams struct {
+	// BackfillMinutes How many minutes (at most 5) of events missed while disconnected to send again on reconnecting; needs an elevated plan.
+	BackfillMinutes *StreamBackfillMinutes `form:"backfill_minutes,omitempty" json:"backfill_minutes,omitempty"`
+
+	// StartTime Replay from this time (RFC 3339, inclusive) before the live events.
+	StartTime *StreamStartTime `form:"start_time,omitempty" json:"start_time,omitempty"`
+
+	// EndTime The stream ends at this time (RFC 3339, exclusive).
+	EndTime *StreamEndTime `form:"end_time,omitempty" json:"end_time,omitempty"`
+}
+
 // LookupListParams defines parameters for LookupList.
 type LookupListParams struct {
 	// ListFields List fields to return beyond the defaults, comma separated.
@@ -4233,6 +4478,21 @@ type LookupTweetsParams struct {
 	PlaceFields *PlaceFields `form:"place.fields,omitempty" json:"place.fields,omitempty"`
 }
 
+// StreamTweetComplianceParams defines parameters for StreamTweetCompliance.
+type StreamTweetComplianceParams struct {
+	// BackfillMinutes How many minutes (at most 5) of events missed while disconnected to send again on reconnecting; needs an elevated plan.
+	BackfillMinutes *StreamBackfillMinutes `form:"backfill_minutes,omitempty" json:"backfill_minutes,omitempty"`
+
+	// Partition Which of the 4 partitions (1 to 4) this connection reads.
+	Partition int32 `form:"partition" json:"partition"`
+
+	// StartTime Replay from this time (RFC 3339, inclusive) before the live events.
+	StartTime *StreamStartTime `form:"start_time,omitempty" json:"start_time,omitempty"`
+
+	// EndTime The stream ends at this time (RFC 3339, exclusive).
+	EndTime *StreamEndTime `form:"end_time,omitempty" json:"end_time,omitempty"`
+}
+
 // CountAllTweetsParams defines parameters for CountAllTweets.
 type CountAllTweetsParams struct {
 	// Query The search query, in the operator syntax of the endpoint.
@@ -4450,6 +4710,18 @@ type StreamFirehosePtParams struct {
 
 	// Partition Which of the 2 partitions (1 to 2) this connection reads.
 	Partition int32 `form:"partition" json:"partition"`
+
+	// StartTime Replay from this time (RFC 3339, inclusive) before the live events.
+	StartTime *StreamStartTime `form:"start_time,omitempty" json:"start_time,omitempty"`
+
+	// EndTime The stream ends at this time (RFC 3339, exclusive).
+	EndTime *StreamEndTime `form:"end_time,omitempty" json:"end_time,omitempty"`
+}
+
+// StreamTweetLabelsParams defines parameters for StreamTweetLabels.
+type StreamTweetLabelsParams struct {
+	// BackfillMinutes How many minutes (at most 5) of events missed while disconnected to send again on reconnecting; needs an elevated plan.
+	BackfillMinutes *StreamBackfillMinutes `form:"backfill_minutes,omitempty" json:"backfill_minutes,omitempty"`
 
 	// StartTime Replay from this time (RFC 3339, inclusive) before the live events.
 	StartTime *StreamStartTime `form:"start_time,omitempty" json:"start_time,omitempty"`
@@ -4840,6 +5112,21 @@ type LookupUserByUsernameParams struct {
 
 	// TweetFields Tweet fields to return beyond the defaults, comma separated.
 	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+}
+
+// StreamUserComplianceParams defines parameters for StreamUserCompliance.
+type StreamUserComplianceParams struct {
+	// BackfillMinutes How many minutes (at most 5) of events missed while disconnected to send again on reconnecting; needs an elevated plan.
+	BackfillMinutes *StreamBackfillMinutes `form:"backfill_minutes,omitempty" json:"backfill_minutes,omitempty"`
+
+	// Partition Which of the 4 partitions (1 to 4) this connection reads.
+	Partition int32 `form:"partition" json:"partition"`
+
+	// StartTime Replay from this time (RFC 3339, inclusive) before the live events.
+	StartTime *StreamStartTime `form:"start_time,omitempty" json:"start_time,omitempty"`
+
+	// EndTime The stream ends at this time (RFC 3339, exclusive).
+	EndTime *StreamEndTime `form:"end_time,omitempty" json:"end_time,omitempty"`
 }
 
 // LookupMeParams defines parameters for LookupMe.
@@ -5893,6 +6180,13 @@ type ClientInterface interface {
 	// Corresponds with GET /2/dm_events/{event_id} (the `LookupDMEvent` operationId).
 	LookupDMEvent(ctx context.Context, eventID DmEventID, params *LookupDMEventParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// StreamLikeCompliance Connect to the stream of likes compliance events
+	//
+	// Newline-delimited JSON: one line each time a like is taken back, for apps that store likes and must forget them.
+	//
+	// Corresponds with GET /2/likes/compliance/stream (the `StreamLikeCompliance` operationId).
+	StreamLikeCompliance(ctx context.Context, params *StreamLikeComplianceParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// CreateListWithBody Create a List
 	//
 	// Creates a List owned by the authenticated user.
@@ -6188,6 +6482,13 @@ type ClientInterface interface {
 	// Corresponds with POST /2/tweets (the `CreateTweet` operationId).
 	CreateTweet(ctx context.Context, body CreateTweetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// StreamTweetCompliance Connect to one partition of the Tweet compliance stream
+	//
+	// Newline-delimited JSON: one line each time a Tweet is deleted, withheld, dropped, restored or edited, so that apps storing Tweets can act on it. Split over 4 partitions.
+	//
+	// Corresponds with GET /2/tweets/compliance/stream (the `StreamTweetCompliance` operationId).
+	StreamTweetCompliance(ctx context.Context, params *StreamTweetComplianceParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// CountAllTweets Count matching Tweets in the full archive
 	//
 	// Counts Tweets since 2006 that match a query, bucketed by minute, hour or day. Needs full-archive access.
@@ -6236,6 +6537,13 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /2/tweets/firehose/stream/lang/pt (the `StreamFirehosePt` operationId).
 	StreamFirehosePt(ctx context.Context, params *StreamFirehosePtParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// StreamTweetLabels Connect to the stream of Tweet label events
+	//
+	// Newline-delimited JSON: one line each time X applies a label (a notice, or making a Tweet unviewable) to a Tweet, or removes one.
+	//
+	// Corresponds with GET /2/tweets/label/stream (the `StreamTweetLabels` operationId).
+	StreamTweetLabels(ctx context.Context, params *StreamTweetLabelsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// StreamSample Connect to the 1% sample stream
 	//
@@ -6391,6 +6699,13 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /2/users/by/username/{username} (the `LookupUserByUsername` operationId).
 	LookupUserByUsername(ctx context.Context, username string, params *LookupUserByUsernameParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// StreamUserCompliance Connect to one partition of the user compliance stream
+	//
+	// Newline-delimited JSON: one line each time an account is protected, deleted, suspended, withheld, scrubbed of geo data or changes its profile, and when such a change is undone. Split over 4 partitions.
+	//
+	// Corresponds with GET /2/users/compliance/stream (the `StreamUserCompliance` operationId).
+	StreamUserCompliance(ctx context.Context, params *StreamUserComplianceParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// LookupMe Look up the authenticated user
 	//
@@ -7187,6 +7502,23 @@ func (c *Client) LookupDMEvent(ctx context.Context, eventID DmEventID, params *L
 	return c.Client.Do(req)
 }
 
+// StreamLikeCompliance Connect to the stream of likes compliance events
+//
+// Newline-delimited JSON: one line each time a like is taken back, for apps that store likes and must forget them.
+//
+// Corresponds with GET /2/likes/compliance/stream (the `StreamLikeCompliance` operationId).
+func (c *Client) StreamLikeCompliance(ctx context.Context, params *StreamLikeComplianceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewStreamLikeComplianceRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // CreateListWithBody Create a List
 //
 // Creates a List owned by the authenticated user.
@@ -7852,6 +8184,23 @@ func (c *Client) CreateTweet(ctx context.Context, body CreateTweetJSONRequestBod
 	return c.Client.Do(req)
 }
 
+// StreamTweetCompliance Connect to one partition of the Tweet compliance stream
+//
+// Newline-delimited JSON: one line each time a Tweet is deleted, withheld, dropped, restored or edited, so that apps storing Tweets can act on it. Split over 4 partitions.
+//
+// Corresponds with GET /2/tweets/compliance/stream (the `StreamTweetCompliance` operationId).
+func (c *Client) StreamTweetCompliance(ctx context.Context, params *StreamTweetComplianceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewStreamTweetComplianceRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // CountAllTweets Count matching Tweets in the full archive
 //
 // Counts Tweets since 2006 that match a query, bucketed by minute, hour or day. Needs full-archive access.
@@ -7961,6 +8310,23 @@ func (c *Client) StreamFirehoseKo(ctx context.Context, params *StreamFirehoseKoP
 // Corresponds with GET /2/tweets/firehose/stream/lang/pt (the `StreamFirehosePt` operationId).
 func (c *Client) StreamFirehosePt(ctx context.Context, params *StreamFirehosePtParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewStreamFirehosePtRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// StreamTweetLabels Connect to the stream of Tweet label events
+//
+// Newline-delimited JSON: one line each time X applies a label (a notice, or making a Tweet unviewable) to a Tweet, or removes one.
+//
+// Corresponds with GET /2/tweets/label/stream (the `StreamTweetLabels` operationId).
+func (c *Client) StreamTweetLabels(ctx context.Context, params *StreamTweetLabelsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewStreamTweetLabelsRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8326,6 +8692,23 @@ func (c *Client) LookupUsersByUsernames(ctx context.Context, params *LookupUsers
 // Corresponds with GET /2/users/by/username/{username} (the `LookupUserByUsername` operationId).
 func (c *Client) LookupUserByUsername(ctx context.Context, username string, params *LookupUserByUsernameParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewLookupUserByUsernameRequest(c.Server, username, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// StreamUserCompliance Connect to one partition of the user compliance stream
+//
+// Newline-delimited JSON: one line each time an account is protected, deleted, suspended, withheld, scrubbed of geo data or changes its profile, and when such a change is undone. Split over 4 partitions.
+//
+// Corresponds with GET /2/users/compliance/stream (the `StreamUserCompliance` operationId).
+func (c *Client) StreamUserCompliance(ctx context.Context, params *StreamUserComplianceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewStreamUserComplianceRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -10431,6 +10814,84 @@ func NewLookupDMEventRequest(server string, eventID DmEventID, params *LookupDME
 	return req, nil
 }
 
+// NewStreamLikeComplianceRequest constructs an http.Request for the StreamLikeCompliance method
+func NewStreamLikeComplianceRequest(server string, params *StreamLikeComplianceParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/likes/compliance/stream")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.BackfillMinutes != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "backfill_minutes", *params.BackfillMinutes, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.StartTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_time", *params.StartTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EndTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", *params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewCreateListRequest calls the generic CreateList builder with application/json body
 func NewCreateListRequest(server string, body CreateListJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -12449,6 +12910,92 @@ func NewCreateTweetRequestWithBody(server string, contentType string, body io.Re
 	return req, nil
 }
 
+// NewStreamTweetComplianceRequest constructs an http.Request for the StreamTweetCompliance method
+func NewStreamTweetComplianceRequest(server string, params *StreamTweetComplianceParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/tweets/compliance/stream")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.BackfillMinutes != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "backfill_minutes", *params.BackfillMinutes, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "partition", params.Partition, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.StartTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_time", *params.StartTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EndTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", *params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewCountAllTweetsRequest constructs an http.Request for the CountAllTweets method
 func NewCountAllTweetsRequest(server string, params *CountAllTweetsParams) (*http.Request, error) {
 	var err error
@@ -13491,6 +14038,84 @@ func NewStreamFirehosePtRequest(server string, params *StreamFirehosePtParams) (
 			for _, qp := range strings.Split(queryFrag, "&") {
 				rawQueryFragments = append(rawQueryFragments, qp)
 			}
+		}
+
+		if params.StartTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_time", *params.StartTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EndTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", *params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewStreamTweetLabelsRequest constructs an http.Request for the StreamTweetLabels method
+func NewStreamTweetLabelsRequest(server string, params *StreamTweetLabelsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/tweets/label/stream")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.BackfillMinutes != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "backfill_minutes", *params.BackfillMinutes, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
 		}
 
 		if params.StartTime != nil {
@@ -15642,6 +16267,92 @@ func NewLookupUserByUsernameRequest(server string, username string, params *Look
 		if params.TweetFields != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewStreamUserComplianceRequest constructs an http.Request for the StreamUserCompliance method
+func NewStreamUserComplianceRequest(server string, params *StreamUserComplianceParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/compliance/stream")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.BackfillMinutes != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "backfill_minutes", *params.BackfillMinutes, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "partition", params.Partition, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.StartTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_time", *params.StartTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EndTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", *params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -19028,6 +19739,15 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /2/dm_events/{event_id} (the `LookupDMEvent` operationId).
 	LookupDMEventWithResponse(ctx context.Context, eventID DmEventID, params *LookupDMEventParams, reqEditors ...RequestEditorFn) (*LookupDMEventResult, error)
 
+	// StreamLikeComplianceWithResponse Connect to the stream of likes compliance events
+	//
+	// Newline-delimited JSON: one line each time a like is taken back, for apps that store likes and must forget them.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/likes/compliance/stream (the `StreamLikeCompliance` operationId).
+	StreamLikeComplianceWithResponse(ctx context.Context, params *StreamLikeComplianceParams, reqEditors ...RequestEditorFn) (*StreamLikeComplianceResult, error)
+
 	// CreateListWithBodyWithResponse Create a List
 	//
 	// Creates a List owned by the authenticated user.
@@ -19361,6 +20081,15 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /2/tweets (the `CreateTweet` operationId).
 	CreateTweetWithResponse(ctx context.Context, body CreateTweetJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTweetResult, error)
 
+	// StreamTweetComplianceWithResponse Connect to one partition of the Tweet compliance stream
+	//
+	// Newline-delimited JSON: one line each time a Tweet is deleted, withheld, dropped, restored or edited, so that apps storing Tweets can act on it. Split over 4 partitions.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/tweets/compliance/stream (the `StreamTweetCompliance` operationId).
+	StreamTweetComplianceWithResponse(ctx context.Context, params *StreamTweetComplianceParams, reqEditors ...RequestEditorFn) (*StreamTweetComplianceResult, error)
+
 	// CountAllTweetsWithResponse Count matching Tweets in the full archive
 	//
 	// Counts Tweets since 2006 that match a query, bucketed by minute, hour or day. Needs full-archive access.
@@ -19423,6 +20152,15 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /2/tweets/firehose/stream/lang/pt (the `StreamFirehosePt` operationId).
 	StreamFirehosePtWithResponse(ctx context.Context, params *StreamFirehosePtParams, reqEditors ...RequestEditorFn) (*StreamFirehosePtResult, error)
+
+	// StreamTweetLabelsWithResponse Connect to the stream of Tweet label events
+	//
+	// Newline-delimited JSON: one line each time X applies a label (a notice, or making a Tweet unviewable) to a Tweet, or removes one.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/tweets/label/stream (the `StreamTweetLabels` operationId).
+	StreamTweetLabelsWithResponse(ctx context.Context, params *StreamTweetLabelsParams, reqEditors ...RequestEditorFn) (*StreamTweetLabelsResult, error)
 
 	// StreamSampleWithResponse Connect to the 1% sample stream
 	//
@@ -19612,6 +20350,15 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /2/users/by/username/{username} (the `LookupUserByUsername` operationId).
 	LookupUserByUsernameWithResponse(ctx context.Context, username string, params *LookupUserByUsernameParams, reqEditors ...RequestEditorFn) (*LookupUserByUsernameResult, error)
+
+	// StreamUserComplianceWithResponse Connect to one partition of the user compliance stream
+	//
+	// Newline-delimited JSON: one line each time an account is protected, deleted, suspended, withheld, scrubbed of geo data or changes its profile, and when such a change is undone. Split over 4 partitions.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/users/compliance/stream (the `StreamUserCompliance` operationId).
+	StreamUserComplianceWithResponse(ctx context.Context, params *StreamUserComplianceParams, reqEditors ...RequestEditorFn) (*StreamUserComplianceResult, error)
 
 	// LookupMeWithResponse Look up the authenticated user
 	//
@@ -21039,6 +21786,61 @@ func (r LookupDMEventResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r LookupDMEventResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type StreamLikeComplianceResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *LikeComplianceStreamLine
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r StreamLikeComplianceResult) GetJSON200() *LikeComplianceStreamLine {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r StreamLikeComplianceResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r StreamLikeComplianceResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r StreamLikeComplianceResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r StreamLikeComplianceResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r StreamLikeComplianceResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r StreamLikeComplianceResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -22585,6 +23387,61 @@ func (r CreateTweetResult) ContentType() string {
 	return ""
 }
 
+type StreamTweetComplianceResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TweetComplianceStreamLine
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r StreamTweetComplianceResult) GetJSON200() *TweetComplianceStreamLine {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r StreamTweetComplianceResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r StreamTweetComplianceResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r StreamTweetComplianceResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r StreamTweetComplianceResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r StreamTweetComplianceResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r StreamTweetComplianceResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type CountAllTweetsResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -22964,6 +23821,61 @@ func (r StreamFirehosePtResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r StreamFirehosePtResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type StreamTweetLabelsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TweetLabelStreamLine
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r StreamTweetLabelsResult) GetJSON200() *TweetLabelStreamLine {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r StreamTweetLabelsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r StreamTweetLabelsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r StreamTweetLabelsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r StreamTweetLabelsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r StreamTweetLabelsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r StreamTweetLabelsResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -24009,6 +24921,61 @@ func (r LookupUserByUsernameResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r LookupUserByUsernameResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type StreamUserComplianceResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *UserComplianceStreamLine
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r StreamUserComplianceResult) GetJSON200() *UserComplianceStreamLine {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r StreamUserComplianceResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r StreamUserComplianceResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r StreamUserComplianceResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r StreamUserComplianceResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r StreamUserComplianceResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r StreamUserComplianceResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -26505,6 +27472,21 @@ func (c *ClientWithResponses) LookupDMEventWithResponse(ctx context.Context, eve
 	return ParseLookupDMEventResult(rsp)
 }
 
+// StreamLikeComplianceWithResponse Connect to the stream of likes compliance events
+//
+// Newline-delimited JSON: one line each time a like is taken back, for apps that store likes and must forget them.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/likes/compliance/stream (the `StreamLikeCompliance` operationId).
+func (c *ClientWithResponses) StreamLikeComplianceWithResponse(ctx context.Context, params *StreamLikeComplianceParams, reqEditors ...RequestEditorFn) (*StreamLikeComplianceResult, error) {
+	rsp, err := c.StreamLikeCompliance(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseStreamLikeComplianceResult(rsp)
+}
+
 // CreateListWithBodyWithResponse Create a List
 //
 // Creates a List owned by the authenticated user.
@@ -27060,6 +28042,21 @@ func (c *ClientWithResponses) CreateTweetWithResponse(ctx context.Context, body 
 	return ParseCreateTweetResult(rsp)
 }
 
+// StreamTweetComplianceWithResponse Connect to one partition of the Tweet compliance stream
+//
+// Newline-delimited JSON: one line each time a Tweet is deleted, withheld, dropped, restored or edited, so that apps storing Tweets can act on it. Split over 4 partitions.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/tweets/compliance/stream (the `StreamTweetCompliance` operationId).
+func (c *ClientWithResponses) StreamTweetComplianceWithResponse(ctx context.Context, params *StreamTweetComplianceParams, reqEditors ...RequestEditorFn) (*StreamTweetComplianceResult, error) {
+	rsp, err := c.StreamTweetCompliance(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseStreamTweetComplianceResult(rsp)
+}
+
 // CountAllTweetsWithResponse Count matching Tweets in the full archive
 //
 // Counts Tweets since 2006 that match a query, bucketed by minute, hour or day. Needs full-archive access.
@@ -27163,6 +28160,21 @@ func (c *ClientWithResponses) StreamFirehosePtWithResponse(ctx context.Context, 
 		return nil, err
 	}
 	return ParseStreamFirehosePtResult(rsp)
+}
+
+// StreamTweetLabelsWithResponse Connect to the stream of Tweet label events
+//
+// Newline-delimited JSON: one line each time X applies a label (a notice, or making a Tweet unviewable) to a Tweet, or removes one.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/tweets/label/stream (the `StreamTweetLabels` operationId).
+func (c *ClientWithResponses) StreamTweetLabelsWithResponse(ctx context.Context, params *StreamTweetLabelsParams, reqEditors ...RequestEditorFn) (*StreamTweetLabelsResult, error) {
+	rsp, err := c.StreamTweetLabels(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseStreamTweetLabelsResult(rsp)
 }
 
 // StreamSampleWithResponse Connect to the 1% sample stream
@@ -27478,6 +28490,21 @@ func (c *ClientWithResponses) LookupUserByUsernameWithResponse(ctx context.Conte
 		return nil, err
 	}
 	return ParseLookupUserByUsernameResult(rsp)
+}
+
+// StreamUserComplianceWithResponse Connect to one partition of the user compliance stream
+//
+// Newline-delimited JSON: one line each time an account is protected, deleted, suspended, withheld, scrubbed of geo data or changes its profile, and when such a change is undone. Split over 4 partitions.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/users/compliance/stream (the `StreamUserCompliance` operationId).
+func (c *ClientWithResponses) StreamUserComplianceWithResponse(ctx context.Context, params *StreamUserComplianceParams, reqEditors ...RequestEditorFn) (*StreamUserComplianceResult, error) {
+	rsp, err := c.StreamUserCompliance(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseStreamUserComplianceResult(rsp)
 }
 
 // LookupMeWithResponse Look up the authenticated user
@@ -28935,6 +29962,46 @@ func ParseLookupDMEventResult(rsp *http.Response) (*LookupDMEventResult, error) 
 	return response, nil
 }
 
+// ParseStreamLikeComplianceResult parses an HTTP response from a StreamLikeComplianceWithResponse call
+func ParseStreamLikeComplianceResult(rsp *http.Response) (*StreamLikeComplianceResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &StreamLikeComplianceResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest LikeComplianceStreamLine
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseCreateListResult parses an HTTP response from a CreateListWithResponse call
 func ParseCreateListResult(rsp *http.Response) (*CreateListResult, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -30055,6 +31122,46 @@ func ParseCreateTweetResult(rsp *http.Response) (*CreateTweetResult, error) {
 	return response, nil
 }
 
+// ParseStreamTweetComplianceResult parses an HTTP response from a StreamTweetComplianceWithResponse call
+func ParseStreamTweetComplianceResult(rsp *http.Response) (*StreamTweetComplianceResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &StreamTweetComplianceResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TweetComplianceStreamLine
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseCountAllTweetsResult parses an HTTP response from a CountAllTweetsWithResponse call
 func ParseCountAllTweetsResult(rsp *http.Response) (*CountAllTweetsResult, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -30311,6 +31418,46 @@ func ParseStreamFirehosePtResult(rsp *http.Response) (*StreamFirehosePtResult, e
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest StreamingTweet
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseStreamTweetLabelsResult parses an HTTP response from a StreamTweetLabelsWithResponse call
+func ParseStreamTweetLabelsResult(rsp *http.Response) (*StreamTweetLabelsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &StreamTweetLabelsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TweetLabelStreamLine
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -31071,6 +32218,46 @@ func ParseLookupUserByUsernameResult(rsp *http.Response) (*LookupUserByUsernameR
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SingleUserLookupResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseStreamUserComplianceResult parses an HTTP response from a StreamUserComplianceWithResponse call
+func ParseStreamUserComplianceResult(rsp *http.Response) (*StreamUserComplianceResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &StreamUserComplianceResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest UserComplianceStreamLine
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -101,13 +101,16 @@ type Message struct {
 
 // IsDisconnect reports whether the message announces that X is closing the connection
 // (an operational-disconnect). The stream reconnects by itself; it is told for logging.
-func (m Message) IsDisconnect() bool {
-	for _, p := range m.Problems {
+func (m Message) IsDisconnect() bool { return disconnectOf(m.Problems) != nil }
+
+// disconnectOf returns the operational-disconnect among a system message's problems, or nil.
+func disconnectOf(problems []gen.Problem) *gen.Problem {
+	for i, p := range problems {
 		if ProblemType(p.Type) == ProblemOperationalDisconnect {
-			return true
+			return &problems[i]
 		}
 	}
-	return false
+	return nil
 }
 
 // Stream is an open stream of Tweets that reconnects by itself. Read it with Messages or
@@ -124,29 +127,43 @@ func (m Message) IsDisconnect() bool {
 // 55,000 to 80,000 real-shaped Tweets per second (2.7 KB lines with every expansion)
 // with the default decoder, and about 25,000 with WithStandardJSON
 // (BenchmarkStreamDecode, -cpu 1): far above what X sends on one connection.
-type Stream struct {
+//
+// Stream is the EventStream of Tweets: its methods are EventStream's.
+type Stream = EventStream[Message]
+
+// EventStream is an open stream of messages of type M that reconnects by itself: a
+// Stream of Tweets (M is Message), or a stream of other events such as a
+// ComplianceStream. Everything said of Stream holds for every EventStream; only what a
+// line decodes into differs.
+type EventStream[M any] struct {
 	c        *Client
 	endpoint string
 	open     func(ctx context.Context, first bool) (*http.Response, error)
 	opts     StreamOptions
 	policy   ReconnectPolicy
+	decode   lineDecoder[M]
 
 	ctx    context.Context // ends the stream; cancelled by Close
 	cancel context.CancelFunc
 	closed atomic.Bool
 	inHook atomic.Bool // OnReconnect is running on the stream's goroutine
 
-	items chan streamItem
+	items chan streamItem[M]
 	done  chan struct{} // closed when the goroutine has exited
 	final error         // written before items is closed
 
 	attempts [numCauses]int // failures in a row, by cause
 }
 
-type streamItem struct {
-	msg Message
+type streamItem[M any] struct {
+	msg M
 	err error
 }
+
+// lineDecoder turns one stream line (not a keep-alive) into a message. problems are
+// those of a system message (nil for an event), looked at for an operational-disconnect.
+// An error is reported as a *LineError and the stream goes on.
+type lineDecoder[M any] func(c *Client, line []byte) (msg M, problems []gen.Problem, err error)
 
 // connFailure is a connection attempt or a connection that ended, to reconnect after.
 type connFailure struct {
@@ -279,8 +296,14 @@ func (c *Client) streamingRaw() (*gen.Client, error) {
 	return raw, nil
 }
 
-// openStream makes the first connection attempt and starts the stream's goroutine.
+// openStream opens a stream of Tweets.
 func (c *Client) openStream(ctx context.Context, name string, o StreamOptions, open func(context.Context, bool) (*http.Response, error)) (*Stream, error) {
+	return openEventStream(c, ctx, name, o, open, decodeTweetLine)
+}
+
+// openEventStream makes the first connection attempt and starts the stream's goroutine.
+func openEventStream[M any](c *Client, ctx context.Context, name string, o StreamOptions,
+	open func(context.Context, bool) (*http.Response, error), decode lineDecoder[M]) (*EventStream[M], error) {
 	if ctx == nil {
 		return nil, fmt.Errorf("twitter: %s: nil context", name)
 	}
@@ -288,10 +311,10 @@ func (c *Client) openStream(ctx context.Context, name string, o StreamOptions, o
 		return nil, fmt.Errorf("twitter: %s: %w", name, err)
 	}
 	sctx, cancel := context.WithCancel(ctx)
-	s := &Stream{
-		c: c, endpoint: name, open: open, opts: o, policy: o.ReconnectPolicy,
+	s := &EventStream[M]{
+		c: c, endpoint: name, open: open, opts: o, policy: o.ReconnectPolicy, decode: decode,
 		ctx: sctx, cancel: cancel,
-		items: make(chan streamItem, o.BufferSize), done: make(chan struct{}),
+		items: make(chan streamItem[M], o.BufferSize), done: make(chan struct{}),
 	}
 	conn, fail, err := s.connect(true)
 	if err != nil {
@@ -310,18 +333,19 @@ func (c *Client) openStream(ctx context.Context, name string, o StreamOptions, o
 //
 // ctx bounds this call only: when it ends first, Next returns its error and the stream
 // goes on.
-func (s *Stream) Next(ctx context.Context) (Message, error) {
+func (s *EventStream[M]) Next(ctx context.Context) (M, error) {
+	var zero M
 	if ctx == nil {
-		return Message{}, errors.New("twitter: Stream.Next: nil context")
+		return zero, errors.New("twitter: Stream.Next: nil context")
 	}
 	select {
 	case it, ok := <-s.items:
 		if !ok {
-			return Message{}, s.final
+			return zero, s.final
 		}
 		return it.msg, it.err
 	case <-ctx.Done():
-		return Message{}, ctx.Err()
+		return zero, ctx.Err()
 	}
 }
 
@@ -339,15 +363,16 @@ func (s *Stream) Next(ctx context.Context) (Message, error) {
 // It yields what Next returns, except that it ends quietly at io.EOF and after Close; a
 // *LineError is yielded and the loop may go on. Breaking out of the loop does not close
 // the stream: it can be ranged over again, and must still be closed.
-func (s *Stream) Messages() iter.Seq2[Message, error] {
-	return func(yield func(Message, error) bool) {
+func (s *EventStream[M]) Messages() iter.Seq2[M, error] {
+	return func(yield func(M, error) bool) {
 		for {
 			it, ok := <-s.items
 			if !ok {
 				if s.final == io.EOF || errors.Is(s.final, ErrStreamClosed) {
 					return
 				}
-				yield(Message{}, s.final)
+				var zero M
+				yield(zero, s.final)
 				return
 			}
 			if !yield(it.msg, it.err) {
@@ -362,7 +387,7 @@ func (s *Stream) Messages() iter.Seq2[Message, error] {
 // called more than once and from any goroutine. While OnReconnect runs (so also when it
 // is called from OnReconnect) it does not wait: the stream ends as soon as OnReconnect
 // returns.
-func (s *Stream) Close() error {
+func (s *EventStream[M]) Close() error {
 	s.closed.Store(true)
 	s.cancel()
 	if !s.inHook.Load() {
@@ -372,9 +397,9 @@ func (s *Stream) Close() error {
 }
 
 // Done is closed once the stream has ended and its goroutine has exited.
-func (s *Stream) Done() <-chan struct{} { return s.done }
+func (s *EventStream[M]) Done() <-chan struct{} { return s.done }
 
-func (s *Stream) run(conn *http.Response, fail *connFailure) {
+func (s *EventStream[M]) run(conn *http.Response, fail *connFailure) {
 	defer close(s.done)
 	defer close(s.items)
 	for {
@@ -416,7 +441,7 @@ func (s *Stream) run(conn *http.Response, fail *connFailure) {
 }
 
 // end records the final error; nil means the stream's context ended.
-func (s *Stream) end(err error) {
+func (s *EventStream[M]) end(err error) {
 	if err == nil {
 		switch {
 		case s.closed.Load():
@@ -429,7 +454,7 @@ func (s *Stream) end(err error) {
 	s.cancel()
 }
 
-func (s *Stream) report(ev ReconnectEvent) {
+func (s *EventStream[M]) report(ev ReconnectEvent) {
 	s.c.cfg.logger.LogAttrs(s.ctx, slog.LevelWarn, "twitter: stream reconnecting",
 		slog.String("endpoint", s.endpoint), slog.String("cause", ev.Cause.String()),
 		slog.Int("attempt", ev.Attempt), slog.Duration("wait", ev.Wait), slog.Any("error", ev.Err))
@@ -442,7 +467,7 @@ func (s *Stream) report(ev ReconnectEvent) {
 
 // connect makes one connection attempt. It returns the established connection, or the
 // failure to reconnect after, or a final error.
-func (s *Stream) connect(first bool) (*http.Response, *connFailure, error) {
+func (s *EventStream[M]) connect(first bool) (*http.Response, *connFailure, error) {
 	connCtx, cancel := context.WithCancel(s.ctx)
 	wd := newWatchdog(s.opts.afterFunc, s.opts.StallTimeout, cancel)
 	resp, err := s.open(connCtx, first)
@@ -478,7 +503,7 @@ func (s *Stream) connect(first bool) (*http.Response, *connFailure, error) {
 	return nil, &connFailure{cause: cause, err: apiErr}, nil
 }
 
-func (s *Stream) ctxErr() error {
+func (s *EventStream[M]) ctxErr() error {
 	if s.closed.Load() {
 		return ErrStreamClosed
 	}
@@ -499,7 +524,7 @@ func (b *cancelBody) Close() error {
 
 // consume reads an established connection to its end, delivering each line, and returns
 // why it ended.
-func (s *Stream) consume(resp *http.Response) *connFailure {
+func (s *EventStream[M]) consume(resp *http.Response) *connFailure {
 	defer resp.Body.Close()
 	cb := resp.Body.(*cancelBody)
 	wd := newWatchdog(s.opts.afterFunc, s.opts.StallTimeout, cb.cancel)
@@ -514,7 +539,7 @@ func (s *Stream) consume(resp *http.Response) *connFailure {
 		if err != nil {
 			var tooLong *lineTooLong
 			if errors.As(err, &tooLong) {
-				if !s.emit(streamItem{err: &LineError{Endpoint: s.endpoint, Size: tooLong.size, Err: ErrLineTooLong}}) {
+				if !s.emit(streamItem[M]{err: &LineError{Endpoint: s.endpoint, Size: tooLong.size, Err: ErrLineTooLong}}) {
 					return &connFailure{cause: CauseDropped, err: s.ctx.Err()}
 				}
 				continue
@@ -538,13 +563,11 @@ func (s *Stream) consume(resp *http.Response) *connFailure {
 		if isKeepAlive(line) {
 			continue
 		}
-		it := s.decodeLine(line)
+		it, problems := s.decodeLine(line)
 		if it.err == nil {
 			delivered++
-			for i, p := range it.msg.Problems {
-				if ProblemType(p.Type) == ProblemOperationalDisconnect {
-					disconnect = &it.msg.Problems[i]
-				}
+			if d := disconnectOf(problems); d != nil {
+				disconnect = d
 			}
 		}
 		if !s.emit(it) {
@@ -553,25 +576,34 @@ func (s *Stream) consume(resp *http.Response) *connFailure {
 	}
 }
 
-// decodeLine turns one line into a message, or a *LineError.
-func (s *Stream) decodeLine(line []byte) streamItem {
+// decodeLine turns one line into a message, or a *LineError, and returns the problems
+// of a system message.
+func (s *EventStream[M]) decodeLine(line []byte) (streamItem[M], []gen.Problem) {
+	msg, problems, err := s.decode(s.c, line)
+	if err != nil {
+		return streamItem[M]{err: &LineError{Endpoint: s.endpoint, Size: len(line), Excerpt: excerpt(line), Err: err}}, nil
+	}
+	return streamItem[M]{msg: msg}, problems
+}
+
+// decodeTweetLine decodes a line of a Tweet stream.
+func decodeTweetLine(c *Client, line []byte) (Message, []gen.Problem, error) {
 	t := new(gen.FilteredStreamingTweet)
-	if err := s.c.decode(line, t); err != nil {
-		return streamItem{err: &LineError{Endpoint: s.endpoint, Size: len(line), Excerpt: excerpt(line), Err: err}}
+	if err := c.decode(line, t); err != nil {
+		return Message{}, nil, err
 	}
 	switch {
 	case t.Data.ID != "": // X always sends a Tweet's id
-		return streamItem{msg: Message{Tweet: t}}
+		return Message{Tweet: t}, nil, nil
 	case len(t.Errors) > 0:
-		return streamItem{msg: Message{Problems: t.Errors}}
+		return Message{Problems: t.Errors}, t.Errors, nil
 	}
-	return streamItem{err: &LineError{Endpoint: s.endpoint, Size: len(line), Excerpt: excerpt(line),
-		Err: errors.New("line has neither a Tweet nor errors")}}
+	return Message{}, nil, errors.New("line has neither a Tweet nor errors")
 }
 
 // emit hands an item to the consumer, waiting while the buffer is full. It returns false
 // when the stream is ending.
-func (s *Stream) emit(it streamItem) bool {
+func (s *EventStream[M]) emit(it streamItem[M]) bool {
 	select {
 	case s.items <- it:
 		return true

@@ -101,9 +101,9 @@ func TestRealShapedLinesDecodeFully(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &Stream{c: c, endpoint: "test"}
+	s := &Stream{c: c, endpoint: "test", decode: decodeTweetLine}
 	for i, l := range lines {
-		it := s.decodeLine(trimEOL(l))
+		it, _ := s.decodeLine(trimEOL(l))
 		if it.err != nil {
 			t.Fatalf("line %d: %v", i, it.err)
 		}
@@ -177,7 +177,7 @@ func BenchmarkStreamDecode(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		s := &Stream{c: c, endpoint: "bench"}
+		s := &Stream{c: c, endpoint: "bench", decode: decodeTweetLine}
 		trimmed := make([][]byte, len(lines))
 		for i, l := range lines {
 			trimmed[i] = trimEOL(l)
@@ -186,7 +186,7 @@ func BenchmarkStreamDecode(b *testing.B) {
 		b.ReportAllocs()
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
-			if it := s.decodeLine(trimmed[i%len(trimmed)]); it.err != nil {
+			if it, _ := s.decodeLine(trimmed[i%len(trimmed)]); it.err != nil {
 				b.Fatal(it.err)
 			}
 		}

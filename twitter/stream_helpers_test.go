@@ -207,6 +207,13 @@ func (e *events) summary() string {
 // messages.
 func nextTweet(t *testing.T, s *Stream) *Message {
 	t.Helper()
+	m := nextWhere(t, s, func(m Message) bool { return m.Tweet != nil })
+	return &m
+}
+
+// nextWhere reads messages until one satisfies ok, failing on any error or after 5 s.
+func nextWhere[M any](t *testing.T, s *EventStream[M], ok func(M) bool) M {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	for {
@@ -214,8 +221,8 @@ func nextTweet(t *testing.T, s *Stream) *Message {
 		if err != nil {
 			t.Fatalf("Next: %v", err)
 		}
-		if m.Tweet != nil {
-			return &m
+		if ok(m) {
+			return m
 		}
 	}
 }

@@ -133,6 +133,22 @@ func TestFakeStreamFirehoseLang(t *testing.T) {
 	}
 }
 
+// throughFaults runs round on the stream of route three times: on its first connection,
+// after an operational disconnect and a 503, and after a stall (see stallNext). mark is
+// the log's mark after the first connection.
+func throughFaults(t *testing.T, ts *testserver.Server, route string, timers *manualTimers, log *connLog, mark int, round func()) {
+	t.Helper()
+	round()
+	ts.Inject(route, testserver.Fault{Kind: testserver.FaultStatus, Status: 503, Times: 1})
+	if n := ts.DisconnectStreams(""); n != 1 {
+		t.Fatalf("disconnected %d streams", n)
+	}
+	mark = log.waitFor(t, mark, prefix("dropped", "HTTP error", "200"))
+	round()
+	stallNext(t, ts, route, timers, log, mark)
+	round()
+}
+
 // TestFakeStreamSample10: a partition of the 10% sample delivers each of its Tweets once
 // across an operational disconnect, a 503 and a stall, on X's reconnection schedule.
 func TestFakeStreamSample10(t *testing.T) {
@@ -159,20 +175,8 @@ func TestFakeStreamSample10(t *testing.T) {
 			got = append(got, nextTweet(t, s).Tweet.Data.ID)
 		}
 	}
-	mark := log.waitFor(t, 0, prefix("200"))
-	collect()
-
 	const route = "streamSample10"
-	ts.Inject(route, testserver.Fault{Kind: testserver.FaultStatus, Status: 503, Times: 1})
-	if n := ts.DisconnectStreams(""); n != 1 {
-		t.Fatalf("disconnected %d streams", n)
-	}
-	mark = log.waitFor(t, mark, prefix("dropped", "HTTP error", "200"))
-	collect()
-
-	stallNext(t, ts, route, timers, log, mark)
-	collect()
-
+	throughFaults(t, ts, route, timers, log, log.waitFor(t, 0, prefix("200")), collect)
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("received differs from emitted (-want +got):\n%s", diff)
 	}

@@ -195,6 +195,7 @@ func (s *Server) deleteTweet(c *call) (int, any) {
 		return http.StatusForbidden, forbidden("You are not allowed to delete a Tweet you did not post.")
 	}
 	s.w.deleteTweet(t)
+	s.tweetDeleted(t)
 	return http.StatusOK, envelope{Data: map[string]bool{"deleted": true}}
 }
 

@@ -21,8 +21,8 @@ func TestEveryOperationServed(t *testing.T) {
 		}
 	}
 	sort.Strings(ops)
-	if len(ops) != 111 {
-		t.Errorf("%d operations in the document, want 111: %v", len(ops), ops)
+	if len(ops) != 115 {
+		t.Errorf("%d operations in the document, want 115: %v", len(ops), ops)
 	}
 }
 

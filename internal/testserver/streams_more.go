@@ -10,6 +10,10 @@ type streamFamily int
 
 const (
 	familyTweets streamFamily = iota
+	familyTweetCompliance
+	familyUserCompliance
+	familyLikeCompliance
+	familyTweetLabels
 )
 
 // streamKind describes one streaming operation: what it carries, over how many
@@ -31,6 +35,11 @@ var streamKinds = map[string]streamKind{
 	"streamFirehoseJa": {family: familyTweets, partitions: 2, lang: "ja"},
 	"streamFirehoseKo": {family: familyTweets, partitions: 2, lang: "ko"},
 	"streamFirehosePt": {family: familyTweets, partitions: 2, lang: "pt"},
+
+	"streamTweetCompliance": {family: familyTweetCompliance, partitions: 4},
+	"streamUserCompliance":  {family: familyUserCompliance, partitions: 4},
+	"streamLikeCompliance":  {family: familyLikeCompliance},
+	"streamTweetLabels":     {family: familyTweetLabels},
 }
 
 // isStream reports whether an operation is a stream, held open by serveStream.
