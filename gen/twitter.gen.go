@@ -273,6 +273,51 @@ func (e Granularity) Valid() bool {
 	}
 }
 
+// Defines values for LikeExpansion.
+const (
+	LikeExpansionLikedTweetAuthorID LikeExpansion = "liked_tweet_author_id"
+	LikeExpansionLikedTweetID       LikeExpansion = "liked_tweet_id"
+)
+
+// Valid indicates whether the value is a known member of the LikeExpansion enum.
+func (e LikeExpansion) Valid() bool {
+	switch e {
+	case LikeExpansionLikedTweetAuthorID:
+		return true
+	case LikeExpansionLikedTweetID:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for LikeField.
+const (
+	LikeFieldCreatedAt          LikeField = "created_at"
+	LikeFieldID                 LikeField = "id"
+	LikeFieldLikedTweetAuthorID LikeField = "liked_tweet_author_id"
+	LikeFieldLikedTweetID       LikeField = "liked_tweet_id"
+	LikeFieldTimestampMs        LikeField = "timestamp_ms"
+)
+
+// Valid indicates whether the value is a known member of the LikeField enum.
+func (e LikeField) Valid() bool {
+	switch e {
+	case LikeFieldCreatedAt:
+		return true
+	case LikeFieldID:
+		return true
+	case LikeFieldLikedTweetAuthorID:
+		return true
+	case LikeFieldLikedTweetID:
+		return true
+	case LikeFieldTimestampMs:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ListExpansion.
 const (
 	ListExpansionOwnerID ListExpansion = "owner_id"
@@ -2128,6 +2173,22 @@ type LikeDeletedEvent struct {
 	} `json:"favorite"`
 }
 
+// LikeExpansion An id-carrying field of a streamed like whose object should be returned in `includes`.
+type LikeExpansion string
+
+// LikeField A field of a streamed like that can be asked for with `like_with_tweet_author.fields` (liked_tweet_author_id asks for tweet_author_id).
+type LikeField string
+
+// LikeStreamLine One line of a likes stream: a like with its includes, or problems.
+type LikeStreamLine struct {
+	// Data A like as the likes streams send it: who liked is not told, only the liked Tweet and its author.
+	Data   *StreamedLike `json:"data,omitempty"`
+	Errors []Problem     `json:"errors,omitempty,omitzero"`
+
+	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
+	Includes Expansions `json:"includes,omitempty,omitzero"`
+}
+
 // List A curated List of accounts. `id` and `name` always come back; the other fields only when asked for with `list.fields`.
 type List struct {
 	CreatedAt     time.Time `json:"created_at,omitempty,omitzero"`
@@ -3026,6 +3087,24 @@ type SpaceTopic struct {
 
 // Start defines model for Start.
 type Start = time.Time
+
+// StreamedLike A like as the likes streams send it: who liked is not told, only the liked Tweet and its author.
+type StreamedLike struct {
+	// CreatedAt When the like was made.
+	CreatedAt time.Time `json:"created_at,omitempty,omitzero"`
+
+	// ID The like's own id (not a number).
+	ID string `json:"id,omitempty,omitzero"`
+
+	// LikedTweetID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+	LikedTweetID TweetID `json:"liked_tweet_id,omitempty,omitzero"`
+
+	// TimestampMs When the like was made, in milliseconds since 1970 (int64 here, since such a count does not fit the 32 bits X's document states).
+	TimestampMs int64 `json:"timestamp_ms,omitempty,omitzero"`
+
+	// TweetAuthorID A user id: a decimal number of up to 19 digits, sent as a string.
+	TweetAuthorID UserID `json:"tweet_author_id,omitempty,omitzero"`
+}
 
 // StreamingTweet One line of the sample stream.
 type StreamingTweet struct {
@@ -3983,6 +4062,12 @@ type DmEventExpansions = []DmEventExpansion
 // DmEventFields defines model for DmEventFields.
 type DmEventFields = []DmEventField
 
+// LikeExpansions defines model for LikeExpansions.
+type LikeExpansions = []LikeExpansion
+
+// LikeFields defines model for LikeFields.
+type LikeFields = []LikeField
+
 // ListExpansions defines model for ListExpansions.
 type ListExpansions = []ListExpansion
 
@@ -4221,6 +4306,60 @@ type StreamLikeComplianceParams struct {
 
 	// EndTime The stream ends at this time (RFC 3339, exclusive).
 	EndTime *StreamEndTime `form:"end_time,omitempty" json:"end_time,omitempty"`
+}
+
+// StreamLikesFirehoseParams defines parameters for StreamLikesFirehose.
+type StreamLikesFirehoseParams struct {
+	// BackfillMinutes How many minutes (at most 5) of events missed while disconnected to send again on reconnecting; needs an elevated plan.
+	BackfillMinutes *StreamBackfillMinutes `form:"backfill_minutes,omitempty" json:"backfill_minutes,omitempty"`
+
+	// Partition Which of the 20 partitions (1 to 20) this connection reads.
+	Partition int32 `form:"partition" json:"partition"`
+
+	// StartTime Replay from this time (RFC 3339, inclusive) before the live events.
+	StartTime *StreamStartTime `form:"start_time,omitempty" json:"start_time,omitempty"`
+
+	// EndTime The stream ends at this time (RFC 3339, exclusive).
+	EndTime *StreamEndTime `form:"end_time,omitempty" json:"end_time,omitempty"`
+
+	// LikeWithTweetAuthorFields Like fields to return beyond the defaults, comma separated.
+	LikeWithTweetAuthorFields *LikeFields `form:"like_with_tweet_author.fields,omitempty" json:"like_with_tweet_author.fields,omitempty"`
+
+	// Expansions Related objects of a like to return in `includes`, the liked Tweet and its author.
+	Expansions *LikeExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+}
+
+// StreamLikesSample10Params defines parameters for StreamLikesSample10.
+type StreamLikesSample10Params struct {
+	// BackfillMinutes How many minutes (at most 5) of events missed while disconnected to send again on reconnecting; needs an elevated plan.
+	BackfillMinutes *StreamBackfillMinutes `form:"backfill_minutes,omitempty" json:"backfill_minutes,omitempty"`
+
+	// Partition Which of the 2 partitions (1 or 2) this connection reads.
+	Partition int32 `form:"partition" json:"partition"`
+
+	// StartTime Replay from this time (RFC 3339, inclusive) before the live events.
+	StartTime *StreamStartTime `form:"start_time,omitempty" json:"start_time,omitempty"`
+
+	// EndTime The stream ends at this time (RFC 3339, exclusive).
+	EndTime *StreamEndTime `form:"end_time,omitempty" json:"end_time,omitempty"`
+
+	// LikeWithTweetAuthorFields Like fields to return beyond the defaults, comma separated.
+	LikeWithTweetAuthorFields *LikeFields `form:"like_with_tweet_author.fields,omitempty" json:"like_with_tweet_author.fields,omitempty"`
+
+	// Expansions Related objects of a like to return in `includes`, the liked Tweet and its author.
+	Expansions *LikeExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
 }
 
 // LookupListParams defines parameters for LookupList.
@@ -6187,6 +6326,20 @@ type ClientInterface interface {
 	// Corresponds with GET /2/likes/compliance/stream (the `StreamLikeCompliance` operationId).
 	StreamLikeCompliance(ctx context.Context, params *StreamLikeComplianceParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// StreamLikesFirehose Connect to one partition of the firehose of likes
+	//
+	// Every public like as it happens, as newline-delimited JSON, split over 20 partitions.
+	//
+	// Corresponds with GET /2/likes/firehose/stream (the `StreamLikesFirehose` operationId).
+	StreamLikesFirehose(ctx context.Context, params *StreamLikesFirehoseParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// StreamLikesSample10 Connect to one partition of the 10% sample of likes
+	//
+	// A tenth of all public likes, as newline-delimited JSON, split over 2 partitions.
+	//
+	// Corresponds with GET /2/likes/sample10/stream (the `StreamLikesSample10` operationId).
+	StreamLikesSample10(ctx context.Context, params *StreamLikesSample10Params, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// CreateListWithBody Create a List
 	//
 	// Creates a List owned by the authenticated user.
@@ -7509,6 +7662,40 @@ func (c *Client) LookupDMEvent(ctx context.Context, eventID DmEventID, params *L
 // Corresponds with GET /2/likes/compliance/stream (the `StreamLikeCompliance` operationId).
 func (c *Client) StreamLikeCompliance(ctx context.Context, params *StreamLikeComplianceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewStreamLikeComplianceRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// StreamLikesFirehose Connect to one partition of the firehose of likes
+//
+// Every public like as it happens, as newline-delimited JSON, split over 20 partitions.
+//
+// Corresponds with GET /2/likes/firehose/stream (the `StreamLikesFirehose` operationId).
+func (c *Client) StreamLikesFirehose(ctx context.Context, params *StreamLikesFirehoseParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewStreamLikesFirehoseRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// StreamLikesSample10 Connect to one partition of the 10% sample of likes
+//
+// A tenth of all public likes, as newline-delimited JSON, split over 2 partitions.
+//
+// Corresponds with GET /2/likes/sample10/stream (the `StreamLikesSample10` operationId).
+func (c *Client) StreamLikesSample10(ctx context.Context, params *StreamLikesSample10Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewStreamLikesSample10Request(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -10869,6 +11056,274 @@ func NewStreamLikeComplianceRequest(server string, params *StreamLikeComplianceP
 		if params.EndTime != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", *params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewStreamLikesFirehoseRequest constructs an http.Request for the StreamLikesFirehose method
+func NewStreamLikesFirehoseRequest(server string, params *StreamLikesFirehoseParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/likes/firehose/stream")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.BackfillMinutes != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "backfill_minutes", *params.BackfillMinutes, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "partition", params.Partition, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.StartTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_time", *params.StartTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EndTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", *params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.LikeWithTweetAuthorFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "like_with_tweet_author.fields", *params.LikeWithTweetAuthorFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewStreamLikesSample10Request constructs an http.Request for the StreamLikesSample10 method
+func NewStreamLikesSample10Request(server string, params *StreamLikesSample10Params) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/likes/sample10/stream")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.BackfillMinutes != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "backfill_minutes", *params.BackfillMinutes, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "partition", params.Partition, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.StartTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_time", *params.StartTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EndTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", *params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.LikeWithTweetAuthorFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "like_with_tweet_author.fields", *params.LikeWithTweetAuthorFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -19748,6 +20203,24 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /2/likes/compliance/stream (the `StreamLikeCompliance` operationId).
 	StreamLikeComplianceWithResponse(ctx context.Context, params *StreamLikeComplianceParams, reqEditors ...RequestEditorFn) (*StreamLikeComplianceResult, error)
 
+	// StreamLikesFirehoseWithResponse Connect to one partition of the firehose of likes
+	//
+	// Every public like as it happens, as newline-delimited JSON, split over 20 partitions.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/likes/firehose/stream (the `StreamLikesFirehose` operationId).
+	StreamLikesFirehoseWithResponse(ctx context.Context, params *StreamLikesFirehoseParams, reqEditors ...RequestEditorFn) (*StreamLikesFirehoseResult, error)
+
+	// StreamLikesSample10WithResponse Connect to one partition of the 10% sample of likes
+	//
+	// A tenth of all public likes, as newline-delimited JSON, split over 2 partitions.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/likes/sample10/stream (the `StreamLikesSample10` operationId).
+	StreamLikesSample10WithResponse(ctx context.Context, params *StreamLikesSample10Params, reqEditors ...RequestEditorFn) (*StreamLikesSample10Result, error)
+
 	// CreateListWithBodyWithResponse Create a List
 	//
 	// Creates a List owned by the authenticated user.
@@ -21841,6 +22314,116 @@ func (r StreamLikeComplianceResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r StreamLikeComplianceResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type StreamLikesFirehoseResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *LikeStreamLine
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r StreamLikesFirehoseResult) GetJSON200() *LikeStreamLine {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r StreamLikesFirehoseResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r StreamLikesFirehoseResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r StreamLikesFirehoseResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r StreamLikesFirehoseResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r StreamLikesFirehoseResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r StreamLikesFirehoseResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type StreamLikesSample10Result struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *LikeStreamLine
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r StreamLikesSample10Result) GetJSON200() *LikeStreamLine {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r StreamLikesSample10Result) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r StreamLikesSample10Result) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r StreamLikesSample10Result) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r StreamLikesSample10Result) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r StreamLikesSample10Result) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r StreamLikesSample10Result) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -27487,6 +28070,36 @@ func (c *ClientWithResponses) StreamLikeComplianceWithResponse(ctx context.Conte
 	return ParseStreamLikeComplianceResult(rsp)
 }
 
+// StreamLikesFirehoseWithResponse Connect to one partition of the firehose of likes
+//
+// Every public like as it happens, as newline-delimited JSON, split over 20 partitions.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/likes/firehose/stream (the `StreamLikesFirehose` operationId).
+func (c *ClientWithResponses) StreamLikesFirehoseWithResponse(ctx context.Context, params *StreamLikesFirehoseParams, reqEditors ...RequestEditorFn) (*StreamLikesFirehoseResult, error) {
+	rsp, err := c.StreamLikesFirehose(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseStreamLikesFirehoseResult(rsp)
+}
+
+// StreamLikesSample10WithResponse Connect to one partition of the 10% sample of likes
+//
+// A tenth of all public likes, as newline-delimited JSON, split over 2 partitions.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/likes/sample10/stream (the `StreamLikesSample10` operationId).
+func (c *ClientWithResponses) StreamLikesSample10WithResponse(ctx context.Context, params *StreamLikesSample10Params, reqEditors ...RequestEditorFn) (*StreamLikesSample10Result, error) {
+	rsp, err := c.StreamLikesSample10(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseStreamLikesSample10Result(rsp)
+}
+
 // CreateListWithBodyWithResponse Create a List
 //
 // Creates a List owned by the authenticated user.
@@ -29978,6 +30591,86 @@ func ParseStreamLikeComplianceResult(rsp *http.Response) (*StreamLikeComplianceR
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest LikeComplianceStreamLine
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseStreamLikesFirehoseResult parses an HTTP response from a StreamLikesFirehoseWithResponse call
+func ParseStreamLikesFirehoseResult(rsp *http.Response) (*StreamLikesFirehoseResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &StreamLikesFirehoseResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest LikeStreamLine
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseStreamLikesSample10Result parses an HTTP response from a StreamLikesSample10WithResponse call
+func ParseStreamLikesSample10Result(rsp *http.Response) (*StreamLikesSample10Result, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &StreamLikesSample10Result{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest LikeStreamLine
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -47,6 +47,12 @@ type StreamOptions struct {
 	UserFields  []gen.UserField
 	PlaceFields []gen.PlaceField
 
+	// For the likes streams only (LikesFirehose, LikesSample10): the fields of each like
+	// and its expansions (the liked Tweet, shaped by TweetFields, and its author, by
+	// UserFields). Other streams refuse them.
+	LikeFields     []gen.LikeField
+	LikeExpansions []gen.LikeExpansion
+
 	// BackfillMinutes (1 to 5; 0 leaves it out) asks X, on every connection, to replay
 	// up to that many minutes of Tweets missed while disconnected. It needs an elevated
 	// plan. A Tweet delivered before a disconnect can come again after it: deduplicate by
@@ -250,6 +256,8 @@ func streamParams(method string, opts *StreamOptions) (StreamOptions, gen.Stream
 		return bad("negative BufferSize %d", o.BufferSize)
 	case o.MaxLineSize < 0:
 		return bad("negative MaxLineSize %d", o.MaxLineSize)
+	case (o.LikeFields != nil || o.LikeExpansions != nil) && !likesMethod(method):
+		return bad("LikeFields and LikeExpansions are for the likes streams")
 	case !o.StartTime.IsZero() && !o.EndTime.IsZero() && !o.EndTime.After(o.StartTime):
 		return bad("EndTime %v is not after StartTime %v", o.EndTime, o.StartTime)
 	}

@@ -114,10 +114,7 @@ type connector = func(ctx context.Context, first bool) (*http.Response, error)
 func openCompliance[T, L any](s *StreamService, ctx context.Context, method, name string, n, partition int, opts *StreamOptions,
 	connect func(*gen.Client, gen.StreamTweetComplianceParams, time.Time) connector,
 	parts func(*L) (*T, []gen.Problem)) (*ComplianceStream[T], error) {
-	if n > 0 && (partition < 1 || partition > n) {
-		return nil, invalid(method, "partition must be 1 to %d, got %d", n, partition)
-	}
-	o, p, err := streamParams(method, opts)
+	o, p, err := partitionParams(method, n, partition, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -207,7 +207,9 @@ func TestEventLines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dec := decodeEvent(func(l *gen.TweetComplianceStreamLine) (*gen.TweetComplianceEvent, []gen.Problem) { return l.Data, l.Errors })
+	dec := decodeEvent(func(l *gen.TweetComplianceStreamLine) (*gen.TweetComplianceEvent, []gen.Problem) {
+		return l.Data, l.Errors
+	})
 	m, problems, err := dec(c, []byte(`{"data":{"tweet_vanish":{"tweet":{"id":"1"}}}}`))
 	if err != nil || m.Data == nil || *m.Data != (gen.TweetComplianceEvent{}) || problems != nil {
 		t.Errorf("unknown kind: %+v %v %v", m, problems, err)

@@ -20,6 +20,7 @@ type streamEvent struct {
 	// the event of any other family, encoded as it is; key picks its partition.
 	family streamFamily
 	line   any
+	like   *Like // a like, rendered for each connection
 	key    uint64
 }
 

@@ -14,6 +14,7 @@ const (
 	familyUserCompliance
 	familyLikeCompliance
 	familyTweetLabels
+	familyLikes
 )
 
 // streamKind describes one streaming operation: what it carries, over how many
@@ -40,6 +41,9 @@ var streamKinds = map[string]streamKind{
 	"streamUserCompliance":  {family: familyUserCompliance, partitions: 4},
 	"streamLikeCompliance":  {family: familyLikeCompliance},
 	"streamTweetLabels":     {family: familyTweetLabels},
+
+	"streamLikesFirehose": {family: familyLikes, partitions: 20},
+	"streamLikesSample10": {family: familyLikes, partitions: 2},
 }
 
 // isStream reports whether an operation is a stream, held open by serveStream.
@@ -90,6 +94,9 @@ func (c *streamConn) wants(ev streamEvent) bool {
 // event of another family as it is. The mutator sees the line before it is validated.
 func (s *Server) streamLine(c *call, sh *shape, ev streamEvent) []byte {
 	var v any = ev.line
+	if ev.like != nil {
+		v = s.likeLine(c, sh, ev.like)
+	}
 	if ev.t != nil {
 		s.mu.RLock()
 		r := newRenderer(s.w, sh, "")

@@ -284,6 +284,9 @@ func (s *Server) addMark(c *call, m mark) (int, any) {
 	if !contains(byUser[me], t.ID) {
 		byUser[me] = prepend(byUser[me], t.ID)
 		byTweet[t.ID] = prepend(byTweet[t.ID], me)
+		if m.key == "liked" {
+			s.liked(me, t)
+		}
 	}
 	return http.StatusOK, envelope{Data: map[string]bool{m.key: true}}
 }
@@ -297,6 +300,9 @@ func (s *Server) removeMark(c *call, m mark) (int, any) {
 	defer s.mu.Unlock()
 	me, id := c.who.userID, c.path["tweet_id"]
 	byUser, byTweet := m.maps(s.w)
+	if m.key == "liked" && contains(byUser[me], id) {
+		s.unliked(me, id)
+	}
 	byUser[me] = without(byUser[me], id)
 	byTweet[id] = without(byTweet[id], me)
 	return http.StatusOK, envelope{Data: map[string]bool{m.key: false}}
