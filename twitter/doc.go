@@ -62,6 +62,12 @@
 // 403, a bad parameter), Close, or its context. Rules.Sync sets the filtered stream's
 // rules to a wanted set in at most three calls.
 //
+// The enterprise streams are read one partition a connection: Stream.Firehose,
+// FirehoseLang and Sample10 (Tweets, as a *Stream), LikesFirehose and LikesSample10
+// (likes, a *LikeStream), and the compliance streams TweetCompliance, UserCompliance,
+// LikeCompliance and TweetLabels (a *ComplianceStream of events). All are an
+// EventStream, with the same reconnection, stall watchdog and bounded read-ahead.
+//
 // # Posting, Lists, direct messages and media
 //
 // Tweets.Create posts a NewTweet (text, a reply, a quote, media, a poll); Lists,

@@ -31,8 +31,8 @@ import (
 type (
 	// Server is a running fake X API. See its methods for credentials (AppBearerToken,
 	// UserToken, OAuth1, OAuth2Client), the world's data (World), faults (Inject,
-	// ClearFaults), streams (EmitTweet, DisconnectStreams), webhook deliveries
-	// (DeliverEvent, DeliverActivity) and contract violations.
+	// ClearFaults), streams (EmitTweet, EmitComplianceEvent, EmitLike, DisconnectStreams),
+	// webhook deliveries (DeliverEvent, DeliverActivity) and contract violations.
 	Server = testserver.Server
 	// Option configures a Server.
 	Option = testserver.Option
@@ -41,6 +41,10 @@ type (
 	FaultKind = testserver.FaultKind
 	// Tweet is a Tweet to emit on the streams with Server.EmitTweet.
 	Tweet = testserver.Tweet
+	// ComplianceEvent is an event to emit on a compliance or label stream with
+	// Server.EmitComplianceEvent; Like is a like Server.EmitLike sent on the likes streams.
+	ComplianceEvent = testserver.ComplianceEvent
+	Like            = testserver.Like
 	// Clock is the server's time source; ManualClock moves only when told.
 	Clock       = testserver.Clock
 	ManualClock = testserver.ManualClock
@@ -66,6 +70,18 @@ const (
 	FaultSlowDrip      = testserver.FaultSlowDrip      // the body a few bytes at a time
 	FaultRateLimit     = testserver.FaultRateLimit     // a 429 with x-rate-limit-* headers
 )
+
+// The streams of a ComplianceEvent.
+const (
+	TweetComplianceStream = testserver.TweetComplianceStream
+	UserComplianceStream  = testserver.UserComplianceStream
+	LikeComplianceStream  = testserver.LikeComplianceStream
+	TweetLabelStream      = testserver.TweetLabelStream
+)
+
+// StreamPartition is the partition (1 to n) of a stream of n partitions that carries
+// the Tweet (or, for the user compliance stream, the user) with this numeric id.
+func StreamPartition(id uint64, n int) int { return testserver.StreamPartition(id, n) }
 
 // Well-known ids of the seeded world.
 const (

@@ -23,3 +23,22 @@ func TestStartAndClient(t *testing.T) {
 		t.Errorf("injected 502: err = %v", err)
 	}
 }
+
+func TestComplianceStreamFromOutside(t *testing.T) {
+	srv := twittertest.Start(t)
+	c := twittertest.NewClient(t, srv)
+	const tweetID = "1500000000000000001"
+	srv.EmitTweet(twittertest.Tweet{ID: tweetID, AuthorID: twittertest.BobID})
+	s, err := c.Stream.TweetCompliance(context.Background(), twittertest.StreamPartition(1500000000000000001, twitter.ComplianceStreamPartitions), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := srv.EmitComplianceEvent(twittertest.ComplianceEvent{Stream: twittertest.TweetComplianceStream, Kind: "drop", TweetID: tweetID}); err != nil {
+		t.Fatal(err)
+	}
+	m, err := s.Next(context.Background())
+	if err != nil || m.Data == nil || m.Data.Drop == nil || m.Data.Drop.Tweet.AuthorID != twittertest.BobID {
+		t.Fatalf("event %+v, %v", m, err)
+	}
+}

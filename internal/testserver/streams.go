@@ -65,7 +65,7 @@ func streamOpID(s *Server, route string) string {
 }
 
 // StreamConnections counts the open connections of a stream route ("GET
-// /2/tweets/sample/stream", "streamFiltered", ...); "" counts both streams.
+// /2/tweets/sample/stream", "streamFiltered", ...); "" counts every stream.
 func (s *Server) StreamConnections(route string) int {
 	s.hub.mu.Lock()
 	defer s.hub.mu.Unlock()
