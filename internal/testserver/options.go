@@ -23,6 +23,7 @@ type config struct {
 	seedRules          bool
 	complianceStart    time.Duration
 	complianceComplete time.Duration
+	streamHistory      int
 }
 
 type rateLimitOption struct {
@@ -48,6 +49,7 @@ func defaultConfig() config {
 		seedRules:          true,
 		complianceStart:    time.Minute,
 		complianceComplete: 5 * time.Minute,
+		streamHistory:      defaultStreamHistory,
 	}
 }
 

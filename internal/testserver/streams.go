@@ -22,6 +22,7 @@ type streamEvent struct {
 	line   any
 	like   *Like // a like, rendered for each connection
 	key    uint64
+	at     time.Time // when it was sent, by the server clock
 }
 
 type streamConn struct {
@@ -29,15 +30,21 @@ type streamConn struct {
 	partition int // 1-based; 0 for a stream without partitions
 	events    chan streamEvent
 	kick      chan *apiProblem // a disconnect problem; the stream ends after sending it
+	// since and until bound the events the connection carries by when they were sent:
+	// since also starts its replay (see setWindow). Zero means unbounded.
+	since, until time.Time
 }
 
 type hub struct {
 	mu    sync.Mutex
 	conns map[*streamConn]struct{}
-	wait  chan struct{} // closed and replaced whenever a connection comes or goes
+	wait  chan struct{}                  // closed and replaced whenever a connection comes or goes
+	past  map[streamFamily][]streamEvent // what was sent, oldest first, for replay
 }
 
-func newHub() *hub { return &hub{conns: map[*streamConn]struct{}{}, wait: make(chan struct{})} }
+func newHub() *hub {
+	return &hub{conns: map[*streamConn]struct{}{}, wait: make(chan struct{}), past: map[streamFamily][]streamEvent{}}
+}
 
 func (h *hub) changed() {
 	close(h.wait)
@@ -157,10 +164,16 @@ func (s *Server) streamEventOf(t *Tweet) streamEvent {
 	return ev
 }
 
-// push sends new Tweets to the connected streams; call without s.mu held.
+// push sends new events to the connected streams and keeps them for replay. It takes
+// only the hub's lock, so it may be called with s.mu held.
 func (s *Server) push(events []streamEvent) {
+	now := s.clock.Now()
+	for i := range events {
+		events[i].at = now
+	}
 	s.hub.mu.Lock()
 	defer s.hub.mu.Unlock()
+	s.hub.remember(events, now, s.cfg.streamHistory)
 	for c := range s.hub.conns {
 		for _, ev := range events {
 			if !c.wants(ev) {
@@ -204,9 +217,12 @@ func (s *Server) DisconnectStreams(disconnectType string) int {
 	return n
 }
 
-// serveStream holds a stream open: keep-alives, Tweets as they are emitted, faults.
+// serveStream holds a stream open: first what it asked to replay (backfill_minutes,
+// start_time), then keep-alives, events as they are emitted, faults, and its end at
+// end_time.
 func (s *Server) serveStream(c *call) {
 	conn := newStreamConn(c)
+	conn.setWindow(c, s.clock.Now())
 	s.hub.mu.Lock()
 	if max := s.cfg.maxStreamConns; max > 0 && s.hub.count(c.rt.opID) >= max {
 		s.hub.mu.Unlock()
@@ -217,6 +233,7 @@ func (s *Server) serveStream(c *call) {
 	}
 	s.hub.conns[conn] = struct{}{}
 	s.hub.changed()
+	replay := s.hub.replay(conn)
 	s.hub.mu.Unlock()
 	defer func() {
 		s.hub.mu.Lock()
@@ -249,14 +266,52 @@ func (s *Server) serveStream(c *call) {
 		}
 	}
 	sh := parseShape(c.q)
+	// send writes one event; false means the stream is over.
+	send := func(ev streamEvent) bool {
+		line := s.streamLine(c, sh, ev)
+		s.checkLine(c, line)
+		line = append(line, '\r', '\n')
+		if c.fault != nil {
+			switch c.fault.Kind {
+			case FaultTruncatedJSON:
+				_, _ = c.w.Write(line[:len(line)/2])
+				flush()
+				return false
+			case FaultSlowDrip:
+				return s.drip(c, line)
+			}
+		}
+		if _, err := c.w.Write(line); err != nil {
+			return false
+		}
+		flush()
+		return true
+	}
+	for _, ev := range replay {
+		if ctx.Err() != nil || !send(ev) {
+			return
+		}
+	}
 	ka := time.NewTicker(s.cfg.keepAlive)
 	defer ka.Stop()
+	// The clock may be a manual one that tells no one when it moves: a stream with an
+	// end_time looks at it often.
+	var endCheck <-chan time.Time
+	if !conn.until.IsZero() {
+		t := time.NewTicker(endCheckEvery)
+		defer t.Stop()
+		endCheck = t.C
+	}
 	for {
+		if conn.ended(s.clock.Now()) {
+			return
+		}
 		select {
 		case <-s.done:
 			return
 		case <-ctx.Done():
 			return
+		case <-endCheck:
 		case <-ka.C:
 			if _, err := c.w.Write([]byte("\r\n")); err != nil {
 				return
@@ -269,26 +324,9 @@ func (s *Server) serveStream(c *call) {
 			flush()
 			return
 		case ev := <-conn.events:
-			line := s.streamLine(c, sh, ev)
-			s.checkLine(c, line)
-			line = append(line, '\r', '\n')
-			if c.fault != nil {
-				switch c.fault.Kind {
-				case FaultTruncatedJSON:
-					_, _ = c.w.Write(line[:len(line)/2])
-					flush()
-					return
-				case FaultSlowDrip:
-					if !s.drip(c, line) {
-						return
-					}
-					continue
-				}
-			}
-			if _, err := c.w.Write(line); err != nil {
+			if !send(ev) {
 				return
 			}
-			flush()
 		}
 	}
 }

@@ -73,7 +73,8 @@ func newStreamConn(c *call) *streamConn {
 }
 
 // wants reports whether an event belongs on this connection: its stream's family, a
-// rule matched for the filtered stream, the stream's language, and its partition.
+// rule matched for the filtered stream, the stream's language, its partition, and the
+// connection's start_time and end_time.
 func (c *streamConn) wants(ev streamEvent) bool {
 	k := streamKinds[c.opID]
 	switch {
@@ -84,6 +85,8 @@ func (c *streamConn) wants(ev streamEvent) bool {
 	case k.lang != "" && (ev.t == nil || ev.t.Lang != k.lang):
 		return false
 	case k.partitions > 0 && StreamPartition(ev.key, k.partitions) != c.partition:
+		return false
+	case !c.inWindow(ev):
 		return false
 	}
 	return true
