@@ -234,4 +234,5 @@ type Upload struct {
 	CreatedAt        time.Time
 	Finalized        bool
 	FinalizedAt      time.Time
+	failProcessing   bool // finalized under FaultProcessingFailed
 }

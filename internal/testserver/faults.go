@@ -34,6 +34,12 @@ const (
 	// FaultRateLimit answers 429 with a problem and x-rate-limit-remaining 0; the
 	// x-rate-limit-reset header is Delay (default one second) from the server clock.
 	FaultRateLimit
+	// FaultProcessingFailed, on "POST /2/media/upload/{id}/finalize"
+	// (finalizeMediaUpload), lets the finalize through and makes the processing of that
+	// upload fail: pending, then in_progress, then failed halfway, as X reports a video it
+	// cannot decode. The upload cannot be attached anywhere. Uploads that X does not
+	// process (photos, subtitles) and other routes are unaffected.
+	FaultProcessingFailed
 )
 
 func (k FaultKind) String() string {
@@ -54,6 +60,8 @@ func (k FaultKind) String() string {
 		return "FaultSlowDrip"
 	case FaultRateLimit:
 		return "FaultRateLimit"
+	case FaultProcessingFailed:
+		return "FaultProcessingFailed"
 	}
 	return fmt.Sprintf("FaultKind(%d)", int(k))
 }

@@ -83,7 +83,8 @@ func categoryFits(category, mediaType string) (int64, bool) {
 }
 
 // processing returns the processing state of a finalized upload at now ("" when it needs
-// none), its progress and how many seconds to wait before asking again.
+// none), its progress and how many seconds to wait before asking again. An upload
+// finalized under FaultProcessingFailed fails halfway through in_progress.
 func (u *Upload) processing(now time.Time) (state string, percent, checkAfter int) {
 	if _, _, async := uploadKind(u.Category); !async || !u.Finalized {
 		return "", 0, 0
@@ -93,6 +94,8 @@ func (u *Upload) processing(now time.Time) (state string, percent, checkAfter in
 	switch {
 	case elapsed < processingDelay:
 		return "pending", 0, 1
+	case u.failProcessing && elapsed >= processingDelay+work/2:
+		return "failed", 50, 0
 	case elapsed < processingDelay+work:
 		done := elapsed - processingDelay
 		left := int(math.Ceil((work - done).Seconds()))
@@ -128,7 +131,9 @@ func (s *Server) usableUpload(id, userID string, dm bool) (*Upload, string) {
 	case strings.HasPrefix(u.Category, "dm_") != dm || u.Category == "subtitles":
 		return nil, "upload " + id + " has media_category " + u.Category
 	}
-	if st, _, _ := u.processing(now); st != "" && st != "succeeded" {
+	if st, _, _ := u.processing(now); st == "failed" {
+		return nil, "upload " + id + " failed processing"
+	} else if st != "" && st != "succeeded" {
 		return nil, "upload " + id + " is still processing"
 	}
 	return u, ""
@@ -157,7 +162,7 @@ func (s *Server) renderUpload(u *Upload, withSize bool) wUpload {
 	}
 	if st, pct, after := u.processing(now); st != "" {
 		w.ProcessingInfo = &wProcessing{State: st}
-		if st != "succeeded" {
+		if st != "succeeded" && st != "failed" {
 			w.ProcessingInfo.CheckAfterSecs = &after
 		}
 		if st != "pending" {
@@ -323,6 +328,7 @@ func (s *Server) finalizeMediaUpload(c *call) (int, any) {
 		return http.StatusBadRequest, badParam("id", u.ID, "File size mismatch: received %d bytes, total_bytes is %d", n, u.TotalBytes)
 	}
 	u.Finalized, u.FinalizedAt = true, s.clock.Now()
+	u.failProcessing = c.fault != nil && c.fault.Kind == FaultProcessingFailed
 	if typ, _, _ := uploadKind(u.Category); u.MediaKey != "" {
 		m := &Media{Key: u.MediaKey, Type: typ, Width: 1200, Height: 800}
 		switch typ {

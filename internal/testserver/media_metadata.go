@@ -224,7 +224,9 @@ func (s *Server) subtitledVideo(c *call, id, category string) (*apiProblem, bool
 		return badParam("media_category", category, "Media %s is a %s, not a %s", id, want, category), false
 	}
 	if up != nil {
-		if st, _, _ := up.processing(s.clock.Now()); st != "" && st != "succeeded" {
+		if st, _, _ := up.processing(s.clock.Now()); st == "failed" {
+			return badParam("id", id, "Media %s failed processing", id), false
+		} else if st != "" && st != "succeeded" {
 			return badParam("id", id, "Media %s is still processing", id), false
 		}
 	}
