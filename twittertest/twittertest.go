@@ -69,6 +69,9 @@ const (
 	FaultStall         = testserver.FaultStall         // nothing sent for Fault.Delay
 	FaultSlowDrip      = testserver.FaultSlowDrip      // the body a few bytes at a time
 	FaultRateLimit     = testserver.FaultRateLimit     // a 429 with x-rate-limit-* headers
+	// FaultProcessingFailed, on "POST /2/media/upload/{id}/finalize", makes the processing
+	// of that video or GIF fail (state failed), as X's does for a file it cannot decode.
+	FaultProcessingFailed = testserver.FaultProcessingFailed
 )
 
 // The streams of a ComplianceEvent.
@@ -142,6 +145,11 @@ func WithoutRateLimits() Option { return testserver.WithoutRateLimits() }
 
 // WithKeepAlive sets the interval of the streams' keep-alive lines (X: 20 s).
 func WithKeepAlive(d time.Duration) Option { return testserver.WithKeepAlive(d) }
+
+// WithStreamHistory bounds how many past events of each kind of stream the server keeps
+// to replay for backfill_minutes and start_time (default 10,000; never more than 24
+// hours by the server clock).
+func WithStreamHistory(n int) Option { return testserver.WithStreamHistory(n) }
 
 // WithFollowers gives a user n generated followers, to test paging at scale.
 func WithFollowers(userID string, n int) Option { return testserver.WithFollowers(userID, n) }

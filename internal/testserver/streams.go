@@ -105,7 +105,8 @@ func (s *Server) WaitStreamConnections(ctx context.Context, route string, n int)
 // sample stream gets every one; the filtered stream gets those matching a rule in force,
 // with matching_rules. Zero fields are filled in: ID (a new id above all others),
 // AuthorID (AliceID), CreatedAt (the server clock), Text (a generated one),
-// ConversationID, Lang and Source. It returns the Tweets as stored.
+// ConversationID, Lang and Source. The streams keep them, by the server clock, for later
+// connections that ask for backfill_minutes or start_time. It returns the Tweets as stored.
 func (s *Server) EmitTweet(tweets ...Tweet) []Tweet {
 	if len(tweets) == 0 {
 		tweets = []Tweet{{}}
