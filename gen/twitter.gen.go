@@ -1916,6 +1916,15 @@ type CreateTextMessageRequest struct {
 // CreatedAt defines model for CreatedAt.
 type CreatedAt = time.Time
 
+// DMBlockResponse The outcome of a direct-message block or unblock.
+type DMBlockResponse struct {
+	Data struct {
+		// Blocked True while the user's direct messages are refused.
+		Blocked bool `json:"blocked"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
 // DeleteRulesRequest defines model for DeleteRulesRequest.
 type DeleteRulesRequest struct {
 	Delete DeleteRulesRequestDelete `json:"delete"`
@@ -6952,6 +6961,20 @@ type ClientInterface interface {
 	// Corresponds with DELETE /2/users/{id}/bookmarks/{tweet_id} (the `RemoveBookmark` operationId).
 	RemoveBookmark(ctx context.Context, id UserID, tweetID TweetID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// BlockUserDMs Block direct messages from a user
+	//
+	// Stops the user `id` from sending direct messages to the authenticated user. Unlike a block of the account, follows and timelines stay as they are.
+	//
+	// Corresponds with POST /2/users/{id}/dm/block (the `BlockUserDMs` operationId).
+	BlockUserDMs(ctx context.Context, id UserID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UnblockUserDMs Accept direct messages from a user again
+	//
+	// Lifts a direct-message block the authenticated user set on the user `id`.
+	//
+	// Corresponds with POST /2/users/{id}/dm/unblock (the `UnblockUserDMs` operationId).
+	UnblockUserDMs(ctx context.Context, id UserID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListFollowedLists List the Lists a user follows
 	//
 	// Returns the Lists the user follows. Pages with `pagination_token`.
@@ -9108,6 +9131,40 @@ func (c *Client) AddBookmark(ctx context.Context, id UserID, body AddBookmarkJSO
 // Corresponds with DELETE /2/users/{id}/bookmarks/{tweet_id} (the `RemoveBookmark` operationId).
 func (c *Client) RemoveBookmark(ctx context.Context, id UserID, tweetID TweetID, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewRemoveBookmarkRequest(c.Server, id, tweetID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// BlockUserDMs Block direct messages from a user
+//
+// Stops the user `id` from sending direct messages to the authenticated user. Unlike a block of the account, follows and timelines stay as they are.
+//
+// Corresponds with POST /2/users/{id}/dm/block (the `BlockUserDMs` operationId).
+func (c *Client) BlockUserDMs(ctx context.Context, id UserID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBlockUserDMsRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UnblockUserDMs Accept direct messages from a user again
+//
+// Lifts a direct-message block the authenticated user set on the user `id`.
+//
+// Corresponds with POST /2/users/{id}/dm/unblock (the `UnblockUserDMs` operationId).
+func (c *Client) UnblockUserDMs(ctx context.Context, id UserID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUnblockUserDMsRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -17685,6 +17742,74 @@ func NewRemoveBookmarkRequest(server string, id UserID, tweetID TweetID) (*http.
 	return req, nil
 }
 
+// NewBlockUserDMsRequest constructs an http.Request for the BlockUserDMs method
+func NewBlockUserDMsRequest(server string, id UserID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/%s/dm/block", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUnblockUserDMsRequest constructs an http.Request for the UnblockUserDMs method
+func NewUnblockUserDMsRequest(server string, id UserID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/%s/dm/unblock", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListFollowedListsRequest constructs an http.Request for the ListFollowedLists method
 func NewListFollowedListsRequest(server string, id UserID, params *ListFollowedListsParams) (*http.Request, error) {
 	var err error
@@ -20940,6 +21065,24 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with DELETE /2/users/{id}/bookmarks/{tweet_id} (the `RemoveBookmark` operationId).
 	RemoveBookmarkWithResponse(ctx context.Context, id UserID, tweetID TweetID, reqEditors ...RequestEditorFn) (*RemoveBookmarkResult, error)
+
+	// BlockUserDMsWithResponse Block direct messages from a user
+	//
+	// Stops the user `id` from sending direct messages to the authenticated user. Unlike a block of the account, follows and timelines stay as they are.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/users/{id}/dm/block (the `BlockUserDMs` operationId).
+	BlockUserDMsWithResponse(ctx context.Context, id UserID, reqEditors ...RequestEditorFn) (*BlockUserDMsResult, error)
+
+	// UnblockUserDMsWithResponse Accept direct messages from a user again
+	//
+	// Lifts a direct-message block the authenticated user set on the user `id`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/users/{id}/dm/unblock (the `UnblockUserDMs` operationId).
+	UnblockUserDMsWithResponse(ctx context.Context, id UserID, reqEditors ...RequestEditorFn) (*UnblockUserDMsResult, error)
 
 	// ListFollowedListsWithResponse List the Lists a user follows
 	//
@@ -26115,6 +26258,116 @@ func (r RemoveBookmarkResult) ContentType() string {
 	return ""
 }
 
+type BlockUserDMsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *DMBlockResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r BlockUserDMsResult) GetJSON200() *DMBlockResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r BlockUserDMsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r BlockUserDMsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r BlockUserDMsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r BlockUserDMsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r BlockUserDMsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r BlockUserDMsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UnblockUserDMsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *DMBlockResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UnblockUserDMsResult) GetJSON200() *DMBlockResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UnblockUserDMsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r UnblockUserDMsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UnblockUserDMsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UnblockUserDMsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UnblockUserDMsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UnblockUserDMsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type ListFollowedListsResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -29298,6 +29551,36 @@ func (c *ClientWithResponses) RemoveBookmarkWithResponse(ctx context.Context, id
 		return nil, err
 	}
 	return ParseRemoveBookmarkResult(rsp)
+}
+
+// BlockUserDMsWithResponse Block direct messages from a user
+//
+// Stops the user `id` from sending direct messages to the authenticated user. Unlike a block of the account, follows and timelines stay as they are.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/users/{id}/dm/block (the `BlockUserDMs` operationId).
+func (c *ClientWithResponses) BlockUserDMsWithResponse(ctx context.Context, id UserID, reqEditors ...RequestEditorFn) (*BlockUserDMsResult, error) {
+	rsp, err := c.BlockUserDMs(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseBlockUserDMsResult(rsp)
+}
+
+// UnblockUserDMsWithResponse Accept direct messages from a user again
+//
+// Lifts a direct-message block the authenticated user set on the user `id`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/users/{id}/dm/unblock (the `UnblockUserDMs` operationId).
+func (c *ClientWithResponses) UnblockUserDMsWithResponse(ctx context.Context, id UserID, reqEditors ...RequestEditorFn) (*UnblockUserDMsResult, error) {
+	rsp, err := c.UnblockUserDMs(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUnblockUserDMsResult(rsp)
 }
 
 // ListFollowedListsWithResponse List the Lists a user follows
@@ -33351,6 +33634,86 @@ func ParseRemoveBookmarkResult(rsp *http.Response) (*RemoveBookmarkResult, error
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest BookmarkMutationResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseBlockUserDMsResult parses an HTTP response from a BlockUserDMsWithResponse call
+func ParseBlockUserDMsResult(rsp *http.Response) (*BlockUserDMsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &BlockUserDMsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest DMBlockResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUnblockUserDMsResult parses an HTTP response from a UnblockUserDMsWithResponse call
+func ParseUnblockUserDMsResult(rsp *http.Response) (*UnblockUserDMsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UnblockUserDMsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest DMBlockResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

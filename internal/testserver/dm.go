@@ -316,6 +316,9 @@ func (s *Server) newMessage(c *call, conv *DMConversation, m dmMessage, param st
 			return nil, forbidden("You cannot send messages to users who have blocked you.")
 		}
 	}
+	if pr := s.w.dmRefused(conv, me); pr != nil {
+		return nil, pr
+	}
 	if s.w.dmConvs[conv.ID] == nil {
 		s.w.dmConvs[conv.ID] = conv
 	}

@@ -369,6 +369,8 @@ var handlers = map[string]func(*Server, *call) (int, any){
 	"listAccountActivitySubscriptions":  (*Server).listAccountActivitySubscriptions,
 	"deleteAccountActivitySubscription": (*Server).deleteAccountActivitySubscription,
 	"countAccountActivitySubscriptions": (*Server).countAccountActivitySubscriptions,
+	"blockUserDMs":                      (*Server).blockUserDMs,
+	"unblockUserDMs":                    (*Server).unblockUserDMs,
 }
 
 // rawJSON is a body that is already encoded.

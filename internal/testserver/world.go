@@ -442,8 +442,9 @@ type state struct {
 	dmSeq       int
 	uploads     map[string]*Upload
 	uploadSeq   int
-	mediaX      *mediaExtras // metadata and subtitles (media_metadata.go)
-	hooks       *hookState   // webhooks.go
+	mediaX      *mediaExtras        // metadata and subtitles (media_metadata.go)
+	hooks       *hookState          // webhooks.go
+	dmBlocks    map[string][]string // user -> users whose DMs they refuse (dm_blocks.go)
 }
 
 func copyMap[V any](m map[string]V) map[string]V {
@@ -490,6 +491,7 @@ func newState(cfg *config, clock Clock) *state {
 	seedBookmarks(st)
 	seedLists(st)
 	seedDMs(st)
+	seedDMBlocks(st)
 	seedWebhooks(st)
 	// Jack's followers: the seeded ones, then generated ones up to JackFollowerCount.
 	counts := map[string]int{JackID: JackFollowerCount}
