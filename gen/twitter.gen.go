@@ -1752,6 +1752,52 @@ type BookmarkAddRequest struct {
 	TweetID TweetID `json:"tweet_id"`
 }
 
+// BookmarkFolder A named folder of bookmarks.
+type BookmarkFolder struct {
+	// ID A bookmark folder id: a decimal number of up to 19 digits, sent as a string.
+	ID BookmarkFolderID `json:"id"`
+
+	// Name The name the user gave the folder.
+	Name string `json:"name"`
+}
+
+// BookmarkFolderCreateRequest defines model for BookmarkFolderCreateRequest.
+type BookmarkFolderCreateRequest struct {
+	// Name What to call the folder, 1 to 25 characters.
+	Name string `json:"name"`
+}
+
+// BookmarkFolderCreateResponse defines model for BookmarkFolderCreateResponse.
+type BookmarkFolderCreateResponse struct {
+	// Data A named folder of bookmarks.
+	Data   BookmarkFolder `json:"data,omitempty,omitzero"`
+	Errors []Problem      `json:"errors,omitempty,omitzero"`
+}
+
+// BookmarkFolderID A bookmark folder id: a decimal number of up to 19 digits, sent as a string.
+type BookmarkFolderID = string
+
+// BookmarkFolderTweetsResponse defines model for BookmarkFolderTweetsResponse.
+type BookmarkFolderTweetsResponse struct {
+	Data []struct {
+		// ID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+		ID TweetID `json:"id"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+	Meta   struct {
+		NextToken NextToken `json:"next_token,omitempty,omitzero"`
+	} `json:"meta,omitempty,omitzero"`
+}
+
+// BookmarkFoldersResponse defines model for BookmarkFoldersResponse.
+type BookmarkFoldersResponse struct {
+	Data   []BookmarkFolder `json:"data,omitempty,omitzero"`
+	Errors []Problem        `json:"errors,omitempty,omitzero"`
+	Meta   struct {
+		NextToken NextToken `json:"next_token,omitempty,omitzero"`
+	} `json:"meta,omitempty,omitzero"`
+}
+
 // BookmarkMutationResponse defines model for BookmarkMutationResponse.
 type BookmarkMutationResponse struct {
 	Data struct {
@@ -5400,6 +5446,15 @@ type ListBookmarksParams struct {
 	PlaceFields *PlaceFields `form:"place.fields,omitempty" json:"place.fields,omitempty"`
 }
 
+// ListBookmarkFoldersParams defines parameters for ListBookmarkFolders.
+type ListBookmarkFoldersParams struct {
+	// MaxResults Most results to return in one page.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` of an earlier page, to fetch the page after it.
+	PaginationToken *PaginationToken `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+}
+
 // ListFollowedListsParams defines parameters for ListFollowedLists.
 type ListFollowedListsParams struct {
 	// MaxResults Most results to return in one page.
@@ -5738,6 +5793,9 @@ type BlockUserJSONRequestBody = UsersBlockingCreateRequest
 
 // AddBookmarkJSONRequestBody defines body for AddBookmark for application/json ContentType.
 type AddBookmarkJSONRequestBody = BookmarkAddRequest
+
+// CreateBookmarkFolderJSONRequestBody defines body for CreateBookmarkFolder for application/json ContentType.
+type CreateBookmarkFolderJSONRequestBody = BookmarkFolderCreateRequest
 
 // FollowListJSONRequestBody defines body for FollowList for application/json ContentType.
 type FollowListJSONRequestBody = ListFollowedRequest
@@ -6953,6 +7011,38 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /2/users/{id}/bookmarks (the `AddBookmark` operationId).
 	AddBookmark(ctx context.Context, id UserID, body AddBookmarkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListBookmarkFolders List bookmark folders
+	//
+	// Returns the folders the authenticated user (`id`) sorts bookmarks into. Pages with `pagination_token`.
+	//
+	// Corresponds with GET /2/users/{id}/bookmarks/folders (the `ListBookmarkFolders` operationId).
+	ListBookmarkFolders(ctx context.Context, id UserID, params *ListBookmarkFoldersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateBookmarkFolderWithBody Create a bookmark folder
+	//
+	// Makes a new, empty bookmark folder for the authenticated user (`id`).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/users/{id}/bookmarks/folders (the `CreateBookmarkFolder` operationId).
+	CreateBookmarkFolderWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateBookmarkFolder Create a bookmark folder
+	//
+	// Makes a new, empty bookmark folder for the authenticated user (`id`).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/users/{id}/bookmarks/folders (the `CreateBookmarkFolder` operationId).
+	CreateBookmarkFolder(ctx context.Context, id UserID, body CreateBookmarkFolderJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListBookmarkFolderTweets List the Tweets of a bookmark folder
+	//
+	// Returns the ids of the Tweets the authenticated user (`id`) filed in one bookmark folder, most recent first.
+	//
+	// Corresponds with GET /2/users/{id}/bookmarks/folders/{folder_id} (the `ListBookmarkFolderTweets` operationId).
+	ListBookmarkFolderTweets(ctx context.Context, id UserID, folderID BookmarkFolderID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RemoveBookmark Remove a bookmark
 	//
@@ -9114,6 +9204,78 @@ func (c *Client) AddBookmarkWithBody(ctx context.Context, id UserID, contentType
 // Corresponds with POST /2/users/{id}/bookmarks (the `AddBookmark` operationId).
 func (c *Client) AddBookmark(ctx context.Context, id UserID, body AddBookmarkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewAddBookmarkRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListBookmarkFolders List bookmark folders
+//
+// Returns the folders the authenticated user (`id`) sorts bookmarks into. Pages with `pagination_token`.
+//
+// Corresponds with GET /2/users/{id}/bookmarks/folders (the `ListBookmarkFolders` operationId).
+func (c *Client) ListBookmarkFolders(ctx context.Context, id UserID, params *ListBookmarkFoldersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListBookmarkFoldersRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateBookmarkFolderWithBody Create a bookmark folder
+//
+// Makes a new, empty bookmark folder for the authenticated user (`id`).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/users/{id}/bookmarks/folders (the `CreateBookmarkFolder` operationId).
+func (c *Client) CreateBookmarkFolderWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateBookmarkFolderRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateBookmarkFolder Create a bookmark folder
+//
+// Makes a new, empty bookmark folder for the authenticated user (`id`).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/users/{id}/bookmarks/folders (the `CreateBookmarkFolder` operationId).
+func (c *Client) CreateBookmarkFolder(ctx context.Context, id UserID, body CreateBookmarkFolderJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateBookmarkFolderRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListBookmarkFolderTweets List the Tweets of a bookmark folder
+//
+// Returns the ids of the Tweets the authenticated user (`id`) filed in one bookmark folder, most recent first.
+//
+// Corresponds with GET /2/users/{id}/bookmarks/folders/{folder_id} (the `ListBookmarkFolderTweets` operationId).
+func (c *Client) ListBookmarkFolderTweets(ctx context.Context, id UserID, folderID BookmarkFolderID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListBookmarkFolderTweetsRequest(c.Server, id, folderID)
 	if err != nil {
 		return nil, err
 	}
@@ -17701,6 +17863,167 @@ func NewAddBookmarkRequestWithBody(server string, id UserID, contentType string,
 	return req, nil
 }
 
+// NewListBookmarkFoldersRequest constructs an http.Request for the ListBookmarkFolders method
+func NewListBookmarkFoldersRequest(server string, id UserID, params *ListBookmarkFoldersParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/%s/bookmarks/folders", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateBookmarkFolderRequest calls the generic CreateBookmarkFolder builder with application/json body
+func NewCreateBookmarkFolderRequest(server string, id UserID, body CreateBookmarkFolderJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateBookmarkFolderRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewCreateBookmarkFolderRequestWithBody constructs an http.Request for the CreateBookmarkFolder method, with any body, and a specified content type
+func NewCreateBookmarkFolderRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/%s/bookmarks/folders", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListBookmarkFolderTweetsRequest constructs an http.Request for the ListBookmarkFolderTweets method
+func NewListBookmarkFolderTweetsRequest(server string, id UserID, folderID BookmarkFolderID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "folder_id", folderID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/%s/bookmarks/folders/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewRemoveBookmarkRequest constructs an http.Request for the RemoveBookmark method
 func NewRemoveBookmarkRequest(server string, id UserID, tweetID TweetID) (*http.Request, error) {
 	var err error
@@ -21056,6 +21379,42 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /2/users/{id}/bookmarks (the `AddBookmark` operationId).
 	AddBookmarkWithResponse(ctx context.Context, id UserID, body AddBookmarkJSONRequestBody, reqEditors ...RequestEditorFn) (*AddBookmarkResult, error)
+
+	// ListBookmarkFoldersWithResponse List bookmark folders
+	//
+	// Returns the folders the authenticated user (`id`) sorts bookmarks into. Pages with `pagination_token`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/users/{id}/bookmarks/folders (the `ListBookmarkFolders` operationId).
+	ListBookmarkFoldersWithResponse(ctx context.Context, id UserID, params *ListBookmarkFoldersParams, reqEditors ...RequestEditorFn) (*ListBookmarkFoldersResult, error)
+
+	// CreateBookmarkFolderWithBodyWithResponse Create a bookmark folder
+	//
+	// Makes a new, empty bookmark folder for the authenticated user (`id`).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/users/{id}/bookmarks/folders (the `CreateBookmarkFolder` operationId).
+	CreateBookmarkFolderWithBodyWithResponse(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateBookmarkFolderResult, error)
+
+	// CreateBookmarkFolderWithResponse Create a bookmark folder
+	//
+	// Makes a new, empty bookmark folder for the authenticated user (`id`).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/users/{id}/bookmarks/folders (the `CreateBookmarkFolder` operationId).
+	CreateBookmarkFolderWithResponse(ctx context.Context, id UserID, body CreateBookmarkFolderJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateBookmarkFolderResult, error)
+
+	// ListBookmarkFolderTweetsWithResponse List the Tweets of a bookmark folder
+	//
+	// Returns the ids of the Tweets the authenticated user (`id`) filed in one bookmark folder, most recent first.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/users/{id}/bookmarks/folders/{folder_id} (the `ListBookmarkFolderTweets` operationId).
+	ListBookmarkFolderTweetsWithResponse(ctx context.Context, id UserID, folderID BookmarkFolderID, reqEditors ...RequestEditorFn) (*ListBookmarkFolderTweetsResult, error)
 
 	// RemoveBookmarkWithResponse Remove a bookmark
 	//
@@ -26203,6 +26562,171 @@ func (r AddBookmarkResult) ContentType() string {
 	return ""
 }
 
+type ListBookmarkFoldersResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *BookmarkFoldersResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListBookmarkFoldersResult) GetJSON200() *BookmarkFoldersResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListBookmarkFoldersResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListBookmarkFoldersResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListBookmarkFoldersResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListBookmarkFoldersResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListBookmarkFoldersResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListBookmarkFoldersResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateBookmarkFolderResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *BookmarkFolderCreateResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateBookmarkFolderResult) GetJSON201() *BookmarkFolderCreateResponse {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateBookmarkFolderResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r CreateBookmarkFolderResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateBookmarkFolderResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateBookmarkFolderResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateBookmarkFolderResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateBookmarkFolderResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListBookmarkFolderTweetsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *BookmarkFolderTweetsResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListBookmarkFolderTweetsResult) GetJSON200() *BookmarkFolderTweetsResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListBookmarkFolderTweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListBookmarkFolderTweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListBookmarkFolderTweetsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListBookmarkFolderTweetsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListBookmarkFolderTweetsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListBookmarkFolderTweetsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type RemoveBookmarkResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -29536,6 +30060,66 @@ func (c *ClientWithResponses) AddBookmarkWithResponse(ctx context.Context, id Us
 		return nil, err
 	}
 	return ParseAddBookmarkResult(rsp)
+}
+
+// ListBookmarkFoldersWithResponse List bookmark folders
+//
+// Returns the folders the authenticated user (`id`) sorts bookmarks into. Pages with `pagination_token`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/users/{id}/bookmarks/folders (the `ListBookmarkFolders` operationId).
+func (c *ClientWithResponses) ListBookmarkFoldersWithResponse(ctx context.Context, id UserID, params *ListBookmarkFoldersParams, reqEditors ...RequestEditorFn) (*ListBookmarkFoldersResult, error) {
+	rsp, err := c.ListBookmarkFolders(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListBookmarkFoldersResult(rsp)
+}
+
+// CreateBookmarkFolderWithBodyWithResponse Create a bookmark folder
+//
+// Makes a new, empty bookmark folder for the authenticated user (`id`).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/users/{id}/bookmarks/folders (the `CreateBookmarkFolder` operationId).
+func (c *ClientWithResponses) CreateBookmarkFolderWithBodyWithResponse(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateBookmarkFolderResult, error) {
+	rsp, err := c.CreateBookmarkFolderWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateBookmarkFolderResult(rsp)
+}
+
+// CreateBookmarkFolderWithResponse Create a bookmark folder
+//
+// Makes a new, empty bookmark folder for the authenticated user (`id`).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/users/{id}/bookmarks/folders (the `CreateBookmarkFolder` operationId).
+func (c *ClientWithResponses) CreateBookmarkFolderWithResponse(ctx context.Context, id UserID, body CreateBookmarkFolderJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateBookmarkFolderResult, error) {
+	rsp, err := c.CreateBookmarkFolder(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateBookmarkFolderResult(rsp)
+}
+
+// ListBookmarkFolderTweetsWithResponse List the Tweets of a bookmark folder
+//
+// Returns the ids of the Tweets the authenticated user (`id`) filed in one bookmark folder, most recent first.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/users/{id}/bookmarks/folders/{folder_id} (the `ListBookmarkFolderTweets` operationId).
+func (c *ClientWithResponses) ListBookmarkFolderTweetsWithResponse(ctx context.Context, id UserID, folderID BookmarkFolderID, reqEditors ...RequestEditorFn) (*ListBookmarkFolderTweetsResult, error) {
+	rsp, err := c.ListBookmarkFolderTweets(ctx, id, folderID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListBookmarkFolderTweetsResult(rsp)
 }
 
 // RemoveBookmarkWithResponse Remove a bookmark
@@ -33594,6 +34178,126 @@ func ParseAddBookmarkResult(rsp *http.Response) (*AddBookmarkResult, error) {
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest BookmarkMutationResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListBookmarkFoldersResult parses an HTTP response from a ListBookmarkFoldersWithResponse call
+func ParseListBookmarkFoldersResult(rsp *http.Response) (*ListBookmarkFoldersResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListBookmarkFoldersResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest BookmarkFoldersResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateBookmarkFolderResult parses an HTTP response from a CreateBookmarkFolderWithResponse call
+func ParseCreateBookmarkFolderResult(rsp *http.Response) (*CreateBookmarkFolderResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateBookmarkFolderResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest BookmarkFolderCreateResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListBookmarkFolderTweetsResult parses an HTTP response from a ListBookmarkFolderTweetsWithResponse call
+func ParseListBookmarkFolderTweetsResult(rsp *http.Response) (*ListBookmarkFolderTweetsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListBookmarkFolderTweetsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest BookmarkFolderTweetsResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -371,6 +371,9 @@ var handlers = map[string]func(*Server, *call) (int, any){
 	"countAccountActivitySubscriptions": (*Server).countAccountActivitySubscriptions,
 	"blockUserDMs":                      (*Server).blockUserDMs,
 	"unblockUserDMs":                    (*Server).unblockUserDMs,
+	"listBookmarkFolders":               (*Server).listBookmarkFolders,
+	"createBookmarkFolder":              (*Server).createBookmarkFolder,
+	"listBookmarkFolderTweets":          (*Server).listBookmarkFolderTweets,
 }
 
 // rawJSON is a body that is already encoded.

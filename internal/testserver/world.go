@@ -445,6 +445,7 @@ type state struct {
 	mediaX      *mediaExtras        // metadata and subtitles (media_metadata.go)
 	hooks       *hookState          // webhooks.go
 	dmBlocks    map[string][]string // user -> users whose DMs they refuse (dm_blocks.go)
+	bmFolders   *bookmarkFolders    // bookmark_folders.go
 }
 
 func copyMap[V any](m map[string]V) map[string]V {
@@ -489,6 +490,7 @@ func newState(cfg *config, clock Clock) *state {
 	st.uploads = map[string]*Upload{}
 	st.mediaX = newMediaExtras()
 	seedBookmarks(st)
+	seedBookmarkFolders(st)
 	seedLists(st)
 	seedDMs(st)
 	seedDMBlocks(st)

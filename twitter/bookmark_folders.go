@@ -1,0 +1,91 @@
+package twitter
+
+import (
+	"context"
+	"iter"
+	"net/http"
+	"unicode/utf8"
+
+	"github.com/twitterkit/go/gen"
+)
+
+// maxBookmarkFolderName is the longest folder name the API document allows, in characters.
+const maxBookmarkFolderName = 25
+
+// BookmarkFolderPage is a page of the authenticated user's bookmark folders.
+type BookmarkFolderPage = Page[gen.BookmarkFolder]
+
+// Folders returns one page of the folders the authenticated user (userID) files bookmarks
+// into, in the order they were made. It pages with pagination_token
+// (PageOptions.PaginationToken); MaxResults is 1 to 100. Needs a user context whose user
+// is userID (scope bookmark.read).
+func (s *BookmarksService) Folders(ctx context.Context, userID string, opts *PageOptions) (*gen.BookmarkFoldersResponse, *Response, error) {
+	const method = "Bookmarks.Folders"
+	if err := checkID(method, "user id", numericID, userID); err != nil {
+		return nil, nil, err
+	}
+	var p gen.ListBookmarkFoldersParams
+	var err error
+	if p.MaxResults, p.PaginationToken, err = page(method, *orZero(opts), 1, 100); err != nil {
+		return nil, nil, err
+	}
+	return do[gen.BookmarkFoldersResponse](ctx, s.client, get("/2/users/{id}/bookmarks/folders"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.ListBookmarkFolders(ctx, userID, &p)
+	})
+}
+
+func (s *BookmarksService) foldersPager(userID string, opts *PageOptions, it *IterOptions) *pager[gen.BookmarkFolder] {
+	return opPager("Bookmarks.Folders", pageSize{min: 1, max: 100}, opts, it,
+		func(o *PageOptions) (*int, *string) { return &o.MaxResults, &o.PaginationToken },
+		func(ctx context.Context, o *PageOptions) (*gen.BookmarkFoldersResponse, *Response, error) {
+			return s.Folders(ctx, userID, o)
+		},
+		func(r *gen.BookmarkFoldersResponse) *BookmarkFolderPage {
+			return newPage(r.Data, nil, r.Meta.NextToken, PageMeta{ResultCount: len(r.Data)})
+		})
+}
+
+// FoldersPages pages through the authenticated user's (userID) bookmark folders, up to
+// 100 a page. See IterOptions for limits and resuming, and PageError for failures.
+func (s *BookmarksService) FoldersPages(ctx context.Context, userID string, opts *PageOptions, it *IterOptions) iter.Seq2[*BookmarkFolderPage, error] {
+	return s.foldersPager(userID, opts, it).pages(ctx)
+}
+
+// FoldersIter yields the authenticated user's (userID) bookmark folders one by one.
+func (s *BookmarksService) FoldersIter(ctx context.Context, userID string, opts *PageOptions, it *IterOptions) iter.Seq2[gen.BookmarkFolder, error] {
+	return s.foldersPager(userID, opts, it).items(ctx)
+}
+
+// CreateFolder makes an empty bookmark folder called name (1 to 25 characters) for the
+// authenticated user (userID) and returns it with its id. Needs an OAuth 2.0 user context
+// whose user is userID (scope bookmark.write); OAuth 1.0a is not accepted.
+func (s *BookmarksService) CreateFolder(ctx context.Context, userID, name string) (*gen.BookmarkFolderCreateResponse, *Response, error) {
+	const method = "Bookmarks.CreateFolder"
+	if err := checkID(method, "user id", numericID, userID); err != nil {
+		return nil, nil, err
+	}
+	if n := utf8.RuneCountInString(name); n == 0 || n > maxBookmarkFolderName {
+		return nil, nil, invalid(method, "folder name of %d characters; want 1 to %d", n, maxBookmarkFolderName)
+	}
+	return do[gen.BookmarkFolderCreateResponse](ctx, s.client, mutation(http.MethodPost, "/2/users/{id}/bookmarks/folders"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.CreateBookmarkFolder(ctx, userID, gen.CreateBookmarkFolderJSONRequestBody{Name: name})
+	})
+}
+
+// FolderTweets returns the ids of the Tweets the authenticated user (userID) filed in the
+// bookmark folder folderID, most recently filed first; look them up with
+// TweetsService.Lookup for their content. A folder that is not the user's is a
+// resource-not-found error. Needs a user context whose user is userID (scope
+// bookmark.read).
+func (s *BookmarksService) FolderTweets(ctx context.Context, userID, folderID string) (*gen.BookmarkFolderTweetsResponse, *Response, error) {
+	const method = "Bookmarks.FolderTweets"
+	if err := checkID(method, "user id", numericID, userID); err != nil {
+		return nil, nil, err
+	}
+	if err := checkID(method, "folder id", numericID, folderID); err != nil {
+		return nil, nil, err
+	}
+	return do[gen.BookmarkFolderTweetsResponse](ctx, s.client, get("/2/users/{id}/bookmarks/folders/{folder_id}"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.ListBookmarkFolderTweets(ctx, userID, folderID)
+	})
+}
