@@ -2775,6 +2775,9 @@ type OldestID = string
 // PaginationToken defines model for PaginationToken.
 type PaginationToken = string
 
+// PaginationTokenLong A page token of at most 19 characters.
+type PaginationTokenLong = string
+
 // PersonalizedTrend A trend picked for one user.
 type PersonalizedTrend struct {
 	// Category The subject area the trend belongs to, such as Sports or Technology.
@@ -5401,6 +5404,24 @@ type LookupUserParams struct {
 	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
 }
 
+// ListAffiliatesParams defines parameters for ListAffiliates.
+type ListAffiliatesParams struct {
+	// MaxResults Most results to return in one page.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` (or `previous_token`) of an earlier page, to fetch that page.
+	PaginationToken *PaginationTokenLong `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the User field that points at them.
+	Expansions *UserExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+}
+
 // ListBlockingParams defines parameters for ListBlocking.
 type ListBlockingParams struct {
 	// MaxResults Most results to return in one page.
@@ -6961,6 +6982,13 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /2/users/{id} (the `LookupUser` operationId).
 	LookupUser(ctx context.Context, id UserID, params *LookupUserParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListAffiliates List a user's affiliates
+	//
+	// Returns the accounts an organization (`id`) has affiliated with itself, such as its staff or its brands. Pages with `pagination_token`.
+	//
+	// Corresponds with GET /2/users/{id}/affiliates (the `ListAffiliates` operationId).
+	ListAffiliates(ctx context.Context, id UserID, params *ListAffiliatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListBlocking List the users a user blocks
 	//
@@ -9094,6 +9122,23 @@ func (c *Client) SearchUsers(ctx context.Context, params *SearchUsersParams, req
 // Corresponds with GET /2/users/{id} (the `LookupUser` operationId).
 func (c *Client) LookupUser(ctx context.Context, id UserID, params *LookupUserParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewLookupUserRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListAffiliates List a user's affiliates
+//
+// Returns the accounts an organization (`id`) has affiliated with itself, such as its staff or its brands. Pages with `pagination_token`.
+//
+// Corresponds with GET /2/users/{id}/affiliates (the `ListAffiliates` operationId).
+func (c *Client) ListAffiliates(ctx context.Context, id UserID, params *ListAffiliatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAffiliatesRequest(c.Server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -17515,6 +17560,115 @@ func NewLookupUserRequest(server string, id UserID, params *LookupUserParams) (*
 	return req, nil
 }
 
+// NewListAffiliatesRequest constructs an http.Request for the ListAffiliates method
+func NewListAffiliatesRequest(server string, id UserID, params *ListAffiliatesParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/%s/affiliates", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListBlockingRequest constructs an http.Request for the ListBlocking method
 func NewListBlockingRequest(server string, id UserID, params *ListBlockingParams) (*http.Request, error) {
 	var err error
@@ -21325,6 +21479,15 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /2/users/{id} (the `LookupUser` operationId).
 	LookupUserWithResponse(ctx context.Context, id UserID, params *LookupUserParams, reqEditors ...RequestEditorFn) (*LookupUserResult, error)
+
+	// ListAffiliatesWithResponse List a user's affiliates
+	//
+	// Returns the accounts an organization (`id`) has affiliated with itself, such as its staff or its brands. Pages with `pagination_token`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/users/{id}/affiliates (the `ListAffiliates` operationId).
+	ListAffiliatesWithResponse(ctx context.Context, id UserID, params *ListAffiliatesParams, reqEditors ...RequestEditorFn) (*ListAffiliatesResult, error)
 
 	// ListBlockingWithResponse List the users a user blocks
 	//
@@ -26342,6 +26505,61 @@ func (r LookupUserResult) ContentType() string {
 	return ""
 }
 
+type ListAffiliatesResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *GenericMultipleUsersLookupResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListAffiliatesResult) GetJSON200() *GenericMultipleUsersLookupResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListAffiliatesResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListAffiliatesResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListAffiliatesResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListAffiliatesResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListAffiliatesResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListAffiliatesResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type ListBlockingResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -29970,6 +30188,21 @@ func (c *ClientWithResponses) LookupUserWithResponse(ctx context.Context, id Use
 		return nil, err
 	}
 	return ParseLookupUserResult(rsp)
+}
+
+// ListAffiliatesWithResponse List a user's affiliates
+//
+// Returns the accounts an organization (`id`) has affiliated with itself, such as its staff or its brands. Pages with `pagination_token`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/users/{id}/affiliates (the `ListAffiliates` operationId).
+func (c *ClientWithResponses) ListAffiliatesWithResponse(ctx context.Context, id UserID, params *ListAffiliatesParams, reqEditors ...RequestEditorFn) (*ListAffiliatesResult, error) {
+	rsp, err := c.ListAffiliates(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListAffiliatesResult(rsp)
 }
 
 // ListBlockingWithResponse List the users a user blocks
@@ -34018,6 +34251,46 @@ func ParseLookupUserResult(rsp *http.Response) (*LookupUserResult, error) {
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SingleUserLookupResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListAffiliatesResult parses an HTTP response from a ListAffiliatesWithResponse call
+func ParseListAffiliatesResult(rsp *http.Response) (*ListAffiliatesResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListAffiliatesResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest GenericMultipleUsersLookupResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

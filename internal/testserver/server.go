@@ -374,6 +374,7 @@ var handlers = map[string]func(*Server, *call) (int, any){
 	"listBookmarkFolders":               (*Server).listBookmarkFolders,
 	"createBookmarkFolder":              (*Server).createBookmarkFolder,
 	"listBookmarkFolderTweets":          (*Server).listBookmarkFolderTweets,
+	"listAffiliates":                    (*Server).listAffiliates,
 }
 
 // rawJSON is a body that is already encoded.

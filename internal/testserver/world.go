@@ -446,6 +446,7 @@ type state struct {
 	hooks       *hookState          // webhooks.go
 	dmBlocks    map[string][]string // user -> users whose DMs they refuse (dm_blocks.go)
 	bmFolders   *bookmarkFolders    // bookmark_folders.go
+	affiliates  map[string][]string // organization -> affiliated accounts (affiliates.go)
 }
 
 func copyMap[V any](m map[string]V) map[string]V {
@@ -491,6 +492,7 @@ func newState(cfg *config, clock Clock) *state {
 	st.mediaX = newMediaExtras()
 	seedBookmarks(st)
 	seedBookmarkFolders(st)
+	seedAffiliates(st)
 	seedLists(st)
 	seedDMs(st)
 	seedDMBlocks(st)

@@ -1,0 +1,43 @@
+package testserver
+
+import (
+	"net/http"
+	"strconv"
+)
+
+// Affiliates: the accounts an organization shows as its own (GET /2/users/{id}/affiliates).
+//
+// Seeded: @XDevelopers has XDevelopersAffiliateCount affiliates, the @gopherNN accounts
+// in order; nobody else has any.
+const XDevelopersAffiliateCount = 20
+
+func seedAffiliates(st *state) {
+	first, _ := strconv.ParseUint(FirstGopherID, 10, 64)
+	var ids []string
+	for i := range uint64(XDevelopersAffiliateCount) {
+		ids = append(ids, strconv.FormatUint(first+i, 10))
+	}
+	st.affiliates = map[string][]string{XDevelopersID: ids}
+}
+
+func (s *Server) listAffiliates(c *call) (int, any) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	id := c.path["id"]
+	if s.w.user(id) == nil {
+		return http.StatusOK, envelope{Errors: []apiProblem{notFound("user", "id", id)}}
+	}
+	p, pr := pageParams(c, filterKey(c), 100)
+	if pr != nil {
+		return http.StatusBadRequest, pr
+	}
+	ids := s.w.affiliates[id]
+	return s.userPage(c, len(ids), func(i int) string { return ids[i] }, p)
+}
+
+// AffiliateIDs lists the affiliates of the organization userID, in the order the API
+// pages them.
+func (w *World) AffiliateIDs(userID string) (ids []string) {
+	w.read(func(st *state) { ids = append([]string(nil), st.affiliates[userID]...) })
+	return
+}

@@ -1,0 +1,51 @@
+package twitter
+
+import (
+	"context"
+	"iter"
+	"net/http"
+
+	"github.com/twitterkit/go/gen"
+)
+
+// Affiliates lists one page of the accounts the organization userID affiliates with
+// itself (its staff, brands or programmes, each showing the organization's badge). It
+// pages with pagination_token (PageOptions.PaginationToken, at most 19 characters);
+// MaxResults is 1 to 1000. Works with an app-only token or a user context.
+func (s *UsersService) Affiliates(ctx context.Context, userID string, opts *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
+	const method = "Users.Affiliates"
+	if err := checkID(method, "user id", numericID, userID); err != nil {
+		return nil, nil, err
+	}
+	o := orZero(opts)
+	if n := len(o.PaginationToken); n > 19 {
+		return nil, nil, invalid(method, "pagination token of %d characters; the API takes at most 19", n)
+	}
+	var p gen.ListAffiliatesParams
+	var err error
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 1000); err != nil {
+		return nil, nil, err
+	}
+	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
+	return do[gen.GenericMultipleUsersLookupResponse](ctx, s.client, get("/2/users/{id}/affiliates"), needData, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.ListAffiliates(ctx, userID, &p)
+	})
+}
+
+func (s *UsersService) affiliatesPager(userID string, opts *UserListOptions, it *IterOptions) *pager[gen.User] {
+	return opPager("Users.Affiliates", pageSize{min: 1, max: 1000}, opts, it, userListPaging,
+		func(ctx context.Context, o *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
+			return s.Affiliates(ctx, userID, o)
+		}, usersPage)
+}
+
+// AffiliatesPages pages through the affiliates of the organization userID, up to 1000 a
+// page. See IterOptions for limits and resuming, and PageError for failures.
+func (s *UsersService) AffiliatesPages(ctx context.Context, userID string, opts *UserListOptions, it *IterOptions) iter.Seq2[*UserPage, error] {
+	return s.affiliatesPager(userID, opts, it).pages(ctx)
+}
+
+// AffiliatesIter yields the affiliates of the organization userID one by one.
+func (s *UsersService) AffiliatesIter(ctx context.Context, userID string, opts *UserListOptions, it *IterOptions) iter.Seq2[gen.User, error] {
+	return s.affiliatesPager(userID, opts, it).items(ctx)
+}
