@@ -531,6 +531,48 @@ func (e MediaUploadConfigRequestMediaType) Valid() bool {
 	}
 }
 
+// Defines values for NewsField.
+const (
+	NewsFieldCategory            NewsField = "category"
+	NewsFieldClusterPostsResults NewsField = "cluster_posts_results"
+	NewsFieldContexts            NewsField = "contexts"
+	NewsFieldDisclaimer          NewsField = "disclaimer"
+	NewsFieldHook                NewsField = "hook"
+	NewsFieldID                  NewsField = "id"
+	NewsFieldKeywords            NewsField = "keywords"
+	NewsFieldName                NewsField = "name"
+	NewsFieldSummary             NewsField = "summary"
+	NewsFieldUpdatedAt           NewsField = "updated_at"
+)
+
+// Valid indicates whether the value is a known member of the NewsField enum.
+func (e NewsField) Valid() bool {
+	switch e {
+	case NewsFieldCategory:
+		return true
+	case NewsFieldClusterPostsResults:
+		return true
+	case NewsFieldContexts:
+		return true
+	case NewsFieldDisclaimer:
+		return true
+	case NewsFieldHook:
+		return true
+	case NewsFieldID:
+		return true
+	case NewsFieldKeywords:
+		return true
+	case NewsFieldName:
+		return true
+	case NewsFieldSummary:
+		return true
+	case NewsFieldUpdatedAt:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for PersonalizedTrendField.
 const (
 	PersonalizedTrendFieldCategory      PersonalizedTrendField = "category"
@@ -2763,6 +2805,81 @@ type MultiUserLookupResponse struct {
 // NewestID defines model for NewestId.
 type NewestID = string
 
+// News A news story X wrote up from posts about one event. X's documents name its id and time two ways (`rest_id` or `id`, `last_updated_at_ms` or `updated_at`); either may come.
+type News struct {
+	// Category The area the story belongs to, such as Technology or Sports.
+	Category string `json:"category,omitempty,omitzero"`
+
+	// ClusterPostsResults The posts the story was written from.
+	ClusterPostsResults []struct {
+		// PostID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+		PostID TweetID `json:"post_id,omitempty,omitzero"`
+	} `json:"cluster_posts_results,omitempty,omitzero"`
+
+	// Contexts What a news story is about, by kind.
+	Contexts NewsContexts `json:"contexts,omitempty,omitzero"`
+
+	// Disclaimer A caution shown with the story.
+	Disclaimer string `json:"disclaimer,omitempty,omitzero"`
+
+	// Hook A line that draws the reader in.
+	Hook string `json:"hook,omitempty,omitzero"`
+
+	// ID A news story id: a decimal number of up to 19 digits, sent as a string.
+	ID NewsID `json:"id,omitempty,omitzero"`
+
+	// Keywords Words that the story is about.
+	Keywords []string `json:"keywords,omitempty,omitzero"`
+
+	// LastUpdatedAtMs When the story last changed, as X formats it (kept as text, since X's examples are not always RFC 3339).
+	LastUpdatedAtMs string `json:"last_updated_at_ms,omitempty,omitzero"`
+
+	// Name The headline.
+	Name string `json:"name,omitempty,omitzero"`
+
+	// RestID A news story id: a decimal number of up to 19 digits, sent as a string.
+	RestID NewsID `json:"rest_id,omitempty,omitzero"`
+
+	// Summary The story in a few sentences.
+	Summary string `json:"summary,omitempty,omitzero"`
+
+	// UpdatedAt When the story last changed, as X formats it.
+	UpdatedAt string `json:"updated_at,omitempty,omitzero"`
+}
+
+// NewsContexts What a news story is about, by kind.
+type NewsContexts struct {
+	Entities struct {
+		Events        []string `json:"events,omitempty,omitzero"`
+		Organizations []string `json:"organizations,omitempty,omitzero"`
+		People        []string `json:"people,omitempty,omitzero"`
+		Places        []string `json:"places,omitempty,omitzero"`
+		Products      []string `json:"products,omitempty,omitzero"`
+	} `json:"entities,omitempty,omitzero"`
+	Finance struct {
+		Tickers []string `json:"tickers,omitempty,omitzero"`
+	} `json:"finance,omitempty,omitzero"`
+	Sports struct {
+		Teams []string `json:"teams,omitempty,omitzero"`
+	} `json:"sports,omitempty,omitzero"`
+	Topics []string `json:"topics,omitempty,omitzero"`
+}
+
+// NewsField A field of a news story that can be asked for with `news.fields`.
+type NewsField string
+
+// NewsID A news story id: a decimal number of up to 19 digits, sent as a string.
+type NewsID = string
+
+// NewsSearchResponse defines model for NewsSearchResponse.
+type NewsSearchResponse struct {
+	Data   []News    `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+	Meta   struct {
+		ResultCount ResultCount `json:"result_count,omitempty,omitzero"`
+	} `json:"meta,omitempty,omitzero"`
+}
+
 // NextToken defines model for NextToken.
 type NextToken = string
 
@@ -3066,6 +3183,13 @@ type SingleListLookupResponse struct {
 type SingleMediaLookupResponse struct {
 	// Data A photo, video or animated GIF attached to a Tweet. Fields depend on `type` and on `media.fields`.
 	Data   Media     `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// SingleNewsLookupResponse defines model for SingleNewsLookupResponse.
+type SingleNewsLookupResponse struct {
+	// Data A news story X wrote up from posts about one event. X's documents name its id and time two ways (`rest_id` or `id`, `last_updated_at_ms` or `updated_at`); either may come.
+	Data   News      `json:"data,omitempty,omitzero"`
 	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
@@ -4135,6 +4259,9 @@ type ListFields = []ListField
 // MediaFields defines model for MediaFields.
 type MediaFields = []MediaField
 
+// NewsFields defines model for NewsFields.
+type NewsFields = []NewsField
+
 // PersonalizedTrendFields defines model for PersonalizedTrendFields.
 type PersonalizedTrendFields = []PersonalizedTrendField
 
@@ -4520,6 +4647,27 @@ type GetMediaUploadStatusParamsCommand string
 type LookupMediaByKeyParams struct {
 	// MediaFields Fields to return for each media object besides media_key and type, comma separated.
 	MediaFields *[]MediaField `form:"media.fields,omitempty" json:"media.fields,omitempty"`
+}
+
+// SearchNewsParams defines parameters for SearchNews.
+type SearchNewsParams struct {
+	// Query The words to look for.
+	Query string `form:"query" json:"query"`
+
+	// MaxResults Most stories to return; X sends 10 when it is left out.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// MaxAgeHours How old a story may be, in hours, up to 30 days; X uses a week when it is left out.
+	MaxAgeHours *int32 `form:"max_age_hours,omitempty" json:"max_age_hours,omitempty"`
+
+	// NewsFields News story fields to return, comma separated.
+	NewsFields *NewsFields `form:"news.fields,omitempty" json:"news.fields,omitempty"`
+}
+
+// LookupNewsParams defines parameters for LookupNews.
+type LookupNewsParams struct {
+	// NewsFields News story fields to return, comma separated.
+	NewsFields *NewsFields `form:"news.fields,omitempty" json:"news.fields,omitempty"`
 }
 
 // LookupSpacesParams defines parameters for LookupSpaces.
@@ -6642,6 +6790,20 @@ type ClientInterface interface {
 	// Corresponds with GET /2/media/{media_key} (the `LookupMediaByKey` operationId).
 	LookupMediaByKey(ctx context.Context, mediaKey MediaKey, params *LookupMediaByKeyParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// SearchNews Search news stories
+	//
+	// Finds the news stories X has written up that match a query, newest first, within the last `max_age_hours` hours. One page only; there are no pagination tokens.
+	//
+	// Corresponds with GET /2/news/search (the `SearchNews` operationId).
+	SearchNews(ctx context.Context, params *SearchNewsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// LookupNews Look up a news story
+	//
+	// Returns one news story by its id.
+	//
+	// Corresponds with GET /2/news/{id} (the `LookupNews` operationId).
+	LookupNews(ctx context.Context, id NewsID, params *LookupNewsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetOpenAPIDocument Fetch the API document
 	//
 	// Returns the OpenAPI document X publishes for this API. No authentication.
@@ -8311,6 +8473,40 @@ func (c *Client) FinalizeMediaUpload(ctx context.Context, id MediaID, reqEditors
 // Corresponds with GET /2/media/{media_key} (the `LookupMediaByKey` operationId).
 func (c *Client) LookupMediaByKey(ctx context.Context, mediaKey MediaKey, params *LookupMediaByKeyParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewLookupMediaByKeyRequest(c.Server, mediaKey, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SearchNews Search news stories
+//
+// Finds the news stories X has written up that match a query, newest first, within the last `max_age_hours` hours. One page only; there are no pagination tokens.
+//
+// Corresponds with GET /2/news/search (the `SearchNews` operationId).
+func (c *Client) SearchNews(ctx context.Context, params *SearchNewsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSearchNewsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// LookupNews Look up a news story
+//
+// Returns one news story by its id.
+//
+// Corresponds with GET /2/news/{id} (the `LookupNews` operationId).
+func (c *Client) LookupNews(ctx context.Context, id NewsID, params *LookupNewsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLookupNewsRequest(c.Server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -12675,6 +12871,153 @@ func NewLookupMediaByKeyRequest(server string, mediaKey MediaKey, params *Lookup
 		if params.MediaFields != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media.fields", *params.MediaFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewSearchNewsRequest constructs an http.Request for the SearchNews method
+func NewSearchNewsRequest(server string, params *SearchNewsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/news/search")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "query", params.Query, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MaxAgeHours != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_age_hours", *params.MaxAgeHours, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.NewsFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "news.fields", *params.NewsFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewLookupNewsRequest constructs an http.Request for the LookupNews method
+func NewLookupNewsRequest(server string, id NewsID, params *LookupNewsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/news/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.NewsFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "news.fields", *params.NewsFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -21057,6 +21400,24 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /2/media/{media_key} (the `LookupMediaByKey` operationId).
 	LookupMediaByKeyWithResponse(ctx context.Context, mediaKey MediaKey, params *LookupMediaByKeyParams, reqEditors ...RequestEditorFn) (*LookupMediaByKeyResult, error)
 
+	// SearchNewsWithResponse Search news stories
+	//
+	// Finds the news stories X has written up that match a query, newest first, within the last `max_age_hours` hours. One page only; there are no pagination tokens.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/news/search (the `SearchNews` operationId).
+	SearchNewsWithResponse(ctx context.Context, params *SearchNewsParams, reqEditors ...RequestEditorFn) (*SearchNewsResult, error)
+
+	// LookupNewsWithResponse Look up a news story
+	//
+	// Returns one news story by its id.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/news/{id} (the `LookupNews` operationId).
+	LookupNewsWithResponse(ctx context.Context, id NewsID, params *LookupNewsParams, reqEditors ...RequestEditorFn) (*LookupNewsResult, error)
+
 	// GetOpenAPIDocumentWithResponse Fetch the API document
 	//
 	// Returns the OpenAPI document X publishes for this API. No authentication.
@@ -24079,6 +24440,116 @@ func (r LookupMediaByKeyResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r LookupMediaByKeyResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type SearchNewsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *NewsSearchResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SearchNewsResult) GetJSON200() *NewsSearchResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r SearchNewsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r SearchNewsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r SearchNewsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SearchNewsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SearchNewsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SearchNewsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type LookupNewsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *SingleNewsLookupResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r LookupNewsResult) GetJSON200() *SingleNewsLookupResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r LookupNewsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r LookupNewsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r LookupNewsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r LookupNewsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r LookupNewsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r LookupNewsResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -29485,6 +29956,36 @@ func (c *ClientWithResponses) LookupMediaByKeyWithResponse(ctx context.Context, 
 	return ParseLookupMediaByKeyResult(rsp)
 }
 
+// SearchNewsWithResponse Search news stories
+//
+// Finds the news stories X has written up that match a query, newest first, within the last `max_age_hours` hours. One page only; there are no pagination tokens.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/news/search (the `SearchNews` operationId).
+func (c *ClientWithResponses) SearchNewsWithResponse(ctx context.Context, params *SearchNewsParams, reqEditors ...RequestEditorFn) (*SearchNewsResult, error) {
+	rsp, err := c.SearchNews(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSearchNewsResult(rsp)
+}
+
+// LookupNewsWithResponse Look up a news story
+//
+// Returns one news story by its id.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/news/{id} (the `LookupNews` operationId).
+func (c *ClientWithResponses) LookupNewsWithResponse(ctx context.Context, id NewsID, params *LookupNewsParams, reqEditors ...RequestEditorFn) (*LookupNewsResult, error) {
+	rsp, err := c.LookupNews(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLookupNewsResult(rsp)
+}
+
 // GetOpenAPIDocumentWithResponse Fetch the API document
 //
 // Returns the OpenAPI document X publishes for this API. No authentication.
@@ -32491,6 +32992,86 @@ func ParseLookupMediaByKeyResult(rsp *http.Response) (*LookupMediaByKeyResult, e
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SingleMediaLookupResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseSearchNewsResult parses an HTTP response from a SearchNewsWithResponse call
+func ParseSearchNewsResult(rsp *http.Response) (*SearchNewsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SearchNewsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest NewsSearchResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseLookupNewsResult parses an HTTP response from a LookupNewsWithResponse call
+func ParseLookupNewsResult(rsp *http.Response) (*LookupNewsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &LookupNewsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SingleNewsLookupResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

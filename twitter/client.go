@@ -34,6 +34,7 @@ type Client struct {
 	Communities     *CommunitiesService
 	Webhooks        *WebhooksService
 	AccountActivity *AccountActivityService
+	News            *NewsService
 
 	cfg        config
 	baseURL    *url.URL
@@ -88,6 +89,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Communities = (*CommunitiesService)(&c.common)
 	c.Webhooks = (*WebhooksService)(&c.common)
 	c.AccountActivity = (*AccountActivityService)(&c.common)
+	c.News = (*NewsService)(&c.common)
 	return c, nil
 }
 

@@ -375,6 +375,8 @@ var handlers = map[string]func(*Server, *call) (int, any){
 	"createBookmarkFolder":              (*Server).createBookmarkFolder,
 	"listBookmarkFolderTweets":          (*Server).listBookmarkFolderTweets,
 	"listAffiliates":                    (*Server).listAffiliates,
+	"lookupNews":                        (*Server).lookupNews,
+	"searchNews":                        (*Server).searchNews,
 }
 
 // rawJSON is a body that is already encoded.

@@ -21,8 +21,8 @@ func TestEveryOperationServed(t *testing.T) {
 		}
 	}
 	sort.Strings(ops)
-	if len(ops) != 123 {
-		t.Errorf("%d operations in the document, want 123: %v", len(ops), ops)
+	if len(ops) != 125 {
+		t.Errorf("%d operations in the document, want 125: %v", len(ops), ops)
 	}
 }
 

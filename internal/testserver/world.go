@@ -442,11 +442,12 @@ type state struct {
 	dmSeq       int
 	uploads     map[string]*Upload
 	uploadSeq   int
-	mediaX      *mediaExtras        // metadata and subtitles (media_metadata.go)
-	hooks       *hookState          // webhooks.go
-	dmBlocks    map[string][]string // user -> users whose DMs they refuse (dm_blocks.go)
-	bmFolders   *bookmarkFolders    // bookmark_folders.go
-	affiliates  map[string][]string // organization -> affiliated accounts (affiliates.go)
+	mediaX      *mediaExtras          // metadata and subtitles (media_metadata.go)
+	hooks       *hookState            // webhooks.go
+	dmBlocks    map[string][]string   // user -> users whose DMs they refuse (dm_blocks.go)
+	bmFolders   *bookmarkFolders      // bookmark_folders.go
+	affiliates  map[string][]string   // organization -> affiliated accounts (affiliates.go)
+	news        map[string]*NewsStory // news.go
 }
 
 func copyMap[V any](m map[string]V) map[string]V {
@@ -493,6 +494,7 @@ func newState(cfg *config, clock Clock) *state {
 	seedBookmarks(st)
 	seedBookmarkFolders(st)
 	seedAffiliates(st)
+	seedNews(st)
 	seedLists(st)
 	seedDMs(st)
 	seedDMBlocks(st)
