@@ -31,25 +31,13 @@ func TestFakeUsersAffiliates(t *testing.T) {
 	}
 
 	// Every affiliate, once, in order, through the iterator (7 a page: 3 pages).
-	var got []string
-	pages := 0
-	for p, err := range c.Users.AffiliatesPages(ctx, testserver.XDevelopersID, &twitter.UserListOptions{PageOptions: twitter.PageOptions{MaxResults: 7}}, nil) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		pages++
-		got = append(got, userIDs(p.Items)...)
-	}
+	got, pages := pageIDs(t, c.Users.AffiliatesPages(ctx, testserver.XDevelopersID, &twitter.UserListOptions{PageOptions: twitter.PageOptions{MaxResults: 7}}, nil),
+		func(u gen.User) string { return u.ID })
 	if !slices.Equal(got, want) || pages != 3 {
 		t.Errorf("%d pages: %v, want %v", pages, got, want)
 	}
-	got = nil
-	for u, err := range c.Users.AffiliatesIter(ctx, testserver.XDevelopersID, nil, &twitter.IterOptions{MaxItems: 3}) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		got = append(got, u.ID)
-	}
+	got = seqIDs(t, c.Users.AffiliatesIter(ctx, testserver.XDevelopersID, nil, &twitter.IterOptions{MaxItems: 3}),
+		func(u gen.User) string { return u.ID })
 	if !slices.Equal(got, want[:3]) {
 		t.Errorf("iter, 3 items: %v", got)
 	}

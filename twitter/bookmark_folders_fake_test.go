@@ -3,6 +3,7 @@ package twitter_test
 import (
 	"context"
 	"errors"
+	"iter"
 	"slices"
 	"strings"
 	"testing"
@@ -41,27 +42,13 @@ func TestFakeBookmarksFolders(t *testing.T) {
 	}
 
 	// The iterator, one folder a page, meets every folder once.
-	got = nil
-	pages := 0
-	for p, err := range c.Bookmarks.FoldersPages(ctx, testserver.AliceID, &twitter.PageOptions{MaxResults: 1}, nil) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		pages++
-		for _, f := range p.Items {
-			got = append(got, f.ID)
-		}
-	}
+	got, pages := pageIDs(t, c.Bookmarks.FoldersPages(ctx, testserver.AliceID, &twitter.PageOptions{MaxResults: 1}, nil),
+		func(f gen.BookmarkFolder) string { return f.ID })
 	if !slices.Equal(got, want) || pages != len(want) {
 		t.Errorf("pages %d, folders %v, want %v", pages, got, want)
 	}
-	got = nil
-	for f, err := range c.Bookmarks.FoldersIter(ctx, testserver.AliceID, nil, &twitter.IterOptions{MaxItems: 1}) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		got = append(got, f.ID)
-	}
+	got = seqIDs(t, c.Bookmarks.FoldersIter(ctx, testserver.AliceID, nil, &twitter.IterOptions{MaxItems: 1}),
+		func(f gen.BookmarkFolder) string { return f.ID })
 	if !slices.Equal(got, want[:1]) {
 		t.Errorf("iter with MaxItems 1: %v", got)
 	}
@@ -94,13 +81,43 @@ func TestFakeBookmarksFolders(t *testing.T) {
 	}
 }
 
-func firstErr(seq func(func(gen.BookmarkFolder, error) bool)) error {
+// firstErr returns the first error an iterator yields.
+func firstErr[T any](seq iter.Seq2[T, error]) error {
 	for _, err := range seq {
 		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// pageIDs collects the ids of the items of every page a page iterator yields, and counts
+// the pages, failing t on an error.
+func pageIDs[T any](t *testing.T, seq iter.Seq2[*twitter.Page[T], error], id func(T) string) (ids []string, pages int) {
+	t.Helper()
+	for p, err := range seq {
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages++
+		for _, v := range p.Items {
+			ids = append(ids, id(v))
+		}
+	}
+	return ids, pages
+}
+
+// seqIDs collects the ids of what an iterator yields, failing t on an error.
+func seqIDs[T any](t *testing.T, seq iter.Seq2[T, error], id func(T) string) []string {
+	t.Helper()
+	var out []string
+	for v, err := range seq {
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, id(v))
+	}
+	return out
 }
 
 func TestFakeBookmarksCreateFolder(t *testing.T) {
