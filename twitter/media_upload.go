@@ -167,7 +167,7 @@ func (s *MediaService) awaitProcessing(ctx context.Context, id string, last *gen
 	}
 	var waited time.Duration
 	for {
-		info := processingInfo(last)
+		info := last.Data.ProcessingInfo // no State: nothing to process
 		if info.State == "" || info.State == gen.ProcessingInfoStateSucceeded {
 			return last, resp, nil // nothing to process, or done
 		}
@@ -196,13 +196,4 @@ func (s *MediaService) awaitProcessing(ctx context.Context, id string, last *gen
 		}
 		last, resp = next, r
 	}
-}
-
-// processingInfo is the upload's processing state; zero (no State) when there is nothing to
-// process.
-func processingInfo(r *gen.MediaUploadResponse) gen.ProcessingInfo {
-	if r == nil {
-		return gen.ProcessingInfo{}
-	}
-	return r.Data.ProcessingInfo
 }

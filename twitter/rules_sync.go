@@ -57,7 +57,7 @@ func (s *RulesService) Sync(ctx context.Context, want []gen.RuleNoID, opts *Rule
 	freed := map[string]bool{} // values deleted, free to be added again
 	present := map[ruleKey]bool{}
 	for _, r := range inForce {
-		k := keyOf(r.Value, r.Tag)
+		k := ruleKey{value: r.Value, tag: r.Tag}
 		if _, ok := wanted[k]; ok && !present[k] {
 			present[k] = true
 			res.Kept = append(res.Kept, r)
@@ -72,7 +72,7 @@ func (s *RulesService) Sync(ctx context.Context, want []gen.RuleNoID, opts *Rule
 	}
 	var adds []gen.RuleNoID
 	for _, r := range want {
-		if k := keyOf(r.Value, r.Tag); !present[k] {
+		if k := (ruleKey{value: r.Value, tag: r.Tag}); !present[k] {
 			present[k] = true // a repeat within want is added once
 			adds = append(adds, r)
 		}
@@ -119,8 +119,6 @@ func (s *RulesService) Sync(ctx context.Context, want []gen.RuleNoID, opts *Rule
 // ruleKey identifies a rule for Sync: its value and its tag.
 type ruleKey struct{ value, tag string }
 
-func keyOf(value, tag string) ruleKey { return ruleKey{value: value, tag: tag} }
-
 // wantedRules checks want and returns it as a set. A value wanted twice with different
 // tags is refused: X keeps one rule per value.
 func wantedRules(method string, want []gen.RuleNoID) (map[ruleKey]struct{}, error) {
@@ -130,7 +128,7 @@ func wantedRules(method string, want []gen.RuleNoID) (map[ruleKey]struct{}, erro
 		if r.Value == "" {
 			return nil, invalid(method, "rule %d has an empty value", i)
 		}
-		k := keyOf(r.Value, r.Tag)
+		k := ruleKey{value: r.Value, tag: r.Tag}
 		if tag, seen := tagOf[r.Value]; seen && tag != k.tag {
 			return nil, invalid(method, "rule value %q is wanted with two tags, %q and %q; X keeps one rule per value", r.Value, tag, k.tag)
 		}
