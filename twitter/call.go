@@ -1,6 +1,7 @@
 package twitter
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -21,6 +22,13 @@ type endpoint struct {
 
 func get(path string) endpoint              { return endpoint{name: "GET " + path, idempotent: true} }
 func mutation(method, path string) endpoint { return endpoint{name: method + " " + path} }
+
+// ErrEmptyBody is wrapped by the error of a call answered 2xx with an empty (or
+// whitespace-only) body where the operation always sends one: a lookup, a page of an
+// iteration, a media status. The call fails rather than return zero values; an iterator
+// yields it in a *PageError whose ResumeToken carries on from the page that failed. A 204
+// answer is not affected.
+var ErrEmptyBody = errors.New("empty response body where the operation always sends JSON")
 
 // sender performs one attempt: typically a method of the generated client.
 type sender func(ctx context.Context) (*http.Response, error)
@@ -79,7 +87,12 @@ func (c *Client) call(ctx context.Context, ep endpoint, send sender, out any) (*
 			return r, apiErr
 		}
 
-		if out != nil && len(body) > 0 && resp.StatusCode != http.StatusNoContent {
+		if out != nil && resp.StatusCode != http.StatusNoContent {
+			if len(bytes.TrimSpace(body)) == 0 {
+				// Every operation answers 2xx with a JSON body (204 aside): without one
+				// there is no data, and taking it for zero values would lose it silently.
+				return r, fmt.Errorf("twitter: %s: decoding %d response: %w", ep.name, resp.StatusCode, ErrEmptyBody)
+			}
 			if err := c.decode(body, out); err != nil {
 				return r, fmt.Errorf("twitter: %s: decoding %d response: %w (body starts %q)",
 					ep.name, resp.StatusCode, err, excerpt(body))

@@ -297,3 +297,22 @@ func TestNilContextIsAnError(t *testing.T) {
 		t.Fatal("nil context accepted")
 	}
 }
+
+// A 2xx body with nothing but whitespace is as empty as no body; a 204 is a success.
+func TestBlankBodyIsAnErrorButNoContentIsNot(t *testing.T) {
+	status := http.StatusOK
+	c := setup(t, func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(status)
+		if status != http.StatusNoContent {
+			fmt.Fprint(w, " \r\n\t\n")
+		}
+	})
+	_, _, err := c.Users.ByUsername(context.Background(), "a", nil)
+	if !errors.Is(err, ErrEmptyBody) || !strings.Contains(err.Error(), "GET /2/users/by/username/{username}: decoding 200 response") {
+		t.Errorf("whitespace body: err = %v", err)
+	}
+	status = http.StatusNoContent
+	if _, resp, err := c.Users.ByUsername(context.Background(), "a", nil); err != nil || resp.StatusCode != http.StatusNoContent {
+		t.Errorf("204: err = %v", err)
+	}
+}

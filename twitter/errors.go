@@ -98,6 +98,7 @@ func (e *Error) Error() string {
 	if e.Type != "" && e.Type != ProblemGeneric {
 		fmt.Fprintf(&b, " [%s]", e.Type)
 	}
+	b.WriteString(e.waitHint())
 	return b.String()
 }
 

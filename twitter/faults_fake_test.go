@@ -1,6 +1,7 @@
 package twitter_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"net/http"
@@ -8,8 +9,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/twitterkit/go/gen"
 	"github.com/twitterkit/go/internal/testserver"
 	"github.com/twitterkit/go/twitter"
+	"github.com/twitterkit/go/twittertest"
 )
 
 // retryingClient is an app client that retries quickly: the faults below are what its
@@ -168,5 +171,111 @@ func TestRateLimitWaitIsCancellable(t *testing.T) {
 	}
 	if time.Since(start) > time.Second {
 		t.Errorf("wait not cancelled promptly: %v", time.Since(start))
+	}
+}
+
+// A 200 with an empty body, where the operation always sends JSON, is an error naming the
+// endpoint: never a success with zero values.
+func TestEmptyBodyIsAnError(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		route string
+		call  func(c *twitter.Client) error
+	}{
+		{"GET /2/users/{id}", func(c *twitter.Client) error {
+			_, _, err := c.Users.ByID(ctx, testserver.JackID, nil)
+			return err
+		}},
+		{"GET /2/users", func(c *twitter.Client) error {
+			_, _, err := c.Users.Lookup(ctx, []string{testserver.JackID, testserver.AliceID}, nil)
+			return err
+		}},
+		{"GET /2/tweets/search/recent", func(c *twitter.Client) error {
+			_, _, err := c.Tweets.SearchRecent(ctx, testserver.SearchThousandQuery, nil)
+			return err
+		}},
+	} {
+		t.Run(tc.route, func(t *testing.T) {
+			s := fake(t)
+			s.Inject(tc.route, testserver.Fault{Kind: testserver.FaultEmptyBody, Times: 1})
+			err := tc.call(appClient(t, s))
+			if !errors.Is(err, twitter.ErrEmptyBody) || !strings.Contains(err.Error(), tc.route+": decoding 200 response") {
+				t.Errorf("err = %v, want ErrEmptyBody naming %s", err, tc.route)
+			}
+		})
+	}
+}
+
+// An empty page in the middle of an iteration stops it with a *PageError to resume from,
+// instead of ending it quietly as if the list were over.
+func TestEmptyPageStopsTheIterationResumably(t *testing.T) {
+	s := fake(t)
+	s.Inject("GET /2/users/{id}/followers", testserver.Fault{Kind: testserver.FaultEmptyBody, After: 2, Times: 1})
+	c := appClient(t, s)
+	ctx := context.Background()
+	opts := &twitter.UserListOptions{PageOptions: twitter.PageOptions{MaxResults: 10}}
+	var ids []string
+	var pe *twitter.PageError
+	for u, err := range c.Users.FollowersIter(ctx, testserver.JackID, opts, &twitter.IterOptions{MaxItems: 50}) {
+		if err != nil {
+			if !errors.As(err, &pe) || !errors.Is(err, twitter.ErrEmptyBody) {
+				t.Fatalf("err = %v, want a *PageError wrapping ErrEmptyBody", err)
+			}
+			break
+		}
+		ids = append(ids, u.ID)
+	}
+	if pe == nil || pe.Items != 20 || pe.Pages != 2 || pe.ResumeToken == "" || len(ids) != 20 {
+		t.Fatalf("iteration ended after %d items with %v; want a resumable error after 20", len(ids), pe)
+	}
+	for u, err := range c.Users.FollowersIter(ctx, testserver.JackID, opts, &twitter.IterOptions{MaxItems: 30, StartToken: pe.ResumeToken}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, u.ID)
+	}
+	var want []string
+	for u, err := range c.Users.FollowersIter(ctx, testserver.JackID, opts, &twitter.IterOptions{MaxItems: 50}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, u.ID)
+	}
+	if strings.Join(ids, ",") != strings.Join(want, ",") {
+		t.Errorf("resumed iteration gave\n%v\nwant\n%v", ids, want)
+	}
+}
+
+// An upload whose finalize is answered with an empty 200 fails; it does not return a
+// media id of "".
+func TestUploadWithEmptyFinalizeFails(t *testing.T) {
+	s := fake(t)
+	s.Inject("POST /2/media/upload/{id}/finalize", testserver.Fault{Kind: testserver.FaultEmptyBody})
+	img := []byte("GIF89a-not-really-an-image")
+	res, _, err := userClient(t, s, testserver.AliceID).Media.Upload(context.Background(), bytes.NewReader(img), int64(len(img)), gen.MediaUploadConfigRequestMediaTypeImageGif, nil)
+	if !errors.Is(err, twitter.ErrEmptyBody) || !strings.Contains(err.Error(), "POST /2/media/upload/{id}/finalize") {
+		t.Fatalf("Upload = %v, %v; want ErrEmptyBody from finalize", res, err)
+	}
+}
+
+// A server wait beyond the retry policy's MaxWait is not waited for, whether a 429's
+// reset or a 503's Retry-After: the error comes back after one attempt and says when.
+func TestServerWaitBeyondMaxWaitIsNotRetried(t *testing.T) {
+	ctx := context.Background()
+	s := fake(t)
+	s.Inject(userRoute, testserver.Fault{Kind: testserver.FaultRateLimit, Delay: 15 * time.Minute, Times: 1})
+	c := twittertest.NewClient(t, s) // the default retry policy: MaxWait 1 minute
+	_, resp, err := c.Users.ByUsername(ctx, "jack", nil)
+	if !twitter.IsRateLimited(err) || resp.Attempts != 1 {
+		t.Fatalf("err = %v after %d attempts, want the 429 at once", err, resp.Attempts)
+	}
+	if reset := resp.RateLimit.Reset.UTC().Format(time.RFC3339); !strings.Contains(err.Error(), "rate limit resets at "+reset) {
+		t.Errorf("err = %v, want it to say the reset, %s", err, reset)
+	}
+
+	s.Inject(userRoute, testserver.Fault{Kind: testserver.FaultStatus, Status: 503, RetryAfter: 2 * time.Minute, Times: 1})
+	_, resp, err = c.Users.ByUsername(ctx, "jack", nil)
+	if !twitter.IsServerError(err) || resp.Attempts != 1 || !strings.Contains(err.Error(), `Retry-After "120"`) {
+		t.Fatalf("err = %v after %d attempts, want the 503 at once with its Retry-After", err, resp.Attempts)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -21,9 +22,10 @@ type RetryPolicy interface {
 }
 
 // Backoff retries network errors, 5xx answers and 429 rate limits with exponential
-// backoff and jitter. For a 429 it waits at least until Retry-After or the rate-limit
-// reset when that is sooner than MaxWait. It never retries a usage cap, a 4xx other than
-// 429, or a cancelled request.
+// backoff and jitter. When the answer says how long to wait (Retry-After, or a 429's
+// rate-limit reset) it waits at least that long, and does not retry at all when that is
+// longer than MaxWait: the error is returned at once. It never retries a usage cap, a 4xx
+// other than 429, or a cancelled request.
 type Backoff struct {
 	// MaxAttempts counts every attempt, the first included. Default 4.
 	MaxAttempts int
@@ -31,8 +33,9 @@ type Backoff struct {
 	Initial time.Duration
 	// Max caps one wait computed by backoff. Default 30 s.
 	Max time.Duration
-	// MaxWait caps a wait asked for by the server (Retry-After, rate-limit reset);
-	// a longer one is not waited for and the error is returned. Default 1 minute.
+	// MaxWait caps a wait asked for by the server (Retry-After on a 429 or a 5xx, a 429's
+	// rate-limit reset); a longer one is not waited for: the error is returned at once,
+	// saying when the server allows the next try. Default 1 minute.
 	MaxWait time.Duration
 	// Jitter is the fraction (up to 1) of each wait that is randomised, so that many
 	// clients do not retry in step. Zero means the default, 0.5; negative means none.
@@ -100,20 +103,27 @@ func (b *Backoff) Next(attempt int, resp *http.Response, err error) (time.Durati
 	case apiErr.HasProblem(ProblemUsageCapExceeded):
 		return 0, false
 	case apiErr.StatusCode == http.StatusTooManyRequests:
-		if server, ok := serverWait(resp, apiErr.RateLimit, p.now()); ok {
-			if server > p.MaxWait {
-				return 0, false
-			}
-			wait = max(wait, server)
-		}
-		return wait, true
+		server, known := serverWait(resp, apiErr.RateLimit, p.now())
+		return p.serverBounded(wait, server, known)
 	case apiErr.StatusCode >= 500 && apiErr.StatusCode != http.StatusNotImplemented:
-		if server, ok := serverWait(resp, RateLimit{}, p.now()); ok && server <= p.MaxWait {
-			wait = max(wait, server)
-		}
-		return wait, true
+		server, known := serverWait(resp, RateLimit{}, p.now()) // Retry-After on a 503
+		return p.serverBounded(wait, server, known)
 	}
 	return 0, false
+}
+
+// serverBounded is the wait before a retry the server answered with a wait of its own
+// (server, when known): at least that long, and no retry at all when it is longer than
+// MaxWait, for a 429 and a 5xx alike. The error then goes back to the caller, who can
+// read when to try again from it (see Error.Error).
+func (p Backoff) serverBounded(wait, server time.Duration, known bool) (time.Duration, bool) {
+	if !known {
+		return wait, true
+	}
+	if server > p.MaxWait {
+		return 0, false
+	}
+	return max(wait, server), true
 }
 
 // backoff is Initial·2^(attempt-1), capped at Max, with the Jitter fraction randomised.
@@ -148,6 +158,24 @@ func serverWait(resp *http.Response, rl RateLimit, now time.Time) (time.Duration
 		return max(rl.Reset.Sub(now)+time.Second, 0), true
 	}
 	return 0, false
+}
+
+// waitHint says when the server allows the request again, for the error's message: the
+// Retry-After it sent, and for a 429 the rate-limit reset. "" when it said neither.
+func (e *Error) waitHint() string {
+	var hints []string
+	if e.Response != nil {
+		if v := e.Response.Header.Get("Retry-After"); v != "" {
+			hints = append(hints, "Retry-After "+strconv.Quote(v))
+		}
+	}
+	if e.StatusCode == http.StatusTooManyRequests && !e.RateLimit.Reset.IsZero() {
+		hints = append(hints, "rate limit resets at "+e.RateLimit.Reset.UTC().Format(time.RFC3339))
+	}
+	if len(hints) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(hints, "; ") + ")"
 }
 
 // sleep waits for d or until ctx is done.

@@ -37,6 +37,11 @@ func TestBackoffDecisions(t *testing.T) {
 		h.Set("x-rate-limit-reset", fmt.Sprint(now.Add(d).Unix()))
 		return h
 	}
+	retryAfter := func(v string) http.Header {
+		h := http.Header{}
+		h.Set("Retry-After", v)
+		return h
+	}
 	tests := []struct {
 		name     string
 		attempt  int
@@ -54,6 +59,9 @@ func TestBackoffDecisions(t *testing.T) {
 		{"401", 1, func() (*http.Response, error) { return status(401, "", nil) }, false, 0},
 		{"429 waits for reset", 1, func() (*http.Response, error) { return status(429, "", reset(30*time.Second)) }, true, 31 * time.Second},
 		{"429 reset too far", 1, func() (*http.Response, error) { return status(429, "", reset(time.Hour)) }, false, 0},
+		{"503 waits for Retry-After", 1, func() (*http.Response, error) { return status(503, "", retryAfter("30")) }, true, 30 * time.Second},
+		{"503 Retry-After too far", 1, func() (*http.Response, error) { return status(503, "", retryAfter("120")) }, false, 0},
+		{"429 Retry-After too far", 1, func() (*http.Response, error) { return status(429, "", retryAfter("3600")) }, false, 0},
 		{"429 usage cap", 1, func() (*http.Response, error) {
 			return status(429, `{"title":"UsageCapExceeded","type":"https://api.x.com/2/problems/usage-capped"}`, reset(time.Second))
 		}, false, 0},

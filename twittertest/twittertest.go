@@ -72,6 +72,8 @@ const (
 	// FaultProcessingFailed, on "POST /2/media/upload/{id}/finalize", makes the processing
 	// of that video or GIF fail (state failed), as X's does for a file it cannot decode.
 	FaultProcessingFailed = testserver.FaultProcessingFailed
+	// FaultEmptyBody answers 200 with no body at all (a stream: accepted, then closed).
+	FaultEmptyBody = testserver.FaultEmptyBody
 )
 
 // The streams of a ComplianceEvent.

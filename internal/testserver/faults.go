@@ -40,6 +40,10 @@ const (
 	// cannot decode. The upload cannot be attached anywhere. Uploads that X does not
 	// process (photos, subtitles) and other routes are unaffected.
 	FaultProcessingFailed
+	// FaultEmptyBody carries the request out and answers with its real status (200) and
+	// headers but no body at all (Content-Length: 0), as a broken proxy or cache does. On
+	// a stream, the connection is accepted (200) and closed at once, with nothing sent.
+	FaultEmptyBody
 )
 
 func (k FaultKind) String() string {
@@ -62,6 +66,8 @@ func (k FaultKind) String() string {
 		return "FaultRateLimit"
 	case FaultProcessingFailed:
 		return "FaultProcessingFailed"
+	case FaultEmptyBody:
+		return "FaultEmptyBody"
 	}
 	return fmt.Sprintf("FaultKind(%d)", int(k))
 }
@@ -74,6 +80,10 @@ type Fault struct {
 	Times  int           // how many requests suffer it; 0 means every one
 	After  int           // let this many matching requests through first
 	Delay  time.Duration // FaultStall: the pause; FaultSlowDrip: between chunks; FaultRateLimit: until reset
+	// RetryAfter, when set, is sent as a Retry-After header (in whole seconds) with the
+	// answer of a request that suffers the fault: with FaultStatus, say, a 503 saying
+	// when to come back.
+	RetryAfter time.Duration
 }
 
 type faultEntry struct {
@@ -146,6 +156,9 @@ func statusOr(status, def int) int {
 func (s *Server) serveFaultBefore(c *call) bool {
 	f := c.fault
 	w := c.w
+	if f.RetryAfter > 0 {
+		w.Header().Set("Retry-After", fmt.Sprint(int64((f.RetryAfter+time.Second-1)/time.Second)))
+	}
 	switch f.Kind {
 	case FaultStatus:
 		st := statusOr(f.Status, http.StatusServiceUnavailable)
@@ -232,6 +245,10 @@ func (s *Server) serveFaultBody(c *call, status int, body []byte) bool {
 		c.w.Header().Set("Content-Length", fmt.Sprint(len(body)))
 		c.w.WriteHeader(status)
 		s.drip(c, body)
+		return true
+	case FaultEmptyBody:
+		c.w.Header().Set("Content-Length", "0")
+		c.w.WriteHeader(status)
 		return true
 	}
 	return false

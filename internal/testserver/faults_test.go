@@ -139,3 +139,22 @@ func TestFaultSlowDrip(t *testing.T) {
 		t.Errorf("%d bytes in %v: not dripped", len(r.raw), d)
 	}
 }
+
+func TestFaultEmptyBodyAndRetryAfter(t *testing.T) {
+	s := Start(t)
+	c := newTC(t, s)
+	s.Inject("GET /2/users/{id}", Fault{Kind: FaultEmptyBody, Times: 1})
+	s.Inject("GET /2/users/{id}", Fault{Kind: FaultStatus, Status: 503, RetryAfter: 1500 * time.Millisecond, Times: 1})
+	r := c.get("/2/users/"+JackID, c.app())
+	if r.status != 200 || len(r.raw) != 0 || r.header.Get("Content-Length") != "0" {
+		t.Errorf("FaultEmptyBody: %d %q %v", r.status, r.raw, r.header)
+	}
+	r = c.get("/2/users/"+JackID, c.app())
+	if r.status != 503 || r.header.Get("Retry-After") != "2" {
+		t.Errorf("FaultStatus with RetryAfter: %d %v", r.status, r.header)
+	}
+	wantStatus(t, c.get("/2/users/"+JackID, c.app()), 200)
+	if len(s.Violations()) != 0 {
+		t.Errorf("faults reported as violations: %v", s.Violations())
+	}
+}

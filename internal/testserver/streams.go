@@ -260,6 +260,9 @@ func (s *Server) serveStream(c *call) {
 		}
 	}
 	flush()
+	if c.fault != nil && c.fault.Kind == FaultEmptyBody {
+		return
+	}
 	ctx := c.r.Context()
 	if c.fault != nil && c.fault.Kind == FaultStall {
 		if s.sleep(ctx, c.fault.Delay) != nil {
