@@ -5,6 +5,7 @@ SPEC        := openapi/twitter-v2.yaml
 PKGS_LINT    = $(shell $(GO) list ./... | grep -v '/gen$$')
 
 .PHONY: all generate check-generated vet test test-short lint bench tour spec-facts
+.PHONY: spec-drift
 
 all: test lint
 
@@ -48,3 +49,8 @@ tour:
 ## spec-facts: check the document against X's published facts (needs ../shared).
 spec-facts:
 	../shared/tools/spec-facts
+
+## spec-drift: where the document differs from X's live one (GET /2/openapi.json, no credentials).
+## SPEC_DRIFT_FLAGS="-file doc.json" reads a document from disk, "-json" writes JSON; exit 1 on drift.
+spec-drift:
+	$(GO) run ./openapi/cmd/specdrift $(SPEC_DRIFT_FLAGS)
