@@ -13,7 +13,8 @@ all: test lint
 generate:
 	$(GO) generate ./...
 
-## check-generated: regenerate into a temporary folder and fail if gen/ differs.
+## check-generated: regenerate into a temporary folder and fail if gen/ or the facade's
+## generated operation facts (twitter/operations.gen.go) differ.
 check-generated:
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	sed "s|^output:.*|output: $$tmp/twitter.gen.go|" gen/oapi-codegen.yaml > "$$tmp/config.yaml" && \
@@ -21,7 +22,14 @@ check-generated:
 	if ! cmp -s "$$tmp/twitter.gen.go" gen/twitter.gen.go; then \
 		echo "gen/twitter.gen.go is stale: run 'go generate ./...' and commit the result"; \
 		diff -u gen/twitter.gen.go "$$tmp/twitter.gen.go" | head -40; exit 1; \
-	fi; echo "gen/ is current"
+	fi; echo "gen/ is current" && \
+	$(GO) run ./internal/cmd/opfacts -spec $(SPEC) -o "$$tmp/operations.gen.go" -test "$$tmp/operations_gen_test.go" && \
+	for f in operations.gen.go operations_gen_test.go; do \
+		if ! cmp -s "$$tmp/$$f" twitter/$$f; then \
+			echo "twitter/$$f is stale: run 'go generate ./...' and commit the result"; \
+			diff -u twitter/$$f "$$tmp/$$f" | head -40; exit 1; \
+		fi; \
+	done; echo "twitter/operations.gen.go is current"
 
 vet:
 	$(GO) vet ./...

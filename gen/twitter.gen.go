@@ -3104,8 +3104,9 @@ type RulesCountField string
 
 // RulesLookupResponse defines model for RulesLookupResponse.
 type RulesLookupResponse struct {
-	Data []Rule                `json:"data,omitempty,omitzero"`
-	Meta RulesResponseMetadata `json:"meta"`
+	Data   []Rule                `json:"data,omitempty,omitzero"`
+	Errors []Problem             `json:"errors,omitempty,omitzero"`
+	Meta   RulesResponseMetadata `json:"meta"`
 }
 
 // RulesRequestSummary defines model for RulesRequestSummary.
@@ -3555,6 +3556,7 @@ type TweetHideResponse struct {
 	Data struct {
 		Hidden bool `json:"hidden,omitempty,omitzero"`
 	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // TweetID A Tweet id: a decimal number of up to 19 digits, sent as a string.

@@ -7,8 +7,6 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-const aaSubscriptionPath = "/2/account_activity/webhooks/{webhook_id}/subscriptions/all"
-
 // Subscribe starts sending the authenticated user's activity to webhook webhookID, as
 // events POSTed to its URL (see NewWebhookHandler). Subscribing again changes nothing.
 // Needs user context: OAuth 2.0 with the dm.read, dm.write, tweet.read and users.read
@@ -17,7 +15,7 @@ func (s *AccountActivityService) Subscribe(ctx context.Context, webhookID string
 	if err := checkID("AccountActivity.Subscribe", "webhook id", numericID, webhookID); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.AccountActivitySubscriptionResponse](ctx, s.client, mutation(http.MethodPost, aaSubscriptionPath), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opCreateAccountActivitySubscription, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.CreateAccountActivitySubscription(ctx, webhookID, gen.AccountActivitySubscribeRequest{})
 	})
 }
@@ -28,7 +26,7 @@ func (s *AccountActivityService) Subscribed(ctx context.Context, webhookID strin
 	if err := checkID("AccountActivity.Subscribed", "webhook id", numericID, webhookID); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.AccountActivitySubscriptionResponse](ctx, s.client, get(aaSubscriptionPath), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opGetAccountActivitySubscription, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.GetAccountActivitySubscription(ctx, webhookID)
 	})
 }
@@ -39,7 +37,7 @@ func (s *AccountActivityService) Subscriptions(ctx context.Context, webhookID st
 	if err := checkID("AccountActivity.Subscriptions", "webhook id", numericID, webhookID); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.AccountActivityListResponse](ctx, s.client, get("/2/account_activity/webhooks/{webhook_id}/subscriptions/all/list"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListAccountActivitySubscriptions, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListAccountActivitySubscriptions(ctx, webhookID)
 	})
 }
@@ -55,8 +53,7 @@ func (s *AccountActivityService) Unsubscribe(ctx context.Context, webhookID, use
 	if err := checkID(method, "user id", numericID, userID); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.AccountActivitySubscriptionResponse](ctx, s.client,
-		mutation(http.MethodDelete, "/2/account_activity/webhooks/{webhook_id}/subscriptions/{user_id}/all"), allOrNothing,
+	return do(ctx, s.client, &opDeleteAccountActivitySubscription,
 		func(ctx context.Context) (*http.Response, error) {
 			return s.client.raw.DeleteAccountActivitySubscription(ctx, webhookID, userID)
 		})
@@ -65,7 +62,7 @@ func (s *AccountActivityService) Unsubscribe(ctx context.Context, webhookID, use
 // Count reports how many subscriptions the app has across its webhooks and how many it
 // may have (X sends the numbers as decimal strings). Needs an app-only token.
 func (s *AccountActivityService) Count(ctx context.Context) (*gen.AccountActivityCountResponse, *Response, error) {
-	return do[gen.AccountActivityCountResponse](ctx, s.client, get("/2/account_activity/subscriptions/count"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opCountAccountActivitySubscriptions, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.CountAccountActivitySubscriptions(ctx)
 	})
 }

@@ -27,16 +27,16 @@ func (s *UsersService) Affiliates(ctx context.Context, userID string, opts *User
 		return nil, nil, err
 	}
 	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
-	return do[gen.GenericMultipleUsersLookupResponse](ctx, s.client, get("/2/users/{id}/affiliates"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListAffiliates.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListAffiliates(ctx, userID, &p)
 	})
 }
 
 func (s *UsersService) affiliatesPager(userID string, opts *UserListOptions, it *IterOptions) *pager[gen.User] {
-	return opPager("Users.Affiliates", pageSize{min: 1, max: 1000}, opts, it, userListPaging,
+	return opPager(&opListAffiliates, opts, it, userListPaging,
 		func(ctx context.Context, o *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
 			return s.Affiliates(ctx, userID, o)
-		}, usersPage)
+		})
 }
 
 // AffiliatesPages pages through the affiliates of the organization userID, up to 1000 a

@@ -22,7 +22,7 @@ func (s *UsersService) Blocking(ctx context.Context, userID string, opts *UserLi
 		return nil, nil, err
 	}
 	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
-	return do[gen.GenericMultipleUsersLookupResponse](ctx, s.client, get("/2/users/{id}/blocking"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListBlocking.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListBlocking(ctx, userID, &p)
 	})
 }
@@ -34,7 +34,7 @@ func (s *UsersService) Block(ctx context.Context, userID, target string) (*gen.U
 	if err := checkPair("Users.Block", userID, target); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.UsersBlockingMutationResponse](ctx, s.client, mutation(http.MethodPost, "/2/users/{id}/blocking"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opBlockUser, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.BlockUser(ctx, userID, gen.BlockUserJSONRequestBody{TargetUserID: target})
 	})
 }
@@ -46,7 +46,7 @@ func (s *UsersService) Unblock(ctx context.Context, userID, target string) (*gen
 	if err := checkPair("Users.Unblock", userID, target); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.UsersBlockingMutationResponse](ctx, s.client, mutation(http.MethodDelete, "/2/users/{source_user_id}/blocking/{target_user_id}"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opUnblockUser, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.UnblockUser(ctx, userID, target)
 	})
 }

@@ -29,19 +29,16 @@ func (s *BookmarksService) Folders(ctx context.Context, userID string, opts *Pag
 	if p.MaxResults, p.PaginationToken, err = page(method, *orZero(opts), 1, 100); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.BookmarkFoldersResponse](ctx, s.client, get("/2/users/{id}/bookmarks/folders"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListBookmarkFolders.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListBookmarkFolders(ctx, userID, &p)
 	})
 }
 
 func (s *BookmarksService) foldersPager(userID string, opts *PageOptions, it *IterOptions) *pager[gen.BookmarkFolder] {
-	return opPager("Bookmarks.Folders", pageSize{min: 1, max: 100}, opts, it,
+	return opPager(&opListBookmarkFolders, opts, it,
 		func(o *PageOptions) (*int, *string) { return &o.MaxResults, &o.PaginationToken },
 		func(ctx context.Context, o *PageOptions) (*gen.BookmarkFoldersResponse, *Response, error) {
 			return s.Folders(ctx, userID, o)
-		},
-		func(r *gen.BookmarkFoldersResponse) *BookmarkFolderPage {
-			return newPage(r.Data, nil, r.Meta.NextToken, PageMeta{ResultCount: len(r.Data)})
 		})
 }
 
@@ -67,7 +64,7 @@ func (s *BookmarksService) CreateFolder(ctx context.Context, userID, name string
 	if n := utf8.RuneCountInString(name); n == 0 || n > maxBookmarkFolderName {
 		return nil, nil, invalid(method, "folder name of %d characters; want 1 to %d", n, maxBookmarkFolderName)
 	}
-	return do[gen.BookmarkFolderCreateResponse](ctx, s.client, mutation(http.MethodPost, "/2/users/{id}/bookmarks/folders"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opCreateBookmarkFolder, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.CreateBookmarkFolder(ctx, userID, gen.CreateBookmarkFolderJSONRequestBody{Name: name})
 	})
 }
@@ -85,7 +82,7 @@ func (s *BookmarksService) FolderTweets(ctx context.Context, userID, folderID st
 	if err := checkID(method, "folder id", numericID, folderID); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.BookmarkFolderTweetsResponse](ctx, s.client, get("/2/users/{id}/bookmarks/folders/{folder_id}"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListBookmarkFolderTweets, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListBookmarkFolderTweets(ctx, userID, folderID)
 	})
 }

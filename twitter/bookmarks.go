@@ -23,7 +23,7 @@ func (s *BookmarksService) List(ctx context.Context, userID string, opts *TweetL
 		return nil, nil, err
 	}
 	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
-	return do[gen.GenericTweetsTimelineResponse](ctx, s.client, get("/2/users/{id}/bookmarks"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListBookmarks.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListBookmarks(ctx, userID, &p)
 	})
 }
@@ -34,7 +34,7 @@ func (s *BookmarksService) Add(ctx context.Context, userID, tweetID string) (*ge
 	if err := checkUserTweet("Bookmarks.Add", userID, tweetID); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.BookmarkMutationResponse](ctx, s.client, mutation(http.MethodPost, "/2/users/{id}/bookmarks"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opAddBookmark, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.AddBookmark(ctx, userID, gen.AddBookmarkJSONRequestBody{TweetID: tweetID})
 	})
 }
@@ -45,7 +45,7 @@ func (s *BookmarksService) Remove(ctx context.Context, userID, tweetID string) (
 	if err := checkUserTweet("Bookmarks.Remove", userID, tweetID); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.BookmarkMutationResponse](ctx, s.client, mutation(http.MethodDelete, "/2/users/{id}/bookmarks/{tweet_id}"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opRemoveBookmark, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.RemoveBookmark(ctx, userID, tweetID)
 	})
 }

@@ -8,10 +8,10 @@ import (
 )
 
 func (s *BookmarksService) listPager(userID string, opts *TweetListOptions, it *IterOptions) *pager[gen.Tweet] {
-	return opPager("Bookmarks.List", pageSize{min: 1, max: 100}, opts, it, tweetListPaging,
+	return opPager(&opListBookmarks, opts, it, tweetListPaging,
 		func(ctx context.Context, o *TweetListOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
 			return s.List(ctx, userID, o)
-		}, timelinePage)
+		})
 }
 
 // ListPages pages through the Tweets userID (the authenticated user) bookmarked, up to

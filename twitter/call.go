@@ -8,20 +8,15 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"reflect"
 	"time"
-
-	"github.com/twitterkit/go/gen"
 )
 
-// endpoint identifies an operation for rate-limit bookkeeping and error messages.
+// endpoint identifies an operation for rate-limit bookkeeping and error messages; the
+// facts of each operation (operations.gen.go) carry its endpoint.
 type endpoint struct {
 	name       string // "GET /2/users/{id}", as in the API document
 	idempotent bool   // safe to send again after a failure
 }
-
-func get(path string) endpoint              { return endpoint{name: "GET " + path, idempotent: true} }
-func mutation(method, path string) endpoint { return endpoint{name: method + " " + path} }
 
 // ErrEmptyBody is wrapped by the error of a call answered 2xx with an empty (or
 // whitespace-only) body where the operation always sends one: a lookup, a page of an
@@ -35,7 +30,7 @@ type sender func(ctx context.Context) (*http.Response, error)
 
 // call sends a request through the generated client, with retries, rate-limit waits and
 // bookkeeping, and decodes a successful body into out (a pointer to a generated response
-// type, or nil to discard it).
+// type, or nil to discard it). Reading the body's problems is do's part.
 func (c *Client) call(ctx context.Context, ep endpoint, send sender, out any) (*Response, error) {
 	if ctx == nil {
 		return nil, errors.New("twitter: nil context")
@@ -97,7 +92,6 @@ func (c *Client) call(ctx context.Context, ep endpoint, send sender, out any) (*
 				return r, fmt.Errorf("twitter: %s: decoding %d response: %w (body starts %q)",
 					ep.name, resp.StatusCode, err, excerpt(body))
 			}
-			r.PartialErrors = partialErrors(out)
 		}
 		return r, nil
 	}
@@ -151,19 +145,4 @@ func (c *Client) rateLimitWait(e *Error) (time.Duration, bool) {
 // decode is the one place response bodies are decoded.
 func (c *Client) decode(body []byte, out any) error {
 	return c.cfg.decoder.Unmarshal(body, out)
-}
-
-var problemsType = reflect.TypeFor[[]gen.Problem]()
-
-// partialErrors returns the "errors" member of a decoded generated response type.
-func partialErrors(out any) []gen.Problem {
-	v := reflect.ValueOf(out)
-	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
-		return nil
-	}
-	f := v.Elem().FieldByName("Errors")
-	if !f.IsValid() || f.Type() != problemsType {
-		return nil
-	}
-	return f.Interface().([]gen.Problem)
 }

@@ -53,7 +53,7 @@ func (s *CommunitiesService) ByID(ctx context.Context, id string, opts *Communit
 	if p.CommunityFields, err = orZero(opts).check(method); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.SingleCommunityLookupResponse](ctx, s.client, get("/2/communities/{id}"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opLookupCommunity, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupCommunity(ctx, id, &p)
 	})
 }
@@ -76,7 +76,7 @@ func (s *CommunitiesService) Search(ctx context.Context, query string, opts *Com
 	if p.CommunityFields, err = o.CommunityOptions.check(method); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.CommunitySearchResponse](ctx, s.client, get("/2/communities/search"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opSearchCommunities.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.SearchCommunities(ctx, &p)
 	})
 }
@@ -85,15 +85,11 @@ func communitySearchPaging(o *CommunitySearchOptions) (*int, *string) {
 	return &o.MaxResults, &o.NextToken
 }
 
-func communitiesPage(r *gen.CommunitySearchResponse) *CommunityPage {
-	return newPage(r.Data, nil, r.Meta.NextToken, PageMeta{ResultCount: len(r.Data)})
-}
-
 func (s *CommunitiesService) searchPager(query string, opts *CommunitySearchOptions, it *IterOptions) *pager[gen.Community] {
-	return opPager("Communities.Search", pageSize{min: 10, max: 100}, opts, it, communitySearchPaging,
+	return opPager(&opSearchCommunities, opts, it, communitySearchPaging,
 		func(ctx context.Context, o *CommunitySearchOptions) (*gen.CommunitySearchResponse, *Response, error) {
 			return s.Search(ctx, query, o)
-		}, communitiesPage)
+		})
 }
 
 // SearchPages pages through the Communities that match query, up to 100 a page,

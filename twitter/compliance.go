@@ -23,7 +23,7 @@ func (s *ComplianceService) Jobs(ctx context.Context, jobType gen.ListCompliance
 		gen.ListComplianceJobsParamsStatusFailed, gen.ListComplianceJobsParamsStatusComplete); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.MultiComplianceJobResponse](ctx, s.client, get("/2/compliance/jobs"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListComplianceJobs, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListComplianceJobs(ctx, &p)
 	})
 }
@@ -35,7 +35,7 @@ func (s *ComplianceService) Job(ctx context.Context, id string, opts *Compliance
 		return nil, nil, err
 	}
 	p := gen.GetComplianceJobParams{ComplianceJobFields: optional(orZero(opts).ComplianceJobFields)}
-	return do[gen.SingleComplianceJobResponse](ctx, s.client, get("/2/compliance/jobs/{id}"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opGetComplianceJob, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.GetComplianceJob(ctx, id, &p)
 	})
 }
@@ -53,7 +53,7 @@ func (s *ComplianceService) CreateJob(ctx context.Context, req gen.CreateComplia
 	if utf8.RuneCountInString(req.Name) > 64 {
 		return nil, nil, invalid(method, "job name is longer than 64 characters")
 	}
-	return do[gen.CreateComplianceJobResponse](ctx, s.client, mutation(http.MethodPost, "/2/compliance/jobs"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opCreateComplianceJob, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.CreateComplianceJob(ctx, req)
 	})
 }

@@ -40,7 +40,7 @@ func (s *DirectMessagesService) Events(ctx context.Context, opts *DMEventsOption
 	if err != nil {
 		return nil, nil, err
 	}
-	return do[gen.DmEventsLookupResponse](ctx, s.client, get("/2/dm_events"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListDMEvents.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListDMEvents(ctx, &p)
 	})
 }
@@ -63,7 +63,7 @@ func (s *DirectMessagesService) ConversationEvents(ctx context.Context, conversa
 		MaxResults: e.MaxResults, PaginationToken: e.PaginationToken, EventTypes: convertAll[gen.ListDMConversationEventsParamsEventTypes](e.EventTypes),
 		DmEventFields: e.DmEventFields, Expansions: e.Expansions, MediaFields: e.MediaFields, UserFields: e.UserFields, TweetFields: e.TweetFields,
 	}
-	return do[gen.DmEventsLookupResponse](ctx, s.client, get("/2/dm_conversations/{id}/dm_events"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListDMConversationEvents.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListDMConversationEvents(ctx, conversationID, &p)
 	})
 }
@@ -85,7 +85,7 @@ func (s *DirectMessagesService) EventsWith(ctx context.Context, participantID st
 		MaxResults: e.MaxResults, PaginationToken: e.PaginationToken, EventTypes: convertAll[gen.ListDMEventsWithParticipantParamsEventTypes](e.EventTypes),
 		DmEventFields: e.DmEventFields, Expansions: e.Expansions, MediaFields: e.MediaFields, UserFields: e.UserFields, TweetFields: e.TweetFields,
 	}
-	return do[gen.DmEventsLookupResponse](ctx, s.client, get("/2/dm_conversations/with/{participant_id}/dm_events"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListDMEventsWithParticipant.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListDMEventsWithParticipant(ctx, participantID, &p)
 	})
 }
@@ -103,7 +103,7 @@ func (s *DirectMessagesService) SendTo(ctx context.Context, participantID string
 	if err != nil {
 		return nil, nil, err
 	}
-	return do[gen.CreateDmEventResponse](ctx, s.client, mutation(http.MethodPost, "/2/dm_conversations/with/{participant_id}/messages"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opSendDMToParticipant, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.SendDMToParticipant(ctx, participantID, body)
 	})
 }
@@ -121,7 +121,7 @@ func (s *DirectMessagesService) SendToConversation(ctx context.Context, conversa
 	if err != nil {
 		return nil, nil, err
 	}
-	return do[gen.CreateDmEventResponse](ctx, s.client, mutation(http.MethodPost, "/2/dm_conversations/{dm_conversation_id}/messages"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opSendDMToConversation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.SendDMToConversation(ctx, conversationID, body)
 	})
 }
@@ -152,7 +152,7 @@ func (s *DirectMessagesService) CreateGroupConversation(ctx context.Context, par
 		Message:          m,
 		ParticipantIds:   participantIDs,
 	}
-	return do[gen.CreateDmEventResponse](ctx, s.client, mutation(http.MethodPost, "/2/dm_conversations"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opCreateDMConversation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.CreateDMConversation(ctx, body)
 	})
 }

@@ -15,7 +15,7 @@ func (s *DirectMessagesService) Block(ctx context.Context, userID string) (*gen.
 	if err := checkID("DirectMessages.Block", "user id", numericID, userID); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.DMBlockResponse](ctx, s.client, mutation(http.MethodPost, "/2/users/{id}/dm/block"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opBlockUserDMs, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.BlockUserDMs(ctx, userID)
 	})
 }
@@ -26,7 +26,7 @@ func (s *DirectMessagesService) Unblock(ctx context.Context, userID string) (*ge
 	if err := checkID("DirectMessages.Unblock", "user id", numericID, userID); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.DMBlockResponse](ctx, s.client, mutation(http.MethodPost, "/2/users/{id}/dm/unblock"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opUnblockUserDMs, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.UnblockUserDMs(ctx, userID)
 	})
 }

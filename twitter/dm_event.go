@@ -18,7 +18,7 @@ func (s *DirectMessagesService) Event(ctx context.Context, eventID string, opts 
 	}
 	var p gen.LookupDMEventParams
 	p.DmEventFields, p.Expansions, p.MediaFields, p.UserFields, p.TweetFields = orZero(opts).params()
-	return do[gen.SingleDmEventLookupResponse](ctx, s.client, get("/2/dm_events/{event_id}"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opLookupDMEvent, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupDMEvent(ctx, eventID, &p)
 	})
 }
@@ -31,7 +31,7 @@ func (s *DirectMessagesService) DeleteEvent(ctx context.Context, eventID string)
 	if err := checkID("DirectMessages.DeleteEvent", "event id", numericID, eventID); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.DmEventDeleteResponse](ctx, s.client, mutation(http.MethodDelete, "/2/dm_events/{event_id}"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opDeleteDMEvent, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.DeleteDMEvent(ctx, eventID)
 	})
 }

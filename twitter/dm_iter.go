@@ -12,13 +12,8 @@ import (
 
 func dmPaging(o *DMEventsOptions) (*int, *string) { return &o.MaxResults, &o.PaginationToken }
 
-func dmPage(r *gen.DmEventsLookupResponse) *DMEventPage {
-	m := r.Meta
-	return newPage(r.Data, &r.Includes, m.NextToken, PageMeta{ResultCount: int(m.ResultCount), PreviousToken: m.PreviousToken})
-}
-
 func (s *DirectMessagesService) eventsPager(opts *DMEventsOptions, it *IterOptions) *pager[gen.DmEvent] {
-	return opPager("DirectMessages.Events", pageSize{min: 1, max: 100}, opts, it, dmPaging, s.Events, dmPage)
+	return opPager(&opListDMEvents, opts, it, dmPaging, s.Events)
 }
 
 // EventsPages pages through the events of every conversation of the authenticated user,
@@ -34,10 +29,10 @@ func (s *DirectMessagesService) EventsIter(ctx context.Context, opts *DMEventsOp
 }
 
 func (s *DirectMessagesService) conversationEventsPager(conversationID string, opts *DMEventsOptions, it *IterOptions) *pager[gen.DmEvent] {
-	return opPager("DirectMessages.ConversationEvents", pageSize{min: 1, max: 100}, opts, it, dmPaging,
+	return opPager(&opListDMConversationEvents, opts, it, dmPaging,
 		func(ctx context.Context, o *DMEventsOptions) (*gen.DmEventsLookupResponse, *Response, error) {
 			return s.ConversationEvents(ctx, conversationID, o)
-		}, dmPage)
+		})
 }
 
 // ConversationEventsPages pages through the events of one conversation, newest first, up
@@ -52,10 +47,10 @@ func (s *DirectMessagesService) ConversationEventsIter(ctx context.Context, conv
 }
 
 func (s *DirectMessagesService) eventsWithPager(participantID string, opts *DMEventsOptions, it *IterOptions) *pager[gen.DmEvent] {
-	return opPager("DirectMessages.EventsWith", pageSize{min: 1, max: 100}, opts, it, dmPaging,
+	return opPager(&opListDMEventsWithParticipant, opts, it, dmPaging,
 		func(ctx context.Context, o *DMEventsOptions) (*gen.DmEventsLookupResponse, *Response, error) {
 			return s.EventsWith(ctx, participantID, o)
-		}, dmPage)
+		})
 }
 
 // EventsWithPages pages through the events of the one-to-one conversation with

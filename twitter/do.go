@@ -2,7 +2,8 @@ package twitter
 
 import (
 	"context"
-	"reflect"
+
+	"github.com/twitterkit/go/gen"
 )
 
 // outcome says how a 2xx body that carries problems in "errors" is read.
@@ -20,22 +21,46 @@ const (
 	// allOrNothing: a change to one thing (like, follow, block). Any problem means the
 	// change was not made, even though X answered 200.
 	allOrNothing
+	// none: the response type has no "errors" member (a stream, a raw document).
+	none
 )
 
-// do performs one call through Client.call and decodes the body into a new T (a generated
-// response type). A 2xx answer that outcome says is a failure is returned as an *Error
-// with the 2xx status and the body's problems, together with the decoded body.
-func do[T any](ctx context.Context, c *Client, ep endpoint, how outcome, send sender) (*T, *Response, error) {
+// opFacts is what the facade knows of one operation of the document. operations.gen.go
+// holds one for every operation, written from the document by internal/cmd/opfacts.
+type opFacts struct {
+	id string // the operationId
+	endpoint
+	facade  []string   // the facade methods that call it, as "Users.Followers"; none when only Raw does
+	outcome outcome    // how a 2xx carrying "errors" is read
+	paging  *pageFacts // nil when the operation is not paginated
+}
+
+// operation is an operation together with typed accessors of its response type T: how the
+// call path reads the "errors" and "data" members without reflection.
+type operation[T any] struct {
+	opFacts
+	problems func(*T) []gen.Problem // the "errors" member; nil when T has none (outcome none)
+	hasData  func(*T) bool          // whether "data" is present; nil when T has none
+}
+
+// do performs one call of op through Client.call and decodes the body into a new T (the
+// operation's generated response type). A 2xx answer that the operation's outcome says is
+// a failure is returned as an *Error with the 2xx status and the body's problems, together
+// with the decoded body.
+func do[T any](ctx context.Context, c *Client, op *operation[T], send sender) (*T, *Response, error) {
 	out := new(T)
-	resp, err := c.call(ctx, ep, send, out)
+	resp, err := c.call(ctx, op.endpoint, send, out)
 	if err != nil {
 		return nil, resp, err
+	}
+	if op.problems != nil {
+		resp.PartialErrors = op.problems(out)
 	}
 	if len(resp.PartialErrors) == 0 {
 		return out, resp, nil
 	}
-	if how == allOrNothing || how == needData && !hasData(out) {
-		return out, resp, failure(ep, resp)
+	if op.outcome == allOrNothing || op.outcome == needData && (op.hasData == nil || !op.hasData(out)) {
+		return out, resp, failure(op.endpoint, resp)
 	}
 	return out, resp, nil
 }
@@ -55,22 +80,4 @@ func failure(ep endpoint, resp *Response) *Error {
 	}
 	e.Detail = p.Detail
 	return e
-}
-
-// hasData reports whether the "data" member of a decoded generated response type is
-// present: a non-nil list (even an empty one) or a non-zero object.
-func hasData(out any) bool {
-	v := reflect.ValueOf(out)
-	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
-		return false
-	}
-	f := v.Elem().FieldByName("Data")
-	if !f.IsValid() {
-		return false
-	}
-	switch f.Kind() {
-	case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
-		return !f.IsNil()
-	}
-	return !f.IsZero()
 }

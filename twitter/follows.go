@@ -22,7 +22,7 @@ func (s *UsersService) Followers(ctx context.Context, userID string, opts *UserL
 		return nil, nil, err
 	}
 	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
-	return do[gen.UsersFollowingLookupResponse](ctx, s.client, get("/2/users/{id}/followers"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListFollowers.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListFollowers(ctx, userID, &p)
 	})
 }
@@ -42,7 +42,7 @@ func (s *UsersService) Following(ctx context.Context, userID string, opts *UserL
 		return nil, nil, err
 	}
 	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
-	return do[gen.UsersFollowingLookupResponse](ctx, s.client, get("/2/users/{id}/following"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListFollowing.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListFollowing(ctx, userID, &p)
 	})
 }
@@ -54,7 +54,7 @@ func (s *UsersService) Follow(ctx context.Context, userID, target string) (*gen.
 	if err := checkPair("Users.Follow", userID, target); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.UsersFollowingCreateResponse](ctx, s.client, mutation(http.MethodPost, "/2/users/{id}/following"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opFollowUser, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.FollowUser(ctx, userID, gen.FollowUserJSONRequestBody{TargetUserID: target})
 	})
 }
@@ -66,7 +66,7 @@ func (s *UsersService) Unfollow(ctx context.Context, userID, target string) (*ge
 	if err := checkPair("Users.Unfollow", userID, target); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.UsersFollowingDeleteResponse](ctx, s.client, mutation(http.MethodDelete, "/2/users/{source_user_id}/following/{target_user_id}"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opUnfollowUser, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.UnfollowUser(ctx, userID, target)
 	})
 }

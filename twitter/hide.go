@@ -13,7 +13,7 @@ func (s *TweetsService) HideReply(ctx context.Context, tweetID string, hidden bo
 	if err := checkID("Tweets.HideReply", "tweet id", numericID, tweetID); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.TweetHideResponse](ctx, s.client, mutation(http.MethodPut, "/2/tweets/{tweet_id}/hidden"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opHideReply, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.HideReply(ctx, tweetID, gen.HideReplyJSONRequestBody{Hidden: hidden})
 	})
 }

@@ -22,7 +22,7 @@ func (s *TweetsService) LikedTweets(ctx context.Context, userID string, opts *Li
 		return nil, nil, err
 	}
 	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
-	return do[gen.GenericTweetsTimelineResponse](ctx, s.client, get("/2/users/{id}/liked_tweets"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListLikedTweets.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListLikedTweets(ctx, userID, &p)
 	})
 }
@@ -42,7 +42,7 @@ func (s *TweetsService) LikingUsers(ctx context.Context, tweetID string, opts *U
 		return nil, nil, err
 	}
 	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
-	return do[gen.GenericMultipleUsersLookupResponse](ctx, s.client, get("/2/tweets/{id}/liking_users"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListLikingUsers.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListLikingUsers(ctx, tweetID, &p)
 	})
 }
@@ -54,7 +54,7 @@ func (s *TweetsService) Like(ctx context.Context, userID, tweetID string) (*gen.
 	if err := checkUserTweet("Tweets.Like", userID, tweetID); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.UsersLikesCreateResponse](ctx, s.client, mutation(http.MethodPost, "/2/users/{id}/likes"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opLikeTweet, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LikeTweet(ctx, userID, gen.LikeTweetJSONRequestBody{TweetID: tweetID})
 	})
 }
@@ -65,7 +65,7 @@ func (s *TweetsService) Unlike(ctx context.Context, userID, tweetID string) (*ge
 	if err := checkUserTweet("Tweets.Unlike", userID, tweetID); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.UsersLikesDeleteResponse](ctx, s.client, mutation(http.MethodDelete, "/2/users/{id}/likes/{tweet_id}"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opUnlikeTweet, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.UnlikeTweet(ctx, userID, tweetID)
 	})
 }

@@ -22,7 +22,7 @@ func (s *ListsService) Followers(ctx context.Context, id string, opts *UserListO
 		return nil, nil, err
 	}
 	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
-	return do[gen.GenericMultipleUsersLookupResponse](ctx, s.client, get("/2/lists/{id}/followers"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListListFollowers.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListListFollowers(ctx, id, &p)
 	})
 }
@@ -42,7 +42,7 @@ func (s *ListsService) Followed(ctx context.Context, userID string, opts *ListPa
 		return nil, nil, err
 	}
 	p.ListFields, p.Expansions, p.UserFields = o.ListOptions.params()
-	return do[gen.MultiListLookupResponse](ctx, s.client, get("/2/users/{id}/followed_lists"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListFollowedLists.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListFollowedLists(ctx, userID, &p)
 	})
 }
@@ -53,7 +53,7 @@ func (s *ListsService) Follow(ctx context.Context, userID, listID string) (*gen.
 	if err := checkUserList("Lists.Follow", userID, listID); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.ListFollowedResponse](ctx, s.client, mutation(http.MethodPost, "/2/users/{id}/followed_lists"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opFollowList, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.FollowList(ctx, userID, gen.FollowListJSONRequestBody{ListID: listID})
 	})
 }
@@ -64,7 +64,7 @@ func (s *ListsService) Unfollow(ctx context.Context, userID, listID string) (*ge
 	if err := checkUserList("Lists.Unfollow", userID, listID); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.ListFollowedResponse](ctx, s.client, mutation(http.MethodDelete, "/2/users/{id}/followed_lists/{list_id}"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opUnfollowList, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.UnfollowList(ctx, userID, listID)
 	})
 }

@@ -22,7 +22,7 @@ func (s *ListsService) Members(ctx context.Context, id string, opts *UserListOpt
 		return nil, nil, err
 	}
 	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
-	return do[gen.GenericMultipleUsersLookupResponse](ctx, s.client, get("/2/lists/{id}/members"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListListMembers.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListListMembers(ctx, id, &p)
 	})
 }
@@ -33,7 +33,7 @@ func (s *ListsService) AddMember(ctx context.Context, id, userID string) (*gen.L
 	if err := checkListUser("Lists.AddMember", id, userID); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.ListMutateResponse](ctx, s.client, mutation(http.MethodPost, "/2/lists/{id}/members"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opAddListMember, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.AddListMember(ctx, id, gen.AddListMemberJSONRequestBody{UserID: userID})
 	})
 }
@@ -44,7 +44,7 @@ func (s *ListsService) RemoveMember(ctx context.Context, id, userID string) (*ge
 	if err := checkListUser("Lists.RemoveMember", id, userID); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.ListMutateResponse](ctx, s.client, mutation(http.MethodDelete, "/2/lists/{id}/members/{user_id}"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opRemoveListMember, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.RemoveListMember(ctx, id, userID)
 	})
 }
@@ -64,7 +64,7 @@ func (s *ListsService) Memberships(ctx context.Context, userID string, opts *Lis
 		return nil, nil, err
 	}
 	p.ListFields, p.Expansions, p.UserFields = o.ListOptions.params()
-	return do[gen.MultiListLookupResponse](ctx, s.client, get("/2/users/{id}/list_memberships"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListListMemberships.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListListMemberships(ctx, userID, &p)
 	})
 }

@@ -15,7 +15,7 @@ func (s *ListsService) Pinned(ctx context.Context, userID string, opts *ListOpti
 	}
 	var p gen.ListPinnedListsParams
 	p.ListFields, p.Expansions, p.UserFields = orZero(opts).params()
-	return do[gen.MultiListLookupResponse](ctx, s.client, get("/2/users/{id}/pinned_lists"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListPinnedLists, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListPinnedLists(ctx, userID, &p)
 	})
 }
@@ -26,7 +26,7 @@ func (s *ListsService) Pin(ctx context.Context, userID, listID string) (*gen.Lis
 	if err := checkUserList("Lists.Pin", userID, listID); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.ListPinnedResponse](ctx, s.client, mutation(http.MethodPost, "/2/users/{id}/pinned_lists"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opPinList, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.PinList(ctx, userID, gen.PinListJSONRequestBody{ListID: listID})
 	})
 }
@@ -37,7 +37,7 @@ func (s *ListsService) Unpin(ctx context.Context, userID, listID string) (*gen.L
 	if err := checkUserList("Lists.Unpin", userID, listID); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.ListUnpinResponse](ctx, s.client, mutation(http.MethodDelete, "/2/users/{id}/pinned_lists/{list_id}"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opUnpinList, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.UnpinList(ctx, userID, listID)
 	})
 }

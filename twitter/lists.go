@@ -23,7 +23,7 @@ func (s *ListsService) ByID(ctx context.Context, id string, opts *ListOptions) (
 	}
 	var p gen.LookupListParams
 	p.ListFields, p.Expansions, p.UserFields = orZero(opts).params()
-	return do[gen.SingleListLookupResponse](ctx, s.client, get("/2/lists/{id}"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opLookupList, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupList(ctx, id, &p)
 	})
 }
@@ -37,7 +37,7 @@ func (s *ListsService) Create(ctx context.Context, req gen.ListCreateRequest) (*
 	if err := checkListText(method, &req.Name, &req.Description); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.ListCreateResponse](ctx, s.client, mutation(http.MethodPost, "/2/lists"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opCreateList, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.CreateList(ctx, req)
 	})
 }
@@ -56,7 +56,7 @@ func (s *ListsService) Update(ctx context.Context, id string, req gen.ListUpdate
 	if err := checkListText(method, req.Name, req.Description); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.ListUpdateResponse](ctx, s.client, mutation(http.MethodPut, "/2/lists/{id}"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opUpdateList, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.UpdateList(ctx, id, req)
 	})
 }
@@ -67,7 +67,7 @@ func (s *ListsService) Delete(ctx context.Context, id string) (*gen.ListDeleteRe
 	if err := checkID("Lists.Delete", "list id", numericID, id); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.ListDeleteResponse](ctx, s.client, mutation(http.MethodDelete, "/2/lists/{id}"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opDeleteList, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.DeleteList(ctx, id)
 	})
 }
@@ -88,7 +88,7 @@ func (s *ListsService) Tweets(ctx context.Context, id string, opts *TweetListOpt
 		return nil, nil, err
 	}
 	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
-	return do[gen.GenericTweetsTimelineResponse](ctx, s.client, get("/2/lists/{id}/tweets"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListListTweets.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListListTweets(ctx, id, &p)
 	})
 }
@@ -108,7 +108,7 @@ func (s *ListsService) Owned(ctx context.Context, userID string, opts *ListPageO
 		return nil, nil, err
 	}
 	p.ListFields, p.Expansions, p.UserFields = o.ListOptions.params()
-	return do[gen.MultiListLookupResponse](ctx, s.client, get("/2/users/{id}/owned_lists"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListOwnedLists.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListOwnedLists(ctx, userID, &p)
 	})
 }

@@ -13,16 +13,11 @@ import (
 
 func listPagePaging(o *ListPageOptions) (*int, *string) { return &o.MaxResults, &o.PaginationToken }
 
-func listsPage(r *gen.MultiListLookupResponse) *ListPage {
-	m := r.Meta
-	return newPage(r.Data, &r.Includes, m.NextToken, PageMeta{ResultCount: int(m.ResultCount), PreviousToken: m.PreviousToken})
-}
-
 func (s *ListsService) membersPager(id string, opts *UserListOptions, it *IterOptions) *pager[gen.User] {
-	return opPager("Lists.Members", pageSize{min: 1, max: 100}, opts, it, userListPaging,
+	return opPager(&opListListMembers, opts, it, userListPaging,
 		func(ctx context.Context, o *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
 			return s.Members(ctx, id, o)
-		}, usersPage)
+		})
 }
 
 // MembersPages pages through the members of List id, up to 100 a page.
@@ -36,10 +31,10 @@ func (s *ListsService) MembersIter(ctx context.Context, id string, opts *UserLis
 }
 
 func (s *ListsService) followersPager(id string, opts *UserListOptions, it *IterOptions) *pager[gen.User] {
-	return opPager("Lists.Followers", pageSize{min: 1, max: 100}, opts, it, userListPaging,
+	return opPager(&opListListFollowers, opts, it, userListPaging,
 		func(ctx context.Context, o *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
 			return s.Followers(ctx, id, o)
-		}, usersPage)
+		})
 }
 
 // FollowersPages pages through the followers of List id, up to 100 a page.
@@ -53,10 +48,10 @@ func (s *ListsService) FollowersIter(ctx context.Context, id string, opts *UserL
 }
 
 func (s *ListsService) tweetsPager(id string, opts *TweetListOptions, it *IterOptions) *pager[gen.Tweet] {
-	return opPager("Lists.Tweets", pageSize{min: 1, max: 100}, opts, it, tweetListPaging,
+	return opPager(&opListListTweets, opts, it, tweetListPaging,
 		func(ctx context.Context, o *TweetListOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
 			return s.Tweets(ctx, id, o)
-		}, timelinePage)
+		})
 }
 
 // TweetsPages pages through the Tweets of List id's members, newest first, up to 100 a
@@ -71,10 +66,10 @@ func (s *ListsService) TweetsIter(ctx context.Context, id string, opts *TweetLis
 }
 
 func (s *ListsService) followedPager(userID string, opts *ListPageOptions, it *IterOptions) *pager[gen.List] {
-	return opPager("Lists.Followed", pageSize{min: 1, max: 100}, opts, it, listPagePaging,
+	return opPager(&opListFollowedLists, opts, it, listPagePaging,
 		func(ctx context.Context, o *ListPageOptions) (*gen.MultiListLookupResponse, *Response, error) {
 			return s.Followed(ctx, userID, o)
-		}, listsPage)
+		})
 }
 
 // FollowedPages pages through the Lists userID follows, up to 100 a page.
@@ -88,10 +83,10 @@ func (s *ListsService) FollowedIter(ctx context.Context, userID string, opts *Li
 }
 
 func (s *ListsService) ownedPager(userID string, opts *ListPageOptions, it *IterOptions) *pager[gen.List] {
-	return opPager("Lists.Owned", pageSize{min: 1, max: 100}, opts, it, listPagePaging,
+	return opPager(&opListOwnedLists, opts, it, listPagePaging,
 		func(ctx context.Context, o *ListPageOptions) (*gen.MultiListLookupResponse, *Response, error) {
 			return s.Owned(ctx, userID, o)
-		}, listsPage)
+		})
 }
 
 // OwnedPages pages through the Lists userID owns, up to 100 a page.
@@ -105,10 +100,10 @@ func (s *ListsService) OwnedIter(ctx context.Context, userID string, opts *ListP
 }
 
 func (s *ListsService) membershipsPager(userID string, opts *ListPageOptions, it *IterOptions) *pager[gen.List] {
-	return opPager("Lists.Memberships", pageSize{min: 1, max: 100}, opts, it, listPagePaging,
+	return opPager(&opListListMemberships, opts, it, listPagePaging,
 		func(ctx context.Context, o *ListPageOptions) (*gen.MultiListLookupResponse, *Response, error) {
 			return s.Memberships(ctx, userID, o)
-		}, listsPage)
+		})
 }
 
 // MembershipsPages pages through the Lists userID is a member of, up to 100 a page.

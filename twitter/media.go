@@ -30,7 +30,7 @@ func (s *MediaService) Initialize(ctx context.Context, req gen.MediaUploadConfig
 	if err := checkUploadConfig("Media.Initialize", req); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.MediaUploadResponse](ctx, s.client, mutation(http.MethodPost, "/2/media/upload/initialize"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opInitializeMediaUpload, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.InitializeMediaUpload(ctx, req)
 	})
 }
@@ -54,7 +54,7 @@ func (s *MediaService) Append(ctx context.Context, mediaID string, segment int, 
 	if err != nil {
 		return nil, nil, fmt.Errorf("twitter: %s: %w", method, err)
 	}
-	return do[gen.MediaUploadAppendResponse](ctx, s.client, mutation(http.MethodPost, "/2/media/upload/{id}/append"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opAppendMediaUpload, func(ctx context.Context) (*http.Response, error) {
 		// A new reader each attempt: a retried append sends the whole form again.
 		return s.client.raw.AppendMediaUploadWithBody(ctx, mediaID, contentType, bytes.NewReader(body))
 	})
@@ -68,7 +68,7 @@ func (s *MediaService) Finalize(ctx context.Context, mediaID string) (*gen.Media
 	if err := checkID("Media.Finalize", "media id", numericID, mediaID); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.MediaUploadResponse](ctx, s.client, mutation(http.MethodPost, "/2/media/upload/{id}/finalize"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opFinalizeMediaUpload, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.FinalizeMediaUpload(ctx, mediaID)
 	})
 }
@@ -81,7 +81,7 @@ func (s *MediaService) Status(ctx context.Context, mediaID string) (*gen.MediaUp
 		return nil, nil, err
 	}
 	p := gen.GetMediaUploadStatusParams{MediaID: mediaID, Command: new(gen.GetMediaUploadStatusParamsCommandSTATUS)}
-	return do[gen.MediaUploadResponse](ctx, s.client, get("/2/media/upload"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opGetMediaUploadStatus, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.GetMediaUploadStatus(ctx, &p)
 	})
 }

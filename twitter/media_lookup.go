@@ -39,7 +39,7 @@ func (s *MediaService) ByKey(ctx context.Context, key string, opts *MediaOptions
 		return nil, nil, err
 	}
 	p := gen.LookupMediaByKeyParams{MediaFields: fields}
-	return do[gen.SingleMediaLookupResponse](ctx, s.client, get("/2/media/{media_key}"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opLookupMediaByKey, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupMediaByKey(ctx, key, &p)
 	})
 }
@@ -57,7 +57,7 @@ func (s *MediaService) Lookup(ctx context.Context, keys []string, opts *MediaOpt
 		return nil, nil, err
 	}
 	p := gen.LookupMediaByKeysParams{MediaKeys: keys, MediaFields: fields}
-	return do[gen.MultiMediaLookupResponse](ctx, s.client, get("/2/media"), perItem, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opLookupMediaByKeys, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupMediaByKeys(ctx, &p)
 	})
 }

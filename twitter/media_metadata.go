@@ -35,7 +35,7 @@ func (s *MediaService) SetMetadata(ctx context.Context, mediaID string, md gen.M
 		return nil, nil, err
 	}
 	body := gen.MediaMetadataRequest{ID: mediaID, Metadata: md}
-	return do[gen.MediaMetadataResponse](ctx, s.client, mutation(http.MethodPost, "/2/media/metadata"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opCreateMediaMetadata, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.CreateMediaMetadata(ctx, body)
 	})
 }
@@ -69,7 +69,7 @@ func (s *MediaService) AddSubtitles(ctx context.Context, videoID string, categor
 		return nil, nil, err
 	}
 	body := gen.MediaSubtitlesRequest{ID: videoID, MediaCategory: category, Subtitles: track}
-	return do[gen.MediaSubtitlesResponse](ctx, s.client, mutation(http.MethodPost, "/2/media/subtitles"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opCreateMediaSubtitles, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.CreateMediaSubtitles(ctx, body)
 	})
 }
@@ -83,7 +83,7 @@ func (s *MediaService) DeleteSubtitles(ctx context.Context, videoID string, cate
 		return nil, nil, err
 	}
 	body := gen.MediaSubtitlesDeleteRequest{ID: videoID, MediaCategory: category, LanguageCode: language}
-	return do[gen.MediaSubtitlesDeleteResponse](ctx, s.client, mutation(http.MethodDelete, "/2/media/subtitles"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opDeleteMediaSubtitles, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.DeleteMediaSubtitles(ctx, body)
 	})
 }

@@ -14,7 +14,7 @@ func (s *UsersService) Mute(ctx context.Context, userID, target string) (*gen.Us
 	if err := checkPair("Users.Mute", userID, target); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.UsersMutingMutationResponse](ctx, s.client, mutation(http.MethodPost, "/2/users/{id}/muting"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opMuteUser, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.MuteUser(ctx, userID, gen.MuteUserJSONRequestBody{TargetUserID: target})
 	})
 }
@@ -25,7 +25,7 @@ func (s *UsersService) Unmute(ctx context.Context, userID, target string) (*gen.
 	if err := checkPair("Users.Unmute", userID, target); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.UsersMutingMutationResponse](ctx, s.client, mutation(http.MethodDelete, "/2/users/{source_user_id}/muting/{target_user_id}"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opUnmuteUser, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.UnmuteUser(ctx, userID, target)
 	})
 }
@@ -45,7 +45,7 @@ func (s *UsersService) Muting(ctx context.Context, userID string, opts *UserList
 		return nil, nil, err
 	}
 	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
-	return do[gen.GenericMultipleUsersLookupResponse](ctx, s.client, get("/2/users/{id}/muting"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListMuting.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListMuting(ctx, userID, &p)
 	})
 }

@@ -55,7 +55,7 @@ func (s *NewsService) ByID(ctx context.Context, id string, opts *NewsOptions) (*
 	if p.NewsFields, err = orZero(opts).check(method); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.SingleNewsLookupResponse](ctx, s.client, get("/2/news/{id}"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opLookupNews, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupNews(ctx, id, &p)
 	})
 }
@@ -80,7 +80,7 @@ func (s *NewsService) Search(ctx context.Context, query string, opts *NewsSearch
 	if p.NewsFields, err = o.NewsOptions.check(method); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.NewsSearchResponse](ctx, s.client, get("/2/news/search"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opSearchNews, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.SearchNews(ctx, &p)
 	})
 }

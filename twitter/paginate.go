@@ -301,19 +301,20 @@ func startToken(optsToken string, it *IterOptions) (*IterOptions, error) {
 	return &lim, nil
 }
 
-// opPager builds the pager of one paginated operation of the services layer.
+// opPager builds the pager of one paginated operation of the services layer, from the
+// operation's generated facts: its facade name (for errors), its page sizes and how a
+// response becomes a Page.
 //
 // opts are the operation's options (nil for defaults); they are copied, never modified,
 // and every page is requested with the same copy except for the token, so the window of
 // a search (start_time, end_time, since_id, until_id) and the fields asked for stay the
 // same across pages. paging returns pointers to the options' page size (nil when the
-// operation has none) and pagination token. call is the operation's single-page method
-// and toPage turns its response into a Page.
-func opPager[O, R, T any](op string, size pageSize, opts *O, it *IterOptions,
+// operation has none) and pagination token. call is the operation's single-page method.
+func opPager[O, R, T any](op *paged[R, T], opts *O, it *IterOptions,
 	paging func(*O) (maxResults *int, token *string),
 	call func(context.Context, *O) (*R, *Response, error),
-	toPage func(*R) *Page[T],
 ) *pager[T] {
+	name := op.facade[0]
 	var o O
 	if opts != nil {
 		o = *opts
@@ -321,17 +322,17 @@ func opPager[O, R, T any](op string, size pageSize, opts *O, it *IterOptions,
 	maxResults, tok := paging(&o)
 	lim, err := startToken(*tok, it)
 	if err != nil {
-		return rejected[T](op, it, err)
+		return rejected[T](name, it, err)
 	}
 	*tok = ""
 	if maxResults != nil {
-		n, err := size.choose(*maxResults, lim)
+		n, err := op.paging.size.choose(*maxResults, lim)
 		if err != nil {
-			return rejected[T](op, lim, err)
+			return rejected[T](name, lim, err)
 		}
 		*maxResults = n
 	}
-	return newPager(op, lim, func(ctx context.Context, token string) (*Page[T], error) {
+	return newPager(name, lim, func(ctx context.Context, token string) (*Page[T], error) {
 		oc := o
 		_, t := paging(&oc)
 		*t = token
@@ -342,7 +343,7 @@ func opPager[O, R, T any](op string, size pageSize, opts *O, it *IterOptions,
 		if r == nil {
 			return nil, errors.New("no response body")
 		}
-		p := toPage(r)
+		p := op.page(r)
 		p.Response = resp
 		return p, nil
 	})
@@ -351,4 +352,19 @@ func opPager[O, R, T any](op string, size pageSize, opts *O, it *IterOptions,
 // newPage assembles a page from the parts of a generated list response.
 func newPage[T any](data []T, includes *gen.Expansions, next string, meta PageMeta) *Page[T] {
 	return &Page[T]{Items: data, Includes: NewIncludes(includes), NextToken: next, Meta: meta}
+}
+
+// pageFacts are the pagination facts of an operation, from the document.
+type pageFacts struct {
+	size       pageSize
+	sizeParam  string // "max_results", or "" when the page size cannot be chosen
+	tokenParam string // the query parameter that takes a page's token: pagination_token or next_token
+	nextToken  string // the meta member that carries the next page's token
+	item       string // the generated type of the items, as "User"
+}
+
+// paged is a paginated operation: its operation and how a response becomes a Page of I.
+type paged[T, I any] struct {
+	operation[T]
+	page func(*T) *Page[I]
 }

@@ -504,8 +504,14 @@ type fakeResp struct {
 	Next string
 }
 
-func fakeToPage(r *fakeResp) *Page[int] {
-	return newPage(r.Data, nil, r.Next, PageMeta{ResultCount: len(r.Data)})
+// fakeOp is a paginated operation of fakeResp pages, as operations.gen.go writes them.
+func fakeOp(name string, size pageSize) *paged[fakeResp, int] {
+	return &paged[fakeResp, int]{
+		operation: operation[fakeResp]{opFacts: opFacts{id: "fake", facade: []string{name}, paging: &pageFacts{size: size}}},
+		page: func(r *fakeResp) *Page[int] {
+			return newPage(r.Data, nil, r.Next, PageMeta{ResultCount: len(r.Data)})
+		},
+	}
 }
 
 // TestOpPagerSendsTheSameOptionsWithEachToken checks the adapter between the pager and an
@@ -525,7 +531,7 @@ func TestOpPagerSendsTheSameOptionsWithEachToken(t *testing.T) {
 	}
 	caller := &fakeOpts{Since: "100"}
 	var resps []int
-	for p, err := range opPager("Fake.List", pageSize{min: 5, max: 50}, caller, nil, fakePaging, call, fakeToPage).pages(context.Background()) {
+	for p, err := range opPager(fakeOp("Fake.List", pageSize{min: 5, max: 50}), caller, nil, fakePaging, call).pages(context.Background()) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -559,7 +565,7 @@ func TestOpPagerSendsTheSameOptionsWithEachToken(t *testing.T) {
 		{nil, &IterOptions{MaxItems: 2}, fakeOpts{MaxResults: 5}},
 	} {
 		sent = nil
-		for _, err := range opPager("Fake.List", pageSize{min: 5, max: 50}, tc.opts, tc.it, fakePaging, call, fakeToPage).pages(context.Background()) {
+		for _, err := range opPager(fakeOp("Fake.List", pageSize{min: 5, max: 50}), tc.opts, tc.it, fakePaging, call).pages(context.Background()) {
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -573,7 +579,7 @@ func TestOpPagerSendsTheSameOptionsWithEachToken(t *testing.T) {
 	// An operation without a page size (counts) sends none.
 	sent = nil
 	noSize := func(o *fakeOpts) (*int, *string) { return nil, &o.Token }
-	for range opPager("Fake.Count", pageSize{}, nil, nil, noSize, call, fakeToPage).items(context.Background()) {
+	for range opPager(fakeOp("Fake.Count", pageSize{}), nil, nil, noSize, call).items(context.Background()) {
 		break
 	}
 	if diff := cmp.Diff([]fakeOpts{{}}, sent); diff != "" {
@@ -598,7 +604,7 @@ func TestOpPagerRejectsBadArgumentsWithoutARequest(t *testing.T) {
 		{nil, &IterOptions{MaxPages: -1}, "negative"},
 	} {
 		n := 0
-		for v, err := range opPager("Fake.List", pageSize{min: 5, max: 50}, tc.opts, tc.it, fakePaging, call, fakeToPage).items(context.Background()) {
+		for v, err := range opPager(fakeOp("Fake.List", pageSize{min: 5, max: 50}), tc.opts, tc.it, fakePaging, call).items(context.Background()) {
 			n++
 			var pe *PageError
 			if !errors.As(err, &pe) || !errors.Is(err, ErrInvalidArgument) || pe.Op != "Fake.List" || pe.Pages != 0 ||
@@ -623,13 +629,13 @@ func TestOpPagerMethodErrors(t *testing.T) {
 		}
 		return &fakeResp{Data: []int{1}, Next: "n1"}, &Response{}, nil
 	}
-	_, err := collect(t, opPager("Fake.List", pageSize{min: 5, max: 50}, nil, nil, fakePaging, call, fakeToPage))
+	_, err := collect(t, opPager(fakeOp("Fake.List", pageSize{min: 5, max: 50}), nil, nil, fakePaging, call))
 	var pe *PageError
 	if !errors.As(err, &pe) || !errors.Is(err, boom) || pe.ResumeToken != "n1" || pe.Items != 1 {
 		t.Errorf("error = %#v, want a PageError for boom resuming at n1", err)
 	}
 	nilBody := func(context.Context, *fakeOpts) (*fakeResp, *Response, error) { return nil, &Response{}, nil }
-	if _, err := collect(t, opPager("Fake.List", pageSize{min: 5, max: 50}, nil, nil, fakePaging, nilBody, fakeToPage)); !errors.As(err, &pe) {
+	if _, err := collect(t, opPager(fakeOp("Fake.List", pageSize{min: 5, max: 50}), nil, nil, fakePaging, nilBody)); !errors.As(err, &pe) {
 		t.Errorf("nil body: error = %v, want a PageError", err)
 	}
 }

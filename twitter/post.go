@@ -72,7 +72,7 @@ func (s *TweetsService) Create(ctx context.Context, t NewTweet) (*gen.TweetCreat
 	if err != nil {
 		return nil, nil, err
 	}
-	return do[gen.TweetCreateResponse](ctx, s.client, mutation(http.MethodPost, "/2/tweets"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opCreateTweet, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.CreateTweet(ctx, body)
 	})
 }
@@ -83,7 +83,7 @@ func (s *TweetsService) Delete(ctx context.Context, id string) (*gen.TweetDelete
 	if err := checkID("Tweets.Delete", "tweet id", numericID, id); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.TweetDeleteResponse](ctx, s.client, mutation(http.MethodDelete, "/2/tweets/{id}"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opDeleteTweet, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.DeleteTweet(ctx, id)
 	})
 }

@@ -27,7 +27,7 @@ func (s *TweetsService) QuoteTweets(ctx context.Context, tweetID string, opts *Q
 	}
 	p.Exclude = optional(o.Exclude)
 	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
-	return do[gen.GenericTweetsTimelineResponse](ctx, s.client, get("/2/tweets/{id}/quote_tweets"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListQuoteTweets.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListQuoteTweets(ctx, tweetID, &p)
 	})
 }

@@ -22,13 +22,13 @@ func (s *UsersService) RepostsOfMe(ctx context.Context, opts *TweetListOptions) 
 		return nil, nil, err
 	}
 	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
-	return do[gen.GenericTweetsTimelineResponse](ctx, s.client, get("/2/users/reposts_of_me"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListRepostsOfMe.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListRepostsOfMe(ctx, &p)
 	})
 }
 
 func (s *UsersService) repostsOfMePager(opts *TweetListOptions, it *IterOptions) *pager[gen.Tweet] {
-	return opPager("Users.RepostsOfMe", pageSize{min: 1, max: 100}, opts, it, tweetListPaging, s.RepostsOfMe, timelinePage)
+	return opPager(&opListRepostsOfMe, opts, it, tweetListPaging, s.RepostsOfMe)
 }
 
 // RepostsOfMePages pages through the Retweets of the authenticated user's Tweets, up to

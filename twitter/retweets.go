@@ -22,7 +22,7 @@ func (s *TweetsService) RetweetedBy(ctx context.Context, tweetID string, opts *U
 		return nil, nil, err
 	}
 	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
-	return do[gen.GenericMultipleUsersLookupResponse](ctx, s.client, get("/2/tweets/{id}/retweeted_by"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListRetweeters.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListRetweeters(ctx, tweetID, &p)
 	})
 }
@@ -33,7 +33,7 @@ func (s *TweetsService) Retweet(ctx context.Context, userID, tweetID string) (*g
 	if err := checkUserTweet("Tweets.Retweet", userID, tweetID); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.UsersRetweetsCreateResponse](ctx, s.client, mutation(http.MethodPost, "/2/users/{id}/retweets"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opRetweet, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.Retweet(ctx, userID, gen.RetweetJSONRequestBody{TweetID: tweetID})
 	})
 }
@@ -44,7 +44,7 @@ func (s *TweetsService) Unretweet(ctx context.Context, userID, tweetID string) (
 	if err := checkUserTweet("Tweets.Unretweet", userID, tweetID); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.UsersRetweetsDeleteResponse](ctx, s.client, mutation(http.MethodDelete, "/2/users/{id}/retweets/{source_tweet_id}"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opUnretweet, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.Unretweet(ctx, userID, tweetID)
 	})
 }
@@ -64,7 +64,7 @@ func (s *TweetsService) Retweets(ctx context.Context, tweetID string, opts *Twee
 		return nil, nil, err
 	}
 	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
-	return do[gen.GenericTweetsTimelineResponse](ctx, s.client, get("/2/tweets/{id}/retweets"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListRetweets.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListRetweets(ctx, tweetID, &p)
 	})
 }

@@ -26,7 +26,7 @@ func (s *RulesService) Counts(ctx context.Context, opts *RuleCountsOptions) (*ge
 		return nil, nil, err
 	}
 	p := gen.CountStreamRulesParams{RulesCountFields: optional(o.RulesCountFields)}
-	return do[gen.RuleCountsResponse](ctx, s.client, get("/2/tweets/search/stream/rules/counts"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opCountStreamRules, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.CountStreamRules(ctx, &p)
 	})
 }

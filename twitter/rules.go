@@ -8,9 +8,6 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// rulesPath is the one path of every rules operation.
-const rulesPath = "/2/tweets/search/stream/rules"
-
 // List returns the filtered-stream rules in force: all of them, or those in
 // RuleListOptions.IDs. It pages with pagination_token (RuleListOptions.PaginationToken,
 // 16 characters); MaxResults is 1 to 1000. Needs an app-only token.
@@ -32,7 +29,7 @@ func (s *RulesService) List(ctx context.Context, opts *RuleListOptions) (*gen.Ru
 		return nil, nil, invalid(method, "PaginationToken %q is not 16 characters long", o.PaginationToken)
 	}
 	p.PaginationToken = optString(o.PaginationToken)
-	return do[gen.RulesLookupResponse](ctx, s.client, get(rulesPath), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListStreamRules.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListStreamRules(ctx, &p)
 	})
 }
@@ -126,15 +123,14 @@ func (s *RulesService) change(ctx context.Context, body gen.AddOrDeleteRulesRequ
 	if orZero(opts).DryRun {
 		p.DryRun = new(true)
 	}
-	ep := mutation(http.MethodPost, rulesPath)
-	out, resp, err := do[gen.AddOrDeleteRulesResponse](ctx, s.client, ep, perItem, func(ctx context.Context) (*http.Response, error) {
+	out, resp, err := do(ctx, s.client, &opChangeStreamRules, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ChangeStreamRules(ctx, &p, body)
 	})
 	if err != nil || len(resp.PartialErrors) == 0 {
 		return out, resp, err
 	}
 	if !applied(out.Meta.Summary) { // an absent summary fails to decode: nothing applied
-		return out, resp, failure(ep, resp)
+		return out, resp, failure(opChangeStreamRules.endpoint, resp)
 	}
 	return out, resp, nil
 }

@@ -12,12 +12,8 @@ import (
 
 func rulesPaging(o *RuleListOptions) (*int, *string) { return &o.MaxResults, &o.PaginationToken }
 
-func rulesPage(r *gen.RulesLookupResponse) *RulePage {
-	return newPage(r.Data, nil, r.Meta.NextToken, PageMeta{ResultCount: int(r.Meta.ResultCount)})
-}
-
 func (s *RulesService) listPager(opts *RuleListOptions, it *IterOptions) *pager[gen.Rule] {
-	return opPager("Rules.List", pageSize{min: 1, max: 1000}, opts, it, rulesPaging, s.List, rulesPage)
+	return opPager(&opListStreamRules, opts, it, rulesPaging, s.List)
 }
 
 // ListPages pages through the filtered stream's rules (those named by opts.IDs, or all),

@@ -3,7 +3,6 @@ package twitter
 import (
 	"context"
 	"errors"
-	"net/http"
 	"slices"
 
 	"github.com/twitterkit/go/gen"
@@ -81,7 +80,7 @@ func (s *RulesService) Sync(ctx context.Context, want []gen.RuleNoID, opts *Rule
 	if len(deleteIDs) > 0 {
 		_, resp, err := s.Delete(ctx, deleteIDs, opts)
 		if err == nil && resp != nil && len(resp.PartialErrors) > 0 {
-			err = failure(mutation(http.MethodPost, rulesPath), resp) // some rules not deleted
+			err = failure(opChangeStreamRules.endpoint, resp) // some rules not deleted
 		}
 		if err != nil {
 			asked := res.Deleted
@@ -98,7 +97,7 @@ func (s *RulesService) Sync(ctx context.Context, want []gen.RuleNoID, opts *Rule
 			res.Added = out.Data
 		}
 		if err == nil && resp != nil && len(resp.PartialErrors) > 0 {
-			err = failure(mutation(http.MethodPost, rulesPath), resp) // some rules refused
+			err = failure(opChangeStreamRules.endpoint, resp) // some rules refused
 		}
 		if err != nil && dry {
 			var cleared []string

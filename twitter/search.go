@@ -18,7 +18,7 @@ func (s *TweetsService) SearchRecent(ctx context.Context, query string, opts *Se
 	if err != nil {
 		return nil, nil, err
 	}
-	return do[gen.TweetSearchResponse](ctx, s.client, get("/2/tweets/search/recent"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opSearchRecentTweets.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.SearchRecentTweets(ctx, &p)
 	})
 }
@@ -40,7 +40,7 @@ func (s *TweetsService) SearchAll(ctx context.Context, query string, opts *Searc
 	if r.SortOrder != nil {
 		p.SortOrder = new(gen.SearchAllTweetsParamsSortOrder(*r.SortOrder))
 	}
-	return do[gen.TweetSearchResponse](ctx, s.client, get("/2/tweets/search/all"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opSearchAllTweets.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.SearchAllTweets(ctx, &p)
 	})
 }
@@ -77,7 +77,7 @@ func (s *TweetsService) CountRecent(ctx context.Context, query string, opts *Cou
 	if err != nil {
 		return nil, nil, err
 	}
-	return do[gen.TweetCountsResponse](ctx, s.client, get("/2/tweets/counts/recent"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opCountRecentTweets.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.CountRecentTweets(ctx, &p)
 	})
 }
@@ -91,7 +91,7 @@ func (s *TweetsService) CountAll(ctx context.Context, query string, opts *CountO
 		return nil, nil, err
 	}
 	all := gen.CountAllTweetsParams(p) // the two operations take the same parameters
-	return do[gen.TweetCountsResponse](ctx, s.client, get("/2/tweets/counts/all"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opCountAllTweets.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.CountAllTweets(ctx, &all)
 	})
 }

@@ -18,7 +18,7 @@ func (s *SpacesService) ByID(ctx context.Context, id string, opts *SpaceOptions)
 	}
 	var p gen.LookupSpaceParams
 	p.SpaceFields, p.Expansions, p.UserFields, p.TopicFields = orZero(opts).params()
-	return do[gen.SingleSpaceLookupResponse](ctx, s.client, get("/2/spaces/{id}"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opLookupSpace, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupSpace(ctx, id, &p)
 	})
 }
@@ -32,7 +32,7 @@ func (s *SpacesService) Lookup(ctx context.Context, ids []string, opts *SpaceOpt
 	}
 	p := gen.LookupSpacesParams{Ids: ids}
 	p.SpaceFields, p.Expansions, p.UserFields, p.TopicFields = orZero(opts).params()
-	return do[gen.MultiSpaceLookupResponse](ctx, s.client, get("/2/spaces"), perItem, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opLookupSpaces, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupSpaces(ctx, &p)
 	})
 }
@@ -46,7 +46,7 @@ func (s *SpacesService) ByCreators(ctx context.Context, userIDs []string, opts *
 	}
 	p := gen.LookupSpacesByCreatorsParams{UserIds: userIDs}
 	p.SpaceFields, p.Expansions, p.UserFields, p.TopicFields = orZero(opts).params()
-	return do[gen.MultiSpaceLookupResponse](ctx, s.client, get("/2/spaces/by/creator_ids"), perItem, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opLookupSpacesByCreators, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupSpacesByCreators(ctx, &p)
 	})
 }
@@ -70,7 +70,7 @@ func (s *SpacesService) Search(ctx context.Context, query string, opts *SpaceSea
 		return nil, nil, err
 	}
 	p.SpaceFields, p.Expansions, p.UserFields, p.TopicFields = o.SpaceOptions.params()
-	return do[gen.MultiSpaceLookupResponse](ctx, s.client, get("/2/spaces/search"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opSearchSpaces, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.SearchSpaces(ctx, &p)
 	})
 }
@@ -89,7 +89,7 @@ func (s *SpacesService) Tweets(ctx context.Context, id string, opts *SpaceTweets
 		return nil, nil, err
 	}
 	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
-	return do[gen.GenericTweetsTimelineResponse](ctx, s.client, get("/2/spaces/{id}/tweets"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListSpaceTweets, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListSpaceTweets(ctx, id, &p)
 	})
 }
@@ -110,7 +110,7 @@ func (s *SpacesService) Buyers(ctx context.Context, id string, opts *UserListOpt
 		return nil, nil, err
 	}
 	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
-	return do[gen.GenericMultipleUsersLookupResponse](ctx, s.client, get("/2/spaces/{id}/buyers"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListSpaceBuyers.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListSpaceBuyers(ctx, id, &p)
 	})
 }

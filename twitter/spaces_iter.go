@@ -8,10 +8,10 @@ import (
 )
 
 func (s *SpacesService) buyersPager(id string, opts *UserListOptions, it *IterOptions) *pager[gen.User] {
-	return opPager("Spaces.Buyers", pageSize{min: 1, max: 100}, opts, it, userListPaging,
+	return opPager(&opListSpaceBuyers, opts, it, userListPaging,
 		func(ctx context.Context, o *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
 			return s.Buyers(ctx, id, o)
-		}, usersPage)
+		})
 }
 
 // BuyersPages pages through the ticket buyers of Space id, up to 100 a page. Only the

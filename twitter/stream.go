@@ -183,7 +183,7 @@ type connFailure struct {
 // answer that reconnecting cannot fix (such as 401 or 403) is returned as the error;
 // any other failure is retried in the background like a later disconnect.
 func (s *StreamService) Filtered(ctx context.Context, opts *StreamOptions) (*Stream, error) {
-	const name = "GET /2/tweets/search/stream"
+	name := opStreamFiltered.name
 	o, p, err := streamParams("Stream.Filtered", opts)
 	if err != nil {
 		return nil, err
@@ -218,7 +218,7 @@ func startOnFirst[P any](p P, start time.Time, set func(*P, *time.Time),
 // Sample connects to the sample stream: about 1% of all Tweets, as they are posted. It
 // returns as Filtered does.
 func (s *StreamService) Sample(ctx context.Context, opts *StreamOptions) (*Stream, error) {
-	const name = "GET /2/tweets/sample/stream"
+	name := opStreamSample.name
 	o, p, err := streamParams("Stream.Sample", opts)
 	if err != nil {
 		return nil, err

@@ -44,7 +44,7 @@ type ComplianceStream[T any] = EventStream[Event[T]]
 // work as for Filtered. It returns as Filtered does.
 func (s *StreamService) TweetCompliance(ctx context.Context, partition int, opts *StreamOptions) (*ComplianceStream[gen.TweetComplianceEvent], error) {
 	const method = "Stream.TweetCompliance"
-	name := streamName("/2/tweets/compliance/stream")
+	name := opStreamTweetCompliance.name
 	return openCompliance(s, ctx, method, name, ComplianceStreamPartitions, partition, opts,
 		func(raw *gen.Client, b gen.StreamTweetComplianceParams, start time.Time) connector {
 			return startOnFirst(b, start, func(q *gen.StreamTweetComplianceParams, t *time.Time) { q.StartTime = t }, raw.StreamTweetCompliance)
@@ -60,7 +60,7 @@ func (s *StreamService) TweetCompliance(ctx context.Context, partition int, opts
 // or changes its profile. Otherwise it is TweetCompliance.
 func (s *StreamService) UserCompliance(ctx context.Context, partition int, opts *StreamOptions) (*ComplianceStream[gen.UserComplianceEvent], error) {
 	const method = "Stream.UserCompliance"
-	name := streamName("/2/users/compliance/stream")
+	name := opStreamUserCompliance.name
 	return openCompliance(s, ctx, method, name, ComplianceStreamPartitions, partition, opts,
 		func(raw *gen.Client, b gen.StreamTweetComplianceParams, start time.Time) connector {
 			return startOnFirst(gen.StreamUserComplianceParams(b), start,
@@ -76,7 +76,7 @@ func (s *StreamService) UserCompliance(ctx context.Context, partition int, opts 
 // not partitioned. Otherwise it is TweetCompliance.
 func (s *StreamService) LikeCompliance(ctx context.Context, opts *StreamOptions) (*ComplianceStream[gen.LikeComplianceEvent], error) {
 	const method = "Stream.LikeCompliance"
-	name := streamName("/2/likes/compliance/stream")
+	name := opStreamLikeCompliance.name
 	return openCompliance(s, ctx, method, name, 0, 0, opts,
 		func(raw *gen.Client, b gen.StreamTweetComplianceParams, start time.Time) connector {
 			p := gen.StreamLikeComplianceParams{BackfillMinutes: b.BackfillMinutes, EndTime: b.EndTime}
@@ -94,7 +94,7 @@ func (s *StreamService) LikeCompliance(ctx context.Context, opts *StreamOptions)
 // TweetCompliance.
 func (s *StreamService) TweetLabels(ctx context.Context, opts *StreamOptions) (*ComplianceStream[gen.TweetLabelEvent], error) {
 	const method = "Stream.TweetLabels"
-	name := streamName("/2/tweets/label/stream")
+	name := opStreamTweetLabels.name
 	return openCompliance(s, ctx, method, name, 0, 0, opts,
 		func(raw *gen.Client, b gen.StreamTweetComplianceParams, start time.Time) connector {
 			p := gen.StreamTweetLabelsParams{BackfillMinutes: b.BackfillMinutes, EndTime: b.EndTime}

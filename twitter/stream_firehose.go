@@ -24,7 +24,7 @@ const (
 // plan. StartTime, EndTime and BackfillMinutes work as for Filtered. It returns as
 // Filtered does, and the Stream reconnects by itself to the same partition.
 func (s *StreamService) Firehose(ctx context.Context, partition int, opts *StreamOptions) (*Stream, error) {
-	return s.partitioned(ctx, "Stream.Firehose", streamName("/2/tweets/firehose/stream"), FirehosePartitions, partition, opts,
+	return s.partitioned(ctx, "Stream.Firehose", opStreamFirehose.name, FirehosePartitions, partition, opts,
 		func(raw *gen.Client, ctx context.Context, p *gen.StreamFirehoseParams) (*http.Response, error) {
 			return raw.StreamFirehose(ctx, p)
 		})
@@ -41,22 +41,22 @@ func (s *StreamService) FirehoseLang(ctx context.Context, lang string, partition
 	var name string
 	switch lang {
 	case "en":
-		n, name = FirehoseEnPartitions, streamName("/2/tweets/firehose/stream/lang/en")
+		n, name = FirehoseEnPartitions, opStreamFirehoseEn.name
 		open = func(raw *gen.Client, ctx context.Context, p *gen.StreamFirehoseParams) (*http.Response, error) {
 			return raw.StreamFirehoseEn(ctx, (*gen.StreamFirehoseEnParams)(p))
 		}
 	case "ja":
-		name = streamName("/2/tweets/firehose/stream/lang/ja")
+		name = opStreamFirehoseJa.name
 		open = func(raw *gen.Client, ctx context.Context, p *gen.StreamFirehoseParams) (*http.Response, error) {
 			return raw.StreamFirehoseJa(ctx, (*gen.StreamFirehoseJaParams)(p))
 		}
 	case "ko":
-		name = streamName("/2/tweets/firehose/stream/lang/ko")
+		name = opStreamFirehoseKo.name
 		open = func(raw *gen.Client, ctx context.Context, p *gen.StreamFirehoseParams) (*http.Response, error) {
 			return raw.StreamFirehoseKo(ctx, (*gen.StreamFirehoseKoParams)(p))
 		}
 	case "pt":
-		name = streamName("/2/tweets/firehose/stream/lang/pt")
+		name = opStreamFirehosePt.name
 		open = func(raw *gen.Client, ctx context.Context, p *gen.StreamFirehoseParams) (*http.Response, error) {
 			return raw.StreamFirehosePt(ctx, (*gen.StreamFirehosePtParams)(p))
 		}
@@ -70,15 +70,11 @@ func (s *StreamService) FirehoseLang(ctx context.Context, lang string, partition
 // tenth of all public Tweets. It needs an app-only bearer token and an enterprise plan;
 // otherwise it is Firehose.
 func (s *StreamService) Sample10(ctx context.Context, partition int, opts *StreamOptions) (*Stream, error) {
-	return s.partitioned(ctx, "Stream.Sample10", streamName("/2/tweets/sample10/stream"), Sample10Partitions, partition, opts,
+	return s.partitioned(ctx, "Stream.Sample10", opStreamSample10.name, Sample10Partitions, partition, opts,
 		func(raw *gen.Client, ctx context.Context, p *gen.StreamFirehoseParams) (*http.Response, error) {
 			return raw.StreamSample10(ctx, (*gen.StreamSample10Params)(p))
 		})
 }
-
-// streamName is the endpoint name of a stream at path, as "GET /2/tweets/firehose/stream":
-// errors and rate limits are reported under it.
-func streamName(path string) string { return "GET " + path }
 
 // partitionParams checks the partition (1 to n; n == 0 for a stream without partitions,
 // which takes none) and the options, as streamParams.

@@ -41,7 +41,7 @@ type LikeStream = EventStream[LikeMessage]
 // Tweet options are refused. BackfillMinutes, StartTime and EndTime work as for Filtered.
 // It returns as Filtered does.
 func (s *StreamService) LikesFirehose(ctx context.Context, partition int, opts *StreamOptions) (*LikeStream, error) {
-	return s.likes(ctx, "Stream.LikesFirehose", streamName("/2/likes/firehose/stream"), LikesFirehosePartitions, partition, opts,
+	return s.likes(ctx, "Stream.LikesFirehose", opStreamLikesFirehose.name, LikesFirehosePartitions, partition, opts,
 		func(raw *gen.Client, ctx context.Context, p *gen.StreamLikesFirehoseParams) (*http.Response, error) {
 			return raw.StreamLikesFirehose(ctx, p)
 		})
@@ -50,7 +50,7 @@ func (s *StreamService) LikesFirehose(ctx context.Context, partition int, opts *
 // LikesSample10 connects to one partition (1 to LikesSample10Partitions) of the 10%
 // sample of likes. Otherwise it is LikesFirehose.
 func (s *StreamService) LikesSample10(ctx context.Context, partition int, opts *StreamOptions) (*LikeStream, error) {
-	return s.likes(ctx, "Stream.LikesSample10", streamName("/2/likes/sample10/stream"), LikesSample10Partitions, partition, opts,
+	return s.likes(ctx, "Stream.LikesSample10", opStreamLikesSample10.name, LikesSample10Partitions, partition, opts,
 		func(raw *gen.Client, ctx context.Context, p *gen.StreamLikesFirehoseParams) (*http.Response, error) {
 			return raw.StreamLikesSample10(ctx, (*gen.StreamLikesSample10Params)(p))
 		})

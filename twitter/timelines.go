@@ -23,7 +23,7 @@ func (s *TweetsService) UserTimeline(ctx context.Context, userID string, opts *T
 		return nil, nil, err
 	}
 	p.Exclude = optional(o.Exclude)
-	return do[gen.GenericTweetsTimelineResponse](ctx, s.client, get("/2/users/{id}/tweets"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListUserTweets.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListUserTweets(ctx, userID, &p)
 	})
 }
@@ -55,7 +55,7 @@ func (s *TweetsService) HomeTimeline(ctx context.Context, userID string, opts *T
 	p.SinceID, p.UntilID = optString(o.SinceID), optString(o.UntilID)
 	p.StartTime, p.EndTime = optTime(o.StartTime), optTime(o.EndTime)
 	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
-	return do[gen.GenericTweetsTimelineResponse](ctx, s.client, get("/2/users/{id}/timelines/reverse_chronological"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opHomeTimeline.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.HomeTimeline(ctx, userID, &p)
 	})
 }
@@ -80,7 +80,7 @@ func (s *TweetsService) Mentions(ctx context.Context, userID string, opts *Timel
 		TweetFields: t.TweetFields, Expansions: t.Expansions, MediaFields: t.MediaFields,
 		PollFields: t.PollFields, UserFields: t.UserFields, PlaceFields: t.PlaceFields,
 	}
-	return do[gen.GenericTweetsTimelineResponse](ctx, s.client, get("/2/users/{id}/mentions"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListMentions.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListMentions(ctx, userID, &p)
 	})
 }

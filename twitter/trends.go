@@ -45,7 +45,7 @@ func (s *TrendsService) ByWOEID(ctx context.Context, woeid int, opts *TrendOptio
 		return nil, nil, err
 	}
 	p.TrendFields = optional(o.TrendFields)
-	return do[gen.TrendsLookupResponse](ctx, s.client, get("/2/trends/by/woeid/{woeid}"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListTrendsByWoeid, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListTrendsByWoeid(ctx, int32(woeid), &p)
 	})
 }
@@ -60,7 +60,7 @@ func (s *TrendsService) Personalized(ctx context.Context, opts *PersonalizedTren
 		return nil, nil, err
 	}
 	p := gen.ListPersonalizedTrendsParams{PersonalizedTrendFields: optional(o.PersonalizedTrendFields)}
-	return do[gen.PersonalizedTrendsLookupResponse](ctx, s.client, get("/2/users/personalized_trends"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListPersonalizedTrends, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListPersonalizedTrends(ctx, &p)
 	})
 }

@@ -17,7 +17,7 @@ func (s *TweetsService) Lookup(ctx context.Context, ids []string, opts *TweetOpt
 	}
 	p := gen.LookupTweetsParams{Ids: ids}
 	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = orZero(opts).params()
-	return do[gen.MultiTweetLookupResponse](ctx, s.client, get("/2/tweets"), perItem, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opLookupTweets, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupTweets(ctx, &p)
 	})
 }
@@ -31,7 +31,7 @@ func (s *TweetsService) ByID(ctx context.Context, id string, opts *TweetOptions)
 	}
 	var p gen.LookupTweetParams
 	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = orZero(opts).params()
-	return do[gen.SingleTweetLookupResponse](ctx, s.client, get("/2/tweets/{id}"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opLookupTweet, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupTweet(ctx, id, &p)
 	})
 }

@@ -23,35 +23,13 @@ func likedPaging(o *LikedTweetsOptions) (*int, *string) { return &o.MaxResults, 
 
 func countPaging(o *CountOptions) (*int, *string) { return nil, &o.NextToken }
 
-func searchPage(r *gen.TweetSearchResponse) *TweetPage {
-	m := r.Meta
-	return newPage(r.Data, &r.Includes, m.NextToken, PageMeta{
-		ResultCount: int(m.ResultCount), NewestID: m.NewestID, OldestID: m.OldestID,
-	})
-}
-
-func timelinePage(r *gen.GenericTweetsTimelineResponse) *TweetPage {
-	m := r.Meta
-	return newPage(r.Data, &r.Includes, m.NextToken, PageMeta{
-		ResultCount: int(m.ResultCount), NewestID: m.NewestID, OldestID: m.OldestID,
-		PreviousToken: m.PreviousToken,
-	})
-}
-
-func countPage(r *gen.TweetCountsResponse) *CountPage {
-	m := r.Meta
-	return newPage(r.Data, nil, m.NextToken, PageMeta{
-		NewestID: m.NewestID, OldestID: m.OldestID, TotalTweetCount: int(m.TotalTweetCount),
-	})
-}
-
 // Searches.
 
 func (s *TweetsService) searchRecentPager(query string, opts *SearchOptions, it *IterOptions) *pager[gen.Tweet] {
-	return opPager("Tweets.SearchRecent", pageSize{min: 10, max: 100}, opts, it, searchPaging,
+	return opPager(&opSearchRecentTweets, opts, it, searchPaging,
 		func(ctx context.Context, o *SearchOptions) (*gen.TweetSearchResponse, *Response, error) {
 			return s.SearchRecent(ctx, query, o)
-		}, searchPage)
+		})
 }
 
 // SearchRecentPages pages through the Tweets of the last seven days that match query, up
@@ -68,10 +46,10 @@ func (s *TweetsService) SearchRecentIter(ctx context.Context, query string, opts
 }
 
 func (s *TweetsService) searchAllPager(query string, opts *SearchOptions, it *IterOptions) *pager[gen.Tweet] {
-	return opPager("Tweets.SearchAll", pageSize{min: 10, max: 500}, opts, it, searchPaging,
+	return opPager(&opSearchAllTweets, opts, it, searchPaging,
 		func(ctx context.Context, o *SearchOptions) (*gen.TweetSearchResponse, *Response, error) {
 			return s.SearchAll(ctx, query, o)
-		}, searchPage)
+		})
 }
 
 // SearchAllPages pages through the full archive of Tweets that match query, up to 500 a
@@ -89,10 +67,10 @@ func (s *TweetsService) SearchAllIter(ctx context.Context, query string, opts *S
 // Counts.
 
 func (s *TweetsService) countRecentPager(query string, opts *CountOptions, it *IterOptions) *pager[gen.SearchCount] {
-	return opPager("Tweets.CountRecent", pageSize{}, opts, it, countPaging,
+	return opPager(&opCountRecentTweets, opts, it, countPaging,
 		func(ctx context.Context, o *CountOptions) (*gen.TweetCountsResponse, *Response, error) {
 			return s.CountRecent(ctx, query, o)
-		}, countPage)
+		})
 }
 
 // CountRecentPages pages through the count buckets of the Tweets of the last seven days
@@ -108,10 +86,10 @@ func (s *TweetsService) CountRecentIter(ctx context.Context, query string, opts 
 }
 
 func (s *TweetsService) countAllPager(query string, opts *CountOptions, it *IterOptions) *pager[gen.SearchCount] {
-	return opPager("Tweets.CountAll", pageSize{}, opts, it, countPaging,
+	return opPager(&opCountAllTweets, opts, it, countPaging,
 		func(ctx context.Context, o *CountOptions) (*gen.TweetCountsResponse, *Response, error) {
 			return s.CountAll(ctx, query, o)
-		}, countPage)
+		})
 }
 
 // CountAllPages pages through the count buckets of the full archive that match query,
@@ -128,10 +106,10 @@ func (s *TweetsService) CountAllIter(ctx context.Context, query string, opts *Co
 // Timelines.
 
 func (s *TweetsService) userTimelinePager(userID string, opts *TimelineOptions, it *IterOptions) *pager[gen.Tweet] {
-	return opPager("Tweets.UserTimeline", pageSize{min: 5, max: 100}, opts, it, timelinePaging,
+	return opPager(&opListUserTweets, opts, it, timelinePaging,
 		func(ctx context.Context, o *TimelineOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
 			return s.UserTimeline(ctx, userID, o)
-		}, timelinePage)
+		})
 }
 
 // UserTimelinePages pages through the Tweets userID posted, newest first, up to 100 a
@@ -147,10 +125,10 @@ func (s *TweetsService) UserTimelineIter(ctx context.Context, userID string, opt
 }
 
 func (s *TweetsService) mentionsPager(userID string, opts *TimelineOptions, it *IterOptions) *pager[gen.Tweet] {
-	return opPager("Tweets.Mentions", pageSize{min: 5, max: 100}, opts, it, timelinePaging,
+	return opPager(&opListMentions, opts, it, timelinePaging,
 		func(ctx context.Context, o *TimelineOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
 			return s.Mentions(ctx, userID, o)
-		}, timelinePage)
+		})
 }
 
 // MentionsPages pages through the Tweets that mention userID, newest first, up to 100 a
@@ -165,10 +143,10 @@ func (s *TweetsService) MentionsIter(ctx context.Context, userID string, opts *T
 }
 
 func (s *TweetsService) likedTweetsPager(userID string, opts *LikedTweetsOptions, it *IterOptions) *pager[gen.Tweet] {
-	return opPager("Tweets.LikedTweets", pageSize{min: 5, max: 100}, opts, it, likedPaging,
+	return opPager(&opListLikedTweets, opts, it, likedPaging,
 		func(ctx context.Context, o *LikedTweetsOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
 			return s.LikedTweets(ctx, userID, o)
-		}, timelinePage)
+		})
 }
 
 // LikedTweetsPages pages through the Tweets userID liked, up to 100 a page.
@@ -184,10 +162,10 @@ func (s *TweetsService) LikedTweetsIter(ctx context.Context, userID string, opts
 // Users of a Tweet.
 
 func (s *TweetsService) likingUsersPager(tweetID string, opts *UserListOptions, it *IterOptions) *pager[gen.User] {
-	return opPager("Tweets.LikingUsers", pageSize{min: 1, max: 100}, opts, it, userListPaging,
+	return opPager(&opListLikingUsers, opts, it, userListPaging,
 		func(ctx context.Context, o *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
 			return s.LikingUsers(ctx, tweetID, o)
-		}, usersPage)
+		})
 }
 
 // LikingUsersPages pages through the users who liked tweetID, up to 100 a page.
@@ -201,10 +179,10 @@ func (s *TweetsService) LikingUsersIter(ctx context.Context, tweetID string, opt
 }
 
 func (s *TweetsService) retweetedByPager(tweetID string, opts *UserListOptions, it *IterOptions) *pager[gen.User] {
-	return opPager("Tweets.RetweetedBy", pageSize{min: 1, max: 100}, opts, it, userListPaging,
+	return opPager(&opListRetweeters, opts, it, userListPaging,
 		func(ctx context.Context, o *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
 			return s.RetweetedBy(ctx, tweetID, o)
-		}, usersPage)
+		})
 }
 
 // RetweetedByPages pages through the users who retweeted tweetID, up to 100 a page.
@@ -224,10 +202,10 @@ func quotePaging(o *QuoteTweetsOptions) (*int, *string) { return &o.MaxResults, 
 func tweetListPaging(o *TweetListOptions) (*int, *string) { return &o.MaxResults, &o.PaginationToken }
 
 func (s *TweetsService) quoteTweetsPager(tweetID string, opts *QuoteTweetsOptions, it *IterOptions) *pager[gen.Tweet] {
-	return opPager("Tweets.QuoteTweets", pageSize{min: 10, max: 100}, opts, it, quotePaging,
+	return opPager(&opListQuoteTweets, opts, it, quotePaging,
 		func(ctx context.Context, o *QuoteTweetsOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
 			return s.QuoteTweets(ctx, tweetID, o)
-		}, timelinePage)
+		})
 }
 
 // QuoteTweetsPages pages through the Tweets that quote tweetID, newest first, up to 100 a
@@ -242,10 +220,10 @@ func (s *TweetsService) QuoteTweetsIter(ctx context.Context, tweetID string, opt
 }
 
 func (s *TweetsService) retweetsPager(tweetID string, opts *TweetListOptions, it *IterOptions) *pager[gen.Tweet] {
-	return opPager("Tweets.Retweets", pageSize{min: 1, max: 100}, opts, it, tweetListPaging,
+	return opPager(&opListRetweets, opts, it, tweetListPaging,
 		func(ctx context.Context, o *TweetListOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
 			return s.Retweets(ctx, tweetID, o)
-		}, timelinePage)
+		})
 }
 
 // RetweetsPages pages through the Retweets of tweetID, up to 100 a page.
@@ -259,10 +237,10 @@ func (s *TweetsService) RetweetsIter(ctx context.Context, tweetID string, opts *
 }
 
 func (s *TweetsService) homeTimelinePager(userID string, opts *TimelineOptions, it *IterOptions) *pager[gen.Tweet] {
-	return opPager("Tweets.HomeTimeline", pageSize{min: 1, max: 100}, opts, it, timelinePaging,
+	return opPager(&opHomeTimeline, opts, it, timelinePaging,
 		func(ctx context.Context, o *TimelineOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
 			return s.HomeTimeline(ctx, userID, o)
-		}, timelinePage)
+		})
 }
 
 // HomeTimelinePages pages through the home timeline of userID (the authenticated user),

@@ -23,7 +23,7 @@ func (s *UsageService) Tweets(ctx context.Context, opts *UsageOptions) (*gen.Usa
 		return nil, nil, err
 	}
 	p.UsageFields = optional(o.UsageFields)
-	return do[gen.UsageResponse](ctx, s.client, get("/2/usage/tweets"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opGetTweetUsage, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.GetTweetUsage(ctx, &p)
 	})
 }

@@ -15,7 +15,7 @@ func (s *UsersService) ByID(ctx context.Context, id string, opts *UserOptions) (
 	}
 	var p gen.LookupUserParams
 	p.UserFields, p.Expansions, p.TweetFields = orZero(opts).params()
-	return do[gen.SingleUserLookupResponse](ctx, s.client, get("/2/users/{id}"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opLookupUser, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupUser(ctx, id, &p)
 	})
 }
@@ -28,7 +28,7 @@ func (s *UsersService) ByUsername(ctx context.Context, username string, opts *Us
 	}
 	var p gen.LookupUserByUsernameParams
 	p.UserFields, p.Expansions, p.TweetFields = orZero(opts).params()
-	return do[gen.SingleUserLookupResponse](ctx, s.client, get("/2/users/by/username/{username}"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opLookupUserByUsername, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupUserByUsername(ctx, username, &p)
 	})
 }
@@ -42,7 +42,7 @@ func (s *UsersService) Lookup(ctx context.Context, ids []string, opts *UserOptio
 	}
 	p := gen.LookupUsersParams{Ids: ids}
 	p.UserFields, p.Expansions, p.TweetFields = orZero(opts).params()
-	return do[gen.MultiUserLookupResponse](ctx, s.client, get("/2/users"), perItem, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opLookupUsers, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupUsers(ctx, &p)
 	})
 }
@@ -56,7 +56,7 @@ func (s *UsersService) LookupByUsernames(ctx context.Context, usernames []string
 	}
 	p := gen.LookupUsersByUsernamesParams{Usernames: usernames}
 	p.UserFields, p.Expansions, p.TweetFields = orZero(opts).params()
-	return do[gen.MultiUserLookupResponse](ctx, s.client, get("/2/users/by"), perItem, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opLookupUsersByUsernames, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupUsersByUsernames(ctx, &p)
 	})
 }
@@ -67,7 +67,7 @@ func (s *UsersService) LookupByUsernames(ctx context.Context, usernames []string
 func (s *UsersService) Me(ctx context.Context, opts *UserOptions) (*gen.SingleUserLookupResponse, *Response, error) {
 	var p gen.LookupMeParams
 	p.UserFields, p.Expansions, p.TweetFields = orZero(opts).params()
-	return do[gen.SingleUserLookupResponse](ctx, s.client, get("/2/users/me"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opLookupMe, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupMe(ctx, &p)
 	})
 }

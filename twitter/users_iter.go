@@ -13,21 +13,11 @@ import (
 // userListPaging gives opPager the page size and token of a UserListOptions.
 func userListPaging(o *UserListOptions) (*int, *string) { return &o.MaxResults, &o.PaginationToken }
 
-func followPage(r *gen.UsersFollowingLookupResponse) *UserPage {
-	m := r.Meta
-	return newPage(r.Data, &r.Includes, m.NextToken, PageMeta{ResultCount: int(m.ResultCount), PreviousToken: m.PreviousToken})
-}
-
-func usersPage(r *gen.GenericMultipleUsersLookupResponse) *UserPage {
-	m := r.Meta
-	return newPage(r.Data, &r.Includes, m.NextToken, PageMeta{ResultCount: int(m.ResultCount), PreviousToken: m.PreviousToken})
-}
-
 func (s *UsersService) followersPager(userID string, opts *UserListOptions, it *IterOptions) *pager[gen.User] {
-	return opPager("Users.Followers", pageSize{min: 1, max: 1000}, opts, it, userListPaging,
+	return opPager(&opListFollowers, opts, it, userListPaging,
 		func(ctx context.Context, o *UserListOptions) (*gen.UsersFollowingLookupResponse, *Response, error) {
 			return s.Followers(ctx, userID, o)
-		}, followPage)
+		})
 }
 
 // FollowersPages pages through the accounts that follow userID, up to 1000 a page (the
@@ -44,10 +34,10 @@ func (s *UsersService) FollowersIter(ctx context.Context, userID string, opts *U
 }
 
 func (s *UsersService) followingPager(userID string, opts *UserListOptions, it *IterOptions) *pager[gen.User] {
-	return opPager("Users.Following", pageSize{min: 1, max: 1000}, opts, it, userListPaging,
+	return opPager(&opListFollowing, opts, it, userListPaging,
 		func(ctx context.Context, o *UserListOptions) (*gen.UsersFollowingLookupResponse, *Response, error) {
 			return s.Following(ctx, userID, o)
-		}, followPage)
+		})
 }
 
 // FollowingPages pages through the accounts userID follows, up to 1000 a page.
@@ -61,10 +51,10 @@ func (s *UsersService) FollowingIter(ctx context.Context, userID string, opts *U
 }
 
 func (s *UsersService) blockingPager(userID string, opts *UserListOptions, it *IterOptions) *pager[gen.User] {
-	return opPager("Users.Blocking", pageSize{min: 1, max: 1000}, opts, it, userListPaging,
+	return opPager(&opListBlocking, opts, it, userListPaging,
 		func(ctx context.Context, o *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
 			return s.Blocking(ctx, userID, o)
-		}, usersPage)
+		})
 }
 
 // BlockingPages pages through the accounts userID (the authenticated user) blocks, up to
@@ -79,10 +69,10 @@ func (s *UsersService) BlockingIter(ctx context.Context, userID string, opts *Us
 }
 
 func (s *UsersService) mutingPager(userID string, opts *UserListOptions, it *IterOptions) *pager[gen.User] {
-	return opPager("Users.Muting", pageSize{min: 1, max: 1000}, opts, it, userListPaging,
+	return opPager(&opListMuting, opts, it, userListPaging,
 		func(ctx context.Context, o *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
 			return s.Muting(ctx, userID, o)
-		}, usersPage)
+		})
 }
 
 // MutingPages pages through the accounts userID (the authenticated user) mutes, up to
@@ -99,10 +89,10 @@ func (s *UsersService) MutingIter(ctx context.Context, userID string, opts *User
 func userSearchPaging(o *UserSearchOptions) (*int, *string) { return &o.MaxResults, &o.NextToken }
 
 func (s *UsersService) searchPager(query string, opts *UserSearchOptions, it *IterOptions) *pager[gen.User] {
-	return opPager("Users.Search", pageSize{min: 1, max: 1000}, opts, it, userSearchPaging,
+	return opPager(&opSearchUsers, opts, it, userSearchPaging,
 		func(ctx context.Context, o *UserSearchOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
 			return s.Search(ctx, query, o)
-		}, usersPage)
+		})
 }
 
 // SearchPages pages through the accounts that match query, up to 1000 a page, following

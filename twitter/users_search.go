@@ -31,7 +31,7 @@ func (s *UsersService) Search(ctx context.Context, query string, opts *UserSearc
 		return nil, nil, err
 	}
 	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
-	return do[gen.GenericMultipleUsersLookupResponse](ctx, s.client, get("/2/users/search"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opSearchUsers.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.SearchUsers(ctx, &p)
 	})
 }

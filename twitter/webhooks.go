@@ -22,7 +22,7 @@ func (s *WebhooksService) List(ctx context.Context, opts *WebhookListOptions) (*
 		return nil, nil, err
 	}
 	p := gen.ListWebhooksParams{WebhookConfigFields: optional(o.WebhookConfigFields)}
-	return do[gen.WebhookListResponse](ctx, s.client, get("/2/webhooks"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opListWebhooks, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListWebhooks(ctx, &p)
 	})
 }
@@ -39,7 +39,7 @@ func (s *WebhooksService) Create(ctx context.Context, rawURL string) (*gen.Webho
 	if err := checkWebhookURL(method, rawURL); err != nil {
 		return nil, nil, err
 	}
-	res, resp, err := do[gen.WebhookCreateResponse](ctx, s.client, mutation(http.MethodPost, "/2/webhooks"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	res, resp, err := do(ctx, s.client, &opCreateWebhook, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.CreateWebhook(ctx, gen.WebhookCreateRequest{URL: rawURL})
 	})
 	if res != nil && res.Data.ID == "" && res.ID != "" {
@@ -57,7 +57,7 @@ func (s *WebhooksService) Validate(ctx context.Context, id string) (*gen.Webhook
 	if err := checkID("Webhooks.Validate", "webhook id", numericID, id); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.WebhookValidateResponse](ctx, s.client, mutation(http.MethodPut, "/2/webhooks/{webhook_id}"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opValidateWebhook, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ValidateWebhook(ctx, id)
 	})
 }
@@ -68,7 +68,7 @@ func (s *WebhooksService) Delete(ctx context.Context, id string) (*gen.WebhookDe
 	if err := checkID("Webhooks.Delete", "webhook id", numericID, id); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.WebhookDeleteResponse](ctx, s.client, mutation(http.MethodDelete, "/2/webhooks/{webhook_id}"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opDeleteWebhook, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.DeleteWebhook(ctx, id)
 	})
 }
@@ -93,7 +93,7 @@ func (s *WebhooksService) Replay(ctx context.Context, id string, from, to time.T
 		return nil, nil, invalid(method, "to %s is before from %s", to.Format(time.RFC3339), from.Format(time.RFC3339))
 	}
 	req := gen.WebhookReplayRequest{WebhookID: id, FromDate: from.UTC().Format(replayLayout), ToDate: to.UTC().Format(replayLayout)}
-	res, resp, err := do[gen.WebhookReplayResponse](ctx, s.client, mutation(http.MethodPost, "/2/webhooks/replay"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	res, resp, err := do(ctx, s.client, &opReplayWebhookEvents, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ReplayWebhookEvents(ctx, req)
 	})
 	if res != nil && res.Data.JobID == "" && res.JobID != "" {

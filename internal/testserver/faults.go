@@ -3,6 +3,7 @@ package testserver
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"sync"
@@ -44,6 +45,10 @@ const (
 	// headers but no body at all (Content-Length: 0), as a broken proxy or cache does. On
 	// a stream, the connection is accepted (200) and closed at once, with nothing sent.
 	FaultEmptyBody
+	// FaultProblems answers 200 with a body that holds only "errors" (one Not Found
+	// problem) and no data, as X answers a lookup whose one id it cannot find, or a change it
+	// refused.
+	FaultProblems
 )
 
 func (k FaultKind) String() string {
@@ -68,6 +73,8 @@ func (k FaultKind) String() string {
 		return "FaultProcessingFailed"
 	case FaultEmptyBody:
 		return "FaultEmptyBody"
+	case FaultProblems:
+		return "FaultProblems"
 	}
 	return fmt.Sprintf("FaultKind(%d)", int(k))
 }
@@ -194,6 +201,11 @@ func (s *Server) serveFaultBefore(c *call) bool {
 		return true
 	case FaultReset:
 		s.reset(c, `{"data":[{"id":"`)
+		return true
+	case FaultProblems:
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.WriteHeader(http.StatusOK)
+		_, _ = io.WriteString(w, `{"errors":[{"value":"1","detail":"Could not find the object.","title":"Not Found Error","resource_type":"tweet","parameter":"id","resource_id":"1","type":"https://api.twitter.com/2/problems/resource-not-found"}]}`)
 		return true
 	case FaultStall:
 		if isStream(c.rt.opID) {

@@ -44,6 +44,25 @@ func TestFaultStatusKinds(t *testing.T) {
 	}
 }
 
+func TestFaultProblems(t *testing.T) {
+	s := Start(t)
+	c := newTC(t, s)
+	s.Inject("lookupUser", Fault{Kind: FaultProblems, Times: 1})
+	r := c.get("/2/users/"+JackID, c.app())
+	if r.status != 200 || r.body["data"] != nil {
+		t.Fatalf("FaultProblems: %d %s, want 200 without data", r.status, r.raw)
+	}
+	if errs, _ := r.body["errors"].([]any); len(errs) != 1 {
+		t.Errorf("FaultProblems: errors %v, want one problem", r.body["errors"])
+	}
+	if r := c.get("/2/users/"+JackID, c.app()); r.status != 200 || r.body["data"] == nil {
+		t.Errorf("after FaultProblems: %d %s", r.status, r.raw)
+	}
+	if FaultProblems.String() != "FaultProblems" {
+		t.Errorf("String() = %q", FaultProblems.String())
+	}
+}
+
 func TestFaultAfterTimesAndClear(t *testing.T) {
 	s := Start(t)
 	c := newTC(t, s)
