@@ -23,13 +23,14 @@ check-generated:
 		echo "gen/twitter.gen.go is stale: run 'go generate ./...' and commit the result"; \
 		diff -u gen/twitter.gen.go "$$tmp/twitter.gen.go" | head -40; exit 1; \
 	fi; echo "gen/ is current" && \
-	$(GO) run ./internal/cmd/opfacts -spec $(SPEC) -o "$$tmp/operations.gen.go" -test "$$tmp/operations_gen_test.go" && \
-	for f in operations.gen.go operations_gen_test.go; do \
+	$(GO) run ./internal/cmd/opfacts -spec $(SPEC) -facade twitter -o "$$tmp/operations.gen.go" \
+		-test "$$tmp/operations_gen_test.go" -iter "$$tmp/iterators.gen.go" && \
+	for f in operations.gen.go operations_gen_test.go iterators.gen.go; do \
 		if ! cmp -s "$$tmp/$$f" twitter/$$f; then \
 			echo "twitter/$$f is stale: run 'go generate ./...' and commit the result"; \
 			diff -u twitter/$$f "$$tmp/$$f" | head -40; exit 1; \
 		fi; \
-	done; echo "twitter/operations.gen.go is current"
+	done; echo "twitter/operations.gen.go and iterators.gen.go are current"
 
 vet:
 	$(GO) vet ./...

@@ -2,7 +2,6 @@ package twitter
 
 import (
 	"context"
-	"iter"
 	"net/http"
 
 	"github.com/twitterkit/go/gen"
@@ -23,29 +22,11 @@ func (s *UsersService) Affiliates(ctx context.Context, userID string, opts *User
 	}
 	var p gen.ListAffiliatesParams
 	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 1000); err != nil {
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListAffiliates.size); err != nil {
 		return nil, nil, err
 	}
 	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
 	return do(ctx, s.client, &opListAffiliates.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListAffiliates(ctx, userID, &p)
 	})
-}
-
-func (s *UsersService) affiliatesPager(userID string, opts *UserListOptions, it *IterOptions) *pager[gen.User] {
-	return opPager(&opListAffiliates, opts, it, userListPaging,
-		func(ctx context.Context, o *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
-			return s.Affiliates(ctx, userID, o)
-		})
-}
-
-// AffiliatesPages pages through the affiliates of the organization userID, up to 1000 a
-// page. See IterOptions for limits and resuming, and PageError for failures.
-func (s *UsersService) AffiliatesPages(ctx context.Context, userID string, opts *UserListOptions, it *IterOptions) iter.Seq2[*UserPage, error] {
-	return s.affiliatesPager(userID, opts, it).pages(ctx)
-}
-
-// AffiliatesIter yields the affiliates of the organization userID one by one.
-func (s *UsersService) AffiliatesIter(ctx context.Context, userID string, opts *UserListOptions, it *IterOptions) iter.Seq2[gen.User, error] {
-	return s.affiliatesPager(userID, opts, it).items(ctx)
 }

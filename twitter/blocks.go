@@ -18,7 +18,7 @@ func (s *UsersService) Blocking(ctx context.Context, userID string, opts *UserLi
 	o := orZero(opts)
 	var p gen.ListBlockingParams
 	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 1000); err != nil {
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListBlocking.size); err != nil {
 		return nil, nil, err
 	}
 	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()

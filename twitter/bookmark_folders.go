@@ -2,7 +2,6 @@ package twitter
 
 import (
 	"context"
-	"iter"
 	"net/http"
 	"unicode/utf8"
 
@@ -26,31 +25,12 @@ func (s *BookmarksService) Folders(ctx context.Context, userID string, opts *Pag
 	}
 	var p gen.ListBookmarkFoldersParams
 	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, *orZero(opts), 1, 100); err != nil {
+	if p.MaxResults, p.PaginationToken, err = page(method, *orZero(opts), opListBookmarkFolders.size); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opListBookmarkFolders.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListBookmarkFolders(ctx, userID, &p)
 	})
-}
-
-func (s *BookmarksService) foldersPager(userID string, opts *PageOptions, it *IterOptions) *pager[gen.BookmarkFolder] {
-	return opPager(&opListBookmarkFolders, opts, it,
-		func(o *PageOptions) (*int, *string) { return &o.MaxResults, &o.PaginationToken },
-		func(ctx context.Context, o *PageOptions) (*gen.BookmarkFoldersResponse, *Response, error) {
-			return s.Folders(ctx, userID, o)
-		})
-}
-
-// FoldersPages pages through the authenticated user's (userID) bookmark folders, up to
-// 100 a page. See IterOptions for limits and resuming, and PageError for failures.
-func (s *BookmarksService) FoldersPages(ctx context.Context, userID string, opts *PageOptions, it *IterOptions) iter.Seq2[*BookmarkFolderPage, error] {
-	return s.foldersPager(userID, opts, it).pages(ctx)
-}
-
-// FoldersIter yields the authenticated user's (userID) bookmark folders one by one.
-func (s *BookmarksService) FoldersIter(ctx context.Context, userID string, opts *PageOptions, it *IterOptions) iter.Seq2[gen.BookmarkFolder, error] {
-	return s.foldersPager(userID, opts, it).items(ctx)
 }
 
 // CreateFolder makes an empty bookmark folder called name (1 to 25 characters) for the

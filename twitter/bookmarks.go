@@ -19,7 +19,7 @@ func (s *BookmarksService) List(ctx context.Context, userID string, opts *TweetL
 	o := orZero(opts)
 	var p gen.ListBookmarksParams
 	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 100); err != nil {
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListBookmarks.size); err != nil {
 		return nil, nil, err
 	}
 	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()

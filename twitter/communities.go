@@ -2,7 +2,6 @@ package twitter
 
 import (
 	"context"
-	"iter"
 	"net/http"
 
 	"github.com/twitterkit/go/gen"
@@ -70,7 +69,7 @@ func (s *CommunitiesService) Search(ctx context.Context, query string, opts *Com
 	o := orZero(opts)
 	p := gen.SearchCommunitiesParams{Query: query, NextToken: optString(o.NextToken)}
 	var err error
-	if p.MaxResults, err = maxResults(method, o.MaxResults, 10, 100); err != nil {
+	if p.MaxResults, err = maxResults(method, o.MaxResults, opSearchCommunities.size); err != nil {
 		return nil, nil, err
 	}
 	if p.CommunityFields, err = o.CommunityOptions.check(method); err != nil {
@@ -79,27 +78,4 @@ func (s *CommunitiesService) Search(ctx context.Context, query string, opts *Com
 	return do(ctx, s.client, &opSearchCommunities.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.SearchCommunities(ctx, &p)
 	})
-}
-
-func communitySearchPaging(o *CommunitySearchOptions) (*int, *string) {
-	return &o.MaxResults, &o.NextToken
-}
-
-func (s *CommunitiesService) searchPager(query string, opts *CommunitySearchOptions, it *IterOptions) *pager[gen.Community] {
-	return opPager(&opSearchCommunities, opts, it, communitySearchPaging,
-		func(ctx context.Context, o *CommunitySearchOptions) (*gen.CommunitySearchResponse, *Response, error) {
-			return s.Search(ctx, query, o)
-		})
-}
-
-// SearchPages pages through the Communities that match query, up to 100 a page,
-// following next_token. See IterOptions for limits and resuming, and PageError for
-// failures.
-func (s *CommunitiesService) SearchPages(ctx context.Context, query string, opts *CommunitySearchOptions, it *IterOptions) iter.Seq2[*CommunityPage, error] {
-	return s.searchPager(query, opts, it).pages(ctx)
-}
-
-// SearchIter yields the Communities that match query, one by one.
-func (s *CommunitiesService) SearchIter(ctx context.Context, query string, opts *CommunitySearchOptions, it *IterOptions) iter.Seq2[gen.Community, error] {
-	return s.searchPager(query, opts, it).items(ctx)
 }

@@ -36,7 +36,7 @@ type DirectMessage struct {
 // context (scope dm.read).
 func (s *DirectMessagesService) Events(ctx context.Context, opts *DMEventsOptions) (*gen.DmEventsLookupResponse, *Response, error) {
 	const method = "DirectMessages.Events"
-	p, err := dmEventsParams(method, orZero(opts))
+	p, err := dmEventsParams(method, orZero(opts), opListDMEvents.size)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -55,7 +55,7 @@ func (s *DirectMessagesService) ConversationEvents(ctx context.Context, conversa
 	if err := checkID(method, "conversation id", dmConversationID, conversationID); err != nil {
 		return nil, nil, err
 	}
-	e, err := dmEventsParams(method, orZero(opts))
+	e, err := dmEventsParams(method, orZero(opts), opListDMConversationEvents.size)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -77,7 +77,7 @@ func (s *DirectMessagesService) EventsWith(ctx context.Context, participantID st
 	if err := checkID(method, "participant id", numericID, participantID); err != nil {
 		return nil, nil, err
 	}
-	e, err := dmEventsParams(method, orZero(opts))
+	e, err := dmEventsParams(method, orZero(opts), opListDMEventsWithParticipant.size)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -187,13 +187,13 @@ func (m DirectMessage) request(method string) (gen.CreateMessageRequest, error) 
 
 // dmEventsParams validates what the three event lists share and builds their parameters
 // (those of GET /2/dm_events).
-func dmEventsParams(method string, o *DMEventsOptions) (gen.ListDMEventsParams, error) {
+func dmEventsParams(method string, o *DMEventsOptions, size pageSize) (gen.ListDMEventsParams, error) {
 	var p gen.ListDMEventsParams
 	if err := checkSet(method, "EventTypes", o.EventTypes, "MessageCreate, ParticipantsJoin, ParticipantsLeave"); err != nil {
 		return p, err
 	}
 	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 100); err != nil {
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, size); err != nil {
 		return p, err
 	}
 	p.EventTypes = optional(o.EventTypes)

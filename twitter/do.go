@@ -32,6 +32,7 @@ type opFacts struct {
 	endpoint
 	facade  []string   // the facade methods that call it, as "Users.Followers"; none when only Raw does
 	outcome outcome    // how a 2xx carrying "errors" is read
+	size    pageSize   // the bounds of max_results; zero when the operation takes none
 	paging  *pageFacts // nil when the operation is not paginated
 }
 

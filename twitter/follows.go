@@ -18,7 +18,7 @@ func (s *UsersService) Followers(ctx context.Context, userID string, opts *UserL
 	o := orZero(opts)
 	var p gen.ListFollowersParams
 	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 1000); err != nil {
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListFollowers.size); err != nil {
 		return nil, nil, err
 	}
 	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
@@ -38,7 +38,7 @@ func (s *UsersService) Following(ctx context.Context, userID string, opts *UserL
 	o := orZero(opts)
 	var p gen.ListFollowingParams
 	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 1000); err != nil {
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListFollowing.size); err != nil {
 		return nil, nil, err
 	}
 	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()

@@ -18,7 +18,7 @@ func (s *TweetsService) LikedTweets(ctx context.Context, userID string, opts *Li
 	o := orZero(opts)
 	var p gen.ListLikedTweetsParams
 	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 5, 100); err != nil {
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListLikedTweets.size); err != nil {
 		return nil, nil, err
 	}
 	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
@@ -38,7 +38,7 @@ func (s *TweetsService) LikingUsers(ctx context.Context, tweetID string, opts *U
 	o := orZero(opts)
 	var p gen.ListLikingUsersParams
 	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 100); err != nil {
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListLikingUsers.size); err != nil {
 		return nil, nil, err
 	}
 	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()

@@ -18,7 +18,7 @@ func (s *ListsService) Followers(ctx context.Context, id string, opts *UserListO
 	o := orZero(opts)
 	var p gen.ListListFollowersParams
 	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 100); err != nil {
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListListFollowers.size); err != nil {
 		return nil, nil, err
 	}
 	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
@@ -38,7 +38,7 @@ func (s *ListsService) Followed(ctx context.Context, userID string, opts *ListPa
 	o := orZero(opts)
 	var p gen.ListFollowedListsParams
 	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 100); err != nil {
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListFollowedLists.size); err != nil {
 		return nil, nil, err
 	}
 	p.ListFields, p.Expansions, p.UserFields = o.ListOptions.params()

@@ -18,7 +18,7 @@ func (s *ListsService) Members(ctx context.Context, id string, opts *UserListOpt
 	o := orZero(opts)
 	var p gen.ListListMembersParams
 	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 100); err != nil {
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListListMembers.size); err != nil {
 		return nil, nil, err
 	}
 	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
@@ -60,7 +60,7 @@ func (s *ListsService) Memberships(ctx context.Context, userID string, opts *Lis
 	o := orZero(opts)
 	var p gen.ListListMembershipsParams
 	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 100); err != nil {
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListListMemberships.size); err != nil {
 		return nil, nil, err
 	}
 	p.ListFields, p.Expansions, p.UserFields = o.ListOptions.params()

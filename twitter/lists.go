@@ -84,7 +84,7 @@ func (s *ListsService) Tweets(ctx context.Context, id string, opts *TweetListOpt
 	o := orZero(opts)
 	var p gen.ListListTweetsParams
 	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 100); err != nil {
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListListTweets.size); err != nil {
 		return nil, nil, err
 	}
 	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
@@ -104,7 +104,7 @@ func (s *ListsService) Owned(ctx context.Context, userID string, opts *ListPageO
 	o := orZero(opts)
 	var p gen.ListOwnedListsParams
 	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 100); err != nil {
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListOwnedLists.size); err != nil {
 		return nil, nil, err
 	}
 	p.ListFields, p.Expansions, p.UserFields = o.ListOptions.params()

@@ -41,7 +41,7 @@ func (s *UsersService) Muting(ctx context.Context, userID string, opts *UserList
 	o := orZero(opts)
 	var p gen.ListMutingParams
 	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 1000); err != nil {
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListMuting.size); err != nil {
 		return nil, nil, err
 	}
 	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()

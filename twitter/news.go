@@ -71,7 +71,7 @@ func (s *NewsService) Search(ctx context.Context, query string, opts *NewsSearch
 	o := orZero(opts)
 	p := gen.SearchNewsParams{Query: query}
 	var err error
-	if p.MaxResults, err = maxResults(method, o.MaxResults, 1, 100); err != nil {
+	if p.MaxResults, err = maxResults(method, o.MaxResults, opSearchNews.size); err != nil {
 		return nil, nil, err
 	}
 	if p.MaxAgeHours, err = bounded(method, "MaxAgeHours", o.MaxAgeHours, 1, maxNewsAgeHour); err != nil {

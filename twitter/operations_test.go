@@ -157,8 +157,8 @@ func TestPagedOperationsHaveTheirFacts(t *testing.T) {
 		if !slices.Contains([]string{"pagination_token", "next_token"}, p.tokenParam) || p.nextToken != "next_token" || p.item == "" {
 			t.Errorf("%s: page facts %+v", op.id, p)
 		}
-		if (p.sizeParam == "") != (p.size == pageSize{}) || p.size.min > p.size.max {
-			t.Errorf("%s: page size %+v for %q", op.id, p.size, p.sizeParam)
+		if (p.sizeParam == "") != (op.size == pageSize{}) || op.size.min > op.size.max {
+			t.Errorf("%s: page size %+v for %q", op.id, op.size, p.sizeParam)
 		}
 	}
 	if n == 0 {

@@ -264,7 +264,8 @@ func (p *pager[T]) run(ctx context.Context, yield func(*Page[T], error) bool) {
 	}
 }
 
-// pageSize is the range of max_results an operation accepts, from the API document.
+// pageSize is the range of max_results an operation accepts, from the API document
+// (opFacts.size).
 type pageSize struct{ min, max int }
 
 // choose returns the max_results to send: the caller's value when set (checked against the
@@ -326,7 +327,7 @@ func opPager[O, R, T any](op *paged[R, T], opts *O, it *IterOptions,
 	}
 	*tok = ""
 	if maxResults != nil {
-		n, err := op.paging.size.choose(*maxResults, lim)
+		n, err := op.size.choose(*maxResults, lim)
 		if err != nil {
 			return rejected[T](name, lim, err)
 		}
@@ -356,7 +357,6 @@ func newPage[T any](data []T, includes *gen.Expansions, next string, meta PageMe
 
 // pageFacts are the pagination facts of an operation, from the document.
 type pageFacts struct {
-	size       pageSize
 	sizeParam  string // "max_results", or "" when the page size cannot be chosen
 	tokenParam string // the query parameter that takes a page's token: pagination_token or next_token
 	nextToken  string // the meta member that carries the next page's token

@@ -507,7 +507,7 @@ type fakeResp struct {
 // fakeOp is a paginated operation of fakeResp pages, as operations.gen.go writes them.
 func fakeOp(name string, size pageSize) *paged[fakeResp, int] {
 	return &paged[fakeResp, int]{
-		operation: operation[fakeResp]{opFacts: opFacts{id: "fake", facade: []string{name}, paging: &pageFacts{size: size}}},
+		operation: operation[fakeResp]{opFacts: opFacts{id: "fake", facade: []string{name}, size: size, paging: &pageFacts{}}},
 		page: func(r *fakeResp) *Page[int] {
 			return newPage(r.Data, nil, r.Next, PageMeta{ResultCount: len(r.Data)})
 		},

@@ -22,7 +22,7 @@ func (s *TweetsService) QuoteTweets(ctx context.Context, tweetID string, opts *Q
 	}
 	var p gen.ListQuoteTweetsParams
 	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 10, 100); err != nil {
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListQuoteTweets.size); err != nil {
 		return nil, nil, err
 	}
 	p.Exclude = optional(o.Exclude)

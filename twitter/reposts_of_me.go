@@ -2,7 +2,6 @@ package twitter
 
 import (
 	"context"
-	"iter"
 	"net/http"
 
 	"github.com/twitterkit/go/gen"
@@ -18,27 +17,11 @@ func (s *UsersService) RepostsOfMe(ctx context.Context, opts *TweetListOptions) 
 	o := orZero(opts)
 	var p gen.ListRepostsOfMeParams
 	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 100); err != nil {
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListRepostsOfMe.size); err != nil {
 		return nil, nil, err
 	}
 	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
 	return do(ctx, s.client, &opListRepostsOfMe.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListRepostsOfMe(ctx, &p)
 	})
-}
-
-func (s *UsersService) repostsOfMePager(opts *TweetListOptions, it *IterOptions) *pager[gen.Tweet] {
-	return opPager(&opListRepostsOfMe, opts, it, tweetListPaging, s.RepostsOfMe)
-}
-
-// RepostsOfMePages pages through the Retweets of the authenticated user's Tweets, up to
-// 100 a page. See IterOptions for limits and resuming, and PageError for failures.
-func (s *UsersService) RepostsOfMePages(ctx context.Context, opts *TweetListOptions, it *IterOptions) iter.Seq2[*TweetPage, error] {
-	return s.repostsOfMePager(opts, it).pages(ctx)
-}
-
-// RepostsOfMeIter yields the Retweets of the authenticated user's Tweets, newest first,
-// one by one.
-func (s *UsersService) RepostsOfMeIter(ctx context.Context, opts *TweetListOptions, it *IterOptions) iter.Seq2[gen.Tweet, error] {
-	return s.repostsOfMePager(opts, it).items(ctx)
 }

@@ -18,7 +18,7 @@ func (s *TweetsService) RetweetedBy(ctx context.Context, tweetID string, opts *U
 	o := orZero(opts)
 	var p gen.ListRetweetersParams
 	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 100); err != nil {
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListRetweeters.size); err != nil {
 		return nil, nil, err
 	}
 	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
@@ -60,7 +60,7 @@ func (s *TweetsService) Retweets(ctx context.Context, tweetID string, opts *Twee
 	o := orZero(opts)
 	var p gen.ListRetweetsParams
 	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 100); err != nil {
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListRetweets.size); err != nil {
 		return nil, nil, err
 	}
 	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()

@@ -22,7 +22,7 @@ func (s *RulesService) List(ctx context.Context, opts *RuleListOptions) (*gen.Ru
 	}
 	p.Ids = optional(o.IDs)
 	var err error
-	if p.MaxResults, err = maxResults(method, o.MaxResults, 1, 1000); err != nil {
+	if p.MaxResults, err = maxResults(method, o.MaxResults, opListStreamRules.size); err != nil {
 		return nil, nil, err
 	}
 	if o.PaginationToken != "" && len(o.PaginationToken) != 16 {

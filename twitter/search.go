@@ -14,7 +14,7 @@ const maxQuery = 4096
 // query (X's search operators). It pages with next_token (SearchOptions.NextToken);
 // MaxResults is 10 to 100. Works with an app-only token or a user context.
 func (s *TweetsService) SearchRecent(ctx context.Context, query string, opts *SearchOptions) (*gen.TweetSearchResponse, *Response, error) {
-	p, err := searchParams("Tweets.SearchRecent", query, orZero(opts), 100)
+	p, err := searchParams("Tweets.SearchRecent", query, orZero(opts), opSearchRecentTweets.size)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -27,7 +27,7 @@ func (s *TweetsService) SearchRecent(ctx context.Context, query string, opts *Se
 // with next_token (SearchOptions.NextToken); MaxResults is 10 to 500. Needs an app-only
 // token of a project with full-archive access.
 func (s *TweetsService) SearchAll(ctx context.Context, query string, opts *SearchOptions) (*gen.TweetSearchResponse, *Response, error) {
-	r, err := searchParams("Tweets.SearchAll", query, orZero(opts), 500)
+	r, err := searchParams("Tweets.SearchAll", query, orZero(opts), opSearchAllTweets.size)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -46,8 +46,8 @@ func (s *TweetsService) SearchAll(ctx context.Context, query string, opts *Searc
 }
 
 // searchParams validates a search and builds its parameters. The two searches take the
-// same parameters; only their page-size maximum differs.
-func searchParams(method, query string, o *SearchOptions, maxPage int) (gen.SearchRecentTweetsParams, error) {
+// same parameters; only their page sizes differ.
+func searchParams(method, query string, o *SearchOptions, size pageSize) (gen.SearchRecentTweetsParams, error) {
 	p := gen.SearchRecentTweetsParams{Query: query}
 	if err := checkQuery(method, query, maxQuery); err != nil {
 		return p, err
@@ -56,7 +56,7 @@ func searchParams(method, query string, o *SearchOptions, maxPage int) (gen.Sear
 		return p, err
 	}
 	var err error
-	if p.MaxResults, err = maxResults(method, o.MaxResults, 10, maxPage); err != nil {
+	if p.MaxResults, err = maxResults(method, o.MaxResults, size); err != nil {
 		return p, err
 	}
 	if p.SortOrder, err = oneOf(method, "SortOrder", o.SortOrder,

@@ -66,7 +66,7 @@ func (s *SpacesService) Search(ctx context.Context, query string, opts *SpaceSea
 		gen.SearchSpacesParamsStateLive, gen.SearchSpacesParamsStateScheduled, gen.SearchSpacesParamsStateAll); err != nil {
 		return nil, nil, err
 	}
-	if p.MaxResults, err = maxResults(method, o.MaxResults, 1, 100); err != nil {
+	if p.MaxResults, err = maxResults(method, o.MaxResults, opSearchSpaces.size); err != nil {
 		return nil, nil, err
 	}
 	p.SpaceFields, p.Expansions, p.UserFields, p.TopicFields = o.SpaceOptions.params()
@@ -85,7 +85,7 @@ func (s *SpacesService) Tweets(ctx context.Context, id string, opts *SpaceTweets
 	o := orZero(opts)
 	var p gen.ListSpaceTweetsParams
 	var err error
-	if p.MaxResults, err = maxResults(method, o.MaxResults, 1, 100); err != nil {
+	if p.MaxResults, err = maxResults(method, o.MaxResults, opListSpaceTweets.size); err != nil {
 		return nil, nil, err
 	}
 	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
@@ -106,7 +106,7 @@ func (s *SpacesService) Buyers(ctx context.Context, id string, opts *UserListOpt
 	o := orZero(opts)
 	var p gen.ListSpaceBuyersParams
 	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 100); err != nil {
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListSpaceBuyers.size); err != nil {
 		return nil, nil, err
 	}
 	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()

@@ -15,7 +15,7 @@ import (
 func (s *TweetsService) UserTimeline(ctx context.Context, userID string, opts *TimelineOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
 	const method = "Tweets.UserTimeline"
 	o := orZero(opts)
-	p, err := timelineParams(method, userID, o)
+	p, err := timelineParams(method, userID, o, opListUserTweets.size)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -48,7 +48,7 @@ func (s *TweetsService) HomeTimeline(ctx context.Context, userID string, opts *T
 	}
 	var p gen.HomeTimelineParams
 	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 100); err != nil {
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opHomeTimeline.size); err != nil {
 		return nil, nil, err
 	}
 	p.Exclude = convertAll[gen.HomeTimelineParamsExclude](optional(o.Exclude))
@@ -70,7 +70,7 @@ func (s *TweetsService) Mentions(ctx context.Context, userID string, opts *Timel
 	if len(o.Exclude) > 0 {
 		return nil, nil, invalid(method, "Exclude is only accepted by Tweets.UserTimeline")
 	}
-	t, err := timelineParams(method, userID, o)
+	t, err := timelineParams(method, userID, o, opListMentions.size)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -87,7 +87,7 @@ func (s *TweetsService) Mentions(ctx context.Context, userID string, opts *Timel
 
 // timelineParams validates what the two timelines share and builds their parameters
 // (Exclude aside).
-func timelineParams(method, userID string, o *TimelineOptions) (gen.ListUserTweetsParams, error) {
+func timelineParams(method, userID string, o *TimelineOptions, size pageSize) (gen.ListUserTweetsParams, error) {
 	var p gen.ListUserTweetsParams
 	if err := checkID(method, "user id", numericID, userID); err != nil {
 		return p, err
@@ -96,7 +96,7 @@ func timelineParams(method, userID string, o *TimelineOptions) (gen.ListUserTwee
 		return p, err
 	}
 	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 5, 100); err != nil {
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, size); err != nil {
 		return p, err
 	}
 	p.SinceID, p.UntilID = optString(o.SinceID), optString(o.UntilID)

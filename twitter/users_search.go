@@ -27,7 +27,7 @@ func (s *UsersService) Search(ctx context.Context, query string, opts *UserSearc
 	o := orZero(opts)
 	p := gen.SearchUsersParams{Query: query, NextToken: optString(o.NextToken)}
 	var err error
-	if p.MaxResults, err = maxResults(method, o.MaxResults, 1, 1000); err != nil {
+	if p.MaxResults, err = maxResults(method, o.MaxResults, opSearchUsers.size); err != nil {
 		return nil, nil, err
 	}
 	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()

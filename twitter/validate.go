@@ -64,8 +64,8 @@ func checkEach(method, what string, pattern *regexp.Regexp, ids []string) error 
 
 // maxResults validates a page size against the operation's bounds and returns it for the
 // generated params: nil for 0 (the endpoint's default).
-func maxResults(method string, n, lo, hi int) (*int32, error) {
-	return bounded(method, "MaxResults", n, lo, hi)
+func maxResults(method string, n int, size pageSize) (*int32, error) {
+	return bounded(method, "MaxResults", n, size.min, size.max)
 }
 
 // bounded validates an optional integer parameter (name) against its bounds and returns
@@ -82,8 +82,8 @@ func bounded(method, name string, n, lo, hi int) (*int32, error) {
 }
 
 // page validates a PageOptions and returns its max_results and pagination_token.
-func page(method string, o PageOptions, lo, hi int) (*int32, *string, error) {
-	n, err := maxResults(method, o.MaxResults, lo, hi)
+func page(method string, o PageOptions, size pageSize) (*int32, *string, error) {
+	n, err := maxResults(method, o.MaxResults, size)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -47,10 +47,15 @@ func main() {
 	spec := flag.String("spec", "../openapi/twitter-v2.yaml", "the API document")
 	out := flag.String("o", "operations.gen.go", "the file to write")
 	testOut := flag.String("test", "operations_gen_test.go", "the test file to write (each operation's call through do)")
+	iterOut := flag.String("iter", "iterators.gen.go", "the file of iterators to write")
+	facade := flag.String("facade", ".", "the folder of package twitter, whose single-page methods the iterators wrap")
 	flag.Parse()
-	src, test, err := generate(*spec)
+	src, test, iters, err := generate(*spec, *facade)
 	if err == nil {
 		err = os.WriteFile(*out, src, 0o644)
+	}
+	if err == nil {
+		err = os.WriteFile(*iterOut, iters, 0o644)
 	}
 	if err == nil {
 		err = os.WriteFile(*testOut, test, 0o644)
@@ -70,6 +75,7 @@ type op struct {
 	Type                  string // Go type of the 2xx body, as written in package twitter
 	Errors                bool   // the type has Errors []gen.Problem
 	HasData               string // Go expression over r: is "data" present; "" when none
+	Min, Max              int    // the bounds of max_results; 0, 0 when the operation takes none
 	Paging                *paging
 }
 
@@ -92,20 +98,20 @@ type generator struct {
 	errs     []string
 }
 
-func generate(spec string) (src, test []byte, err error) {
+func generate(spec, facadeDir string) (src, test, iters []byte, err error) {
 	loader := openapi3.NewLoader()
 	doc, err := loader.LoadFromFile(spec)
 	if err != nil {
-		return nil, nil, fmt.Errorf("reading %s: %w", spec, err)
+		return nil, nil, nil, fmt.Errorf("reading %s: %w", spec, err)
 	}
 	pkg, err := importer.ForCompiler(token.NewFileSet(), "source", nil).Import(genPath)
 	if err != nil {
-		return nil, nil, fmt.Errorf("type-checking %s: %w", genPath, err)
+		return nil, nil, nil, fmt.Errorf("type-checking %s: %w", genPath, err)
 	}
 	g := &generator{gen: pkg, helpers: map[string]string{}}
 	p := pkg.Scope().Lookup("Problem")
 	if p == nil {
-		return nil, nil, errors.New("gen has no Problem type")
+		return nil, nil, nil, errors.New("gen has no Problem type")
 	}
 	g.problems = types.NewSlice(p.Type())
 
@@ -124,8 +130,18 @@ func generate(spec string) (src, test []byte, err error) {
 			}
 		}
 	}
+	facade, err := readFacade(facadeDir)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	var its []iterator
+	for _, o := range ops {
+		if it, ok := g.iterator(facade, o); ok {
+			its = append(its, it)
+		}
+	}
 	if len(g.errs) > 0 {
-		return nil, nil, fmt.Errorf("%s: %d problems:\n\t%s", spec, len(g.errs), strings.Join(g.errs, "\n\t"))
+		return nil, nil, nil, fmt.Errorf("%s: %d problems:\n\t%s", spec, len(g.errs), strings.Join(g.errs, "\n\t"))
 	}
 	var helpers []string
 	for _, name := range slices.Sorted(mapKeys(g.helpers)) {
@@ -136,12 +152,15 @@ func generate(spec string) (src, test []byte, err error) {
 		Helpers []string
 	}{ops, helpers}
 	if src, err = execute(tmpl, data); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if test, err = execute(testTmpl, data); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return src, test, nil
+	if iters, err = execute(iterTmpl, its); err != nil {
+		return nil, nil, nil, err
+	}
+	return src, test, iters, nil
 }
 
 func execute(t *template.Template, data any) ([]byte, error) {
@@ -240,8 +259,25 @@ func (g *generator) operation(method, path string, o *openapi3.Operation) (op, b
 		g.fail(id, "x-twitter-outcome %q is not perItem, needData, allOrNothing or none", outcome)
 	}
 	r.Outcome = outcome
+	for _, pr := range o.Parameters {
+		if pr.Value == nil || pr.Value.In != "query" || pr.Value.Name != "max_results" {
+			continue
+		}
+		s := pr.Value.Schema
+		if s == nil || s.Value == nil || s.Value.Min == nil || s.Value.Max == nil {
+			g.fail(id, "max_results has no minimum and maximum")
+			continue
+		}
+		r.Min, r.Max = int(*s.Value.Min), int(*s.Value.Max)
+	}
 	if st != nil {
 		r.Paging = g.paging(id, o, st)
+	}
+	if r.Paging != nil {
+		r.Paging.Min, r.Paging.Max = r.Min, r.Max
+		if r.Max > 0 {
+			r.Paging.SizeParam = "max_results"
+		}
 	}
 	return r, true
 }
@@ -315,13 +351,6 @@ func (g *generator) paging(id string, o *openapi3.Operation, st *types.Struct) *
 			if p.TokenParam != "next_token" {
 				p.TokenParam = name
 			}
-		case "max_results":
-			s := pr.Value.Schema
-			if s == nil || s.Value == nil || s.Value.Min == nil || s.Value.Max == nil {
-				g.fail(id, "max_results has no minimum and maximum")
-				continue
-			}
-			p.SizeParam, p.Min, p.Max = name, int(*s.Value.Min), int(*s.Value.Max)
 		}
 	}
 	if p.TokenParam == "" {
@@ -465,8 +494,11 @@ operation: {{end}}operation[{{.Type}}]{
 		facade:   []string{ {{- range $i, $f := .Facade}}{{if $i}}, {{end}}{{quote $f}}{{end -}} },
 		{{- end}}
 		outcome:  {{.Outcome}},
+		{{- if .Max}}
+		size:     pageSize{min: {{.Min}}, max: {{.Max}}},
+		{{- end}}
 		{{- if .Paging}}
-		paging:   &pageFacts{size: pageSize{min: {{.Paging.Min}}, max: {{.Paging.Max}}}, sizeParam: {{quote .Paging.SizeParam}}, tokenParam: {{quote .Paging.TokenParam}}, nextToken: {{quote .Paging.NextToken}}, item: {{quote .Paging.ItemName}}},
+		paging:   &pageFacts{sizeParam: {{quote .Paging.SizeParam}}, tokenParam: {{quote .Paging.TokenParam}}, nextToken: {{quote .Paging.NextToken}}, item: {{quote .Paging.ItemName}}},
 		{{- end}}
 	},
 	{{- if .Errors}}
