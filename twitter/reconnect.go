@@ -57,8 +57,10 @@ type ReconnectEvent struct {
 	// Cause is the kind of failure.
 	Cause ReconnectCause
 	// Attempt counts the failures of this Cause in a row: 1 for the first. Dropped and
-	// stalled connections count from the last connection that delivered a message (or
-	// stayed up for a minute); the other causes count from the last successful connect.
+	// stalled connections count from the last healthy connection: one that stayed up at
+	// least a second and delivered an event (system messages such as the
+	// operational-disconnect do not count), or stayed up a minute. The other causes count
+	// from the last successful connect.
 	Attempt int
 	// Err is what happened: a network error, the *Error of the HTTP answer, ErrStalled,
 	// or why an established connection ended.
@@ -71,7 +73,7 @@ type ReconnectEvent struct {
 
 // ReconnectPolicy decides how long a stream waits before reconnecting. It is consulted
 // only for failures worth retrying: answers that retrying cannot fix (401, 403, other
-// 4xx, a usage cap) end the stream without asking it. A policy must be safe for use by
+// 4xx, a usage cap) and refused credentials end the stream without asking it. A policy must be safe for use by
 // several streams at once; ReconnectBackoff is.
 type ReconnectPolicy interface {
 	// Next returns the wait before the next connection attempt, and false to give up, in
@@ -81,8 +83,11 @@ type ReconnectPolicy interface {
 
 // ReconnectBackoff is X's published reconnection schedule for streams:
 //
-//   - after an established connection drops or stalls, reconnect at once; if it drops
-//     again without delivering anything, back off linearly like a network error;
+//   - after an established connection drops or stalls, reconnect at once; if the next
+//     one drops too without having been healthy (up a second with an event delivered,
+//     or up a minute; see ReconnectEvent.Attempt), back off linearly like a network
+//     error: a server that drops every connection at once, with or without a
+//     disconnect message, is reconnected to after 0, 250 ms, 500 ms, ... 16 s;
 //   - network errors: back off linearly, NetworkStep more each attempt, up to NetworkMax
 //     (250 ms, 500 ms, ... 16 s);
 //   - HTTP errors: back off exponentially from HTTPInitial, doubling up to HTTPMax

@@ -5,11 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/oauth2"
 )
 
 func TestReconnectBackoffFollowsXSchedule(t *testing.T) {
@@ -81,21 +84,21 @@ func TestStreamReconnectsOnXSchedule(t *testing.T) {
 	noLeaks(t)
 	tooMany := `{"title":"ConnectionException","detail":"This stream is currently at the maximum allowed connection limit.","connection_issue":"TooManyConnections","type":"https://api.x.com/2/problems/streaming-connection"}`
 	unavailable := `{"title":"Service Unavailable","type":"about:blank","status":503}`
-	srv := newScriptServer(t,
-		sendThenEnd(tweetLines(1, 3)...),        // 0: delivers, then the server closes it
-		refuse(),                                // 1: network error
-		refuse(),                                // 2: network error
-		answer(503, unavailable),                // 3
-		answer(503, unavailable),                // 4
-		answer(429, tooMany),                    // 5
-		answer(429, tooMany),                    // 6
-		sendThenEnd(),                           // 7: connects, delivers nothing, ends
-		sendThenReset(tweetLines(4, 5), `{"da`), // 8: delivers, then reset mid-line
-		sendThenHold(tweetLine("6")),            // 9: delivers, then silence: stalls
-		refuse(),                                // 10: network error again
-		sendThenHold(tweetLines(7, 9)...),       // 11: stays up
-	)
 	clk := newFakeClock()
+	srv := newScriptServer(t,
+		sendThenEnd(tweetLines(1, 3)...), // 0: delivers, then the server closes it
+		refuse(),                         // 1: network error
+		refuse(),                         // 2: network error
+		answer(503, unavailable),         // 3
+		answer(503, unavailable),         // 4
+		answer(429, tooMany),             // 5
+		answer(429, tooMany),             // 6
+		sendThenEnd(),                    // 7: connects, delivers nothing, ends
+		lasting(clk, 2*time.Second, sendThenReset(tweetLines(4, 5), `{"da`)), // 8: delivers for a while, then reset mid-line
+		sendThenHold(tweetLine("6")),                                         // 9: delivers, then silence: stalls
+		refuse(),                                                             // 10: network error again
+		sendThenHold(tweetLines(7, 9)...),                                    // 11: stays up
+	)
 	timers := newManualTimers()
 	var evs events
 	s, err := srv.client(withClock(clk)).Stream.Filtered(context.Background(), &StreamOptions{
@@ -285,5 +288,114 @@ func TestSilentConnectionStallsOnRealTimers(t *testing.T) {
 	case <-srv.ended: // the stalled connection was closed
 	case <-time.After(time.Second):
 		t.Error("stalled connection still open")
+	}
+}
+
+// Connections that end at once, with nothing but a disconnect message or within a second
+// of connecting, count as drops in a row: after the first, the network backoff.
+func TestRapidDropsBackOffLikeNetworkErrors(t *testing.T) {
+	clk := newFakeClock()
+	for _, tc := range []struct {
+		name string
+		sess session
+	}{
+		{"disconnect message only", sendThenEnd(disconnectLine)},
+		{"disconnect message only, for two seconds", lasting(clk, 2*time.Second, sendThenEnd(disconnectLine))},
+		{"Tweets, closed within a second", sendThenEnd(tweetLine("1"))},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			noLeaks(t)
+			srv := newScriptServer(t, tc.sess)
+			var evs events
+			enough := make(chan struct{})
+			s, err := srv.client(withClock(clk)).Stream.Filtered(context.Background(), &StreamOptions{OnReconnect: func(ev ReconnectEvent) {
+				evs.add(ev)
+				if len(evs.list()) == 6 {
+					close(enough)
+				}
+			}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			select {
+			case <-enough:
+			case <-time.After(5 * time.Second):
+				t.Fatalf("reconnects: %s", evs.summary())
+			}
+			s.Close()
+			want := "dropped#1/0s dropped#2/250ms dropped#3/500ms dropped#4/750ms dropped#5/1s dropped#6/1.25s"
+			if got := evs.summary(); !strings.HasPrefix(got, want) {
+				t.Errorf("reconnects %s\nwant %s", got, want)
+			}
+		})
+	}
+}
+
+// When renewing the credentials is refused after a 401 on a reconnection (the app's
+// consumer secret no longer works, the user's refresh token was revoked), the stream ends
+// with that error instead of reconnecting with credentials that cannot work.
+func TestStreamEndsWhenRenewingCredentialsIsRefused(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		auth      func(tokenURL string, clk *fakeClock) Option
+		refusal   func(w http.ResponseWriter)
+		check     func(error) bool
+		okFetches int32 // token requests answered with a token before the refusal
+	}{
+		{"app credentials", func(string, *fakeClock) Option { return WithAppCredentials("consumer-key", "consumer-secret") },
+			func(w http.ResponseWriter) {
+				writeJSONStatus(w, http.StatusForbidden, map[string]any{"errors": []map[string]any{{"code": 99, "message": "Unable to verify your credentials"}}})
+			},
+			func(err error) bool {
+				var te *TokenError
+				return errors.As(err, &te) && te.StatusCode == http.StatusForbidden
+			}, 1},
+		{"OAuth 2.0 refresh token", func(tokenURL string, clk *fakeClock) Option {
+			cfg := &OAuth2Config{ClientID: "client", RedirectURL: "https://example.com/cb", Scopes: []Scope{ScopeTweetRead, ScopeOfflineAccess}, TokenURL: tokenURL}
+			return WithOAuth2Token(cfg, &oauth2.Token{AccessToken: "access", RefreshToken: "refresh", Expiry: clk.now().Add(time.Hour)})
+		}, func(w http.ResponseWriter) {
+			writeJSONStatus(w, http.StatusBadRequest, map[string]string{"error": "invalid_request", "error_description": "Value passed for the token was invalid."})
+		}, IsReauthorizationRequired, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			noLeaks(t)
+			var tokenRequests, connections atomic.Int32
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if strings.HasSuffix(r.URL.Path, "/oauth2/token") {
+					if tokenRequests.Add(1) > tc.okFetches {
+						tc.refusal(w)
+						return
+					}
+					writeJSONStatus(w, http.StatusOK, map[string]any{"access_token": "app-token", "token_type": "bearer"})
+					return
+				}
+				if connections.Add(1) == 1 {
+					sendThenEnd(tweetLine("1"))(w, r)
+					return
+				}
+				answer(http.StatusUnauthorized, `{"title":"Unauthorized","type":"about:blank","status":401,"detail":"Unauthorized"}`)(w, r)
+			}))
+			t.Cleanup(srv.Close)
+			clk := newFakeClock()
+			s, err := testStreamClient(t, srv.URL, tc.auth(srv.URL+"/2/oauth2/token", clk), withClock(clk)).Stream.Filtered(context.Background(), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			nextTweet(t, s)
+			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+			defer cancel()
+			_, err = s.Next(ctx)
+			if !tc.check(err) || !strings.Contains(err.Error(), "GET /2/tweets/search/stream") {
+				t.Fatalf("final error %v (after %d connections, %d token requests)", err, connections.Load(), tokenRequests.Load())
+			}
+			if n, c := tokenRequests.Load(), connections.Load(); n != tc.okFetches+1 || c != 2 {
+				t.Errorf("%d token requests and %d connections; want %d and 2", n, c, tc.okFetches+1)
+			}
+			if waits := clk.recorded(); !cmp.Equal(waits, []time.Duration{0}) {
+				t.Errorf("waits %v, want one reconnection at once", waits)
+			}
+		})
 	}
 }

@@ -28,8 +28,13 @@ const (
 	// DefaultMaxLineSize is the longest stream line accepted, far above any real Tweet
 	// with every expansion.
 	DefaultMaxLineSize = 16 << 20
-	// healthyAfter is how long a connection must stay up, if it delivers nothing, for a
-	// later drop to count as the first in a row again.
+	// A connection that ends is healthy, so that the next drop counts as the first in a
+	// row again and is reconnected at once, when it stayed up at least briefAfter and
+	// delivered an event (a system message, such as the operational-disconnect, is not
+	// one), or stayed up healthyAfter. Any other drop is one more in a row, backed off like
+	// a network error: a server that drops every connection at once, with or without a
+	// disconnect message, gets 250 ms, 500 ms, ... 16 s between connections, not a storm.
+	briefAfter   = time.Second
 	healthyAfter = time.Minute
 )
 
@@ -66,8 +71,9 @@ type StreamOptions struct {
 	StartTime, EndTime time.Time
 
 	// StallTimeout is how long the server may send nothing, not even a keep-alive, before
-	// the connection is called stalled, closed and reconnected. It also bounds the wait
-	// for the answer to a connection attempt. Default DefaultStallTimeout.
+	// the connection is called stalled, closed and reconnected. It also bounds each
+	// connection attempt as a whole, from its start: any token request, the headers of the
+	// answer and, for an answer that is not a 200, its body. Default DefaultStallTimeout.
 	StallTimeout time.Duration
 
 	// ReconnectPolicy chooses the waits between connection attempts. Default
@@ -124,9 +130,11 @@ func disconnectOf(problems []gen.Problem) *gen.Problem {
 // opened with); until then it holds a connection and a goroutine.
 //
 // A stream ends only on a final error: an answer that reconnecting cannot fix (401, 403,
-// other 4xx, a usage cap; a *Error), the policy giving up, EndTime passing, Close, or
-// the context ending. Everything else (drops, stalls, network errors, 5xx, 429) is
-// retried on X's schedule and reported through StreamOptions.OnReconnect.
+// other 4xx, a usage cap; a *Error), credentials that cannot work (the token endpoint
+// refusing the app's key and secret, a *TokenError; an OAuth 2.0 refresh token the user
+// must replace, IsReauthorizationRequired), the policy giving up, EndTime passing,
+// Close, or the context ending. Everything else (drops, stalls, network errors, 5xx,
+// 429) is retried on X's schedule and reported through StreamOptions.OnReconnect.
 //
 // Lines are read and decoded on the stream's goroutine, ahead of the consumer by up to
 // StreamOptions.BufferSize messages. On one core of a 2-core AMD EPYC, a stream delivers
@@ -158,7 +166,8 @@ type EventStream[M any] struct {
 	done  chan struct{} // closed when the goroutine has exited
 	final error         // written before items is closed
 
-	attempts [numCauses]int // failures in a row, by cause
+	attempts  [numCauses]int // failures in a row, by cause
+	connStart time.Time      // when the last connection attempt began, by the client's clock
 }
 
 type streamItem[M any] struct {
@@ -175,13 +184,14 @@ type lineDecoder[M any] func(c *Client, line []byte) (msg M, problems []gen.Prob
 type connFailure struct {
 	cause   ReconnectCause
 	err     error
-	healthy bool // the connection delivered a message or lasted healthyAfter
+	healthy bool // the connection was up long enough, with events, to count as a success (briefAfter)
 }
 
 // Filtered connects to the filtered stream: the Tweets that match the rules in force
 // (see RulesService). It returns once a connection is established or has failed: an
-// answer that reconnecting cannot fix (such as 401 or 403) is returned as the error;
-// any other failure is retried in the background like a later disconnect.
+// answer that reconnecting cannot fix (such as 401 or 403) or refused credentials are
+// returned as the error; any other failure is retried in the background like a later
+// disconnect.
 func (s *StreamService) Filtered(ctx context.Context, opts *StreamOptions) (*Stream, error) {
 	name := opStreamFiltered.name
 	o, p, err := streamParams("Stream.Filtered", opts)
@@ -475,40 +485,61 @@ func (s *EventStream[M]) report(ev ReconnectEvent) {
 
 // connect makes one connection attempt. It returns the established connection, or the
 // failure to reconnect after, or a final error.
+//
+// One watchdog bounds the whole answer to the attempt, StallTimeout from its start: the
+// token request the transport may make first, the headers, and the body of an error
+// answer, so a server that holds any of them open cannot hold up the stream.
 func (s *EventStream[M]) connect(first bool) (*http.Response, *connFailure, error) {
 	connCtx, cancel := context.WithCancel(s.ctx)
+	s.connStart = s.c.cfg.now()
 	wd := newWatchdog(s.opts.afterFunc, s.opts.StallTimeout, cancel)
 	resp, err := s.open(connCtx, first)
-	wd.disarm()
 	if err != nil {
+		wd.disarm()
 		cancel()
 		if s.ctx.Err() != nil {
 			return nil, nil, s.ctxErr()
 		}
-		if wd.fired.Load() {
-			err = fmt.Errorf("no answer within %v: %w", s.opts.StallTimeout, err)
+		err = fmt.Errorf("twitter: %s: %w", s.endpoint, err)
+		if permanentAuthError(err) {
+			// Credentials refused by the token endpoint (or a refresh token the user must
+			// replace by authorizing again) fail the same way on every attempt.
+			return nil, nil, err
 		}
-		return nil, &connFailure{cause: CauseNetwork, err: fmt.Errorf("twitter: %s: %w", s.endpoint, err)}, nil
+		if wd.fired.Load() {
+			err = fmt.Errorf("%w (no answer within %v)", err, s.opts.StallTimeout)
+		}
+		return nil, &connFailure{cause: CauseNetwork, err: err}, nil
 	}
 	rl := parseRateLimit(s.endpoint, resp.Header)
 	s.c.limits.record(rl)
 	if resp.StatusCode == http.StatusOK {
+		wd.disarm()
 		s.attempts[CauseNetwork], s.attempts[CauseHTTP], s.attempts[CauseRateLimited] = 0, 0, 0
 		resp.Body = &cancelBody{ReadCloser: resp.Body, cancel: cancel}
 		return resp, nil, nil
 	}
 	body, rerr := io.ReadAll(io.LimitReader(resp.Body, s.c.cfg.maxErrorBodySize))
+	wd.disarm()
 	resp.Body.Close()
 	cancel()
 	if rerr != nil && s.ctx.Err() != nil {
 		return nil, nil, s.ctxErr()
 	}
 	apiErr := newError(s.endpoint, resp, body, rl)
+	var failure error = apiErr
+	if rerr != nil {
+		why := rerr.Error()
+		if wd.fired.Load() {
+			why = fmt.Sprintf("not sent within %v", s.opts.StallTimeout)
+		}
+		failure = fmt.Errorf("%w (the body of the answer was cut short after %d bytes: %s)", apiErr, len(body), why)
+	}
 	cause, retry := classifyConnect(apiErr)
 	if !retry {
-		return nil, nil, apiErr
+		return nil, nil, failure
 	}
-	return nil, &connFailure{cause: cause, err: apiErr}, nil
+	return nil, &connFailure{cause: cause, err: failure}, nil
 }
 
 func (s *EventStream[M]) ctxErr() error {
@@ -538,9 +569,8 @@ func (s *EventStream[M]) consume(resp *http.Response) *connFailure {
 	wd := newWatchdog(s.opts.afterFunc, s.opts.StallTimeout, cb.cancel)
 	wd.disarm()
 	defer wd.disarm()
-	start := s.c.cfg.now()
 	lines := newLineReader(watchedBody{r: resp.Body, w: wd}, s.opts.MaxLineSize)
-	delivered := 0
+	events := 0 // lines delivered that are not system messages
 	var disconnect *gen.Problem
 	for {
 		line, err := lines.next()
@@ -552,7 +582,8 @@ func (s *EventStream[M]) consume(resp *http.Response) *connFailure {
 				}
 				continue
 			}
-			f := &connFailure{cause: CauseDropped, healthy: delivered > 0 || s.c.cfg.now().Sub(start) >= healthyAfter}
+			lasted := s.c.cfg.now().Sub(s.connStart)
+			f := &connFailure{cause: CauseDropped, healthy: lasted >= briefAfter && (events > 0 || lasted >= healthyAfter)}
 			switch {
 			case wd.fired.Load():
 				f.cause, f.err = CauseStalled, ErrStalled
@@ -572,8 +603,11 @@ func (s *EventStream[M]) consume(resp *http.Response) *connFailure {
 			continue
 		}
 		it, problems := s.decodeLine(line)
-		if it.err == nil {
-			delivered++
+		switch {
+		case it.err != nil:
+		case problems == nil:
+			events++
+		default:
 			if d := disconnectOf(problems); d != nil {
 				disconnect = d
 			}

@@ -96,7 +96,7 @@ func TestFakeStreamTweetCompliance(t *testing.T) {
 		want = append(want, in)
 		got = append(got, ev.Delete.Tweet.ID)
 	}
-	throughFaults(t, ts, "streamTweetCompliance", timers, log, mark, round)
+	throughFaults(t, ts, clk, "streamTweetCompliance", timers, log, mark, round)
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("deleted (-want +got):\n%s", diff)
 	}

@@ -135,9 +135,11 @@ func TestFakeStreamFirehoseLang(t *testing.T) {
 
 // throughFaults runs round on the stream of route three times: on its first connection,
 // after an operational disconnect and a 503, and after a stall (see stallNext). mark is
-// the log's mark after the first connection.
-func throughFaults(t *testing.T, ts *testserver.Server, route string, timers *manualTimers, log *connLog, mark int, round func()) {
+// the log's mark after the first connection. Each round takes a while by clk, so that
+// the connection it ran on counts as a healthy one.
+func throughFaults(t *testing.T, ts *testserver.Server, clk *fakeClock, route string, timers *manualTimers, log *connLog, mark int, round func()) {
 	t.Helper()
+	round = whileUp(clk, round)
 	round()
 	ts.Inject(route, testserver.Fault{Kind: testserver.FaultStatus, Status: 503, Times: 1})
 	if n := ts.DisconnectStreams(""); n != 1 {
@@ -176,7 +178,7 @@ func TestFakeStreamSample10(t *testing.T) {
 		}
 	}
 	const route = "streamSample10"
-	throughFaults(t, ts, route, timers, log, log.waitFor(t, 0, prefix("200")), collect)
+	throughFaults(t, ts, clk, route, timers, log, log.waitFor(t, 0, prefix("200")), collect)
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("received differs from emitted (-want +got):\n%s", diff)
 	}

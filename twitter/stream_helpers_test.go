@@ -104,6 +104,15 @@ func sendThenEnd(lines ...string) session {
 	}
 }
 
+// lasting is sess on a connection that stays up for d by the stream's clock: clk moves d
+// forward once the connection is made, before sess answers.
+func lasting(clk *fakeClock, d time.Duration, sess session) session {
+	return func(w http.ResponseWriter, r *http.Request) {
+		clk.advance(d)
+		sess(w, r)
+	}
+}
+
 // sendThenHold sends lines and keeps the connection open, silent, until the client goes.
 func sendThenHold(lines ...string) session {
 	return func(w http.ResponseWriter, r *http.Request) {

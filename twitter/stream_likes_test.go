@@ -100,7 +100,7 @@ func TestFakeStreamLikesFirehose(t *testing.T) {
 // and a stall like any other, and delivers each like of its partition once.
 func TestFakeStreamLikesSample10(t *testing.T) {
 	noLeaks(t)
-	ts, c, _, log := observedFake(t)
+	ts, c, clk, log := observedFake(t)
 	_, err := c.Stream.LikesSample10(context.Background(), 3, nil)
 	wantInvalid(t, "partition 3", err)
 	timers := newManualTimers()
@@ -125,7 +125,7 @@ func TestFakeStreamLikesSample10(t *testing.T) {
 			}
 		}
 	}
-	throughFaults(t, ts, "streamLikesSample10", timers, log, log.waitFor(t, 0, prefix("200")), round)
+	throughFaults(t, ts, clk, "streamLikesSample10", timers, log, log.waitFor(t, 0, prefix("200")), round)
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("likes (-want +got):\n%s", diff)
 	}

@@ -2,15 +2,19 @@ package twitter
 
 import (
 	"context"
+	"errors"
+	"io"
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/twitterkit/go/gen"
 	"github.com/twitterkit/go/internal/testserver"
+	"golang.org/x/oauth2"
 )
 
 // serverClock shows the fake server the test's fake clock, so that rate-limit resets
@@ -108,6 +112,15 @@ func stallNext(t *testing.T, ts *testserver.Server, route string, timers *manual
 	return log.waitFor(t, mark, prefix("stalled", "200"))
 }
 
+// whileUp is round taking a while by clk (briefAfter), so that the connection it ran on
+// counts as a healthy one when it drops.
+func whileUp(clk *fakeClock, round func()) func() {
+	return func() {
+		round()
+		clk.advance(briefAfter)
+	}
+}
+
 // emitAndRead has the server post n Tweets from @XDevelopers (matched by the seeded rule)
 // and reads them back.
 func emitAndRead(t *testing.T, ts *testserver.Server, s *Stream, n int) (emitted, received []string) {
@@ -152,6 +165,7 @@ func TestFakeStreamFiltered(t *testing.T) {
 	collect := func(n int) {
 		e, r := emitAndRead(t, ts, s, n)
 		emitted, received = append(emitted, e...), append(received, r...)
+		clk.advance(briefAfter) // the connection stays up a while: a healthy one
 	}
 	mark := log.waitFor(t, 0, prefix("200"))
 	collect(10)
@@ -254,5 +268,192 @@ func TestStreamWithWrongTokenFailsAtOnceAgainstFakeServer(t *testing.T) {
 	c := testStreamClient(t, ts.URL(), WithBearerToken("not-the-token"))
 	if _, err := c.Stream.Filtered(context.Background(), nil); !IsUnauthorized(err) || strings.Contains(err.Error(), "not-the-token") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// bodyReadTransport signals reading when the stream starts reading the body of an
+// answer that is not a 200: by then it has the headers and waits on the body.
+type bodyReadTransport struct {
+	next    http.RoundTripper
+	reading chan struct{}
+}
+
+func (b bodyReadTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := b.next.RoundTrip(r)
+	if err == nil && resp.StatusCode != http.StatusOK {
+		resp.Body = &signalBody{ReadCloser: resp.Body, reading: b.reading}
+	}
+	return resp, err
+}
+
+type signalBody struct {
+	io.ReadCloser
+	reading chan struct{}
+	once    sync.Once
+}
+
+func (b *signalBody) Read(p []byte) (int, error) {
+	b.once.Do(func() { b.reading <- struct{}{} })
+	return b.ReadCloser.Read(p)
+}
+
+// A 503 whose body stops after a few bytes cannot hold up a stream: StallTimeout bounds
+// the whole answer to a connection attempt, body included, on the first connection
+// (Filtered returns) and on a reconnection (the stream connects again).
+func TestStreamConnectBoundsTheErrorBody(t *testing.T) {
+	noLeaks(t)
+	clk := newFakeClock()
+	ts := testserver.Start(t, testserver.WithClock(serverClock{clk}), testserver.WithKeepAlive(5*time.Millisecond))
+	log := newConnLog()
+	reading := make(chan struct{}, 4)
+	tr := &http.Transport{DisableKeepAlives: true}
+	t.Cleanup(tr.CloseIdleConnections)
+	c, err := NewClient(WithBaseURL(ts.URL()), WithBearerToken(ts.AppBearerToken()),
+		WithHTTPClient(&http.Client{Transport: bodyReadTransport{next: observingTransport{next: tr, log: log}, reading: reading}}), withClock(clk))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const route = "streamFiltered"
+	timers := newManualTimers()
+	passStallTimeout := func() {
+		t.Helper()
+		select {
+		case <-reading:
+		case <-time.After(5 * time.Second):
+			t.Fatal("the stalled answer never came")
+		}
+		if !timers.fire() {
+			t.Fatal("nothing bounds the error body: no watchdog armed while it is read")
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var evs events
+	type opened struct {
+		s   *Stream
+		err error
+	}
+	done := make(chan opened, 1)
+	ts.Inject(route, testserver.Fault{Kind: testserver.FaultStalledBody, Times: 1})
+	go func() {
+		s, err := c.Stream.Filtered(ctx, &StreamOptions{
+			OnReconnect: func(ev ReconnectEvent) { evs.add(ev); log.add(ev.Cause.String()) },
+			afterFunc:   timers.afterFunc,
+		})
+		done <- opened{s, err}
+	}()
+	passStallTimeout()
+	o := <-done
+	if o.err != nil {
+		t.Fatalf("Filtered: %v", o.err)
+	}
+	s := o.s
+	defer s.Close()
+	mark := log.waitFor(t, 0, prefix("HTTP error", "200"))
+	readEmitted := func() {
+		t.Helper()
+		tw := ts.EmitTweet(testserver.Tweet{AuthorID: testserver.XDevelopersID})
+		if got := nextTweet(t, s).Tweet.Data.ID; got != tw[0].ID {
+			t.Errorf("got Tweet %s, want %s", got, tw[0].ID)
+		}
+	}
+	readEmitted()
+
+	ts.Inject(route, testserver.Fault{Kind: testserver.FaultStalledBody, Times: 1})
+	ts.DisconnectStreams("")
+	passStallTimeout()
+	log.waitFor(t, mark, prefix("dropped", "HTTP error", "200"))
+	readEmitted()
+
+	for _, i := range []int{0, 2} {
+		ev := evs.list()[i]
+		if e, ok := asError(ev.Err); !ok || e.StatusCode != 503 || !strings.Contains(ev.Err.Error(), "cut short after 24 bytes: not sent within 21s") {
+			t.Errorf("event %d: %s %v", i, ev.Cause, ev.Err)
+		}
+	}
+}
+
+// A server that drops every connection at once, with an operational-disconnect or with
+// nothing at all, is reconnected to on the network backoff, not in a storm.
+func TestFakeServerDroppingEveryConnectionIsBackedOff(t *testing.T) {
+	for _, kind := range []testserver.FaultKind{testserver.FaultDisconnect, testserver.FaultEmptyBody} {
+		t.Run(kind.String(), func(t *testing.T) {
+			noLeaks(t)
+			ts, c, clk, _ := observedFake(t)
+			ts.Inject("streamFiltered", testserver.Fault{Kind: kind})
+			var evs events
+			enough := make(chan struct{})
+			s, err := c.Stream.Filtered(context.Background(), &StreamOptions{OnReconnect: func(ev ReconnectEvent) {
+				evs.add(ev)
+				if len(evs.list()) == 5 {
+					close(enough)
+				}
+			}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			select {
+			case <-enough:
+			case <-time.After(5 * time.Second):
+				t.Fatalf("reconnects: %s", evs.summary())
+			}
+			if kind == testserver.FaultDisconnect {
+				if m := nextWhere(t, s, func(Message) bool { return true }); !m.IsDisconnect() {
+					t.Errorf("first message %+v, want the disconnect", m)
+				}
+			}
+			s.Close()
+			want := []time.Duration{0, 250 * time.Millisecond, 500 * time.Millisecond, 750 * time.Millisecond, time.Second}
+			if got := clk.recorded(); len(got) < 5 || !cmp.Equal(want, got[:5]) {
+				t.Errorf("waits %v, want %v first; reconnects %s", got, want, evs.summary())
+			}
+		})
+	}
+}
+
+// Credentials the token endpoint refuses end the stream at its first connection: one
+// token request, no reconnection.
+func TestStreamWithRefusedCredentialsFailsAtOnce(t *testing.T) {
+	ts := testserver.Start(t)
+	key, _ := ts.AppCredentials()
+	oc := ts.OAuth2Client()
+	cfg := &OAuth2Config{ClientID: oc.ClientID, ClientSecret: oc.ClientSecret, RedirectURL: oc.RedirectURL,
+		Scopes: []Scope{ScopeTweetRead, ScopeOfflineAccess}, TokenURL: oc.TokenURL}
+	clk := newFakeClock()
+	for name, tc := range map[string]struct {
+		auth  Option
+		check func(error) bool
+	}{
+		"consumer secret refused": {WithAppCredentials(key, "wrong-secret"), func(err error) bool {
+			var te *TokenError
+			return errors.As(err, &te) && te.StatusCode == http.StatusForbidden
+		}},
+		"refresh token refused": {WithOAuth2Token(cfg, &oauth2.Token{AccessToken: "expired", RefreshToken: "spent", Expiry: clk.now().Add(-time.Hour)}),
+			IsReauthorizationRequired},
+	} {
+		t.Run(name, func(t *testing.T) {
+			noLeaks(t)
+			var tokenRequests atomic.Int32
+			tr := &http.Transport{}
+			t.Cleanup(tr.CloseIdleConnections)
+			counting := roundTripperFunc(func(r *http.Request) (*http.Response, error) {
+				if strings.HasSuffix(r.URL.Path, "/oauth2/token") {
+					tokenRequests.Add(1)
+				}
+				return tr.RoundTrip(r)
+			})
+			c := testStreamClient(t, ts.URL(), tc.auth, WithHTTPClient(&http.Client{Transport: counting}), withClock(clk))
+			s, err := c.Stream.Filtered(context.Background(), nil)
+			if s != nil {
+				s.Close()
+				t.Fatalf("the stream opened (to retry in the background); want the refusal")
+			}
+			if !tc.check(err) || !strings.Contains(err.Error(), "GET /2/tweets/search/stream") {
+				t.Fatalf("err = %v", err)
+			}
+			if n := tokenRequests.Load(); n != 1 {
+				t.Errorf("%d token requests, want 1", n)
+			}
+		})
 	}
 }

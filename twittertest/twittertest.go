@@ -74,6 +74,10 @@ const (
 	FaultProcessingFailed = testserver.FaultProcessingFailed
 	// FaultEmptyBody answers 200 with no body at all (a stream: accepted, then closed).
 	FaultEmptyBody = testserver.FaultEmptyBody
+	// FaultStalledBody answers 503 whose body stops after its first bytes and then stalls.
+	FaultStalledBody = testserver.FaultStalledBody
+	// FaultDisconnect, on a stream, sends an operational-disconnect and closes at once.
+	FaultDisconnect = testserver.FaultDisconnect
 )
 
 // The streams of a ComplianceEvent.

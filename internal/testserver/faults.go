@@ -49,6 +49,16 @@ const (
 	// problem) and no data, as X answers a lookup whose one id it cannot find, or a change it
 	// refused.
 	FaultProblems
+	// FaultStalledBody answers with Status (default 503) and a JSON problem body of
+	// which only the first bytes are sent: the headers announce the whole (a
+	// Content-Length of 1000), then nothing comes for Delay, or until the client goes
+	// away when Delay is 0. A client must bound the whole answer, body included, not only
+	// its headers. Streams suffer it the same way.
+	FaultStalledBody
+	// FaultDisconnect, on a stream, accepts each connection, sends one operational-
+	// disconnect message and closes it at once: a server that drops every connection.
+	// Other routes answer normally.
+	FaultDisconnect
 )
 
 func (k FaultKind) String() string {
@@ -75,6 +85,10 @@ func (k FaultKind) String() string {
 		return "FaultEmptyBody"
 	case FaultProblems:
 		return "FaultProblems"
+	case FaultStalledBody:
+		return "FaultStalledBody"
+	case FaultDisconnect:
+		return "FaultDisconnect"
 	}
 	return fmt.Sprintf("FaultKind(%d)", int(k))
 }
@@ -151,6 +165,9 @@ func (fs *faultSet) take(rt *route) *Fault {
 	return nil
 }
 
+// stalledBodyStart is how much of its body FaultStalledBody sends.
+const stalledBodyStart = 24
+
 func statusOr(status, def int) int {
 	if status == 0 {
 		return def
@@ -206,6 +223,25 @@ func (s *Server) serveFaultBefore(c *call) bool {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.WriteHeader(http.StatusOK)
 		_, _ = io.WriteString(w, `{"errors":[{"value":"1","detail":"Could not find the object.","title":"Not Found Error","resource_type":"tweet","parameter":"id","resource_id":"1","type":"https://api.twitter.com/2/problems/resource-not-found"}]}`)
+		return true
+	case FaultStalledBody:
+		st := statusOr(f.Status, http.StatusServiceUnavailable)
+		body, _ := encode(&apiProblem{Title: http.StatusText(st), Type: "about:blank", Status: st, Detail: http.StatusText(st)})
+		w.Header().Set("Content-Type", "application/problem+json; charset=utf-8")
+		w.Header().Set("Content-Length", "1000")
+		w.WriteHeader(st)
+		_, _ = w.Write(body[:min(len(body), stalledBodyStart)])
+		if fl, ok := w.(http.Flusher); ok {
+			fl.Flush()
+		}
+		if f.Delay > 0 {
+			_ = s.sleep(c.r.Context(), f.Delay)
+		} else {
+			select {
+			case <-c.r.Context().Done():
+			case <-s.done:
+			}
+		}
 		return true
 	case FaultStall:
 		if isStream(c.rt.opID) {

@@ -177,3 +177,22 @@ func TestFaultEmptyBodyAndRetryAfter(t *testing.T) {
 		t.Errorf("faults reported as violations: %v", s.Violations())
 	}
 }
+
+func TestFaultStalledBody(t *testing.T) {
+	s := Start(t)
+	c := newTC(t, s)
+	s.Inject("GET /2/users/{id}", Fault{Kind: FaultStalledBody, Delay: 50 * time.Millisecond, Times: 1})
+	s.Inject("GET /2/users/{id}", Fault{Kind: FaultDisconnect, Times: 1}) // not a stream: no effect
+	req, _ := http.NewRequest("GET", s.URL()+"/2/users/"+JackID, nil)
+	req.Header.Set("Authorization", "Bearer "+s.AppBearerToken())
+	res, err := c.hc.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 503 || res.ContentLength != 1000 || len(body) != stalledBodyStart || !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Errorf("FaultStalledBody: %d, Content-Length %d, %d bytes %q, %v", res.StatusCode, res.ContentLength, len(body), body, err)
+	}
+	wantStatus(t, c.get("/2/users/"+JackID, c.app()), 200)
+}

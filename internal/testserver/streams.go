@@ -263,6 +263,13 @@ func (s *Server) serveStream(c *call) {
 	if c.fault != nil && c.fault.Kind == FaultEmptyBody {
 		return
 	}
+	if c.fault != nil && c.fault.Kind == FaultDisconnect {
+		line, _ := encode(envelope{Errors: []apiProblem{*disconnectProblem("OperationalDisconnect")}})
+		s.checkLine(c, line)
+		_, _ = c.w.Write(append(line, '\r', '\n'))
+		flush()
+		return
+	}
 	ctx := c.r.Context()
 	if c.fault != nil && c.fault.Kind == FaultStall {
 		if s.sleep(ctx, c.fault.Delay) != nil {
