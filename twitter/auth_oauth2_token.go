@@ -68,9 +68,10 @@ func WithOAuth2Token(cfg *OAuth2Config, tok *oauth2.Token, opts ...OAuth2Option)
 		if err := cfg.validate(); err != nil {
 			return fmt.Errorf("WithOAuth2Token: %w", err)
 		}
-		if tok == nil || (tok.AccessToken == "" && tok.RefreshToken == "") {
+		if tok != nil && tok.AccessToken == "" && tok.RefreshToken == "" {
 			return errors.New("WithOAuth2Token: the token has neither an access token nor a refresh token")
 		}
+		// A nil token is for StateUser, which loads it from the State (checkState).
 		a := &oauth2UserAuth{cfg: *cfg, initial: copyToken(tok), margin: DefaultRefreshMargin}
 		a.cfg.Scopes = append([]Scope(nil), cfg.Scopes...)
 		for _, opt := range opts {
@@ -92,11 +93,16 @@ type oauth2UserAuth struct {
 	initial   *oauth2.Token
 	onRefresh func(context.Context, *oauth2.Token) error
 	margin    time.Duration
+	stateUser string        // StateUser: the token lives in the Client's State
+	lease     time.Duration // RefreshLease
 }
 
 func (a *oauth2UserAuth) name() string { return "OAuth 2.0 user context" }
 
 func (a *oauth2UserAuth) wrap(next http.RoundTripper, env authEnv) http.RoundTripper {
+	if a.stateUser != "" && env.state != nil {
+		return &tokenTransport{next: next, src: newSharedTokens(a, env, env.state, env.stateID), logger: env.logger}
+	}
 	p := &userTokens{
 		ep:     a.cfg.endpoint(env.tokenClient, env.now),
 		save:   a.onRefresh,

@@ -40,6 +40,11 @@ func (c *Client) call(ctx context.Context, ep endpoint, send sender, out any) (*
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("twitter: %s: %w", ep.name, err)
 		}
+		if c.cfg.state != nil {
+			if err := c.reserve(ctx, ep); err != nil {
+				return nil, err
+			}
+		}
 		resp, body, err := c.attempt(ctx, send)
 		if err != nil {
 			if ctx.Err() != nil {
@@ -59,6 +64,9 @@ func (c *Client) call(ctx context.Context, ep endpoint, send sender, out any) (*
 
 		rl := parseRateLimit(ep.name, resp.Header)
 		c.limits.record(rl)
+		if c.cfg.state != nil {
+			c.recordWindow(ctx, ep, rl)
+		}
 		r := &Response{Response: resp, RateLimit: rl, RequestID: requestID(resp.Header), Attempts: attempt}
 
 		if resp.StatusCode < 200 || resp.StatusCode > 299 {

@@ -62,6 +62,9 @@ func NewClient(opts ...Option) (*Client, error) {
 	if err := cfg.checkAuth(); err != nil {
 		return nil, fmt.Errorf("twitter: %w", err)
 	}
+	if err := cfg.checkState(); err != nil {
+		return nil, fmt.Errorf("twitter: %w", err)
+	}
 	base, err := url.Parse(strings.TrimRight(cfg.baseURL, "/"))
 	if err != nil || base.Scheme == "" || base.Host == "" {
 		return nil, fmt.Errorf("twitter: base URL %q is not an absolute URL", cfg.baseURL)
@@ -117,6 +120,8 @@ func (c *Client) buildHTTPClient() *http.Client {
 			tokenClient: &tokenClient,
 			now:         c.cfg.now,
 			logger:      c.cfg.logger,
+			state:       c.cfg.state,
+			stateID:     c.cfg.stateID,
 		})
 		rt = hostGate{host: canonicalHost(c.baseURL), auth: authed, plain: rt}
 	}

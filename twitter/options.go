@@ -30,6 +30,8 @@ type config struct {
 	maxErrorBodySize int64
 	maxBodySize      int64
 	decoder          jsonx.Decoder
+	state            State  // WithState; nil: windows and tokens are the Client's own
+	stateID          string // the credentials' key in state (StateKey)
 
 	// now and sleep are the clock; tests replace them to assert waits without waiting.
 	now   func() time.Time
@@ -86,6 +88,9 @@ type authEnv struct {
 	tokenClient *http.Client
 	now         func() time.Time
 	logger      *slog.Logger
+	// state and stateID are WithState's State and the credentials' key in it.
+	state   State
+	stateID string
 }
 
 // WithBaseURL points the client at another API host, such as a test server.
