@@ -63,3 +63,15 @@ spec-facts:
 ## SPEC_DRIFT_FLAGS="-file doc.json" reads a document from disk, "-json" writes JSON; exit 1 on drift.
 spec-drift:
 	$(GO) run ./openapi/cmd/specdrift $(SPEC_DRIFT_FLAGS)
+
+## test-redisstate: the redisstate module's tests (its own go.mod), against a redis-server
+## of their own that scripts/with-redis starts on a loopback port (and installs, as root).
+test: test-redisstate
+lint: lint-redisstate
+.PHONY: test-redisstate lint-redisstate bench-redisstate
+test-redisstate:
+	cd redisstate && $(GO) vet ./... && ../scripts/with-redis $(GO) test -race -count=1 ./...
+lint-redisstate:
+	cd redisstate && $(GO) vet ./... && $(GO) run $(STATICCHECK) ./...
+bench-redisstate:
+	cd redisstate && ../scripts/with-redis $(GO) test -run '^$$' -bench . -benchtime 2000x ./...
