@@ -20,7 +20,8 @@ const DefaultRefreshLease = 10 * time.Second
 // key made of the app's client id and user (the user's id, say; any name the Clients of
 // that user agree on). The token given to WithOAuth2Token is stored only if the State
 // has none for the user yet: the stored one, perhaps rotated by another Client since,
-// wins. The token may then be nil, for Clients that find it in the State.
+// wins. The token may then be nil, for Clients that find it in the State. To replace the
+// stored token with one of a new authorization, use SetStateToken.
 //
 // When the token needs a refresh, one Client takes the State's lease, refreshes, stores
 // the rotated token and calls OnTokenRefresh with it; the others wait until it is stored
@@ -33,6 +34,36 @@ func StateUser(user string) OAuth2Option {
 		a.stateUser = user
 		return nil
 	}
+}
+
+// SetStateToken stores tok in s as the token of user (as StateUser names them) for the
+// app cfg, replacing any stored one: for the token of a new authorization, after the
+// stored one was revoked or its refresh token rejected. Clients sharing the user load it
+// when their cached token stops working.
+func SetStateToken(ctx context.Context, s TokenState, cfg *OAuth2Config, user string, tok *oauth2.Token) error {
+	switch {
+	case ctx == nil:
+		return errors.New("twitter: SetStateToken: nil context")
+	case s == nil || cfg == nil || user == "":
+		return errors.New("twitter: SetStateToken: nil State or config, or empty user")
+	case tok == nil || tok.AccessToken == "" && tok.RefreshToken == "":
+		return errors.New("twitter: SetStateToken: the token has neither an access token nor a refresh token")
+	}
+	key := StateKey("oauth2-user", cfg.ClientID, user)
+	for range 10 { // another Client storing meanwhile moves the version on; try again
+		_, version, err := s.LoadToken(ctx, key)
+		if err != nil {
+			return stateTokenError("loading the token", err)
+		}
+		ok, err := s.StoreToken(ctx, key, version, tok)
+		if err != nil {
+			return stateTokenError("storing the token", err)
+		}
+		if ok {
+			return nil
+		}
+	}
+	return errors.New("twitter: SetStateToken: the stored token kept changing; not stored")
 }
 
 // RefreshLease sets how long a sharing Client holds the refresh lease

@@ -36,6 +36,7 @@ func Run(t *testing.T, newState NewState) {
 	t.Run("ClientsWaitForReset", func(t *testing.T) { ClientsWaitForReset(t, newState(t)) })
 	t.Run("ClientsRefreshOnce", func(t *testing.T) { ClientsRefreshOnce(t, newState(t)) })
 	t.Run("DeadLeaseHolder", func(t *testing.T) { DeadLeaseHolder(t, newState(t)) })
+	t.Run("SetStateToken", func(t *testing.T) { SetStateToken(t, newState(t)) })
 }
 
 var ctx = context.Background()
@@ -474,5 +475,31 @@ func DeadLeaseHolder(t *testing.T, s twitter.State) {
 	}
 	if cnt.refreshes.Load() != 1 {
 		t.Errorf("%d refreshes, want 1", cnt.refreshes.Load())
+	}
+}
+
+// SetStateToken: a token of a new authorization replaces the stored one, whose refresh
+// token X no longer takes, and Clients of the user go on with it.
+func SetStateToken(t *testing.T, s twitter.State) {
+	srv := testserver.Start(t)
+	cfg, tok := oauth2Setup(t, srv)
+	key := twitter.StateKey("oauth2-user", cfg.ClientID, testserver.JackID)
+	dead := &oauth2.Token{AccessToken: "revoked", RefreshToken: "rejected", Expiry: time.Now().Add(-time.Minute)}
+	if ok, err := s.StoreToken(ctx, key, 0, dead); err != nil || !ok {
+		t.Fatalf("seed: %v %v", ok, err)
+	}
+	if err := twitter.SetStateToken(ctx, s, cfg, testserver.JackID, tok); err != nil {
+		t.Fatal(err)
+	}
+	if err := twitter.SetStateToken(ctx, s, cfg, "", tok); err == nil {
+		t.Error("an empty user accepted")
+	}
+	var cnt counter
+	c := client(t, srv, s, &cnt, "c", twitter.WithOAuth2Token(cfg, nil, twitter.StateUser(testserver.JackID)))
+	if _, _, err := c.Users.Me(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if cnt.last["c"] != tok.AccessToken || cnt.refreshes.Load() != 0 {
+		t.Errorf("the Client did not send the new token as it was (%d refreshes)", cnt.refreshes.Load())
 	}
 }
