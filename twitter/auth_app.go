@@ -93,7 +93,7 @@ func (a *appAuth) wrap(next http.RoundTripper, env authEnv) http.RoundTripper {
 	if tokenURL == "" {
 		tokenURL = env.baseURL.JoinPath("oauth2", "token").String()
 	}
-	ep := tokenEndpoint{url: tokenURL, hc: env.tokenClient, now: env.now, clientID: a.key, clientSecret: a.secret}
+	ep := tokenEndpoint{url: tokenURL, hc: env.tokenClient, now: env.now, clientID: a.key, clientSecret: a.secret, dec: env.decoder}
 	cache := &tokenCache{
 		// X's app-only tokens do not expire; they are replaced only when invalidated,
 		// which the API reports with a 401.

@@ -38,6 +38,17 @@ type tokenEndpoint struct {
 	// HTTP Basic credentials, each form-encoded first as RFC 6749 section 2.3.1 and X's
 	// app-only documentation ask. Without one (a public client) client_id goes in the body.
 	clientID, clientSecret string
+
+	// dec decodes the answers: the client's decoder (WithStandardJSON), or jsonx's
+	// default when nil (a config used without a client).
+	dec jsonx.Decoder
+}
+
+func (e tokenEndpoint) decoder() jsonx.Decoder {
+	if e.dec == nil {
+		return jsonx.Default()
+	}
+	return e.dec
 }
 
 // tokenResponse is the JSON a token endpoint answers with, success or failure.
@@ -96,7 +107,7 @@ func (e tokenEndpoint) post(ctx context.Context, form url.Values, secrets ...str
 	}
 
 	var tr tokenResponse
-	jsonErr := jsonx.Unmarshal(body, &tr)
+	jsonErr := e.decoder().Unmarshal(body, &tr)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 || (jsonErr == nil && (tr.Error != "" || len(tr.Errors) > 0)) {
 		te := fail(resp.StatusCode, nil)
 		switch {
@@ -135,7 +146,7 @@ func (e tokenEndpoint) post(ctx context.Context, form url.Values, secrets ...str
 		tok.Expiry = e.now().Add(time.Duration(expiresIn) * time.Second)
 	}
 	var extra map[string]any
-	if jsonx.Unmarshal(body, &extra) == nil {
+	if e.decoder().Unmarshal(body, &extra) == nil {
 		tok = tok.WithExtra(extra) // tok.Extra("scope") is the granted scopes
 	}
 	return tok, nil

@@ -44,7 +44,8 @@ type Client struct {
 	common     service
 }
 
-// service is embedded (as a distinct named type) by every area of the API.
+// service is what every area of the API holds: each service type (TweetsService, ...) is
+// declared as a named type of it, and all of them share the one Client.
 type service struct{ client *Client }
 
 // NewClient builds a Client from options. It validates the options and returns an error
@@ -122,6 +123,7 @@ func (c *Client) buildHTTPClient() *http.Client {
 			logger:      c.cfg.logger,
 			state:       c.cfg.state,
 			stateID:     c.cfg.stateID,
+			decoder:     c.cfg.decoder,
 		})
 		rt = hostGate{host: canonicalHost(c.baseURL), auth: authed, plain: rt}
 	}

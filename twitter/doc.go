@@ -60,7 +60,8 @@
 // silent past StreamOptions.StallTimeout, and reports each reconnection to
 // StreamOptions.OnReconnect. It ends only on an answer reconnecting cannot fix (401,
 // 403, a bad parameter), Close, or its context. Rules.Sync sets the filtered stream's
-// rules to a wanted set in at most three calls.
+// rules to a wanted set: it lists the rules in force (a page per 1000 rules), then sends at
+// most one delete and at most one add.
 //
 // The enterprise streams are read one partition a connection: Stream.Firehose,
 // FirehoseLang and Sample10 (Tweets, as a *Stream), LikesFirehose and LikesSample10

@@ -117,8 +117,9 @@ func (e *Error) HasProblem(kind string) bool {
 
 const maxExcerpt = 256
 
-// newError builds the error for a non-2xx response from its (size-capped) body.
-func newError(endpoint string, resp *http.Response, body []byte, rl RateLimit) *Error {
+// newError builds the error for a non-2xx response from its (size-capped) body, decoded
+// with dec (the client's decoder, so WithStandardJSON holds for error bodies too).
+func newError(dec jsonx.Decoder, endpoint string, resp *http.Response, body []byte, rl RateLimit) *Error {
 	e := &Error{
 		StatusCode: resp.StatusCode,
 		RequestID:  requestID(resp.Header),
@@ -126,7 +127,7 @@ func newError(endpoint string, resp *http.Response, body []byte, rl RateLimit) *
 		Endpoint:   endpoint,
 		Response:   resp,
 	}
-	if !parseProblemBody(e, body) {
+	if !parseProblemBody(dec, e, body) {
 		e.Body = excerpt(body)
 	}
 	return e
@@ -134,14 +135,14 @@ func newError(endpoint string, resp *http.Response, body []byte, rl RateLimit) *
 
 // parseProblemBody fills e from a problem document, an {"errors": [...]} envelope, or
 // the older {"errors":[{"code","message"}]} shape. It reports whether it found any.
-func parseProblemBody(e *Error, body []byte) bool {
+func parseProblemBody(dec jsonx.Decoder, e *Error, body []byte) bool {
 	var doc struct {
 		gen.Problem
 		Errors []json.RawMessage `json:"errors"`
 		// v1.1-style fields some endpoints still use
 		Error string `json:"error"`
 	}
-	if len(body) == 0 || jsonx.Unmarshal(body, &doc) != nil {
+	if len(body) == 0 || dec.Unmarshal(body, &doc) != nil {
 		return false
 	}
 	found := false
@@ -154,7 +155,7 @@ func parseProblemBody(e *Error, body []byte) bool {
 	}
 	for _, raw := range doc.Errors {
 		var p gen.Problem
-		if jsonx.Unmarshal(raw, &p) != nil {
+		if dec.Unmarshal(raw, &p) != nil {
 			continue
 		}
 		if p.Type == "" && p.Title == "" && !found {
@@ -164,7 +165,7 @@ func parseProblemBody(e *Error, body []byte) bool {
 				Code    *int32 `json:"code"`
 				Message string `json:"message"`
 			}
-			if jsonx.Unmarshal(raw, &legacy) == nil && legacy.Code != nil && legacy.Message != "" {
+			if dec.Unmarshal(raw, &legacy) == nil && legacy.Code != nil && legacy.Message != "" {
 				p.Title = legacy.Message
 				p.Detail = legacy.Message
 				p.Type = fmt.Sprintf("code:%d", *legacy.Code)

@@ -1,11 +1,18 @@
 package twitter
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
+	"net/http/httptest"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/twitterkit/go/internal/jsonx"
 )
 
 func errorFrom(t *testing.T, status int, body string, header http.Header) *Error {
@@ -14,7 +21,7 @@ func errorFrom(t *testing.T, status int, body string, header http.Header) *Error
 	if resp.Header == nil {
 		resp.Header = http.Header{}
 	}
-	return newError("GET /2/tweets", resp, []byte(body), parseRateLimit("GET /2/tweets", resp.Header))
+	return newError(jsonx.Default(), "GET /2/tweets", resp, []byte(body), parseRateLimit("GET /2/tweets", resp.Header))
 }
 
 func TestErrorFromProblemDocuments(t *testing.T) {
@@ -172,7 +179,7 @@ func FuzzErrorDecoding(f *testing.F) {
 		if rl.Limit < 0 || rl.Remaining < 0 {
 			t.Fatalf("negative rate limit %+v", rl)
 		}
-		e := newError("GET /2/x", resp, body, rl)
+		e := newError(jsonx.Default(), "GET /2/x", resp, body, rl)
 		msg := e.Error()
 		if len(e.Body) > maxExcerpt*3 {
 			t.Fatalf("excerpt too long: %d", len(e.Body))
@@ -184,4 +191,51 @@ func FuzzErrorDecoding(f *testing.F) {
 		_, _ = serverWait(resp, rl, rl.Reset)
 		(&Backoff{}).Next(1, resp, e)
 	})
+}
+
+// countingDecoder records the bodies it decodes, to show which paths use the client's
+// decoder.
+type countingDecoder struct {
+	jsonx.Decoder
+	mu     sync.Mutex
+	bodies []string
+}
+
+func (d *countingDecoder) Unmarshal(data []byte, v any) error {
+	d.mu.Lock()
+	d.bodies = append(d.bodies, string(data))
+	d.mu.Unlock()
+	return d.Decoder.Unmarshal(data, v)
+}
+
+// TestTheClientsDecoderReadsErrorAndTokenBodies: the decoder the client is configured
+// with (WithStandardJSON chooses encoding/json) decodes error bodies and app-only token
+// answers too, not only successful responses.
+func TestTheClientsDecoderReadsErrorAndTokenBodies(t *testing.T) {
+	const tokenBody = `{"token_type":"bearer","access_token":"AAAA"}`
+	const errorBody = `{"title":"Not Found Error","detail":"no user","type":"https://api.twitter.com/2/problems/resource-not-found"}`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		if r.URL.Path == "/oauth2/token" {
+			_, _ = io.WriteString(w, tokenBody)
+			return
+		}
+		w.WriteHeader(http.StatusNotFound)
+		_, _ = io.WriteString(w, errorBody)
+	}))
+	defer srv.Close()
+	dec := &countingDecoder{Decoder: jsonx.Standard}
+	c, err := NewClient(WithBaseURL(srv.URL), WithAppCredentials("key", "secret"), WithRetryPolicy(NoRetries()),
+		func(c *config) error { c.decoder = dec; return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = c.Users.ByID(context.Background(), "1", nil)
+	var apiErr *Error
+	if !errors.As(err, &apiErr) || !apiErr.HasProblem(ProblemResourceNotFound) {
+		t.Fatalf("err = %v, want the not-found problem", err)
+	}
+	if !slices.Contains(dec.bodies, tokenBody) || !slices.Contains(dec.bodies, errorBody) {
+		t.Errorf("the client's decoder read %q; want the token answer and the error body", dec.bodies)
+	}
 }

@@ -91,6 +91,8 @@ type authEnv struct {
 	// state and stateID are WithState's State and the credentials' key in it.
 	state   State
 	stateID string
+	// decoder is the client's decoder, for token answers too.
+	decoder jsonx.Decoder
 }
 
 // WithBaseURL points the client at another API host, such as a test server.

@@ -75,12 +75,10 @@ type PageMeta struct {
 	TotalTweetCount int
 }
 
-// TweetPage is a page of Tweets (search, timelines, liked Tweets, quotes, Retweets, a
-// List's Tweets, bookmarks).
+// TweetPage is a page of Tweets, of every paginated operation whose items are Tweets.
 type TweetPage = Page[gen.Tweet]
 
-// UserPage is a page of users (followers, following, blocking, muting, liking users,
-// retweeters, user search, List members and followers, Space ticket buyers).
+// UserPage is a page of users, of every paginated operation whose items are users.
 type UserPage = Page[gen.User]
 
 // CountPage is a page of Tweet-count buckets.
@@ -89,7 +87,7 @@ type CountPage = Page[gen.SearchCount]
 // RulePage is a page of filtered-stream rules.
 type RulePage = Page[gen.Rule]
 
-// ListPage is a page of Lists (followed, owned, memberships).
+// ListPage is a page of Lists.
 type ListPage = Page[gen.List]
 
 // DMEventPage is a page of direct-message events.

@@ -169,7 +169,8 @@ func linear(step time.Duration, n int, most time.Duration) time.Duration {
 	return min(step*time.Duration(n), most)
 }
 
-// doubling is first·2^(n-1), capped at most.
+// doubling is first·2^(n-1), capped at most: the growth of both Backoff (retries) and
+// ReconnectPolicy (stream reconnections).
 func doubling(first time.Duration, n int, most time.Duration) time.Duration {
 	d := first
 	for i := 1; i < n && d < most; i++ {

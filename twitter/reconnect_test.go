@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/twitterkit/go/internal/jsonx"
 	"golang.org/x/oauth2"
 )
 
@@ -23,13 +24,13 @@ func TestReconnectBackoffFollowsXSchedule(t *testing.T) {
 		h.Set("x-rate-limit-remaining", fmt.Sprint(remaining))
 		h.Set("x-rate-limit-reset", fmt.Sprint(now.Add(reset).Unix()))
 		resp := &http.Response{StatusCode: 429, Header: h}
-		return newError("GET /2/tweets/search/stream", resp, nil, parseRateLimit("GET /2/tweets/search/stream", h))
+		return newError(jsonx.Default(), "GET /2/tweets/search/stream", resp, nil, parseRateLimit("GET /2/tweets/search/stream", h))
 	}
 	retryAfter := func(s string) error {
 		h := http.Header{}
 		h.Set("Retry-After", s)
 		resp := &http.Response{StatusCode: 503, Header: h}
-		return newError("GET /2/tweets/search/stream", resp, nil, RateLimit{})
+		return newError(jsonx.Default(), "GET /2/tweets/search/stream", resp, nil, RateLimit{})
 	}
 	tests := []struct {
 		cause   ReconnectCause

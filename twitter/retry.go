@@ -128,11 +128,7 @@ func (p Backoff) serverBounded(wait, server time.Duration, known bool) (time.Dur
 
 // backoff is Initial·2^(attempt-1), capped at Max, with the Jitter fraction randomised.
 func (p Backoff) backoff(attempt int) time.Duration {
-	d := p.Initial
-	for i := 1; i < attempt && d < p.Max; i++ {
-		d *= 2
-	}
-	d = min(d, p.Max)
+	d := doubling(p.Initial, attempt, p.Max) // the same doubling as the reconnect policy's
 	if p.Jitter > 0 {
 		fixed := time.Duration(float64(d) * (1 - p.Jitter))
 		d = fixed + time.Duration(rand.Float64()*float64(d-fixed))

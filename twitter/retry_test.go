@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"testing"
 	"time"
+
+	"github.com/twitterkit/go/internal/jsonx"
 )
 
 func TestBackoffJitterStaysInBounds(t *testing.T) {
@@ -30,7 +32,7 @@ func TestBackoffDecisions(t *testing.T) {
 		if resp.Header == nil {
 			resp.Header = http.Header{}
 		}
-		return resp, newError("GET /2/x", resp, []byte(body), parseRateLimit("GET /2/x", resp.Header))
+		return resp, newError(jsonx.Default(), "GET /2/x", resp, []byte(body), parseRateLimit("GET /2/x", resp.Header))
 	}
 	reset := func(d time.Duration) http.Header {
 		h := http.Header{}

@@ -13,7 +13,8 @@ type SpacesService service
 // RulesService manages the rules of the filtered stream.
 type RulesService service
 
-// StreamService connects to the sample and filtered streams.
+// StreamService connects to the streams: filtered, sample, firehose, likes, compliance and
+// labels.
 type StreamService service
 
 // ComplianceService creates and reads batch compliance jobs.

@@ -194,7 +194,7 @@ type connFailure struct {
 // disconnect.
 func (s *StreamService) Filtered(ctx context.Context, opts *StreamOptions) (*Stream, error) {
 	name := opStreamFiltered.name
-	o, p, err := streamParams("Stream.Filtered", opts)
+	o, p, err := streamParams("Stream.Filtered", false, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -229,7 +229,7 @@ func startOnFirst[P any](p P, start time.Time, set func(*P, *time.Time),
 // returns as Filtered does.
 func (s *StreamService) Sample(ctx context.Context, opts *StreamOptions) (*Stream, error) {
 	name := opStreamSample.name
-	o, p, err := streamParams("Stream.Sample", opts)
+	o, p, err := streamParams("Stream.Sample", false, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -248,8 +248,9 @@ func (s *StreamService) Sample(ctx context.Context, opts *StreamOptions) (*Strea
 }
 
 // streamParams checks the options of method ("Stream.Filtered"), fills in defaults and
-// builds the query parameters the two streams share.
-func streamParams(method string, opts *StreamOptions) (StreamOptions, gen.StreamSampleParams, error) {
+// builds the query parameters the streams share. likes says the stream is a likes stream,
+// the only kind that takes LikeFields and LikeExpansions.
+func streamParams(method string, likes bool, opts *StreamOptions) (StreamOptions, gen.StreamSampleParams, error) {
 	var o StreamOptions
 	if opts != nil {
 		o = *opts
@@ -266,7 +267,7 @@ func streamParams(method string, opts *StreamOptions) (StreamOptions, gen.Stream
 		return bad("negative BufferSize %d", o.BufferSize)
 	case o.MaxLineSize < 0:
 		return bad("negative MaxLineSize %d", o.MaxLineSize)
-	case (o.LikeFields != nil || o.LikeExpansions != nil) && !likesMethod(method):
+	case (o.LikeFields != nil || o.LikeExpansions != nil) && !likes:
 		return bad("LikeFields and LikeExpansions are for the likes streams")
 	case !o.StartTime.IsZero() && !o.EndTime.IsZero() && !o.EndTime.After(o.StartTime):
 		return bad("EndTime %v is not after StartTime %v", o.EndTime, o.StartTime)
@@ -526,7 +527,7 @@ func (s *EventStream[M]) connect(first bool) (*http.Response, *connFailure, erro
 	if rerr != nil && s.ctx.Err() != nil {
 		return nil, nil, s.ctxErr()
 	}
-	apiErr := newError(s.endpoint, resp, body, rl)
+	apiErr := newError(s.c.cfg.decoder, s.endpoint, resp, body, rl)
 	var failure error = apiErr
 	if rerr != nil {
 		why := rerr.Error()

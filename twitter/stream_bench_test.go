@@ -48,7 +48,7 @@ func realShapedLines(tb testing.TB, n int) [][]byte {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	_, p, err := streamParams("capture", fullStreamOptions())
+	_, p, err := streamParams("capture", false, fullStreamOptions())
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -114,7 +114,7 @@ type connector = func(ctx context.Context, first bool) (*http.Response, error)
 func openCompliance[T, L any](s *StreamService, ctx context.Context, method, name string, n, partition int, opts *StreamOptions,
 	connect func(*gen.Client, gen.StreamTweetComplianceParams, time.Time) connector,
 	parts func(*L) (*T, []gen.Problem)) (*ComplianceStream[T], error) {
-	o, p, err := partitionParams(method, n, partition, opts)
+	o, p, err := partitionParams(method, false, n, partition, opts)
 	if err != nil {
 		return nil, err
 	}

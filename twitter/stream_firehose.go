@@ -78,18 +78,18 @@ func (s *StreamService) Sample10(ctx context.Context, partition int, opts *Strea
 
 // partitionParams checks the partition (1 to n; n == 0 for a stream without partitions,
 // which takes none) and the options, as streamParams.
-func partitionParams(method string, n, partition int, opts *StreamOptions) (StreamOptions, gen.StreamSampleParams, error) {
+func partitionParams(method string, likes bool, n, partition int, opts *StreamOptions) (StreamOptions, gen.StreamSampleParams, error) {
 	if n > 0 && (partition < 1 || partition > n) {
 		return StreamOptions{}, gen.StreamSampleParams{}, invalid(method, "partition must be 1 to %d, got %d", n, partition)
 	}
-	return streamParams(method, opts)
+	return streamParams(method, likes, opts)
 }
 
 // partitioned opens a partitioned Tweet stream of n partitions. The generated parameters
 // of these streams are one shape; call converts them to its operation's.
 func (s *StreamService) partitioned(ctx context.Context, method, name string, n, partition int, opts *StreamOptions,
 	call func(*gen.Client, context.Context, *gen.StreamFirehoseParams) (*http.Response, error)) (*Stream, error) {
-	o, p, err := partitionParams(method, n, partition, opts)
+	o, p, err := partitionParams(method, false, n, partition, opts)
 	if err != nil {
 		return nil, err
 	}

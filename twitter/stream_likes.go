@@ -59,7 +59,7 @@ func (s *StreamService) LikesSample10(ctx context.Context, partition int, opts *
 // likes opens a likes stream of n partitions.
 func (s *StreamService) likes(ctx context.Context, method, name string, n, partition int, opts *StreamOptions,
 	call func(*gen.Client, context.Context, *gen.StreamLikesFirehoseParams) (*http.Response, error)) (*LikeStream, error) {
-	o, p, err := partitionParams(method, n, partition, opts)
+	o, p, err := partitionParams(method, true, n, partition, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -95,10 +95,4 @@ func decodeLikeLine(c *Client, line []byte) (LikeMessage, []gen.Problem, error) 
 		return LikeMessage{Problems: l.Errors}, l.Errors, nil
 	}
 	return LikeMessage{}, nil, errors.New("line has neither a like nor errors")
-}
-
-// likesMethod reports whether method opens a likes stream, the only ones that take
-// StreamOptions.LikeFields and LikeExpansions.
-func likesMethod(method string) bool {
-	return method == "Stream.LikesFirehose" || method == "Stream.LikesSample10"
 }
