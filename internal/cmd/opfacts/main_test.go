@@ -1,0 +1,96 @@
+package main
+
+import (
+	"go/importer"
+	"go/token"
+	"go/types"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+var (
+	genOnce sync.Once
+	genPkg  *types.Package
+	genErr  error
+)
+
+// newTestGenerator returns a generator over package gen, type-checked once (as generate
+// does) for all the tests.
+func newTestGenerator(t *testing.T) *generator {
+	t.Helper()
+	genOnce.Do(func() { genPkg, genErr = importer.ForCompiler(token.NewFileSet(), "source", nil).Import(genPath) })
+	if genErr != nil {
+		t.Fatal(genErr)
+	}
+	return &generator{gen: genPkg, helpers: map[string]string{}, problems: types.NewSlice(genPkg.Scope().Lookup("Problem").Type())}
+}
+
+// operationAnswering is a GET whose 200 body is the component schema named schema.
+func operationAnswering(id, schema string, ext map[string]any) *openapi3.Operation {
+	resp := openapi3.NewResponse().WithDescription("ok").
+		WithContent(openapi3.NewContentWithJSONSchemaRef(openapi3.NewSchemaRef("#/components/schemas/"+schema, nil)))
+	o := openapi3.NewOperation()
+	o.OperationID = id
+	o.Extensions = ext
+	o.Responses = openapi3.NewResponses(openapi3.WithStatus(200, &openapi3.ResponseRef{Value: resp}))
+	return o
+}
+
+func TestOutcomesTheTypeCannotCarryAreErrors(t *testing.T) {
+	g := newTestGenerator(t)
+	for _, tc := range []struct {
+		id, schema, outcome, want string
+	}{
+		// gen.Rule has no errors member: no outcome but none fits it.
+		{"noErrors", "Rule", "allOrNothing", "has no errors member"},
+		{"noErrorsPerItem", "Rule", "perItem", "has no errors member"},
+		{"unknown", "SingleUserLookupResponse", "sometimes", "is not perItem, needData, allOrNothing or none"},
+		{"missingType", "NoSuchSchema", "needData", "has no type in package gen"},
+	} {
+		g.errs = nil
+		g.operation("GET", "/2/x", operationAnswering(tc.id, tc.schema, map[string]any{"x-twitter-outcome": tc.outcome}))
+		if len(g.errs) != 1 || !strings.Contains(g.errs[0], tc.id) || !strings.Contains(g.errs[0], tc.want) {
+			t.Errorf("%s: errors %q, want one about %q", tc.id, g.errs, tc.want)
+		}
+	}
+}
+
+func TestOutcomeDefaultsAndAccessors(t *testing.T) {
+	g := newTestGenerator(t)
+	for _, tc := range []struct {
+		method, schema, outcome string
+		errors                  bool
+	}{
+		{"GET", "SingleUserLookupResponse", "needData", true},
+		{"POST", "UsersFollowingCreateResponse", "allOrNothing", true},
+		{"GET", "Rule", "none", false},
+	} {
+		g.errs = nil
+		op, ok := g.operation(tc.method, "/2/x", operationAnswering("op", tc.schema, nil))
+		if !ok || len(g.errs) != 0 || op.Outcome != tc.outcome || op.Errors != tc.errors || op.Idempotent != (tc.method == "GET") {
+			t.Errorf("%s %s: %+v (errors %q), want outcome %s", tc.method, tc.schema, op, g.errs, tc.outcome)
+		}
+	}
+	// The data check of a single user is written out over the user's fields.
+	op, _ := g.operation("GET", "/2/x", operationAnswering("op", "SingleUserLookupResponse", nil))
+	if op.HasData != "nonZeroUser(&r.Data)" || !strings.Contains(g.helpers["nonZeroUser"], "v.ID != \"\"") {
+		t.Errorf("HasData %q, helper %q", op.HasData, g.helpers["nonZeroUser"])
+	}
+}
+
+func TestFacadeNamesAreChecked(t *testing.T) {
+	g := newTestGenerator(t)
+	g.operation("GET", "/2/x", operationAnswering("bad", "SingleUserLookupResponse", map[string]any{"x-twitter-facade": "users.byID"}))
+	if len(g.errs) != 1 || !strings.Contains(g.errs[0], "is not Service.Method") {
+		t.Errorf("errors %q", g.errs)
+	}
+	if got, err := stringList([]any{"Rules.Add", "Rules.Delete"}); err != nil || len(got) != 2 {
+		t.Errorf("stringList = %v, %v", got, err)
+	}
+	if _, err := stringList(3); err == nil {
+		t.Error("stringList(3): no error")
+	}
+}
