@@ -1101,6 +1101,7 @@ func (e TweetExpansion) Valid() bool {
 // Defines values for TweetField.
 const (
 	TweetFieldArticle                        TweetField = "article"
+	TweetFieldArticleTitle                   TweetField = "article_title"
 	TweetFieldAttachments                    TweetField = "attachments"
 	TweetFieldAuthorID                       TweetField = "author_id"
 	TweetFieldCardURI                        TweetField = "card_uri"
@@ -1116,10 +1117,13 @@ const (
 	TweetFieldID                             TweetField = "id"
 	TweetFieldInReplyToUserID                TweetField = "in_reply_to_user_id"
 	TweetFieldLang                           TweetField = "lang"
+	TweetFieldMatchedMediaNotes              TweetField = "matched_media_notes"
 	TweetFieldMediaMetadata                  TweetField = "media_metadata"
 	TweetFieldNonPublicMetrics               TweetField = "non_public_metrics"
+	TweetFieldNoteRequestSuggestions         TweetField = "note_request_suggestions"
 	TweetFieldNoteTweet                      TweetField = "note_tweet"
 	TweetFieldOrganicMetrics                 TweetField = "organic_metrics"
+	TweetFieldPaidPartnership                TweetField = "paid_partnership"
 	TweetFieldPossiblySensitive              TweetField = "possibly_sensitive"
 	TweetFieldPromotedMetrics                TweetField = "promoted_metrics"
 	TweetFieldPublicMetrics                  TweetField = "public_metrics"
@@ -1137,6 +1141,8 @@ const (
 func (e TweetField) Valid() bool {
 	switch e {
 	case TweetFieldArticle:
+		return true
+	case TweetFieldArticleTitle:
 		return true
 	case TweetFieldAttachments:
 		return true
@@ -1168,13 +1174,19 @@ func (e TweetField) Valid() bool {
 		return true
 	case TweetFieldLang:
 		return true
+	case TweetFieldMatchedMediaNotes:
+		return true
 	case TweetFieldMediaMetadata:
 		return true
 	case TweetFieldNonPublicMetrics:
 		return true
+	case TweetFieldNoteRequestSuggestions:
+		return true
 	case TweetFieldNoteTweet:
 		return true
 	case TweetFieldOrganicMetrics:
+		return true
+	case TweetFieldPaidPartnership:
 		return true
 	case TweetFieldPossiblySensitive:
 		return true
@@ -3331,10 +3343,18 @@ type TrendsLookupResponse struct {
 
 // Tweet A Tweet (X now calls them posts). Fields other than the defaults appear only when asked for with `tweet.fields`.
 type Tweet struct {
-	Attachments TweetAttachments `json:"attachments,omitempty,omitzero"`
+	// Article The long-form Article a Tweet carries, for Tweets that have one. X's documents list no members for it; its expansions (article.cover_media, article.media_entities) name media it refers to. Members are kept as sent (nil when the Tweet has no Article).
+	Article TweetArticle `json:"article,omitempty,omitzero"`
+
+	// ArticleTitle The title of the long-form Article the Tweet carries. X's newest document calls it an object while its name says text, so no type is fixed here and either decodes (a string, or an object of members).
+	ArticleTitle interface{}      `json:"article_title,omitempty,omitzero"`
+	Attachments  TweetAttachments `json:"attachments,omitempty,omitzero"`
 
 	// AuthorID A user id: a decimal number of up to 19 digits, sent as a string.
-	AuthorID           UserID              `json:"author_id,omitempty,omitzero"`
+	AuthorID UserID `json:"author_id,omitempty,omitzero"`
+
+	// CardURI The card attached when the Tweet was posted with one (`card_uri` of the create request).
+	CardURI            string              `json:"card_uri,omitempty,omitzero"`
 	CommunityID        CommunityID         `json:"community_id,omitempty,omitzero"`
 	ContextAnnotations []ContextAnnotation `json:"context_annotations,omitempty,omitzero"`
 
@@ -3351,15 +3371,27 @@ type Tweet struct {
 	ID TweetID `json:"id"`
 
 	// InReplyToUserID A user id: a decimal number of up to 19 digits, sent as a string.
-	InReplyToUserID   UserID                `json:"in_reply_to_user_id,omitempty,omitzero"`
-	Lang              string                `json:"lang,omitempty,omitzero"`
-	NonPublicMetrics  TweetNonPublicMetrics `json:"non_public_metrics,omitempty,omitzero"`
-	NoteTweet         *TweetNoteTweet       `json:"note_tweet,omitempty"`
-	OrganicMetrics    TweetOrganicMetrics   `json:"organic_metrics,omitempty,omitzero"`
-	PossiblySensitive bool                  `json:"possibly_sensitive,omitempty,omitzero"`
-	PromotedMetrics   TweetPromotedMetrics  `json:"promoted_metrics,omitempty,omitzero"`
-	PublicMetrics     TweetPublicMetrics    `json:"public_metrics,omitempty,omitzero"`
-	ReferencedTweets  []ReferencedTweet     `json:"referenced_tweets,omitempty,omitzero"`
+	InReplyToUserID UserID `json:"in_reply_to_user_id,omitempty,omitzero"`
+	Lang            string `json:"lang,omitempty,omitzero"`
+
+	// MatchedMediaNotes Community Notes written about media that the Tweet's media matched.
+	MatchedMediaNotes []TweetMatchedMediaNote `json:"matched_media_notes,omitempty,omitzero"`
+
+	// MediaMetadata What the author told about each attached media item (alt text, title, description).
+	MediaMetadata    []TweetMediaMetadata  `json:"media_metadata,omitempty,omitzero"`
+	NonPublicMetrics TweetNonPublicMetrics `json:"non_public_metrics,omitempty,omitzero"`
+
+	// NoteRequestSuggestions Readers' suggestions, with sources, for a Community Note the Tweet might need.
+	NoteRequestSuggestions []TweetNoteRequestSuggestion `json:"note_request_suggestions,omitempty,omitzero"`
+	NoteTweet              *TweetNoteTweet              `json:"note_tweet,omitempty"`
+	OrganicMetrics         TweetOrganicMetrics          `json:"organic_metrics,omitempty,omitzero"`
+
+	// PaidPartnership True when the author disclosed that the Tweet is paid promotion.
+	PaidPartnership   bool                 `json:"paid_partnership,omitempty,omitzero"`
+	PossiblySensitive bool                 `json:"possibly_sensitive,omitempty,omitzero"`
+	PromotedMetrics   TweetPromotedMetrics `json:"promoted_metrics,omitempty,omitzero"`
+	PublicMetrics     TweetPublicMetrics   `json:"public_metrics,omitempty,omitzero"`
+	ReferencedTweets  []ReferencedTweet    `json:"referenced_tweets,omitempty,omitzero"`
 
 	// ReplySettings Who may reply to a Tweet. X has added values over time; treat unknown ones as restrictive. Values are letters only and may be longer than twelve (mentionedUsers), whatever X's published pattern says.
 	ReplySettings                  ReplySettings                        `json:"reply_settings,omitempty,omitzero"`
@@ -3371,6 +3403,9 @@ type Tweet struct {
 	Username                       UserName                             `json:"username,omitempty,omitzero"`
 	Withheld                       *TweetWithheld                       `json:"withheld,omitempty"`
 }
+
+// TweetArticle The long-form Article a Tweet carries, for Tweets that have one. X's documents list no members for it; its expansions (article.cover_media, article.media_entities) name media it refers to. Members are kept as sent (nil when the Tweet has no Article).
+type TweetArticle = map[string]interface{}
 
 // TweetAttachments defines model for TweetAttachments.
 type TweetAttachments struct {
@@ -3447,7 +3482,10 @@ type TweetCreateRequest struct {
 	Geo                   TweetCreateRequestGeo         `json:"geo,omitempty,omitzero"`
 	Media                 TweetCreateRequestMedia       `json:"media,omitempty,omitzero"`
 	Nullcast              bool                          `json:"nullcast,omitempty,omitzero"`
-	Poll                  TweetCreateRequestPoll        `json:"poll,omitempty,omitzero"`
+
+	// PaidPartnership Discloses the Tweet as paid promotion; X labels it so.
+	PaidPartnership bool                   `json:"paid_partnership,omitempty,omitzero"`
+	Poll            TweetCreateRequestPoll `json:"poll,omitempty,omitzero"`
 
 	// QuoteTweetID A Tweet id: a decimal number of up to 19 digits, sent as a string.
 	QuoteTweetID       TweetID                         `json:"quote_tweet_id,omitempty,omitzero"`
@@ -3578,9 +3616,35 @@ type TweetLabelStreamLine struct {
 	Errors []Problem        `json:"errors,omitempty,omitzero"`
 }
 
+// TweetMatchedMediaNote A Community Note on media that matched the Tweet's media.
+type TweetMatchedMediaNote struct {
+	MatchStatus string `json:"match_status,omitempty,omitzero"`
+	NoteID      string `json:"note_id,omitempty,omitzero"`
+}
+
+// TweetMediaMetadata The author's words about one media item of a Tweet.
+type TweetMediaMetadata struct {
+	AltText     string `json:"alt_text,omitempty,omitzero"`
+	Description string `json:"description,omitempty,omitzero"`
+
+	// MediaKey A media key: two numbers joined by an underscore.
+	MediaKey MediaKey `json:"media_key,omitempty,omitzero"`
+	Title    string   `json:"title,omitempty,omitzero"`
+}
+
 // TweetNonPublicMetrics defines model for TweetNonPublicMetrics.
 type TweetNonPublicMetrics struct {
 	ImpressionCount int32 `json:"impression_count,omitempty,omitzero"`
+}
+
+// TweetNoteRequestSuggestion One reader's suggestion toward a Community Note on a Tweet.
+type TweetNoteRequestSuggestion struct {
+	// SourceLink A link the reader offers as a source.
+	SourceLink string `json:"source_link,omitempty,omitzero"`
+
+	// Suggestion What the reader suggests the note say.
+	Suggestion   string `json:"suggestion,omitempty,omitzero"`
+	SuggestionID string `json:"suggestion_id,omitempty,omitzero"`
 }
 
 // TweetNoteTweet defines model for TweetNoteTweet.

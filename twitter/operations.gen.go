@@ -2143,8 +2143,11 @@ func nonZeroSpace(v *gen.Space) bool {
 }
 
 func nonZeroTweet(v *gen.Tweet) bool {
-	return nonZeroTweetAttachments(&v.Attachments) ||
+	return v.Article != nil ||
+		v.ArticleTitle != nil ||
+		nonZeroTweetAttachments(&v.Attachments) ||
 		v.AuthorID != "" ||
+		v.CardURI != "" ||
 		v.CommunityID != "" ||
 		v.ContextAnnotations != nil ||
 		v.ConversationID != "" ||
@@ -2157,9 +2160,13 @@ func nonZeroTweet(v *gen.Tweet) bool {
 		v.ID != "" ||
 		v.InReplyToUserID != "" ||
 		v.Lang != "" ||
+		v.MatchedMediaNotes != nil ||
+		v.MediaMetadata != nil ||
 		nonZeroTweetNonPublicMetrics(&v.NonPublicMetrics) ||
+		v.NoteRequestSuggestions != nil ||
 		v.NoteTweet != nil ||
 		nonZeroTweetOrganicMetrics(&v.OrganicMetrics) ||
+		v.PaidPartnership ||
 		v.PossiblySensitive ||
 		nonZeroTweetPromotedMetrics(&v.PromotedMetrics) ||
 		nonZeroTweetPublicMetrics(&v.PublicMetrics) ||

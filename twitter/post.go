@@ -53,6 +53,9 @@ type NewTweet struct {
 	DirectMessageDeepLink string
 	// EditOf is the id of an earlier Tweet of the user that this one edits.
 	EditOf string
+	// PaidPartnership discloses the Tweet as paid promotion; X labels it so, and
+	// tweet.fields paid_partnership reads it back.
+	PaidPartnership bool
 }
 
 // Poll is the poll of a NewTweet.
@@ -198,6 +201,7 @@ func (t NewTweet) request(method string) (gen.TweetCreateRequest, error) {
 	}
 	r.ForSuperFollowersOnly = t.ForSuperFollowersOnly
 	r.Nullcast = t.Nullcast
+	r.PaidPartnership = t.PaidPartnership
 	r.CardURI = t.CardURI
 	r.DirectMessageDeepLink = t.DirectMessageDeepLink
 	return r, nil

@@ -72,10 +72,11 @@ func TestPostRequestsAndResults(t *testing.T) {
 			return wrap(c.Tweets.Create(ctx, NewTweet{
 				Text: "edited", CommunityID: "1146654567674912769", ShareWithFollowers: true, Nullcast: true,
 				DirectMessageDeepLink: "https://twitter.com/messages/compose?recipient_id=2244994945", EditOf: "1346889436626259968",
+				PaidPartnership: true,
 			}))
 		},
 		want: wire{method: "POST", path: "/2/tweets", body: `{"text":"edited","community_id":"1146654567674912769","share_with_followers":true,` +
-			`"nullcast":true,"direct_message_deep_link":"https://twitter.com/messages/compose?recipient_id=2244994945",` +
+			`"nullcast":true,"paid_partnership":true,"direct_message_deep_link":"https://twitter.com/messages/compose?recipient_id=2244994945",` +
 			`"edit_options":{"previous_post_id":"1346889436626259968"}}`},
 		status: 201,
 		reply:  `{"data":{"id":"1445880548472328196","text":"edited"}}`,

@@ -450,3 +450,55 @@ func TestFakeTweetsHideReply(t *testing.T) {
 		t.Errorf("err = %v, want not found", err)
 	}
 }
+
+// The newer Tweet fields, asked for by their typed names, decode into the generated Tweet.
+func TestFakeTweetsNewerFields(t *testing.T) {
+	s := fake(t)
+	ctx := context.Background()
+	newer := &twitter.TweetOptions{TweetFields: []gen.TweetField{gen.TweetFieldArticle, gen.TweetFieldArticleTitle,
+		gen.TweetFieldCardURI, gen.TweetFieldMediaMetadata, gen.TweetFieldMatchedMediaNotes,
+		gen.TweetFieldNoteRequestSuggestions, gen.TweetFieldPaidPartnership}}
+	ids := []string{testserver.PlaceTweetID, testserver.MediaTweetID, testserver.JackPinnedTweetID, testserver.HiddenReplyID}
+	res, _, err := appClient(t, s).Tweets.Lookup(ctx, ids, newer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(ids, tweetIDs(res.Data)); diff != "" {
+		t.Fatalf("ids (-want +got):\n%s", diff)
+	}
+	paid, media, article, noted := res.Data[0], res.Data[1], res.Data[2], res.Data[3]
+	if !paid.PaidPartnership || media.PaidPartnership || paid.Article != nil || paid.MediaMetadata != nil {
+		t.Errorf("paid partnership: %+v; media Tweet paid = %v", paid, media.PaidPartnership)
+	}
+	wantMeta := []gen.TweetMediaMetadata{
+		{MediaKey: testserver.PhotoMediaKey, AltText: "A gopher on a laptop", Title: "My desk", Description: "The laptop and its gopher sticker"},
+		{MediaKey: testserver.VideoMediaKey, Title: "A day at the desk"},
+	}
+	if diff := cmp.Diff(wantMeta, media.MediaMetadata); diff != "" {
+		t.Errorf("media_metadata (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]gen.TweetMatchedMediaNote{{NoteID: testserver.MatchedMediaNoteID, MatchStatus: "matched"}}, media.MatchedMediaNotes); diff != "" {
+		t.Errorf("matched_media_notes (-want +got):\n%s", diff)
+	}
+	if article.Article["title"] != testserver.JackArticleTitle || article.ArticleTitle != testserver.JackArticleTitle {
+		t.Errorf("article = %v, article_title = %v", article.Article, article.ArticleTitle)
+	}
+	if len(noted.NoteRequestSuggestions) != 1 || noted.NoteRequestSuggestions[0].SuggestionID != testserver.NoteRequestSuggestID ||
+		noted.NoteRequestSuggestions[0].Suggestion == "" {
+		t.Errorf("note_request_suggestions = %+v", noted.NoteRequestSuggestions)
+	}
+
+	// Posted as a paid partnership with a card: read back through the typed fields.
+	alice := userClient(t, s, testserver.AliceID, "tweet.read", "tweet.write", "users.read")
+	created, _, err := alice.Tweets.Create(ctx, twitter.NewTweet{Text: "Brought to you by our sponsor", CardURI: "card://1700000000000000777", PaidPartnership: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := alice.Tweets.ByID(ctx, created.Data.ID, newer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.Data.PaidPartnership || got.Data.CardURI != "card://1700000000000000777" || got.Data.Article != nil {
+		t.Errorf("created Tweet read back: %+v", got.Data)
+	}
+}

@@ -39,6 +39,13 @@ type Tweet struct {
 	PossiblySensitive  bool
 	ReplySettings      string
 	ContextAnnotations []ContextAnnotation
+	CardURI            string // the card it was posted with
+	PaidPartnership    bool   // the author disclosed paid promotion
+	ArticleTitle       string // the title of its long-form Article; "" for a Tweet without one
+	// MatchedMediaNotes are Community Notes on media its media matched; NoteRequestSuggestions
+	// are readers' suggestions toward a note on it.
+	MatchedMediaNotes      []MatchedMediaNote
+	NoteRequestSuggestions []NoteRequestSuggestion
 
 	num  uint64
 	info *textInfo // parsed Text, cached once the Tweet is stored
@@ -75,6 +82,19 @@ type ReferencedTweet struct {
 	ID   string `json:"id"`
 }
 
+// MatchedMediaNote is a Community Note on media a Tweet's media matched.
+type MatchedMediaNote struct {
+	NoteID      string `json:"note_id"`
+	MatchStatus string `json:"match_status"`
+}
+
+// NoteRequestSuggestion is a reader's suggestion toward a Community Note on a Tweet.
+type NoteRequestSuggestion struct {
+	SuggestionID string `json:"suggestion_id"`
+	Suggestion   string `json:"suggestion"`
+	SourceLink   string `json:"source_link,omitempty"`
+}
+
 // ContextAnnotation is a domain/entity pair, as in Tweet.context_annotations.
 type ContextAnnotation struct {
 	Domain AnnotationPart `json:"domain"`
@@ -95,6 +115,8 @@ type Media struct {
 	URL             string
 	PreviewImageURL string
 	AltText         string
+	Title           string // the author's title and description, told in a Tweet's media_metadata
+	Description     string
 	Width, Height   int
 	DurationMS      int
 	ViewCount       int

@@ -98,27 +98,48 @@ func fmtTime(t time.Time) string { return t.UTC().Format(timeFormat) }
 // Wire shapes. Fields are pointers or omitempty so that what was not asked for is absent.
 
 type wTweet struct {
-	Attachments        *wAttachments       `json:"attachments,omitempty"`
-	AuthorID           string              `json:"author_id,omitempty"`
-	ContextAnnotations []ContextAnnotation `json:"context_annotations,omitempty"`
-	ConversationID     string              `json:"conversation_id,omitempty"`
-	CreatedAt          string              `json:"created_at,omitempty"`
-	DisplayTextRange   []int               `json:"display_text_range,omitempty"`
-	EditControls       *wEditControls      `json:"edit_controls,omitempty"`
-	EditHistory        []string            `json:"edit_history_tweet_ids"`
-	Entities           *wEntities          `json:"entities,omitempty"`
-	Geo                *wGeo               `json:"geo,omitempty"`
-	ID                 string              `json:"id"`
-	InReplyToUserID    string              `json:"in_reply_to_user_id,omitempty"`
-	Lang               string              `json:"lang,omitempty"`
-	NonPublicMetrics   *wImpressions       `json:"non_public_metrics,omitempty"`
-	OrganicMetrics     *wOrganic           `json:"organic_metrics,omitempty"`
-	PossiblySensitive  *bool               `json:"possibly_sensitive,omitempty"`
-	PublicMetrics      *wTweetMetrics      `json:"public_metrics,omitempty"`
-	ReferencedTweets   []ReferencedTweet   `json:"referenced_tweets,omitempty"`
-	ReplySettings      string              `json:"reply_settings,omitempty"`
-	Source             string              `json:"source,omitempty"`
-	Text               string              `json:"text"`
+	Article            *wArticle               `json:"article,omitempty"`
+	ArticleTitle       string                  `json:"article_title,omitempty"`
+	Attachments        *wAttachments           `json:"attachments,omitempty"`
+	AuthorID           string                  `json:"author_id,omitempty"`
+	CardURI            string                  `json:"card_uri,omitempty"`
+	ContextAnnotations []ContextAnnotation     `json:"context_annotations,omitempty"`
+	ConversationID     string                  `json:"conversation_id,omitempty"`
+	CreatedAt          string                  `json:"created_at,omitempty"`
+	DisplayTextRange   []int                   `json:"display_text_range,omitempty"`
+	EditControls       *wEditControls          `json:"edit_controls,omitempty"`
+	EditHistory        []string                `json:"edit_history_tweet_ids"`
+	Entities           *wEntities              `json:"entities,omitempty"`
+	Geo                *wGeo                   `json:"geo,omitempty"`
+	ID                 string                  `json:"id"`
+	InReplyToUserID    string                  `json:"in_reply_to_user_id,omitempty"`
+	Lang               string                  `json:"lang,omitempty"`
+	MatchedMediaNotes  []MatchedMediaNote      `json:"matched_media_notes,omitempty"`
+	MediaMetadata      []wMediaMetadata        `json:"media_metadata,omitempty"`
+	NonPublicMetrics   *wImpressions           `json:"non_public_metrics,omitempty"`
+	NoteRequests       []NoteRequestSuggestion `json:"note_request_suggestions,omitempty"`
+	OrganicMetrics     *wOrganic               `json:"organic_metrics,omitempty"`
+	PaidPartnership    *bool                   `json:"paid_partnership,omitempty"`
+	PossiblySensitive  *bool                   `json:"possibly_sensitive,omitempty"`
+	PublicMetrics      *wTweetMetrics          `json:"public_metrics,omitempty"`
+	ReferencedTweets   []ReferencedTweet       `json:"referenced_tweets,omitempty"`
+	ReplySettings      string                  `json:"reply_settings,omitempty"`
+	Source             string                  `json:"source,omitempty"`
+	Text               string                  `json:"text"`
+}
+
+// wArticle is a Tweet's long-form Article. X's documents name no members; the fake sends
+// its title, as article_title does.
+type wArticle struct {
+	Title string `json:"title"`
+}
+
+// wMediaMetadata is what the author told about one media item of a Tweet.
+type wMediaMetadata struct {
+	MediaKey    string `json:"media_key"`
+	AltText     string `json:"alt_text,omitempty"`
+	Title       string `json:"title,omitempty"`
+	Description string `json:"description,omitempty"`
 }
 
 type wAttachments struct {
@@ -434,8 +455,17 @@ func (r *renderer) tweetFields(t *Tweet, section string) wTweet {
 			w.Attachments.PollIDs = []string{t.PollID}
 		}
 	}
+	if f["article"] && t.ArticleTitle != "" {
+		w.Article = &wArticle{Title: t.ArticleTitle}
+	}
+	if f["article_title"] {
+		w.ArticleTitle = t.ArticleTitle
+	}
 	if f["author_id"] {
 		w.AuthorID = t.AuthorID
+	}
+	if f["card_uri"] {
+		w.CardURI = t.CardURI
 	}
 	if f["context_annotations"] {
 		w.ContextAnnotations = t.ContextAnnotations
@@ -467,6 +497,23 @@ func (r *renderer) tweetFields(t *Tweet, section string) wTweet {
 	}
 	if f["lang"] {
 		w.Lang = t.Lang
+	}
+	if f["matched_media_notes"] {
+		w.MatchedMediaNotes = t.MatchedMediaNotes
+	}
+	if f["media_metadata"] {
+		for _, k := range t.MediaKeys {
+			if m := r.st.mediaOf(k); m != nil {
+				w.MediaMetadata = append(w.MediaMetadata, wMediaMetadata{MediaKey: k, AltText: m.AltText, Title: m.Title, Description: m.Description})
+			}
+		}
+	}
+	if f["note_request_suggestions"] {
+		w.NoteRequests = t.NoteRequestSuggestions
+	}
+	if f["paid_partnership"] {
+		v := t.PaidPartnership
+		w.PaidPartnership = &v
 	}
 	likes, rts := len(r.st.likers[t.ID]), len(r.st.retweeters[t.ID])
 	impressions := int(t.num%997) + 10*likes + 3*rts + 17

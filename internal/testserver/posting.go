@@ -18,6 +18,7 @@ type createTweetBody struct {
 	QuoteTweetID  string  `json:"quote_tweet_id"`
 	ReplySettings string  `json:"reply_settings"`
 	CardURI       string  `json:"card_uri"`
+	Paid          bool    `json:"paid_partnership"`
 	Reply         *struct {
 		InReplyToTweetID    string   `json:"in_reply_to_tweet_id"`
 		ExcludeReplyUserIDs []string `json:"exclude_reply_user_ids"`
@@ -112,7 +113,8 @@ func (s *Server) newTweet(c *call, b *createTweetBody, text string) (*Tweet, int
 		}
 	}
 	now := s.clock.Now().UTC().Truncate(time.Millisecond)
-	t := &Tweet{AuthorID: me, Text: text, CreatedAt: now, Lang: "en", Source: "twitterkit testserver", ReplySettings: "everyone"}
+	t := &Tweet{AuthorID: me, Text: text, CreatedAt: now, Lang: "en", Source: "twitterkit testserver", ReplySettings: "everyone",
+		CardURI: b.CardURI, PaidPartnership: b.Paid}
 	if b.Reply != nil {
 		id := b.Reply.InReplyToTweetID
 		parent := st.tweet(id)

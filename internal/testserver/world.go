@@ -74,14 +74,22 @@ const (
 var (
 	ConversationRootID string // @alice starts a conversation
 	ReplyID            string // @bob answers it
-	HiddenReplyID      string // @dave answers it; Alice has hidden the reply
+	HiddenReplyID      string // @dave answers it; Alice has hidden the reply; readers suggest a Community Note on it
 	QuoteTweetID       string // @carol quotes the root
 	RetweetID          string // @bob retweets the root
-	MediaTweetID       string // @alice, with PhotoMediaKey and VideoMediaKey
+	MediaTweetID       string // @alice, with PhotoMediaKey and VideoMediaKey (titled, described); its photo matched a Community Note
 	PollTweetID        string // @bob, with PollID: open until 47 hours after SeedTime on the server clock
-	PlaceTweetID       string // @carol, tagged with PlaceID
+	PlaceTweetID       string // @carol, tagged with PlaceID; a paid partnership
 	ProtectedTweetID   string // @erin, protected
-	JackPinnedTweetID  string // @jack's pinned Tweet
+	JackPinnedTweetID  string // @jack's pinned Tweet, carrying the Article JackArticleTitle
+)
+
+// Newer facts of the seeded Tweets (tweet.fields article, matched_media_notes,
+// note_request_suggestions).
+const (
+	JackArticleTitle     = "The API is the product"
+	MatchedMediaNoteID   = "1700000000000000900"
+	NoteRequestSuggestID = "1700000000000000950"
 )
 
 // SeedTime is the instant the seeded world is built around: every seeded Tweet is older,
@@ -312,7 +320,9 @@ func buildBase() *base {
 	r1 := &Tweet{AuthorID: BobID, Text: "@alice me! Building a client for the X API."}
 	reply(r1, root)
 	ReplyID = add(r1, next()).ID
-	r2 := &Tweet{AuthorID: DaveID, Text: "@alice first!!! follow me for more"}
+	r2 := &Tweet{AuthorID: DaveID, Text: "@alice first!!! follow me for more", NoteRequestSuggestions: []NoteRequestSuggestion{{
+		SuggestionID: NoteRequestSuggestID, Suggestion: "The account offers follows in exchange for replies.",
+		SourceLink: "https://help.x.com/en/rules-and-policies/platform-manipulation"}}}
 	reply(r2, root)
 	HiddenReplyID = add(r2, next()).ID
 	b.hidden[HiddenReplyID] = true
@@ -325,17 +335,18 @@ func buildBase() *base {
 		ReferencedTweets: []ReferencedTweet{{Type: "retweeted", ID: root.ID}}}, next()).ID
 	b.retweeters[root.ID] = []string{BobID}
 	b.media[PhotoMediaKey] = &Media{Key: PhotoMediaKey, Type: "photo", URL: "https://pbs.twimg.com/media/photo1.jpg",
-		Width: 2048, Height: 1536, AltText: "A gopher on a laptop"}
+		Width: 2048, Height: 1536, AltText: "A gopher on a laptop", Title: "My desk", Description: "The laptop and its gopher sticker"}
 	b.media[VideoMediaKey] = &Media{Key: VideoMediaKey, Type: "video", PreviewImageURL: "https://pbs.twimg.com/media/video1.jpg",
-		Width: 1280, Height: 720, DurationMS: 30500, ViewCount: 1234}
+		Width: 1280, Height: 720, DurationMS: 30500, ViewCount: 1234, Title: "A day at the desk"}
 	MediaTweetID = add(&Tweet{AuthorID: AliceID, Text: "My desk today https://t.co/media1",
-		MediaKeys: []string{PhotoMediaKey, VideoMediaKey}, PossiblySensitive: false}, next()).ID
+		MediaKeys: []string{PhotoMediaKey, VideoMediaKey}, PossiblySensitive: false,
+		MatchedMediaNotes: []MatchedMediaNote{{NoteID: MatchedMediaNoteID, MatchStatus: "matched"}}}, next()).ID
 	b.polls[PollID] = &Poll{ID: PollID, DurationMinutes: 2880, EndDatetime: SeedTime.Add(47 * time.Hour), VotingStatus: "open",
 		Options: []PollOption{{1, "Go", 120}, {2, "Rust", 80}, {3, "Zig", 15}}}
 	PollTweetID = add(&Tweet{AuthorID: BobID, Text: "Which language for the next API client?", PollID: PollID}, next()).ID
-	PlaceTweetID = add(&Tweet{AuthorID: CarolID, Text: "Coffee near the office", PlaceID: PlaceID}, next()).ID
+	PlaceTweetID = add(&Tweet{AuthorID: CarolID, Text: "Coffee near the office", PlaceID: PlaceID, PaidPartnership: true}, next()).ID
 	ProtectedTweetID = add(&Tweet{AuthorID: ErinID, Text: "secret plans for the weekend"}, next()).ID
-	pinned := add(&Tweet{AuthorID: JackID, Text: "the API is the product", Source: "Twitter for iPhone"}, next())
+	pinned := add(&Tweet{AuthorID: JackID, Text: "the API is the product", Source: "Twitter for iPhone", ArticleTitle: JackArticleTitle}, next())
 	JackPinnedTweetID = pinned.ID
 	b.users[JackID].PinnedTweetID = pinned.ID
 

@@ -1,0 +1,49 @@
+package testserver
+
+import "testing"
+
+// The newer Tweet fields appear when asked for, on the Tweets that have them, and not otherwise.
+func TestTweetNewerFields(t *testing.T) {
+	s := Start(t)
+	c := newTC(t, s)
+	const newer = "?tweet.fields=article,article_title,card_uri,media_metadata,matched_media_notes,note_request_suggestions,paid_partnership"
+
+	r := c.get("/2/tweets/"+PlaceTweetID+newer, c.app())
+	wantStatus(t, r, 200)
+	if r.at("data", "paid_partnership") != true || r.has("data", "article") || r.has("data", "media_metadata") ||
+		r.has("data", "matched_media_notes") || r.has("data", "note_request_suggestions") {
+		t.Errorf("paid partnership: %s", r.raw)
+	}
+	r = c.get("/2/tweets/"+PlaceTweetID, c.app())
+	if r.has("data", "paid_partnership") {
+		t.Errorf("paid_partnership not asked for, sent: %s", r.raw)
+	}
+
+	r = c.get("/2/tweets/"+MediaTweetID+newer, c.app())
+	wantStatus(t, r, 200)
+	if r.at("data", "paid_partnership") != false || len(r.list("data", "media_metadata")) != 2 ||
+		r.str("data", "media_metadata", 0, "media_key") != PhotoMediaKey || r.str("data", "media_metadata", 0, "alt_text") != "A gopher on a laptop" ||
+		r.str("data", "media_metadata", 0, "title") != "My desk" || r.str("data", "media_metadata", 1, "title") != "A day at the desk" ||
+		r.str("data", "matched_media_notes", 0, "note_id") != MatchedMediaNoteID || r.str("data", "matched_media_notes", 0, "match_status") != "matched" {
+		t.Errorf("media Tweet: %s", r.raw)
+	}
+
+	r = c.get("/2/tweets/"+JackPinnedTweetID+newer, c.app())
+	if r.str("data", "article", "title") != JackArticleTitle || r.str("data", "article_title") != JackArticleTitle {
+		t.Errorf("article: %s", r.raw)
+	}
+	r = c.get("/2/tweets/"+HiddenReplyID+newer, c.app())
+	if r.str("data", "note_request_suggestions", 0, "suggestion_id") != NoteRequestSuggestID ||
+		r.str("data", "note_request_suggestions", 0, "source_link") == "" {
+		t.Errorf("note request suggestions: %s", r.raw)
+	}
+
+	// Posted with a card and as a paid partnership: both are kept.
+	r = c.do("POST", "/2/tweets", s.UserToken(AliceID), map[string]any{
+		"text": "Our sponsor's new card", "card_uri": "card://1700000000000000777", "paid_partnership": true})
+	wantStatus(t, r, 201)
+	r = c.get("/2/tweets/"+r.str("data", "id")+"?tweet.fields=card_uri,paid_partnership", c.app())
+	if r.str("data", "card_uri") != "card://1700000000000000777" || r.at("data", "paid_partnership") != true {
+		t.Errorf("created Tweet: %s", r.raw)
+	}
+}
