@@ -275,13 +275,16 @@ func (e Granularity) Valid() bool {
 
 // Defines values for LikeExpansion.
 const (
-	LikeExpansionLikedTweetAuthorID LikeExpansion = "liked_tweet_author_id"
-	LikeExpansionLikedTweetID       LikeExpansion = "liked_tweet_id"
+	LikeExpansionAttachmentsMediaKeys LikeExpansion = "attachments.media_keys"
+	LikeExpansionLikedTweetAuthorID   LikeExpansion = "liked_tweet_author_id"
+	LikeExpansionLikedTweetID         LikeExpansion = "liked_tweet_id"
 )
 
 // Valid indicates whether the value is a known member of the LikeExpansion enum.
 func (e LikeExpansion) Valid() bool {
 	switch e {
+	case LikeExpansionAttachmentsMediaKeys:
+		return true
 	case LikeExpansionLikedTweetAuthorID:
 		return true
 	case LikeExpansionLikedTweetID:
@@ -293,16 +296,19 @@ func (e LikeExpansion) Valid() bool {
 
 // Defines values for LikeField.
 const (
-	LikeFieldCreatedAt          LikeField = "created_at"
-	LikeFieldID                 LikeField = "id"
-	LikeFieldLikedTweetAuthorID LikeField = "liked_tweet_author_id"
-	LikeFieldLikedTweetID       LikeField = "liked_tweet_id"
-	LikeFieldTimestampMs        LikeField = "timestamp_ms"
+	LikeFieldAttachmentsMediaKeys LikeField = "attachments_media_keys"
+	LikeFieldCreatedAt            LikeField = "created_at"
+	LikeFieldID                   LikeField = "id"
+	LikeFieldLikedTweetAuthorID   LikeField = "liked_tweet_author_id"
+	LikeFieldLikedTweetID         LikeField = "liked_tweet_id"
+	LikeFieldTimestampMs          LikeField = "timestamp_ms"
 )
 
 // Valid indicates whether the value is a known member of the LikeField enum.
 func (e LikeField) Valid() bool {
 	switch e {
+	case LikeFieldAttachmentsMediaKeys:
+		return true
 	case LikeFieldCreatedAt:
 		return true
 	case LikeFieldID:
@@ -1343,6 +1349,7 @@ func (e UserVerifiedType) Valid() bool {
 
 // Defines values for UserExpansion.
 const (
+	UserExpansionAffiliation       UserExpansion = "affiliation"
 	UserExpansionAffiliationUserID UserExpansion = "affiliation.user_id"
 	UserExpansionMostRecentTweetID UserExpansion = "most_recent_tweet_id"
 	UserExpansionPinnedTweetID     UserExpansion = "pinned_tweet_id"
@@ -1351,6 +1358,8 @@ const (
 // Valid indicates whether the value is a known member of the UserExpansion enum.
 func (e UserExpansion) Valid() bool {
 	switch e {
+	case UserExpansionAffiliation:
+		return true
 	case UserExpansionAffiliationUserID:
 		return true
 	case UserExpansionMostRecentTweetID:
@@ -1382,6 +1391,7 @@ const (
 	UserFieldProtected              UserField = "protected"
 	UserFieldPublicMetrics          UserField = "public_metrics"
 	UserFieldReceivesYourDm         UserField = "receives_your_dm"
+	UserFieldSubscribesToYou        UserField = "subscribes_to_you"
 	UserFieldSubscription           UserField = "subscription"
 	UserFieldSubscriptionType       UserField = "subscription_type"
 	UserFieldURL                    UserField = "url"
@@ -1430,6 +1440,8 @@ func (e UserField) Valid() bool {
 	case UserFieldPublicMetrics:
 		return true
 	case UserFieldReceivesYourDm:
+		return true
+	case UserFieldSubscribesToYou:
 		return true
 	case UserFieldSubscription:
 		return true
@@ -2047,10 +2059,13 @@ type DmConversationID = string
 
 // DmEvent An event of a direct-message conversation: a message, or a participant joining or leaving.
 type DmEvent struct {
-	Attachments      DmEventAttachments       `json:"attachments,omitempty,omitzero"`
-	Cashtags         []CashtagEntity          `json:"cashtags,omitempty,omitzero"`
-	CreatedAt        time.Time                `json:"created_at,omitempty,omitzero"`
-	DmConversationID DmConversationID         `json:"dm_conversation_id,omitempty,omitzero"`
+	Attachments      DmEventAttachments `json:"attachments,omitempty,omitzero"`
+	Cashtags         []CashtagEntity    `json:"cashtags,omitempty,omitzero"`
+	CreatedAt        time.Time          `json:"created_at,omitempty,omitzero"`
+	DmConversationID DmConversationID   `json:"dm_conversation_id,omitempty,omitzero"`
+
+	// Entities The hashtags, cashtags, mentions and links of a message's text (dm_event.fields=entities). X's 2.159 document puts these four lists at the top of the event; its newest nests them here. Either may come.
+	Entities         DmEventEntities          `json:"entities,omitempty,omitzero"`
 	EventType        string                   `json:"event_type"`
 	Hashtags         []HashtagEntity          `json:"hashtags,omitempty,omitzero"`
 	ID               DmEventID                `json:"id"`
@@ -2076,6 +2091,14 @@ type DmEventDeleteResponse struct {
 		Deleted bool `json:"deleted"`
 	} `json:"data,omitempty,omitzero"`
 	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// DmEventEntities The hashtags, cashtags, mentions and links of a message's text (dm_event.fields=entities). X's 2.159 document puts these four lists at the top of the event; its newest nests them here. Either may come.
+type DmEventEntities struct {
+	Cashtags []CashtagEntity `json:"cashtags,omitempty,omitzero"`
+	Hashtags []HashtagEntity `json:"hashtags,omitempty,omitzero"`
+	Mentions []MentionEntity `json:"mentions,omitempty,omitzero"`
+	Urls     []URLEntityDm   `json:"urls,omitempty,omitzero"`
 }
 
 // DmEventExpansion An id-carrying field of a direct-message event whose object should be returned in `includes`.
@@ -2282,10 +2305,10 @@ type LikeDeletedEvent struct {
 	} `json:"favorite"`
 }
 
-// LikeExpansion An id-carrying field of a streamed like whose object should be returned in `includes`.
+// LikeExpansion An id-carrying field of a streamed like whose object should be returned in `includes` (attachments.media_keys brings the liked Tweet's media).
 type LikeExpansion string
 
-// LikeField A field of a streamed like that can be asked for with `like_with_tweet_author.fields` (liked_tweet_author_id asks for tweet_author_id).
+// LikeField A field of a streamed like that can be asked for with `like_with_tweet_author.fields` (liked_tweet_author_id asks for tweet_author_id). attachments_media_keys is in X's newest list, which names no member of the like for it: the liked Tweet's media come with expansions=attachments.media_keys.
 type LikeField string
 
 // LikeStreamLine One line of a likes stream: a like with its includes, or problems.
@@ -3246,19 +3269,22 @@ type Space struct {
 	HostIds   []UserID  `json:"host_ids,omitempty,omitzero"`
 
 	// ID A Space id: up to 13 letters and digits.
-	ID               SpaceID      `json:"id,omitempty,omitzero"`
-	InvitedUserIds   []UserID     `json:"invited_user_ids,omitempty,omitzero"`
-	IsTicketed       bool         `json:"is_ticketed,omitempty,omitzero"`
-	Lang             string       `json:"lang,omitempty,omitzero"`
-	ParticipantCount int32        `json:"participant_count,omitempty,omitzero"`
-	ScheduledStart   time.Time    `json:"scheduled_start,omitempty,omitzero"`
-	SpeakerIds       []UserID     `json:"speaker_ids,omitempty,omitzero"`
-	StartedAt        time.Time    `json:"started_at,omitempty,omitzero"`
-	State            SpaceState   `json:"state,omitempty,omitzero"`
-	SubscriberCount  int32        `json:"subscriber_count,omitempty,omitzero"`
-	Title            string       `json:"title,omitempty,omitzero"`
-	Topics           []SpaceTopic `json:"topics,omitempty,omitzero"`
-	UpdatedAt        time.Time    `json:"updated_at,omitempty,omitzero"`
+	ID               SpaceID    `json:"id,omitempty,omitzero"`
+	InvitedUserIds   []UserID   `json:"invited_user_ids,omitempty,omitzero"`
+	IsTicketed       bool       `json:"is_ticketed,omitempty,omitzero"`
+	Lang             string     `json:"lang,omitempty,omitzero"`
+	ParticipantCount int32      `json:"participant_count,omitempty,omitzero"`
+	ScheduledStart   time.Time  `json:"scheduled_start,omitempty,omitzero"`
+	SpeakerIds       []UserID   `json:"speaker_ids,omitempty,omitzero"`
+	StartedAt        time.Time  `json:"started_at,omitempty,omitzero"`
+	State            SpaceState `json:"state,omitempty,omitzero"`
+	SubscriberCount  int32      `json:"subscriber_count,omitempty,omitzero"`
+	Title            string     `json:"title,omitempty,omitzero"`
+
+	// TopicIds The Topics the Space is about; expansions=topic_ids returns them in includes.
+	TopicIds  []TopicID    `json:"topic_ids,omitempty,omitzero"`
+	Topics    []SpaceTopic `json:"topics,omitempty,omitzero"`
+	UpdatedAt time.Time    `json:"updated_at,omitempty,omitzero"`
 }
 
 // SpaceState defines model for Space.State.
@@ -3907,33 +3933,51 @@ type UsageResponse struct {
 
 // User An account. Fields other than `id`, `name` and `username` appear only when asked for with `user.fields`.
 type User struct {
-	Affiliation      *UserAffiliation       `json:"affiliation,omitempty"`
+	Affiliation *UserAffiliation `json:"affiliation,omitempty"`
+
+	// ConfirmedEmail The account's confirmed email address, told only to the account itself (a user token of that account).
+	ConfirmedEmail   string                 `json:"confirmed_email,omitempty,omitzero"`
 	ConnectionStatus []UserConnectionStatus `json:"connection_status,omitempty,omitzero"`
 	CreatedAt        time.Time              `json:"created_at,omitempty,omitzero"`
 	Description      string                 `json:"description,omitempty,omitzero"`
 	Entities         UserEntities           `json:"entities,omitempty,omitzero"`
 
 	// ID A user id: a decimal number of up to 19 digits, sent as a string.
-	ID       UserID `json:"id"`
-	Location string `json:"location,omitempty,omitzero"`
+	ID UserID `json:"id"`
+
+	// IsIdentityVerified True when the account holder has verified their identity with X.
+	IsIdentityVerified bool   `json:"is_identity_verified,omitempty,omitzero"`
+	Location           string `json:"location,omitempty,omitzero"`
 
 	// MostRecentTweetID A Tweet id: a decimal number of up to 19 digits, sent as a string.
 	MostRecentTweetID TweetID `json:"most_recent_tweet_id,omitempty,omitzero"`
 	Name              string  `json:"name"`
 
+	// Parody True when the account is labelled as a parody account.
+	Parody bool `json:"parody,omitempty,omitzero"`
+
 	// PinnedTweetID A Tweet id: a decimal number of up to 19 digits, sent as a string.
-	PinnedTweetID    TweetID              `json:"pinned_tweet_id,omitempty,omitzero"`
-	ProfileBannerURL string               `json:"profile_banner_url,omitempty,omitzero"`
-	ProfileImageURL  string               `json:"profile_image_url,omitempty,omitzero"`
-	Protected        bool                 `json:"protected,omitempty,omitzero"`
-	PublicMetrics    UserPublicMetrics    `json:"public_metrics,omitempty,omitzero"`
-	ReceivesYourDm   bool                 `json:"receives_your_dm,omitempty,omitzero"`
+	PinnedTweetID    TweetID           `json:"pinned_tweet_id,omitempty,omitzero"`
+	ProfileBannerURL string            `json:"profile_banner_url,omitempty,omitzero"`
+	ProfileImageURL  string            `json:"profile_image_url,omitempty,omitzero"`
+	Protected        bool              `json:"protected,omitempty,omitzero"`
+	PublicMetrics    UserPublicMetrics `json:"public_metrics,omitempty,omitzero"`
+	ReceivesYourDm   bool              `json:"receives_your_dm,omitempty,omitzero"`
+
+	// SubscribesToYou True when the account subscribes to the authenticated user.
+	SubscribesToYou bool `json:"subscribes_to_you,omitempty,omitzero"`
+
+	// Subscription How the account relates to the authenticated user by subscription.
+	Subscription     UserSubscription     `json:"subscription,omitempty,omitzero"`
 	SubscriptionType UserSubscriptionType `json:"subscription_type,omitempty,omitzero"`
 	URL              string               `json:"url,omitempty,omitzero"`
 	Username         UserName             `json:"username"`
 	Verified         bool                 `json:"verified,omitempty,omitzero"`
-	VerifiedType     UserVerifiedType     `json:"verified_type,omitempty,omitzero"`
-	Withheld         *UserWithheld        `json:"withheld,omitempty"`
+
+	// VerifiedFollowersCount How many of the account's followers are verified.
+	VerifiedFollowersCount int              `json:"verified_followers_count,omitempty,omitzero"`
+	VerifiedType           UserVerifiedType `json:"verified_type,omitempty,omitzero"`
+	Withheld               *UserWithheld    `json:"withheld,omitempty"`
 }
 
 // UserConnectionStatus defines model for User.ConnectionStatus.
@@ -4055,6 +4099,11 @@ type UserScrubGeoEvent struct {
 
 // UserSearchQueryVnext defines model for UserSearchQueryVnext.
 type UserSearchQueryVnext = string
+
+// UserSubscription How the account relates to the authenticated user by subscription.
+type UserSubscription struct {
+	SubscribesToYou bool `json:"subscribes_to_you"`
+}
 
 // UserWithheld defines model for UserWithheld.
 type UserWithheld struct {

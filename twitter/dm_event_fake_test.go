@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/twitterkit/go/gen"
@@ -123,5 +124,29 @@ func TestFakeDirectMessagesDeleteEvent(t *testing.T) {
 
 	if _, _, err := alice.DirectMessages.DeleteEvent(ctx, "not-an-id"); !errors.Is(err, twitter.ErrInvalidArgument) {
 		t.Errorf("bad id: err = %v, want ErrInvalidArgument", err)
+	}
+}
+
+// A message's entities decode from either place X's documents put them: nested under
+// entities (the newest) and at the top of the event (2.159); the fake sends both.
+func TestFakeDirectMessagesEventEntities(t *testing.T) {
+	s := fake(t)
+	photo := worldDMEvent(t, s, testserver.AliceID, testserver.AliceBobConversationID, "", "MessageCreate", true)
+	res, _, err := userClient(t, s, testserver.AliceID, "dm.read", "tweet.read", "users.read").DirectMessages.Event(context.Background(), photo.ID,
+		&twitter.DMEventOptions{DMEventFields: []gen.DmEventField{gen.DmEventFieldEntities}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := res.Data
+	if len(e.Entities.Hashtags) == 0 || len(e.Entities.Mentions) == 0 || len(e.Entities.Cashtags) == 0 {
+		t.Fatalf("entities = %+v", e.Entities)
+	}
+	if !slices.Equal(e.Entities.Hashtags, e.Hashtags) || !slices.EqualFunc(e.Entities.Mentions, e.Mentions, func(a, b gen.MentionEntity) bool {
+		return a.Username == b.Username && a.ID == b.ID && a.Start == b.Start
+	}) {
+		t.Errorf("nested %+v and top-level %+v / %+v differ", e.Entities, e.Hashtags, e.Mentions)
+	}
+	if m := e.Entities.Mentions[0]; !strings.Contains(photo.Text, "@"+m.Username) {
+		t.Errorf("mention %+v is not in %q", m, photo.Text)
 	}
 }

@@ -282,6 +282,15 @@ func (in *Includes) PinnedTweet(u *gen.User) (*gen.Tweet, bool) {
 	return in.TweetByID(u.PinnedTweetID)
 }
 
+// Affiliations returns the organizations u is affiliated with (the affiliation expansion
+// of a user), and the ids the response did not include.
+func (in *Includes) Affiliations(u *gen.User) (orgs []*gen.User, missing []string) {
+	if u == nil || u.Affiliation == nil {
+		return nil, nil
+	}
+	return resolveAll(u.Affiliation.UserID, in.UserByID)
+}
+
 // SpaceCreator returns the user who created s (the creator_id expansion).
 func (in *Includes) SpaceCreator(s *gen.Space) (*gen.User, bool) {
 	if s == nil {

@@ -1939,6 +1939,7 @@ func nonZeroDmEvent(v *gen.DmEvent) bool {
 		v.Cashtags != nil ||
 		!v.CreatedAt.IsZero() ||
 		v.DmConversationID != "" ||
+		nonZeroDmEventEntities(&v.Entities) ||
 		v.EventType != "" ||
 		v.Hashtags != nil ||
 		v.ID != "" ||
@@ -1953,6 +1954,13 @@ func nonZeroDmEvent(v *gen.DmEvent) bool {
 func nonZeroDmEventAttachments(v *gen.DmEventAttachments) bool {
 	return v.CardIds != nil ||
 		v.MediaKeys != nil
+}
+
+func nonZeroDmEventEntities(v *gen.DmEventEntities) bool {
+	return v.Cashtags != nil ||
+		v.Hashtags != nil ||
+		v.Mentions != nil ||
+		v.Urls != nil
 }
 
 func nonZeroFullTextEntities(v *gen.FullTextEntities) bool {
@@ -2138,6 +2146,7 @@ func nonZeroSpace(v *gen.Space) bool {
 		v.State != "" ||
 		v.SubscriberCount != 0 ||
 		v.Title != "" ||
+		v.TopicIds != nil ||
 		v.Topics != nil ||
 		!v.UpdatedAt.IsZero()
 }
@@ -2240,24 +2249,30 @@ func nonZeroUsageDailyProjectUsage(v *gen.UsageDailyProjectUsage) bool {
 
 func nonZeroUser(v *gen.User) bool {
 	return v.Affiliation != nil ||
+		v.ConfirmedEmail != "" ||
 		v.ConnectionStatus != nil ||
 		!v.CreatedAt.IsZero() ||
 		v.Description != "" ||
 		nonZeroUserEntities(&v.Entities) ||
 		v.ID != "" ||
+		v.IsIdentityVerified ||
 		v.Location != "" ||
 		v.MostRecentTweetID != "" ||
 		v.Name != "" ||
+		v.Parody ||
 		v.PinnedTweetID != "" ||
 		v.ProfileBannerURL != "" ||
 		v.ProfileImageURL != "" ||
 		v.Protected ||
 		nonZeroUserPublicMetrics(&v.PublicMetrics) ||
 		v.ReceivesYourDm ||
+		v.SubscribesToYou ||
+		nonZeroUserSubscription(&v.Subscription) ||
 		v.SubscriptionType != "" ||
 		v.URL != "" ||
 		v.Username != "" ||
 		v.Verified ||
+		v.VerifiedFollowersCount != 0 ||
 		v.VerifiedType != "" ||
 		v.Withheld != nil
 }
@@ -2273,6 +2288,10 @@ func nonZeroUserPublicMetrics(v *gen.UserPublicMetrics) bool {
 		v.LikeCount != 0 ||
 		v.ListedCount != 0 ||
 		v.TweetCount != 0
+}
+
+func nonZeroUserSubscription(v *gen.UserSubscription) bool {
+	return v.SubscribesToYou
 }
 
 func nonZeroWebhookConfig(v *gen.WebhookConfig) bool {

@@ -123,3 +123,26 @@ func TestFakeSpacesSearch(t *testing.T) {
 	_, _, err = userClient(t, s, testserver.BobID, "tweet.read", "users.read").Spaces.Search(ctx, "Go", nil)
 	wantError(t, err, 403, "")
 }
+
+// A Space's topic_ids decode, and the topics they name come back in includes.
+func TestFakeSpacesTopicIDs(t *testing.T) {
+	s := fake(t)
+	res, _, err := appClient(t, s).Spaces.ByID(context.Background(), testserver.ScheduledSpaceID, &twitter.SpaceOptions{
+		SpaceFields: []gen.SpaceField{gen.SpaceFieldTopicIds},
+		Expansions:  []gen.SpaceExpansion{gen.SpaceExpansionTopicIds},
+		TopicFields: []gen.TopicField{gen.TopicFieldName},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := s.World().Space(testserver.ScheduledSpaceID)
+	if len(want.TopicIDs) < 2 || !slices.Equal(res.Data.TopicIds, want.TopicIDs) {
+		t.Errorf("topic_ids = %v, world has %v", res.Data.TopicIds, want.TopicIDs)
+	}
+	inc := twitter.NewIncludes(&res.Includes)
+	for _, id := range want.TopicIDs {
+		if tp, ok := inc.TopicByID(id); !ok || tp.Name == "" {
+			t.Errorf("includes.topics lacks %s: %+v", id, res.Includes.Topics)
+		}
+	}
+}

@@ -130,3 +130,36 @@ func TestFakeStreamLikesSample10(t *testing.T) {
 		t.Errorf("likes (-want +got):\n%s", diff)
 	}
 }
+
+// expansions=attachments.media_keys on a likes stream brings the liked Tweet's media.
+func TestFakeStreamLikesMedia(t *testing.T) {
+	noLeaks(t)
+	ts := testserver.Start(t, testserver.WithKeepAlive(5*time.Millisecond))
+	c := testStreamClient(t, ts.URL(), WithBearerToken(ts.AppBearerToken()))
+	probe, err := ts.EmitLike(testserver.BobID, testserver.MediaTweetID) // before anyone listens: only to learn its partition
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Stream.LikesSample10(context.Background(), probe.Partition(LikesSample10Partitions), &StreamOptions{
+		LikeFields:     []gen.LikeField{gen.LikeFieldAttachmentsMediaKeys},
+		LikeExpansions: []gen.LikeExpansion{gen.LikeExpansionAttachmentsMediaKeys},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := ts.WaitStreamConnections(context.Background(), "", 1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ts.EmitLike(testserver.BobID, testserver.MediaTweetID); err != nil {
+		t.Fatal(err)
+	}
+	l := nextLike(t, s)
+	var keys []string
+	for _, m := range l.Includes.Media {
+		keys = append(keys, m.MediaKey)
+	}
+	if l.Data.ID != probe.ID || !cmp.Equal(keys, []string{testserver.PhotoMediaKey, testserver.VideoMediaKey}) || l.Includes.Tweets != nil {
+		t.Errorf("like %+v with media %v", l.Data, keys)
+	}
+}

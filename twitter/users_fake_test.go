@@ -305,3 +305,56 @@ func TestFakeUsersUnmute(t *testing.T) {
 	_, _, err = appClient(t, s).Users.Unmute(ctx, testserver.AliceID, testserver.DaveID)
 	wantUnsupportedAuth(t, err)
 }
+
+// newerUserOpts asks for every newer user field, and expands affiliations.
+var newerUserOpts = &twitter.UserOptions{
+	UserFields: []gen.UserField{gen.UserFieldConfirmedEmail, gen.UserFieldIsIdentityVerified, gen.UserFieldParody,
+		gen.UserFieldSubscribesToYou, gen.UserFieldSubscription, gen.UserFieldVerifiedFollowersCount,
+		gen.UserFieldAffiliation, gen.UserFieldVerifiedType},
+	Expansions: []gen.UserExpansion{gen.UserExpansionAffiliation},
+}
+
+// The newer user fields and the affiliation expansion decode into the generated User, and
+// Includes resolves the organization.
+func TestFakeUsersNewerFields(t *testing.T) {
+	s := fake(t)
+	ctx := context.Background()
+	ids := []string{testserver.JackID, testserver.MalloryID, testserver.DaveID, testserver.FirstGopherID}
+	alice := userClient(t, s, testserver.AliceID)
+	res, _, err := alice.Users.Lookup(ctx, ids, newerUserOpts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Data) != len(ids) {
+		t.Fatalf("got %d users, want %d", len(res.Data), len(ids))
+	}
+	jack, mallory, dave, gopher := res.Data[0], res.Data[1], res.Data[2], res.Data[3]
+	if !jack.IsIdentityVerified || jack.Parody || jack.VerifiedFollowersCount != 1 || jack.ConfirmedEmail != "" || jack.SubscribesToYou {
+		t.Errorf("jack = %+v", jack)
+	}
+	if !mallory.Parody || mallory.IsIdentityVerified {
+		t.Errorf("mallory = %+v", mallory)
+	}
+	if !dave.SubscribesToYou || !dave.Subscription.SubscribesToYou || dave.Affiliation != nil {
+		t.Errorf("dave, a subscriber of alice: %+v", dave)
+	}
+	if gopher.Affiliation == nil || !slices.Equal(gopher.Affiliation.UserID, []string{testserver.XDevelopersID}) || gopher.Affiliation.BadgeURL == "" {
+		t.Fatalf("gopher01's affiliation = %+v", gopher.Affiliation)
+	}
+	orgs, missing := twitter.NewIncludes(&res.Includes).Affiliations(&gopher)
+	if len(orgs) != 1 || orgs[0].Username != "XDevelopers" || orgs[0].VerifiedType != gen.UserVerifiedTypeBusiness || missing != nil {
+		t.Errorf("affiliations = %+v, missing %v", orgs, missing)
+	}
+	if orgs, _ := twitter.NewIncludes(&res.Includes).Affiliations(&dave); orgs != nil {
+		t.Errorf("dave's affiliations = %+v", orgs)
+	}
+
+	// The email only to the account itself.
+	me, _, err := alice.Users.Me(ctx, newerUserOpts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if me.Data.ConfirmedEmail != "alice@example.com" {
+		t.Errorf("me.confirmed_email = %q", me.Data.ConfirmedEmail)
+	}
+}

@@ -143,6 +143,7 @@ type wDMEvent struct {
 	Cashtags         []wTag          `json:"cashtags,omitempty"`
 	Mentions         []wMention      `json:"mentions,omitempty"`
 	URLs             []wURL          `json:"urls,omitempty"`
+	Entities         *wEntities      `json:"entities,omitempty"`
 }
 
 type wDMAttachments struct {
@@ -178,9 +179,12 @@ func (r *renderer) dmEvent(e *DMEvent) wDMEvent {
 			w.ReferencedTweets = append(w.ReferencedTweets, wDMRef{ID: id})
 		}
 	}
+	// X's documents disagree on where a message's entities go: 2.159 at the top of the
+	// event, the newest under "entities". The fake sends both, so clients read either.
 	if f["entities"] {
 		if ents := r.withMentionIDs(textEntities(e.Text)); ents != nil {
 			w.Hashtags, w.Cashtags, w.Mentions, w.URLs = ents.Hashtags, ents.Cashtags, ents.Mentions, ents.URLs
+			w.Entities = ents
 		}
 	}
 	x := r.sh.exp

@@ -54,6 +54,11 @@ func TestDMEventsRead(t *testing.T) {
 		asList(photo["hashtags"]) == nil || asList(photo["mentions"]) == nil || asList(photo["cashtags"]) == nil {
 		t.Errorf("message with a photo: %v", photo)
 	}
+	// The same entities also nested under "entities", as X's newest document has them.
+	if ents := asMap(photo["entities"]); ents == nil || len(asList(ents["hashtags"])) != len(asList(photo["hashtags"])) ||
+		len(asList(ents["mentions"])) != len(asList(photo["mentions"])) || len(asList(ents["cashtags"])) != len(asList(photo["cashtags"])) {
+		t.Errorf("message entities: %v", photo["entities"])
+	}
 	if link == nil || asMap(asList(link["referenced_tweets"])[0])["id"] != MediaTweetID || asList(link["urls"]) == nil {
 		t.Errorf("message with a link: %v", link)
 	}

@@ -19,6 +19,9 @@ type User struct {
 	Verified        bool
 	VerifiedType    string // blue, business, government or none
 	PinnedTweetID   string
+	Email           string // confirmed_email, told only to the user themself
+	IdentityChecked bool   // is_identity_verified
+	Parody          bool   // labelled as a parody account
 }
 
 // Tweet is a Tweet of the fake world. Entities (hashtags, mentions, cashtags, urls) are

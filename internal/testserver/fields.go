@@ -81,6 +81,8 @@ var expansionFields = map[string][]impliedField{
 	"geo.place_id":                   {tweetField("geo")},
 	"entities.mentions.username":     {tweetField("entities")},
 	"pinned_tweet_id":                {userField("pinned_tweet_id")},
+	"affiliation":                    {userField("affiliation")},
+	"affiliation.user_id":            {userField("affiliation")},
 	"most_recent_tweet_id":           {userField("most_recent_tweet_id")},
 	"creator_id":                     {spaceField("creator_id")},
 	"host_ids":                       {spaceField("host_ids")},
@@ -213,22 +215,41 @@ type wTweetMetrics struct {
 }
 
 type wUser struct {
-	ConnectionStatus  *[]string     `json:"connection_status,omitempty"`
-	CreatedAt         string        `json:"created_at,omitempty"`
-	Description       *string       `json:"description,omitempty"`
-	Entities          *wUserEnts    `json:"entities,omitempty"`
-	ID                string        `json:"id"`
-	Location          string        `json:"location,omitempty"`
-	MostRecentTweetID string        `json:"most_recent_tweet_id,omitempty"`
-	Name              string        `json:"name"`
-	PinnedTweetID     string        `json:"pinned_tweet_id,omitempty"`
-	ProfileImageURL   string        `json:"profile_image_url,omitempty"`
-	Protected         *bool         `json:"protected,omitempty"`
-	PublicMetrics     *wUserMetrics `json:"public_metrics,omitempty"`
-	URL               *string       `json:"url,omitempty"`
-	Username          string        `json:"username"`
-	Verified          *bool         `json:"verified,omitempty"`
-	VerifiedType      string        `json:"verified_type,omitempty"`
+	Affiliation        *wAffiliation  `json:"affiliation,omitempty"`
+	ConfirmedEmail     string         `json:"confirmed_email,omitempty"`
+	ConnectionStatus   *[]string      `json:"connection_status,omitempty"`
+	CreatedAt          string         `json:"created_at,omitempty"`
+	Description        *string        `json:"description,omitempty"`
+	Entities           *wUserEnts     `json:"entities,omitempty"`
+	ID                 string         `json:"id"`
+	IsIdentityVerified *bool          `json:"is_identity_verified,omitempty"`
+	Location           string         `json:"location,omitempty"`
+	MostRecentTweetID  string         `json:"most_recent_tweet_id,omitempty"`
+	Name               string         `json:"name"`
+	Parody             *bool          `json:"parody,omitempty"`
+	PinnedTweetID      string         `json:"pinned_tweet_id,omitempty"`
+	ProfileImageURL    string         `json:"profile_image_url,omitempty"`
+	Protected          *bool          `json:"protected,omitempty"`
+	PublicMetrics      *wUserMetrics  `json:"public_metrics,omitempty"`
+	SubscribesToYou    *bool          `json:"subscribes_to_you,omitempty"`
+	Subscription       *wSubscription `json:"subscription,omitempty"`
+	URL                *string        `json:"url,omitempty"`
+	Username           string         `json:"username"`
+	Verified           *bool          `json:"verified,omitempty"`
+	VerifiedFollowers  *int           `json:"verified_followers_count,omitempty"`
+	VerifiedType       string         `json:"verified_type,omitempty"`
+}
+
+// wAffiliation is the organization an account is affiliated with, as its badge shows it.
+type wAffiliation struct {
+	BadgeURL    string   `json:"badge_url"`
+	Description string   `json:"description"`
+	URL         string   `json:"url"`
+	UserID      []string `json:"user_id"`
+}
+
+type wSubscription struct {
+	SubscribesToYou bool `json:"subscribes_to_you"`
 }
 
 type wUserEnts struct {
@@ -565,6 +586,11 @@ func (r *renderer) user(u *User) wUser {
 			r.includeTweet(l[0].ID)
 		}
 	}
+	if r.sh.exp["affiliation"] || r.sh.exp["affiliation.user_id"] {
+		if org := r.st.affiliationOf(u.ID); org != "" {
+			r.includeUser(org)
+		}
+	}
 	return w
 }
 
@@ -573,6 +599,37 @@ func (r *renderer) userFields(u *User) wUser {
 	w := wUser{ID: u.ID, Name: u.Name, Username: u.Username}
 	if f == nil {
 		return w
+	}
+	if f["affiliation"] {
+		if org := r.st.user(r.st.affiliationOf(u.ID)); org != nil {
+			w.Affiliation = &wAffiliation{BadgeURL: org.ProfileImageURL, Description: org.Name,
+				URL: "https://x.com/" + org.Username, UserID: []string{org.ID}}
+		}
+	}
+	if f["confirmed_email"] && r.viewer == u.ID {
+		w.ConfirmedEmail = u.Email
+	}
+	if f["is_identity_verified"] {
+		v := u.IdentityChecked
+		w.IsIdentityVerified = &v
+	}
+	if f["parody"] {
+		v := u.Parody
+		w.Parody = &v
+	}
+	// Whether the account subscribes to the viewer: only with a user token.
+	if r.viewer != "" && (f["subscribes_to_you"] || f["subscription"]) {
+		sub := r.st.subscribesTo(u.ID, r.viewer)
+		if f["subscribes_to_you"] {
+			w.SubscribesToYou = &sub
+		}
+		if f["subscription"] {
+			w.Subscription = &wSubscription{SubscribesToYou: sub}
+		}
+	}
+	if f["verified_followers_count"] {
+		v := r.st.verifiedFollowerCount(u.ID)
+		w.VerifiedFollowers = &v
 	}
 	if f["connection_status"] && r.viewer != "" {
 		cs := []string{}

@@ -47,3 +47,49 @@ func TestTweetNewerFields(t *testing.T) {
 		t.Errorf("created Tweet: %s", r.raw)
 	}
 }
+
+// The newer user fields: the account's own email only to itself, subscriptions only to a
+// user token, the affiliation badge and its expansion.
+func TestUserNewerFields(t *testing.T) {
+	s := Start(t)
+	c := newTC(t, s)
+	const newer = "?user.fields=confirmed_email,is_identity_verified,parody,subscribes_to_you,subscription,verified_followers_count,affiliation"
+
+	r := c.get("/2/users/"+JackID+newer, c.app())
+	wantStatus(t, r, 200)
+	if r.at("data", "is_identity_verified") != true || r.at("data", "parody") != false || r.has("data", "confirmed_email") ||
+		r.has("data", "subscribes_to_you") || r.has("data", "subscription") || r.has("data", "affiliation") ||
+		r.num("data", "verified_followers_count") != 1 { // of Jack's followers, only @XDevelopers is verified
+		t.Errorf("jack, app-only: %s", r.raw)
+	}
+	r = c.get("/2/users/"+MalloryID+newer, c.app())
+	if r.at("data", "parody") != true || r.at("data", "is_identity_verified") != false {
+		t.Errorf("mallory: %s", r.raw)
+	}
+
+	alice := s.UserToken(AliceID)
+	r = c.get("/2/users/me"+newer, alice)
+	if r.str("data", "confirmed_email") != "alice@example.com" || r.at("data", "subscribes_to_you") != false {
+		t.Errorf("me: %s", r.raw)
+	}
+	r = c.get("/2/users?ids="+DaveID+","+BobID+"&"+newer[1:], alice)
+	if r.at("data", 0, "subscribes_to_you") != true || r.at("data", 0, "subscription", "subscribes_to_you") != true ||
+		r.at("data", 1, "subscribes_to_you") != false || r.at("data", 1, "subscription", "subscribes_to_you") != false ||
+		r.has("data", 0, "confirmed_email") {
+		t.Errorf("dave and bob, seen by alice: %s", r.raw)
+	}
+
+	// @gopher01 is one of @XDevelopers' affiliates: the badge, and the organization expanded.
+	for _, exp := range []string{"affiliation", "affiliation.user_id"} {
+		r = c.get("/2/users/"+FirstGopherID+"?expansions="+exp+"&user.fields=verified_type", c.app())
+		wantStatus(t, r, 200)
+		if r.str("data", "affiliation", "user_id", 0) != XDevelopersID || r.str("data", "affiliation", "url") != "https://x.com/XDevelopers" ||
+			r.str("includes", "users", 0, "id") != XDevelopersID || r.str("includes", "users", 0, "verified_type") != "business" {
+			t.Errorf("expansions=%s: %s", exp, r.raw)
+		}
+	}
+	r = c.get("/2/users/"+BobID+"?expansions=affiliation", c.app())
+	if r.has("data", "affiliation") || r.has("includes") {
+		t.Errorf("bob has no affiliation: %s", r.raw)
+	}
+}

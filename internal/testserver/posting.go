@@ -52,7 +52,7 @@ func (st *state) mayReply(me string, parent *Tweet) bool {
 		u := st.user(me)
 		return u != nil && u.Verified || st.mentionedIn(me, parent)
 	}
-	return st.mentionedIn(me, parent) // subscribers: no subscriptions in this world
+	return st.subscribesTo(me, author) || st.mentionedIn(me, parent) // subscribers
 }
 
 func (st *state) mentionedIn(userID string, t *Tweet) bool {

@@ -377,3 +377,18 @@ func TestCreateTweetWeightedLength(t *testing.T) {
 		}
 	}
 }
+
+// Only Alice's subscribers (and those she mentions) may answer her subscribers-only Tweets.
+func TestReplyToSubscribersOnlyTweet(t *testing.T) {
+	s := Start(t)
+	c := newTC(t, s)
+	r := c.do("POST", "/2/tweets", s.UserToken(AliceID), map[string]any{"text": "For my subscribers", "reply_settings": "subscribers"})
+	wantStatus(t, r, 201)
+	reply := func(who string) map[string]any {
+		return map[string]any{"text": "answer from " + who, "reply": map[string]any{"in_reply_to_tweet_id": r.str("data", "id")}}
+	}
+	for _, sub := range AliceSubscriberIDs {
+		wantStatus(t, c.do("POST", "/2/tweets", s.UserToken(sub), reply(sub)), 201)
+	}
+	wantStatus(t, c.do("POST", "/2/tweets", s.UserToken(BobID), reply(BobID)), 403)
+}

@@ -74,7 +74,9 @@ type wLike struct {
 }
 
 // likeLine renders a like with the fields and expansions a connection asked for: id and
-// liked_tweet_id by default; an expansion also brings the field it expands.
+// liked_tweet_id by default; an expansion also brings the field it expands, and
+// attachments.media_keys the liked Tweet's media (the field attachments_media_keys, which X
+// lists without a member of the like for it, adds nothing).
 func (s *Server) likeLine(c *call, sh *shape, l *Like) envelope {
 	fields := listParam(c.q, "like_with_tweet_author.fields")
 	w := wLike{ID: l.ID, LikedTweetID: l.TweetID}
@@ -95,6 +97,11 @@ func (s *Server) likeLine(c *call, sh *shape, l *Like) envelope {
 	}
 	if sh.exp["liked_tweet_author_id"] {
 		r.includeUser(l.AuthorID)
+	}
+	if sh.exp["attachments.media_keys"] {
+		if t := s.w.tweet(l.TweetID); t != nil {
+			r.includeMedia(t.MediaKeys)
+		}
 	}
 	return envelope{Data: w, Includes: r.includes(), Errors: r.errs}
 }

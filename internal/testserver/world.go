@@ -21,6 +21,9 @@ import (
 //     XDevelopers, Bob and Carol; blocks Mallory; mutes Dave; liked AliceLikeCount Tweets;
 //     is mentioned in about 250 Tweets.
 //   - ErinID (@erin): a protected account; its Tweets are hidden from non-followers.
+//   - Newer facts: Jack has verified his identity; Mallory is a parody account; Carol and
+//     Dave subscribe to Alice (AliceSubscriberIDs); every named account has a confirmed
+//     email, <username>@example.com.
 //   - twenty @gopherNN accounts, authors of the SearchThousandQuery Tweets.
 //
 // Tweets: SearchThousandQuery ("gopher") matches exactly 1,000 Tweets, some replies,
@@ -135,7 +138,13 @@ type base struct {
 	likers     map[string][]string // tweet -> users
 	retweeters map[string][]string
 	hidden     map[string]bool
+	// subscribers: creator -> the accounts paying to subscribe to them, seeded only.
+	subscribers map[string][]string
 }
+
+// AliceSubscriberIDs subscribe to Alice: with her user token, user.fields subscribes_to_you
+// (and subscription) is true on them, and they may answer her subscribers-only Tweets.
+var AliceSubscriberIDs = []string{CarolID, DaveID}
 
 var seedWorld = sync.OnceValue(buildBase)
 
@@ -149,7 +158,7 @@ func buildBase() *base {
 		spaces: map[string]*Space{}, topics: map[string]*Topic{},
 		following: map[string][]string{}, blocks: map[string][]string{}, mutes: map[string][]string{},
 		liked: map[string][]string{}, likers: map[string][]string{}, retweeters: map[string][]string{},
-		hidden: map[string]bool{},
+		hidden: map[string]bool{}, subscribers: map[string][]string{AliceID: AliceSubscriberIDs},
 	}
 	rng := rand.New(rand.NewPCG(2006, 321))
 	created := time.Date(2009, 3, 1, 12, 0, 0, 0, time.UTC)
@@ -163,12 +172,15 @@ func buildBase() *base {
 		if u.VerifiedType == "" {
 			u.VerifiedType = "none"
 		}
+		if u.Email == "" {
+			u.Email = strings.ToLower(u.Username) + "@example.com"
+		}
 		b.users[u.ID] = u
 		b.byName[strings.ToLower(u.Username)] = u
 		b.userOrder = append(b.userOrder, u.ID)
 	}
 	addUser(&User{ID: JackID, Name: "jack", Username: "jack", Description: "no state is the best state",
-		Location: "", CreatedAt: time.Date(2006, 3, 21, 20, 50, 14, 0, time.UTC), Verified: true, VerifiedType: "blue"})
+		Location: "", CreatedAt: time.Date(2006, 3, 21, 20, 50, 14, 0, time.UTC), Verified: true, VerifiedType: "blue", IdentityChecked: true})
 	addUser(&User{ID: XDevelopersID, Name: "Developers", Username: "XDevelopers",
 		Description: "The voice of the X Developer Platform", Location: "127.0.0.1", URL: "https://developer.x.com",
 		Verified: true, VerifiedType: "business"})
@@ -177,7 +189,7 @@ func buildBase() *base {
 	addUser(&User{ID: CarolID, Name: "Carol", Username: "carol", Description: "Maps and places", Location: "New York"})
 	addUser(&User{ID: DaveID, Name: "Dave", Username: "dave", Description: "Talks a lot"})
 	addUser(&User{ID: ErinID, Name: "Erin", Username: "erin", Description: "Private account", Protected: true})
-	addUser(&User{ID: MalloryID, Name: "Mallory", Username: "mallory", Description: "Up to no good"})
+	addUser(&User{ID: MalloryID, Name: "Mallory", Username: "mallory", Description: "Up to no good", Parody: true})
 	gophers := make([]string, 20)
 	for i := range gophers {
 		id := strconv.Itoa(1000000101 + i)
@@ -676,6 +688,32 @@ func (st *state) followerCount(id string) int {
 		n += v.n - len(v.removed)
 	}
 	return n
+}
+
+// verifiedFollowerCount counts the verified followers of id (generated followers are not).
+func (st *state) verifiedFollowerCount(id string) int {
+	n := 0
+	for _, f := range st.followers[id] {
+		if u := st.user(f); u != nil && u.Verified {
+			n++
+		}
+	}
+	return n
+}
+
+// subscribesTo tells whether sub pays to subscribe to creator.
+func (st *state) subscribesTo(sub, creator string) bool {
+	return contains(st.b.subscribers[creator], sub)
+}
+
+// affiliationOf returns the organization that lists id among its affiliates, or "".
+func (st *state) affiliationOf(id string) string {
+	for org, ids := range st.affiliates {
+		if contains(ids, id) {
+			return org
+		}
+	}
+	return ""
 }
 
 // followerAt returns the follower at position p (newest first): seeded ones, then generated.
