@@ -92,3 +92,38 @@ func TestFakeTweetsDelete(t *testing.T) {
 		t.Errorf("err = %v, want not found", err)
 	}
 }
+
+// NewTweet.EditOf posts a new version of a recent Tweet; both versions list the history.
+func TestFakeTweetsEdit(t *testing.T) {
+	s := fake(t)
+	ctx := context.Background()
+	jack := userClient(t, s, testserver.JackID, "tweet.read", "tweet.write", "users.read")
+	orig, _, err := jack.Tweets.Create(ctx, twitter.NewTweet{Text: "the clinet is the product"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited, _, err := jack.Tweets.Create(ctx, twitter.NewTweet{Text: "the client is the product", EditOf: orig.Data.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := &twitter.TweetOptions{TweetFields: []gen.TweetField{gen.TweetFieldEditControls, gen.TweetFieldEditHistoryTweetIds}}
+	res, _, err := jack.Tweets.Lookup(ctx, []string{orig.Data.ID, edited.Data.ID}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{orig.Data.ID, edited.Data.ID}
+	for _, tw := range res.Data {
+		if !slices.Equal(tw.EditHistoryTweetIds, want) || tw.EditControls.EditsRemaining != 4 || !tw.EditControls.IsEditEligible {
+			t.Errorf("version %s: history %v, controls %+v", tw.ID, tw.EditHistoryTweetIds, tw.EditControls)
+		}
+	}
+	if len(res.Data) != 2 || res.Data[1].Text != "the client is the product" {
+		t.Errorf("versions = %+v", res.Data)
+	}
+	// Only the author edits, and only the latest version.
+	alice := userClient(t, s, testserver.AliceID, "tweet.read", "tweet.write", "users.read")
+	_, _, err = alice.Tweets.Create(ctx, twitter.NewTweet{Text: "mine now", EditOf: edited.Data.ID})
+	wantError(t, err, http.StatusForbidden, "")
+	_, _, err = jack.Tweets.Create(ctx, twitter.NewTweet{Text: "again from the first", EditOf: orig.Data.ID})
+	wantError(t, err, http.StatusBadRequest, twitter.ProblemInvalidRequest)
+}

@@ -466,7 +466,8 @@ func (r *renderer) tweet(t *Tweet) wTweet {
 // tweetFields renders the fields of a Tweet asked for with tweet.fields.
 func (r *renderer) tweetFields(t *Tweet, section string) wTweet {
 	f := r.sh.tweet
-	w := wTweet{ID: t.ID, Text: t.Text, EditHistory: []string{t.ID}}
+	history := r.st.editHistory(t)
+	w := wTweet{ID: t.ID, Text: t.Text, EditHistory: history}
 	if f == nil {
 		return w
 	}
@@ -501,8 +502,12 @@ func (r *renderer) tweetFields(t *Tweet, section string) wTweet {
 		w.DisplayTextRange = []int{0, utf8.RuneCountInString(t.Text)}
 	}
 	if f["edit_controls"] {
-		until := t.CreatedAt.Add(time.Hour)
-		w.EditControls = &wEditControls{EditsRemaining: 5, IsEditEligible: len(t.ReferencedTweets) == 0 && t.PollID == "", EditableUntil: fmtTime(until)}
+		first := t
+		if orig := r.st.tweet(history[0]); orig != nil {
+			first = orig
+		}
+		w.EditControls = &wEditControls{EditsRemaining: maxEdits - (len(history) - 1), IsEditEligible: editEligible(first),
+			EditableUntil: fmtTime(first.CreatedAt.Add(editWindow))}
 	}
 	if f["entities"] {
 		w.Entities = r.withMentionIDs(t.parsed().ents)

@@ -2,6 +2,7 @@ package testserver
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 )
@@ -13,13 +14,60 @@ const (
 	maxVerifiedTweetChars = 25000
 )
 
+// Editing (edit_options.previous_post_id) posts a new version: a Tweet of its own, whose
+// edit_history_tweet_ids, like every version's, lists them all, oldest first. As on X, only
+// an X Premium (here: verified) author edits, their own latest version, up to maxEdits
+// times within editWindow of the first version.
+const (
+	maxEdits   = 5
+	editWindow = time.Hour
+)
+
+// editEligible tells whether a Tweet may ever be edited: not one with a poll, nor a
+// reply, quote or Retweet.
+func editEligible(t *Tweet) bool { return len(t.ReferencedTweets) == 0 && t.PollID == "" }
+
+// editHistory lists the versions of t, oldest first: t alone when it was never edited.
+func (st *state) editHistory(t *Tweet) []string {
+	if h := st.edits[t.ID]; h != nil {
+		return h
+	}
+	return []string{t.ID}
+}
+
+// editable checks that me may edit prevID now, and returns its versions.
+func (st *state) editable(me, prevID string, now time.Time) ([]string, int, *apiProblem) {
+	prev := st.tweet(prevID)
+	if prev == nil {
+		return nil, http.StatusBadRequest, badParam("edit_options.previous_post_id", prevID, "The Tweet to edit [%s] does not exist.", prevID)
+	}
+	h := st.editHistory(prev)
+	first := st.tweet(h[0])
+	switch u := st.user(me); {
+	case prev.AuthorID != me:
+		return nil, http.StatusForbidden, forbidden("You can only edit your own Tweets.")
+	case u == nil || !u.Verified:
+		return nil, http.StatusForbidden, forbidden("Editing Tweets needs an X Premium subscription.")
+	case first == nil || !editEligible(first):
+		return nil, http.StatusForbidden, forbidden("This Tweet cannot be edited.")
+	case h[len(h)-1] != prevID:
+		return nil, http.StatusBadRequest, badParam("edit_options.previous_post_id", prevID, "Tweet [%s] has a newer version; edit that one.", prevID)
+	case len(h)-1 >= maxEdits || now.Sub(first.CreatedAt) > editWindow:
+		return nil, http.StatusForbidden, forbidden("This Tweet can no longer be edited.")
+	}
+	return h, 0, nil
+}
+
 type createTweetBody struct {
 	Text          *string `json:"text"`
 	QuoteTweetID  string  `json:"quote_tweet_id"`
 	ReplySettings string  `json:"reply_settings"`
 	CardURI       string  `json:"card_uri"`
 	Paid          bool    `json:"paid_partnership"`
-	Reply         *struct {
+	EditOptions   *struct {
+		PreviousPostID string `json:"previous_post_id"`
+	} `json:"edit_options"`
+	Reply *struct {
 		InReplyToTweetID    string   `json:"in_reply_to_tweet_id"`
 		ExcludeReplyUserIDs []string `json:"exclude_reply_user_ids"`
 	} `json:"reply"`
@@ -115,6 +163,17 @@ func (s *Server) newTweet(c *call, b *createTweetBody, text string) (*Tweet, int
 	now := s.clock.Now().UTC().Truncate(time.Millisecond)
 	t := &Tweet{AuthorID: me, Text: text, CreatedAt: now, Lang: "en", Source: "twitterkit testserver", ReplySettings: "everyone",
 		CardURI: b.CardURI, PaidPartnership: b.Paid}
+	var history []string
+	if b.EditOptions != nil {
+		h, status, pr := st.editable(me, b.EditOptions.PreviousPostID, now)
+		if pr != nil {
+			return nil, status, pr
+		}
+		// The new version keeps the conversation and reply settings of the first.
+		first := st.tweet(h[0])
+		t.ConversationID, t.ReplySettings = first.ConversationID, first.ReplySettings
+		history = h
+	}
 	if b.Reply != nil {
 		id := b.Reply.InReplyToTweetID
 		parent := st.tweet(id)
@@ -179,6 +238,12 @@ func (s *Server) newTweet(c *call, b *createTweetBody, text string) (*Tweet, int
 		t.PollID = p.ID
 	}
 	st.addTweet(t)
+	if history != nil {
+		h := append(slices.Clone(history), t.ID)
+		for _, id := range h {
+			st.edits[id] = h
+		}
+	}
 	return t, 0, nil
 }
 

@@ -2,6 +2,7 @@ package testserver
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -391,4 +392,51 @@ func TestReplyToSubscribersOnlyTweet(t *testing.T) {
 		wantStatus(t, c.do("POST", "/2/tweets", s.UserToken(sub), reply(sub)), 201)
 	}
 	wantStatus(t, c.do("POST", "/2/tweets", s.UserToken(BobID), reply(BobID)), 403)
+}
+
+// Editing posts a new version; every version lists them all. Only a verified author
+// edits, their own latest version, five times within the hour of the first.
+func TestEditTweet(t *testing.T) {
+	clock := NewManualClock(time.Time{})
+	s := Start(t, WithClock(clock))
+	c := newTC(t, s)
+	jack := s.UserToken(JackID)
+	edit := func(token, prev, text string) resp {
+		return c.do("POST", "/2/tweets", token, map[string]any{"text": text, "edit_options": map[string]any{"previous_post_id": prev}})
+	}
+	r := c.do("POST", "/2/tweets", jack, map[string]any{"text": "helo world"})
+	wantStatus(t, r, 201)
+	first := r.str("data", "id")
+	r = edit(jack, first, "hello world")
+	wantStatus(t, r, 201)
+	second := r.str("data", "id")
+	for _, id := range []string{first, second} {
+		r = c.get("/2/tweets/"+id+"?tweet.fields=edit_controls", c.app())
+		if h := r.list("data", "edit_history_tweet_ids"); len(h) != 2 || h[0] != first || h[1] != second ||
+			r.num("data", "edit_controls", "edits_remaining") != 4 || r.at("data", "edit_controls", "is_edit_eligible") != true {
+			t.Errorf("version %s: %s", id, r.raw)
+		}
+	}
+	if r := c.get("/2/tweets/"+second, c.app()); r.str("data", "text") != "hello world" {
+		t.Errorf("new version: %s", r.raw)
+	}
+
+	wantStatus(t, edit(jack, first, "not the latest"), 400)
+	wantStatus(t, edit(s.UserToken(AliceID), second, "not mine"), 403)
+	wantStatus(t, edit(jack, NonexistentID, "nothing"), 400)
+	r = c.do("POST", "/2/tweets", s.UserToken(AliceID), map[string]any{"text": "Alice has no Premium"})
+	wantStatus(t, edit(s.UserToken(AliceID), r.str("data", "id"), "so she cannot edit"), 403)
+
+	latest := second
+	for i := range 4 {
+		r = edit(jack, latest, "hello world, take "+strconv.Itoa(i+3))
+		wantStatus(t, r, 201)
+		latest = r.str("data", "id")
+	}
+	wantStatus(t, edit(jack, latest, "a sixth edit"), 403)
+
+	// An hour after the first version, no more edits.
+	r = c.do("POST", "/2/tweets", jack, map[string]any{"text": "late"})
+	clock.Advance(editWindow + time.Second)
+	wantStatus(t, edit(jack, r.str("data", "id"), "too late"), 403)
 }

@@ -453,6 +453,7 @@ type state struct {
 	polls       map[string]*Poll    // polls of posted Tweets (seeded ones are in b.polls)
 	media       map[string]*Media   // media of finished uploads (seeded ones are in b.media)
 	deleted     map[string]bool     // ids of deleted Tweets
+	edits       map[string][]string // id of any version of an edited Tweet -> every version, oldest first (posting.go)
 	bookmarks   map[string][]string // user -> Tweets, newest bookmark first
 	bookmarkers map[string][]string // Tweet -> users
 	lists       map[string]*List
@@ -512,6 +513,7 @@ func newState(cfg *config, clock Clock) *state {
 		CreatedAt: SeedTime.Add(-24 * time.Hour), Upload: []byte(JackFirstTweetID + "\n" + NonexistentID + "\n")}}
 	st.jobSeq++
 	st.polls, st.media, st.deleted = map[string]*Poll{}, map[string]*Media{}, map[string]bool{}
+	st.edits = map[string][]string{}
 	st.uploads = map[string]*Upload{}
 	st.mediaX = newMediaExtras()
 	seedBookmarks(st)
