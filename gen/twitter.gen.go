@@ -3935,9 +3935,28 @@ type UserComplianceTarget struct {
 	} `json:"user"`
 }
 
+// UserDescriptionEntities Entities of a profile description. As in a Tweet's text, except for mentions: X extracts one from every @word of up to 20 characters in a bio, not only from usernames, which have at most 15 (real profiles carry mentions of 16 to 20 characters).
+type UserDescriptionEntities struct {
+	Cashtags []CashtagEntity          `json:"cashtags,omitempty,omitzero"`
+	Hashtags []HashtagEntity          `json:"hashtags,omitempty,omitzero"`
+	Mentions []UserDescriptionMention `json:"mentions,omitempty,omitzero"`
+	Urls     []URLEntity              `json:"urls,omitempty,omitzero"`
+}
+
+// UserDescriptionMention A mention in a profile description: an @word of 1 to 20 characters, with the id of the user when one has that username.
+type UserDescriptionMention struct {
+	End int `json:"end"`
+
+	// ID A user id: a decimal number of up to 19 digits, sent as a string.
+	ID       UserID `json:"id,omitempty,omitzero"`
+	Start    int    `json:"start"`
+	Username string `json:"username"`
+}
+
 // UserEntities defines model for UserEntities.
 type UserEntities struct {
-	Description FullTextEntities `json:"description,omitempty,omitzero"`
+	// Description Entities of a profile description. As in a Tweet's text, except for mentions: X extracts one from every @word of up to 20 characters in a bio, not only from usernames, which have at most 15 (real profiles carry mentions of 16 to 20 characters).
+	Description UserDescriptionEntities `json:"description,omitempty,omitzero"`
 	URL         struct {
 		Urls []URLEntity `json:"urls,omitempty,omitzero"`
 	} `json:"url,omitempty,omitzero"`
@@ -23461,17 +23480,17 @@ func (r StreamLikesSample10Result) ContentType() string {
 type CreateListResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListCreateResponse
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *ListCreateResponse
 	// JSONDefault the response for an HTTP default `application/json` response
 	JSONDefault *HTTPErrorResponseApplicationJSON
 	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
 	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
 }
 
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateListResult) GetJSON200() *ListCreateResponse {
-	return r.JSON200
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateListResult) GetJSON201() *ListCreateResponse {
+	return r.JSON201
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
@@ -32312,12 +32331,12 @@ func ParseCreateListResult(rsp *http.Response) (*CreateListResult, error) {
 	}
 
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest ListCreateResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
-		response.JSON200 = &dest
+		response.JSON201 = &dest
 
 	case rsp.Header.Get("Content-Type") == "application/json" && true:
 		var dest HTTPErrorResponseApplicationJSON
