@@ -2240,6 +2240,11 @@ type HashtagFields struct {
 	Tag string `json:"tag"`
 }
 
+// HTTPError The body of a failed request, as X sends it (application/json, usually with a charset): a problem report (RFC 7807), or from a few endpoints the older shape of a code and a message. AsProblem and AsError read it as either.
+type HTTPError struct {
+	union json.RawMessage
+}
+
 // JobID defines model for JobId.
 type JobID = string
 
@@ -4340,11 +4345,8 @@ type WebhookConfigFields = []WebhookConfigField
 // WebhookIDPath A webhook configuration id: a decimal number of up to 19 digits, sent as a string.
 type WebhookIDPath = WebhookID
 
-// HTTPErrorResponseApplicationJSON The older error shape some endpoints still return: a numeric code and a message.
-type HTTPErrorResponseApplicationJSON = Error
-
-// HTTPErrorResponseApplicationProblemPlusJSON A problem report (RFC 7807). The `type` URI names the kind; X sends it under both https://api.twitter.com/2/problems/ and https://api.x.com/2/problems/. Partial errors of a successful response use the same shape.
-type HTTPErrorResponseApplicationProblemPlusJSON = Problem
+// HTTPErrorResponse The body of a failed request, as X sends it (application/json, usually with a charset): a problem report (RFC 7807), or from a few endpoints the older shape of a code and a message. AsProblem and AsError read it as either.
+type HTTPErrorResponse = HTTPError
 
 // SearchCommunitiesParams defines parameters for SearchCommunities.
 type SearchCommunitiesParams struct {
@@ -6131,6 +6133,68 @@ func (t CreateMessageRequest) MarshalJSON() ([]byte, error) {
 }
 
 func (t *CreateMessageRequest) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
+// AsProblem returns the union data inside the HTTPError as a Problem
+func (t HTTPError) AsProblem() (Problem, error) {
+	var body Problem
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromProblem overwrites any union data inside the HTTPError as the provided Problem
+func (t *HTTPError) FromProblem(v Problem) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeProblem performs a merge with any union data inside the HTTPError, using the provided Problem
+func (t *HTTPError) MergeProblem(v Problem) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsError returns the union data inside the HTTPError as a Error
+func (t HTTPError) AsError() (Error, error) {
+	var body Error
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromError overwrites any union data inside the HTTPError as the provided Error
+func (t *HTTPError) FromError(v Error) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeError performs a merge with any union data inside the HTTPError, using the provided Error
+func (t *HTTPError) MergeError(v Error) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t HTTPError) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *HTTPError) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
@@ -22328,9 +22392,7 @@ type CountAccountActivitySubscriptionsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *AccountActivityCountResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -22339,13 +22401,8 @@ func (r CountAccountActivitySubscriptionsResult) GetJSON200() *AccountActivityCo
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CountAccountActivitySubscriptionsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r CountAccountActivitySubscriptionsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r CountAccountActivitySubscriptionsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -22383,9 +22440,7 @@ type GetAccountActivitySubscriptionResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *AccountActivitySubscriptionResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -22394,13 +22449,8 @@ func (r GetAccountActivitySubscriptionResult) GetJSON200() *AccountActivitySubsc
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r GetAccountActivitySubscriptionResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r GetAccountActivitySubscriptionResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r GetAccountActivitySubscriptionResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -22438,9 +22488,7 @@ type CreateAccountActivitySubscriptionResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *AccountActivitySubscriptionResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -22449,13 +22497,8 @@ func (r CreateAccountActivitySubscriptionResult) GetJSON200() *AccountActivitySu
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CreateAccountActivitySubscriptionResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r CreateAccountActivitySubscriptionResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r CreateAccountActivitySubscriptionResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -22493,9 +22536,7 @@ type ListAccountActivitySubscriptionsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *AccountActivityListResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -22504,13 +22545,8 @@ func (r ListAccountActivitySubscriptionsResult) GetJSON200() *AccountActivityLis
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListAccountActivitySubscriptionsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListAccountActivitySubscriptionsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListAccountActivitySubscriptionsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -22548,9 +22584,7 @@ type DeleteAccountActivitySubscriptionResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *AccountActivitySubscriptionResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -22559,13 +22593,8 @@ func (r DeleteAccountActivitySubscriptionResult) GetJSON200() *AccountActivitySu
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r DeleteAccountActivitySubscriptionResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r DeleteAccountActivitySubscriptionResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r DeleteAccountActivitySubscriptionResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -22603,9 +22632,7 @@ type SearchCommunitiesResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *CommunitySearchResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -22614,13 +22641,8 @@ func (r SearchCommunitiesResult) GetJSON200() *CommunitySearchResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r SearchCommunitiesResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r SearchCommunitiesResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r SearchCommunitiesResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -22658,9 +22680,7 @@ type LookupCommunityResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *SingleCommunityLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -22669,13 +22689,8 @@ func (r LookupCommunityResult) GetJSON200() *SingleCommunityLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupCommunityResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupCommunityResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupCommunityResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -22713,9 +22728,7 @@ type ListComplianceJobsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MultiComplianceJobResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -22724,13 +22737,8 @@ func (r ListComplianceJobsResult) GetJSON200() *MultiComplianceJobResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListComplianceJobsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListComplianceJobsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListComplianceJobsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -22768,9 +22776,7 @@ type CreateComplianceJobResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *CreateComplianceJobResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -22779,13 +22785,8 @@ func (r CreateComplianceJobResult) GetJSON200() *CreateComplianceJobResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CreateComplianceJobResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r CreateComplianceJobResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r CreateComplianceJobResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -22823,9 +22824,7 @@ type GetComplianceJobResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *SingleComplianceJobResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -22834,13 +22833,8 @@ func (r GetComplianceJobResult) GetJSON200() *SingleComplianceJobResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r GetComplianceJobResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r GetComplianceJobResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r GetComplianceJobResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -22878,9 +22872,7 @@ type CreateDMConversationResult struct {
 	// JSON201 the response for an HTTP 201 `application/json` response
 	JSON201 *CreateDmEventResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
@@ -22889,13 +22881,8 @@ func (r CreateDMConversationResult) GetJSON201() *CreateDmEventResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CreateDMConversationResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r CreateDMConversationResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r CreateDMConversationResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -22933,9 +22920,7 @@ type ListDMEventsWithParticipantResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *DmEventsLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -22944,13 +22929,8 @@ func (r ListDMEventsWithParticipantResult) GetJSON200() *DmEventsLookupResponse 
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListDMEventsWithParticipantResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListDMEventsWithParticipantResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListDMEventsWithParticipantResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -22988,9 +22968,7 @@ type SendDMToParticipantResult struct {
 	// JSON201 the response for an HTTP 201 `application/json` response
 	JSON201 *CreateDmEventResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
@@ -22999,13 +22977,8 @@ func (r SendDMToParticipantResult) GetJSON201() *CreateDmEventResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r SendDMToParticipantResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r SendDMToParticipantResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r SendDMToParticipantResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23043,9 +23016,7 @@ type SendDMToConversationResult struct {
 	// JSON201 the response for an HTTP 201 `application/json` response
 	JSON201 *CreateDmEventResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
@@ -23054,13 +23025,8 @@ func (r SendDMToConversationResult) GetJSON201() *CreateDmEventResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r SendDMToConversationResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r SendDMToConversationResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r SendDMToConversationResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23098,9 +23064,7 @@ type ListDMConversationEventsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *DmEventsLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23109,13 +23073,8 @@ func (r ListDMConversationEventsResult) GetJSON200() *DmEventsLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListDMConversationEventsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListDMConversationEventsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListDMConversationEventsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23153,9 +23112,7 @@ type ListDMEventsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *DmEventsLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23164,13 +23121,8 @@ func (r ListDMEventsResult) GetJSON200() *DmEventsLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListDMEventsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListDMEventsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListDMEventsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23208,9 +23160,7 @@ type DeleteDMEventResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *DmEventDeleteResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23219,13 +23169,8 @@ func (r DeleteDMEventResult) GetJSON200() *DmEventDeleteResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r DeleteDMEventResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r DeleteDMEventResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r DeleteDMEventResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23263,9 +23208,7 @@ type LookupDMEventResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *SingleDmEventLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23274,13 +23217,8 @@ func (r LookupDMEventResult) GetJSON200() *SingleDmEventLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupDMEventResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupDMEventResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupDMEventResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23318,9 +23256,7 @@ type StreamLikeComplianceResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *LikeComplianceStreamLine
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23329,13 +23265,8 @@ func (r StreamLikeComplianceResult) GetJSON200() *LikeComplianceStreamLine {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamLikeComplianceResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamLikeComplianceResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamLikeComplianceResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23373,9 +23304,7 @@ type StreamLikesFirehoseResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *LikeStreamLine
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23384,13 +23313,8 @@ func (r StreamLikesFirehoseResult) GetJSON200() *LikeStreamLine {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamLikesFirehoseResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamLikesFirehoseResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamLikesFirehoseResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23428,9 +23352,7 @@ type StreamLikesSample10Result struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *LikeStreamLine
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23439,13 +23361,8 @@ func (r StreamLikesSample10Result) GetJSON200() *LikeStreamLine {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamLikesSample10Result) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamLikesSample10Result) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamLikesSample10Result) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23483,9 +23400,7 @@ type CreateListResult struct {
 	// JSON201 the response for an HTTP 201 `application/json` response
 	JSON201 *ListCreateResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
@@ -23494,13 +23409,8 @@ func (r CreateListResult) GetJSON201() *ListCreateResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CreateListResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r CreateListResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r CreateListResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23538,9 +23448,7 @@ type DeleteListResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListDeleteResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23549,13 +23457,8 @@ func (r DeleteListResult) GetJSON200() *ListDeleteResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r DeleteListResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r DeleteListResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r DeleteListResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23593,9 +23496,7 @@ type LookupListResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *SingleListLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23604,13 +23505,8 @@ func (r LookupListResult) GetJSON200() *SingleListLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupListResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupListResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupListResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23648,9 +23544,7 @@ type UpdateListResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListUpdateResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23659,13 +23553,8 @@ func (r UpdateListResult) GetJSON200() *ListUpdateResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r UpdateListResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r UpdateListResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r UpdateListResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23703,9 +23592,7 @@ type ListListFollowersResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericMultipleUsersLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23714,13 +23601,8 @@ func (r ListListFollowersResult) GetJSON200() *GenericMultipleUsersLookupRespons
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListListFollowersResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListListFollowersResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListListFollowersResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23758,9 +23640,7 @@ type ListListMembersResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericMultipleUsersLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23769,13 +23649,8 @@ func (r ListListMembersResult) GetJSON200() *GenericMultipleUsersLookupResponse 
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListListMembersResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListListMembersResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListListMembersResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23813,9 +23688,7 @@ type AddListMemberResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListMutateResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23824,13 +23697,8 @@ func (r AddListMemberResult) GetJSON200() *ListMutateResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r AddListMemberResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r AddListMemberResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r AddListMemberResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23868,9 +23736,7 @@ type RemoveListMemberResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListMutateResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23879,13 +23745,8 @@ func (r RemoveListMemberResult) GetJSON200() *ListMutateResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r RemoveListMemberResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r RemoveListMemberResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r RemoveListMemberResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23923,9 +23784,7 @@ type ListListTweetsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericTweetsTimelineResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23934,13 +23793,8 @@ func (r ListListTweetsResult) GetJSON200() *GenericTweetsTimelineResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListListTweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListListTweetsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListListTweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23978,9 +23832,7 @@ type LookupMediaByKeysResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MultiMediaLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23989,13 +23841,8 @@ func (r LookupMediaByKeysResult) GetJSON200() *MultiMediaLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupMediaByKeysResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupMediaByKeysResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupMediaByKeysResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24033,9 +23880,7 @@ type CreateMediaMetadataResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MediaMetadataResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24044,13 +23889,8 @@ func (r CreateMediaMetadataResult) GetJSON200() *MediaMetadataResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CreateMediaMetadataResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r CreateMediaMetadataResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r CreateMediaMetadataResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24088,9 +23928,7 @@ type DeleteMediaSubtitlesResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MediaSubtitlesDeleteResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24099,13 +23937,8 @@ func (r DeleteMediaSubtitlesResult) GetJSON200() *MediaSubtitlesDeleteResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r DeleteMediaSubtitlesResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r DeleteMediaSubtitlesResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r DeleteMediaSubtitlesResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24143,9 +23976,7 @@ type CreateMediaSubtitlesResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MediaSubtitlesResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24154,13 +23985,8 @@ func (r CreateMediaSubtitlesResult) GetJSON200() *MediaSubtitlesResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CreateMediaSubtitlesResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r CreateMediaSubtitlesResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r CreateMediaSubtitlesResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24198,9 +24024,7 @@ type GetMediaUploadStatusResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MediaUploadResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24209,13 +24033,8 @@ func (r GetMediaUploadStatusResult) GetJSON200() *MediaUploadResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r GetMediaUploadStatusResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r GetMediaUploadStatusResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r GetMediaUploadStatusResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24253,9 +24072,7 @@ type InitializeMediaUploadResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MediaUploadResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24264,13 +24081,8 @@ func (r InitializeMediaUploadResult) GetJSON200() *MediaUploadResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r InitializeMediaUploadResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r InitializeMediaUploadResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r InitializeMediaUploadResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24308,9 +24120,7 @@ type AppendMediaUploadResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MediaUploadAppendResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24319,13 +24129,8 @@ func (r AppendMediaUploadResult) GetJSON200() *MediaUploadAppendResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r AppendMediaUploadResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r AppendMediaUploadResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r AppendMediaUploadResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24363,9 +24168,7 @@ type FinalizeMediaUploadResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MediaUploadResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24374,13 +24177,8 @@ func (r FinalizeMediaUploadResult) GetJSON200() *MediaUploadResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r FinalizeMediaUploadResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r FinalizeMediaUploadResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r FinalizeMediaUploadResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24418,9 +24216,7 @@ type LookupMediaByKeyResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *SingleMediaLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24429,13 +24225,8 @@ func (r LookupMediaByKeyResult) GetJSON200() *SingleMediaLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupMediaByKeyResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupMediaByKeyResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupMediaByKeyResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24473,9 +24264,7 @@ type SearchNewsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *NewsSearchResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24484,13 +24273,8 @@ func (r SearchNewsResult) GetJSON200() *NewsSearchResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r SearchNewsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r SearchNewsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r SearchNewsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24528,9 +24312,7 @@ type LookupNewsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *SingleNewsLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24539,13 +24321,8 @@ func (r LookupNewsResult) GetJSON200() *SingleNewsLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupNewsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupNewsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupNewsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24583,9 +24360,7 @@ type GetOpenAPIDocumentResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *map[string]interface{}
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24594,13 +24369,8 @@ func (r GetOpenAPIDocumentResult) GetJSON200() *map[string]interface{} {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r GetOpenAPIDocumentResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r GetOpenAPIDocumentResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r GetOpenAPIDocumentResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24638,9 +24408,7 @@ type LookupSpacesResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MultiSpaceLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24649,13 +24417,8 @@ func (r LookupSpacesResult) GetJSON200() *MultiSpaceLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupSpacesResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupSpacesResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupSpacesResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24693,9 +24456,7 @@ type LookupSpacesByCreatorsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MultiSpaceLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24704,13 +24465,8 @@ func (r LookupSpacesByCreatorsResult) GetJSON200() *MultiSpaceLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupSpacesByCreatorsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupSpacesByCreatorsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupSpacesByCreatorsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24748,9 +24504,7 @@ type SearchSpacesResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MultiSpaceLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24759,13 +24513,8 @@ func (r SearchSpacesResult) GetJSON200() *MultiSpaceLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r SearchSpacesResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r SearchSpacesResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r SearchSpacesResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24803,9 +24552,7 @@ type LookupSpaceResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *SingleSpaceLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24814,13 +24561,8 @@ func (r LookupSpaceResult) GetJSON200() *SingleSpaceLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupSpaceResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupSpaceResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupSpaceResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24858,9 +24600,7 @@ type ListSpaceBuyersResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericMultipleUsersLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24869,13 +24609,8 @@ func (r ListSpaceBuyersResult) GetJSON200() *GenericMultipleUsersLookupResponse 
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListSpaceBuyersResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListSpaceBuyersResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListSpaceBuyersResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24913,9 +24648,7 @@ type ListSpaceTweetsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericTweetsTimelineResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24924,13 +24657,8 @@ func (r ListSpaceTweetsResult) GetJSON200() *GenericTweetsTimelineResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListSpaceTweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListSpaceTweetsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListSpaceTweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24968,9 +24696,7 @@ type ListTrendsByWoeidResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *TrendsLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24979,13 +24705,8 @@ func (r ListTrendsByWoeidResult) GetJSON200() *TrendsLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListTrendsByWoeidResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListTrendsByWoeidResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListTrendsByWoeidResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25023,9 +24744,7 @@ type LookupTweetsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MultiTweetLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25034,13 +24753,8 @@ func (r LookupTweetsResult) GetJSON200() *MultiTweetLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupTweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupTweetsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupTweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25078,9 +24792,7 @@ type CreateTweetResult struct {
 	// JSON201 the response for an HTTP 201 `application/json` response
 	JSON201 *TweetCreateResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
@@ -25089,13 +24801,8 @@ func (r CreateTweetResult) GetJSON201() *TweetCreateResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CreateTweetResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r CreateTweetResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r CreateTweetResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25133,9 +24840,7 @@ type StreamTweetComplianceResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *TweetComplianceStreamLine
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25144,13 +24849,8 @@ func (r StreamTweetComplianceResult) GetJSON200() *TweetComplianceStreamLine {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamTweetComplianceResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamTweetComplianceResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamTweetComplianceResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25188,9 +24888,7 @@ type CountAllTweetsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *TweetCountsResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25199,13 +24897,8 @@ func (r CountAllTweetsResult) GetJSON200() *TweetCountsResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CountAllTweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r CountAllTweetsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r CountAllTweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25243,9 +24936,7 @@ type CountRecentTweetsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *TweetCountsResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25254,13 +24945,8 @@ func (r CountRecentTweetsResult) GetJSON200() *TweetCountsResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CountRecentTweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r CountRecentTweetsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r CountRecentTweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25298,9 +24984,7 @@ type StreamFirehoseResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *StreamingTweet
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25309,13 +24993,8 @@ func (r StreamFirehoseResult) GetJSON200() *StreamingTweet {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamFirehoseResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamFirehoseResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamFirehoseResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25353,9 +25032,7 @@ type StreamFirehoseEnResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *StreamingTweet
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25364,13 +25041,8 @@ func (r StreamFirehoseEnResult) GetJSON200() *StreamingTweet {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamFirehoseEnResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamFirehoseEnResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamFirehoseEnResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25408,9 +25080,7 @@ type StreamFirehoseJaResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *StreamingTweet
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25419,13 +25089,8 @@ func (r StreamFirehoseJaResult) GetJSON200() *StreamingTweet {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamFirehoseJaResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamFirehoseJaResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamFirehoseJaResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25463,9 +25128,7 @@ type StreamFirehoseKoResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *StreamingTweet
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25474,13 +25137,8 @@ func (r StreamFirehoseKoResult) GetJSON200() *StreamingTweet {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamFirehoseKoResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamFirehoseKoResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamFirehoseKoResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25518,9 +25176,7 @@ type StreamFirehosePtResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *StreamingTweet
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25529,13 +25185,8 @@ func (r StreamFirehosePtResult) GetJSON200() *StreamingTweet {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamFirehosePtResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamFirehosePtResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamFirehosePtResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25573,9 +25224,7 @@ type StreamTweetLabelsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *TweetLabelStreamLine
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25584,13 +25233,8 @@ func (r StreamTweetLabelsResult) GetJSON200() *TweetLabelStreamLine {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamTweetLabelsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamTweetLabelsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamTweetLabelsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25628,9 +25272,7 @@ type StreamSampleResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *StreamingTweet
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25639,13 +25281,8 @@ func (r StreamSampleResult) GetJSON200() *StreamingTweet {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamSampleResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamSampleResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamSampleResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25683,9 +25320,7 @@ type StreamSample10Result struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *StreamingTweet
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25694,13 +25329,8 @@ func (r StreamSample10Result) GetJSON200() *StreamingTweet {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamSample10Result) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamSample10Result) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamSample10Result) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25738,9 +25368,7 @@ type SearchAllTweetsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *TweetSearchResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25749,13 +25377,8 @@ func (r SearchAllTweetsResult) GetJSON200() *TweetSearchResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r SearchAllTweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r SearchAllTweetsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r SearchAllTweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25793,9 +25416,7 @@ type SearchRecentTweetsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *TweetSearchResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25804,13 +25425,8 @@ func (r SearchRecentTweetsResult) GetJSON200() *TweetSearchResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r SearchRecentTweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r SearchRecentTweetsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r SearchRecentTweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25848,9 +25464,7 @@ type StreamFilteredResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *FilteredStreamingTweet
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25859,13 +25473,8 @@ func (r StreamFilteredResult) GetJSON200() *FilteredStreamingTweet {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamFilteredResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamFilteredResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamFilteredResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25903,9 +25512,7 @@ type ListStreamRulesResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *RulesLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25914,13 +25521,8 @@ func (r ListStreamRulesResult) GetJSON200() *RulesLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListStreamRulesResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListStreamRulesResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListStreamRulesResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25958,9 +25560,7 @@ type ChangeStreamRulesResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *AddOrDeleteRulesResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25969,13 +25569,8 @@ func (r ChangeStreamRulesResult) GetJSON200() *AddOrDeleteRulesResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ChangeStreamRulesResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ChangeStreamRulesResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ChangeStreamRulesResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26013,9 +25608,7 @@ type CountStreamRulesResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *RuleCountsResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26024,13 +25617,8 @@ func (r CountStreamRulesResult) GetJSON200() *RuleCountsResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CountStreamRulesResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r CountStreamRulesResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r CountStreamRulesResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26068,9 +25656,7 @@ type DeleteTweetResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *TweetDeleteResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26079,13 +25665,8 @@ func (r DeleteTweetResult) GetJSON200() *TweetDeleteResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r DeleteTweetResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r DeleteTweetResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r DeleteTweetResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26123,9 +25704,7 @@ type LookupTweetResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *SingleTweetLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26134,13 +25713,8 @@ func (r LookupTweetResult) GetJSON200() *SingleTweetLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupTweetResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupTweetResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupTweetResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26178,9 +25752,7 @@ type ListLikingUsersResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericMultipleUsersLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26189,13 +25761,8 @@ func (r ListLikingUsersResult) GetJSON200() *GenericMultipleUsersLookupResponse 
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListLikingUsersResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListLikingUsersResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListLikingUsersResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26233,9 +25800,7 @@ type ListQuoteTweetsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericTweetsTimelineResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26244,13 +25809,8 @@ func (r ListQuoteTweetsResult) GetJSON200() *GenericTweetsTimelineResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListQuoteTweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListQuoteTweetsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListQuoteTweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26288,9 +25848,7 @@ type ListRetweetersResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericMultipleUsersLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26299,13 +25857,8 @@ func (r ListRetweetersResult) GetJSON200() *GenericMultipleUsersLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListRetweetersResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListRetweetersResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListRetweetersResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26343,9 +25896,7 @@ type ListRetweetsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericTweetsTimelineResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26354,13 +25905,8 @@ func (r ListRetweetsResult) GetJSON200() *GenericTweetsTimelineResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListRetweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListRetweetsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListRetweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26398,9 +25944,7 @@ type HideReplyResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *TweetHideResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26409,13 +25953,8 @@ func (r HideReplyResult) GetJSON200() *TweetHideResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r HideReplyResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r HideReplyResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r HideReplyResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26453,9 +25992,7 @@ type GetTweetUsageResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UsageResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26464,13 +26001,8 @@ func (r GetTweetUsageResult) GetJSON200() *UsageResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r GetTweetUsageResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r GetTweetUsageResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r GetTweetUsageResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26508,9 +26040,7 @@ type LookupUsersResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MultiUserLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26519,13 +26049,8 @@ func (r LookupUsersResult) GetJSON200() *MultiUserLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupUsersResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupUsersResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupUsersResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26563,9 +26088,7 @@ type LookupUsersByUsernamesResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MultiUserLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26574,13 +26097,8 @@ func (r LookupUsersByUsernamesResult) GetJSON200() *MultiUserLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupUsersByUsernamesResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupUsersByUsernamesResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupUsersByUsernamesResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26618,9 +26136,7 @@ type LookupUserByUsernameResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *SingleUserLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26629,13 +26145,8 @@ func (r LookupUserByUsernameResult) GetJSON200() *SingleUserLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupUserByUsernameResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupUserByUsernameResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupUserByUsernameResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26673,9 +26184,7 @@ type StreamUserComplianceResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UserComplianceStreamLine
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26684,13 +26193,8 @@ func (r StreamUserComplianceResult) GetJSON200() *UserComplianceStreamLine {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamUserComplianceResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamUserComplianceResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamUserComplianceResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26728,9 +26232,7 @@ type LookupMeResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *SingleUserLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26739,13 +26241,8 @@ func (r LookupMeResult) GetJSON200() *SingleUserLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupMeResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupMeResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupMeResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26783,9 +26280,7 @@ type ListPersonalizedTrendsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *PersonalizedTrendsLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26794,13 +26289,8 @@ func (r ListPersonalizedTrendsResult) GetJSON200() *PersonalizedTrendsLookupResp
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListPersonalizedTrendsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListPersonalizedTrendsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListPersonalizedTrendsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26838,9 +26328,7 @@ type ListRepostsOfMeResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericTweetsTimelineResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26849,13 +26337,8 @@ func (r ListRepostsOfMeResult) GetJSON200() *GenericTweetsTimelineResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListRepostsOfMeResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListRepostsOfMeResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListRepostsOfMeResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26893,9 +26376,7 @@ type SearchUsersResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericMultipleUsersLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26904,13 +26385,8 @@ func (r SearchUsersResult) GetJSON200() *GenericMultipleUsersLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r SearchUsersResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r SearchUsersResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r SearchUsersResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26948,9 +26424,7 @@ type LookupUserResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *SingleUserLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26959,13 +26433,8 @@ func (r LookupUserResult) GetJSON200() *SingleUserLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupUserResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupUserResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupUserResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27003,9 +26472,7 @@ type ListAffiliatesResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericMultipleUsersLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27014,13 +26481,8 @@ func (r ListAffiliatesResult) GetJSON200() *GenericMultipleUsersLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListAffiliatesResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListAffiliatesResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListAffiliatesResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27058,9 +26520,7 @@ type ListBlockingResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericMultipleUsersLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27069,13 +26529,8 @@ func (r ListBlockingResult) GetJSON200() *GenericMultipleUsersLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListBlockingResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListBlockingResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListBlockingResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27113,9 +26568,7 @@ type BlockUserResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UsersBlockingMutationResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27124,13 +26577,8 @@ func (r BlockUserResult) GetJSON200() *UsersBlockingMutationResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r BlockUserResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r BlockUserResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r BlockUserResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27168,9 +26616,7 @@ type ListBookmarksResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericTweetsTimelineResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27179,13 +26625,8 @@ func (r ListBookmarksResult) GetJSON200() *GenericTweetsTimelineResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListBookmarksResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListBookmarksResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListBookmarksResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27223,9 +26664,7 @@ type AddBookmarkResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *BookmarkMutationResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27234,13 +26673,8 @@ func (r AddBookmarkResult) GetJSON200() *BookmarkMutationResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r AddBookmarkResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r AddBookmarkResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r AddBookmarkResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27278,9 +26712,7 @@ type ListBookmarkFoldersResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *BookmarkFoldersResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27289,13 +26721,8 @@ func (r ListBookmarkFoldersResult) GetJSON200() *BookmarkFoldersResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListBookmarkFoldersResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListBookmarkFoldersResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListBookmarkFoldersResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27333,9 +26760,7 @@ type CreateBookmarkFolderResult struct {
 	// JSON201 the response for an HTTP 201 `application/json` response
 	JSON201 *BookmarkFolderCreateResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
@@ -27344,13 +26769,8 @@ func (r CreateBookmarkFolderResult) GetJSON201() *BookmarkFolderCreateResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CreateBookmarkFolderResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r CreateBookmarkFolderResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r CreateBookmarkFolderResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27388,9 +26808,7 @@ type ListBookmarkFolderTweetsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *BookmarkFolderTweetsResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27399,13 +26817,8 @@ func (r ListBookmarkFolderTweetsResult) GetJSON200() *BookmarkFolderTweetsRespon
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListBookmarkFolderTweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListBookmarkFolderTweetsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListBookmarkFolderTweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27443,9 +26856,7 @@ type RemoveBookmarkResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *BookmarkMutationResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27454,13 +26865,8 @@ func (r RemoveBookmarkResult) GetJSON200() *BookmarkMutationResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r RemoveBookmarkResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r RemoveBookmarkResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r RemoveBookmarkResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27498,9 +26904,7 @@ type BlockUserDMsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *DMBlockResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27509,13 +26913,8 @@ func (r BlockUserDMsResult) GetJSON200() *DMBlockResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r BlockUserDMsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r BlockUserDMsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r BlockUserDMsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27553,9 +26952,7 @@ type UnblockUserDMsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *DMBlockResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27564,13 +26961,8 @@ func (r UnblockUserDMsResult) GetJSON200() *DMBlockResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r UnblockUserDMsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r UnblockUserDMsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r UnblockUserDMsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27608,9 +27000,7 @@ type ListFollowedListsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MultiListLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27619,13 +27009,8 @@ func (r ListFollowedListsResult) GetJSON200() *MultiListLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListFollowedListsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListFollowedListsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListFollowedListsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27663,9 +27048,7 @@ type FollowListResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListFollowedResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27674,13 +27057,8 @@ func (r FollowListResult) GetJSON200() *ListFollowedResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r FollowListResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r FollowListResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r FollowListResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27718,9 +27096,7 @@ type UnfollowListResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListFollowedResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27729,13 +27105,8 @@ func (r UnfollowListResult) GetJSON200() *ListFollowedResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r UnfollowListResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r UnfollowListResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r UnfollowListResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27773,9 +27144,7 @@ type ListFollowersResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UsersFollowingLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27784,13 +27153,8 @@ func (r ListFollowersResult) GetJSON200() *UsersFollowingLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListFollowersResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListFollowersResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListFollowersResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27828,9 +27192,7 @@ type ListFollowingResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UsersFollowingLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27839,13 +27201,8 @@ func (r ListFollowingResult) GetJSON200() *UsersFollowingLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListFollowingResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListFollowingResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListFollowingResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27883,9 +27240,7 @@ type FollowUserResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UsersFollowingCreateResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27894,13 +27249,8 @@ func (r FollowUserResult) GetJSON200() *UsersFollowingCreateResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r FollowUserResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r FollowUserResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r FollowUserResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27938,9 +27288,7 @@ type ListLikedTweetsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericTweetsTimelineResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27949,13 +27297,8 @@ func (r ListLikedTweetsResult) GetJSON200() *GenericTweetsTimelineResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListLikedTweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListLikedTweetsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListLikedTweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27993,9 +27336,7 @@ type LikeTweetResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UsersLikesCreateResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28004,13 +27345,8 @@ func (r LikeTweetResult) GetJSON200() *UsersLikesCreateResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LikeTweetResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LikeTweetResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LikeTweetResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28048,9 +27384,7 @@ type UnlikeTweetResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UsersLikesDeleteResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28059,13 +27393,8 @@ func (r UnlikeTweetResult) GetJSON200() *UsersLikesDeleteResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r UnlikeTweetResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r UnlikeTweetResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r UnlikeTweetResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28103,9 +27432,7 @@ type ListListMembershipsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MultiListLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28114,13 +27441,8 @@ func (r ListListMembershipsResult) GetJSON200() *MultiListLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListListMembershipsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListListMembershipsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListListMembershipsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28158,9 +27480,7 @@ type ListMentionsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericTweetsTimelineResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28169,13 +27489,8 @@ func (r ListMentionsResult) GetJSON200() *GenericTweetsTimelineResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListMentionsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListMentionsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListMentionsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28213,9 +27528,7 @@ type ListMutingResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericMultipleUsersLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28224,13 +27537,8 @@ func (r ListMutingResult) GetJSON200() *GenericMultipleUsersLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListMutingResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListMutingResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListMutingResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28268,9 +27576,7 @@ type MuteUserResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UsersMutingMutationResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28279,13 +27585,8 @@ func (r MuteUserResult) GetJSON200() *UsersMutingMutationResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r MuteUserResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r MuteUserResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r MuteUserResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28323,9 +27624,7 @@ type ListOwnedListsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MultiListLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28334,13 +27633,8 @@ func (r ListOwnedListsResult) GetJSON200() *MultiListLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListOwnedListsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListOwnedListsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListOwnedListsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28378,9 +27672,7 @@ type ListPinnedListsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MultiListLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28389,13 +27681,8 @@ func (r ListPinnedListsResult) GetJSON200() *MultiListLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListPinnedListsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListPinnedListsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListPinnedListsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28433,9 +27720,7 @@ type PinListResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListPinnedResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28444,13 +27729,8 @@ func (r PinListResult) GetJSON200() *ListPinnedResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r PinListResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r PinListResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r PinListResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28488,9 +27768,7 @@ type UnpinListResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListUnpinResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28499,13 +27777,8 @@ func (r UnpinListResult) GetJSON200() *ListUnpinResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r UnpinListResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r UnpinListResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r UnpinListResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28543,9 +27816,7 @@ type RetweetResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UsersRetweetsCreateResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28554,13 +27825,8 @@ func (r RetweetResult) GetJSON200() *UsersRetweetsCreateResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r RetweetResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r RetweetResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r RetweetResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28598,9 +27864,7 @@ type UnretweetResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UsersRetweetsDeleteResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28609,13 +27873,8 @@ func (r UnretweetResult) GetJSON200() *UsersRetweetsDeleteResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r UnretweetResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r UnretweetResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r UnretweetResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28653,9 +27912,7 @@ type HomeTimelineResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericTweetsTimelineResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28664,13 +27921,8 @@ func (r HomeTimelineResult) GetJSON200() *GenericTweetsTimelineResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r HomeTimelineResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r HomeTimelineResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r HomeTimelineResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28708,9 +27960,7 @@ type ListUserTweetsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericTweetsTimelineResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28719,13 +27969,8 @@ func (r ListUserTweetsResult) GetJSON200() *GenericTweetsTimelineResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListUserTweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListUserTweetsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListUserTweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28763,9 +28008,7 @@ type UnblockUserResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UsersBlockingMutationResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28774,13 +28017,8 @@ func (r UnblockUserResult) GetJSON200() *UsersBlockingMutationResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r UnblockUserResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r UnblockUserResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r UnblockUserResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28818,9 +28056,7 @@ type UnfollowUserResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UsersFollowingDeleteResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28829,13 +28065,8 @@ func (r UnfollowUserResult) GetJSON200() *UsersFollowingDeleteResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r UnfollowUserResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r UnfollowUserResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r UnfollowUserResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28873,9 +28104,7 @@ type UnmuteUserResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UsersMutingMutationResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28884,13 +28113,8 @@ func (r UnmuteUserResult) GetJSON200() *UsersMutingMutationResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r UnmuteUserResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r UnmuteUserResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r UnmuteUserResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28928,9 +28152,7 @@ type ListWebhooksResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *WebhookListResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28939,13 +28161,8 @@ func (r ListWebhooksResult) GetJSON200() *WebhookListResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListWebhooksResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListWebhooksResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListWebhooksResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28983,9 +28200,7 @@ type CreateWebhookResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *WebhookCreateResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28994,13 +28209,8 @@ func (r CreateWebhookResult) GetJSON200() *WebhookCreateResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CreateWebhookResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r CreateWebhookResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r CreateWebhookResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -29038,9 +28248,7 @@ type ReplayWebhookEventsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *WebhookReplayResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -29049,13 +28257,8 @@ func (r ReplayWebhookEventsResult) GetJSON200() *WebhookReplayResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ReplayWebhookEventsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ReplayWebhookEventsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ReplayWebhookEventsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -29093,9 +28296,7 @@ type DeleteWebhookResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *WebhookDeleteResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -29104,13 +28305,8 @@ func (r DeleteWebhookResult) GetJSON200() *WebhookDeleteResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r DeleteWebhookResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r DeleteWebhookResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r DeleteWebhookResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -29148,9 +28344,7 @@ type ValidateWebhookResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *WebhookValidateResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -29159,13 +28353,8 @@ func (r ValidateWebhookResult) GetJSON200() *WebhookValidateResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ValidateWebhookResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ValidateWebhookResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ValidateWebhookResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -31498,19 +30687,12 @@ func ParseCountAccountActivitySubscriptionsResult(rsp *http.Response) (*CountAcc
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -31538,19 +30720,12 @@ func ParseGetAccountActivitySubscriptionResult(rsp *http.Response) (*GetAccountA
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -31578,19 +30753,12 @@ func ParseCreateAccountActivitySubscriptionResult(rsp *http.Response) (*CreateAc
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -31618,19 +30786,12 @@ func ParseListAccountActivitySubscriptionsResult(rsp *http.Response) (*ListAccou
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -31658,19 +30819,12 @@ func ParseDeleteAccountActivitySubscriptionResult(rsp *http.Response) (*DeleteAc
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -31698,19 +30852,12 @@ func ParseSearchCommunitiesResult(rsp *http.Response) (*SearchCommunitiesResult,
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -31738,19 +30885,12 @@ func ParseLookupCommunityResult(rsp *http.Response) (*LookupCommunityResult, err
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -31778,19 +30918,12 @@ func ParseListComplianceJobsResult(rsp *http.Response) (*ListComplianceJobsResul
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -31818,19 +30951,12 @@ func ParseCreateComplianceJobResult(rsp *http.Response) (*CreateComplianceJobRes
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -31858,19 +30984,12 @@ func ParseGetComplianceJobResult(rsp *http.Response) (*GetComplianceJobResult, e
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -31898,19 +31017,12 @@ func ParseCreateDMConversationResult(rsp *http.Response) (*CreateDMConversationR
 		}
 		response.JSON201 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -31938,19 +31050,12 @@ func ParseListDMEventsWithParticipantResult(rsp *http.Response) (*ListDMEventsWi
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -31978,19 +31083,12 @@ func ParseSendDMToParticipantResult(rsp *http.Response) (*SendDMToParticipantRes
 		}
 		response.JSON201 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32018,19 +31116,12 @@ func ParseSendDMToConversationResult(rsp *http.Response) (*SendDMToConversationR
 		}
 		response.JSON201 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32058,19 +31149,12 @@ func ParseListDMConversationEventsResult(rsp *http.Response) (*ListDMConversatio
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32098,19 +31182,12 @@ func ParseListDMEventsResult(rsp *http.Response) (*ListDMEventsResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32138,19 +31215,12 @@ func ParseDeleteDMEventResult(rsp *http.Response) (*DeleteDMEventResult, error) 
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32178,19 +31248,12 @@ func ParseLookupDMEventResult(rsp *http.Response) (*LookupDMEventResult, error) 
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32218,19 +31281,12 @@ func ParseStreamLikeComplianceResult(rsp *http.Response) (*StreamLikeComplianceR
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32258,19 +31314,12 @@ func ParseStreamLikesFirehoseResult(rsp *http.Response) (*StreamLikesFirehoseRes
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32298,19 +31347,12 @@ func ParseStreamLikesSample10Result(rsp *http.Response) (*StreamLikesSample10Res
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32338,19 +31380,12 @@ func ParseCreateListResult(rsp *http.Response) (*CreateListResult, error) {
 		}
 		response.JSON201 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32378,19 +31413,12 @@ func ParseDeleteListResult(rsp *http.Response) (*DeleteListResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32418,19 +31446,12 @@ func ParseLookupListResult(rsp *http.Response) (*LookupListResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32458,19 +31479,12 @@ func ParseUpdateListResult(rsp *http.Response) (*UpdateListResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32498,19 +31512,12 @@ func ParseListListFollowersResult(rsp *http.Response) (*ListListFollowersResult,
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32538,19 +31545,12 @@ func ParseListListMembersResult(rsp *http.Response) (*ListListMembersResult, err
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32578,19 +31578,12 @@ func ParseAddListMemberResult(rsp *http.Response) (*AddListMemberResult, error) 
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32618,19 +31611,12 @@ func ParseRemoveListMemberResult(rsp *http.Response) (*RemoveListMemberResult, e
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32658,19 +31644,12 @@ func ParseListListTweetsResult(rsp *http.Response) (*ListListTweetsResult, error
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32698,19 +31677,12 @@ func ParseLookupMediaByKeysResult(rsp *http.Response) (*LookupMediaByKeysResult,
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32738,19 +31710,12 @@ func ParseCreateMediaMetadataResult(rsp *http.Response) (*CreateMediaMetadataRes
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32778,19 +31743,12 @@ func ParseDeleteMediaSubtitlesResult(rsp *http.Response) (*DeleteMediaSubtitlesR
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32818,19 +31776,12 @@ func ParseCreateMediaSubtitlesResult(rsp *http.Response) (*CreateMediaSubtitlesR
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32858,19 +31809,12 @@ func ParseGetMediaUploadStatusResult(rsp *http.Response) (*GetMediaUploadStatusR
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32898,19 +31842,12 @@ func ParseInitializeMediaUploadResult(rsp *http.Response) (*InitializeMediaUploa
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32938,19 +31875,12 @@ func ParseAppendMediaUploadResult(rsp *http.Response) (*AppendMediaUploadResult,
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32978,19 +31908,12 @@ func ParseFinalizeMediaUploadResult(rsp *http.Response) (*FinalizeMediaUploadRes
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33018,19 +31941,12 @@ func ParseLookupMediaByKeyResult(rsp *http.Response) (*LookupMediaByKeyResult, e
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33058,19 +31974,12 @@ func ParseSearchNewsResult(rsp *http.Response) (*SearchNewsResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33098,19 +32007,12 @@ func ParseLookupNewsResult(rsp *http.Response) (*LookupNewsResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33138,19 +32040,12 @@ func ParseGetOpenAPIDocumentResult(rsp *http.Response) (*GetOpenAPIDocumentResul
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33178,19 +32073,12 @@ func ParseLookupSpacesResult(rsp *http.Response) (*LookupSpacesResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33218,19 +32106,12 @@ func ParseLookupSpacesByCreatorsResult(rsp *http.Response) (*LookupSpacesByCreat
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33258,19 +32139,12 @@ func ParseSearchSpacesResult(rsp *http.Response) (*SearchSpacesResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33298,19 +32172,12 @@ func ParseLookupSpaceResult(rsp *http.Response) (*LookupSpaceResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33338,19 +32205,12 @@ func ParseListSpaceBuyersResult(rsp *http.Response) (*ListSpaceBuyersResult, err
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33378,19 +32238,12 @@ func ParseListSpaceTweetsResult(rsp *http.Response) (*ListSpaceTweetsResult, err
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33418,19 +32271,12 @@ func ParseListTrendsByWoeidResult(rsp *http.Response) (*ListTrendsByWoeidResult,
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33458,19 +32304,12 @@ func ParseLookupTweetsResult(rsp *http.Response) (*LookupTweetsResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33498,19 +32337,12 @@ func ParseCreateTweetResult(rsp *http.Response) (*CreateTweetResult, error) {
 		}
 		response.JSON201 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33538,19 +32370,12 @@ func ParseStreamTweetComplianceResult(rsp *http.Response) (*StreamTweetComplianc
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33578,19 +32403,12 @@ func ParseCountAllTweetsResult(rsp *http.Response) (*CountAllTweetsResult, error
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33618,19 +32436,12 @@ func ParseCountRecentTweetsResult(rsp *http.Response) (*CountRecentTweetsResult,
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33658,19 +32469,12 @@ func ParseStreamFirehoseResult(rsp *http.Response) (*StreamFirehoseResult, error
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33698,19 +32502,12 @@ func ParseStreamFirehoseEnResult(rsp *http.Response) (*StreamFirehoseEnResult, e
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33738,19 +32535,12 @@ func ParseStreamFirehoseJaResult(rsp *http.Response) (*StreamFirehoseJaResult, e
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33778,19 +32568,12 @@ func ParseStreamFirehoseKoResult(rsp *http.Response) (*StreamFirehoseKoResult, e
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33818,19 +32601,12 @@ func ParseStreamFirehosePtResult(rsp *http.Response) (*StreamFirehosePtResult, e
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33858,19 +32634,12 @@ func ParseStreamTweetLabelsResult(rsp *http.Response) (*StreamTweetLabelsResult,
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33898,19 +32667,12 @@ func ParseStreamSampleResult(rsp *http.Response) (*StreamSampleResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33938,19 +32700,12 @@ func ParseStreamSample10Result(rsp *http.Response) (*StreamSample10Result, error
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33978,19 +32733,12 @@ func ParseSearchAllTweetsResult(rsp *http.Response) (*SearchAllTweetsResult, err
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34018,19 +32766,12 @@ func ParseSearchRecentTweetsResult(rsp *http.Response) (*SearchRecentTweetsResul
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34058,19 +32799,12 @@ func ParseStreamFilteredResult(rsp *http.Response) (*StreamFilteredResult, error
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34098,19 +32832,12 @@ func ParseListStreamRulesResult(rsp *http.Response) (*ListStreamRulesResult, err
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34138,19 +32865,12 @@ func ParseChangeStreamRulesResult(rsp *http.Response) (*ChangeStreamRulesResult,
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34178,19 +32898,12 @@ func ParseCountStreamRulesResult(rsp *http.Response) (*CountStreamRulesResult, e
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34218,19 +32931,12 @@ func ParseDeleteTweetResult(rsp *http.Response) (*DeleteTweetResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34258,19 +32964,12 @@ func ParseLookupTweetResult(rsp *http.Response) (*LookupTweetResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34298,19 +32997,12 @@ func ParseListLikingUsersResult(rsp *http.Response) (*ListLikingUsersResult, err
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34338,19 +33030,12 @@ func ParseListQuoteTweetsResult(rsp *http.Response) (*ListQuoteTweetsResult, err
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34378,19 +33063,12 @@ func ParseListRetweetersResult(rsp *http.Response) (*ListRetweetersResult, error
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34418,19 +33096,12 @@ func ParseListRetweetsResult(rsp *http.Response) (*ListRetweetsResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34458,19 +33129,12 @@ func ParseHideReplyResult(rsp *http.Response) (*HideReplyResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34498,19 +33162,12 @@ func ParseGetTweetUsageResult(rsp *http.Response) (*GetTweetUsageResult, error) 
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34538,19 +33195,12 @@ func ParseLookupUsersResult(rsp *http.Response) (*LookupUsersResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34578,19 +33228,12 @@ func ParseLookupUsersByUsernamesResult(rsp *http.Response) (*LookupUsersByUserna
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34618,19 +33261,12 @@ func ParseLookupUserByUsernameResult(rsp *http.Response) (*LookupUserByUsernameR
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34658,19 +33294,12 @@ func ParseStreamUserComplianceResult(rsp *http.Response) (*StreamUserComplianceR
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34698,19 +33327,12 @@ func ParseLookupMeResult(rsp *http.Response) (*LookupMeResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34738,19 +33360,12 @@ func ParseListPersonalizedTrendsResult(rsp *http.Response) (*ListPersonalizedTre
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34778,19 +33393,12 @@ func ParseListRepostsOfMeResult(rsp *http.Response) (*ListRepostsOfMeResult, err
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34818,19 +33426,12 @@ func ParseSearchUsersResult(rsp *http.Response) (*SearchUsersResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34858,19 +33459,12 @@ func ParseLookupUserResult(rsp *http.Response) (*LookupUserResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34898,19 +33492,12 @@ func ParseListAffiliatesResult(rsp *http.Response) (*ListAffiliatesResult, error
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34938,19 +33525,12 @@ func ParseListBlockingResult(rsp *http.Response) (*ListBlockingResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34978,19 +33558,12 @@ func ParseBlockUserResult(rsp *http.Response) (*BlockUserResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35018,19 +33591,12 @@ func ParseListBookmarksResult(rsp *http.Response) (*ListBookmarksResult, error) 
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35058,19 +33624,12 @@ func ParseAddBookmarkResult(rsp *http.Response) (*AddBookmarkResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35098,19 +33657,12 @@ func ParseListBookmarkFoldersResult(rsp *http.Response) (*ListBookmarkFoldersRes
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35138,19 +33690,12 @@ func ParseCreateBookmarkFolderResult(rsp *http.Response) (*CreateBookmarkFolderR
 		}
 		response.JSON201 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35178,19 +33723,12 @@ func ParseListBookmarkFolderTweetsResult(rsp *http.Response) (*ListBookmarkFolde
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35218,19 +33756,12 @@ func ParseRemoveBookmarkResult(rsp *http.Response) (*RemoveBookmarkResult, error
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35258,19 +33789,12 @@ func ParseBlockUserDMsResult(rsp *http.Response) (*BlockUserDMsResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35298,19 +33822,12 @@ func ParseUnblockUserDMsResult(rsp *http.Response) (*UnblockUserDMsResult, error
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35338,19 +33855,12 @@ func ParseListFollowedListsResult(rsp *http.Response) (*ListFollowedListsResult,
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35378,19 +33888,12 @@ func ParseFollowListResult(rsp *http.Response) (*FollowListResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35418,19 +33921,12 @@ func ParseUnfollowListResult(rsp *http.Response) (*UnfollowListResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35458,19 +33954,12 @@ func ParseListFollowersResult(rsp *http.Response) (*ListFollowersResult, error) 
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35498,19 +33987,12 @@ func ParseListFollowingResult(rsp *http.Response) (*ListFollowingResult, error) 
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35538,19 +34020,12 @@ func ParseFollowUserResult(rsp *http.Response) (*FollowUserResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35578,19 +34053,12 @@ func ParseListLikedTweetsResult(rsp *http.Response) (*ListLikedTweetsResult, err
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35618,19 +34086,12 @@ func ParseLikeTweetResult(rsp *http.Response) (*LikeTweetResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35658,19 +34119,12 @@ func ParseUnlikeTweetResult(rsp *http.Response) (*UnlikeTweetResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35698,19 +34152,12 @@ func ParseListListMembershipsResult(rsp *http.Response) (*ListListMembershipsRes
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35738,19 +34185,12 @@ func ParseListMentionsResult(rsp *http.Response) (*ListMentionsResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35778,19 +34218,12 @@ func ParseListMutingResult(rsp *http.Response) (*ListMutingResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35818,19 +34251,12 @@ func ParseMuteUserResult(rsp *http.Response) (*MuteUserResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35858,19 +34284,12 @@ func ParseListOwnedListsResult(rsp *http.Response) (*ListOwnedListsResult, error
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35898,19 +34317,12 @@ func ParseListPinnedListsResult(rsp *http.Response) (*ListPinnedListsResult, err
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35938,19 +34350,12 @@ func ParsePinListResult(rsp *http.Response) (*PinListResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35978,19 +34383,12 @@ func ParseUnpinListResult(rsp *http.Response) (*UnpinListResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -36018,19 +34416,12 @@ func ParseRetweetResult(rsp *http.Response) (*RetweetResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -36058,19 +34449,12 @@ func ParseUnretweetResult(rsp *http.Response) (*UnretweetResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -36098,19 +34482,12 @@ func ParseHomeTimelineResult(rsp *http.Response) (*HomeTimelineResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -36138,19 +34515,12 @@ func ParseListUserTweetsResult(rsp *http.Response) (*ListUserTweetsResult, error
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -36178,19 +34548,12 @@ func ParseUnblockUserResult(rsp *http.Response) (*UnblockUserResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -36218,19 +34581,12 @@ func ParseUnfollowUserResult(rsp *http.Response) (*UnfollowUserResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -36258,19 +34614,12 @@ func ParseUnmuteUserResult(rsp *http.Response) (*UnmuteUserResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -36298,19 +34647,12 @@ func ParseListWebhooksResult(rsp *http.Response) (*ListWebhooksResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -36338,19 +34680,12 @@ func ParseCreateWebhookResult(rsp *http.Response) (*CreateWebhookResult, error) 
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -36378,19 +34713,12 @@ func ParseReplayWebhookEventsResult(rsp *http.Response) (*ReplayWebhookEventsRes
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -36418,19 +34746,12 @@ func ParseDeleteWebhookResult(rsp *http.Response) (*DeleteWebhookResult, error) 
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -36458,19 +34779,12 @@ func ParseValidateWebhookResult(rsp *http.Response) (*ValidateWebhookResult, err
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
