@@ -2981,7 +2981,7 @@ type PollOption struct {
 type PollOptionLabel = string
 
 // Position defines model for Position.
-type Position = []float32
+type Position = []float64
 
 // PreviousToken defines model for PreviousToken.
 type PreviousToken = string

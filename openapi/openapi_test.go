@@ -402,3 +402,28 @@ func TestCreatingOperationsAnswer201(t *testing.T) {
 		t.Errorf("only %d of the creating operations are in the document", found)
 	}
 }
+
+func TestNumbersAreDouble(t *testing.T) {
+	// A number without a format is generated as a float32, which loses digits X sends.
+	lines := strings.Split(string(openapi.Document), "\n")
+	for i, line := range lines {
+		if strings.TrimSpace(line) != "type: number" {
+			continue
+		}
+		indent := len(line) - len(strings.TrimLeft(line, " "))
+		// The keys beside it: the lines of the same indent around it, up to the mapping's ends.
+		sibling := func(l string) bool {
+			return len(l)-len(strings.TrimLeft(l, " ")) == indent && !strings.HasPrefix(strings.TrimSpace(l), "- ")
+		}
+		double := false
+		for j := i + 1; j < len(lines) && sibling(lines[j]); j++ {
+			double = double || strings.TrimSpace(lines[j]) == "format: double"
+		}
+		for j := i - 1; j >= 0 && sibling(lines[j]); j-- {
+			double = double || strings.TrimSpace(lines[j]) == "format: double"
+		}
+		if !double {
+			t.Errorf("line %d: a number without format: double", i+1)
+		}
+	}
+}
