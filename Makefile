@@ -1,5 +1,7 @@
 # Everything runs through the go command; the only tools are the ones pinned in go.mod (tools.go).
 GO          ?= go
+# Nested modules (redisstate/) have no tool line of their own: they run staticcheck by version.
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 SPEC        := openapi/twitter-v2.yaml
 PKGS_LINT    = $(shell $(GO) list ./... | grep -v '/gen$$')
 
