@@ -2275,6 +2275,11 @@ type HashtagFields struct {
 	Tag string `json:"tag"`
 }
 
+// HTTPError The body of a failed request, as X sends it (application/json, usually with a charset): a problem report (RFC 7807), or from a few endpoints the older shape of a code and a message. AsProblem and AsError read it as either.
+type HTTPError struct {
+	union json.RawMessage
+}
+
 // JobID defines model for JobId.
 type JobID = string
 
@@ -3011,7 +3016,7 @@ type PollOption struct {
 type PollOptionLabel = string
 
 // Position defines model for Position.
-type Position = []float32
+type Position = []float64
 
 // PreviousToken defines model for PreviousToken.
 type PreviousToken = string
@@ -4043,9 +4048,28 @@ type UserComplianceTarget struct {
 	} `json:"user"`
 }
 
+// UserDescriptionEntities Entities of a profile description. As in a Tweet's text, except for mentions: X extracts one from every @word of up to 20 characters in a bio, not only from usernames, which have at most 15 (real profiles carry mentions of 16 to 20 characters).
+type UserDescriptionEntities struct {
+	Cashtags []CashtagEntity          `json:"cashtags,omitempty,omitzero"`
+	Hashtags []HashtagEntity          `json:"hashtags,omitempty,omitzero"`
+	Mentions []UserDescriptionMention `json:"mentions,omitempty,omitzero"`
+	Urls     []URLEntity              `json:"urls,omitempty,omitzero"`
+}
+
+// UserDescriptionMention A mention in a profile description: an @word of 1 to 20 characters, with the id of the user when one has that username.
+type UserDescriptionMention struct {
+	End int `json:"end"`
+
+	// ID A user id: a decimal number of up to 19 digits, sent as a string.
+	ID       UserID `json:"id,omitempty,omitzero"`
+	Start    int    `json:"start"`
+	Username string `json:"username"`
+}
+
 // UserEntities defines model for UserEntities.
 type UserEntities struct {
-	Description FullTextEntities `json:"description,omitempty,omitzero"`
+	// Description Entities of a profile description. As in a Tweet's text, except for mentions: X extracts one from every @word of up to 20 characters in a bio, not only from usernames, which have at most 15 (real profiles carry mentions of 16 to 20 characters).
+	Description UserDescriptionEntities `json:"description,omitempty,omitzero"`
 	URL         struct {
 		Urls []URLEntity `json:"urls,omitempty,omitzero"`
 	} `json:"url,omitempty,omitzero"`
@@ -4434,11 +4458,8 @@ type WebhookConfigFields = []WebhookConfigField
 // WebhookIDPath A webhook configuration id: a decimal number of up to 19 digits, sent as a string.
 type WebhookIDPath = WebhookID
 
-// HTTPErrorResponseApplicationJSON The older error shape some endpoints still return: a numeric code and a message.
-type HTTPErrorResponseApplicationJSON = Error
-
-// HTTPErrorResponseApplicationProblemPlusJSON A problem report (RFC 7807). The `type` URI names the kind; X sends it under both https://api.twitter.com/2/problems/ and https://api.x.com/2/problems/. Partial errors of a successful response use the same shape.
-type HTTPErrorResponseApplicationProblemPlusJSON = Problem
+// HTTPErrorResponse The body of a failed request, as X sends it (application/json, usually with a charset): a problem report (RFC 7807), or from a few endpoints the older shape of a code and a message. AsProblem and AsError read it as either.
+type HTTPErrorResponse = HTTPError
 
 // SearchCommunitiesParams defines parameters for SearchCommunities.
 type SearchCommunitiesParams struct {
@@ -6225,6 +6246,68 @@ func (t CreateMessageRequest) MarshalJSON() ([]byte, error) {
 }
 
 func (t *CreateMessageRequest) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
+// AsProblem returns the union data inside the HTTPError as a Problem
+func (t HTTPError) AsProblem() (Problem, error) {
+	var body Problem
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromProblem overwrites any union data inside the HTTPError as the provided Problem
+func (t *HTTPError) FromProblem(v Problem) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeProblem performs a merge with any union data inside the HTTPError, using the provided Problem
+func (t *HTTPError) MergeProblem(v Problem) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsError returns the union data inside the HTTPError as a Error
+func (t HTTPError) AsError() (Error, error) {
+	var body Error
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromError overwrites any union data inside the HTTPError as the provided Error
+func (t *HTTPError) FromError(v Error) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeError performs a merge with any union data inside the HTTPError, using the provided Error
+func (t *HTTPError) MergeError(v Error) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t HTTPError) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *HTTPError) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
@@ -22422,9 +22505,7 @@ type CountAccountActivitySubscriptionsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *AccountActivityCountResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -22433,13 +22514,8 @@ func (r CountAccountActivitySubscriptionsResult) GetJSON200() *AccountActivityCo
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CountAccountActivitySubscriptionsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r CountAccountActivitySubscriptionsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r CountAccountActivitySubscriptionsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -22477,9 +22553,7 @@ type GetAccountActivitySubscriptionResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *AccountActivitySubscriptionResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -22488,13 +22562,8 @@ func (r GetAccountActivitySubscriptionResult) GetJSON200() *AccountActivitySubsc
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r GetAccountActivitySubscriptionResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r GetAccountActivitySubscriptionResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r GetAccountActivitySubscriptionResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -22532,9 +22601,7 @@ type CreateAccountActivitySubscriptionResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *AccountActivitySubscriptionResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -22543,13 +22610,8 @@ func (r CreateAccountActivitySubscriptionResult) GetJSON200() *AccountActivitySu
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CreateAccountActivitySubscriptionResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r CreateAccountActivitySubscriptionResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r CreateAccountActivitySubscriptionResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -22587,9 +22649,7 @@ type ListAccountActivitySubscriptionsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *AccountActivityListResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -22598,13 +22658,8 @@ func (r ListAccountActivitySubscriptionsResult) GetJSON200() *AccountActivityLis
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListAccountActivitySubscriptionsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListAccountActivitySubscriptionsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListAccountActivitySubscriptionsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -22642,9 +22697,7 @@ type DeleteAccountActivitySubscriptionResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *AccountActivitySubscriptionResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -22653,13 +22706,8 @@ func (r DeleteAccountActivitySubscriptionResult) GetJSON200() *AccountActivitySu
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r DeleteAccountActivitySubscriptionResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r DeleteAccountActivitySubscriptionResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r DeleteAccountActivitySubscriptionResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -22697,9 +22745,7 @@ type SearchCommunitiesResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *CommunitySearchResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -22708,13 +22754,8 @@ func (r SearchCommunitiesResult) GetJSON200() *CommunitySearchResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r SearchCommunitiesResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r SearchCommunitiesResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r SearchCommunitiesResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -22752,9 +22793,7 @@ type LookupCommunityResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *SingleCommunityLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -22763,13 +22802,8 @@ func (r LookupCommunityResult) GetJSON200() *SingleCommunityLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupCommunityResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupCommunityResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupCommunityResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -22807,9 +22841,7 @@ type ListComplianceJobsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MultiComplianceJobResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -22818,13 +22850,8 @@ func (r ListComplianceJobsResult) GetJSON200() *MultiComplianceJobResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListComplianceJobsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListComplianceJobsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListComplianceJobsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -22862,9 +22889,7 @@ type CreateComplianceJobResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *CreateComplianceJobResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -22873,13 +22898,8 @@ func (r CreateComplianceJobResult) GetJSON200() *CreateComplianceJobResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CreateComplianceJobResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r CreateComplianceJobResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r CreateComplianceJobResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -22917,9 +22937,7 @@ type GetComplianceJobResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *SingleComplianceJobResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -22928,13 +22946,8 @@ func (r GetComplianceJobResult) GetJSON200() *SingleComplianceJobResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r GetComplianceJobResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r GetComplianceJobResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r GetComplianceJobResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -22972,9 +22985,7 @@ type CreateDMConversationResult struct {
 	// JSON201 the response for an HTTP 201 `application/json` response
 	JSON201 *CreateDmEventResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
@@ -22983,13 +22994,8 @@ func (r CreateDMConversationResult) GetJSON201() *CreateDmEventResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CreateDMConversationResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r CreateDMConversationResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r CreateDMConversationResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23027,9 +23033,7 @@ type ListDMEventsWithParticipantResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *DmEventsLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23038,13 +23042,8 @@ func (r ListDMEventsWithParticipantResult) GetJSON200() *DmEventsLookupResponse 
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListDMEventsWithParticipantResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListDMEventsWithParticipantResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListDMEventsWithParticipantResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23082,9 +23081,7 @@ type SendDMToParticipantResult struct {
 	// JSON201 the response for an HTTP 201 `application/json` response
 	JSON201 *CreateDmEventResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
@@ -23093,13 +23090,8 @@ func (r SendDMToParticipantResult) GetJSON201() *CreateDmEventResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r SendDMToParticipantResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r SendDMToParticipantResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r SendDMToParticipantResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23137,9 +23129,7 @@ type SendDMToConversationResult struct {
 	// JSON201 the response for an HTTP 201 `application/json` response
 	JSON201 *CreateDmEventResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
@@ -23148,13 +23138,8 @@ func (r SendDMToConversationResult) GetJSON201() *CreateDmEventResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r SendDMToConversationResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r SendDMToConversationResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r SendDMToConversationResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23192,9 +23177,7 @@ type ListDMConversationEventsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *DmEventsLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23203,13 +23186,8 @@ func (r ListDMConversationEventsResult) GetJSON200() *DmEventsLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListDMConversationEventsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListDMConversationEventsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListDMConversationEventsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23247,9 +23225,7 @@ type ListDMEventsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *DmEventsLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23258,13 +23234,8 @@ func (r ListDMEventsResult) GetJSON200() *DmEventsLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListDMEventsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListDMEventsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListDMEventsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23302,9 +23273,7 @@ type DeleteDMEventResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *DmEventDeleteResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23313,13 +23282,8 @@ func (r DeleteDMEventResult) GetJSON200() *DmEventDeleteResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r DeleteDMEventResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r DeleteDMEventResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r DeleteDMEventResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23357,9 +23321,7 @@ type LookupDMEventResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *SingleDmEventLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23368,13 +23330,8 @@ func (r LookupDMEventResult) GetJSON200() *SingleDmEventLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupDMEventResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupDMEventResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupDMEventResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23412,9 +23369,7 @@ type StreamLikeComplianceResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *LikeComplianceStreamLine
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23423,13 +23378,8 @@ func (r StreamLikeComplianceResult) GetJSON200() *LikeComplianceStreamLine {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamLikeComplianceResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamLikeComplianceResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamLikeComplianceResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23467,9 +23417,7 @@ type StreamLikesFirehoseResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *LikeStreamLine
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23478,13 +23426,8 @@ func (r StreamLikesFirehoseResult) GetJSON200() *LikeStreamLine {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamLikesFirehoseResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamLikesFirehoseResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamLikesFirehoseResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23522,9 +23465,7 @@ type StreamLikesSample10Result struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *LikeStreamLine
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23533,13 +23474,8 @@ func (r StreamLikesSample10Result) GetJSON200() *LikeStreamLine {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamLikesSample10Result) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamLikesSample10Result) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamLikesSample10Result) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23574,27 +23510,20 @@ func (r StreamLikesSample10Result) ContentType() string {
 type CreateListResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListCreateResponse
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *ListCreateResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateListResult) GetJSON200() *ListCreateResponse {
-	return r.JSON200
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateListResult) GetJSON201() *ListCreateResponse {
+	return r.JSON201
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CreateListResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r CreateListResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r CreateListResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23632,9 +23561,7 @@ type DeleteListResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListDeleteResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23643,13 +23570,8 @@ func (r DeleteListResult) GetJSON200() *ListDeleteResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r DeleteListResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r DeleteListResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r DeleteListResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23687,9 +23609,7 @@ type LookupListResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *SingleListLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23698,13 +23618,8 @@ func (r LookupListResult) GetJSON200() *SingleListLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupListResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupListResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupListResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23742,9 +23657,7 @@ type UpdateListResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListUpdateResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23753,13 +23666,8 @@ func (r UpdateListResult) GetJSON200() *ListUpdateResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r UpdateListResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r UpdateListResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r UpdateListResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23797,9 +23705,7 @@ type ListListFollowersResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericMultipleUsersLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23808,13 +23714,8 @@ func (r ListListFollowersResult) GetJSON200() *GenericMultipleUsersLookupRespons
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListListFollowersResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListListFollowersResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListListFollowersResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23852,9 +23753,7 @@ type ListListMembersResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericMultipleUsersLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23863,13 +23762,8 @@ func (r ListListMembersResult) GetJSON200() *GenericMultipleUsersLookupResponse 
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListListMembersResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListListMembersResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListListMembersResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23907,9 +23801,7 @@ type AddListMemberResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListMutateResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23918,13 +23810,8 @@ func (r AddListMemberResult) GetJSON200() *ListMutateResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r AddListMemberResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r AddListMemberResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r AddListMemberResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -23962,9 +23849,7 @@ type RemoveListMemberResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListMutateResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23973,13 +23858,8 @@ func (r RemoveListMemberResult) GetJSON200() *ListMutateResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r RemoveListMemberResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r RemoveListMemberResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r RemoveListMemberResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24017,9 +23897,7 @@ type ListListTweetsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericTweetsTimelineResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24028,13 +23906,8 @@ func (r ListListTweetsResult) GetJSON200() *GenericTweetsTimelineResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListListTweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListListTweetsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListListTweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24072,9 +23945,7 @@ type LookupMediaByKeysResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MultiMediaLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24083,13 +23954,8 @@ func (r LookupMediaByKeysResult) GetJSON200() *MultiMediaLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupMediaByKeysResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupMediaByKeysResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupMediaByKeysResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24127,9 +23993,7 @@ type CreateMediaMetadataResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MediaMetadataResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24138,13 +24002,8 @@ func (r CreateMediaMetadataResult) GetJSON200() *MediaMetadataResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CreateMediaMetadataResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r CreateMediaMetadataResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r CreateMediaMetadataResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24182,9 +24041,7 @@ type DeleteMediaSubtitlesResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MediaSubtitlesDeleteResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24193,13 +24050,8 @@ func (r DeleteMediaSubtitlesResult) GetJSON200() *MediaSubtitlesDeleteResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r DeleteMediaSubtitlesResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r DeleteMediaSubtitlesResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r DeleteMediaSubtitlesResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24237,9 +24089,7 @@ type CreateMediaSubtitlesResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MediaSubtitlesResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24248,13 +24098,8 @@ func (r CreateMediaSubtitlesResult) GetJSON200() *MediaSubtitlesResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CreateMediaSubtitlesResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r CreateMediaSubtitlesResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r CreateMediaSubtitlesResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24292,9 +24137,7 @@ type GetMediaUploadStatusResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MediaUploadResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24303,13 +24146,8 @@ func (r GetMediaUploadStatusResult) GetJSON200() *MediaUploadResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r GetMediaUploadStatusResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r GetMediaUploadStatusResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r GetMediaUploadStatusResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24347,9 +24185,7 @@ type InitializeMediaUploadResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MediaUploadResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24358,13 +24194,8 @@ func (r InitializeMediaUploadResult) GetJSON200() *MediaUploadResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r InitializeMediaUploadResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r InitializeMediaUploadResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r InitializeMediaUploadResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24402,9 +24233,7 @@ type AppendMediaUploadResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MediaUploadAppendResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24413,13 +24242,8 @@ func (r AppendMediaUploadResult) GetJSON200() *MediaUploadAppendResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r AppendMediaUploadResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r AppendMediaUploadResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r AppendMediaUploadResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24457,9 +24281,7 @@ type FinalizeMediaUploadResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MediaUploadResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24468,13 +24290,8 @@ func (r FinalizeMediaUploadResult) GetJSON200() *MediaUploadResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r FinalizeMediaUploadResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r FinalizeMediaUploadResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r FinalizeMediaUploadResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24512,9 +24329,7 @@ type LookupMediaByKeyResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *SingleMediaLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24523,13 +24338,8 @@ func (r LookupMediaByKeyResult) GetJSON200() *SingleMediaLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupMediaByKeyResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupMediaByKeyResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupMediaByKeyResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24567,9 +24377,7 @@ type SearchNewsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *NewsSearchResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24578,13 +24386,8 @@ func (r SearchNewsResult) GetJSON200() *NewsSearchResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r SearchNewsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r SearchNewsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r SearchNewsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24622,9 +24425,7 @@ type LookupNewsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *SingleNewsLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24633,13 +24434,8 @@ func (r LookupNewsResult) GetJSON200() *SingleNewsLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupNewsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupNewsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupNewsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24677,9 +24473,7 @@ type GetOpenAPIDocumentResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *map[string]interface{}
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24688,13 +24482,8 @@ func (r GetOpenAPIDocumentResult) GetJSON200() *map[string]interface{} {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r GetOpenAPIDocumentResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r GetOpenAPIDocumentResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r GetOpenAPIDocumentResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24732,9 +24521,7 @@ type LookupSpacesResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MultiSpaceLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24743,13 +24530,8 @@ func (r LookupSpacesResult) GetJSON200() *MultiSpaceLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupSpacesResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupSpacesResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupSpacesResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24787,9 +24569,7 @@ type LookupSpacesByCreatorsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MultiSpaceLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24798,13 +24578,8 @@ func (r LookupSpacesByCreatorsResult) GetJSON200() *MultiSpaceLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupSpacesByCreatorsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupSpacesByCreatorsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupSpacesByCreatorsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24842,9 +24617,7 @@ type SearchSpacesResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MultiSpaceLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24853,13 +24626,8 @@ func (r SearchSpacesResult) GetJSON200() *MultiSpaceLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r SearchSpacesResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r SearchSpacesResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r SearchSpacesResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24897,9 +24665,7 @@ type LookupSpaceResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *SingleSpaceLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24908,13 +24674,8 @@ func (r LookupSpaceResult) GetJSON200() *SingleSpaceLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupSpaceResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupSpaceResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupSpaceResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -24952,9 +24713,7 @@ type ListSpaceBuyersResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericMultipleUsersLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -24963,13 +24722,8 @@ func (r ListSpaceBuyersResult) GetJSON200() *GenericMultipleUsersLookupResponse 
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListSpaceBuyersResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListSpaceBuyersResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListSpaceBuyersResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25007,9 +24761,7 @@ type ListSpaceTweetsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericTweetsTimelineResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25018,13 +24770,8 @@ func (r ListSpaceTweetsResult) GetJSON200() *GenericTweetsTimelineResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListSpaceTweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListSpaceTweetsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListSpaceTweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25062,9 +24809,7 @@ type ListTrendsByWoeidResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *TrendsLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25073,13 +24818,8 @@ func (r ListTrendsByWoeidResult) GetJSON200() *TrendsLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListTrendsByWoeidResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListTrendsByWoeidResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListTrendsByWoeidResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25117,9 +24857,7 @@ type LookupTweetsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MultiTweetLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25128,13 +24866,8 @@ func (r LookupTweetsResult) GetJSON200() *MultiTweetLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupTweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupTweetsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupTweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25172,9 +24905,7 @@ type CreateTweetResult struct {
 	// JSON201 the response for an HTTP 201 `application/json` response
 	JSON201 *TweetCreateResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
@@ -25183,13 +24914,8 @@ func (r CreateTweetResult) GetJSON201() *TweetCreateResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CreateTweetResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r CreateTweetResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r CreateTweetResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25227,9 +24953,7 @@ type StreamTweetComplianceResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *TweetComplianceStreamLine
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25238,13 +24962,8 @@ func (r StreamTweetComplianceResult) GetJSON200() *TweetComplianceStreamLine {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamTweetComplianceResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamTweetComplianceResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamTweetComplianceResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25282,9 +25001,7 @@ type CountAllTweetsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *TweetCountsResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25293,13 +25010,8 @@ func (r CountAllTweetsResult) GetJSON200() *TweetCountsResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CountAllTweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r CountAllTweetsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r CountAllTweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25337,9 +25049,7 @@ type CountRecentTweetsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *TweetCountsResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25348,13 +25058,8 @@ func (r CountRecentTweetsResult) GetJSON200() *TweetCountsResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CountRecentTweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r CountRecentTweetsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r CountRecentTweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25392,9 +25097,7 @@ type StreamFirehoseResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *StreamingTweet
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25403,13 +25106,8 @@ func (r StreamFirehoseResult) GetJSON200() *StreamingTweet {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamFirehoseResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamFirehoseResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamFirehoseResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25447,9 +25145,7 @@ type StreamFirehoseEnResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *StreamingTweet
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25458,13 +25154,8 @@ func (r StreamFirehoseEnResult) GetJSON200() *StreamingTweet {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamFirehoseEnResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamFirehoseEnResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamFirehoseEnResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25502,9 +25193,7 @@ type StreamFirehoseJaResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *StreamingTweet
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25513,13 +25202,8 @@ func (r StreamFirehoseJaResult) GetJSON200() *StreamingTweet {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamFirehoseJaResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamFirehoseJaResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamFirehoseJaResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25557,9 +25241,7 @@ type StreamFirehoseKoResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *StreamingTweet
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25568,13 +25250,8 @@ func (r StreamFirehoseKoResult) GetJSON200() *StreamingTweet {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamFirehoseKoResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamFirehoseKoResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamFirehoseKoResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25612,9 +25289,7 @@ type StreamFirehosePtResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *StreamingTweet
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25623,13 +25298,8 @@ func (r StreamFirehosePtResult) GetJSON200() *StreamingTweet {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamFirehosePtResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamFirehosePtResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamFirehosePtResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25667,9 +25337,7 @@ type StreamTweetLabelsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *TweetLabelStreamLine
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25678,13 +25346,8 @@ func (r StreamTweetLabelsResult) GetJSON200() *TweetLabelStreamLine {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamTweetLabelsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamTweetLabelsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamTweetLabelsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25722,9 +25385,7 @@ type StreamSampleResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *StreamingTweet
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25733,13 +25394,8 @@ func (r StreamSampleResult) GetJSON200() *StreamingTweet {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamSampleResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamSampleResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamSampleResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25777,9 +25433,7 @@ type StreamSample10Result struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *StreamingTweet
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25788,13 +25442,8 @@ func (r StreamSample10Result) GetJSON200() *StreamingTweet {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamSample10Result) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamSample10Result) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamSample10Result) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25832,9 +25481,7 @@ type SearchAllTweetsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *TweetSearchResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25843,13 +25490,8 @@ func (r SearchAllTweetsResult) GetJSON200() *TweetSearchResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r SearchAllTweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r SearchAllTweetsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r SearchAllTweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25887,9 +25529,7 @@ type SearchRecentTweetsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *TweetSearchResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25898,13 +25538,8 @@ func (r SearchRecentTweetsResult) GetJSON200() *TweetSearchResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r SearchRecentTweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r SearchRecentTweetsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r SearchRecentTweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25942,9 +25577,7 @@ type StreamFilteredResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *FilteredStreamingTweet
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25953,13 +25586,8 @@ func (r StreamFilteredResult) GetJSON200() *FilteredStreamingTweet {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamFilteredResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamFilteredResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamFilteredResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -25997,9 +25625,7 @@ type ListStreamRulesResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *RulesLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26008,13 +25634,8 @@ func (r ListStreamRulesResult) GetJSON200() *RulesLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListStreamRulesResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListStreamRulesResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListStreamRulesResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26052,9 +25673,7 @@ type ChangeStreamRulesResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *AddOrDeleteRulesResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26063,13 +25682,8 @@ func (r ChangeStreamRulesResult) GetJSON200() *AddOrDeleteRulesResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ChangeStreamRulesResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ChangeStreamRulesResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ChangeStreamRulesResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26107,9 +25721,7 @@ type CountStreamRulesResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *RuleCountsResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26118,13 +25730,8 @@ func (r CountStreamRulesResult) GetJSON200() *RuleCountsResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CountStreamRulesResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r CountStreamRulesResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r CountStreamRulesResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26162,9 +25769,7 @@ type DeleteTweetResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *TweetDeleteResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26173,13 +25778,8 @@ func (r DeleteTweetResult) GetJSON200() *TweetDeleteResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r DeleteTweetResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r DeleteTweetResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r DeleteTweetResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26217,9 +25817,7 @@ type LookupTweetResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *SingleTweetLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26228,13 +25826,8 @@ func (r LookupTweetResult) GetJSON200() *SingleTweetLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupTweetResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupTweetResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupTweetResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26272,9 +25865,7 @@ type ListLikingUsersResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericMultipleUsersLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26283,13 +25874,8 @@ func (r ListLikingUsersResult) GetJSON200() *GenericMultipleUsersLookupResponse 
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListLikingUsersResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListLikingUsersResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListLikingUsersResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26327,9 +25913,7 @@ type ListQuoteTweetsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericTweetsTimelineResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26338,13 +25922,8 @@ func (r ListQuoteTweetsResult) GetJSON200() *GenericTweetsTimelineResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListQuoteTweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListQuoteTweetsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListQuoteTweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26382,9 +25961,7 @@ type ListRetweetersResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericMultipleUsersLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26393,13 +25970,8 @@ func (r ListRetweetersResult) GetJSON200() *GenericMultipleUsersLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListRetweetersResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListRetweetersResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListRetweetersResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26437,9 +26009,7 @@ type ListRetweetsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericTweetsTimelineResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26448,13 +26018,8 @@ func (r ListRetweetsResult) GetJSON200() *GenericTweetsTimelineResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListRetweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListRetweetsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListRetweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26492,9 +26057,7 @@ type HideReplyResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *TweetHideResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26503,13 +26066,8 @@ func (r HideReplyResult) GetJSON200() *TweetHideResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r HideReplyResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r HideReplyResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r HideReplyResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26547,9 +26105,7 @@ type GetTweetUsageResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UsageResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26558,13 +26114,8 @@ func (r GetTweetUsageResult) GetJSON200() *UsageResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r GetTweetUsageResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r GetTweetUsageResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r GetTweetUsageResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26602,9 +26153,7 @@ type LookupUsersResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MultiUserLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26613,13 +26162,8 @@ func (r LookupUsersResult) GetJSON200() *MultiUserLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupUsersResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupUsersResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupUsersResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26657,9 +26201,7 @@ type LookupUsersByUsernamesResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MultiUserLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26668,13 +26210,8 @@ func (r LookupUsersByUsernamesResult) GetJSON200() *MultiUserLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupUsersByUsernamesResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupUsersByUsernamesResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupUsersByUsernamesResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26712,9 +26249,7 @@ type LookupUserByUsernameResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *SingleUserLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26723,13 +26258,8 @@ func (r LookupUserByUsernameResult) GetJSON200() *SingleUserLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupUserByUsernameResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupUserByUsernameResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupUserByUsernameResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26767,9 +26297,7 @@ type StreamUserComplianceResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UserComplianceStreamLine
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26778,13 +26306,8 @@ func (r StreamUserComplianceResult) GetJSON200() *UserComplianceStreamLine {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r StreamUserComplianceResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r StreamUserComplianceResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r StreamUserComplianceResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26822,9 +26345,7 @@ type LookupMeResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *SingleUserLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26833,13 +26354,8 @@ func (r LookupMeResult) GetJSON200() *SingleUserLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupMeResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupMeResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupMeResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26877,9 +26393,7 @@ type ListPersonalizedTrendsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *PersonalizedTrendsLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26888,13 +26402,8 @@ func (r ListPersonalizedTrendsResult) GetJSON200() *PersonalizedTrendsLookupResp
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListPersonalizedTrendsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListPersonalizedTrendsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListPersonalizedTrendsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26932,9 +26441,7 @@ type ListRepostsOfMeResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericTweetsTimelineResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26943,13 +26450,8 @@ func (r ListRepostsOfMeResult) GetJSON200() *GenericTweetsTimelineResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListRepostsOfMeResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListRepostsOfMeResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListRepostsOfMeResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -26987,9 +26489,7 @@ type SearchUsersResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericMultipleUsersLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -26998,13 +26498,8 @@ func (r SearchUsersResult) GetJSON200() *GenericMultipleUsersLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r SearchUsersResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r SearchUsersResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r SearchUsersResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27042,9 +26537,7 @@ type LookupUserResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *SingleUserLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27053,13 +26546,8 @@ func (r LookupUserResult) GetJSON200() *SingleUserLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LookupUserResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LookupUserResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LookupUserResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27097,9 +26585,7 @@ type ListAffiliatesResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericMultipleUsersLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27108,13 +26594,8 @@ func (r ListAffiliatesResult) GetJSON200() *GenericMultipleUsersLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListAffiliatesResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListAffiliatesResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListAffiliatesResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27152,9 +26633,7 @@ type ListBlockingResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericMultipleUsersLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27163,13 +26642,8 @@ func (r ListBlockingResult) GetJSON200() *GenericMultipleUsersLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListBlockingResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListBlockingResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListBlockingResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27207,9 +26681,7 @@ type BlockUserResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UsersBlockingMutationResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27218,13 +26690,8 @@ func (r BlockUserResult) GetJSON200() *UsersBlockingMutationResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r BlockUserResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r BlockUserResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r BlockUserResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27262,9 +26729,7 @@ type ListBookmarksResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericTweetsTimelineResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27273,13 +26738,8 @@ func (r ListBookmarksResult) GetJSON200() *GenericTweetsTimelineResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListBookmarksResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListBookmarksResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListBookmarksResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27317,9 +26777,7 @@ type AddBookmarkResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *BookmarkMutationResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27328,13 +26786,8 @@ func (r AddBookmarkResult) GetJSON200() *BookmarkMutationResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r AddBookmarkResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r AddBookmarkResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r AddBookmarkResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27372,9 +26825,7 @@ type ListBookmarkFoldersResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *BookmarkFoldersResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27383,13 +26834,8 @@ func (r ListBookmarkFoldersResult) GetJSON200() *BookmarkFoldersResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListBookmarkFoldersResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListBookmarkFoldersResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListBookmarkFoldersResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27427,9 +26873,7 @@ type CreateBookmarkFolderResult struct {
 	// JSON201 the response for an HTTP 201 `application/json` response
 	JSON201 *BookmarkFolderCreateResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
@@ -27438,13 +26882,8 @@ func (r CreateBookmarkFolderResult) GetJSON201() *BookmarkFolderCreateResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CreateBookmarkFolderResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r CreateBookmarkFolderResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r CreateBookmarkFolderResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27482,9 +26921,7 @@ type ListBookmarkFolderTweetsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *BookmarkFolderTweetsResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27493,13 +26930,8 @@ func (r ListBookmarkFolderTweetsResult) GetJSON200() *BookmarkFolderTweetsRespon
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListBookmarkFolderTweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListBookmarkFolderTweetsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListBookmarkFolderTweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27537,9 +26969,7 @@ type RemoveBookmarkResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *BookmarkMutationResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27548,13 +26978,8 @@ func (r RemoveBookmarkResult) GetJSON200() *BookmarkMutationResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r RemoveBookmarkResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r RemoveBookmarkResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r RemoveBookmarkResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27592,9 +27017,7 @@ type BlockUserDMsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *DMBlockResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27603,13 +27026,8 @@ func (r BlockUserDMsResult) GetJSON200() *DMBlockResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r BlockUserDMsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r BlockUserDMsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r BlockUserDMsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27647,9 +27065,7 @@ type UnblockUserDMsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *DMBlockResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27658,13 +27074,8 @@ func (r UnblockUserDMsResult) GetJSON200() *DMBlockResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r UnblockUserDMsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r UnblockUserDMsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r UnblockUserDMsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27702,9 +27113,7 @@ type ListFollowedListsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MultiListLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27713,13 +27122,8 @@ func (r ListFollowedListsResult) GetJSON200() *MultiListLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListFollowedListsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListFollowedListsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListFollowedListsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27757,9 +27161,7 @@ type FollowListResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListFollowedResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27768,13 +27170,8 @@ func (r FollowListResult) GetJSON200() *ListFollowedResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r FollowListResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r FollowListResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r FollowListResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27812,9 +27209,7 @@ type UnfollowListResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListFollowedResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27823,13 +27218,8 @@ func (r UnfollowListResult) GetJSON200() *ListFollowedResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r UnfollowListResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r UnfollowListResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r UnfollowListResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27867,9 +27257,7 @@ type ListFollowersResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UsersFollowingLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27878,13 +27266,8 @@ func (r ListFollowersResult) GetJSON200() *UsersFollowingLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListFollowersResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListFollowersResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListFollowersResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27922,9 +27305,7 @@ type ListFollowingResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UsersFollowingLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27933,13 +27314,8 @@ func (r ListFollowingResult) GetJSON200() *UsersFollowingLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListFollowingResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListFollowingResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListFollowingResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -27977,9 +27353,7 @@ type FollowUserResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UsersFollowingCreateResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -27988,13 +27362,8 @@ func (r FollowUserResult) GetJSON200() *UsersFollowingCreateResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r FollowUserResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r FollowUserResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r FollowUserResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28032,9 +27401,7 @@ type ListLikedTweetsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericTweetsTimelineResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28043,13 +27410,8 @@ func (r ListLikedTweetsResult) GetJSON200() *GenericTweetsTimelineResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListLikedTweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListLikedTweetsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListLikedTweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28087,9 +27449,7 @@ type LikeTweetResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UsersLikesCreateResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28098,13 +27458,8 @@ func (r LikeTweetResult) GetJSON200() *UsersLikesCreateResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r LikeTweetResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r LikeTweetResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r LikeTweetResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28142,9 +27497,7 @@ type UnlikeTweetResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UsersLikesDeleteResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28153,13 +27506,8 @@ func (r UnlikeTweetResult) GetJSON200() *UsersLikesDeleteResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r UnlikeTweetResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r UnlikeTweetResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r UnlikeTweetResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28197,9 +27545,7 @@ type ListListMembershipsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MultiListLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28208,13 +27554,8 @@ func (r ListListMembershipsResult) GetJSON200() *MultiListLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListListMembershipsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListListMembershipsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListListMembershipsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28252,9 +27593,7 @@ type ListMentionsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericTweetsTimelineResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28263,13 +27602,8 @@ func (r ListMentionsResult) GetJSON200() *GenericTweetsTimelineResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListMentionsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListMentionsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListMentionsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28307,9 +27641,7 @@ type ListMutingResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericMultipleUsersLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28318,13 +27650,8 @@ func (r ListMutingResult) GetJSON200() *GenericMultipleUsersLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListMutingResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListMutingResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListMutingResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28362,9 +27689,7 @@ type MuteUserResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UsersMutingMutationResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28373,13 +27698,8 @@ func (r MuteUserResult) GetJSON200() *UsersMutingMutationResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r MuteUserResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r MuteUserResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r MuteUserResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28417,9 +27737,7 @@ type ListOwnedListsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MultiListLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28428,13 +27746,8 @@ func (r ListOwnedListsResult) GetJSON200() *MultiListLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListOwnedListsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListOwnedListsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListOwnedListsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28472,9 +27785,7 @@ type ListPinnedListsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MultiListLookupResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28483,13 +27794,8 @@ func (r ListPinnedListsResult) GetJSON200() *MultiListLookupResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListPinnedListsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListPinnedListsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListPinnedListsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28527,9 +27833,7 @@ type PinListResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListPinnedResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28538,13 +27842,8 @@ func (r PinListResult) GetJSON200() *ListPinnedResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r PinListResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r PinListResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r PinListResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28582,9 +27881,7 @@ type UnpinListResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListUnpinResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28593,13 +27890,8 @@ func (r UnpinListResult) GetJSON200() *ListUnpinResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r UnpinListResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r UnpinListResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r UnpinListResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28637,9 +27929,7 @@ type RetweetResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UsersRetweetsCreateResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28648,13 +27938,8 @@ func (r RetweetResult) GetJSON200() *UsersRetweetsCreateResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r RetweetResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r RetweetResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r RetweetResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28692,9 +27977,7 @@ type UnretweetResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UsersRetweetsDeleteResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28703,13 +27986,8 @@ func (r UnretweetResult) GetJSON200() *UsersRetweetsDeleteResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r UnretweetResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r UnretweetResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r UnretweetResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28747,9 +28025,7 @@ type HomeTimelineResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericTweetsTimelineResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28758,13 +28034,8 @@ func (r HomeTimelineResult) GetJSON200() *GenericTweetsTimelineResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r HomeTimelineResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r HomeTimelineResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r HomeTimelineResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28802,9 +28073,7 @@ type ListUserTweetsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *GenericTweetsTimelineResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28813,13 +28082,8 @@ func (r ListUserTweetsResult) GetJSON200() *GenericTweetsTimelineResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListUserTweetsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListUserTweetsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListUserTweetsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28857,9 +28121,7 @@ type UnblockUserResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UsersBlockingMutationResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28868,13 +28130,8 @@ func (r UnblockUserResult) GetJSON200() *UsersBlockingMutationResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r UnblockUserResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r UnblockUserResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r UnblockUserResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28912,9 +28169,7 @@ type UnfollowUserResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UsersFollowingDeleteResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28923,13 +28178,8 @@ func (r UnfollowUserResult) GetJSON200() *UsersFollowingDeleteResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r UnfollowUserResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r UnfollowUserResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r UnfollowUserResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -28967,9 +28217,7 @@ type UnmuteUserResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UsersMutingMutationResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -28978,13 +28226,8 @@ func (r UnmuteUserResult) GetJSON200() *UsersMutingMutationResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r UnmuteUserResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r UnmuteUserResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r UnmuteUserResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -29022,9 +28265,7 @@ type ListWebhooksResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *WebhookListResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -29033,13 +28274,8 @@ func (r ListWebhooksResult) GetJSON200() *WebhookListResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ListWebhooksResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ListWebhooksResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ListWebhooksResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -29077,9 +28313,7 @@ type CreateWebhookResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *WebhookCreateResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -29088,13 +28322,8 @@ func (r CreateWebhookResult) GetJSON200() *WebhookCreateResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CreateWebhookResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r CreateWebhookResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r CreateWebhookResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -29132,9 +28361,7 @@ type ReplayWebhookEventsResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *WebhookReplayResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -29143,13 +28370,8 @@ func (r ReplayWebhookEventsResult) GetJSON200() *WebhookReplayResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ReplayWebhookEventsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ReplayWebhookEventsResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ReplayWebhookEventsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -29187,9 +28409,7 @@ type DeleteWebhookResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *WebhookDeleteResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -29198,13 +28418,8 @@ func (r DeleteWebhookResult) GetJSON200() *WebhookDeleteResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r DeleteWebhookResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r DeleteWebhookResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r DeleteWebhookResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -29242,9 +28457,7 @@ type ValidateWebhookResult struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *WebhookValidateResponse
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *HTTPErrorResponseApplicationJSON
-	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
-	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+	JSONDefault *HTTPErrorResponse
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -29253,13 +28466,8 @@ func (r ValidateWebhookResult) GetJSON200() *WebhookValidateResponse {
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ValidateWebhookResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+func (r ValidateWebhookResult) GetJSONDefault() *HTTPErrorResponse {
 	return r.JSONDefault
-}
-
-// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
-func (r ValidateWebhookResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
-	return r.ApplicationProblemJSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -31592,19 +30800,12 @@ func ParseCountAccountActivitySubscriptionsResult(rsp *http.Response) (*CountAcc
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -31632,19 +30833,12 @@ func ParseGetAccountActivitySubscriptionResult(rsp *http.Response) (*GetAccountA
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -31672,19 +30866,12 @@ func ParseCreateAccountActivitySubscriptionResult(rsp *http.Response) (*CreateAc
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -31712,19 +30899,12 @@ func ParseListAccountActivitySubscriptionsResult(rsp *http.Response) (*ListAccou
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -31752,19 +30932,12 @@ func ParseDeleteAccountActivitySubscriptionResult(rsp *http.Response) (*DeleteAc
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -31792,19 +30965,12 @@ func ParseSearchCommunitiesResult(rsp *http.Response) (*SearchCommunitiesResult,
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -31832,19 +30998,12 @@ func ParseLookupCommunityResult(rsp *http.Response) (*LookupCommunityResult, err
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -31872,19 +31031,12 @@ func ParseListComplianceJobsResult(rsp *http.Response) (*ListComplianceJobsResul
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -31912,19 +31064,12 @@ func ParseCreateComplianceJobResult(rsp *http.Response) (*CreateComplianceJobRes
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -31952,19 +31097,12 @@ func ParseGetComplianceJobResult(rsp *http.Response) (*GetComplianceJobResult, e
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -31992,19 +31130,12 @@ func ParseCreateDMConversationResult(rsp *http.Response) (*CreateDMConversationR
 		}
 		response.JSON201 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32032,19 +31163,12 @@ func ParseListDMEventsWithParticipantResult(rsp *http.Response) (*ListDMEventsWi
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32072,19 +31196,12 @@ func ParseSendDMToParticipantResult(rsp *http.Response) (*SendDMToParticipantRes
 		}
 		response.JSON201 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32112,19 +31229,12 @@ func ParseSendDMToConversationResult(rsp *http.Response) (*SendDMToConversationR
 		}
 		response.JSON201 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32152,19 +31262,12 @@ func ParseListDMConversationEventsResult(rsp *http.Response) (*ListDMConversatio
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32192,19 +31295,12 @@ func ParseListDMEventsResult(rsp *http.Response) (*ListDMEventsResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32232,19 +31328,12 @@ func ParseDeleteDMEventResult(rsp *http.Response) (*DeleteDMEventResult, error) 
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32272,19 +31361,12 @@ func ParseLookupDMEventResult(rsp *http.Response) (*LookupDMEventResult, error) 
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32312,19 +31394,12 @@ func ParseStreamLikeComplianceResult(rsp *http.Response) (*StreamLikeComplianceR
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32352,19 +31427,12 @@ func ParseStreamLikesFirehoseResult(rsp *http.Response) (*StreamLikesFirehoseRes
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32392,19 +31460,12 @@ func ParseStreamLikesSample10Result(rsp *http.Response) (*StreamLikesSample10Res
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32425,26 +31486,19 @@ func ParseCreateListResult(rsp *http.Response) (*CreateListResult, error) {
 	}
 
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
 		var dest ListCreateResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
-		response.JSON200 = &dest
+		response.JSON201 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32472,19 +31526,12 @@ func ParseDeleteListResult(rsp *http.Response) (*DeleteListResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32512,19 +31559,12 @@ func ParseLookupListResult(rsp *http.Response) (*LookupListResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32552,19 +31592,12 @@ func ParseUpdateListResult(rsp *http.Response) (*UpdateListResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32592,19 +31625,12 @@ func ParseListListFollowersResult(rsp *http.Response) (*ListListFollowersResult,
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32632,19 +31658,12 @@ func ParseListListMembersResult(rsp *http.Response) (*ListListMembersResult, err
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32672,19 +31691,12 @@ func ParseAddListMemberResult(rsp *http.Response) (*AddListMemberResult, error) 
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32712,19 +31724,12 @@ func ParseRemoveListMemberResult(rsp *http.Response) (*RemoveListMemberResult, e
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32752,19 +31757,12 @@ func ParseListListTweetsResult(rsp *http.Response) (*ListListTweetsResult, error
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32792,19 +31790,12 @@ func ParseLookupMediaByKeysResult(rsp *http.Response) (*LookupMediaByKeysResult,
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32832,19 +31823,12 @@ func ParseCreateMediaMetadataResult(rsp *http.Response) (*CreateMediaMetadataRes
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32872,19 +31856,12 @@ func ParseDeleteMediaSubtitlesResult(rsp *http.Response) (*DeleteMediaSubtitlesR
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32912,19 +31889,12 @@ func ParseCreateMediaSubtitlesResult(rsp *http.Response) (*CreateMediaSubtitlesR
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32952,19 +31922,12 @@ func ParseGetMediaUploadStatusResult(rsp *http.Response) (*GetMediaUploadStatusR
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -32992,19 +31955,12 @@ func ParseInitializeMediaUploadResult(rsp *http.Response) (*InitializeMediaUploa
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33032,19 +31988,12 @@ func ParseAppendMediaUploadResult(rsp *http.Response) (*AppendMediaUploadResult,
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33072,19 +32021,12 @@ func ParseFinalizeMediaUploadResult(rsp *http.Response) (*FinalizeMediaUploadRes
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33112,19 +32054,12 @@ func ParseLookupMediaByKeyResult(rsp *http.Response) (*LookupMediaByKeyResult, e
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33152,19 +32087,12 @@ func ParseSearchNewsResult(rsp *http.Response) (*SearchNewsResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33192,19 +32120,12 @@ func ParseLookupNewsResult(rsp *http.Response) (*LookupNewsResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33232,19 +32153,12 @@ func ParseGetOpenAPIDocumentResult(rsp *http.Response) (*GetOpenAPIDocumentResul
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33272,19 +32186,12 @@ func ParseLookupSpacesResult(rsp *http.Response) (*LookupSpacesResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33312,19 +32219,12 @@ func ParseLookupSpacesByCreatorsResult(rsp *http.Response) (*LookupSpacesByCreat
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33352,19 +32252,12 @@ func ParseSearchSpacesResult(rsp *http.Response) (*SearchSpacesResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33392,19 +32285,12 @@ func ParseLookupSpaceResult(rsp *http.Response) (*LookupSpaceResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33432,19 +32318,12 @@ func ParseListSpaceBuyersResult(rsp *http.Response) (*ListSpaceBuyersResult, err
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33472,19 +32351,12 @@ func ParseListSpaceTweetsResult(rsp *http.Response) (*ListSpaceTweetsResult, err
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33512,19 +32384,12 @@ func ParseListTrendsByWoeidResult(rsp *http.Response) (*ListTrendsByWoeidResult,
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33552,19 +32417,12 @@ func ParseLookupTweetsResult(rsp *http.Response) (*LookupTweetsResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33592,19 +32450,12 @@ func ParseCreateTweetResult(rsp *http.Response) (*CreateTweetResult, error) {
 		}
 		response.JSON201 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33632,19 +32483,12 @@ func ParseStreamTweetComplianceResult(rsp *http.Response) (*StreamTweetComplianc
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33672,19 +32516,12 @@ func ParseCountAllTweetsResult(rsp *http.Response) (*CountAllTweetsResult, error
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33712,19 +32549,12 @@ func ParseCountRecentTweetsResult(rsp *http.Response) (*CountRecentTweetsResult,
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33752,19 +32582,12 @@ func ParseStreamFirehoseResult(rsp *http.Response) (*StreamFirehoseResult, error
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33792,19 +32615,12 @@ func ParseStreamFirehoseEnResult(rsp *http.Response) (*StreamFirehoseEnResult, e
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33832,19 +32648,12 @@ func ParseStreamFirehoseJaResult(rsp *http.Response) (*StreamFirehoseJaResult, e
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33872,19 +32681,12 @@ func ParseStreamFirehoseKoResult(rsp *http.Response) (*StreamFirehoseKoResult, e
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33912,19 +32714,12 @@ func ParseStreamFirehosePtResult(rsp *http.Response) (*StreamFirehosePtResult, e
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33952,19 +32747,12 @@ func ParseStreamTweetLabelsResult(rsp *http.Response) (*StreamTweetLabelsResult,
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -33992,19 +32780,12 @@ func ParseStreamSampleResult(rsp *http.Response) (*StreamSampleResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34032,19 +32813,12 @@ func ParseStreamSample10Result(rsp *http.Response) (*StreamSample10Result, error
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34072,19 +32846,12 @@ func ParseSearchAllTweetsResult(rsp *http.Response) (*SearchAllTweetsResult, err
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34112,19 +32879,12 @@ func ParseSearchRecentTweetsResult(rsp *http.Response) (*SearchRecentTweetsResul
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34152,19 +32912,12 @@ func ParseStreamFilteredResult(rsp *http.Response) (*StreamFilteredResult, error
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34192,19 +32945,12 @@ func ParseListStreamRulesResult(rsp *http.Response) (*ListStreamRulesResult, err
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34232,19 +32978,12 @@ func ParseChangeStreamRulesResult(rsp *http.Response) (*ChangeStreamRulesResult,
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34272,19 +33011,12 @@ func ParseCountStreamRulesResult(rsp *http.Response) (*CountStreamRulesResult, e
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34312,19 +33044,12 @@ func ParseDeleteTweetResult(rsp *http.Response) (*DeleteTweetResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34352,19 +33077,12 @@ func ParseLookupTweetResult(rsp *http.Response) (*LookupTweetResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34392,19 +33110,12 @@ func ParseListLikingUsersResult(rsp *http.Response) (*ListLikingUsersResult, err
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34432,19 +33143,12 @@ func ParseListQuoteTweetsResult(rsp *http.Response) (*ListQuoteTweetsResult, err
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34472,19 +33176,12 @@ func ParseListRetweetersResult(rsp *http.Response) (*ListRetweetersResult, error
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34512,19 +33209,12 @@ func ParseListRetweetsResult(rsp *http.Response) (*ListRetweetsResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34552,19 +33242,12 @@ func ParseHideReplyResult(rsp *http.Response) (*HideReplyResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34592,19 +33275,12 @@ func ParseGetTweetUsageResult(rsp *http.Response) (*GetTweetUsageResult, error) 
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34632,19 +33308,12 @@ func ParseLookupUsersResult(rsp *http.Response) (*LookupUsersResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34672,19 +33341,12 @@ func ParseLookupUsersByUsernamesResult(rsp *http.Response) (*LookupUsersByUserna
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34712,19 +33374,12 @@ func ParseLookupUserByUsernameResult(rsp *http.Response) (*LookupUserByUsernameR
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34752,19 +33407,12 @@ func ParseStreamUserComplianceResult(rsp *http.Response) (*StreamUserComplianceR
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34792,19 +33440,12 @@ func ParseLookupMeResult(rsp *http.Response) (*LookupMeResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34832,19 +33473,12 @@ func ParseListPersonalizedTrendsResult(rsp *http.Response) (*ListPersonalizedTre
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34872,19 +33506,12 @@ func ParseListRepostsOfMeResult(rsp *http.Response) (*ListRepostsOfMeResult, err
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34912,19 +33539,12 @@ func ParseSearchUsersResult(rsp *http.Response) (*SearchUsersResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34952,19 +33572,12 @@ func ParseLookupUserResult(rsp *http.Response) (*LookupUserResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -34992,19 +33605,12 @@ func ParseListAffiliatesResult(rsp *http.Response) (*ListAffiliatesResult, error
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35032,19 +33638,12 @@ func ParseListBlockingResult(rsp *http.Response) (*ListBlockingResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35072,19 +33671,12 @@ func ParseBlockUserResult(rsp *http.Response) (*BlockUserResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35112,19 +33704,12 @@ func ParseListBookmarksResult(rsp *http.Response) (*ListBookmarksResult, error) 
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35152,19 +33737,12 @@ func ParseAddBookmarkResult(rsp *http.Response) (*AddBookmarkResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35192,19 +33770,12 @@ func ParseListBookmarkFoldersResult(rsp *http.Response) (*ListBookmarkFoldersRes
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35232,19 +33803,12 @@ func ParseCreateBookmarkFolderResult(rsp *http.Response) (*CreateBookmarkFolderR
 		}
 		response.JSON201 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35272,19 +33836,12 @@ func ParseListBookmarkFolderTweetsResult(rsp *http.Response) (*ListBookmarkFolde
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35312,19 +33869,12 @@ func ParseRemoveBookmarkResult(rsp *http.Response) (*RemoveBookmarkResult, error
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35352,19 +33902,12 @@ func ParseBlockUserDMsResult(rsp *http.Response) (*BlockUserDMsResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35392,19 +33935,12 @@ func ParseUnblockUserDMsResult(rsp *http.Response) (*UnblockUserDMsResult, error
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35432,19 +33968,12 @@ func ParseListFollowedListsResult(rsp *http.Response) (*ListFollowedListsResult,
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35472,19 +34001,12 @@ func ParseFollowListResult(rsp *http.Response) (*FollowListResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35512,19 +34034,12 @@ func ParseUnfollowListResult(rsp *http.Response) (*UnfollowListResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35552,19 +34067,12 @@ func ParseListFollowersResult(rsp *http.Response) (*ListFollowersResult, error) 
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35592,19 +34100,12 @@ func ParseListFollowingResult(rsp *http.Response) (*ListFollowingResult, error) 
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35632,19 +34133,12 @@ func ParseFollowUserResult(rsp *http.Response) (*FollowUserResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35672,19 +34166,12 @@ func ParseListLikedTweetsResult(rsp *http.Response) (*ListLikedTweetsResult, err
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35712,19 +34199,12 @@ func ParseLikeTweetResult(rsp *http.Response) (*LikeTweetResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35752,19 +34232,12 @@ func ParseUnlikeTweetResult(rsp *http.Response) (*UnlikeTweetResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35792,19 +34265,12 @@ func ParseListListMembershipsResult(rsp *http.Response) (*ListListMembershipsRes
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35832,19 +34298,12 @@ func ParseListMentionsResult(rsp *http.Response) (*ListMentionsResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35872,19 +34331,12 @@ func ParseListMutingResult(rsp *http.Response) (*ListMutingResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35912,19 +34364,12 @@ func ParseMuteUserResult(rsp *http.Response) (*MuteUserResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35952,19 +34397,12 @@ func ParseListOwnedListsResult(rsp *http.Response) (*ListOwnedListsResult, error
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -35992,19 +34430,12 @@ func ParseListPinnedListsResult(rsp *http.Response) (*ListPinnedListsResult, err
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -36032,19 +34463,12 @@ func ParsePinListResult(rsp *http.Response) (*PinListResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -36072,19 +34496,12 @@ func ParseUnpinListResult(rsp *http.Response) (*UnpinListResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -36112,19 +34529,12 @@ func ParseRetweetResult(rsp *http.Response) (*RetweetResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -36152,19 +34562,12 @@ func ParseUnretweetResult(rsp *http.Response) (*UnretweetResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -36192,19 +34595,12 @@ func ParseHomeTimelineResult(rsp *http.Response) (*HomeTimelineResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -36232,19 +34628,12 @@ func ParseListUserTweetsResult(rsp *http.Response) (*ListUserTweetsResult, error
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -36272,19 +34661,12 @@ func ParseUnblockUserResult(rsp *http.Response) (*UnblockUserResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -36312,19 +34694,12 @@ func ParseUnfollowUserResult(rsp *http.Response) (*UnfollowUserResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -36352,19 +34727,12 @@ func ParseUnmuteUserResult(rsp *http.Response) (*UnmuteUserResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -36392,19 +34760,12 @@ func ParseListWebhooksResult(rsp *http.Response) (*ListWebhooksResult, error) {
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -36432,19 +34793,12 @@ func ParseCreateWebhookResult(rsp *http.Response) (*CreateWebhookResult, error) 
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -36472,19 +34826,12 @@ func ParseReplayWebhookEventsResult(rsp *http.Response) (*ReplayWebhookEventsRes
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -36512,19 +34859,12 @@ func ParseDeleteWebhookResult(rsp *http.Response) (*DeleteWebhookResult, error) 
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 
@@ -36552,19 +34892,12 @@ func ParseValidateWebhookResult(rsp *http.Response) (*ValidateWebhookResult, err
 		}
 		response.JSON200 = &dest
 
-	case rsp.Header.Get("Content-Type") == "application/json" && true:
-		var dest HTTPErrorResponseApplicationJSON
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSONDefault = &dest
-
-	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
-		var dest HTTPErrorResponseApplicationProblemPlusJSON
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSONDefault = &dest
 
 	}
 

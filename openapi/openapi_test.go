@@ -329,3 +329,101 @@ func TestOptionalParametersArePointers(t *testing.T) {
 		}
 	}
 }
+
+// schemaOf returns a component schema of the document.
+func schemaOf(t *testing.T, name string) *openapi3.Schema {
+	t.Helper()
+	s := loadValid(t).Components.Schemas[name]
+	if s == nil || s.Value == nil {
+		t.Fatalf("no schema %s", name)
+	}
+	return s.Value
+}
+
+func TestBioMentionsMayBeLongerThanUsernames(t *testing.T) {
+	// X extracts mentions of 16 to 20 characters from bios (real responses carry them); a
+	// Tweet's mentions are of usernames, 15 characters at most.
+	user := func(mention string) map[string]any {
+		return map[string]any{"id": "2244994945", "name": "X Dev", "username": "XDevelopers", "entities": map[string]any{
+			"description": map[string]any{"mentions": []any{map[string]any{"start": 0.0, "end": float64(len(mention) + 1), "username": mention}}},
+		}}
+	}
+	tweet := func(mention string) map[string]any {
+		return map[string]any{"id": "1", "text": "@" + mention, "edit_history_tweet_ids": []any{"1"}, "entities": map[string]any{
+			"mentions": []any{map[string]any{"start": 0.0, "end": float64(len(mention) + 1), "username": mention}},
+		}}
+	}
+	u, tw := schemaOf(t, "User"), schemaOf(t, "Tweet")
+	for _, m := range []string{"jack", "sixteen_chars_ab", "twenty_characters_ab"} {
+		if err := u.VisitJSON(user(m)); err != nil {
+			t.Errorf("bio mention %q refused: %v", m, err)
+		}
+	}
+	if err := u.VisitJSON(user("twentyone_characters_")); err == nil {
+		t.Error("a bio mention of 21 characters is accepted")
+	}
+	if err := tw.VisitJSON(tweet("fifteen_chars_a")); err != nil {
+		t.Errorf("Tweet mention of 15 characters refused: %v", err)
+	}
+	if err := tw.VisitJSON(tweet("sixteen_chars_ab")); err == nil {
+		t.Error("a Tweet mention of 16 characters is accepted")
+	}
+}
+
+func TestCreatingOperationsAnswer201(t *testing.T) {
+	// The operations that X's newest document (2.167 of 2026-08-22) says answer 201 Created,
+	// as real answers do. Those of them in our document must say so too, and only that.
+	created := []string{
+		"/2/articles/draft", "/2/broadcasts/scheduled", "/2/chat/conversations/group",
+		"/2/chat/conversations/{id}/messages", "/2/dm_conversations",
+		"/2/dm_conversations/with/{participant_id}/messages",
+		"/2/dm_conversations/{dm_conversation_id}/messages", "/2/lists", "/2/notes", "/2/tweets",
+		"/2/users/{id}/bookmarks/folders",
+	}
+	doc := loadValid(t)
+	found := 0
+	for _, path := range created {
+		item := doc.Paths.Find(path)
+		if item == nil || item.Post == nil {
+			continue
+		}
+		found++
+		var success []string
+		for code := range item.Post.Responses.Map() {
+			if strings.HasPrefix(code, "2") {
+				success = append(success, code)
+			}
+		}
+		if len(success) != 1 || success[0] != "201" {
+			t.Errorf("POST %s answers %v, want 201", path, success)
+		}
+	}
+	if found < 6 {
+		t.Errorf("only %d of the creating operations are in the document", found)
+	}
+}
+
+func TestNumbersAreDouble(t *testing.T) {
+	// A number without a format is generated as a float32, which loses digits X sends.
+	lines := strings.Split(string(openapi.Document), "\n")
+	for i, line := range lines {
+		if strings.TrimSpace(line) != "type: number" {
+			continue
+		}
+		indent := len(line) - len(strings.TrimLeft(line, " "))
+		// The keys beside it: the lines of the same indent around it, up to the mapping's ends.
+		sibling := func(l string) bool {
+			return len(l)-len(strings.TrimLeft(l, " ")) == indent && !strings.HasPrefix(strings.TrimSpace(l), "- ")
+		}
+		double := false
+		for j := i + 1; j < len(lines) && sibling(lines[j]); j++ {
+			double = double || strings.TrimSpace(lines[j]) == "format: double"
+		}
+		for j := i - 1; j >= 0 && sibling(lines[j]); j-- {
+			double = double || strings.TrimSpace(lines[j]) == "format: double"
+		}
+		if !double {
+			t.Errorf("line %d: a number without format: double", i+1)
+		}
+	}
+}

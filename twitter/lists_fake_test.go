@@ -82,9 +82,12 @@ func TestFakeListsCreate(t *testing.T) {
 	s := fake(t)
 	ctx := context.Background()
 	bob := userClient(t, s, testserver.BobID, "list.read", "list.write", "tweet.read", "users.read")
-	res, _, err := bob.Lists.Create(ctx, gen.ListCreateRequest{Name: "Go news", Description: "Where Go is discussed", Private: true})
+	res, resp, err := bob.Lists.Create(ctx, gen.ListCreateRequest{Name: "Go news", Description: "Where Go is discussed", Private: true})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if resp.StatusCode != http.StatusCreated {
+		t.Errorf("status %d, want 201 Created as X answers", resp.StatusCode)
 	}
 	l, ok := s.World().List(res.Data.ID)
 	if !ok || l.Name != "Go news" || res.Data.Name != "Go news" || l.Description != "Where Go is discussed" || !l.Private || l.OwnerID != testserver.BobID {

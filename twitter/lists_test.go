@@ -51,11 +51,12 @@ func TestListsRequestsAndResults(t *testing.T) {
 		call: func(ctx context.Context, c *Client) (any, *Response, error) {
 			return wrap(c.Lists.Create(ctx, gen.ListCreateRequest{Name: "test v2 create list", Description: "list for testing", Private: true}))
 		},
-		want:  wire{method: "POST", path: "/2/lists", body: `{"name":"test v2 create list","description":"list for testing","private":true}`},
-		reply: `{"data":{"id":"1441162269824405510","name":"test v2 create list"}}`,
-		check: func(t *testing.T, out any, _ *Response, _ error) {
-			if r := as[gen.ListCreateResponse](t, out); r.Data.ID != "1441162269824405510" {
-				t.Errorf("result = %s", asJSON(t, r))
+		want:   wire{method: "POST", path: "/2/lists", body: `{"name":"test v2 create list","description":"list for testing","private":true}`},
+		status: 201,
+		reply:  `{"data":{"id":"1441162269824405510","name":"test v2 create list"}}`,
+		check: func(t *testing.T, out any, resp *Response, _ error) {
+			if r := as[gen.ListCreateResponse](t, out); r.Data.ID != "1441162269824405510" || resp.StatusCode != 201 {
+				t.Errorf("status %d, result = %s", resp.StatusCode, asJSON(t, r))
 			}
 		},
 	}, {

@@ -2277,8 +2277,15 @@ func nonZeroUser(v *gen.User) bool {
 		v.Withheld != nil
 }
 
+func nonZeroUserDescriptionEntities(v *gen.UserDescriptionEntities) bool {
+	return v.Cashtags != nil ||
+		v.Hashtags != nil ||
+		v.Mentions != nil ||
+		v.Urls != nil
+}
+
 func nonZeroUserEntities(v *gen.UserEntities) bool {
-	return nonZeroFullTextEntities(&v.Description) ||
+	return nonZeroUserDescriptionEntities(&v.Description) ||
 		(v.URL.Urls != nil)
 }
 

@@ -3,6 +3,3 @@ package jsonx
 // FastOnly decodes with the fast decoder alone, without the fallback, so that tests can tell
 // whether a document is served by the fast path.
 func FastOnly(data []byte, v any) error { return fastUnmarshal(data, v) }
-
-// HasDoubleRoundedFloat32 is the check of float32.go, for its benchmark.
-var HasDoubleRoundedFloat32 = hasDoubleRoundedFloat32

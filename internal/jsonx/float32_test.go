@@ -1,6 +1,8 @@
 package jsonx
 
 import (
+	"encoding/json"
+	"math"
 	"reflect"
 	"testing"
 
@@ -10,32 +12,7 @@ import (
 // A number that rounds to another float32 through a float64 (found by TestNumbersAgree).
 const doubleRounded = "9.1440194856553946289457852283953076750842e-34"
 
-func TestHasDoubleRoundedFloat32(t *testing.T) {
-	for _, c := range []struct {
-		doc  string
-		want bool
-	}{
-		{`[` + doubleRounded + `]`, true},
-		{`{"coordinates":[1.5, -` + doubleRounded + `]}`, true},
-		{"{\"a\":\t" + doubleRounded + "\n}", true},
-		{doubleRounded, true},
-		{`{"s":"` + doubleRounded + `"}`, false},
-		{`{"s":"a\"` + doubleRounded + `"}`, false},
-		{`{"s":"a\\\"` + doubleRounded + `\\"}`, false},
-		{`{"s":"a\\","n":` + doubleRounded + `}`, true},
-		{`{"s":"0123456789abcdef\\\\","n":` + doubleRounded + `}`, true},
-		{`[0.1, 1e400, -0, 123456789012345678901234567890, 1.5, 1e-400, 3.4028234663852886e38]`, false},
-		{`[3.4028235677973366e38]`, true}, // just under the float32 limit directly, infinite through a float64
-		{`{"unterminated":"` + doubleRounded, false},
-		{``, false},
-	} {
-		if got := hasDoubleRoundedFloat32([]byte(c.doc)); got != c.want {
-			t.Errorf("hasDoubleRoundedFloat32(%s) = %v", c.doc, got)
-		}
-	}
-}
-
-func TestFloat32Finder(t *testing.T) {
+func TestHoldsFloat32(t *testing.T) {
 	type recursive struct {
 		Next *recursive `json:"next"`
 		F    []float32  `json:"f"`
@@ -46,30 +23,52 @@ func TestFloat32Finder(t *testing.T) {
 		Any  any
 	}
 	for _, c := range []struct {
-		v      any
-		finder bool
-		holds  bool
+		v    any
+		want bool
 	}{
-		{&gen.TweetSearchResponse{}, true, false},
-		{&gen.TweetSearchResponse{Data: []gen.Tweet{{Geo: &gen.TweetGeo{Coordinates: gen.Point{Coordinates: []float32{1}}}}}}, true, true},
-		{&gen.TweetSearchResponse{Data: []gen.Tweet{{Geo: &gen.TweetGeo{Coordinates: gen.Point{Coordinates: []float32{}}}}}}, true, false},
-		{&gen.Place{Geo: gen.Geo{Geometry: gen.Point{Coordinates: []float32{1, 2}}}}, true, true},
-		{&map[string][2]float32{"a": {}}, true, true},
-		{&recursive{Next: &recursive{F: []float32{0}}}, true, true},
-		{&recursive{Next: &recursive{}}, true, false},
-		{&gen.Problem{}, false, false},
-		{&gen.AddOrDeleteRulesResponse{}, false, false},
-		{new(any), false, false},
-		{&noFloat32{}, false, false},
+		// The generated types hold no float32: every number is a float64 or an integer.
+		{&gen.TweetSearchResponse{}, false},
+		{&gen.Point{}, false},
+		{&gen.Place{}, false},
+		{&gen.SingleUserLookupResponse{}, false},
+		{&gen.Problem{}, false},
+		{&map[string][2]float32{}, true},
+		{&recursive{}, true},
+		{new(float32), true},
+		{new(any), false},
+		{&noFloat32{}, false},
 	} {
-		rv := reflect.ValueOf(c.v)
-		find := float32Finder(rv.Type())
-		if (find != nil) != c.finder {
-			t.Errorf("%T: finder %v, want %v", c.v, find != nil, c.finder)
-			continue
+		if got := holdsFloat32(reflect.TypeOf(c.v)); got != c.want {
+			t.Errorf("%T: holdsFloat32 = %v, want %v", c.v, got, c.want)
 		}
-		if find != nil && find(rv) != c.holds {
-			t.Errorf("%T: holds float32 = %v, want %v", c.v, !c.holds, c.holds)
+	}
+}
+
+func TestFastLeavesFloat32ToEncodingJSON(t *testing.T) {
+	// go-json rounds this number to another float32 than encoding/json; Fast must not.
+	var want, got struct{ F []float32 }
+	doc := []byte(`{"F":[` + doubleRounded + `, 0.1]}`)
+	if err := json.Unmarshal(doc, &want); err != nil {
+		t.Fatal(err)
+	}
+	if err := Fast.Unmarshal(doc, &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.F) != 2 || math.Float32bits(got.F[0]) != math.Float32bits(want.F[0]) || got.F[1] != want.F[1] {
+		t.Errorf("Fast = %v, encoding/json = %v", got.F, want.F)
+	}
+}
+
+func TestCoordinatesKeepTheirDigits(t *testing.T) {
+	// As float32s, -6.61749693 came back as -6.617497.
+	doc := []byte(`{"type":"Point","coordinates":[-6.61749693,53.34985209]}`)
+	for _, d := range []Decoder{Fast, Standard} {
+		var p gen.Point
+		if err := d.Unmarshal(doc, &p); err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Coordinates) != 2 || p.Coordinates[0] != -6.61749693 || p.Coordinates[1] != 53.34985209 {
+			t.Errorf("%s: coordinates %v", d.Name(), p.Coordinates)
 		}
 	}
 }

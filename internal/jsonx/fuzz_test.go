@@ -12,8 +12,8 @@ import (
 
 // fuzzTargets are fewer than jsonxtest.Targets to keep each fuzz execution quick; together they
 // reach every generated type a response decodes into (Tweet, User, Media, Place, Poll,
-// Problem, the union summary, time.Time, float32, int32, maps) and plain any; gen.Point alone
-// puts numbers straight into float32s.
+// Problem, the union summary, time.Time, float64, int32, maps) and plain any; gen.Point puts
+// numbers straight into float64s.
 var fuzzTargets = []func() any{
 	func() any { return new(gen.TweetSearchResponse) },
 	func() any { return new(gen.FilteredStreamingTweet) },

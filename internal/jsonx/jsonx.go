@@ -26,10 +26,9 @@
 //     with encoding/json, so every error returned is one of encoding/json's own
 //     (*json.SyntaxError, *json.UnmarshalTypeError, ...) and a document go-json refused wrongly
 //     still decodes;
-//  3. when the decoded value holds a float32 (in the generated types: the coordinates of a
-//     gen.Point, which X sends only for tweets with a precise location), checks every number of
-//     the document (about 1 ms for 1.5 MB) and decodes again with encoding/json if one of them
-//     rounds differently.
+//  3. leaves a value that can hold a float32 to encoding/json whole. The generated types hold
+//     none: the document gives every number that is not an integer format double, so that
+//     coordinates keep every digit X sends (as float32, -6.61749693 would become -6.617497).
 //
 // Other differences would be bugs to find: the differential tests (package jsonxtest,
 // TestNumbersAgree, FuzzDecodersAgree) look for them, and a class found gets a check here that
@@ -87,13 +86,13 @@ func (fastDecoder) Unmarshal(data []byte, v any) error {
 	if rv.Kind() != reflect.Pointer || rv.IsNil() || !zeroMemory(rv.UnsafePointer(), rv.Type().Elem().Size()) {
 		return json.Unmarshal(data, v)
 	}
-	if fastUnmarshal(data, v) == nil {
-		find := float32Finder(rv.Type())
-		if find == nil || !find(rv) || !hasDoubleRoundedFloat32(data) {
-			return nil
-		}
+	if holdsFloat32(rv.Type()) {
+		return json.Unmarshal(data, v)
 	}
-	// go-json failed, or decoded a float32 another way: encoding/json decides, from scratch.
+	if fastUnmarshal(data, v) == nil {
+		return nil
+	}
+	// go-json failed: encoding/json decides, from scratch.
 	rv.Elem().SetZero()
 	return json.Unmarshal(data, v)
 }

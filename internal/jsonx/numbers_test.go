@@ -13,8 +13,8 @@ import (
 )
 
 // Number parsing is where fast decoders take shortcuts (their own float parsers). Many numbers,
-// chosen to be hard, must round exactly as strconv does for float64, float32 (gen.Position),
-// int, int32 and any, or fail in both decoders.
+// chosen to be hard, must round exactly as strconv does for float64 (gen.Position), float32
+// (which Fast leaves to encoding/json), int, int32 and any, or fail in both decoders.
 func TestNumbersAgree(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 9))
 	var nums []string
@@ -67,6 +67,7 @@ func TestNumbersAgree(t *testing.T) {
 		// one number at a time into the narrow types, where out-of-range numbers are common).
 		jsonxtest.Compare(t, []byte(list), func() any { return new([]float64) })
 		jsonxtest.Compare(t, []byte(list), func() any { return new([]any) })
+		jsonxtest.Compare(t, []byte(list), func() any { return new([]float32) })
 		jsonxtest.Compare(t, []byte(`{"geo":{"bbox":`+list+`}}`), func() any { return new(gen.Place) })
 	}
 	for _, n := range nums {

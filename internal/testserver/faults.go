@@ -186,7 +186,7 @@ func (s *Server) serveFaultBefore(c *call) bool {
 	switch f.Kind {
 	case FaultStatus:
 		st := statusOr(f.Status, http.StatusServiceUnavailable)
-		w.Header().Set("Content-Type", "application/problem+json; charset=utf-8")
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.WriteHeader(st)
 		body, _ := encode(&apiProblem{Title: http.StatusText(st), Type: "about:blank", Status: st, Detail: http.StatusText(st)})
 		_, _ = w.Write(body)
@@ -211,7 +211,7 @@ func (s *Server) serveFaultBefore(c *call) bool {
 		}
 		limit, _ := s.rl.policy(c.rt, principal{})
 		setRateHeaders(w.Header(), limit, 0, s.clock.Now().Add(d))
-		w.Header().Set("Content-Type", "application/problem+json; charset=utf-8")
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.WriteHeader(http.StatusTooManyRequests)
 		body, _ := encode(tooManyRequests())
 		_, _ = w.Write(body)
@@ -227,7 +227,7 @@ func (s *Server) serveFaultBefore(c *call) bool {
 	case FaultStalledBody:
 		st := statusOr(f.Status, http.StatusServiceUnavailable)
 		body, _ := encode(&apiProblem{Title: http.StatusText(st), Type: "about:blank", Status: st, Detail: http.StatusText(st)})
-		w.Header().Set("Content-Type", "application/problem+json; charset=utf-8")
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.Header().Set("Content-Length", "1000")
 		w.WriteHeader(st)
 		_, _ = w.Write(body[:min(len(body), stalledBodyStart)])

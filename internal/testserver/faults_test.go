@@ -22,7 +22,7 @@ func TestFaultStatusKinds(t *testing.T) {
 	s.Inject(route, Fault{Kind: FaultRateLimit, Times: 1, Delay: 30 * time.Second})
 
 	r := c.get("/2/users/"+JackID, c.app())
-	if r.status != 503 || r.str("type") != "about:blank" || r.header.Get("Content-Type") != "application/problem+json; charset=utf-8" {
+	if r.status != 503 || r.str("type") != "about:blank" || r.header.Get("Content-Type") != "application/json; charset=utf-8" {
 		t.Errorf("FaultStatus: %d %s", r.status, r.raw)
 	}
 	r = c.get("/2/users/"+JackID, c.app())

@@ -672,7 +672,7 @@ func (r *renderer) userFields(u *User) wUser {
 			e.URL = &wUserURL{URLs: []wURL{{Start: 0, End: utf8.RuneCountInString(u.URL), URL: u.URL, ExpandedURL: u.URL,
 				DisplayURL: strings.TrimPrefix(strings.TrimPrefix(u.URL, "https://"), "http://")}}}
 		}
-		if d := r.withMentionIDs(textEntities(u.Description)); d != nil {
+		if d := r.withMentionIDs(entitiesOf(u.Description, reBioMention)); d != nil {
 			e.Description = d
 		}
 		if e.URL != nil || e.Description != nil {
@@ -906,7 +906,10 @@ var (
 	reHashtag = regexp.MustCompile(`(^|[^\w&])#(\w+)`)
 	reCashtag = regexp.MustCompile(`(^|[^\w])\$([A-Za-z]{1,6})\b`)
 	reMention = regexp.MustCompile(`(^|[^\w])@(\w{1,15})`)
-	reURL     = regexp.MustCompile(`https?://[^\s]+`)
+	// In a profile description X takes every @word of up to 20 characters for a mention,
+	// whether or not it could be a username (15 at most).
+	reBioMention = regexp.MustCompile(`(^|[^\w])@(\w{1,20})`)
+	reURL        = regexp.MustCompile(`https?://[^\s]+`)
 )
 
 // mentionedUsernames lists the @handles in a text, without the @.
@@ -952,8 +955,12 @@ func (r *renderer) withMentionIDs(e *wEntities) *wEntities {
 	return &out
 }
 
-// textEntities finds hashtags, cashtags, mentions and urls, with code-point offsets like X.
-func textEntities(text string) *wEntities {
+// textEntities finds hashtags, cashtags, mentions and urls in the text of a Tweet or a
+// message, with code-point offsets like X.
+func textEntities(text string) *wEntities { return entitiesOf(text, reMention) }
+
+// entitiesOf finds the entities of text, taking for mentions what mention matches.
+func entitiesOf(text string, mention *regexp.Regexp) *wEntities {
 	runes := func(i int) int { return utf8.RuneCountInString(text[:i]) }
 	e := &wEntities{}
 	for _, m := range reHashtag.FindAllStringSubmatchIndex(text, -1) {
@@ -962,7 +969,7 @@ func textEntities(text string) *wEntities {
 	for _, m := range reCashtag.FindAllStringSubmatchIndex(text, -1) {
 		e.Cashtags = append(e.Cashtags, wTag{Start: runes(m[4] - 1), End: runes(m[5]), Tag: text[m[4]:m[5]]})
 	}
-	for _, m := range reMention.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range mention.FindAllStringSubmatchIndex(text, -1) {
 		name := text[m[4]:m[5]]
 		e.Mentions = append(e.Mentions, wMention{Start: runes(m[4] - 1), End: runes(m[5]), Username: name})
 	}

@@ -211,7 +211,7 @@ func (s *Server) createList(c *call) (int, any) {
 	}
 	s.w.lists[l.ID] = l
 	s.w.listOrder = prepend(s.w.listOrder, l.ID)
-	return http.StatusOK, envelope{Data: map[string]string{"id": l.ID, "name": l.Name}}
+	return http.StatusCreated, envelope{Data: map[string]string{"id": l.ID, "name": l.Name}}
 }
 
 func (s *Server) updateList(c *call) (int, any) {

@@ -50,7 +50,7 @@ func TestListLifecycle(t *testing.T) {
 	c := newTC(t, s)
 	bob := s.UserToken(BobID)
 	r := c.do("POST", "/2/lists", bob, map[string]any{"name": "Client authors", "description": "People who write X clients"})
-	wantStatus(t, r, 200)
+	wantStatus(t, r, 201)
 	id := r.str("data", "id")
 	if r.str("data", "name") != "Client authors" || id == "" {
 		t.Fatalf("create: %s", r.raw)

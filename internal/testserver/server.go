@@ -16,11 +16,9 @@
 //	s.Inject("GET /2/users/{id}/followers", testserver.Fault{Kind: testserver.FaultStatus, Times: 1})
 //	... call the API through c, compare with s.World().FollowerIDs(testserver.JackID) ...
 //
-// Problems (error bodies) are sent as application/problem+json, where X sends them as
-// application/json: the document maps application/json of the default response to the
-// older {code, message} shape, so application/problem+json is the content type the
-// document allows for RFC 7807 problems (TestProblemContentType fails once the
-// document lets them go out as application/json). Requests that break the
+// Problems (error bodies) are sent as application/json, as X sends them; the document's
+// error responses take a problem or the older {code, message} shape there
+// (TestProblemContentType). Requests that break the
 // document are answered with X's 400 invalid-request problem and, under Start, fail the
 // test; tests that send bad requests on purpose use WithInvalidRequestsAllowed.
 package testserver
@@ -389,7 +387,7 @@ func encode(v any) ([]byte, string) {
 		return b, "application/json"
 	case *apiProblem:
 		out, _ := json.Marshal(b)
-		return out, "application/problem+json"
+		return out, "application/json"
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

@@ -73,7 +73,7 @@ func TestLookupUsersAndUsernames(t *testing.T) {
 	c2 := newTC(t, s2)
 	r = c2.get("/2/users/by/username/not-a-valid-handle!", c2.app())
 	wantStatus(t, r, 400)
-	if r.str("type") != "https://api.twitter.com/2/problems/invalid-request" || r.header.Get("Content-Type") != "application/problem+json; charset=utf-8" {
+	if r.str("type") != "https://api.twitter.com/2/problems/invalid-request" || r.header.Get("Content-Type") != "application/json; charset=utf-8" {
 		t.Errorf("bad username: %s %v", r.raw, r.header)
 	}
 	r = c2.get("/2/users?ids=1,2&user.fields=nonsense", c2.app())
