@@ -3271,6 +3271,65 @@ type SpaceTopic struct {
 // Start defines model for Start.
 type Start = time.Time
 
+// StreamWebhookLink One webhook the filtered stream delivers to.
+type StreamWebhookLink struct {
+	// ApplicationID The app whose rules are delivered.
+	ApplicationID string `json:"application_id,omitempty,omitzero"`
+
+	// BusinessUserID The account that owns the app.
+	BusinessUserID string `json:"business_user_id,omitempty,omitzero"`
+
+	// CreatedAt When the link was made, as X writes the time.
+	CreatedAt string `json:"created_at,omitempty,omitzero"`
+
+	// Fields How deliveries are rendered, one query parameter a string, such as `tweet.fields=created_at,lang` or `expansions=author_id`.
+	Fields []string `json:"fields,omitempty,omitzero"`
+
+	// InstanceID The filtered-stream instance the link belongs to.
+	InstanceID string `json:"instance_id,omitempty,omitzero"`
+
+	// WebhookID A webhook configuration id: a decimal number of up to 19 digits, sent as a string.
+	WebhookID WebhookID `json:"webhook_id,omitempty,omitzero"`
+}
+
+// StreamWebhookLinkArray defines model for StreamWebhookLinkArray.
+type StreamWebhookLinkArray = []StreamWebhookLink
+
+// StreamWebhookLinkList defines model for StreamWebhookLinkList.
+type StreamWebhookLinkList struct {
+	Links []StreamWebhookLink `json:"links"`
+}
+
+// StreamWebhookLinkResponse defines model for StreamWebhookLinkResponse.
+type StreamWebhookLinkResponse struct {
+	Data struct {
+		// Provisioned Whether deliveries to the webhook are set up.
+		Provisioned bool `json:"provisioned,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// StreamWebhookLinksResponse defines model for StreamWebhookLinksResponse.
+type StreamWebhookLinksResponse struct {
+	// Data The links. X has described two shapes, an object holding them under `links` and a bare list; either may arrive.
+	Data   StreamWebhookLinksResponse_Data `json:"data,omitempty,omitzero"`
+	Errors []Problem                       `json:"errors,omitempty,omitzero"`
+}
+
+// StreamWebhookLinksResponse_Data The links. X has described two shapes, an object holding them under `links` and a bare list; either may arrive.
+type StreamWebhookLinksResponse_Data struct {
+	union json.RawMessage
+}
+
+// StreamWebhookUnlinkResponse defines model for StreamWebhookUnlinkResponse.
+type StreamWebhookUnlinkResponse struct {
+	Data struct {
+		// Deleted Whether the link is gone.
+		Deleted bool `json:"deleted,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
 // StreamedLike A like as the likes streams send it: who liked is not told, only the liked Tweet and its author.
 type StreamedLike struct {
 	// CreatedAt When the like was made.
@@ -5293,6 +5352,27 @@ type CountStreamRulesParams struct {
 	RulesCountFields *RulesCountFields `form:"rules_count.fields,omitempty" json:"rules_count.fields,omitempty"`
 }
 
+// LinkStreamWebhookParams defines parameters for LinkStreamWebhook.
+type LinkStreamWebhookParams struct {
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the Tweet field that points at them.
+	Expansions *TweetExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// MediaFields Media fields to return for media in `includes`, comma separated.
+	MediaFields *MediaFields `form:"media.fields,omitempty" json:"media.fields,omitempty"`
+
+	// PollFields Poll fields to return for polls in `includes`, comma separated.
+	PollFields *PollFields `form:"poll.fields,omitempty" json:"poll.fields,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// PlaceFields Place fields to return for places in `includes`, comma separated.
+	PlaceFields *PlaceFields `form:"place.fields,omitempty" json:"place.fields,omitempty"`
+}
+
 // LookupTweetParams defines parameters for LookupTweet.
 type LookupTweetParams struct {
 	// TweetFields Tweet fields to return beyond the defaults, comma separated.
@@ -6302,6 +6382,68 @@ func (t *RulesRequestSummary) UnmarshalJSON(b []byte) error {
 	return err
 }
 
+// AsStreamWebhookLinkList returns the union data inside the StreamWebhookLinksResponse_Data as a StreamWebhookLinkList
+func (t StreamWebhookLinksResponse_Data) AsStreamWebhookLinkList() (StreamWebhookLinkList, error) {
+	var body StreamWebhookLinkList
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromStreamWebhookLinkList overwrites any union data inside the StreamWebhookLinksResponse_Data as the provided StreamWebhookLinkList
+func (t *StreamWebhookLinksResponse_Data) FromStreamWebhookLinkList(v StreamWebhookLinkList) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeStreamWebhookLinkList performs a merge with any union data inside the StreamWebhookLinksResponse_Data, using the provided StreamWebhookLinkList
+func (t *StreamWebhookLinksResponse_Data) MergeStreamWebhookLinkList(v StreamWebhookLinkList) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsStreamWebhookLinkArray returns the union data inside the StreamWebhookLinksResponse_Data as a StreamWebhookLinkArray
+func (t StreamWebhookLinksResponse_Data) AsStreamWebhookLinkArray() (StreamWebhookLinkArray, error) {
+	var body StreamWebhookLinkArray
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromStreamWebhookLinkArray overwrites any union data inside the StreamWebhookLinksResponse_Data as the provided StreamWebhookLinkArray
+func (t *StreamWebhookLinksResponse_Data) FromStreamWebhookLinkArray(v StreamWebhookLinkArray) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeStreamWebhookLinkArray performs a merge with any union data inside the StreamWebhookLinksResponse_Data, using the provided StreamWebhookLinkArray
+func (t *StreamWebhookLinksResponse_Data) MergeStreamWebhookLinkArray(v StreamWebhookLinkArray) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t StreamWebhookLinksResponse_Data) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *StreamWebhookLinksResponse_Data) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
 // RequestEditorFn is the function signature for the RequestEditor callback function
 type RequestEditorFn func(ctx context.Context, req *http.Request) error
 
@@ -7016,6 +7158,27 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /2/tweets/search/stream/rules/counts (the `CountStreamRules` operationId).
 	CountStreamRules(ctx context.Context, params *CountStreamRulesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListStreamWebhookLinks List the webhooks the filtered stream delivers to
+	//
+	// Returns every webhook of the app that receives the Tweets matching its filtered-stream rules, with the fields and expansions each delivery is rendered with.
+	//
+	// Corresponds with GET /2/tweets/search/webhooks (the `ListStreamWebhookLinks` operationId).
+	ListStreamWebhookLinks(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UnlinkStreamWebhook Stop delivering the filtered stream to a webhook
+	//
+	// Ends the delivery of matching Tweets to the webhook. The webhook stays registered, and the rules stay as they are.
+	//
+	// Corresponds with DELETE /2/tweets/search/webhooks/{webhook_id} (the `UnlinkStreamWebhook` operationId).
+	UnlinkStreamWebhook(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// LinkStreamWebhook Deliver the filtered stream to a webhook
+	//
+	// Makes X send each Tweet that matches the app's filtered-stream rules to the webhook, as a signed POST, instead of over a held-open connection. The field and expansion parameters say how each delivered Tweet is rendered, as they do on the stream itself.
+	//
+	// Corresponds with POST /2/tweets/search/webhooks/{webhook_id} (the `LinkStreamWebhook` operationId).
+	LinkStreamWebhook(ctx context.Context, webhookID WebhookIDPath, params *LinkStreamWebhookParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteTweet Delete a Tweet
 	//
@@ -9010,6 +9173,57 @@ func (c *Client) ChangeStreamRules(ctx context.Context, params *ChangeStreamRule
 // Corresponds with GET /2/tweets/search/stream/rules/counts (the `CountStreamRules` operationId).
 func (c *Client) CountStreamRules(ctx context.Context, params *CountStreamRulesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCountStreamRulesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListStreamWebhookLinks List the webhooks the filtered stream delivers to
+//
+// Returns every webhook of the app that receives the Tweets matching its filtered-stream rules, with the fields and expansions each delivery is rendered with.
+//
+// Corresponds with GET /2/tweets/search/webhooks (the `ListStreamWebhookLinks` operationId).
+func (c *Client) ListStreamWebhookLinks(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListStreamWebhookLinksRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UnlinkStreamWebhook Stop delivering the filtered stream to a webhook
+//
+// Ends the delivery of matching Tweets to the webhook. The webhook stays registered, and the rules stay as they are.
+//
+// Corresponds with DELETE /2/tweets/search/webhooks/{webhook_id} (the `UnlinkStreamWebhook` operationId).
+func (c *Client) UnlinkStreamWebhook(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUnlinkStreamWebhookRequest(c.Server, webhookID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// LinkStreamWebhook Deliver the filtered stream to a webhook
+//
+// Makes X send each Tweet that matches the app's filtered-stream rules to the webhook, as a signed POST, instead of over a held-open connection. The field and expansion parameters say how each delivered Tweet is rendered, as they do on the stream itself.
+//
+// Corresponds with POST /2/tweets/search/webhooks/{webhook_id} (the `LinkStreamWebhook` operationId).
+func (c *Client) LinkStreamWebhook(ctx context.Context, webhookID WebhookIDPath, params *LinkStreamWebhookParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLinkStreamWebhookRequest(c.Server, webhookID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -16301,6 +16515,188 @@ func NewCountStreamRulesRequest(server string, params *CountStreamRulesParams) (
 	return req, nil
 }
 
+// NewListStreamWebhookLinksRequest constructs an http.Request for the ListStreamWebhookLinks method
+func NewListStreamWebhookLinksRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/tweets/search/webhooks")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUnlinkStreamWebhookRequest constructs an http.Request for the UnlinkStreamWebhook method
+func NewUnlinkStreamWebhookRequest(server string, webhookID WebhookIDPath) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "webhook_id", webhookID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/tweets/search/webhooks/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewLinkStreamWebhookRequest constructs an http.Request for the LinkStreamWebhook method
+func NewLinkStreamWebhookRequest(server string, webhookID WebhookIDPath, params *LinkStreamWebhookParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "webhook_id", webhookID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/tweets/search/webhooks/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MediaFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media.fields", *params.MediaFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PollFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "poll.fields", *params.PollFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PlaceFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "place.fields", *params.PlaceFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewDeleteTweetRequest constructs an http.Request for the DeleteTweet method
 func NewDeleteTweetRequest(server string, id TweetID) (*http.Request, error) {
 	var err error
@@ -21681,6 +22077,33 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /2/tweets/search/stream/rules/counts (the `CountStreamRules` operationId).
 	CountStreamRulesWithResponse(ctx context.Context, params *CountStreamRulesParams, reqEditors ...RequestEditorFn) (*CountStreamRulesResult, error)
 
+	// ListStreamWebhookLinksWithResponse List the webhooks the filtered stream delivers to
+	//
+	// Returns every webhook of the app that receives the Tweets matching its filtered-stream rules, with the fields and expansions each delivery is rendered with.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/tweets/search/webhooks (the `ListStreamWebhookLinks` operationId).
+	ListStreamWebhookLinksWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListStreamWebhookLinksResult, error)
+
+	// UnlinkStreamWebhookWithResponse Stop delivering the filtered stream to a webhook
+	//
+	// Ends the delivery of matching Tweets to the webhook. The webhook stays registered, and the rules stay as they are.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /2/tweets/search/webhooks/{webhook_id} (the `UnlinkStreamWebhook` operationId).
+	UnlinkStreamWebhookWithResponse(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*UnlinkStreamWebhookResult, error)
+
+	// LinkStreamWebhookWithResponse Deliver the filtered stream to a webhook
+	//
+	// Makes X send each Tweet that matches the app's filtered-stream rules to the webhook, as a signed POST, instead of over a held-open connection. The field and expansion parameters say how each delivered Tweet is rendered, as they do on the stream itself.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/tweets/search/webhooks/{webhook_id} (the `LinkStreamWebhook` operationId).
+	LinkStreamWebhookWithResponse(ctx context.Context, webhookID WebhookIDPath, params *LinkStreamWebhookParams, reqEditors ...RequestEditorFn) (*LinkStreamWebhookResult, error)
+
 	// DeleteTweetWithResponse Delete a Tweet
 	//
 	// Deletes a Tweet the authenticated user posted.
@@ -26037,6 +26460,171 @@ func (r CountStreamRulesResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r CountStreamRulesResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListStreamWebhookLinksResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *StreamWebhookLinksResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListStreamWebhookLinksResult) GetJSON200() *StreamWebhookLinksResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListStreamWebhookLinksResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListStreamWebhookLinksResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListStreamWebhookLinksResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListStreamWebhookLinksResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListStreamWebhookLinksResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListStreamWebhookLinksResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UnlinkStreamWebhookResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *StreamWebhookUnlinkResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UnlinkStreamWebhookResult) GetJSON200() *StreamWebhookUnlinkResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UnlinkStreamWebhookResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r UnlinkStreamWebhookResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UnlinkStreamWebhookResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UnlinkStreamWebhookResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UnlinkStreamWebhookResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UnlinkStreamWebhookResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type LinkStreamWebhookResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *StreamWebhookLinkResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r LinkStreamWebhookResult) GetJSON200() *StreamWebhookLinkResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r LinkStreamWebhookResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r LinkStreamWebhookResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r LinkStreamWebhookResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r LinkStreamWebhookResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r LinkStreamWebhookResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r LinkStreamWebhookResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -30423,6 +31011,51 @@ func (c *ClientWithResponses) CountStreamRulesWithResponse(ctx context.Context, 
 	return ParseCountStreamRulesResult(rsp)
 }
 
+// ListStreamWebhookLinksWithResponse List the webhooks the filtered stream delivers to
+//
+// Returns every webhook of the app that receives the Tweets matching its filtered-stream rules, with the fields and expansions each delivery is rendered with.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/tweets/search/webhooks (the `ListStreamWebhookLinks` operationId).
+func (c *ClientWithResponses) ListStreamWebhookLinksWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListStreamWebhookLinksResult, error) {
+	rsp, err := c.ListStreamWebhookLinks(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListStreamWebhookLinksResult(rsp)
+}
+
+// UnlinkStreamWebhookWithResponse Stop delivering the filtered stream to a webhook
+//
+// Ends the delivery of matching Tweets to the webhook. The webhook stays registered, and the rules stay as they are.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /2/tweets/search/webhooks/{webhook_id} (the `UnlinkStreamWebhook` operationId).
+func (c *ClientWithResponses) UnlinkStreamWebhookWithResponse(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*UnlinkStreamWebhookResult, error) {
+	rsp, err := c.UnlinkStreamWebhook(ctx, webhookID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUnlinkStreamWebhookResult(rsp)
+}
+
+// LinkStreamWebhookWithResponse Deliver the filtered stream to a webhook
+//
+// Makes X send each Tweet that matches the app's filtered-stream rules to the webhook, as a signed POST, instead of over a held-open connection. The field and expansion parameters say how each delivered Tweet is rendered, as they do on the stream itself.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/tweets/search/webhooks/{webhook_id} (the `LinkStreamWebhook` operationId).
+func (c *ClientWithResponses) LinkStreamWebhookWithResponse(ctx context.Context, webhookID WebhookIDPath, params *LinkStreamWebhookParams, reqEditors ...RequestEditorFn) (*LinkStreamWebhookResult, error) {
+	rsp, err := c.LinkStreamWebhook(ctx, webhookID, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLinkStreamWebhookResult(rsp)
+}
+
 // DeleteTweetWithResponse Delete a Tweet
 //
 // Deletes a Tweet the authenticated user posted.
@@ -34154,6 +34787,126 @@ func ParseCountStreamRulesResult(rsp *http.Response) (*CountStreamRulesResult, e
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest RuleCountsResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListStreamWebhookLinksResult parses an HTTP response from a ListStreamWebhookLinksWithResponse call
+func ParseListStreamWebhookLinksResult(rsp *http.Response) (*ListStreamWebhookLinksResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListStreamWebhookLinksResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest StreamWebhookLinksResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUnlinkStreamWebhookResult parses an HTTP response from a UnlinkStreamWebhookWithResponse call
+func ParseUnlinkStreamWebhookResult(rsp *http.Response) (*UnlinkStreamWebhookResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UnlinkStreamWebhookResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest StreamWebhookUnlinkResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseLinkStreamWebhookResult parses an HTTP response from a LinkStreamWebhookWithResponse call
+func ParseLinkStreamWebhookResult(rsp *http.Response) (*LinkStreamWebhookResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &LinkStreamWebhookResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest StreamWebhookLinkResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

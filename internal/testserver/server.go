@@ -377,6 +377,10 @@ var handlers = map[string]func(*Server, *call) (int, any){
 	"listAffiliates":                    (*Server).listAffiliates,
 	"lookupNews":                        (*Server).lookupNews,
 	"searchNews":                        (*Server).searchNews,
+
+	"listStreamWebhookLinks": (*Server).listStreamWebhookLinks,
+	"linkStreamWebhook":      (*Server).linkStreamWebhook,
+	"unlinkStreamWebhook":    (*Server).unlinkStreamWebhook,
 }
 
 // rawJSON is a body that is already encoded.
