@@ -456,6 +456,75 @@ func (e MediaField) Valid() bool {
 	}
 }
 
+// Defines values for MediaOneShotCategory.
+const (
+	MediaOneShotCategoryDmGif      MediaOneShotCategory = "dm_gif"
+	MediaOneShotCategoryDmImage    MediaOneShotCategory = "dm_image"
+	MediaOneShotCategoryDmVideo    MediaOneShotCategory = "dm_video"
+	MediaOneShotCategorySubtitles  MediaOneShotCategory = "subtitles"
+	MediaOneShotCategoryTweetGif   MediaOneShotCategory = "tweet_gif"
+	MediaOneShotCategoryTweetImage MediaOneShotCategory = "tweet_image"
+	MediaOneShotCategoryTweetVideo MediaOneShotCategory = "tweet_video"
+)
+
+// Valid indicates whether the value is a known member of the MediaOneShotCategory enum.
+func (e MediaOneShotCategory) Valid() bool {
+	switch e {
+	case MediaOneShotCategoryDmGif:
+		return true
+	case MediaOneShotCategoryDmImage:
+		return true
+	case MediaOneShotCategoryDmVideo:
+		return true
+	case MediaOneShotCategorySubtitles:
+		return true
+	case MediaOneShotCategoryTweetGif:
+		return true
+	case MediaOneShotCategoryTweetImage:
+		return true
+	case MediaOneShotCategoryTweetVideo:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for MediaOneShotType.
+const (
+	MediaOneShotTypeImageBmp   MediaOneShotType = "image/bmp"
+	MediaOneShotTypeImageJpeg  MediaOneShotType = "image/jpeg"
+	MediaOneShotTypeImagePjpeg MediaOneShotType = "image/pjpeg"
+	MediaOneShotTypeImagePng   MediaOneShotType = "image/png"
+	MediaOneShotTypeImageTiff  MediaOneShotType = "image/tiff"
+	MediaOneShotTypeImageWebp  MediaOneShotType = "image/webp"
+	MediaOneShotTypeTextSrt    MediaOneShotType = "text/srt"
+	MediaOneShotTypeTextVtt    MediaOneShotType = "text/vtt"
+)
+
+// Valid indicates whether the value is a known member of the MediaOneShotType enum.
+func (e MediaOneShotType) Valid() bool {
+	switch e {
+	case MediaOneShotTypeImageBmp:
+		return true
+	case MediaOneShotTypeImageJpeg:
+		return true
+	case MediaOneShotTypeImagePjpeg:
+		return true
+	case MediaOneShotTypeImagePng:
+		return true
+	case MediaOneShotTypeImageTiff:
+		return true
+	case MediaOneShotTypeImageWebp:
+		return true
+	case MediaOneShotTypeTextSrt:
+		return true
+	case MediaOneShotTypeTextVtt:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for MediaSubtitlesCategory.
 const (
 	MediaSubtitlesCategoryAmplifyVideo MediaSubtitlesCategory = "AmplifyVideo"
@@ -2548,6 +2617,42 @@ type MediaNonPublicMetrics struct {
 	Playback75Count  int32 `json:"playback_75_count,omitempty,omitzero"`
 }
 
+// MediaOneShotCategory What a file sent in one request is for.
+type MediaOneShotCategory string
+
+// MediaOneShotForm A whole file as a multipart form, its bytes in the `media` part.
+type MediaOneShotForm struct {
+	// AdditionalOwners Users who may use the upload besides the uploader, their ids separated by commas.
+	AdditionalOwners string             `json:"additional_owners,omitempty,omitzero"`
+	Media            MediaPayloadBinary `json:"media"`
+
+	// MediaCategory What a file sent in one request is for.
+	MediaCategory MediaOneShotCategory `json:"media_category"`
+
+	// MediaType The type of the file; X works it out from the bytes when it is left out.
+	MediaType MediaOneShotType `json:"media_type,omitempty,omitzero"`
+	Shared    bool             `json:"shared,omitempty,omitzero"`
+}
+
+// MediaOneShotRequest A whole file in a JSON body, its bytes base64-encoded in `media`.
+type MediaOneShotRequest struct {
+	// AdditionalOwners Users who may use the upload besides the uploader.
+	AdditionalOwners []UserID         `json:"additional_owners,omitempty,omitzero"`
+	Media            MediaPayloadByte `json:"media"`
+
+	// MediaCategory What a file sent in one request is for.
+	MediaCategory MediaOneShotCategory `json:"media_category"`
+
+	// MediaType The type of the file; X works it out from the bytes when it is left out.
+	MediaType MediaOneShotType `json:"media_type,omitempty,omitzero"`
+
+	// Shared Whether the media is marked as shared.
+	Shared bool `json:"shared,omitempty,omitzero"`
+}
+
+// MediaOneShotType The type of the file; X works it out from the bytes when it is left out.
+type MediaOneShotType string
+
 // MediaOrganicMetrics defines model for MediaOrganicMetrics.
 type MediaOrganicMetrics struct {
 	Playback0Count   int32 `json:"playback_0_count,omitempty,omitzero"`
@@ -2708,10 +2813,27 @@ type MediaUploadResponseData struct {
 	ExpiresAfterSecs int32   `json:"expires_after_secs,omitempty,omitzero"`
 	ID               MediaID `json:"id,omitempty,omitzero"`
 
+	// Image The size and type of an uploaded image, as X read them from the file.
+	Image struct {
+		// H Height in pixels.
+		H int `json:"h,omitempty,omitzero"`
+
+		// ImageType The image's MIME type.
+		ImageType string `json:"image_type,omitempty,omitzero"`
+
+		// W Width in pixels.
+		W int `json:"w,omitempty,omitzero"`
+	} `json:"image,omitempty,omitzero"`
+
 	// MediaKey A media key: two numbers joined by an underscore.
 	MediaKey       MediaKey       `json:"media_key,omitempty,omitzero"`
 	ProcessingInfo ProcessingInfo `json:"processing_info,omitempty,omitzero"`
 	Size           int32          `json:"size,omitempty,omitzero"`
+
+	// Video The type of an uploaded video once processed.
+	Video struct {
+		VideoType string `json:"video_type,omitempty,omitzero"`
+	} `json:"video,omitempty,omitzero"`
 }
 
 // MediaWidth defines model for MediaWidth.
@@ -6021,6 +6143,12 @@ type DeleteMediaSubtitlesJSONRequestBody = MediaSubtitlesDeleteRequest
 // CreateMediaSubtitlesJSONRequestBody defines body for CreateMediaSubtitles for application/json ContentType.
 type CreateMediaSubtitlesJSONRequestBody = MediaSubtitlesRequest
 
+// UploadMediaJSONRequestBody defines body for UploadMedia for application/json ContentType.
+type UploadMediaJSONRequestBody = MediaOneShotRequest
+
+// UploadMediaMultipartRequestBody defines body for UploadMedia for multipart/form-data ContentType.
+type UploadMediaMultipartRequestBody = MediaOneShotForm
+
 // InitializeMediaUploadJSONRequestBody defines body for InitializeMediaUpload for application/json ContentType.
 type InitializeMediaUploadJSONRequestBody = MediaUploadConfigRequest
 
@@ -6628,6 +6756,13 @@ type ClientInterface interface {
 	// Corresponds with POST /2/dm_conversations (the `CreateDMConversation` operationId).
 	CreateDMConversation(ctx context.Context, body CreateDMConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// DownloadDMMedia Download a file attached to a direct message
+	//
+	// Returns the bytes of a photo, GIF or video attached to a direct message, for a participant of its conversation. The three path segments are those of the attachment's media URL.
+	//
+	// Corresponds with GET /2/dm_conversations/media/{dm_id}/{media_id}/{resource_id} (the `DownloadDMMedia` operationId).
+	DownloadDMMedia(ctx context.Context, dmid DmEventID, mediaID MediaID, resourceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListDMEventsWithParticipant List the events with one participant
 	//
 	// Returns the events of the one-to-one conversation with a user, newest first.
@@ -6883,6 +7018,24 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /2/media/upload (the `GetMediaUploadStatus` operationId).
 	GetMediaUploadStatus(ctx context.Context, params *GetMediaUploadStatusParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UploadMediaWithBody Upload a small file in one request
+	//
+	// Sends a whole file at once, base64 text in a JSON body or bytes in a multipart form, instead of the initialize, append and finalize steps of a chunked upload. Meant for images; the id it returns is attached to Tweets and direct messages like any other.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/media/upload (the `UploadMedia` operationId).
+	UploadMediaWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UploadMedia Upload a small file in one request
+	//
+	// Sends a whole file at once, base64 text in a JSON body or bytes in a multipart form, instead of the initialize, append and finalize steps of a chunked upload. Meant for images; the id it returns is attached to Tweets and direct messages like any other.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/media/upload (the `UploadMedia` operationId).
+	UploadMedia(ctx context.Context, body UploadMediaJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// InitializeMediaUploadWithBody Start a chunked media upload
 	//
@@ -7962,6 +8115,23 @@ func (c *Client) CreateDMConversation(ctx context.Context, body CreateDMConversa
 	return c.Client.Do(req)
 }
 
+// DownloadDMMedia Download a file attached to a direct message
+//
+// Returns the bytes of a photo, GIF or video attached to a direct message, for a participant of its conversation. The three path segments are those of the attachment's media URL.
+//
+// Corresponds with GET /2/dm_conversations/media/{dm_id}/{media_id}/{resource_id} (the `DownloadDMMedia` operationId).
+func (c *Client) DownloadDMMedia(ctx context.Context, dmid DmEventID, mediaID MediaID, resourceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDownloadDMMediaRequest(c.Server, dmid, mediaID, resourceID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ListDMEventsWithParticipant List the events with one participant
 //
 // Returns the events of the one-to-one conversation with a user, newest first.
@@ -8528,6 +8698,44 @@ func (c *Client) CreateMediaSubtitles(ctx context.Context, body CreateMediaSubti
 // Corresponds with GET /2/media/upload (the `GetMediaUploadStatus` operationId).
 func (c *Client) GetMediaUploadStatus(ctx context.Context, params *GetMediaUploadStatusParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetMediaUploadStatusRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UploadMediaWithBody Upload a small file in one request
+//
+// Sends a whole file at once, base64 text in a JSON body or bytes in a multipart form, instead of the initialize, append and finalize steps of a chunked upload. Meant for images; the id it returns is attached to Tweets and direct messages like any other.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/media/upload (the `UploadMedia` operationId).
+func (c *Client) UploadMediaWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUploadMediaRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UploadMedia Upload a small file in one request
+//
+// Sends a whole file at once, base64 text in a JSON body or bytes in a multipart form, instead of the initialize, append and finalize steps of a chunked upload. Meant for images; the id it returns is attached to Tweets and direct messages like any other.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/media/upload (the `UploadMedia` operationId).
+func (c *Client) UploadMedia(ctx context.Context, body UploadMediaJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUploadMediaRequest(c.Server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11012,6 +11220,54 @@ func NewCreateDMConversationRequestWithBody(server string, contentType string, b
 	return req, nil
 }
 
+// NewDownloadDMMediaRequest constructs an http.Request for the DownloadDMMedia method
+func NewDownloadDMMediaRequest(server string, dmid DmEventID, mediaID MediaID, resourceID string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "dm_id", dmid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "media_id", mediaID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam2 string
+
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "resource_id", resourceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/dm_conversations/media/%s/%s/%s", pathParam0, pathParam1, pathParam2)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListDMEventsWithParticipantRequest constructs an http.Request for the ListDMEventsWithParticipant method
 func NewListDMEventsWithParticipantRequest(server string, participantID UserID, params *ListDMEventsWithParticipantParams) (*http.Request, error) {
 	var err error
@@ -12924,6 +13180,46 @@ func NewGetMediaUploadStatusRequest(server string, params *GetMediaUploadStatusP
 	if err != nil {
 		return nil, err
 	}
+
+	return req, nil
+}
+
+// NewUploadMediaRequest calls the generic UploadMedia builder with application/json body
+func NewUploadMediaRequest(server string, body UploadMediaJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUploadMediaRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewUploadMediaRequestWithBody constructs an http.Request for the UploadMedia method, with any body, and a specified content type
+func NewUploadMediaRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/media/upload")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -21456,6 +21752,15 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /2/dm_conversations (the `CreateDMConversation` operationId).
 	CreateDMConversationWithResponse(ctx context.Context, body CreateDMConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDMConversationResult, error)
 
+	// DownloadDMMediaWithResponse Download a file attached to a direct message
+	//
+	// Returns the bytes of a photo, GIF or video attached to a direct message, for a participant of its conversation. The three path segments are those of the attachment's media URL.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/dm_conversations/media/{dm_id}/{media_id}/{resource_id} (the `DownloadDMMedia` operationId).
+	DownloadDMMediaWithResponse(ctx context.Context, dmid DmEventID, mediaID MediaID, resourceID string, reqEditors ...RequestEditorFn) (*DownloadDMMediaResult, error)
+
 	// ListDMEventsWithParticipantWithResponse List the events with one participant
 	//
 	// Returns the events of the one-to-one conversation with a user, newest first.
@@ -21743,6 +22048,24 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /2/media/upload (the `GetMediaUploadStatus` operationId).
 	GetMediaUploadStatusWithResponse(ctx context.Context, params *GetMediaUploadStatusParams, reqEditors ...RequestEditorFn) (*GetMediaUploadStatusResult, error)
+
+	// UploadMediaWithBodyWithResponse Upload a small file in one request
+	//
+	// Sends a whole file at once, base64 text in a JSON body or bytes in a multipart form, instead of the initialize, append and finalize steps of a chunked upload. Meant for images; the id it returns is attached to Tweets and direct messages like any other.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/media/upload (the `UploadMedia` operationId).
+	UploadMediaWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadMediaResult, error)
+
+	// UploadMediaWithResponse Upload a small file in one request
+	//
+	// Sends a whole file at once, base64 text in a JSON body or bytes in a multipart form, instead of the initialize, append and finalize steps of a chunked upload. Meant for images; the id it returns is attached to Tweets and direct messages like any other.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/media/upload (the `UploadMedia` operationId).
+	UploadMediaWithResponse(ctx context.Context, body UploadMediaJSONRequestBody, reqEditors ...RequestEditorFn) (*UploadMediaResult, error)
 
 	// InitializeMediaUploadWithBodyWithResponse Start a chunked media upload
 	//
@@ -23331,6 +23654,54 @@ func (r CreateDMConversationResult) ContentType() string {
 	return ""
 }
 
+type DownloadDMMediaResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DownloadDMMediaResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r DownloadDMMediaResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DownloadDMMediaResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DownloadDMMediaResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DownloadDMMediaResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DownloadDMMediaResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type ListDMEventsWithParticipantResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -24645,6 +25016,61 @@ func (r GetMediaUploadStatusResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetMediaUploadStatusResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UploadMediaResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *MediaUploadResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UploadMediaResult) GetJSON200() *MediaUploadResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UploadMediaResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r UploadMediaResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UploadMediaResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UploadMediaResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UploadMediaResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UploadMediaResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -29976,6 +30402,21 @@ func (c *ClientWithResponses) CreateDMConversationWithResponse(ctx context.Conte
 	return ParseCreateDMConversationResult(rsp)
 }
 
+// DownloadDMMediaWithResponse Download a file attached to a direct message
+//
+// Returns the bytes of a photo, GIF or video attached to a direct message, for a participant of its conversation. The three path segments are those of the attachment's media URL.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/dm_conversations/media/{dm_id}/{media_id}/{resource_id} (the `DownloadDMMedia` operationId).
+func (c *ClientWithResponses) DownloadDMMediaWithResponse(ctx context.Context, dmid DmEventID, mediaID MediaID, resourceID string, reqEditors ...RequestEditorFn) (*DownloadDMMediaResult, error) {
+	rsp, err := c.DownloadDMMedia(ctx, dmid, mediaID, resourceID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDownloadDMMediaResult(rsp)
+}
+
 // ListDMEventsWithParticipantWithResponse List the events with one participant
 //
 // Returns the events of the one-to-one conversation with a user, newest first.
@@ -30454,6 +30895,36 @@ func (c *ClientWithResponses) GetMediaUploadStatusWithResponse(ctx context.Conte
 		return nil, err
 	}
 	return ParseGetMediaUploadStatusResult(rsp)
+}
+
+// UploadMediaWithBodyWithResponse Upload a small file in one request
+//
+// Sends a whole file at once, base64 text in a JSON body or bytes in a multipart form, instead of the initialize, append and finalize steps of a chunked upload. Meant for images; the id it returns is attached to Tweets and direct messages like any other.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/media/upload (the `UploadMedia` operationId).
+func (c *ClientWithResponses) UploadMediaWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadMediaResult, error) {
+	rsp, err := c.UploadMediaWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUploadMediaResult(rsp)
+}
+
+// UploadMediaWithResponse Upload a small file in one request
+//
+// Sends a whole file at once, base64 text in a JSON body or bytes in a multipart form, instead of the initialize, append and finalize steps of a chunked upload. Meant for images; the id it returns is attached to Tweets and direct messages like any other.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/media/upload (the `UploadMedia` operationId).
+func (c *ClientWithResponses) UploadMediaWithResponse(ctx context.Context, body UploadMediaJSONRequestBody, reqEditors ...RequestEditorFn) (*UploadMediaResult, error) {
+	rsp, err := c.UploadMedia(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUploadMediaResult(rsp)
 }
 
 // InitializeMediaUploadWithBodyWithResponse Start a chunked media upload
@@ -32531,6 +33002,39 @@ func ParseCreateDMConversationResult(rsp *http.Response) (*CreateDMConversationR
 	return response, nil
 }
 
+// ParseDownloadDMMediaResult parses an HTTP response from a DownloadDMMediaWithResponse call
+func ParseDownloadDMMediaResult(rsp *http.Response) (*DownloadDMMediaResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DownloadDMMediaResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseListDMEventsWithParticipantResult parses an HTTP response from a ListDMEventsWithParticipantWithResponse call
 func ParseListDMEventsWithParticipantResult(rsp *http.Response) (*ListDMEventsWithParticipantResult, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -33460,6 +33964,46 @@ func ParseGetMediaUploadStatusResult(rsp *http.Response) (*GetMediaUploadStatusR
 	}
 
 	response := &GetMediaUploadStatusResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MediaUploadResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUploadMediaResult parses an HTTP response from a UploadMediaWithResponse call
+func ParseUploadMediaResult(rsp *http.Response) (*UploadMediaResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UploadMediaResult{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}

@@ -381,6 +381,9 @@ var handlers = map[string]func(*Server, *call) (int, any){
 	"listStreamWebhookLinks": (*Server).listStreamWebhookLinks,
 	"linkStreamWebhook":      (*Server).linkStreamWebhook,
 	"unlinkStreamWebhook":    (*Server).unlinkStreamWebhook,
+
+	"uploadMedia":     (*Server).uploadMedia,
+	"downloadDMMedia": (*Server).downloadDMMedia,
 }
 
 // rawJSON is a body that is already encoded.
@@ -391,6 +394,8 @@ func encode(v any) ([]byte, string) {
 	switch b := v.(type) {
 	case rawJSON:
 		return b, "application/json"
+	case binaryBody:
+		return b, "application/octet-stream"
 	case *apiProblem:
 		out, _ := json.Marshal(b)
 		return out, "application/problem+json"
@@ -426,7 +431,11 @@ func (s *Server) send(c *call, status int, v any) {
 	for k, v := range c.rlHead {
 		h[k] = v
 	}
-	h.Set("Content-Type", ct+"; charset=utf-8")
+	if ct == "application/octet-stream" {
+		h.Set("Content-Type", ct)
+	} else {
+		h.Set("Content-Type", ct+"; charset=utf-8")
+	}
 	if c.fault != nil && s.serveFaultBody(c, status, body) {
 		return
 	}
