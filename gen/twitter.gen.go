@@ -642,6 +642,117 @@ func (e NewsField) Valid() bool {
 	}
 }
 
+// Defines values for NoteClassification.
+const (
+	NoteClassificationMisinformedOrPotentiallyMisleading NoteClassification = "misinformed_or_potentially_misleading"
+	NoteClassificationNotMisleading                      NoteClassification = "not_misleading"
+)
+
+// Valid indicates whether the value is a known member of the NoteClassification enum.
+func (e NoteClassification) Valid() bool {
+	switch e {
+	case NoteClassificationMisinformedOrPotentiallyMisleading:
+		return true
+	case NoteClassificationNotMisleading:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NoteField.
+const (
+	NoteFieldID            NoteField = "id"
+	NoteFieldInfo          NoteField = "info"
+	NoteFieldScoringStatus NoteField = "scoring_status"
+	NoteFieldStatus        NoteField = "status"
+	NoteFieldTestResult    NoteField = "test_result"
+)
+
+// Valid indicates whether the value is a known member of the NoteField enum.
+func (e NoteField) Valid() bool {
+	switch e {
+	case NoteFieldID:
+		return true
+	case NoteFieldInfo:
+		return true
+	case NoteFieldScoringStatus:
+		return true
+	case NoteFieldStatus:
+		return true
+	case NoteFieldTestResult:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NoteMisleadingTag.
+const (
+	NoteMisleadingTagDisputedClaimAsFact     NoteMisleadingTag = "disputed_claim_as_fact"
+	NoteMisleadingTagFactualError            NoteMisleadingTag = "factual_error"
+	NoteMisleadingTagManipulatedMedia        NoteMisleadingTag = "manipulated_media"
+	NoteMisleadingTagMisinterpretedSatire    NoteMisleadingTag = "misinterpreted_satire"
+	NoteMisleadingTagMissingImportantContext NoteMisleadingTag = "missing_important_context"
+	NoteMisleadingTagOther                   NoteMisleadingTag = "other"
+	NoteMisleadingTagOutdatedInformation     NoteMisleadingTag = "outdated_information"
+)
+
+// Valid indicates whether the value is a known member of the NoteMisleadingTag enum.
+func (e NoteMisleadingTag) Valid() bool {
+	switch e {
+	case NoteMisleadingTagDisputedClaimAsFact:
+		return true
+	case NoteMisleadingTagFactualError:
+		return true
+	case NoteMisleadingTagManipulatedMedia:
+		return true
+	case NoteMisleadingTagMisinterpretedSatire:
+		return true
+	case NoteMisleadingTagMissingImportantContext:
+		return true
+	case NoteMisleadingTagOther:
+		return true
+	case NoteMisleadingTagOutdatedInformation:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NoteRatingStatus.
+const (
+	NoteRatingStatusCurrentlyRatedHelpful    NoteRatingStatus = "currently_rated_helpful"
+	NoteRatingStatusCurrentlyRatedNotHelpful NoteRatingStatus = "currently_rated_not_helpful"
+	NoteRatingStatusFirmReject               NoteRatingStatus = "firm_reject"
+	NoteRatingStatusInsufficientConsensus    NoteRatingStatus = "insufficient_consensus"
+	NoteRatingStatusMinimumRatingsNotMet     NoteRatingStatus = "minimum_ratings_not_met"
+	NoteRatingStatusNeedsMoreRatings         NoteRatingStatus = "needs_more_ratings"
+	NoteRatingStatusNeedsYourHelp            NoteRatingStatus = "needs_your_help"
+)
+
+// Valid indicates whether the value is a known member of the NoteRatingStatus enum.
+func (e NoteRatingStatus) Valid() bool {
+	switch e {
+	case NoteRatingStatusCurrentlyRatedHelpful:
+		return true
+	case NoteRatingStatusCurrentlyRatedNotHelpful:
+		return true
+	case NoteRatingStatusFirmReject:
+		return true
+	case NoteRatingStatusInsufficientConsensus:
+		return true
+	case NoteRatingStatusMinimumRatingsNotMet:
+		return true
+	case NoteRatingStatusNeedsMoreRatings:
+		return true
+	case NoteRatingStatusNeedsYourHelp:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for PersonalizedTrendField.
 const (
 	PersonalizedTrendFieldCategory      PersonalizedTrendField = "category"
@@ -2064,6 +2175,27 @@ type CreateMessageRequest struct {
 	union json.RawMessage
 }
 
+// CreateNoteRequest defines model for CreateNoteRequest.
+type CreateNoteRequest struct {
+	// Info What a note says and how it judges the Tweet.
+	Info NoteContent `json:"info"`
+
+	// PostID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+	PostID TweetID `json:"post_id"`
+
+	// TestMode true to try the note out without its ever showing on X.
+	TestMode bool `json:"test_mode"`
+}
+
+// CreateNoteResponse defines model for CreateNoteResponse.
+type CreateNoteResponse struct {
+	Data struct {
+		// ID A Community Note id: a decimal number of up to 19 digits, sent as a string.
+		ID NoteID `json:"id,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
 // CreateTextMessageRequest defines model for CreateTextMessageRequest.
 type CreateTextMessageRequest struct {
 	Attachments DmAttachments `json:"attachments,omitempty,omitzero"`
@@ -2078,6 +2210,14 @@ type DMBlockResponse struct {
 	Data struct {
 		// Blocked True while the user's direct messages are refused.
 		Blocked bool `json:"blocked"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// DeleteNoteResponse defines model for DeleteNoteResponse.
+type DeleteNoteResponse struct {
+	Data struct {
+		Deleted bool `json:"deleted,omitempty,omitzero"`
 	} `json:"data,omitempty,omitzero"`
 	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
@@ -2200,6 +2340,24 @@ type EntityIndicesInclusiveInclusive struct {
 type Error struct {
 	Code    int32  `json:"code"`
 	Message string `json:"message"`
+}
+
+// EvaluateNoteRequest defines model for EvaluateNoteRequest.
+type EvaluateNoteRequest struct {
+	// NoteText The draft note.
+	NoteText string `json:"note_text"`
+
+	// PostID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+	PostID TweetID `json:"post_id"`
+}
+
+// EvaluateNoteResponse defines model for EvaluateNoteResponse.
+type EvaluateNoteResponse struct {
+	Data struct {
+		// ClaimOpinionScore From 0 to 1, higher for text that states checkable claims, lower for opinion.
+		ClaimOpinionScore float64 `json:"claim_opinion_score,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // Expansions Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
@@ -3005,8 +3163,143 @@ type NewsSearchResponse struct {
 // NextToken defines model for NextToken.
 type NextToken = string
 
+// Note A Community Note. Only the fields asked for with `note.fields` come back; X has sent the Tweet's id at the top level and within `info`.
+type Note struct {
+	// ID A Community Note id: a decimal number of up to 19 digits, sent as a string.
+	ID NoteID `json:"id,omitempty,omitzero"`
+
+	// Info What a written note says, as X keeps it.
+	Info NoteInfo `json:"info,omitempty,omitzero"`
+
+	// PostID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+	PostID TweetID `json:"post_id,omitempty,omitzero"`
+
+	// ScoringStatus How the note's ratings add up, model by model.
+	ScoringStatus NoteScoringStatus `json:"scoring_status,omitempty,omitzero"`
+
+	// Status Where a note stands with its raters. X may add states; treat an unknown one as not yet decided.
+	Status NoteRatingStatus `json:"status,omitempty,omitzero"`
+
+	// TestResult What X's evaluators made of a note written in test mode. X has sent one evaluator's result at the top level and, later, a list of them in `evaluation_outcome`.
+	TestResult NoteTestResult `json:"test_result,omitempty,omitzero"`
+}
+
+// NoteBucketCounts How raters of one factor bucket found the note.
+type NoteBucketCounts struct {
+	HelpfulCount         int64          `json:"helpful_count,omitempty,omitzero"`
+	HelpfulTagCounts     []NoteTagCount `json:"helpful_tag_counts,omitempty,omitzero"`
+	NotHelpfulCount      int64          `json:"not_helpful_count,omitempty,omitzero"`
+	NotHelpfulTagCounts  []NoteTagCount `json:"not_helpful_tag_counts,omitempty,omitzero"`
+	SomewhatHelpfulCount int64          `json:"somewhat_helpful_count,omitempty,omitzero"`
+}
+
+// NoteClassification Whether the author of a note finds the Tweet misleading.
+type NoteClassification string
+
+// NoteContent What a note says and how it judges the Tweet.
+type NoteContent struct {
+	// Classification Whether the author of a note finds the Tweet misleading.
+	Classification NoteClassification `json:"classification"`
+
+	// IsMediaNote Whether the note is about the Tweet's media rather than its text.
+	IsMediaNote bool `json:"is_media_note,omitempty,omitzero"`
+
+	// MisleadingTags Why the Tweet misleads; empty for a Tweet found not misleading.
+	MisleadingTags []NoteMisleadingTag `json:"misleading_tags"`
+
+	// Text The note, which must cite at least one http(s) URL.
+	Text string `json:"text"`
+
+	// TrustworthySources Whether the sources the note cites are trustworthy.
+	TrustworthySources bool `json:"trustworthy_sources"`
+}
+
+// NoteEvaluatorOutcome defines model for NoteEvaluatorOutcome.
+type NoteEvaluatorOutcome struct {
+	// EvaluatorScoreBucket The band of its score, such as High or Low.
+	EvaluatorScoreBucket string `json:"evaluator_score_bucket,omitempty,omitzero"`
+
+	// EvaluatorType Which evaluator judged the note.
+	EvaluatorType string `json:"evaluator_type,omitempty,omitzero"`
+}
+
+// NoteField A field of a Note that can be asked for with `note.fields`.
+type NoteField string
+
+// NoteID A Community Note id: a decimal number of up to 19 digits, sent as a string.
+type NoteID = string
+
+// NoteInfo What a written note says, as X keeps it.
+type NoteInfo struct {
+	// Classification Whether the author of a note finds the Tweet misleading.
+	Classification NoteClassification  `json:"classification,omitempty,omitzero"`
+	MisleadingTags []NoteMisleadingTag `json:"misleading_tags,omitempty,omitzero"`
+
+	// PostID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+	PostID TweetID `json:"post_id,omitempty,omitzero"`
+
+	// RatingStatus Where a note stands with its raters. X may add states; treat an unknown one as not yet decided.
+	RatingStatus       NoteRatingStatus `json:"rating_status,omitempty,omitzero"`
+	Text               string           `json:"text,omitempty,omitzero"`
+	TrustworthySources bool             `json:"trustworthy_sources,omitempty,omitzero"`
+}
+
+// NoteMisleadingTag A reason a Tweet misleads.
+type NoteMisleadingTag string
+
+// NoteModelRatingCounts The ratings of a note as one scoring model counts them.
+type NoteModelRatingCounts struct {
+	ModelName string `json:"model_name,omitempty,omitzero"`
+	Value     struct {
+		// NegativeFactorBucketCounts How raters of one factor bucket found the note.
+		NegativeFactorBucketCounts NoteBucketCounts `json:"negative_factor_bucket_counts,omitempty,omitzero"`
+
+		// NeutralFactorBucketCounts How raters of one factor bucket found the note.
+		NeutralFactorBucketCounts NoteBucketCounts `json:"neutral_factor_bucket_counts,omitempty,omitzero"`
+
+		// PositiveFactorBucketCounts How raters of one factor bucket found the note.
+		PositiveFactorBucketCounts NoteBucketCounts `json:"positive_factor_bucket_counts,omitempty,omitzero"`
+	} `json:"value,omitempty,omitzero"`
+}
+
+// NotePageMeta defines model for NotePageMeta.
+type NotePageMeta struct {
+	NextToken   NextToken   `json:"next_token,omitempty,omitzero"`
+	ResultCount ResultCount `json:"result_count,omitempty,omitzero"`
+}
+
+// NoteRatingStatus Where a note stands with its raters. X may add states; treat an unknown one as not yet decided.
+type NoteRatingStatus string
+
+// NoteScoringStatus How the note's ratings add up, model by model.
+type NoteScoringStatus struct {
+	// HasAccess Whether the caller may see the scoring.
+	HasAccess            bool                    `json:"has_access,omitempty,omitzero"`
+	RatingCountsPerModel []NoteModelRatingCounts `json:"rating_counts_per_model,omitempty,omitzero"`
+}
+
+// NoteTagCount defines model for NoteTagCount.
+type NoteTagCount struct {
+	TagCount int64  `json:"tag_count,omitempty,omitzero"`
+	TagName  string `json:"tag_name,omitempty,omitzero"`
+}
+
+// NoteTestResult What X's evaluators made of a note written in test mode. X has sent one evaluator's result at the top level and, later, a list of them in `evaluation_outcome`.
+type NoteTestResult struct {
+	EvaluationOutcome    []NoteEvaluatorOutcome `json:"evaluation_outcome,omitempty,omitzero"`
+	EvaluatorScoreBucket string                 `json:"evaluator_score_bucket,omitempty,omitzero"`
+	EvaluatorType        string                 `json:"evaluator_type,omitempty,omitzero"`
+}
+
 // NoteTweetText defines model for NoteTweetText.
 type NoteTweetText = string
+
+// NotesWrittenResponse defines model for NotesWrittenResponse.
+type NotesWrittenResponse struct {
+	Data   []Note       `json:"data,omitempty,omitzero"`
+	Errors []Problem    `json:"errors,omitempty,omitzero"`
+	Meta   NotePageMeta `json:"meta,omitempty,omitzero"`
+}
 
 // OldestID defines model for OldestId.
 type OldestID = string
@@ -3099,6 +3392,16 @@ type PollOptionLabel = string
 
 // Position defines model for Position.
 type Position = []float32
+
+// PostsEligibleForNotesResponse defines model for PostsEligibleForNotesResponse.
+type PostsEligibleForNotesResponse struct {
+	Data   []Tweet   `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+
+	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
+	Includes Expansions   `json:"includes,omitempty,omitzero"`
+	Meta     NotePageMeta `json:"meta,omitempty,omitzero"`
+}
 
 // PreviousToken defines model for PreviousToken.
 type PreviousToken = string
@@ -4445,6 +4748,18 @@ type MediaFields = []MediaField
 // NewsFields defines model for NewsFields.
 type NewsFields = []NewsField
 
+// NoteFields defines model for NoteFields.
+type NoteFields = []NoteField
+
+// NotePageSize defines model for NotePageSize.
+type NotePageSize = int32
+
+// NotePaginationToken defines model for NotePaginationToken.
+type NotePaginationToken = string
+
+// NoteTestMode defines model for NoteTestMode.
+type NoteTestMode = bool
+
 // PersonalizedTrendFields defines model for PersonalizedTrendFields.
 type PersonalizedTrendFields = []PersonalizedTrendField
 
@@ -4851,6 +5166,54 @@ type SearchNewsParams struct {
 type LookupNewsParams struct {
 	// NewsFields News story fields to return, comma separated.
 	NewsFields *NewsFields `form:"news.fields,omitempty" json:"news.fields,omitempty"`
+}
+
+// SearchNotesWrittenParams defines parameters for SearchNotesWritten.
+type SearchNotesWrittenParams struct {
+	// TestMode true for the notes and Tweets of test mode, false for those of real notes.
+	TestMode NoteTestMode `form:"test_mode" json:"test_mode"`
+
+	// MaxResults Most results a page holds; X sends 10 when it is left out.
+	MaxResults *NotePageSize `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` of the page before.
+	PaginationToken *NotePaginationToken `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// NoteFields Note fields to return, comma separated.
+	NoteFields *NoteFields `form:"note.fields,omitempty" json:"note.fields,omitempty"`
+}
+
+// SearchPostsEligibleForNotesParams defines parameters for SearchPostsEligibleForNotes.
+type SearchPostsEligibleForNotesParams struct {
+	// TestMode true for the notes and Tweets of test mode, false for those of real notes.
+	TestMode NoteTestMode `form:"test_mode" json:"test_mode"`
+
+	// MaxResults Most results a page holds; X sends 10 when it is left out.
+	MaxResults *NotePageSize `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` of the page before.
+	PaginationToken *NotePaginationToken `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// PostSelection Which of the eligible Tweets to return, in X's selection syntax (such as `feed_size:small`); X picks when it is left out.
+	PostSelection *string `form:"post_selection,omitempty" json:"post_selection,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the Tweet field that points at them.
+	Expansions *TweetExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// MediaFields Media fields to return for media in `includes`, comma separated.
+	MediaFields *MediaFields `form:"media.fields,omitempty" json:"media.fields,omitempty"`
+
+	// PollFields Poll fields to return for polls in `includes`, comma separated.
+	PollFields *PollFields `form:"poll.fields,omitempty" json:"poll.fields,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// PlaceFields Place fields to return for places in `includes`, comma separated.
+	PlaceFields *PlaceFields `form:"place.fields,omitempty" json:"place.fields,omitempty"`
 }
 
 // LookupSpacesParams defines parameters for LookupSpaces.
@@ -6158,6 +6521,12 @@ type AppendMediaUploadJSONRequestBody = MediaUploadAppendRequest
 // AppendMediaUploadMultipartRequestBody defines body for AppendMediaUpload for multipart/form-data ContentType.
 type AppendMediaUploadMultipartRequestBody = MediaUploadAppendForm
 
+// CreateNoteJSONRequestBody defines body for CreateNote for application/json ContentType.
+type CreateNoteJSONRequestBody = CreateNoteRequest
+
+// EvaluateNoteJSONRequestBody defines body for EvaluateNote for application/json ContentType.
+type EvaluateNoteJSONRequestBody = EvaluateNoteRequest
+
 // CreateTweetJSONRequestBody defines body for CreateTweet for application/json ContentType.
 type CreateTweetJSONRequestBody = TweetCreateRequest
 
@@ -7100,6 +7469,63 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /2/news/{id} (the `LookupNews` operationId).
 	LookupNews(ctx context.Context, id NewsID, params *LookupNewsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateNoteWithBody Write a Community Note
+	//
+	// Proposes a Community Note on a Tweet, as an AI Note Writer. In test mode the note is scored but never shown on X.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/notes (the `CreateNote` operationId).
+	CreateNoteWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateNote Write a Community Note
+	//
+	// Proposes a Community Note on a Tweet, as an AI Note Writer. In test mode the note is scored but never shown on X.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/notes (the `CreateNote` operationId).
+	CreateNote(ctx context.Context, body CreateNoteJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// EvaluateNoteWithBody Score a draft Community Note
+	//
+	// Rates the text of a note not yet written before it is proposed, with the score X's models give how far it states checkable claims rather than opinion.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/notes/evaluate (the `EvaluateNote` operationId).
+	EvaluateNoteWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// EvaluateNote Score a draft Community Note
+	//
+	// Rates the text of a note not yet written before it is proposed, with the score X's models give how far it states checkable claims rather than opinion.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/notes/evaluate (the `EvaluateNote` operationId).
+	EvaluateNote(ctx context.Context, body EvaluateNoteJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SearchNotesWritten List the Community Notes the caller wrote
+	//
+	// Returns the notes the authenticated AI Note Writer has written, newest first, those of test mode or those proposed for real.
+	//
+	// Corresponds with GET /2/notes/search/notes_written (the `SearchNotesWritten` operationId).
+	SearchNotesWritten(ctx context.Context, params *SearchNotesWrittenParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SearchPostsEligibleForNotes List Tweets that may get a Community Note
+	//
+	// Returns Tweets the authenticated AI Note Writer may write a note on and has not yet, with the usual Tweet fields and expansions.
+	//
+	// Corresponds with GET /2/notes/search/posts_eligible_for_notes (the `SearchPostsEligibleForNotes` operationId).
+	SearchPostsEligibleForNotes(ctx context.Context, params *SearchPostsEligibleForNotesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteNote Delete a Community Note
+	//
+	// Withdraws a note the caller wrote.
+	//
+	// Corresponds with DELETE /2/notes/{id} (the `DeleteNote` operationId).
+	DeleteNote(ctx context.Context, id NoteID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetOpenAPIDocument Fetch the API document
 	//
@@ -8880,6 +9306,133 @@ func (c *Client) SearchNews(ctx context.Context, params *SearchNewsParams, reqEd
 // Corresponds with GET /2/news/{id} (the `LookupNews` operationId).
 func (c *Client) LookupNews(ctx context.Context, id NewsID, params *LookupNewsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewLookupNewsRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateNoteWithBody Write a Community Note
+//
+// Proposes a Community Note on a Tweet, as an AI Note Writer. In test mode the note is scored but never shown on X.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/notes (the `CreateNote` operationId).
+func (c *Client) CreateNoteWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateNoteRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateNote Write a Community Note
+//
+// Proposes a Community Note on a Tweet, as an AI Note Writer. In test mode the note is scored but never shown on X.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/notes (the `CreateNote` operationId).
+func (c *Client) CreateNote(ctx context.Context, body CreateNoteJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateNoteRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// EvaluateNoteWithBody Score a draft Community Note
+//
+// Rates the text of a note not yet written before it is proposed, with the score X's models give how far it states checkable claims rather than opinion.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/notes/evaluate (the `EvaluateNote` operationId).
+func (c *Client) EvaluateNoteWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewEvaluateNoteRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// EvaluateNote Score a draft Community Note
+//
+// Rates the text of a note not yet written before it is proposed, with the score X's models give how far it states checkable claims rather than opinion.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/notes/evaluate (the `EvaluateNote` operationId).
+func (c *Client) EvaluateNote(ctx context.Context, body EvaluateNoteJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewEvaluateNoteRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SearchNotesWritten List the Community Notes the caller wrote
+//
+// Returns the notes the authenticated AI Note Writer has written, newest first, those of test mode or those proposed for real.
+//
+// Corresponds with GET /2/notes/search/notes_written (the `SearchNotesWritten` operationId).
+func (c *Client) SearchNotesWritten(ctx context.Context, params *SearchNotesWrittenParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSearchNotesWrittenRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SearchPostsEligibleForNotes List Tweets that may get a Community Note
+//
+// Returns Tweets the authenticated AI Note Writer may write a note on and has not yet, with the usual Tweet fields and expansions.
+//
+// Corresponds with GET /2/notes/search/posts_eligible_for_notes (the `SearchPostsEligibleForNotes` operationId).
+func (c *Client) SearchPostsEligibleForNotes(ctx context.Context, params *SearchPostsEligibleForNotesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSearchPostsEligibleForNotesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteNote Delete a Community Note
+//
+// Withdraws a note the caller wrote.
+//
+// Corresponds with DELETE /2/notes/{id} (the `DeleteNote` operationId).
+func (c *Client) DeleteNote(ctx context.Context, id NoteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteNoteRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -13546,6 +14099,364 @@ func NewLookupNewsRequest(server string, id NewsID, params *LookupNewsParams) (*
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateNoteRequest calls the generic CreateNote builder with application/json body
+func NewCreateNoteRequest(server string, body CreateNoteJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateNoteRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateNoteRequestWithBody constructs an http.Request for the CreateNote method, with any body, and a specified content type
+func NewCreateNoteRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/notes")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewEvaluateNoteRequest calls the generic EvaluateNote builder with application/json body
+func NewEvaluateNoteRequest(server string, body EvaluateNoteJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewEvaluateNoteRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewEvaluateNoteRequestWithBody constructs an http.Request for the EvaluateNote method, with any body, and a specified content type
+func NewEvaluateNoteRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/notes/evaluate")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewSearchNotesWrittenRequest constructs an http.Request for the SearchNotesWritten method
+func NewSearchNotesWrittenRequest(server string, params *SearchNotesWrittenParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/notes/search/notes_written")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "test_mode", params.TestMode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.NoteFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "note.fields", *params.NoteFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewSearchPostsEligibleForNotesRequest constructs an http.Request for the SearchPostsEligibleForNotes method
+func NewSearchPostsEligibleForNotesRequest(server string, params *SearchPostsEligibleForNotesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/notes/search/posts_eligible_for_notes")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "test_mode", params.TestMode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PostSelection != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "post_selection", *params.PostSelection, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MediaFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media.fields", *params.MediaFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PollFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "poll.fields", *params.PollFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PlaceFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "place.fields", *params.PlaceFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewDeleteNoteRequest constructs an http.Request for the DeleteNote method
+func NewDeleteNoteRequest(server string, id NoteID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/notes/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22139,6 +23050,69 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /2/news/{id} (the `LookupNews` operationId).
 	LookupNewsWithResponse(ctx context.Context, id NewsID, params *LookupNewsParams, reqEditors ...RequestEditorFn) (*LookupNewsResult, error)
 
+	// CreateNoteWithBodyWithResponse Write a Community Note
+	//
+	// Proposes a Community Note on a Tweet, as an AI Note Writer. In test mode the note is scored but never shown on X.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/notes (the `CreateNote` operationId).
+	CreateNoteWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateNoteResult, error)
+
+	// CreateNoteWithResponse Write a Community Note
+	//
+	// Proposes a Community Note on a Tweet, as an AI Note Writer. In test mode the note is scored but never shown on X.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/notes (the `CreateNote` operationId).
+	CreateNoteWithResponse(ctx context.Context, body CreateNoteJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateNoteResult, error)
+
+	// EvaluateNoteWithBodyWithResponse Score a draft Community Note
+	//
+	// Rates the text of a note not yet written before it is proposed, with the score X's models give how far it states checkable claims rather than opinion.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/notes/evaluate (the `EvaluateNote` operationId).
+	EvaluateNoteWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EvaluateNoteResult, error)
+
+	// EvaluateNoteWithResponse Score a draft Community Note
+	//
+	// Rates the text of a note not yet written before it is proposed, with the score X's models give how far it states checkable claims rather than opinion.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/notes/evaluate (the `EvaluateNote` operationId).
+	EvaluateNoteWithResponse(ctx context.Context, body EvaluateNoteJSONRequestBody, reqEditors ...RequestEditorFn) (*EvaluateNoteResult, error)
+
+	// SearchNotesWrittenWithResponse List the Community Notes the caller wrote
+	//
+	// Returns the notes the authenticated AI Note Writer has written, newest first, those of test mode or those proposed for real.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/notes/search/notes_written (the `SearchNotesWritten` operationId).
+	SearchNotesWrittenWithResponse(ctx context.Context, params *SearchNotesWrittenParams, reqEditors ...RequestEditorFn) (*SearchNotesWrittenResult, error)
+
+	// SearchPostsEligibleForNotesWithResponse List Tweets that may get a Community Note
+	//
+	// Returns Tweets the authenticated AI Note Writer may write a note on and has not yet, with the usual Tweet fields and expansions.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/notes/search/posts_eligible_for_notes (the `SearchPostsEligibleForNotes` operationId).
+	SearchPostsEligibleForNotesWithResponse(ctx context.Context, params *SearchPostsEligibleForNotesParams, reqEditors ...RequestEditorFn) (*SearchPostsEligibleForNotesResult, error)
+
+	// DeleteNoteWithResponse Delete a Community Note
+	//
+	// Withdraws a note the caller wrote.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /2/notes/{id} (the `DeleteNote` operationId).
+	DeleteNoteWithResponse(ctx context.Context, id NoteID, reqEditors ...RequestEditorFn) (*DeleteNoteResult, error)
+
 	// GetOpenAPIDocumentWithResponse Fetch the API document
 	//
 	// Returns the OpenAPI document X publishes for this API. No authentication.
@@ -25401,6 +26375,281 @@ func (r LookupNewsResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r LookupNewsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateNoteResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *CreateNoteResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateNoteResult) GetJSON201() *CreateNoteResponse {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateNoteResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r CreateNoteResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateNoteResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateNoteResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateNoteResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateNoteResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type EvaluateNoteResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *EvaluateNoteResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r EvaluateNoteResult) GetJSON200() *EvaluateNoteResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r EvaluateNoteResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r EvaluateNoteResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r EvaluateNoteResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r EvaluateNoteResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r EvaluateNoteResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r EvaluateNoteResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type SearchNotesWrittenResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *NotesWrittenResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SearchNotesWrittenResult) GetJSON200() *NotesWrittenResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r SearchNotesWrittenResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r SearchNotesWrittenResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r SearchNotesWrittenResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SearchNotesWrittenResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SearchNotesWrittenResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SearchNotesWrittenResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type SearchPostsEligibleForNotesResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PostsEligibleForNotesResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SearchPostsEligibleForNotesResult) GetJSON200() *PostsEligibleForNotesResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r SearchPostsEligibleForNotesResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r SearchPostsEligibleForNotesResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r SearchPostsEligibleForNotesResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SearchPostsEligibleForNotesResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SearchPostsEligibleForNotesResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SearchPostsEligibleForNotesResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeleteNoteResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *DeleteNoteResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteNoteResult) GetJSON200() *DeleteNoteResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteNoteResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r DeleteNoteResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteNoteResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteNoteResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteNoteResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteNoteResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -31047,6 +32296,111 @@ func (c *ClientWithResponses) LookupNewsWithResponse(ctx context.Context, id New
 	return ParseLookupNewsResult(rsp)
 }
 
+// CreateNoteWithBodyWithResponse Write a Community Note
+//
+// Proposes a Community Note on a Tweet, as an AI Note Writer. In test mode the note is scored but never shown on X.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/notes (the `CreateNote` operationId).
+func (c *ClientWithResponses) CreateNoteWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateNoteResult, error) {
+	rsp, err := c.CreateNoteWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateNoteResult(rsp)
+}
+
+// CreateNoteWithResponse Write a Community Note
+//
+// Proposes a Community Note on a Tweet, as an AI Note Writer. In test mode the note is scored but never shown on X.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/notes (the `CreateNote` operationId).
+func (c *ClientWithResponses) CreateNoteWithResponse(ctx context.Context, body CreateNoteJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateNoteResult, error) {
+	rsp, err := c.CreateNote(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateNoteResult(rsp)
+}
+
+// EvaluateNoteWithBodyWithResponse Score a draft Community Note
+//
+// Rates the text of a note not yet written before it is proposed, with the score X's models give how far it states checkable claims rather than opinion.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/notes/evaluate (the `EvaluateNote` operationId).
+func (c *ClientWithResponses) EvaluateNoteWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EvaluateNoteResult, error) {
+	rsp, err := c.EvaluateNoteWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseEvaluateNoteResult(rsp)
+}
+
+// EvaluateNoteWithResponse Score a draft Community Note
+//
+// Rates the text of a note not yet written before it is proposed, with the score X's models give how far it states checkable claims rather than opinion.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/notes/evaluate (the `EvaluateNote` operationId).
+func (c *ClientWithResponses) EvaluateNoteWithResponse(ctx context.Context, body EvaluateNoteJSONRequestBody, reqEditors ...RequestEditorFn) (*EvaluateNoteResult, error) {
+	rsp, err := c.EvaluateNote(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseEvaluateNoteResult(rsp)
+}
+
+// SearchNotesWrittenWithResponse List the Community Notes the caller wrote
+//
+// Returns the notes the authenticated AI Note Writer has written, newest first, those of test mode or those proposed for real.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/notes/search/notes_written (the `SearchNotesWritten` operationId).
+func (c *ClientWithResponses) SearchNotesWrittenWithResponse(ctx context.Context, params *SearchNotesWrittenParams, reqEditors ...RequestEditorFn) (*SearchNotesWrittenResult, error) {
+	rsp, err := c.SearchNotesWritten(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSearchNotesWrittenResult(rsp)
+}
+
+// SearchPostsEligibleForNotesWithResponse List Tweets that may get a Community Note
+//
+// Returns Tweets the authenticated AI Note Writer may write a note on and has not yet, with the usual Tweet fields and expansions.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/notes/search/posts_eligible_for_notes (the `SearchPostsEligibleForNotes` operationId).
+func (c *ClientWithResponses) SearchPostsEligibleForNotesWithResponse(ctx context.Context, params *SearchPostsEligibleForNotesParams, reqEditors ...RequestEditorFn) (*SearchPostsEligibleForNotesResult, error) {
+	rsp, err := c.SearchPostsEligibleForNotes(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSearchPostsEligibleForNotesResult(rsp)
+}
+
+// DeleteNoteWithResponse Delete a Community Note
+//
+// Withdraws a note the caller wrote.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /2/notes/{id} (the `DeleteNote` operationId).
+func (c *ClientWithResponses) DeleteNoteWithResponse(ctx context.Context, id NoteID, reqEditors ...RequestEditorFn) (*DeleteNoteResult, error) {
+	rsp, err := c.DeleteNote(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteNoteResult(rsp)
+}
+
 // GetOpenAPIDocumentWithResponse Fetch the API document
 //
 // Returns the OpenAPI document X publishes for this API. No authentication.
@@ -34251,6 +35605,206 @@ func ParseLookupNewsResult(rsp *http.Response) (*LookupNewsResult, error) {
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SingleNewsLookupResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateNoteResult parses an HTTP response from a CreateNoteWithResponse call
+func ParseCreateNoteResult(rsp *http.Response) (*CreateNoteResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateNoteResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest CreateNoteResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseEvaluateNoteResult parses an HTTP response from a EvaluateNoteWithResponse call
+func ParseEvaluateNoteResult(rsp *http.Response) (*EvaluateNoteResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &EvaluateNoteResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest EvaluateNoteResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseSearchNotesWrittenResult parses an HTTP response from a SearchNotesWrittenWithResponse call
+func ParseSearchNotesWrittenResult(rsp *http.Response) (*SearchNotesWrittenResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SearchNotesWrittenResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest NotesWrittenResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseSearchPostsEligibleForNotesResult parses an HTTP response from a SearchPostsEligibleForNotesWithResponse call
+func ParseSearchPostsEligibleForNotesResult(rsp *http.Response) (*SearchPostsEligibleForNotesResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SearchPostsEligibleForNotesResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PostsEligibleForNotesResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeleteNoteResult parses an HTTP response from a DeleteNoteWithResponse call
+func ParseDeleteNoteResult(rsp *http.Response) (*DeleteNoteResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteNoteResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest DeleteNoteResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

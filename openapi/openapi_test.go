@@ -193,7 +193,7 @@ func TestFieldParametersAreNamedEnums(t *testing.T) {
 		"search_count.fields": "SearchCountField",
 		"trend.fields":        "TrendField", "personalized_trend.fields": "PersonalizedTrendField",
 		"community.fields": "CommunityField", "rules_count.fields": "RulesCountField",
-		"news.fields": "NewsField",
+		"news.fields": "NewsField", "note.fields": "NoteField",
 	}
 	seen := map[string]bool{}
 	for path, item := range doc.Paths.Map() {

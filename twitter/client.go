@@ -35,6 +35,7 @@ type Client struct {
 	Webhooks        *WebhooksService
 	AccountActivity *AccountActivityService
 	News            *NewsService
+	Notes           *NotesService
 
 	cfg        config
 	baseURL    *url.URL
@@ -93,6 +94,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Webhooks = (*WebhooksService)(&c.common)
 	c.AccountActivity = (*AccountActivityService)(&c.common)
 	c.News = (*NewsService)(&c.common)
+	c.Notes = (*NotesService)(&c.common)
 	return c, nil
 }
 

@@ -384,6 +384,12 @@ var handlers = map[string]func(*Server, *call) (int, any){
 
 	"uploadMedia":     (*Server).uploadMedia,
 	"downloadDMMedia": (*Server).downloadDMMedia,
+
+	"createNote":                  (*Server).createNote,
+	"deleteNote":                  (*Server).deleteNote,
+	"evaluateNote":                (*Server).evaluateNote,
+	"searchNotesWritten":          (*Server).searchNotesWritten,
+	"searchPostsEligibleForNotes": (*Server).searchPostsEligibleForNotes,
 }
 
 // rawJSON is a body that is already encoded.

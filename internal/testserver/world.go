@@ -450,6 +450,7 @@ type state struct {
 	news        map[string]*NewsStory // news.go
 
 	streamLinks []*StreamLink // webhooks the filtered stream delivers to (stream_webhooks.go)
+	notes       noteState     // Community Notes (notes.go)
 }
 
 func copyMap[V any](m map[string]V) map[string]V {
