@@ -3736,14 +3736,9 @@ type StreamWebhookLinkResponse struct {
 
 // StreamWebhookLinksResponse defines model for StreamWebhookLinksResponse.
 type StreamWebhookLinksResponse struct {
-	// Data The links. X has described two shapes, an object holding them under `links` and a bare list; either may arrive.
-	Data   StreamWebhookLinksResponse_Data `json:"data,omitempty,omitzero"`
-	Errors []Problem                       `json:"errors,omitempty,omitzero"`
-}
-
-// StreamWebhookLinksResponse_Data The links. X has described two shapes, an object holding them under `links` and a bare list; either may arrive.
-type StreamWebhookLinksResponse_Data struct {
-	union json.RawMessage
+	// Data The links. X has described two shapes, an object holding them under `links` and a bare list; either may arrive, so the generated type keeps the JSON as it came.
+	Data   json.RawMessage `json:"data,omitempty,omitzero"`
+	Errors []Problem       `json:"errors,omitempty,omitzero"`
 }
 
 // StreamWebhookUnlinkResponse defines model for StreamWebhookUnlinkResponse.
@@ -6875,68 +6870,6 @@ func (t RulesRequestSummary) MarshalJSON() ([]byte, error) {
 }
 
 func (t *RulesRequestSummary) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsStreamWebhookLinkList returns the union data inside the StreamWebhookLinksResponse_Data as a StreamWebhookLinkList
-func (t StreamWebhookLinksResponse_Data) AsStreamWebhookLinkList() (StreamWebhookLinkList, error) {
-	var body StreamWebhookLinkList
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromStreamWebhookLinkList overwrites any union data inside the StreamWebhookLinksResponse_Data as the provided StreamWebhookLinkList
-func (t *StreamWebhookLinksResponse_Data) FromStreamWebhookLinkList(v StreamWebhookLinkList) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeStreamWebhookLinkList performs a merge with any union data inside the StreamWebhookLinksResponse_Data, using the provided StreamWebhookLinkList
-func (t *StreamWebhookLinksResponse_Data) MergeStreamWebhookLinkList(v StreamWebhookLinkList) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsStreamWebhookLinkArray returns the union data inside the StreamWebhookLinksResponse_Data as a StreamWebhookLinkArray
-func (t StreamWebhookLinksResponse_Data) AsStreamWebhookLinkArray() (StreamWebhookLinkArray, error) {
-	var body StreamWebhookLinkArray
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromStreamWebhookLinkArray overwrites any union data inside the StreamWebhookLinksResponse_Data as the provided StreamWebhookLinkArray
-func (t *StreamWebhookLinksResponse_Data) FromStreamWebhookLinkArray(v StreamWebhookLinkArray) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeStreamWebhookLinkArray performs a merge with any union data inside the StreamWebhookLinksResponse_Data, using the provided StreamWebhookLinkArray
-func (t *StreamWebhookLinksResponse_Data) MergeStreamWebhookLinkArray(v StreamWebhookLinkArray) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t StreamWebhookLinksResponse_Data) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *StreamWebhookLinksResponse_Data) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }

@@ -46,7 +46,7 @@ func (s *DirectMessagesService) DownloadMedia(ctx context.Context, dmID, mediaID
 	const ep = "GET /2/dm_conversations/media/{dm_id}/{media_id}/{resource_id}"
 	var written int64
 	var copyErr error
-	resp, err := s.client.call(ctx, get("/2/dm_conversations/media/{dm_id}/{media_id}/{resource_id}"), func(ctx context.Context) (*http.Response, error) {
+	resp, err := s.client.call(ctx, opDownloadDMMedia.endpoint, func(ctx context.Context) (*http.Response, error) {
 		res, err := s.client.raw.DownloadDMMedia(ctx, dmID, mediaID, resourceID)
 		if err != nil || res.StatusCode < 200 || res.StatusCode > 299 {
 			return res, err // the call reads the error, retries or gives up

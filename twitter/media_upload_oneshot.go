@@ -46,7 +46,7 @@ func (s *MediaService) uploadOneShot(ctx context.Context, r io.Reader, size int6
 	if err != nil {
 		return nil, nil, fmt.Errorf("twitter: %s: %w", method, err)
 	}
-	res, resp, err := do[gen.MediaUploadResponse](ctx, s.client, mutation(http.MethodPost, "/2/media/upload"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	res, resp, err := do(ctx, s.client, &opUploadMedia, func(ctx context.Context) (*http.Response, error) {
 		// A new reader each attempt: a retried upload sends the whole form again.
 		return s.client.raw.UploadMediaWithBody(ctx, contentType, bytes.NewReader(body))
 	})

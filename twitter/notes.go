@@ -2,7 +2,6 @@ package twitter
 
 import (
 	"context"
-	"iter"
 	"net/http"
 	"regexp"
 	"unicode/utf8"
@@ -94,7 +93,7 @@ func (s *NotesService) Create(ctx context.Context, n NewNote) (*gen.CreateNoteRe
 	req := gen.CreateNoteRequest{TestMode: n.TestMode, PostID: n.TweetID, Info: gen.NoteContent{
 		Text: n.Text, Classification: n.Classification, MisleadingTags: tags,
 		TrustworthySources: n.TrustworthySources, IsMediaNote: n.MediaNote}}
-	return do[gen.CreateNoteResponse](ctx, s.client, mutation(http.MethodPost, "/2/notes"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opCreateNote, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.CreateNote(ctx, req)
 	})
 }
@@ -106,7 +105,7 @@ func (s *NotesService) Delete(ctx context.Context, id string) (*gen.DeleteNoteRe
 	if err := checkID("Notes.Delete", "note id", numericID, id); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.DeleteNoteResponse](ctx, s.client, mutation(http.MethodDelete, "/2/notes/{id}"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opDeleteNote, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.DeleteNote(ctx, id)
 	})
 }
@@ -124,7 +123,7 @@ func (s *NotesService) Evaluate(ctx context.Context, tweetID, text string) (*gen
 		return nil, nil, invalid(method, "empty note text")
 	}
 	req := gen.EvaluateNoteRequest{PostID: tweetID, NoteText: text}
-	return do[gen.EvaluateNoteResponse](ctx, s.client, mutation(http.MethodPost, "/2/notes/evaluate"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opEvaluateNote, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.EvaluateNote(ctx, req)
 	})
 }
@@ -140,10 +139,10 @@ func (s *NotesService) Written(ctx context.Context, opts *NotesWrittenOptions) (
 	}
 	p := gen.SearchNotesWrittenParams{TestMode: o.TestMode, NoteFields: optional(o.NoteFields)}
 	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 100); err != nil {
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opSearchNotesWritten.size); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.NotesWrittenResponse](ctx, s.client, get("/2/notes/search/notes_written"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opSearchNotesWritten.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.SearchNotesWritten(ctx, &p)
 	})
 }
@@ -156,58 +155,14 @@ func (s *NotesService) EligiblePosts(ctx context.Context, opts *EligiblePostsOpt
 	o := orZero(opts)
 	p := gen.SearchPostsEligibleForNotesParams{TestMode: o.TestMode, PostSelection: optString(o.PostSelection)}
 	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, 1, 100); err != nil {
+	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opSearchPostsEligibleForNotes.size); err != nil {
 		return nil, nil, err
 	}
 	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
-	return do[gen.PostsEligibleForNotesResponse](ctx, s.client, get("/2/notes/search/posts_eligible_for_notes"), needData, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opSearchPostsEligibleForNotes.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.SearchPostsEligibleForNotes(ctx, &p)
 	})
 }
 
 // NotePage is a page of Community Notes.
 type NotePage = Page[gen.Note]
-
-func notesWrittenPaging(o *NotesWrittenOptions) (*int, *string) {
-	return &o.MaxResults, &o.PaginationToken
-}
-
-func eligiblePostsPaging(o *EligiblePostsOptions) (*int, *string) {
-	return &o.MaxResults, &o.PaginationToken
-}
-
-func (s *NotesService) writtenPager(opts *NotesWrittenOptions, it *IterOptions) *pager[gen.Note] {
-	return opPager("Notes.Written", pageSize{min: 1, max: 100}, opts, it, notesWrittenPaging, s.Written,
-		func(r *gen.NotesWrittenResponse) *NotePage {
-			return newPage(r.Data, nil, r.Meta.NextToken, PageMeta{ResultCount: int(r.Meta.ResultCount)})
-		})
-}
-
-// WrittenPages pages through the notes the caller wrote, up to 100 a page. See
-// IterOptions for limits and resuming, and PageError for failures.
-func (s *NotesService) WrittenPages(ctx context.Context, opts *NotesWrittenOptions, it *IterOptions) iter.Seq2[*NotePage, error] {
-	return s.writtenPager(opts, it).pages(ctx)
-}
-
-// WrittenIter yields the notes the caller wrote one by one, newest first.
-func (s *NotesService) WrittenIter(ctx context.Context, opts *NotesWrittenOptions, it *IterOptions) iter.Seq2[gen.Note, error] {
-	return s.writtenPager(opts, it).items(ctx)
-}
-
-func (s *NotesService) eligiblePager(opts *EligiblePostsOptions, it *IterOptions) *pager[gen.Tweet] {
-	return opPager("Notes.EligiblePosts", pageSize{min: 1, max: 100}, opts, it, eligiblePostsPaging, s.EligiblePosts,
-		func(r *gen.PostsEligibleForNotesResponse) *TweetPage {
-			return newPage(r.Data, &r.Includes, r.Meta.NextToken, PageMeta{ResultCount: int(r.Meta.ResultCount)})
-		})
-}
-
-// EligiblePostsPages pages through the Tweets the caller may note, up to 100 a page, with
-// their includes. See IterOptions for limits and resuming, and PageError for failures.
-func (s *NotesService) EligiblePostsPages(ctx context.Context, opts *EligiblePostsOptions, it *IterOptions) iter.Seq2[*TweetPage, error] {
-	return s.eligiblePager(opts, it).pages(ctx)
-}
-
-// EligiblePostsIter yields the Tweets the caller may note one by one.
-func (s *NotesService) EligiblePostsIter(ctx context.Context, opts *EligiblePostsOptions, it *IterOptions) iter.Seq2[gen.Tweet, error] {
-	return s.eligiblePager(opts, it).items(ctx)
-}

@@ -51,6 +51,10 @@ var operationCalls = map[string]func(context.Context, *Client, sender) (*Respons
 		_, resp, err := do(ctx, c, &opCreateDMConversation, send)
 		return resp, err
 	},
+	"downloadDMMedia": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opDownloadDMMedia, send)
+		return resp, err
+	},
 	"listDMEventsWithParticipant": func(ctx context.Context, c *Client, send sender) (*Response, error) {
 		_, resp, err := do(ctx, c, &opListDMEventsWithParticipant.operation, send)
 		return resp, err
@@ -147,6 +151,10 @@ var operationCalls = map[string]func(context.Context, *Client, sender) (*Respons
 		_, resp, err := do(ctx, c, &opGetMediaUploadStatus, send)
 		return resp, err
 	},
+	"uploadMedia": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opUploadMedia, send)
+		return resp, err
+	},
 	"initializeMediaUpload": func(ctx context.Context, c *Client, send sender) (*Response, error) {
 		_, resp, err := do(ctx, c, &opInitializeMediaUpload, send)
 		return resp, err
@@ -169,6 +177,26 @@ var operationCalls = map[string]func(context.Context, *Client, sender) (*Respons
 	},
 	"lookupNews": func(ctx context.Context, c *Client, send sender) (*Response, error) {
 		_, resp, err := do(ctx, c, &opLookupNews, send)
+		return resp, err
+	},
+	"createNote": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opCreateNote, send)
+		return resp, err
+	},
+	"evaluateNote": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opEvaluateNote, send)
+		return resp, err
+	},
+	"searchNotesWritten": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opSearchNotesWritten.operation, send)
+		return resp, err
+	},
+	"searchPostsEligibleForNotes": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opSearchPostsEligibleForNotes.operation, send)
+		return resp, err
+	},
+	"deleteNote": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opDeleteNote, send)
 		return resp, err
 	},
 	"getOpenAPIDocument": func(ctx context.Context, c *Client, send sender) (*Response, error) {
@@ -277,6 +305,18 @@ var operationCalls = map[string]func(context.Context, *Client, sender) (*Respons
 	},
 	"countStreamRules": func(ctx context.Context, c *Client, send sender) (*Response, error) {
 		_, resp, err := do(ctx, c, &opCountStreamRules, send)
+		return resp, err
+	},
+	"listStreamWebhookLinks": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opListStreamWebhookLinks, send)
+		return resp, err
+	},
+	"linkStreamWebhook": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opLinkStreamWebhook, send)
+		return resp, err
+	},
+	"unlinkStreamWebhook": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opUnlinkStreamWebhook, send)
 		return resp, err
 	},
 	"lookupTweet": func(ctx context.Context, c *Client, send sender) (*Response, error) {

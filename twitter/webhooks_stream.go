@@ -14,13 +14,13 @@ import (
 // its deliveries are rendered with. X has described the answer in two shapes (the links
 // under data.links, or data as the list); both are read. Needs an app-only token.
 func (s *WebhooksService) StreamLinks(ctx context.Context) ([]gen.StreamWebhookLink, *Response, error) {
-	res, resp, err := do[gen.StreamWebhookLinksResponse](ctx, s.client, get("/2/tweets/search/webhooks"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	res, resp, err := do(ctx, s.client, &opListStreamWebhookLinks, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListStreamWebhookLinks(ctx)
 	})
 	if err != nil {
 		return nil, resp, err
 	}
-	raw, _ := res.Data.MarshalJSON()
+	raw := res.Data
 	if len(raw) == 0 || string(raw) == "null" {
 		return nil, resp, nil
 	}
@@ -47,7 +47,7 @@ func (s *WebhooksService) LinkStream(ctx context.Context, id string, opts *Tweet
 	}
 	var p gen.LinkStreamWebhookParams
 	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = orZero(opts).params()
-	return do[gen.StreamWebhookLinkResponse](ctx, s.client, mutation(http.MethodPost, "/2/tweets/search/webhooks/{webhook_id}"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opLinkStreamWebhook, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LinkStreamWebhook(ctx, id, &p)
 	})
 }
@@ -59,7 +59,7 @@ func (s *WebhooksService) UnlinkStream(ctx context.Context, id string) (*gen.Str
 	if err := checkID("Webhooks.UnlinkStream", "webhook id", numericID, id); err != nil {
 		return nil, nil, err
 	}
-	return do[gen.StreamWebhookUnlinkResponse](ctx, s.client, mutation(http.MethodDelete, "/2/tweets/search/webhooks/{webhook_id}"), allOrNothing, func(ctx context.Context) (*http.Response, error) {
+	return do(ctx, s.client, &opUnlinkStreamWebhook, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.UnlinkStreamWebhook(ctx, id)
 	})
 }
