@@ -18,6 +18,87 @@ import (
 	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
+// Defines values for AnalyticsField.
+const (
+	AnalyticsFieldAppInstallAttempts AnalyticsField = "app_install_attempts"
+	AnalyticsFieldAppOpens           AnalyticsField = "app_opens"
+	AnalyticsFieldBookmarks          AnalyticsField = "bookmarks"
+	AnalyticsFieldDetailExpands      AnalyticsField = "detail_expands"
+	AnalyticsFieldEmailTweet         AnalyticsField = "email_tweet"
+	AnalyticsFieldEngagements        AnalyticsField = "engagements"
+	AnalyticsFieldFollows            AnalyticsField = "follows"
+	AnalyticsFieldHashtagClicks      AnalyticsField = "hashtag_clicks"
+	AnalyticsFieldID                 AnalyticsField = "id"
+	AnalyticsFieldImpressions        AnalyticsField = "impressions"
+	AnalyticsFieldLikes              AnalyticsField = "likes"
+	AnalyticsFieldMediaViews         AnalyticsField = "media_views"
+	AnalyticsFieldPermalinkClicks    AnalyticsField = "permalink_clicks"
+	AnalyticsFieldQuoteTweets        AnalyticsField = "quote_tweets"
+	AnalyticsFieldReplies            AnalyticsField = "replies"
+	AnalyticsFieldRetweets           AnalyticsField = "retweets"
+	AnalyticsFieldShares             AnalyticsField = "shares"
+	AnalyticsFieldTimestamp          AnalyticsField = "timestamp"
+	AnalyticsFieldTimestampedMetrics AnalyticsField = "timestamped_metrics"
+	AnalyticsFieldURLClicks          AnalyticsField = "url_clicks"
+	AnalyticsFieldUnfollows          AnalyticsField = "unfollows"
+	AnalyticsFieldUnlikes            AnalyticsField = "unlikes"
+	AnalyticsFieldUserProfileClicks  AnalyticsField = "user_profile_clicks"
+)
+
+// Valid indicates whether the value is a known member of the AnalyticsField enum.
+func (e AnalyticsField) Valid() bool {
+	switch e {
+	case AnalyticsFieldAppInstallAttempts:
+		return true
+	case AnalyticsFieldAppOpens:
+		return true
+	case AnalyticsFieldBookmarks:
+		return true
+	case AnalyticsFieldDetailExpands:
+		return true
+	case AnalyticsFieldEmailTweet:
+		return true
+	case AnalyticsFieldEngagements:
+		return true
+	case AnalyticsFieldFollows:
+		return true
+	case AnalyticsFieldHashtagClicks:
+		return true
+	case AnalyticsFieldID:
+		return true
+	case AnalyticsFieldImpressions:
+		return true
+	case AnalyticsFieldLikes:
+		return true
+	case AnalyticsFieldMediaViews:
+		return true
+	case AnalyticsFieldPermalinkClicks:
+		return true
+	case AnalyticsFieldQuoteTweets:
+		return true
+	case AnalyticsFieldReplies:
+		return true
+	case AnalyticsFieldRetweets:
+		return true
+	case AnalyticsFieldShares:
+		return true
+	case AnalyticsFieldTimestamp:
+		return true
+	case AnalyticsFieldTimestampedMetrics:
+		return true
+	case AnalyticsFieldURLClicks:
+		return true
+	case AnalyticsFieldUnfollows:
+		return true
+	case AnalyticsFieldUnlikes:
+		return true
+	case AnalyticsFieldUserProfileClicks:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CommunityField.
 const (
 	CommunityFieldAccess      CommunityField = "access"
@@ -363,6 +444,78 @@ func (e ListField) Valid() bool {
 	case ListFieldOwnerID:
 		return true
 	case ListFieldPrivate:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for MediaAnalyticsField.
+const (
+	MediaAnalyticsFieldCtaURLClicks       MediaAnalyticsField = "cta_url_clicks"
+	MediaAnalyticsFieldCtaWatchClicks     MediaAnalyticsField = "cta_watch_clicks"
+	MediaAnalyticsFieldMediaKey           MediaAnalyticsField = "media_key"
+	MediaAnalyticsFieldPlayFromTap        MediaAnalyticsField = "play_from_tap"
+	MediaAnalyticsFieldPlayback25         MediaAnalyticsField = "playback25"
+	MediaAnalyticsFieldPlayback50         MediaAnalyticsField = "playback50"
+	MediaAnalyticsFieldPlayback75         MediaAnalyticsField = "playback75"
+	MediaAnalyticsFieldPlaybackComplete   MediaAnalyticsField = "playback_complete"
+	MediaAnalyticsFieldPlaybackStart      MediaAnalyticsField = "playback_start"
+	MediaAnalyticsFieldTimestamp          MediaAnalyticsField = "timestamp"
+	MediaAnalyticsFieldTimestampedMetrics MediaAnalyticsField = "timestamped_metrics"
+	MediaAnalyticsFieldVideoViews         MediaAnalyticsField = "video_views"
+	MediaAnalyticsFieldWatchTimeMs        MediaAnalyticsField = "watch_time_ms"
+)
+
+// Valid indicates whether the value is a known member of the MediaAnalyticsField enum.
+func (e MediaAnalyticsField) Valid() bool {
+	switch e {
+	case MediaAnalyticsFieldCtaURLClicks:
+		return true
+	case MediaAnalyticsFieldCtaWatchClicks:
+		return true
+	case MediaAnalyticsFieldMediaKey:
+		return true
+	case MediaAnalyticsFieldPlayFromTap:
+		return true
+	case MediaAnalyticsFieldPlayback25:
+		return true
+	case MediaAnalyticsFieldPlayback50:
+		return true
+	case MediaAnalyticsFieldPlayback75:
+		return true
+	case MediaAnalyticsFieldPlaybackComplete:
+		return true
+	case MediaAnalyticsFieldPlaybackStart:
+		return true
+	case MediaAnalyticsFieldTimestamp:
+		return true
+	case MediaAnalyticsFieldTimestampedMetrics:
+		return true
+	case MediaAnalyticsFieldVideoViews:
+		return true
+	case MediaAnalyticsFieldWatchTimeMs:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for MediaAnalyticsGranularity.
+const (
+	MediaAnalyticsGranularityDaily  MediaAnalyticsGranularity = "daily"
+	MediaAnalyticsGranularityHourly MediaAnalyticsGranularity = "hourly"
+	MediaAnalyticsGranularityTotal  MediaAnalyticsGranularity = "total"
+)
+
+// Valid indicates whether the value is a known member of the MediaAnalyticsGranularity enum.
+func (e MediaAnalyticsGranularity) Valid() bool {
+	switch e {
+	case MediaAnalyticsGranularityDaily:
+		return true
+	case MediaAnalyticsGranularityHourly:
+		return true
+	case MediaAnalyticsGranularityTotal:
 		return true
 	default:
 		return false
@@ -1176,6 +1329,30 @@ func (e TrendField) Valid() bool {
 	}
 }
 
+// Defines values for TweetAnalyticsGranularity.
+const (
+	TweetAnalyticsGranularityDaily  TweetAnalyticsGranularity = "daily"
+	TweetAnalyticsGranularityHourly TweetAnalyticsGranularity = "hourly"
+	TweetAnalyticsGranularityTotal  TweetAnalyticsGranularity = "total"
+	TweetAnalyticsGranularityWeekly TweetAnalyticsGranularity = "weekly"
+)
+
+// Valid indicates whether the value is a known member of the TweetAnalyticsGranularity enum.
+func (e TweetAnalyticsGranularity) Valid() bool {
+	switch e {
+	case TweetAnalyticsGranularityDaily:
+		return true
+	case TweetAnalyticsGranularityHourly:
+		return true
+	case TweetAnalyticsGranularityTotal:
+		return true
+	case TweetAnalyticsGranularityWeekly:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for TweetCreateRequestReplySettings.
 const (
 	TweetCreateRequestReplySettingsFollowing      TweetCreateRequestReplySettings = "following"
@@ -1962,6 +2139,9 @@ type AddRulesRequest struct {
 // Aggregate defines model for Aggregate.
 type Aggregate = int32
 
+// AnalyticsField A field of a Tweet's analytics that can be asked for with `analytics.fields`.
+type AnalyticsField string
+
 // AppRulesCount How many filtered-stream rules one app of the project has.
 type AppRulesCount struct {
 	ClientAppID string `json:"client_app_id,omitempty,omitzero"`
@@ -2645,6 +2825,102 @@ type Media struct {
 	URL      string     `json:"url,omitempty,omitzero"`
 	Variants Variants   `json:"variants,omitempty,omitzero"`
 	Width    MediaWidth `json:"width,omitempty,omitzero"`
+}
+
+// MediaAnalyticsBucket A media's counts for one bucket of the period.
+type MediaAnalyticsBucket struct {
+	Metrics struct {
+		// CtaURLClicks A count, sent as a number or, where X could not read it as one, as X's text.
+		CtaURLClicks MediaAnalyticsCounter `json:"cta_url_clicks,omitempty,omitzero"`
+
+		// CtaWatchClicks A count, sent as a number or, where X could not read it as one, as X's text.
+		CtaWatchClicks MediaAnalyticsCounter `json:"cta_watch_clicks,omitempty,omitzero"`
+
+		// PlayFromTap A count, sent as a number or, where X could not read it as one, as X's text.
+		PlayFromTap MediaAnalyticsCounter `json:"play_from_tap,omitempty,omitzero"`
+
+		// Playback25 A count, sent as a number or, where X could not read it as one, as X's text.
+		Playback25 MediaAnalyticsCounter `json:"playback25,omitempty,omitzero"`
+
+		// Playback50 A count, sent as a number or, where X could not read it as one, as X's text.
+		Playback50 MediaAnalyticsCounter `json:"playback50,omitempty,omitzero"`
+
+		// Playback75 A count, sent as a number or, where X could not read it as one, as X's text.
+		Playback75 MediaAnalyticsCounter `json:"playback75,omitempty,omitzero"`
+
+		// PlaybackComplete A count, sent as a number or, where X could not read it as one, as X's text.
+		PlaybackComplete MediaAnalyticsCounter `json:"playback_complete,omitempty,omitzero"`
+
+		// PlaybackStart A count, sent as a number or, where X could not read it as one, as X's text.
+		PlaybackStart MediaAnalyticsCounter `json:"playback_start,omitempty,omitzero"`
+
+		// VideoViews A count, sent as a number or, where X could not read it as one, as X's text.
+		VideoViews MediaAnalyticsCounter `json:"video_views,omitempty,omitzero"`
+
+		// WatchTimeMs A count, sent as a number or, where X could not read it as one, as X's text.
+		WatchTimeMs MediaAnalyticsCounter `json:"watch_time_ms,omitempty,omitzero"`
+	} `json:"metrics,omitempty,omitzero"`
+
+	// Timestamp Start of the bucket (RFC 3339).
+	Timestamp string `json:"timestamp,omitempty,omitzero"`
+}
+
+// MediaAnalyticsCounter A count, sent as a number or, where X could not read it as one, as X's text.
+type MediaAnalyticsCounter struct {
+	union json.RawMessage
+}
+
+// MediaAnalyticsCounter0 defines model for MediaAnalyticsCounter.0.
+type MediaAnalyticsCounter0 = int64
+
+// MediaAnalyticsCounter1 defines model for MediaAnalyticsCounter.1.
+type MediaAnalyticsCounter1 = string
+
+// MediaAnalyticsEntry How one media of the caller was watched over the period. The counts at the top level are for the whole period; `timestamped_metrics` has them bucket by bucket.
+type MediaAnalyticsEntry struct {
+	CtaURLClicks   int64 `json:"cta_url_clicks,omitempty,omitzero"`
+	CtaWatchClicks int64 `json:"cta_watch_clicks,omitempty,omitzero"`
+
+	// MediaKey A media key: two numbers joined by an underscore.
+	MediaKey         MediaKey `json:"media_key,omitempty,omitzero"`
+	PlayFromTap      int64    `json:"play_from_tap,omitempty,omitzero"`
+	Playback25       int64    `json:"playback25,omitempty,omitzero"`
+	Playback50       int64    `json:"playback50,omitempty,omitzero"`
+	Playback75       int64    `json:"playback75,omitempty,omitzero"`
+	PlaybackComplete int64    `json:"playback_complete,omitempty,omitzero"`
+	PlaybackStart    int64    `json:"playback_start,omitempty,omitzero"`
+
+	// Timestamp Start of the period (RFC 3339).
+	Timestamp          string                 `json:"timestamp,omitempty,omitzero"`
+	TimestampedMetrics []MediaAnalyticsBucket `json:"timestamped_metrics,omitempty,omitzero"`
+	VideoViews         int64                  `json:"video_views,omitempty,omitzero"`
+	WatchTimeMs        int64                  `json:"watch_time_ms,omitempty,omitzero"`
+}
+
+// MediaAnalyticsField A field of a media's analytics that can be asked for with `media_analytics.fields`.
+type MediaAnalyticsField string
+
+// MediaAnalyticsGranularity defines model for MediaAnalyticsGranularity.
+type MediaAnalyticsGranularity string
+
+// MediaAnalyticsResponse defines model for MediaAnalyticsResponse.
+type MediaAnalyticsResponse struct {
+	Data   []MediaAnalyticsEntry `json:"data,omitempty,omitzero"`
+	Errors []Problem             `json:"errors,omitempty,omitzero"`
+}
+
+// MediaAnalyticsTotals defines model for MediaAnalyticsTotals.
+type MediaAnalyticsTotals struct {
+	CtaURLClicks     int64 `json:"cta_url_clicks,omitempty,omitzero"`
+	CtaWatchClicks   int64 `json:"cta_watch_clicks,omitempty,omitzero"`
+	PlayFromTap      int64 `json:"play_from_tap,omitempty,omitzero"`
+	Playback25       int64 `json:"playback25,omitempty,omitzero"`
+	Playback50       int64 `json:"playback50,omitempty,omitzero"`
+	Playback75       int64 `json:"playback75,omitempty,omitzero"`
+	PlaybackComplete int64 `json:"playback_complete,omitempty,omitzero"`
+	PlaybackStart    int64 `json:"playback_start,omitempty,omitzero"`
+	VideoViews       int64 `json:"video_views,omitempty,omitzero"`
+	WatchTimeMs      int64 `json:"watch_time_ms,omitempty,omitzero"`
 }
 
 // MediaCategory defines model for MediaCategory.
@@ -3849,6 +4125,85 @@ type Tweet struct {
 	Text                           TweetText                            `json:"text"`
 	Username                       UserName                             `json:"username,omitempty,omitzero"`
 	Withheld                       *TweetWithheld                       `json:"withheld,omitempty"`
+}
+
+// TweetAnalytics How one Tweet of the caller was seen and acted on over the period. The counts at the top level are for the whole period; `timestamped_metrics` has them bucket by bucket.
+type TweetAnalytics struct {
+	AppInstallAttempts int64 `json:"app_install_attempts,omitempty,omitzero"`
+	AppOpens           int64 `json:"app_opens,omitempty,omitzero"`
+	Bookmarks          int64 `json:"bookmarks,omitempty,omitzero"`
+	DetailExpands      int64 `json:"detail_expands,omitempty,omitzero"`
+	EmailTweet         int64 `json:"email_tweet,omitempty,omitzero"`
+	Engagements        int64 `json:"engagements,omitempty,omitzero"`
+	Follows            int64 `json:"follows,omitempty,omitzero"`
+	HashtagClicks      int64 `json:"hashtag_clicks,omitempty,omitzero"`
+
+	// ID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+	ID               TweetID `json:"id,omitempty,omitzero"`
+	Impressions      int64   `json:"impressions,omitempty,omitzero"`
+	Likes            int64   `json:"likes,omitempty,omitzero"`
+	LinkClicks       int64   `json:"link_clicks,omitempty,omitzero"`
+	MediaEngagements int64   `json:"media_engagements,omitempty,omitzero"`
+	MediaViews       int64   `json:"media_views,omitempty,omitzero"`
+	PermalinkClicks  int64   `json:"permalink_clicks,omitempty,omitzero"`
+	ProfileVisits    int64   `json:"profile_visits,omitempty,omitzero"`
+	QuoteTweets      int64   `json:"quote_tweets,omitempty,omitzero"`
+	Replies          int64   `json:"replies,omitempty,omitzero"`
+	Retweets         int64   `json:"retweets,omitempty,omitzero"`
+	Shares           int64   `json:"shares,omitempty,omitzero"`
+
+	// Timestamp Start of the period (RFC 3339).
+	Timestamp          string                 `json:"timestamp,omitempty,omitzero"`
+	TimestampedMetrics []TweetAnalyticsBucket `json:"timestamped_metrics,omitempty,omitzero"`
+	Unfollows          int64                  `json:"unfollows,omitempty,omitzero"`
+	Unlikes            int64                  `json:"unlikes,omitempty,omitzero"`
+	URLClicks          int64                  `json:"url_clicks,omitempty,omitzero"`
+	UserProfileClicks  int64                  `json:"user_profile_clicks,omitempty,omitzero"`
+}
+
+// TweetAnalyticsBucket A Tweet's counts for one bucket of the period.
+type TweetAnalyticsBucket struct {
+	// Metrics Counts of what people did with a Tweet. Only the counts asked for come back.
+	Metrics TweetAnalyticsMetrics `json:"metrics,omitempty,omitzero"`
+
+	// Timestamp Start of the bucket (RFC 3339).
+	Timestamp string `json:"timestamp,omitempty,omitzero"`
+}
+
+// TweetAnalyticsGranularity defines model for TweetAnalyticsGranularity.
+type TweetAnalyticsGranularity string
+
+// TweetAnalyticsMetrics Counts of what people did with a Tweet. Only the counts asked for come back.
+type TweetAnalyticsMetrics struct {
+	AppInstallAttempts int64 `json:"app_install_attempts,omitempty,omitzero"`
+	AppOpens           int64 `json:"app_opens,omitempty,omitzero"`
+	Bookmarks          int64 `json:"bookmarks,omitempty,omitzero"`
+	DetailExpands      int64 `json:"detail_expands,omitempty,omitzero"`
+	EmailTweet         int64 `json:"email_tweet,omitempty,omitzero"`
+	Engagements        int64 `json:"engagements,omitempty,omitzero"`
+	Follows            int64 `json:"follows,omitempty,omitzero"`
+	HashtagClicks      int64 `json:"hashtag_clicks,omitempty,omitzero"`
+	Impressions        int64 `json:"impressions,omitempty,omitzero"`
+	Likes              int64 `json:"likes,omitempty,omitzero"`
+	LinkClicks         int64 `json:"link_clicks,omitempty,omitzero"`
+	MediaEngagements   int64 `json:"media_engagements,omitempty,omitzero"`
+	MediaViews         int64 `json:"media_views,omitempty,omitzero"`
+	PermalinkClicks    int64 `json:"permalink_clicks,omitempty,omitzero"`
+	ProfileVisits      int64 `json:"profile_visits,omitempty,omitzero"`
+	QuoteTweets        int64 `json:"quote_tweets,omitempty,omitzero"`
+	Replies            int64 `json:"replies,omitempty,omitzero"`
+	Retweets           int64 `json:"retweets,omitempty,omitzero"`
+	Shares             int64 `json:"shares,omitempty,omitzero"`
+	Unfollows          int64 `json:"unfollows,omitempty,omitzero"`
+	Unlikes            int64 `json:"unlikes,omitempty,omitzero"`
+	URLClicks          int64 `json:"url_clicks,omitempty,omitzero"`
+	UserProfileClicks  int64 `json:"user_profile_clicks,omitempty,omitzero"`
+}
+
+// TweetAnalyticsResponse defines model for TweetAnalyticsResponse.
+type TweetAnalyticsResponse struct {
+	Data   []TweetAnalytics `json:"data,omitempty,omitzero"`
+	Errors []Problem        `json:"errors,omitempty,omitzero"`
 }
 
 // TweetAttachments defines model for TweetAttachments.
@@ -5124,6 +5479,24 @@ type LookupMediaByKeysParams struct {
 	MediaFields *[]MediaField `form:"media.fields,omitempty" json:"media.fields,omitempty"`
 }
 
+// GetMediaAnalyticsParams defines parameters for GetMediaAnalytics.
+type GetMediaAnalyticsParams struct {
+	// MediaKeys The media keys, comma separated.
+	MediaKeys []MediaKey `form:"media_keys" json:"media_keys"`
+
+	// StartTime Start of the period (inclusive, RFC 3339).
+	StartTime time.Time `form:"start_time" json:"start_time"`
+
+	// EndTime End of the period (exclusive, RFC 3339).
+	EndTime time.Time `form:"end_time" json:"end_time"`
+
+	// Granularity The size of the buckets the period is cut into. X's newer document makes it optional, defaulting to daily; its older one requires it, so it is always sent.
+	Granularity MediaAnalyticsGranularity `form:"granularity" json:"granularity"`
+
+	// MediaAnalyticsFields Fields of each media's analytics to return, comma separated.
+	MediaAnalyticsFields *[]MediaAnalyticsField `form:"media_analytics.fields,omitempty" json:"media_analytics.fields,omitempty"`
+}
+
 // GetMediaUploadStatusParams defines parameters for GetMediaUploadStatus.
 type GetMediaUploadStatusParams struct {
 	// MediaID The id returned when the upload was initialized.
@@ -5362,6 +5735,24 @@ type LookupTweetsParams struct {
 
 	// PlaceFields Place fields to return for places in `includes`, comma separated.
 	PlaceFields *PlaceFields `form:"place.fields,omitempty" json:"place.fields,omitempty"`
+}
+
+// GetTweetAnalyticsParams defines parameters for GetTweetAnalytics.
+type GetTweetAnalyticsParams struct {
+	// Ids The Tweets, comma separated.
+	Ids []TweetID `form:"ids" json:"ids"`
+
+	// StartTime Start of the period (inclusive, RFC 3339).
+	StartTime time.Time `form:"start_time" json:"start_time"`
+
+	// EndTime End of the period (exclusive, RFC 3339).
+	EndTime time.Time `form:"end_time" json:"end_time"`
+
+	// Granularity The size of the buckets the period is cut into. X's newer document makes it optional, defaulting to total; its older one requires it, so it is always sent.
+	Granularity TweetAnalyticsGranularity `form:"granularity" json:"granularity"`
+
+	// AnalyticsFields Fields of each Tweet's analytics to return, comma separated.
+	AnalyticsFields *[]AnalyticsField `form:"analytics.fields,omitempty" json:"analytics.fields,omitempty"`
 }
 
 // StreamTweetComplianceParams defines parameters for StreamTweetCompliance.
@@ -6688,6 +7079,68 @@ func (t *CreateMessageRequest) UnmarshalJSON(b []byte) error {
 	return err
 }
 
+// AsMediaAnalyticsCounter0 returns the union data inside the MediaAnalyticsCounter as a MediaAnalyticsCounter0
+func (t MediaAnalyticsCounter) AsMediaAnalyticsCounter0() (MediaAnalyticsCounter0, error) {
+	var body MediaAnalyticsCounter0
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromMediaAnalyticsCounter0 overwrites any union data inside the MediaAnalyticsCounter as the provided MediaAnalyticsCounter0
+func (t *MediaAnalyticsCounter) FromMediaAnalyticsCounter0(v MediaAnalyticsCounter0) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeMediaAnalyticsCounter0 performs a merge with any union data inside the MediaAnalyticsCounter, using the provided MediaAnalyticsCounter0
+func (t *MediaAnalyticsCounter) MergeMediaAnalyticsCounter0(v MediaAnalyticsCounter0) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsMediaAnalyticsCounter1 returns the union data inside the MediaAnalyticsCounter as a MediaAnalyticsCounter1
+func (t MediaAnalyticsCounter) AsMediaAnalyticsCounter1() (MediaAnalyticsCounter1, error) {
+	var body MediaAnalyticsCounter1
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromMediaAnalyticsCounter1 overwrites any union data inside the MediaAnalyticsCounter as the provided MediaAnalyticsCounter1
+func (t *MediaAnalyticsCounter) FromMediaAnalyticsCounter1(v MediaAnalyticsCounter1) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeMediaAnalyticsCounter1 performs a merge with any union data inside the MediaAnalyticsCounter, using the provided MediaAnalyticsCounter1
+func (t *MediaAnalyticsCounter) MergeMediaAnalyticsCounter1(v MediaAnalyticsCounter1) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t MediaAnalyticsCounter) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *MediaAnalyticsCounter) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
 // AsMediaSegments0 returns the union data inside the MediaSegments as a MediaSegments0
 func (t MediaSegments) AsMediaSegments0() (MediaSegments0, error) {
 	var body MediaSegments0
@@ -7260,6 +7713,13 @@ type ClientInterface interface {
 	// Corresponds with GET /2/media (the `LookupMediaByKeys` operationId).
 	LookupMediaByKeys(ctx context.Context, params *LookupMediaByKeysParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// GetMediaAnalytics Playback of the caller's videos over a period
+	//
+	// Returns, for each of the caller's media named, how it was watched between two times, in buckets of an hour, a day or the whole period. Media of other accounts come back as entries in `errors`.
+	//
+	// Corresponds with GET /2/media/analytics (the `GetMediaAnalytics` operationId).
+	GetMediaAnalytics(ctx context.Context, params *GetMediaAnalyticsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// CreateMediaMetadataWithBody Attach metadata to uploaded media
 	//
 	// Sets alt text, download permission, sensitivity warnings and other metadata on a photo, video or GIF the caller uploaded. Each object sent replaces the one of the same name; the others stay.
@@ -7540,6 +8000,13 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /2/tweets (the `CreateTweet` operationId).
 	CreateTweet(ctx context.Context, body CreateTweetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetTweetAnalytics Engagement of the caller's Tweets over a period
+	//
+	// Returns, for each of the caller's Tweets named, how often it was seen and acted on between two times, in buckets of an hour, a day, a week or the whole period. Tweets of other accounts come back as entries in `errors`.
+	//
+	// Corresponds with GET /2/tweets/analytics (the `GetTweetAnalytics` operationId).
+	GetTweetAnalytics(ctx context.Context, params *GetTweetAnalyticsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// StreamTweetCompliance Connect to one partition of the Tweet compliance stream
 	//
@@ -8936,6 +9403,23 @@ func (c *Client) LookupMediaByKeys(ctx context.Context, params *LookupMediaByKey
 	return c.Client.Do(req)
 }
 
+// GetMediaAnalytics Playback of the caller's videos over a period
+//
+// Returns, for each of the caller's media named, how it was watched between two times, in buckets of an hour, a day or the whole period. Media of other accounts come back as entries in `errors`.
+//
+// Corresponds with GET /2/media/analytics (the `GetMediaAnalytics` operationId).
+func (c *Client) GetMediaAnalytics(ctx context.Context, params *GetMediaAnalyticsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetMediaAnalyticsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // CreateMediaMetadataWithBody Attach metadata to uploaded media
 //
 // Sets alt text, download permission, sensitivity warnings and other metadata on a photo, video or GIF the caller uploaded. Each object sent replaces the one of the same name; the others stay.
@@ -9557,6 +10041,23 @@ func (c *Client) CreateTweetWithBody(ctx context.Context, contentType string, bo
 // Corresponds with POST /2/tweets (the `CreateTweet` operationId).
 func (c *Client) CreateTweet(ctx context.Context, body CreateTweetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateTweetRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetTweetAnalytics Engagement of the caller's Tweets over a period
+//
+// Returns, for each of the caller's Tweets named, how often it was seen and acted on between two times, in buckets of an hour, a day, a week or the whole period. Tweets of other accounts come back as entries in `errors`.
+//
+// Corresponds with GET /2/tweets/analytics (the `GetTweetAnalytics` operationId).
+func (c *Client) GetTweetAnalytics(ctx context.Context, params *GetTweetAnalyticsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetTweetAnalyticsRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -13488,6 +13989,96 @@ func NewLookupMediaByKeysRequest(server string, params *LookupMediaByKeysParams)
 	return req, nil
 }
 
+// NewGetMediaAnalyticsRequest constructs an http.Request for the GetMediaAnalytics method
+func NewGetMediaAnalyticsRequest(server string, params *GetMediaAnalyticsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/media/analytics")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MediaKeys != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media_keys", params.MediaKeys, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_time", params.StartTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "granularity", params.Granularity, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.MediaAnalyticsFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media_analytics.fields", *params.MediaAnalyticsFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewCreateMediaMetadataRequest calls the generic CreateMediaMetadata builder with application/json body
 func NewCreateMediaMetadataRequest(server string, body CreateMediaMetadataJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -15324,6 +15915,96 @@ func NewCreateTweetRequestWithBody(server string, contentType string, body io.Re
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetTweetAnalyticsRequest constructs an http.Request for the GetTweetAnalytics method
+func NewGetTweetAnalyticsRequest(server string, params *GetTweetAnalyticsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/tweets/analytics")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Ids != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "ids", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_time", params.StartTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "granularity", params.Granularity, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.AnalyticsFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "analytics.fields", *params.AnalyticsFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -22830,6 +23511,15 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /2/media (the `LookupMediaByKeys` operationId).
 	LookupMediaByKeysWithResponse(ctx context.Context, params *LookupMediaByKeysParams, reqEditors ...RequestEditorFn) (*LookupMediaByKeysResult, error)
 
+	// GetMediaAnalyticsWithResponse Playback of the caller's videos over a period
+	//
+	// Returns, for each of the caller's media named, how it was watched between two times, in buckets of an hour, a day or the whole period. Media of other accounts come back as entries in `errors`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/media/analytics (the `GetMediaAnalytics` operationId).
+	GetMediaAnalyticsWithResponse(ctx context.Context, params *GetMediaAnalyticsParams, reqEditors ...RequestEditorFn) (*GetMediaAnalyticsResult, error)
+
 	// CreateMediaMetadataWithBodyWithResponse Attach metadata to uploaded media
 	//
 	// Sets alt text, download permission, sensitivity warnings and other metadata on a photo, video or GIF the caller uploaded. Each object sent replaces the one of the same name; the others stay.
@@ -23144,6 +23834,15 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /2/tweets (the `CreateTweet` operationId).
 	CreateTweetWithResponse(ctx context.Context, body CreateTweetJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTweetResult, error)
+
+	// GetTweetAnalyticsWithResponse Engagement of the caller's Tweets over a period
+	//
+	// Returns, for each of the caller's Tweets named, how often it was seen and acted on between two times, in buckets of an hour, a day, a week or the whole period. Tweets of other accounts come back as entries in `errors`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/tweets/analytics (the `GetTweetAnalytics` operationId).
+	GetTweetAnalyticsWithResponse(ctx context.Context, params *GetTweetAnalyticsParams, reqEditors ...RequestEditorFn) (*GetTweetAnalyticsResult, error)
 
 	// StreamTweetComplianceWithResponse Connect to one partition of the Tweet compliance stream
 	//
@@ -25709,6 +26408,61 @@ func (r LookupMediaByKeysResult) ContentType() string {
 	return ""
 }
 
+type GetMediaAnalyticsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *MediaAnalyticsResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetMediaAnalyticsResult) GetJSON200() *MediaAnalyticsResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetMediaAnalyticsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r GetMediaAnalyticsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetMediaAnalyticsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetMediaAnalyticsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetMediaAnalyticsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetMediaAnalyticsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type CreateMediaMetadataResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -27133,6 +27887,61 @@ func (r CreateTweetResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r CreateTweetResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetTweetAnalyticsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TweetAnalyticsResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponseApplicationJSON
+	// ApplicationProblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationProblemJSONDefault *HTTPErrorResponseApplicationProblemPlusJSON
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetTweetAnalyticsResult) GetJSON200() *TweetAnalyticsResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetTweetAnalyticsResult) GetJSONDefault() *HTTPErrorResponseApplicationJSON {
+	return r.JSONDefault
+}
+
+// GetApplicationProblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r GetTweetAnalyticsResult) GetApplicationProblemJSONDefault() *HTTPErrorResponseApplicationProblemPlusJSON {
+	return r.ApplicationProblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetTweetAnalyticsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetTweetAnalyticsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetTweetAnalyticsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetTweetAnalyticsResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -31974,6 +32783,21 @@ func (c *ClientWithResponses) LookupMediaByKeysWithResponse(ctx context.Context,
 	return ParseLookupMediaByKeysResult(rsp)
 }
 
+// GetMediaAnalyticsWithResponse Playback of the caller's videos over a period
+//
+// Returns, for each of the caller's media named, how it was watched between two times, in buckets of an hour, a day or the whole period. Media of other accounts come back as entries in `errors`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/media/analytics (the `GetMediaAnalytics` operationId).
+func (c *ClientWithResponses) GetMediaAnalyticsWithResponse(ctx context.Context, params *GetMediaAnalyticsParams, reqEditors ...RequestEditorFn) (*GetMediaAnalyticsResult, error) {
+	rsp, err := c.GetMediaAnalytics(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetMediaAnalyticsResult(rsp)
+}
+
 // CreateMediaMetadataWithBodyWithResponse Attach metadata to uploaded media
 //
 // Sets alt text, download permission, sensitivity warnings and other metadata on a photo, video or GIF the caller uploaded. Each object sent replaces the one of the same name; the others stay.
@@ -32497,6 +33321,21 @@ func (c *ClientWithResponses) CreateTweetWithResponse(ctx context.Context, body 
 		return nil, err
 	}
 	return ParseCreateTweetResult(rsp)
+}
+
+// GetTweetAnalyticsWithResponse Engagement of the caller's Tweets over a period
+//
+// Returns, for each of the caller's Tweets named, how often it was seen and acted on between two times, in buckets of an hour, a day, a week or the whole period. Tweets of other accounts come back as entries in `errors`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/tweets/analytics (the `GetTweetAnalytics` operationId).
+func (c *ClientWithResponses) GetTweetAnalyticsWithResponse(ctx context.Context, params *GetTweetAnalyticsParams, reqEditors ...RequestEditorFn) (*GetTweetAnalyticsResult, error) {
+	rsp, err := c.GetTweetAnalytics(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetTweetAnalyticsResult(rsp)
 }
 
 // StreamTweetComplianceWithResponse Connect to one partition of the Tweet compliance stream
@@ -35122,6 +35961,46 @@ func ParseLookupMediaByKeysResult(rsp *http.Response) (*LookupMediaByKeysResult,
 	return response, nil
 }
 
+// ParseGetMediaAnalyticsResult parses an HTTP response from a GetMediaAnalyticsWithResponse call
+func ParseGetMediaAnalyticsResult(rsp *http.Response) (*GetMediaAnalyticsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetMediaAnalyticsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MediaAnalyticsResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseCreateMediaMetadataResult parses an HTTP response from a CreateMediaMetadataWithResponse call
 func ParseCreateMediaMetadataResult(rsp *http.Response) (*CreateMediaMetadataResult, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -36142,6 +37021,46 @@ func ParseCreateTweetResult(rsp *http.Response) (*CreateTweetResult, error) {
 			return nil, err
 		}
 		response.JSON201 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && true:
+		var dest HTTPErrorResponseApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && true:
+		var dest HTTPErrorResponseApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetTweetAnalyticsResult parses an HTTP response from a GetTweetAnalyticsWithResponse call
+func ParseGetTweetAnalyticsResult(rsp *http.Response) (*GetTweetAnalyticsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetTweetAnalyticsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TweetAnalyticsResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
 
 	case rsp.Header.Get("Content-Type") == "application/json" && true:
 		var dest HTTPErrorResponseApplicationJSON

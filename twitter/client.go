@@ -36,6 +36,7 @@ type Client struct {
 	AccountActivity *AccountActivityService
 	News            *NewsService
 	Notes           *NotesService
+	Analytics       *AnalyticsService
 
 	cfg        config
 	baseURL    *url.URL
@@ -95,6 +96,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.AccountActivity = (*AccountActivityService)(&c.common)
 	c.News = (*NewsService)(&c.common)
 	c.Notes = (*NotesService)(&c.common)
+	c.Analytics = (*AnalyticsService)(&c.common)
 	return c, nil
 }
 

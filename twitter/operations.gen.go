@@ -42,6 +42,7 @@ var operations = []*opFacts{
 	&opRemoveListMember.opFacts,
 	&opListListTweets.opFacts,
 	&opLookupMediaByKeys.opFacts,
+	&opGetMediaAnalytics.opFacts,
 	&opCreateMediaMetadata.opFacts,
 	&opCreateMediaSubtitles.opFacts,
 	&opDeleteMediaSubtitles.opFacts,
@@ -68,6 +69,7 @@ var operations = []*opFacts{
 	&opListTrendsByWoeid.opFacts,
 	&opLookupTweets.opFacts,
 	&opCreateTweet.opFacts,
+	&opGetTweetAnalytics.opFacts,
 	&opStreamTweetCompliance.opFacts,
 	&opCountAllTweets.opFacts,
 	&opCountRecentTweets.opFacts,
@@ -600,6 +602,18 @@ var opLookupMediaByKeys = operation[gen.MultiMediaLookupResponse]{
 	hasData:  func(r *gen.MultiMediaLookupResponse) bool { return r.Data != nil },
 }
 
+// opGetMediaAnalytics is GET /2/media/analytics (Analytics.Media).
+var opGetMediaAnalytics = operation[gen.MediaAnalyticsResponse]{
+	opFacts: opFacts{
+		id:       "getMediaAnalytics",
+		endpoint: endpoint{name: "GET /2/media/analytics", idempotent: true},
+		facade:   []string{"Analytics.Media"},
+		outcome:  perItem,
+	},
+	problems: func(r *gen.MediaAnalyticsResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.MediaAnalyticsResponse) bool { return r.Data != nil },
+}
+
 // opCreateMediaMetadata is POST /2/media/metadata (Media.SetMetadata).
 var opCreateMediaMetadata = operation[gen.MediaMetadataResponse]{
 	opFacts: opFacts{
@@ -935,6 +949,18 @@ var opCreateTweet = operation[gen.TweetCreateResponse]{
 		return (r.Data.ID != "" ||
 			r.Data.Text != "")
 	},
+}
+
+// opGetTweetAnalytics is GET /2/tweets/analytics (Analytics.Tweets).
+var opGetTweetAnalytics = operation[gen.TweetAnalyticsResponse]{
+	opFacts: opFacts{
+		id:       "getTweetAnalytics",
+		endpoint: endpoint{name: "GET /2/tweets/analytics", idempotent: true},
+		facade:   []string{"Analytics.Tweets"},
+		outcome:  perItem,
+	},
+	problems: func(r *gen.TweetAnalyticsResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.TweetAnalyticsResponse) bool { return r.Data != nil },
 }
 
 // opStreamTweetCompliance is GET /2/tweets/compliance/stream (Stream.TweetCompliance).

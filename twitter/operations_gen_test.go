@@ -135,6 +135,10 @@ var operationCalls = map[string]func(context.Context, *Client, sender) (*Respons
 		_, resp, err := do(ctx, c, &opLookupMediaByKeys, send)
 		return resp, err
 	},
+	"getMediaAnalytics": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opGetMediaAnalytics, send)
+		return resp, err
+	},
 	"createMediaMetadata": func(ctx context.Context, c *Client, send sender) (*Response, error) {
 		_, resp, err := do(ctx, c, &opCreateMediaMetadata, send)
 		return resp, err
@@ -237,6 +241,10 @@ var operationCalls = map[string]func(context.Context, *Client, sender) (*Respons
 	},
 	"createTweet": func(ctx context.Context, c *Client, send sender) (*Response, error) {
 		_, resp, err := do(ctx, c, &opCreateTweet, send)
+		return resp, err
+	},
+	"getTweetAnalytics": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opGetTweetAnalytics, send)
 		return resp, err
 	},
 	"streamTweetCompliance": func(ctx context.Context, c *Client, send sender) (*Response, error) {

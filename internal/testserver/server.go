@@ -390,6 +390,9 @@ var handlers = map[string]func(*Server, *call) (int, any){
 	"evaluateNote":                (*Server).evaluateNote,
 	"searchNotesWritten":          (*Server).searchNotesWritten,
 	"searchPostsEligibleForNotes": (*Server).searchPostsEligibleForNotes,
+
+	"getTweetAnalytics": (*Server).getTweetAnalytics,
+	"getMediaAnalytics": (*Server).getMediaAnalytics,
 }
 
 // rawJSON is a body that is already encoded.
