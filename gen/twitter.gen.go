@@ -18,6 +18,87 @@ import (
 	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
+// Defines values for AnalyticsField.
+const (
+	AnalyticsFieldAppInstallAttempts AnalyticsField = "app_install_attempts"
+	AnalyticsFieldAppOpens           AnalyticsField = "app_opens"
+	AnalyticsFieldBookmarks          AnalyticsField = "bookmarks"
+	AnalyticsFieldDetailExpands      AnalyticsField = "detail_expands"
+	AnalyticsFieldEmailTweet         AnalyticsField = "email_tweet"
+	AnalyticsFieldEngagements        AnalyticsField = "engagements"
+	AnalyticsFieldFollows            AnalyticsField = "follows"
+	AnalyticsFieldHashtagClicks      AnalyticsField = "hashtag_clicks"
+	AnalyticsFieldID                 AnalyticsField = "id"
+	AnalyticsFieldImpressions        AnalyticsField = "impressions"
+	AnalyticsFieldLikes              AnalyticsField = "likes"
+	AnalyticsFieldMediaViews         AnalyticsField = "media_views"
+	AnalyticsFieldPermalinkClicks    AnalyticsField = "permalink_clicks"
+	AnalyticsFieldQuoteTweets        AnalyticsField = "quote_tweets"
+	AnalyticsFieldReplies            AnalyticsField = "replies"
+	AnalyticsFieldRetweets           AnalyticsField = "retweets"
+	AnalyticsFieldShares             AnalyticsField = "shares"
+	AnalyticsFieldTimestamp          AnalyticsField = "timestamp"
+	AnalyticsFieldTimestampedMetrics AnalyticsField = "timestamped_metrics"
+	AnalyticsFieldURLClicks          AnalyticsField = "url_clicks"
+	AnalyticsFieldUnfollows          AnalyticsField = "unfollows"
+	AnalyticsFieldUnlikes            AnalyticsField = "unlikes"
+	AnalyticsFieldUserProfileClicks  AnalyticsField = "user_profile_clicks"
+)
+
+// Valid indicates whether the value is a known member of the AnalyticsField enum.
+func (e AnalyticsField) Valid() bool {
+	switch e {
+	case AnalyticsFieldAppInstallAttempts:
+		return true
+	case AnalyticsFieldAppOpens:
+		return true
+	case AnalyticsFieldBookmarks:
+		return true
+	case AnalyticsFieldDetailExpands:
+		return true
+	case AnalyticsFieldEmailTweet:
+		return true
+	case AnalyticsFieldEngagements:
+		return true
+	case AnalyticsFieldFollows:
+		return true
+	case AnalyticsFieldHashtagClicks:
+		return true
+	case AnalyticsFieldID:
+		return true
+	case AnalyticsFieldImpressions:
+		return true
+	case AnalyticsFieldLikes:
+		return true
+	case AnalyticsFieldMediaViews:
+		return true
+	case AnalyticsFieldPermalinkClicks:
+		return true
+	case AnalyticsFieldQuoteTweets:
+		return true
+	case AnalyticsFieldReplies:
+		return true
+	case AnalyticsFieldRetweets:
+		return true
+	case AnalyticsFieldShares:
+		return true
+	case AnalyticsFieldTimestamp:
+		return true
+	case AnalyticsFieldTimestampedMetrics:
+		return true
+	case AnalyticsFieldURLClicks:
+		return true
+	case AnalyticsFieldUnfollows:
+		return true
+	case AnalyticsFieldUnlikes:
+		return true
+	case AnalyticsFieldUserProfileClicks:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CommunityField.
 const (
 	CommunityFieldAccess      CommunityField = "access"
@@ -375,6 +456,78 @@ func (e ListField) Valid() bool {
 	}
 }
 
+// Defines values for MediaAnalyticsField.
+const (
+	MediaAnalyticsFieldCtaURLClicks       MediaAnalyticsField = "cta_url_clicks"
+	MediaAnalyticsFieldCtaWatchClicks     MediaAnalyticsField = "cta_watch_clicks"
+	MediaAnalyticsFieldMediaKey           MediaAnalyticsField = "media_key"
+	MediaAnalyticsFieldPlayFromTap        MediaAnalyticsField = "play_from_tap"
+	MediaAnalyticsFieldPlayback25         MediaAnalyticsField = "playback25"
+	MediaAnalyticsFieldPlayback50         MediaAnalyticsField = "playback50"
+	MediaAnalyticsFieldPlayback75         MediaAnalyticsField = "playback75"
+	MediaAnalyticsFieldPlaybackComplete   MediaAnalyticsField = "playback_complete"
+	MediaAnalyticsFieldPlaybackStart      MediaAnalyticsField = "playback_start"
+	MediaAnalyticsFieldTimestamp          MediaAnalyticsField = "timestamp"
+	MediaAnalyticsFieldTimestampedMetrics MediaAnalyticsField = "timestamped_metrics"
+	MediaAnalyticsFieldVideoViews         MediaAnalyticsField = "video_views"
+	MediaAnalyticsFieldWatchTimeMs        MediaAnalyticsField = "watch_time_ms"
+)
+
+// Valid indicates whether the value is a known member of the MediaAnalyticsField enum.
+func (e MediaAnalyticsField) Valid() bool {
+	switch e {
+	case MediaAnalyticsFieldCtaURLClicks:
+		return true
+	case MediaAnalyticsFieldCtaWatchClicks:
+		return true
+	case MediaAnalyticsFieldMediaKey:
+		return true
+	case MediaAnalyticsFieldPlayFromTap:
+		return true
+	case MediaAnalyticsFieldPlayback25:
+		return true
+	case MediaAnalyticsFieldPlayback50:
+		return true
+	case MediaAnalyticsFieldPlayback75:
+		return true
+	case MediaAnalyticsFieldPlaybackComplete:
+		return true
+	case MediaAnalyticsFieldPlaybackStart:
+		return true
+	case MediaAnalyticsFieldTimestamp:
+		return true
+	case MediaAnalyticsFieldTimestampedMetrics:
+		return true
+	case MediaAnalyticsFieldVideoViews:
+		return true
+	case MediaAnalyticsFieldWatchTimeMs:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for MediaAnalyticsGranularity.
+const (
+	MediaAnalyticsGranularityDaily  MediaAnalyticsGranularity = "daily"
+	MediaAnalyticsGranularityHourly MediaAnalyticsGranularity = "hourly"
+	MediaAnalyticsGranularityTotal  MediaAnalyticsGranularity = "total"
+)
+
+// Valid indicates whether the value is a known member of the MediaAnalyticsGranularity enum.
+func (e MediaAnalyticsGranularity) Valid() bool {
+	switch e {
+	case MediaAnalyticsGranularityDaily:
+		return true
+	case MediaAnalyticsGranularityHourly:
+		return true
+	case MediaAnalyticsGranularityTotal:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for MediaCategory.
 const (
 	MediaCategoryAmplifyVideo MediaCategory = "amplify_video"
@@ -456,6 +609,75 @@ func (e MediaField) Valid() bool {
 	case MediaFieldVariants:
 		return true
 	case MediaFieldWidth:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for MediaOneShotCategory.
+const (
+	MediaOneShotCategoryDmGif      MediaOneShotCategory = "dm_gif"
+	MediaOneShotCategoryDmImage    MediaOneShotCategory = "dm_image"
+	MediaOneShotCategoryDmVideo    MediaOneShotCategory = "dm_video"
+	MediaOneShotCategorySubtitles  MediaOneShotCategory = "subtitles"
+	MediaOneShotCategoryTweetGif   MediaOneShotCategory = "tweet_gif"
+	MediaOneShotCategoryTweetImage MediaOneShotCategory = "tweet_image"
+	MediaOneShotCategoryTweetVideo MediaOneShotCategory = "tweet_video"
+)
+
+// Valid indicates whether the value is a known member of the MediaOneShotCategory enum.
+func (e MediaOneShotCategory) Valid() bool {
+	switch e {
+	case MediaOneShotCategoryDmGif:
+		return true
+	case MediaOneShotCategoryDmImage:
+		return true
+	case MediaOneShotCategoryDmVideo:
+		return true
+	case MediaOneShotCategorySubtitles:
+		return true
+	case MediaOneShotCategoryTweetGif:
+		return true
+	case MediaOneShotCategoryTweetImage:
+		return true
+	case MediaOneShotCategoryTweetVideo:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for MediaOneShotType.
+const (
+	MediaOneShotTypeImageBmp   MediaOneShotType = "image/bmp"
+	MediaOneShotTypeImageJpeg  MediaOneShotType = "image/jpeg"
+	MediaOneShotTypeImagePjpeg MediaOneShotType = "image/pjpeg"
+	MediaOneShotTypeImagePng   MediaOneShotType = "image/png"
+	MediaOneShotTypeImageTiff  MediaOneShotType = "image/tiff"
+	MediaOneShotTypeImageWebp  MediaOneShotType = "image/webp"
+	MediaOneShotTypeTextSrt    MediaOneShotType = "text/srt"
+	MediaOneShotTypeTextVtt    MediaOneShotType = "text/vtt"
+)
+
+// Valid indicates whether the value is a known member of the MediaOneShotType enum.
+func (e MediaOneShotType) Valid() bool {
+	switch e {
+	case MediaOneShotTypeImageBmp:
+		return true
+	case MediaOneShotTypeImageJpeg:
+		return true
+	case MediaOneShotTypeImagePjpeg:
+		return true
+	case MediaOneShotTypeImagePng:
+		return true
+	case MediaOneShotTypeImageTiff:
+		return true
+	case MediaOneShotTypeImageWebp:
+		return true
+	case MediaOneShotTypeTextSrt:
+		return true
+	case MediaOneShotTypeTextVtt:
 		return true
 	default:
 		return false
@@ -573,6 +795,117 @@ func (e NewsField) Valid() bool {
 	case NewsFieldSummary:
 		return true
 	case NewsFieldUpdatedAt:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NoteClassification.
+const (
+	NoteClassificationMisinformedOrPotentiallyMisleading NoteClassification = "misinformed_or_potentially_misleading"
+	NoteClassificationNotMisleading                      NoteClassification = "not_misleading"
+)
+
+// Valid indicates whether the value is a known member of the NoteClassification enum.
+func (e NoteClassification) Valid() bool {
+	switch e {
+	case NoteClassificationMisinformedOrPotentiallyMisleading:
+		return true
+	case NoteClassificationNotMisleading:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NoteField.
+const (
+	NoteFieldID            NoteField = "id"
+	NoteFieldInfo          NoteField = "info"
+	NoteFieldScoringStatus NoteField = "scoring_status"
+	NoteFieldStatus        NoteField = "status"
+	NoteFieldTestResult    NoteField = "test_result"
+)
+
+// Valid indicates whether the value is a known member of the NoteField enum.
+func (e NoteField) Valid() bool {
+	switch e {
+	case NoteFieldID:
+		return true
+	case NoteFieldInfo:
+		return true
+	case NoteFieldScoringStatus:
+		return true
+	case NoteFieldStatus:
+		return true
+	case NoteFieldTestResult:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NoteMisleadingTag.
+const (
+	NoteMisleadingTagDisputedClaimAsFact     NoteMisleadingTag = "disputed_claim_as_fact"
+	NoteMisleadingTagFactualError            NoteMisleadingTag = "factual_error"
+	NoteMisleadingTagManipulatedMedia        NoteMisleadingTag = "manipulated_media"
+	NoteMisleadingTagMisinterpretedSatire    NoteMisleadingTag = "misinterpreted_satire"
+	NoteMisleadingTagMissingImportantContext NoteMisleadingTag = "missing_important_context"
+	NoteMisleadingTagOther                   NoteMisleadingTag = "other"
+	NoteMisleadingTagOutdatedInformation     NoteMisleadingTag = "outdated_information"
+)
+
+// Valid indicates whether the value is a known member of the NoteMisleadingTag enum.
+func (e NoteMisleadingTag) Valid() bool {
+	switch e {
+	case NoteMisleadingTagDisputedClaimAsFact:
+		return true
+	case NoteMisleadingTagFactualError:
+		return true
+	case NoteMisleadingTagManipulatedMedia:
+		return true
+	case NoteMisleadingTagMisinterpretedSatire:
+		return true
+	case NoteMisleadingTagMissingImportantContext:
+		return true
+	case NoteMisleadingTagOther:
+		return true
+	case NoteMisleadingTagOutdatedInformation:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NoteRatingStatus.
+const (
+	NoteRatingStatusCurrentlyRatedHelpful    NoteRatingStatus = "currently_rated_helpful"
+	NoteRatingStatusCurrentlyRatedNotHelpful NoteRatingStatus = "currently_rated_not_helpful"
+	NoteRatingStatusFirmReject               NoteRatingStatus = "firm_reject"
+	NoteRatingStatusInsufficientConsensus    NoteRatingStatus = "insufficient_consensus"
+	NoteRatingStatusMinimumRatingsNotMet     NoteRatingStatus = "minimum_ratings_not_met"
+	NoteRatingStatusNeedsMoreRatings         NoteRatingStatus = "needs_more_ratings"
+	NoteRatingStatusNeedsYourHelp            NoteRatingStatus = "needs_your_help"
+)
+
+// Valid indicates whether the value is a known member of the NoteRatingStatus enum.
+func (e NoteRatingStatus) Valid() bool {
+	switch e {
+	case NoteRatingStatusCurrentlyRatedHelpful:
+		return true
+	case NoteRatingStatusCurrentlyRatedNotHelpful:
+		return true
+	case NoteRatingStatusFirmReject:
+		return true
+	case NoteRatingStatusInsufficientConsensus:
+		return true
+	case NoteRatingStatusMinimumRatingsNotMet:
+		return true
+	case NoteRatingStatusNeedsMoreRatings:
+		return true
+	case NoteRatingStatusNeedsYourHelp:
 		return true
 	default:
 		return false
@@ -996,6 +1329,30 @@ func (e TrendField) Valid() bool {
 	case TrendFieldTrendName:
 		return true
 	case TrendFieldTweetCount:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TweetAnalyticsGranularity.
+const (
+	TweetAnalyticsGranularityDaily  TweetAnalyticsGranularity = "daily"
+	TweetAnalyticsGranularityHourly TweetAnalyticsGranularity = "hourly"
+	TweetAnalyticsGranularityTotal  TweetAnalyticsGranularity = "total"
+	TweetAnalyticsGranularityWeekly TweetAnalyticsGranularity = "weekly"
+)
+
+// Valid indicates whether the value is a known member of the TweetAnalyticsGranularity enum.
+func (e TweetAnalyticsGranularity) Valid() bool {
+	switch e {
+	case TweetAnalyticsGranularityDaily:
+		return true
+	case TweetAnalyticsGranularityHourly:
+		return true
+	case TweetAnalyticsGranularityTotal:
+		return true
+	case TweetAnalyticsGranularityWeekly:
 		return true
 	default:
 		return false
@@ -1806,6 +2163,9 @@ type AddRulesRequest struct {
 // Aggregate defines model for Aggregate.
 type Aggregate = int32
 
+// AnalyticsField A field of a Tweet's analytics that can be asked for with `analytics.fields`.
+type AnalyticsField string
+
 // AppRulesCount How many filtered-stream rules one app of the project has.
 type AppRulesCount struct {
 	ClientAppID string `json:"client_app_id,omitempty,omitzero"`
@@ -2019,6 +2379,27 @@ type CreateMessageRequest struct {
 	union json.RawMessage
 }
 
+// CreateNoteRequest defines model for CreateNoteRequest.
+type CreateNoteRequest struct {
+	// Info What a note says and how it judges the Tweet.
+	Info NoteContent `json:"info"`
+
+	// PostID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+	PostID TweetID `json:"post_id"`
+
+	// TestMode true to try the note out without its ever showing on X.
+	TestMode bool `json:"test_mode"`
+}
+
+// CreateNoteResponse defines model for CreateNoteResponse.
+type CreateNoteResponse struct {
+	Data struct {
+		// ID A Community Note id: a decimal number of up to 19 digits, sent as a string.
+		ID NoteID `json:"id,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
 // CreateTextMessageRequest defines model for CreateTextMessageRequest.
 type CreateTextMessageRequest struct {
 	Attachments DmAttachments `json:"attachments,omitempty,omitzero"`
@@ -2033,6 +2414,14 @@ type DMBlockResponse struct {
 	Data struct {
 		// Blocked True while the user's direct messages are refused.
 		Blocked bool `json:"blocked"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// DeleteNoteResponse defines model for DeleteNoteResponse.
+type DeleteNoteResponse struct {
+	Data struct {
+		Deleted bool `json:"deleted,omitempty,omitzero"`
 	} `json:"data,omitempty,omitzero"`
 	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
@@ -2166,6 +2555,24 @@ type EntityIndicesInclusiveInclusive struct {
 type Error struct {
 	Code    int32  `json:"code"`
 	Message string `json:"message"`
+}
+
+// EvaluateNoteRequest defines model for EvaluateNoteRequest.
+type EvaluateNoteRequest struct {
+	// NoteText The draft note.
+	NoteText string `json:"note_text"`
+
+	// PostID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+	PostID TweetID `json:"post_id"`
+}
+
+// EvaluateNoteResponse defines model for EvaluateNoteResponse.
+type EvaluateNoteResponse struct {
+	Data struct {
+		// ClaimOpinionScore From 0 to 1, higher for text that states checkable claims, lower for opinion.
+		ClaimOpinionScore float64 `json:"claim_opinion_score,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // Expansions Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
@@ -2460,6 +2867,102 @@ type Media struct {
 	Width    MediaWidth `json:"width,omitempty,omitzero"`
 }
 
+// MediaAnalyticsBucket A media's counts for one bucket of the period.
+type MediaAnalyticsBucket struct {
+	Metrics struct {
+		// CtaURLClicks A count, sent as a number or, where X could not read it as one, as X's text.
+		CtaURLClicks MediaAnalyticsCounter `json:"cta_url_clicks,omitempty,omitzero"`
+
+		// CtaWatchClicks A count, sent as a number or, where X could not read it as one, as X's text.
+		CtaWatchClicks MediaAnalyticsCounter `json:"cta_watch_clicks,omitempty,omitzero"`
+
+		// PlayFromTap A count, sent as a number or, where X could not read it as one, as X's text.
+		PlayFromTap MediaAnalyticsCounter `json:"play_from_tap,omitempty,omitzero"`
+
+		// Playback25 A count, sent as a number or, where X could not read it as one, as X's text.
+		Playback25 MediaAnalyticsCounter `json:"playback25,omitempty,omitzero"`
+
+		// Playback50 A count, sent as a number or, where X could not read it as one, as X's text.
+		Playback50 MediaAnalyticsCounter `json:"playback50,omitempty,omitzero"`
+
+		// Playback75 A count, sent as a number or, where X could not read it as one, as X's text.
+		Playback75 MediaAnalyticsCounter `json:"playback75,omitempty,omitzero"`
+
+		// PlaybackComplete A count, sent as a number or, where X could not read it as one, as X's text.
+		PlaybackComplete MediaAnalyticsCounter `json:"playback_complete,omitempty,omitzero"`
+
+		// PlaybackStart A count, sent as a number or, where X could not read it as one, as X's text.
+		PlaybackStart MediaAnalyticsCounter `json:"playback_start,omitempty,omitzero"`
+
+		// VideoViews A count, sent as a number or, where X could not read it as one, as X's text.
+		VideoViews MediaAnalyticsCounter `json:"video_views,omitempty,omitzero"`
+
+		// WatchTimeMs A count, sent as a number or, where X could not read it as one, as X's text.
+		WatchTimeMs MediaAnalyticsCounter `json:"watch_time_ms,omitempty,omitzero"`
+	} `json:"metrics,omitempty,omitzero"`
+
+	// Timestamp Start of the bucket (RFC 3339).
+	Timestamp string `json:"timestamp,omitempty,omitzero"`
+}
+
+// MediaAnalyticsCounter A count, sent as a number or, where X could not read it as one, as X's text.
+type MediaAnalyticsCounter struct {
+	union json.RawMessage
+}
+
+// MediaAnalyticsCounter0 defines model for MediaAnalyticsCounter.0.
+type MediaAnalyticsCounter0 = int64
+
+// MediaAnalyticsCounter1 defines model for MediaAnalyticsCounter.1.
+type MediaAnalyticsCounter1 = string
+
+// MediaAnalyticsEntry How one media of the caller was watched over the period. The counts at the top level are for the whole period; `timestamped_metrics` has them bucket by bucket.
+type MediaAnalyticsEntry struct {
+	CtaURLClicks   int64 `json:"cta_url_clicks,omitempty,omitzero"`
+	CtaWatchClicks int64 `json:"cta_watch_clicks,omitempty,omitzero"`
+
+	// MediaKey A media key: two numbers joined by an underscore.
+	MediaKey         MediaKey `json:"media_key,omitempty,omitzero"`
+	PlayFromTap      int64    `json:"play_from_tap,omitempty,omitzero"`
+	Playback25       int64    `json:"playback25,omitempty,omitzero"`
+	Playback50       int64    `json:"playback50,omitempty,omitzero"`
+	Playback75       int64    `json:"playback75,omitempty,omitzero"`
+	PlaybackComplete int64    `json:"playback_complete,omitempty,omitzero"`
+	PlaybackStart    int64    `json:"playback_start,omitempty,omitzero"`
+
+	// Timestamp Start of the period (RFC 3339).
+	Timestamp          string                 `json:"timestamp,omitempty,omitzero"`
+	TimestampedMetrics []MediaAnalyticsBucket `json:"timestamped_metrics,omitempty,omitzero"`
+	VideoViews         int64                  `json:"video_views,omitempty,omitzero"`
+	WatchTimeMs        int64                  `json:"watch_time_ms,omitempty,omitzero"`
+}
+
+// MediaAnalyticsField A field of a media's analytics that can be asked for with `media_analytics.fields`.
+type MediaAnalyticsField string
+
+// MediaAnalyticsGranularity defines model for MediaAnalyticsGranularity.
+type MediaAnalyticsGranularity string
+
+// MediaAnalyticsResponse defines model for MediaAnalyticsResponse.
+type MediaAnalyticsResponse struct {
+	Data   []MediaAnalyticsEntry `json:"data,omitempty,omitzero"`
+	Errors []Problem             `json:"errors,omitempty,omitzero"`
+}
+
+// MediaAnalyticsTotals defines model for MediaAnalyticsTotals.
+type MediaAnalyticsTotals struct {
+	CtaURLClicks     int64 `json:"cta_url_clicks,omitempty,omitzero"`
+	CtaWatchClicks   int64 `json:"cta_watch_clicks,omitempty,omitzero"`
+	PlayFromTap      int64 `json:"play_from_tap,omitempty,omitzero"`
+	Playback25       int64 `json:"playback25,omitempty,omitzero"`
+	Playback50       int64 `json:"playback50,omitempty,omitzero"`
+	Playback75       int64 `json:"playback75,omitempty,omitzero"`
+	PlaybackComplete int64 `json:"playback_complete,omitempty,omitzero"`
+	PlaybackStart    int64 `json:"playback_start,omitempty,omitzero"`
+	VideoViews       int64 `json:"video_views,omitempty,omitzero"`
+	WatchTimeMs      int64 `json:"watch_time_ms,omitempty,omitzero"`
+}
+
 // MediaCategory defines model for MediaCategory.
 type MediaCategory string
 
@@ -2587,6 +3090,42 @@ type MediaNonPublicMetrics struct {
 	Playback50Count  int32 `json:"playback_50_count,omitempty,omitzero"`
 	Playback75Count  int32 `json:"playback_75_count,omitempty,omitzero"`
 }
+
+// MediaOneShotCategory What a file sent in one request is for.
+type MediaOneShotCategory string
+
+// MediaOneShotForm A whole file as a multipart form, its bytes in the `media` part.
+type MediaOneShotForm struct {
+	// AdditionalOwners Users who may use the upload besides the uploader, their ids separated by commas.
+	AdditionalOwners string             `json:"additional_owners,omitempty,omitzero"`
+	Media            MediaPayloadBinary `json:"media"`
+
+	// MediaCategory What a file sent in one request is for.
+	MediaCategory MediaOneShotCategory `json:"media_category"`
+
+	// MediaType The type of the file; X works it out from the bytes when it is left out.
+	MediaType MediaOneShotType `json:"media_type,omitempty,omitzero"`
+	Shared    bool             `json:"shared,omitempty,omitzero"`
+}
+
+// MediaOneShotRequest A whole file in a JSON body, its bytes base64-encoded in `media`.
+type MediaOneShotRequest struct {
+	// AdditionalOwners Users who may use the upload besides the uploader.
+	AdditionalOwners []UserID         `json:"additional_owners,omitempty,omitzero"`
+	Media            MediaPayloadByte `json:"media"`
+
+	// MediaCategory What a file sent in one request is for.
+	MediaCategory MediaOneShotCategory `json:"media_category"`
+
+	// MediaType The type of the file; X works it out from the bytes when it is left out.
+	MediaType MediaOneShotType `json:"media_type,omitempty,omitzero"`
+
+	// Shared Whether the media is marked as shared.
+	Shared bool `json:"shared,omitempty,omitzero"`
+}
+
+// MediaOneShotType The type of the file; X works it out from the bytes when it is left out.
+type MediaOneShotType string
 
 // MediaOrganicMetrics defines model for MediaOrganicMetrics.
 type MediaOrganicMetrics struct {
@@ -2748,10 +3287,27 @@ type MediaUploadResponseData struct {
 	ExpiresAfterSecs int32   `json:"expires_after_secs,omitempty,omitzero"`
 	ID               MediaID `json:"id,omitempty,omitzero"`
 
+	// Image The size and type of an uploaded image, as X read them from the file.
+	Image struct {
+		// H Height in pixels.
+		H int `json:"h,omitempty,omitzero"`
+
+		// ImageType The image's MIME type.
+		ImageType string `json:"image_type,omitempty,omitzero"`
+
+		// W Width in pixels.
+		W int `json:"w,omitempty,omitzero"`
+	} `json:"image,omitempty,omitzero"`
+
 	// MediaKey A media key: two numbers joined by an underscore.
 	MediaKey       MediaKey       `json:"media_key,omitempty,omitzero"`
 	ProcessingInfo ProcessingInfo `json:"processing_info,omitempty,omitzero"`
 	Size           int32          `json:"size,omitempty,omitzero"`
+
+	// Video The type of an uploaded video once processed.
+	Video struct {
+		VideoType string `json:"video_type,omitempty,omitzero"`
+	} `json:"video,omitempty,omitzero"`
 }
 
 // MediaWidth defines model for MediaWidth.
@@ -2923,8 +3479,143 @@ type NewsSearchResponse struct {
 // NextToken defines model for NextToken.
 type NextToken = string
 
+// Note A Community Note. Only the fields asked for with `note.fields` come back; X has sent the Tweet's id at the top level and within `info`.
+type Note struct {
+	// ID A Community Note id: a decimal number of up to 19 digits, sent as a string.
+	ID NoteID `json:"id,omitempty,omitzero"`
+
+	// Info What a written note says, as X keeps it.
+	Info NoteInfo `json:"info,omitempty,omitzero"`
+
+	// PostID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+	PostID TweetID `json:"post_id,omitempty,omitzero"`
+
+	// ScoringStatus How the note's ratings add up, model by model.
+	ScoringStatus NoteScoringStatus `json:"scoring_status,omitempty,omitzero"`
+
+	// Status Where a note stands with its raters. X may add states; treat an unknown one as not yet decided.
+	Status NoteRatingStatus `json:"status,omitempty,omitzero"`
+
+	// TestResult What X's evaluators made of a note written in test mode. X has sent one evaluator's result at the top level and, later, a list of them in `evaluation_outcome`.
+	TestResult NoteTestResult `json:"test_result,omitempty,omitzero"`
+}
+
+// NoteBucketCounts How raters of one factor bucket found the note.
+type NoteBucketCounts struct {
+	HelpfulCount         int64          `json:"helpful_count,omitempty,omitzero"`
+	HelpfulTagCounts     []NoteTagCount `json:"helpful_tag_counts,omitempty,omitzero"`
+	NotHelpfulCount      int64          `json:"not_helpful_count,omitempty,omitzero"`
+	NotHelpfulTagCounts  []NoteTagCount `json:"not_helpful_tag_counts,omitempty,omitzero"`
+	SomewhatHelpfulCount int64          `json:"somewhat_helpful_count,omitempty,omitzero"`
+}
+
+// NoteClassification Whether the author of a note finds the Tweet misleading.
+type NoteClassification string
+
+// NoteContent What a note says and how it judges the Tweet.
+type NoteContent struct {
+	// Classification Whether the author of a note finds the Tweet misleading.
+	Classification NoteClassification `json:"classification"`
+
+	// IsMediaNote Whether the note is about the Tweet's media rather than its text.
+	IsMediaNote bool `json:"is_media_note,omitempty,omitzero"`
+
+	// MisleadingTags Why the Tweet misleads; empty for a Tweet found not misleading.
+	MisleadingTags []NoteMisleadingTag `json:"misleading_tags"`
+
+	// Text The note, which must cite at least one http(s) URL.
+	Text string `json:"text"`
+
+	// TrustworthySources Whether the sources the note cites are trustworthy.
+	TrustworthySources bool `json:"trustworthy_sources"`
+}
+
+// NoteEvaluatorOutcome defines model for NoteEvaluatorOutcome.
+type NoteEvaluatorOutcome struct {
+	// EvaluatorScoreBucket The band of its score, such as High or Low.
+	EvaluatorScoreBucket string `json:"evaluator_score_bucket,omitempty,omitzero"`
+
+	// EvaluatorType Which evaluator judged the note.
+	EvaluatorType string `json:"evaluator_type,omitempty,omitzero"`
+}
+
+// NoteField A field of a Note that can be asked for with `note.fields`.
+type NoteField string
+
+// NoteID A Community Note id: a decimal number of up to 19 digits, sent as a string.
+type NoteID = string
+
+// NoteInfo What a written note says, as X keeps it.
+type NoteInfo struct {
+	// Classification Whether the author of a note finds the Tweet misleading.
+	Classification NoteClassification  `json:"classification,omitempty,omitzero"`
+	MisleadingTags []NoteMisleadingTag `json:"misleading_tags,omitempty,omitzero"`
+
+	// PostID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+	PostID TweetID `json:"post_id,omitempty,omitzero"`
+
+	// RatingStatus Where a note stands with its raters. X may add states; treat an unknown one as not yet decided.
+	RatingStatus       NoteRatingStatus `json:"rating_status,omitempty,omitzero"`
+	Text               string           `json:"text,omitempty,omitzero"`
+	TrustworthySources bool             `json:"trustworthy_sources,omitempty,omitzero"`
+}
+
+// NoteMisleadingTag A reason a Tweet misleads.
+type NoteMisleadingTag string
+
+// NoteModelRatingCounts The ratings of a note as one scoring model counts them.
+type NoteModelRatingCounts struct {
+	ModelName string `json:"model_name,omitempty,omitzero"`
+	Value     struct {
+		// NegativeFactorBucketCounts How raters of one factor bucket found the note.
+		NegativeFactorBucketCounts NoteBucketCounts `json:"negative_factor_bucket_counts,omitempty,omitzero"`
+
+		// NeutralFactorBucketCounts How raters of one factor bucket found the note.
+		NeutralFactorBucketCounts NoteBucketCounts `json:"neutral_factor_bucket_counts,omitempty,omitzero"`
+
+		// PositiveFactorBucketCounts How raters of one factor bucket found the note.
+		PositiveFactorBucketCounts NoteBucketCounts `json:"positive_factor_bucket_counts,omitempty,omitzero"`
+	} `json:"value,omitempty,omitzero"`
+}
+
+// NotePageMeta defines model for NotePageMeta.
+type NotePageMeta struct {
+	NextToken   NextToken   `json:"next_token,omitempty,omitzero"`
+	ResultCount ResultCount `json:"result_count,omitempty,omitzero"`
+}
+
+// NoteRatingStatus Where a note stands with its raters. X may add states; treat an unknown one as not yet decided.
+type NoteRatingStatus string
+
+// NoteScoringStatus How the note's ratings add up, model by model.
+type NoteScoringStatus struct {
+	// HasAccess Whether the caller may see the scoring.
+	HasAccess            bool                    `json:"has_access,omitempty,omitzero"`
+	RatingCountsPerModel []NoteModelRatingCounts `json:"rating_counts_per_model,omitempty,omitzero"`
+}
+
+// NoteTagCount defines model for NoteTagCount.
+type NoteTagCount struct {
+	TagCount int64  `json:"tag_count,omitempty,omitzero"`
+	TagName  string `json:"tag_name,omitempty,omitzero"`
+}
+
+// NoteTestResult What X's evaluators made of a note written in test mode. X has sent one evaluator's result at the top level and, later, a list of them in `evaluation_outcome`.
+type NoteTestResult struct {
+	EvaluationOutcome    []NoteEvaluatorOutcome `json:"evaluation_outcome,omitempty,omitzero"`
+	EvaluatorScoreBucket string                 `json:"evaluator_score_bucket,omitempty,omitzero"`
+	EvaluatorType        string                 `json:"evaluator_type,omitempty,omitzero"`
+}
+
 // NoteTweetText defines model for NoteTweetText.
 type NoteTweetText = string
+
+// NotesWrittenResponse defines model for NotesWrittenResponse.
+type NotesWrittenResponse struct {
+	Data   []Note       `json:"data,omitempty,omitzero"`
+	Errors []Problem    `json:"errors,omitempty,omitzero"`
+	Meta   NotePageMeta `json:"meta,omitempty,omitzero"`
+}
 
 // OldestID defines model for OldestId.
 type OldestID = string
@@ -3017,6 +3708,16 @@ type PollOptionLabel = string
 
 // Position defines model for Position.
 type Position = []float64
+
+// PostsEligibleForNotesResponse defines model for PostsEligibleForNotesResponse.
+type PostsEligibleForNotesResponse struct {
+	Data   []Tweet   `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+
+	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
+	Includes Expansions   `json:"includes,omitempty,omitzero"`
+	Meta     NotePageMeta `json:"meta,omitempty,omitzero"`
+}
 
 // PreviousToken defines model for PreviousToken.
 type PreviousToken = string
@@ -3314,6 +4015,60 @@ type SpaceTopic struct {
 // Start defines model for Start.
 type Start = time.Time
 
+// StreamWebhookLink One webhook the filtered stream delivers to.
+type StreamWebhookLink struct {
+	// ApplicationID The app whose rules are delivered.
+	ApplicationID string `json:"application_id,omitempty,omitzero"`
+
+	// BusinessUserID The account that owns the app.
+	BusinessUserID string `json:"business_user_id,omitempty,omitzero"`
+
+	// CreatedAt When the link was made, as X writes the time.
+	CreatedAt string `json:"created_at,omitempty,omitzero"`
+
+	// Fields How deliveries are rendered, one query parameter a string, such as `tweet.fields=created_at,lang` or `expansions=author_id`.
+	Fields []string `json:"fields,omitempty,omitzero"`
+
+	// InstanceID The filtered-stream instance the link belongs to.
+	InstanceID string `json:"instance_id,omitempty,omitzero"`
+
+	// WebhookID A webhook configuration id: a decimal number of up to 19 digits, sent as a string.
+	WebhookID WebhookID `json:"webhook_id,omitempty,omitzero"`
+}
+
+// StreamWebhookLinkArray defines model for StreamWebhookLinkArray.
+type StreamWebhookLinkArray = []StreamWebhookLink
+
+// StreamWebhookLinkList defines model for StreamWebhookLinkList.
+type StreamWebhookLinkList struct {
+	Links []StreamWebhookLink `json:"links"`
+}
+
+// StreamWebhookLinkResponse defines model for StreamWebhookLinkResponse.
+type StreamWebhookLinkResponse struct {
+	Data struct {
+		// Provisioned Whether deliveries to the webhook are set up.
+		Provisioned bool `json:"provisioned,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// StreamWebhookLinksResponse defines model for StreamWebhookLinksResponse.
+type StreamWebhookLinksResponse struct {
+	// Data The links. X has described two shapes, an object holding them under `links` and a bare list; either may arrive, so the generated type keeps the JSON as it came.
+	Data   json.RawMessage `json:"data,omitempty,omitzero"`
+	Errors []Problem       `json:"errors,omitempty,omitzero"`
+}
+
+// StreamWebhookUnlinkResponse defines model for StreamWebhookUnlinkResponse.
+type StreamWebhookUnlinkResponse struct {
+	Data struct {
+		// Deleted Whether the link is gone.
+		Deleted bool `json:"deleted,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
 // StreamedLike A like as the likes streams send it: who liked is not told, only the liked Tweet and its author.
 type StreamedLike struct {
 	// CreatedAt When the like was made.
@@ -3433,6 +4188,85 @@ type Tweet struct {
 	Text                           TweetText                            `json:"text"`
 	Username                       UserName                             `json:"username,omitempty,omitzero"`
 	Withheld                       *TweetWithheld                       `json:"withheld,omitempty"`
+}
+
+// TweetAnalytics How one Tweet of the caller was seen and acted on over the period. The counts at the top level are for the whole period; `timestamped_metrics` has them bucket by bucket.
+type TweetAnalytics struct {
+	AppInstallAttempts int64 `json:"app_install_attempts,omitempty,omitzero"`
+	AppOpens           int64 `json:"app_opens,omitempty,omitzero"`
+	Bookmarks          int64 `json:"bookmarks,omitempty,omitzero"`
+	DetailExpands      int64 `json:"detail_expands,omitempty,omitzero"`
+	EmailTweet         int64 `json:"email_tweet,omitempty,omitzero"`
+	Engagements        int64 `json:"engagements,omitempty,omitzero"`
+	Follows            int64 `json:"follows,omitempty,omitzero"`
+	HashtagClicks      int64 `json:"hashtag_clicks,omitempty,omitzero"`
+
+	// ID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+	ID               TweetID `json:"id,omitempty,omitzero"`
+	Impressions      int64   `json:"impressions,omitempty,omitzero"`
+	Likes            int64   `json:"likes,omitempty,omitzero"`
+	LinkClicks       int64   `json:"link_clicks,omitempty,omitzero"`
+	MediaEngagements int64   `json:"media_engagements,omitempty,omitzero"`
+	MediaViews       int64   `json:"media_views,omitempty,omitzero"`
+	PermalinkClicks  int64   `json:"permalink_clicks,omitempty,omitzero"`
+	ProfileVisits    int64   `json:"profile_visits,omitempty,omitzero"`
+	QuoteTweets      int64   `json:"quote_tweets,omitempty,omitzero"`
+	Replies          int64   `json:"replies,omitempty,omitzero"`
+	Retweets         int64   `json:"retweets,omitempty,omitzero"`
+	Shares           int64   `json:"shares,omitempty,omitzero"`
+
+	// Timestamp Start of the period (RFC 3339).
+	Timestamp          string                 `json:"timestamp,omitempty,omitzero"`
+	TimestampedMetrics []TweetAnalyticsBucket `json:"timestamped_metrics,omitempty,omitzero"`
+	Unfollows          int64                  `json:"unfollows,omitempty,omitzero"`
+	Unlikes            int64                  `json:"unlikes,omitempty,omitzero"`
+	URLClicks          int64                  `json:"url_clicks,omitempty,omitzero"`
+	UserProfileClicks  int64                  `json:"user_profile_clicks,omitempty,omitzero"`
+}
+
+// TweetAnalyticsBucket A Tweet's counts for one bucket of the period.
+type TweetAnalyticsBucket struct {
+	// Metrics Counts of what people did with a Tweet. Only the counts asked for come back.
+	Metrics TweetAnalyticsMetrics `json:"metrics,omitempty,omitzero"`
+
+	// Timestamp Start of the bucket (RFC 3339).
+	Timestamp string `json:"timestamp,omitempty,omitzero"`
+}
+
+// TweetAnalyticsGranularity defines model for TweetAnalyticsGranularity.
+type TweetAnalyticsGranularity string
+
+// TweetAnalyticsMetrics Counts of what people did with a Tweet. Only the counts asked for come back.
+type TweetAnalyticsMetrics struct {
+	AppInstallAttempts int64 `json:"app_install_attempts,omitempty,omitzero"`
+	AppOpens           int64 `json:"app_opens,omitempty,omitzero"`
+	Bookmarks          int64 `json:"bookmarks,omitempty,omitzero"`
+	DetailExpands      int64 `json:"detail_expands,omitempty,omitzero"`
+	EmailTweet         int64 `json:"email_tweet,omitempty,omitzero"`
+	Engagements        int64 `json:"engagements,omitempty,omitzero"`
+	Follows            int64 `json:"follows,omitempty,omitzero"`
+	HashtagClicks      int64 `json:"hashtag_clicks,omitempty,omitzero"`
+	Impressions        int64 `json:"impressions,omitempty,omitzero"`
+	Likes              int64 `json:"likes,omitempty,omitzero"`
+	LinkClicks         int64 `json:"link_clicks,omitempty,omitzero"`
+	MediaEngagements   int64 `json:"media_engagements,omitempty,omitzero"`
+	MediaViews         int64 `json:"media_views,omitempty,omitzero"`
+	PermalinkClicks    int64 `json:"permalink_clicks,omitempty,omitzero"`
+	ProfileVisits      int64 `json:"profile_visits,omitempty,omitzero"`
+	QuoteTweets        int64 `json:"quote_tweets,omitempty,omitzero"`
+	Replies            int64 `json:"replies,omitempty,omitzero"`
+	Retweets           int64 `json:"retweets,omitempty,omitzero"`
+	Shares             int64 `json:"shares,omitempty,omitzero"`
+	Unfollows          int64 `json:"unfollows,omitempty,omitzero"`
+	Unlikes            int64 `json:"unlikes,omitempty,omitzero"`
+	URLClicks          int64 `json:"url_clicks,omitempty,omitzero"`
+	UserProfileClicks  int64 `json:"user_profile_clicks,omitempty,omitzero"`
+}
+
+// TweetAnalyticsResponse defines model for TweetAnalyticsResponse.
+type TweetAnalyticsResponse struct {
+	Data   []TweetAnalytics `json:"data,omitempty,omitzero"`
+	Errors []Problem        `json:"errors,omitempty,omitzero"`
 }
 
 // TweetArticle The long-form Article a Tweet carries, for Tweets that have one. X's documents list no members for it; its expansions (article.cover_media, article.media_entities) name media it refers to. Members are kept as sent (nil when the Tweet has no Article).
@@ -4401,6 +5235,18 @@ type MediaFields = []MediaField
 // NewsFields defines model for NewsFields.
 type NewsFields = []NewsField
 
+// NoteFields defines model for NoteFields.
+type NoteFields = []NoteField
+
+// NotePageSize defines model for NotePageSize.
+type NotePageSize = int32
+
+// NotePaginationToken defines model for NotePaginationToken.
+type NotePaginationToken = string
+
+// NoteTestMode defines model for NoteTestMode.
+type NoteTestMode = bool
+
 // PersonalizedTrendFields defines model for PersonalizedTrendFields.
 type PersonalizedTrendFields = []PersonalizedTrendField
 
@@ -4767,6 +5613,24 @@ type LookupMediaByKeysParams struct {
 	MediaFields *[]MediaField `form:"media.fields,omitempty" json:"media.fields,omitempty"`
 }
 
+// GetMediaAnalyticsParams defines parameters for GetMediaAnalytics.
+type GetMediaAnalyticsParams struct {
+	// MediaKeys The media keys, comma separated.
+	MediaKeys []MediaKey `form:"media_keys" json:"media_keys"`
+
+	// StartTime Start of the period (inclusive, RFC 3339).
+	StartTime time.Time `form:"start_time" json:"start_time"`
+
+	// EndTime End of the period (exclusive, RFC 3339).
+	EndTime time.Time `form:"end_time" json:"end_time"`
+
+	// Granularity The size of the buckets the period is cut into. X's newer document makes it optional, defaulting to daily; its older one requires it, so it is always sent.
+	Granularity MediaAnalyticsGranularity `form:"granularity" json:"granularity"`
+
+	// MediaAnalyticsFields Fields of each media's analytics to return, comma separated.
+	MediaAnalyticsFields *[]MediaAnalyticsField `form:"media_analytics.fields,omitempty" json:"media_analytics.fields,omitempty"`
+}
+
 // GetMediaUploadStatusParams defines parameters for GetMediaUploadStatus.
 type GetMediaUploadStatusParams struct {
 	// MediaID The id returned when the upload was initialized.
@@ -4804,6 +5668,54 @@ type SearchNewsParams struct {
 type LookupNewsParams struct {
 	// NewsFields News story fields to return, comma separated.
 	NewsFields *NewsFields `form:"news.fields,omitempty" json:"news.fields,omitempty"`
+}
+
+// SearchNotesWrittenParams defines parameters for SearchNotesWritten.
+type SearchNotesWrittenParams struct {
+	// TestMode true for the notes and Tweets of test mode, false for those of real notes.
+	TestMode NoteTestMode `form:"test_mode" json:"test_mode"`
+
+	// MaxResults Most results a page holds; X sends 10 when it is left out.
+	MaxResults *NotePageSize `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` of the page before.
+	PaginationToken *NotePaginationToken `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// NoteFields Note fields to return, comma separated.
+	NoteFields *NoteFields `form:"note.fields,omitempty" json:"note.fields,omitempty"`
+}
+
+// SearchPostsEligibleForNotesParams defines parameters for SearchPostsEligibleForNotes.
+type SearchPostsEligibleForNotesParams struct {
+	// TestMode true for the notes and Tweets of test mode, false for those of real notes.
+	TestMode NoteTestMode `form:"test_mode" json:"test_mode"`
+
+	// MaxResults Most results a page holds; X sends 10 when it is left out.
+	MaxResults *NotePageSize `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` of the page before.
+	PaginationToken *NotePaginationToken `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// PostSelection Which of the eligible Tweets to return, in X's selection syntax (such as `feed_size:small`); X picks when it is left out.
+	PostSelection *string `form:"post_selection,omitempty" json:"post_selection,omitempty"`
+
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the Tweet field that points at them.
+	Expansions *TweetExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// MediaFields Media fields to return for media in `includes`, comma separated.
+	MediaFields *MediaFields `form:"media.fields,omitempty" json:"media.fields,omitempty"`
+
+	// PollFields Poll fields to return for polls in `includes`, comma separated.
+	PollFields *PollFields `form:"poll.fields,omitempty" json:"poll.fields,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// PlaceFields Place fields to return for places in `includes`, comma separated.
+	PlaceFields *PlaceFields `form:"place.fields,omitempty" json:"place.fields,omitempty"`
 }
 
 // LookupSpacesParams defines parameters for LookupSpaces.
@@ -4957,6 +5869,24 @@ type LookupTweetsParams struct {
 
 	// PlaceFields Place fields to return for places in `includes`, comma separated.
 	PlaceFields *PlaceFields `form:"place.fields,omitempty" json:"place.fields,omitempty"`
+}
+
+// GetTweetAnalyticsParams defines parameters for GetTweetAnalytics.
+type GetTweetAnalyticsParams struct {
+	// Ids The Tweets, comma separated.
+	Ids []TweetID `form:"ids" json:"ids"`
+
+	// StartTime Start of the period (inclusive, RFC 3339).
+	StartTime time.Time `form:"start_time" json:"start_time"`
+
+	// EndTime End of the period (exclusive, RFC 3339).
+	EndTime time.Time `form:"end_time" json:"end_time"`
+
+	// Granularity The size of the buckets the period is cut into. X's newer document makes it optional, defaulting to total; its older one requires it, so it is always sent.
+	Granularity TweetAnalyticsGranularity `form:"granularity" json:"granularity"`
+
+	// AnalyticsFields Fields of each Tweet's analytics to return, comma separated.
+	AnalyticsFields *[]AnalyticsField `form:"analytics.fields,omitempty" json:"analytics.fields,omitempty"`
 }
 
 // StreamTweetComplianceParams defines parameters for StreamTweetCompliance.
@@ -5425,6 +6355,27 @@ type ChangeStreamRulesParams struct {
 type CountStreamRulesParams struct {
 	// RulesCountFields Rule-count fields to return instead of the defaults, comma separated.
 	RulesCountFields *RulesCountFields `form:"rules_count.fields,omitempty" json:"rules_count.fields,omitempty"`
+}
+
+// LinkStreamWebhookParams defines parameters for LinkStreamWebhook.
+type LinkStreamWebhookParams struct {
+	// TweetFields Tweet fields to return beyond the defaults, comma separated.
+	TweetFields *TweetFields `form:"tweet.fields,omitempty" json:"tweet.fields,omitempty"`
+
+	// Expansions Related objects to return in `includes`, named by the Tweet field that points at them.
+	Expansions *TweetExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// MediaFields Media fields to return for media in `includes`, comma separated.
+	MediaFields *MediaFields `form:"media.fields,omitempty" json:"media.fields,omitempty"`
+
+	// PollFields Poll fields to return for polls in `includes`, comma separated.
+	PollFields *PollFields `form:"poll.fields,omitempty" json:"poll.fields,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+
+	// PlaceFields Place fields to return for places in `includes`, comma separated.
+	PlaceFields *PlaceFields `form:"place.fields,omitempty" json:"place.fields,omitempty"`
 }
 
 // LookupTweetParams defines parameters for LookupTweet.
@@ -6075,6 +7026,12 @@ type DeleteMediaSubtitlesJSONRequestBody = MediaSubtitlesDeleteRequest
 // CreateMediaSubtitlesJSONRequestBody defines body for CreateMediaSubtitles for application/json ContentType.
 type CreateMediaSubtitlesJSONRequestBody = MediaSubtitlesRequest
 
+// UploadMediaJSONRequestBody defines body for UploadMedia for application/json ContentType.
+type UploadMediaJSONRequestBody = MediaOneShotRequest
+
+// UploadMediaMultipartRequestBody defines body for UploadMedia for multipart/form-data ContentType.
+type UploadMediaMultipartRequestBody = MediaOneShotForm
+
 // InitializeMediaUploadJSONRequestBody defines body for InitializeMediaUpload for application/json ContentType.
 type InitializeMediaUploadJSONRequestBody = MediaUploadConfigRequest
 
@@ -6083,6 +7040,12 @@ type AppendMediaUploadJSONRequestBody = MediaUploadAppendRequest
 
 // AppendMediaUploadMultipartRequestBody defines body for AppendMediaUpload for multipart/form-data ContentType.
 type AppendMediaUploadMultipartRequestBody = MediaUploadAppendForm
+
+// CreateNoteJSONRequestBody defines body for CreateNote for application/json ContentType.
+type CreateNoteJSONRequestBody = CreateNoteRequest
+
+// EvaluateNoteJSONRequestBody defines body for EvaluateNote for application/json ContentType.
+type EvaluateNoteJSONRequestBody = EvaluateNoteRequest
 
 // CreateTweetJSONRequestBody defines body for CreateTweet for application/json ContentType.
 type CreateTweetJSONRequestBody = TweetCreateRequest
@@ -6308,6 +7271,68 @@ func (t HTTPError) MarshalJSON() ([]byte, error) {
 }
 
 func (t *HTTPError) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
+// AsMediaAnalyticsCounter0 returns the union data inside the MediaAnalyticsCounter as a MediaAnalyticsCounter0
+func (t MediaAnalyticsCounter) AsMediaAnalyticsCounter0() (MediaAnalyticsCounter0, error) {
+	var body MediaAnalyticsCounter0
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromMediaAnalyticsCounter0 overwrites any union data inside the MediaAnalyticsCounter as the provided MediaAnalyticsCounter0
+func (t *MediaAnalyticsCounter) FromMediaAnalyticsCounter0(v MediaAnalyticsCounter0) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeMediaAnalyticsCounter0 performs a merge with any union data inside the MediaAnalyticsCounter, using the provided MediaAnalyticsCounter0
+func (t *MediaAnalyticsCounter) MergeMediaAnalyticsCounter0(v MediaAnalyticsCounter0) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsMediaAnalyticsCounter1 returns the union data inside the MediaAnalyticsCounter as a MediaAnalyticsCounter1
+func (t MediaAnalyticsCounter) AsMediaAnalyticsCounter1() (MediaAnalyticsCounter1, error) {
+	var body MediaAnalyticsCounter1
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromMediaAnalyticsCounter1 overwrites any union data inside the MediaAnalyticsCounter as the provided MediaAnalyticsCounter1
+func (t *MediaAnalyticsCounter) FromMediaAnalyticsCounter1(v MediaAnalyticsCounter1) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeMediaAnalyticsCounter1 performs a merge with any union data inside the MediaAnalyticsCounter, using the provided MediaAnalyticsCounter1
+func (t *MediaAnalyticsCounter) MergeMediaAnalyticsCounter1(v MediaAnalyticsCounter1) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t MediaAnalyticsCounter) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *MediaAnalyticsCounter) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
@@ -6682,6 +7707,13 @@ type ClientInterface interface {
 	// Corresponds with POST /2/dm_conversations (the `CreateDMConversation` operationId).
 	CreateDMConversation(ctx context.Context, body CreateDMConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// DownloadDMMedia Download a file attached to a direct message
+	//
+	// Returns the bytes of a photo, GIF or video attached to a direct message, for a participant of its conversation. The three path segments are those of the attachment's media URL.
+	//
+	// Corresponds with GET /2/dm_conversations/media/{dm_id}/{media_id}/{resource_id} (the `DownloadDMMedia` operationId).
+	DownloadDMMedia(ctx context.Context, dmid DmEventID, mediaID MediaID, resourceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListDMEventsWithParticipant List the events with one participant
 	//
 	// Returns the events of the one-to-one conversation with a user, newest first.
@@ -6877,6 +7909,13 @@ type ClientInterface interface {
 	// Corresponds with GET /2/media (the `LookupMediaByKeys` operationId).
 	LookupMediaByKeys(ctx context.Context, params *LookupMediaByKeysParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// GetMediaAnalytics Playback of the caller's videos over a period
+	//
+	// Returns, for each of the caller's media named, how it was watched between two times, in buckets of an hour, a day or the whole period. Media of other accounts come back as entries in `errors`.
+	//
+	// Corresponds with GET /2/media/analytics (the `GetMediaAnalytics` operationId).
+	GetMediaAnalytics(ctx context.Context, params *GetMediaAnalyticsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// CreateMediaMetadataWithBody Attach metadata to uploaded media
 	//
 	// Sets alt text, download permission, sensitivity warnings and other metadata on a photo, video or GIF the caller uploaded. Each object sent replaces the one of the same name; the others stay.
@@ -6937,6 +7976,24 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /2/media/upload (the `GetMediaUploadStatus` operationId).
 	GetMediaUploadStatus(ctx context.Context, params *GetMediaUploadStatusParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UploadMediaWithBody Upload a small file in one request
+	//
+	// Sends a whole file at once, base64 text in a JSON body or bytes in a multipart form, instead of the initialize, append and finalize steps of a chunked upload. Meant for images; the id it returns is attached to Tweets and direct messages like any other.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/media/upload (the `UploadMedia` operationId).
+	UploadMediaWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UploadMedia Upload a small file in one request
+	//
+	// Sends a whole file at once, base64 text in a JSON body or bytes in a multipart form, instead of the initialize, append and finalize steps of a chunked upload. Meant for images; the id it returns is attached to Tweets and direct messages like any other.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/media/upload (the `UploadMedia` operationId).
+	UploadMedia(ctx context.Context, body UploadMediaJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// InitializeMediaUploadWithBody Start a chunked media upload
 	//
@@ -7001,6 +8058,63 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /2/news/{id} (the `LookupNews` operationId).
 	LookupNews(ctx context.Context, id NewsID, params *LookupNewsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateNoteWithBody Write a Community Note
+	//
+	// Proposes a Community Note on a Tweet, as an AI Note Writer. In test mode the note is scored but never shown on X.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/notes (the `CreateNote` operationId).
+	CreateNoteWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateNote Write a Community Note
+	//
+	// Proposes a Community Note on a Tweet, as an AI Note Writer. In test mode the note is scored but never shown on X.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/notes (the `CreateNote` operationId).
+	CreateNote(ctx context.Context, body CreateNoteJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// EvaluateNoteWithBody Score a draft Community Note
+	//
+	// Rates the text of a note not yet written before it is proposed, with the score X's models give how far it states checkable claims rather than opinion.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/notes/evaluate (the `EvaluateNote` operationId).
+	EvaluateNoteWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// EvaluateNote Score a draft Community Note
+	//
+	// Rates the text of a note not yet written before it is proposed, with the score X's models give how far it states checkable claims rather than opinion.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/notes/evaluate (the `EvaluateNote` operationId).
+	EvaluateNote(ctx context.Context, body EvaluateNoteJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SearchNotesWritten List the Community Notes the caller wrote
+	//
+	// Returns the notes the authenticated AI Note Writer has written, newest first, those of test mode or those proposed for real.
+	//
+	// Corresponds with GET /2/notes/search/notes_written (the `SearchNotesWritten` operationId).
+	SearchNotesWritten(ctx context.Context, params *SearchNotesWrittenParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SearchPostsEligibleForNotes List Tweets that may get a Community Note
+	//
+	// Returns Tweets the authenticated AI Note Writer may write a note on and has not yet, with the usual Tweet fields and expansions.
+	//
+	// Corresponds with GET /2/notes/search/posts_eligible_for_notes (the `SearchPostsEligibleForNotes` operationId).
+	SearchPostsEligibleForNotes(ctx context.Context, params *SearchPostsEligibleForNotesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteNote Delete a Community Note
+	//
+	// Withdraws a note the caller wrote.
+	//
+	// Corresponds with DELETE /2/notes/{id} (the `DeleteNote` operationId).
+	DeleteNote(ctx context.Context, id NoteID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetOpenAPIDocument Fetch the API document
 	//
@@ -7082,6 +8196,13 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /2/tweets (the `CreateTweet` operationId).
 	CreateTweet(ctx context.Context, body CreateTweetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetTweetAnalytics Engagement of the caller's Tweets over a period
+	//
+	// Returns, for each of the caller's Tweets named, how often it was seen and acted on between two times, in buckets of an hour, a day, a week or the whole period. Tweets of other accounts come back as entries in `errors`.
+	//
+	// Corresponds with GET /2/tweets/analytics (the `GetTweetAnalytics` operationId).
+	GetTweetAnalytics(ctx context.Context, params *GetTweetAnalyticsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// StreamTweetCompliance Connect to one partition of the Tweet compliance stream
 	//
@@ -7212,6 +8333,27 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /2/tweets/search/stream/rules/counts (the `CountStreamRules` operationId).
 	CountStreamRules(ctx context.Context, params *CountStreamRulesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListStreamWebhookLinks List the webhooks the filtered stream delivers to
+	//
+	// Returns every webhook of the app that receives the Tweets matching its filtered-stream rules, with the fields and expansions each delivery is rendered with.
+	//
+	// Corresponds with GET /2/tweets/search/webhooks (the `ListStreamWebhookLinks` operationId).
+	ListStreamWebhookLinks(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UnlinkStreamWebhook Stop delivering the filtered stream to a webhook
+	//
+	// Ends the delivery of matching Tweets to the webhook. The webhook stays registered, and the rules stay as they are.
+	//
+	// Corresponds with DELETE /2/tweets/search/webhooks/{webhook_id} (the `UnlinkStreamWebhook` operationId).
+	UnlinkStreamWebhook(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// LinkStreamWebhook Deliver the filtered stream to a webhook
+	//
+	// Makes X send each Tweet that matches the app's filtered-stream rules to the webhook, as a signed POST, instead of over a held-open connection. The field and expansion parameters say how each delivered Tweet is rendered, as they do on the stream itself.
+	//
+	// Corresponds with POST /2/tweets/search/webhooks/{webhook_id} (the `LinkStreamWebhook` operationId).
+	LinkStreamWebhook(ctx context.Context, webhookID WebhookIDPath, params *LinkStreamWebhookParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteTweet Delete a Tweet
 	//
@@ -7995,6 +9137,23 @@ func (c *Client) CreateDMConversation(ctx context.Context, body CreateDMConversa
 	return c.Client.Do(req)
 }
 
+// DownloadDMMedia Download a file attached to a direct message
+//
+// Returns the bytes of a photo, GIF or video attached to a direct message, for a participant of its conversation. The three path segments are those of the attachment's media URL.
+//
+// Corresponds with GET /2/dm_conversations/media/{dm_id}/{media_id}/{resource_id} (the `DownloadDMMedia` operationId).
+func (c *Client) DownloadDMMedia(ctx context.Context, dmid DmEventID, mediaID MediaID, resourceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDownloadDMMediaRequest(c.Server, dmid, mediaID, resourceID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ListDMEventsWithParticipant List the events with one participant
 //
 // Returns the events of the one-to-one conversation with a user, newest first.
@@ -8440,6 +9599,23 @@ func (c *Client) LookupMediaByKeys(ctx context.Context, params *LookupMediaByKey
 	return c.Client.Do(req)
 }
 
+// GetMediaAnalytics Playback of the caller's videos over a period
+//
+// Returns, for each of the caller's media named, how it was watched between two times, in buckets of an hour, a day or the whole period. Media of other accounts come back as entries in `errors`.
+//
+// Corresponds with GET /2/media/analytics (the `GetMediaAnalytics` operationId).
+func (c *Client) GetMediaAnalytics(ctx context.Context, params *GetMediaAnalyticsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetMediaAnalyticsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // CreateMediaMetadataWithBody Attach metadata to uploaded media
 //
 // Sets alt text, download permission, sensitivity warnings and other metadata on a photo, video or GIF the caller uploaded. Each object sent replaces the one of the same name; the others stay.
@@ -8561,6 +9737,44 @@ func (c *Client) CreateMediaSubtitles(ctx context.Context, body CreateMediaSubti
 // Corresponds with GET /2/media/upload (the `GetMediaUploadStatus` operationId).
 func (c *Client) GetMediaUploadStatus(ctx context.Context, params *GetMediaUploadStatusParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetMediaUploadStatusRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UploadMediaWithBody Upload a small file in one request
+//
+// Sends a whole file at once, base64 text in a JSON body or bytes in a multipart form, instead of the initialize, append and finalize steps of a chunked upload. Meant for images; the id it returns is attached to Tweets and direct messages like any other.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/media/upload (the `UploadMedia` operationId).
+func (c *Client) UploadMediaWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUploadMediaRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UploadMedia Upload a small file in one request
+//
+// Sends a whole file at once, base64 text in a JSON body or bytes in a multipart form, instead of the initialize, append and finalize steps of a chunked upload. Meant for images; the id it returns is attached to Tweets and direct messages like any other.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/media/upload (the `UploadMedia` operationId).
+func (c *Client) UploadMedia(ctx context.Context, body UploadMediaJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUploadMediaRequest(c.Server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8705,6 +9919,133 @@ func (c *Client) SearchNews(ctx context.Context, params *SearchNewsParams, reqEd
 // Corresponds with GET /2/news/{id} (the `LookupNews` operationId).
 func (c *Client) LookupNews(ctx context.Context, id NewsID, params *LookupNewsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewLookupNewsRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateNoteWithBody Write a Community Note
+//
+// Proposes a Community Note on a Tweet, as an AI Note Writer. In test mode the note is scored but never shown on X.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/notes (the `CreateNote` operationId).
+func (c *Client) CreateNoteWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateNoteRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateNote Write a Community Note
+//
+// Proposes a Community Note on a Tweet, as an AI Note Writer. In test mode the note is scored but never shown on X.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/notes (the `CreateNote` operationId).
+func (c *Client) CreateNote(ctx context.Context, body CreateNoteJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateNoteRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// EvaluateNoteWithBody Score a draft Community Note
+//
+// Rates the text of a note not yet written before it is proposed, with the score X's models give how far it states checkable claims rather than opinion.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/notes/evaluate (the `EvaluateNote` operationId).
+func (c *Client) EvaluateNoteWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewEvaluateNoteRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// EvaluateNote Score a draft Community Note
+//
+// Rates the text of a note not yet written before it is proposed, with the score X's models give how far it states checkable claims rather than opinion.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/notes/evaluate (the `EvaluateNote` operationId).
+func (c *Client) EvaluateNote(ctx context.Context, body EvaluateNoteJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewEvaluateNoteRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SearchNotesWritten List the Community Notes the caller wrote
+//
+// Returns the notes the authenticated AI Note Writer has written, newest first, those of test mode or those proposed for real.
+//
+// Corresponds with GET /2/notes/search/notes_written (the `SearchNotesWritten` operationId).
+func (c *Client) SearchNotesWritten(ctx context.Context, params *SearchNotesWrittenParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSearchNotesWrittenRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SearchPostsEligibleForNotes List Tweets that may get a Community Note
+//
+// Returns Tweets the authenticated AI Note Writer may write a note on and has not yet, with the usual Tweet fields and expansions.
+//
+// Corresponds with GET /2/notes/search/posts_eligible_for_notes (the `SearchPostsEligibleForNotes` operationId).
+func (c *Client) SearchPostsEligibleForNotes(ctx context.Context, params *SearchPostsEligibleForNotesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSearchPostsEligibleForNotesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteNote Delete a Community Note
+//
+// Withdraws a note the caller wrote.
+//
+// Corresponds with DELETE /2/notes/{id} (the `DeleteNote` operationId).
+func (c *Client) DeleteNote(ctx context.Context, id NoteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteNoteRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -8896,6 +10237,23 @@ func (c *Client) CreateTweetWithBody(ctx context.Context, contentType string, bo
 // Corresponds with POST /2/tweets (the `CreateTweet` operationId).
 func (c *Client) CreateTweet(ctx context.Context, body CreateTweetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateTweetRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetTweetAnalytics Engagement of the caller's Tweets over a period
+//
+// Returns, for each of the caller's Tweets named, how often it was seen and acted on between two times, in buckets of an hour, a day, a week or the whole period. Tweets of other accounts come back as entries in `errors`.
+//
+// Corresponds with GET /2/tweets/analytics (the `GetTweetAnalytics` operationId).
+func (c *Client) GetTweetAnalytics(ctx context.Context, params *GetTweetAnalyticsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetTweetAnalyticsRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9206,6 +10564,57 @@ func (c *Client) ChangeStreamRules(ctx context.Context, params *ChangeStreamRule
 // Corresponds with GET /2/tweets/search/stream/rules/counts (the `CountStreamRules` operationId).
 func (c *Client) CountStreamRules(ctx context.Context, params *CountStreamRulesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCountStreamRulesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListStreamWebhookLinks List the webhooks the filtered stream delivers to
+//
+// Returns every webhook of the app that receives the Tweets matching its filtered-stream rules, with the fields and expansions each delivery is rendered with.
+//
+// Corresponds with GET /2/tweets/search/webhooks (the `ListStreamWebhookLinks` operationId).
+func (c *Client) ListStreamWebhookLinks(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListStreamWebhookLinksRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UnlinkStreamWebhook Stop delivering the filtered stream to a webhook
+//
+// Ends the delivery of matching Tweets to the webhook. The webhook stays registered, and the rules stay as they are.
+//
+// Corresponds with DELETE /2/tweets/search/webhooks/{webhook_id} (the `UnlinkStreamWebhook` operationId).
+func (c *Client) UnlinkStreamWebhook(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUnlinkStreamWebhookRequest(c.Server, webhookID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// LinkStreamWebhook Deliver the filtered stream to a webhook
+//
+// Makes X send each Tweet that matches the app's filtered-stream rules to the webhook, as a signed POST, instead of over a held-open connection. The field and expansion parameters say how each delivered Tweet is rendered, as they do on the stream itself.
+//
+// Corresponds with POST /2/tweets/search/webhooks/{webhook_id} (the `LinkStreamWebhook` operationId).
+func (c *Client) LinkStreamWebhook(ctx context.Context, webhookID WebhookIDPath, params *LinkStreamWebhookParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLinkStreamWebhookRequest(c.Server, webhookID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -10994,6 +12403,54 @@ func NewCreateDMConversationRequestWithBody(server string, contentType string, b
 	return req, nil
 }
 
+// NewDownloadDMMediaRequest constructs an http.Request for the DownloadDMMedia method
+func NewDownloadDMMediaRequest(server string, dmid DmEventID, mediaID MediaID, resourceID string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "dm_id", dmid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "media_id", mediaID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam2 string
+
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "resource_id", resourceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/dm_conversations/media/%s/%s/%s", pathParam0, pathParam1, pathParam2)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListDMEventsWithParticipantRequest constructs an http.Request for the ListDMEventsWithParticipant method
 func NewListDMEventsWithParticipantRequest(server string, participantID UserID, params *ListDMEventsWithParticipantParams) (*http.Request, error) {
 	var err error
@@ -12728,6 +14185,96 @@ func NewLookupMediaByKeysRequest(server string, params *LookupMediaByKeysParams)
 	return req, nil
 }
 
+// NewGetMediaAnalyticsRequest constructs an http.Request for the GetMediaAnalytics method
+func NewGetMediaAnalyticsRequest(server string, params *GetMediaAnalyticsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/media/analytics")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MediaKeys != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media_keys", params.MediaKeys, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_time", params.StartTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "granularity", params.Granularity, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.MediaAnalyticsFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media_analytics.fields", *params.MediaAnalyticsFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewCreateMediaMetadataRequest calls the generic CreateMediaMetadata builder with application/json body
 func NewCreateMediaMetadataRequest(server string, body CreateMediaMetadataJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -12906,6 +14453,46 @@ func NewGetMediaUploadStatusRequest(server string, params *GetMediaUploadStatusP
 	if err != nil {
 		return nil, err
 	}
+
+	return req, nil
+}
+
+// NewUploadMediaRequest calls the generic UploadMedia builder with application/json body
+func NewUploadMediaRequest(server string, body UploadMediaJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUploadMediaRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewUploadMediaRequestWithBody constructs an http.Request for the UploadMedia method, with any body, and a specified content type
+func NewUploadMediaRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/media/upload")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -13232,6 +14819,364 @@ func NewLookupNewsRequest(server string, id NewsID, params *LookupNewsParams) (*
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateNoteRequest calls the generic CreateNote builder with application/json body
+func NewCreateNoteRequest(server string, body CreateNoteJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateNoteRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateNoteRequestWithBody constructs an http.Request for the CreateNote method, with any body, and a specified content type
+func NewCreateNoteRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/notes")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewEvaluateNoteRequest calls the generic EvaluateNote builder with application/json body
+func NewEvaluateNoteRequest(server string, body EvaluateNoteJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewEvaluateNoteRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewEvaluateNoteRequestWithBody constructs an http.Request for the EvaluateNote method, with any body, and a specified content type
+func NewEvaluateNoteRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/notes/evaluate")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewSearchNotesWrittenRequest constructs an http.Request for the SearchNotesWritten method
+func NewSearchNotesWrittenRequest(server string, params *SearchNotesWrittenParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/notes/search/notes_written")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "test_mode", params.TestMode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.NoteFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "note.fields", *params.NoteFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewSearchPostsEligibleForNotesRequest constructs an http.Request for the SearchPostsEligibleForNotes method
+func NewSearchPostsEligibleForNotesRequest(server string, params *SearchPostsEligibleForNotesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/notes/search/posts_eligible_for_notes")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "test_mode", params.TestMode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PostSelection != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "post_selection", *params.PostSelection, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MediaFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media.fields", *params.MediaFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PollFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "poll.fields", *params.PollFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PlaceFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "place.fields", *params.PlaceFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewDeleteNoteRequest constructs an http.Request for the DeleteNote method
+func NewDeleteNoteRequest(server string, id NoteID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/notes/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14166,6 +16111,96 @@ func NewCreateTweetRequestWithBody(server string, contentType string, body io.Re
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetTweetAnalyticsRequest constructs an http.Request for the GetTweetAnalytics method
+func NewGetTweetAnalyticsRequest(server string, params *GetTweetAnalyticsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/tweets/analytics")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Ids != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "ids", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_time", params.StartTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "granularity", params.Granularity, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.AnalyticsFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "analytics.fields", *params.AnalyticsFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -16490,6 +18525,188 @@ func NewCountStreamRulesRequest(server string, params *CountStreamRulesParams) (
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListStreamWebhookLinksRequest constructs an http.Request for the ListStreamWebhookLinks method
+func NewListStreamWebhookLinksRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/tweets/search/webhooks")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUnlinkStreamWebhookRequest constructs an http.Request for the UnlinkStreamWebhook method
+func NewUnlinkStreamWebhookRequest(server string, webhookID WebhookIDPath) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "webhook_id", webhookID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/tweets/search/webhooks/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewLinkStreamWebhookRequest constructs an http.Request for the LinkStreamWebhook method
+func NewLinkStreamWebhookRequest(server string, webhookID WebhookIDPath, params *LinkStreamWebhookParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "webhook_id", webhookID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/tweets/search/webhooks/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.TweetFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tweet.fields", *params.TweetFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MediaFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "media.fields", *params.MediaFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PollFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "poll.fields", *params.PollFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PlaceFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "place.fields", *params.PlaceFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21256,6 +23473,15 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /2/dm_conversations (the `CreateDMConversation` operationId).
 	CreateDMConversationWithResponse(ctx context.Context, body CreateDMConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDMConversationResult, error)
 
+	// DownloadDMMediaWithResponse Download a file attached to a direct message
+	//
+	// Returns the bytes of a photo, GIF or video attached to a direct message, for a participant of its conversation. The three path segments are those of the attachment's media URL.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/dm_conversations/media/{dm_id}/{media_id}/{resource_id} (the `DownloadDMMedia` operationId).
+	DownloadDMMediaWithResponse(ctx context.Context, dmid DmEventID, mediaID MediaID, resourceID string, reqEditors ...RequestEditorFn) (*DownloadDMMediaResult, error)
+
 	// ListDMEventsWithParticipantWithResponse List the events with one participant
 	//
 	// Returns the events of the one-to-one conversation with a user, newest first.
@@ -21481,6 +23707,15 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /2/media (the `LookupMediaByKeys` operationId).
 	LookupMediaByKeysWithResponse(ctx context.Context, params *LookupMediaByKeysParams, reqEditors ...RequestEditorFn) (*LookupMediaByKeysResult, error)
 
+	// GetMediaAnalyticsWithResponse Playback of the caller's videos over a period
+	//
+	// Returns, for each of the caller's media named, how it was watched between two times, in buckets of an hour, a day or the whole period. Media of other accounts come back as entries in `errors`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/media/analytics (the `GetMediaAnalytics` operationId).
+	GetMediaAnalyticsWithResponse(ctx context.Context, params *GetMediaAnalyticsParams, reqEditors ...RequestEditorFn) (*GetMediaAnalyticsResult, error)
+
 	// CreateMediaMetadataWithBodyWithResponse Attach metadata to uploaded media
 	//
 	// Sets alt text, download permission, sensitivity warnings and other metadata on a photo, video or GIF the caller uploaded. Each object sent replaces the one of the same name; the others stay.
@@ -21543,6 +23778,24 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /2/media/upload (the `GetMediaUploadStatus` operationId).
 	GetMediaUploadStatusWithResponse(ctx context.Context, params *GetMediaUploadStatusParams, reqEditors ...RequestEditorFn) (*GetMediaUploadStatusResult, error)
+
+	// UploadMediaWithBodyWithResponse Upload a small file in one request
+	//
+	// Sends a whole file at once, base64 text in a JSON body or bytes in a multipart form, instead of the initialize, append and finalize steps of a chunked upload. Meant for images; the id it returns is attached to Tweets and direct messages like any other.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/media/upload (the `UploadMedia` operationId).
+	UploadMediaWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadMediaResult, error)
+
+	// UploadMediaWithResponse Upload a small file in one request
+	//
+	// Sends a whole file at once, base64 text in a JSON body or bytes in a multipart form, instead of the initialize, append and finalize steps of a chunked upload. Meant for images; the id it returns is attached to Tweets and direct messages like any other.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/media/upload (the `UploadMedia` operationId).
+	UploadMediaWithResponse(ctx context.Context, body UploadMediaJSONRequestBody, reqEditors ...RequestEditorFn) (*UploadMediaResult, error)
 
 	// InitializeMediaUploadWithBodyWithResponse Start a chunked media upload
 	//
@@ -21615,6 +23868,69 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /2/news/{id} (the `LookupNews` operationId).
 	LookupNewsWithResponse(ctx context.Context, id NewsID, params *LookupNewsParams, reqEditors ...RequestEditorFn) (*LookupNewsResult, error)
+
+	// CreateNoteWithBodyWithResponse Write a Community Note
+	//
+	// Proposes a Community Note on a Tweet, as an AI Note Writer. In test mode the note is scored but never shown on X.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/notes (the `CreateNote` operationId).
+	CreateNoteWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateNoteResult, error)
+
+	// CreateNoteWithResponse Write a Community Note
+	//
+	// Proposes a Community Note on a Tweet, as an AI Note Writer. In test mode the note is scored but never shown on X.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/notes (the `CreateNote` operationId).
+	CreateNoteWithResponse(ctx context.Context, body CreateNoteJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateNoteResult, error)
+
+	// EvaluateNoteWithBodyWithResponse Score a draft Community Note
+	//
+	// Rates the text of a note not yet written before it is proposed, with the score X's models give how far it states checkable claims rather than opinion.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/notes/evaluate (the `EvaluateNote` operationId).
+	EvaluateNoteWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EvaluateNoteResult, error)
+
+	// EvaluateNoteWithResponse Score a draft Community Note
+	//
+	// Rates the text of a note not yet written before it is proposed, with the score X's models give how far it states checkable claims rather than opinion.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/notes/evaluate (the `EvaluateNote` operationId).
+	EvaluateNoteWithResponse(ctx context.Context, body EvaluateNoteJSONRequestBody, reqEditors ...RequestEditorFn) (*EvaluateNoteResult, error)
+
+	// SearchNotesWrittenWithResponse List the Community Notes the caller wrote
+	//
+	// Returns the notes the authenticated AI Note Writer has written, newest first, those of test mode or those proposed for real.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/notes/search/notes_written (the `SearchNotesWritten` operationId).
+	SearchNotesWrittenWithResponse(ctx context.Context, params *SearchNotesWrittenParams, reqEditors ...RequestEditorFn) (*SearchNotesWrittenResult, error)
+
+	// SearchPostsEligibleForNotesWithResponse List Tweets that may get a Community Note
+	//
+	// Returns Tweets the authenticated AI Note Writer may write a note on and has not yet, with the usual Tweet fields and expansions.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/notes/search/posts_eligible_for_notes (the `SearchPostsEligibleForNotes` operationId).
+	SearchPostsEligibleForNotesWithResponse(ctx context.Context, params *SearchPostsEligibleForNotesParams, reqEditors ...RequestEditorFn) (*SearchPostsEligibleForNotesResult, error)
+
+	// DeleteNoteWithResponse Delete a Community Note
+	//
+	// Withdraws a note the caller wrote.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /2/notes/{id} (the `DeleteNote` operationId).
+	DeleteNoteWithResponse(ctx context.Context, id NoteID, reqEditors ...RequestEditorFn) (*DeleteNoteResult, error)
 
 	// GetOpenAPIDocumentWithResponse Fetch the API document
 	//
@@ -21714,6 +24030,15 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /2/tweets (the `CreateTweet` operationId).
 	CreateTweetWithResponse(ctx context.Context, body CreateTweetJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTweetResult, error)
+
+	// GetTweetAnalyticsWithResponse Engagement of the caller's Tweets over a period
+	//
+	// Returns, for each of the caller's Tweets named, how often it was seen and acted on between two times, in buckets of an hour, a day, a week or the whole period. Tweets of other accounts come back as entries in `errors`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/tweets/analytics (the `GetTweetAnalytics` operationId).
+	GetTweetAnalyticsWithResponse(ctx context.Context, params *GetTweetAnalyticsParams, reqEditors ...RequestEditorFn) (*GetTweetAnalyticsResult, error)
 
 	// StreamTweetComplianceWithResponse Connect to one partition of the Tweet compliance stream
 	//
@@ -21876,6 +24201,33 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /2/tweets/search/stream/rules/counts (the `CountStreamRules` operationId).
 	CountStreamRulesWithResponse(ctx context.Context, params *CountStreamRulesParams, reqEditors ...RequestEditorFn) (*CountStreamRulesResult, error)
+
+	// ListStreamWebhookLinksWithResponse List the webhooks the filtered stream delivers to
+	//
+	// Returns every webhook of the app that receives the Tweets matching its filtered-stream rules, with the fields and expansions each delivery is rendered with.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/tweets/search/webhooks (the `ListStreamWebhookLinks` operationId).
+	ListStreamWebhookLinksWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListStreamWebhookLinksResult, error)
+
+	// UnlinkStreamWebhookWithResponse Stop delivering the filtered stream to a webhook
+	//
+	// Ends the delivery of matching Tweets to the webhook. The webhook stays registered, and the rules stay as they are.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /2/tweets/search/webhooks/{webhook_id} (the `UnlinkStreamWebhook` operationId).
+	UnlinkStreamWebhookWithResponse(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*UnlinkStreamWebhookResult, error)
+
+	// LinkStreamWebhookWithResponse Deliver the filtered stream to a webhook
+	//
+	// Makes X send each Tweet that matches the app's filtered-stream rules to the webhook, as a signed POST, instead of over a held-open connection. The field and expansion parameters say how each delivered Tweet is rendered, as they do on the stream itself.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/tweets/search/webhooks/{webhook_id} (the `LinkStreamWebhook` operationId).
+	LinkStreamWebhookWithResponse(ctx context.Context, webhookID WebhookIDPath, params *LinkStreamWebhookParams, reqEditors ...RequestEditorFn) (*LinkStreamWebhookResult, error)
 
 	// DeleteTweetWithResponse Delete a Tweet
 	//
@@ -23027,6 +25379,47 @@ func (r CreateDMConversationResult) ContentType() string {
 	return ""
 }
 
+type DownloadDMMediaResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DownloadDMMediaResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DownloadDMMediaResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DownloadDMMediaResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DownloadDMMediaResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DownloadDMMediaResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type ListDMEventsWithParticipantResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -23987,6 +26380,54 @@ func (r LookupMediaByKeysResult) ContentType() string {
 	return ""
 }
 
+type GetMediaAnalyticsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *MediaAnalyticsResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetMediaAnalyticsResult) GetJSON200() *MediaAnalyticsResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetMediaAnalyticsResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetMediaAnalyticsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetMediaAnalyticsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetMediaAnalyticsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetMediaAnalyticsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type CreateMediaMetadataResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -24173,6 +26614,54 @@ func (r GetMediaUploadStatusResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetMediaUploadStatusResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UploadMediaResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *MediaUploadResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UploadMediaResult) GetJSON200() *MediaUploadResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UploadMediaResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UploadMediaResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UploadMediaResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UploadMediaResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UploadMediaResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -24461,6 +26950,246 @@ func (r LookupNewsResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r LookupNewsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateNoteResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *CreateNoteResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateNoteResult) GetJSON201() *CreateNoteResponse {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateNoteResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateNoteResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateNoteResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateNoteResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateNoteResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type EvaluateNoteResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *EvaluateNoteResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r EvaluateNoteResult) GetJSON200() *EvaluateNoteResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r EvaluateNoteResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r EvaluateNoteResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r EvaluateNoteResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r EvaluateNoteResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r EvaluateNoteResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type SearchNotesWrittenResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *NotesWrittenResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SearchNotesWrittenResult) GetJSON200() *NotesWrittenResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r SearchNotesWrittenResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r SearchNotesWrittenResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SearchNotesWrittenResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SearchNotesWrittenResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SearchNotesWrittenResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type SearchPostsEligibleForNotesResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PostsEligibleForNotesResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SearchPostsEligibleForNotesResult) GetJSON200() *PostsEligibleForNotesResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r SearchPostsEligibleForNotesResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r SearchPostsEligibleForNotesResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SearchPostsEligibleForNotesResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SearchPostsEligibleForNotesResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SearchPostsEligibleForNotesResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeleteNoteResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *DeleteNoteResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteNoteResult) GetJSON200() *DeleteNoteResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteNoteResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteNoteResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteNoteResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteNoteResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteNoteResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -24941,6 +27670,54 @@ func (r CreateTweetResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r CreateTweetResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetTweetAnalyticsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TweetAnalyticsResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetTweetAnalyticsResult) GetJSON200() *TweetAnalyticsResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetTweetAnalyticsResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetTweetAnalyticsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetTweetAnalyticsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetTweetAnalyticsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetTweetAnalyticsResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -25757,6 +28534,150 @@ func (r CountStreamRulesResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r CountStreamRulesResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListStreamWebhookLinksResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *StreamWebhookLinksResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListStreamWebhookLinksResult) GetJSON200() *StreamWebhookLinksResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListStreamWebhookLinksResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListStreamWebhookLinksResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListStreamWebhookLinksResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListStreamWebhookLinksResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListStreamWebhookLinksResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UnlinkStreamWebhookResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *StreamWebhookUnlinkResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UnlinkStreamWebhookResult) GetJSON200() *StreamWebhookUnlinkResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UnlinkStreamWebhookResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UnlinkStreamWebhookResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UnlinkStreamWebhookResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UnlinkStreamWebhookResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UnlinkStreamWebhookResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type LinkStreamWebhookResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *StreamWebhookLinkResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r LinkStreamWebhookResult) GetJSON200() *StreamWebhookLinkResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r LinkStreamWebhookResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r LinkStreamWebhookResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r LinkStreamWebhookResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r LinkStreamWebhookResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r LinkStreamWebhookResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -28709,6 +31630,21 @@ func (c *ClientWithResponses) CreateDMConversationWithResponse(ctx context.Conte
 	return ParseCreateDMConversationResult(rsp)
 }
 
+// DownloadDMMediaWithResponse Download a file attached to a direct message
+//
+// Returns the bytes of a photo, GIF or video attached to a direct message, for a participant of its conversation. The three path segments are those of the attachment's media URL.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/dm_conversations/media/{dm_id}/{media_id}/{resource_id} (the `DownloadDMMedia` operationId).
+func (c *ClientWithResponses) DownloadDMMediaWithResponse(ctx context.Context, dmid DmEventID, mediaID MediaID, resourceID string, reqEditors ...RequestEditorFn) (*DownloadDMMediaResult, error) {
+	rsp, err := c.DownloadDMMedia(ctx, dmid, mediaID, resourceID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDownloadDMMediaResult(rsp)
+}
+
 // ListDMEventsWithParticipantWithResponse List the events with one participant
 //
 // Returns the events of the one-to-one conversation with a user, newest first.
@@ -29084,6 +32020,21 @@ func (c *ClientWithResponses) LookupMediaByKeysWithResponse(ctx context.Context,
 	return ParseLookupMediaByKeysResult(rsp)
 }
 
+// GetMediaAnalyticsWithResponse Playback of the caller's videos over a period
+//
+// Returns, for each of the caller's media named, how it was watched between two times, in buckets of an hour, a day or the whole period. Media of other accounts come back as entries in `errors`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/media/analytics (the `GetMediaAnalytics` operationId).
+func (c *ClientWithResponses) GetMediaAnalyticsWithResponse(ctx context.Context, params *GetMediaAnalyticsParams, reqEditors ...RequestEditorFn) (*GetMediaAnalyticsResult, error) {
+	rsp, err := c.GetMediaAnalytics(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetMediaAnalyticsResult(rsp)
+}
+
 // CreateMediaMetadataWithBodyWithResponse Attach metadata to uploaded media
 //
 // Sets alt text, download permission, sensitivity warnings and other metadata on a photo, video or GIF the caller uploaded. Each object sent replaces the one of the same name; the others stay.
@@ -29187,6 +32138,36 @@ func (c *ClientWithResponses) GetMediaUploadStatusWithResponse(ctx context.Conte
 		return nil, err
 	}
 	return ParseGetMediaUploadStatusResult(rsp)
+}
+
+// UploadMediaWithBodyWithResponse Upload a small file in one request
+//
+// Sends a whole file at once, base64 text in a JSON body or bytes in a multipart form, instead of the initialize, append and finalize steps of a chunked upload. Meant for images; the id it returns is attached to Tweets and direct messages like any other.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/media/upload (the `UploadMedia` operationId).
+func (c *ClientWithResponses) UploadMediaWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadMediaResult, error) {
+	rsp, err := c.UploadMediaWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUploadMediaResult(rsp)
+}
+
+// UploadMediaWithResponse Upload a small file in one request
+//
+// Sends a whole file at once, base64 text in a JSON body or bytes in a multipart form, instead of the initialize, append and finalize steps of a chunked upload. Meant for images; the id it returns is attached to Tweets and direct messages like any other.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/media/upload (the `UploadMedia` operationId).
+func (c *ClientWithResponses) UploadMediaWithResponse(ctx context.Context, body UploadMediaJSONRequestBody, reqEditors ...RequestEditorFn) (*UploadMediaResult, error) {
+	rsp, err := c.UploadMedia(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUploadMediaResult(rsp)
 }
 
 // InitializeMediaUploadWithBodyWithResponse Start a chunked media upload
@@ -29307,6 +32288,111 @@ func (c *ClientWithResponses) LookupNewsWithResponse(ctx context.Context, id New
 		return nil, err
 	}
 	return ParseLookupNewsResult(rsp)
+}
+
+// CreateNoteWithBodyWithResponse Write a Community Note
+//
+// Proposes a Community Note on a Tweet, as an AI Note Writer. In test mode the note is scored but never shown on X.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/notes (the `CreateNote` operationId).
+func (c *ClientWithResponses) CreateNoteWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateNoteResult, error) {
+	rsp, err := c.CreateNoteWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateNoteResult(rsp)
+}
+
+// CreateNoteWithResponse Write a Community Note
+//
+// Proposes a Community Note on a Tweet, as an AI Note Writer. In test mode the note is scored but never shown on X.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/notes (the `CreateNote` operationId).
+func (c *ClientWithResponses) CreateNoteWithResponse(ctx context.Context, body CreateNoteJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateNoteResult, error) {
+	rsp, err := c.CreateNote(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateNoteResult(rsp)
+}
+
+// EvaluateNoteWithBodyWithResponse Score a draft Community Note
+//
+// Rates the text of a note not yet written before it is proposed, with the score X's models give how far it states checkable claims rather than opinion.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/notes/evaluate (the `EvaluateNote` operationId).
+func (c *ClientWithResponses) EvaluateNoteWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EvaluateNoteResult, error) {
+	rsp, err := c.EvaluateNoteWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseEvaluateNoteResult(rsp)
+}
+
+// EvaluateNoteWithResponse Score a draft Community Note
+//
+// Rates the text of a note not yet written before it is proposed, with the score X's models give how far it states checkable claims rather than opinion.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/notes/evaluate (the `EvaluateNote` operationId).
+func (c *ClientWithResponses) EvaluateNoteWithResponse(ctx context.Context, body EvaluateNoteJSONRequestBody, reqEditors ...RequestEditorFn) (*EvaluateNoteResult, error) {
+	rsp, err := c.EvaluateNote(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseEvaluateNoteResult(rsp)
+}
+
+// SearchNotesWrittenWithResponse List the Community Notes the caller wrote
+//
+// Returns the notes the authenticated AI Note Writer has written, newest first, those of test mode or those proposed for real.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/notes/search/notes_written (the `SearchNotesWritten` operationId).
+func (c *ClientWithResponses) SearchNotesWrittenWithResponse(ctx context.Context, params *SearchNotesWrittenParams, reqEditors ...RequestEditorFn) (*SearchNotesWrittenResult, error) {
+	rsp, err := c.SearchNotesWritten(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSearchNotesWrittenResult(rsp)
+}
+
+// SearchPostsEligibleForNotesWithResponse List Tweets that may get a Community Note
+//
+// Returns Tweets the authenticated AI Note Writer may write a note on and has not yet, with the usual Tweet fields and expansions.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/notes/search/posts_eligible_for_notes (the `SearchPostsEligibleForNotes` operationId).
+func (c *ClientWithResponses) SearchPostsEligibleForNotesWithResponse(ctx context.Context, params *SearchPostsEligibleForNotesParams, reqEditors ...RequestEditorFn) (*SearchPostsEligibleForNotesResult, error) {
+	rsp, err := c.SearchPostsEligibleForNotes(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSearchPostsEligibleForNotesResult(rsp)
+}
+
+// DeleteNoteWithResponse Delete a Community Note
+//
+// Withdraws a note the caller wrote.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /2/notes/{id} (the `DeleteNote` operationId).
+func (c *ClientWithResponses) DeleteNoteWithResponse(ctx context.Context, id NoteID, reqEditors ...RequestEditorFn) (*DeleteNoteResult, error) {
+	rsp, err := c.DeleteNote(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteNoteResult(rsp)
 }
 
 // GetOpenAPIDocumentWithResponse Fetch the API document
@@ -29472,6 +32558,21 @@ func (c *ClientWithResponses) CreateTweetWithResponse(ctx context.Context, body 
 		return nil, err
 	}
 	return ParseCreateTweetResult(rsp)
+}
+
+// GetTweetAnalyticsWithResponse Engagement of the caller's Tweets over a period
+//
+// Returns, for each of the caller's Tweets named, how often it was seen and acted on between two times, in buckets of an hour, a day, a week or the whole period. Tweets of other accounts come back as entries in `errors`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/tweets/analytics (the `GetTweetAnalytics` operationId).
+func (c *ClientWithResponses) GetTweetAnalyticsWithResponse(ctx context.Context, params *GetTweetAnalyticsParams, reqEditors ...RequestEditorFn) (*GetTweetAnalyticsResult, error) {
+	rsp, err := c.GetTweetAnalytics(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetTweetAnalyticsResult(rsp)
 }
 
 // StreamTweetComplianceWithResponse Connect to one partition of the Tweet compliance stream
@@ -29742,6 +32843,51 @@ func (c *ClientWithResponses) CountStreamRulesWithResponse(ctx context.Context, 
 		return nil, err
 	}
 	return ParseCountStreamRulesResult(rsp)
+}
+
+// ListStreamWebhookLinksWithResponse List the webhooks the filtered stream delivers to
+//
+// Returns every webhook of the app that receives the Tweets matching its filtered-stream rules, with the fields and expansions each delivery is rendered with.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/tweets/search/webhooks (the `ListStreamWebhookLinks` operationId).
+func (c *ClientWithResponses) ListStreamWebhookLinksWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListStreamWebhookLinksResult, error) {
+	rsp, err := c.ListStreamWebhookLinks(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListStreamWebhookLinksResult(rsp)
+}
+
+// UnlinkStreamWebhookWithResponse Stop delivering the filtered stream to a webhook
+//
+// Ends the delivery of matching Tweets to the webhook. The webhook stays registered, and the rules stay as they are.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /2/tweets/search/webhooks/{webhook_id} (the `UnlinkStreamWebhook` operationId).
+func (c *ClientWithResponses) UnlinkStreamWebhookWithResponse(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*UnlinkStreamWebhookResult, error) {
+	rsp, err := c.UnlinkStreamWebhook(ctx, webhookID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUnlinkStreamWebhookResult(rsp)
+}
+
+// LinkStreamWebhookWithResponse Deliver the filtered stream to a webhook
+//
+// Makes X send each Tweet that matches the app's filtered-stream rules to the webhook, as a signed POST, instead of over a held-open connection. The field and expansion parameters say how each delivered Tweet is rendered, as they do on the stream itself.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/tweets/search/webhooks/{webhook_id} (the `LinkStreamWebhook` operationId).
+func (c *ClientWithResponses) LinkStreamWebhookWithResponse(ctx context.Context, webhookID WebhookIDPath, params *LinkStreamWebhookParams, reqEditors ...RequestEditorFn) (*LinkStreamWebhookResult, error) {
+	rsp, err := c.LinkStreamWebhook(ctx, webhookID, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLinkStreamWebhookResult(rsp)
 }
 
 // DeleteTweetWithResponse Delete a Tweet
@@ -31142,6 +34288,32 @@ func ParseCreateDMConversationResult(rsp *http.Response) (*CreateDMConversationR
 	return response, nil
 }
 
+// ParseDownloadDMMediaResult parses an HTTP response from a DownloadDMMediaWithResponse call
+func ParseDownloadDMMediaResult(rsp *http.Response) (*DownloadDMMediaResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DownloadDMMediaResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseListDMEventsWithParticipantResult parses an HTTP response from a ListDMEventsWithParticipantWithResponse call
 func ParseListDMEventsWithParticipantResult(rsp *http.Response) (*ListDMEventsWithParticipantResult, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -31802,6 +34974,39 @@ func ParseLookupMediaByKeysResult(rsp *http.Response) (*LookupMediaByKeysResult,
 	return response, nil
 }
 
+// ParseGetMediaAnalyticsResult parses an HTTP response from a GetMediaAnalyticsWithResponse call
+func ParseGetMediaAnalyticsResult(rsp *http.Response) (*GetMediaAnalyticsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetMediaAnalyticsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MediaAnalyticsResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseCreateMediaMetadataResult parses an HTTP response from a CreateMediaMetadataWithResponse call
 func ParseCreateMediaMetadataResult(rsp *http.Response) (*CreateMediaMetadataResult, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -31910,6 +35115,39 @@ func ParseGetMediaUploadStatusResult(rsp *http.Response) (*GetMediaUploadStatusR
 	}
 
 	response := &GetMediaUploadStatusResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MediaUploadResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUploadMediaResult parses an HTTP response from a UploadMediaWithResponse call
+func ParseUploadMediaResult(rsp *http.Response) (*UploadMediaResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UploadMediaResult{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
@@ -32115,6 +35353,171 @@ func ParseLookupNewsResult(rsp *http.Response) (*LookupNewsResult, error) {
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SingleNewsLookupResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateNoteResult parses an HTTP response from a CreateNoteWithResponse call
+func ParseCreateNoteResult(rsp *http.Response) (*CreateNoteResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateNoteResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest CreateNoteResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseEvaluateNoteResult parses an HTTP response from a EvaluateNoteWithResponse call
+func ParseEvaluateNoteResult(rsp *http.Response) (*EvaluateNoteResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &EvaluateNoteResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest EvaluateNoteResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseSearchNotesWrittenResult parses an HTTP response from a SearchNotesWrittenWithResponse call
+func ParseSearchNotesWrittenResult(rsp *http.Response) (*SearchNotesWrittenResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SearchNotesWrittenResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest NotesWrittenResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseSearchPostsEligibleForNotesResult parses an HTTP response from a SearchPostsEligibleForNotesWithResponse call
+func ParseSearchPostsEligibleForNotesResult(rsp *http.Response) (*SearchPostsEligibleForNotesResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SearchPostsEligibleForNotesResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PostsEligibleForNotesResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeleteNoteResult parses an HTTP response from a DeleteNoteWithResponse call
+func ParseDeleteNoteResult(rsp *http.Response) (*DeleteNoteResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteNoteResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest DeleteNoteResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -32449,6 +35852,39 @@ func ParseCreateTweetResult(rsp *http.Response) (*CreateTweetResult, error) {
 			return nil, err
 		}
 		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetTweetAnalyticsResult parses an HTTP response from a GetTweetAnalyticsWithResponse call
+func ParseGetTweetAnalyticsResult(rsp *http.Response) (*GetTweetAnalyticsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetTweetAnalyticsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TweetAnalyticsResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
 		var dest HTTPErrorResponse
@@ -33006,6 +36442,105 @@ func ParseCountStreamRulesResult(rsp *http.Response) (*CountStreamRulesResult, e
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest RuleCountsResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListStreamWebhookLinksResult parses an HTTP response from a ListStreamWebhookLinksWithResponse call
+func ParseListStreamWebhookLinksResult(rsp *http.Response) (*ListStreamWebhookLinksResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListStreamWebhookLinksResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest StreamWebhookLinksResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUnlinkStreamWebhookResult parses an HTTP response from a UnlinkStreamWebhookWithResponse call
+func ParseUnlinkStreamWebhookResult(rsp *http.Response) (*UnlinkStreamWebhookResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UnlinkStreamWebhookResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest StreamWebhookUnlinkResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseLinkStreamWebhookResult parses an HTTP response from a LinkStreamWebhookWithResponse call
+func ParseLinkStreamWebhookResult(rsp *http.Response) (*LinkStreamWebhookResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &LinkStreamWebhookResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest StreamWebhookLinkResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

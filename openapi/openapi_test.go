@@ -193,7 +193,8 @@ func TestFieldParametersAreNamedEnums(t *testing.T) {
 		"search_count.fields": "SearchCountField",
 		"trend.fields":        "TrendField", "personalized_trend.fields": "PersonalizedTrendField",
 		"community.fields": "CommunityField", "rules_count.fields": "RulesCountField",
-		"news.fields": "NewsField",
+		"news.fields": "NewsField", "note.fields": "NoteField",
+		"analytics.fields": "AnalyticsField", "media_analytics.fields": "MediaAnalyticsField",
 	}
 	seen := map[string]bool{}
 	for path, item := range doc.Paths.Map() {

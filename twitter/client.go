@@ -35,6 +35,8 @@ type Client struct {
 	Webhooks        *WebhooksService
 	AccountActivity *AccountActivityService
 	News            *NewsService
+	Notes           *NotesService
+	Analytics       *AnalyticsService
 
 	cfg        config
 	baseURL    *url.URL
@@ -94,6 +96,8 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Webhooks = (*WebhooksService)(&c.common)
 	c.AccountActivity = (*AccountActivityService)(&c.common)
 	c.News = (*NewsService)(&c.common)
+	c.Notes = (*NotesService)(&c.common)
+	c.Analytics = (*AnalyticsService)(&c.common)
 	return c, nil
 }
 

@@ -162,6 +162,48 @@ func (s *ListsService) TweetsIter(ctx context.Context, id string, opts *TweetLis
 	return s.tweetsPager(id, opts, it).items(ctx)
 }
 
+func (s *NotesService) writtenPager(opts *NotesWrittenOptions, it *IterOptions) *pager[gen.Note] {
+	return opPager(&opSearchNotesWritten, opts, it,
+		func(o *NotesWrittenOptions) (*int, *string) { return &o.MaxResults, &o.PaginationToken },
+		func(ctx context.Context, o *NotesWrittenOptions) (*gen.NotesWrittenResponse, *Response, error) {
+			return s.Written(ctx, o)
+		})
+}
+
+// WrittenPages pages through the results of Written (GET /2/notes/search/notes_written), following pagination_token.
+// A page holds up to 100 (the largest, unless opts.MaxResults sets the size).
+// opts.PaginationToken, when set, is where to start (or use it.StartToken).
+func (s *NotesService) WrittenPages(ctx context.Context, opts *NotesWrittenOptions, it *IterOptions) iter.Seq2[*NotePage, error] {
+	return s.writtenPager(opts, it).pages(ctx)
+}
+
+// WrittenIter yields the results of Written one by one, fetching pages as the loop
+// asks for more. See WrittenPages.
+func (s *NotesService) WrittenIter(ctx context.Context, opts *NotesWrittenOptions, it *IterOptions) iter.Seq2[gen.Note, error] {
+	return s.writtenPager(opts, it).items(ctx)
+}
+
+func (s *NotesService) eligiblePostsPager(opts *EligiblePostsOptions, it *IterOptions) *pager[gen.Tweet] {
+	return opPager(&opSearchPostsEligibleForNotes, opts, it,
+		func(o *EligiblePostsOptions) (*int, *string) { return &o.MaxResults, &o.PaginationToken },
+		func(ctx context.Context, o *EligiblePostsOptions) (*gen.PostsEligibleForNotesResponse, *Response, error) {
+			return s.EligiblePosts(ctx, o)
+		})
+}
+
+// EligiblePostsPages pages through the results of EligiblePosts (GET /2/notes/search/posts_eligible_for_notes), following pagination_token.
+// A page holds up to 100 (the largest, unless opts.MaxResults sets the size).
+// opts.PaginationToken, when set, is where to start (or use it.StartToken).
+func (s *NotesService) EligiblePostsPages(ctx context.Context, opts *EligiblePostsOptions, it *IterOptions) iter.Seq2[*TweetPage, error] {
+	return s.eligiblePostsPager(opts, it).pages(ctx)
+}
+
+// EligiblePostsIter yields the results of EligiblePosts one by one, fetching pages as the loop
+// asks for more. See EligiblePostsPages.
+func (s *NotesService) EligiblePostsIter(ctx context.Context, opts *EligiblePostsOptions, it *IterOptions) iter.Seq2[gen.Tweet, error] {
+	return s.eligiblePostsPager(opts, it).items(ctx)
+}
+
 func (s *SpacesService) buyersPager(id string, opts *UserListOptions, it *IterOptions) *pager[gen.User] {
 	return opPager(&opListSpaceBuyers, opts, it,
 		func(o *UserListOptions) (*int, *string) { return &o.MaxResults, &o.PaginationToken },

@@ -114,17 +114,25 @@ func checkUploadConfig(method string, req gen.MediaUploadConfigRequest) error {
 // appendForm builds the multipart form of one segment: segment_index, then the bytes as
 // the file part media.
 func appendForm(segment int, chunk []byte) ([]byte, string, error) {
+	return mediaForm([][2]string{{"segment_index", strconv.Itoa(segment)}}, chunk)
+}
+
+// mediaForm builds a multipart form of fields (name, value), then file as the file part
+// media.
+func mediaForm(fields [][2]string, file []byte) ([]byte, string, error) {
 	var buf bytes.Buffer
-	buf.Grow(len(chunk) + 512)
+	buf.Grow(len(file) + 1024)
 	w := multipart.NewWriter(&buf)
-	if err := w.WriteField("segment_index", strconv.Itoa(segment)); err != nil {
-		return nil, "", err
+	for _, f := range fields {
+		if err := w.WriteField(f[0], f[1]); err != nil {
+			return nil, "", err
+		}
 	}
 	part, err := w.CreateFormFile("media", "blob")
 	if err != nil {
 		return nil, "", err
 	}
-	if _, err := part.Write(chunk); err != nil {
+	if _, err := part.Write(file); err != nil {
 		return nil, "", err
 	}
 	if err := w.Close(); err != nil {

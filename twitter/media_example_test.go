@@ -11,7 +11,8 @@ import (
 	"github.com/twitterkit/go/twitter"
 )
 
-// Upload a photo in chunks, then post a Tweet with it and send it in a direct message.
+// Upload a photo in chunks (ChunkSize asks for them; a photo this small would otherwise go
+// in one request), then post a Tweet with it and send it in a direct message.
 // A video goes the same way: Upload waits until X has processed it.
 func ExampleMediaService_Upload() {
 	s, err := testserver.New()

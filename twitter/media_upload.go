@@ -33,11 +33,13 @@ type UploadOptions struct {
 
 	// ChunkSize is the size of each appended segment, 1 byte to 5 MiB; 0 means 4 MiB. An
 	// upload has at most 1,000 segments, so files over 4,000 MiB need larger chunks, and
-	// 5,000 MiB is the most that can be sent.
+	// 5,000 MiB is the most that can be sent. Setting it makes Upload take the chunked
+	// path even for an image small enough to go in one request.
 	ChunkSize int
 
-	// Progress, when set, is called after each segment is sent with the bytes sent so far
-	// and the total, on the goroutine that called Upload.
+	// Progress, when set, is called after each segment is sent (once for an image sent in
+	// one request) with the bytes sent so far and the total, on the goroutine that called
+	// Upload.
 	Progress func(sent, total int64)
 
 	// Wait waits d or until ctx is done, returning ctx's error then. Upload waits with it
@@ -52,10 +54,13 @@ type UploadOptions struct {
 }
 
 // Upload uploads size bytes of media from r, of mediaType ("image/png", "video/mp4", ...),
-// in one call: it initializes a chunked upload, appends r in segments of
-// UploadOptions.ChunkSize (reporting Progress after each), finalizes it, and for media X
-// processes (videos, GIFs) polls Status, waiting as long as X's check_after_secs says,
-// until the state is succeeded. It returns the last answer, whose Data.ID is the media id
+// in one call. A still image (JPEG, PNG, WebP, BMP, TIFF; not a GIF) of up to 5,000,000
+// bytes for a Tweet or a direct message goes up in one request (POST /2/media/upload),
+// reporting Progress once, unless UploadOptions.ChunkSize is set. Anything else takes the
+// chunked path: it initializes a chunked
+// upload, appends r in segments of UploadOptions.ChunkSize (reporting Progress after
+// each), finalizes it, and for media X processes (videos, GIFs) polls Status, waiting as
+// long as X's check_after_secs says, until the state is succeeded. It returns the last answer, whose Data.ID is the media id
 // to attach to a Tweet (NewTweet.MediaIDs) or a direct message (DirectMessage.MediaID).
 //
 // r must hold exactly size bytes: a shorter or longer reader is an error before the upload
@@ -98,6 +103,9 @@ func (s *MediaService) Upload(ctx context.Context, r io.Reader, size int64, medi
 
 	if err := checkUploadConfig(method, req); err != nil {
 		return nil, nil, err
+	}
+	if o.ChunkSize == 0 && oneShotFits(req) {
+		return s.uploadOneShot(ctx, r, size, req, o)
 	}
 
 	started, resp, err := s.Initialize(ctx, req)

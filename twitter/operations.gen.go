@@ -21,6 +21,7 @@ var operations = []*opFacts{
 	&opCreateComplianceJob.opFacts,
 	&opGetComplianceJob.opFacts,
 	&opCreateDMConversation.opFacts,
+	&opDownloadDMMedia.opFacts,
 	&opListDMEventsWithParticipant.opFacts,
 	&opSendDMToParticipant.opFacts,
 	&opSendDMToConversation.opFacts,
@@ -41,16 +42,23 @@ var operations = []*opFacts{
 	&opRemoveListMember.opFacts,
 	&opListListTweets.opFacts,
 	&opLookupMediaByKeys.opFacts,
+	&opGetMediaAnalytics.opFacts,
 	&opCreateMediaMetadata.opFacts,
 	&opCreateMediaSubtitles.opFacts,
 	&opDeleteMediaSubtitles.opFacts,
 	&opGetMediaUploadStatus.opFacts,
+	&opUploadMedia.opFacts,
 	&opInitializeMediaUpload.opFacts,
 	&opAppendMediaUpload.opFacts,
 	&opFinalizeMediaUpload.opFacts,
 	&opLookupMediaByKey.opFacts,
 	&opSearchNews.opFacts,
 	&opLookupNews.opFacts,
+	&opCreateNote.opFacts,
+	&opEvaluateNote.opFacts,
+	&opSearchNotesWritten.opFacts,
+	&opSearchPostsEligibleForNotes.opFacts,
+	&opDeleteNote.opFacts,
 	&opGetOpenAPIDocument.opFacts,
 	&opLookupSpaces.opFacts,
 	&opLookupSpacesByCreators.opFacts,
@@ -61,6 +69,7 @@ var operations = []*opFacts{
 	&opListTrendsByWoeid.opFacts,
 	&opLookupTweets.opFacts,
 	&opCreateTweet.opFacts,
+	&opGetTweetAnalytics.opFacts,
 	&opStreamTweetCompliance.opFacts,
 	&opCountAllTweets.opFacts,
 	&opCountRecentTweets.opFacts,
@@ -78,6 +87,9 @@ var operations = []*opFacts{
 	&opListStreamRules.opFacts,
 	&opChangeStreamRules.opFacts,
 	&opCountStreamRules.opFacts,
+	&opListStreamWebhookLinks.opFacts,
+	&opLinkStreamWebhook.opFacts,
+	&opUnlinkStreamWebhook.opFacts,
 	&opLookupTweet.opFacts,
 	&opDeleteTweet.opFacts,
 	&opListLikingUsers.opFacts,
@@ -286,6 +298,16 @@ var opCreateDMConversation = operation[gen.CreateDmEventResponse]{
 	hasData: func(r *gen.CreateDmEventResponse) bool {
 		return (r.Data.DmConversationID != "" ||
 			r.Data.DmEventID != "")
+	},
+}
+
+// opDownloadDMMedia is GET /2/dm_conversations/media/{dm_id}/{media_id}/{resource_id} (DirectMessages.DownloadMedia).
+var opDownloadDMMedia = operation[struct{}]{
+	opFacts: opFacts{
+		id:       "downloadDMMedia",
+		endpoint: endpoint{name: "GET /2/dm_conversations/media/{dm_id}/{media_id}/{resource_id}", idempotent: true},
+		facade:   []string{"DirectMessages.DownloadMedia"},
+		outcome:  none,
 	},
 }
 
@@ -580,6 +602,18 @@ var opLookupMediaByKeys = operation[gen.MultiMediaLookupResponse]{
 	hasData:  func(r *gen.MultiMediaLookupResponse) bool { return r.Data != nil },
 }
 
+// opGetMediaAnalytics is GET /2/media/analytics (Analytics.Media).
+var opGetMediaAnalytics = operation[gen.MediaAnalyticsResponse]{
+	opFacts: opFacts{
+		id:       "getMediaAnalytics",
+		endpoint: endpoint{name: "GET /2/media/analytics", idempotent: true},
+		facade:   []string{"Analytics.Media"},
+		outcome:  perItem,
+	},
+	problems: func(r *gen.MediaAnalyticsResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.MediaAnalyticsResponse) bool { return r.Data != nil },
+}
+
 // opCreateMediaMetadata is POST /2/media/metadata (Media.SetMetadata).
 var opCreateMediaMetadata = operation[gen.MediaMetadataResponse]{
 	opFacts: opFacts{
@@ -623,6 +657,18 @@ var opGetMediaUploadStatus = operation[gen.MediaUploadResponse]{
 		endpoint: endpoint{name: "GET /2/media/upload", idempotent: true},
 		facade:   []string{"Media.Status"},
 		outcome:  needData,
+	},
+	problems: func(r *gen.MediaUploadResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.MediaUploadResponse) bool { return nonZeroMediaUploadResponseData(&r.Data) },
+}
+
+// opUploadMedia is POST /2/media/upload (Media.Upload).
+var opUploadMedia = operation[gen.MediaUploadResponse]{
+	opFacts: opFacts{
+		id:       "uploadMedia",
+		endpoint: endpoint{name: "POST /2/media/upload"},
+		facade:   []string{"Media.Upload"},
+		outcome:  allOrNothing,
 	},
 	problems: func(r *gen.MediaUploadResponse) []gen.Problem { return r.Errors },
 	hasData:  func(r *gen.MediaUploadResponse) bool { return nonZeroMediaUploadResponseData(&r.Data) },
@@ -699,6 +745,80 @@ var opLookupNews = operation[gen.SingleNewsLookupResponse]{
 	},
 	problems: func(r *gen.SingleNewsLookupResponse) []gen.Problem { return r.Errors },
 	hasData:  func(r *gen.SingleNewsLookupResponse) bool { return nonZeroNews(&r.Data) },
+}
+
+// opCreateNote is POST /2/notes (Notes.Create).
+var opCreateNote = operation[gen.CreateNoteResponse]{
+	opFacts: opFacts{
+		id:       "createNote",
+		endpoint: endpoint{name: "POST /2/notes"},
+		facade:   []string{"Notes.Create"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.CreateNoteResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.CreateNoteResponse) bool { return (r.Data.ID != "") },
+}
+
+// opEvaluateNote is POST /2/notes/evaluate (Notes.Evaluate).
+var opEvaluateNote = operation[gen.EvaluateNoteResponse]{
+	opFacts: opFacts{
+		id:       "evaluateNote",
+		endpoint: endpoint{name: "POST /2/notes/evaluate"},
+		facade:   []string{"Notes.Evaluate"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.EvaluateNoteResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.EvaluateNoteResponse) bool { return (r.Data.ClaimOpinionScore != 0) },
+}
+
+// opSearchNotesWritten is GET /2/notes/search/notes_written (Notes.Written).
+var opSearchNotesWritten = paged[gen.NotesWrittenResponse, gen.Note]{
+	operation: operation[gen.NotesWrittenResponse]{
+		opFacts: opFacts{
+			id:       "searchNotesWritten",
+			endpoint: endpoint{name: "GET /2/notes/search/notes_written", idempotent: true},
+			facade:   []string{"Notes.Written"},
+			outcome:  needData,
+			size:     pageSize{min: 1, max: 100},
+			paging:   &pageFacts{sizeParam: "max_results", tokenParam: "pagination_token", nextToken: "next_token", item: "Note"},
+		},
+		problems: func(r *gen.NotesWrittenResponse) []gen.Problem { return r.Errors },
+		hasData:  func(r *gen.NotesWrittenResponse) bool { return r.Data != nil },
+	},
+	page: func(r *gen.NotesWrittenResponse) *Page[gen.Note] {
+		return newPage(r.Data, nil, r.Meta.NextToken, PageMeta{ResultCount: int(r.Meta.ResultCount)})
+	},
+}
+
+// opSearchPostsEligibleForNotes is GET /2/notes/search/posts_eligible_for_notes (Notes.EligiblePosts).
+var opSearchPostsEligibleForNotes = paged[gen.PostsEligibleForNotesResponse, gen.Tweet]{
+	operation: operation[gen.PostsEligibleForNotesResponse]{
+		opFacts: opFacts{
+			id:       "searchPostsEligibleForNotes",
+			endpoint: endpoint{name: "GET /2/notes/search/posts_eligible_for_notes", idempotent: true},
+			facade:   []string{"Notes.EligiblePosts"},
+			outcome:  needData,
+			size:     pageSize{min: 1, max: 100},
+			paging:   &pageFacts{sizeParam: "max_results", tokenParam: "pagination_token", nextToken: "next_token", item: "Tweet"},
+		},
+		problems: func(r *gen.PostsEligibleForNotesResponse) []gen.Problem { return r.Errors },
+		hasData:  func(r *gen.PostsEligibleForNotesResponse) bool { return r.Data != nil },
+	},
+	page: func(r *gen.PostsEligibleForNotesResponse) *Page[gen.Tweet] {
+		return newPage(r.Data, &r.Includes, r.Meta.NextToken, PageMeta{ResultCount: int(r.Meta.ResultCount)})
+	},
+}
+
+// opDeleteNote is DELETE /2/notes/{id} (Notes.Delete).
+var opDeleteNote = operation[gen.DeleteNoteResponse]{
+	opFacts: opFacts{
+		id:       "deleteNote",
+		endpoint: endpoint{name: "DELETE /2/notes/{id}"},
+		facade:   []string{"Notes.Delete"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.DeleteNoteResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.DeleteNoteResponse) bool { return (r.Data.Deleted) },
 }
 
 // opGetOpenAPIDocument is GET /2/openapi.json (Client.OpenAPIDocument).
@@ -829,6 +949,18 @@ var opCreateTweet = operation[gen.TweetCreateResponse]{
 		return (r.Data.ID != "" ||
 			r.Data.Text != "")
 	},
+}
+
+// opGetTweetAnalytics is GET /2/tweets/analytics (Analytics.Tweets).
+var opGetTweetAnalytics = operation[gen.TweetAnalyticsResponse]{
+	opFacts: opFacts{
+		id:       "getTweetAnalytics",
+		endpoint: endpoint{name: "GET /2/tweets/analytics", idempotent: true},
+		facade:   []string{"Analytics.Tweets"},
+		outcome:  perItem,
+	},
+	problems: func(r *gen.TweetAnalyticsResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.TweetAnalyticsResponse) bool { return r.Data != nil },
 }
 
 // opStreamTweetCompliance is GET /2/tweets/compliance/stream (Stream.TweetCompliance).
@@ -1066,6 +1198,42 @@ var opCountStreamRules = operation[gen.RuleCountsResponse]{
 	},
 	problems: func(r *gen.RuleCountsResponse) []gen.Problem { return r.Errors },
 	hasData:  func(r *gen.RuleCountsResponse) bool { return nonZeroRulesCount(&r.Data) },
+}
+
+// opListStreamWebhookLinks is GET /2/tweets/search/webhooks (Webhooks.StreamLinks).
+var opListStreamWebhookLinks = operation[gen.StreamWebhookLinksResponse]{
+	opFacts: opFacts{
+		id:       "listStreamWebhookLinks",
+		endpoint: endpoint{name: "GET /2/tweets/search/webhooks", idempotent: true},
+		facade:   []string{"Webhooks.StreamLinks"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.StreamWebhookLinksResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.StreamWebhookLinksResponse) bool { return r.Data != nil },
+}
+
+// opLinkStreamWebhook is POST /2/tweets/search/webhooks/{webhook_id} (Webhooks.LinkStream).
+var opLinkStreamWebhook = operation[gen.StreamWebhookLinkResponse]{
+	opFacts: opFacts{
+		id:       "linkStreamWebhook",
+		endpoint: endpoint{name: "POST /2/tweets/search/webhooks/{webhook_id}"},
+		facade:   []string{"Webhooks.LinkStream"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.StreamWebhookLinkResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.StreamWebhookLinkResponse) bool { return (r.Data.Provisioned) },
+}
+
+// opUnlinkStreamWebhook is DELETE /2/tweets/search/webhooks/{webhook_id} (Webhooks.UnlinkStream).
+var opUnlinkStreamWebhook = operation[gen.StreamWebhookUnlinkResponse]{
+	opFacts: opFacts{
+		id:       "unlinkStreamWebhook",
+		endpoint: endpoint{name: "DELETE /2/tweets/search/webhooks/{webhook_id}"},
+		facade:   []string{"Webhooks.UnlinkStream"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.StreamWebhookUnlinkResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.StreamWebhookUnlinkResponse) bool { return (r.Data.Deleted) },
 }
 
 // opLookupTweet is GET /2/tweets/{id} (Tweets.ByID).
@@ -2085,9 +2253,13 @@ func nonZeroMediaSubtitlesResponseData(v *gen.MediaSubtitlesResponseData) bool {
 func nonZeroMediaUploadResponseData(v *gen.MediaUploadResponseData) bool {
 	return v.ExpiresAfterSecs != 0 ||
 		v.ID != "" ||
+		(v.Image.H != 0 ||
+			v.Image.ImageType != "" ||
+			v.Image.W != 0) ||
 		v.MediaKey != "" ||
 		nonZeroProcessingInfo(&v.ProcessingInfo) ||
-		v.Size != 0
+		v.Size != 0 ||
+		(v.Video.VideoType != "")
 }
 
 func nonZeroNews(v *gen.News) bool {

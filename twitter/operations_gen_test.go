@@ -51,6 +51,10 @@ var operationCalls = map[string]func(context.Context, *Client, sender) (*Respons
 		_, resp, err := do(ctx, c, &opCreateDMConversation, send)
 		return resp, err
 	},
+	"downloadDMMedia": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opDownloadDMMedia, send)
+		return resp, err
+	},
 	"listDMEventsWithParticipant": func(ctx context.Context, c *Client, send sender) (*Response, error) {
 		_, resp, err := do(ctx, c, &opListDMEventsWithParticipant.operation, send)
 		return resp, err
@@ -131,6 +135,10 @@ var operationCalls = map[string]func(context.Context, *Client, sender) (*Respons
 		_, resp, err := do(ctx, c, &opLookupMediaByKeys, send)
 		return resp, err
 	},
+	"getMediaAnalytics": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opGetMediaAnalytics, send)
+		return resp, err
+	},
 	"createMediaMetadata": func(ctx context.Context, c *Client, send sender) (*Response, error) {
 		_, resp, err := do(ctx, c, &opCreateMediaMetadata, send)
 		return resp, err
@@ -145,6 +153,10 @@ var operationCalls = map[string]func(context.Context, *Client, sender) (*Respons
 	},
 	"getMediaUploadStatus": func(ctx context.Context, c *Client, send sender) (*Response, error) {
 		_, resp, err := do(ctx, c, &opGetMediaUploadStatus, send)
+		return resp, err
+	},
+	"uploadMedia": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opUploadMedia, send)
 		return resp, err
 	},
 	"initializeMediaUpload": func(ctx context.Context, c *Client, send sender) (*Response, error) {
@@ -169,6 +181,26 @@ var operationCalls = map[string]func(context.Context, *Client, sender) (*Respons
 	},
 	"lookupNews": func(ctx context.Context, c *Client, send sender) (*Response, error) {
 		_, resp, err := do(ctx, c, &opLookupNews, send)
+		return resp, err
+	},
+	"createNote": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opCreateNote, send)
+		return resp, err
+	},
+	"evaluateNote": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opEvaluateNote, send)
+		return resp, err
+	},
+	"searchNotesWritten": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opSearchNotesWritten.operation, send)
+		return resp, err
+	},
+	"searchPostsEligibleForNotes": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opSearchPostsEligibleForNotes.operation, send)
+		return resp, err
+	},
+	"deleteNote": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opDeleteNote, send)
 		return resp, err
 	},
 	"getOpenAPIDocument": func(ctx context.Context, c *Client, send sender) (*Response, error) {
@@ -209,6 +241,10 @@ var operationCalls = map[string]func(context.Context, *Client, sender) (*Respons
 	},
 	"createTweet": func(ctx context.Context, c *Client, send sender) (*Response, error) {
 		_, resp, err := do(ctx, c, &opCreateTweet, send)
+		return resp, err
+	},
+	"getTweetAnalytics": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opGetTweetAnalytics, send)
 		return resp, err
 	},
 	"streamTweetCompliance": func(ctx context.Context, c *Client, send sender) (*Response, error) {
@@ -277,6 +313,18 @@ var operationCalls = map[string]func(context.Context, *Client, sender) (*Respons
 	},
 	"countStreamRules": func(ctx context.Context, c *Client, send sender) (*Response, error) {
 		_, resp, err := do(ctx, c, &opCountStreamRules, send)
+		return resp, err
+	},
+	"listStreamWebhookLinks": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opListStreamWebhookLinks, send)
+		return resp, err
+	},
+	"linkStreamWebhook": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opLinkStreamWebhook, send)
+		return resp, err
+	},
+	"unlinkStreamWebhook": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opUnlinkStreamWebhook, send)
 		return resp, err
 	},
 	"lookupTweet": func(ctx context.Context, c *Client, send sender) (*Response, error) {

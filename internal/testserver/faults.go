@@ -24,7 +24,8 @@ const (
 	FaultReset
 	// FaultTruncatedJSON sends 200 with the real body cut short (Content-Length matches
 	// the cut body, so only the JSON is broken). On a stream, the first Tweet line is cut
-	// and the stream ends.
+	// and the stream ends. A file (DM media) declares its full length, sends half and
+	// drops the connection.
 	FaultTruncatedJSON
 	// FaultStall sends nothing for Delay, then answers normally. On a stream, the headers
 	// go out and then nothing (not even keep-alives) for Delay.
@@ -285,6 +286,14 @@ func (s *Server) serveFaultBody(c *call, status int, body []byte) bool {
 	switch c.fault.Kind {
 	case FaultTruncatedJSON:
 		cut := body[:len(body)/2]
+		if c.w.Header().Get("Content-Type") == "application/octet-stream" {
+			// A file: its full length is declared, half of it is sent, and the
+			// connection is dropped, as when a download breaks off.
+			c.w.Header().Set("Content-Length", fmt.Sprint(len(body)))
+			c.w.WriteHeader(status)
+			_, _ = c.w.Write(cut)
+			panic(http.ErrAbortHandler)
+		}
 		c.w.Header().Set("Content-Length", fmt.Sprint(len(cut)))
 		c.w.WriteHeader(status)
 		_, _ = c.w.Write(cut)

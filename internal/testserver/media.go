@@ -202,21 +202,31 @@ func (s *Server) initializeMediaUpload(c *call) (int, any) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, o := range b.AdditionalOwners {
+	u, pr := s.newUpload(c, b.AdditionalOwners, b.MediaType, category, *b.TotalBytes)
+	if pr != nil {
+		return pr.Status, pr
+	}
+	return http.StatusOK, envelope{Data: s.renderUpload(u, false)}
+}
+
+// newUpload adds an upload of the caller to the world, after checking its additional
+// owners; call with s.mu held.
+func (s *Server) newUpload(c *call, owners []string, mediaType, category string, total int64) (*Upload, *apiProblem) {
+	for _, o := range owners {
 		if s.w.user(o) == nil {
-			return http.StatusBadRequest, badParam("additional_owners", o, "Could not find user with id: [%s].", o)
+			return nil, badParam("additional_owners", o, "Could not find user with id: [%s].", o)
 		}
 	}
 	now := s.clock.Now()
 	s.w.uploadSeq++
 	n := snowflake(now, s.w.uploadSeq)
-	u := &Upload{ID: strconv.FormatUint(n, 10), OwnerID: c.who.userID, AdditionalOwners: b.AdditionalOwners,
-		MediaType: b.MediaType, Category: category, TotalBytes: *b.TotalBytes, Segments: map[int]int{}, CreatedAt: now}
+	u := &Upload{ID: strconv.FormatUint(n, 10), OwnerID: c.who.userID, AdditionalOwners: owners,
+		MediaType: mediaType, Category: category, TotalBytes: total, Segments: map[int]int{}, CreatedAt: now}
 	if _, prefix, _ := uploadKind(category); prefix != "" {
 		u.MediaKey = prefix + "_" + u.ID
 	}
 	s.w.uploads[u.ID] = u
-	return http.StatusOK, envelope{Data: s.renderUpload(u, false)}
+	return u, nil
 }
 
 // callerUpload finds the upload of the path (or media_id query), 404 when it is not the caller's.
@@ -327,10 +337,17 @@ func (s *Server) finalizeMediaUpload(c *call) (int, any) {
 	if n := u.size(); n != u.TotalBytes {
 		return http.StatusBadRequest, badParam("id", u.ID, "File size mismatch: received %d bytes, total_bytes is %d", n, u.TotalBytes)
 	}
+	s.finishUpload(c, u, 1200, 800)
+	return http.StatusOK, envelope{Data: s.renderUpload(u, true)}
+}
+
+// finishUpload marks u finalized and adds its media object to the world, a photo of
+// width w and height h (videos and GIFs are 1280x720); call with s.mu held.
+func (s *Server) finishUpload(c *call, u *Upload, w, h int) {
 	u.Finalized, u.FinalizedAt = true, s.clock.Now()
 	u.failProcessing = c.fault != nil && c.fault.Kind == FaultProcessingFailed
 	if typ, _, _ := uploadKind(u.Category); u.MediaKey != "" {
-		m := &Media{Key: u.MediaKey, Type: typ, Width: 1200, Height: 800}
+		m := &Media{Key: u.MediaKey, Type: typ, Width: w, Height: h}
 		switch typ {
 		case "photo":
 			m.URL = "https://pbs.twimg.com/media/" + u.ID + ".jpg"
@@ -341,7 +358,6 @@ func (s *Server) finalizeMediaUpload(c *call) (int, any) {
 		}
 		s.w.media[m.Key] = m
 	}
-	return http.StatusOK, envelope{Data: s.renderUpload(u, true)}
 }
 
 func (s *Server) getMediaUploadStatus(c *call) (int, any) {

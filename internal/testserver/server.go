@@ -375,6 +375,22 @@ var handlers = map[string]func(*Server, *call) (int, any){
 	"listAffiliates":                    (*Server).listAffiliates,
 	"lookupNews":                        (*Server).lookupNews,
 	"searchNews":                        (*Server).searchNews,
+
+	"listStreamWebhookLinks": (*Server).listStreamWebhookLinks,
+	"linkStreamWebhook":      (*Server).linkStreamWebhook,
+	"unlinkStreamWebhook":    (*Server).unlinkStreamWebhook,
+
+	"uploadMedia":     (*Server).uploadMedia,
+	"downloadDMMedia": (*Server).downloadDMMedia,
+
+	"createNote":                  (*Server).createNote,
+	"deleteNote":                  (*Server).deleteNote,
+	"evaluateNote":                (*Server).evaluateNote,
+	"searchNotesWritten":          (*Server).searchNotesWritten,
+	"searchPostsEligibleForNotes": (*Server).searchPostsEligibleForNotes,
+
+	"getTweetAnalytics": (*Server).getTweetAnalytics,
+	"getMediaAnalytics": (*Server).getMediaAnalytics,
 }
 
 // rawJSON is a body that is already encoded.
@@ -385,6 +401,8 @@ func encode(v any) ([]byte, string) {
 	switch b := v.(type) {
 	case rawJSON:
 		return b, "application/json"
+	case binaryBody:
+		return b, "application/octet-stream"
 	case *apiProblem:
 		out, _ := json.Marshal(b)
 		return out, "application/json"
@@ -420,7 +438,11 @@ func (s *Server) send(c *call, status int, v any) {
 	for k, v := range c.rlHead {
 		h[k] = v
 	}
-	h.Set("Content-Type", ct+"; charset=utf-8")
+	if ct == "application/octet-stream" {
+		h.Set("Content-Type", ct)
+	} else {
+		h.Set("Content-Type", ct+"; charset=utf-8")
+	}
 	if c.fault != nil && s.serveFaultBody(c, status, body) {
 		return
 	}

@@ -472,6 +472,9 @@ type state struct {
 	bmFolders   *bookmarkFolders      // bookmark_folders.go
 	affiliates  map[string][]string   // organization -> affiliated accounts (affiliates.go)
 	news        map[string]*NewsStory // news.go
+
+	streamLinks []*StreamLink // webhooks the filtered stream delivers to (stream_webhooks.go)
+	notes       noteState     // Community Notes (notes.go)
 }
 
 func copyMap[V any](m map[string]V) map[string]V {
