@@ -70,7 +70,7 @@ func (c *Client) call(ctx context.Context, ep endpoint, send sender, out any) (*
 		r := &Response{Response: resp, RateLimit: rl, RequestID: requestID(resp.Header), Attempts: attempt}
 
 		if resp.StatusCode < 200 || resp.StatusCode > 299 {
-			apiErr := newError(c.cfg.decoder, ep.name, resp, body, rl)
+			apiErr := newError(c.cfg.decoder, ep.name, resp, body, rl).arrived(c.cfg.now())
 			if wait, ok := c.rateLimitWait(apiErr); ok {
 				c.cfg.logger.LogAttrs(ctx, slog.LevelInfo, "twitter: rate limited; waiting for reset",
 					slog.String("endpoint", ep.name), slog.Duration("wait", wait), slog.Time("reset", rl.Reset))

@@ -527,7 +527,7 @@ func (s *EventStream[M]) connect(first bool) (*http.Response, *connFailure, erro
 	if rerr != nil && s.ctx.Err() != nil {
 		return nil, nil, s.ctxErr()
 	}
-	apiErr := newError(s.c.cfg.decoder, s.endpoint, resp, body, rl)
+	apiErr := newError(s.c.cfg.decoder, s.endpoint, resp, body, rl).arrived(s.c.cfg.now())
 	var failure error = apiErr
 	if rerr != nil {
 		why := rerr.Error()
