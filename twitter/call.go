@@ -35,6 +35,9 @@ func (c *Client) call(ctx context.Context, ep endpoint, send sender, out any) (*
 	if ctx == nil {
 		return nil, errors.New("twitter: nil context")
 	}
+	if err := c.needCredentials(ep.name); err != nil {
+		return nil, err
+	}
 	retryable := ep.idempotent || c.cfg.retryMutations
 	for attempt := 1; ; attempt++ {
 		if err := ctx.Err(); err != nil {

@@ -49,7 +49,9 @@ type Client struct {
 type service struct{ client *Client }
 
 // NewClient builds a Client from options. It validates the options and returns an error
-// naming the first bad one; it performs no I/O.
+// naming the first bad one (credentials that cannot work, two auth options, a base URL
+// ending in /2); it performs no I/O. With no auth option the Client can make only the
+// calls that need no credentials; the others fail before sending with ErrNoCredentials.
 func NewClient(opts ...Option) (*Client, error) {
 	cfg := defaultConfig()
 	for _, opt := range opts {

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/twitterkit/go/internal/jsonx"
@@ -26,6 +27,7 @@ type config struct {
 	rateLimitWait    time.Duration // 0: never wait on a 429; >0: wait up to this long for the reset
 	logger           *slog.Logger
 	auth             authenticator
+	authOption       string // the option that set auth, for the error when another one does
 	appTokenURL      string // WithAppTokenURL; "" derives it from baseURL
 	maxErrorBodySize int64
 	maxBodySize      int64
@@ -101,6 +103,11 @@ func WithBaseURL(rawURL string) Option {
 		u, err := url.Parse(rawURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return fmt.Errorf("WithBaseURL: %q is not an absolute http(s) URL", rawURL)
+		}
+		if p := strings.TrimRight(u.Path, "/"); p == "/2" || strings.HasSuffix(p, "/2") {
+			fixed := *u
+			fixed.Path = strings.TrimSuffix(p, "/2")
+			return fmt.Errorf("WithBaseURL: %q ends in the API version /2, which every path already starts with; give %q", rawURL, fixed.String())
 		}
 		c.baseURL = rawURL
 		return nil

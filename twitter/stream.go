@@ -329,6 +329,9 @@ func openEventStream[M any](c *Client, ctx context.Context, name string, o Strea
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("twitter: %s: %w", name, err)
 	}
+	if err := c.needCredentials(name); err != nil {
+		return nil, err
+	}
 	sctx, cancel := context.WithCancel(ctx)
 	s := &EventStream[M]{
 		c: c, endpoint: name, open: open, opts: o, policy: o.ReconnectPolicy, decode: decode,
