@@ -135,7 +135,8 @@ func (c *Client) buildHTTPClient() *http.Client {
 
 // Raw returns the generated client. It shares the Client's transport, so requests made
 // through it are authenticated the same way; it does not retry, wait on rate limits or
-// decode errors. Use it for anything the facade does not cover.
+// decode errors. Use it for anything the facade does not cover, or Do for an endpoint
+// the generated client lacks too.
 func (c *Client) Raw() *gen.Client { return c.raw }
 
 // HTTPClient returns the authenticating *http.Client the Client sends requests with. It
