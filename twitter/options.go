@@ -26,6 +26,7 @@ type config struct {
 	retryMutations   bool
 	rateLimitWait    time.Duration // 0: never wait on a 429; >0: wait up to this long for the reset
 	logger           *slog.Logger
+	observer         Observer
 	auth             authenticator
 	authOption       string // the option that set auth, for the error when another one does
 	appTokenURL      string // WithAppTokenURL; "" derives it from baseURL
@@ -46,6 +47,7 @@ func defaultConfig() config {
 		userAgent:        "twitterkit-go/" + Version,
 		retry:            DefaultRetryPolicy(),
 		logger:           slog.New(slog.DiscardHandler),
+		observer:         NoObserver{},
 		maxErrorBodySize: 64 << 10,
 		maxBodySize:      64 << 20,
 		decoder:          jsonx.Default(),

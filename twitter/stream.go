@@ -480,6 +480,7 @@ func (s *EventStream[M]) report(ev ReconnectEvent) {
 	s.c.cfg.logger.LogAttrs(s.ctx, slog.LevelWarn, "twitter: stream reconnecting",
 		slog.String("endpoint", s.endpoint), slog.String("cause", ev.Cause.String()),
 		slog.Int("attempt", ev.Attempt), slog.Duration("wait", ev.Wait), slog.Any("error", ev.Err))
+	s.c.cfg.observer.Reconnect(s.ctx, StreamReconnect{Endpoint: s.endpoint, Event: ev})
 	if s.opts.OnReconnect != nil {
 		s.inHook.Store(true)
 		defer s.inHook.Store(false)
