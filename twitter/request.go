@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/twitterkit/go/gen"
 )
 
 // Do sends a request the facade has no method for yet (X ships endpoints before any
@@ -19,22 +21,28 @@ import (
 // sent as the query string (nil for none). body is sent as JSON: a []byte or
 // json.RawMessage as is, anything else marshalled; nil sends none. out is a pointer to
 // decode the body into (a struct, a map, a *json.RawMessage), or nil to discard it.
-// Problems a 2xx body carries in "errors" are in Response.PartialErrors when out has an
-// Errors []gen.Problem field; Do does not decide whether they mean failure.
+// Problems a 2xx body carries in "errors" are in Response.PartialErrors (when out is not
+// nil); Do does not decide whether they mean failure.
 //
 // GET, HEAD and OPTIONS are retried like the methods' reads; other methods only with
 // WithRetryMutations. The rate-limit state is kept under "METHOD path", as sent.
 func (c *Client) Do(ctx context.Context, method, path string, query url.Values, body, out any) (*Response, error) {
-	ep, target, payload, err := c.prepare(method, path, query, body)
+	ep, rawURL, payload, err := c.prepare(method, path, query, body)
 	if err != nil {
 		return nil, err
 	}
-	return c.call(ctx, ep, func(ctx context.Context) (*http.Response, error) {
+	var target *doBody
+	var dst any // nil, not a nil *doBody, when out is nil: the body is then not read
+	if out != nil {
+		target = &doBody{c: c, out: out}
+		dst = target
+	}
+	resp, err := c.call(ctx, ep, func(ctx context.Context) (*http.Response, error) {
 		var r io.Reader
 		if payload != nil {
 			r = bytes.NewReader(payload)
 		}
-		req, err := http.NewRequestWithContext(ctx, method, target, r)
+		req, err := http.NewRequestWithContext(ctx, method, rawURL, r)
 		if err != nil {
 			return nil, err
 		}
@@ -43,7 +51,30 @@ func (c *Client) Do(ctx context.Context, method, path string, query url.Values, 
 			req.Header.Set("Content-Type", "application/json")
 		}
 		return c.httpClient.Do(req)
-	}, out)
+	}, dst)
+	if err != nil || target == nil {
+		return resp, err
+	}
+	resp.PartialErrors = target.problems
+	return resp, nil
+}
+
+// doBody decodes a body for Do: into the caller's out, and its "errors" member, if it
+// reads as a list of problems, into problems.
+type doBody struct {
+	c        *Client
+	out      any
+	problems []gen.Problem
+}
+
+func (d *doBody) UnmarshalJSON(b []byte) error {
+	var p struct {
+		Errors []gen.Problem `json:"errors"`
+	}
+	if d.c.decode(b, &p) == nil {
+		d.problems = p.Errors
+	}
+	return d.c.decode(b, d.out)
 }
 
 // prepare checks Do's arguments and returns the endpoint, the URL and the JSON body.
