@@ -12,7 +12,6 @@ import (
 	"github.com/twitterkit/go/gen"
 	"github.com/twitterkit/go/internal/testserver"
 	"github.com/twitterkit/go/twitter"
-	"github.com/twitterkit/go/twittertest"
 )
 
 // retryingClient is an app client that retries quickly: the faults below are what its
@@ -266,7 +265,7 @@ func TestServerWaitBeyondMaxWaitIsNotRetried(t *testing.T) {
 	ctx := context.Background()
 	s := fake(t)
 	s.Inject(userRoute, testserver.Fault{Kind: testserver.FaultRateLimit, Delay: 15 * time.Minute, Times: 1})
-	c := twittertest.NewClient(t, s) // the default retry policy: MaxWait 1 minute
+	c := retryingClient(t, s, twitter.WithRetryPolicy(twitter.DefaultRetryPolicy())) // MaxWait 1 minute
 	_, resp, err := c.Users.ByUsername(ctx, "jack", nil)
 	if !twitter.IsRateLimited(err) || resp.Attempts != 1 {
 		t.Fatalf("err = %v after %d attempts, want the 429 at once", err, resp.Attempts)

@@ -42,3 +42,15 @@ func TestComplianceStreamFromOutside(t *testing.T) {
 		t.Fatalf("event %+v, %v", m, err)
 	}
 }
+
+func TestNewUserClientActsAsTheUser(t *testing.T) {
+	srv := twittertest.Start(t)
+	c := twittertest.NewUserClient(t, srv, twittertest.AliceID, twitter.WithRetryPolicy(twitter.NoRetries()))
+	me, _, err := c.Users.Me(context.Background(), nil)
+	if err != nil || me.Data.ID != twittertest.AliceID {
+		t.Fatalf("Me = %+v, %v; want @alice", me, err)
+	}
+	if _, _, err := twittertest.NewClient(t, srv).Users.Me(context.Background(), nil); !twitter.IsForbidden(err) {
+		t.Errorf("the app-only client's Me: %v, want a 403", err)
+	}
+}
