@@ -3,6 +3,7 @@ package twittertest
 import (
 	"context"
 	"net/http"
+	"time"
 
 	"github.com/twitterkit/go/internal/testserver"
 )
@@ -73,10 +74,24 @@ func (s *Server) OAuth2Client() OAuth2Client {
 // method of World takes a consistent snapshot and returns copies.
 func (s *Server) World() *World { return s.s.World() }
 
+// Fault is a failure for Inject to make a route suffer.
+type Fault struct {
+	Kind   FaultKind     // FaultStatus, FaultHTML, FaultRateLimit, ...
+	Status int           // the status of FaultStatus, FaultStatusNoJSON and FaultHTML (default 503, 502)
+	Times  int           // how many requests suffer it; 0 means every one
+	After  int           // let this many matching requests through first
+	Delay  time.Duration // FaultStall: the pause; FaultSlowDrip: between chunks; FaultRateLimit: until the reset
+	// RetryAfter, when set, is sent as a Retry-After header (whole seconds) with the
+	// answer, as a 503 saying when to come back.
+	RetryAfter time.Duration
+}
+
 // Inject makes a route fail: route is "METHOD /2/path/{param}" as in the document, an
 // operationId, or "*" for every operation. Faults are tried in the order injected; the
 // first that applies wins. Inject panics on a route the document does not have.
-func (s *Server) Inject(route string, f Fault) { s.s.Inject(route, f) }
+func (s *Server) Inject(route string, f Fault) {
+	s.s.Inject(route, testserver.Fault{Kind: f.Kind, Status: f.Status, Times: f.Times, After: f.After, Delay: f.Delay, RetryAfter: f.RetryAfter})
+}
 
 // ClearFaults removes every injected fault.
 func (s *Server) ClearFaults() { s.s.ClearFaults() }

@@ -37,8 +37,7 @@ import (
 type (
 	// Option configures a Server.
 	Option = testserver.Option
-	// Fault is an injected failure; FaultKind says which.
-	Fault     = testserver.Fault
+	// FaultKind says which failure a Fault is: one of the Fault... constants.
 	FaultKind = testserver.FaultKind
 	// Tweet is a Tweet to emit on the streams with Server.EmitTweet.
 	Tweet = testserver.Tweet

@@ -2,8 +2,10 @@ package twittertest_test
 
 import (
 	"context"
+	"reflect"
 	"testing"
 
+	"github.com/twitterkit/go/internal/testserver"
 	"github.com/twitterkit/go/twitter"
 	"github.com/twitterkit/go/twittertest"
 )
@@ -52,5 +54,19 @@ func TestNewUserClientActsAsTheUser(t *testing.T) {
 	}
 	if _, _, err := twittertest.NewClient(t, srv).Users.Me(context.Background(), nil); !twitter.IsForbidden(err) {
 		t.Errorf("the app-only client's Me: %v, want a 403", err)
+	}
+}
+
+// TestFaultHasEveryFieldOfTheFakes keeps Fault in step with the fake's own: Inject copies
+// each field, so a field added there must be added here.
+func TestFaultHasEveryFieldOfTheFakes(t *testing.T) {
+	ours, theirs := reflect.TypeFor[twittertest.Fault](), reflect.TypeFor[testserver.Fault]()
+	if ours.NumField() != theirs.NumField() {
+		t.Fatalf("Fault has %d fields, the fake's %d", ours.NumField(), theirs.NumField())
+	}
+	for i := range ours.NumField() {
+		if a, b := ours.Field(i), theirs.Field(i); a.Name != b.Name || a.Type != b.Type {
+			t.Errorf("field %d: %s %v, the fake's %s %v", i, a.Name, a.Type, b.Name, b.Type)
+		}
 	}
 }
