@@ -39,12 +39,24 @@ func (c *Client) needCredentials(endpoint string) error {
 	return &noCredentialsError{endpoint: endpoint}
 }
 
+// ErrSecondAuthOption is wrapped by NewClient's error when it was given more than one
+// auth option: a Client authenticates one way, and the last option does not silently win.
+var ErrSecondAuthOption = errors.New("twitter: more than one auth option")
+
+// secondAuthError is a second auth option given to NewClient.
+type secondAuthError struct{ msg string }
+
+func (e *secondAuthError) Error() string { return e.msg }
+
+// Is makes errors.Is(err, ErrSecondAuthOption) true.
+func (e *secondAuthError) Is(target error) bool { return target == ErrSecondAuthOption }
+
 // setAuth installs the credentials of one auth option. A Client authenticates one way, so
 // a second auth option is refused rather than silently replacing the first.
 func (c *config) setAuth(option string, a authenticator) error {
 	if c.auth != nil {
-		return fmt.Errorf("%s: the client already has credentials from %s (%s); give one auth option",
-			option, c.authOption, c.auth.name())
+		return &secondAuthError{msg: fmt.Sprintf("%s: the client already has credentials from %s (%s); give one auth option",
+			option, c.authOption, c.auth.name())}
 	}
 	c.auth, c.authOption = a, option
 	return nil

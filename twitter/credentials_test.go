@@ -62,6 +62,9 @@ func TestNewClientRefusesCredentialsThatCannotWork(t *testing.T) {
 			if c != nil {
 				t.Error("a client as well as an error")
 			}
+			if second := strings.Contains(tc.want, "give one auth option"); errors.Is(err, ErrSecondAuthOption) != second {
+				t.Errorf("errors.Is(err, ErrSecondAuthOption) = %v, want %v", !second, second)
+			}
 			if strings.Contains(err.Error(), secret) || strings.Contains(err.Error(), "value") {
 				t.Errorf("the error shows a credential: %v", err)
 			}

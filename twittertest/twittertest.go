@@ -25,6 +25,7 @@
 package twittertest
 
 import (
+	"errors"
 	"net/http"
 	"testing"
 	"time"
@@ -123,11 +124,18 @@ func New(opts ...Option) (*Server, error) {
 
 // NewClient returns a twitter.Client pointed at srv with its app-only bearer token, on a
 // transport whose idle connections are closed when tb ends. More options (a retry
-// policy, an observer) follow the defaults; they must not set credentials, since a Client
-// takes one auth option: see NewUserClient for a user.
+// policy, an observer) follow the defaults; an auth option among them (WithOAuth1, say)
+// takes the place of the app-only token. NewUserClient acts as a user.
 func NewClient(tb testing.TB, srv *Server, opts ...twitter.Option) *twitter.Client {
 	tb.Helper()
-	return newClient(tb, srv, twitter.WithBearerToken(srv.AppBearerToken()), opts)
+	c, err := buildClient(tb, srv, twitter.WithBearerToken(srv.AppBearerToken()), opts)
+	if errors.Is(err, twitter.ErrSecondAuthOption) {
+		c, err = buildClient(tb, srv, nil, opts)
+	}
+	if err != nil {
+		tb.Fatalf("twittertest: %v", err)
+	}
+	return c
 }
 
 // NewUserClient returns a twitter.Client acting as userID with an OAuth 2.0 user token of
@@ -141,6 +149,15 @@ func NewUserClient(tb testing.TB, srv *Server, userID string, opts ...twitter.Op
 
 func newClient(tb testing.TB, srv *Server, auth twitter.Option, opts []twitter.Option) *twitter.Client {
 	tb.Helper()
+	c, err := buildClient(tb, srv, auth, opts)
+	if err != nil {
+		tb.Fatalf("twittertest: %v", err)
+	}
+	return c
+}
+
+// buildClient is NewClient's client with auth (nil: none beside opts').
+func buildClient(tb testing.TB, srv *Server, auth twitter.Option, opts []twitter.Option) (*twitter.Client, error) {
 	tr := &http.Transport{}
 	tb.Cleanup(tr.CloseIdleConnections)
 	all := append([]twitter.Option{
@@ -148,11 +165,7 @@ func newClient(tb testing.TB, srv *Server, auth twitter.Option, opts []twitter.O
 		auth,
 		twitter.WithHTTPClient(&http.Client{Transport: tr}),
 	}, opts...)
-	c, err := twitter.NewClient(all...)
-	if err != nil {
-		tb.Fatalf("twittertest: %v", err)
-	}
-	return c
+	return twitter.NewClient(all...)
 }
 
 // NewManualClock returns a clock that starts at t and moves only with Advance or Set.

@@ -70,3 +70,16 @@ func TestFaultHasEveryFieldOfTheFakes(t *testing.T) {
 		}
 	}
 }
+
+// An auth option given to NewClient takes the place of the app-only token.
+func TestNewClientWithAnotherAuthOption(t *testing.T) {
+	srv := twittertest.Start(t)
+	o := srv.OAuth1(twittertest.BobID)
+	c := twittertest.NewClient(t, srv, twitter.WithOAuth1(twitter.OAuth1Credentials{
+		ConsumerKey: o.ConsumerKey, ConsumerSecret: o.ConsumerSecret, Token: o.Token, TokenSecret: o.TokenSecret,
+	}))
+	me, _, err := c.Users.Me(context.Background(), nil)
+	if err != nil || me.Data.ID != twittertest.BobID {
+		t.Fatalf("Me = %+v, %v; want @bob", me, err)
+	}
+}
