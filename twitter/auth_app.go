@@ -15,11 +15,10 @@ import (
 // shown in the developer portal.
 func WithBearerToken(token string) Option {
 	return func(c *config) error {
-		if token == "" {
-			return errors.New("WithBearerToken: empty token")
+		if err := checkSecret("WithBearerToken", "token", token); err != nil {
+			return err
 		}
-		c.auth = bearerAuth{token: token}
-		return nil
+		return c.setAuth("WithBearerToken", bearerAuth{token: token})
 	}
 }
 
@@ -55,11 +54,10 @@ func (a bearerAuth) LogValue() slog.Value { return slog.StringValue(a.String()) 
 // API; WithAppTokenURL sets it apart.
 func WithAppCredentials(consumerKey, consumerSecret string) Option {
 	return func(c *config) error {
-		if consumerKey == "" || consumerSecret == "" {
-			return errors.New("WithAppCredentials: empty consumer key or secret")
+		if err := checkSecrets("WithAppCredentials", "consumer key", consumerKey, "consumer secret", consumerSecret); err != nil {
+			return err
 		}
-		c.auth = &appAuth{key: consumerKey, secret: consumerSecret}
-		return nil
+		return c.setAuth("WithAppCredentials", &appAuth{key: consumerKey, secret: consumerSecret})
 	}
 }
 

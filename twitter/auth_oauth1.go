@@ -6,7 +6,6 @@ import (
 	"crypto/rand"
 	"crypto/sha1"
 	"encoding/base64"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -51,11 +50,11 @@ func (c OAuth1Credentials) LogValue() slog.Value { return slog.StringValue(c.Str
 // clock must be right.
 func WithOAuth1(creds OAuth1Credentials) Option {
 	return func(c *config) error {
-		if creds.ConsumerKey == "" || creds.ConsumerSecret == "" || creds.Token == "" || creds.TokenSecret == "" {
-			return errors.New("WithOAuth1: ConsumerKey, ConsumerSecret, Token and TokenSecret are all required")
+		if err := checkSecrets("WithOAuth1", "ConsumerKey", creds.ConsumerKey, "ConsumerSecret", creds.ConsumerSecret,
+			"Token", creds.Token, "TokenSecret", creds.TokenSecret); err != nil {
+			return err
 		}
-		c.auth = oauth1Auth{creds: creds}
-		return nil
+		return c.setAuth("WithOAuth1", oauth1Auth{creds: creds})
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -68,10 +69,20 @@ func WithOAuth2Token(cfg *OAuth2Config, tok *oauth2.Token, opts ...OAuth2Option)
 		if err := cfg.validate(); err != nil {
 			return fmt.Errorf("WithOAuth2Token: %w", err)
 		}
-		if tok != nil && tok.AccessToken == "" && tok.RefreshToken == "" {
+		if tok != nil && strings.TrimSpace(tok.AccessToken) == "" && strings.TrimSpace(tok.RefreshToken) == "" {
 			return errors.New("WithOAuth2Token: the token has neither an access token nor a refresh token")
 		}
 		// A nil token is for StateUser, which loads it from the State (checkState).
+		if tok != nil {
+			for _, f := range []struct{ what, v string }{{"AccessToken", tok.AccessToken}, {"RefreshToken", tok.RefreshToken}} {
+				if f.v == "" {
+					continue
+				}
+				if err := checkSecret("WithOAuth2Token", f.what, f.v); err != nil {
+					return err
+				}
+			}
+		}
 		a := &oauth2UserAuth{cfg: *cfg, initial: copyToken(tok), margin: DefaultRefreshMargin}
 		a.cfg.Scopes = append([]Scope(nil), cfg.Scopes...)
 		for _, opt := range opts {
@@ -82,8 +93,7 @@ func WithOAuth2Token(cfg *OAuth2Config, tok *oauth2.Token, opts ...OAuth2Option)
 				return fmt.Errorf("WithOAuth2Token: %w", err)
 			}
 		}
-		c.auth = a
-		return nil
+		return c.setAuth("WithOAuth2Token", a)
 	}
 }
 
@@ -256,8 +266,7 @@ func WithTokenSource(ts oauth2.TokenSource) Option {
 		if ts == nil {
 			return errors.New("WithTokenSource: nil token source")
 		}
-		c.auth = sourceAuth{ts: ts}
-		return nil
+		return c.setAuth("WithTokenSource", sourceAuth{ts: ts})
 	}
 }
 

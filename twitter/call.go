@@ -35,6 +35,18 @@ func (c *Client) call(ctx context.Context, ep endpoint, send sender, out any) (*
 	if ctx == nil {
 		return nil, errors.New("twitter: nil context")
 	}
+	if err := c.needCredentials(ep.name); err != nil {
+		return nil, err
+	}
+	ctx, o := c.observeCall(ctx, ep.name)
+	r, err := c.attempts(ctx, ep, send, out, o)
+	o.end(ctx, err)
+	return r, err
+}
+
+// attempts is call's loop: it sends, retries and waits, and tells o about each attempt
+// and wait.
+func (c *Client) attempts(ctx context.Context, ep endpoint, send sender, out any, o *callObservation) (*Response, error) {
 	retryable := ep.idempotent || c.cfg.retryMutations
 	for attempt := 1; ; attempt++ {
 		if err := ctx.Err(); err != nil {
@@ -45,16 +57,20 @@ func (c *Client) call(ctx context.Context, ep endpoint, send sender, out any) (*
 				return nil, err
 			}
 		}
+		o.startAttempt()
 		resp, body, err := c.attempt(ctx, send)
 		if err != nil {
 			if ctx.Err() != nil {
-				return nil, fmt.Errorf("twitter: %s: %w", ep.name, ctx.Err())
+				err = fmt.Errorf("twitter: %s: %w", ep.name, ctx.Err())
+				o.endAttempt(ctx, 0, RateLimit{}, err)
+				return nil, err
 			}
 			err = fmt.Errorf("twitter: %s: %w", ep.name, err)
+			o.endAttempt(ctx, 0, RateLimit{}, err)
 			if wait, ok := c.shouldRetry(retryable, attempt, nil, err); ok {
 				c.cfg.logger.LogAttrs(ctx, slog.LevelWarn, "twitter: retrying after network error",
 					slog.String("endpoint", ep.name), slog.Int("attempt", attempt), slog.Duration("wait", wait), slog.Any("error", err))
-				if serr := c.cfg.sleep(ctx, wait); serr != nil {
+				if serr := o.wait(ctx, WaitRetry, attempt, wait); serr != nil {
 					return nil, fmt.Errorf("twitter: %s: %w", ep.name, serr)
 				}
 				continue
@@ -70,11 +86,12 @@ func (c *Client) call(ctx context.Context, ep endpoint, send sender, out any) (*
 		r := &Response{Response: resp, RateLimit: rl, RequestID: requestID(resp.Header), Attempts: attempt}
 
 		if resp.StatusCode < 200 || resp.StatusCode > 299 {
-			apiErr := newError(c.cfg.decoder, ep.name, resp, body, rl)
+			apiErr := newError(c.cfg.decoder, ep.name, resp, body, rl).arrived(c.cfg.now())
+			o.endAttempt(ctx, resp.StatusCode, rl, apiErr)
 			if wait, ok := c.rateLimitWait(apiErr); ok {
 				c.cfg.logger.LogAttrs(ctx, slog.LevelInfo, "twitter: rate limited; waiting for reset",
 					slog.String("endpoint", ep.name), slog.Duration("wait", wait), slog.Time("reset", rl.Reset))
-				if serr := c.cfg.sleep(ctx, wait); serr != nil {
+				if serr := o.wait(ctx, WaitRateLimit, attempt, wait); serr != nil {
 					return r, fmt.Errorf("%w (while waiting for the rate-limit reset: %w)", apiErr, serr)
 				}
 				continue
@@ -82,13 +99,14 @@ func (c *Client) call(ctx context.Context, ep endpoint, send sender, out any) (*
 			if wait, ok := c.shouldRetry(retryable, attempt, resp, apiErr); ok {
 				c.cfg.logger.LogAttrs(ctx, slog.LevelWarn, "twitter: retrying",
 					slog.String("endpoint", ep.name), slog.Int("status", resp.StatusCode), slog.Int("attempt", attempt), slog.Duration("wait", wait))
-				if serr := c.cfg.sleep(ctx, wait); serr != nil {
+				if serr := o.wait(ctx, WaitRetry, attempt, wait); serr != nil {
 					return r, fmt.Errorf("%w (retry abandoned: %w)", apiErr, serr)
 				}
 				continue
 			}
 			return r, apiErr
 		}
+		o.endAttempt(ctx, resp.StatusCode, rl, nil)
 
 		if out != nil && resp.StatusCode != http.StatusNoContent {
 			if len(bytes.TrimSpace(body)) == 0 {

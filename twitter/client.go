@@ -51,7 +51,9 @@ type Client struct {
 type service struct{ client *Client }
 
 // NewClient builds a Client from options. It validates the options and returns an error
-// naming the first bad one; it performs no I/O.
+// naming the first bad one (credentials that cannot work, two auth options, a base URL
+// ending in /2); it performs no I/O. With no auth option the Client can make only the
+// calls that need no credentials; the others fail before sending with ErrNoCredentials.
 func NewClient(opts ...Option) (*Client, error) {
 	cfg := defaultConfig()
 	for _, opt := range opts {
@@ -137,7 +139,8 @@ func (c *Client) buildHTTPClient() *http.Client {
 
 // Raw returns the generated client. It shares the Client's transport, so requests made
 // through it are authenticated the same way; it does not retry, wait on rate limits or
-// decode errors. Use it for anything the facade does not cover.
+// decode errors. Use it for anything the facade does not cover, or Do for an endpoint
+// the generated client lacks too.
 func (c *Client) Raw() *gen.Client { return c.raw }
 
 // HTTPClient returns the authenticating *http.Client the Client sends requests with. It

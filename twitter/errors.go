@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/twitterkit/go/gen"
@@ -80,26 +82,70 @@ type Error struct {
 	Body string
 	// Response is the HTTP response; its body has been read and closed.
 	Response *http.Response `json:"-"`
+	// Received is when the answer arrived, by the client's clock; the message of a 429
+	// says how long after it the window resets. Zero when unknown.
+	Received time.Time
 }
 
+// Error describes the failure in one shape: the endpoint, the status, the problem's title
+// and detail (each once, and only when they say more than the status), the problem kind,
+// and for a rate limit when its window resets:
+//
+//	twitter: GET /2/users/{id}: 429 Too Many Requests; resets 14:05:31 UTC, in 4m12s
+//	twitter: GET /2/tweets: 400 Bad Request: Invalid Request: One or more parameters to your request was invalid. [invalid-request]
 func (e *Error) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "twitter: %s: %d %s", e.Endpoint, e.StatusCode, http.StatusText(e.StatusCode))
-	switch {
-	case e.Title != "" && e.Detail != "":
-		fmt.Fprintf(&b, ": %s: %s", e.Title, e.Detail)
-	case e.Title != "":
-		fmt.Fprintf(&b, ": %s", e.Title)
-	case e.Detail != "":
-		fmt.Fprintf(&b, ": %s", e.Detail)
-	case e.Body != "":
+	b.WriteString("twitter: ")
+	if e.Endpoint != "" {
+		b.WriteString(e.Endpoint)
+		b.WriteString(": ")
+	}
+	status := http.StatusText(e.StatusCode)
+	if status == "" {
+		fmt.Fprintf(&b, "status %d", e.StatusCode)
+	} else {
+		fmt.Fprintf(&b, "%d %s", e.StatusCode, status)
+	}
+	said := []string{status}
+	for _, s := range []string{e.Title, e.Detail} {
+		s = strings.TrimSpace(s)
+		if s == "" || slices.ContainsFunc(said, func(t string) bool { return strings.EqualFold(s, t) }) {
+			continue
+		}
+		said = append(said, s)
+		b.WriteString(": ")
+		b.WriteString(s)
+	}
+	if len(said) == 1 && e.Body != "" {
 		fmt.Fprintf(&b, ": body %q", e.Body)
 	}
 	if e.Type != "" && e.Type != ProblemGeneric {
 		fmt.Fprintf(&b, " [%s]", e.Type)
 	}
+	if n := len(e.Problems) - 1; n > 0 {
+		fmt.Fprintf(&b, " (and %s)", plural(n, "more problem"))
+	}
 	b.WriteString(e.waitHint())
 	return b.String()
+}
+
+// whenText says when t is, in UTC, and how long after at (the answer's arrival; unknown
+// when zero) that is: "14:05:31 UTC, in 4m12s". A t on another day than at carries its
+// date.
+func whenText(t, at time.Time) string {
+	t = t.UTC()
+	layout := "15:04:05 UTC"
+	if at.IsZero() || t.YearDay() != at.UTC().YearDay() || t.Year() != at.UTC().Year() {
+		layout = "2006-01-02 15:04:05 UTC"
+	}
+	s := t.Format(layout)
+	if at.IsZero() {
+		return s
+	}
+	if d := t.Sub(at).Round(time.Second); d > 0 {
+		return s + ", in " + d.String()
+	}
+	return s + ", already passed"
 }
 
 // HasProblem reports whether any problem of the error is of the given kind.
@@ -130,6 +176,13 @@ func newError(dec jsonx.Decoder, endpoint string, resp *http.Response, body []by
 	if !parseProblemBody(dec, e, body) {
 		e.Body = excerpt(body)
 	}
+	return e
+}
+
+// arrived records when the answer arrived, by the client's clock, so the message can say
+// how long until a rate limit resets.
+func (e *Error) arrived(at time.Time) *Error {
+	e.Received = at
 	return e
 }
 

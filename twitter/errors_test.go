@@ -8,10 +8,13 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/twitterkit/go/gen"
 	"github.com/twitterkit/go/internal/jsonx"
 )
 
@@ -237,5 +240,140 @@ func TestTheClientsDecoderReadsErrorAndTokenBodies(t *testing.T) {
 	}
 	if !slices.Contains(dec.bodies, tokenBody) || !slices.Contains(dec.bodies, errorBody) {
 		t.Errorf("the client's decoder read %q; want the token answer and the error body", dec.bodies)
+	}
+}
+
+func TestErrorMessages(t *testing.T) {
+	at := time.Date(2026, 3, 1, 14, 1, 19, 0, time.UTC)
+	reset := func(h http.Header, tm time.Time) http.Header {
+		h.Set("x-rate-limit-limit", "15")
+		h.Set("x-rate-limit-remaining", "0")
+		h.Set("x-rate-limit-reset", strconv.FormatInt(tm.Unix(), 10))
+		return h
+	}
+	for _, tc := range []struct {
+		name   string
+		status int
+		body   string
+		header http.Header
+		at     time.Time
+		want   string
+	}{
+		{
+			name:   "429 says the status once and when the window resets",
+			status: 429, body: `{"title":"Too Many Requests","detail":"Too Many Requests","type":"about:blank","status":429}`,
+			header: reset(http.Header{}, at.Add(4*time.Minute+12*time.Second)), at: at,
+			want: "twitter: GET /2/tweets: 429 Too Many Requests; resets 14:05:31 UTC, in 4m12s",
+		},
+		{
+			name:   "429 reset on another day carries the date",
+			status: 429, body: `{"title":"Too Many Requests","type":"about:blank"}`,
+			header: reset(http.Header{}, at.Add(10*time.Hour)), at: at,
+			want: "twitter: GET /2/tweets: 429 Too Many Requests; resets 2026-03-02 00:01:19 UTC, in 10h0m0s",
+		},
+		{
+			name:   "429 reset already passed",
+			status: 429, body: `{"title":"Too Many Requests"}`,
+			header: reset(http.Header{}, at.Add(-time.Second)), at: at,
+			want: "twitter: GET /2/tweets: 429 Too Many Requests; resets 14:01:18 UTC, already passed",
+		},
+		{
+			name:   "429 without the arrival time",
+			status: 429, body: `{"title":"Too Many Requests"}`,
+			header: reset(http.Header{}, at),
+			want:   "twitter: GET /2/tweets: 429 Too Many Requests; resets 2026-03-01 14:01:19 UTC",
+		},
+		{
+			name:   "429 without rate-limit headers",
+			status: 429, body: `{"title":"Too Many Requests","detail":"Too Many Requests"}`,
+			want: "twitter: GET /2/tweets: 429 Too Many Requests",
+		},
+		{
+			name:   "usage cap: a window reset would not lift it",
+			status: 429, body: `{"title":"UsageCapExceeded","detail":"Usage cap exceeded: Monthly product cap","type":"https://api.x.com/2/problems/usage-capped"}`,
+			header: reset(http.Header{}, at.Add(time.Minute)), at: at,
+			want: "twitter: GET /2/tweets: 429 Too Many Requests: UsageCapExceeded: Usage cap exceeded: Monthly product cap [usage-capped]",
+		},
+		{
+			name:   "401 repeated status text",
+			status: 401, body: `{"title":"Unauthorized","type":"about:blank","status":401,"detail":"Unauthorized"}`,
+			want: "twitter: GET /2/tweets: 401 Unauthorized",
+		},
+		{
+			name:   "title and detail",
+			status: 400, body: `{"title":"Invalid Request","detail":"One or more parameters to your request was invalid.","type":"https://api.twitter.com/2/problems/invalid-request"}`,
+			want: "twitter: GET /2/tweets: 400 Bad Request: Invalid Request: One or more parameters to your request was invalid. [invalid-request]",
+		},
+		{
+			name:   "several problems",
+			status: 404, body: `{"errors":[{"title":"Not Found Error","detail":"Could not find user with id: [1].","type":"https://api.twitter.com/2/problems/resource-not-found"},{"title":"Not Found Error","detail":"Could not find user with id: [2].","type":"https://api.twitter.com/2/problems/resource-not-found"}]}`,
+			want: "twitter: GET /2/tweets: 404 Not Found: Not Found Error: Could not find user with id: [1]. [resource-not-found] (and 1 more problem)",
+		},
+		{
+			name:   "detail equal to title",
+			status: 401, body: `{"errors":[{"code":89,"message":"Invalid or expired token."}]}`,
+			want: "twitter: GET /2/tweets: 401 Unauthorized: Invalid or expired token. [code:89]",
+		},
+		{
+			name:   "not a problem document",
+			status: 502, body: "<html><body>Bad gateway</body></html>",
+			want: `twitter: GET /2/tweets: 502 Bad Gateway: body "<html><body>Bad gateway</body></html>"`,
+		},
+		{
+			name:   "empty body",
+			status: 503,
+			want:   "twitter: GET /2/tweets: 503 Service Unavailable",
+		},
+		{
+			name:   "503 with Retry-After in seconds",
+			status: 503, header: http.Header{"Retry-After": {"120"}},
+			want: "twitter: GET /2/tweets: 503 Service Unavailable; retry after 2m0s",
+		},
+		{
+			name:   "429 with an HTTP-date Retry-After and a reset",
+			status: 429, body: `{"title":"Too Many Requests"}`,
+			header: reset(http.Header{"Retry-After": {at.Add(90 * time.Second).Format(http.TimeFormat)}}, at.Add(2*time.Minute)), at: at,
+			want: "twitter: GET /2/tweets: 429 Too Many Requests; retry after 14:02:49 UTC, in 1m30s; resets 14:03:19 UTC, in 2m0s",
+		},
+		{
+			name:   "a Retry-After that is neither",
+			status: 503, header: http.Header{"Retry-After": {"soon"}},
+			want: `twitter: GET /2/tweets: 503 Service Unavailable; Retry-After "soon"`,
+		},
+		{
+			name:   "status without a name",
+			status: 599, body: `{"title":"Odd"}`,
+			want: "twitter: GET /2/tweets: status 599: Odd",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := errorFrom(t, tc.status, tc.body, tc.header).arrived(tc.at)
+			if got := e.Error(); got != tc.want {
+				t.Errorf("message\n got %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestErrorMessageOfASuccessThatFailed(t *testing.T) {
+	resp := &Response{Response: &http.Response{StatusCode: 200}, PartialErrors: []gen.Problem{{
+		Title: "Forbidden", Detail: "You are not allowed to like this Tweet.", Type: "https://api.twitter.com/2/problems/not-authorized-for-resource",
+	}}}
+	e := failure(endpoint{name: "POST /2/users/{id}/likes"}, resp)
+	want := "twitter: POST /2/users/{id}/likes: 200 OK: Forbidden: You are not allowed to like this Tweet. [not-authorized-for-resource]"
+	if e.Error() != want {
+		t.Errorf("message\n got %s\nwant %s", e.Error(), want)
+	}
+}
+
+func TestErrorsSentinelPrefix(t *testing.T) {
+	for _, err := range []error{ErrInvalidArgument, ErrRepeatedToken} {
+		if !strings.HasPrefix(err.Error(), "twitter: ") {
+			t.Errorf("%q lacks the twitter: prefix", err)
+		}
+	}
+	err := invalid("Users.ByID", "empty %s", "user id")
+	if want := "twitter: Users.ByID: invalid argument: empty user id"; err.Error() != want || !errors.Is(err, ErrInvalidArgument) {
+		t.Errorf("invalid() = %q (Is ErrInvalidArgument: %v), want %q", err, errors.Is(err, ErrInvalidArgument), want)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/twitterkit/go/internal/jsonx"
@@ -25,7 +26,9 @@ type config struct {
 	retryMutations   bool
 	rateLimitWait    time.Duration // 0: never wait on a 429; >0: wait up to this long for the reset
 	logger           *slog.Logger
+	observer         Observer
 	auth             authenticator
+	authOption       string // the option that set auth, for the error when another one does
 	appTokenURL      string // WithAppTokenURL; "" derives it from baseURL
 	maxErrorBodySize int64
 	maxBodySize      int64
@@ -44,6 +47,7 @@ func defaultConfig() config {
 		userAgent:        "twitterkit-go/" + Version,
 		retry:            DefaultRetryPolicy(),
 		logger:           slog.New(slog.DiscardHandler),
+		observer:         NoObserver{},
 		maxErrorBodySize: 64 << 10,
 		maxBodySize:      64 << 20,
 		decoder:          jsonx.Default(),
@@ -101,6 +105,11 @@ func WithBaseURL(rawURL string) Option {
 		u, err := url.Parse(rawURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return fmt.Errorf("WithBaseURL: %q is not an absolute http(s) URL", rawURL)
+		}
+		if p := strings.TrimRight(u.Path, "/"); p == "/2" || strings.HasSuffix(p, "/2") {
+			fixed := *u
+			fixed.Path = strings.TrimSuffix(p, "/2")
+			return fmt.Errorf("WithBaseURL: %q ends in the API version /2, which every path already starts with; give %q", rawURL, fixed.String())
 		}
 		c.baseURL = rawURL
 		return nil

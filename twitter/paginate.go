@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"strings"
 
 	"github.com/twitterkit/go/gen"
 )
@@ -117,7 +118,25 @@ type PageError struct {
 	ResumeToken string
 }
 
+// Error says how far the iteration got and where to resume, then the cause once, without
+// repeating the "twitter: Op: " prefix the cause may carry:
+//
+//	twitter: Users.Followers: stopped after 2 pages (200 items); resume with token "7140dibdnow9c7btw3w": GET /2/users/{id}/followers: 503 Service Unavailable
+//
+// An argument rejected before any request reads as the argument error itself (resuming
+// cannot help), in the same words the single-page method uses:
+//
+//	twitter: Users.Followers: invalid argument: MaxResults 5000 out of range [1, 1000]
 func (e *PageError) Error() string {
+	cause := "<nil>"
+	if e.Err != nil {
+		cause = e.Err.Error()
+	}
+	if e.Pages == 0 && errors.Is(e.Err, ErrInvalidArgument) {
+		return cause
+	}
+	cause = strings.TrimPrefix(cause, "twitter: ")
+	cause = strings.TrimPrefix(cause, e.Op+": ")
 	var resume string
 	switch {
 	case errors.Is(e.Err, ErrRepeatedToken):
@@ -127,7 +146,7 @@ func (e *PageError) Error() string {
 	default:
 		resume = fmt.Sprintf("; resume with token %q", e.ResumeToken)
 	}
-	return fmt.Sprintf("twitter: %s: stopped after %s (%s)%s: %v", e.Op, plural(e.Pages, "page"), plural(e.Items, "item"), resume, e.Err)
+	return fmt.Sprintf("twitter: %s: stopped after %s (%s)%s: %s", e.Op, plural(e.Pages, "page"), plural(e.Items, "item"), resume, cause)
 }
 
 // plural is "1 page", "2 pages".
@@ -171,9 +190,9 @@ func newPager[T any](op string, it *IterOptions, fetch fetchPage[T]) *pager[T] {
 	}
 	switch {
 	case p.limits.MaxItems < 0:
-		p.err = fmt.Errorf("%w: IterOptions.MaxItems is negative (%d)", ErrInvalidArgument, p.limits.MaxItems)
+		p.err = invalid(op, "IterOptions.MaxItems %d is negative", p.limits.MaxItems)
 	case p.limits.MaxPages < 0:
-		p.err = fmt.Errorf("%w: IterOptions.MaxPages is negative (%d)", ErrInvalidArgument, p.limits.MaxPages)
+		p.err = invalid(op, "IterOptions.MaxPages %d is negative", p.limits.MaxPages)
 	}
 	return p
 }
@@ -269,10 +288,11 @@ type pageSize struct{ min, max int }
 // choose returns the max_results to send: the caller's value when set (checked against the
 // operation's range), otherwise the largest page, or a smaller one when MaxItems needs no
 // more, so an iteration makes as few requests as it can.
-func (b pageSize) choose(set int, it *IterOptions) (int, error) {
+// op names the operation in the error, which words the range as its single-page method does.
+func (b pageSize) choose(op string, set int, it *IterOptions) (int, error) {
 	if set != 0 {
 		if set < b.min || set > b.max {
-			return 0, fmt.Errorf("%w: max_results %d is outside the operation's range %d..%d", ErrInvalidArgument, set, b.min, b.max)
+			return 0, outOfRange(op, "MaxResults", set, b.min, b.max)
 		}
 		return set, nil
 	}
@@ -284,7 +304,7 @@ func (b pageSize) choose(set int, it *IterOptions) (int, error) {
 
 // startToken merges the pagination token of an operation's options with
 // IterOptions.StartToken into the iteration's limits.
-func startToken(optsToken string, it *IterOptions) (*IterOptions, error) {
+func startToken(op, optsToken string, it *IterOptions) (*IterOptions, error) {
 	if optsToken == "" {
 		return it, nil
 	}
@@ -293,8 +313,8 @@ func startToken(optsToken string, it *IterOptions) (*IterOptions, error) {
 		lim = *it
 	}
 	if lim.StartToken != "" && lim.StartToken != optsToken {
-		return nil, fmt.Errorf("%w: the options' pagination token %q and IterOptions.StartToken %q differ; set one",
-			ErrInvalidArgument, optsToken, lim.StartToken)
+		return nil, invalid(op, "the options' PaginationToken %q and IterOptions.StartToken %q differ; set one",
+			optsToken, lim.StartToken)
 	}
 	lim.StartToken = optsToken
 	return &lim, nil
@@ -319,13 +339,13 @@ func opPager[O, R, T any](op *paged[R, T], opts *O, it *IterOptions,
 		o = *opts
 	}
 	maxResults, tok := paging(&o)
-	lim, err := startToken(*tok, it)
+	lim, err := startToken(name, *tok, it)
 	if err != nil {
 		return rejected[T](name, it, err)
 	}
 	*tok = ""
 	if maxResults != nil {
-		n, err := op.size.choose(*maxResults, lim)
+		n, err := op.size.choose(name, *maxResults, lim)
 		if err != nil {
 			return rejected[T](name, lim, err)
 		}

@@ -438,11 +438,11 @@ func TestPageSizeChoose(t *testing.T) {
 		{25, &IterOptions{MaxItems: 3}, 25, ""},
 		{10, nil, 10, ""},
 		{100, nil, 100, ""},
-		{9, nil, 0, "max_results 9 is outside the operation's range 10..100"},
-		{101, nil, 0, "max_results 101 is outside"},
-		{-5, nil, 0, "max_results -5 is outside"},
+		{9, nil, 0, "twitter: Test.List: invalid argument: MaxResults 9 out of range [10, 100]"},
+		{101, nil, 0, "MaxResults 101 out of range [10, 100]"},
+		{-5, nil, 0, "MaxResults -5 out of range [10, 100]"},
 	} {
-		got, err := b.choose(tc.set, tc.it)
+		got, err := b.choose("Test.List", tc.set, tc.it)
 		if tc.err != "" {
 			if err == nil || !strings.Contains(err.Error(), tc.err) {
 				t.Errorf("choose(%d, %+v) error = %v, want %q", tc.set, tc.it, err, tc.err)
@@ -457,21 +457,58 @@ func TestPageSizeChoose(t *testing.T) {
 
 func TestStartToken(t *testing.T) {
 	it := &IterOptions{MaxItems: 5}
-	if got, err := startToken("", it); err != nil || got != it {
+	if got, err := startToken("Test.List", "", it); err != nil || got != it {
 		t.Errorf("no options token: got %+v, %v; want the IterOptions unchanged", got, err)
 	}
-	got, err := startToken("tok", it)
+	got, err := startToken("Test.List", "tok", it)
 	if err != nil || got.StartToken != "tok" || got.MaxItems != 5 || it.StartToken != "" {
 		t.Errorf("options token: got %+v, %v (caller's now %+v)", got, err, it)
 	}
-	if got, err := startToken("tok", nil); err != nil || got.StartToken != "tok" {
+	if got, err := startToken("Test.List", "tok", nil); err != nil || got.StartToken != "tok" {
 		t.Errorf("options token, nil IterOptions: got %+v, %v", got, err)
 	}
-	if _, err := startToken("tok", &IterOptions{StartToken: "tok"}); err != nil {
+	if _, err := startToken("Test.List", "tok", &IterOptions{StartToken: "tok"}); err != nil {
 		t.Errorf("same token twice: %v", err)
 	}
-	if _, err := startToken("a", &IterOptions{StartToken: "b"}); err == nil || !strings.Contains(err.Error(), "differ") {
+	if _, err := startToken("Test.List", "a", &IterOptions{StartToken: "b"}); err == nil || !strings.Contains(err.Error(), "differ") {
 		t.Errorf("different tokens: error = %v", err)
+	}
+}
+
+func TestPageErrorMessages(t *testing.T) {
+	apiErr := &Error{StatusCode: 503, Endpoint: "GET /2/users/{id}/followers"}
+	for _, tc := range []struct {
+		name string
+		e    *PageError
+		want string
+	}{
+		{"an API error names the endpoint once, without a second prefix",
+			&PageError{Op: "Users.Followers", Err: apiErr, Pages: 2, Items: 200, ResumeToken: "p3"},
+			`twitter: Users.Followers: stopped after 2 pages (200 items); resume with token "p3": GET /2/users/{id}/followers: 503 Service Unavailable`},
+		{"a wrapped API error",
+			&PageError{Op: "Users.Followers", Err: fmt.Errorf("%w (retry abandoned: %w)", apiErr, context.Canceled)},
+			`twitter: Users.Followers: stopped after 0 pages (0 items); resume from the first page: GET /2/users/{id}/followers: 503 Service Unavailable (retry abandoned: context canceled)`},
+		{"an argument error before any request is the argument error",
+			&PageError{Op: "Users.Followers", Err: invalid("Users.Followers", "MaxResults 5000 out of range [1, 1000]")},
+			"twitter: Users.Followers: invalid argument: MaxResults 5000 out of range [1, 1000]"},
+		{"an argument error on a later page drops the repeated prefix",
+			&PageError{Op: "Users.Followers", Err: invalid("Users.Followers", "empty user id"), Pages: 1, Items: 3, ResumeToken: "t"},
+			`twitter: Users.Followers: stopped after 1 page (3 items); resume with token "t": invalid argument: empty user id`},
+		{"a cause from another operation keeps its name",
+			&PageError{Op: "Users.Followers", Err: invalid("Users.Lookup", "no user ids"), Pages: 1, Items: 1, ResumeToken: "t"},
+			`twitter: Users.Followers: stopped after 1 page (1 item); resume with token "t": Users.Lookup: invalid argument: no user ids`},
+		{"a repeated token says nothing of resuming",
+			&PageError{Op: "Lists.Members", Err: fmt.Errorf("%w %q", ErrRepeatedToken, "x"), Pages: 4, Items: 40, ResumeToken: "x"},
+			`twitter: Lists.Members: stopped after 4 pages (40 items): the API repeated a pagination token "x"`},
+		{"a cancelled context",
+			&PageError{Op: "Tweets.SearchRecent", Err: context.Canceled, Pages: 1, Items: 10, ResumeToken: "n"},
+			`twitter: Tweets.SearchRecent: stopped after 1 page (10 items); resume with token "n": context canceled`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.e.Error(); got != tc.want {
+				t.Errorf("message\n got %s\nwant %s", got, tc.want)
+			}
+		})
 	}
 }
 
@@ -598,17 +635,18 @@ func TestOpPagerRejectsBadArgumentsWithoutARequest(t *testing.T) {
 		it   *IterOptions
 		want string
 	}{
-		{&fakeOpts{MaxResults: 51}, nil, "max_results 51 is outside the operation's range 5..50"},
-		{&fakeOpts{MaxResults: 4}, nil, "max_results 4"},
-		{&fakeOpts{Token: "a"}, &IterOptions{StartToken: "b"}, "differ"},
-		{nil, &IterOptions{MaxPages: -1}, "negative"},
+		{&fakeOpts{MaxResults: 51}, nil, "twitter: Fake.List: invalid argument: MaxResults 51 out of range [5, 50]"},
+		{&fakeOpts{MaxResults: 4}, nil, "twitter: Fake.List: invalid argument: MaxResults 4 out of range [5, 50]"},
+		{&fakeOpts{Token: "a"}, &IterOptions{StartToken: "b"}, `twitter: Fake.List: invalid argument: the options' PaginationToken "a" and IterOptions.StartToken "b" differ; set one`},
+		{nil, &IterOptions{MaxPages: -1}, "twitter: Fake.List: invalid argument: IterOptions.MaxPages -1 is negative"},
+		{nil, &IterOptions{MaxItems: -2}, "twitter: Fake.List: invalid argument: IterOptions.MaxItems -2 is negative"},
 	} {
 		n := 0
 		for v, err := range opPager(fakeOp("Fake.List", pageSize{min: 5, max: 50}), tc.opts, tc.it, fakePaging, call).items(context.Background()) {
 			n++
 			var pe *PageError
 			if !errors.As(err, &pe) || !errors.Is(err, ErrInvalidArgument) || pe.Op != "Fake.List" || pe.Pages != 0 ||
-				!strings.Contains(err.Error(), tc.want) || v != 0 {
+				err.Error() != tc.want || v != 0 {
 				t.Errorf("%+v %+v: yielded %v, %v; want a PageError about %q", tc.opts, tc.it, v, err, tc.want)
 			}
 		}

@@ -156,22 +156,26 @@ func serverWait(resp *http.Response, rl RateLimit, now time.Time) (time.Duration
 	return 0, false
 }
 
-// waitHint says when the server allows the request again, for the error's message: the
-// Retry-After it sent, and for a 429 the rate-limit reset. "" when it said neither.
+// waitHint says when the server allows the request again, for the error's message (see
+// Error.Error): the Retry-After it sent ("; retry after 2m0s"), and for a 429 the
+// rate-limit reset ("; resets 14:05:31 UTC, in 4m12s"). "" when it said neither.
 func (e *Error) waitHint() string {
-	var hints []string
+	var b strings.Builder
 	if e.Response != nil {
 		if v := e.Response.Header.Get("Retry-After"); v != "" {
-			hints = append(hints, "Retry-After "+strconv.Quote(v))
+			if s, err := strconv.Atoi(v); err == nil && s >= 0 {
+				b.WriteString("; retry after " + (time.Duration(s) * time.Second).String())
+			} else if t, err := http.ParseTime(v); err == nil {
+				b.WriteString("; retry after " + whenText(t, e.Received))
+			} else {
+				b.WriteString("; Retry-After " + strconv.Quote(v))
+			}
 		}
 	}
-	if e.StatusCode == http.StatusTooManyRequests && !e.RateLimit.Reset.IsZero() {
-		hints = append(hints, "rate limit resets at "+e.RateLimit.Reset.UTC().Format(time.RFC3339))
+	if e.StatusCode == http.StatusTooManyRequests && !e.HasProblem(ProblemUsageCapExceeded) && !e.RateLimit.Reset.IsZero() {
+		b.WriteString("; resets " + whenText(e.RateLimit.Reset, e.Received))
 	}
-	if len(hints) == 0 {
-		return ""
-	}
-	return " (" + strings.Join(hints, "; ") + ")"
+	return b.String()
 }
 
 // sleep waits for d or until ctx is done.

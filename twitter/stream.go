@@ -329,6 +329,9 @@ func openEventStream[M any](c *Client, ctx context.Context, name string, o Strea
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("twitter: %s: %w", name, err)
 	}
+	if err := c.needCredentials(name); err != nil {
+		return nil, err
+	}
 	sctx, cancel := context.WithCancel(ctx)
 	s := &EventStream[M]{
 		c: c, endpoint: name, open: open, opts: o, policy: o.ReconnectPolicy, decode: decode,
@@ -477,6 +480,7 @@ func (s *EventStream[M]) report(ev ReconnectEvent) {
 	s.c.cfg.logger.LogAttrs(s.ctx, slog.LevelWarn, "twitter: stream reconnecting",
 		slog.String("endpoint", s.endpoint), slog.String("cause", ev.Cause.String()),
 		slog.Int("attempt", ev.Attempt), slog.Duration("wait", ev.Wait), slog.Any("error", ev.Err))
+	s.c.cfg.observer.Reconnect(s.ctx, StreamReconnect{Endpoint: s.endpoint, Event: ev})
 	if s.opts.OnReconnect != nil {
 		s.inHook.Store(true)
 		defer s.inHook.Store(false)
@@ -527,7 +531,7 @@ func (s *EventStream[M]) connect(first bool) (*http.Response, *connFailure, erro
 	if rerr != nil && s.ctx.Err() != nil {
 		return nil, nil, s.ctxErr()
 	}
-	apiErr := newError(s.c.cfg.decoder, s.endpoint, resp, body, rl)
+	apiErr := newError(s.c.cfg.decoder, s.endpoint, resp, body, rl).arrived(s.c.cfg.now())
 	var failure error = apiErr
 	if rerr != nil {
 		why := rerr.Error()

@@ -75,9 +75,17 @@ func testStreamClient(t *testing.T, url string, opts ...Option) *Client {
 	t.Helper()
 	tr := &http.Transport{DisableKeepAlives: true}
 	t.Cleanup(tr.CloseIdleConnections)
-	c, err := NewClient(append([]Option{
-		WithBaseURL(url), WithBearerToken("test-token"), WithHTTPClient(&http.Client{Transport: tr}),
-	}, opts...)...)
+	base := []Option{WithBaseURL(url), WithHTTPClient(&http.Client{Transport: tr})}
+	var probe config
+	for _, o := range opts {
+		if o != nil {
+			_ = o(&probe)
+		}
+	}
+	if probe.auth == nil { // a Client takes one auth option: the test's, else this one
+		base = append(base, WithBearerToken("test-token"))
+	}
+	c, err := NewClient(append(base, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}

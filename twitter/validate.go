@@ -9,14 +9,35 @@ import (
 	"unicode/utf8"
 )
 
-// ErrInvalidArgument is wrapped by every error a method returns because it rejected its
-// arguments before sending anything: an empty or malformed id, too many ids, a page size
-// out of the operation's bounds. Test for it with errors.Is.
-var ErrInvalidArgument = errors.New("invalid argument")
+// ErrInvalidArgument is wrapped by every error a method or iterator returns because it
+// rejected its arguments before sending anything: an empty or malformed id, too many ids,
+// a page size out of the operation's bounds. Test for it with errors.Is.
+var ErrInvalidArgument = errors.New("twitter: invalid argument")
 
-// invalid reports a rejected argument of method ("Tweets.Lookup").
+// argumentError is a rejected argument of one method. Every argument error is one, made
+// by invalid, so they all read "twitter: Users.Followers: invalid argument: ...".
+type argumentError struct {
+	method string // "Tweets.Lookup"
+	msg    string
+}
+
+func (e *argumentError) Error() string {
+	return "twitter: " + e.method + ": invalid argument: " + e.msg
+}
+
+// Is makes errors.Is(err, ErrInvalidArgument) true.
+func (e *argumentError) Is(target error) bool { return target == ErrInvalidArgument }
+
+// invalid reports a rejected argument of method ("Tweets.Lookup"): the one wording of
+// argument errors, for single-page methods and iterators alike.
 func invalid(method, format string, args ...any) error {
-	return fmt.Errorf("twitter: %s: %w: %s", method, ErrInvalidArgument, fmt.Sprintf(format, args...))
+	return &argumentError{method: method, msg: fmt.Sprintf(format, args...)}
+}
+
+// outOfRange reports an integer argument (name, as the options spell it: "MaxResults")
+// outside the operation's bounds.
+func outOfRange(method, name string, n, lo, hi int) error {
+	return invalid(method, "%s %d out of range [%d, %d]", name, n, lo, hi)
 }
 
 // Id and handle patterns from the API document.
@@ -75,7 +96,7 @@ func bounded(method, name string, n, lo, hi int) (*int32, error) {
 		return nil, nil
 	}
 	if n < lo || n > hi {
-		return nil, invalid(method, "%s %d out of range [%d, %d]", name, n, lo, hi)
+		return nil, outOfRange(method, name, n, lo, hi)
 	}
 	v := int32(n)
 	return &v, nil

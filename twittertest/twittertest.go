@@ -10,34 +10,35 @@
 //
 //	func TestMyBot(t *testing.T) {
 //		srv := twittertest.Start(t)
-//		c := twittertest.NewClient(t, srv) // app-only bearer token
-//		res, _, err := c.Users.ByUsername(ctx, "jack", nil)
-//		...
+//		c := twittertest.NewUserClient(t, srv, twittertest.AliceID) // acting as @alice
 //		srv.Inject("GET /2/users/{id}", twittertest.Fault{Kind: twittertest.FaultHTML, Status: 502, Times: 1})
+//		if err := runMyBot(context.Background(), c); err != nil {
+//			t.Fatal(err)
+//		}
+//		if ids := srv.World().LikedTweetIDs(twittertest.AliceID); len(ids) == 0 {
+//			t.Error("the bot liked nothing")
+//		}
 //	}
 //
-// The types are those of the module's internal test server, given public names here.
+// Unlike a fake run as a program of its own, a Server lives inside go test: one per test,
+// started and closed with it, with its own world, faults and clock.
 package twittertest
 
 import (
+	"errors"
 	"net/http"
 	"testing"
 	"time"
 
 	"github.com/twitterkit/go/internal/testserver"
 	"github.com/twitterkit/go/twitter"
+	"golang.org/x/oauth2"
 )
 
 type (
-	// Server is a running fake X API. See its methods for credentials (AppBearerToken,
-	// UserToken, OAuth1, OAuth2Client), the world's data (World), faults (Inject,
-	// ClearFaults), streams (EmitTweet, EmitComplianceEvent, EmitLike, DisconnectStreams),
-	// webhook deliveries (DeliverEvent, DeliverActivity) and contract violations.
-	Server = testserver.Server
 	// Option configures a Server.
 	Option = testserver.Option
-	// Fault is an injected failure; FaultKind says which.
-	Fault     = testserver.Fault
+	// FaultKind says which failure a Fault is: one of the Fault... constants.
 	FaultKind = testserver.FaultKind
 	// Tweet is a Tweet to emit on the streams with Server.EmitTweet.
 	Tweet = testserver.Tweet
@@ -45,8 +46,7 @@ type (
 	// Server.EmitComplianceEvent; Like is a like Server.EmitLike sent on the likes streams.
 	ComplianceEvent = testserver.ComplianceEvent
 	Like            = testserver.Like
-	// Clock is the server's time source; ManualClock moves only when told.
-	Clock       = testserver.Clock
+	// ManualClock is a clock that moves only when told (Advance, Set); see NewManualClock.
 	ManualClock = testserver.ManualClock
 	// World reads the server's data, to compare with what a program saw.
 	World = testserver.World
@@ -110,35 +110,76 @@ const (
 
 // Start starts a server for the duration of tb: it is closed when the test ends, and any
 // request or response that breaks the API document fails tb.
-func Start(tb testing.TB, opts ...Option) *Server { return testserver.Start(tb, opts...) }
+func Start(tb testing.TB, opts ...Option) *Server { return &Server{s: testserver.Start(tb, opts...)} }
 
 // New starts a server outside a test (for a local run or another language's tests); call
 // Close when done. Contract violations are collected by Server.Violations.
-func New(opts ...Option) (*Server, error) { return testserver.New(opts...) }
+func New(opts ...Option) (*Server, error) {
+	s, err := testserver.New(opts...)
+	if err != nil {
+		return nil, err
+	}
+	return &Server{s: s}, nil
+}
 
 // NewClient returns a twitter.Client pointed at srv with its app-only bearer token, on a
-// transport whose idle connections are closed when tb ends. More options (a user token,
-// a retry policy) follow the defaults and override them.
+// transport whose idle connections are closed when tb ends. More options (a retry
+// policy, an observer) follow the defaults; an auth option among them (WithOAuth1, say)
+// takes the place of the app-only token. NewUserClient acts as a user.
 func NewClient(tb testing.TB, srv *Server, opts ...twitter.Option) *twitter.Client {
 	tb.Helper()
-	tr := &http.Transport{}
-	tb.Cleanup(tr.CloseIdleConnections)
-	all := append([]twitter.Option{
-		twitter.WithBaseURL(srv.URL()),
-		twitter.WithBearerToken(srv.AppBearerToken()),
-		twitter.WithHTTPClient(&http.Client{Transport: tr}),
-	}, opts...)
-	c, err := twitter.NewClient(all...)
+	c, err := buildClient(tb, srv, twitter.WithBearerToken(srv.AppBearerToken()), opts)
+	if errors.Is(err, twitter.ErrSecondAuthOption) {
+		c, err = buildClient(tb, srv, nil, opts)
+	}
 	if err != nil {
 		tb.Fatalf("twittertest: %v", err)
 	}
 	return c
 }
 
+// NewUserClient returns a twitter.Client acting as userID with an OAuth 2.0 user token of
+// every scope (Server.UserToken), like NewClient otherwise. For OAuth 1.0a, give
+// twitter.WithOAuth1 the credentials of Server.OAuth1.
+func NewUserClient(tb testing.TB, srv *Server, userID string, opts ...twitter.Option) *twitter.Client {
+	tb.Helper()
+	tok := &oauth2.Token{AccessToken: srv.UserToken(userID), TokenType: "bearer"}
+	return newClient(tb, srv, twitter.WithTokenSource(oauth2.StaticTokenSource(tok)), opts)
+}
+
+func newClient(tb testing.TB, srv *Server, auth twitter.Option, opts []twitter.Option) *twitter.Client {
+	tb.Helper()
+	c, err := buildClient(tb, srv, auth, opts)
+	if err != nil {
+		tb.Fatalf("twittertest: %v", err)
+	}
+	return c
+}
+
+// buildClient is NewClient's client with auth (nil: none beside opts').
+func buildClient(tb testing.TB, srv *Server, auth twitter.Option, opts []twitter.Option) (*twitter.Client, error) {
+	tr := &http.Transport{}
+	tb.Cleanup(tr.CloseIdleConnections)
+	all := append([]twitter.Option{
+		twitter.WithBaseURL(srv.URL()),
+		auth,
+		twitter.WithHTTPClient(&http.Client{Transport: tr}),
+	}, opts...)
+	return twitter.NewClient(all...)
+}
+
 // NewManualClock returns a clock that starts at t and moves only with Advance or Set.
 func NewManualClock(t time.Time) *ManualClock { return testserver.NewManualClock(t) }
 
-// WithClock sets the server's clock (rate-limit windows, token expiry, compliance jobs).
+// Clock is a time source for the server: a *ManualClock, or your own.
+type Clock interface{ Now() time.Time }
+
+// SeedTime is the instant the seeded world was written at: its Tweets' ages count back
+// from it, and NewManualClock(time.Time{}) starts there.
+var SeedTime = testserver.SeedTime
+
+// WithClock sets the server's clock (rate-limit windows, token expiry, compliance jobs,
+// stream history); the default is the machine's.
 func WithClock(c Clock) Option { return testserver.WithClock(c) }
 
 // WithRateLimit gives a route ("GET /2/users/{id}") a limit of limit requests per window.

@@ -24,13 +24,15 @@ type environment struct {
 	user    *twitter.Client // acts as userID; nil when no user context was given
 	waiting *twitter.Client // app client that waits out 429s
 
-	userID         string // the user the user client acts as
-	username       string // whom to look up
-	otherUserID    string // whom to follow
-	tweetID        string // what to like
-	missingTweetID string // an id that does not exist
-	query          string // a recent search with many matches
-	rateLimitRoute string // an endpoint whose limit the tour exhausts on purpose
+	userID         string        // the user the user client acts as
+	username       string        // whom to look up
+	otherUserID    string        // whom to follow
+	otherUsername  string        // their username, for the output
+	tweetID        string        // what to like
+	missingTweetID string        // an id that does not exist
+	query          string        // a recent search with many matches
+	rateLimitRoute string        // an endpoint whose limit the tour exhausts on purpose
+	streamWait     time.Duration // how long to wait for Tweets on a stream the tour does not feed
 
 	close func()
 }
@@ -66,15 +68,18 @@ func userCredentials(getenv func(string) string) twitter.Option {
 // with the credentials userCredentials finds. Steps that need what is missing say so and
 // are skipped.
 func realEnvironment(ctx context.Context, out io.Writer, getenv func(string) string) (*environment, error) {
-	fmt.Fprintln(out, "Talking to the real X API (credentials found in the environment).")
 	env := &environment{
-		username: "XDevelopers", otherUserID: "783214", tweetID: "1460323737035677698",
-		missingTweetID: "1", query: "golang -is:retweet", rateLimitRoute: rateLimitedRoute,
-		close: func() {},
+		username: "XDevelopers", missingTweetID: "1", query: "golang -is:retweet",
+		rateLimitRoute: rateLimitedRoute, streamWait: 30 * time.Second, close: func() {},
 	}
 	var base []twitter.Option // TWITTER_API_URL points the tour at another server, such as fakex
 	if u := getenv("TWITTER_API_URL"); u != "" {
 		base = append(base, twitter.WithBaseURL(u))
+		// A server that is not X may never send a Tweet on the stream: wait less.
+		env.streamWait = 3 * time.Second
+		fmt.Fprintf(out, "Talking to the X API at %s (TWITTER_API_URL; credentials found in the environment).\n", u)
+	} else {
+		fmt.Fprintf(out, "Talking to the real X API at %s (credentials found in the environment).\n", twitter.DefaultBaseURL)
 	}
 	var err error
 	if auth := userCredentials(getenv); auth != nil {
@@ -96,6 +101,18 @@ func realEnvironment(ctx context.Context, out io.Writer, getenv func(string) str
 	} else {
 		env.app = env.user // reads work in user context too; app-only steps are skipped
 	}
+	// Whom to follow and what to like are looked up, not hard-coded, so the tour runs on
+	// any server that has @XDevelopers and its Tweets (X, or fakex).
+	other, _, err := env.app.Users.ByUsername(ctx, env.username, nil)
+	if err != nil {
+		return nil, fmt.Errorf("looking up @%s: %w", env.username, err)
+	}
+	env.otherUserID, env.otherUsername = other.Data.ID, other.Data.Username
+	timeline, _, err := env.app.Tweets.UserTimeline(ctx, other.Data.ID, &twitter.TimelineOptions{PageOptions: twitter.PageOptions{MaxResults: 5}})
+	if err != nil || len(timeline.Data) == 0 {
+		return nil, fmt.Errorf("a Tweet of @%s to like: %v", env.username, err)
+	}
+	env.tweetID = timeline.Data[0].ID
 	return env, nil
 }
 
@@ -114,7 +131,10 @@ func fakeEnvironment(ctx context.Context, out io.Writer) (*environment, error) {
 		fake: srv, userID: testserver.JackID, username: "jack", otherUserID: testserver.AliceID,
 		tweetID: testserver.MediaTweetID, missingTweetID: testserver.NonexistentID,
 		query: testserver.SearchThousandQuery + " -is:retweet", rateLimitRoute: rateLimitedRoute,
-		close: srv.Close,
+		streamWait: 30 * time.Second, close: srv.Close,
+	}
+	if alice, ok := srv.World().User(testserver.AliceID); ok {
+		env.otherUsername = alice.Username
 	}
 	base := twitter.WithBaseURL(srv.URL())
 	if env.app, err = twitter.NewClient(base, twitter.WithBearerToken(srv.AppBearerToken())); err != nil {

@@ -5,10 +5,13 @@
 // With TWITTER_BEARER_TOKEN, an OAuth 2.0 user token (TWITTER_USER_ACCESS_TOKEN) or OAuth
 // 1.0a keys (TWITTER_CONSUMER_KEY, TWITTER_CONSUMER_SECRET, TWITTER_ACCESS_TOKEN,
 // TWITTER_ACCESS_SECRET) it talks to the real X API and skips the steps that need what is
-// missing. With none it starts the module's fake X API in-process and runs every step
-// against it:
+// missing. TWITTER_API_URL points it at another server, such as the fake X API run as a
+// program (go run ./internal/testserver/cmd/fakex, with the tokens it prints). With no
+// credentials it starts the fake in-process and runs every step against it:
 //
 //	go run ./examples/tour
+//
+// Progress lines are rewritten in place on a terminal, and printed one per line otherwise.
 package main
 
 import (
@@ -38,7 +41,7 @@ func run(ctx context.Context, out io.Writer, getenv func(string) string) error {
 		return err
 	}
 	defer env.close()
-	t := &tour{env: env, out: out}
+	t := &tour{env: env, out: out, terminal: isTerminal(out)}
 	for _, step := range []struct {
 		title string
 		run   func(context.Context) error

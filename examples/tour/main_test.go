@@ -25,7 +25,9 @@ func TestTourAgainstTheFakeServer(t *testing.T) {
 		"Signed in as @jack with OAuth 2.0 + PKCE",
 		"@jack (jack), id 12",
 		"pinned (from includes):",
-		"page 5: 500 Tweets so far",
+		"  page 5: 500 Tweets so far\n", // a line of its own: the output is not a terminal
+		"IterOptions{MaxItems: 450} stopped it after page 5, the page that reached 450",
+		"follow @alice: following=true",
 		"total: ",
 		"their id is in my following list: true",
 		"unfollowed; still listed: false",
@@ -68,12 +70,50 @@ func TestTourWithOnlyOAuth1Keys(t *testing.T) {
 	// The real-API ids of the tour do not all exist in the fake world; what matters here
 	// is the mode: user context found, app-only steps skipped, nothing sent as the app.
 	for _, want := range []string{
-		"Talking to the real X API",
+		"Talking to the X API at " + srv.URL() + " (TWITTER_API_URL",
 		"Acting as @jack for the user-context steps.",
 		"skipped: counts need an app-only token",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("output lacks %q (err %v):\n%s", want, err, got)
 		}
+	}
+}
+
+// Pointed with TWITTER_API_URL at a fake X (as fakex prints it: its app bearer token and
+// @alice's user token), the tour names the server and runs to the end.
+func TestTourAgainstAnotherServer(t *testing.T) {
+	srv, err := testserver.New(testserver.WithKeepAlive(50 * time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	env := map[string]string{
+		"TWITTER_API_URL":           srv.URL(),
+		"TWITTER_BEARER_TOKEN":      srv.AppBearerToken(),
+		"TWITTER_USER_ACCESS_TOKEN": srv.UserToken(testserver.AliceID),
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	var out bytes.Buffer
+	if err := run(ctx, &out, func(k string) string { return env[k] }); err != nil {
+		t.Fatalf("tour failed: %v\n%s", err, out.String())
+	}
+	got := out.String()
+	for _, want := range []string{
+		"Talking to the X API at " + srv.URL() + " (TWITTER_API_URL",
+		"Acting as @alice for the user-context steps.",
+		"follow @XDevelopers: following=true",
+		"unfollowed; still listed: false",
+		"liked=true",
+		"no more Tweets within 3s",
+		"The tour is over.",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "\r") {
+		t.Errorf("progress written with \\r to a non-terminal:\n%q", got)
 	}
 }

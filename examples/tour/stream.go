@@ -2,8 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"time"
 
 	"github.com/twitterkit/go/gen"
 	"github.com/twitterkit/go/internal/testserver"
@@ -33,7 +33,7 @@ func (t *tour) filteredStream(ctx context.Context) error {
 		t.printf("rule %q added beside the account's own rules", rule.Value)
 	}
 
-	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	ctx, cancel := context.WithTimeout(ctx, t.env.streamWait)
 	defer cancel()
 	reconnected := make(chan twitter.ReconnectEvent, 8)
 	stream, err := t.env.app.Stream.Filtered(ctx, &twitter.StreamOptions{
@@ -53,8 +53,13 @@ func (t *tour) filteredStream(ctx context.Context) error {
 	defer stream.Close()
 
 	if t.env.fake == nil {
-		t.printf("connected; showing up to 3 Tweets or 30 s")
-		return t.readTweets(stream, 3)
+		t.printf("connected; showing up to 3 Tweets or %v", t.env.streamWait)
+		err := t.readTweets(stream, 3)
+		if errors.Is(err, context.DeadlineExceeded) && ctx.Err() != nil {
+			t.printf("no more Tweets within %v", t.env.streamWait)
+			return nil
+		}
+		return err
 	}
 	srv := t.env.fake
 	sent := 0

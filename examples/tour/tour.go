@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -15,8 +16,20 @@ import (
 
 // tour holds what the steps share.
 type tour struct {
-	env *environment
-	out io.Writer
+	env      *environment
+	out      io.Writer
+	terminal bool // out is a terminal: progress may rewrite its line with \r
+}
+
+// isTerminal reports whether w is a terminal (a character device), where a progress line
+// can be rewritten in place; a file or a pipe gets plain lines instead.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 func (t *tour) heading(title string) { fmt.Fprintf(t.out, "\n== %s\n", title) }
@@ -61,7 +74,7 @@ func (t *tour) pageSearch(ctx context.Context) error {
 		},
 	}
 	const maxItems = 450
-	items, authors := 0, map[string]bool{}
+	items, pages, authors := 0, 0, map[string]bool{}
 	var first gen.Tweet
 	for page, err := range t.env.app.Tweets.SearchRecentPages(ctx, t.env.query, opts, &twitter.IterOptions{MaxItems: maxItems}) {
 		if err != nil {
@@ -76,11 +89,21 @@ func (t *tour) pageSearch(ctx context.Context) error {
 				authors[a.Username] = true
 			}
 		}
-		fmt.Fprintf(t.out, "\r  page %d: %d Tweets so far", page.Number, items)
+		pages = page.Number
+		if t.terminal {
+			fmt.Fprintf(t.out, "\r  page %d: %d Tweets so far", page.Number, items)
+		} else {
+			t.printf("page %d: %d Tweets so far", page.Number, items)
+		}
 	}
-	fmt.Fprintln(t.out)
+	if t.terminal {
+		fmt.Fprintln(t.out)
+	}
 	t.printf("%q: %d Tweets by %d authors, authors resolved from each page's includes", t.env.query, items, len(authors))
-	t.printf("(IterOptions{MaxItems: %d} ends a page iteration after the page that reaches it)", maxItems)
+	if items > maxItems {
+		t.printf("IterOptions{MaxItems: %d} stopped it after page %d, the page that reached %d: pages come whole,", maxItems, pages, maxItems)
+		t.printf("so it holds %d (SearchRecentIter, the item iterator, would stop at exactly %d)", items, maxItems)
+	}
 	if items > 0 {
 		t.printf("newest: %q", oneLine(first.Text))
 	}
@@ -120,7 +143,7 @@ func (t *tour) actAsUser(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	t.printf("follow %s: following=%v", other, f.Data.Following)
+	t.printf("follow @%s: following=%v", t.env.otherUsername, f.Data.Following)
 	if following, err := t.follows(ctx, me, other); err != nil {
 		return err
 	} else {

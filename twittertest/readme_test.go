@@ -1,0 +1,90 @@
+package twittertest_test
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// moduleRoot is the directory of the module's go.mod, above this package.
+func moduleRoot(t *testing.T) string {
+	t.Helper()
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// TestREADMEExampleRuns compiles and runs README's TestMyBot as written, as a test of a
+// module of its own that uses this one.
+func TestREADMEExampleRuns(t *testing.T) {
+	root := moduleRoot(t)
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(readme), "```go\nfunc TestMyBot(")
+	snippet, _, closed := strings.Cut(rest, "```")
+	if !ok || !closed {
+		t.Fatal("README has no ```go block starting with func TestMyBot(")
+	}
+	dir := t.TempDir()
+	src := "package mybot\n\nimport (\n\t\"context\"\n\t\"testing\"\n\n\t\"github.com/twitterkit/go/twittertest\"\n)\n\nfunc TestMyBot(" + snippet
+	gomod := "module example.com/mybot\n\ngo 1.26\n\nrequire github.com/twitterkit/go v0.0.0\n\nreplace github.com/twitterkit/go => " + root + "\n"
+	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"mybot_test.go": []byte(src), "go.mod": []byte(gomod), "go.sum": sum} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command("go", "test", "-count=1", "-run", "^TestMyBot$", ".")
+	cmd.Dir = dir
+	// Offline: every module it needs is this one's, already in the module cache.
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOSUMDB=off", "GOWORK=off")
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("README's TestMyBot does not pass as written: %v\n%s\n%s", err, out.String(), src)
+	}
+}
+
+// TestGoDocListsTheServersMethods runs go doc, as a user discovering the package would,
+// and checks that what a test needs is listed.
+func TestGoDocListsTheServersMethods(t *testing.T) {
+	cmd := exec.Command("go", "doc", "-short", ".", "Server")
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("go doc: %v\n%s", err, out.String())
+	}
+	doc := out.String()
+	for _, m := range []string{
+		"func Start(tb testing.TB, opts ...Option) *Server",
+		"func New(opts ...Option) (*Server, error)",
+		"func (s *Server) URL() string",
+		"func (s *Server) AppBearerToken() string",
+		"func (s *Server) UserToken(userID string, scopes ...string) string",
+		"func (s *Server) OAuth1(userID string) OAuth1Credentials",
+		"func (s *Server) OAuth2Client() OAuth2Client",
+		"func (s *Server) World() *World",
+		"func (s *Server) Inject(route string, f Fault)",
+		"func (s *Server) ClearFaults()",
+		"func (s *Server) EmitTweet(tweets ...Tweet) []Tweet",
+		"func (s *Server) DisconnectStreams(disconnectType string) int",
+		"func (s *Server) Violations() []Violation",
+	} {
+		if !strings.Contains(doc, m) {
+			t.Errorf("go doc Server lacks %q:\n%s", m, doc)
+		}
+	}
+	if strings.Contains(doc, "internal/testserver") {
+		t.Errorf("go doc Server shows the internal type:\n%s", doc)
+	}
+}
