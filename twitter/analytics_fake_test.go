@@ -62,9 +62,15 @@ func TestFakeAnalyticsTweets(t *testing.T) {
 	_, _, err = appClient(t, s).Analytics.Tweets(ctx, []string{testserver.MediaTweetID}, start, end, nil)
 	wantError(t, err, 403, "")
 	for name, call := range map[string]func() error{
-		"no ids":   func() error { _, _, err := alice.Analytics.Tweets(ctx, nil, start, end, nil); return err },
-		"backward": func() error { _, _, err := alice.Analytics.Tweets(ctx, []string{testserver.MediaTweetID}, end, start, nil); return err },
-		"no start": func() error { _, _, err := alice.Analytics.Tweets(ctx, []string{testserver.MediaTweetID}, time.Time{}, end, nil); return err },
+		"no ids": func() error { _, _, err := alice.Analytics.Tweets(ctx, nil, start, end, nil); return err },
+		"backward": func() error {
+			_, _, err := alice.Analytics.Tweets(ctx, []string{testserver.MediaTweetID}, end, start, nil)
+			return err
+		},
+		"no start": func() error {
+			_, _, err := alice.Analytics.Tweets(ctx, []string{testserver.MediaTweetID}, time.Time{}, end, nil)
+			return err
+		},
 		"monthly": func() error {
 			_, _, err := alice.Analytics.Tweets(ctx, []string{testserver.MediaTweetID}, start, end, &twitter.TweetAnalyticsOptions{Granularity: "monthly"})
 			return err
