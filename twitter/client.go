@@ -35,6 +35,7 @@ type Client struct {
 	Webhooks        *WebhooksService
 	AccountActivity *AccountActivityService
 	News            *NewsService
+	Activity        *ActivityService
 
 	cfg        config
 	baseURL    *url.URL
@@ -94,6 +95,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Webhooks = (*WebhooksService)(&c.common)
 	c.AccountActivity = (*AccountActivityService)(&c.common)
 	c.News = (*NewsService)(&c.common)
+	c.Activity = (*ActivityService)(&c.common)
 	return c, nil
 }
 
