@@ -18,6 +18,162 @@ import (
 	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
+// Defines values for ActivityDirection.
+const (
+	ActivityDirectionInbound  ActivityDirection = "inbound"
+	ActivityDirectionOutbound ActivityDirection = "outbound"
+)
+
+// Valid indicates whether the value is a known member of the ActivityDirection enum.
+func (e ActivityDirection) Valid() bool {
+	switch e {
+	case ActivityDirectionInbound:
+		return true
+	case ActivityDirectionOutbound:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ActivityEventType.
+const (
+	ActivityEventTypeBlockBlock                    ActivityEventType = "block.block"
+	ActivityEventTypeBlockUnblock                  ActivityEventType = "block.unblock"
+	ActivityEventTypeBroadcastChat                 ActivityEventType = "broadcast.chat"
+	ActivityEventTypeBroadcastEnd                  ActivityEventType = "broadcast.end"
+	ActivityEventTypeBroadcastStart                ActivityEventType = "broadcast.start"
+	ActivityEventTypeChatConversationAdminAdded    ActivityEventType = "chat.conversation.admin_added"
+	ActivityEventTypeChatConversationAdminRemoved  ActivityEventType = "chat.conversation.admin_removed"
+	ActivityEventTypeChatConversationJoin          ActivityEventType = "chat.conversation.join"
+	ActivityEventTypeChatConversationJoinLegacy    ActivityEventType = "chat.conversation_join"
+	ActivityEventTypeChatConversationMemberAdded   ActivityEventType = "chat.conversation.member_added"
+	ActivityEventTypeChatConversationMemberRemoved ActivityEventType = "chat.conversation.member_removed"
+	ActivityEventTypeChatReceived                  ActivityEventType = "chat.received"
+	ActivityEventTypeChatSent                      ActivityEventType = "chat.sent"
+	ActivityEventTypeChatUpdateGroupName           ActivityEventType = "chat.update.group_name"
+	ActivityEventTypeChatUpdateRestrictions        ActivityEventType = "chat.update.restrictions"
+	ActivityEventTypeDmIndicateTyping              ActivityEventType = "dm.indicate_typing"
+	ActivityEventTypeDmRead                        ActivityEventType = "dm.read"
+	ActivityEventTypeDmReceived                    ActivityEventType = "dm.received"
+	ActivityEventTypeDmSent                        ActivityEventType = "dm.sent"
+	ActivityEventTypeFollowFollow                  ActivityEventType = "follow.follow"
+	ActivityEventTypeFollowUnfollow                ActivityEventType = "follow.unfollow"
+	ActivityEventTypeLikeCreate                    ActivityEventType = "like.create"
+	ActivityEventTypeMuteMute                      ActivityEventType = "mute.mute"
+	ActivityEventTypeMuteUnmute                    ActivityEventType = "mute.unmute"
+	ActivityEventTypeNewsNew                       ActivityEventType = "news.new"
+	ActivityEventTypePostCreate                    ActivityEventType = "post.create"
+	ActivityEventTypePostDelete                    ActivityEventType = "post.delete"
+	ActivityEventTypePostMentionCreate             ActivityEventType = "post.mention.create"
+	ActivityEventTypePostQuoteCreate               ActivityEventType = "post.quote.create"
+	ActivityEventTypePostReplyCreate               ActivityEventType = "post.reply.create"
+	ActivityEventTypePostRepostCreate              ActivityEventType = "post.repost.create"
+	ActivityEventTypeProfileUpdateAffiliateBadge   ActivityEventType = "profile.update.affiliate_badge"
+	ActivityEventTypeProfileUpdateBannerPicture    ActivityEventType = "profile.update.banner_picture"
+	ActivityEventTypeProfileUpdateBio              ActivityEventType = "profile.update.bio"
+	ActivityEventTypeProfileUpdateGeo              ActivityEventType = "profile.update.geo"
+	ActivityEventTypeProfileUpdateHandle           ActivityEventType = "profile.update.handle"
+	ActivityEventTypeProfileUpdateProfilePicture   ActivityEventType = "profile.update.profile_picture"
+	ActivityEventTypeProfileUpdateScreenname       ActivityEventType = "profile.update.screenname"
+	ActivityEventTypeProfileUpdateURL              ActivityEventType = "profile.update.url"
+	ActivityEventTypeProfileUpdateVerifiedBadge    ActivityEventType = "profile.update.verified_badge"
+	ActivityEventTypeSpacesEnd                     ActivityEventType = "spaces.end"
+	ActivityEventTypeSpacesStart                   ActivityEventType = "spaces.start"
+)
+
+// Valid indicates whether the value is a known member of the ActivityEventType enum.
+func (e ActivityEventType) Valid() bool {
+	switch e {
+	case ActivityEventTypeBlockBlock:
+		return true
+	case ActivityEventTypeBlockUnblock:
+		return true
+	case ActivityEventTypeBroadcastChat:
+		return true
+	case ActivityEventTypeBroadcastEnd:
+		return true
+	case ActivityEventTypeBroadcastStart:
+		return true
+	case ActivityEventTypeChatConversationAdminAdded:
+		return true
+	case ActivityEventTypeChatConversationAdminRemoved:
+		return true
+	case ActivityEventTypeChatConversationJoin:
+		return true
+	case ActivityEventTypeChatConversationJoinLegacy:
+		return true
+	case ActivityEventTypeChatConversationMemberAdded:
+		return true
+	case ActivityEventTypeChatConversationMemberRemoved:
+		return true
+	case ActivityEventTypeChatReceived:
+		return true
+	case ActivityEventTypeChatSent:
+		return true
+	case ActivityEventTypeChatUpdateGroupName:
+		return true
+	case ActivityEventTypeChatUpdateRestrictions:
+		return true
+	case ActivityEventTypeDmIndicateTyping:
+		return true
+	case ActivityEventTypeDmRead:
+		return true
+	case ActivityEventTypeDmReceived:
+		return true
+	case ActivityEventTypeDmSent:
+		return true
+	case ActivityEventTypeFollowFollow:
+		return true
+	case ActivityEventTypeFollowUnfollow:
+		return true
+	case ActivityEventTypeLikeCreate:
+		return true
+	case ActivityEventTypeMuteMute:
+		return true
+	case ActivityEventTypeMuteUnmute:
+		return true
+	case ActivityEventTypeNewsNew:
+		return true
+	case ActivityEventTypePostCreate:
+		return true
+	case ActivityEventTypePostDelete:
+		return true
+	case ActivityEventTypePostMentionCreate:
+		return true
+	case ActivityEventTypePostQuoteCreate:
+		return true
+	case ActivityEventTypePostReplyCreate:
+		return true
+	case ActivityEventTypePostRepostCreate:
+		return true
+	case ActivityEventTypeProfileUpdateAffiliateBadge:
+		return true
+	case ActivityEventTypeProfileUpdateBannerPicture:
+		return true
+	case ActivityEventTypeProfileUpdateBio:
+		return true
+	case ActivityEventTypeProfileUpdateGeo:
+		return true
+	case ActivityEventTypeProfileUpdateHandle:
+		return true
+	case ActivityEventTypeProfileUpdateProfilePicture:
+		return true
+	case ActivityEventTypeProfileUpdateScreenname:
+		return true
+	case ActivityEventTypeProfileUpdateURL:
+		return true
+	case ActivityEventTypeProfileUpdateVerifiedBadge:
+		return true
+	case ActivityEventTypeSpacesEnd:
+		return true
+	case ActivityEventTypeSpacesStart:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for AnalyticsField.
 const (
 	AnalyticsFieldAppInstallAttempts AnalyticsField = "app_install_attempts"
@@ -2142,6 +2298,255 @@ type AccountActivitySubscriptionResponse struct {
 	} `json:"data,omitempty,omitzero"`
 	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
+
+// ActivityDirection Which side of a two-sided event a subscription wants; both when left out.
+type ActivityDirection string
+
+// ActivityEvent An X Activity event, as the activity stream and webhooks deliver it. The shape of `payload` follows `event_type`; a type this document does not know may come with any payload.
+type ActivityEvent struct {
+	// EventType What happened, in X's dot-separated names (`profile.update.bio`, `follow.follow`...).
+	EventType ActivityEventType `json:"event_type,omitempty,omitzero"`
+
+	// EventUUID The id of this delivery, a decimal number that X also sends negative.
+	EventUUID string `json:"event_uuid,omitempty,omitzero"`
+
+	// Filter Whose events a subscription wants: a user's, or those about a keyword (news), optionally one direction only.
+	Filter ActivityFilter `json:"filter,omitempty,omitzero"`
+
+	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
+	Includes Expansions `json:"includes,omitempty,omitzero"`
+
+	// Payload What happened: a Tweet for the post events, the Tweet's id for post.delete, the old and new value for the profile events, the two users for follows, mutes and blocks, the like, the host for Spaces and broadcasts, the story for news, the revocation for oauth.revoke.
+	Payload json.RawMessage `json:"payload,omitempty,omitzero"`
+
+	// Tag The tag of the subscription that matched, when it has one.
+	Tag string `json:"tag,omitempty,omitzero"`
+}
+
+// ActivityEventType A kind of X Activity event. `chat.conversation_join` is an older spelling of `chat.conversation.join` that X still takes; it answers with the newer one.
+type ActivityEventType string
+
+// ActivityFilter Whose events a subscription wants: a user's, or those about a keyword (news), optionally one direction only.
+type ActivityFilter struct {
+	// Direction Which side of a two-sided event a subscription wants; both when left out.
+	Direction ActivityDirection `json:"direction,omitempty,omitzero"`
+
+	// Keyword A word or phrase to match (news events).
+	Keyword string `json:"keyword,omitempty,omitzero"`
+
+	// UserID A user id: a decimal number of up to 19 digits, sent as a string.
+	UserID UserID `json:"user_id,omitempty,omitzero"`
+}
+
+// ActivityLike The payload of like.create. X's document and its examples name the author and the time differently (`tweet_author_id` or `liked_tweet_author_id`; `timestamp_ms` as a number or as a decimal string), so either may come.
+type ActivityLike struct {
+	// CreatedAt When the liked Tweet was posted, when X knows it.
+	CreatedAt time.Time `json:"created_at,omitempty,omitzero"`
+
+	// ID The like's own id (not a number).
+	ID string `json:"id,omitempty,omitzero"`
+
+	// LikedTweetAuthorID A user id: a decimal number of up to 19 digits, sent as a string.
+	LikedTweetAuthorID UserID `json:"liked_tweet_author_id,omitempty,omitzero"`
+
+	// LikedTweetID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+	LikedTweetID TweetID `json:"liked_tweet_id,omitempty,omitzero"`
+
+	// TimestampMs When the like was made, in milliseconds since 1970, as a number or a decimal string.
+	TimestampMs interface{} `json:"timestamp_ms,omitempty,omitzero"`
+
+	// TweetAuthorID A user id: a decimal number of up to 19 digits, sent as a string.
+	TweetAuthorID UserID `json:"tweet_author_id,omitempty,omitzero"`
+}
+
+// ActivityLive The payload of spaces.start, spaces.end, broadcast.start and broadcast.end, with its host.
+type ActivityLive struct {
+	// BroadcastID The id of the Space or broadcast.
+	BroadcastID string `json:"broadcast_id,omitempty,omitzero"`
+
+	// BroadcastState The broadcast's state, such as Running.
+	BroadcastState string `json:"broadcast_state,omitempty,omitzero"`
+
+	// EventType X's own name for what happened (`spaces_start`...).
+	EventType string `json:"event_type,omitempty,omitzero"`
+
+	// Language The broadcast's language.
+	Language string `json:"language,omitempty,omitzero"`
+
+	// Title The broadcast's title.
+	Title string `json:"title,omitempty,omitzero"`
+
+	// User A user in an activity payload. X's document sends the user itself; its examples wrap it in `data`. Either may come.
+	User ActivityUserRef `json:"user,omitempty,omitzero"`
+}
+
+// ActivityProfileChange The payload of every profile.update event, the value before the change and after it.
+type ActivityProfileChange struct {
+	After  string `json:"after,omitempty,omitzero"`
+	Before string `json:"before,omitempty,omitzero"`
+}
+
+// ActivityRevoke The payload of oauth.revoke, sent when a user takes back the app's access.
+type ActivityRevoke struct {
+	// AppID The app that lost access.
+	AppID string `json:"app_id,omitempty,omitzero"`
+
+	// DateTime When access was revoked.
+	DateTime string `json:"date_time,omitempty,omitzero"`
+
+	// UserID A user id: a decimal number of up to 19 digits, sent as a string.
+	UserID UserID `json:"user_id,omitempty,omitzero"`
+}
+
+// ActivityStreamLine One line of the activity stream: an event, or problems.
+type ActivityStreamLine struct {
+	// Data An X Activity event, as the activity stream and webhooks deliver it. The shape of `payload` follows `event_type`; a type this document does not know may come with any payload.
+	Data   *ActivityEvent `json:"data,omitempty"`
+	Errors []Problem      `json:"errors,omitempty,omitzero"`
+}
+
+// ActivitySubscription An X Activity subscription: one type of event, matching a filter, delivered to the activity stream or to a webhook.
+type ActivitySubscription struct {
+	// CreatedAt When the subscription was made, as X formats it.
+	CreatedAt string            `json:"created_at,omitempty,omitzero"`
+	EventType ActivityEventType `json:"event_type,omitempty,omitzero"`
+
+	// Filter Whose events a subscription wants: a user's, or those about a keyword (news), optionally one direction only.
+	Filter ActivityFilter `json:"filter,omitempty,omitzero"`
+
+	// SubscriptionID An X Activity subscription id, a decimal number sent as a string.
+	SubscriptionID ActivitySubscriptionID `json:"subscription_id,omitempty,omitzero"`
+
+	// Tag The caller's label, sent with each event.
+	Tag string `json:"tag,omitempty,omitzero"`
+
+	// UpdatedAt When it last changed, as X formats it.
+	UpdatedAt string `json:"updated_at,omitempty,omitzero"`
+
+	// WebhookID The webhook the events go to; none means the activity stream.
+	WebhookID string `json:"webhook_id,omitempty,omitzero"`
+}
+
+// ActivitySubscriptionCreateRequest defines model for ActivitySubscriptionCreateRequest.
+type ActivitySubscriptionCreateRequest struct {
+	// EventType A kind of X Activity event. `chat.conversation_join` is an older spelling of `chat.conversation.join` that X still takes; it answers with the newer one.
+	EventType ActivityEventType `json:"event_type"`
+
+	// Filter Whose events a subscription wants: a user's, or those about a keyword (news), optionally one direction only.
+	Filter ActivityFilter `json:"filter"`
+
+	// Tag A label of the caller's (1 to 200 characters), sent with each event.
+	Tag string `json:"tag,omitempty,omitzero"`
+
+	// WebhookID A webhook configuration id: a decimal number of up to 19 digits, sent as a string.
+	WebhookID WebhookID `json:"webhook_id,omitempty,omitzero"`
+}
+
+// ActivitySubscriptionCreateResponse defines model for ActivitySubscriptionCreateResponse.
+type ActivitySubscriptionCreateResponse struct {
+	Data struct {
+		// Subscription An X Activity subscription: one type of event, matching a filter, delivered to the activity stream or to a webhook.
+		Subscription ActivitySubscription `json:"subscription,omitempty,omitzero"`
+
+		// TotalSubscriptionsForInstanceID How many subscriptions the app has, this one included (X's older documents only).
+		TotalSubscriptionsForInstanceID int `json:"total_subscriptions_for_instance_id,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem                 `json:"errors,omitempty,omitzero"`
+	Meta   ActivitySubscriptionsMeta `json:"meta,omitempty,omitzero"`
+}
+
+// ActivitySubscriptionDeleteResponse defines model for ActivitySubscriptionDeleteResponse.
+type ActivitySubscriptionDeleteResponse struct {
+	Data struct {
+		Deleted bool `json:"deleted"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem                 `json:"errors,omitempty,omitzero"`
+	Meta   ActivitySubscriptionsMeta `json:"meta,omitempty,omitzero"`
+}
+
+// ActivitySubscriptionID An X Activity subscription id, a decimal number sent as a string.
+type ActivitySubscriptionID = string
+
+// ActivitySubscriptionUpdateRequest What to change; what is left out stays.
+type ActivitySubscriptionUpdateRequest struct {
+	// Tag The new label (1 to 200 characters).
+	Tag string `json:"tag,omitempty,omitzero"`
+
+	// WebhookID A webhook configuration id: a decimal number of up to 19 digits, sent as a string.
+	WebhookID WebhookID `json:"webhook_id,omitempty,omitzero"`
+}
+
+// ActivitySubscriptionUpdateResponse defines model for ActivitySubscriptionUpdateResponse.
+type ActivitySubscriptionUpdateResponse struct {
+	Data struct {
+		// Subscription An X Activity subscription: one type of event, matching a filter, delivered to the activity stream or to a webhook.
+		Subscription ActivitySubscription `json:"subscription,omitempty,omitzero"`
+
+		// TotalSubscriptions How many subscriptions the app has.
+		TotalSubscriptions int `json:"total_subscriptions,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// ActivitySubscriptionsDeleteResponse What became of each id. The ids that could not be ended are in `errors`, which here are not problem reports but one entry per id.
+type ActivitySubscriptionsDeleteResponse struct {
+	Data []struct {
+		Deleted bool `json:"deleted,omitempty,omitzero"`
+
+		// SubscriptionID An X Activity subscription id, a decimal number sent as a string.
+		SubscriptionID ActivitySubscriptionID `json:"subscription_id,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+
+	// Failures The ids that could not be ended (Failures in Go, since these are not problem reports).
+	Failures []struct {
+		// Message Why, in words.
+		Message string `json:"message,omitempty,omitzero"`
+
+		// Reason Why, as a code.
+		Reason         string `json:"reason,omitempty,omitzero"`
+		SubscriptionID string `json:"subscription_id,omitempty,omitzero"`
+	} `json:"errors,omitempty,omitzero"`
+	Meta ActivitySubscriptionsMeta `json:"meta,omitempty,omitzero"`
+}
+
+// ActivitySubscriptionsMeta defines model for ActivitySubscriptionsMeta.
+type ActivitySubscriptionsMeta struct {
+	// TotalSubscriptions How many subscriptions the app has after the change.
+	TotalSubscriptions int32 `json:"total_subscriptions,omitempty,omitzero"`
+}
+
+// ActivitySubscriptionsResponse defines model for ActivitySubscriptionsResponse.
+type ActivitySubscriptionsResponse struct {
+	Data   []ActivitySubscription `json:"data,omitempty,omitzero"`
+	Errors []Problem              `json:"errors,omitempty,omitzero"`
+
+	// Meta Paging, as for other lists. X's document leaves it out although the request takes a `pagination_token`.
+	Meta struct {
+		NextToken   NextToken   `json:"next_token,omitempty,omitzero"`
+		ResultCount ResultCount `json:"result_count,omitempty,omitzero"`
+	} `json:"meta,omitempty,omitzero"`
+}
+
+// ActivityTweetDeleted The payload of post.delete, which Tweet of which author went.
+type ActivityTweetDeleted struct {
+	// AuthorID A user id: a decimal number of up to 19 digits, sent as a string.
+	AuthorID UserID `json:"author_id"`
+
+	// ID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+	ID TweetID `json:"id"`
+}
+
+// ActivityUserPair The payload of the follow, mute and block events: who acted (source) and on whom (target).
+type ActivityUserPair struct {
+	// Source A user in an activity payload. X's document sends the user itself; its examples wrap it in `data`. Either may come.
+	Source ActivityUserRef `json:"source,omitempty,omitzero"`
+
+	// Target A user in an activity payload. X's document sends the user itself; its examples wrap it in `data`. Either may come.
+	Target ActivityUserRef `json:"target,omitempty,omitzero"`
+}
+
+// ActivityUserRef A user in an activity payload. X's document sends the user itself; its examples wrap it in `data`. Either may come.
+type ActivityUserRef = json.RawMessage
 
 // AddOrDeleteRulesRequest defines model for AddOrDeleteRulesRequest.
 type AddOrDeleteRulesRequest struct {
@@ -5205,6 +5610,9 @@ type WebhookValidateResponse struct {
 	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
+// ActivitySubscriptionIDPath An X Activity subscription id, a decimal number sent as a string.
+type ActivitySubscriptionIDPath = ActivitySubscriptionID
+
 // CommunityFields defines model for CommunityFields.
 type CommunityFields = []CommunityField
 
@@ -5306,6 +5714,33 @@ type WebhookIDPath = WebhookID
 
 // HTTPErrorResponse The body of a failed request, as X sends it (application/json, usually with a charset): a problem report (RFC 7807), or from a few endpoints the older shape of a code and a message. AsProblem and AsError read it as either.
 type HTTPErrorResponse = HTTPError
+
+// StreamActivityParams defines parameters for StreamActivity.
+type StreamActivityParams struct {
+	// BackfillMinutes How many minutes (at most 5) of events missed while disconnected to send again on reconnecting; needs an elevated plan.
+	BackfillMinutes *StreamBackfillMinutes `form:"backfill_minutes,omitempty" json:"backfill_minutes,omitempty"`
+
+	// StartTime Replay from this time (RFC 3339, inclusive) before the live events.
+	StartTime *StreamStartTime `form:"start_time,omitempty" json:"start_time,omitempty"`
+
+	// EndTime The stream ends at this time (RFC 3339, exclusive).
+	EndTime *StreamEndTime `form:"end_time,omitempty" json:"end_time,omitempty"`
+}
+
+// DeleteActivitySubscriptionsParams defines parameters for DeleteActivitySubscriptions.
+type DeleteActivitySubscriptionsParams struct {
+	// Ids The subscriptions to end, comma separated.
+	Ids []ActivitySubscriptionID `form:"ids" json:"ids"`
+}
+
+// ListActivitySubscriptionsParams defines parameters for ListActivitySubscriptions.
+type ListActivitySubscriptionsParams struct {
+	// MaxResults Most subscriptions on one page.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `meta.next_token` of the previous page.
+	PaginationToken *string `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+}
 
 // SearchCommunitiesParams defines parameters for SearchCommunities.
 type SearchCommunitiesParams struct {
@@ -6996,6 +7431,12 @@ type ListWebhooksParams struct {
 // CreateAccountActivitySubscriptionJSONRequestBody defines body for CreateAccountActivitySubscription for application/json ContentType.
 type CreateAccountActivitySubscriptionJSONRequestBody = AccountActivitySubscribeRequest
 
+// CreateActivitySubscriptionJSONRequestBody defines body for CreateActivitySubscription for application/json ContentType.
+type CreateActivitySubscriptionJSONRequestBody = ActivitySubscriptionCreateRequest
+
+// UpdateActivitySubscriptionJSONRequestBody defines body for UpdateActivitySubscription for application/json ContentType.
+type UpdateActivitySubscriptionJSONRequestBody = ActivitySubscriptionUpdateRequest
+
 // CreateComplianceJobJSONRequestBody defines body for CreateComplianceJob for application/json ContentType.
 type CreateComplianceJobJSONRequestBody = CreateComplianceJobRequest
 
@@ -7642,6 +8083,70 @@ type ClientInterface interface {
 	//
 	// Corresponds with DELETE /2/account_activity/webhooks/{webhook_id}/subscriptions/{user_id}/all (the `DeleteAccountActivitySubscription` operationId).
 	DeleteAccountActivitySubscription(ctx context.Context, webhookID WebhookIDPath, userID UserID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// StreamActivity Connect to the X Activity stream
+	//
+	// Newline-delimited JSON: one line for each event that matches one of the app's X Activity subscriptions (a profile change, a follow, a post...), with keep-alive newlines between them. Events of kinds this document does not list may come too.
+	//
+	// Corresponds with GET /2/activity/stream (the `StreamActivity` operationId).
+	StreamActivity(ctx context.Context, params *StreamActivityParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteActivitySubscriptions End several X Activity subscriptions
+	//
+	// Ends up to 100 subscriptions at once. An id that cannot be ended is reported in `errors` and the others are ended all the same.
+	//
+	// Corresponds with DELETE /2/activity/subscriptions (the `DeleteActivitySubscriptions` operationId).
+	DeleteActivitySubscriptions(ctx context.Context, params *DeleteActivitySubscriptionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListActivitySubscriptions List the app's X Activity subscriptions
+	//
+	// The app's subscriptions, oldest first, a page at a time.
+	//
+	// Corresponds with GET /2/activity/subscriptions (the `ListActivitySubscriptions` operationId).
+	ListActivitySubscriptions(ctx context.Context, params *ListActivitySubscriptionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateActivitySubscriptionWithBody Subscribe to one kind of X Activity event
+	//
+	// Starts delivering events of one type that match a filter (a user, a keyword, a direction) to the activity stream, or to a webhook when `webhook_id` is given. With an OAuth 2.0 user token the scope must fit the type: dm.read for chat and dm events, like.read for likes, mute.read for mutes, block.read for blocks, tweet.read for the rest. Private events (likes, mentions, replies, direct messages, mutes, blocks...) need the consent of the filtered user, and mute and block events can only be followed for the authenticated user itself, without a direction.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/activity/subscriptions (the `CreateActivitySubscription` operationId).
+	CreateActivitySubscriptionWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateActivitySubscription Subscribe to one kind of X Activity event
+	//
+	// Starts delivering events of one type that match a filter (a user, a keyword, a direction) to the activity stream, or to a webhook when `webhook_id` is given. With an OAuth 2.0 user token the scope must fit the type: dm.read for chat and dm events, like.read for likes, mute.read for mutes, block.read for blocks, tweet.read for the rest. Private events (likes, mentions, replies, direct messages, mutes, blocks...) need the consent of the filtered user, and mute and block events can only be followed for the authenticated user itself, without a direction.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/activity/subscriptions (the `CreateActivitySubscription` operationId).
+	CreateActivitySubscription(ctx context.Context, body CreateActivitySubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteActivitySubscription End an X Activity subscription
+	//
+	// Stops delivering the subscription's events.
+	//
+	// Corresponds with DELETE /2/activity/subscriptions/{subscription_id} (the `DeleteActivitySubscription` operationId).
+	DeleteActivitySubscription(ctx context.Context, subscriptionID ActivitySubscriptionIDPath, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateActivitySubscriptionWithBody Change an X Activity subscription
+	//
+	// Changes the tag of a subscription or the webhook its events go to; its type and filter stay.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /2/activity/subscriptions/{subscription_id} (the `UpdateActivitySubscription` operationId).
+	UpdateActivitySubscriptionWithBody(ctx context.Context, subscriptionID ActivitySubscriptionIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateActivitySubscription Change an X Activity subscription
+	//
+	// Changes the tag of a subscription or the webhook its events go to; its type and filter stay.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /2/activity/subscriptions/{subscription_id} (the `UpdateActivitySubscription` operationId).
+	UpdateActivitySubscription(ctx context.Context, subscriptionID ActivitySubscriptionIDPath, body UpdateActivitySubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// SearchCommunities Search Communities
 	//
@@ -8983,6 +9488,150 @@ func (c *Client) ListAccountActivitySubscriptions(ctx context.Context, webhookID
 // Corresponds with DELETE /2/account_activity/webhooks/{webhook_id}/subscriptions/{user_id}/all (the `DeleteAccountActivitySubscription` operationId).
 func (c *Client) DeleteAccountActivitySubscription(ctx context.Context, webhookID WebhookIDPath, userID UserID, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteAccountActivitySubscriptionRequest(c.Server, webhookID, userID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// StreamActivity Connect to the X Activity stream
+//
+// Newline-delimited JSON: one line for each event that matches one of the app's X Activity subscriptions (a profile change, a follow, a post...), with keep-alive newlines between them. Events of kinds this document does not list may come too.
+//
+// Corresponds with GET /2/activity/stream (the `StreamActivity` operationId).
+func (c *Client) StreamActivity(ctx context.Context, params *StreamActivityParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewStreamActivityRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteActivitySubscriptions End several X Activity subscriptions
+//
+// Ends up to 100 subscriptions at once. An id that cannot be ended is reported in `errors` and the others are ended all the same.
+//
+// Corresponds with DELETE /2/activity/subscriptions (the `DeleteActivitySubscriptions` operationId).
+func (c *Client) DeleteActivitySubscriptions(ctx context.Context, params *DeleteActivitySubscriptionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteActivitySubscriptionsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListActivitySubscriptions List the app's X Activity subscriptions
+//
+// The app's subscriptions, oldest first, a page at a time.
+//
+// Corresponds with GET /2/activity/subscriptions (the `ListActivitySubscriptions` operationId).
+func (c *Client) ListActivitySubscriptions(ctx context.Context, params *ListActivitySubscriptionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListActivitySubscriptionsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateActivitySubscriptionWithBody Subscribe to one kind of X Activity event
+//
+// Starts delivering events of one type that match a filter (a user, a keyword, a direction) to the activity stream, or to a webhook when `webhook_id` is given. With an OAuth 2.0 user token the scope must fit the type: dm.read for chat and dm events, like.read for likes, mute.read for mutes, block.read for blocks, tweet.read for the rest. Private events (likes, mentions, replies, direct messages, mutes, blocks...) need the consent of the filtered user, and mute and block events can only be followed for the authenticated user itself, without a direction.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/activity/subscriptions (the `CreateActivitySubscription` operationId).
+func (c *Client) CreateActivitySubscriptionWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateActivitySubscriptionRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateActivitySubscription Subscribe to one kind of X Activity event
+//
+// Starts delivering events of one type that match a filter (a user, a keyword, a direction) to the activity stream, or to a webhook when `webhook_id` is given. With an OAuth 2.0 user token the scope must fit the type: dm.read for chat and dm events, like.read for likes, mute.read for mutes, block.read for blocks, tweet.read for the rest. Private events (likes, mentions, replies, direct messages, mutes, blocks...) need the consent of the filtered user, and mute and block events can only be followed for the authenticated user itself, without a direction.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/activity/subscriptions (the `CreateActivitySubscription` operationId).
+func (c *Client) CreateActivitySubscription(ctx context.Context, body CreateActivitySubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateActivitySubscriptionRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteActivitySubscription End an X Activity subscription
+//
+// Stops delivering the subscription's events.
+//
+// Corresponds with DELETE /2/activity/subscriptions/{subscription_id} (the `DeleteActivitySubscription` operationId).
+func (c *Client) DeleteActivitySubscription(ctx context.Context, subscriptionID ActivitySubscriptionIDPath, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteActivitySubscriptionRequest(c.Server, subscriptionID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateActivitySubscriptionWithBody Change an X Activity subscription
+//
+// Changes the tag of a subscription or the webhook its events go to; its type and filter stay.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /2/activity/subscriptions/{subscription_id} (the `UpdateActivitySubscription` operationId).
+func (c *Client) UpdateActivitySubscriptionWithBody(ctx context.Context, subscriptionID ActivitySubscriptionIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateActivitySubscriptionRequestWithBody(c.Server, subscriptionID, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateActivitySubscription Change an X Activity subscription
+//
+// Changes the tag of a subscription or the webhook its events go to; its type and filter stay.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /2/activity/subscriptions/{subscription_id} (the `UpdateActivitySubscription` operationId).
+func (c *Client) UpdateActivitySubscription(ctx context.Context, subscriptionID ActivitySubscriptionIDPath, body UpdateActivitySubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateActivitySubscriptionRequest(c.Server, subscriptionID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12025,6 +12674,325 @@ func NewDeleteAccountActivitySubscriptionRequest(server string, webhookID Webhoo
 	if err != nil {
 		return nil, err
 	}
+
+	return req, nil
+}
+
+// NewStreamActivityRequest constructs an http.Request for the StreamActivity method
+func NewStreamActivityRequest(server string, params *StreamActivityParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/activity/stream")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.BackfillMinutes != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "backfill_minutes", *params.BackfillMinutes, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.StartTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_time", *params.StartTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EndTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", *params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewDeleteActivitySubscriptionsRequest constructs an http.Request for the DeleteActivitySubscriptions method
+func NewDeleteActivitySubscriptionsRequest(server string, params *DeleteActivitySubscriptionsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/activity/subscriptions")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Ids != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "ids", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListActivitySubscriptionsRequest constructs an http.Request for the ListActivitySubscriptions method
+func NewListActivitySubscriptionsRequest(server string, params *ListActivitySubscriptionsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/activity/subscriptions")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateActivitySubscriptionRequest calls the generic CreateActivitySubscription builder with application/json body
+func NewCreateActivitySubscriptionRequest(server string, body CreateActivitySubscriptionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateActivitySubscriptionRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateActivitySubscriptionRequestWithBody constructs an http.Request for the CreateActivitySubscription method, with any body, and a specified content type
+func NewCreateActivitySubscriptionRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/activity/subscriptions")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteActivitySubscriptionRequest constructs an http.Request for the DeleteActivitySubscription method
+func NewDeleteActivitySubscriptionRequest(server string, subscriptionID ActivitySubscriptionIDPath) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "subscription_id", subscriptionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/activity/subscriptions/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateActivitySubscriptionRequest calls the generic UpdateActivitySubscription builder with application/json body
+func NewUpdateActivitySubscriptionRequest(server string, subscriptionID ActivitySubscriptionIDPath, body UpdateActivitySubscriptionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateActivitySubscriptionRequestWithBody(server, subscriptionID, "application/json", bodyReader)
+}
+
+// NewUpdateActivitySubscriptionRequestWithBody constructs an http.Request for the UpdateActivitySubscription method, with any body, and a specified content type
+func NewUpdateActivitySubscriptionRequestWithBody(server string, subscriptionID ActivitySubscriptionIDPath, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "subscription_id", subscriptionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/activity/subscriptions/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -23401,6 +24369,78 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with DELETE /2/account_activity/webhooks/{webhook_id}/subscriptions/{user_id}/all (the `DeleteAccountActivitySubscription` operationId).
 	DeleteAccountActivitySubscriptionWithResponse(ctx context.Context, webhookID WebhookIDPath, userID UserID, reqEditors ...RequestEditorFn) (*DeleteAccountActivitySubscriptionResult, error)
 
+	// StreamActivityWithResponse Connect to the X Activity stream
+	//
+	// Newline-delimited JSON: one line for each event that matches one of the app's X Activity subscriptions (a profile change, a follow, a post...), with keep-alive newlines between them. Events of kinds this document does not list may come too.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/activity/stream (the `StreamActivity` operationId).
+	StreamActivityWithResponse(ctx context.Context, params *StreamActivityParams, reqEditors ...RequestEditorFn) (*StreamActivityResult, error)
+
+	// DeleteActivitySubscriptionsWithResponse End several X Activity subscriptions
+	//
+	// Ends up to 100 subscriptions at once. An id that cannot be ended is reported in `errors` and the others are ended all the same.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /2/activity/subscriptions (the `DeleteActivitySubscriptions` operationId).
+	DeleteActivitySubscriptionsWithResponse(ctx context.Context, params *DeleteActivitySubscriptionsParams, reqEditors ...RequestEditorFn) (*DeleteActivitySubscriptionsResult, error)
+
+	// ListActivitySubscriptionsWithResponse List the app's X Activity subscriptions
+	//
+	// The app's subscriptions, oldest first, a page at a time.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/activity/subscriptions (the `ListActivitySubscriptions` operationId).
+	ListActivitySubscriptionsWithResponse(ctx context.Context, params *ListActivitySubscriptionsParams, reqEditors ...RequestEditorFn) (*ListActivitySubscriptionsResult, error)
+
+	// CreateActivitySubscriptionWithBodyWithResponse Subscribe to one kind of X Activity event
+	//
+	// Starts delivering events of one type that match a filter (a user, a keyword, a direction) to the activity stream, or to a webhook when `webhook_id` is given. With an OAuth 2.0 user token the scope must fit the type: dm.read for chat and dm events, like.read for likes, mute.read for mutes, block.read for blocks, tweet.read for the rest. Private events (likes, mentions, replies, direct messages, mutes, blocks...) need the consent of the filtered user, and mute and block events can only be followed for the authenticated user itself, without a direction.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/activity/subscriptions (the `CreateActivitySubscription` operationId).
+	CreateActivitySubscriptionWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateActivitySubscriptionResult, error)
+
+	// CreateActivitySubscriptionWithResponse Subscribe to one kind of X Activity event
+	//
+	// Starts delivering events of one type that match a filter (a user, a keyword, a direction) to the activity stream, or to a webhook when `webhook_id` is given. With an OAuth 2.0 user token the scope must fit the type: dm.read for chat and dm events, like.read for likes, mute.read for mutes, block.read for blocks, tweet.read for the rest. Private events (likes, mentions, replies, direct messages, mutes, blocks...) need the consent of the filtered user, and mute and block events can only be followed for the authenticated user itself, without a direction.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/activity/subscriptions (the `CreateActivitySubscription` operationId).
+	CreateActivitySubscriptionWithResponse(ctx context.Context, body CreateActivitySubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateActivitySubscriptionResult, error)
+
+	// DeleteActivitySubscriptionWithResponse End an X Activity subscription
+	//
+	// Stops delivering the subscription's events.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /2/activity/subscriptions/{subscription_id} (the `DeleteActivitySubscription` operationId).
+	DeleteActivitySubscriptionWithResponse(ctx context.Context, subscriptionID ActivitySubscriptionIDPath, reqEditors ...RequestEditorFn) (*DeleteActivitySubscriptionResult, error)
+
+	// UpdateActivitySubscriptionWithBodyWithResponse Change an X Activity subscription
+	//
+	// Changes the tag of a subscription or the webhook its events go to; its type and filter stay.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /2/activity/subscriptions/{subscription_id} (the `UpdateActivitySubscription` operationId).
+	UpdateActivitySubscriptionWithBodyWithResponse(ctx context.Context, subscriptionID ActivitySubscriptionIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateActivitySubscriptionResult, error)
+
+	// UpdateActivitySubscriptionWithResponse Change an X Activity subscription
+	//
+	// Changes the tag of a subscription or the webhook its events go to; its type and filter stay.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /2/activity/subscriptions/{subscription_id} (the `UpdateActivitySubscription` operationId).
+	UpdateActivitySubscriptionWithResponse(ctx context.Context, subscriptionID ActivitySubscriptionIDPath, body UpdateActivitySubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateActivitySubscriptionResult, error)
+
 	// SearchCommunitiesWithResponse Search Communities
 	//
 	// Finds Communities whose name or description match the query. Pages with `next_token` (or the same token sent as `pagination_token`).
@@ -25085,6 +26125,294 @@ func (r DeleteAccountActivitySubscriptionResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r DeleteAccountActivitySubscriptionResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type StreamActivityResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ActivityStreamLine
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r StreamActivityResult) GetJSON200() *ActivityStreamLine {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r StreamActivityResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r StreamActivityResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r StreamActivityResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r StreamActivityResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r StreamActivityResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeleteActivitySubscriptionsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ActivitySubscriptionsDeleteResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteActivitySubscriptionsResult) GetJSON200() *ActivitySubscriptionsDeleteResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteActivitySubscriptionsResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteActivitySubscriptionsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteActivitySubscriptionsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteActivitySubscriptionsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteActivitySubscriptionsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListActivitySubscriptionsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ActivitySubscriptionsResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListActivitySubscriptionsResult) GetJSON200() *ActivitySubscriptionsResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListActivitySubscriptionsResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListActivitySubscriptionsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListActivitySubscriptionsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListActivitySubscriptionsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListActivitySubscriptionsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateActivitySubscriptionResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ActivitySubscriptionCreateResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateActivitySubscriptionResult) GetJSON200() *ActivitySubscriptionCreateResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateActivitySubscriptionResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateActivitySubscriptionResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateActivitySubscriptionResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateActivitySubscriptionResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateActivitySubscriptionResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeleteActivitySubscriptionResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ActivitySubscriptionDeleteResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteActivitySubscriptionResult) GetJSON200() *ActivitySubscriptionDeleteResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteActivitySubscriptionResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteActivitySubscriptionResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteActivitySubscriptionResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteActivitySubscriptionResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteActivitySubscriptionResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UpdateActivitySubscriptionResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ActivitySubscriptionUpdateResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateActivitySubscriptionResult) GetJSON200() *ActivitySubscriptionUpdateResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateActivitySubscriptionResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateActivitySubscriptionResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateActivitySubscriptionResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateActivitySubscriptionResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateActivitySubscriptionResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -31510,6 +32838,126 @@ func (c *ClientWithResponses) DeleteAccountActivitySubscriptionWithResponse(ctx 
 	return ParseDeleteAccountActivitySubscriptionResult(rsp)
 }
 
+// StreamActivityWithResponse Connect to the X Activity stream
+//
+// Newline-delimited JSON: one line for each event that matches one of the app's X Activity subscriptions (a profile change, a follow, a post...), with keep-alive newlines between them. Events of kinds this document does not list may come too.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/activity/stream (the `StreamActivity` operationId).
+func (c *ClientWithResponses) StreamActivityWithResponse(ctx context.Context, params *StreamActivityParams, reqEditors ...RequestEditorFn) (*StreamActivityResult, error) {
+	rsp, err := c.StreamActivity(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseStreamActivityResult(rsp)
+}
+
+// DeleteActivitySubscriptionsWithResponse End several X Activity subscriptions
+//
+// Ends up to 100 subscriptions at once. An id that cannot be ended is reported in `errors` and the others are ended all the same.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /2/activity/subscriptions (the `DeleteActivitySubscriptions` operationId).
+func (c *ClientWithResponses) DeleteActivitySubscriptionsWithResponse(ctx context.Context, params *DeleteActivitySubscriptionsParams, reqEditors ...RequestEditorFn) (*DeleteActivitySubscriptionsResult, error) {
+	rsp, err := c.DeleteActivitySubscriptions(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteActivitySubscriptionsResult(rsp)
+}
+
+// ListActivitySubscriptionsWithResponse List the app's X Activity subscriptions
+//
+// The app's subscriptions, oldest first, a page at a time.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/activity/subscriptions (the `ListActivitySubscriptions` operationId).
+func (c *ClientWithResponses) ListActivitySubscriptionsWithResponse(ctx context.Context, params *ListActivitySubscriptionsParams, reqEditors ...RequestEditorFn) (*ListActivitySubscriptionsResult, error) {
+	rsp, err := c.ListActivitySubscriptions(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListActivitySubscriptionsResult(rsp)
+}
+
+// CreateActivitySubscriptionWithBodyWithResponse Subscribe to one kind of X Activity event
+//
+// Starts delivering events of one type that match a filter (a user, a keyword, a direction) to the activity stream, or to a webhook when `webhook_id` is given. With an OAuth 2.0 user token the scope must fit the type: dm.read for chat and dm events, like.read for likes, mute.read for mutes, block.read for blocks, tweet.read for the rest. Private events (likes, mentions, replies, direct messages, mutes, blocks...) need the consent of the filtered user, and mute and block events can only be followed for the authenticated user itself, without a direction.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/activity/subscriptions (the `CreateActivitySubscription` operationId).
+func (c *ClientWithResponses) CreateActivitySubscriptionWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateActivitySubscriptionResult, error) {
+	rsp, err := c.CreateActivitySubscriptionWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateActivitySubscriptionResult(rsp)
+}
+
+// CreateActivitySubscriptionWithResponse Subscribe to one kind of X Activity event
+//
+// Starts delivering events of one type that match a filter (a user, a keyword, a direction) to the activity stream, or to a webhook when `webhook_id` is given. With an OAuth 2.0 user token the scope must fit the type: dm.read for chat and dm events, like.read for likes, mute.read for mutes, block.read for blocks, tweet.read for the rest. Private events (likes, mentions, replies, direct messages, mutes, blocks...) need the consent of the filtered user, and mute and block events can only be followed for the authenticated user itself, without a direction.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/activity/subscriptions (the `CreateActivitySubscription` operationId).
+func (c *ClientWithResponses) CreateActivitySubscriptionWithResponse(ctx context.Context, body CreateActivitySubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateActivitySubscriptionResult, error) {
+	rsp, err := c.CreateActivitySubscription(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateActivitySubscriptionResult(rsp)
+}
+
+// DeleteActivitySubscriptionWithResponse End an X Activity subscription
+//
+// Stops delivering the subscription's events.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /2/activity/subscriptions/{subscription_id} (the `DeleteActivitySubscription` operationId).
+func (c *ClientWithResponses) DeleteActivitySubscriptionWithResponse(ctx context.Context, subscriptionID ActivitySubscriptionIDPath, reqEditors ...RequestEditorFn) (*DeleteActivitySubscriptionResult, error) {
+	rsp, err := c.DeleteActivitySubscription(ctx, subscriptionID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteActivitySubscriptionResult(rsp)
+}
+
+// UpdateActivitySubscriptionWithBodyWithResponse Change an X Activity subscription
+//
+// Changes the tag of a subscription or the webhook its events go to; its type and filter stay.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /2/activity/subscriptions/{subscription_id} (the `UpdateActivitySubscription` operationId).
+func (c *ClientWithResponses) UpdateActivitySubscriptionWithBodyWithResponse(ctx context.Context, subscriptionID ActivitySubscriptionIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateActivitySubscriptionResult, error) {
+	rsp, err := c.UpdateActivitySubscriptionWithBody(ctx, subscriptionID, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateActivitySubscriptionResult(rsp)
+}
+
+// UpdateActivitySubscriptionWithResponse Change an X Activity subscription
+//
+// Changes the tag of a subscription or the webhook its events go to; its type and filter stay.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /2/activity/subscriptions/{subscription_id} (the `UpdateActivitySubscription` operationId).
+func (c *ClientWithResponses) UpdateActivitySubscriptionWithResponse(ctx context.Context, subscriptionID ActivitySubscriptionIDPath, body UpdateActivitySubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateActivitySubscriptionResult, error) {
+	rsp, err := c.UpdateActivitySubscription(ctx, subscriptionID, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateActivitySubscriptionResult(rsp)
+}
+
 // SearchCommunitiesWithResponse Search Communities
 //
 // Finds Communities whose name or description match the query. Pages with `next_token` (or the same token sent as `pagination_token`).
@@ -34073,6 +35521,204 @@ func ParseDeleteAccountActivitySubscriptionResult(rsp *http.Response) (*DeleteAc
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest AccountActivitySubscriptionResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseStreamActivityResult parses an HTTP response from a StreamActivityWithResponse call
+func ParseStreamActivityResult(rsp *http.Response) (*StreamActivityResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &StreamActivityResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ActivityStreamLine
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeleteActivitySubscriptionsResult parses an HTTP response from a DeleteActivitySubscriptionsWithResponse call
+func ParseDeleteActivitySubscriptionsResult(rsp *http.Response) (*DeleteActivitySubscriptionsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteActivitySubscriptionsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ActivitySubscriptionsDeleteResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListActivitySubscriptionsResult parses an HTTP response from a ListActivitySubscriptionsWithResponse call
+func ParseListActivitySubscriptionsResult(rsp *http.Response) (*ListActivitySubscriptionsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListActivitySubscriptionsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ActivitySubscriptionsResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateActivitySubscriptionResult parses an HTTP response from a CreateActivitySubscriptionWithResponse call
+func ParseCreateActivitySubscriptionResult(rsp *http.Response) (*CreateActivitySubscriptionResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateActivitySubscriptionResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ActivitySubscriptionCreateResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeleteActivitySubscriptionResult parses an HTTP response from a DeleteActivitySubscriptionWithResponse call
+func ParseDeleteActivitySubscriptionResult(rsp *http.Response) (*DeleteActivitySubscriptionResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteActivitySubscriptionResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ActivitySubscriptionDeleteResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateActivitySubscriptionResult parses an HTTP response from a UpdateActivitySubscriptionWithResponse call
+func ParseUpdateActivitySubscriptionResult(rsp *http.Response) (*UpdateActivitySubscriptionResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateActivitySubscriptionResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ActivitySubscriptionUpdateResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -37,6 +37,7 @@ type Client struct {
 	News            *NewsService
 	Notes           *NotesService
 	Analytics       *AnalyticsService
+	Activity        *ActivityService
 
 	cfg        config
 	baseURL    *url.URL
@@ -100,6 +101,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.News = (*NewsService)(&c.common)
 	c.Notes = (*NotesService)(&c.common)
 	c.Analytics = (*AnalyticsService)(&c.common)
+	c.Activity = (*ActivityService)(&c.common)
 	return c, nil
 }
 

@@ -15,6 +15,27 @@ import (
 // every page asks for the operation's largest page size (not X's smaller default), so a
 // full iteration makes as few requests, and spends as little rate limit, as it can.
 
+func (s *ActivityService) subscriptionsPager(opts *PageOptions, it *IterOptions) *pager[gen.ActivitySubscription] {
+	return opPager(&opListActivitySubscriptions, opts, it,
+		func(o *PageOptions) (*int, *string) { return &o.MaxResults, &o.PaginationToken },
+		func(ctx context.Context, o *PageOptions) (*gen.ActivitySubscriptionsResponse, *Response, error) {
+			return s.Subscriptions(ctx, o)
+		})
+}
+
+// SubscriptionsPages pages through the results of Subscriptions (GET /2/activity/subscriptions), following pagination_token.
+// A page holds up to 1000 (the largest, unless opts.MaxResults sets the size).
+// opts.PaginationToken, when set, is where to start (or use it.StartToken).
+func (s *ActivityService) SubscriptionsPages(ctx context.Context, opts *PageOptions, it *IterOptions) iter.Seq2[*ActivitySubscriptionPage, error] {
+	return s.subscriptionsPager(opts, it).pages(ctx)
+}
+
+// SubscriptionsIter yields the results of Subscriptions one by one, fetching pages as the loop
+// asks for more. See SubscriptionsPages.
+func (s *ActivityService) SubscriptionsIter(ctx context.Context, opts *PageOptions, it *IterOptions) iter.Seq2[gen.ActivitySubscription, error] {
+	return s.subscriptionsPager(opts, it).items(ctx)
+}
+
 func (s *CommunitiesService) searchPager(query string, opts *CommunitySearchOptions, it *IterOptions) *pager[gen.Community] {
 	return opPager(&opSearchCommunities, opts, it,
 		func(o *CommunitySearchOptions) (*int, *string) { return &o.MaxResults, &o.NextToken },

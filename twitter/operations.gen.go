@@ -15,6 +15,12 @@ var operations = []*opFacts{
 	&opCreateAccountActivitySubscription.opFacts,
 	&opListAccountActivitySubscriptions.opFacts,
 	&opDeleteAccountActivitySubscription.opFacts,
+	&opStreamActivity.opFacts,
+	&opListActivitySubscriptions.opFacts,
+	&opCreateActivitySubscription.opFacts,
+	&opDeleteActivitySubscriptions.opFacts,
+	&opUpdateActivitySubscription.opFacts,
+	&opDeleteActivitySubscription.opFacts,
 	&opSearchCommunities.opFacts,
 	&opLookupCommunity.opFacts,
 	&opListComplianceJobs.opFacts,
@@ -217,6 +223,90 @@ var opDeleteAccountActivitySubscription = operation[gen.AccountActivitySubscript
 	},
 	problems: func(r *gen.AccountActivitySubscriptionResponse) []gen.Problem { return r.Errors },
 	hasData:  func(r *gen.AccountActivitySubscriptionResponse) bool { return (r.Data.Subscribed) },
+}
+
+// opStreamActivity is GET /2/activity/stream (Activity.Stream).
+var opStreamActivity = operation[gen.ActivityStreamLine]{
+	opFacts: opFacts{
+		id:       "streamActivity",
+		endpoint: endpoint{name: "GET /2/activity/stream", idempotent: true},
+		facade:   []string{"Activity.Stream"},
+		outcome:  needData,
+	},
+	problems: func(r *gen.ActivityStreamLine) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ActivityStreamLine) bool { return r.Data != nil },
+}
+
+// opListActivitySubscriptions is GET /2/activity/subscriptions (Activity.Subscriptions).
+var opListActivitySubscriptions = paged[gen.ActivitySubscriptionsResponse, gen.ActivitySubscription]{
+	operation: operation[gen.ActivitySubscriptionsResponse]{
+		opFacts: opFacts{
+			id:       "listActivitySubscriptions",
+			endpoint: endpoint{name: "GET /2/activity/subscriptions", idempotent: true},
+			facade:   []string{"Activity.Subscriptions"},
+			outcome:  needData,
+			size:     pageSize{min: 1, max: 1000},
+			paging:   &pageFacts{sizeParam: "max_results", tokenParam: "pagination_token", nextToken: "next_token", item: "ActivitySubscription"},
+		},
+		problems: func(r *gen.ActivitySubscriptionsResponse) []gen.Problem { return r.Errors },
+		hasData:  func(r *gen.ActivitySubscriptionsResponse) bool { return r.Data != nil },
+	},
+	page: func(r *gen.ActivitySubscriptionsResponse) *Page[gen.ActivitySubscription] {
+		return newPage(r.Data, nil, r.Meta.NextToken, PageMeta{ResultCount: int(r.Meta.ResultCount)})
+	},
+}
+
+// opCreateActivitySubscription is POST /2/activity/subscriptions (Activity.CreateSubscription).
+var opCreateActivitySubscription = operation[gen.ActivitySubscriptionCreateResponse]{
+	opFacts: opFacts{
+		id:       "createActivitySubscription",
+		endpoint: endpoint{name: "POST /2/activity/subscriptions"},
+		facade:   []string{"Activity.CreateSubscription"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ActivitySubscriptionCreateResponse) []gen.Problem { return r.Errors },
+	hasData: func(r *gen.ActivitySubscriptionCreateResponse) bool {
+		return (nonZeroActivitySubscription(&r.Data.Subscription) ||
+			r.Data.TotalSubscriptionsForInstanceID != 0)
+	},
+}
+
+// opDeleteActivitySubscriptions is DELETE /2/activity/subscriptions (Activity.DeleteSubscriptions).
+var opDeleteActivitySubscriptions = operation[gen.ActivitySubscriptionsDeleteResponse]{
+	opFacts: opFacts{
+		id:       "deleteActivitySubscriptions",
+		endpoint: endpoint{name: "DELETE /2/activity/subscriptions"},
+		facade:   []string{"Activity.DeleteSubscriptions"},
+		outcome:  none,
+	},
+	hasData: func(r *gen.ActivitySubscriptionsDeleteResponse) bool { return r.Data != nil },
+}
+
+// opUpdateActivitySubscription is PUT /2/activity/subscriptions/{subscription_id} (Activity.UpdateSubscription).
+var opUpdateActivitySubscription = operation[gen.ActivitySubscriptionUpdateResponse]{
+	opFacts: opFacts{
+		id:       "updateActivitySubscription",
+		endpoint: endpoint{name: "PUT /2/activity/subscriptions/{subscription_id}"},
+		facade:   []string{"Activity.UpdateSubscription"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ActivitySubscriptionUpdateResponse) []gen.Problem { return r.Errors },
+	hasData: func(r *gen.ActivitySubscriptionUpdateResponse) bool {
+		return (nonZeroActivitySubscription(&r.Data.Subscription) ||
+			r.Data.TotalSubscriptions != 0)
+	},
+}
+
+// opDeleteActivitySubscription is DELETE /2/activity/subscriptions/{subscription_id} (Activity.DeleteSubscription).
+var opDeleteActivitySubscription = operation[gen.ActivitySubscriptionDeleteResponse]{
+	opFacts: opFacts{
+		id:       "deleteActivitySubscription",
+		endpoint: endpoint{name: "DELETE /2/activity/subscriptions/{subscription_id}"},
+		facade:   []string{"Activity.DeleteSubscription"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ActivitySubscriptionDeleteResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ActivitySubscriptionDeleteResponse) bool { return (r.Data.Deleted) },
 }
 
 // opSearchCommunities is GET /2/communities/search (Communities.Search).
@@ -2067,6 +2157,22 @@ var opDeleteWebhook = operation[gen.WebhookDeleteResponse]{
 	},
 	problems: func(r *gen.WebhookDeleteResponse) []gen.Problem { return r.Errors },
 	hasData:  func(r *gen.WebhookDeleteResponse) bool { return (r.Data.Deleted) },
+}
+
+func nonZeroActivityFilter(v *gen.ActivityFilter) bool {
+	return v.Direction != "" ||
+		v.Keyword != "" ||
+		v.UserID != ""
+}
+
+func nonZeroActivitySubscription(v *gen.ActivitySubscription) bool {
+	return v.CreatedAt != "" ||
+		v.EventType != "" ||
+		nonZeroActivityFilter(&v.Filter) ||
+		v.SubscriptionID != "" ||
+		v.Tag != "" ||
+		v.UpdatedAt != "" ||
+		v.WebhookID != ""
 }
 
 func nonZeroAppRulesCount(v *gen.AppRulesCount) bool {

@@ -27,6 +27,30 @@ var operationCalls = map[string]func(context.Context, *Client, sender) (*Respons
 		_, resp, err := do(ctx, c, &opDeleteAccountActivitySubscription, send)
 		return resp, err
 	},
+	"streamActivity": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opStreamActivity, send)
+		return resp, err
+	},
+	"listActivitySubscriptions": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opListActivitySubscriptions.operation, send)
+		return resp, err
+	},
+	"createActivitySubscription": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opCreateActivitySubscription, send)
+		return resp, err
+	},
+	"deleteActivitySubscriptions": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opDeleteActivitySubscriptions, send)
+		return resp, err
+	},
+	"updateActivitySubscription": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opUpdateActivitySubscription, send)
+		return resp, err
+	},
+	"deleteActivitySubscription": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opDeleteActivitySubscription, send)
+		return resp, err
+	},
 	"searchCommunities": func(ctx context.Context, c *Client, send sender) (*Response, error) {
 		_, resp, err := do(ctx, c, &opSearchCommunities.operation, send)
 		return resp, err

@@ -43,4 +43,11 @@ type WebhooksService service
 
 // AccountActivityService subscribes users' activity (Tweets, likes, follows, direct
 // messages...) to a webhook of the app, and lists, counts and ends the subscriptions.
+//
+// Deprecated: X ends the Account Activity API on 2027-01-01. Use ActivityService (the X
+// Activity API): Client.Activity.CreateSubscription for each event type and user, with
+// the webhook's id to keep webhook delivery through NewWebhookHandler (decode the events
+// with ParseActivityEvent), or Client.Activity.Stream to receive them on a stream. The
+// README's section "Moving from Account Activity to the X Activity API" has both side
+// by side.
 type AccountActivityService service

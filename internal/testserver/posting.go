@@ -134,6 +134,7 @@ func (s *Server) createTweet(c *call) (int, any) {
 	var events []streamEvent
 	if t != nil {
 		events = append(events, s.streamEventOf(t))
+		s.tweetActivity(t)
 	}
 	s.mu.Unlock()
 	if t == nil {
@@ -263,6 +264,7 @@ func (s *Server) deleteTweet(c *call) (int, any) {
 	}
 	s.w.deleteTweet(t)
 	s.tweetDeleted(t)
+	s.tweetDeletedActivity(t)
 	return http.StatusOK, envelope{Data: map[string]bool{"deleted": true}}
 }
 

@@ -374,6 +374,11 @@ var handlers = map[string]func(*Server, *call) (int, any){
 	"listBookmarkFolderTweets":          (*Server).listBookmarkFolderTweets,
 	"listAffiliates":                    (*Server).listAffiliates,
 	"lookupNews":                        (*Server).lookupNews,
+	"createActivitySubscription":        (*Server).createActivitySubscription,
+	"listActivitySubscriptions":         (*Server).listActivitySubscriptions,
+	"updateActivitySubscription":        (*Server).updateActivitySubscription,
+	"deleteActivitySubscription":        (*Server).deleteActivitySubscription,
+	"deleteActivitySubscriptions":       (*Server).deleteActivitySubscriptions,
 	"searchNews":                        (*Server).searchNews,
 
 	"listStreamWebhookLinks": (*Server).listStreamWebhookLinks,

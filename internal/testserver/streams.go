@@ -147,6 +147,7 @@ func (s *Server) EmitTweet(tweets ...Tweet) []Tweet {
 		s.w.addTweet(&stored)
 		out = append(out, stored)
 		events = append(events, s.streamEventOf(&stored))
+		s.tweetActivity(&stored)
 	}
 	s.mu.Unlock()
 	s.push(events)

@@ -15,6 +15,7 @@ const (
 	familyLikeCompliance
 	familyTweetLabels
 	familyLikes
+	familyActivity // X Activity events (activity.go)
 )
 
 // streamKind describes one streaming operation: what it carries, over how many
@@ -44,6 +45,8 @@ var streamKinds = map[string]streamKind{
 
 	"streamLikesFirehose": {family: familyLikes, partitions: 20},
 	"streamLikesSample10": {family: familyLikes, partitions: 2},
+
+	"streamActivity": {family: familyActivity},
 }
 
 // isStream reports whether an operation is a stream, held open by serveStream.

@@ -286,6 +286,7 @@ func (s *Server) addMark(c *call, m mark) (int, any) {
 		byTweet[t.ID] = prepend(byTweet[t.ID], me)
 		if m.key == "liked" {
 			s.liked(me, t)
+			s.likeActivity(me, t)
 		}
 	}
 	return http.StatusOK, envelope{Data: map[string]bool{m.key: true}}
@@ -343,6 +344,7 @@ func (s *Server) retweet(c *call) (int, any) {
 	s.w.addTweet(rt)
 	s.w.retweetOf[me+"/"+src.ID] = rt.ID
 	s.w.retweeters[src.ID] = prepend(s.w.retweeters[src.ID], me)
+	s.tweetActivity(rt)
 	return http.StatusOK, envelope{Data: map[string]any{"id": rt.ID, "retweeted": true}}
 }
 

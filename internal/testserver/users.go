@@ -168,7 +168,10 @@ func (s *Server) followUser(c *call) (int, any) {
 		}
 		return http.StatusOK, envelope{Data: map[string]bool{"following": false, "pending_follow": true}}
 	}
-	s.w.follow(me, target)
+	if !s.w.isFollowing(me, target) {
+		s.w.follow(me, target)
+		s.userPairActivity("follow.follow", me, target)
+	}
 	return http.StatusOK, envelope{Data: map[string]bool{"following": true, "pending_follow": false}}
 }
 
@@ -178,7 +181,10 @@ func (s *Server) unfollowUser(c *call) (int, any) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.w.unfollow(c.who.userID, c.path["target_user_id"])
+	if target := c.path["target_user_id"]; s.w.isFollowing(c.who.userID, target) {
+		s.w.unfollow(c.who.userID, target)
+		s.userPairActivity("follow.unfollow", c.who.userID, target)
+	}
 	return http.StatusOK, envelope{Data: map[string]bool{"following": false}}
 }
 
@@ -192,6 +198,7 @@ func (s *Server) blockUser(c *call) (int, any) {
 	me := c.who.userID
 	if !contains(s.w.blocks[me], target) {
 		s.w.blocks[me] = prepend(s.w.blocks[me], target)
+		s.userPairActivity("block.block", me, target)
 	}
 	// Blocking ends the follows both ways, as on X.
 	s.w.unfollow(me, target)
@@ -200,7 +207,7 @@ func (s *Server) blockUser(c *call) (int, any) {
 }
 
 func (s *Server) unblockUser(c *call) (int, any) {
-	return s.dropTarget(c, "blocking", func(w *state) map[string][]string { return w.blocks })
+	return s.dropTarget(c, "blocking", "block.unblock", func(w *state) map[string][]string { return w.blocks })
 }
 
 func (s *Server) muteUser(c *call) (int, any) {
@@ -213,25 +220,30 @@ func (s *Server) muteUser(c *call) (int, any) {
 	me := c.who.userID
 	if !contains(s.w.mutes[me], target) {
 		s.w.mutes[me] = prepend(s.w.mutes[me], target)
+		s.userPairActivity("mute.mute", me, target)
 	}
 	return http.StatusOK, envelope{Data: map[string]bool{"muting": true}}
 }
 
 func (s *Server) unmuteUser(c *call) (int, any) {
-	return s.dropTarget(c, "muting", func(w *state) map[string][]string { return w.mutes })
+	return s.dropTarget(c, "muting", "mute.unmute", func(w *state) map[string][]string { return w.mutes })
 }
 
 // dropTarget serves DELETE /2/users/{source_user_id}/<relation>/{target_user_id} for a
 // one-sided relation (blocks, mutes): the target leaves the user's list, answering
-// {key: false} whether or not it was there.
-func (s *Server) dropTarget(c *call, key string, rel func(*state) map[string][]string) (int, any) {
+// {key: false} whether or not it was there. Ending a relation that was there yields the
+// X Activity event eventType.
+func (s *Server) dropTarget(c *call, key, eventType string, rel func(*state) map[string][]string) (int, any) {
 	if pr := actingUser(c, "source_user_id"); pr != nil {
 		return pr.Status, pr
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	me, m := c.who.userID, rel(s.w)
-	m[me] = without(m[me], c.path["target_user_id"])
+	me, m, target := c.who.userID, rel(s.w), c.path["target_user_id"]
+	if contains(m[me], target) {
+		s.userPairActivity(eventType, me, target)
+	}
+	m[me] = without(m[me], target)
 	return http.StatusOK, envelope{Data: map[string]bool{key: false}}
 }
 

@@ -475,6 +475,8 @@ type state struct {
 
 	streamLinks []*StreamLink // webhooks the filtered stream delivers to (stream_webhooks.go)
 	notes       noteState     // Community Notes (notes.go)
+	activity    *activityState        // X Activity subscriptions and events (activity.go)
+	profiles    map[string]*User      // users whose profile UpdateProfile changed (activity.go)
 }
 
 func copyMap[V any](m map[string]V) map[string]V {
@@ -527,6 +529,7 @@ func newState(cfg *config, clock Clock) *state {
 	seedDMs(st)
 	seedDMBlocks(st)
 	seedWebhooks(st)
+	seedActivity(st)
 	// Jack's followers: the seeded ones, then generated ones up to JackFollowerCount.
 	counts := map[string]int{JackID: JackFollowerCount}
 	for id, n := range cfg.followers {
@@ -619,6 +622,9 @@ func parseVirtual(id string) (block, index int, ok bool) {
 
 // user finds a user: seeded, or generated as a follower.
 func (st *state) user(id string) *User {
+	if u := st.profiles[id]; u != nil {
+		return u
+	}
 	if u := st.b.users[id]; u != nil {
 		return u
 	}
