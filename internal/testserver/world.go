@@ -473,10 +473,10 @@ type state struct {
 	affiliates  map[string][]string   // organization -> affiliated accounts (affiliates.go)
 	news        map[string]*NewsStory // news.go
 
-	streamLinks []*StreamLink // webhooks the filtered stream delivers to (stream_webhooks.go)
-	notes       noteState     // Community Notes (notes.go)
-	activity    *activityState        // X Activity subscriptions and events (activity.go)
-	profiles    map[string]*User      // users whose profile UpdateProfile changed (activity.go)
+	streamLinks []*StreamLink    // webhooks the filtered stream delivers to (stream_webhooks.go)
+	notes       noteState        // Community Notes (notes.go)
+	activity    *activityState   // X Activity subscriptions and events (activity.go)
+	profiles    map[string]*User // users whose profile UpdateProfile changed (activity.go)
 }
 
 func copyMap[V any](m map[string]V) map[string]V {
