@@ -43,6 +43,21 @@ func checkWindow(method string, start, end time.Time) error {
 	return nil
 }
 
+// granularity is g, or X's default def when g is unset: always sent, since X's older
+// document requires a value. A value outside the enum is an invalid argument.
+func granularity[G interface {
+	~string
+	Valid() bool
+}](method string, g, def G, allowed string) (G, error) {
+	if g == "" {
+		g = def
+	}
+	if !g.Valid() {
+		return g, invalid(method, "granularity %q is not one of %s", g, allowed)
+	}
+	return g, nil
+}
+
 // Tweets returns, for each of up to 100 of the caller's Tweets, its counts over [start,
 // end): totals at the top of each entry and, in TimestampedMetrics, one bucket per
 // Granularity. A Tweet of someone else, or one that does not exist, is a partial error
@@ -57,12 +72,9 @@ func (s *AnalyticsService) Tweets(ctx context.Context, ids []string, start, end 
 		return nil, nil, err
 	}
 	o := orZero(opts)
-	g := o.Granularity
-	if g == "" {
-		g = gen.TweetAnalyticsGranularityTotal // X's default, sent since its older document requires a value
-	}
-	if !g.Valid() {
-		return nil, nil, invalid(method, "granularity %q is not one of hourly, daily, weekly, total", g)
+	g, err := granularity(method, o.Granularity, gen.TweetAnalyticsGranularityTotal, "hourly, daily, weekly, total")
+	if err != nil {
+		return nil, nil, err
 	}
 	if err := checkSet(method, "Fields", o.Fields, "the metrics of gen.AnalyticsField, id, timestamp, timestamped_metrics"); err != nil {
 		return nil, nil, err
@@ -87,12 +99,9 @@ func (s *AnalyticsService) Media(ctx context.Context, mediaKeys []string, start,
 		return nil, nil, err
 	}
 	o := orZero(opts)
-	g := o.Granularity
-	if g == "" {
-		g = gen.MediaAnalyticsGranularityDaily // X's default, sent since its older document requires a value
-	}
-	if !g.Valid() {
-		return nil, nil, invalid(method, "granularity %q is not one of hourly, daily, total", g)
+	g, err := granularity(method, o.Granularity, gen.MediaAnalyticsGranularityDaily, "hourly, daily, total")
+	if err != nil {
+		return nil, nil, err
 	}
 	if err := checkSet(method, "Fields", o.Fields, "the metrics of gen.MediaAnalyticsField, media_key, timestamp, timestamped_metrics"); err != nil {
 		return nil, nil, err
