@@ -18,19 +18,19 @@ func WithBearerToken(token string) Option {
 		if err := checkSecret("WithBearerToken", "token", token); err != nil {
 			return err
 		}
-		return c.setAuth("WithBearerToken", bearerAuth{token: token})
+		return c.setAuth("WithBearerToken", bearerAuth{token: newSecret(token)})
 	}
 }
 
 // bearerAuth sends a fixed bearer token.
-type bearerAuth struct{ token string }
+type bearerAuth struct{ token secret }
 
 func (a bearerAuth) name() string { return "app-only bearer token" }
 
 func (a bearerAuth) wrap(next http.RoundTripper, _ authEnv) http.RoundTripper {
 	return roundTripperFunc(func(r *http.Request) (*http.Response, error) {
 		r2 := r.Clone(r.Context())
-		r2.Header.Set("Authorization", "Bearer "+a.token)
+		r2.Header.Set("Authorization", "Bearer "+a.token.reveal())
 		return next.RoundTrip(r2)
 	})
 }
@@ -57,7 +57,7 @@ func WithAppCredentials(consumerKey, consumerSecret string) Option {
 		if err := checkSecrets("WithAppCredentials", "consumer key", consumerKey, "consumer secret", consumerSecret); err != nil {
 			return err
 		}
-		return c.setAuth("WithAppCredentials", &appAuth{key: consumerKey, secret: consumerSecret})
+		return c.setAuth("WithAppCredentials", &appAuth{key: newSecret(consumerKey), secret: newSecret(consumerSecret)})
 	}
 }
 
@@ -82,7 +82,7 @@ func (c *config) checkAuth() error {
 }
 
 // appAuth fetches an app-only bearer token with the consumer key and secret.
-type appAuth struct{ key, secret string }
+type appAuth struct{ key, secret secret }
 
 func (a *appAuth) name() string { return "app-only (consumer key and secret)" }
 
@@ -122,7 +122,7 @@ func (a *appAuth) LogValue() slog.Value { return slog.StringValue(a.String()) }
 func checkAbsoluteURL(rawURL string) error {
 	u, err := url.Parse(rawURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("%q is not an absolute http(s) URL", rawURL)
+		return fmt.Errorf("%q is not an absolute http(s) URL", redactURL(rawURL))
 	}
 	return nil
 }

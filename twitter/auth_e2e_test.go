@@ -231,7 +231,7 @@ func TestE2EOAuth1(t *testing.T) {
 
 func e2eClientWithNonce(t *testing.T, s *testserver.Server, clk *testserver.ManualClock, creds OAuth1Credentials, nonce func() string) *Client {
 	return e2eClient(t, s, clk, func(c *config) error {
-		c.auth = oauth1Auth{creds: creds, nonce: nonce}
+		c.auth = oauth1Auth{creds: keysOf(creds), nonce: nonce}
 		return nil
 	})
 }

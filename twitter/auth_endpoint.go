@@ -37,7 +37,8 @@ type tokenEndpoint struct {
 	// clientID and clientSecret authenticate the client. With a secret they are sent as
 	// HTTP Basic credentials, each form-encoded first as RFC 6749 section 2.3.1 and X's
 	// app-only documentation ask. Without one (a public client) client_id goes in the body.
-	clientID, clientSecret string
+	// (For app-only tokens they are the consumer key and secret: both are kept secret.)
+	clientID, clientSecret secret
 
 	// dec decodes the answers: the client's decoder (WithStandardJSON), or jsonx's
 	// default when nil (a config used without a client).
@@ -75,10 +76,11 @@ func (e tokenEndpoint) post(ctx context.Context, form url.Values, secrets ...str
 	fail := func(status int, err error) *TokenError {
 		return &TokenError{Grant: grant, URL: e.url, StatusCode: status, Err: err}
 	}
-	secrets = append(secrets, e.clientSecret)
+	clientID, clientSecret := e.clientID.reveal(), e.clientSecret.reveal()
+	secrets = append(secrets, clientSecret)
 
-	if e.clientSecret == "" && e.clientID != "" {
-		form.Set("client_id", e.clientID)
+	if clientSecret == "" && clientID != "" {
+		form.Set("client_id", clientID)
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, e.url, strings.NewReader(form.Encode()))
 	if err != nil {
@@ -86,11 +88,19 @@ func (e tokenEndpoint) post(ctx context.Context, form url.Values, secrets ...str
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
 	req.Header.Set("Accept", "application/json")
-	if e.clientSecret != "" {
-		req.SetBasicAuth(url.QueryEscape(e.clientID), url.QueryEscape(e.clientSecret))
+	if clientSecret != "" {
+		req.SetBasicAuth(url.QueryEscape(clientID), url.QueryEscape(clientSecret))
 	}
 
-	resp, err := e.hc.Do(req)
+	resp, err := e.client(req.URL).Do(req)
+	var cross *crossOriginRedirect
+	if errors.As(err, &cross) {
+		status := 0
+		if resp != nil {
+			status = resp.StatusCode // the redirect; net/http has closed its body
+		}
+		return nil, fail(status, cross)
+	}
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			err = ctxErr // "context canceled" says more than the transport's wrapping of it
@@ -150,6 +160,39 @@ func (e tokenEndpoint) post(ctx context.Context, form url.Values, secrets ...str
 		tok = tok.WithExtra(extra) // tok.Extra("scope") is the granted scopes
 	}
 	return tok, nil
+}
+
+// client is the endpoint's HTTP client, made to follow a redirect only within the
+// origin (scheme, host and port) of to. A token request carries the client's credentials
+// (Basic consumer key:secret or client id:secret) and grants (a refresh token, a code):
+// net/http keeps the Authorization header on a redirect to the same host on another
+// port, and a 307 or 308 sends the body again, wherever it points. The caller's own
+// CheckRedirect, if any, still has its say within the origin.
+func (e tokenEndpoint) client(to *url.URL) *http.Client {
+	hc := *e.hc
+	own, from := hc.CheckRedirect, origin(to)
+	hc.CheckRedirect = func(r *http.Request, via []*http.Request) error {
+		if o := origin(r.URL); o != from {
+			return &crossOriginRedirect{from: from, to: o}
+		}
+		if own != nil {
+			return own(r, via)
+		}
+		if len(via) >= 10 {
+			return errors.New("stopped after 10 redirects")
+		}
+		return nil
+	}
+	return &hc
+}
+
+// crossOriginRedirect is a token endpoint redirecting to another origin; the redirect
+// was not followed. It is not temporary: the endpoint is configured wrong, or is not the
+// one it claims to be.
+type crossOriginRedirect struct{ from, to string }
+
+func (e *crossOriginRedirect) Error() string {
+	return fmt.Sprintf("redirected from %s to another origin, %s: not followed, since a token request carries credentials", e.from, e.to)
 }
 
 // parseExpiresIn reads expires_in: absent, a number of seconds, or such a number quoted.

@@ -98,7 +98,8 @@ func (e *TokenError) LogValue() slog.Value { return slog.StringValue(e.Error()) 
 // error, a 5xx or a 429 from the token endpoint. Bad credentials, a rejected grant and a
 // cancelled context are not.
 func (e *TokenError) temporary() bool {
-	if e.reauth || errors.Is(e.Err, context.Canceled) || errors.Is(e.Err, context.DeadlineExceeded) {
+	var cross *crossOriginRedirect
+	if e.reauth || errors.Is(e.Err, context.Canceled) || errors.Is(e.Err, context.DeadlineExceeded) || errors.As(e.Err, &cross) {
 		return false
 	}
 	if e.StatusCode == 0 {

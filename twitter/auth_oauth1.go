@@ -54,12 +54,22 @@ func WithOAuth1(creds OAuth1Credentials) Option {
 			"Token", creds.Token, "TokenSecret", creds.TokenSecret); err != nil {
 			return err
 		}
-		return c.setAuth("WithOAuth1", oauth1Auth{creds: creds})
+		return c.setAuth("WithOAuth1", oauth1Auth{creds: keysOf(creds)})
 	}
 }
 
+// oauth1Keys are OAuth1Credentials as the client keeps them: each value a secret, so
+// that no printing of a value holding them, by any verb or by reflection, shows one.
+type oauth1Keys struct {
+	consumerKey, consumerSecret, token, tokenSecret secret
+}
+
+func keysOf(c OAuth1Credentials) oauth1Keys {
+	return oauth1Keys{newSecret(c.ConsumerKey), newSecret(c.ConsumerSecret), newSecret(c.Token), newSecret(c.TokenSecret)}
+}
+
 type oauth1Auth struct {
-	creds OAuth1Credentials
+	creds oauth1Keys
 	nonce func() string // nil: newNonce; tests fix it
 }
 
@@ -81,7 +91,7 @@ func (a oauth1Auth) wrap(next http.RoundTripper, env authEnv) http.RoundTripper 
 }
 
 // String keeps the credentials out of %v.
-func (a oauth1Auth) String() string { return "oauth1Auth{" + a.creds.String() + "}" }
+func (a oauth1Auth) String() string { return "oauth1Auth{" + OAuth1Credentials{}.String() + "}" }
 
 // Format prints String for every verb, %#v included.
 func (a oauth1Auth) Format(f fmt.State, _ rune) { fmt.Fprint(f, a.String()) }
@@ -94,7 +104,7 @@ func newNonce() string { return rand.Text() }
 
 // oauth1Signer signs requests with HMAC-SHA1.
 type oauth1Signer struct {
-	creds OAuth1Credentials
+	creds oauth1Keys
 	nonce func() string
 	now   func() time.Time
 }
@@ -161,11 +171,11 @@ func isForm(contentType string) bool {
 // decoded), nonce and timestamp.
 func (s oauth1Signer) authorization(method, scheme, host, escapedPath string, params url.Values, nonce string, timestamp int64) (header, base string) {
 	oauth := [][2]string{
-		{"oauth_consumer_key", s.creds.ConsumerKey},
+		{"oauth_consumer_key", s.creds.consumerKey.reveal()},
 		{"oauth_nonce", nonce},
 		{"oauth_signature_method", "HMAC-SHA1"},
 		{"oauth_timestamp", strconv.FormatInt(timestamp, 10)},
-		{"oauth_token", s.creds.Token},
+		{"oauth_token", s.creds.token.reveal()},
 		{"oauth_version", "1.0"},
 	}
 
@@ -189,7 +199,7 @@ func (s oauth1Signer) authorization(method, scheme, host, escapedPath string, pa
 	})
 
 	base = strings.ToUpper(method) + "&" + percentEncode(baseStringURI(scheme, host, escapedPath)) + "&" + percentEncode(strings.Join(pairs, "&"))
-	mac := hmac.New(sha1.New, []byte(percentEncode(s.creds.ConsumerSecret)+"&"+percentEncode(s.creds.TokenSecret)))
+	mac := hmac.New(sha1.New, []byte(percentEncode(s.creds.consumerSecret.reveal())+"&"+percentEncode(s.creds.tokenSecret.reveal())))
 	mac.Write([]byte(base))
 	signature := base64.StdEncoding.EncodeToString(mac.Sum(nil))
 

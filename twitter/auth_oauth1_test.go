@@ -51,7 +51,7 @@ var xSignatureExample = struct {
 // exampleSigner is the signer of X's example: fixed nonce and timestamp.
 func exampleSigner() oauth1Signer {
 	ex := xSignatureExample
-	return oauth1Signer{creds: ex.creds, nonce: func() string { return ex.nonce }, now: func() time.Time { return time.Unix(ex.timestamp, 0) }}
+	return oauth1Signer{creds: keysOf(ex.creds), nonce: func() string { return ex.nonce }, now: func() time.Time { return time.Unix(ex.timestamp, 0) }}
 }
 
 func TestOAuth1SignatureMatchesXsExample(t *testing.T) {
@@ -78,7 +78,7 @@ func TestOAuth1SignsARealRequest(t *testing.T) {
 	ex := xSignatureExample
 	var got *http.Request
 	var gotBody string
-	rt := oauth1Auth{creds: ex.creds, nonce: func() string { return ex.nonce }}.wrap(
+	rt := oauth1Auth{creds: keysOf(ex.creds), nonce: func() string { return ex.nonce }}.wrap(
 		roundTripperFunc(func(r *http.Request) (*http.Response, error) {
 			got = r
 			b, _ := io.ReadAll(r.Body)
@@ -290,7 +290,7 @@ func TestOAuth1RejectsBadInput(t *testing.T) {
 	}
 	// A query that cannot be parsed cannot be signed: a clear error, nothing sent.
 	sent := false
-	rt := oauth1Auth{creds: testOAuth1}.wrap(roundTripperFunc(func(r *http.Request) (*http.Response, error) {
+	rt := oauth1Auth{creds: keysOf(testOAuth1)}.wrap(roundTripperFunc(func(r *http.Request) (*http.Response, error) {
 		sent = true
 		return nil, nil
 	}), authEnv{now: time.Now})

@@ -127,7 +127,7 @@ func (c *OAuth2Config) endpoint(hc *http.Client, now func() time.Time) tokenEndp
 	if hc == nil {
 		hc = http.DefaultClient
 	}
-	return tokenEndpoint{url: u, hc: hc, now: now, clientID: c.ClientID, clientSecret: c.ClientSecret}
+	return tokenEndpoint{url: u, hc: hc, now: now, clientID: newSecret(c.ClientID), clientSecret: newSecret(c.ClientSecret)}
 }
 
 // NewState returns a random value for the state parameter of an authorization request:

@@ -83,7 +83,8 @@ func WithOAuth2Token(cfg *OAuth2Config, tok *oauth2.Token, opts ...OAuth2Option)
 				}
 			}
 		}
-		a := &oauth2UserAuth{cfg: *cfg, initial: copyToken(tok), margin: DefaultRefreshMargin}
+		a := &oauth2UserAuth{cfg: *cfg, clientSecret: newSecret(cfg.ClientSecret), initial: copyToken(tok), margin: DefaultRefreshMargin}
+		a.cfg.ClientSecret = "" // kept in clientSecret, which never prints
 		a.cfg.Scopes = append([]Scope(nil), cfg.Scopes...)
 		for _, opt := range opts {
 			if opt == nil {
@@ -99,12 +100,13 @@ func WithOAuth2Token(cfg *OAuth2Config, tok *oauth2.Token, opts ...OAuth2Option)
 
 // oauth2UserAuth is WithOAuth2Token's authenticator.
 type oauth2UserAuth struct {
-	cfg       OAuth2Config
-	initial   *oauth2.Token
-	onRefresh func(context.Context, *oauth2.Token) error
-	margin    time.Duration
-	stateUser string        // StateUser: the token lives in the Client's State
-	lease     time.Duration // RefreshLease
+	cfg          OAuth2Config // without its ClientSecret
+	clientSecret secret
+	initial      *oauth2.Token
+	onRefresh    func(context.Context, *oauth2.Token) error
+	margin       time.Duration
+	stateUser    string        // StateUser: the token lives in the Client's State
+	lease        time.Duration // RefreshLease
 }
 
 func (a *oauth2UserAuth) name() string { return "OAuth 2.0 user context" }
@@ -114,7 +116,7 @@ func (a *oauth2UserAuth) wrap(next http.RoundTripper, env authEnv) http.RoundTri
 		return &tokenTransport{next: next, src: newSharedTokens(a, env, env.state, env.stateID), logger: env.logger}
 	}
 	p := &userTokens{
-		ep:     a.cfg.endpoint(env.tokenClient, env.now),
+		ep:     a.endpoint(env),
 		save:   a.onRefresh,
 		now:    env.now,
 		logger: env.logger,
@@ -130,9 +132,16 @@ func (a *oauth2UserAuth) wrap(next http.RoundTripper, env authEnv) http.RoundTri
 	return &tokenTransport{next: next, src: p, logger: env.logger}
 }
 
+// endpoint is the token endpoint the authenticator refreshes at, with its client secret.
+func (a *oauth2UserAuth) endpoint(env authEnv) tokenEndpoint {
+	ep := a.cfg.endpoint(env.tokenClient, env.now)
+	ep.clientSecret = a.clientSecret
+	return ep
+}
+
 // String keeps the tokens and the client secret out of %v.
 func (a *oauth2UserAuth) String() string {
-	return fmt.Sprintf("oauth2UserAuth{config: %v, token: REDACTED}", a.cfg)
+	return fmt.Sprintf("oauth2UserAuth{client: %q, client secret: REDACTED, token: REDACTED}", a.cfg.ClientID)
 }
 
 // Format prints String for every verb, %#v included.
@@ -266,20 +275,25 @@ func WithTokenSource(ts oauth2.TokenSource) Option {
 		if ts == nil {
 			return errors.New("WithTokenSource: nil token source")
 		}
-		return c.setAuth("WithTokenSource", sourceAuth{ts: ts})
+		return c.setAuth("WithTokenSource", sourceAuth{token: ts.Token, kind: fmt.Sprintf("%T", ts)})
 	}
 }
 
-type sourceAuth struct{ ts oauth2.TokenSource }
+// sourceAuth keeps the source as its Token method: the source may hold tokens (as
+// oauth2.StaticTokenSource does), and a func prints as an address whatever the verb.
+type sourceAuth struct {
+	token func() (*oauth2.Token, error)
+	kind  string // the source's type, for String
+}
 
 func (a sourceAuth) name() string { return "OAuth 2.0 token source" }
 
 func (a sourceAuth) wrap(next http.RoundTripper, env authEnv) http.RoundTripper {
-	return &tokenTransport{next: next, src: sourceTokens(a), logger: env.logger}
+	return &tokenTransport{next: next, src: sourceTokens{fetch: a.token}, logger: env.logger}
 }
 
 // String describes the source by type only: it may hold secrets.
-func (a sourceAuth) String() string { return fmt.Sprintf("sourceAuth{%T}", a.ts) }
+func (a sourceAuth) String() string { return "sourceAuth{" + a.kind + "}" }
 
 // Format prints String for every verb, %#v included.
 func (a sourceAuth) Format(f fmt.State, _ rune) { fmt.Fprint(f, a.String()) }
@@ -288,13 +302,13 @@ func (a sourceAuth) Format(f fmt.State, _ rune) { fmt.Fprint(f, a.String()) }
 func (a sourceAuth) LogValue() slog.Value { return slog.StringValue(a.String()) }
 
 // sourceTokens adapts an oauth2.TokenSource to a tokenProvider.
-type sourceTokens struct{ ts oauth2.TokenSource }
+type sourceTokens struct{ fetch func() (*oauth2.Token, error) }
 
 func (s sourceTokens) token(ctx context.Context) (*oauth2.Token, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	tok, err := s.ts.Token()
+	tok, err := s.fetch()
 	if err != nil {
 		return nil, sourceError(err)
 	}

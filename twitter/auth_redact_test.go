@@ -52,7 +52,17 @@ func TestNoCredentialIsEverPrinted(t *testing.T) {
 			if !strings.Contains(c.String(), name) {
 				t.Errorf("Client.String() = %q, want it to name %q", c, name)
 			}
-			values := map[string]any{"Client": c, "config": c.cfg, "*config": &c.cfg, "authenticator": c.cfg.auth}
+			// A Client value (not only *Client) and containers of it reach the fields by
+			// reflection, where no method of Client or config is called: the credentials
+			// themselves must not print.
+			type holder struct {
+				C   Client
+				Ptr *Client
+			}
+			values := map[string]any{
+				"*Client": c, "Client": *c, "[]Client": []Client{*c}, "holder": holder{*c, c}, "*holder": &holder{*c, c},
+				"config": c.cfg, "*config": &c.cfg, "authenticator": c.cfg.auth, "transport": c.HTTPClient().Transport,
+			}
 			for what, v := range values {
 				for verb, s := range printings(v) {
 					assertNoSecrets(t, what+" printed with "+verb, s, allSecrets...)
@@ -102,14 +112,15 @@ func TestCredentialTypesRedactThemselves(t *testing.T) {
 	}
 }
 
-// assertLogsNoSecrets logs v with slog's text and JSON handlers and checks the output.
-func assertLogsNoSecrets(t *testing.T, what string, v any) {
+// assertLogsNoSecrets logs v with slog's text and JSON handlers and checks the output
+// for allSecrets and more.
+func assertLogsNoSecrets(t *testing.T, what string, v any, more ...string) {
 	t.Helper()
 	var buf bytes.Buffer
 	for _, h := range []slog.Handler{slog.NewTextHandler(&buf, nil), slog.NewJSONHandler(&buf, nil)} {
 		slog.New(h).Info("value", "v", v)
 	}
-	assertNoSecrets(t, what+" logged", buf.String(), allSecrets...)
+	assertNoSecrets(t, what+" logged", buf.String(), append(more, allSecrets...)...)
 }
 
 // TestLogsOfAuthFlowsHoldNoSecrets runs every flow with debug logging and checks what was
@@ -189,5 +200,24 @@ func TestCanonicalHost(t *testing.T) {
 	b, _ := url.Parse("http://api.x.com")
 	if canonicalHost(a) == canonicalHost(b) {
 		t.Error("https and http default ports compare equal")
+	}
+}
+
+// A base URL's password is echoed by no error: a base URL with user information is
+// refused (credentials go in auth options), without printing the password.
+func TestBaseURLPasswordIsNeverPrinted(t *testing.T) {
+	const password = "URL-PASSWORD-b7e2"
+	for _, opt := range []Option{
+		WithBaseURL("http://user:" + password + "@127.0.0.1:1"),
+		WithBaseURL("ftp://user:" + password + "@api.example.com"),
+		WithBaseURL("http://user:" + password + "@api example.com/"), // does not parse
+		WithBaseURL("user:" + password + "@api.example.com"),
+		WithAppTokenURL("ftp://user:" + password + "@api.example.com/oauth2/token"),
+	} {
+		_, err := NewClient(opt, WithAppCredentials(testConsumerKey, testConsumerSecret))
+		if err == nil {
+			t.Fatal("a bad URL was accepted")
+		}
+		assertNoSecrets(t, "error", err.Error(), password)
 	}
 }

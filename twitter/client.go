@@ -73,7 +73,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	}
 	base, err := url.Parse(strings.TrimRight(cfg.baseURL, "/"))
 	if err != nil || base.Scheme == "" || base.Host == "" {
-		return nil, fmt.Errorf("twitter: base URL %q is not an absolute URL", cfg.baseURL)
+		return nil, fmt.Errorf("twitter: base URL %q is not an absolute URL", redactURL(cfg.baseURL))
 	}
 
 	c := &Client{cfg: cfg, baseURL: base, limits: newRateLimitTable()}
@@ -133,7 +133,7 @@ func (c *Client) buildHTTPClient() *http.Client {
 			stateID:     c.cfg.stateID,
 			decoder:     c.cfg.decoder,
 		})
-		rt = hostGate{host: canonicalHost(c.baseURL), auth: authed, plain: rt}
+		rt = hostGate{origin: origin(c.baseURL), auth: authed, plain: rt}
 	}
 	hc.Transport = userAgentTransport{next: rt, ua: c.cfg.userAgent, transport: transport}
 	return &hc
@@ -155,7 +155,7 @@ func (c *Client) BaseURL() string { return c.baseURL.String() }
 
 // String describes the client without any secret.
 func (c *Client) String() string {
-	return fmt.Sprintf("twitter.Client{base: %s, auth: %s}", c.baseURL, c.cfg.authName())
+	return fmt.Sprintf("twitter.Client{base: %s, auth: %s}", c.baseURL.Redacted(), c.cfg.authName())
 }
 
 // GoString is String, so %#v cannot print credentials either.

@@ -99,12 +99,16 @@ type authEnv struct {
 	decoder jsonx.Decoder
 }
 
-// WithBaseURL points the client at another API host, such as a test server.
+// WithBaseURL points the client at another API host, such as a test server. The URL
+// carries no user information (user:password@): credentials go in an auth option.
 func WithBaseURL(rawURL string) Option {
 	return func(c *config) error {
 		u, err := url.Parse(rawURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return fmt.Errorf("WithBaseURL: %q is not an absolute http(s) URL", rawURL)
+			return fmt.Errorf("WithBaseURL: %q is not an absolute http(s) URL", redactURL(rawURL))
+		}
+		if u.User != nil {
+			return fmt.Errorf("WithBaseURL: %q carries user information; give credentials with an auth option", u.Redacted())
 		}
 		if p := strings.TrimRight(u.Path, "/"); p == "/2" || strings.HasSuffix(p, "/2") {
 			fixed := *u

@@ -120,11 +120,11 @@ func (c *config) stateIdentity() (string, error) {
 	case nil:
 		return StateKey("anonymous"), nil
 	case bearerAuth:
-		return StateKey("app-bearer", a.token), nil
+		return StateKey("app-bearer", a.token.reveal()), nil
 	case *appAuth:
-		return StateKey("app-credentials", a.key), nil
+		return StateKey("app-credentials", a.key.reveal()), nil
 	case oauth1Auth:
-		return StateKey("oauth1-user", a.creds.ConsumerKey, a.creds.Token), nil
+		return StateKey("oauth1-user", a.creds.consumerKey.reveal(), a.creds.token.reveal()), nil
 	case *oauth2UserAuth:
 		if a.stateUser == "" {
 			return "", errors.New("WithState with WithOAuth2Token needs StateUser to name the user in the State")

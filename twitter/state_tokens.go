@@ -111,7 +111,7 @@ func newSharedTokens(a *oauth2UserAuth, env authEnv, state TokenState, key strin
 		state:   state,
 		user:    key,
 		initial: copyToken(a.initial),
-		ep:      a.cfg.endpoint(env.tokenClient, env.now),
+		ep:      a.endpoint(env),
 		lease:   a.lease,
 		poll:    25 * time.Millisecond,
 		save:    a.onRefresh,

@@ -74,7 +74,7 @@ func NewWebhookHandler(consumerSecret string, events http.Handler, opts *Webhook
 	if o.MaxBody < 0 {
 		return nil, fmt.Errorf("twitter: NewWebhookHandler: negative MaxBody %d", o.MaxBody)
 	}
-	h := &webhookHandler{secret: consumerSecret, events: events, maxBody: o.MaxBody}
+	h := &webhookHandler{secret: newSecret(consumerSecret), events: events, maxBody: o.MaxBody}
 	if h.maxBody == 0 {
 		h.maxBody = DefaultWebhookMaxBody
 	}
@@ -82,7 +82,7 @@ func NewWebhookHandler(consumerSecret string, events http.Handler, opts *Webhook
 }
 
 type webhookHandler struct {
-	secret  string
+	secret  secret
 	events  http.Handler
 	maxBody int64
 }
@@ -116,7 +116,7 @@ func (h *webhookHandler) serveCRC(w http.ResponseWriter, r *http.Request) {
 	}
 	body, _ := json.Marshal(struct {
 		ResponseToken string `json:"response_token"`
-	}{CRCResponseToken(h.secret, token)})
+	}{CRCResponseToken(h.secret.reveal(), token)})
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	_, _ = w.Write(body)
@@ -133,7 +133,7 @@ func (h *webhookHandler) serveEvent(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "cannot read event", http.StatusBadRequest)
 		return
 	}
-	if !VerifyWebhookSignature(h.secret, body, r.Header.Get(WebhookSignatureHeader)) {
+	if !VerifyWebhookSignature(h.secret.reveal(), body, r.Header.Get(WebhookSignatureHeader)) {
 		http.Error(w, "invalid signature", http.StatusUnauthorized)
 		return
 	}

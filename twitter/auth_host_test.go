@@ -1,0 +1,109 @@
+package twitter
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"sync"
+	"testing"
+)
+
+// seenRequest is what a server was sent: its Authorization and its body.
+type seenRequest struct{ path, auth, body string }
+
+// credentialSink is an httptest server on 127.0.0.1 that records every request and answers
+// with answer.
+type credentialSink struct {
+	srv *httptest.Server
+	mu  sync.Mutex
+	got []seenRequest
+}
+
+func newCredentialSink(t *testing.T, answer http.HandlerFunc) *credentialSink {
+	t.Helper()
+	rec := &credentialSink{}
+	rec.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		rec.mu.Lock()
+		rec.got = append(rec.got, seenRequest{r.URL.Path, r.Header.Get("Authorization"), string(body)})
+		rec.mu.Unlock()
+		answer(w, r)
+	}))
+	t.Cleanup(rec.srv.Close)
+	return rec
+}
+
+func (rec *credentialSink) requests() []seenRequest {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	return append([]seenRequest(nil), rec.got...)
+}
+
+// An API request redirected to another origin (the same host on another port) arrives
+// there without credentials, for every kind of authentication.
+func TestAPIRedirectsCarryNoCredentialsToAnotherOrigin(t *testing.T) {
+	for name, auth := range authOptions() {
+		t.Run(name, func(t *testing.T) {
+			other := newCredentialSink(t, func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, okUser) })
+			api := newCredentialSink(t, func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/oauth2/token" {
+					answerToken(w, r)
+					return
+				}
+				http.Redirect(w, r, other.srv.URL+r.URL.Path, http.StatusTemporaryRedirect)
+			})
+			c, err := NewClient(WithBaseURL(api.srv.URL), auth)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := c.Users.ByUsername(context.Background(), "a", nil); err != nil {
+				t.Fatal(err)
+			}
+			sent := api.requests()
+			if last := sent[len(sent)-1]; last.auth == "" {
+				t.Errorf("the API got no credentials: %+v", sent)
+			}
+			if got := other.requests(); len(got) != 1 || got[0].auth != "" {
+				t.Errorf("the other origin was sent %+v", got)
+			}
+		})
+	}
+}
+
+func mustParse(t *testing.T, rawURL string) *url.URL {
+	t.Helper()
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+func TestOriginAndRedactURL(t *testing.T) {
+	same := [][2]string{{"https://api.x.com/2", "HTTPS://API.X.COM:443/x"}, {"http://127.0.0.1:8080", "http://127.0.0.1:8080/a?b"}}
+	for _, p := range same {
+		if origin(mustParse(t, p[0])) != origin(mustParse(t, p[1])) {
+			t.Errorf("%s and %s: origins differ", p[0], p[1])
+		}
+	}
+	differ := [][2]string{{"http://h:443", "https://h:443"}, {"http://h:1", "http://h:2"}, {"https://a.x.com", "https://b.x.com"}}
+	for _, p := range differ {
+		if origin(mustParse(t, p[0])) == origin(mustParse(t, p[1])) {
+			t.Errorf("%s and %s: same origin", p[0], p[1])
+		}
+	}
+	for raw, want := range map[string]string{
+		"https://u:pw@h/x":   "https://u:xxxxx@h/x",
+		"http://u:pw@h h/":   "http://REDACTED@h h/",
+		"u:pw@h":             "REDACTED@h",
+		"https://h/a@b":      "https://h/a@b",
+		"https://api.x.com/": "https://api.x.com/",
+	} {
+		if got := redactURL(raw); got != want {
+			t.Errorf("redactURL(%q) = %q, want %q", raw, got, want)
+		}
+	}
+}
