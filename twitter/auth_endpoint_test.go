@@ -29,12 +29,14 @@ func TestTokenRequestsDoNotFollowRedirectsToAnotherOrigin(t *testing.T) {
 			api := newCredentialSink(t, func(w http.ResponseWriter, r *http.Request) {
 				http.Redirect(w, r, other.srv.URL+r.URL.Path, status)
 			})
+			hc := &http.Client{Transport: &http.Transport{}}
+			t.Cleanup(hc.CloseIdleConnections)
 			cfg := &OAuth2Config{ClientID: testClientID, ClientSecret: testClientSecret, RedirectURL: "https://example.com/cb",
-				Scopes: []Scope{ScopeTweetRead, ScopeOfflineAccess}, TokenURL: api.srv.URL + "/2/oauth2/token"}
+				Scopes: []Scope{ScopeTweetRead, ScopeOfflineAccess}, TokenURL: api.srv.URL + "/2/oauth2/token", HTTPClient: hc}
 			expired := &oauth2.Token{AccessToken: redactAccessToken, RefreshToken: redactRefreshToken, Expiry: time.Now().Add(-time.Hour)}
 			client := func(auth Option) func() error {
 				return func() error {
-					c, err := NewClient(WithBaseURL(api.srv.URL), auth)
+					c, err := NewClient(WithBaseURL(api.srv.URL), auth, WithHTTPClient(hc))
 					if err != nil {
 						return err
 					}
@@ -90,7 +92,9 @@ func TestTokenRequestsFollowRedirectsWithinTheOrigin(t *testing.T) {
 			fmt.Fprint(w, okUser)
 		}
 	})
-	c, err := NewClient(WithBaseURL(api.srv.URL), WithAppCredentials(testConsumerKey, testConsumerSecret))
+	hc := &http.Client{Transport: &http.Transport{}}
+	t.Cleanup(hc.CloseIdleConnections)
+	c, err := NewClient(WithBaseURL(api.srv.URL), WithAppCredentials(testConsumerKey, testConsumerSecret), WithHTTPClient(hc))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -55,7 +55,9 @@ func TestAPIRedirectsCarryNoCredentialsToAnotherOrigin(t *testing.T) {
 				}
 				http.Redirect(w, r, other.srv.URL+r.URL.Path, http.StatusTemporaryRedirect)
 			})
-			c, err := NewClient(WithBaseURL(api.srv.URL), auth)
+			hc := &http.Client{Transport: &http.Transport{}}
+			t.Cleanup(hc.CloseIdleConnections)
+			c, err := NewClient(WithBaseURL(api.srv.URL), auth, WithHTTPClient(hc))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -45,7 +46,9 @@ func authOptions() map[string]Option {
 func TestNoCredentialIsEverPrinted(t *testing.T) {
 	for name, opt := range authOptions() {
 		t.Run(name, func(t *testing.T) {
-			c, err := NewClient(opt)
+			// A transport of its own: printing reaches into it, and a shared one (such as
+			// http.DefaultTransport) may be in use by other tests meanwhile.
+			c, err := NewClient(opt, WithHTTPClient(&http.Client{Transport: &http.Transport{}}))
 			if err != nil {
 				t.Fatal(err)
 			}
