@@ -375,6 +375,111 @@ func (e ComplianceJobType) Valid() bool {
 	}
 }
 
+// Defines values for ConnectionEndpoint.
+const (
+	ConnectionEndpointFilteredStream         ConnectionEndpoint = "filtered_stream"
+	ConnectionEndpointFirehoseStream         ConnectionEndpoint = "firehose_stream"
+	ConnectionEndpointFirehoseStreamLangEn   ConnectionEndpoint = "firehose_stream_lang_en"
+	ConnectionEndpointFirehoseStreamLangJa   ConnectionEndpoint = "firehose_stream_lang_ja"
+	ConnectionEndpointFirehoseStreamLangKo   ConnectionEndpoint = "firehose_stream_lang_ko"
+	ConnectionEndpointFirehoseStreamLangPt   ConnectionEndpoint = "firehose_stream_lang_pt"
+	ConnectionEndpointLikesComplianceStream  ConnectionEndpoint = "likes_compliance_stream"
+	ConnectionEndpointLikesFirehoseStream    ConnectionEndpoint = "likes_firehose_stream"
+	ConnectionEndpointLikesSample10Stream    ConnectionEndpoint = "likes_sample10_stream"
+	ConnectionEndpointSample10Stream         ConnectionEndpoint = "sample10_stream"
+	ConnectionEndpointSampleStream           ConnectionEndpoint = "sample_stream"
+	ConnectionEndpointTweetLabelStream       ConnectionEndpoint = "tweet_label_stream"
+	ConnectionEndpointTweetsComplianceStream ConnectionEndpoint = "tweets_compliance_stream"
+	ConnectionEndpointUsersComplianceStream  ConnectionEndpoint = "users_compliance_stream"
+)
+
+// Valid indicates whether the value is a known member of the ConnectionEndpoint enum.
+func (e ConnectionEndpoint) Valid() bool {
+	switch e {
+	case ConnectionEndpointFilteredStream:
+		return true
+	case ConnectionEndpointFirehoseStream:
+		return true
+	case ConnectionEndpointFirehoseStreamLangEn:
+		return true
+	case ConnectionEndpointFirehoseStreamLangJa:
+		return true
+	case ConnectionEndpointFirehoseStreamLangKo:
+		return true
+	case ConnectionEndpointFirehoseStreamLangPt:
+		return true
+	case ConnectionEndpointLikesComplianceStream:
+		return true
+	case ConnectionEndpointLikesFirehoseStream:
+		return true
+	case ConnectionEndpointLikesSample10Stream:
+		return true
+	case ConnectionEndpointSample10Stream:
+		return true
+	case ConnectionEndpointSampleStream:
+		return true
+	case ConnectionEndpointTweetLabelStream:
+		return true
+	case ConnectionEndpointTweetsComplianceStream:
+		return true
+	case ConnectionEndpointUsersComplianceStream:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ConnectionField.
+const (
+	ConnectionFieldClientIP         ConnectionField = "client_ip"
+	ConnectionFieldConnectedAt      ConnectionField = "connected_at"
+	ConnectionFieldDisconnectReason ConnectionField = "disconnect_reason"
+	ConnectionFieldDisconnectedAt   ConnectionField = "disconnected_at"
+	ConnectionFieldEndpointName     ConnectionField = "endpoint_name"
+	ConnectionFieldID               ConnectionField = "id"
+)
+
+// Valid indicates whether the value is a known member of the ConnectionField enum.
+func (e ConnectionField) Valid() bool {
+	switch e {
+	case ConnectionFieldClientIP:
+		return true
+	case ConnectionFieldConnectedAt:
+		return true
+	case ConnectionFieldDisconnectReason:
+		return true
+	case ConnectionFieldDisconnectedAt:
+		return true
+	case ConnectionFieldEndpointName:
+		return true
+	case ConnectionFieldID:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ConnectionStatus.
+const (
+	ConnectionStatusActive   ConnectionStatus = "active"
+	ConnectionStatusAll      ConnectionStatus = "all"
+	ConnectionStatusInactive ConnectionStatus = "inactive"
+)
+
+// Valid indicates whether the value is a known member of the ConnectionStatus enum.
+func (e ConnectionStatus) Valid() bool {
+	switch e {
+	case ConnectionStatusActive:
+		return true
+	case ConnectionStatusAll:
+		return true
+	case ConnectionStatusInactive:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CreateComplianceJobRequestType.
 const (
 	CreateComplianceJobRequestTypeTweets CreateComplianceJobRequestType = "tweets"
@@ -2713,6 +2818,62 @@ type ComplianceJobStatus string
 
 // ComplianceJobType defines model for ComplianceJobType.
 type ComplianceJobType string
+
+// Connection A streaming connection of the app: which stream, from where, since when, and for one that ended, when and why.
+type Connection struct {
+	// ClientIP The address the connection came from.
+	ClientIP    string    `json:"client_ip,omitempty,omitzero"`
+	ConnectedAt time.Time `json:"connected_at,omitempty,omitzero"`
+
+	// DisconnectReason Why it ended, as X words it.
+	DisconnectReason string    `json:"disconnect_reason,omitempty,omitzero"`
+	DisconnectedAt   time.Time `json:"disconnected_at,omitempty,omitzero"`
+
+	// EndpointName The stream, in the names of ConnectionEndpoint.
+	EndpointName string `json:"endpoint_name,omitempty,omitzero"`
+
+	// ID The connection's id, to close it by.
+	ID string `json:"id,omitempty,omitzero"`
+}
+
+// ConnectionEndpoint A stream whose connections the Connections API lists and closes.
+type ConnectionEndpoint string
+
+// ConnectionField defines model for ConnectionField.
+type ConnectionField string
+
+// ConnectionStatus defines model for ConnectionStatus.
+type ConnectionStatus string
+
+// ConnectionsCloseRequest defines model for ConnectionsCloseRequest.
+type ConnectionsCloseRequest struct {
+	// Uuids The ids of the connections to close (1 to 100).
+	Uuids []string `json:"uuids"`
+}
+
+// ConnectionsCloseResponse How many connections were closed, how many could not be, and each one's outcome.
+type ConnectionsCloseResponse struct {
+	Data struct {
+		FailedKills int `json:"failed_kills"`
+		Results     []struct {
+			ErrorMessage string `json:"error_message,omitempty,omitzero"`
+			Success      bool   `json:"success"`
+			UUID         string `json:"uuid"`
+		} `json:"results,omitempty,omitzero"`
+		SuccessfulKills int `json:"successful_kills"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// ConnectionsResponse defines model for ConnectionsResponse.
+type ConnectionsResponse struct {
+	Data   []Connection `json:"data,omitempty,omitzero"`
+	Errors []Problem    `json:"errors,omitempty,omitzero"`
+	Meta   struct {
+		NextToken   NextToken   `json:"next_token,omitempty,omitzero"`
+		ResultCount ResultCount `json:"result_count,omitempty,omitzero"`
+	} `json:"meta,omitempty,omitzero"`
+}
 
 // ContextAnnotation A domain/entity pair X inferred from the Tweet text.
 type ContextAnnotation struct {
@@ -5619,6 +5780,9 @@ type CommunityFields = []CommunityField
 // ComplianceJobFields defines model for ComplianceJobFields.
 type ComplianceJobFields = []ComplianceJobField
 
+// ConnectionFields defines model for ConnectionFields.
+type ConnectionFields = []ConnectionField
+
 // DmEventExpansions defines model for DmEventExpansions.
 type DmEventExpansions = []DmEventExpansion
 
@@ -5788,6 +5952,24 @@ type ListComplianceJobsParamsStatus string
 type GetComplianceJobParams struct {
 	// ComplianceJobFields Compliance job fields to return, comma separated.
 	ComplianceJobFields *ComplianceJobFields `form:"compliance_job.fields,omitempty" json:"compliance_job.fields,omitempty"`
+}
+
+// ListConnectionsParams defines parameters for ListConnections.
+type ListConnectionsParams struct {
+	// Status Open connections (`active`, when left out), ended ones (`inactive`), or both (`all`).
+	Status *ConnectionStatus `form:"status,omitempty" json:"status,omitempty"`
+
+	// Endpoints Only the connections of these streams, comma separated.
+	Endpoints *[]ConnectionEndpoint `form:"endpoints,omitempty" json:"endpoints,omitempty"`
+
+	// MaxResults Most connections on one page; X sends 10 when it is left out.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `meta.next_token` of the previous page.
+	PaginationToken *string `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// ConnectionFields Connection fields to return beyond the defaults, comma separated.
+	ConnectionFields *ConnectionFields `form:"connection.fields,omitempty" json:"connection.fields,omitempty"`
 }
 
 // ListDMEventsWithParticipantParams defines parameters for ListDMEventsWithParticipant.
@@ -7440,6 +7622,9 @@ type UpdateActivitySubscriptionJSONRequestBody = ActivitySubscriptionUpdateReque
 // CreateComplianceJobJSONRequestBody defines body for CreateComplianceJob for application/json ContentType.
 type CreateComplianceJobJSONRequestBody = CreateComplianceJobRequest
 
+// CloseConnectionsJSONRequestBody defines body for CloseConnections for application/json ContentType.
+type CloseConnectionsJSONRequestBody = ConnectionsCloseRequest
+
 // CreateDMConversationJSONRequestBody defines body for CreateDMConversation for application/json ContentType.
 type CreateDMConversationJSONRequestBody = CreateDmConversationRequest
 
@@ -8193,6 +8378,45 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /2/compliance/jobs/{id} (the `GetComplianceJob` operationId).
 	GetComplianceJob(ctx context.Context, id JobID, params *GetComplianceJobParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CloseConnectionsWithBody Close some of the app's stream connections
+	//
+	// Closes up to 100 of the app's streaming connections, by their ids.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with DELETE /2/connections (the `CloseConnections` operationId).
+	CloseConnectionsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CloseConnections Close some of the app's stream connections
+	//
+	// Closes up to 100 of the app's streaming connections, by their ids.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with DELETE /2/connections (the `CloseConnections` operationId).
+	CloseConnections(ctx context.Context, body CloseConnectionsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListConnections List the app's stream connections
+	//
+	// The app's streaming connections, open ones by default, or also those that ended and why, newest first, a page at a time.
+	//
+	// Corresponds with GET /2/connections (the `ListConnections` operationId).
+	ListConnections(ctx context.Context, params *ListConnectionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CloseAllConnections Close all of the app's stream connections
+	//
+	// Closes every open streaming connection of the app, whatever the stream.
+	//
+	// Corresponds with DELETE /2/connections/all (the `CloseAllConnections` operationId).
+	CloseAllConnections(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CloseEndpointConnections Close the app's connections to one stream
+	//
+	// Closes every open connection of the app to one stream, such as all its filtered-stream connections.
+	//
+	// Corresponds with DELETE /2/connections/{endpoint_id} (the `CloseEndpointConnections` operationId).
+	CloseEndpointConnections(ctx context.Context, endpointID ConnectionEndpoint, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateDMConversationWithBody Create a group conversation
 	//
@@ -9738,6 +9962,95 @@ func (c *Client) CreateComplianceJob(ctx context.Context, body CreateComplianceJ
 // Corresponds with GET /2/compliance/jobs/{id} (the `GetComplianceJob` operationId).
 func (c *Client) GetComplianceJob(ctx context.Context, id JobID, params *GetComplianceJobParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetComplianceJobRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CloseConnectionsWithBody Close some of the app's stream connections
+//
+// Closes up to 100 of the app's streaming connections, by their ids.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with DELETE /2/connections (the `CloseConnections` operationId).
+func (c *Client) CloseConnectionsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCloseConnectionsRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CloseConnections Close some of the app's stream connections
+//
+// Closes up to 100 of the app's streaming connections, by their ids.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with DELETE /2/connections (the `CloseConnections` operationId).
+func (c *Client) CloseConnections(ctx context.Context, body CloseConnectionsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCloseConnectionsRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListConnections List the app's stream connections
+//
+// The app's streaming connections, open ones by default, or also those that ended and why, newest first, a page at a time.
+//
+// Corresponds with GET /2/connections (the `ListConnections` operationId).
+func (c *Client) ListConnections(ctx context.Context, params *ListConnectionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListConnectionsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CloseAllConnections Close all of the app's stream connections
+//
+// Closes every open streaming connection of the app, whatever the stream.
+//
+// Corresponds with DELETE /2/connections/all (the `CloseAllConnections` operationId).
+func (c *Client) CloseAllConnections(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCloseAllConnectionsRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CloseEndpointConnections Close the app's connections to one stream
+//
+// Closes every open connection of the app to one stream, such as all its filtered-stream connections.
+//
+// Corresponds with DELETE /2/connections/{endpoint_id} (the `CloseEndpointConnections` operationId).
+func (c *Client) CloseEndpointConnections(ctx context.Context, endpointID ConnectionEndpoint, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCloseEndpointConnectionsRequest(c.Server, endpointID)
 	if err != nil {
 		return nil, err
 	}
@@ -13324,6 +13637,209 @@ func NewGetComplianceJobRequest(server string, id JobID, params *GetComplianceJo
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCloseConnectionsRequest calls the generic CloseConnections builder with application/json body
+func NewCloseConnectionsRequest(server string, body CloseConnectionsJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCloseConnectionsRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCloseConnectionsRequestWithBody constructs an http.Request for the CloseConnections method, with any body, and a specified content type
+func NewCloseConnectionsRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/connections")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListConnectionsRequest constructs an http.Request for the ListConnections method
+func NewListConnectionsRequest(server string, params *ListConnectionsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/connections")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Status != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Endpoints != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "endpoints", *params.Endpoints, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ConnectionFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "connection.fields", *params.ConnectionFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCloseAllConnectionsRequest constructs an http.Request for the CloseAllConnections method
+func NewCloseAllConnectionsRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/connections/all")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCloseEndpointConnectionsRequest constructs an http.Request for the CloseEndpointConnections method
+func NewCloseEndpointConnectionsRequest(server string, endpointID ConnectionEndpoint) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "endpoint_id", endpointID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/connections/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24495,6 +25011,51 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /2/compliance/jobs/{id} (the `GetComplianceJob` operationId).
 	GetComplianceJobWithResponse(ctx context.Context, id JobID, params *GetComplianceJobParams, reqEditors ...RequestEditorFn) (*GetComplianceJobResult, error)
 
+	// CloseConnectionsWithBodyWithResponse Close some of the app's stream connections
+	//
+	// Closes up to 100 of the app's streaming connections, by their ids.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /2/connections (the `CloseConnections` operationId).
+	CloseConnectionsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CloseConnectionsResult, error)
+
+	// CloseConnectionsWithResponse Close some of the app's stream connections
+	//
+	// Closes up to 100 of the app's streaming connections, by their ids.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /2/connections (the `CloseConnections` operationId).
+	CloseConnectionsWithResponse(ctx context.Context, body CloseConnectionsJSONRequestBody, reqEditors ...RequestEditorFn) (*CloseConnectionsResult, error)
+
+	// ListConnectionsWithResponse List the app's stream connections
+	//
+	// The app's streaming connections, open ones by default, or also those that ended and why, newest first, a page at a time.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/connections (the `ListConnections` operationId).
+	ListConnectionsWithResponse(ctx context.Context, params *ListConnectionsParams, reqEditors ...RequestEditorFn) (*ListConnectionsResult, error)
+
+	// CloseAllConnectionsWithResponse Close all of the app's stream connections
+	//
+	// Closes every open streaming connection of the app, whatever the stream.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /2/connections/all (the `CloseAllConnections` operationId).
+	CloseAllConnectionsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*CloseAllConnectionsResult, error)
+
+	// CloseEndpointConnectionsWithResponse Close the app's connections to one stream
+	//
+	// Closes every open connection of the app to one stream, such as all its filtered-stream connections.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /2/connections/{endpoint_id} (the `CloseEndpointConnections` operationId).
+	CloseEndpointConnectionsWithResponse(ctx context.Context, endpointID ConnectionEndpoint, reqEditors ...RequestEditorFn) (*CloseEndpointConnectionsResult, error)
+
 	// CreateDMConversationWithBodyWithResponse Create a group conversation
 	//
 	// Creates a group conversation with the given participants and its first message.
@@ -26653,6 +27214,198 @@ func (r GetComplianceJobResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetComplianceJobResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CloseConnectionsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ConnectionsCloseResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CloseConnectionsResult) GetJSON200() *ConnectionsCloseResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CloseConnectionsResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CloseConnectionsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CloseConnectionsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CloseConnectionsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CloseConnectionsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListConnectionsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ConnectionsResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListConnectionsResult) GetJSON200() *ConnectionsResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListConnectionsResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListConnectionsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListConnectionsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListConnectionsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListConnectionsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CloseAllConnectionsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ConnectionsCloseResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CloseAllConnectionsResult) GetJSON200() *ConnectionsCloseResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CloseAllConnectionsResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CloseAllConnectionsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CloseAllConnectionsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CloseAllConnectionsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CloseAllConnectionsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CloseEndpointConnectionsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ConnectionsCloseResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CloseEndpointConnectionsResult) GetJSON200() *ConnectionsCloseResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CloseEndpointConnectionsResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CloseEndpointConnectionsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CloseEndpointConnectionsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CloseEndpointConnectionsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CloseEndpointConnectionsResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -33048,6 +33801,81 @@ func (c *ClientWithResponses) GetComplianceJobWithResponse(ctx context.Context, 
 	return ParseGetComplianceJobResult(rsp)
 }
 
+// CloseConnectionsWithBodyWithResponse Close some of the app's stream connections
+//
+// Closes up to 100 of the app's streaming connections, by their ids.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /2/connections (the `CloseConnections` operationId).
+func (c *ClientWithResponses) CloseConnectionsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CloseConnectionsResult, error) {
+	rsp, err := c.CloseConnectionsWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCloseConnectionsResult(rsp)
+}
+
+// CloseConnectionsWithResponse Close some of the app's stream connections
+//
+// Closes up to 100 of the app's streaming connections, by their ids.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /2/connections (the `CloseConnections` operationId).
+func (c *ClientWithResponses) CloseConnectionsWithResponse(ctx context.Context, body CloseConnectionsJSONRequestBody, reqEditors ...RequestEditorFn) (*CloseConnectionsResult, error) {
+	rsp, err := c.CloseConnections(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCloseConnectionsResult(rsp)
+}
+
+// ListConnectionsWithResponse List the app's stream connections
+//
+// The app's streaming connections, open ones by default, or also those that ended and why, newest first, a page at a time.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/connections (the `ListConnections` operationId).
+func (c *ClientWithResponses) ListConnectionsWithResponse(ctx context.Context, params *ListConnectionsParams, reqEditors ...RequestEditorFn) (*ListConnectionsResult, error) {
+	rsp, err := c.ListConnections(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListConnectionsResult(rsp)
+}
+
+// CloseAllConnectionsWithResponse Close all of the app's stream connections
+//
+// Closes every open streaming connection of the app, whatever the stream.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /2/connections/all (the `CloseAllConnections` operationId).
+func (c *ClientWithResponses) CloseAllConnectionsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*CloseAllConnectionsResult, error) {
+	rsp, err := c.CloseAllConnections(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCloseAllConnectionsResult(rsp)
+}
+
+// CloseEndpointConnectionsWithResponse Close the app's connections to one stream
+//
+// Closes every open connection of the app to one stream, such as all its filtered-stream connections.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /2/connections/{endpoint_id} (the `CloseEndpointConnections` operationId).
+func (c *ClientWithResponses) CloseEndpointConnectionsWithResponse(ctx context.Context, endpointID ConnectionEndpoint, reqEditors ...RequestEditorFn) (*CloseEndpointConnectionsResult, error) {
+	rsp, err := c.CloseEndpointConnections(ctx, endpointID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCloseEndpointConnectionsResult(rsp)
+}
+
 // CreateDMConversationWithBodyWithResponse Create a group conversation
 //
 // Creates a group conversation with the given participants and its first message.
@@ -35884,6 +36712,138 @@ func ParseGetComplianceJobResult(rsp *http.Response) (*GetComplianceJobResult, e
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest SingleComplianceJobResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCloseConnectionsResult parses an HTTP response from a CloseConnectionsWithResponse call
+func ParseCloseConnectionsResult(rsp *http.Response) (*CloseConnectionsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CloseConnectionsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ConnectionsCloseResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListConnectionsResult parses an HTTP response from a ListConnectionsWithResponse call
+func ParseListConnectionsResult(rsp *http.Response) (*ListConnectionsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListConnectionsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ConnectionsResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCloseAllConnectionsResult parses an HTTP response from a CloseAllConnectionsWithResponse call
+func ParseCloseAllConnectionsResult(rsp *http.Response) (*CloseAllConnectionsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CloseAllConnectionsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ConnectionsCloseResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCloseEndpointConnectionsResult parses an HTTP response from a CloseEndpointConnectionsWithResponse call
+func ParseCloseEndpointConnectionsResult(rsp *http.Response) (*CloseEndpointConnectionsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CloseEndpointConnectionsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ConnectionsCloseResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

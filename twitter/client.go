@@ -38,6 +38,7 @@ type Client struct {
 	Notes           *NotesService
 	Analytics       *AnalyticsService
 	Activity        *ActivityService
+	Connections     *ConnectionsService
 
 	cfg        config
 	baseURL    *url.URL
@@ -102,6 +103,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Notes = (*NotesService)(&c.common)
 	c.Analytics = (*AnalyticsService)(&c.common)
 	c.Activity = (*ActivityService)(&c.common)
+	c.Connections = (*ConnectionsService)(&c.common)
 	return c, nil
 }
 

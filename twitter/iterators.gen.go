@@ -57,6 +57,27 @@ func (s *CommunitiesService) SearchIter(ctx context.Context, query string, opts 
 	return s.searchPager(query, opts, it).items(ctx)
 }
 
+func (s *ConnectionsService) listPager(opts *ConnectionOptions, it *IterOptions) *pager[gen.Connection] {
+	return opPager(&opListConnections, opts, it,
+		func(o *ConnectionOptions) (*int, *string) { return &o.MaxResults, &o.PaginationToken },
+		func(ctx context.Context, o *ConnectionOptions) (*gen.ConnectionsResponse, *Response, error) {
+			return s.List(ctx, o)
+		})
+}
+
+// ListPages pages through the results of List (GET /2/connections), following pagination_token.
+// A page holds up to 100 (the largest, unless opts.MaxResults sets the size).
+// opts.PaginationToken, when set, is where to start (or use it.StartToken).
+func (s *ConnectionsService) ListPages(ctx context.Context, opts *ConnectionOptions, it *IterOptions) iter.Seq2[*ConnectionPage, error] {
+	return s.listPager(opts, it).pages(ctx)
+}
+
+// ListIter yields the results of List one by one, fetching pages as the loop
+// asks for more. See ListPages.
+func (s *ConnectionsService) ListIter(ctx context.Context, opts *ConnectionOptions, it *IterOptions) iter.Seq2[gen.Connection, error] {
+	return s.listPager(opts, it).items(ctx)
+}
+
 func (s *DirectMessagesService) eventsWithPager(participantID string, opts *DMEventsOptions, it *IterOptions) *pager[gen.DmEvent] {
 	return opPager(&opListDMEventsWithParticipant, opts, it,
 		func(o *DMEventsOptions) (*int, *string) { return &o.MaxResults, &o.PaginationToken },

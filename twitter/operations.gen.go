@@ -26,6 +26,10 @@ var operations = []*opFacts{
 	&opListComplianceJobs.opFacts,
 	&opCreateComplianceJob.opFacts,
 	&opGetComplianceJob.opFacts,
+	&opListConnections.opFacts,
+	&opCloseConnections.opFacts,
+	&opCloseAllConnections.opFacts,
+	&opCloseEndpointConnections.opFacts,
 	&opCreateDMConversation.opFacts,
 	&opDownloadDMMedia.opFacts,
 	&opListDMEventsWithParticipant.opFacts,
@@ -374,6 +378,73 @@ var opGetComplianceJob = operation[gen.SingleComplianceJobResponse]{
 	},
 	problems: func(r *gen.SingleComplianceJobResponse) []gen.Problem { return r.Errors },
 	hasData:  func(r *gen.SingleComplianceJobResponse) bool { return nonZeroComplianceJob(&r.Data) },
+}
+
+// opListConnections is GET /2/connections (Connections.List).
+var opListConnections = paged[gen.ConnectionsResponse, gen.Connection]{
+	operation: operation[gen.ConnectionsResponse]{
+		opFacts: opFacts{
+			id:       "listConnections",
+			endpoint: endpoint{name: "GET /2/connections", idempotent: true},
+			facade:   []string{"Connections.List"},
+			outcome:  needData,
+			size:     pageSize{min: 1, max: 100},
+			paging:   &pageFacts{sizeParam: "max_results", tokenParam: "pagination_token", nextToken: "next_token", item: "Connection"},
+		},
+		problems: func(r *gen.ConnectionsResponse) []gen.Problem { return r.Errors },
+		hasData:  func(r *gen.ConnectionsResponse) bool { return r.Data != nil },
+	},
+	page: func(r *gen.ConnectionsResponse) *Page[gen.Connection] {
+		return newPage(r.Data, nil, r.Meta.NextToken, PageMeta{ResultCount: int(r.Meta.ResultCount)})
+	},
+}
+
+// opCloseConnections is DELETE /2/connections (Connections.Close).
+var opCloseConnections = operation[gen.ConnectionsCloseResponse]{
+	opFacts: opFacts{
+		id:       "closeConnections",
+		endpoint: endpoint{name: "DELETE /2/connections"},
+		facade:   []string{"Connections.Close"},
+		outcome:  needData,
+	},
+	problems: func(r *gen.ConnectionsCloseResponse) []gen.Problem { return r.Errors },
+	hasData: func(r *gen.ConnectionsCloseResponse) bool {
+		return (r.Data.FailedKills != 0 ||
+			r.Data.Results != nil ||
+			r.Data.SuccessfulKills != 0)
+	},
+}
+
+// opCloseAllConnections is DELETE /2/connections/all (Connections.CloseAll).
+var opCloseAllConnections = operation[gen.ConnectionsCloseResponse]{
+	opFacts: opFacts{
+		id:       "closeAllConnections",
+		endpoint: endpoint{name: "DELETE /2/connections/all"},
+		facade:   []string{"Connections.CloseAll"},
+		outcome:  needData,
+	},
+	problems: func(r *gen.ConnectionsCloseResponse) []gen.Problem { return r.Errors },
+	hasData: func(r *gen.ConnectionsCloseResponse) bool {
+		return (r.Data.FailedKills != 0 ||
+			r.Data.Results != nil ||
+			r.Data.SuccessfulKills != 0)
+	},
+}
+
+// opCloseEndpointConnections is DELETE /2/connections/{endpoint_id} (Connections.CloseEndpoint).
+var opCloseEndpointConnections = operation[gen.ConnectionsCloseResponse]{
+	opFacts: opFacts{
+		id:       "closeEndpointConnections",
+		endpoint: endpoint{name: "DELETE /2/connections/{endpoint_id}"},
+		facade:   []string{"Connections.CloseEndpoint"},
+		outcome:  needData,
+	},
+	problems: func(r *gen.ConnectionsCloseResponse) []gen.Problem { return r.Errors },
+	hasData: func(r *gen.ConnectionsCloseResponse) bool {
+		return (r.Data.FailedKills != 0 ||
+			r.Data.Results != nil ||
+			r.Data.SuccessfulKills != 0)
+	},
 }
 
 // opCreateDMConversation is POST /2/dm_conversations (DirectMessages.CreateGroupConversation).

@@ -71,6 +71,22 @@ var operationCalls = map[string]func(context.Context, *Client, sender) (*Respons
 		_, resp, err := do(ctx, c, &opGetComplianceJob, send)
 		return resp, err
 	},
+	"listConnections": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opListConnections.operation, send)
+		return resp, err
+	},
+	"closeConnections": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opCloseConnections, send)
+		return resp, err
+	},
+	"closeAllConnections": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opCloseAllConnections, send)
+		return resp, err
+	},
+	"closeEndpointConnections": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opCloseEndpointConnections, send)
+		return resp, err
+	},
 	"createDMConversation": func(ctx context.Context, c *Client, send sender) (*Response, error) {
 		_, resp, err := do(ctx, c, &opCreateDMConversation, send)
 		return resp, err

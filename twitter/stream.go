@@ -95,6 +95,17 @@ type StreamOptions struct {
 	// A longer one is skipped and reported as a *LineError.
 	MaxLineSize int
 
+	// CloseStaleConnections, when a connection attempt is refused with 429
+	// TooManyConnections, closes the app's connections to this stream
+	// (Connections.CloseEndpoint) and tries again at once, instead of waiting out the
+	// rate-limit backoff: the way out when a restarted consumer's old connection still
+	// counts against the app. It closes every connection of the app to the stream,
+	// including live ones of other processes, so set it only where this process is the
+	// stream's one consumer. It acts once, then not again until a connection has stayed
+	// healthy (delivered a message, or lasted a minute); it needs an app-only token, and
+	// does nothing on the activity stream, which the Connections API does not name.
+	CloseStaleConnections bool
+
 	afterFunc afterFunc // the stall watchdog's timers; nil means time.AfterFunc
 }
 
@@ -168,6 +179,8 @@ type EventStream[M any] struct {
 
 	attempts  [numCauses]int // failures in a row, by cause
 	connStart time.Time      // when the last connection attempt began, by the client's clock
+
+	closedStale bool // CloseStaleConnections acted since the last healthy connection (stream_reclaim.go)
 }
 
 type streamItem[M any] struct {
@@ -435,6 +448,7 @@ func (s *EventStream[M]) run(conn *http.Response, fail *connFailure) {
 		}
 		if fail.healthy {
 			s.attempts[CauseDropped], s.attempts[CauseStalled] = 0, 0
+			s.closedStale = false
 		}
 		if end := s.opts.EndTime; !end.IsZero() && !s.c.cfg.now().Before(end) {
 			s.end(io.EOF)
@@ -539,6 +553,9 @@ func (s *EventStream[M]) connect(first bool) (*http.Response, *connFailure, erro
 			why = fmt.Sprintf("not sent within %v", s.opts.StallTimeout)
 		}
 		failure = fmt.Errorf("%w (the body of the answer was cut short after %d bytes: %s)", apiErr, len(body), why)
+	}
+	if s.closeStale(apiErr) {
+		return s.connect(first)
 	}
 	cause, retry := classifyConnect(apiErr)
 	if !retry {

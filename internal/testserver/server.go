@@ -379,6 +379,10 @@ var handlers = map[string]func(*Server, *call) (int, any){
 	"updateActivitySubscription":        (*Server).updateActivitySubscription,
 	"deleteActivitySubscription":        (*Server).deleteActivitySubscription,
 	"deleteActivitySubscriptions":       (*Server).deleteActivitySubscriptions,
+	"listConnections":                   (*Server).listConnections,
+	"closeConnections":                  (*Server).closeConnections,
+	"closeAllConnections":               (*Server).closeAllConnections,
+	"closeEndpointConnections":          (*Server).closeEndpointConnections,
 	"searchNews":                        (*Server).searchNews,
 
 	"listStreamWebhookLinks": (*Server).listStreamWebhookLinks,

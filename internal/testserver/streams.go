@@ -33,6 +33,7 @@ type streamConn struct {
 	// since and until bound the events the connection carries by when they were sent:
 	// since also starts its replay (see setWindow). Zero means unbounded.
 	since, until time.Time
+	info         connInfo // its id, stream, address and times (connections.go)
 }
 
 type hub struct {
@@ -40,6 +41,9 @@ type hub struct {
 	conns map[*streamConn]struct{}
 	wait  chan struct{}                  // closed and replaced whenever a connection comes or goes
 	past  map[streamFamily][]streamEvent // what was sent, oldest first, for replay
+
+	connSeq uint64       // connections opened so far (connections.go)
+	history []Connection // the last connections that ended, oldest first
 }
 
 func newHub() *hub {
@@ -234,13 +238,14 @@ func (s *Server) serveStream(c *call) {
 		return
 	}
 	s.hub.conns[conn] = struct{}{}
+	s.hub.opened(conn, c, s.clock.Now())
 	s.hub.changed()
 	replay := s.hub.replay(conn)
 	s.hub.mu.Unlock()
+	endReason := ReasonClientDisconnect
 	defer func() {
 		s.hub.mu.Lock()
-		delete(s.hub.conns, conn)
-		s.hub.changed()
+		s.hub.ended(conn, endReason, s.clock.Now())
 		s.hub.mu.Unlock()
 	}()
 
@@ -324,12 +329,15 @@ func (s *Server) serveStream(c *call) {
 		case <-ctx.Done():
 			return
 		case <-endCheck:
+		case <-conn.info.stop:
+			return
 		case <-ka.C:
 			if _, err := c.w.Write([]byte("\r\n")); err != nil {
 				return
 			}
 			flush()
 		case pr := <-conn.kick:
+			endReason = pr.DisconnectType
 			line, _ := encode(envelope{Errors: []apiProblem{*pr}})
 			s.checkLine(c, line)
 			_, _ = c.w.Write(append(line, '\r', '\n'))
