@@ -255,6 +255,117 @@ func (e AnalyticsField) Valid() bool {
 	}
 }
 
+// Defines values for ArticleBlockType.
+const (
+	ArticleBlockTypeAtomic            ArticleBlockType = "atomic"
+	ArticleBlockTypeBlockquote        ArticleBlockType = "blockquote"
+	ArticleBlockTypeHeaderOne         ArticleBlockType = "header-one"
+	ArticleBlockTypeHeaderThree       ArticleBlockType = "header-three"
+	ArticleBlockTypeHeaderTwo         ArticleBlockType = "header-two"
+	ArticleBlockTypeOrderedListItem   ArticleBlockType = "ordered-list-item"
+	ArticleBlockTypeUnorderedListItem ArticleBlockType = "unordered-list-item"
+	ArticleBlockTypeUnstyled          ArticleBlockType = "unstyled"
+)
+
+// Valid indicates whether the value is a known member of the ArticleBlockType enum.
+func (e ArticleBlockType) Valid() bool {
+	switch e {
+	case ArticleBlockTypeAtomic:
+		return true
+	case ArticleBlockTypeBlockquote:
+		return true
+	case ArticleBlockTypeHeaderOne:
+		return true
+	case ArticleBlockTypeHeaderThree:
+		return true
+	case ArticleBlockTypeHeaderTwo:
+		return true
+	case ArticleBlockTypeOrderedListItem:
+		return true
+	case ArticleBlockTypeUnorderedListItem:
+		return true
+	case ArticleBlockTypeUnstyled:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ArticleEntityMutability.
+const (
+	ArticleEntityMutabilityImmutable ArticleEntityMutability = "immutable"
+	ArticleEntityMutabilityMutable   ArticleEntityMutability = "mutable"
+	ArticleEntityMutabilitySegmented ArticleEntityMutability = "segmented"
+)
+
+// Valid indicates whether the value is a known member of the ArticleEntityMutability enum.
+func (e ArticleEntityMutability) Valid() bool {
+	switch e {
+	case ArticleEntityMutabilityImmutable:
+		return true
+	case ArticleEntityMutabilityMutable:
+		return true
+	case ArticleEntityMutabilitySegmented:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ArticleEntityType.
+const (
+	ArticleEntityTypeDivider  ArticleEntityType = "divider"
+	ArticleEntityTypeEmoji    ArticleEntityType = "emoji"
+	ArticleEntityTypeImage    ArticleEntityType = "image"
+	ArticleEntityTypeLatex    ArticleEntityType = "latex"
+	ArticleEntityTypeLink     ArticleEntityType = "link"
+	ArticleEntityTypeMarkdown ArticleEntityType = "markdown"
+	ArticleEntityTypePost     ArticleEntityType = "post"
+)
+
+// Valid indicates whether the value is a known member of the ArticleEntityType enum.
+func (e ArticleEntityType) Valid() bool {
+	switch e {
+	case ArticleEntityTypeDivider:
+		return true
+	case ArticleEntityTypeEmoji:
+		return true
+	case ArticleEntityTypeImage:
+		return true
+	case ArticleEntityTypeLatex:
+		return true
+	case ArticleEntityTypeLink:
+		return true
+	case ArticleEntityTypeMarkdown:
+		return true
+	case ArticleEntityTypePost:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ArticleInlineStyle.
+const (
+	ArticleInlineStyleBold          ArticleInlineStyle = "bold"
+	ArticleInlineStyleItalic        ArticleInlineStyle = "italic"
+	ArticleInlineStyleStrikethrough ArticleInlineStyle = "strikethrough"
+)
+
+// Valid indicates whether the value is a known member of the ArticleInlineStyle enum.
+func (e ArticleInlineStyle) Valid() bool {
+	switch e {
+	case ArticleInlineStyleBold:
+		return true
+	case ArticleInlineStyleItalic:
+		return true
+	case ArticleInlineStyleStrikethrough:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CommunityField.
 const (
 	CommunityFieldAccess      CommunityField = "access"
@@ -2680,6 +2791,151 @@ type AnalyticsField string
 type AppRulesCount struct {
 	ClientAppID string `json:"client_app_id,omitempty,omitzero"`
 	RuleCount   int64  `json:"rule_count,omitempty,omitzero"`
+}
+
+// ArticleBlock One block of an Article's body, a paragraph, heading, list item or quote; an atomic block holds an embed (an image, a Tweet, Markdown, a divider, LaTeX) named by its entity range.
+type ArticleBlock struct {
+	// Data Mentions, hashtags, cashtags and URLs found in a block's text.
+	Data ArticleBlockData `json:"data,omitempty,omitzero"`
+
+	// EntityRanges Parts of the text that refer to an entity of the content state.
+	EntityRanges []ArticleEntityRange `json:"entity_ranges,omitempty,omitzero"`
+
+	// InlineStyleRanges Parts of the text set in bold, italic or struck through.
+	InlineStyleRanges []ArticleInlineStyleRange `json:"inline_style_ranges,omitempty,omitzero"`
+
+	// Key The block's own key, if the writer gives one.
+	Key string `json:"key,omitempty,omitzero"`
+
+	// Text The block's text; for LaTeX its source, for the other embeds usually one space.
+	Text string `json:"text"`
+
+	// Type What a block of an Article is; atomic for embeds.
+	Type ArticleBlockType `json:"type"`
+}
+
+// ArticleBlockData Mentions, hashtags, cashtags and URLs found in a block's text.
+type ArticleBlockData struct {
+	Cashtags []ArticleTextSpan `json:"cashtags,omitempty,omitzero"`
+	Hashtags []ArticleTextSpan `json:"hashtags,omitempty,omitzero"`
+	Mentions []ArticleTextSpan `json:"mentions,omitempty,omitzero"`
+	Urls     []ArticleTextSpan `json:"urls,omitempty,omitzero"`
+}
+
+// ArticleBlockType What a block of an Article is; atomic for embeds.
+type ArticleBlockType string
+
+// ArticleContentState An Article's body in DraftJS's raw form, blocks of text and the entities they refer to.
+type ArticleContentState struct {
+	Blocks []ArticleBlock `json:"blocks"`
+
+	// Entities The links, embedded Tweets, images, emoji, Markdown (code and tables too), dividers and LaTeX the blocks refer to, by their place in this list.
+	Entities []ArticleEntity `json:"entities"`
+}
+
+// ArticleDraftRequest defines model for ArticleDraftRequest.
+type ArticleDraftRequest struct {
+	// ContentState An Article's body in DraftJS's raw form, blocks of text and the entities they refer to.
+	ContentState ArticleContentState `json:"content_state"`
+
+	// CoverMedia Uploaded media an Article shows, its cover or an image in its body.
+	CoverMedia ArticleMedia `json:"cover_media,omitempty,omitzero"`
+	Title      string       `json:"title"`
+}
+
+// ArticleDraftResponse defines model for ArticleDraftResponse.
+type ArticleDraftResponse struct {
+	Data struct {
+		// ID An Article id: a decimal number of up to 19 digits, sent as a string.
+		ID    ArticleID `json:"id"`
+		Title string    `json:"title"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// ArticleEntity Something blocks of an Article refer to.
+type ArticleEntity struct {
+	// Key The entity's key, as entity ranges name it.
+	Key   string             `json:"key"`
+	Value ArticleEntityValue `json:"value"`
+}
+
+// ArticleEntityData What an entity holds, by its type: post_id for a Tweet, url for a link, media_items for an image, entity_key for an emoji, markdown for Markdown (code blocks and tables are Markdown too); dividers and LaTeX hold nothing (LaTeX is the block's text).
+type ArticleEntityData struct {
+	Caption   string `json:"caption,omitempty,omitzero"`
+	EntityKey string `json:"entity_key,omitempty,omitzero"`
+
+	// Markdown Markdown; X counts at most 10,000 weighted characters of it in one Article.
+	Markdown   string         `json:"markdown,omitempty,omitzero"`
+	MediaItems []ArticleMedia `json:"media_items,omitempty,omitzero"`
+
+	// PostID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+	PostID TweetID `json:"post_id,omitempty,omitzero"`
+	URL    string  `json:"url,omitempty,omitzero"`
+}
+
+// ArticleEntityMutability Whether an entity may be edited; X's own editor makes Tweets, images, dividers and LaTeX immutable, links and Markdown mutable.
+type ArticleEntityMutability string
+
+// ArticleEntityRange A part of a block's text that refers to an entity.
+type ArticleEntityRange struct {
+	// Key The entity's place in the content state's entities.
+	Key    int `json:"key"`
+	Length int `json:"length"`
+	Offset int `json:"offset"`
+}
+
+// ArticleEntityType What an entity of an Article is.
+type ArticleEntityType string
+
+// ArticleEntityValue defines model for ArticleEntityValue.
+type ArticleEntityValue struct {
+	// Data What an entity holds, by its type: post_id for a Tweet, url for a link, media_items for an image, entity_key for an emoji, markdown for Markdown (code blocks and tables are Markdown too); dividers and LaTeX hold nothing (LaTeX is the block's text).
+	Data ArticleEntityData `json:"data"`
+
+	// Mutability Whether an entity may be edited; X's own editor makes Tweets, images, dividers and LaTeX immutable, links and Markdown mutable.
+	Mutability ArticleEntityMutability `json:"mutability"`
+
+	// Type What an entity of an Article is.
+	Type ArticleEntityType `json:"type"`
+}
+
+// ArticleID An Article id: a decimal number of up to 19 digits, sent as a string.
+type ArticleID = string
+
+// ArticleInlineStyle How a part of a block's text is set.
+type ArticleInlineStyle string
+
+// ArticleInlineStyleRange defines model for ArticleInlineStyleRange.
+type ArticleInlineStyleRange struct {
+	Length int `json:"length"`
+	Offset int `json:"offset"`
+
+	// Style How a part of a block's text is set.
+	Style ArticleInlineStyle `json:"style"`
+}
+
+// ArticleMedia Uploaded media an Article shows, its cover or an image in its body.
+type ArticleMedia struct {
+	// MediaCategory The category it was uploaded in, such as tweet_image.
+	MediaCategory string  `json:"media_category"`
+	MediaID       MediaID `json:"media_id"`
+}
+
+// ArticlePublishResponse defines model for ArticlePublishResponse.
+type ArticlePublishResponse struct {
+	Data struct {
+		// PostID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+		PostID TweetID `json:"post_id"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// ArticleTextSpan A mention, hashtag, cashtag or URL in a block's text, from one index to another.
+type ArticleTextSpan struct {
+	FromIndex int    `json:"from_index"`
+	Text      string `json:"text"`
+	ToIndex   int    `json:"to_index"`
 }
 
 // BookmarkAddRequest defines model for BookmarkAddRequest.
@@ -7619,6 +7875,9 @@ type CreateActivitySubscriptionJSONRequestBody = ActivitySubscriptionCreateReque
 // UpdateActivitySubscriptionJSONRequestBody defines body for UpdateActivitySubscription for application/json ContentType.
 type UpdateActivitySubscriptionJSONRequestBody = ActivitySubscriptionUpdateRequest
 
+// CreateArticleDraftJSONRequestBody defines body for CreateArticleDraft for application/json ContentType.
+type CreateArticleDraftJSONRequestBody = ArticleDraftRequest
+
 // CreateComplianceJobJSONRequestBody defines body for CreateComplianceJob for application/json ContentType.
 type CreateComplianceJobJSONRequestBody = CreateComplianceJobRequest
 
@@ -8332,6 +8591,31 @@ type ClientInterface interface {
 	//
 	// Corresponds with PUT /2/activity/subscriptions/{subscription_id} (the `UpdateActivitySubscription` operationId).
 	UpdateActivitySubscription(ctx context.Context, subscriptionID ActivitySubscriptionIDPath, body UpdateActivitySubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateArticleDraftWithBody Write a draft Article
+	//
+	// Saves a long-form Article of the caller as a draft, not yet visible to anyone; publishing it later posts it.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/articles/draft (the `CreateArticleDraft` operationId).
+	CreateArticleDraftWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateArticleDraft Write a draft Article
+	//
+	// Saves a long-form Article of the caller as a draft, not yet visible to anyone; publishing it later posts it.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/articles/draft (the `CreateArticleDraft` operationId).
+	CreateArticleDraft(ctx context.Context, body CreateArticleDraftJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PublishArticle Publish a draft Article
+	//
+	// Makes one of the caller's drafts public, as a Tweet that carries the Article; answers with that Tweet's id.
+	//
+	// Corresponds with POST /2/articles/{article_id}/publish (the `PublishArticle` operationId).
+	PublishArticle(ctx context.Context, articleID ArticleID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// SearchCommunities Search Communities
 	//
@@ -9856,6 +10140,61 @@ func (c *Client) UpdateActivitySubscriptionWithBody(ctx context.Context, subscri
 // Corresponds with PUT /2/activity/subscriptions/{subscription_id} (the `UpdateActivitySubscription` operationId).
 func (c *Client) UpdateActivitySubscription(ctx context.Context, subscriptionID ActivitySubscriptionIDPath, body UpdateActivitySubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateActivitySubscriptionRequest(c.Server, subscriptionID, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateArticleDraftWithBody Write a draft Article
+//
+// Saves a long-form Article of the caller as a draft, not yet visible to anyone; publishing it later posts it.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/articles/draft (the `CreateArticleDraft` operationId).
+func (c *Client) CreateArticleDraftWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateArticleDraftRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateArticleDraft Write a draft Article
+//
+// Saves a long-form Article of the caller as a draft, not yet visible to anyone; publishing it later posts it.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/articles/draft (the `CreateArticleDraft` operationId).
+func (c *Client) CreateArticleDraft(ctx context.Context, body CreateArticleDraftJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateArticleDraftRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PublishArticle Publish a draft Article
+//
+// Makes one of the caller's drafts public, as a Tweet that carries the Article; answers with that Tweet's id.
+//
+// Corresponds with POST /2/articles/{article_id}/publish (the `PublishArticle` operationId).
+func (c *Client) PublishArticle(ctx context.Context, articleID ArticleID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPublishArticleRequest(c.Server, articleID)
 	if err != nil {
 		return nil, err
 	}
@@ -13306,6 +13645,80 @@ func NewUpdateActivitySubscriptionRequestWithBody(server string, subscriptionID 
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewCreateArticleDraftRequest calls the generic CreateArticleDraft builder with application/json body
+func NewCreateArticleDraftRequest(server string, body CreateArticleDraftJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateArticleDraftRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateArticleDraftRequestWithBody constructs an http.Request for the CreateArticleDraft method, with any body, and a specified content type
+func NewCreateArticleDraftRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/articles/draft")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewPublishArticleRequest constructs an http.Request for the PublishArticle method
+func NewPublishArticleRequest(server string, articleID ArticleID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "article_id", articleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/articles/%s/publish", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -24957,6 +25370,33 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /2/activity/subscriptions/{subscription_id} (the `UpdateActivitySubscription` operationId).
 	UpdateActivitySubscriptionWithResponse(ctx context.Context, subscriptionID ActivitySubscriptionIDPath, body UpdateActivitySubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateActivitySubscriptionResult, error)
 
+	// CreateArticleDraftWithBodyWithResponse Write a draft Article
+	//
+	// Saves a long-form Article of the caller as a draft, not yet visible to anyone; publishing it later posts it.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/articles/draft (the `CreateArticleDraft` operationId).
+	CreateArticleDraftWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateArticleDraftResult, error)
+
+	// CreateArticleDraftWithResponse Write a draft Article
+	//
+	// Saves a long-form Article of the caller as a draft, not yet visible to anyone; publishing it later posts it.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/articles/draft (the `CreateArticleDraft` operationId).
+	CreateArticleDraftWithResponse(ctx context.Context, body CreateArticleDraftJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateArticleDraftResult, error)
+
+	// PublishArticleWithResponse Publish a draft Article
+	//
+	// Makes one of the caller's drafts public, as a Tweet that carries the Article; answers with that Tweet's id.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/articles/{article_id}/publish (the `PublishArticle` operationId).
+	PublishArticleWithResponse(ctx context.Context, articleID ArticleID, reqEditors ...RequestEditorFn) (*PublishArticleResult, error)
+
 	// SearchCommunitiesWithResponse Search Communities
 	//
 	// Finds Communities whose name or description match the query. Pages with `next_token` (or the same token sent as `pagination_token`).
@@ -26974,6 +27414,102 @@ func (r UpdateActivitySubscriptionResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r UpdateActivitySubscriptionResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateArticleDraftResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *ArticleDraftResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateArticleDraftResult) GetJSON201() *ArticleDraftResponse {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateArticleDraftResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateArticleDraftResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateArticleDraftResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateArticleDraftResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateArticleDraftResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PublishArticleResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ArticlePublishResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PublishArticleResult) GetJSON200() *ArticlePublishResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r PublishArticleResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r PublishArticleResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PublishArticleResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PublishArticleResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PublishArticleResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -33711,6 +34247,51 @@ func (c *ClientWithResponses) UpdateActivitySubscriptionWithResponse(ctx context
 	return ParseUpdateActivitySubscriptionResult(rsp)
 }
 
+// CreateArticleDraftWithBodyWithResponse Write a draft Article
+//
+// Saves a long-form Article of the caller as a draft, not yet visible to anyone; publishing it later posts it.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/articles/draft (the `CreateArticleDraft` operationId).
+func (c *ClientWithResponses) CreateArticleDraftWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateArticleDraftResult, error) {
+	rsp, err := c.CreateArticleDraftWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateArticleDraftResult(rsp)
+}
+
+// CreateArticleDraftWithResponse Write a draft Article
+//
+// Saves a long-form Article of the caller as a draft, not yet visible to anyone; publishing it later posts it.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/articles/draft (the `CreateArticleDraft` operationId).
+func (c *ClientWithResponses) CreateArticleDraftWithResponse(ctx context.Context, body CreateArticleDraftJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateArticleDraftResult, error) {
+	rsp, err := c.CreateArticleDraft(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateArticleDraftResult(rsp)
+}
+
+// PublishArticleWithResponse Publish a draft Article
+//
+// Makes one of the caller's drafts public, as a Tweet that carries the Article; answers with that Tweet's id.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/articles/{article_id}/publish (the `PublishArticle` operationId).
+func (c *ClientWithResponses) PublishArticleWithResponse(ctx context.Context, articleID ArticleID, reqEditors ...RequestEditorFn) (*PublishArticleResult, error) {
+	rsp, err := c.PublishArticle(ctx, articleID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePublishArticleResult(rsp)
+}
+
 // SearchCommunitiesWithResponse Search Communities
 //
 // Finds Communities whose name or description match the query. Pages with `next_token` (or the same token sent as `pagination_token`).
@@ -36547,6 +37128,72 @@ func ParseUpdateActivitySubscriptionResult(rsp *http.Response) (*UpdateActivityS
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ActivitySubscriptionUpdateResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateArticleDraftResult parses an HTTP response from a CreateArticleDraftWithResponse call
+func ParseCreateArticleDraftResult(rsp *http.Response) (*CreateArticleDraftResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateArticleDraftResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ArticleDraftResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePublishArticleResult parses an HTTP response from a PublishArticleWithResponse call
+func ParsePublishArticleResult(rsp *http.Response) (*PublishArticleResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PublishArticleResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ArticlePublishResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

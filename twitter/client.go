@@ -37,6 +37,7 @@ type Client struct {
 	News            *NewsService
 	Notes           *NotesService
 	Analytics       *AnalyticsService
+	Articles        *ArticlesService
 	Activity        *ActivityService
 	Connections     *ConnectionsService
 
@@ -102,6 +103,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.News = (*NewsService)(&c.common)
 	c.Notes = (*NotesService)(&c.common)
 	c.Analytics = (*AnalyticsService)(&c.common)
+	c.Articles = (*ArticlesService)(&c.common)
 	c.Activity = (*ActivityService)(&c.common)
 	c.Connections = (*ConnectionsService)(&c.common)
 	return c, nil

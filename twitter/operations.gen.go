@@ -21,6 +21,8 @@ var operations = []*opFacts{
 	&opDeleteActivitySubscriptions.opFacts,
 	&opUpdateActivitySubscription.opFacts,
 	&opDeleteActivitySubscription.opFacts,
+	&opCreateArticleDraft.opFacts,
+	&opPublishArticle.opFacts,
 	&opSearchCommunities.opFacts,
 	&opLookupCommunity.opFacts,
 	&opListComplianceJobs.opFacts,
@@ -311,6 +313,33 @@ var opDeleteActivitySubscription = operation[gen.ActivitySubscriptionDeleteRespo
 	},
 	problems: func(r *gen.ActivitySubscriptionDeleteResponse) []gen.Problem { return r.Errors },
 	hasData:  func(r *gen.ActivitySubscriptionDeleteResponse) bool { return (r.Data.Deleted) },
+}
+
+// opCreateArticleDraft is POST /2/articles/draft (Articles.CreateDraft).
+var opCreateArticleDraft = operation[gen.ArticleDraftResponse]{
+	opFacts: opFacts{
+		id:       "createArticleDraft",
+		endpoint: endpoint{name: "POST /2/articles/draft"},
+		facade:   []string{"Articles.CreateDraft"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ArticleDraftResponse) []gen.Problem { return r.Errors },
+	hasData: func(r *gen.ArticleDraftResponse) bool {
+		return (r.Data.ID != "" ||
+			r.Data.Title != "")
+	},
+}
+
+// opPublishArticle is POST /2/articles/{article_id}/publish (Articles.Publish).
+var opPublishArticle = operation[gen.ArticlePublishResponse]{
+	opFacts: opFacts{
+		id:       "publishArticle",
+		endpoint: endpoint{name: "POST /2/articles/{article_id}/publish"},
+		facade:   []string{"Articles.Publish"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ArticlePublishResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ArticlePublishResponse) bool { return (r.Data.PostID != "") },
 }
 
 // opSearchCommunities is GET /2/communities/search (Communities.Search).

@@ -51,6 +51,14 @@ var operationCalls = map[string]func(context.Context, *Client, sender) (*Respons
 		_, resp, err := do(ctx, c, &opDeleteActivitySubscription, send)
 		return resp, err
 	},
+	"createArticleDraft": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opCreateArticleDraft, send)
+		return resp, err
+	},
+	"publishArticle": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opPublishArticle, send)
+		return resp, err
+	},
 	"searchCommunities": func(ctx context.Context, c *Client, send sender) (*Response, error) {
 		_, resp, err := do(ctx, c, &opSearchCommunities.operation, send)
 		return resp, err

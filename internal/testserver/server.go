@@ -400,6 +400,9 @@ var handlers = map[string]func(*Server, *call) (int, any){
 
 	"getTweetAnalytics": (*Server).getTweetAnalytics,
 	"getMediaAnalytics": (*Server).getMediaAnalytics,
+
+	"createArticleDraft": (*Server).createArticleDraft,
+	"publishArticle":     (*Server).publishArticle,
 }
 
 // rawJSON is a body that is already encoded.

@@ -477,6 +477,8 @@ type state struct {
 	notes       noteState        // Community Notes (notes.go)
 	activity    *activityState   // X Activity subscriptions and events (activity.go)
 	profiles    map[string]*User // users whose profile UpdateProfile changed (activity.go)
+
+	articles articleState // long-form Articles, drafts and published (articles.go)
 }
 
 func copyMap[V any](m map[string]V) map[string]V {
