@@ -366,6 +366,144 @@ func (e ArticleInlineStyle) Valid() bool {
 	}
 }
 
+// Defines values for BroadcastChatMessageExpansion.
+const (
+	BroadcastChatMessageExpansionAuthorID BroadcastChatMessageExpansion = "author_id"
+)
+
+// Valid indicates whether the value is a known member of the BroadcastChatMessageExpansion enum.
+func (e BroadcastChatMessageExpansion) Valid() bool {
+	switch e {
+	case BroadcastChatMessageExpansionAuthorID:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for BroadcastChatMessageField.
+const (
+	BroadcastChatMessageFieldAuthorName     BroadcastChatMessageField = "author_name"
+	BroadcastChatMessageFieldAuthorUsername BroadcastChatMessageField = "author_username"
+	BroadcastChatMessageFieldBroadcastID    BroadcastChatMessageField = "broadcast_id"
+	BroadcastChatMessageFieldCreatedAtMs    BroadcastChatMessageField = "created_at_ms"
+	BroadcastChatMessageFieldID             BroadcastChatMessageField = "id"
+	BroadcastChatMessageFieldReplyTo        BroadcastChatMessageField = "reply_to"
+	BroadcastChatMessageFieldText           BroadcastChatMessageField = "text"
+)
+
+// Valid indicates whether the value is a known member of the BroadcastChatMessageField enum.
+func (e BroadcastChatMessageField) Valid() bool {
+	switch e {
+	case BroadcastChatMessageFieldAuthorName:
+		return true
+	case BroadcastChatMessageFieldAuthorUsername:
+		return true
+	case BroadcastChatMessageFieldBroadcastID:
+		return true
+	case BroadcastChatMessageFieldCreatedAtMs:
+		return true
+	case BroadcastChatMessageFieldID:
+		return true
+	case BroadcastChatMessageFieldReplyTo:
+		return true
+	case BroadcastChatMessageFieldText:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for BroadcastField.
+const (
+	BroadcastFieldAvailableForReplay BroadcastField = "available_for_replay"
+	BroadcastFieldBroadcastID        BroadcastField = "broadcast_id"
+	BroadcastFieldChatOption         BroadcastField = "chat_option"
+	BroadcastFieldCreatedAtMs        BroadcastField = "created_at_ms"
+	BroadcastFieldEndMs              BroadcastField = "end_ms"
+	BroadcastFieldHeight             BroadcastField = "height"
+	BroadcastFieldID                 BroadcastField = "id"
+	BroadcastFieldImageURL           BroadcastField = "image_url"
+	BroadcastFieldImageURLMedium     BroadcastField = "image_url_medium"
+	BroadcastFieldImageURLSmall      BroadcastField = "image_url_small"
+	BroadcastFieldIsHighLatency      BroadcastField = "is_high_latency"
+	BroadcastFieldLanguage           BroadcastField = "language"
+	BroadcastFieldMediaKey           BroadcastField = "media_key"
+	BroadcastFieldScheduledEndMs     BroadcastField = "scheduled_end_ms"
+	BroadcastFieldScheduledStartMs   BroadcastField = "scheduled_start_ms"
+	BroadcastFieldShareURL           BroadcastField = "share_url"
+	BroadcastFieldSourceID           BroadcastField = "source_id"
+	BroadcastFieldStartMs            BroadcastField = "start_ms"
+	BroadcastFieldState              BroadcastField = "state"
+	BroadcastFieldTitle              BroadcastField = "title"
+	BroadcastFieldTotalWatched       BroadcastField = "total_watched"
+	BroadcastFieldTotalWatching      BroadcastField = "total_watching"
+	BroadcastFieldTweetID            BroadcastField = "tweet_id"
+	BroadcastFieldTwitterUserID      BroadcastField = "twitter_user_id"
+	BroadcastFieldUpdatedAtMs        BroadcastField = "updated_at_ms"
+	BroadcastFieldWidth              BroadcastField = "width"
+)
+
+// Valid indicates whether the value is a known member of the BroadcastField enum.
+func (e BroadcastField) Valid() bool {
+	switch e {
+	case BroadcastFieldAvailableForReplay:
+		return true
+	case BroadcastFieldBroadcastID:
+		return true
+	case BroadcastFieldChatOption:
+		return true
+	case BroadcastFieldCreatedAtMs:
+		return true
+	case BroadcastFieldEndMs:
+		return true
+	case BroadcastFieldHeight:
+		return true
+	case BroadcastFieldID:
+		return true
+	case BroadcastFieldImageURL:
+		return true
+	case BroadcastFieldImageURLMedium:
+		return true
+	case BroadcastFieldImageURLSmall:
+		return true
+	case BroadcastFieldIsHighLatency:
+		return true
+	case BroadcastFieldLanguage:
+		return true
+	case BroadcastFieldMediaKey:
+		return true
+	case BroadcastFieldScheduledEndMs:
+		return true
+	case BroadcastFieldScheduledStartMs:
+		return true
+	case BroadcastFieldShareURL:
+		return true
+	case BroadcastFieldSourceID:
+		return true
+	case BroadcastFieldStartMs:
+		return true
+	case BroadcastFieldState:
+		return true
+	case BroadcastFieldTitle:
+		return true
+	case BroadcastFieldTotalWatched:
+		return true
+	case BroadcastFieldTotalWatching:
+		return true
+	case BroadcastFieldTweetID:
+		return true
+	case BroadcastFieldTwitterUserID:
+		return true
+	case BroadcastFieldUpdatedAtMs:
+		return true
+	case BroadcastFieldWidth:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CommunityField.
 const (
 	CommunityFieldAccess      CommunityField = "access"
@@ -1530,6 +1668,24 @@ func (e RulesCountField) Valid() bool {
 	case RulesCountFieldClientAppRulesCount:
 		return true
 	case RulesCountFieldProjectRulesCount:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ScheduledBroadcastFrequency.
+const (
+	ScheduledBroadcastFrequencyDaily  ScheduledBroadcastFrequency = "Daily"
+	ScheduledBroadcastFrequencyWeekly ScheduledBroadcastFrequency = "Weekly"
+)
+
+// Valid indicates whether the value is a known member of the ScheduledBroadcastFrequency enum.
+func (e ScheduledBroadcastFrequency) Valid() bool {
+	switch e {
+	case ScheduledBroadcastFrequencyDaily:
+		return true
+	case ScheduledBroadcastFrequencyWeekly:
 		return true
 	default:
 		return false
@@ -2996,6 +3152,173 @@ type BookmarkMutationResponse struct {
 		Bookmarked bool `json:"bookmarked,omitempty,omitzero"`
 	} `json:"data,omitempty,omitzero"`
 	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// Broadcast A live video broadcast. Only the fields asked for with `broadcast.fields` come back. Times are milliseconds since the Unix epoch and counts are decimal strings, as X sends them.
+type Broadcast struct {
+	AvailableForReplay bool `json:"available_for_replay,omitempty,omitzero"`
+
+	// BroadcastID A broadcast id: up to 13 letters and digits.
+	BroadcastID BroadcastID `json:"broadcast_id,omitempty,omitzero"`
+
+	// ChatOption Who may chat, as X numbers the choices.
+	ChatOption  int    `json:"chat_option,omitempty,omitzero"`
+	CreatedAtMs string `json:"created_at_ms,omitempty,omitzero"`
+	EndMs       string `json:"end_ms,omitempty,omitzero"`
+	Height      int    `json:"height,omitempty,omitzero"`
+
+	// ID A broadcast id: up to 13 letters and digits.
+	ID               BroadcastID `json:"id,omitempty,omitzero"`
+	ImageURL         string      `json:"image_url,omitempty,omitzero"`
+	ImageURLMedium   string      `json:"image_url_medium,omitempty,omitzero"`
+	ImageURLSmall    string      `json:"image_url_small,omitempty,omitzero"`
+	IsHighLatency    bool        `json:"is_high_latency,omitempty,omitzero"`
+	Language         string      `json:"language,omitempty,omitzero"`
+	MediaKey         string      `json:"media_key,omitempty,omitzero"`
+	ScheduledEndMs   string      `json:"scheduled_end_ms,omitempty,omitzero"`
+	ScheduledStartMs string      `json:"scheduled_start_ms,omitempty,omitzero"`
+	ShareURL         string      `json:"share_url,omitempty,omitzero"`
+
+	// SourceID The ingest it is streamed from.
+	SourceID string `json:"source_id,omitempty,omitzero"`
+	StartMs  string `json:"start_ms,omitempty,omitzero"`
+
+	// State Where the broadcast is in its life, such as Running or Ended; X may add others.
+	State string `json:"state,omitempty,omitzero"`
+	Title string `json:"title,omitempty,omitzero"`
+
+	// TotalWatched How many have watched, live or replayed.
+	TotalWatched string `json:"total_watched,omitempty,omitzero"`
+
+	// TotalWatching How many are watching now.
+	TotalWatching string `json:"total_watching,omitempty,omitzero"`
+
+	// TweetID A Tweet id: a decimal number of up to 19 digits, sent as a string.
+	TweetID TweetID `json:"tweet_id,omitempty,omitzero"`
+
+	// TwitterUserID A user id: a decimal number of up to 19 digits, sent as a string.
+	TwitterUserID UserID `json:"twitter_user_id,omitempty,omitzero"`
+	UpdatedAtMs   string `json:"updated_at_ms,omitempty,omitzero"`
+	Width         int    `json:"width,omitempty,omitzero"`
+}
+
+// BroadcastChatMessage A message of a broadcast's chat. Only the fields asked for with `broadcast_chat_message.fields` come back, with the author's id.
+type BroadcastChatMessage struct {
+	// AuthorID A user id: a decimal number of up to 19 digits, sent as a string.
+	AuthorID       UserID `json:"author_id,omitempty,omitzero"`
+	AuthorName     string `json:"author_name,omitempty,omitzero"`
+	AuthorUsername string `json:"author_username,omitempty,omitzero"`
+
+	// BroadcastID A broadcast id: up to 13 letters and digits.
+	BroadcastID BroadcastID `json:"broadcast_id,omitempty,omitzero"`
+
+	// CreatedAtMs When it was sent, in milliseconds since the Unix epoch.
+	CreatedAtMs string `json:"created_at_ms,omitempty,omitzero"`
+
+	// ID A chat message id: a decimal number of up to 19 digits, sent as a string.
+	ID BroadcastChatMessageID `json:"id,omitempty,omitzero"`
+
+	// ReplyTo The message it answers.
+	ReplyTo string `json:"reply_to,omitempty,omitzero"`
+	Text    string `json:"text,omitempty,omitzero"`
+}
+
+// BroadcastChatMessageExpansion An object a chat message names that `expansions` can return in includes.
+type BroadcastChatMessageExpansion string
+
+// BroadcastChatMessageField A field of a chat message that can be asked for with `broadcast_chat_message.fields`.
+type BroadcastChatMessageField string
+
+// BroadcastChatMessageID A chat message id: a decimal number of up to 19 digits, sent as a string.
+type BroadcastChatMessageID = string
+
+// BroadcastChatMuteRequest defines model for BroadcastChatMuteRequest.
+type BroadcastChatMuteRequest struct {
+	// EndAtMs When the mute ends, in milliseconds since the Unix epoch; without it the mute lasts.
+	EndAtMs string `json:"end_at_ms,omitempty,omitzero"`
+
+	// MessageID The message that earned the mute.
+	MessageID string `json:"message_id,omitempty,omitzero"`
+
+	// UserID A user id as the broadcast chat takes it, without leading zeros.
+	UserID BroadcastChatUserID `json:"user_id"`
+}
+
+// BroadcastChatMuteResponse defines model for BroadcastChatMuteResponse.
+type BroadcastChatMuteResponse struct {
+	Data struct {
+		// Muted Whether the user is muted now.
+		Muted bool `json:"muted"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// BroadcastChatResponse defines model for BroadcastChatResponse.
+type BroadcastChatResponse struct {
+	Data   []BroadcastChatMessage `json:"data,omitempty,omitzero"`
+	Errors []Problem              `json:"errors,omitempty,omitzero"`
+
+	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
+	Includes Expansions        `json:"includes,omitempty,omitzero"`
+	Meta     BroadcastPageMeta `json:"meta,omitempty,omitzero"`
+}
+
+// BroadcastChatSendRequest defines model for BroadcastChatSendRequest.
+type BroadcastChatSendRequest struct {
+	// ReplyTo A chat message id: a decimal number of up to 19 digits, sent as a string.
+	ReplyTo BroadcastChatMessageID `json:"reply_to,omitempty,omitzero"`
+	Text    string                 `json:"text"`
+}
+
+// BroadcastChatSendResponse defines model for BroadcastChatSendResponse.
+type BroadcastChatSendResponse struct {
+	Data struct {
+		Success bool `json:"success"`
+
+		// Timestamp When X took the message.
+		Timestamp string `json:"timestamp"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// BroadcastChatUserID A user id as the broadcast chat takes it, without leading zeros.
+type BroadcastChatUserID = string
+
+// BroadcastDecimal A decimal number of up to 19 digits, sent as a string; times are milliseconds since the Unix epoch.
+type BroadcastDecimal = string
+
+// BroadcastDeleteResponse defines model for BroadcastDeleteResponse.
+type BroadcastDeleteResponse struct {
+	Data struct {
+		Deleted bool `json:"deleted"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// BroadcastField A field of a Broadcast that can be asked for with `broadcast.fields`.
+type BroadcastField string
+
+// BroadcastID A broadcast id: up to 13 letters and digits.
+type BroadcastID = string
+
+// BroadcastPageMeta defines model for BroadcastPageMeta.
+type BroadcastPageMeta struct {
+	NextToken   NextToken   `json:"next_token,omitempty,omitzero"`
+	ResultCount ResultCount `json:"result_count,omitempty,omitzero"`
+}
+
+// BroadcastResponse defines model for BroadcastResponse.
+type BroadcastResponse struct {
+	// Data A live video broadcast. Only the fields asked for with `broadcast.fields` come back. Times are milliseconds since the Unix epoch and counts are decimal strings, as X sends them.
+	Data   Broadcast `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// BroadcastsResponse defines model for BroadcastsResponse.
+type BroadcastsResponse struct {
+	Data   []Broadcast       `json:"data,omitempty,omitzero"`
+	Errors []Problem         `json:"errors,omitempty,omitzero"`
+	Meta   BroadcastPageMeta `json:"meta,omitempty,omitzero"`
 }
 
 // CashtagEntity defines model for CashtagEntity.
@@ -4699,6 +5022,118 @@ type RulesResponseMetadata struct {
 	Summary     RulesRequestSummary `json:"summary,omitempty,omitzero"`
 }
 
+// ScheduledBroadcast A broadcast booked for a time to come. Times are milliseconds since the Unix epoch, as decimal strings.
+type ScheduledBroadcast struct {
+	AvailableForReplay bool `json:"available_for_replay,omitempty,omitzero"`
+
+	// BroadcastID A broadcast id: up to 13 letters and digits.
+	BroadcastID BroadcastID `json:"broadcast_id,omitempty,omitzero"`
+	ChatOption  string      `json:"chat_option,omitempty,omitzero"`
+	Description string      `json:"description,omitempty,omitzero"`
+	Locale      string      `json:"locale,omitempty,omitzero"`
+
+	// ManualPublish Whether it waits for a go-live call instead of starting at its time.
+	ManualPublish bool `json:"manual_publish,omitempty,omitzero"`
+
+	// RecurringScheduleID The series a repeating schedule belongs to.
+	RecurringScheduleID string `json:"recurring_schedule_id,omitempty,omitzero"`
+
+	// ScheduledBroadcastID The schedule's own numeric id, which an update's body repeats.
+	ScheduledBroadcastID string `json:"scheduled_broadcast_id,omitempty,omitzero"`
+	ScheduledEndMs       string `json:"scheduled_end_ms,omitempty,omitzero"`
+	ScheduledStartMs     string `json:"scheduled_start_ms,omitempty,omitzero"`
+
+	// SourceID The ingest (RTMP stream key) it will be streamed from.
+	SourceID string `json:"source_id,omitempty,omitzero"`
+
+	// State Where the schedule is, such as Created, Scheduled or Running; X may add others.
+	State      string `json:"state,omitempty,omitzero"`
+	TelecastID string `json:"telecast_id,omitempty,omitzero"`
+
+	// ThumbnailMediaID The image shown before it starts.
+	ThumbnailMediaID string `json:"thumbnail_media_id,omitempty,omitzero"`
+	Title            string `json:"title,omitempty,omitzero"`
+}
+
+// ScheduledBroadcastCreateRequest defines model for ScheduledBroadcastCreateRequest.
+type ScheduledBroadcastCreateRequest struct {
+	AvailableForReplay bool `json:"available_for_replay,omitempty,omitzero"`
+
+	// ChatOption A decimal number of up to 19 digits, sent as a string; times are milliseconds since the Unix epoch.
+	ChatOption    BroadcastDecimal `json:"chat_option,omitempty,omitzero"`
+	Description   string           `json:"description,omitempty,omitzero"`
+	IsLocked      bool             `json:"is_locked,omitempty,omitzero"`
+	Locale        string           `json:"locale,omitempty,omitzero"`
+	ManualPublish bool             `json:"manual_publish,omitempty,omitzero"`
+
+	// Recurrence How a schedule repeats.
+	Recurrence ScheduledBroadcastRecurrence `json:"recurrence,omitempty,omitzero"`
+
+	// ScheduledEndMs A decimal number of up to 19 digits, sent as a string; times are milliseconds since the Unix epoch.
+	ScheduledEndMs BroadcastDecimal `json:"scheduled_end_ms"`
+
+	// ScheduledStartMs A decimal number of up to 19 digits, sent as a string; times are milliseconds since the Unix epoch.
+	ScheduledStartMs BroadcastDecimal `json:"scheduled_start_ms"`
+	SourceID         string           `json:"source_id"`
+
+	// TelecastID A decimal number of up to 19 digits, sent as a string; times are milliseconds since the Unix epoch.
+	TelecastID       BroadcastDecimal `json:"telecast_id,omitempty,omitzero"`
+	ThumbnailMediaID MediaID          `json:"thumbnail_media_id,omitempty,omitzero"`
+	Title            string           `json:"title,omitempty,omitzero"`
+}
+
+// ScheduledBroadcastFrequency defines model for ScheduledBroadcastFrequency.
+type ScheduledBroadcastFrequency string
+
+// ScheduledBroadcastRecurrence How a schedule repeats.
+type ScheduledBroadcastRecurrence struct {
+	Frequency ScheduledBroadcastFrequency `json:"frequency"`
+
+	// Repeats A decimal number of up to 19 digits, sent as a string; times are milliseconds since the Unix epoch.
+	Repeats BroadcastDecimal `json:"repeats"`
+}
+
+// ScheduledBroadcastResponse defines model for ScheduledBroadcastResponse.
+type ScheduledBroadcastResponse struct {
+	// Data A broadcast booked for a time to come. Times are milliseconds since the Unix epoch, as decimal strings.
+	Data   ScheduledBroadcast `json:"data,omitempty,omitzero"`
+	Errors []Problem          `json:"errors,omitempty,omitzero"`
+}
+
+// ScheduledBroadcastUpdateRequest defines model for ScheduledBroadcastUpdateRequest.
+type ScheduledBroadcastUpdateRequest struct {
+	AvailableForReplay bool `json:"available_for_replay,omitempty,omitzero"`
+
+	// ChatOption A decimal number of up to 19 digits, sent as a string; times are milliseconds since the Unix epoch.
+	ChatOption    BroadcastDecimal `json:"chat_option,omitempty,omitzero"`
+	Description   string           `json:"description,omitempty,omitzero"`
+	IsLocked      bool             `json:"is_locked,omitempty,omitzero"`
+	Locale        string           `json:"locale,omitempty,omitzero"`
+	ManualPublish bool             `json:"manual_publish,omitempty,omitzero"`
+
+	// RollForward For a repeating schedule, apply the change to the occurrences after this one as well.
+	RollForward bool `json:"roll_forward,omitempty,omitzero"`
+
+	// ScheduledBroadcastID A decimal number of up to 19 digits, sent as a string; times are milliseconds since the Unix epoch.
+	ScheduledBroadcastID BroadcastDecimal `json:"scheduled_broadcast_id"`
+
+	// ScheduledEndMs A decimal number of up to 19 digits, sent as a string; times are milliseconds since the Unix epoch.
+	ScheduledEndMs BroadcastDecimal `json:"scheduled_end_ms"`
+
+	// ScheduledStartMs A decimal number of up to 19 digits, sent as a string; times are milliseconds since the Unix epoch.
+	ScheduledStartMs BroadcastDecimal `json:"scheduled_start_ms"`
+	SourceID         string           `json:"source_id,omitempty,omitzero"`
+	ThumbnailMediaID MediaID          `json:"thumbnail_media_id,omitempty,omitzero"`
+	Title            string           `json:"title,omitempty,omitzero"`
+}
+
+// ScheduledBroadcastsResponse A page of schedules. X's document lists no meta for it, though the list takes a pagination token; the next page's token is read from meta.next_token, as X's other lists (its broadcasts' among them) send it, and a page without one is the last.
+type ScheduledBroadcastsResponse struct {
+	Data   []ScheduledBroadcast `json:"data,omitempty,omitzero"`
+	Errors []Problem            `json:"errors,omitempty,omitzero"`
+	Meta   BroadcastPageMeta    `json:"meta,omitempty,omitzero"`
+}
+
 // SearchCount The number of matching Tweets in one time bucket.
 type SearchCount struct {
 	End        End        `json:"end,omitempty,omitzero"`
@@ -6030,6 +6465,18 @@ type WebhookValidateResponse struct {
 // ActivitySubscriptionIDPath An X Activity subscription id, a decimal number sent as a string.
 type ActivitySubscriptionIDPath = ActivitySubscriptionID
 
+// BroadcastChatMessageExpansions defines model for BroadcastChatMessageExpansions.
+type BroadcastChatMessageExpansions = []BroadcastChatMessageExpansion
+
+// BroadcastChatMessageFields defines model for BroadcastChatMessageFields.
+type BroadcastChatMessageFields = []BroadcastChatMessageField
+
+// BroadcastFields defines model for BroadcastFields.
+type BroadcastFields = []BroadcastField
+
+// BroadcastIDPath A broadcast id: up to 13 letters and digits.
+type BroadcastIDPath = BroadcastID
+
 // CommunityFields defines model for CommunityFields.
 type CommunityFields = []CommunityField
 
@@ -6160,6 +6607,66 @@ type ListActivitySubscriptionsParams struct {
 
 	// PaginationToken The `meta.next_token` of the previous page.
 	PaginationToken *string `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+}
+
+// ListBroadcastsParams defines parameters for ListBroadcasts.
+type ListBroadcastsParams struct {
+	// Ids Broadcasts to return instead of a page of them, comma separated.
+	Ids *[]BroadcastID `form:"ids,omitempty" json:"ids,omitempty"`
+
+	// MaxResults Most broadcasts a page holds.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` of the page before.
+	PaginationToken *string `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// BroadcastFields Broadcast fields to return, comma separated.
+	BroadcastFields *BroadcastFields `form:"broadcast.fields,omitempty" json:"broadcast.fields,omitempty"`
+}
+
+// ListScheduledBroadcastsParams defines parameters for ListScheduledBroadcasts.
+type ListScheduledBroadcastsParams struct {
+	// MaxResults Most schedules a page holds.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// OldestStartTime Leave out schedules starting before this time. X's document gives no format; this client sends RFC 3339, as X's other time parameters take.
+	OldestStartTime *string `form:"oldest_start_time,omitempty" json:"oldest_start_time,omitempty"`
+
+	// NewestStartTime Leave out schedules starting after this time, in the form of `oldest_start_time`.
+	NewestStartTime *string `form:"newest_start_time,omitempty" json:"newest_start_time,omitempty"`
+
+	// PaginationToken The `next_token` of the page before.
+	PaginationToken *string `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+}
+
+// DeleteScheduledBroadcastParams defines parameters for DeleteScheduledBroadcast.
+type DeleteScheduledBroadcastParams struct {
+	// RollForward For a repeating schedule, move on to the next occurrence instead of ending the series.
+	RollForward *bool `form:"roll_forward,omitempty" json:"roll_forward,omitempty"`
+}
+
+// GetBroadcastParams defines parameters for GetBroadcast.
+type GetBroadcastParams struct {
+	// BroadcastFields Broadcast fields to return, comma separated.
+	BroadcastFields *BroadcastFields `form:"broadcast.fields,omitempty" json:"broadcast.fields,omitempty"`
+}
+
+// GetBroadcastChatParams defines parameters for GetBroadcastChat.
+type GetBroadcastChatParams struct {
+	// MaxResults Most messages a page holds; X sends 100 when it is left out.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` of the page before (X's are decimal numbers).
+	PaginationToken *string `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// BroadcastChatMessageFields Chat message fields to return, comma separated.
+	BroadcastChatMessageFields *BroadcastChatMessageFields `form:"broadcast_chat_message.fields,omitempty" json:"broadcast_chat_message.fields,omitempty"`
+
+	// Expansions Objects to return beside the messages, in includes, comma separated.
+	Expansions *BroadcastChatMessageExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
 }
 
 // SearchCommunitiesParams defines parameters for SearchCommunities.
@@ -7878,6 +8385,18 @@ type UpdateActivitySubscriptionJSONRequestBody = ActivitySubscriptionUpdateReque
 // CreateArticleDraftJSONRequestBody defines body for CreateArticleDraft for application/json ContentType.
 type CreateArticleDraftJSONRequestBody = ArticleDraftRequest
 
+// CreateScheduledBroadcastJSONRequestBody defines body for CreateScheduledBroadcast for application/json ContentType.
+type CreateScheduledBroadcastJSONRequestBody = ScheduledBroadcastCreateRequest
+
+// UpdateScheduledBroadcastJSONRequestBody defines body for UpdateScheduledBroadcast for application/json ContentType.
+type UpdateScheduledBroadcastJSONRequestBody = ScheduledBroadcastUpdateRequest
+
+// SendBroadcastChatJSONRequestBody defines body for SendBroadcastChat for application/json ContentType.
+type SendBroadcastChatJSONRequestBody = BroadcastChatSendRequest
+
+// MuteBroadcastChatUserJSONRequestBody defines body for MuteBroadcastChatUser for application/json ContentType.
+type MuteBroadcastChatUserJSONRequestBody = BroadcastChatMuteRequest
+
 // CreateComplianceJobJSONRequestBody defines body for CreateComplianceJob for application/json ContentType.
 type CreateComplianceJobJSONRequestBody = CreateComplianceJobRequest
 
@@ -8616,6 +9135,141 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /2/articles/{article_id}/publish (the `PublishArticle` operationId).
 	PublishArticle(ctx context.Context, articleID ArticleID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListBroadcasts List the caller's broadcasts
+	//
+	// Returns the live videos the caller has broadcast, a page at a time; or, with `ids`, those of the caller's broadcasts. `ids` goes with neither `max_results` nor `pagination_token`.
+	//
+	// Corresponds with GET /2/broadcasts (the `ListBroadcasts` operationId).
+	ListBroadcasts(ctx context.Context, params *ListBroadcastsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListScheduledBroadcasts List the caller's scheduled broadcasts
+	//
+	// Returns the broadcasts the caller has scheduled, a page at a time, optionally only those starting within a window.
+	//
+	// Corresponds with GET /2/broadcasts/scheduled (the `ListScheduledBroadcasts` operationId).
+	ListScheduledBroadcasts(ctx context.Context, params *ListScheduledBroadcastsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateScheduledBroadcastWithBody Schedule a broadcast
+	//
+	// Books a live video of the caller for a time to come, once or repeating daily or weekly, bound to the ingest (source) it will be streamed from.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/broadcasts/scheduled (the `CreateScheduledBroadcast` operationId).
+	CreateScheduledBroadcastWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateScheduledBroadcast Schedule a broadcast
+	//
+	// Books a live video of the caller for a time to come, once or repeating daily or weekly, bound to the ingest (source) it will be streamed from.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/broadcasts/scheduled (the `CreateScheduledBroadcast` operationId).
+	CreateScheduledBroadcast(ctx context.Context, body CreateScheduledBroadcastJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteScheduledBroadcast Cancel a scheduled broadcast
+	//
+	// Removes a schedule of the caller; for a repeating one, `roll_forward` cancels only this occurrence and books the next.
+	//
+	// Corresponds with DELETE /2/broadcasts/scheduled/{id} (the `DeleteScheduledBroadcast` operationId).
+	DeleteScheduledBroadcast(ctx context.Context, id BroadcastIDPath, params *DeleteScheduledBroadcastParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetScheduledBroadcast Look up a scheduled broadcast
+	//
+	// Returns one of the caller's schedules by the broadcast's id.
+	//
+	// Corresponds with GET /2/broadcasts/scheduled/{id} (the `GetScheduledBroadcast` operationId).
+	GetScheduledBroadcast(ctx context.Context, id BroadcastIDPath, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateScheduledBroadcastWithBody Replace a broadcast's schedule
+	//
+	// Replaces every field of a schedule with the body's; what the body leaves out is cleared, not kept. The body names the schedule again by its numeric `scheduled_broadcast_id`.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /2/broadcasts/scheduled/{id} (the `UpdateScheduledBroadcast` operationId).
+	UpdateScheduledBroadcastWithBody(ctx context.Context, id BroadcastIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateScheduledBroadcast Replace a broadcast's schedule
+	//
+	// Replaces every field of a schedule with the body's; what the body leaves out is cleared, not kept. The body names the schedule again by its numeric `scheduled_broadcast_id`.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /2/broadcasts/scheduled/{id} (the `UpdateScheduledBroadcast` operationId).
+	UpdateScheduledBroadcast(ctx context.Context, id BroadcastIDPath, body UpdateScheduledBroadcastJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GoLiveScheduledBroadcast Start a scheduled broadcast
+	//
+	// Puts a schedule made with `manual_publish` on the air now; a schedule without it starts by itself at its time, and this call is refused for it.
+	//
+	// Corresponds with POST /2/broadcasts/scheduled/{id}/live (the `GoLiveScheduledBroadcast` operationId).
+	GoLiveScheduledBroadcast(ctx context.Context, id BroadcastIDPath, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetBroadcast Look up a broadcast
+	//
+	// Returns one of the caller's broadcasts.
+	//
+	// Corresponds with GET /2/broadcasts/{id} (the `GetBroadcast` operationId).
+	GetBroadcast(ctx context.Context, id BroadcastIDPath, params *GetBroadcastParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetBroadcastChat Read a broadcast's chat
+	//
+	// Returns the chat of one of the caller's broadcasts, newest message first, a page at a time.
+	//
+	// Corresponds with GET /2/broadcasts/{id}/chat (the `GetBroadcastChat` operationId).
+	GetBroadcastChat(ctx context.Context, id BroadcastIDPath, params *GetBroadcastChatParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SendBroadcastChatWithBody Chat in a live broadcast
+	//
+	// Posts a message, as the caller, to the chat of a broadcast that is on the air.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/broadcasts/{id}/chat (the `SendBroadcastChat` operationId).
+	SendBroadcastChatWithBody(ctx context.Context, id BroadcastIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SendBroadcastChat Chat in a live broadcast
+	//
+	// Posts a message, as the caller, to the chat of a broadcast that is on the air.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/broadcasts/{id}/chat (the `SendBroadcastChat` operationId).
+	SendBroadcastChat(ctx context.Context, id BroadcastIDPath, body SendBroadcastChatJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// MuteBroadcastChatUserWithBody Silence a user in a broadcast's chat
+	//
+	// Stops a user from chatting in one of the caller's live broadcasts, for good or, with `end_at_ms`, until then.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/broadcasts/{id}/chat/mutes (the `MuteBroadcastChatUser` operationId).
+	MuteBroadcastChatUserWithBody(ctx context.Context, id BroadcastIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// MuteBroadcastChatUser Silence a user in a broadcast's chat
+	//
+	// Stops a user from chatting in one of the caller's live broadcasts, for good or, with `end_at_ms`, until then.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/broadcasts/{id}/chat/mutes (the `MuteBroadcastChatUser` operationId).
+	MuteBroadcastChatUser(ctx context.Context, id BroadcastIDPath, body MuteBroadcastChatUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UnmuteBroadcastChatUser Let a user chat again in a broadcast
+	//
+	// Lifts the caller's mute of a user in the chat of one of the caller's live broadcasts.
+	//
+	// Corresponds with DELETE /2/broadcasts/{id}/chat/mutes/{user_id} (the `UnmuteBroadcastChatUser` operationId).
+	UnmuteBroadcastChatUser(ctx context.Context, id BroadcastIDPath, userID BroadcastChatUserID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteBroadcastChatMessage Remove a message from a broadcast's chat
+	//
+	// Takes a message out of the chat of one of the caller's live broadcasts.
+	//
+	// Corresponds with DELETE /2/broadcasts/{id}/chat/{message_id} (the `DeleteBroadcastChatMessage` operationId).
+	DeleteBroadcastChatMessage(ctx context.Context, id BroadcastIDPath, messageID BroadcastChatMessageID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// SearchCommunities Search Communities
 	//
@@ -10195,6 +10849,311 @@ func (c *Client) CreateArticleDraft(ctx context.Context, body CreateArticleDraft
 // Corresponds with POST /2/articles/{article_id}/publish (the `PublishArticle` operationId).
 func (c *Client) PublishArticle(ctx context.Context, articleID ArticleID, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewPublishArticleRequest(c.Server, articleID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListBroadcasts List the caller's broadcasts
+//
+// Returns the live videos the caller has broadcast, a page at a time; or, with `ids`, those of the caller's broadcasts. `ids` goes with neither `max_results` nor `pagination_token`.
+//
+// Corresponds with GET /2/broadcasts (the `ListBroadcasts` operationId).
+func (c *Client) ListBroadcasts(ctx context.Context, params *ListBroadcastsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListBroadcastsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListScheduledBroadcasts List the caller's scheduled broadcasts
+//
+// Returns the broadcasts the caller has scheduled, a page at a time, optionally only those starting within a window.
+//
+// Corresponds with GET /2/broadcasts/scheduled (the `ListScheduledBroadcasts` operationId).
+func (c *Client) ListScheduledBroadcasts(ctx context.Context, params *ListScheduledBroadcastsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListScheduledBroadcastsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateScheduledBroadcastWithBody Schedule a broadcast
+//
+// Books a live video of the caller for a time to come, once or repeating daily or weekly, bound to the ingest (source) it will be streamed from.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/broadcasts/scheduled (the `CreateScheduledBroadcast` operationId).
+func (c *Client) CreateScheduledBroadcastWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateScheduledBroadcastRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateScheduledBroadcast Schedule a broadcast
+//
+// Books a live video of the caller for a time to come, once or repeating daily or weekly, bound to the ingest (source) it will be streamed from.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/broadcasts/scheduled (the `CreateScheduledBroadcast` operationId).
+func (c *Client) CreateScheduledBroadcast(ctx context.Context, body CreateScheduledBroadcastJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateScheduledBroadcastRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteScheduledBroadcast Cancel a scheduled broadcast
+//
+// Removes a schedule of the caller; for a repeating one, `roll_forward` cancels only this occurrence and books the next.
+//
+// Corresponds with DELETE /2/broadcasts/scheduled/{id} (the `DeleteScheduledBroadcast` operationId).
+func (c *Client) DeleteScheduledBroadcast(ctx context.Context, id BroadcastIDPath, params *DeleteScheduledBroadcastParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteScheduledBroadcastRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetScheduledBroadcast Look up a scheduled broadcast
+//
+// Returns one of the caller's schedules by the broadcast's id.
+//
+// Corresponds with GET /2/broadcasts/scheduled/{id} (the `GetScheduledBroadcast` operationId).
+func (c *Client) GetScheduledBroadcast(ctx context.Context, id BroadcastIDPath, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetScheduledBroadcastRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateScheduledBroadcastWithBody Replace a broadcast's schedule
+//
+// Replaces every field of a schedule with the body's; what the body leaves out is cleared, not kept. The body names the schedule again by its numeric `scheduled_broadcast_id`.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /2/broadcasts/scheduled/{id} (the `UpdateScheduledBroadcast` operationId).
+func (c *Client) UpdateScheduledBroadcastWithBody(ctx context.Context, id BroadcastIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateScheduledBroadcastRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateScheduledBroadcast Replace a broadcast's schedule
+//
+// Replaces every field of a schedule with the body's; what the body leaves out is cleared, not kept. The body names the schedule again by its numeric `scheduled_broadcast_id`.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /2/broadcasts/scheduled/{id} (the `UpdateScheduledBroadcast` operationId).
+func (c *Client) UpdateScheduledBroadcast(ctx context.Context, id BroadcastIDPath, body UpdateScheduledBroadcastJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateScheduledBroadcastRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GoLiveScheduledBroadcast Start a scheduled broadcast
+//
+// Puts a schedule made with `manual_publish` on the air now; a schedule without it starts by itself at its time, and this call is refused for it.
+//
+// Corresponds with POST /2/broadcasts/scheduled/{id}/live (the `GoLiveScheduledBroadcast` operationId).
+func (c *Client) GoLiveScheduledBroadcast(ctx context.Context, id BroadcastIDPath, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGoLiveScheduledBroadcastRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetBroadcast Look up a broadcast
+//
+// Returns one of the caller's broadcasts.
+//
+// Corresponds with GET /2/broadcasts/{id} (the `GetBroadcast` operationId).
+func (c *Client) GetBroadcast(ctx context.Context, id BroadcastIDPath, params *GetBroadcastParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetBroadcastRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetBroadcastChat Read a broadcast's chat
+//
+// Returns the chat of one of the caller's broadcasts, newest message first, a page at a time.
+//
+// Corresponds with GET /2/broadcasts/{id}/chat (the `GetBroadcastChat` operationId).
+func (c *Client) GetBroadcastChat(ctx context.Context, id BroadcastIDPath, params *GetBroadcastChatParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetBroadcastChatRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SendBroadcastChatWithBody Chat in a live broadcast
+//
+// Posts a message, as the caller, to the chat of a broadcast that is on the air.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/broadcasts/{id}/chat (the `SendBroadcastChat` operationId).
+func (c *Client) SendBroadcastChatWithBody(ctx context.Context, id BroadcastIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSendBroadcastChatRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SendBroadcastChat Chat in a live broadcast
+//
+// Posts a message, as the caller, to the chat of a broadcast that is on the air.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/broadcasts/{id}/chat (the `SendBroadcastChat` operationId).
+func (c *Client) SendBroadcastChat(ctx context.Context, id BroadcastIDPath, body SendBroadcastChatJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSendBroadcastChatRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// MuteBroadcastChatUserWithBody Silence a user in a broadcast's chat
+//
+// Stops a user from chatting in one of the caller's live broadcasts, for good or, with `end_at_ms`, until then.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/broadcasts/{id}/chat/mutes (the `MuteBroadcastChatUser` operationId).
+func (c *Client) MuteBroadcastChatUserWithBody(ctx context.Context, id BroadcastIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewMuteBroadcastChatUserRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// MuteBroadcastChatUser Silence a user in a broadcast's chat
+//
+// Stops a user from chatting in one of the caller's live broadcasts, for good or, with `end_at_ms`, until then.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/broadcasts/{id}/chat/mutes (the `MuteBroadcastChatUser` operationId).
+func (c *Client) MuteBroadcastChatUser(ctx context.Context, id BroadcastIDPath, body MuteBroadcastChatUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewMuteBroadcastChatUserRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UnmuteBroadcastChatUser Let a user chat again in a broadcast
+//
+// Lifts the caller's mute of a user in the chat of one of the caller's live broadcasts.
+//
+// Corresponds with DELETE /2/broadcasts/{id}/chat/mutes/{user_id} (the `UnmuteBroadcastChatUser` operationId).
+func (c *Client) UnmuteBroadcastChatUser(ctx context.Context, id BroadcastIDPath, userID BroadcastChatUserID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUnmuteBroadcastChatUserRequest(c.Server, id, userID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteBroadcastChatMessage Remove a message from a broadcast's chat
+//
+// Takes a message out of the chat of one of the caller's live broadcasts.
+//
+// Corresponds with DELETE /2/broadcasts/{id}/chat/{message_id} (the `DeleteBroadcastChatMessage` operationId).
+func (c *Client) DeleteBroadcastChatMessage(ctx context.Context, id BroadcastIDPath, messageID BroadcastChatMessageID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteBroadcastChatMessageRequest(c.Server, id, messageID)
 	if err != nil {
 		return nil, err
 	}
@@ -13716,6 +14675,748 @@ func NewPublishArticleRequest(server string, articleID ArticleID) (*http.Request
 	}
 
 	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListBroadcastsRequest constructs an http.Request for the ListBroadcasts method
+func NewListBroadcastsRequest(server string, params *ListBroadcastsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/broadcasts")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Ids != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "ids", *params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BroadcastFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "broadcast.fields", *params.BroadcastFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListScheduledBroadcastsRequest constructs an http.Request for the ListScheduledBroadcasts method
+func NewListScheduledBroadcastsRequest(server string, params *ListScheduledBroadcastsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/broadcasts/scheduled")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.OldestStartTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "oldest_start_time", *params.OldestStartTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.NewestStartTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "newest_start_time", *params.NewestStartTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateScheduledBroadcastRequest calls the generic CreateScheduledBroadcast builder with application/json body
+func NewCreateScheduledBroadcastRequest(server string, body CreateScheduledBroadcastJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateScheduledBroadcastRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateScheduledBroadcastRequestWithBody constructs an http.Request for the CreateScheduledBroadcast method, with any body, and a specified content type
+func NewCreateScheduledBroadcastRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/broadcasts/scheduled")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteScheduledBroadcastRequest constructs an http.Request for the DeleteScheduledBroadcast method
+func NewDeleteScheduledBroadcastRequest(server string, id BroadcastIDPath, params *DeleteScheduledBroadcastParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/broadcasts/scheduled/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.RollForward != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "roll_forward", *params.RollForward, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetScheduledBroadcastRequest constructs an http.Request for the GetScheduledBroadcast method
+func NewGetScheduledBroadcastRequest(server string, id BroadcastIDPath) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/broadcasts/scheduled/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateScheduledBroadcastRequest calls the generic UpdateScheduledBroadcast builder with application/json body
+func NewUpdateScheduledBroadcastRequest(server string, id BroadcastIDPath, body UpdateScheduledBroadcastJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateScheduledBroadcastRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateScheduledBroadcastRequestWithBody constructs an http.Request for the UpdateScheduledBroadcast method, with any body, and a specified content type
+func NewUpdateScheduledBroadcastRequestWithBody(server string, id BroadcastIDPath, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/broadcasts/scheduled/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGoLiveScheduledBroadcastRequest constructs an http.Request for the GoLiveScheduledBroadcast method
+func NewGoLiveScheduledBroadcastRequest(server string, id BroadcastIDPath) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/broadcasts/scheduled/%s/live", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetBroadcastRequest constructs an http.Request for the GetBroadcast method
+func NewGetBroadcastRequest(server string, id BroadcastIDPath, params *GetBroadcastParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/broadcasts/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.BroadcastFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "broadcast.fields", *params.BroadcastFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetBroadcastChatRequest constructs an http.Request for the GetBroadcastChat method
+func NewGetBroadcastChatRequest(server string, id BroadcastIDPath, params *GetBroadcastChatParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/broadcasts/%s/chat", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.BroadcastChatMessageFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "broadcast_chat_message.fields", *params.BroadcastChatMessageFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewSendBroadcastChatRequest calls the generic SendBroadcastChat builder with application/json body
+func NewSendBroadcastChatRequest(server string, id BroadcastIDPath, body SendBroadcastChatJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewSendBroadcastChatRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewSendBroadcastChatRequestWithBody constructs an http.Request for the SendBroadcastChat method, with any body, and a specified content type
+func NewSendBroadcastChatRequestWithBody(server string, id BroadcastIDPath, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/broadcasts/%s/chat", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewMuteBroadcastChatUserRequest calls the generic MuteBroadcastChatUser builder with application/json body
+func NewMuteBroadcastChatUserRequest(server string, id BroadcastIDPath, body MuteBroadcastChatUserJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewMuteBroadcastChatUserRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewMuteBroadcastChatUserRequestWithBody constructs an http.Request for the MuteBroadcastChatUser method, with any body, and a specified content type
+func NewMuteBroadcastChatUserRequestWithBody(server string, id BroadcastIDPath, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/broadcasts/%s/chat/mutes", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewUnmuteBroadcastChatUserRequest constructs an http.Request for the UnmuteBroadcastChatUser method
+func NewUnmuteBroadcastChatUserRequest(server string, id BroadcastIDPath, userID BroadcastChatUserID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/broadcasts/%s/chat/mutes/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewDeleteBroadcastChatMessageRequest constructs an http.Request for the DeleteBroadcastChatMessage method
+func NewDeleteBroadcastChatMessageRequest(server string, id BroadcastIDPath, messageID BroadcastChatMessageID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "message_id", messageID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/broadcasts/%s/chat/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25397,6 +27098,159 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /2/articles/{article_id}/publish (the `PublishArticle` operationId).
 	PublishArticleWithResponse(ctx context.Context, articleID ArticleID, reqEditors ...RequestEditorFn) (*PublishArticleResult, error)
 
+	// ListBroadcastsWithResponse List the caller's broadcasts
+	//
+	// Returns the live videos the caller has broadcast, a page at a time; or, with `ids`, those of the caller's broadcasts. `ids` goes with neither `max_results` nor `pagination_token`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/broadcasts (the `ListBroadcasts` operationId).
+	ListBroadcastsWithResponse(ctx context.Context, params *ListBroadcastsParams, reqEditors ...RequestEditorFn) (*ListBroadcastsResult, error)
+
+	// ListScheduledBroadcastsWithResponse List the caller's scheduled broadcasts
+	//
+	// Returns the broadcasts the caller has scheduled, a page at a time, optionally only those starting within a window.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/broadcasts/scheduled (the `ListScheduledBroadcasts` operationId).
+	ListScheduledBroadcastsWithResponse(ctx context.Context, params *ListScheduledBroadcastsParams, reqEditors ...RequestEditorFn) (*ListScheduledBroadcastsResult, error)
+
+	// CreateScheduledBroadcastWithBodyWithResponse Schedule a broadcast
+	//
+	// Books a live video of the caller for a time to come, once or repeating daily or weekly, bound to the ingest (source) it will be streamed from.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/broadcasts/scheduled (the `CreateScheduledBroadcast` operationId).
+	CreateScheduledBroadcastWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateScheduledBroadcastResult, error)
+
+	// CreateScheduledBroadcastWithResponse Schedule a broadcast
+	//
+	// Books a live video of the caller for a time to come, once or repeating daily or weekly, bound to the ingest (source) it will be streamed from.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/broadcasts/scheduled (the `CreateScheduledBroadcast` operationId).
+	CreateScheduledBroadcastWithResponse(ctx context.Context, body CreateScheduledBroadcastJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateScheduledBroadcastResult, error)
+
+	// DeleteScheduledBroadcastWithResponse Cancel a scheduled broadcast
+	//
+	// Removes a schedule of the caller; for a repeating one, `roll_forward` cancels only this occurrence and books the next.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /2/broadcasts/scheduled/{id} (the `DeleteScheduledBroadcast` operationId).
+	DeleteScheduledBroadcastWithResponse(ctx context.Context, id BroadcastIDPath, params *DeleteScheduledBroadcastParams, reqEditors ...RequestEditorFn) (*DeleteScheduledBroadcastResult, error)
+
+	// GetScheduledBroadcastWithResponse Look up a scheduled broadcast
+	//
+	// Returns one of the caller's schedules by the broadcast's id.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/broadcasts/scheduled/{id} (the `GetScheduledBroadcast` operationId).
+	GetScheduledBroadcastWithResponse(ctx context.Context, id BroadcastIDPath, reqEditors ...RequestEditorFn) (*GetScheduledBroadcastResult, error)
+
+	// UpdateScheduledBroadcastWithBodyWithResponse Replace a broadcast's schedule
+	//
+	// Replaces every field of a schedule with the body's; what the body leaves out is cleared, not kept. The body names the schedule again by its numeric `scheduled_broadcast_id`.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /2/broadcasts/scheduled/{id} (the `UpdateScheduledBroadcast` operationId).
+	UpdateScheduledBroadcastWithBodyWithResponse(ctx context.Context, id BroadcastIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateScheduledBroadcastResult, error)
+
+	// UpdateScheduledBroadcastWithResponse Replace a broadcast's schedule
+	//
+	// Replaces every field of a schedule with the body's; what the body leaves out is cleared, not kept. The body names the schedule again by its numeric `scheduled_broadcast_id`.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /2/broadcasts/scheduled/{id} (the `UpdateScheduledBroadcast` operationId).
+	UpdateScheduledBroadcastWithResponse(ctx context.Context, id BroadcastIDPath, body UpdateScheduledBroadcastJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateScheduledBroadcastResult, error)
+
+	// GoLiveScheduledBroadcastWithResponse Start a scheduled broadcast
+	//
+	// Puts a schedule made with `manual_publish` on the air now; a schedule without it starts by itself at its time, and this call is refused for it.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/broadcasts/scheduled/{id}/live (the `GoLiveScheduledBroadcast` operationId).
+	GoLiveScheduledBroadcastWithResponse(ctx context.Context, id BroadcastIDPath, reqEditors ...RequestEditorFn) (*GoLiveScheduledBroadcastResult, error)
+
+	// GetBroadcastWithResponse Look up a broadcast
+	//
+	// Returns one of the caller's broadcasts.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/broadcasts/{id} (the `GetBroadcast` operationId).
+	GetBroadcastWithResponse(ctx context.Context, id BroadcastIDPath, params *GetBroadcastParams, reqEditors ...RequestEditorFn) (*GetBroadcastResult, error)
+
+	// GetBroadcastChatWithResponse Read a broadcast's chat
+	//
+	// Returns the chat of one of the caller's broadcasts, newest message first, a page at a time.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/broadcasts/{id}/chat (the `GetBroadcastChat` operationId).
+	GetBroadcastChatWithResponse(ctx context.Context, id BroadcastIDPath, params *GetBroadcastChatParams, reqEditors ...RequestEditorFn) (*GetBroadcastChatResult, error)
+
+	// SendBroadcastChatWithBodyWithResponse Chat in a live broadcast
+	//
+	// Posts a message, as the caller, to the chat of a broadcast that is on the air.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/broadcasts/{id}/chat (the `SendBroadcastChat` operationId).
+	SendBroadcastChatWithBodyWithResponse(ctx context.Context, id BroadcastIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SendBroadcastChatResult, error)
+
+	// SendBroadcastChatWithResponse Chat in a live broadcast
+	//
+	// Posts a message, as the caller, to the chat of a broadcast that is on the air.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/broadcasts/{id}/chat (the `SendBroadcastChat` operationId).
+	SendBroadcastChatWithResponse(ctx context.Context, id BroadcastIDPath, body SendBroadcastChatJSONRequestBody, reqEditors ...RequestEditorFn) (*SendBroadcastChatResult, error)
+
+	// MuteBroadcastChatUserWithBodyWithResponse Silence a user in a broadcast's chat
+	//
+	// Stops a user from chatting in one of the caller's live broadcasts, for good or, with `end_at_ms`, until then.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/broadcasts/{id}/chat/mutes (the `MuteBroadcastChatUser` operationId).
+	MuteBroadcastChatUserWithBodyWithResponse(ctx context.Context, id BroadcastIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*MuteBroadcastChatUserResult, error)
+
+	// MuteBroadcastChatUserWithResponse Silence a user in a broadcast's chat
+	//
+	// Stops a user from chatting in one of the caller's live broadcasts, for good or, with `end_at_ms`, until then.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/broadcasts/{id}/chat/mutes (the `MuteBroadcastChatUser` operationId).
+	MuteBroadcastChatUserWithResponse(ctx context.Context, id BroadcastIDPath, body MuteBroadcastChatUserJSONRequestBody, reqEditors ...RequestEditorFn) (*MuteBroadcastChatUserResult, error)
+
+	// UnmuteBroadcastChatUserWithResponse Let a user chat again in a broadcast
+	//
+	// Lifts the caller's mute of a user in the chat of one of the caller's live broadcasts.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /2/broadcasts/{id}/chat/mutes/{user_id} (the `UnmuteBroadcastChatUser` operationId).
+	UnmuteBroadcastChatUserWithResponse(ctx context.Context, id BroadcastIDPath, userID BroadcastChatUserID, reqEditors ...RequestEditorFn) (*UnmuteBroadcastChatUserResult, error)
+
+	// DeleteBroadcastChatMessageWithResponse Remove a message from a broadcast's chat
+	//
+	// Takes a message out of the chat of one of the caller's live broadcasts.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /2/broadcasts/{id}/chat/{message_id} (the `DeleteBroadcastChatMessage` operationId).
+	DeleteBroadcastChatMessageWithResponse(ctx context.Context, id BroadcastIDPath, messageID BroadcastChatMessageID, reqEditors ...RequestEditorFn) (*DeleteBroadcastChatMessageResult, error)
+
 	// SearchCommunitiesWithResponse Search Communities
 	//
 	// Finds Communities whose name or description match the query. Pages with `next_token` (or the same token sent as `pagination_token`).
@@ -27510,6 +29364,630 @@ func (r PublishArticleResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r PublishArticleResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListBroadcastsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *BroadcastsResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListBroadcastsResult) GetJSON200() *BroadcastsResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListBroadcastsResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListBroadcastsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListBroadcastsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListBroadcastsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListBroadcastsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListScheduledBroadcastsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ScheduledBroadcastsResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListScheduledBroadcastsResult) GetJSON200() *ScheduledBroadcastsResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListScheduledBroadcastsResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListScheduledBroadcastsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListScheduledBroadcastsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListScheduledBroadcastsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListScheduledBroadcastsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateScheduledBroadcastResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *ScheduledBroadcastResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateScheduledBroadcastResult) GetJSON201() *ScheduledBroadcastResponse {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateScheduledBroadcastResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateScheduledBroadcastResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateScheduledBroadcastResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateScheduledBroadcastResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateScheduledBroadcastResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeleteScheduledBroadcastResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *BroadcastDeleteResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteScheduledBroadcastResult) GetJSON200() *BroadcastDeleteResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteScheduledBroadcastResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteScheduledBroadcastResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteScheduledBroadcastResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteScheduledBroadcastResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteScheduledBroadcastResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetScheduledBroadcastResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ScheduledBroadcastResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetScheduledBroadcastResult) GetJSON200() *ScheduledBroadcastResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetScheduledBroadcastResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetScheduledBroadcastResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetScheduledBroadcastResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetScheduledBroadcastResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetScheduledBroadcastResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UpdateScheduledBroadcastResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ScheduledBroadcastResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateScheduledBroadcastResult) GetJSON200() *ScheduledBroadcastResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UpdateScheduledBroadcastResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateScheduledBroadcastResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateScheduledBroadcastResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateScheduledBroadcastResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateScheduledBroadcastResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GoLiveScheduledBroadcastResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ScheduledBroadcastResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GoLiveScheduledBroadcastResult) GetJSON200() *ScheduledBroadcastResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GoLiveScheduledBroadcastResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GoLiveScheduledBroadcastResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GoLiveScheduledBroadcastResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GoLiveScheduledBroadcastResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GoLiveScheduledBroadcastResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetBroadcastResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *BroadcastResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetBroadcastResult) GetJSON200() *BroadcastResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetBroadcastResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetBroadcastResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetBroadcastResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetBroadcastResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetBroadcastResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetBroadcastChatResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *BroadcastChatResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetBroadcastChatResult) GetJSON200() *BroadcastChatResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r GetBroadcastChatResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetBroadcastChatResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetBroadcastChatResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetBroadcastChatResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetBroadcastChatResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type SendBroadcastChatResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *BroadcastChatSendResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SendBroadcastChatResult) GetJSON200() *BroadcastChatSendResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r SendBroadcastChatResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r SendBroadcastChatResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SendBroadcastChatResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SendBroadcastChatResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SendBroadcastChatResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type MuteBroadcastChatUserResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *BroadcastChatMuteResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r MuteBroadcastChatUserResult) GetJSON200() *BroadcastChatMuteResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r MuteBroadcastChatUserResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r MuteBroadcastChatUserResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r MuteBroadcastChatUserResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r MuteBroadcastChatUserResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r MuteBroadcastChatUserResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UnmuteBroadcastChatUserResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *BroadcastChatMuteResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UnmuteBroadcastChatUserResult) GetJSON200() *BroadcastChatMuteResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r UnmuteBroadcastChatUserResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r UnmuteBroadcastChatUserResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UnmuteBroadcastChatUserResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UnmuteBroadcastChatUserResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UnmuteBroadcastChatUserResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeleteBroadcastChatMessageResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *BroadcastDeleteResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteBroadcastChatMessageResult) GetJSON200() *BroadcastDeleteResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteBroadcastChatMessageResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteBroadcastChatMessageResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteBroadcastChatMessageResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteBroadcastChatMessageResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteBroadcastChatMessageResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -34292,6 +36770,261 @@ func (c *ClientWithResponses) PublishArticleWithResponse(ctx context.Context, ar
 	return ParsePublishArticleResult(rsp)
 }
 
+// ListBroadcastsWithResponse List the caller's broadcasts
+//
+// Returns the live videos the caller has broadcast, a page at a time; or, with `ids`, those of the caller's broadcasts. `ids` goes with neither `max_results` nor `pagination_token`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/broadcasts (the `ListBroadcasts` operationId).
+func (c *ClientWithResponses) ListBroadcastsWithResponse(ctx context.Context, params *ListBroadcastsParams, reqEditors ...RequestEditorFn) (*ListBroadcastsResult, error) {
+	rsp, err := c.ListBroadcasts(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListBroadcastsResult(rsp)
+}
+
+// ListScheduledBroadcastsWithResponse List the caller's scheduled broadcasts
+//
+// Returns the broadcasts the caller has scheduled, a page at a time, optionally only those starting within a window.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/broadcasts/scheduled (the `ListScheduledBroadcasts` operationId).
+func (c *ClientWithResponses) ListScheduledBroadcastsWithResponse(ctx context.Context, params *ListScheduledBroadcastsParams, reqEditors ...RequestEditorFn) (*ListScheduledBroadcastsResult, error) {
+	rsp, err := c.ListScheduledBroadcasts(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListScheduledBroadcastsResult(rsp)
+}
+
+// CreateScheduledBroadcastWithBodyWithResponse Schedule a broadcast
+//
+// Books a live video of the caller for a time to come, once or repeating daily or weekly, bound to the ingest (source) it will be streamed from.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/broadcasts/scheduled (the `CreateScheduledBroadcast` operationId).
+func (c *ClientWithResponses) CreateScheduledBroadcastWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateScheduledBroadcastResult, error) {
+	rsp, err := c.CreateScheduledBroadcastWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateScheduledBroadcastResult(rsp)
+}
+
+// CreateScheduledBroadcastWithResponse Schedule a broadcast
+//
+// Books a live video of the caller for a time to come, once or repeating daily or weekly, bound to the ingest (source) it will be streamed from.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/broadcasts/scheduled (the `CreateScheduledBroadcast` operationId).
+func (c *ClientWithResponses) CreateScheduledBroadcastWithResponse(ctx context.Context, body CreateScheduledBroadcastJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateScheduledBroadcastResult, error) {
+	rsp, err := c.CreateScheduledBroadcast(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateScheduledBroadcastResult(rsp)
+}
+
+// DeleteScheduledBroadcastWithResponse Cancel a scheduled broadcast
+//
+// Removes a schedule of the caller; for a repeating one, `roll_forward` cancels only this occurrence and books the next.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /2/broadcasts/scheduled/{id} (the `DeleteScheduledBroadcast` operationId).
+func (c *ClientWithResponses) DeleteScheduledBroadcastWithResponse(ctx context.Context, id BroadcastIDPath, params *DeleteScheduledBroadcastParams, reqEditors ...RequestEditorFn) (*DeleteScheduledBroadcastResult, error) {
+	rsp, err := c.DeleteScheduledBroadcast(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteScheduledBroadcastResult(rsp)
+}
+
+// GetScheduledBroadcastWithResponse Look up a scheduled broadcast
+//
+// Returns one of the caller's schedules by the broadcast's id.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/broadcasts/scheduled/{id} (the `GetScheduledBroadcast` operationId).
+func (c *ClientWithResponses) GetScheduledBroadcastWithResponse(ctx context.Context, id BroadcastIDPath, reqEditors ...RequestEditorFn) (*GetScheduledBroadcastResult, error) {
+	rsp, err := c.GetScheduledBroadcast(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetScheduledBroadcastResult(rsp)
+}
+
+// UpdateScheduledBroadcastWithBodyWithResponse Replace a broadcast's schedule
+//
+// Replaces every field of a schedule with the body's; what the body leaves out is cleared, not kept. The body names the schedule again by its numeric `scheduled_broadcast_id`.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /2/broadcasts/scheduled/{id} (the `UpdateScheduledBroadcast` operationId).
+func (c *ClientWithResponses) UpdateScheduledBroadcastWithBodyWithResponse(ctx context.Context, id BroadcastIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateScheduledBroadcastResult, error) {
+	rsp, err := c.UpdateScheduledBroadcastWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateScheduledBroadcastResult(rsp)
+}
+
+// UpdateScheduledBroadcastWithResponse Replace a broadcast's schedule
+//
+// Replaces every field of a schedule with the body's; what the body leaves out is cleared, not kept. The body names the schedule again by its numeric `scheduled_broadcast_id`.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /2/broadcasts/scheduled/{id} (the `UpdateScheduledBroadcast` operationId).
+func (c *ClientWithResponses) UpdateScheduledBroadcastWithResponse(ctx context.Context, id BroadcastIDPath, body UpdateScheduledBroadcastJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateScheduledBroadcastResult, error) {
+	rsp, err := c.UpdateScheduledBroadcast(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateScheduledBroadcastResult(rsp)
+}
+
+// GoLiveScheduledBroadcastWithResponse Start a scheduled broadcast
+//
+// Puts a schedule made with `manual_publish` on the air now; a schedule without it starts by itself at its time, and this call is refused for it.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/broadcasts/scheduled/{id}/live (the `GoLiveScheduledBroadcast` operationId).
+func (c *ClientWithResponses) GoLiveScheduledBroadcastWithResponse(ctx context.Context, id BroadcastIDPath, reqEditors ...RequestEditorFn) (*GoLiveScheduledBroadcastResult, error) {
+	rsp, err := c.GoLiveScheduledBroadcast(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGoLiveScheduledBroadcastResult(rsp)
+}
+
+// GetBroadcastWithResponse Look up a broadcast
+//
+// Returns one of the caller's broadcasts.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/broadcasts/{id} (the `GetBroadcast` operationId).
+func (c *ClientWithResponses) GetBroadcastWithResponse(ctx context.Context, id BroadcastIDPath, params *GetBroadcastParams, reqEditors ...RequestEditorFn) (*GetBroadcastResult, error) {
+	rsp, err := c.GetBroadcast(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetBroadcastResult(rsp)
+}
+
+// GetBroadcastChatWithResponse Read a broadcast's chat
+//
+// Returns the chat of one of the caller's broadcasts, newest message first, a page at a time.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/broadcasts/{id}/chat (the `GetBroadcastChat` operationId).
+func (c *ClientWithResponses) GetBroadcastChatWithResponse(ctx context.Context, id BroadcastIDPath, params *GetBroadcastChatParams, reqEditors ...RequestEditorFn) (*GetBroadcastChatResult, error) {
+	rsp, err := c.GetBroadcastChat(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetBroadcastChatResult(rsp)
+}
+
+// SendBroadcastChatWithBodyWithResponse Chat in a live broadcast
+//
+// Posts a message, as the caller, to the chat of a broadcast that is on the air.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/broadcasts/{id}/chat (the `SendBroadcastChat` operationId).
+func (c *ClientWithResponses) SendBroadcastChatWithBodyWithResponse(ctx context.Context, id BroadcastIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SendBroadcastChatResult, error) {
+	rsp, err := c.SendBroadcastChatWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSendBroadcastChatResult(rsp)
+}
+
+// SendBroadcastChatWithResponse Chat in a live broadcast
+//
+// Posts a message, as the caller, to the chat of a broadcast that is on the air.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/broadcasts/{id}/chat (the `SendBroadcastChat` operationId).
+func (c *ClientWithResponses) SendBroadcastChatWithResponse(ctx context.Context, id BroadcastIDPath, body SendBroadcastChatJSONRequestBody, reqEditors ...RequestEditorFn) (*SendBroadcastChatResult, error) {
+	rsp, err := c.SendBroadcastChat(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSendBroadcastChatResult(rsp)
+}
+
+// MuteBroadcastChatUserWithBodyWithResponse Silence a user in a broadcast's chat
+//
+// Stops a user from chatting in one of the caller's live broadcasts, for good or, with `end_at_ms`, until then.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/broadcasts/{id}/chat/mutes (the `MuteBroadcastChatUser` operationId).
+func (c *ClientWithResponses) MuteBroadcastChatUserWithBodyWithResponse(ctx context.Context, id BroadcastIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*MuteBroadcastChatUserResult, error) {
+	rsp, err := c.MuteBroadcastChatUserWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseMuteBroadcastChatUserResult(rsp)
+}
+
+// MuteBroadcastChatUserWithResponse Silence a user in a broadcast's chat
+//
+// Stops a user from chatting in one of the caller's live broadcasts, for good or, with `end_at_ms`, until then.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/broadcasts/{id}/chat/mutes (the `MuteBroadcastChatUser` operationId).
+func (c *ClientWithResponses) MuteBroadcastChatUserWithResponse(ctx context.Context, id BroadcastIDPath, body MuteBroadcastChatUserJSONRequestBody, reqEditors ...RequestEditorFn) (*MuteBroadcastChatUserResult, error) {
+	rsp, err := c.MuteBroadcastChatUser(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseMuteBroadcastChatUserResult(rsp)
+}
+
+// UnmuteBroadcastChatUserWithResponse Let a user chat again in a broadcast
+//
+// Lifts the caller's mute of a user in the chat of one of the caller's live broadcasts.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /2/broadcasts/{id}/chat/mutes/{user_id} (the `UnmuteBroadcastChatUser` operationId).
+func (c *ClientWithResponses) UnmuteBroadcastChatUserWithResponse(ctx context.Context, id BroadcastIDPath, userID BroadcastChatUserID, reqEditors ...RequestEditorFn) (*UnmuteBroadcastChatUserResult, error) {
+	rsp, err := c.UnmuteBroadcastChatUser(ctx, id, userID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUnmuteBroadcastChatUserResult(rsp)
+}
+
+// DeleteBroadcastChatMessageWithResponse Remove a message from a broadcast's chat
+//
+// Takes a message out of the chat of one of the caller's live broadcasts.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /2/broadcasts/{id}/chat/{message_id} (the `DeleteBroadcastChatMessage` operationId).
+func (c *ClientWithResponses) DeleteBroadcastChatMessageWithResponse(ctx context.Context, id BroadcastIDPath, messageID BroadcastChatMessageID, reqEditors ...RequestEditorFn) (*DeleteBroadcastChatMessageResult, error) {
+	rsp, err := c.DeleteBroadcastChatMessage(ctx, id, messageID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteBroadcastChatMessageResult(rsp)
+}
+
 // SearchCommunitiesWithResponse Search Communities
 //
 // Finds Communities whose name or description match the query. Pages with `next_token` (or the same token sent as `pagination_token`).
@@ -37194,6 +39927,435 @@ func ParsePublishArticleResult(rsp *http.Response) (*PublishArticleResult, error
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ArticlePublishResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListBroadcastsResult parses an HTTP response from a ListBroadcastsWithResponse call
+func ParseListBroadcastsResult(rsp *http.Response) (*ListBroadcastsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListBroadcastsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest BroadcastsResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListScheduledBroadcastsResult parses an HTTP response from a ListScheduledBroadcastsWithResponse call
+func ParseListScheduledBroadcastsResult(rsp *http.Response) (*ListScheduledBroadcastsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListScheduledBroadcastsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ScheduledBroadcastsResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateScheduledBroadcastResult parses an HTTP response from a CreateScheduledBroadcastWithResponse call
+func ParseCreateScheduledBroadcastResult(rsp *http.Response) (*CreateScheduledBroadcastResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateScheduledBroadcastResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ScheduledBroadcastResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeleteScheduledBroadcastResult parses an HTTP response from a DeleteScheduledBroadcastWithResponse call
+func ParseDeleteScheduledBroadcastResult(rsp *http.Response) (*DeleteScheduledBroadcastResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteScheduledBroadcastResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest BroadcastDeleteResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetScheduledBroadcastResult parses an HTTP response from a GetScheduledBroadcastWithResponse call
+func ParseGetScheduledBroadcastResult(rsp *http.Response) (*GetScheduledBroadcastResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetScheduledBroadcastResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ScheduledBroadcastResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateScheduledBroadcastResult parses an HTTP response from a UpdateScheduledBroadcastWithResponse call
+func ParseUpdateScheduledBroadcastResult(rsp *http.Response) (*UpdateScheduledBroadcastResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateScheduledBroadcastResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ScheduledBroadcastResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGoLiveScheduledBroadcastResult parses an HTTP response from a GoLiveScheduledBroadcastWithResponse call
+func ParseGoLiveScheduledBroadcastResult(rsp *http.Response) (*GoLiveScheduledBroadcastResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GoLiveScheduledBroadcastResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ScheduledBroadcastResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetBroadcastResult parses an HTTP response from a GetBroadcastWithResponse call
+func ParseGetBroadcastResult(rsp *http.Response) (*GetBroadcastResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetBroadcastResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest BroadcastResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetBroadcastChatResult parses an HTTP response from a GetBroadcastChatWithResponse call
+func ParseGetBroadcastChatResult(rsp *http.Response) (*GetBroadcastChatResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetBroadcastChatResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest BroadcastChatResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseSendBroadcastChatResult parses an HTTP response from a SendBroadcastChatWithResponse call
+func ParseSendBroadcastChatResult(rsp *http.Response) (*SendBroadcastChatResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SendBroadcastChatResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest BroadcastChatSendResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseMuteBroadcastChatUserResult parses an HTTP response from a MuteBroadcastChatUserWithResponse call
+func ParseMuteBroadcastChatUserResult(rsp *http.Response) (*MuteBroadcastChatUserResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &MuteBroadcastChatUserResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest BroadcastChatMuteResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUnmuteBroadcastChatUserResult parses an HTTP response from a UnmuteBroadcastChatUserWithResponse call
+func ParseUnmuteBroadcastChatUserResult(rsp *http.Response) (*UnmuteBroadcastChatUserResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UnmuteBroadcastChatUserResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest BroadcastChatMuteResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeleteBroadcastChatMessageResult parses an HTTP response from a DeleteBroadcastChatMessageWithResponse call
+func ParseDeleteBroadcastChatMessageResult(rsp *http.Response) (*DeleteBroadcastChatMessageResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteBroadcastChatMessageResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest BroadcastDeleteResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

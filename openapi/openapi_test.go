@@ -195,6 +195,7 @@ func TestFieldParametersAreNamedEnums(t *testing.T) {
 		"community.fields": "CommunityField", "rules_count.fields": "RulesCountField",
 		"news.fields": "NewsField", "note.fields": "NoteField",
 		"analytics.fields": "AnalyticsField", "media_analytics.fields": "MediaAnalyticsField",
+		"broadcast.fields": "BroadcastField", "broadcast_chat_message.fields": "BroadcastChatMessageField",
 		"connection.fields": "ConnectionField",
 	}
 	seen := map[string]bool{}

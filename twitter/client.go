@@ -38,6 +38,7 @@ type Client struct {
 	Notes           *NotesService
 	Analytics       *AnalyticsService
 	Articles        *ArticlesService
+	Broadcasts      *BroadcastsService
 	Activity        *ActivityService
 	Connections     *ConnectionsService
 
@@ -104,6 +105,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Notes = (*NotesService)(&c.common)
 	c.Analytics = (*AnalyticsService)(&c.common)
 	c.Articles = (*ArticlesService)(&c.common)
+	c.Broadcasts = (*BroadcastsService)(&c.common)
 	c.Activity = (*ActivityService)(&c.common)
 	c.Connections = (*ConnectionsService)(&c.common)
 	return c, nil

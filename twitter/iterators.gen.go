@@ -36,6 +36,69 @@ func (s *ActivityService) SubscriptionsIter(ctx context.Context, opts *PageOptio
 	return s.subscriptionsPager(opts, it).items(ctx)
 }
 
+func (s *BroadcastsService) listPager(opts *BroadcastListOptions, it *IterOptions) *pager[gen.Broadcast] {
+	return opPager(&opListBroadcasts, opts, it,
+		func(o *BroadcastListOptions) (*int, *string) { return &o.MaxResults, &o.PaginationToken },
+		func(ctx context.Context, o *BroadcastListOptions) (*gen.BroadcastsResponse, *Response, error) {
+			return s.List(ctx, o)
+		})
+}
+
+// ListPages pages through the results of List (GET /2/broadcasts), following pagination_token.
+// A page holds up to 100 (the largest, unless opts.MaxResults sets the size).
+// opts.PaginationToken, when set, is where to start (or use it.StartToken).
+func (s *BroadcastsService) ListPages(ctx context.Context, opts *BroadcastListOptions, it *IterOptions) iter.Seq2[*BroadcastPage, error] {
+	return s.listPager(opts, it).pages(ctx)
+}
+
+// ListIter yields the results of List one by one, fetching pages as the loop
+// asks for more. See ListPages.
+func (s *BroadcastsService) ListIter(ctx context.Context, opts *BroadcastListOptions, it *IterOptions) iter.Seq2[gen.Broadcast, error] {
+	return s.listPager(opts, it).items(ctx)
+}
+
+func (s *BroadcastsService) scheduledPager(opts *ScheduledOptions, it *IterOptions) *pager[gen.ScheduledBroadcast] {
+	return opPager(&opListScheduledBroadcasts, opts, it,
+		func(o *ScheduledOptions) (*int, *string) { return &o.MaxResults, &o.PaginationToken },
+		func(ctx context.Context, o *ScheduledOptions) (*gen.ScheduledBroadcastsResponse, *Response, error) {
+			return s.Scheduled(ctx, o)
+		})
+}
+
+// ScheduledPages pages through the results of Scheduled (GET /2/broadcasts/scheduled), following pagination_token.
+// A page holds up to 100 (the largest, unless opts.MaxResults sets the size).
+// opts.PaginationToken, when set, is where to start (or use it.StartToken).
+func (s *BroadcastsService) ScheduledPages(ctx context.Context, opts *ScheduledOptions, it *IterOptions) iter.Seq2[*ScheduledBroadcastPage, error] {
+	return s.scheduledPager(opts, it).pages(ctx)
+}
+
+// ScheduledIter yields the results of Scheduled one by one, fetching pages as the loop
+// asks for more. See ScheduledPages.
+func (s *BroadcastsService) ScheduledIter(ctx context.Context, opts *ScheduledOptions, it *IterOptions) iter.Seq2[gen.ScheduledBroadcast, error] {
+	return s.scheduledPager(opts, it).items(ctx)
+}
+
+func (s *BroadcastsService) chatPager(id string, opts *BroadcastChatOptions, it *IterOptions) *pager[gen.BroadcastChatMessage] {
+	return opPager(&opGetBroadcastChat, opts, it,
+		func(o *BroadcastChatOptions) (*int, *string) { return &o.MaxResults, &o.PaginationToken },
+		func(ctx context.Context, o *BroadcastChatOptions) (*gen.BroadcastChatResponse, *Response, error) {
+			return s.Chat(ctx, id, o)
+		})
+}
+
+// ChatPages pages through the results of Chat (GET /2/broadcasts/{id}/chat), following pagination_token.
+// A page holds up to 200 (the largest, unless opts.MaxResults sets the size).
+// opts.PaginationToken, when set, is where to start (or use it.StartToken).
+func (s *BroadcastsService) ChatPages(ctx context.Context, id string, opts *BroadcastChatOptions, it *IterOptions) iter.Seq2[*BroadcastChatPage, error] {
+	return s.chatPager(id, opts, it).pages(ctx)
+}
+
+// ChatIter yields the results of Chat one by one, fetching pages as the loop
+// asks for more. See ChatPages.
+func (s *BroadcastsService) ChatIter(ctx context.Context, id string, opts *BroadcastChatOptions, it *IterOptions) iter.Seq2[gen.BroadcastChatMessage, error] {
+	return s.chatPager(id, opts, it).items(ctx)
+}
+
 func (s *CommunitiesService) searchPager(query string, opts *CommunitySearchOptions, it *IterOptions) *pager[gen.Community] {
 	return opPager(&opSearchCommunities, opts, it,
 		func(o *CommunitySearchOptions) (*int, *string) { return &o.MaxResults, &o.NextToken },

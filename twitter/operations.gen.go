@@ -23,6 +23,19 @@ var operations = []*opFacts{
 	&opDeleteActivitySubscription.opFacts,
 	&opCreateArticleDraft.opFacts,
 	&opPublishArticle.opFacts,
+	&opListBroadcasts.opFacts,
+	&opListScheduledBroadcasts.opFacts,
+	&opCreateScheduledBroadcast.opFacts,
+	&opGetScheduledBroadcast.opFacts,
+	&opUpdateScheduledBroadcast.opFacts,
+	&opDeleteScheduledBroadcast.opFacts,
+	&opGoLiveScheduledBroadcast.opFacts,
+	&opGetBroadcast.opFacts,
+	&opGetBroadcastChat.opFacts,
+	&opSendBroadcastChat.opFacts,
+	&opMuteBroadcastChatUser.opFacts,
+	&opUnmuteBroadcastChatUser.opFacts,
+	&opDeleteBroadcastChatMessage.opFacts,
 	&opSearchCommunities.opFacts,
 	&opLookupCommunity.opFacts,
 	&opListComplianceJobs.opFacts,
@@ -340,6 +353,186 @@ var opPublishArticle = operation[gen.ArticlePublishResponse]{
 	},
 	problems: func(r *gen.ArticlePublishResponse) []gen.Problem { return r.Errors },
 	hasData:  func(r *gen.ArticlePublishResponse) bool { return (r.Data.PostID != "") },
+}
+
+// opListBroadcasts is GET /2/broadcasts (Broadcasts.List, Broadcasts.Lookup).
+var opListBroadcasts = paged[gen.BroadcastsResponse, gen.Broadcast]{
+	operation: operation[gen.BroadcastsResponse]{
+		opFacts: opFacts{
+			id:       "listBroadcasts",
+			endpoint: endpoint{name: "GET /2/broadcasts", idempotent: true},
+			facade:   []string{"Broadcasts.List", "Broadcasts.Lookup"},
+			outcome:  needData,
+			size:     pageSize{min: 1, max: 100},
+			paging:   &pageFacts{sizeParam: "max_results", tokenParam: "pagination_token", nextToken: "next_token", item: "Broadcast"},
+		},
+		problems: func(r *gen.BroadcastsResponse) []gen.Problem { return r.Errors },
+		hasData:  func(r *gen.BroadcastsResponse) bool { return r.Data != nil },
+	},
+	page: func(r *gen.BroadcastsResponse) *Page[gen.Broadcast] {
+		return newPage(r.Data, nil, r.Meta.NextToken, PageMeta{ResultCount: int(r.Meta.ResultCount)})
+	},
+}
+
+// opListScheduledBroadcasts is GET /2/broadcasts/scheduled (Broadcasts.Scheduled).
+var opListScheduledBroadcasts = paged[gen.ScheduledBroadcastsResponse, gen.ScheduledBroadcast]{
+	operation: operation[gen.ScheduledBroadcastsResponse]{
+		opFacts: opFacts{
+			id:       "listScheduledBroadcasts",
+			endpoint: endpoint{name: "GET /2/broadcasts/scheduled", idempotent: true},
+			facade:   []string{"Broadcasts.Scheduled"},
+			outcome:  needData,
+			size:     pageSize{min: 1, max: 100},
+			paging:   &pageFacts{sizeParam: "max_results", tokenParam: "pagination_token", nextToken: "next_token", item: "ScheduledBroadcast"},
+		},
+		problems: func(r *gen.ScheduledBroadcastsResponse) []gen.Problem { return r.Errors },
+		hasData:  func(r *gen.ScheduledBroadcastsResponse) bool { return r.Data != nil },
+	},
+	page: func(r *gen.ScheduledBroadcastsResponse) *Page[gen.ScheduledBroadcast] {
+		return newPage(r.Data, nil, r.Meta.NextToken, PageMeta{ResultCount: int(r.Meta.ResultCount)})
+	},
+}
+
+// opCreateScheduledBroadcast is POST /2/broadcasts/scheduled (Broadcasts.Schedule).
+var opCreateScheduledBroadcast = operation[gen.ScheduledBroadcastResponse]{
+	opFacts: opFacts{
+		id:       "createScheduledBroadcast",
+		endpoint: endpoint{name: "POST /2/broadcasts/scheduled"},
+		facade:   []string{"Broadcasts.Schedule"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ScheduledBroadcastResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ScheduledBroadcastResponse) bool { return nonZeroScheduledBroadcast(&r.Data) },
+}
+
+// opGetScheduledBroadcast is GET /2/broadcasts/scheduled/{id} (Broadcasts.ScheduledByID).
+var opGetScheduledBroadcast = operation[gen.ScheduledBroadcastResponse]{
+	opFacts: opFacts{
+		id:       "getScheduledBroadcast",
+		endpoint: endpoint{name: "GET /2/broadcasts/scheduled/{id}", idempotent: true},
+		facade:   []string{"Broadcasts.ScheduledByID"},
+		outcome:  needData,
+	},
+	problems: func(r *gen.ScheduledBroadcastResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ScheduledBroadcastResponse) bool { return nonZeroScheduledBroadcast(&r.Data) },
+}
+
+// opUpdateScheduledBroadcast is PUT /2/broadcasts/scheduled/{id} (Broadcasts.UpdateScheduled).
+var opUpdateScheduledBroadcast = operation[gen.ScheduledBroadcastResponse]{
+	opFacts: opFacts{
+		id:       "updateScheduledBroadcast",
+		endpoint: endpoint{name: "PUT /2/broadcasts/scheduled/{id}"},
+		facade:   []string{"Broadcasts.UpdateScheduled"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ScheduledBroadcastResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ScheduledBroadcastResponse) bool { return nonZeroScheduledBroadcast(&r.Data) },
+}
+
+// opDeleteScheduledBroadcast is DELETE /2/broadcasts/scheduled/{id} (Broadcasts.DeleteScheduled).
+var opDeleteScheduledBroadcast = operation[gen.BroadcastDeleteResponse]{
+	opFacts: opFacts{
+		id:       "deleteScheduledBroadcast",
+		endpoint: endpoint{name: "DELETE /2/broadcasts/scheduled/{id}"},
+		facade:   []string{"Broadcasts.DeleteScheduled"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.BroadcastDeleteResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.BroadcastDeleteResponse) bool { return (r.Data.Deleted) },
+}
+
+// opGoLiveScheduledBroadcast is POST /2/broadcasts/scheduled/{id}/live (Broadcasts.GoLive).
+var opGoLiveScheduledBroadcast = operation[gen.ScheduledBroadcastResponse]{
+	opFacts: opFacts{
+		id:       "goLiveScheduledBroadcast",
+		endpoint: endpoint{name: "POST /2/broadcasts/scheduled/{id}/live"},
+		facade:   []string{"Broadcasts.GoLive"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ScheduledBroadcastResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ScheduledBroadcastResponse) bool { return nonZeroScheduledBroadcast(&r.Data) },
+}
+
+// opGetBroadcast is GET /2/broadcasts/{id} (Broadcasts.ByID).
+var opGetBroadcast = operation[gen.BroadcastResponse]{
+	opFacts: opFacts{
+		id:       "getBroadcast",
+		endpoint: endpoint{name: "GET /2/broadcasts/{id}", idempotent: true},
+		facade:   []string{"Broadcasts.ByID"},
+		outcome:  needData,
+	},
+	problems: func(r *gen.BroadcastResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.BroadcastResponse) bool { return nonZeroBroadcast(&r.Data) },
+}
+
+// opGetBroadcastChat is GET /2/broadcasts/{id}/chat (Broadcasts.Chat).
+var opGetBroadcastChat = paged[gen.BroadcastChatResponse, gen.BroadcastChatMessage]{
+	operation: operation[gen.BroadcastChatResponse]{
+		opFacts: opFacts{
+			id:       "getBroadcastChat",
+			endpoint: endpoint{name: "GET /2/broadcasts/{id}/chat", idempotent: true},
+			facade:   []string{"Broadcasts.Chat"},
+			outcome:  needData,
+			size:     pageSize{min: 1, max: 200},
+			paging:   &pageFacts{sizeParam: "max_results", tokenParam: "pagination_token", nextToken: "next_token", item: "BroadcastChatMessage"},
+		},
+		problems: func(r *gen.BroadcastChatResponse) []gen.Problem { return r.Errors },
+		hasData:  func(r *gen.BroadcastChatResponse) bool { return r.Data != nil },
+	},
+	page: func(r *gen.BroadcastChatResponse) *Page[gen.BroadcastChatMessage] {
+		return newPage(r.Data, &r.Includes, r.Meta.NextToken, PageMeta{ResultCount: int(r.Meta.ResultCount)})
+	},
+}
+
+// opSendBroadcastChat is POST /2/broadcasts/{id}/chat (Broadcasts.SendChat).
+var opSendBroadcastChat = operation[gen.BroadcastChatSendResponse]{
+	opFacts: opFacts{
+		id:       "sendBroadcastChat",
+		endpoint: endpoint{name: "POST /2/broadcasts/{id}/chat"},
+		facade:   []string{"Broadcasts.SendChat"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.BroadcastChatSendResponse) []gen.Problem { return r.Errors },
+	hasData: func(r *gen.BroadcastChatSendResponse) bool {
+		return (r.Data.Success ||
+			r.Data.Timestamp != "")
+	},
+}
+
+// opMuteBroadcastChatUser is POST /2/broadcasts/{id}/chat/mutes (Broadcasts.MuteChatUser).
+var opMuteBroadcastChatUser = operation[gen.BroadcastChatMuteResponse]{
+	opFacts: opFacts{
+		id:       "muteBroadcastChatUser",
+		endpoint: endpoint{name: "POST /2/broadcasts/{id}/chat/mutes"},
+		facade:   []string{"Broadcasts.MuteChatUser"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.BroadcastChatMuteResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.BroadcastChatMuteResponse) bool { return (r.Data.Muted) },
+}
+
+// opUnmuteBroadcastChatUser is DELETE /2/broadcasts/{id}/chat/mutes/{user_id} (Broadcasts.UnmuteChatUser).
+var opUnmuteBroadcastChatUser = operation[gen.BroadcastChatMuteResponse]{
+	opFacts: opFacts{
+		id:       "unmuteBroadcastChatUser",
+		endpoint: endpoint{name: "DELETE /2/broadcasts/{id}/chat/mutes/{user_id}"},
+		facade:   []string{"Broadcasts.UnmuteChatUser"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.BroadcastChatMuteResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.BroadcastChatMuteResponse) bool { return (r.Data.Muted) },
+}
+
+// opDeleteBroadcastChatMessage is DELETE /2/broadcasts/{id}/chat/{message_id} (Broadcasts.DeleteChatMessage).
+var opDeleteBroadcastChatMessage = operation[gen.BroadcastDeleteResponse]{
+	opFacts: opFacts{
+		id:       "deleteBroadcastChatMessage",
+		endpoint: endpoint{name: "DELETE /2/broadcasts/{id}/chat/{message_id}"},
+		facade:   []string{"Broadcasts.DeleteChatMessage"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.BroadcastDeleteResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.BroadcastDeleteResponse) bool { return (r.Data.Deleted) },
 }
 
 // opSearchCommunities is GET /2/communities/search (Communities.Search).
@@ -2285,6 +2478,35 @@ func nonZeroBookmarkFolder(v *gen.BookmarkFolder) bool {
 		v.Name != ""
 }
 
+func nonZeroBroadcast(v *gen.Broadcast) bool {
+	return v.AvailableForReplay ||
+		v.BroadcastID != "" ||
+		v.ChatOption != 0 ||
+		v.CreatedAtMs != "" ||
+		v.EndMs != "" ||
+		v.Height != 0 ||
+		v.ID != "" ||
+		v.ImageURL != "" ||
+		v.ImageURLMedium != "" ||
+		v.ImageURLSmall != "" ||
+		v.IsHighLatency ||
+		v.Language != "" ||
+		v.MediaKey != "" ||
+		v.ScheduledEndMs != "" ||
+		v.ScheduledStartMs != "" ||
+		v.ShareURL != "" ||
+		v.SourceID != "" ||
+		v.StartMs != "" ||
+		v.State != "" ||
+		v.Title != "" ||
+		v.TotalWatched != "" ||
+		v.TotalWatching != "" ||
+		v.TweetID != "" ||
+		v.TwitterUserID != "" ||
+		v.UpdatedAtMs != "" ||
+		v.Width != 0
+}
+
 func nonZeroCommunity(v *gen.Community) bool {
 	return v.Access != "" ||
 		!v.CreatedAt.IsZero() ||
@@ -2506,6 +2728,24 @@ func nonZeroRulesCount(v *gen.RulesCount) bool {
 		v.CapPerProject != "" ||
 		nonZeroAppRulesCount(&v.ClientAppRulesCount) ||
 		v.ProjectRulesCount != ""
+}
+
+func nonZeroScheduledBroadcast(v *gen.ScheduledBroadcast) bool {
+	return v.AvailableForReplay ||
+		v.BroadcastID != "" ||
+		v.ChatOption != "" ||
+		v.Description != "" ||
+		v.Locale != "" ||
+		v.ManualPublish ||
+		v.RecurringScheduleID != "" ||
+		v.ScheduledBroadcastID != "" ||
+		v.ScheduledEndMs != "" ||
+		v.ScheduledStartMs != "" ||
+		v.SourceID != "" ||
+		v.State != "" ||
+		v.TelecastID != "" ||
+		v.ThumbnailMediaID != "" ||
+		v.Title != ""
 }
 
 func nonZeroSpace(v *gen.Space) bool {

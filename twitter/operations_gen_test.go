@@ -59,6 +59,58 @@ var operationCalls = map[string]func(context.Context, *Client, sender) (*Respons
 		_, resp, err := do(ctx, c, &opPublishArticle, send)
 		return resp, err
 	},
+	"listBroadcasts": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opListBroadcasts.operation, send)
+		return resp, err
+	},
+	"listScheduledBroadcasts": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opListScheduledBroadcasts.operation, send)
+		return resp, err
+	},
+	"createScheduledBroadcast": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opCreateScheduledBroadcast, send)
+		return resp, err
+	},
+	"getScheduledBroadcast": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opGetScheduledBroadcast, send)
+		return resp, err
+	},
+	"updateScheduledBroadcast": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opUpdateScheduledBroadcast, send)
+		return resp, err
+	},
+	"deleteScheduledBroadcast": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opDeleteScheduledBroadcast, send)
+		return resp, err
+	},
+	"goLiveScheduledBroadcast": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opGoLiveScheduledBroadcast, send)
+		return resp, err
+	},
+	"getBroadcast": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opGetBroadcast, send)
+		return resp, err
+	},
+	"getBroadcastChat": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opGetBroadcastChat.operation, send)
+		return resp, err
+	},
+	"sendBroadcastChat": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opSendBroadcastChat, send)
+		return resp, err
+	},
+	"muteBroadcastChatUser": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opMuteBroadcastChatUser, send)
+		return resp, err
+	},
+	"unmuteBroadcastChatUser": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opUnmuteBroadcastChatUser, send)
+		return resp, err
+	},
+	"deleteBroadcastChatMessage": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opDeleteBroadcastChatMessage, send)
+		return resp, err
+	},
 	"searchCommunities": func(ctx context.Context, c *Client, send sender) (*Response, error) {
 		_, resp, err := do(ctx, c, &opSearchCommunities.operation, send)
 		return resp, err

@@ -403,6 +403,20 @@ var handlers = map[string]func(*Server, *call) (int, any){
 
 	"createArticleDraft": (*Server).createArticleDraft,
 	"publishArticle":     (*Server).publishArticle,
+
+	"listBroadcasts":             (*Server).listBroadcasts,
+	"getBroadcast":               (*Server).getBroadcast,
+	"listScheduledBroadcasts":    (*Server).listScheduledBroadcasts,
+	"createScheduledBroadcast":   (*Server).createScheduledBroadcast,
+	"getScheduledBroadcast":      (*Server).getScheduledBroadcast,
+	"updateScheduledBroadcast":   (*Server).updateScheduledBroadcast,
+	"deleteScheduledBroadcast":   (*Server).deleteScheduledBroadcast,
+	"goLiveScheduledBroadcast":   (*Server).goLiveScheduledBroadcast,
+	"getBroadcastChat":           (*Server).getBroadcastChat,
+	"sendBroadcastChat":          (*Server).sendBroadcastChat,
+	"muteBroadcastChatUser":      (*Server).muteBroadcastChatUser,
+	"unmuteBroadcastChatUser":    (*Server).unmuteBroadcastChatUser,
+	"deleteBroadcastChatMessage": (*Server).deleteBroadcastChatMessage,
 }
 
 // rawJSON is a body that is already encoded.

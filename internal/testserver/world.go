@@ -478,7 +478,8 @@ type state struct {
 	activity    *activityState   // X Activity subscriptions and events (activity.go)
 	profiles    map[string]*User // users whose profile UpdateProfile changed (activity.go)
 
-	articles articleState // long-form Articles, drafts and published (articles.go)
+	articles   articleState   // long-form Articles, drafts and published (articles.go)
+	broadcasts broadcastState // live videos, their schedules and chat (broadcasts.go)
 }
 
 func copyMap[V any](m map[string]V) map[string]V {
@@ -532,6 +533,7 @@ func newState(cfg *config, clock Clock) *state {
 	seedDMBlocks(st)
 	seedWebhooks(st)
 	seedActivity(st)
+	seedBroadcasts(st)
 	// Jack's followers: the seeded ones, then generated ones up to JackFollowerCount.
 	counts := map[string]int{JackID: JackFollowerCount}
 	for id, n := range cfg.followers {
