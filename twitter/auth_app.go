@@ -18,22 +18,30 @@ func WithBearerToken(token string) Option {
 		if err := checkSecret("WithBearerToken", "token", token); err != nil {
 			return err
 		}
-		return c.setAuth("WithBearerToken", bearerAuth{token: newSecret(token)})
+		return c.setAuth("WithBearerToken", bearerAuth{token: newSecret(token), header: newSecret("Bearer " + token)})
 	}
 }
 
-// bearerAuth sends a fixed bearer token.
-type bearerAuth struct{ token secret }
+// bearerAuth sends a fixed bearer token; header is the Authorization header's value,
+// built once.
+type bearerAuth struct{ token, header secret }
 
 func (a bearerAuth) name() string { return "app-only bearer token" }
 
 func (a bearerAuth) wrap(next http.RoundTripper, _ authEnv) http.RoundTripper {
 	return roundTripperFunc(func(r *http.Request) (*http.Response, error) {
+		h := a.authorization()
+		if v := r.Header["Authorization"]; len(v) == 1 && v[0] == h {
+			return next.RoundTrip(r) // authorized already (Client.prepareRequest)
+		}
 		r2 := r.Clone(r.Context())
-		r2.Header.Set("Authorization", "Bearer "+a.token.reveal())
+		r2.Header.Set("Authorization", h)
 		return next.RoundTrip(r2)
 	})
 }
+
+// authorization is the header value: the same on every request.
+func (a bearerAuth) authorization() string { return a.header.reveal() }
 
 // String keeps the token out of %v.
 func (a bearerAuth) String() string { return "bearerAuth{token: REDACTED}" }

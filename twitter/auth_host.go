@@ -11,16 +11,46 @@ import (
 // authenticating client, and a program may use it for other URLs (media on another host,
 // a redirect elsewhere); those must not receive the app's or the user's credentials.
 type hostGate struct {
-	origin string // origin of the base URL
-	auth   http.RoundTripper
-	plain  http.RoundTripper
+	api   originMatcher // the base URL's origin
+	auth  http.RoundTripper
+	plain http.RoundTripper
+	// fixed is the authenticator when Client.prepareRequest sets its header on the
+	// client's own requests; nil otherwise.
+	fixed fixedAuthorization
 }
 
 func (g hostGate) RoundTrip(r *http.Request) (*http.Response, error) {
-	if origin(r.URL) == g.origin {
+	if g.api.matches(r.URL) {
 		return g.auth.RoundTrip(r)
 	}
+	// http.Client copies a request's headers to the requests of the redirects it
+	// follows: the header prepareRequest set must not reach another origin.
+	if g.fixed != nil && r.Header.Get("Authorization") == g.fixed.authorization() {
+		r2 := r.Clone(r.Context())
+		r2.Header.Del("Authorization")
+		r = r2
+	}
 	return g.plain.RoundTrip(r)
+}
+
+// originMatcher tells the URLs of one origin.
+type originMatcher struct {
+	scheme, host string // as the URL spells them
+	origin       string // canonical (origin)
+}
+
+func newOriginMatcher(u *url.URL) originMatcher {
+	return originMatcher{scheme: u.Scheme, host: u.Host, origin: origin(u)}
+}
+
+// matches reports whether u is of the origin. A URL spelling scheme and host exactly as
+// the origin's own URL does (every request the client builds) is answered without
+// building its canonical form.
+func (m originMatcher) matches(u *url.URL) bool {
+	if u.Scheme == m.scheme && u.Host == m.host {
+		return true
+	}
+	return origin(u) == m.origin
 }
 
 // origin is the URL's scheme and canonicalHost: two URLs of one origin may share

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -107,5 +108,58 @@ func TestOriginAndRedactURL(t *testing.T) {
 		if got := redactURL(raw); got != want {
 			t.Errorf("redactURL(%q) = %q, want %q", raw, got, want)
 		}
+	}
+}
+
+func TestOriginMatcher(t *testing.T) {
+	base, _ := url.Parse("https://api.x.com")
+	m := newOriginMatcher(base)
+	for raw, want := range map[string]bool{
+		"https://api.x.com/2/users/me":   true, // as the client spells it
+		"https://API.X.COM:443/2/tweets": true, // the same origin, spelt otherwise
+		"http://api.x.com/2/tweets":      false,
+		"https://api.x.com:8443/2":       false,
+		"https://upload.x.com/2/media":   false,
+		"https://api.x.com.evil.test/2":  false,
+	} {
+		u, err := url.Parse(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := m.matches(u); got != want {
+			t.Errorf("matches(%s) = %v, want %v", raw, got, want)
+		}
+	}
+}
+
+// The client's own requests carry the User-Agent and an app-only bearer token when they
+// reach the configured transport, set once in place; a request to another origin through
+// HTTPClient gets neither credential.
+func TestPreparedRequestsAreAuthorizedOnce(t *testing.T) {
+	var got []http.Header
+	rt := roundTripperFunc(func(r *http.Request) (*http.Response, error) {
+		got = append(got, r.Header.Clone())
+		return &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(`{"data":{"id":"1","name":"a","username":"a"}}`)), Request: r}, nil
+	})
+	c, err := NewClient(WithBaseURL("https://api.example.test"), WithBearerToken("tok"), WithUserAgent("bot/1"),
+		WithHTTPClient(&http.Client{Transport: rt}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := c.Users.ByUsername(context.Background(), "a", nil); err != nil {
+		t.Fatal(err)
+	}
+	req, _ := http.NewRequest(http.MethodGet, "https://cdn.example.test/x.jpg", nil)
+	if resp, err := c.HTTPClient().Do(req); err == nil {
+		resp.Body.Close()
+	}
+	if len(got) != 2 {
+		t.Fatalf("%d requests", len(got))
+	}
+	if a, ua := got[0].Values("Authorization"), got[0].Get("User-Agent"); len(a) != 1 || a[0] != "Bearer tok" || ua != "bot/1" {
+		t.Errorf("API request: Authorization %q, User-Agent %q", a, ua)
+	}
+	if a := got[1].Get("Authorization"); a != "" {
+		t.Errorf("another origin was sent the token: %q", a)
 	}
 }

@@ -1,6 +1,7 @@
 package twitter
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -44,7 +45,8 @@ type Client struct {
 
 	cfg        config
 	baseURL    *url.URL
-	httpClient *http.Client // authenticating transport; shared with raw
+	apiOrigin  originMatcher // the base URL's origin: where credentials may go
+	httpClient *http.Client  // authenticating transport; shared with raw
 	raw        *gen.Client
 	limits     *rateLimitTable
 	common     service
@@ -79,9 +81,9 @@ func NewClient(opts ...Option) (*Client, error) {
 		return nil, fmt.Errorf("twitter: base URL %q is not an absolute URL", redactURL(cfg.baseURL))
 	}
 
-	c := &Client{cfg: cfg, baseURL: base, limits: newRateLimitTable()}
+	c := &Client{cfg: cfg, baseURL: base, apiOrigin: newOriginMatcher(base), limits: newRateLimitTable()}
 	c.httpClient = c.buildHTTPClient()
-	c.raw, err = gen.NewClient(base.String(), gen.WithHTTPClient(c.httpClient))
+	c.raw, err = c.newRaw(c.httpClient)
 	if err != nil {
 		return nil, fmt.Errorf("twitter: %w", err)
 	}
@@ -139,10 +141,33 @@ func (c *Client) buildHTTPClient() *http.Client {
 			stateID:     c.cfg.stateID,
 			decoder:     c.cfg.decoder,
 		})
-		rt = hostGate{origin: origin(c.baseURL), auth: authed, plain: rt}
+		fixed, _ := c.cfg.auth.(fixedAuthorization)
+		rt = hostGate{api: c.apiOrigin, auth: authed, plain: rt, fixed: fixed}
 	}
 	hc.Transport = userAgentTransport{next: rt, ua: c.cfg.userAgent, transport: transport}
 	return &hc
+}
+
+// newRaw returns a generated client of the API host that sends with hc and prepares
+// each request it builds (prepareRequest).
+func (c *Client) newRaw(hc *http.Client) (*gen.Client, error) {
+	return gen.NewClient(c.baseURL.String(), gen.WithHTTPClient(hc), gen.WithRequestEditorFn(c.prepareRequest))
+}
+
+// prepareRequest sets the User-Agent, and a fixed Authorization header (an app-only bearer
+// token), on a request the generated client has just built for the client. The request
+// is the client's own, so it may be changed in place: the transport layers then find
+// the headers set and pass the request on as it is, where each would otherwise copy it
+// (a RoundTripper must not change the request it is given). Credentials that change
+// (fetched or refreshed tokens, OAuth 1.0a signatures) stay with the transport.
+func (c *Client) prepareRequest(_ context.Context, r *http.Request) error {
+	if c.cfg.userAgent != "" && r.Header.Get("User-Agent") == "" {
+		r.Header["User-Agent"] = []string{c.cfg.userAgent}
+	}
+	if fa, ok := c.cfg.auth.(fixedAuthorization); ok && c.apiOrigin.matches(r.URL) {
+		r.Header["Authorization"] = []string{fa.authorization()}
+	}
+	return nil
 }
 
 // Raw returns the generated client. It shares the Client's transport, so requests made

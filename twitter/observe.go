@@ -140,8 +140,9 @@ type callObservation struct {
 }
 
 // observeCall tells the Observer a call starts and returns the context to make it with.
-func (c *Client) observeCall(ctx context.Context, endpoint string) (context.Context, *callObservation) {
-	o := &callObservation{c: c, endpoint: endpoint, start: c.cfg.now()}
+// The observation is a value, so that it can live on the caller's stack.
+func (c *Client) observeCall(ctx context.Context, endpoint string) (context.Context, callObservation) {
+	o := callObservation{c: c, endpoint: endpoint, start: c.cfg.now()}
 	return c.cfg.observer.StartCall(ctx, CallStart{Endpoint: endpoint, At: o.start}), o
 }
 

@@ -81,6 +81,13 @@ type authenticator interface {
 	name() string
 }
 
+// fixedAuthorization is an authenticator whose Authorization header is the same on
+// every request (a bearer token given as is): Client.prepareRequest sets it on the client's own
+// requests in place.
+type fixedAuthorization interface {
+	authorization() string
+}
+
 // authEnv is what an authenticator may use besides its credentials.
 type authEnv struct {
 	// baseURL is the API host; app-only token requests go to {baseURL}/oauth2/token.

@@ -321,7 +321,7 @@ func (c *Client) streamingRaw() (*gen.Client, error) {
 	}
 	hc := *c.httpClient
 	hc.Timeout = 0
-	raw, err := gen.NewClient(c.baseURL.String(), gen.WithHTTPClient(&hc))
+	raw, err := c.newRaw(&hc)
 	if err != nil {
 		return nil, fmt.Errorf("twitter: %w", err)
 	}
