@@ -5,7 +5,7 @@ STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 SPEC        := openapi/twitter-v2.yaml
 PKGS_LINT    = $(shell $(GO) list ./... | grep -v '/gen$$')
 
-.PHONY: all generate check-generated vet test test-short lint bench tour spec-facts
+.PHONY: all generate check-generated vet test test-short lint bench bench-all tour spec-facts
 .PHONY: spec-drift
 
 all: test lint
@@ -52,7 +52,13 @@ lint:
 	$(GO) tool staticcheck $(PKGS_LINT)
 	cd otel && $(GO) vet ./... && $(GO) run $(STATICCHECK) ./...
 
+## bench: the performance goals, each measured against its floor in the same run, as the
+## table README's "Performance" shows (internal/cmd/benchtable).
 bench:
+	$(GO) test -run '^$$' -bench Goal -benchmem -count 1 ./twitter ./internal/jsonx | $(GO) run ./internal/cmd/benchtable
+
+## bench-all: every benchmark of the module.
+bench-all:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 tour:

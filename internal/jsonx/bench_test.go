@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/twitterkit/go/gen"
+	"github.com/twitterkit/go/internal/benchratio"
 	"github.com/twitterkit/go/internal/jsonx"
 	"github.com/twitterkit/go/internal/jsonx/internal/fixture"
 )
@@ -177,4 +178,21 @@ func TestBenchmarkInputs(t *testing.T) {
 	if err := json.Unmarshal(searchPage(t), &m); err != nil || len(m.Data) != 500 {
 		t.Fatalf("page: %d tweets, %v", len(m.Data), err)
 	}
+}
+
+// BenchmarkGoalDecode decodes the 500-Tweet page with Fast against encoding/json (the
+// floor) into the same generated type, interleaved in one run (internal/benchratio).
+// Goal: x-floor ≤ 1/6 (Fast at least 6 times as fast).
+func BenchmarkGoalDecode(b *testing.B) {
+	page := searchPage(b)
+	b.ReportAllocs()
+	benchratio.Compare(b, func() {
+		if err := jsonx.Standard.Unmarshal(page, new(gen.TweetSearchResponse)); err != nil {
+			b.Fatal(err)
+		}
+	}, func() {
+		if err := jsonx.Fast.Unmarshal(page, new(gen.TweetSearchResponse)); err != nil {
+			b.Fatal(err)
+		}
+	})
 }
