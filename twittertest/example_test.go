@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"time"
 
 	"github.com/twitterkit/go/twitter"
 	"github.com/twitterkit/go/twittertest"
@@ -69,4 +70,100 @@ func ExampleServer_UserToken() {
 	}
 	fmt.Println(srv.World().FollowerCount(twittertest.BobID) - before) // Alice followed Bob
 	// Output: -1
+}
+
+// The World's Add methods seed what a test needs before the code under test runs; the
+// client then finds it as it finds the seeded world.
+func ExampleWorld_AddUser() {
+	srv, err := twittertest.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	w := srv.World()
+	bot, err := w.AddUser(twittertest.User{Username: "weatherbot", Name: "Weather Bot"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	tw, err := w.AddTweet(twittertest.Tweet{AuthorID: bot.ID, Text: "Sunny in #Berlin, 24°C"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := w.AddLike(twittertest.AliceID, tw.ID); err != nil {
+		log.Fatal(err)
+	}
+	if err := w.AddFollow(twittertest.AliceID, bot.ID); err != nil {
+		log.Fatal(err)
+	}
+
+	tok := &oauth2.Token{AccessToken: srv.UserToken(twittertest.BobID), TokenType: "bearer"} // acting as @bob
+	c, err := twitter.NewClient(twitter.WithBaseURL(srv.URL()), twitter.WithTokenSource(oauth2.StaticTokenSource(tok)))
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	u, _, err := c.Users.ByUsername(ctx, "weatherbot", nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	likers, _, err := c.Tweets.LikingUsers(ctx, tw.ID, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(u.Data.Name, "liked by @"+likers.Data[0].Username)
+	fmt.Println(w.FollowerCount(bot.ID), "follower")
+	// Output:
+	// Weather Bot liked by @alice
+	// 1 follower
+}
+
+// A ManualClock lets a test cross a rate-limit window without waiting: the fault here is
+// the server's own 429 once the route's limit is spent.
+func ExampleManualClock() {
+	clock := twittertest.NewManualClock(twittertest.SeedTime)
+	srv, err := twittertest.New(twittertest.WithClock(clock),
+		twittertest.WithRateLimit("GET /2/users/{id}", 1, 15*time.Minute))
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	c, err := twitter.NewClient(twitter.WithBaseURL(srv.URL()), twitter.WithBearerToken(srv.AppBearerToken()),
+		twitter.WithRetryPolicy(twitter.NoRetries()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, wait := range []time.Duration{0, 0, 15 * time.Minute} {
+		clock.Advance(wait)
+		_, _, err := c.Users.ByID(ctx, twittertest.JackID, nil)
+		fmt.Printf("after %v: rate limited %v\n", wait, twitter.IsRateLimited(err))
+	}
+	// Output:
+	// after 0s: rate limited false
+	// after 0s: rate limited true
+	// after 15m0s: rate limited false
+}
+
+// Faults make a route fail as the network and X's front end do; a client's retry policy
+// rides them out. Here the first two requests get a proxy's HTML page and a reset
+// connection, and the default retry policy succeeds on the third.
+func ExampleFaultKind() {
+	srv, err := twittertest.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	c, err := twitter.NewClient(twitter.WithBaseURL(srv.URL()), twitter.WithBearerToken(srv.AppBearerToken()),
+		twitter.WithRetryPolicy(&twitter.Backoff{Initial: time.Millisecond}))
+	if err != nil {
+		log.Fatal(err)
+	}
+	srv.Inject("GET /2/users/{id}", twittertest.Fault{Kind: twittertest.FaultHTML, Status: 502, Times: 1})
+	srv.Inject("GET /2/users/{id}", twittertest.Fault{Kind: twittertest.FaultReset, Times: 1})
+	res, resp, err := c.Users.ByID(context.Background(), twittertest.JackID, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("@"+res.Data.Username, "in", resp.Attempts, "attempts")
+	// Output: @jack in 3 attempts
 }

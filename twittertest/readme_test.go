@@ -58,13 +58,7 @@ func TestREADMEExampleRuns(t *testing.T) {
 // TestGoDocListsTheServersMethods runs go doc, as a user discovering the package would,
 // and checks that what a test needs is listed.
 func TestGoDocListsTheServersMethods(t *testing.T) {
-	cmd := exec.Command("go", "doc", "-short", ".", "Server")
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("go doc: %v\n%s", err, out.String())
-	}
-	doc := out.String()
+	doc := goDoc(t, "Server")
 	for _, m := range []string{
 		"func Start(tb testing.TB, opts ...Option) *Server",
 		"func New(opts ...Option) (*Server, error)",
@@ -87,4 +81,53 @@ func TestGoDocListsTheServersMethods(t *testing.T) {
 	if strings.Contains(doc, "internal/testserver") {
 		t.Errorf("go doc Server shows the internal type:\n%s", doc)
 	}
+}
+
+// TestGoDocShowsTheTypesOfATest: go doc of the types a test uses shows their own
+// documented fields and methods, not an alias of an internal type.
+func TestGoDocShowsTheTypesOfATest(t *testing.T) {
+	for sym, want := range map[string][]string{
+		"World": {
+			"func (w *World) User(id string) (User, bool)",
+			"func (w *World) Tweet(id string) (Tweet, bool)",
+			"func (w *World) LikedTweetIDs(userID string) []string",
+			"func (w *World) AddUser(u User) (User, error)",
+			"func (w *World) AddTweet(t Tweet) (Tweet, error)",
+			"func (w *World) AddFollow(userID, targetID string) error",
+			"func (w *World) AddLike(userID, tweetID string) error",
+			"func (w *World) AddWebhook(ctx context.Context, url string) (Webhook, error)",
+			"func (w *World) Webhooks() []Webhook",
+			"func (w *World) ReplayJobs() []ReplayJob",
+		},
+		"ManualClock": {"func NewManualClock(t time.Time) *ManualClock", "func (c *ManualClock) Advance(d time.Duration)", "func (c *ManualClock) Now() time.Time"},
+		"FaultKind":   {"FaultStatus FaultKind = iota + 1", "FaultRateLimit", "FaultDisconnect", "func (k FaultKind) String() string"},
+		"Option":      {"type Option func(*options)", "func WithClock(c Clock) Option", "func WithRateLimit(route string, limit int, window time.Duration) Option"},
+		"Tweet":       {"AuthorID ", "ReferencedTweets []ReferencedTweet"},
+		"Like":        {"func (l Like) Partition(n int) int"},
+	} {
+		doc := goDoc(t, "-all", sym)
+		for _, w := range want {
+			if !strings.Contains(doc, w) {
+				t.Errorf("go doc %s lacks %q:\n%s", sym, w, doc)
+			}
+		}
+		if strings.Contains(doc, "testserver") {
+			t.Errorf("go doc %s shows the internal package:\n%s", sym, doc)
+		}
+	}
+}
+
+// goDoc runs go doc on this package, as a user discovering it would.
+func goDoc(t *testing.T, args ...string) string {
+	t.Helper()
+	if len(args) == 1 {
+		args = []string{"-short", args[0]}
+	}
+	cmd := exec.Command("go", append([]string{"doc", args[0], "."}, args[1:]...)...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("go doc %v: %v\n%s", args, err, out.String())
+	}
+	return out.String()
 }

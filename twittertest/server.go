@@ -1,9 +1,7 @@
 package twittertest
 
 import (
-	"context"
 	"net/http"
-	"time"
 
 	"github.com/twitterkit/go/internal/testserver"
 )
@@ -70,85 +68,8 @@ func (s *Server) OAuth2Client() OAuth2Client {
 		AuthorizeURL: c.AuthorizeURL, TokenURL: c.TokenURL}
 }
 
-// World reads the server's current data, to compare with what your program saw. Every
-// method of World takes a consistent snapshot and returns copies.
-func (s *Server) World() *World { return s.s.World() }
-
-// Fault is a failure for Inject to make a route suffer.
-type Fault struct {
-	Kind   FaultKind     // FaultStatus, FaultHTML, FaultRateLimit, ...
-	Status int           // the status of FaultStatus, FaultStatusNoJSON and FaultHTML (default 503, 502)
-	Times  int           // how many requests suffer it; 0 means every one
-	After  int           // let this many matching requests through first
-	Delay  time.Duration // FaultStall: the pause; FaultSlowDrip: between chunks; FaultRateLimit: until the reset
-	// RetryAfter, when set, is sent as a Retry-After header (whole seconds) with the
-	// answer, as a 503 saying when to come back.
-	RetryAfter time.Duration
-}
-
-// Inject makes a route fail: route is "METHOD /2/path/{param}" as in the document, an
-// operationId, or "*" for every operation. Faults are tried in the order injected; the
-// first that applies wins. Inject panics on a route the document does not have.
-func (s *Server) Inject(route string, f Fault) {
-	s.s.Inject(route, testserver.Fault{Kind: f.Kind, Status: f.Status, Times: f.Times, After: f.After, Delay: f.Delay, RetryAfter: f.RetryAfter})
-}
-
-// ClearFaults removes every injected fault.
-func (s *Server) ClearFaults() { s.s.ClearFaults() }
-
 // ResetRateLimits forgets every rate-limit window, as if all had just reset.
 func (s *Server) ResetRateLimits() { s.s.ResetRateLimits() }
-
-// EmitTweet adds Tweets to the world and pushes them to the connected streams (the sample
-// stream gets each, the filtered stream those a rule matches). Zero fields are filled
-// in; it returns the Tweets as stored.
-func (s *Server) EmitTweet(tweets ...Tweet) []Tweet { return s.s.EmitTweet(tweets...) }
-
-// EmitComplianceEvent pushes events to the connected compliance and label streams of
-// their Stream and partition (see StreamPartition), changing nothing in the world.
-func (s *Server) EmitComplianceEvent(evs ...ComplianceEvent) error {
-	return s.s.EmitComplianceEvent(evs...)
-}
-
-// EmitLike pushes a like of a Tweet by a user to the connected likes streams, without
-// recording it in the world.
-func (s *Server) EmitLike(userID, tweetID string) (Like, error) { return s.s.EmitLike(userID, tweetID) }
-
-// DisconnectStreams ends every open stream with an operational-disconnect problem of the
-// given disconnect_type ("" for "OperationalDisconnect"), as X does, and returns how many
-// it ended.
-func (s *Server) DisconnectStreams(disconnectType string) int {
-	return s.s.DisconnectStreams(disconnectType)
-}
-
-// StreamConnections counts the open connections of a stream route ("GET
-// /2/tweets/sample/stream", "streamFiltered"); "" counts every stream.
-func (s *Server) StreamConnections(route string) int { return s.s.StreamConnections(route) }
-
-// WaitStreamConnections waits until a stream route has at least n open connections, or
-// ctx ends.
-func (s *Server) WaitStreamConnections(ctx context.Context, route string, n int) error {
-	return s.s.WaitStreamConnections(ctx, route, n)
-}
-
-// DeliverEvent POSTs event (an activity's JSON) to the registered webhook webhookID,
-// signed as X signs deliveries, and returns the receiver's status code.
-// ErrWebhookInvalid: the webhook failed its CRC check.
-func (s *Server) DeliverEvent(ctx context.Context, webhookID string, event []byte) (int, error) {
-	return s.s.DeliverEvent(ctx, webhookID, event)
-}
-
-// DeliverEventWithSignature is DeliverEvent with a signature of your choosing, to show
-// that a receiver refuses a forged event.
-func (s *Server) DeliverEventWithSignature(ctx context.Context, webhookID string, event []byte, signature string) (int, error) {
-	return s.s.DeliverEventWithSignature(ctx, webhookID, event, signature)
-}
-
-// DeliverActivity sends event to every valid webhook userID is subscribed to, and returns
-// how many answered 2xx.
-func (s *Server) DeliverActivity(ctx context.Context, userID string, event []byte) (int, error) {
-	return s.s.DeliverActivity(ctx, userID, event)
-}
 
 // Violation is a request or response that broke the API document.
 type Violation struct {

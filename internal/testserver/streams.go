@@ -120,33 +120,7 @@ func (s *Server) EmitTweet(tweets ...Tweet) []Tweet {
 	s.mu.Lock()
 	for _, in := range tweets {
 		t := in
-		if t.ID == "" {
-			t.num = s.w.newTweetID()
-			t.ID = strconv.FormatUint(t.num, 10)
-		} else if n, err := strconv.ParseUint(t.ID, 10, 64); err == nil {
-			t.num = n
-		}
-		if t.AuthorID == "" {
-			t.AuthorID = AliceID
-		}
-		if t.CreatedAt.IsZero() {
-			t.CreatedAt = s.clock.Now().UTC().Truncate(time.Millisecond)
-		}
-		if t.Text == "" {
-			t.Text = fmt.Sprintf("Emitted Tweet number %d", s.w.tweetSeq)
-		}
-		if t.ConversationID == "" {
-			t.ConversationID = t.ID
-		}
-		if t.Lang == "" {
-			t.Lang = "en"
-		}
-		if t.Source == "" {
-			t.Source = "twitterkit testserver"
-		}
-		if t.ReplySettings == "" {
-			t.ReplySettings = "everyone"
-		}
+		s.fillTweet(&t)
 		stored := t
 		s.w.addTweet(&stored)
 		out = append(out, stored)
@@ -156,6 +130,38 @@ func (s *Server) EmitTweet(tweets ...Tweet) []Tweet {
 	s.mu.Unlock()
 	s.push(events)
 	return out
+}
+
+// fillTweet fills in the zero fields of a new Tweet as EmitTweet documents; call with
+// s.mu held.
+func (s *Server) fillTweet(t *Tweet) {
+	if t.ID == "" {
+		t.num = s.w.newTweetID()
+		t.ID = strconv.FormatUint(t.num, 10)
+	} else if n, err := strconv.ParseUint(t.ID, 10, 64); err == nil {
+		t.num = n
+	}
+	if t.AuthorID == "" {
+		t.AuthorID = AliceID
+	}
+	if t.CreatedAt.IsZero() {
+		t.CreatedAt = s.clock.Now().UTC().Truncate(time.Millisecond)
+	}
+	if t.Text == "" {
+		t.Text = fmt.Sprintf("Emitted Tweet number %d", s.w.tweetSeq)
+	}
+	if t.ConversationID == "" {
+		t.ConversationID = t.ID
+	}
+	if t.Lang == "" {
+		t.Lang = "en"
+	}
+	if t.Source == "" {
+		t.Source = "twitterkit testserver"
+	}
+	if t.ReplySettings == "" {
+		t.ReplySettings = "everyone"
+	}
 }
 
 // streamEventOf matches a new Tweet against the rules in force; call with s.mu held.

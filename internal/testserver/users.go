@@ -268,8 +268,9 @@ func (s *Server) listMuting(c *call) (int, any) {
 	return s.userPage(c, len(ids), func(i int) string { return ids[i] }, p)
 }
 
-// searchUsers finds seeded accounts whose name, username or bio holds every word of the
-// query (any case): an exact username first, then in the order the accounts were made.
+// searchUsers finds the seeded and added accounts whose name, username or bio holds
+// every word of the query (any case): an exact username first, then in the order the
+// accounts were made.
 func (s *Server) searchUsers(c *call) (int, any) {
 	q := strings.Fields(strings.ToLower(c.q.Get("query")))
 	p, pr := pageParams(c, filterKey(c, "query"), 100)
@@ -279,8 +280,8 @@ func (s *Server) searchUsers(c *call) (int, any) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	var ids []string
-	for _, id := range s.w.b.userOrder {
-		u := s.w.b.users[id]
+	for _, id := range append(s.w.b.userOrder[:len(s.w.b.userOrder):len(s.w.b.userOrder)], s.w.addedUserIDs()...) {
+		u := s.w.user(id)
 		hay := strings.ToLower(u.Name + "\x00" + u.Username + "\x00" + u.Description)
 		all := len(q) > 0
 		for _, w := range q {

@@ -143,18 +143,27 @@ func (s *Server) createWebhook(c *call) (int, any) {
 	if pr := decodeBody(c, &body); pr != nil {
 		return pr.Status, pr
 	}
-	if pr := checkWebhookURL(body.URL); pr != nil {
+	w, pr := s.registerWebhook(c.r.Context(), body.URL)
+	if pr != nil {
 		return pr.Status, pr
 	}
-	valid := s.crcCheck(c.r.Context(), body.URL)
+	return http.StatusOK, envelope{Data: renderWebhook(&w, nil)}
+}
+
+// registerWebhook adds a webhook of the app at target after its CRC check.
+func (s *Server) registerWebhook(ctx context.Context, target string) (Webhook, *apiProblem) {
+	if pr := checkWebhookURL(target); pr != nil {
+		return Webhook{}, pr
+	}
+	valid := s.crcCheck(ctx, target)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	h := s.w.hooks
-	w := &Webhook{ID: strconv.FormatUint(h.seq, 10), URL: body.URL, Valid: valid,
+	w := &Webhook{ID: strconv.FormatUint(h.seq, 10), URL: target, Valid: valid,
 		CreatedAt: s.clock.Now().UTC().Truncate(time.Millisecond), CRCChecks: 1}
 	h.seq++
 	h.list = append(h.list, w)
-	return http.StatusOK, envelope{Data: renderWebhook(w, nil)}
+	return *w, nil
 }
 
 func (s *Server) validateWebhook(c *call) (int, any) {

@@ -650,6 +650,9 @@ func (st *state) userByName(name string) *User {
 	if u := st.b.byName[strings.ToLower(name)]; u != nil {
 		return u
 	}
+	if u := st.addedUserByName(name); u != nil {
+		return u
+	}
 	var block, i int
 	if _, err := fmt.Sscanf(strings.ToLower(name), "v%d_%d", &block, &i); err == nil {
 		u := st.user(virtualID(block, i))

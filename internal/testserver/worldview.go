@@ -179,10 +179,11 @@ func (w *World) ComplianceJobs() (jobs []ComplianceJob, status []string) {
 	return
 }
 
-// UserIDs lists the seeded users (generated followers are not listed), sorted.
+// UserIDs lists the seeded users and those AddUser added (generated followers are not
+// listed), sorted.
 func (w *World) UserIDs() (ids []string) {
 	w.read(func(st *state) {
-		ids = append([]string(nil), st.b.userOrder...)
+		ids = append(append([]string(nil), st.b.userOrder...), st.addedUserIDs()...)
 	})
 	sort.Strings(ids)
 	return

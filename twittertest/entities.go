@@ -1,0 +1,241 @@
+package twittertest
+
+import (
+	"slices"
+	"time"
+
+	"github.com/twitterkit/go/internal/testserver"
+)
+
+// The things of the world, as World returns them and as World's Add methods take them.
+// Each is a copy: changing one changes nothing in the server.
+
+// User is an account of the world.
+type User struct {
+	ID              string
+	Name            string // the display name
+	Username        string // the handle, without the @
+	CreatedAt       time.Time
+	Description     string // the bio
+	Location        string
+	URL             string
+	ProfileImageURL string
+	Protected       bool   // only approved followers see its Tweets
+	Verified        bool   // verified (a blue, business or government check)
+	VerifiedType    string // blue, business, government or none
+	PinnedTweetID   string
+	Email           string // confirmed_email, told only to the user themself
+}
+
+func userOf(u testserver.User) User {
+	return User{ID: u.ID, Name: u.Name, Username: u.Username, CreatedAt: u.CreatedAt, Description: u.Description,
+		Location: u.Location, URL: u.URL, ProfileImageURL: u.ProfileImageURL, Protected: u.Protected,
+		Verified: u.Verified, VerifiedType: u.VerifiedType, PinnedTweetID: u.PinnedTweetID, Email: u.Email}
+}
+
+func (u User) internal() testserver.User {
+	return testserver.User{ID: u.ID, Name: u.Name, Username: u.Username, CreatedAt: u.CreatedAt, Description: u.Description,
+		Location: u.Location, URL: u.URL, ProfileImageURL: u.ProfileImageURL, Protected: u.Protected,
+		Verified: u.Verified, VerifiedType: u.VerifiedType, PinnedTweetID: u.PinnedTweetID, Email: u.Email}
+}
+
+// Tweet is a Tweet (a post) of the world. Its entities (hashtags, mentions, cashtags,
+// URLs) are derived from Text.
+type Tweet struct {
+	ID               string
+	Text             string
+	AuthorID         string
+	CreatedAt        time.Time
+	ConversationID   string // the id of the Tweet that started the conversation
+	InReplyToUserID  string
+	ReferencedTweets []ReferencedTweet
+	MediaKeys        []string // its attached media (World.Media)
+	PollID           string   // its poll (World.Poll)
+	PlaceID          string
+	Lang             string
+	Source           string
+	// PossiblySensitive marks a Tweet whose content may be sensitive.
+	PossiblySensitive bool
+	// ReplySettings says who may reply: everyone, mentionedUsers, following, ...
+	ReplySettings string
+}
+
+// ReferencedTweet links a Tweet to one it retweets (Type "retweeted"), quotes ("quoted")
+// or answers ("replied_to").
+type ReferencedTweet struct {
+	Type string
+	ID   string
+}
+
+func tweetOf(t testserver.Tweet) Tweet {
+	out := Tweet{ID: t.ID, Text: t.Text, AuthorID: t.AuthorID, CreatedAt: t.CreatedAt, ConversationID: t.ConversationID,
+		InReplyToUserID: t.InReplyToUserID, MediaKeys: slices.Clone(t.MediaKeys), PollID: t.PollID, PlaceID: t.PlaceID,
+		Lang: t.Lang, Source: t.Source, PossiblySensitive: t.PossiblySensitive, ReplySettings: t.ReplySettings}
+	for _, r := range t.ReferencedTweets {
+		out.ReferencedTweets = append(out.ReferencedTweets, ReferencedTweet{Type: r.Type, ID: r.ID})
+	}
+	return out
+}
+
+func (t Tweet) internal() testserver.Tweet {
+	out := testserver.Tweet{ID: t.ID, Text: t.Text, AuthorID: t.AuthorID, CreatedAt: t.CreatedAt, ConversationID: t.ConversationID,
+		InReplyToUserID: t.InReplyToUserID, MediaKeys: slices.Clone(t.MediaKeys), PollID: t.PollID, PlaceID: t.PlaceID,
+		Lang: t.Lang, Source: t.Source, PossiblySensitive: t.PossiblySensitive, ReplySettings: t.ReplySettings}
+	for _, r := range t.ReferencedTweets {
+		out.ReferencedTweets = append(out.ReferencedTweets, testserver.ReferencedTweet{Type: r.Type, ID: r.ID})
+	}
+	return out
+}
+
+// Media is a photo, video or animated GIF that Tweets attach by its Key.
+type Media struct {
+	Key             string
+	Type            string // photo, video or animated_gif
+	URL             string
+	PreviewImageURL string
+	AltText         string
+	Width, Height   int
+	DurationMS      int // videos
+	ViewCount       int // videos
+}
+
+func mediaOf(m testserver.Media) Media {
+	return Media{Key: m.Key, Type: m.Type, URL: m.URL, PreviewImageURL: m.PreviewImageURL, AltText: m.AltText,
+		Width: m.Width, Height: m.Height, DurationMS: m.DurationMS, ViewCount: m.ViewCount}
+}
+
+// Poll is a poll attached to a Tweet.
+type Poll struct {
+	ID              string
+	Options         []PollOption
+	DurationMinutes int
+	EndDatetime     time.Time
+	VotingStatus    string // open or closed, as the API shows it now
+}
+
+// PollOption is one choice of a Poll and its votes.
+type PollOption struct {
+	Position int
+	Label    string
+	Votes    int
+}
+
+func pollOf(p testserver.Poll) Poll {
+	out := Poll{ID: p.ID, DurationMinutes: p.DurationMinutes, EndDatetime: p.EndDatetime, VotingStatus: p.VotingStatus}
+	for _, o := range p.Options {
+		out.Options = append(out.Options, PollOption{Position: o.Position, Label: o.Label, Votes: o.Votes})
+	}
+	return out
+}
+
+// Space is a live audio conversation.
+type Space struct {
+	ID               string
+	State            string // live, scheduled or ended
+	Title            string
+	CreatorID        string
+	HostIDs          []string
+	SpeakerIDs       []string
+	Lang             string
+	IsTicketed       bool
+	ParticipantCount int
+	CreatedAt        time.Time
+	StartedAt        time.Time // zero until it starts
+	ScheduledStart   time.Time // scheduled Spaces
+	EndedAt          time.Time // zero until it ends
+}
+
+func spaceOf(s testserver.Space) Space {
+	return Space{ID: s.ID, State: s.State, Title: s.Title, CreatorID: s.CreatorID, HostIDs: slices.Clone(s.HostIDs),
+		SpeakerIDs: slices.Clone(s.SpeakerIDs), Lang: s.Lang, IsTicketed: s.IsTicketed, ParticipantCount: s.ParticipantCount,
+		CreatedAt: s.CreatedAt, StartedAt: s.StartedAt, ScheduledStart: s.ScheduledStart, EndedAt: s.EndedAt}
+}
+
+// List is a curated List of accounts. Private Lists are seen only by their owner.
+type List struct {
+	ID          string
+	Name        string
+	Description string
+	OwnerID     string
+	Private     bool
+	CreatedAt   time.Time
+	MemberIDs   []string // newest member first
+	FollowerIDs []string // newest follower first
+}
+
+func listOf(l testserver.List) List {
+	return List{ID: l.ID, Name: l.Name, Description: l.Description, OwnerID: l.OwnerID, Private: l.Private,
+		CreatedAt: l.CreatedAt, MemberIDs: slices.Clone(l.MemberIDs), FollowerIDs: slices.Clone(l.FollowerIDs)}
+}
+
+// Rule is a filtered-stream rule in force.
+type Rule struct {
+	ID    string
+	Value string // the query, e.g. "from:XDevelopers has:media"
+	Tag   string
+}
+
+// DMConversation is a direct-message conversation: one-to-one (ID "smallerID-largerID")
+// or a group (a numeric ID).
+type DMConversation struct {
+	ID             string
+	Group          bool
+	ParticipantIDs []string // current participants, in the order they joined
+}
+
+// DMEvent is an event of a direct-message conversation: a message (EventType
+// "MessageCreate") or participants joining or leaving a group ("ParticipantsJoin",
+// "ParticipantsLeave").
+type DMEvent struct {
+	ID                 string
+	EventType          string
+	ConversationID     string
+	SenderID           string   // MessageCreate
+	Text               string   // MessageCreate
+	ParticipantIDs     []string // ParticipantsJoin, ParticipantsLeave
+	MediaKeys          []string // attachments of a MessageCreate
+	ReferencedTweetIDs []string // Tweets linked from the text
+	CreatedAt          time.Time
+}
+
+func dmEventOf(e testserver.DMEvent) DMEvent {
+	return DMEvent{ID: e.ID, EventType: e.EventType, ConversationID: e.ConversationID, SenderID: e.SenderID, Text: e.Text,
+		ParticipantIDs: slices.Clone(e.ParticipantIDs), MediaKeys: slices.Clone(e.MediaKeys),
+		ReferencedTweetIDs: slices.Clone(e.ReferencedTweetIDs), CreatedAt: e.CreatedAt}
+}
+
+// ComplianceJob is a batch compliance job, as POST /2/compliance/jobs creates it.
+type ComplianceJob struct {
+	ID        string
+	Type      string // tweets or users
+	Name      string
+	Resumable bool
+	CreatedAt time.Time
+	Upload    []byte // what was PUT to its upload URL
+	// Status is the job's status now: created, in_progress, complete or failed.
+	Status string
+}
+
+// Webhook is a webhook registered by the app (POST /2/webhooks, World.AddWebhook).
+type Webhook struct {
+	ID        string
+	URL       string
+	Valid     bool // it passed its last CRC check
+	CreatedAt time.Time
+	// CRCChecks counts the challenge-response checks the server made of it.
+	CRCChecks int
+}
+
+func webhookOf(w testserver.Webhook) Webhook {
+	return Webhook{ID: w.ID, URL: w.URL, Valid: w.Valid, CreatedAt: w.CreatedAt, CRCChecks: w.CRCChecks}
+}
+
+// ReplayJob is a replay of a webhook's past deliveries (POST
+// /2/webhooks/replay).
+type ReplayJob struct {
+	ID        string
+	WebhookID string
+	From, To  time.Time // to the minute, both inclusive
+	CreatedAt time.Time
+	Replayed  int // how many events it sent again
+}

@@ -1,0 +1,257 @@
+package twittertest
+
+import (
+	"context"
+	"time"
+
+	"github.com/twitterkit/go/internal/testserver"
+)
+
+// World is the server's data: what your program's calls read and changed. Its reading
+// methods each take a consistent snapshot and return copies, to compare with what your
+// program saw. Its Add methods seed the world before your code runs: they change it as
+// if it had been so when the server started, with no stream event or activity event.
+// Lists of ids are newest first unless a method says otherwise.
+//
+// A World stays valid as long as its Server; it is safe for concurrent use.
+type World struct {
+	w *testserver.World
+	s *testserver.Server
+}
+
+// World returns the server's world (see World).
+func (s *Server) World() *World { return &World{w: s.s.World(), s: s.s} }
+
+// oneOf converts the (value, found) answers of an internal lookup with conv.
+func oneOf[In, Out any](conv func(In) Out) func(In, bool) (Out, bool) {
+	return func(v In, ok bool) (Out, bool) {
+		if !ok {
+			var zero Out
+			return zero, false
+		}
+		return conv(v), true
+	}
+}
+
+// manyOf converts a list of an internal lookup.
+func manyOf[In, Out any](conv func(In) Out, in []In) []Out {
+	var out []Out
+	for _, v := range in {
+		out = append(out, conv(v))
+	}
+	return out
+}
+
+// Users
+
+// User returns the user with this id: seeded, added, or a generated follower.
+func (w *World) User(id string) (User, bool) { return oneOf(userOf)(w.w.User(id)) }
+
+// UserByUsername returns the user with this handle (any case, without the @).
+func (w *World) UserByUsername(username string) (User, bool) {
+	return oneOf(userOf)(w.w.UserByUsername(username))
+}
+
+// UserIDs lists the seeded users and those AddUser added, sorted; generated followers
+// are not listed.
+func (w *World) UserIDs() []string { return w.w.UserIDs() }
+
+// FollowerIDs lists who follows userID: exactly what GET /2/users/{id}/followers pages
+// through. For a user given 100,000 followers (WithFollowers) it allocates 100,000
+// strings; FollowerCount does not.
+func (w *World) FollowerIDs(userID string) []string { return w.w.FollowerIDs(userID) }
+
+// FollowerCount is len(FollowerIDs(userID)) without building the list.
+func (w *World) FollowerCount(userID string) int { return w.w.FollowerCount(userID) }
+
+// FollowingIDs lists whom userID follows.
+func (w *World) FollowingIDs(userID string) []string { return w.w.FollowingIDs(userID) }
+
+// PendingFollowIDs lists the protected accounts userID asked to follow, not yet approved.
+func (w *World) PendingFollowIDs(userID string) []string { return w.w.PendingFollowIDs(userID) }
+
+// BlockingIDs lists whom userID blocks.
+func (w *World) BlockingIDs(userID string) []string { return w.w.BlockingIDs(userID) }
+
+// MutingIDs lists whom userID mutes.
+func (w *World) MutingIDs(userID string) []string { return w.w.MutingIDs(userID) }
+
+// Tweets
+
+// Tweet returns the Tweet with this id, deleted ones excepted.
+func (w *World) Tweet(id string) (Tweet, bool) { return oneOf(tweetOf)(w.w.Tweet(id)) }
+
+// IsDeleted tells whether a Tweet was deleted (DELETE /2/tweets/{id}).
+func (w *World) IsDeleted(tweetID string) bool { return w.w.IsDeleted(tweetID) }
+
+// IsHidden tells whether a reply is hidden by the author of its conversation.
+func (w *World) IsHidden(tweetID string) bool { return w.w.IsHidden(tweetID) }
+
+// UserTweetIDs lists the Tweets userID posted.
+func (w *World) UserTweetIDs(userID string) []string { return w.w.UserTweetIDs(userID) }
+
+// MentionIDs lists the Tweets that mention userID.
+func (w *World) MentionIDs(userID string) []string { return w.w.MentionIDs(userID) }
+
+// HomeTimelineIDs lists what GET /2/users/{id}/timelines/reverse_chronological pages
+// through for userID with no filter: the Tweets of whom the user follows and the user's
+// own, without muted or blocked accounts, at most 800.
+func (w *World) HomeTimelineIDs(userID string) []string { return w.w.HomeTimelineIDs(userID) }
+
+// SearchIDs runs a search query over the world as an app-only caller would, without
+// paging: what GET /2/tweets/search/recent returns page after page. It returns an error
+// for a query the API would refuse.
+func (w *World) SearchIDs(query string) ([]string, error) { return w.w.SearchIDs(query) }
+
+// LikedTweetIDs lists the Tweets userID liked, newest like first.
+func (w *World) LikedTweetIDs(userID string) []string { return w.w.LikedTweetIDs(userID) }
+
+// LikingUserIDs lists who liked a Tweet.
+func (w *World) LikingUserIDs(tweetID string) []string { return w.w.LikingUserIDs(tweetID) }
+
+// RetweeterIDs lists who retweeted a Tweet.
+func (w *World) RetweeterIDs(tweetID string) []string { return w.w.RetweeterIDs(tweetID) }
+
+// BookmarkIDs lists the Tweets userID bookmarked, newest bookmark first.
+func (w *World) BookmarkIDs(userID string) []string { return w.w.BookmarkIDs(userID) }
+
+// Media returns media by key: seeded, or made by a finished upload.
+func (w *World) Media(key string) (Media, bool) { return oneOf(mediaOf)(w.w.Media(key)) }
+
+// UploadState returns the processing state of a finalized media upload now: "" for an
+// upload that needs no processing (a photo) or is not finalized, else pending,
+// in_progress, succeeded or failed.
+func (w *World) UploadState(mediaID string) string { return w.w.UploadState(mediaID) }
+
+// Poll returns a poll with its votes. Its VotingStatus is the one the API shows now: an
+// open poll is closed once the server clock reaches its EndDatetime.
+func (w *World) Poll(id string) (Poll, bool) { return oneOf(pollOf)(w.w.Poll(id)) }
+
+// TweetUsage is how many Tweets the server's responses carried on the UTC day of day:
+// what GET /2/usage/tweets reports for it.
+func (w *World) TweetUsage(day time.Time) int { return w.w.TweetUsage(day) }
+
+// Spaces, Lists, direct messages
+
+// Space returns the Space with this id.
+func (w *World) Space(id string) (Space, bool) { return oneOf(spaceOf)(w.w.Space(id)) }
+
+// List returns a List, a private one too, with its members and followers.
+func (w *World) List(id string) (List, bool) { return oneOf(listOf)(w.w.List(id)) }
+
+// ListIDs lists every List, private ones too.
+func (w *World) ListIDs() []string { return w.w.ListIDs() }
+
+// OwnedListIDs lists the Lists userID owns, private ones too.
+func (w *World) OwnedListIDs(userID string) []string { return w.w.OwnedListIDs(userID) }
+
+// ListMembershipIDs lists the Lists userID is a member of, private ones too.
+func (w *World) ListMembershipIDs(userID string) []string { return w.w.ListMembershipIDs(userID) }
+
+// FollowedListIDs lists the Lists userID follows.
+func (w *World) FollowedListIDs(userID string) []string { return w.w.FollowedListIDs(userID) }
+
+// PinnedListIDs lists the Lists userID pinned.
+func (w *World) PinnedListIDs(userID string) []string { return w.w.PinnedListIDs(userID) }
+
+// DMConversation returns a direct-message conversation with its current participants.
+func (w *World) DMConversation(id string) (DMConversation, bool) {
+	c, ok := w.w.DMConversation(id)
+	return DMConversation{ID: c.ID, Group: c.Group, ParticipantIDs: c.ParticipantIDs}, ok
+}
+
+// DMEvents lists the direct-message events userID sees: of every conversation the user
+// takes part in, or of one when conversationID is not "". It is what GET /2/dm_events
+// (or a conversation's dm_events) pages through.
+func (w *World) DMEvents(userID, conversationID string) []DMEvent {
+	return manyOf(dmEventOf, w.w.DMEvents(userID, conversationID))
+}
+
+// Streams, compliance, webhooks
+
+// Rules returns the filtered-stream rules in force, oldest first.
+func (w *World) Rules() []Rule {
+	return manyOf(func(r testserver.Rule) Rule { return Rule{ID: r.ID, Value: r.Value, Tag: r.Tag} }, w.w.Rules())
+}
+
+// ComplianceJobs returns the batch compliance jobs, oldest first, with their status now.
+func (w *World) ComplianceJobs() []ComplianceJob {
+	jobs, status := w.w.ComplianceJobs()
+	out := make([]ComplianceJob, len(jobs))
+	for i, j := range jobs {
+		out[i] = ComplianceJob{ID: j.ID, Type: j.Type, Name: j.Name, Resumable: j.Resumable, CreatedAt: j.CreatedAt,
+			Upload: append([]byte(nil), j.Upload...), Status: status[i]}
+	}
+	return out
+}
+
+// Webhooks returns the app's webhooks, oldest first.
+func (w *World) Webhooks() []Webhook { return manyOf(webhookOf, w.w.Webhooks()) }
+
+// Webhook returns one webhook of the app.
+func (w *World) Webhook(id string) (Webhook, bool) { return oneOf(webhookOf)(w.w.Webhook(id)) }
+
+// AccountActivitySubscribers lists the users whose Account Activity goes to the webhook
+// webhookID, in the order they subscribed.
+func (w *World) AccountActivitySubscribers(webhookID string) []string {
+	return w.w.AccountActivitySubscribers(webhookID)
+}
+
+// ReplayJobs lists the webhook replay jobs, oldest first.
+func (w *World) ReplayJobs() []ReplayJob {
+	return manyOf(func(j testserver.ReplayJob) ReplayJob {
+		return ReplayJob{ID: j.ID, WebhookID: j.WebhookID, From: j.From, To: j.To, CreatedAt: j.CreatedAt, Replayed: j.Replayed}
+	}, w.w.ReplayJobs())
+}
+
+// Seeding
+
+// AddUser adds an account. Username is required and must be free (any case); zero
+// fields are filled in: ID (a new id), Name (the username), CreatedAt (the server
+// clock), VerifiedType ("none") and ProfileImageURL. Lookups, user search and mentions
+// find it at once. It returns the user as stored, or an error for a taken id or
+// username.
+func (w *World) AddUser(u User) (User, error) {
+	got, err := w.s.AddUser(u.internal())
+	if err != nil {
+		return User{}, err
+	}
+	return userOf(got), nil
+}
+
+// AddTweet adds a Tweet without pushing it to any stream (Server.EmitTweet does that).
+// Zero fields are filled in: ID (a new id above all others), AuthorID (AliceID),
+// CreatedAt (the server clock), Text, ConversationID (its own ID), Lang ("en"), Source
+// and ReplySettings ("everyone"). Its author and the Tweets it references must exist.
+// It returns the Tweet as stored.
+func (w *World) AddTweet(t Tweet) (Tweet, error) {
+	got, err := w.s.AddTweet(t.internal())
+	if err != nil {
+		return Tweet{}, err
+	}
+	return tweetOf(got), nil
+}
+
+// AddFollow makes userID follow targetID, a protected account too (as if approved).
+// Following again changes nothing.
+func (w *World) AddFollow(userID, targetID string) error { return w.s.AddFollow(userID, targetID) }
+
+// AddLike makes userID like a Tweet, as the newest like. Liking again changes nothing.
+func (w *World) AddLike(userID, tweetID string) error { return w.s.AddLike(userID, tweetID) }
+
+// AddWebhook registers a webhook of the app at url, as POST /2/webhooks does: url must
+// be https, or http on a loopback host (an httptest.Server), and the server sends it a
+// CRC check (a GET with crc_token) whose answer makes the webhook Valid or not.
+func (w *World) AddWebhook(ctx context.Context, url string) (Webhook, error) {
+	h, err := w.s.AddWebhook(ctx, url)
+	if err != nil {
+		return Webhook{}, err
+	}
+	return webhookOf(h), nil
+}
+
+// AddAccountActivitySubscription sends userID's Account Activity to the webhook
+// webhookID (see Server.DeliverActivity). Subscribing again changes nothing.
+func (w *World) AddAccountActivitySubscription(webhookID, userID string) error {
+	return w.s.AddAccountActivitySubscription(webhookID, userID)
+}
