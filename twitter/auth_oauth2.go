@@ -51,6 +51,8 @@ const (
 	ScopeDMWrite            Scope = "dm.write"             // send direct messages as the user
 	ScopeMediaWrite         Scope = "media.write"          // upload media as the user
 	ScopeTimelineRead       Scope = "timeline.read"        // custom timelines
+	ScopeBroadcastRead      Scope = "broadcast.read"       // the user's live broadcasts, their schedules and chat
+	ScopeBroadcastWrite     Scope = "broadcast.write"      // schedule, start and moderate broadcasts as the user
 )
 
 // OAuth2Config is an app registered for OAuth 2.0 (the "Client ID" and, for a

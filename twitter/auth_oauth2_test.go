@@ -6,8 +6,12 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -16,6 +20,8 @@ import (
 
 	"go.uber.org/goleak"
 	"golang.org/x/oauth2"
+
+	"github.com/twitterkit/go/openapi"
 )
 
 func TestAuthCodeURLCarriesPKCE(t *testing.T) {
@@ -536,5 +542,61 @@ func TestTokenSourceErrorsAreSafe(t *testing.T) {
 	}
 	for verb, s := range printings(err) {
 		assertNoSecrets(t, "error printed with "+verb, s, testClientSecret, "USER-REFRESH-UNKNOWN")
+	}
+}
+
+// Every scope of the document's OAuth 2.0 flow has a Scope constant, and every constant is
+// a scope of the document or one X documents elsewhere (users.email, for confirmed_email,
+// is in X's field guide and its authorization page, not in its API document).
+func TestScopesAreTheDocuments(t *testing.T) {
+	doc, err := openapi.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, scheme := range doc.Components.SecuritySchemes {
+		if v := scheme.Value; v != nil && v.Type == "oauth2" && v.Flows != nil && v.Flows.AuthorizationCode != nil {
+			for s := range v.Flows.AuthorizationCode.Scopes {
+				want[s] = true
+			}
+		}
+	}
+	if len(want) == 0 {
+		t.Fatal("the document lists no OAuth 2.0 scopes")
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "auth_oauth2.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]bool{}
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.CONST {
+			continue
+		}
+		for _, spec := range g.Specs {
+			vs := spec.(*ast.ValueSpec)
+			if id, ok := vs.Type.(*ast.Ident); !ok || id.Name != "Scope" {
+				continue
+			}
+			for _, v := range vs.Values {
+				if lit, ok := v.(*ast.BasicLit); ok {
+					s, _ := strconv.Unquote(lit.Value)
+					have[s] = true
+				}
+			}
+		}
+	}
+	for s := range want {
+		if !have[s] {
+			t.Errorf("the document's scope %q has no Scope constant in auth_oauth2.go", s)
+		}
+	}
+	elsewhere := map[string]bool{"users.email": true}
+	for s := range have {
+		if !want[s] && !elsewhere[s] {
+			t.Errorf("Scope constant %q is not a scope of the document", s)
+		}
 	}
 }
