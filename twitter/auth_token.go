@@ -107,6 +107,10 @@ type tokenCache struct {
 	tok    *oauth2.Token
 	flight *tokenFlight
 	fatal  error // sticky: a failure only the user can fix; no further fetches
+	// revive, when set, is asked before fatal is returned whether what caused it has
+	// changed (a new authorization stored in the State): if so, fatal is forgotten and
+	// the token fetched again.
+	revive func(ctx context.Context) bool
 
 	waiting atomic.Int32 // callers waiting for another's fetch; tests watch it
 }
@@ -133,9 +137,18 @@ func (c *tokenCache) get(ctx context.Context, stale *oauth2.Token) (*oauth2.Toke
 	retried := false
 	for {
 		c.mu.Lock()
-		if c.fatal != nil {
+		if fatal := c.fatal; fatal != nil {
 			c.mu.Unlock()
-			return nil, c.fatal
+			if c.revive == nil || retried || !c.revive(ctx) {
+				return nil, fatal
+			}
+			c.mu.Lock()
+			if c.fatal == fatal {
+				c.fatal, c.tok = nil, nil
+			}
+			c.mu.Unlock()
+			retried = true
+			continue
 		}
 		cur := c.tok
 		if cur != nil && (stale == nil || cur.AccessToken != stale.AccessToken) && c.usable(cur) {

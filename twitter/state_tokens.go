@@ -39,7 +39,8 @@ func StateUser(user string) OAuth2Option {
 // SetStateToken stores tok in s as the token of user (as StateUser names them) for the
 // app cfg, replacing any stored one: for the token of a new authorization, after the
 // stored one was revoked or its refresh token rejected. Clients sharing the user load it
-// when their cached token stops working.
+// when their cached token stops working, and those that were failing with
+// ErrReauthorizationRequired go on with it at their next call.
 func SetStateToken(ctx context.Context, s TokenState, cfg *OAuth2Config, user string, tok *oauth2.Token) error {
 	switch {
 	case ctx == nil:
@@ -97,6 +98,9 @@ type sharedTokens struct {
 	mu      sync.Mutex
 	seeded  bool
 	pending *sharedRefresh // refreshed; not yet stored, or OnTokenRefresh not yet called
+	// dead is the stored token (nil: none was stored) that failed in a way only a new
+	// authorization fixes; the cache's failure stands until the State holds another.
+	dead *oauth2.Token
 }
 
 // sharedRefresh is a token this Client refreshed from the stored version.
@@ -123,8 +127,40 @@ func newSharedTokens(a *oauth2UserAuth, env authEnv, state TokenState, key strin
 	p.usable = func(t *oauth2.Token) bool {
 		return t != nil && t.AccessToken != "" && (t.Expiry.IsZero() || env.now().Add(a.margin).Before(t.Expiry))
 	}
-	p.cache = &tokenCache{fetch: p.fetch, usable: p.usable}
+	p.cache = &tokenCache{fetch: p.fetchOrMarkDead, usable: p.usable, revive: p.revived}
 	return p
+}
+
+// fetchOrMarkDead is fetch, remembering which stored token needs the user again.
+func (p *sharedTokens) fetchOrMarkDead(ctx context.Context, cur *oauth2.Token, forced bool) (*oauth2.Token, error) {
+	tok, err := p.fetch(ctx, cur, forced)
+	if err != nil && IsReauthorizationRequired(err) {
+		// What the State holds now: what failed, or nothing. A read error leaves the
+		// failure standing until a read succeeds and shows a change.
+		stored, _, lerr := p.state.LoadToken(ctx, p.user)
+		p.mu.Lock()
+		if lerr == nil {
+			p.dead = copyToken(stored)
+		} else {
+			p.dead = cur
+		}
+		p.mu.Unlock()
+	}
+	return tok, err
+}
+
+// revived reports whether the State now holds another token than the one that needed
+// a new authorization: SetStateToken stored the user's new authorization, here or in
+// another process, and the Client can go on without being made again.
+func (p *sharedTokens) revived(ctx context.Context) bool {
+	stored, _, err := p.state.LoadToken(ctx, p.user)
+	if err != nil || stored == nil {
+		return false
+	}
+	p.mu.Lock()
+	dead := p.dead
+	p.mu.Unlock()
+	return dead == nil || stored.AccessToken != dead.AccessToken || stored.RefreshToken != dead.RefreshToken
 }
 
 func (p *sharedTokens) token(ctx context.Context) (*oauth2.Token, error) {

@@ -37,6 +37,7 @@ func Run(t *testing.T, newState NewState) {
 	t.Run("ClientsRefreshOnce", func(t *testing.T) { ClientsRefreshOnce(t, newState(t)) })
 	t.Run("DeadLeaseHolder", func(t *testing.T) { DeadLeaseHolder(t, newState(t)) })
 	t.Run("SetStateToken", func(t *testing.T) { SetStateToken(t, newState(t)) })
+	t.Run("ReauthorizedClientGoesOn", func(t *testing.T) { ReauthorizedClientGoesOn(t, newState(t)) })
 }
 
 var ctx = context.Background()
@@ -501,5 +502,38 @@ func SetStateToken(t *testing.T, s twitter.State) {
 	}
 	if cnt.last["c"] != tok.AccessToken || cnt.refreshes.Load() != 0 {
 		t.Errorf("the Client did not send the new token as it was (%d refreshes)", cnt.refreshes.Load())
+	}
+}
+
+// ReauthorizedClientGoesOn: a Client whose stored token X no longer takes fails with
+// ErrReauthorizationRequired, and keeps failing without sending the dead refresh token
+// again, until SetStateToken stores the user's new authorization (from any process):
+// then the same Client goes on with it.
+func ReauthorizedClientGoesOn(t *testing.T, s twitter.State) {
+	srv := testserver.Start(t)
+	cfg, tok := oauth2Setup(t, srv)
+	key := twitter.StateKey("oauth2-user", cfg.ClientID, testserver.JackID)
+	dead := &oauth2.Token{AccessToken: "revoked", RefreshToken: "rejected", Expiry: time.Now().Add(-time.Minute)}
+	if ok, err := s.StoreToken(ctx, key, 0, dead); err != nil || !ok {
+		t.Fatalf("seed: %v %v", ok, err)
+	}
+	var cnt counter
+	c := client(t, srv, s, &cnt, "c", twitter.WithOAuth2Token(cfg, nil, twitter.StateUser(testserver.JackID)))
+	for i := range 3 {
+		if _, _, err := c.Users.Me(ctx, nil); !errors.Is(err, twitter.ErrReauthorizationRequired) {
+			t.Fatalf("call %d with the dead token: %v, want ErrReauthorizationRequired", i, err)
+		}
+	}
+	if n := cnt.refreshes.Load(); n != 1 {
+		t.Errorf("%d token requests with the dead refresh token, want 1", n)
+	}
+	if err := twitter.SetStateToken(ctx, s, cfg, testserver.JackID, tok); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := c.Users.Me(ctx, nil); err != nil {
+		t.Fatalf("after SetStateToken: %v", err)
+	}
+	if cnt.last["c"] != tok.AccessToken {
+		t.Error("the Client did not send the new authorization's token")
 	}
 }
