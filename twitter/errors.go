@@ -71,6 +71,10 @@ type Error struct {
 	Detail string
 	// Problems lists every problem of the body: the top-level one and any in "errors".
 	Problems []gen.Problem
+	// Messages are the details X lists inside a problem document's "errors": for an
+	// invalid request, which parameter was wrong and why ("The `ids` query parameter value
+	// [abc] does not match ^[0-9]{1,19}$"). The message of the error includes them.
+	Messages []string
 	// RequestID is X's id of the request, for support.
 	RequestID string
 	// RateLimit is the rate-limit state the error response reported.
@@ -92,7 +96,7 @@ type Error struct {
 // and for a rate limit when its window resets:
 //
 //	twitter: GET /2/users/{id}: 429 Too Many Requests; resets 14:05:31 UTC, in 4m12s
-//	twitter: GET /2/tweets: 400 Bad Request: Invalid Request: One or more parameters to your request was invalid. [invalid-request]
+//	twitter: GET /2/tweets: 400 Bad Request: Invalid Request: One or more parameters to your request was invalid.: The `ids` query parameter value [abc] does not match ^[0-9]{1,19}$ [invalid-request]
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("twitter: ")
@@ -107,7 +111,7 @@ func (e *Error) Error() string {
 		fmt.Fprintf(&b, "%d %s", e.StatusCode, status)
 	}
 	said := []string{status}
-	for _, s := range []string{e.Title, e.Detail} {
+	for _, s := range append([]string{e.Title, e.Detail}, e.Messages...) {
 		s = strings.TrimSpace(s)
 		if s == "" || slices.ContainsFunc(said, func(t string) bool { return strings.EqualFold(s, t) }) {
 			continue
@@ -225,6 +229,13 @@ func parseProblemBody(dec jsonx.Decoder, e *Error, body []byte) bool {
 			}
 		}
 		if p.Type == "" && p.Title == "" {
+			// A detail of the problem document: {"parameters":{...},"message":"..."}.
+			var detail struct {
+				Message string `json:"message"`
+			}
+			if found && dec.Unmarshal(raw, &detail) == nil && strings.TrimSpace(detail.Message) != "" {
+				e.Messages = append(e.Messages, detail.Message)
+			}
 			continue
 		}
 		e.Problems = append(e.Problems, p)

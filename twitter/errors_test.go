@@ -295,6 +295,11 @@ func TestErrorMessages(t *testing.T) {
 			want: "twitter: GET /2/tweets: 429 Too Many Requests: UsageCapExceeded: Usage cap exceeded: Monthly product cap [usage-capped]",
 		},
 		{
+			name:   "invalid request names the parameter X found wrong",
+			status: 400, body: `{"errors":[{"parameters":{"ids":["abc"]},"message":"The ` + "`ids`" + ` query parameter value [abc] does not match ^[0-9]{1,19}$"}],"title":"Invalid Request","detail":"One or more parameters to your request was invalid.","type":"https://api.x.com/2/problems/invalid-request"}`,
+			want: "twitter: GET /2/tweets: 400 Bad Request: Invalid Request: One or more parameters to your request was invalid.: The `ids` query parameter value [abc] does not match ^[0-9]{1,19}$ [invalid-request]",
+		},
+		{
 			name:   "401 repeated status text",
 			status: 401, body: `{"title":"Unauthorized","type":"about:blank","status":401,"detail":"Unauthorized"}`,
 			want: "twitter: GET /2/tweets: 401 Unauthorized",
