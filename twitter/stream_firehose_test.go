@@ -188,7 +188,7 @@ func TestFakeStreamSample10(t *testing.T) {
 	s.Close()
 	if n := ts.StreamConnections(route); n != 0 {
 		// The server notices the closed connection shortly after.
-		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		ctx, cancel := context.WithTimeout(context.Background(), patience)
 		defer cancel()
 		for ts.StreamConnections(route) != 0 && ctx.Err() == nil {
 			time.Sleep(time.Millisecond)

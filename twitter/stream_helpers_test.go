@@ -14,6 +14,18 @@ import (
 	"go.uber.org/goleak"
 )
 
+// Wall-clock bounds of the stream tests. Waits that matter run on fake clocks; these
+// only catch a hang, so they are generous: the tests run with -race on a shared 2-core
+// machine, where a goroutine may wait its turn for a long while.
+const (
+	// promptly bounds what must not wait for a timer or the network (Close, a
+	// cancelled wait): it is far below the stall timeout and the backoffs such a wait
+	// would take.
+	promptly = 5 * time.Second
+	// patience bounds what must happen eventually (a message, reconnections).
+	patience = 30 * time.Second
+)
+
 // noLeaks fails the test if a goroutine outlives it. Call it first: cleanups run last in
 // first out, so the check runs after every server and client of the test is closed.
 func noLeaks(t *testing.T) {
@@ -231,7 +243,7 @@ func nextTweet(t *testing.T, s *Stream) *Message {
 // nextWhere reads messages until one satisfies ok, failing on any error or after 5 s.
 func nextWhere[M any](t *testing.T, s *EventStream[M], ok func(M) bool) M {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), patience)
 	defer cancel()
 	for {
 		m, err := s.Next(ctx)
@@ -313,7 +325,7 @@ func (m *manualTimers) armedCount() int {
 // fire waits until a timer is armed and fires it, as if its time had passed. It reports
 // false if none was armed within a few seconds.
 func (m *manualTimers) fire() bool {
-	timeout := time.After(5 * time.Second)
+	timeout := time.After(patience)
 	for {
 		m.mu.Lock()
 		for t := range m.armed {
