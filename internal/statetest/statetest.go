@@ -479,9 +479,11 @@ func DeadLeaseHolder(t *testing.T, s twitter.State) {
 	}
 }
 
-// SetStateToken: a token of a new authorization replaces the stored one, whose refresh
-// token X no longer takes, and Clients of the user go on with it.
-func SetStateToken(t *testing.T, s twitter.State) {
+// revokedUser authorizes jack with the fake and stores a token in s whose refresh token
+// X no longer takes, as after a revocation; it returns the fake, the app and the token of
+// the user's new authorization.
+func revokedUser(t *testing.T, s twitter.State) (*testserver.Server, *twitter.OAuth2Config, *oauth2.Token) {
+	t.Helper()
 	srv := testserver.Start(t)
 	cfg, tok := oauth2Setup(t, srv)
 	key := twitter.StateKey("oauth2-user", cfg.ClientID, testserver.JackID)
@@ -489,6 +491,13 @@ func SetStateToken(t *testing.T, s twitter.State) {
 	if ok, err := s.StoreToken(ctx, key, 0, dead); err != nil || !ok {
 		t.Fatalf("seed: %v %v", ok, err)
 	}
+	return srv, cfg, tok
+}
+
+// SetStateToken: a token of a new authorization replaces the stored one, whose refresh
+// token X no longer takes, and Clients of the user go on with it.
+func SetStateToken(t *testing.T, s twitter.State) {
+	srv, cfg, tok := revokedUser(t, s)
 	if err := twitter.SetStateToken(ctx, s, cfg, testserver.JackID, tok); err != nil {
 		t.Fatal(err)
 	}
@@ -510,13 +519,7 @@ func SetStateToken(t *testing.T, s twitter.State) {
 // again, until SetStateToken stores the user's new authorization (from any process):
 // then the same Client goes on with it.
 func ReauthorizedClientGoesOn(t *testing.T, s twitter.State) {
-	srv := testserver.Start(t)
-	cfg, tok := oauth2Setup(t, srv)
-	key := twitter.StateKey("oauth2-user", cfg.ClientID, testserver.JackID)
-	dead := &oauth2.Token{AccessToken: "revoked", RefreshToken: "rejected", Expiry: time.Now().Add(-time.Minute)}
-	if ok, err := s.StoreToken(ctx, key, 0, dead); err != nil || !ok {
-		t.Fatalf("seed: %v %v", ok, err)
-	}
+	srv, cfg, tok := revokedUser(t, s)
 	var cnt counter
 	c := client(t, srv, s, &cnt, "c", twitter.WithOAuth2Token(cfg, nil, twitter.StateUser(testserver.JackID)))
 	for i := range 3 {
