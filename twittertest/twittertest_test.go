@@ -283,10 +283,15 @@ func TestWellKnownValuesAreTheFakes(t *testing.T) {
 		twittertest.CarolID: testserver.CarolID, twittertest.ErinID: testserver.ErinID,
 		twittertest.NonexistentID: testserver.NonexistentID, twittertest.SearchQuery: testserver.SearchThousandQuery,
 		twittertest.LiveSpaceID: testserver.LiveSpaceID, twittertest.SeedWebhookID: testserver.SeedWebhookID,
-		twittertest.TweetComplianceStream: testserver.TweetComplianceStream,
-		twittertest.UserComplianceStream:  testserver.UserComplianceStream,
-		twittertest.LikeComplianceStream:  testserver.LikeComplianceStream,
-		twittertest.TweetLabelStream:      testserver.TweetLabelStream,
+		twittertest.TweetComplianceStream:   testserver.TweetComplianceStream,
+		twittertest.UserComplianceStream:    testserver.UserComplianceStream,
+		twittertest.LikeComplianceStream:    testserver.LikeComplianceStream,
+		twittertest.TweetLabelStream:        testserver.TweetLabelStream,
+		string(twittertest.ProfileBio):      string(testserver.ProfileBio),
+		string(twittertest.ProfileName):     string(testserver.ProfileName),
+		string(twittertest.ProfileLocation): string(testserver.ProfileLocation),
+		string(twittertest.ProfileURL):      string(testserver.ProfileURL),
+		string(twittertest.ProfilePicture):  string(testserver.ProfilePicture),
 	} {
 		if ours != theirs {
 			t.Errorf("%q, the fake's %q", ours, theirs)
