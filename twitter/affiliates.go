@@ -25,7 +25,9 @@ func (s *UsersService) Affiliates(ctx context.Context, userID string, opts *User
 	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListAffiliates.size); err != nil {
 		return nil, nil, err
 	}
-	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
+	if p.UserFields, p.Expansions, p.TweetFields, err = o.UserOptions.params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opListAffiliates.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListAffiliates(ctx, userID, &p)
 	})

@@ -45,17 +45,11 @@ func checkWindow(method string, start, end time.Time) error {
 
 // granularity is g, or X's default def when g is unset: always sent, since X's older
 // document requires a value. A value outside the enum is an invalid argument.
-func granularity[G interface {
-	~string
-	Valid() bool
-}](method string, g, def G, allowed string) (G, error) {
+func granularity[G enum](method string, g, def G) (G, error) {
 	if g == "" {
 		g = def
 	}
-	if !g.Valid() {
-		return g, invalid(method, "granularity %q is not one of %s", g, allowed)
-	}
-	return g, nil
+	return g, checkEnum(method, "Granularity", g)
 }
 
 // Tweets returns, for each of up to 100 of the caller's Tweets, its counts over [start,
@@ -72,11 +66,11 @@ func (s *AnalyticsService) Tweets(ctx context.Context, ids []string, start, end 
 		return nil, nil, err
 	}
 	o := orZero(opts)
-	g, err := granularity(method, o.Granularity, gen.TweetAnalyticsGranularityTotal, "hourly, daily, weekly, total")
+	g, err := granularity(method, o.Granularity, gen.TweetAnalyticsGranularityTotal)
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := checkSet(method, "Fields", o.Fields, "the metrics of gen.AnalyticsField, id, timestamp, timestamped_metrics"); err != nil {
+	if err := checkSet(method, "Fields", o.Fields); err != nil {
 		return nil, nil, err
 	}
 	p := gen.GetTweetAnalyticsParams{Ids: ids, StartTime: start.UTC(), EndTime: end.UTC(), Granularity: g, AnalyticsFields: optional(o.Fields)}
@@ -99,11 +93,11 @@ func (s *AnalyticsService) Media(ctx context.Context, mediaKeys []string, start,
 		return nil, nil, err
 	}
 	o := orZero(opts)
-	g, err := granularity(method, o.Granularity, gen.MediaAnalyticsGranularityDaily, "hourly, daily, total")
+	g, err := granularity(method, o.Granularity, gen.MediaAnalyticsGranularityDaily)
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := checkSet(method, "Fields", o.Fields, "the metrics of gen.MediaAnalyticsField, media_key, timestamp, timestamped_metrics"); err != nil {
+	if err := checkSet(method, "Fields", o.Fields); err != nil {
 		return nil, nil, err
 	}
 	p := gen.GetMediaAnalyticsParams{MediaKeys: mediaKeys, StartTime: start.UTC(), EndTime: end.UTC(), Granularity: g, MediaAnalyticsFields: optional(o.Fields)}

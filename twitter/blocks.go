@@ -21,7 +21,9 @@ func (s *UsersService) Blocking(ctx context.Context, userID string, opts *UserLi
 	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListBlocking.size); err != nil {
 		return nil, nil, err
 	}
-	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
+	if p.UserFields, p.Expansions, p.TweetFields, err = o.UserOptions.params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opListBlocking.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListBlocking(ctx, userID, &p)
 	})

@@ -22,7 +22,9 @@ func (s *BookmarksService) List(ctx context.Context, userID string, opts *TweetL
 	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListBookmarks.size); err != nil {
 		return nil, nil, err
 	}
-	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
+	if p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields, err = o.TweetOptions.params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opListBookmarks.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListBookmarks(ctx, userID, &p)
 	})

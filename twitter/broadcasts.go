@@ -24,7 +24,7 @@ type BroadcastOptions struct {
 }
 
 func (o BroadcastOptions) check(method string) (*gen.BroadcastFields, error) {
-	if err := checkSet(method, "BroadcastFields", o.BroadcastFields, "the values of gen.BroadcastField"); err != nil {
+	if err := checkSet(method, "BroadcastFields", o.BroadcastFields); err != nil {
 		return nil, err
 	}
 	return optional(o.BroadcastFields), nil

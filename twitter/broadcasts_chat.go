@@ -51,10 +51,13 @@ func (s *BroadcastsService) Chat(ctx context.Context, id string, opts *Broadcast
 		return nil, nil, err
 	}
 	o := orZero(opts)
-	if err := checkSet(method, "MessageFields", o.MessageFields, "the values of gen.BroadcastChatMessageField"); err != nil {
+	if err := checkSet(method, "MessageFields", o.MessageFields); err != nil {
 		return nil, nil, err
 	}
-	if err := checkSet(method, "Expansions", o.Expansions, "author_id"); err != nil {
+	if err := checkSet(method, "Expansions", o.Expansions); err != nil {
+		return nil, nil, err
+	}
+	if err := checkSet(method, "UserFields", o.UserFields); err != nil {
 		return nil, nil, err
 	}
 	p := gen.GetBroadcastChatParams{BroadcastChatMessageFields: optional(o.MessageFields), Expansions: optional(o.Expansions),

@@ -32,8 +32,7 @@ type CommunitySearchOptions struct {
 type CommunityPage = Page[gen.Community]
 
 func (o CommunityOptions) check(method string) (*gen.CommunityFields, error) {
-	if err := checkSet(method, "CommunityFields", o.CommunityFields,
-		"access, created_at, description, id, join_policy, member_count, name"); err != nil {
+	if err := checkSet(method, "CommunityFields", o.CommunityFields); err != nil {
 		return nil, err
 	}
 	return optional(o.CommunityFields), nil

@@ -13,14 +13,15 @@ import (
 func (s *ComplianceService) Jobs(ctx context.Context, jobType gen.ListComplianceJobsParamsType, opts *ComplianceJobsOptions) (*gen.MultiComplianceJobResponse, *Response, error) {
 	const method = "Compliance.Jobs"
 	if !jobType.Valid() {
-		return nil, nil, invalid(method, "job type %q is not one of tweets, users", jobType)
+		return nil, nil, notOneOf(method, "job type", jobType)
 	}
 	o := orZero(opts)
-	p := gen.ListComplianceJobsParams{Type: jobType, ComplianceJobFields: optional(o.ComplianceJobFields)}
+	p := gen.ListComplianceJobsParams{Type: jobType}
 	var err error
-	if p.Status, err = oneOf(method, "Status", o.Status,
-		gen.ListComplianceJobsParamsStatusCreated, gen.ListComplianceJobsParamsStatusInProgress,
-		gen.ListComplianceJobsParamsStatusFailed, gen.ListComplianceJobsParamsStatusComplete); err != nil {
+	if p.ComplianceJobFields, err = optSet(method, "ComplianceJobFields", o.ComplianceJobFields); err != nil {
+		return nil, nil, err
+	}
+	if p.Status, err = optEnum(method, "Status", gen.ListComplianceJobsParamsStatus(o.Status)); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opListComplianceJobs, func(ctx context.Context) (*http.Response, error) {
@@ -31,10 +32,15 @@ func (s *ComplianceService) Jobs(ctx context.Context, jobType gen.ListCompliance
 // Job returns one compliance job, with its status and, once complete, its download_url.
 // Needs an app-only token.
 func (s *ComplianceService) Job(ctx context.Context, id string, opts *ComplianceJobOptions) (*gen.SingleComplianceJobResponse, *Response, error) {
-	if err := checkID("Compliance.Job", "job id", numericID, id); err != nil {
+	const method = "Compliance.Job"
+	if err := checkID(method, "job id", numericID, id); err != nil {
 		return nil, nil, err
 	}
-	p := gen.GetComplianceJobParams{ComplianceJobFields: optional(orZero(opts).ComplianceJobFields)}
+	var p gen.GetComplianceJobParams
+	var err error
+	if p.ComplianceJobFields, err = optSet(method, "ComplianceJobFields", orZero(opts).ComplianceJobFields); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opGetComplianceJob, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.GetComplianceJob(ctx, id, &p)
 	})
@@ -48,7 +54,7 @@ func (s *ComplianceService) Job(ctx context.Context, id string, opts *Compliance
 func (s *ComplianceService) CreateJob(ctx context.Context, req gen.CreateComplianceJobRequest) (*gen.CreateComplianceJobResponse, *Response, error) {
 	const method = "Compliance.CreateJob"
 	if !req.Type.Valid() {
-		return nil, nil, invalid(method, "job type %q is not one of tweets, users", req.Type)
+		return nil, nil, notOneOf(method, "job type", req.Type)
 	}
 	if utf8.RuneCountInString(req.Name) > 64 {
 		return nil, nil, invalid(method, "job name is longer than 64 characters")

@@ -34,21 +34,16 @@ func (s *ConnectionsService) List(ctx context.Context, opts *ConnectionOptions) 
 	const method = "Connections.List"
 	o := orZero(opts)
 	var p gen.ListConnectionsParams
-	if o.Status != "" {
-		if !o.Status.Valid() {
-			return nil, nil, invalid(method, "Status %q is not active, inactive or all", o.Status)
-		}
-		p.Status = &o.Status
-	}
-	if err := checkSet(method, "Endpoints", o.Endpoints, "the streams of gen.ConnectionEndpoint"); err != nil {
-		return nil, nil, err
-	}
-	if err := checkSet(method, "ConnectionFields", o.ConnectionFields,
-		"client_ip, connected_at, disconnect_reason, disconnected_at, endpoint_name, id"); err != nil {
-		return nil, nil, err
-	}
-	p.Endpoints, p.ConnectionFields = optional(o.Endpoints), optional(o.ConnectionFields)
 	var err error
+	if p.Status, err = optEnum(method, "Status", o.Status); err != nil {
+		return nil, nil, err
+	}
+	if p.Endpoints, err = optSet(method, "Endpoints", o.Endpoints); err != nil {
+		return nil, nil, err
+	}
+	if p.ConnectionFields, err = optSet(method, "ConnectionFields", o.ConnectionFields); err != nil {
+		return nil, nil, err
+	}
 	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListConnections.size); err != nil {
 		return nil, nil, err
 	}

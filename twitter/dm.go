@@ -189,7 +189,7 @@ func (m DirectMessage) request(method string) (gen.CreateMessageRequest, error) 
 // (those of GET /2/dm_events).
 func dmEventsParams(method string, o *DMEventsOptions, size pageSize) (gen.ListDMEventsParams, error) {
 	var p gen.ListDMEventsParams
-	if err := checkSet(method, "EventTypes", o.EventTypes, "MessageCreate, ParticipantsJoin, ParticipantsLeave"); err != nil {
+	if err := checkSet(method, "EventTypes", o.EventTypes); err != nil {
 		return p, err
 	}
 	var err error
@@ -197,7 +197,9 @@ func dmEventsParams(method string, o *DMEventsOptions, size pageSize) (gen.ListD
 		return p, err
 	}
 	p.EventTypes = optional(o.EventTypes)
-	p.DmEventFields, p.Expansions, p.MediaFields, p.UserFields, p.TweetFields = o.DMEventOptions.params()
+	if p.DmEventFields, p.Expansions, p.MediaFields, p.UserFields, p.TweetFields, err = o.DMEventOptions.params(method); err != nil {
+		return p, err
+	}
 	return p, nil
 }
 

@@ -13,11 +13,15 @@ import (
 // even though X answers it with a 200. Needs a user context (OAuth 2.0 scopes dm.read,
 // tweet.read and users.read, or OAuth 1.0a).
 func (s *DirectMessagesService) Event(ctx context.Context, eventID string, opts *DMEventOptions) (*gen.SingleDmEventLookupResponse, *Response, error) {
-	if err := checkID("DirectMessages.Event", "event id", numericID, eventID); err != nil {
+	const method = "DirectMessages.Event"
+	if err := checkID(method, "event id", numericID, eventID); err != nil {
 		return nil, nil, err
 	}
 	var p gen.LookupDMEventParams
-	p.DmEventFields, p.Expansions, p.MediaFields, p.UserFields, p.TweetFields = orZero(opts).params()
+	var err error
+	if p.DmEventFields, p.Expansions, p.MediaFields, p.UserFields, p.TweetFields, err = orZero(opts).params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opLookupDMEvent, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupDMEvent(ctx, eventID, &p)
 	})

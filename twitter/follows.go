@@ -21,7 +21,9 @@ func (s *UsersService) Followers(ctx context.Context, userID string, opts *UserL
 	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListFollowers.size); err != nil {
 		return nil, nil, err
 	}
-	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
+	if p.UserFields, p.Expansions, p.TweetFields, err = o.UserOptions.params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opListFollowers.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListFollowers(ctx, userID, &p)
 	})
@@ -41,7 +43,9 @@ func (s *UsersService) Following(ctx context.Context, userID string, opts *UserL
 	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListFollowing.size); err != nil {
 		return nil, nil, err
 	}
-	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
+	if p.UserFields, p.Expansions, p.TweetFields, err = o.UserOptions.params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opListFollowing.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListFollowing(ctx, userID, &p)
 	})

@@ -1,5 +1,7 @@
 package twitter
 
 // operations.gen.go holds the facts of every operation of the document (endpoint, outcome,
-// accessors, pagination), written by internal/cmd/opfacts after gen/ is regenerated.
-//go:generate go run ../internal/cmd/opfacts -spec ../openapi/twitter-v2.yaml -o operations.gen.go -test operations_gen_test.go -iter iterators.gen.go
+// accessors, pagination), iterators.gen.go the iterators of the paginated ones and
+// enums.gen.go the values of every enum, written by internal/cmd/opfacts after gen/ is
+// regenerated.
+//go:generate go run ../internal/cmd/opfacts -spec ../openapi/twitter-v2.yaml -o operations.gen.go -test operations_gen_test.go -iter iterators.gen.go -enums enums.gen.go

@@ -21,7 +21,9 @@ func (s *TweetsService) LikedTweets(ctx context.Context, userID string, opts *Li
 	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListLikedTweets.size); err != nil {
 		return nil, nil, err
 	}
-	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
+	if p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields, err = o.TweetOptions.params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opListLikedTweets.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListLikedTweets(ctx, userID, &p)
 	})
@@ -41,7 +43,9 @@ func (s *TweetsService) LikingUsers(ctx context.Context, tweetID string, opts *U
 	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListLikingUsers.size); err != nil {
 		return nil, nil, err
 	}
-	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
+	if p.UserFields, p.Expansions, p.TweetFields, err = o.UserOptions.params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opListLikingUsers.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListLikingUsers(ctx, tweetID, &p)
 	})

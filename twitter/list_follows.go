@@ -21,7 +21,9 @@ func (s *ListsService) Followers(ctx context.Context, id string, opts *UserListO
 	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListListFollowers.size); err != nil {
 		return nil, nil, err
 	}
-	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
+	if p.UserFields, p.Expansions, p.TweetFields, err = o.UserOptions.params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opListListFollowers.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListListFollowers(ctx, id, &p)
 	})
@@ -41,7 +43,9 @@ func (s *ListsService) Followed(ctx context.Context, userID string, opts *ListPa
 	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListFollowedLists.size); err != nil {
 		return nil, nil, err
 	}
-	p.ListFields, p.Expansions, p.UserFields = o.ListOptions.params()
+	if p.ListFields, p.Expansions, p.UserFields, err = o.ListOptions.params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opListFollowedLists.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListFollowedLists(ctx, userID, &p)
 	})

@@ -21,7 +21,9 @@ func (s *ListsService) Members(ctx context.Context, id string, opts *UserListOpt
 	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListListMembers.size); err != nil {
 		return nil, nil, err
 	}
-	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
+	if p.UserFields, p.Expansions, p.TweetFields, err = o.UserOptions.params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opListListMembers.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListListMembers(ctx, id, &p)
 	})
@@ -63,7 +65,9 @@ func (s *ListsService) Memberships(ctx context.Context, userID string, opts *Lis
 	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListListMemberships.size); err != nil {
 		return nil, nil, err
 	}
-	p.ListFields, p.Expansions, p.UserFields = o.ListOptions.params()
+	if p.ListFields, p.Expansions, p.UserFields, err = o.ListOptions.params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opListListMemberships.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListListMemberships(ctx, userID, &p)
 	})

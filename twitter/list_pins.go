@@ -10,11 +10,15 @@ import (
 // Pinned returns the Lists the authenticated user (userID) pinned; the list does not page.
 // Needs a user context whose user is userID (scope list.read).
 func (s *ListsService) Pinned(ctx context.Context, userID string, opts *ListOptions) (*gen.MultiListLookupResponse, *Response, error) {
-	if err := checkID("Lists.Pinned", "user id", numericID, userID); err != nil {
+	const method = "Lists.Pinned"
+	if err := checkID(method, "user id", numericID, userID); err != nil {
 		return nil, nil, err
 	}
 	var p gen.ListPinnedListsParams
-	p.ListFields, p.Expansions, p.UserFields = orZero(opts).params()
+	var err error
+	if p.ListFields, p.Expansions, p.UserFields, err = orZero(opts).params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opListPinnedLists, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListPinnedLists(ctx, userID, &p)
 	})

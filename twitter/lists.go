@@ -18,11 +18,15 @@ const (
 // may not see, is an error even though X answers it with a 200. Works with an app-only
 // token or a user context.
 func (s *ListsService) ByID(ctx context.Context, id string, opts *ListOptions) (*gen.SingleListLookupResponse, *Response, error) {
-	if err := checkID("Lists.ByID", "list id", numericID, id); err != nil {
+	const method = "Lists.ByID"
+	if err := checkID(method, "list id", numericID, id); err != nil {
 		return nil, nil, err
 	}
 	var p gen.LookupListParams
-	p.ListFields, p.Expansions, p.UserFields = orZero(opts).params()
+	var err error
+	if p.ListFields, p.Expansions, p.UserFields, err = orZero(opts).params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opLookupList, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupList(ctx, id, &p)
 	})
@@ -87,7 +91,9 @@ func (s *ListsService) Tweets(ctx context.Context, id string, opts *TweetListOpt
 	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListListTweets.size); err != nil {
 		return nil, nil, err
 	}
-	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
+	if p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields, err = o.TweetOptions.params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opListListTweets.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListListTweets(ctx, id, &p)
 	})
@@ -107,7 +113,9 @@ func (s *ListsService) Owned(ctx context.Context, userID string, opts *ListPageO
 	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListOwnedLists.size); err != nil {
 		return nil, nil, err
 	}
-	p.ListFields, p.Expansions, p.UserFields = o.ListOptions.params()
+	if p.ListFields, p.Expansions, p.UserFields, err = o.ListOptions.params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opListOwnedLists.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListOwnedLists(ctx, userID, &p)
 	})

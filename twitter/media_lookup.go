@@ -19,7 +19,7 @@ type MediaOptions struct {
 
 func (o *MediaOptions) params(method string) (*gen.MediaFields, error) {
 	o = orZero(o)
-	if err := checkSet(method, "MediaFields", o.MediaFields, "the gen.MediaField values"); err != nil {
+	if err := checkSet(method, "MediaFields", o.MediaFields); err != nil {
 		return nil, err
 	}
 	return optional(o.MediaFields), nil

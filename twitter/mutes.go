@@ -44,7 +44,9 @@ func (s *UsersService) Muting(ctx context.Context, userID string, opts *UserList
 	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListMuting.size); err != nil {
 		return nil, nil, err
 	}
-	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
+	if p.UserFields, p.Expansions, p.TweetFields, err = o.UserOptions.params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opListMuting.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListMuting(ctx, userID, &p)
 	})

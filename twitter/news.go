@@ -33,8 +33,7 @@ type NewsSearchOptions struct {
 }
 
 func (o NewsOptions) check(method string) (*gen.NewsFields, error) {
-	if err := checkSet(method, "NewsFields", o.NewsFields,
-		"category, cluster_posts_results, contexts, disclaimer, hook, id, keywords, name, summary, updated_at"); err != nil {
+	if err := checkSet(method, "NewsFields", o.NewsFields); err != nil {
 		return nil, err
 	}
 	return optional(o.NewsFields), nil

@@ -82,8 +82,7 @@ func (s *NotesService) Create(ctx context.Context, n NewNote) (*gen.CreateNoteRe
 	case n.Classification == gen.NoteClassificationMisinformedOrPotentiallyMisleading && len(n.MisleadingTags) == 0:
 		return nil, nil, invalid(method, "a note that finds the Tweet misleading needs at least one MisleadingTags reason")
 	}
-	if err := checkSet(method, "MisleadingTags", n.MisleadingTags, "disputed_claim_as_fact, factual_error, manipulated_media, "+
-		"misinterpreted_satire, missing_important_context, other, outdated_information"); err != nil {
+	if err := checkSet(method, "MisleadingTags", n.MisleadingTags); err != nil {
 		return nil, nil, err
 	}
 	tags := n.MisleadingTags
@@ -134,7 +133,7 @@ func (s *NotesService) Evaluate(ctx context.Context, tweetID, text string) (*gen
 func (s *NotesService) Written(ctx context.Context, opts *NotesWrittenOptions) (*gen.NotesWrittenResponse, *Response, error) {
 	const method = "Notes.Written"
 	o := orZero(opts)
-	if err := checkSet(method, "NoteFields", o.NoteFields, "id, info, scoring_status, status, test_result"); err != nil {
+	if err := checkSet(method, "NoteFields", o.NoteFields); err != nil {
 		return nil, nil, err
 	}
 	p := gen.SearchNotesWrittenParams{TestMode: o.TestMode, NoteFields: optional(o.NoteFields)}
@@ -158,7 +157,9 @@ func (s *NotesService) EligiblePosts(ctx context.Context, opts *EligiblePostsOpt
 	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opSearchPostsEligibleForNotes.size); err != nil {
 		return nil, nil, err
 	}
-	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
+	if p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields, err = o.TweetOptions.params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opSearchPostsEligibleForNotes.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.SearchPostsEligibleForNotes(ctx, &p)
 	})

@@ -1,6 +1,7 @@
 package twitter
 
 import (
+	"errors"
 	"time"
 
 	"github.com/twitterkit/go/gen"
@@ -49,8 +50,18 @@ type UserOptions struct {
 	TweetFields []gen.TweetField // fields of the pinned tweet, when expanded
 }
 
-func (o UserOptions) params() (*gen.UserFields, *gen.UserExpansions, *gen.TweetFields) {
-	return optional(o.UserFields), optional(o.Expansions), optional(o.TweetFields)
+// params checks the options against the document's enums (method names the caller in the
+// error) and returns them for the generated params.
+func (o UserOptions) params(method string) (*gen.UserFields, *gen.UserExpansions, *gen.TweetFields, error) {
+	return optional(o.UserFields), optional(o.Expansions), optional(o.TweetFields), o.check(method)
+}
+
+// check rejects a value outside the document's enums, naming the option and the value.
+func (o UserOptions) check(method string) error {
+	return errors.Join(
+		checkSet(method, "UserFields", o.UserFields),
+		checkSet(method, "Expansions", o.Expansions),
+		checkSet(method, "TweetFields", o.TweetFields))
 }
 
 // TweetOptions selects the fields and expansions a Tweet lookup returns. Objects named by
@@ -64,9 +75,20 @@ type TweetOptions struct {
 	PlaceFields []gen.PlaceField
 }
 
-func (o TweetOptions) params() (*gen.TweetFields, *gen.TweetExpansions, *gen.MediaFields, *gen.PollFields, *gen.UserFields, *gen.PlaceFields) {
+func (o TweetOptions) params(method string) (*gen.TweetFields, *gen.TweetExpansions, *gen.MediaFields, *gen.PollFields, *gen.UserFields, *gen.PlaceFields, error) {
 	return optional(o.TweetFields), optional(o.Expansions), optional(o.MediaFields),
-		optional(o.PollFields), optional(o.UserFields), optional(o.PlaceFields)
+		optional(o.PollFields), optional(o.UserFields), optional(o.PlaceFields), o.check(method)
+}
+
+// check rejects a value outside the document's enums, naming the option and the value.
+func (o TweetOptions) check(method string) error {
+	return errors.Join(
+		checkSet(method, "TweetFields", o.TweetFields),
+		checkSet(method, "Expansions", o.Expansions),
+		checkSet(method, "MediaFields", o.MediaFields),
+		checkSet(method, "PollFields", o.PollFields),
+		checkSet(method, "UserFields", o.UserFields),
+		checkSet(method, "PlaceFields", o.PlaceFields))
 }
 
 // PageOptions asks for one page of a list that pages with pagination_token.
@@ -144,8 +166,17 @@ type SpaceOptions struct {
 	TopicFields []gen.TopicField
 }
 
-func (o SpaceOptions) params() (*gen.SpaceFields, *gen.SpaceExpansions, *gen.UserFields, *gen.TopicFields) {
-	return optional(o.SpaceFields), optional(o.Expansions), optional(o.UserFields), optional(o.TopicFields)
+func (o SpaceOptions) params(method string) (*gen.SpaceFields, *gen.SpaceExpansions, *gen.UserFields, *gen.TopicFields, error) {
+	return optional(o.SpaceFields), optional(o.Expansions), optional(o.UserFields), optional(o.TopicFields), o.check(method)
+}
+
+// check rejects a value outside the document's enums, naming the option and the value.
+func (o SpaceOptions) check(method string) error {
+	return errors.Join(
+		checkSet(method, "SpaceFields", o.SpaceFields),
+		checkSet(method, "Expansions", o.Expansions),
+		checkSet(method, "UserFields", o.UserFields),
+		checkSet(method, "TopicFields", o.TopicFields))
 }
 
 // SpaceSearchOptions selects the fields and results of a Space search.
@@ -230,8 +261,16 @@ type ListOptions struct {
 	UserFields []gen.UserField
 }
 
-func (o ListOptions) params() (*gen.ListFields, *gen.ListExpansions, *gen.UserFields) {
-	return optional(o.ListFields), optional(o.Expansions), optional(o.UserFields)
+func (o ListOptions) params(method string) (*gen.ListFields, *gen.ListExpansions, *gen.UserFields, error) {
+	return optional(o.ListFields), optional(o.Expansions), optional(o.UserFields), o.check(method)
+}
+
+// check rejects a value outside the document's enums, naming the option and the value.
+func (o ListOptions) check(method string) error {
+	return errors.Join(
+		checkSet(method, "ListFields", o.ListFields),
+		checkSet(method, "Expansions", o.Expansions),
+		checkSet(method, "UserFields", o.UserFields))
 }
 
 // ListPageOptions selects the fields of a page of Lists.
@@ -251,8 +290,18 @@ type DMEventOptions struct {
 	TweetFields   []gen.TweetField
 }
 
-func (o DMEventOptions) params() (*gen.DmEventFields, *gen.DmEventExpansions, *gen.MediaFields, *gen.UserFields, *gen.TweetFields) {
-	return optional(o.DMEventFields), optional(o.Expansions), optional(o.MediaFields), optional(o.UserFields), optional(o.TweetFields)
+func (o DMEventOptions) params(method string) (*gen.DmEventFields, *gen.DmEventExpansions, *gen.MediaFields, *gen.UserFields, *gen.TweetFields, error) {
+	return optional(o.DMEventFields), optional(o.Expansions), optional(o.MediaFields), optional(o.UserFields), optional(o.TweetFields), o.check(method)
+}
+
+// check rejects a value outside the document's enums, naming the option and the value.
+func (o DMEventOptions) check(method string) error {
+	return errors.Join(
+		checkSet(method, "DMEventFields", o.DMEventFields),
+		checkSet(method, "Expansions", o.Expansions),
+		checkSet(method, "MediaFields", o.MediaFields),
+		checkSet(method, "UserFields", o.UserFields),
+		checkSet(method, "TweetFields", o.TweetFields))
 }
 
 // DMEventsOptions selects the kinds, fields and page of direct-message events.

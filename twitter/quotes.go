@@ -17,7 +17,7 @@ func (s *TweetsService) QuoteTweets(ctx context.Context, tweetID string, opts *Q
 		return nil, nil, err
 	}
 	o := orZero(opts)
-	if err := checkSet(method, "Exclude", o.Exclude, "replies, retweets"); err != nil {
+	if err := checkSet(method, "Exclude", o.Exclude); err != nil {
 		return nil, nil, err
 	}
 	var p gen.ListQuoteTweetsParams
@@ -26,7 +26,9 @@ func (s *TweetsService) QuoteTweets(ctx context.Context, tweetID string, opts *Q
 		return nil, nil, err
 	}
 	p.Exclude = optional(o.Exclude)
-	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
+	if p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields, err = o.TweetOptions.params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opListQuoteTweets.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListQuoteTweets(ctx, tweetID, &p)
 	})

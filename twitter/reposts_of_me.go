@@ -20,7 +20,9 @@ func (s *UsersService) RepostsOfMe(ctx context.Context, opts *TweetListOptions) 
 	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListRepostsOfMe.size); err != nil {
 		return nil, nil, err
 	}
-	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
+	if p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields, err = o.TweetOptions.params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opListRepostsOfMe.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListRepostsOfMe(ctx, &p)
 	})

@@ -21,7 +21,9 @@ func (s *TweetsService) RetweetedBy(ctx context.Context, tweetID string, opts *U
 	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListRetweeters.size); err != nil {
 		return nil, nil, err
 	}
-	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
+	if p.UserFields, p.Expansions, p.TweetFields, err = o.UserOptions.params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opListRetweeters.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListRetweeters(ctx, tweetID, &p)
 	})
@@ -63,7 +65,9 @@ func (s *TweetsService) Retweets(ctx context.Context, tweetID string, opts *Twee
 	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListRetweets.size); err != nil {
 		return nil, nil, err
 	}
-	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
+	if p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields, err = o.TweetOptions.params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opListRetweets.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListRetweets(ctx, tweetID, &p)
 	})

@@ -21,8 +21,7 @@ type RuleCountsOptions struct {
 func (s *RulesService) Counts(ctx context.Context, opts *RuleCountsOptions) (*gen.RuleCountsResponse, *Response, error) {
 	const method = "Rules.Counts"
 	o := orZero(opts)
-	if err := checkSet(method, "RulesCountFields", o.RulesCountFields,
-		"all_project_client_apps, cap_per_client_app, cap_per_project, client_app_rules_count, project_rules_count"); err != nil {
+	if err := checkSet(method, "RulesCountFields", o.RulesCountFields); err != nil {
 		return nil, nil, err
 	}
 	p := gen.CountStreamRulesParams{RulesCountFields: optional(o.RulesCountFields)}

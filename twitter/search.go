@@ -59,13 +59,14 @@ func searchParams(method, query string, o *SearchOptions, size pageSize) (gen.Se
 	if p.MaxResults, err = maxResults(method, o.MaxResults, size); err != nil {
 		return p, err
 	}
-	if p.SortOrder, err = oneOf(method, "SortOrder", o.SortOrder,
-		gen.SearchRecentTweetsParamsSortOrderRecency, gen.SearchRecentTweetsParamsSortOrderRelevancy); err != nil {
+	if p.SortOrder, err = optEnum(method, "SortOrder", gen.SearchRecentTweetsParamsSortOrder(o.SortOrder)); err != nil {
 		return p, err
 	}
 	p.StartTime, p.EndTime = optTime(o.StartTime), optTime(o.EndTime)
 	p.SinceID, p.UntilID, p.NextToken = optString(o.SinceID), optString(o.UntilID), optString(o.NextToken)
-	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
+	if p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields, err = o.TweetOptions.params(method); err != nil {
+		return p, err
+	}
 	return p, nil
 }
 
@@ -105,14 +106,14 @@ func countParams(method, query string, o *CountOptions) (gen.CountRecentTweetsPa
 	if err := window(method, o.SinceID, o.UntilID, o.StartTime, o.EndTime); err != nil {
 		return p, err
 	}
-	if o.Granularity != "" {
-		if !o.Granularity.Valid() {
-			return p, invalid(method, "Granularity %q is not one of minute, hour, day", o.Granularity)
-		}
-		p.Granularity = new(o.Granularity)
+	var err error
+	if p.Granularity, err = optEnum(method, "Granularity", o.Granularity); err != nil {
+		return p, err
+	}
+	if p.SearchCountFields, err = optSet(method, "SearchCountFields", o.SearchCountFields); err != nil {
+		return p, err
 	}
 	p.StartTime, p.EndTime = optTime(o.StartTime), optTime(o.EndTime)
 	p.SinceID, p.UntilID, p.NextToken = optString(o.SinceID), optString(o.UntilID), optString(o.NextToken)
-	p.SearchCountFields = optional(o.SearchCountFields)
 	return p, nil
 }

@@ -13,11 +13,15 @@ const maxSpaceQuery = 2048
 // ByID looks up one Space by id. A Space that does not exist is an error (IsNotFound)
 // even though X answers it with a 200. Works with an app-only token or a user context.
 func (s *SpacesService) ByID(ctx context.Context, id string, opts *SpaceOptions) (*gen.SingleSpaceLookupResponse, *Response, error) {
-	if err := checkID("Spaces.ByID", "space id", spaceID, id); err != nil {
+	const method = "Spaces.ByID"
+	if err := checkID(method, "space id", spaceID, id); err != nil {
 		return nil, nil, err
 	}
 	var p gen.LookupSpaceParams
-	p.SpaceFields, p.Expansions, p.UserFields, p.TopicFields = orZero(opts).params()
+	var err error
+	if p.SpaceFields, p.Expansions, p.UserFields, p.TopicFields, err = orZero(opts).params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opLookupSpace, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupSpace(ctx, id, &p)
 	})
@@ -27,11 +31,15 @@ func (s *SpacesService) ByID(ctx context.Context, id string, opts *SpaceOptions)
 // listed in Response.PartialErrors beside the Spaces that were found. Works with an
 // app-only token or a user context.
 func (s *SpacesService) Lookup(ctx context.Context, ids []string, opts *SpaceOptions) (*gen.MultiSpaceLookupResponse, *Response, error) {
-	if err := checkIDs("Spaces.Lookup", "space id", spaceID, ids); err != nil {
+	const method = "Spaces.Lookup"
+	if err := checkIDs(method, "space id", spaceID, ids); err != nil {
 		return nil, nil, err
 	}
 	p := gen.LookupSpacesParams{Ids: ids}
-	p.SpaceFields, p.Expansions, p.UserFields, p.TopicFields = orZero(opts).params()
+	var err error
+	if p.SpaceFields, p.Expansions, p.UserFields, p.TopicFields, err = orZero(opts).params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opLookupSpaces, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupSpaces(ctx, &p)
 	})
@@ -41,11 +49,15 @@ func (s *SpacesService) Lookup(ctx context.Context, ids []string, opts *SpaceOpt
 // that cannot be looked up are listed in Response.PartialErrors. Works with an app-only
 // token or a user context.
 func (s *SpacesService) ByCreators(ctx context.Context, userIDs []string, opts *SpaceOptions) (*gen.MultiSpaceLookupResponse, *Response, error) {
-	if err := checkIDs("Spaces.ByCreators", "user id", numericID, userIDs); err != nil {
+	const method = "Spaces.ByCreators"
+	if err := checkIDs(method, "user id", numericID, userIDs); err != nil {
 		return nil, nil, err
 	}
+	var err error
 	p := gen.LookupSpacesByCreatorsParams{UserIds: userIDs}
-	p.SpaceFields, p.Expansions, p.UserFields, p.TopicFields = orZero(opts).params()
+	if p.SpaceFields, p.Expansions, p.UserFields, p.TopicFields, err = orZero(opts).params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opLookupSpacesByCreators, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupSpacesByCreators(ctx, &p)
 	})
@@ -62,14 +74,15 @@ func (s *SpacesService) Search(ctx context.Context, query string, opts *SpaceSea
 	o := orZero(opts)
 	p := gen.SearchSpacesParams{Query: query}
 	var err error
-	if p.State, err = oneOf(method, "State", o.State,
-		gen.SearchSpacesParamsStateLive, gen.SearchSpacesParamsStateScheduled, gen.SearchSpacesParamsStateAll); err != nil {
+	if p.State, err = optEnum(method, "State", gen.SearchSpacesParamsState(o.State)); err != nil {
 		return nil, nil, err
 	}
 	if p.MaxResults, err = maxResults(method, o.MaxResults, opSearchSpaces.size); err != nil {
 		return nil, nil, err
 	}
-	p.SpaceFields, p.Expansions, p.UserFields, p.TopicFields = o.SpaceOptions.params()
+	if p.SpaceFields, p.Expansions, p.UserFields, p.TopicFields, err = o.SpaceOptions.params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opSearchSpaces, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.SearchSpaces(ctx, &p)
 	})
@@ -88,7 +101,9 @@ func (s *SpacesService) Tweets(ctx context.Context, id string, opts *SpaceTweets
 	if p.MaxResults, err = maxResults(method, o.MaxResults, opListSpaceTweets.size); err != nil {
 		return nil, nil, err
 	}
-	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
+	if p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields, err = o.TweetOptions.params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opListSpaceTweets, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListSpaceTweets(ctx, id, &p)
 	})
@@ -109,7 +124,9 @@ func (s *SpacesService) Buyers(ctx context.Context, id string, opts *UserListOpt
 	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListSpaceBuyers.size); err != nil {
 		return nil, nil, err
 	}
-	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
+	if p.UserFields, p.Expansions, p.TweetFields, err = o.UserOptions.params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opListSpaceBuyers.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.ListSpaceBuyers(ctx, id, &p)
 	})

@@ -285,6 +285,12 @@ func streamParams(method string, likes bool, opts *StreamOptions) (StreamOptions
 	case !o.StartTime.IsZero() && !o.EndTime.IsZero() && !o.EndTime.After(o.StartTime):
 		return bad("EndTime %v is not after StartTime %v", o.EndTime, o.StartTime)
 	}
+	tweets := TweetOptions{TweetFields: o.TweetFields, Expansions: o.Expansions, MediaFields: o.MediaFields,
+		PollFields: o.PollFields, UserFields: o.UserFields, PlaceFields: o.PlaceFields}
+	if err := errors.Join(tweets.check(method),
+		checkSet(method, "LikeFields", o.LikeFields), checkSet(method, "LikeExpansions", o.LikeExpansions)); err != nil {
+		return o, gen.StreamSampleParams{}, err
+	}
 	if o.StallTimeout == 0 {
 		o.StallTimeout = DefaultStallTimeout
 	}

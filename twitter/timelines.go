@@ -19,7 +19,7 @@ func (s *TweetsService) UserTimeline(ctx context.Context, userID string, opts *T
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := checkSet(method, "Exclude", o.Exclude, "replies, retweets"); err != nil {
+	if err := checkSet(method, "Exclude", o.Exclude); err != nil {
 		return nil, nil, err
 	}
 	p.Exclude = optional(o.Exclude)
@@ -43,7 +43,7 @@ func (s *TweetsService) HomeTimeline(ctx context.Context, userID string, opts *T
 	if err := window(method, o.SinceID, o.UntilID, o.StartTime, o.EndTime); err != nil {
 		return nil, nil, err
 	}
-	if err := checkSet(method, "Exclude", o.Exclude, "replies, retweets"); err != nil {
+	if err := checkSet(method, "Exclude", o.Exclude); err != nil {
 		return nil, nil, err
 	}
 	var p gen.HomeTimelineParams
@@ -54,7 +54,9 @@ func (s *TweetsService) HomeTimeline(ctx context.Context, userID string, opts *T
 	p.Exclude = convertAll[gen.HomeTimelineParamsExclude](optional(o.Exclude))
 	p.SinceID, p.UntilID = optString(o.SinceID), optString(o.UntilID)
 	p.StartTime, p.EndTime = optTime(o.StartTime), optTime(o.EndTime)
-	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
+	if p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields, err = o.TweetOptions.params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opHomeTimeline.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.HomeTimeline(ctx, userID, &p)
 	})
@@ -101,6 +103,8 @@ func timelineParams(method, userID string, o *TimelineOptions, size pageSize) (g
 	}
 	p.SinceID, p.UntilID = optString(o.SinceID), optString(o.UntilID)
 	p.StartTime, p.EndTime = optTime(o.StartTime), optTime(o.EndTime)
-	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = o.TweetOptions.params()
+	if p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields, err = o.TweetOptions.params(method); err != nil {
+		return p, err
+	}
 	return p, nil
 }

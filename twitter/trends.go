@@ -41,7 +41,7 @@ func (s *TrendsService) ByWOEID(ctx context.Context, woeid int, opts *TrendOptio
 	if p.MaxTrends, err = bounded(method, "MaxTrends", o.MaxTrends, 1, 50); err != nil {
 		return nil, nil, err
 	}
-	if err := checkSet(method, "TrendFields", o.TrendFields, "trend_name, tweet_count"); err != nil {
+	if err := checkSet(method, "TrendFields", o.TrendFields); err != nil {
 		return nil, nil, err
 	}
 	p.TrendFields = optional(o.TrendFields)
@@ -56,7 +56,7 @@ func (s *TrendsService) ByWOEID(ctx context.Context, woeid int, opts *TrendOptio
 func (s *TrendsService) Personalized(ctx context.Context, opts *PersonalizedTrendOptions) (*gen.PersonalizedTrendsLookupResponse, *Response, error) {
 	const method = "Trends.Personalized"
 	o := orZero(opts)
-	if err := checkSet(method, "PersonalizedTrendFields", o.PersonalizedTrendFields, "category, post_count, trend_name, trending_since"); err != nil {
+	if err := checkSet(method, "PersonalizedTrendFields", o.PersonalizedTrendFields); err != nil {
 		return nil, nil, err
 	}
 	p := gen.ListPersonalizedTrendsParams{PersonalizedTrendFields: optional(o.PersonalizedTrendFields)}

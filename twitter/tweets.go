@@ -12,11 +12,15 @@ import (
 // Response.PartialErrors beside the Tweets that were found. Works with an app-only token
 // or a user context.
 func (s *TweetsService) Lookup(ctx context.Context, ids []string, opts *TweetOptions) (*gen.MultiTweetLookupResponse, *Response, error) {
-	if err := checkIDs("Tweets.Lookup", "tweet id", numericID, ids); err != nil {
+	const method = "Tweets.Lookup"
+	if err := checkIDs(method, "tweet id", numericID, ids); err != nil {
 		return nil, nil, err
 	}
 	p := gen.LookupTweetsParams{Ids: ids}
-	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = orZero(opts).params()
+	var err error
+	if p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields, err = orZero(opts).params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opLookupTweets, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupTweets(ctx, &p)
 	})
@@ -26,11 +30,15 @@ func (s *TweetsService) Lookup(ctx context.Context, ids []string, opts *TweetOpt
 // see, is an error (IsNotFound, or a not-authorized-for-resource problem) even though X
 // answers it with a 200. Works with an app-only token or a user context.
 func (s *TweetsService) ByID(ctx context.Context, id string, opts *TweetOptions) (*gen.SingleTweetLookupResponse, *Response, error) {
-	if err := checkID("Tweets.ByID", "tweet id", numericID, id); err != nil {
+	const method = "Tweets.ByID"
+	if err := checkID(method, "tweet id", numericID, id); err != nil {
 		return nil, nil, err
 	}
 	var p gen.LookupTweetParams
-	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = orZero(opts).params()
+	var err error
+	if p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields, err = orZero(opts).params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opLookupTweet, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupTweet(ctx, id, &p)
 	})

@@ -18,8 +18,7 @@ func (s *UsageService) Tweets(ctx context.Context, opts *UsageOptions) (*gen.Usa
 	if p.Days, err = bounded(method, "Days", o.Days, 1, 90); err != nil {
 		return nil, nil, err
 	}
-	if err := checkSet(method, "UsageFields", o.UsageFields,
-		"cap_reset_day, daily_client_app_usage, daily_project_usage, project_cap, project_id, project_usage"); err != nil {
+	if err := checkSet(method, "UsageFields", o.UsageFields); err != nil {
 		return nil, nil, err
 	}
 	p.UsageFields = optional(o.UsageFields)

@@ -10,11 +10,15 @@ import (
 // ByID looks up one user by id. A user that does not exist or is suspended is an error
 // (IsNotFound). Works with an app-only token or a user context.
 func (s *UsersService) ByID(ctx context.Context, id string, opts *UserOptions) (*gen.SingleUserLookupResponse, *Response, error) {
-	if err := checkID("Users.ByID", "user id", numericID, id); err != nil {
+	const method = "Users.ByID"
+	if err := checkID(method, "user id", numericID, id); err != nil {
 		return nil, nil, err
 	}
+	var err error
 	var p gen.LookupUserParams
-	p.UserFields, p.Expansions, p.TweetFields = orZero(opts).params()
+	if p.UserFields, p.Expansions, p.TweetFields, err = orZero(opts).params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opLookupUser, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupUser(ctx, id, &p)
 	})
@@ -23,11 +27,15 @@ func (s *UsersService) ByID(ctx context.Context, id string, opts *UserOptions) (
 // ByUsername looks up one user by handle (without the @). A handle that does not exist is
 // an error (IsNotFound). Works with an app-only token or a user context.
 func (s *UsersService) ByUsername(ctx context.Context, username string, opts *UserOptions) (*gen.SingleUserLookupResponse, *Response, error) {
-	if err := checkID("Users.ByUsername", "username", usernamePattern, username); err != nil {
+	const method = "Users.ByUsername"
+	if err := checkID(method, "username", usernamePattern, username); err != nil {
 		return nil, nil, err
 	}
 	var p gen.LookupUserByUsernameParams
-	p.UserFields, p.Expansions, p.TweetFields = orZero(opts).params()
+	var err error
+	if p.UserFields, p.Expansions, p.TweetFields, err = orZero(opts).params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opLookupUserByUsername, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupUserByUsername(ctx, username, &p)
 	})
@@ -37,11 +45,15 @@ func (s *UsersService) ByUsername(ctx context.Context, username string, opts *Us
 // found, suspended) are not an error: they are listed in Response.PartialErrors beside the
 // users that were found. Works with an app-only token or a user context.
 func (s *UsersService) Lookup(ctx context.Context, ids []string, opts *UserOptions) (*gen.MultiUserLookupResponse, *Response, error) {
-	if err := checkIDs("Users.Lookup", "user id", numericID, ids); err != nil {
+	const method = "Users.Lookup"
+	if err := checkIDs(method, "user id", numericID, ids); err != nil {
 		return nil, nil, err
 	}
 	p := gen.LookupUsersParams{Ids: ids}
-	p.UserFields, p.Expansions, p.TweetFields = orZero(opts).params()
+	var err error
+	if p.UserFields, p.Expansions, p.TweetFields, err = orZero(opts).params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opLookupUsers, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupUsers(ctx, &p)
 	})
@@ -51,11 +63,15 @@ func (s *UsersService) Lookup(ctx context.Context, ids []string, opts *UserOptio
 // Handles that cannot be returned are listed in Response.PartialErrors beside the users
 // that were found. Works with an app-only token or a user context.
 func (s *UsersService) LookupByUsernames(ctx context.Context, usernames []string, opts *UserOptions) (*gen.MultiUserLookupResponse, *Response, error) {
-	if err := checkIDs("Users.LookupByUsernames", "username", usernamePattern, usernames); err != nil {
+	const method = "Users.LookupByUsernames"
+	if err := checkIDs(method, "username", usernamePattern, usernames); err != nil {
 		return nil, nil, err
 	}
+	var err error
 	p := gen.LookupUsersByUsernamesParams{Usernames: usernames}
-	p.UserFields, p.Expansions, p.TweetFields = orZero(opts).params()
+	if p.UserFields, p.Expansions, p.TweetFields, err = orZero(opts).params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opLookupUsersByUsernames, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupUsersByUsernames(ctx, &p)
 	})
@@ -65,8 +81,12 @@ func (s *UsersService) LookupByUsernames(ctx context.Context, usernames []string
 // the methods that act on behalf of a user take. Needs a user context (scopes tweet.read
 // and users.read); an app-only token is an error (IsUnsupportedAuthentication).
 func (s *UsersService) Me(ctx context.Context, opts *UserOptions) (*gen.SingleUserLookupResponse, *Response, error) {
+	const method = "Users.Me"
 	var p gen.LookupMeParams
-	p.UserFields, p.Expansions, p.TweetFields = orZero(opts).params()
+	var err error
+	if p.UserFields, p.Expansions, p.TweetFields, err = orZero(opts).params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opLookupMe, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LookupMe(ctx, &p)
 	})

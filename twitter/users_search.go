@@ -30,7 +30,9 @@ func (s *UsersService) Search(ctx context.Context, query string, opts *UserSearc
 	if p.MaxResults, err = maxResults(method, o.MaxResults, opSearchUsers.size); err != nil {
 		return nil, nil, err
 	}
-	p.UserFields, p.Expansions, p.TweetFields = o.UserOptions.params()
+	if p.UserFields, p.Expansions, p.TweetFields, err = o.UserOptions.params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opSearchUsers.operation, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.SearchUsers(ctx, &p)
 	})

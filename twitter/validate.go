@@ -140,34 +140,61 @@ func window(method, sinceID, untilID string, start, end time.Time) error {
 	return nil
 }
 
-// oneOf returns a pointer to v converted to the generated enum type E, nil when v is
-// empty, or an error when v is not one of the document's values.
-func oneOf[E ~string](method, name, v string, allowed ...E) (*E, error) {
+// enum is a string enum of the generated client: its Valid method knows the document's
+// values, and enumValues (enums.gen.go, generated from the same document) lists them.
+type enum interface {
+	~string
+	Valid() bool
+}
+
+// checkEnum rejects v, the value of the option name, when it is set and not one of the
+// document's values.
+func checkEnum[E enum](method, name string, v E) error {
+	if v != "" && !v.Valid() {
+		return notOneOf(method, name, v)
+	}
+	return nil
+}
+
+// optEnum checks v as checkEnum does and returns it for the generated params: nil when
+// empty (the parameter left out).
+func optEnum[E enum](method, name string, v E) (*E, error) {
 	if v == "" {
 		return nil, nil
 	}
-	e := E(v)
-	if !slices.Contains(allowed, e) {
-		return nil, invalid(method, "%s %q is not one of %q", name, v, allowed)
+	if err := checkEnum(method, name, v); err != nil {
+		return nil, err
 	}
-	return &e, nil
+	return &v, nil
 }
 
-// checkSet rejects a value of an enumerated list parameter (name) that is not in the
-// document (allowed lists the values, for the message), or a value listed twice.
-func checkSet[E interface {
-	~string
-	Valid() bool
-}](method, name string, values []E, allowed string) error {
+// checkSet rejects a value of the enumerated list option name that is not one of the
+// document's values, or a value listed twice.
+func checkSet[E enum](method, name string, values []E) error {
 	for i, v := range values {
 		if !v.Valid() {
-			return invalid(method, "%s %q is not one of %s", name, v, allowed)
+			return notOneOf(method, name, v)
 		}
 		if slices.Contains(values[:i], v) {
 			return invalid(method, "%s lists %q twice", name, v)
 		}
 	}
 	return nil
+}
+
+// optSet checks values as checkSet does and returns them for the generated params: nil
+// when empty.
+func optSet[E enum](method, name string, values []E) (*[]E, error) {
+	if err := checkSet(method, name, values); err != nil {
+		return nil, err
+	}
+	return optional(values), nil
+}
+
+// notOneOf is the error of an enum value outside the document's: it names the option, the
+// value and the values the option takes.
+func notOneOf[E enum](method, name string, v E) error {
+	return invalid(method, "%s %q is not one of %s", name, v, enumValues(v))
 }
 
 // checkPair validates the acting user and the target user of a graph change.

@@ -18,7 +18,7 @@ const maxWebhookURL = 200
 // token.
 func (s *WebhooksService) List(ctx context.Context, opts *WebhookListOptions) (*gen.WebhookListResponse, *Response, error) {
 	o := orZero(opts)
-	if err := checkSet("Webhooks.List", "WebhookConfigFields", o.WebhookConfigFields, "created_at, id, url, valid"); err != nil {
+	if err := checkSet("Webhooks.List", "WebhookConfigFields", o.WebhookConfigFields); err != nil {
 		return nil, nil, err
 	}
 	p := gen.ListWebhooksParams{WebhookConfigFields: optional(o.WebhookConfigFields)}

@@ -42,11 +42,15 @@ func (s *WebhooksService) StreamLinks(ctx context.Context) ([]gen.StreamWebhookL
 // (NewWebhookHandler) gets the Tweets. Not retried unless WithRetryMutations is set.
 // Needs an app-only token.
 func (s *WebhooksService) LinkStream(ctx context.Context, id string, opts *TweetOptions) (*gen.StreamWebhookLinkResponse, *Response, error) {
-	if err := checkID("Webhooks.LinkStream", "webhook id", numericID, id); err != nil {
+	const method = "Webhooks.LinkStream"
+	if err := checkID(method, "webhook id", numericID, id); err != nil {
 		return nil, nil, err
 	}
 	var p gen.LinkStreamWebhookParams
-	p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields = orZero(opts).params()
+	var err error
+	if p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields, err = orZero(opts).params(method); err != nil {
+		return nil, nil, err
+	}
 	return do(ctx, s.client, &opLinkStreamWebhook, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.LinkStreamWebhook(ctx, id, &p)
 	})

@@ -20,6 +20,9 @@
 // The Go types of the generated client (package gen) are read with go/types, so run it
 // after oapi-codegen: `go generate ./...` does, since gen comes before twitter.
 //
+// It also lists the values of every enum of the generated client (twitter/enums.gen.go), so
+// that an option value outside the document's enum is refused with the values it takes.
+//
 // Usage (from package twitter): opfacts -spec ../openapi/twitter-v2.yaml -o operations.gen.go
 package main
 
@@ -48,11 +51,15 @@ func main() {
 	out := flag.String("o", "operations.gen.go", "the file to write")
 	testOut := flag.String("test", "operations_gen_test.go", "the test file to write (each operation's call through do)")
 	iterOut := flag.String("iter", "iterators.gen.go", "the file of iterators to write")
+	enumOut := flag.String("enums", "enums.gen.go", "the file of enum values to write (for argument errors)")
 	facade := flag.String("facade", ".", "the folder of package twitter, whose single-page methods the iterators wrap")
 	flag.Parse()
-	src, test, iters, err := generate(*spec, *facade)
+	src, test, iters, enums, err := generate(*spec, *facade)
 	if err == nil {
 		err = os.WriteFile(*out, src, 0o644)
+	}
+	if err == nil {
+		err = os.WriteFile(*enumOut, enums, 0o644)
 	}
 	if err == nil {
 		err = os.WriteFile(*iterOut, iters, 0o644)
@@ -98,20 +105,20 @@ type generator struct {
 	errs     []string
 }
 
-func generate(spec, facadeDir string) (src, test, iters []byte, err error) {
+func generate(spec, facadeDir string) (src, test, iters, enums []byte, err error) {
 	loader := openapi3.NewLoader()
 	doc, err := loader.LoadFromFile(spec)
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("reading %s: %w", spec, err)
+		return nil, nil, nil, nil, fmt.Errorf("reading %s: %w", spec, err)
 	}
 	pkg, err := importer.ForCompiler(token.NewFileSet(), "source", nil).Import(genPath)
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("type-checking %s: %w", genPath, err)
+		return nil, nil, nil, nil, fmt.Errorf("type-checking %s: %w", genPath, err)
 	}
 	g := &generator{gen: pkg, helpers: map[string]string{}}
 	p := pkg.Scope().Lookup("Problem")
 	if p == nil {
-		return nil, nil, nil, errors.New("gen has no Problem type")
+		return nil, nil, nil, nil, errors.New("gen has no Problem type")
 	}
 	g.problems = types.NewSlice(p.Type())
 
@@ -132,7 +139,7 @@ func generate(spec, facadeDir string) (src, test, iters []byte, err error) {
 	}
 	facade, err := readFacade(facadeDir)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	var its []iterator
 	for _, o := range ops {
@@ -141,7 +148,7 @@ func generate(spec, facadeDir string) (src, test, iters []byte, err error) {
 		}
 	}
 	if len(g.errs) > 0 {
-		return nil, nil, nil, fmt.Errorf("%s: %d problems:\n\t%s", spec, len(g.errs), strings.Join(g.errs, "\n\t"))
+		return nil, nil, nil, nil, fmt.Errorf("%s: %d problems:\n\t%s", spec, len(g.errs), strings.Join(g.errs, "\n\t"))
 	}
 	var helpers []string
 	for _, name := range slices.Sorted(mapKeys(g.helpers)) {
@@ -152,15 +159,18 @@ func generate(spec, facadeDir string) (src, test, iters []byte, err error) {
 		Helpers []string
 	}{ops, helpers}
 	if src, err = execute(tmpl, data); err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	if test, err = execute(testTmpl, data); err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	if iters, err = execute(iterTmpl, its); err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
-	return src, test, iters, nil
+	if enums, err = execute(enumTmpl, g.enums()); err != nil {
+		return nil, nil, nil, nil, err
+	}
+	return src, test, iters, enums, nil
 }
 
 func execute(t *template.Template, data any) ([]byte, error) {

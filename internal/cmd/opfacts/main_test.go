@@ -4,6 +4,7 @@ import (
 	"go/importer"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -92,5 +93,40 @@ func TestFacadeNamesAreChecked(t *testing.T) {
 	}
 	if _, err := stringList(3); err == nil {
 		t.Error("stringList(3): no error")
+	}
+}
+
+// TestEnumsAreTheDocuments checks that every enum schema of the document's components is
+// listed with exactly its values.
+func TestEnumsAreTheDocuments(t *testing.T) {
+	g := newTestGenerator(t)
+	got := map[string][]string{}
+	for _, e := range g.enums() {
+		got[e.Type] = e.Values
+	}
+	doc, err := openapi3.NewLoader().LoadFromFile("../../../openapi/twitter-v2.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for name, s := range doc.Components.Schemas {
+		if s.Value == nil || len(s.Value.Enum) == 0 || !s.Value.Type.Is("string") || g.gen.Scope().Lookup(name) == nil {
+			continue
+		}
+		var want []string
+		for _, v := range s.Value.Enum {
+			want = append(want, v.(string))
+		}
+		slices.Sort(want)
+		if !slices.Equal(got[name], slices.Compact(want)) {
+			t.Errorf("%s: %q, the document says %q", name, got[name], want)
+		}
+		n++
+	}
+	if n < 20 {
+		t.Errorf("only %d enum schemas compared", n)
+	}
+	if hasValid(g.gen.Scope().Lookup("Problem").Type()) || !hasValid(g.gen.Scope().Lookup("UserField").Type()) {
+		t.Error("hasValid does not tell an enum (UserField) from a struct (Problem)")
 	}
 }
