@@ -14,8 +14,9 @@ all: test lint
 generate:
 	$(GO) generate ./...
 
-## check-generated: regenerate into a temporary folder and fail if gen/ or the facade's
-## generated operation facts (twitter/operations.gen.go) differ.
+## check-generated: regenerate into a temporary folder and fail if gen/, the facade's
+## generated operation facts (twitter/operations.gen.go) or the decoders of the generated
+## types (internal/jsonx/decode.gen.go) differ.
 check-generated:
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	sed "s|^output:.*|output: $$tmp/twitter.gen.go|" gen/oapi-codegen.yaml > "$$tmp/config.yaml" && \
@@ -31,7 +32,12 @@ check-generated:
 			echo "twitter/$$f is stale: run 'go generate ./...' and commit the result"; \
 			diff -u twitter/$$f "$$tmp/$$f" | head -40; exit 1; \
 		fi; \
-	done; echo "twitter/operations.gen.go, iterators.gen.go and enums.gen.go are current"
+	done; echo "twitter/operations.gen.go, iterators.gen.go and enums.gen.go are current" && \
+	$(GO) run ./internal/cmd/decodergen -o "$$tmp/decode.gen.go" && \
+	if ! cmp -s "$$tmp/decode.gen.go" internal/jsonx/decode.gen.go; then \
+		echo "internal/jsonx/decode.gen.go is stale: run 'go generate ./...' and commit the result"; \
+		diff -u internal/jsonx/decode.gen.go "$$tmp/decode.gen.go" | head -40; exit 1; \
+	fi; echo "internal/jsonx/decode.gen.go is current"
 
 vet:
 	$(GO) vet ./...

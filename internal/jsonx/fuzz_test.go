@@ -1,11 +1,13 @@
 package jsonx_test
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/twitterkit/go/gen"
+	"github.com/twitterkit/go/internal/jsonx"
 	"github.com/twitterkit/go/internal/jsonx/internal/fixture"
 	"github.com/twitterkit/go/internal/jsonx/jsonxtest"
 )
@@ -26,7 +28,8 @@ var fuzzTargets = []func() any{
 // FuzzDecodersAgree decodes arbitrary input with jsonx.Fast and jsonx.Standard: the values must
 // be exactly equal, or both decoders must fail, and neither may panic. It is seeded with the
 // edge-case corpus, stream lines and the golden responses of gen/testdata; inputs it found are
-// kept in testdata/fuzz/FuzzDecodersAgree.
+// kept in testdata/fuzz/FuzzDecodersAgree. The generated decoders are also run alone, on every
+// type they decode, so that a panic in them fails the fuzz target (Fast would recover).
 //
 //	go test -run '^$' -fuzz FuzzDecodersAgree -fuzztime 2m ./internal/jsonx/
 func FuzzDecodersAgree(f *testing.F) {
@@ -52,6 +55,14 @@ func FuzzDecodersAgree(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, newV := range fuzzTargets {
 			jsonxtest.Compare(t, data, newV)
+		}
+		// The generated decoders alone, where a panic is not caught: what they take is
+		// encoding/json's value.
+		for _, newV := range generatedRoots {
+			got, want := newV(), newV()
+			if _, ok := jsonx.Generated(data, got); ok && (json.Unmarshal(data, want) != nil || !jsonxtest.Equal(got, want)) {
+				t.Errorf("into %T: the generated decoder took %q and differs from encoding/json", got, data)
+			}
 		}
 	})
 }

@@ -86,6 +86,12 @@ func (fastDecoder) Unmarshal(data []byte, v any) error {
 	if rv.Kind() != reflect.Pointer || rv.IsNil() || !zeroMemory(rv.UnsafePointer(), rv.Type().Elem().Size()) {
 		return json.Unmarshal(data, v)
 	}
+	if handled, ok := generated(data, v); handled {
+		if ok {
+			return nil
+		}
+		return json.Unmarshal(data, v)
+	}
 	if holdsFloat32(rv.Type()) {
 		return json.Unmarshal(data, v)
 	}
@@ -118,6 +124,18 @@ func zeroMemory(p unsafe.Pointer, n uintptr) bool {
 
 // errFastPanicked stands for a panic in the fast decoder; it never leaves the package.
 var errFastPanicked = errors.New("jsonx: fast decoder panicked")
+
+// generated decodes with the generated decoders (decode.gen.go) when v's type has one; a
+// panic counts as a document they did not take (the value is set back to zero).
+func generated(data []byte, v any) (handled, ok bool) {
+	defer func() {
+		if recover() != nil {
+			reflect.ValueOf(v).Elem().SetZero()
+			handled, ok = true, false
+		}
+	}()
+	return decodeGenerated(data, v)
+}
 
 func fastUnmarshal(data []byte, v any) (err error) {
 	defer func() {

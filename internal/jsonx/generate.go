@@ -1,0 +1,3 @@
+package jsonx
+
+//go:generate go run ../cmd/decodergen -o decode.gen.go
