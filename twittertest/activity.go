@@ -51,7 +51,7 @@ const (
 // API has no operation for it), and yields its X Activity event with the value before
 // and after. It returns an error for an unknown user or field.
 func (s *Server) UpdateProfile(userID string, field ProfileField, value string) error {
-	return s.s.UpdateProfile(userID, testserver.ProfileField(field), value)
+	return publicErr(s.s.UpdateProfile(userID, testserver.ProfileField(field), value))
 }
 
 // DeliverActivityWebhooks POSTs the X Activity events waiting for webhook subscriptions
@@ -59,5 +59,6 @@ func (s *Server) UpdateProfile(userID string, field ProfileField, value string) 
 // many were answered 2xx. Events for a webhook that is gone or invalid are dropped; the
 // first failure to deliver ends it with an error, keeping the undelivered ones.
 func (s *Server) DeliverActivityWebhooks(ctx context.Context) (int, error) {
-	return s.s.DeliverActivityWebhooks(ctx)
+	n, err := s.s.DeliverActivityWebhooks(ctx)
+	return n, publicErr(err)
 }

@@ -80,7 +80,7 @@ func (s *Server) EmitComplianceEvent(evs ...ComplianceEvent) error {
 			UpToTweetID: e.UpToTweetID, ProfileField: e.ProfileField, NewValue: e.NewValue, Label: e.Label,
 			Application: e.Application, Details: e.Details, At: e.At}
 	}
-	return s.s.EmitComplianceEvent(in...)
+	return publicErr(s.s.EmitComplianceEvent(in...))
 }
 
 // Like is a like as the likes streams carry it (Server.EmitLike).
@@ -104,7 +104,7 @@ func (l Like) Partition(n int) int { return l.src.Partition(n) }
 func (s *Server) EmitLike(userID, tweetID string) (Like, error) {
 	l, err := s.s.EmitLike(userID, tweetID)
 	if err != nil {
-		return Like{}, err
+		return Like{}, publicErr(err)
 	}
 	return Like{ID: l.ID, TweetID: l.TweetID, AuthorID: l.AuthorID, UserID: l.UserID, CreatedAt: l.CreatedAt, src: l}, nil
 }

@@ -62,7 +62,7 @@ func Start(tb testing.TB, opts ...Option) *Server {
 func New(opts ...Option) (*Server, error) {
 	s, err := testserver.New(internalOptions(opts)...)
 	if err != nil {
-		return nil, err
+		return nil, publicErr(err)
 	}
 	return &Server{s: s}, nil
 }

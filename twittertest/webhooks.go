@@ -1,30 +1,25 @@
 package twittertest
 
-import (
-	"context"
-
-	"github.com/twitterkit/go/internal/testserver"
-)
-
-// ErrWebhookInvalid is returned by Server.DeliverEvent for a webhook that failed its CRC
-// check: X sends nothing to it.
-var ErrWebhookInvalid = testserver.ErrWebhookInvalid
+import "context"
 
 // DeliverEvent POSTs event (an activity's JSON) to the registered webhook webhookID,
 // signed as X signs deliveries, and returns the receiver's status code.
 // ErrWebhookInvalid: the webhook failed its CRC check.
 func (s *Server) DeliverEvent(ctx context.Context, webhookID string, event []byte) (int, error) {
-	return s.s.DeliverEvent(ctx, webhookID, event)
+	status, err := s.s.DeliverEvent(ctx, webhookID, event)
+	return status, publicErr(err)
 }
 
 // DeliverEventWithSignature is DeliverEvent with a signature of your choosing, to show
 // that a receiver refuses a forged event.
 func (s *Server) DeliverEventWithSignature(ctx context.Context, webhookID string, event []byte, signature string) (int, error) {
-	return s.s.DeliverEventWithSignature(ctx, webhookID, event, signature)
+	status, err := s.s.DeliverEventWithSignature(ctx, webhookID, event, signature)
+	return status, publicErr(err)
 }
 
 // DeliverActivity sends event to every valid webhook userID is subscribed to, and returns
 // how many answered 2xx.
 func (s *Server) DeliverActivity(ctx context.Context, userID string, event []byte) (int, error) {
-	return s.s.DeliverActivity(ctx, userID, event)
+	n, err := s.s.DeliverActivity(ctx, userID, event)
+	return n, publicErr(err)
 }

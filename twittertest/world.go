@@ -2,6 +2,7 @@ package twittertest
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/twitterkit/go/internal/testserver"
@@ -101,7 +102,13 @@ func (w *World) HomeTimelineIDs(userID string) []string { return w.w.HomeTimelin
 // SearchIDs runs a search query over the world as an app-only caller would, without
 // paging: what GET /2/tweets/search/recent returns page after page. It returns an error
 // for a query the API would refuse.
-func (w *World) SearchIDs(query string) ([]string, error) { return w.w.SearchIDs(query) }
+func (w *World) SearchIDs(query string) ([]string, error) {
+	ids, err := w.w.SearchIDs(query)
+	if err != nil {
+		return nil, fmt.Errorf("twittertest: SearchIDs: %w", err)
+	}
+	return ids, nil
+}
 
 // LikedTweetIDs lists the Tweets userID liked, newest like first.
 func (w *World) LikedTweetIDs(userID string) []string { return w.w.LikedTweetIDs(userID) }
@@ -214,7 +221,7 @@ func (w *World) ReplayJobs() []ReplayJob {
 func (w *World) AddUser(u User) (User, error) {
 	got, err := w.s.AddUser(u.internal())
 	if err != nil {
-		return User{}, err
+		return User{}, publicErr(err)
 	}
 	return userOf(got), nil
 }
@@ -227,17 +234,21 @@ func (w *World) AddUser(u User) (User, error) {
 func (w *World) AddTweet(t Tweet) (Tweet, error) {
 	got, err := w.s.AddTweet(t.internal())
 	if err != nil {
-		return Tweet{}, err
+		return Tweet{}, publicErr(err)
 	}
 	return tweetOf(got), nil
 }
 
 // AddFollow makes userID follow targetID, a protected account too (as if approved).
 // Following again changes nothing.
-func (w *World) AddFollow(userID, targetID string) error { return w.s.AddFollow(userID, targetID) }
+func (w *World) AddFollow(userID, targetID string) error {
+	return publicErr(w.s.AddFollow(userID, targetID))
+}
 
 // AddLike makes userID like a Tweet, as the newest like. Liking again changes nothing.
-func (w *World) AddLike(userID, tweetID string) error { return w.s.AddLike(userID, tweetID) }
+func (w *World) AddLike(userID, tweetID string) error {
+	return publicErr(w.s.AddLike(userID, tweetID))
+}
 
 // AddWebhook registers a webhook of the app at url, as POST /2/webhooks does: url must
 // be https, or http on a loopback host (an httptest.Server), and the server sends it a
@@ -245,7 +256,7 @@ func (w *World) AddLike(userID, tweetID string) error { return w.s.AddLike(userI
 func (w *World) AddWebhook(ctx context.Context, url string) (Webhook, error) {
 	h, err := w.s.AddWebhook(ctx, url)
 	if err != nil {
-		return Webhook{}, err
+		return Webhook{}, publicErr(err)
 	}
 	return webhookOf(h), nil
 }
@@ -253,5 +264,5 @@ func (w *World) AddWebhook(ctx context.Context, url string) (Webhook, error) {
 // AddAccountActivitySubscription sends userID's Account Activity to the webhook
 // webhookID (see Server.DeliverActivity). Subscribing again changes nothing.
 func (w *World) AddAccountActivitySubscription(webhookID, userID string) error {
-	return w.s.AddAccountActivitySubscription(webhookID, userID)
+	return publicErr(w.s.AddAccountActivitySubscription(webhookID, userID))
 }
