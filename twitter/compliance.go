@@ -21,7 +21,7 @@ func (s *ComplianceService) Jobs(ctx context.Context, jobType gen.ListCompliance
 	if p.ComplianceJobFields, err = optSet(method, "ComplianceJobFields", o.ComplianceJobFields); err != nil {
 		return nil, nil, err
 	}
-	if p.Status, err = optEnum(method, "Status", gen.ListComplianceJobsParamsStatus(o.Status)); err != nil {
+	if p.Status, err = optEnum(method, "Status", o.Status); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opListComplianceJobs, func(ctx context.Context) (*http.Response, error) {

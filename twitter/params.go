@@ -140,8 +140,9 @@ type SearchOptions struct {
 	SinceID, UntilID string
 	// StartTime (inclusive) and EndTime (exclusive) bound the results by creation time.
 	StartTime, EndTime time.Time
-	// SortOrder is "recency" (newest first) or "relevancy"; empty for X's default.
-	SortOrder string
+	// SortOrder is gen.SearchRecentTweetsParamsSortOrderRecency (newest first) or
+	// ...Relevancy; empty for X's default. SearchAll takes the same values.
+	SortOrder gen.SearchRecentTweetsParamsSortOrder
 }
 
 // CountOptions selects the buckets and window of a Tweet count. Counts page with
@@ -182,8 +183,8 @@ func (o SpaceOptions) check(method string) error {
 // SpaceSearchOptions selects the fields and results of a Space search.
 type SpaceSearchOptions struct {
 	SpaceOptions
-	// State is "live", "scheduled" or "all"; empty means all.
-	State string
+	// State is gen.SearchSpacesParamsStateLive, ...Scheduled or ...All; empty means all.
+	State gen.SearchSpacesParamsState
 	// MaxResults is 1 to 100; 0 means the default, 100.
 	MaxResults int
 }
@@ -207,9 +208,9 @@ type RuleChangeOptions struct {
 
 // ComplianceJobsOptions selects which compliance jobs to list and their fields.
 type ComplianceJobsOptions struct {
-	// Status is "created", "in_progress", "failed" or "complete"; empty lists jobs in any
-	// state.
-	Status              string
+	// Status is one of gen.ListComplianceJobsParamsStatus (created, in_progress, failed,
+	// complete); empty lists jobs in any state.
+	Status              gen.ListComplianceJobsParamsStatus
 	ComplianceJobFields []gen.ComplianceJobField
 }
 

@@ -88,7 +88,7 @@ func TestFakeOptionsCheckEnumValues(t *testing.T) {
 			return err
 		}},
 		{"SearchOptions sort", "SortOrder", "relevancy", func(v string) error {
-			_, _, err := app.Tweets.SearchRecent(ctx, "gopher", &twitter.SearchOptions{SortOrder: v})
+			_, _, err := app.Tweets.SearchRecent(ctx, "gopher", &twitter.SearchOptions{SortOrder: gen.SearchRecentTweetsParamsSortOrder(v)})
 			return err
 		}},
 		{"CountOptions", "SearchCountFields", "tweet_count", func(v string) error {
@@ -113,7 +113,7 @@ func TestFakeOptionsCheckEnumValues(t *testing.T) {
 			return err
 		}},
 		{"SpaceSearchOptions", "State", "live", func(v string) error {
-			_, _, err := app.Spaces.Search(ctx, "go", &twitter.SpaceSearchOptions{State: v})
+			_, _, err := app.Spaces.Search(ctx, "go", &twitter.SpaceSearchOptions{State: gen.SearchSpacesParamsState(v)})
 			return err
 		}},
 		{"ListOptions", "ListFields", "owner_id", func(v string) error {
@@ -132,7 +132,7 @@ func TestFakeOptionsCheckEnumValues(t *testing.T) {
 			return err
 		}},
 		{"ComplianceJobsOptions status", "Status", "complete", func(v string) error {
-			_, _, err := app.Compliance.Jobs(ctx, gen.ListComplianceJobsParamsTypeTweets, &twitter.ComplianceJobsOptions{Status: v})
+			_, _, err := app.Compliance.Jobs(ctx, gen.ListComplianceJobsParamsTypeTweets, &twitter.ComplianceJobsOptions{Status: gen.ListComplianceJobsParamsStatus(v)})
 			return err
 		}},
 		{"ComplianceJobOptions", "ComplianceJobFields", "type", func(v string) error {

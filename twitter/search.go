@@ -59,7 +59,7 @@ func searchParams(method, query string, o *SearchOptions, size pageSize) (gen.Se
 	if p.MaxResults, err = maxResults(method, o.MaxResults, size); err != nil {
 		return p, err
 	}
-	if p.SortOrder, err = optEnum(method, "SortOrder", gen.SearchRecentTweetsParamsSortOrder(o.SortOrder)); err != nil {
+	if p.SortOrder, err = optEnum(method, "SortOrder", o.SortOrder); err != nil {
 		return p, err
 	}
 	p.StartTime, p.EndTime = optTime(o.StartTime), optTime(o.EndTime)

@@ -74,7 +74,7 @@ func (s *SpacesService) Search(ctx context.Context, query string, opts *SpaceSea
 	o := orZero(opts)
 	p := gen.SearchSpacesParams{Query: query}
 	var err error
-	if p.State, err = optEnum(method, "State", gen.SearchSpacesParamsState(o.State)); err != nil {
+	if p.State, err = optEnum(method, "State", o.State); err != nil {
 		return nil, nil, err
 	}
 	if p.MaxResults, err = maxResults(method, o.MaxResults, opSearchSpaces.size); err != nil {
