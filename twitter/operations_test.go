@@ -3,8 +3,11 @@ package twitter
 import (
 	"context"
 	"errors"
+	"maps"
 	"net/http"
+	"os"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -167,5 +170,70 @@ func TestPagedOperationsHaveTheirFacts(t *testing.T) {
 	r := opListFollowers.page(&gen.UsersFollowingLookupResponse{Data: []gen.User{{ID: "1"}}, Meta: gen.UsersFollowingLookupResponseMeta{NextToken: "n", ResultCount: 1}})
 	if r.NextToken != "n" || len(r.Items) != 1 || r.Meta.ResultCount != 1 || r.Includes == nil {
 		t.Errorf("page of a followers response: %+v", r)
+	}
+}
+
+// TestREADMEListsEveryIterator checks the iterators column of README's coverage table
+// against the facts: it names exactly the facade methods of the document's paginated
+// operations that have <Method>Iter and <Method>Pages, so the list cannot drift from the
+// document. A cell names the service with its first method (`Users.Followers`,
+// `Following`).
+func TestREADMEListsEveryIterator(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const header = "| area | methods (`c.<Service>.<Method>`) | iterators (`<Method>Iter`, `<Method>Pages`) |\n"
+	_, table, ok := strings.Cut(string(readme), header)
+	if !ok {
+		t.Fatalf("README has no coverage table with the header %q", header)
+	}
+	name := regexp.MustCompile("`([A-Za-z]+(?:\\.[A-Za-z]+)?)`")
+	listed := map[string]bool{}
+	for row := range strings.SplitSeq(table, "\n") {
+		if !strings.HasPrefix(row, "| ") {
+			break
+		}
+		cells := strings.Split(row, "|") // "", area, methods, iterators, ""
+		if len(cells) != 5 {
+			t.Fatalf("README row %q has %d cells, want 3", row, len(cells)-2)
+		}
+		service := ""
+		for _, m := range name.FindAllStringSubmatch(cells[3], -1) {
+			method := m[1]
+			if s, rest, ok := strings.Cut(method, "."); ok {
+				service, method = s, rest
+			}
+			if service == "" {
+				t.Errorf("README row %q: iterator %s names no service", cells[1], method)
+				continue
+			}
+			listed[service+"."+method] = true
+		}
+	}
+	c, err := NewClient()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, op := range operations {
+		for _, m := range op.facade {
+			if op.paging != nil && hasMethod(c, m+"Iter") && hasMethod(c, m+"Pages") {
+				want[m] = true
+			}
+		}
+	}
+	if len(want) < 30 {
+		t.Fatalf("only %d facade methods with iterators: the facts are not what this test reads", len(want))
+	}
+	for _, m := range slices.Sorted(maps.Keys(want)) {
+		if !listed[m] {
+			t.Errorf("README's iterators column leaves out %s (%sIter, %sPages)", m, m, m)
+		}
+	}
+	for _, m := range slices.Sorted(maps.Keys(listed)) {
+		if !want[m] {
+			t.Errorf("README's iterators column lists %s, which has no iterators", m)
+		}
 	}
 }
