@@ -70,7 +70,7 @@ func allValues[T ~string](t *testing.T, schema string) []T {
 // TestFastDecoderMatchesStandardOnEveryResponse sends every read operation with every
 // field and expansion, plus failures and partial errors, and checks that each body the
 // fake server sent decodes to exactly the same Go value through the fast decoder the
-// client uses and through encoding/json (issue 9's differential test, on real traffic).
+// client uses and through encoding/json (a differential test, on real traffic).
 func TestFastDecoderMatchesStandardOnEveryResponse(t *testing.T) {
 	s := fake(t, testserver.WithInvalidRequestsAllowed())
 	rec := &recorder{next: &http.Transport{}}

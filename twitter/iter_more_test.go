@@ -13,8 +13,9 @@ import (
 	"github.com/twitterkit/go/internal/testserver"
 )
 
-// Iterators of the operations of issue 8, each against the fake X API: every item once,
-// in the world's order, in as many requests as the page size makes.
+// Iterators of the timelines, mutes, Lists, bookmarks and direct messages, each against the
+// fake X API: every item once, in the world's order, in as many requests as the page size
+// makes.
 
 func listID(l gen.List) string       { return l.ID }
 func dmEventID(e gen.DmEvent) string { return e.ID }
@@ -34,7 +35,7 @@ func pageCount(t *testing.T, log *requestLog, path, maxResults string) int {
 	return len(qs)
 }
 
-func TestIteratorsOfIssue8PageToTheEnd(t *testing.T) {
+func TestTimelineListAndDMIteratorsPageToTheEnd(t *testing.T) {
 	s := startFake(t)
 	ctx := context.Background()
 	w := s.World()
@@ -202,7 +203,7 @@ func TestUserSearchAndListTweetIterators(t *testing.T) {
 	}
 }
 
-func TestIteratorsOfIssue8RejectBadArguments(t *testing.T) {
+func TestTimelineListAndDMIteratorsRejectBadArguments(t *testing.T) {
 	c := setup(t, rejectAll(t))
 	ctx := context.Background()
 	for name, seq := range map[string]func(yield func(struct{}, error) bool){
