@@ -504,6 +504,69 @@ func (e BroadcastField) Valid() bool {
 	}
 }
 
+// Defines values for ChatConversationExpansion.
+const (
+	ChatConversationExpansionAdminIds       ChatConversationExpansion = "admin_ids"
+	ChatConversationExpansionMemberIds      ChatConversationExpansion = "member_ids"
+	ChatConversationExpansionParticipantIds ChatConversationExpansion = "participant_ids"
+)
+
+// Valid indicates whether the value is a known member of the ChatConversationExpansion enum.
+func (e ChatConversationExpansion) Valid() bool {
+	switch e {
+	case ChatConversationExpansionAdminIds:
+		return true
+	case ChatConversationExpansionMemberIds:
+		return true
+	case ChatConversationExpansionParticipantIds:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ChatConversationField.
+const (
+	ChatConversationFieldCreatedAt                     ChatConversationField = "created_at"
+	ChatConversationFieldGroupAvatarURL                ChatConversationField = "group_avatar_url"
+	ChatConversationFieldGroupName                     ChatConversationField = "group_name"
+	ChatConversationFieldID                            ChatConversationField = "id"
+	ChatConversationFieldIsMuted                       ChatConversationField = "is_muted"
+	ChatConversationFieldMessageTTLMs                  ChatConversationField = "message_ttl_ms"
+	ChatConversationFieldScreenCaptureBlockingEnabled  ChatConversationField = "screen_capture_blocking_enabled"
+	ChatConversationFieldScreenCaptureDetectionEnabled ChatConversationField = "screen_capture_detection_enabled"
+	ChatConversationFieldType                          ChatConversationField = "type"
+	ChatConversationFieldUpdatedAt                     ChatConversationField = "updated_at"
+)
+
+// Valid indicates whether the value is a known member of the ChatConversationField enum.
+func (e ChatConversationField) Valid() bool {
+	switch e {
+	case ChatConversationFieldCreatedAt:
+		return true
+	case ChatConversationFieldGroupAvatarURL:
+		return true
+	case ChatConversationFieldGroupName:
+		return true
+	case ChatConversationFieldID:
+		return true
+	case ChatConversationFieldIsMuted:
+		return true
+	case ChatConversationFieldMessageTTLMs:
+		return true
+	case ChatConversationFieldScreenCaptureBlockingEnabled:
+		return true
+	case ChatConversationFieldScreenCaptureDetectionEnabled:
+		return true
+	case ChatConversationFieldType:
+		return true
+	case ChatConversationFieldUpdatedAt:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CommunityField.
 const (
 	CommunityFieldAccess      CommunityField = "access"
@@ -1590,6 +1653,33 @@ func (e ProcessingInfoState) Valid() bool {
 	case ProcessingInfoStatePending:
 		return true
 	case ProcessingInfoStateSucceeded:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PublicKeyField.
+const (
+	PublicKeyFieldIdentityPublicKeySignature PublicKeyField = "identity_public_key_signature"
+	PublicKeyFieldJuiceboxConfig             PublicKeyField = "juicebox_config"
+	PublicKeyFieldPublicKey                  PublicKeyField = "public_key"
+	PublicKeyFieldPublicKeyVersion           PublicKeyField = "public_key_version"
+	PublicKeyFieldSigningPublicKey           PublicKeyField = "signing_public_key"
+)
+
+// Valid indicates whether the value is a known member of the PublicKeyField enum.
+func (e PublicKeyField) Valid() bool {
+	switch e {
+	case PublicKeyFieldIdentityPublicKeySignature:
+		return true
+	case PublicKeyFieldJuiceboxConfig:
+		return true
+	case PublicKeyFieldPublicKey:
+		return true
+	case PublicKeyFieldPublicKeyVersion:
+		return true
+	case PublicKeyFieldSigningPublicKey:
 		return true
 	default:
 		return false
@@ -3333,6 +3423,88 @@ type CashtagFields struct {
 	Tag string `json:"tag"`
 }
 
+// ChatConversation An encrypted chat (XChat) conversation, one to one or a group. What its members write is in its events, encrypted; X stores it without being able to read it.
+type ChatConversation struct {
+	// AdminIds The administrators of a group conversation.
+	AdminIds []UserID `json:"admin_ids,omitempty,omitzero"`
+
+	// CreatedAt When the conversation began.
+	CreatedAt time.Time `json:"created_at,omitempty,omitzero"`
+
+	// GroupAvatarURL The picture of a group conversation.
+	GroupAvatarURL string `json:"group_avatar_url,omitempty,omitzero"`
+
+	// GroupName The name of a group conversation, as its members set it.
+	GroupName string `json:"group_name,omitempty,omitzero"`
+
+	// ID The conversation's id (see ChatConversationID).
+	ID string `json:"id,omitempty,omitzero"`
+
+	// IsMuted Whether the authenticated user muted the conversation.
+	IsMuted bool `json:"is_muted,omitempty,omitzero"`
+
+	// MemberIds The members of a group conversation.
+	MemberIds []UserID `json:"member_ids,omitempty,omitzero"`
+
+	// MessageTTLMs How long messages live before they disappear, in milliseconds; absent when they stay.
+	MessageTTLMs int64 `json:"message_ttl_ms,omitempty,omitzero"`
+
+	// MessageTTLMsec The same time to live under the name X's earlier document gave it, a number in a string.
+	MessageTTLMsec string `json:"message_ttl_msec,omitempty,omitzero"`
+
+	// ParticipantIds Everyone who takes part in the conversation.
+	ParticipantIds []UserID `json:"participant_ids,omitempty,omitzero"`
+
+	// ScreenCaptureBlockingEnabled Whether members' apps are asked to block screenshots.
+	ScreenCaptureBlockingEnabled bool `json:"screen_capture_blocking_enabled,omitempty,omitzero"`
+
+	// ScreenCaptureDetectionEnabled Whether members are told when someone takes a screenshot.
+	ScreenCaptureDetectionEnabled bool `json:"screen_capture_detection_enabled,omitempty,omitzero"`
+
+	// Type The kind of conversation, one to one or group, in X's own words; values may be added.
+	Type string `json:"type,omitempty,omitzero"`
+
+	// UpdatedAt When the conversation last changed (a message, a member, a key).
+	UpdatedAt time.Time `json:"updated_at,omitempty,omitzero"`
+}
+
+// ChatConversationExpansion An id field of a chat conversation whose users can be asked for with `expansions`.
+type ChatConversationExpansion string
+
+// ChatConversationField A field of a chat conversation that can be asked for with `chat_conversation.fields`.
+type ChatConversationField string
+
+// ChatConversationID A chat conversation id: the two user ids joined by a hyphen for a one-to-one conversation (lower id first), or "g" and a number for a group. A user id alone names the one-to-one conversation with that user where a conversation is set up.
+type ChatConversationID = string
+
+// ChatConversationResponse defines model for ChatConversationResponse.
+type ChatConversationResponse struct {
+	// Data An encrypted chat (XChat) conversation, one to one or a group. What its members write is in its events, encrypted; X stores it without being able to read it.
+	Data   ChatConversation `json:"data,omitempty,omitzero"`
+	Errors []Problem        `json:"errors,omitempty,omitzero"`
+
+	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
+	Includes Expansions `json:"includes,omitempty,omitzero"`
+}
+
+// ChatConversationsResponse defines model for ChatConversationsResponse.
+type ChatConversationsResponse struct {
+	Data   []ChatConversation `json:"data,omitempty,omitzero"`
+	Errors []Problem          `json:"errors,omitempty,omitzero"`
+
+	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
+	Includes Expansions `json:"includes,omitempty,omitzero"`
+	Meta     struct {
+		// HasMessageRequests Whether the user has message requests waiting (conversations from accounts they do not follow, listed apart).
+		HasMessageRequests bool `json:"has_message_requests,omitempty,omitzero"`
+
+		// HasMore Whether a further page follows.
+		HasMore     bool        `json:"has_more,omitempty,omitzero"`
+		NextToken   NextToken   `json:"next_token,omitempty,omitzero"`
+		ResultCount ResultCount `json:"result_count,omitempty,omitzero"`
+	} `json:"meta,omitempty,omitzero"`
+}
+
 // ClientAppUsage defines model for ClientAppUsage.
 type ClientAppUsage struct {
 	ClientAppID      string        `json:"client_app_id,omitempty,omitzero"`
@@ -4923,6 +5095,93 @@ type ProcessingInfo struct {
 // ProcessingInfoState defines model for ProcessingInfo.State.
 type ProcessingInfoState string
 
+// PublicKey One version of a user's public keys for encrypted chat (XChat). The values are X's chat SDK's own encodings; this module carries them as they come and never reads them.
+type PublicKey struct {
+	// IdentityPublicKeySignature The signature that ties the identity key to the signing key.
+	IdentityPublicKeySignature string `json:"identity_public_key_signature,omitempty,omitzero"`
+
+	// JuiceboxConfig Where the user's secure key backup lives (the Juicebox realms), for X's chat SDK to recover the private keys with the user's passcode. Kept as the JSON that came.
+	JuiceboxConfig json.RawMessage `json:"juicebox_config,omitempty,omitzero"`
+
+	// PublicKey The identity public key, which conversation keys are encrypted to.
+	PublicKey string `json:"public_key,omitempty,omitzero"`
+
+	// PublicKeyVersion The version of this record; versions are decimal numbers, sent as strings.
+	PublicKeyVersion string `json:"public_key_version,omitempty,omitzero"`
+
+	// SigningPublicKey The key that checks the user's message and action signatures.
+	SigningPublicKey string `json:"signing_public_key,omitempty,omitzero"`
+
+	// TokenMap The backup configuration under the name and shape of X's earlier document. Kept as the JSON that came.
+	TokenMap json.RawMessage `json:"token_map,omitempty,omitzero"`
+
+	// Version The key version under the name X's earlier document gave it.
+	Version string `json:"version,omitempty,omitzero"`
+}
+
+// PublicKeyAddRequest defines model for PublicKeyAddRequest.
+type PublicKeyAddRequest struct {
+	// GenerateVersion true to let X choose the next free version instead of `version`.
+	GenerateVersion bool `json:"generate_version,omitempty,omitzero"`
+
+	// PublicKey Public keys to register, as X's chat SDK produces them when it generates a user's key pairs.
+	PublicKey PublicKeyNew `json:"public_key"`
+
+	// Version The version to register the keys as.
+	Version string `json:"version"`
+}
+
+// PublicKeyAddResponse defines model for PublicKeyAddResponse.
+type PublicKeyAddResponse struct {
+	Data struct {
+		// ErrorCode Why the keys were not registered, when X answers 200 without registering them.
+		ErrorCode string `json:"error_code,omitempty,omitzero"`
+
+		// JuiceboxConfig Where the user's secure key backup lives, as in PublicKey.
+		JuiceboxConfig json.RawMessage `json:"juicebox_config,omitempty,omitzero"`
+
+		// PublicKeyVersion The version the keys were registered as.
+		PublicKeyVersion string `json:"public_key_version,omitempty,omitzero"`
+
+		// TokenMap The backup configuration in the shape of X's earlier document, as in PublicKey.
+		TokenMap json.RawMessage `json:"token_map,omitempty,omitzero"`
+
+		// Version The version, under the name X's earlier document gave it.
+		Version string `json:"version,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// PublicKeyField A field of a public key record that can be asked for with `public_key.fields`.
+type PublicKeyField string
+
+// PublicKeyNew Public keys to register, as X's chat SDK produces them when it generates a user's key pairs.
+type PublicKeyNew struct {
+	// IdentityPublicKeySignature The signature that ties the identity key to the signing key.
+	IdentityPublicKeySignature string `json:"identity_public_key_signature,omitempty,omitzero"`
+
+	// PublicKey The identity public key.
+	PublicKey string `json:"public_key,omitempty,omitzero"`
+
+	// PublicKeyFingerprint A fingerprint of the identity public key.
+	PublicKeyFingerprint string `json:"public_key_fingerprint,omitempty,omitzero"`
+
+	// RegistrationMethod How the keys were made, in X's chat SDK's words.
+	RegistrationMethod string `json:"registration_method,omitempty,omitzero"`
+
+	// SigningPublicKey The signing public key.
+	SigningPublicKey string `json:"signing_public_key,omitempty,omitzero"`
+
+	// SigningPublicKeySignature The signature over the signing public key.
+	SigningPublicKeySignature string `json:"signing_public_key_signature,omitempty,omitzero"`
+}
+
+// PublicKeysResponse defines model for PublicKeysResponse.
+type PublicKeysResponse struct {
+	Data   []PublicKey `json:"data,omitempty,omitzero"`
+	Errors []Problem   `json:"errors,omitempty,omitzero"`
+}
+
 // ReferencedTweet defines model for ReferencedTweet.
 type ReferencedTweet struct {
 	// ID A Tweet id: a decimal number of up to 19 digits, sent as a string.
@@ -6477,6 +6736,12 @@ type BroadcastFields = []BroadcastField
 // BroadcastIDPath A broadcast id: up to 13 letters and digits.
 type BroadcastIDPath = BroadcastID
 
+// ChatConversationExpansions defines model for ChatConversationExpansions.
+type ChatConversationExpansions = []ChatConversationExpansion
+
+// ChatConversationFields defines model for ChatConversationFields.
+type ChatConversationFields = []ChatConversationField
+
 // CommunityFields defines model for CommunityFields.
 type CommunityFields = []CommunityField
 
@@ -6530,6 +6795,9 @@ type PlaceFields = []PlaceField
 
 // PollFields defines model for PollFields.
 type PollFields = []PollField
+
+// PublicKeyFields defines model for PublicKeyFields.
+type PublicKeyFields = []PublicKeyField
 
 // RulesCountFields defines model for RulesCountFields.
 type RulesCountFields = []RulesCountField
@@ -6664,6 +6932,36 @@ type GetBroadcastChatParams struct {
 
 	// Expansions Objects to return beside the messages, in includes, comma separated.
 	Expansions *BroadcastChatMessageExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+}
+
+// ListChatConversationsParams defines parameters for ListChatConversations.
+type ListChatConversationsParams struct {
+	// MaxResults Most conversations a page holds; X sends 10 when it is left out.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` of the page before.
+	PaginationToken *PaginationToken `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// ChatConversationFields Chat conversation fields to return, comma separated.
+	ChatConversationFields *ChatConversationFields `form:"chat_conversation.fields,omitempty" json:"chat_conversation.fields,omitempty"`
+
+	// Expansions Id fields of a chat conversation whose users to return in `includes`, comma separated.
+	Expansions *ChatConversationExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+}
+
+// LookupChatConversationParams defines parameters for LookupChatConversation.
+type LookupChatConversationParams struct {
+	// ChatConversationFields Chat conversation fields to return, comma separated.
+	ChatConversationFields *ChatConversationFields `form:"chat_conversation.fields,omitempty" json:"chat_conversation.fields,omitempty"`
+
+	// Expansions Id fields of a chat conversation whose users to return in `includes`, comma separated.
+	Expansions *ChatConversationExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
 
 	// UserFields User fields to return beyond the defaults, comma separated.
 	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
@@ -7959,6 +8257,15 @@ type ListPersonalizedTrendsParams struct {
 	PersonalizedTrendFields *PersonalizedTrendFields `form:"personalized_trend.fields,omitempty" json:"personalized_trend.fields,omitempty"`
 }
 
+// LookupUsersPublicKeysParams defines parameters for LookupUsersPublicKeys.
+type LookupUsersPublicKeysParams struct {
+	// Ids The users, comma separated.
+	Ids []UserID `form:"ids" json:"ids"`
+
+	// PublicKeyFields Public key fields to return, comma separated.
+	PublicKeyFields *PublicKeyFields `form:"public_key.fields,omitempty" json:"public_key.fields,omitempty"`
+}
+
 // ListRepostsOfMeParams defines parameters for ListRepostsOfMe.
 type ListRepostsOfMeParams struct {
 	// MaxResults Most results to return in one page.
@@ -8277,6 +8584,12 @@ type ListPinnedListsParams struct {
 	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
 }
 
+// LookupUserPublicKeysParams defines parameters for LookupUserPublicKeys.
+type LookupUserPublicKeysParams struct {
+	// PublicKeyFields Public key fields to return, comma separated.
+	PublicKeyFields *PublicKeyFields `form:"public_key.fields,omitempty" json:"public_key.fields,omitempty"`
+}
+
 // HomeTimelineParams defines parameters for HomeTimeline.
 type HomeTimelineParams struct {
 	// SinceID Return only results newer than this Tweet id.
@@ -8483,6 +8796,9 @@ type MuteUserJSONRequestBody = UsersMutingCreateRequest
 
 // PinListJSONRequestBody defines body for PinList for application/json ContentType.
 type PinListJSONRequestBody = ListPinnedRequest
+
+// AddUserPublicKeyJSONRequestBody defines body for AddUserPublicKey for application/json ContentType.
+type AddUserPublicKeyJSONRequestBody = PublicKeyAddRequest
 
 // RetweetJSONRequestBody defines body for Retweet for application/json ContentType.
 type RetweetJSONRequestBody = UsersRetweetsCreateRequest
@@ -9270,6 +9586,20 @@ type ClientInterface interface {
 	//
 	// Corresponds with DELETE /2/broadcasts/{id}/chat/{message_id} (the `DeleteBroadcastChatMessage` operationId).
 	DeleteBroadcastChatMessage(ctx context.Context, id BroadcastIDPath, messageID BroadcastChatMessageID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListChatConversations List the caller's chat conversations
+	//
+	// Returns the encrypted chat (XChat) conversations the authenticated user takes part in, most recently active first. Message content never appears here; it is read with the conversation's events.
+	//
+	// Corresponds with GET /2/chat/conversations (the `ListChatConversations` operationId).
+	ListChatConversations(ctx context.Context, params *ListChatConversationsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// LookupChatConversation Look up a chat conversation
+	//
+	// Returns one chat conversation the authenticated user takes part in.
+	//
+	// Corresponds with GET /2/chat/conversations/{id} (the `LookupChatConversation` operationId).
+	LookupChatConversation(ctx context.Context, id ChatConversationID, params *LookupChatConversationParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// SearchCommunities Search Communities
 	//
@@ -10131,6 +10461,13 @@ type ClientInterface interface {
 	// Corresponds with GET /2/users/personalized_trends (the `ListPersonalizedTrends` operationId).
 	ListPersonalizedTrends(ctx context.Context, params *ListPersonalizedTrendsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// LookupUsersPublicKeys Look up several users' chat public keys
+	//
+	// Returns the public keys that users registered for encrypted chat (XChat), for up to 100 users in one request. The records do not name their owner.
+	//
+	// Corresponds with GET /2/users/public_keys (the `LookupUsersPublicKeys` operationId).
+	LookupUsersPublicKeys(ctx context.Context, params *LookupUsersPublicKeysParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListRepostsOfMe List Retweets of the authenticated user's Tweets
 	//
 	// Returns the Retweets other accounts made of Tweets by the user the token acts for, newest first. Pages with `pagination_token`.
@@ -10435,6 +10772,31 @@ type ClientInterface interface {
 	//
 	// Corresponds with DELETE /2/users/{id}/pinned_lists/{list_id} (the `UnpinList` operationId).
 	UnpinList(ctx context.Context, id UserID, listID ListID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// LookupUserPublicKeys Look up a user's chat public keys
+	//
+	// Returns the public keys one user registered for encrypted chat (XChat), one record per key version. Others encrypt conversation keys to them and check the user's signatures with them.
+	//
+	// Corresponds with GET /2/users/{id}/public_keys (the `LookupUserPublicKeys` operationId).
+	LookupUserPublicKeys(ctx context.Context, id UserID, params *LookupUserPublicKeysParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AddUserPublicKeyWithBody Register a chat public key
+	//
+	// Registers a new version of the authenticated user's public keys for encrypted chat (XChat), as X's chat SDK prepares them. Only the key owner may register; the private halves never leave their device.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/users/{id}/public_keys (the `AddUserPublicKey` operationId).
+	AddUserPublicKeyWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AddUserPublicKey Register a chat public key
+	//
+	// Registers a new version of the authenticated user's public keys for encrypted chat (XChat), as X's chat SDK prepares them. Only the key owner may register; the private halves never leave their device.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/users/{id}/public_keys (the `AddUserPublicKey` operationId).
+	AddUserPublicKey(ctx context.Context, id UserID, body AddUserPublicKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RetweetWithBody Retweet a Tweet
 	//
@@ -11154,6 +11516,40 @@ func (c *Client) UnmuteBroadcastChatUser(ctx context.Context, id BroadcastIDPath
 // Corresponds with DELETE /2/broadcasts/{id}/chat/{message_id} (the `DeleteBroadcastChatMessage` operationId).
 func (c *Client) DeleteBroadcastChatMessage(ctx context.Context, id BroadcastIDPath, messageID BroadcastChatMessageID, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteBroadcastChatMessageRequest(c.Server, id, messageID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListChatConversations List the caller's chat conversations
+//
+// Returns the encrypted chat (XChat) conversations the authenticated user takes part in, most recently active first. Message content never appears here; it is read with the conversation's events.
+//
+// Corresponds with GET /2/chat/conversations (the `ListChatConversations` operationId).
+func (c *Client) ListChatConversations(ctx context.Context, params *ListChatConversationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListChatConversationsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// LookupChatConversation Look up a chat conversation
+//
+// Returns one chat conversation the authenticated user takes part in.
+//
+// Corresponds with GET /2/chat/conversations/{id} (the `LookupChatConversation` operationId).
+func (c *Client) LookupChatConversation(ctx context.Context, id ChatConversationID, params *LookupChatConversationParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLookupChatConversationRequest(c.Server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -13144,6 +13540,23 @@ func (c *Client) ListPersonalizedTrends(ctx context.Context, params *ListPersona
 	return c.Client.Do(req)
 }
 
+// LookupUsersPublicKeys Look up several users' chat public keys
+//
+// Returns the public keys that users registered for encrypted chat (XChat), for up to 100 users in one request. The records do not name their owner.
+//
+// Corresponds with GET /2/users/public_keys (the `LookupUsersPublicKeys` operationId).
+func (c *Client) LookupUsersPublicKeys(ctx context.Context, params *LookupUsersPublicKeysParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLookupUsersPublicKeysRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ListRepostsOfMe List Retweets of the authenticated user's Tweets
 //
 // Returns the Retweets other accounts made of Tweets by the user the token acts for, newest first. Pages with `pagination_token`.
@@ -13829,6 +14242,61 @@ func (c *Client) PinList(ctx context.Context, id UserID, body PinListJSONRequest
 // Corresponds with DELETE /2/users/{id}/pinned_lists/{list_id} (the `UnpinList` operationId).
 func (c *Client) UnpinList(ctx context.Context, id UserID, listID ListID, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUnpinListRequest(c.Server, id, listID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// LookupUserPublicKeys Look up a user's chat public keys
+//
+// Returns the public keys one user registered for encrypted chat (XChat), one record per key version. Others encrypt conversation keys to them and check the user's signatures with them.
+//
+// Corresponds with GET /2/users/{id}/public_keys (the `LookupUserPublicKeys` operationId).
+func (c *Client) LookupUserPublicKeys(ctx context.Context, id UserID, params *LookupUserPublicKeysParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLookupUserPublicKeysRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AddUserPublicKeyWithBody Register a chat public key
+//
+// Registers a new version of the authenticated user's public keys for encrypted chat (XChat), as X's chat SDK prepares them. Only the key owner may register; the private halves never leave their device.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/users/{id}/public_keys (the `AddUserPublicKey` operationId).
+func (c *Client) AddUserPublicKeyWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddUserPublicKeyRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AddUserPublicKey Register a chat public key
+//
+// Registers a new version of the authenticated user's public keys for encrypted chat (XChat), as X's chat SDK prepares them. Only the key owner may register; the private halves never leave their device.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/users/{id}/public_keys (the `AddUserPublicKey` operationId).
+func (c *Client) AddUserPublicKey(ctx context.Context, id UserID, body AddUserPublicKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddUserPublicKeyRequest(c.Server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15417,6 +15885,193 @@ func NewDeleteBroadcastChatMessageRequest(server string, id BroadcastIDPath, mes
 	}
 
 	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListChatConversationsRequest constructs an http.Request for the ListChatConversations method
+func NewListChatConversationsRequest(server string, params *ListChatConversationsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/conversations")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ChatConversationFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "chat_conversation.fields", *params.ChatConversationFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewLookupChatConversationRequest constructs an http.Request for the LookupChatConversation method
+func NewLookupChatConversationRequest(server string, id ChatConversationID, params *LookupChatConversationParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/conversations/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.ChatConversationFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "chat_conversation.fields", *params.ChatConversationFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23583,6 +24238,72 @@ func NewListPersonalizedTrendsRequest(server string, params *ListPersonalizedTre
 	return req, nil
 }
 
+// NewLookupUsersPublicKeysRequest constructs an http.Request for the LookupUsersPublicKeys method
+func NewLookupUsersPublicKeysRequest(server string, params *LookupUsersPublicKeysParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/public_keys")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Ids != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "ids", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PublicKeyFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "public_key.fields", *params.PublicKeyFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListRepostsOfMeRequest constructs an http.Request for the ListRepostsOfMe method
 func NewListRepostsOfMeRequest(server string, params *ListRepostsOfMeParams) (*http.Request, error) {
 	var err error
@@ -26078,6 +26799,114 @@ func NewUnpinListRequest(server string, id UserID, listID ListID) (*http.Request
 	return req, nil
 }
 
+// NewLookupUserPublicKeysRequest constructs an http.Request for the LookupUserPublicKeys method
+func NewLookupUserPublicKeysRequest(server string, id UserID, params *LookupUserPublicKeysParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/%s/public_keys", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.PublicKeyFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "public_key.fields", *params.PublicKeyFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewAddUserPublicKeyRequest calls the generic AddUserPublicKey builder with application/json body
+func NewAddUserPublicKeyRequest(server string, id UserID, body AddUserPublicKeyJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewAddUserPublicKeyRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewAddUserPublicKeyRequestWithBody constructs an http.Request for the AddUserPublicKey method, with any body, and a specified content type
+func NewAddUserPublicKeyRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/%s/public_keys", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewRetweetRequest calls the generic Retweet builder with application/json body
 func NewRetweetRequest(server string, id UserID, body RetweetJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -27251,6 +28080,24 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with DELETE /2/broadcasts/{id}/chat/{message_id} (the `DeleteBroadcastChatMessage` operationId).
 	DeleteBroadcastChatMessageWithResponse(ctx context.Context, id BroadcastIDPath, messageID BroadcastChatMessageID, reqEditors ...RequestEditorFn) (*DeleteBroadcastChatMessageResult, error)
 
+	// ListChatConversationsWithResponse List the caller's chat conversations
+	//
+	// Returns the encrypted chat (XChat) conversations the authenticated user takes part in, most recently active first. Message content never appears here; it is read with the conversation's events.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/chat/conversations (the `ListChatConversations` operationId).
+	ListChatConversationsWithResponse(ctx context.Context, params *ListChatConversationsParams, reqEditors ...RequestEditorFn) (*ListChatConversationsResult, error)
+
+	// LookupChatConversationWithResponse Look up a chat conversation
+	//
+	// Returns one chat conversation the authenticated user takes part in.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/chat/conversations/{id} (the `LookupChatConversation` operationId).
+	LookupChatConversationWithResponse(ctx context.Context, id ChatConversationID, params *LookupChatConversationParams, reqEditors ...RequestEditorFn) (*LookupChatConversationResult, error)
+
 	// SearchCommunitiesWithResponse Search Communities
 	//
 	// Finds Communities whose name or description match the query. Pages with `next_token` (or the same token sent as `pagination_token`).
@@ -28259,6 +29106,15 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /2/users/personalized_trends (the `ListPersonalizedTrends` operationId).
 	ListPersonalizedTrendsWithResponse(ctx context.Context, params *ListPersonalizedTrendsParams, reqEditors ...RequestEditorFn) (*ListPersonalizedTrendsResult, error)
 
+	// LookupUsersPublicKeysWithResponse Look up several users' chat public keys
+	//
+	// Returns the public keys that users registered for encrypted chat (XChat), for up to 100 users in one request. The records do not name their owner.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/users/public_keys (the `LookupUsersPublicKeys` operationId).
+	LookupUsersPublicKeysWithResponse(ctx context.Context, params *LookupUsersPublicKeysParams, reqEditors ...RequestEditorFn) (*LookupUsersPublicKeysResult, error)
+
 	// ListRepostsOfMeWithResponse List Retweets of the authenticated user's Tweets
 	//
 	// Returns the Retweets other accounts made of Tweets by the user the token acts for, newest first. Pages with `pagination_token`.
@@ -28609,6 +29465,33 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with DELETE /2/users/{id}/pinned_lists/{list_id} (the `UnpinList` operationId).
 	UnpinListWithResponse(ctx context.Context, id UserID, listID ListID, reqEditors ...RequestEditorFn) (*UnpinListResult, error)
+
+	// LookupUserPublicKeysWithResponse Look up a user's chat public keys
+	//
+	// Returns the public keys one user registered for encrypted chat (XChat), one record per key version. Others encrypt conversation keys to them and check the user's signatures with them.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/users/{id}/public_keys (the `LookupUserPublicKeys` operationId).
+	LookupUserPublicKeysWithResponse(ctx context.Context, id UserID, params *LookupUserPublicKeysParams, reqEditors ...RequestEditorFn) (*LookupUserPublicKeysResult, error)
+
+	// AddUserPublicKeyWithBodyWithResponse Register a chat public key
+	//
+	// Registers a new version of the authenticated user's public keys for encrypted chat (XChat), as X's chat SDK prepares them. Only the key owner may register; the private halves never leave their device.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/users/{id}/public_keys (the `AddUserPublicKey` operationId).
+	AddUserPublicKeyWithBodyWithResponse(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddUserPublicKeyResult, error)
+
+	// AddUserPublicKeyWithResponse Register a chat public key
+	//
+	// Registers a new version of the authenticated user's public keys for encrypted chat (XChat), as X's chat SDK prepares them. Only the key owner may register; the private halves never leave their device.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/users/{id}/public_keys (the `AddUserPublicKey` operationId).
+	AddUserPublicKeyWithResponse(ctx context.Context, id UserID, body AddUserPublicKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*AddUserPublicKeyResult, error)
 
 	// RetweetWithBodyWithResponse Retweet a Tweet
 	//
@@ -29988,6 +30871,102 @@ func (r DeleteBroadcastChatMessageResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r DeleteBroadcastChatMessageResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListChatConversationsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ChatConversationsResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListChatConversationsResult) GetJSON200() *ChatConversationsResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListChatConversationsResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListChatConversationsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListChatConversationsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListChatConversationsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListChatConversationsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type LookupChatConversationResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ChatConversationResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r LookupChatConversationResult) GetJSON200() *ChatConversationResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r LookupChatConversationResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r LookupChatConversationResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r LookupChatConversationResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r LookupChatConversationResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r LookupChatConversationResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -34451,6 +35430,54 @@ func (r ListPersonalizedTrendsResult) ContentType() string {
 	return ""
 }
 
+type LookupUsersPublicKeysResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PublicKeysResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r LookupUsersPublicKeysResult) GetJSON200() *PublicKeysResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r LookupUsersPublicKeysResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r LookupUsersPublicKeysResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r LookupUsersPublicKeysResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r LookupUsersPublicKeysResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r LookupUsersPublicKeysResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type ListRepostsOfMeResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -35939,6 +36966,102 @@ func (r UnpinListResult) ContentType() string {
 	return ""
 }
 
+type LookupUserPublicKeysResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PublicKeysResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r LookupUserPublicKeysResult) GetJSON200() *PublicKeysResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r LookupUserPublicKeysResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r LookupUserPublicKeysResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r LookupUserPublicKeysResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r LookupUserPublicKeysResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r LookupUserPublicKeysResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type AddUserPublicKeyResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PublicKeyAddResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r AddUserPublicKeyResult) GetJSON200() *PublicKeyAddResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r AddUserPublicKeyResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r AddUserPublicKeyResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r AddUserPublicKeyResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AddUserPublicKeyResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r AddUserPublicKeyResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type RetweetResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -37023,6 +38146,36 @@ func (c *ClientWithResponses) DeleteBroadcastChatMessageWithResponse(ctx context
 		return nil, err
 	}
 	return ParseDeleteBroadcastChatMessageResult(rsp)
+}
+
+// ListChatConversationsWithResponse List the caller's chat conversations
+//
+// Returns the encrypted chat (XChat) conversations the authenticated user takes part in, most recently active first. Message content never appears here; it is read with the conversation's events.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/chat/conversations (the `ListChatConversations` operationId).
+func (c *ClientWithResponses) ListChatConversationsWithResponse(ctx context.Context, params *ListChatConversationsParams, reqEditors ...RequestEditorFn) (*ListChatConversationsResult, error) {
+	rsp, err := c.ListChatConversations(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListChatConversationsResult(rsp)
+}
+
+// LookupChatConversationWithResponse Look up a chat conversation
+//
+// Returns one chat conversation the authenticated user takes part in.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/chat/conversations/{id} (the `LookupChatConversation` operationId).
+func (c *ClientWithResponses) LookupChatConversationWithResponse(ctx context.Context, id ChatConversationID, params *LookupChatConversationParams, reqEditors ...RequestEditorFn) (*LookupChatConversationResult, error) {
+	rsp, err := c.LookupChatConversation(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLookupChatConversationResult(rsp)
 }
 
 // SearchCommunitiesWithResponse Search Communities
@@ -38705,6 +39858,21 @@ func (c *ClientWithResponses) ListPersonalizedTrendsWithResponse(ctx context.Con
 	return ParseListPersonalizedTrendsResult(rsp)
 }
 
+// LookupUsersPublicKeysWithResponse Look up several users' chat public keys
+//
+// Returns the public keys that users registered for encrypted chat (XChat), for up to 100 users in one request. The records do not name their owner.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/users/public_keys (the `LookupUsersPublicKeys` operationId).
+func (c *ClientWithResponses) LookupUsersPublicKeysWithResponse(ctx context.Context, params *LookupUsersPublicKeysParams, reqEditors ...RequestEditorFn) (*LookupUsersPublicKeysResult, error) {
+	rsp, err := c.LookupUsersPublicKeys(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLookupUsersPublicKeysResult(rsp)
+}
+
 // ListRepostsOfMeWithResponse List Retweets of the authenticated user's Tweets
 //
 // Returns the Retweets other accounts made of Tweets by the user the token acts for, newest first. Pages with `pagination_token`.
@@ -39288,6 +40456,51 @@ func (c *ClientWithResponses) UnpinListWithResponse(ctx context.Context, id User
 		return nil, err
 	}
 	return ParseUnpinListResult(rsp)
+}
+
+// LookupUserPublicKeysWithResponse Look up a user's chat public keys
+//
+// Returns the public keys one user registered for encrypted chat (XChat), one record per key version. Others encrypt conversation keys to them and check the user's signatures with them.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/users/{id}/public_keys (the `LookupUserPublicKeys` operationId).
+func (c *ClientWithResponses) LookupUserPublicKeysWithResponse(ctx context.Context, id UserID, params *LookupUserPublicKeysParams, reqEditors ...RequestEditorFn) (*LookupUserPublicKeysResult, error) {
+	rsp, err := c.LookupUserPublicKeys(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLookupUserPublicKeysResult(rsp)
+}
+
+// AddUserPublicKeyWithBodyWithResponse Register a chat public key
+//
+// Registers a new version of the authenticated user's public keys for encrypted chat (XChat), as X's chat SDK prepares them. Only the key owner may register; the private halves never leave their device.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/users/{id}/public_keys (the `AddUserPublicKey` operationId).
+func (c *ClientWithResponses) AddUserPublicKeyWithBodyWithResponse(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddUserPublicKeyResult, error) {
+	rsp, err := c.AddUserPublicKeyWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddUserPublicKeyResult(rsp)
+}
+
+// AddUserPublicKeyWithResponse Register a chat public key
+//
+// Registers a new version of the authenticated user's public keys for encrypted chat (XChat), as X's chat SDK prepares them. Only the key owner may register; the private halves never leave their device.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/users/{id}/public_keys (the `AddUserPublicKey` operationId).
+func (c *ClientWithResponses) AddUserPublicKeyWithResponse(ctx context.Context, id UserID, body AddUserPublicKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*AddUserPublicKeyResult, error) {
+	rsp, err := c.AddUserPublicKey(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddUserPublicKeyResult(rsp)
 }
 
 // RetweetWithBodyWithResponse Retweet a Tweet
@@ -40356,6 +41569,72 @@ func ParseDeleteBroadcastChatMessageResult(rsp *http.Response) (*DeleteBroadcast
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest BroadcastDeleteResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListChatConversationsResult parses an HTTP response from a ListChatConversationsWithResponse call
+func ParseListChatConversationsResult(rsp *http.Response) (*ListChatConversationsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListChatConversationsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChatConversationsResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseLookupChatConversationResult parses an HTTP response from a LookupChatConversationWithResponse call
+func ParseLookupChatConversationResult(rsp *http.Response) (*LookupChatConversationResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &LookupChatConversationResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChatConversationResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -43435,6 +44714,39 @@ func ParseListPersonalizedTrendsResult(rsp *http.Response) (*ListPersonalizedTre
 	return response, nil
 }
 
+// ParseLookupUsersPublicKeysResult parses an HTTP response from a LookupUsersPublicKeysWithResponse call
+func ParseLookupUsersPublicKeysResult(rsp *http.Response) (*LookupUsersPublicKeysResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &LookupUsersPublicKeysResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PublicKeysResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseListRepostsOfMeResult parses an HTTP response from a ListRepostsOfMeWithResponse call
 func ParseListRepostsOfMeResult(rsp *http.Response) (*ListRepostsOfMeResult, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -44441,6 +45753,72 @@ func ParseUnpinListResult(rsp *http.Response) (*UnpinListResult, error) {
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ListUnpinResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseLookupUserPublicKeysResult parses an HTTP response from a LookupUserPublicKeysWithResponse call
+func ParseLookupUserPublicKeysResult(rsp *http.Response) (*LookupUserPublicKeysResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &LookupUserPublicKeysResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PublicKeysResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseAddUserPublicKeyResult parses an HTTP response from a AddUserPublicKeyWithResponse call
+func ParseAddUserPublicKeyResult(rsp *http.Response) (*AddUserPublicKeyResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AddUserPublicKeyResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PublicKeyAddResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

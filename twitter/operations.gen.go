@@ -36,6 +36,8 @@ var operations = []*opFacts{
 	&opMuteBroadcastChatUser.opFacts,
 	&opUnmuteBroadcastChatUser.opFacts,
 	&opDeleteBroadcastChatMessage.opFacts,
+	&opListChatConversations.opFacts,
+	&opLookupChatConversation.opFacts,
 	&opSearchCommunities.opFacts,
 	&opLookupCommunity.opFacts,
 	&opListComplianceJobs.opFacts,
@@ -129,6 +131,7 @@ var operations = []*opFacts{
 	&opStreamUserCompliance.opFacts,
 	&opLookupMe.opFacts,
 	&opListPersonalizedTrends.opFacts,
+	&opLookupUsersPublicKeys.opFacts,
 	&opListRepostsOfMe.opFacts,
 	&opSearchUsers.opFacts,
 	&opLookupUser.opFacts,
@@ -160,6 +163,8 @@ var operations = []*opFacts{
 	&opListPinnedLists.opFacts,
 	&opPinList.opFacts,
 	&opUnpinList.opFacts,
+	&opLookupUserPublicKeys.opFacts,
+	&opAddUserPublicKey.opFacts,
 	&opRetweet.opFacts,
 	&opUnretweet.opFacts,
 	&opHomeTimeline.opFacts,
@@ -533,6 +538,37 @@ var opDeleteBroadcastChatMessage = operation[gen.BroadcastDeleteResponse]{
 	},
 	problems: func(r *gen.BroadcastDeleteResponse) []gen.Problem { return r.Errors },
 	hasData:  func(r *gen.BroadcastDeleteResponse) bool { return (r.Data.Deleted) },
+}
+
+// opListChatConversations is GET /2/chat/conversations (Chat.Conversations).
+var opListChatConversations = paged[gen.ChatConversationsResponse, gen.ChatConversation]{
+	operation: operation[gen.ChatConversationsResponse]{
+		opFacts: opFacts{
+			id:       "listChatConversations",
+			endpoint: endpoint{name: "GET /2/chat/conversations", idempotent: true},
+			facade:   []string{"Chat.Conversations"},
+			outcome:  needData,
+			size:     pageSize{min: 1, max: 100},
+			paging:   &pageFacts{sizeParam: "max_results", tokenParam: "pagination_token", nextToken: "next_token", item: "ChatConversation"},
+		},
+		problems: func(r *gen.ChatConversationsResponse) []gen.Problem { return r.Errors },
+		hasData:  func(r *gen.ChatConversationsResponse) bool { return r.Data != nil },
+	},
+	page: func(r *gen.ChatConversationsResponse) *Page[gen.ChatConversation] {
+		return newPage(r.Data, &r.Includes, r.Meta.NextToken, PageMeta{ResultCount: int(r.Meta.ResultCount)})
+	},
+}
+
+// opLookupChatConversation is GET /2/chat/conversations/{id} (Chat.Conversation).
+var opLookupChatConversation = operation[gen.ChatConversationResponse]{
+	opFacts: opFacts{
+		id:       "lookupChatConversation",
+		endpoint: endpoint{name: "GET /2/chat/conversations/{id}", idempotent: true},
+		facade:   []string{"Chat.Conversation"},
+		outcome:  needData,
+	},
+	problems: func(r *gen.ChatConversationResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ChatConversationResponse) bool { return nonZeroChatConversation(&r.Data) },
 }
 
 // opSearchCommunities is GET /2/communities/search (Communities.Search).
@@ -1815,6 +1851,18 @@ var opListPersonalizedTrends = operation[gen.PersonalizedTrendsLookupResponse]{
 	hasData:  func(r *gen.PersonalizedTrendsLookupResponse) bool { return r.Data != nil },
 }
 
+// opLookupUsersPublicKeys is GET /2/users/public_keys (Users.LookupPublicKeys).
+var opLookupUsersPublicKeys = operation[gen.PublicKeysResponse]{
+	opFacts: opFacts{
+		id:       "lookupUsersPublicKeys",
+		endpoint: endpoint{name: "GET /2/users/public_keys", idempotent: true},
+		facade:   []string{"Users.LookupPublicKeys"},
+		outcome:  perItem,
+	},
+	problems: func(r *gen.PublicKeysResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.PublicKeysResponse) bool { return r.Data != nil },
+}
+
 // opListRepostsOfMe is GET /2/users/reposts_of_me (Users.RepostsOfMe).
 var opListRepostsOfMe = paged[gen.GenericTweetsTimelineResponse, gen.Tweet]{
 	operation: operation[gen.GenericTweetsTimelineResponse]{
@@ -2288,6 +2336,36 @@ var opUnpinList = operation[gen.ListUnpinResponse]{
 	hasData:  func(r *gen.ListUnpinResponse) bool { return (r.Data.Pinned) },
 }
 
+// opLookupUserPublicKeys is GET /2/users/{id}/public_keys (Users.PublicKeys).
+var opLookupUserPublicKeys = operation[gen.PublicKeysResponse]{
+	opFacts: opFacts{
+		id:       "lookupUserPublicKeys",
+		endpoint: endpoint{name: "GET /2/users/{id}/public_keys", idempotent: true},
+		facade:   []string{"Users.PublicKeys"},
+		outcome:  needData,
+	},
+	problems: func(r *gen.PublicKeysResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.PublicKeysResponse) bool { return r.Data != nil },
+}
+
+// opAddUserPublicKey is POST /2/users/{id}/public_keys (Users.AddPublicKey).
+var opAddUserPublicKey = operation[gen.PublicKeyAddResponse]{
+	opFacts: opFacts{
+		id:       "addUserPublicKey",
+		endpoint: endpoint{name: "POST /2/users/{id}/public_keys"},
+		facade:   []string{"Users.AddPublicKey"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.PublicKeyAddResponse) []gen.Problem { return r.Errors },
+	hasData: func(r *gen.PublicKeyAddResponse) bool {
+		return (r.Data.ErrorCode != "" ||
+			r.Data.JuiceboxConfig != nil ||
+			r.Data.PublicKeyVersion != "" ||
+			r.Data.TokenMap != nil ||
+			r.Data.Version != "")
+	},
+}
+
 // opRetweet is POST /2/users/{id}/retweets (Tweets.Retweet).
 var opRetweet = operation[gen.UsersRetweetsCreateResponse]{
 	opFacts: opFacts{
@@ -2505,6 +2583,23 @@ func nonZeroBroadcast(v *gen.Broadcast) bool {
 		v.TwitterUserID != "" ||
 		v.UpdatedAtMs != "" ||
 		v.Width != 0
+}
+
+func nonZeroChatConversation(v *gen.ChatConversation) bool {
+	return v.AdminIds != nil ||
+		!v.CreatedAt.IsZero() ||
+		v.GroupAvatarURL != "" ||
+		v.GroupName != "" ||
+		v.ID != "" ||
+		v.IsMuted ||
+		v.MemberIds != nil ||
+		v.MessageTTLMs != 0 ||
+		v.MessageTTLMsec != "" ||
+		v.ParticipantIds != nil ||
+		v.ScreenCaptureBlockingEnabled ||
+		v.ScreenCaptureDetectionEnabled ||
+		v.Type != "" ||
+		!v.UpdatedAt.IsZero()
 }
 
 func nonZeroCommunity(v *gen.Community) bool {

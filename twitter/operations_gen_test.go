@@ -111,6 +111,14 @@ var operationCalls = map[string]func(context.Context, *Client, sender) (*Respons
 		_, resp, err := do(ctx, c, &opDeleteBroadcastChatMessage, send)
 		return resp, err
 	},
+	"listChatConversations": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opListChatConversations.operation, send)
+		return resp, err
+	},
+	"lookupChatConversation": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opLookupChatConversation, send)
+		return resp, err
+	},
 	"searchCommunities": func(ctx context.Context, c *Client, send sender) (*Response, error) {
 		_, resp, err := do(ctx, c, &opSearchCommunities.operation, send)
 		return resp, err
@@ -483,6 +491,10 @@ var operationCalls = map[string]func(context.Context, *Client, sender) (*Respons
 		_, resp, err := do(ctx, c, &opListPersonalizedTrends, send)
 		return resp, err
 	},
+	"lookupUsersPublicKeys": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opLookupUsersPublicKeys, send)
+		return resp, err
+	},
 	"listRepostsOfMe": func(ctx context.Context, c *Client, send sender) (*Response, error) {
 		_, resp, err := do(ctx, c, &opListRepostsOfMe.operation, send)
 		return resp, err
@@ -605,6 +617,14 @@ var operationCalls = map[string]func(context.Context, *Client, sender) (*Respons
 	},
 	"unpinList": func(ctx context.Context, c *Client, send sender) (*Response, error) {
 		_, resp, err := do(ctx, c, &opUnpinList, send)
+		return resp, err
+	},
+	"lookupUserPublicKeys": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opLookupUserPublicKeys, send)
+		return resp, err
+	},
+	"addUserPublicKey": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opAddUserPublicKey, send)
 		return resp, err
 	},
 	"retweet": func(ctx context.Context, c *Client, send sender) (*Response, error) {

@@ -417,6 +417,12 @@ var handlers = map[string]func(*Server, *call) (int, any){
 	"muteBroadcastChatUser":      (*Server).muteBroadcastChatUser,
 	"unmuteBroadcastChatUser":    (*Server).unmuteBroadcastChatUser,
 	"deleteBroadcastChatMessage": (*Server).deleteBroadcastChatMessage,
+
+	"listChatConversations":  (*Server).listChatConversations,
+	"lookupChatConversation": (*Server).lookupChatConversation,
+	"lookupUserPublicKeys":   (*Server).lookupUserPublicKeys,
+	"lookupUsersPublicKeys":  (*Server).lookupUsersPublicKeys,
+	"addUserPublicKey":       (*Server).addUserPublicKey,
 }
 
 // rawJSON is a body that is already encoded.
