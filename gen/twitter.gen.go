@@ -567,6 +567,63 @@ func (e ChatConversationField) Valid() bool {
 	}
 }
 
+// Defines values for ChatMessageEventField.
+const (
+	ChatMessageEventFieldConversationID        ChatMessageEventField = "conversation_id"
+	ChatMessageEventFieldConversationToken     ChatMessageEventField = "conversation_token"
+	ChatMessageEventFieldCreatedAt             ChatMessageEventField = "created_at"
+	ChatMessageEventFieldEncodedEvent          ChatMessageEventField = "encoded_event"
+	ChatMessageEventFieldID                    ChatMessageEventField = "id"
+	ChatMessageEventFieldIsTrusted             ChatMessageEventField = "is_trusted"
+	ChatMessageEventFieldMessageEventSignature ChatMessageEventField = "message_event_signature"
+	ChatMessageEventFieldPreviousID            ChatMessageEventField = "previous_id"
+	ChatMessageEventFieldSenderID              ChatMessageEventField = "sender_id"
+)
+
+// Valid indicates whether the value is a known member of the ChatMessageEventField enum.
+func (e ChatMessageEventField) Valid() bool {
+	switch e {
+	case ChatMessageEventFieldConversationID:
+		return true
+	case ChatMessageEventFieldConversationToken:
+		return true
+	case ChatMessageEventFieldCreatedAt:
+		return true
+	case ChatMessageEventFieldEncodedEvent:
+		return true
+	case ChatMessageEventFieldID:
+		return true
+	case ChatMessageEventFieldIsTrusted:
+		return true
+	case ChatMessageEventFieldMessageEventSignature:
+		return true
+	case ChatMessageEventFieldPreviousID:
+		return true
+	case ChatMessageEventFieldSenderID:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ChatMessagesDeleteRequestDeleteMessageAction.
+const (
+	ChatMessagesDeleteRequestDeleteMessageActionDeleteForAll  ChatMessagesDeleteRequestDeleteMessageAction = "delete_for_all"
+	ChatMessagesDeleteRequestDeleteMessageActionDeleteForSelf ChatMessagesDeleteRequestDeleteMessageAction = "delete_for_self"
+)
+
+// Valid indicates whether the value is a known member of the ChatMessagesDeleteRequestDeleteMessageAction enum.
+func (e ChatMessagesDeleteRequestDeleteMessageAction) Valid() bool {
+	switch e {
+	case ChatMessagesDeleteRequestDeleteMessageActionDeleteForAll:
+		return true
+	case ChatMessagesDeleteRequestDeleteMessageActionDeleteForSelf:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CommunityField.
 const (
 	CommunityFieldAccess      CommunityField = "access"
@@ -3423,6 +3480,21 @@ type CashtagFields struct {
 	Tag string `json:"tag"`
 }
 
+// ChatActionSignature The signature X's chat SDK makes over a change of a conversation (creating a group, adding members, a new key, deleting messages). X checks that the signed description matches the request; the members check the signature.
+type ChatActionSignature struct {
+	// EncodedMessageEventDetail The signed description of the change, encoded by the SDK.
+	EncodedMessageEventDetail string `json:"encoded_message_event_detail"`
+
+	// MessageEventSignature A signature made by X's chat SDK with the signer's signing key.
+	MessageEventSignature ChatMessageEventSignature `json:"message_event_signature"`
+
+	// MessageID The id the SDK gave the change.
+	MessageID string `json:"message_id"`
+
+	// SignaturePayload What was signed, when the SDK sends it apart.
+	SignaturePayload string `json:"signature_payload,omitempty,omitzero"`
+}
+
 // ChatConversation An encrypted chat (XChat) conversation, one to one or a group. What its members write is in its events, encrypted; X stores it without being able to read it.
 type ChatConversation struct {
 	// AdminIds The administrators of a group conversation.
@@ -3503,6 +3575,281 @@ type ChatConversationsResponse struct {
 		NextToken   NextToken   `json:"next_token,omitempty,omitzero"`
 		ResultCount ResultCount `json:"result_count,omitempty,omitzero"`
 	} `json:"meta,omitempty,omitzero"`
+}
+
+// ChatEventsResponse defines model for ChatEventsResponse.
+type ChatEventsResponse struct {
+	Data   []ChatMessageEvent `json:"data,omitempty,omitzero"`
+	Errors []Problem          `json:"errors,omitempty,omitzero"`
+	Meta   struct {
+		// ConversationKeyEvents The conversation's key changes, encrypted, for X's chat SDK to recover the keys the events need.
+		ConversationKeyEvents []string `json:"conversation_key_events,omitempty,omitzero"`
+
+		// HasMore Whether a further page follows.
+		HasMore     bool        `json:"has_more,omitempty,omitzero"`
+		NextToken   NextToken   `json:"next_token,omitempty,omitzero"`
+		ResultCount ResultCount `json:"result_count,omitempty,omitzero"`
+	} `json:"meta,omitempty,omitzero"`
+}
+
+// ChatGroupCreateRequest defines model for ChatGroupCreateRequest.
+type ChatGroupCreateRequest struct {
+	ActionSignatures []ChatActionSignature `json:"action_signatures,omitempty,omitzero"`
+
+	// Base64EncodedKeyRotation The key change event X's chat SDK encoded.
+	Base64EncodedKeyRotation string `json:"base64_encoded_key_rotation,omitempty,omitzero"`
+
+	// ConversationID The id the initialize operation reserved.
+	ConversationID string `json:"conversation_id"`
+
+	// ConversationKeyVersion The version of the group's first key.
+	ConversationKeyVersion string `json:"conversation_key_version"`
+
+	// ConversationParticipantKeys The key, wrapped for each member, the creator too.
+	ConversationParticipantKeys []ChatParticipantKey `json:"conversation_participant_keys"`
+
+	// GroupAdmins The members who administer the group.
+	GroupAdmins []UserID `json:"group_admins,omitempty,omitzero"`
+
+	// GroupAvatarURL The group's picture.
+	GroupAvatarURL string `json:"group_avatar_url,omitempty,omitzero"`
+
+	// GroupDescription What the group is about.
+	GroupDescription string `json:"group_description,omitempty,omitzero"`
+
+	// GroupMembers The members.
+	GroupMembers []UserID `json:"group_members"`
+
+	// GroupName The group's name.
+	GroupName string `json:"group_name,omitempty,omitzero"`
+
+	// TTLMsec How long messages live, in milliseconds, as a decimal string; absent keeps them.
+	TTLMsec string `json:"ttl_msec,omitempty,omitzero"`
+}
+
+// ChatGroupCreateResponse defines model for ChatGroupCreateResponse.
+type ChatGroupCreateResponse struct {
+	Data struct {
+		// ConversationID The group's id.
+		ConversationID string `json:"conversation_id"`
+
+		// ConversationKeyChangeSequenceID The sequence id of the event that set the group's first key.
+		ConversationKeyChangeSequenceID string `json:"conversation_key_change_sequence_id,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// ChatGroupInitializeResponse defines model for ChatGroupInitializeResponse.
+type ChatGroupInitializeResponse struct {
+	Data struct {
+		// ConversationID The reserved group id.
+		ConversationID string `json:"conversation_id"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// ChatKeyChange A key change X recorded.
+type ChatKeyChange struct {
+	// ConversationID The conversation's id, the one to use from then on.
+	ConversationID string `json:"conversation_id,omitempty,omitzero"`
+
+	// SequenceID The sequence id of the key change event.
+	SequenceID string `json:"sequence_id,omitempty,omitzero"`
+}
+
+// ChatKeyChangeResponse defines model for ChatKeyChangeResponse.
+type ChatKeyChangeResponse struct {
+	// Data A key change X recorded.
+	Data   ChatKeyChange `json:"data,omitempty,omitzero"`
+	Errors []Problem     `json:"errors,omitempty,omitzero"`
+}
+
+// ChatKeysAddRequest defines model for ChatKeysAddRequest.
+type ChatKeysAddRequest struct {
+	ActionSignatures []ChatActionSignature `json:"action_signatures,omitempty,omitzero"`
+
+	// Base64EncodedKeyRotation The key change event X's chat SDK encoded.
+	Base64EncodedKeyRotation string `json:"base64_encoded_key_rotation,omitempty,omitzero"`
+
+	// ConversationKeyVersion The new key's version, higher than the conversation's current one.
+	ConversationKeyVersion string `json:"conversation_key_version"`
+
+	// ConversationParticipantKeys The key, wrapped for each participant.
+	ConversationParticipantKeys []ChatParticipantKey `json:"conversation_participant_keys"`
+}
+
+// ChatMembersAddRequest defines model for ChatMembersAddRequest.
+type ChatMembersAddRequest struct {
+	ActionSignatures []ChatActionSignature `json:"action_signatures,omitempty,omitzero"`
+
+	// ConversationKeyVersion The version of the key the new members receive.
+	ConversationKeyVersion string `json:"conversation_key_version,omitempty,omitzero"`
+
+	// ConversationParticipantKeys That key, wrapped for the new members.
+	ConversationParticipantKeys []ChatParticipantKey `json:"conversation_participant_keys,omitempty,omitzero"`
+
+	// EncryptedAvatarURL The group's picture address, encrypted for the new members.
+	EncryptedAvatarURL string `json:"encrypted_avatar_url,omitempty,omitzero"`
+
+	// EncryptedTitle The group's name, encrypted for the new members.
+	EncryptedTitle string `json:"encrypted_title,omitempty,omitzero"`
+
+	// UserIds The users to add.
+	UserIds []UserID `json:"user_ids"`
+}
+
+// ChatMembersAddResponse defines model for ChatMembersAddResponse.
+type ChatMembersAddResponse struct {
+	// Data X's newest document says this answers a Post, which no other change of a conversation does; the others answer the conversation and the sequence id of the change. Either may come, so the generated type keeps the JSON as it came.
+	Data   json.RawMessage `json:"data,omitempty,omitzero"`
+	Errors []Problem       `json:"errors,omitempty,omitzero"`
+}
+
+// ChatMessageEvent An event of a chat conversation. Its content is encoded_event, encrypted and signed by X's chat SDK on the sender's device; X and this module carry it as it is, and only the SDK of a member can read it.
+type ChatMessageEvent struct {
+	// ConversationID The conversation.
+	ConversationID string `json:"conversation_id,omitempty,omitzero"`
+
+	// ConversationToken A token of the conversation the SDK sent with the event.
+	ConversationToken string `json:"conversation_token,omitempty,omitzero"`
+
+	// CreatedAt When X recorded the event.
+	CreatedAt time.Time `json:"created_at,omitempty,omitzero"`
+
+	// CreatedAtMsec When X recorded the event, in milliseconds since 1970 as a decimal string, as X's earlier document gave it.
+	CreatedAtMsec string `json:"created_at_msec,omitempty,omitzero"`
+
+	// EncodedEvent The event, encrypted and encoded by X's chat SDK.
+	EncodedEvent string `json:"encoded_event,omitempty,omitzero"`
+
+	// ID The event's sequence id, which orders the events of the conversation.
+	ID string `json:"id,omitempty,omitzero"`
+
+	// IsTrusted Whether X could match the event's signature to the sender's registered keys.
+	IsTrusted bool `json:"is_trusted,omitempty,omitzero"`
+
+	// MessageEventSignature The sender's signature of the event; kept as the JSON that came.
+	MessageEventSignature json.RawMessage `json:"message_event_signature,omitempty,omitzero"`
+
+	// PreviousID The sequence id of the event before in the conversation.
+	PreviousID string `json:"previous_id,omitempty,omitzero"`
+
+	// PreviousSequenceID The previous sequence id, under the name X's earlier document gave it.
+	PreviousSequenceID string `json:"previous_sequence_id,omitempty,omitzero"`
+
+	// SenderID Who caused the event.
+	SenderID string `json:"sender_id,omitempty,omitzero"`
+
+	// SequenceID The sequence id, under the name X's earlier document gave it.
+	SequenceID string `json:"sequence_id,omitempty,omitzero"`
+}
+
+// ChatMessageEventField A field of a chat event that can be asked for with `chat_message_event.fields`.
+type ChatMessageEventField string
+
+// ChatMessageEventSignature A signature made by X's chat SDK with the signer's signing key.
+type ChatMessageEventSignature struct {
+	// MessageSigningKeyInfoList The signing keys of the members, for a change that touches several.
+	MessageSigningKeyInfoList []ChatMessageSigningKeyInfo `json:"message_signing_key_info_list,omitempty,omitzero"`
+
+	// PublicKeyVersion The version of the signer's public keys that checks it.
+	PublicKeyVersion string `json:"public_key_version"`
+
+	// Signature The signature, encoded.
+	Signature string `json:"signature"`
+
+	// SignatureVersion The version of the signature scheme.
+	SignatureVersion string `json:"signature_version"`
+
+	// SigningPublicKey The signer's signing public key.
+	SigningPublicKey string `json:"signing_public_key,omitempty,omitzero"`
+}
+
+// ChatMessageRequest defines model for ChatMessageRequest.
+type ChatMessageRequest struct {
+	// ConversationToken A token of the conversation, when the SDK has one.
+	ConversationToken string `json:"conversation_token,omitempty,omitzero"`
+
+	// EncodedMessageCreateEvent The message, encrypted and encoded by X's chat SDK.
+	EncodedMessageCreateEvent string `json:"encoded_message_create_event"`
+
+	// EncodedMessageEventSignature The sender's signature of the message, encoded by the SDK.
+	EncodedMessageEventSignature string `json:"encoded_message_event_signature,omitempty,omitzero"`
+
+	// MessageID The message's id, which X's chat SDK makes and signs with the message. Resending keeps it.
+	MessageID string `json:"message_id"`
+}
+
+// ChatMessageResponse defines model for ChatMessageResponse.
+type ChatMessageResponse struct {
+	Data struct {
+		// EncodedMessageEvent The message event as X recorded it, encoded.
+		EncodedMessageEvent string `json:"encoded_message_event"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// ChatMessageSigningKeyInfo One member's signing key, as a signature over a change names it.
+type ChatMessageSigningKeyInfo struct {
+	// MemberID The member.
+	MemberID string `json:"member_id,omitempty,omitzero"`
+
+	// PublicKeyVersion The version of the member's public keys.
+	PublicKeyVersion string `json:"public_key_version,omitempty,omitzero"`
+
+	// SigningPublicKey The member's signing public key.
+	SigningPublicKey string `json:"signing_public_key,omitempty,omitzero"`
+}
+
+// ChatMessagesDeleteRequest defines model for ChatMessagesDeleteRequest.
+type ChatMessagesDeleteRequest struct {
+	ActionSignatures []ChatActionSignature `json:"action_signatures"`
+
+	// DeleteMessageAction delete_for_all to delete one's own messages for everyone, delete_for_self to hide any messages from oneself only.
+	DeleteMessageAction ChatMessagesDeleteRequestDeleteMessageAction `json:"delete_message_action"`
+
+	// MediaHashKeys The media the messages carry, to delete with them.
+	MediaHashKeys []string `json:"media_hash_keys,omitempty,omitzero"`
+
+	// SequenceIds The messages to delete, by the sequence ids of their events.
+	SequenceIds []string `json:"sequence_ids"`
+}
+
+// ChatMessagesDeleteRequestDeleteMessageAction delete_for_all to delete one's own messages for everyone, delete_for_self to hide any messages from oneself only.
+type ChatMessagesDeleteRequestDeleteMessageAction string
+
+// ChatMessagesDeleteResponse defines model for ChatMessagesDeleteResponse.
+type ChatMessagesDeleteResponse struct {
+	Data struct {
+		Deleted bool `json:"deleted"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// ChatParticipantKey A conversation key wrapped (encrypted) by X's chat SDK to one participant's identity public key.
+type ChatParticipantKey struct {
+	// EncryptedConversationKey The wrapped key, which only that participant's private key opens.
+	EncryptedConversationKey string `json:"encrypted_conversation_key,omitempty,omitzero"`
+
+	// PublicKeyVersion The version of the participant's public keys it was wrapped to.
+	PublicKeyVersion string `json:"public_key_version,omitempty,omitzero"`
+
+	// UserID A user id: a decimal number of up to 19 digits, sent as a string.
+	UserID UserID `json:"user_id,omitempty,omitzero"`
+}
+
+// ChatReadRequest defines model for ChatReadRequest.
+type ChatReadRequest struct {
+	// SeenUntilSequenceID The sequence id of the last event read.
+	SeenUntilSequenceID string `json:"seen_until_sequence_id"`
+}
+
+// ChatSuccessResponse defines model for ChatSuccessResponse.
+type ChatSuccessResponse struct {
+	Data struct {
+		Success bool `json:"success"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
 // ClientAppUsage defines model for ClientAppUsage.
@@ -6742,6 +7089,9 @@ type ChatConversationExpansions = []ChatConversationExpansion
 // ChatConversationFields defines model for ChatConversationFields.
 type ChatConversationFields = []ChatConversationField
 
+// ChatMessageEventFields defines model for ChatMessageEventFields.
+type ChatMessageEventFields = []ChatMessageEventField
+
 // CommunityFields defines model for CommunityFields.
 type CommunityFields = []CommunityField
 
@@ -6965,6 +7315,18 @@ type LookupChatConversationParams struct {
 
 	// UserFields User fields to return beyond the defaults, comma separated.
 	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+}
+
+// ListChatConversationEventsParams defines parameters for ListChatConversationEvents.
+type ListChatConversationEventsParams struct {
+	// MaxResults Most events a page holds; X sends 10 when it is left out.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` of the page before.
+	PaginationToken *PaginationToken `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// ChatMessageEventFields Chat event fields to return, comma separated.
+	ChatMessageEventFields *ChatMessageEventFields `form:"chat_message_event.fields,omitempty" json:"chat_message_event.fields,omitempty"`
 }
 
 // SearchCommunitiesParams defines parameters for SearchCommunities.
@@ -8710,6 +9072,24 @@ type SendBroadcastChatJSONRequestBody = BroadcastChatSendRequest
 // MuteBroadcastChatUserJSONRequestBody defines body for MuteBroadcastChatUser for application/json ContentType.
 type MuteBroadcastChatUserJSONRequestBody = BroadcastChatMuteRequest
 
+// CreateChatGroupJSONRequestBody defines body for CreateChatGroup for application/json ContentType.
+type CreateChatGroupJSONRequestBody = ChatGroupCreateRequest
+
+// AddChatConversationKeysJSONRequestBody defines body for AddChatConversationKeys for application/json ContentType.
+type AddChatConversationKeysJSONRequestBody = ChatKeysAddRequest
+
+// AddChatGroupMembersJSONRequestBody defines body for AddChatGroupMembers for application/json ContentType.
+type AddChatGroupMembersJSONRequestBody = ChatMembersAddRequest
+
+// SendChatMessageJSONRequestBody defines body for SendChatMessage for application/json ContentType.
+type SendChatMessageJSONRequestBody = ChatMessageRequest
+
+// DeleteChatMessagesJSONRequestBody defines body for DeleteChatMessages for application/json ContentType.
+type DeleteChatMessagesJSONRequestBody = ChatMessagesDeleteRequest
+
+// MarkChatConversationReadJSONRequestBody defines body for MarkChatConversationRead for application/json ContentType.
+type MarkChatConversationReadJSONRequestBody = ChatReadRequest
+
 // CreateComplianceJobJSONRequestBody defines body for CreateComplianceJob for application/json ContentType.
 type CreateComplianceJobJSONRequestBody = CreateComplianceJobRequest
 
@@ -9594,12 +9974,141 @@ type ClientInterface interface {
 	// Corresponds with GET /2/chat/conversations (the `ListChatConversations` operationId).
 	ListChatConversations(ctx context.Context, params *ListChatConversationsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// CreateChatGroupWithBody Create a chat group
+	//
+	// Creates a group conversation under an id reserved with the initialize operation, with its members, admins and name, the conversation key wrapped for each member and the creator's action signatures, all prepared by X's chat SDK.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/chat/conversations/group (the `CreateChatGroup` operationId).
+	CreateChatGroupWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateChatGroup Create a chat group
+	//
+	// Creates a group conversation under an id reserved with the initialize operation, with its members, admins and name, the conversation key wrapped for each member and the creator's action signatures, all prepared by X's chat SDK.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/chat/conversations/group (the `CreateChatGroup` operationId).
+	CreateChatGroup(ctx context.Context, body CreateChatGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// InitializeChatGroup Reserve a chat group id
+	//
+	// Reserves the id of a new group conversation for the authenticated user, for X's chat SDK to prepare the group's keys and signatures around before it is created.
+	//
+	// Corresponds with POST /2/chat/conversations/group/initialize (the `InitializeChatGroup` operationId).
+	InitializeChatGroup(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// LookupChatConversation Look up a chat conversation
 	//
 	// Returns one chat conversation the authenticated user takes part in.
 	//
 	// Corresponds with GET /2/chat/conversations/{id} (the `LookupChatConversation` operationId).
 	LookupChatConversation(ctx context.Context, id ChatConversationID, params *LookupChatConversationParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListChatConversationEvents List the events of a chat conversation
+	//
+	// Returns the events of a chat conversation (messages, deletions, read marks, key changes, member changes), newest first, each as the encrypted event X's chat SDK decrypts and verifies.
+	//
+	// Corresponds with GET /2/chat/conversations/{id}/events (the `ListChatConversationEvents` operationId).
+	ListChatConversationEvents(ctx context.Context, id ChatConversationID, params *ListChatConversationEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AddChatConversationKeysWithBody Set up or rotate a conversation key
+	//
+	// Publishes a new version of a conversation's key, wrapped for each participant by X's chat SDK. Given a user id for a one-to-one conversation that does not exist yet, it sets the conversation up and answers its id.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/keys (the `AddChatConversationKeys` operationId).
+	AddChatConversationKeysWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AddChatConversationKeys Set up or rotate a conversation key
+	//
+	// Publishes a new version of a conversation's key, wrapped for each participant by X's chat SDK. Given a user id for a one-to-one conversation that does not exist yet, it sets the conversation up and answers its id.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/keys (the `AddChatConversationKeys` operationId).
+	AddChatConversationKeys(ctx context.Context, id ChatConversationID, body AddChatConversationKeysJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AddChatGroupMembersWithBody Add members to a chat group
+	//
+	// Adds users to a group conversation; an admin of the group asks, with the key wrapped for the new members and the action signatures X's chat SDK prepares.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/members (the `AddChatGroupMembers` operationId).
+	AddChatGroupMembersWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AddChatGroupMembers Add members to a chat group
+	//
+	// Adds users to a group conversation; an admin of the group asks, with the key wrapped for the new members and the action signatures X's chat SDK prepares.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/members (the `AddChatGroupMembers` operationId).
+	AddChatGroupMembers(ctx context.Context, id ChatConversationID, body AddChatGroupMembersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SendChatMessageWithBody Send a chat message
+	//
+	// Sends a message X's chat SDK encrypted and signed. The message id comes from the SDK, so sending the same message again does not make a second one.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/messages (the `SendChatMessage` operationId).
+	SendChatMessageWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SendChatMessage Send a chat message
+	//
+	// Sends a message X's chat SDK encrypted and signed. The message id comes from the SDK, so sending the same message again does not make a second one.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/messages (the `SendChatMessage` operationId).
+	SendChatMessage(ctx context.Context, id ChatConversationID, body SendChatMessageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteChatMessagesWithBody Delete chat messages
+	//
+	// Deletes messages of a conversation by their sequence ids, for everyone (the sender's own messages) or for the authenticated user only, with the action signatures X's chat SDK prepares.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/messages/delete (the `DeleteChatMessages` operationId).
+	DeleteChatMessagesWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteChatMessages Delete chat messages
+	//
+	// Deletes messages of a conversation by their sequence ids, for everyone (the sender's own messages) or for the authenticated user only, with the action signatures X's chat SDK prepares.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/messages/delete (the `DeleteChatMessages` operationId).
+	DeleteChatMessages(ctx context.Context, id ChatConversationID, body DeleteChatMessagesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// MarkChatConversationReadWithBody Mark a chat conversation read
+	//
+	// Marks the conversation read by the authenticated user up to and including one event.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/read (the `MarkChatConversationRead` operationId).
+	MarkChatConversationReadWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// MarkChatConversationRead Mark a chat conversation read
+	//
+	// Marks the conversation read by the authenticated user up to and including one event.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/read (the `MarkChatConversationRead` operationId).
+	MarkChatConversationRead(ctx context.Context, id ChatConversationID, body MarkChatConversationReadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SendChatTypingIndicator Show that the user is typing
+	//
+	// Tells the other members that the authenticated user is typing.
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/typing (the `SendChatTypingIndicator` operationId).
+	SendChatTypingIndicator(ctx context.Context, id ChatConversationID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// SearchCommunities Search Communities
 	//
@@ -11543,6 +12052,61 @@ func (c *Client) ListChatConversations(ctx context.Context, params *ListChatConv
 	return c.Client.Do(req)
 }
 
+// CreateChatGroupWithBody Create a chat group
+//
+// Creates a group conversation under an id reserved with the initialize operation, with its members, admins and name, the conversation key wrapped for each member and the creator's action signatures, all prepared by X's chat SDK.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/chat/conversations/group (the `CreateChatGroup` operationId).
+func (c *Client) CreateChatGroupWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateChatGroupRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateChatGroup Create a chat group
+//
+// Creates a group conversation under an id reserved with the initialize operation, with its members, admins and name, the conversation key wrapped for each member and the creator's action signatures, all prepared by X's chat SDK.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/chat/conversations/group (the `CreateChatGroup` operationId).
+func (c *Client) CreateChatGroup(ctx context.Context, body CreateChatGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateChatGroupRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// InitializeChatGroup Reserve a chat group id
+//
+// Reserves the id of a new group conversation for the authenticated user, for X's chat SDK to prepare the group's keys and signatures around before it is created.
+//
+// Corresponds with POST /2/chat/conversations/group/initialize (the `InitializeChatGroup` operationId).
+func (c *Client) InitializeChatGroup(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewInitializeChatGroupRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // LookupChatConversation Look up a chat conversation
 //
 // Returns one chat conversation the authenticated user takes part in.
@@ -11550,6 +12114,230 @@ func (c *Client) ListChatConversations(ctx context.Context, params *ListChatConv
 // Corresponds with GET /2/chat/conversations/{id} (the `LookupChatConversation` operationId).
 func (c *Client) LookupChatConversation(ctx context.Context, id ChatConversationID, params *LookupChatConversationParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewLookupChatConversationRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListChatConversationEvents List the events of a chat conversation
+//
+// Returns the events of a chat conversation (messages, deletions, read marks, key changes, member changes), newest first, each as the encrypted event X's chat SDK decrypts and verifies.
+//
+// Corresponds with GET /2/chat/conversations/{id}/events (the `ListChatConversationEvents` operationId).
+func (c *Client) ListChatConversationEvents(ctx context.Context, id ChatConversationID, params *ListChatConversationEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListChatConversationEventsRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AddChatConversationKeysWithBody Set up or rotate a conversation key
+//
+// Publishes a new version of a conversation's key, wrapped for each participant by X's chat SDK. Given a user id for a one-to-one conversation that does not exist yet, it sets the conversation up and answers its id.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/chat/conversations/{id}/keys (the `AddChatConversationKeys` operationId).
+func (c *Client) AddChatConversationKeysWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddChatConversationKeysRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AddChatConversationKeys Set up or rotate a conversation key
+//
+// Publishes a new version of a conversation's key, wrapped for each participant by X's chat SDK. Given a user id for a one-to-one conversation that does not exist yet, it sets the conversation up and answers its id.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/chat/conversations/{id}/keys (the `AddChatConversationKeys` operationId).
+func (c *Client) AddChatConversationKeys(ctx context.Context, id ChatConversationID, body AddChatConversationKeysJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddChatConversationKeysRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AddChatGroupMembersWithBody Add members to a chat group
+//
+// Adds users to a group conversation; an admin of the group asks, with the key wrapped for the new members and the action signatures X's chat SDK prepares.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/chat/conversations/{id}/members (the `AddChatGroupMembers` operationId).
+func (c *Client) AddChatGroupMembersWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddChatGroupMembersRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AddChatGroupMembers Add members to a chat group
+//
+// Adds users to a group conversation; an admin of the group asks, with the key wrapped for the new members and the action signatures X's chat SDK prepares.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/chat/conversations/{id}/members (the `AddChatGroupMembers` operationId).
+func (c *Client) AddChatGroupMembers(ctx context.Context, id ChatConversationID, body AddChatGroupMembersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddChatGroupMembersRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SendChatMessageWithBody Send a chat message
+//
+// Sends a message X's chat SDK encrypted and signed. The message id comes from the SDK, so sending the same message again does not make a second one.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/chat/conversations/{id}/messages (the `SendChatMessage` operationId).
+func (c *Client) SendChatMessageWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSendChatMessageRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SendChatMessage Send a chat message
+//
+// Sends a message X's chat SDK encrypted and signed. The message id comes from the SDK, so sending the same message again does not make a second one.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/chat/conversations/{id}/messages (the `SendChatMessage` operationId).
+func (c *Client) SendChatMessage(ctx context.Context, id ChatConversationID, body SendChatMessageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSendChatMessageRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteChatMessagesWithBody Delete chat messages
+//
+// Deletes messages of a conversation by their sequence ids, for everyone (the sender's own messages) or for the authenticated user only, with the action signatures X's chat SDK prepares.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/chat/conversations/{id}/messages/delete (the `DeleteChatMessages` operationId).
+func (c *Client) DeleteChatMessagesWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteChatMessagesRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteChatMessages Delete chat messages
+//
+// Deletes messages of a conversation by their sequence ids, for everyone (the sender's own messages) or for the authenticated user only, with the action signatures X's chat SDK prepares.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/chat/conversations/{id}/messages/delete (the `DeleteChatMessages` operationId).
+func (c *Client) DeleteChatMessages(ctx context.Context, id ChatConversationID, body DeleteChatMessagesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteChatMessagesRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// MarkChatConversationReadWithBody Mark a chat conversation read
+//
+// Marks the conversation read by the authenticated user up to and including one event.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/chat/conversations/{id}/read (the `MarkChatConversationRead` operationId).
+func (c *Client) MarkChatConversationReadWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewMarkChatConversationReadRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// MarkChatConversationRead Mark a chat conversation read
+//
+// Marks the conversation read by the authenticated user up to and including one event.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/chat/conversations/{id}/read (the `MarkChatConversationRead` operationId).
+func (c *Client) MarkChatConversationRead(ctx context.Context, id ChatConversationID, body MarkChatConversationReadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewMarkChatConversationReadRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SendChatTypingIndicator Show that the user is typing
+//
+// Tells the other members that the authenticated user is typing.
+//
+// Corresponds with POST /2/chat/conversations/{id}/typing (the `SendChatTypingIndicator` operationId).
+func (c *Client) SendChatTypingIndicator(ctx context.Context, id ChatConversationID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSendChatTypingIndicatorRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -15994,6 +16782,73 @@ func NewListChatConversationsRequest(server string, params *ListChatConversation
 	return req, nil
 }
 
+// NewCreateChatGroupRequest calls the generic CreateChatGroup builder with application/json body
+func NewCreateChatGroupRequest(server string, body CreateChatGroupJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateChatGroupRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateChatGroupRequestWithBody constructs an http.Request for the CreateChatGroup method, with any body, and a specified content type
+func NewCreateChatGroupRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/conversations/group")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewInitializeChatGroupRequest constructs an http.Request for the InitializeChatGroup method
+func NewInitializeChatGroupRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/conversations/group/initialize")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewLookupChatConversationRequest constructs an http.Request for the LookupChatConversation method
 func NewLookupChatConversationRequest(server string, id ChatConversationID, params *LookupChatConversationParams) (*http.Request, error) {
 	var err error
@@ -16072,6 +16927,360 @@ func NewLookupChatConversationRequest(server string, id ChatConversationID, para
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListChatConversationEventsRequest constructs an http.Request for the ListChatConversationEvents method
+func NewListChatConversationEventsRequest(server string, id ChatConversationID, params *ListChatConversationEventsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/conversations/%s/events", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ChatMessageEventFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "chat_message_event.fields", *params.ChatMessageEventFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewAddChatConversationKeysRequest calls the generic AddChatConversationKeys builder with application/json body
+func NewAddChatConversationKeysRequest(server string, id ChatConversationID, body AddChatConversationKeysJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewAddChatConversationKeysRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewAddChatConversationKeysRequestWithBody constructs an http.Request for the AddChatConversationKeys method, with any body, and a specified content type
+func NewAddChatConversationKeysRequestWithBody(server string, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/conversations/%s/keys", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewAddChatGroupMembersRequest calls the generic AddChatGroupMembers builder with application/json body
+func NewAddChatGroupMembersRequest(server string, id ChatConversationID, body AddChatGroupMembersJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewAddChatGroupMembersRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewAddChatGroupMembersRequestWithBody constructs an http.Request for the AddChatGroupMembers method, with any body, and a specified content type
+func NewAddChatGroupMembersRequestWithBody(server string, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/conversations/%s/members", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewSendChatMessageRequest calls the generic SendChatMessage builder with application/json body
+func NewSendChatMessageRequest(server string, id ChatConversationID, body SendChatMessageJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewSendChatMessageRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewSendChatMessageRequestWithBody constructs an http.Request for the SendChatMessage method, with any body, and a specified content type
+func NewSendChatMessageRequestWithBody(server string, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/conversations/%s/messages", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteChatMessagesRequest calls the generic DeleteChatMessages builder with application/json body
+func NewDeleteChatMessagesRequest(server string, id ChatConversationID, body DeleteChatMessagesJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewDeleteChatMessagesRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewDeleteChatMessagesRequestWithBody constructs an http.Request for the DeleteChatMessages method, with any body, and a specified content type
+func NewDeleteChatMessagesRequestWithBody(server string, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/conversations/%s/messages/delete", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewMarkChatConversationReadRequest calls the generic MarkChatConversationRead builder with application/json body
+func NewMarkChatConversationReadRequest(server string, id ChatConversationID, body MarkChatConversationReadJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewMarkChatConversationReadRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewMarkChatConversationReadRequestWithBody constructs an http.Request for the MarkChatConversationRead method, with any body, and a specified content type
+func NewMarkChatConversationReadRequestWithBody(server string, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/conversations/%s/read", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewSendChatTypingIndicatorRequest constructs an http.Request for the SendChatTypingIndicator method
+func NewSendChatTypingIndicatorRequest(server string, id ChatConversationID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/conversations/%s/typing", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28089,6 +29298,33 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /2/chat/conversations (the `ListChatConversations` operationId).
 	ListChatConversationsWithResponse(ctx context.Context, params *ListChatConversationsParams, reqEditors ...RequestEditorFn) (*ListChatConversationsResult, error)
 
+	// CreateChatGroupWithBodyWithResponse Create a chat group
+	//
+	// Creates a group conversation under an id reserved with the initialize operation, with its members, admins and name, the conversation key wrapped for each member and the creator's action signatures, all prepared by X's chat SDK.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/group (the `CreateChatGroup` operationId).
+	CreateChatGroupWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateChatGroupResult, error)
+
+	// CreateChatGroupWithResponse Create a chat group
+	//
+	// Creates a group conversation under an id reserved with the initialize operation, with its members, admins and name, the conversation key wrapped for each member and the creator's action signatures, all prepared by X's chat SDK.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/group (the `CreateChatGroup` operationId).
+	CreateChatGroupWithResponse(ctx context.Context, body CreateChatGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateChatGroupResult, error)
+
+	// InitializeChatGroupWithResponse Reserve a chat group id
+	//
+	// Reserves the id of a new group conversation for the authenticated user, for X's chat SDK to prepare the group's keys and signatures around before it is created.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/group/initialize (the `InitializeChatGroup` operationId).
+	InitializeChatGroupWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*InitializeChatGroupResult, error)
+
 	// LookupChatConversationWithResponse Look up a chat conversation
 	//
 	// Returns one chat conversation the authenticated user takes part in.
@@ -28097,6 +29333,114 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /2/chat/conversations/{id} (the `LookupChatConversation` operationId).
 	LookupChatConversationWithResponse(ctx context.Context, id ChatConversationID, params *LookupChatConversationParams, reqEditors ...RequestEditorFn) (*LookupChatConversationResult, error)
+
+	// ListChatConversationEventsWithResponse List the events of a chat conversation
+	//
+	// Returns the events of a chat conversation (messages, deletions, read marks, key changes, member changes), newest first, each as the encrypted event X's chat SDK decrypts and verifies.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/chat/conversations/{id}/events (the `ListChatConversationEvents` operationId).
+	ListChatConversationEventsWithResponse(ctx context.Context, id ChatConversationID, params *ListChatConversationEventsParams, reqEditors ...RequestEditorFn) (*ListChatConversationEventsResult, error)
+
+	// AddChatConversationKeysWithBodyWithResponse Set up or rotate a conversation key
+	//
+	// Publishes a new version of a conversation's key, wrapped for each participant by X's chat SDK. Given a user id for a one-to-one conversation that does not exist yet, it sets the conversation up and answers its id.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/keys (the `AddChatConversationKeys` operationId).
+	AddChatConversationKeysWithBodyWithResponse(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddChatConversationKeysResult, error)
+
+	// AddChatConversationKeysWithResponse Set up or rotate a conversation key
+	//
+	// Publishes a new version of a conversation's key, wrapped for each participant by X's chat SDK. Given a user id for a one-to-one conversation that does not exist yet, it sets the conversation up and answers its id.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/keys (the `AddChatConversationKeys` operationId).
+	AddChatConversationKeysWithResponse(ctx context.Context, id ChatConversationID, body AddChatConversationKeysJSONRequestBody, reqEditors ...RequestEditorFn) (*AddChatConversationKeysResult, error)
+
+	// AddChatGroupMembersWithBodyWithResponse Add members to a chat group
+	//
+	// Adds users to a group conversation; an admin of the group asks, with the key wrapped for the new members and the action signatures X's chat SDK prepares.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/members (the `AddChatGroupMembers` operationId).
+	AddChatGroupMembersWithBodyWithResponse(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddChatGroupMembersResult, error)
+
+	// AddChatGroupMembersWithResponse Add members to a chat group
+	//
+	// Adds users to a group conversation; an admin of the group asks, with the key wrapped for the new members and the action signatures X's chat SDK prepares.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/members (the `AddChatGroupMembers` operationId).
+	AddChatGroupMembersWithResponse(ctx context.Context, id ChatConversationID, body AddChatGroupMembersJSONRequestBody, reqEditors ...RequestEditorFn) (*AddChatGroupMembersResult, error)
+
+	// SendChatMessageWithBodyWithResponse Send a chat message
+	//
+	// Sends a message X's chat SDK encrypted and signed. The message id comes from the SDK, so sending the same message again does not make a second one.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/messages (the `SendChatMessage` operationId).
+	SendChatMessageWithBodyWithResponse(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SendChatMessageResult, error)
+
+	// SendChatMessageWithResponse Send a chat message
+	//
+	// Sends a message X's chat SDK encrypted and signed. The message id comes from the SDK, so sending the same message again does not make a second one.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/messages (the `SendChatMessage` operationId).
+	SendChatMessageWithResponse(ctx context.Context, id ChatConversationID, body SendChatMessageJSONRequestBody, reqEditors ...RequestEditorFn) (*SendChatMessageResult, error)
+
+	// DeleteChatMessagesWithBodyWithResponse Delete chat messages
+	//
+	// Deletes messages of a conversation by their sequence ids, for everyone (the sender's own messages) or for the authenticated user only, with the action signatures X's chat SDK prepares.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/messages/delete (the `DeleteChatMessages` operationId).
+	DeleteChatMessagesWithBodyWithResponse(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteChatMessagesResult, error)
+
+	// DeleteChatMessagesWithResponse Delete chat messages
+	//
+	// Deletes messages of a conversation by their sequence ids, for everyone (the sender's own messages) or for the authenticated user only, with the action signatures X's chat SDK prepares.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/messages/delete (the `DeleteChatMessages` operationId).
+	DeleteChatMessagesWithResponse(ctx context.Context, id ChatConversationID, body DeleteChatMessagesJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteChatMessagesResult, error)
+
+	// MarkChatConversationReadWithBodyWithResponse Mark a chat conversation read
+	//
+	// Marks the conversation read by the authenticated user up to and including one event.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/read (the `MarkChatConversationRead` operationId).
+	MarkChatConversationReadWithBodyWithResponse(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*MarkChatConversationReadResult, error)
+
+	// MarkChatConversationReadWithResponse Mark a chat conversation read
+	//
+	// Marks the conversation read by the authenticated user up to and including one event.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/read (the `MarkChatConversationRead` operationId).
+	MarkChatConversationReadWithResponse(ctx context.Context, id ChatConversationID, body MarkChatConversationReadJSONRequestBody, reqEditors ...RequestEditorFn) (*MarkChatConversationReadResult, error)
+
+	// SendChatTypingIndicatorWithResponse Show that the user is typing
+	//
+	// Tells the other members that the authenticated user is typing.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/typing (the `SendChatTypingIndicator` operationId).
+	SendChatTypingIndicatorWithResponse(ctx context.Context, id ChatConversationID, reqEditors ...RequestEditorFn) (*SendChatTypingIndicatorResult, error)
 
 	// SearchCommunitiesWithResponse Search Communities
 	//
@@ -30925,6 +32269,102 @@ func (r ListChatConversationsResult) ContentType() string {
 	return ""
 }
 
+type CreateChatGroupResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *ChatGroupCreateResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateChatGroupResult) GetJSON201() *ChatGroupCreateResponse {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateChatGroupResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateChatGroupResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateChatGroupResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateChatGroupResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateChatGroupResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type InitializeChatGroupResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ChatGroupInitializeResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r InitializeChatGroupResult) GetJSON200() *ChatGroupInitializeResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r InitializeChatGroupResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r InitializeChatGroupResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r InitializeChatGroupResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r InitializeChatGroupResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r InitializeChatGroupResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type LookupChatConversationResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -30967,6 +32407,342 @@ func (r LookupChatConversationResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r LookupChatConversationResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListChatConversationEventsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ChatEventsResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListChatConversationEventsResult) GetJSON200() *ChatEventsResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListChatConversationEventsResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListChatConversationEventsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListChatConversationEventsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListChatConversationEventsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListChatConversationEventsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type AddChatConversationKeysResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ChatKeyChangeResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r AddChatConversationKeysResult) GetJSON200() *ChatKeyChangeResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r AddChatConversationKeysResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r AddChatConversationKeysResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r AddChatConversationKeysResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AddChatConversationKeysResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r AddChatConversationKeysResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type AddChatGroupMembersResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ChatMembersAddResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r AddChatGroupMembersResult) GetJSON200() *ChatMembersAddResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r AddChatGroupMembersResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r AddChatGroupMembersResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r AddChatGroupMembersResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AddChatGroupMembersResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r AddChatGroupMembersResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type SendChatMessageResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *ChatMessageResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r SendChatMessageResult) GetJSON201() *ChatMessageResponse {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r SendChatMessageResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r SendChatMessageResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SendChatMessageResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SendChatMessageResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SendChatMessageResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeleteChatMessagesResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ChatMessagesDeleteResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteChatMessagesResult) GetJSON200() *ChatMessagesDeleteResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteChatMessagesResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteChatMessagesResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteChatMessagesResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteChatMessagesResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteChatMessagesResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type MarkChatConversationReadResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ChatSuccessResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r MarkChatConversationReadResult) GetJSON200() *ChatSuccessResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r MarkChatConversationReadResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r MarkChatConversationReadResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r MarkChatConversationReadResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r MarkChatConversationReadResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r MarkChatConversationReadResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type SendChatTypingIndicatorResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ChatSuccessResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SendChatTypingIndicatorResult) GetJSON200() *ChatSuccessResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r SendChatTypingIndicatorResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r SendChatTypingIndicatorResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SendChatTypingIndicatorResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SendChatTypingIndicatorResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SendChatTypingIndicatorResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -38163,6 +39939,51 @@ func (c *ClientWithResponses) ListChatConversationsWithResponse(ctx context.Cont
 	return ParseListChatConversationsResult(rsp)
 }
 
+// CreateChatGroupWithBodyWithResponse Create a chat group
+//
+// Creates a group conversation under an id reserved with the initialize operation, with its members, admins and name, the conversation key wrapped for each member and the creator's action signatures, all prepared by X's chat SDK.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/group (the `CreateChatGroup` operationId).
+func (c *ClientWithResponses) CreateChatGroupWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateChatGroupResult, error) {
+	rsp, err := c.CreateChatGroupWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateChatGroupResult(rsp)
+}
+
+// CreateChatGroupWithResponse Create a chat group
+//
+// Creates a group conversation under an id reserved with the initialize operation, with its members, admins and name, the conversation key wrapped for each member and the creator's action signatures, all prepared by X's chat SDK.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/group (the `CreateChatGroup` operationId).
+func (c *ClientWithResponses) CreateChatGroupWithResponse(ctx context.Context, body CreateChatGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateChatGroupResult, error) {
+	rsp, err := c.CreateChatGroup(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateChatGroupResult(rsp)
+}
+
+// InitializeChatGroupWithResponse Reserve a chat group id
+//
+// Reserves the id of a new group conversation for the authenticated user, for X's chat SDK to prepare the group's keys and signatures around before it is created.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/group/initialize (the `InitializeChatGroup` operationId).
+func (c *ClientWithResponses) InitializeChatGroupWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*InitializeChatGroupResult, error) {
+	rsp, err := c.InitializeChatGroup(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseInitializeChatGroupResult(rsp)
+}
+
 // LookupChatConversationWithResponse Look up a chat conversation
 //
 // Returns one chat conversation the authenticated user takes part in.
@@ -38176,6 +39997,186 @@ func (c *ClientWithResponses) LookupChatConversationWithResponse(ctx context.Con
 		return nil, err
 	}
 	return ParseLookupChatConversationResult(rsp)
+}
+
+// ListChatConversationEventsWithResponse List the events of a chat conversation
+//
+// Returns the events of a chat conversation (messages, deletions, read marks, key changes, member changes), newest first, each as the encrypted event X's chat SDK decrypts and verifies.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/chat/conversations/{id}/events (the `ListChatConversationEvents` operationId).
+func (c *ClientWithResponses) ListChatConversationEventsWithResponse(ctx context.Context, id ChatConversationID, params *ListChatConversationEventsParams, reqEditors ...RequestEditorFn) (*ListChatConversationEventsResult, error) {
+	rsp, err := c.ListChatConversationEvents(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListChatConversationEventsResult(rsp)
+}
+
+// AddChatConversationKeysWithBodyWithResponse Set up or rotate a conversation key
+//
+// Publishes a new version of a conversation's key, wrapped for each participant by X's chat SDK. Given a user id for a one-to-one conversation that does not exist yet, it sets the conversation up and answers its id.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/{id}/keys (the `AddChatConversationKeys` operationId).
+func (c *ClientWithResponses) AddChatConversationKeysWithBodyWithResponse(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddChatConversationKeysResult, error) {
+	rsp, err := c.AddChatConversationKeysWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddChatConversationKeysResult(rsp)
+}
+
+// AddChatConversationKeysWithResponse Set up or rotate a conversation key
+//
+// Publishes a new version of a conversation's key, wrapped for each participant by X's chat SDK. Given a user id for a one-to-one conversation that does not exist yet, it sets the conversation up and answers its id.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/{id}/keys (the `AddChatConversationKeys` operationId).
+func (c *ClientWithResponses) AddChatConversationKeysWithResponse(ctx context.Context, id ChatConversationID, body AddChatConversationKeysJSONRequestBody, reqEditors ...RequestEditorFn) (*AddChatConversationKeysResult, error) {
+	rsp, err := c.AddChatConversationKeys(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddChatConversationKeysResult(rsp)
+}
+
+// AddChatGroupMembersWithBodyWithResponse Add members to a chat group
+//
+// Adds users to a group conversation; an admin of the group asks, with the key wrapped for the new members and the action signatures X's chat SDK prepares.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/{id}/members (the `AddChatGroupMembers` operationId).
+func (c *ClientWithResponses) AddChatGroupMembersWithBodyWithResponse(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddChatGroupMembersResult, error) {
+	rsp, err := c.AddChatGroupMembersWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddChatGroupMembersResult(rsp)
+}
+
+// AddChatGroupMembersWithResponse Add members to a chat group
+//
+// Adds users to a group conversation; an admin of the group asks, with the key wrapped for the new members and the action signatures X's chat SDK prepares.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/{id}/members (the `AddChatGroupMembers` operationId).
+func (c *ClientWithResponses) AddChatGroupMembersWithResponse(ctx context.Context, id ChatConversationID, body AddChatGroupMembersJSONRequestBody, reqEditors ...RequestEditorFn) (*AddChatGroupMembersResult, error) {
+	rsp, err := c.AddChatGroupMembers(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddChatGroupMembersResult(rsp)
+}
+
+// SendChatMessageWithBodyWithResponse Send a chat message
+//
+// Sends a message X's chat SDK encrypted and signed. The message id comes from the SDK, so sending the same message again does not make a second one.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/{id}/messages (the `SendChatMessage` operationId).
+func (c *ClientWithResponses) SendChatMessageWithBodyWithResponse(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SendChatMessageResult, error) {
+	rsp, err := c.SendChatMessageWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSendChatMessageResult(rsp)
+}
+
+// SendChatMessageWithResponse Send a chat message
+//
+// Sends a message X's chat SDK encrypted and signed. The message id comes from the SDK, so sending the same message again does not make a second one.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/{id}/messages (the `SendChatMessage` operationId).
+func (c *ClientWithResponses) SendChatMessageWithResponse(ctx context.Context, id ChatConversationID, body SendChatMessageJSONRequestBody, reqEditors ...RequestEditorFn) (*SendChatMessageResult, error) {
+	rsp, err := c.SendChatMessage(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSendChatMessageResult(rsp)
+}
+
+// DeleteChatMessagesWithBodyWithResponse Delete chat messages
+//
+// Deletes messages of a conversation by their sequence ids, for everyone (the sender's own messages) or for the authenticated user only, with the action signatures X's chat SDK prepares.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/{id}/messages/delete (the `DeleteChatMessages` operationId).
+func (c *ClientWithResponses) DeleteChatMessagesWithBodyWithResponse(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteChatMessagesResult, error) {
+	rsp, err := c.DeleteChatMessagesWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteChatMessagesResult(rsp)
+}
+
+// DeleteChatMessagesWithResponse Delete chat messages
+//
+// Deletes messages of a conversation by their sequence ids, for everyone (the sender's own messages) or for the authenticated user only, with the action signatures X's chat SDK prepares.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/{id}/messages/delete (the `DeleteChatMessages` operationId).
+func (c *ClientWithResponses) DeleteChatMessagesWithResponse(ctx context.Context, id ChatConversationID, body DeleteChatMessagesJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteChatMessagesResult, error) {
+	rsp, err := c.DeleteChatMessages(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteChatMessagesResult(rsp)
+}
+
+// MarkChatConversationReadWithBodyWithResponse Mark a chat conversation read
+//
+// Marks the conversation read by the authenticated user up to and including one event.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/{id}/read (the `MarkChatConversationRead` operationId).
+func (c *ClientWithResponses) MarkChatConversationReadWithBodyWithResponse(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*MarkChatConversationReadResult, error) {
+	rsp, err := c.MarkChatConversationReadWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseMarkChatConversationReadResult(rsp)
+}
+
+// MarkChatConversationReadWithResponse Mark a chat conversation read
+//
+// Marks the conversation read by the authenticated user up to and including one event.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/{id}/read (the `MarkChatConversationRead` operationId).
+func (c *ClientWithResponses) MarkChatConversationReadWithResponse(ctx context.Context, id ChatConversationID, body MarkChatConversationReadJSONRequestBody, reqEditors ...RequestEditorFn) (*MarkChatConversationReadResult, error) {
+	rsp, err := c.MarkChatConversationRead(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseMarkChatConversationReadResult(rsp)
+}
+
+// SendChatTypingIndicatorWithResponse Show that the user is typing
+//
+// Tells the other members that the authenticated user is typing.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/{id}/typing (the `SendChatTypingIndicator` operationId).
+func (c *ClientWithResponses) SendChatTypingIndicatorWithResponse(ctx context.Context, id ChatConversationID, reqEditors ...RequestEditorFn) (*SendChatTypingIndicatorResult, error) {
+	rsp, err := c.SendChatTypingIndicator(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSendChatTypingIndicatorResult(rsp)
 }
 
 // SearchCommunitiesWithResponse Search Communities
@@ -41619,6 +43620,72 @@ func ParseListChatConversationsResult(rsp *http.Response) (*ListChatConversation
 	return response, nil
 }
 
+// ParseCreateChatGroupResult parses an HTTP response from a CreateChatGroupWithResponse call
+func ParseCreateChatGroupResult(rsp *http.Response) (*CreateChatGroupResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateChatGroupResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ChatGroupCreateResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseInitializeChatGroupResult parses an HTTP response from a InitializeChatGroupWithResponse call
+func ParseInitializeChatGroupResult(rsp *http.Response) (*InitializeChatGroupResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &InitializeChatGroupResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChatGroupInitializeResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseLookupChatConversationResult parses an HTTP response from a LookupChatConversationWithResponse call
 func ParseLookupChatConversationResult(rsp *http.Response) (*LookupChatConversationResult, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -41635,6 +43702,237 @@ func ParseLookupChatConversationResult(rsp *http.Response) (*LookupChatConversat
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ChatConversationResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListChatConversationEventsResult parses an HTTP response from a ListChatConversationEventsWithResponse call
+func ParseListChatConversationEventsResult(rsp *http.Response) (*ListChatConversationEventsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListChatConversationEventsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChatEventsResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseAddChatConversationKeysResult parses an HTTP response from a AddChatConversationKeysWithResponse call
+func ParseAddChatConversationKeysResult(rsp *http.Response) (*AddChatConversationKeysResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AddChatConversationKeysResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChatKeyChangeResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseAddChatGroupMembersResult parses an HTTP response from a AddChatGroupMembersWithResponse call
+func ParseAddChatGroupMembersResult(rsp *http.Response) (*AddChatGroupMembersResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AddChatGroupMembersResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChatMembersAddResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseSendChatMessageResult parses an HTTP response from a SendChatMessageWithResponse call
+func ParseSendChatMessageResult(rsp *http.Response) (*SendChatMessageResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SendChatMessageResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ChatMessageResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeleteChatMessagesResult parses an HTTP response from a DeleteChatMessagesWithResponse call
+func ParseDeleteChatMessagesResult(rsp *http.Response) (*DeleteChatMessagesResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteChatMessagesResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChatMessagesDeleteResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseMarkChatConversationReadResult parses an HTTP response from a MarkChatConversationReadWithResponse call
+func ParseMarkChatConversationReadResult(rsp *http.Response) (*MarkChatConversationReadResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &MarkChatConversationReadResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChatSuccessResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseSendChatTypingIndicatorResult parses an HTTP response from a SendChatTypingIndicatorWithResponse call
+func ParseSendChatTypingIndicatorResult(rsp *http.Response) (*SendChatTypingIndicatorResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SendChatTypingIndicatorResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChatSuccessResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -32,6 +32,10 @@ func enumValues(v any) string {
 		return "admin_ids, member_ids, participant_ids"
 	case gen.ChatConversationField:
 		return "created_at, group_avatar_url, group_name, id, is_muted, message_ttl_ms, screen_capture_blocking_enabled, screen_capture_detection_enabled, type, updated_at"
+	case gen.ChatMessageEventField:
+		return "conversation_id, conversation_token, created_at, encoded_event, id, is_trusted, message_event_signature, previous_id, sender_id"
+	case gen.ChatMessagesDeleteRequestDeleteMessageAction:
+		return "delete_for_all, delete_for_self"
 	case gen.CommunityField:
 		return "access, created_at, description, id, join_policy, member_count, name"
 	case gen.ComplianceJobField:

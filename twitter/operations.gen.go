@@ -37,7 +37,16 @@ var operations = []*opFacts{
 	&opUnmuteBroadcastChatUser.opFacts,
 	&opDeleteBroadcastChatMessage.opFacts,
 	&opListChatConversations.opFacts,
+	&opCreateChatGroup.opFacts,
+	&opInitializeChatGroup.opFacts,
 	&opLookupChatConversation.opFacts,
+	&opListChatConversationEvents.opFacts,
+	&opAddChatConversationKeys.opFacts,
+	&opAddChatGroupMembers.opFacts,
+	&opSendChatMessage.opFacts,
+	&opDeleteChatMessages.opFacts,
+	&opMarkChatConversationRead.opFacts,
+	&opSendChatTypingIndicator.opFacts,
 	&opSearchCommunities.opFacts,
 	&opLookupCommunity.opFacts,
 	&opListComplianceJobs.opFacts,
@@ -559,6 +568,33 @@ var opListChatConversations = paged[gen.ChatConversationsResponse, gen.ChatConve
 	},
 }
 
+// opCreateChatGroup is POST /2/chat/conversations/group (Chat.CreateGroup).
+var opCreateChatGroup = operation[gen.ChatGroupCreateResponse]{
+	opFacts: opFacts{
+		id:       "createChatGroup",
+		endpoint: endpoint{name: "POST /2/chat/conversations/group"},
+		facade:   []string{"Chat.CreateGroup"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ChatGroupCreateResponse) []gen.Problem { return r.Errors },
+	hasData: func(r *gen.ChatGroupCreateResponse) bool {
+		return (r.Data.ConversationID != "" ||
+			r.Data.ConversationKeyChangeSequenceID != "")
+	},
+}
+
+// opInitializeChatGroup is POST /2/chat/conversations/group/initialize (Chat.InitializeGroup).
+var opInitializeChatGroup = operation[gen.ChatGroupInitializeResponse]{
+	opFacts: opFacts{
+		id:       "initializeChatGroup",
+		endpoint: endpoint{name: "POST /2/chat/conversations/group/initialize"},
+		facade:   []string{"Chat.InitializeGroup"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ChatGroupInitializeResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ChatGroupInitializeResponse) bool { return (r.Data.ConversationID != "") },
+}
+
 // opLookupChatConversation is GET /2/chat/conversations/{id} (Chat.Conversation).
 var opLookupChatConversation = operation[gen.ChatConversationResponse]{
 	opFacts: opFacts{
@@ -569,6 +605,97 @@ var opLookupChatConversation = operation[gen.ChatConversationResponse]{
 	},
 	problems: func(r *gen.ChatConversationResponse) []gen.Problem { return r.Errors },
 	hasData:  func(r *gen.ChatConversationResponse) bool { return nonZeroChatConversation(&r.Data) },
+}
+
+// opListChatConversationEvents is GET /2/chat/conversations/{id}/events (Chat.Events).
+var opListChatConversationEvents = paged[gen.ChatEventsResponse, gen.ChatMessageEvent]{
+	operation: operation[gen.ChatEventsResponse]{
+		opFacts: opFacts{
+			id:       "listChatConversationEvents",
+			endpoint: endpoint{name: "GET /2/chat/conversations/{id}/events", idempotent: true},
+			facade:   []string{"Chat.Events"},
+			outcome:  needData,
+			size:     pageSize{min: 1, max: 100},
+			paging:   &pageFacts{sizeParam: "max_results", tokenParam: "pagination_token", nextToken: "next_token", item: "ChatMessageEvent"},
+		},
+		problems: func(r *gen.ChatEventsResponse) []gen.Problem { return r.Errors },
+		hasData:  func(r *gen.ChatEventsResponse) bool { return r.Data != nil },
+	},
+	page: func(r *gen.ChatEventsResponse) *Page[gen.ChatMessageEvent] {
+		return newPage(r.Data, nil, r.Meta.NextToken, PageMeta{ResultCount: int(r.Meta.ResultCount)})
+	},
+}
+
+// opAddChatConversationKeys is POST /2/chat/conversations/{id}/keys (Chat.AddKeys).
+var opAddChatConversationKeys = operation[gen.ChatKeyChangeResponse]{
+	opFacts: opFacts{
+		id:       "addChatConversationKeys",
+		endpoint: endpoint{name: "POST /2/chat/conversations/{id}/keys"},
+		facade:   []string{"Chat.AddKeys"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ChatKeyChangeResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ChatKeyChangeResponse) bool { return nonZeroChatKeyChange(&r.Data) },
+}
+
+// opAddChatGroupMembers is POST /2/chat/conversations/{id}/members (Chat.AddMembers).
+var opAddChatGroupMembers = operation[gen.ChatMembersAddResponse]{
+	opFacts: opFacts{
+		id:       "addChatGroupMembers",
+		endpoint: endpoint{name: "POST /2/chat/conversations/{id}/members"},
+		facade:   []string{"Chat.AddMembers"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ChatMembersAddResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ChatMembersAddResponse) bool { return r.Data != nil },
+}
+
+// opSendChatMessage is POST /2/chat/conversations/{id}/messages (Chat.Send).
+var opSendChatMessage = operation[gen.ChatMessageResponse]{
+	opFacts: opFacts{
+		id:       "sendChatMessage",
+		endpoint: endpoint{name: "POST /2/chat/conversations/{id}/messages"},
+		facade:   []string{"Chat.Send"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ChatMessageResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ChatMessageResponse) bool { return (r.Data.EncodedMessageEvent != "") },
+}
+
+// opDeleteChatMessages is POST /2/chat/conversations/{id}/messages/delete (Chat.DeleteMessages).
+var opDeleteChatMessages = operation[gen.ChatMessagesDeleteResponse]{
+	opFacts: opFacts{
+		id:       "deleteChatMessages",
+		endpoint: endpoint{name: "POST /2/chat/conversations/{id}/messages/delete"},
+		facade:   []string{"Chat.DeleteMessages"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ChatMessagesDeleteResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ChatMessagesDeleteResponse) bool { return (r.Data.Deleted) },
+}
+
+// opMarkChatConversationRead is POST /2/chat/conversations/{id}/read (Chat.MarkRead).
+var opMarkChatConversationRead = operation[gen.ChatSuccessResponse]{
+	opFacts: opFacts{
+		id:       "markChatConversationRead",
+		endpoint: endpoint{name: "POST /2/chat/conversations/{id}/read"},
+		facade:   []string{"Chat.MarkRead"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ChatSuccessResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ChatSuccessResponse) bool { return (r.Data.Success) },
+}
+
+// opSendChatTypingIndicator is POST /2/chat/conversations/{id}/typing (Chat.Typing).
+var opSendChatTypingIndicator = operation[gen.ChatSuccessResponse]{
+	opFacts: opFacts{
+		id:       "sendChatTypingIndicator",
+		endpoint: endpoint{name: "POST /2/chat/conversations/{id}/typing"},
+		facade:   []string{"Chat.Typing"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ChatSuccessResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ChatSuccessResponse) bool { return (r.Data.Success) },
 }
 
 // opSearchCommunities is GET /2/communities/search (Communities.Search).
@@ -2600,6 +2727,11 @@ func nonZeroChatConversation(v *gen.ChatConversation) bool {
 		v.ScreenCaptureDetectionEnabled ||
 		v.Type != "" ||
 		!v.UpdatedAt.IsZero()
+}
+
+func nonZeroChatKeyChange(v *gen.ChatKeyChange) bool {
+	return v.ConversationID != "" ||
+		v.SequenceID != ""
 }
 
 func nonZeroCommunity(v *gen.Community) bool {

@@ -115,8 +115,44 @@ var operationCalls = map[string]func(context.Context, *Client, sender) (*Respons
 		_, resp, err := do(ctx, c, &opListChatConversations.operation, send)
 		return resp, err
 	},
+	"createChatGroup": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opCreateChatGroup, send)
+		return resp, err
+	},
+	"initializeChatGroup": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opInitializeChatGroup, send)
+		return resp, err
+	},
 	"lookupChatConversation": func(ctx context.Context, c *Client, send sender) (*Response, error) {
 		_, resp, err := do(ctx, c, &opLookupChatConversation, send)
+		return resp, err
+	},
+	"listChatConversationEvents": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opListChatConversationEvents.operation, send)
+		return resp, err
+	},
+	"addChatConversationKeys": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opAddChatConversationKeys, send)
+		return resp, err
+	},
+	"addChatGroupMembers": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opAddChatGroupMembers, send)
+		return resp, err
+	},
+	"sendChatMessage": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opSendChatMessage, send)
+		return resp, err
+	},
+	"deleteChatMessages": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opDeleteChatMessages, send)
+		return resp, err
+	},
+	"markChatConversationRead": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opMarkChatConversationRead, send)
+		return resp, err
+	},
+	"sendChatTypingIndicator": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opSendChatTypingIndicator, send)
 		return resp, err
 	},
 	"searchCommunities": func(ctx context.Context, c *Client, send sender) (*Response, error) {

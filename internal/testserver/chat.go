@@ -41,7 +41,14 @@ type ChatConversation struct {
 }
 
 type chatState struct {
-	convs map[string]*ChatConversation
+	convs      map[string]*ChatConversation
+	events     map[string][]*ChatEvent     // conversation -> events, oldest first (chat_events.go)
+	seq        int                         // of sequence ids
+	keyVersion map[string]uint64           // conversation -> its key's version
+	keys       map[string][]ChatWrappedKey // conversation -> wrapped keys, as set (chat_groups.go)
+	readUntil  map[string]string           // conversation + "/" + user -> sequence id
+	reserved   map[string]string           // group id reserved -> by whom
+	groupSeq   int
 }
 
 func seedChat(st *state) {
@@ -54,7 +61,10 @@ func seedChat(st *state) {
 		ChatGroupID: {ID: ChatGroupID, Group: true, Name: ChatGroupName, AvatarURL: "https://pbs.twimg.com/chat_avatar/gopher.png",
 			Admins: []string{AliceID}, Members: []string{AliceID, BobID, CarolID}, CreatedAt: at(48), UpdatedAt: at(5),
 			Muted: map[string]bool{}},
-	}}
+	},
+		events: map[string][]*ChatEvent{}, keyVersion: map[string]uint64{}, keys: map[string][]ChatWrappedKey{},
+		readUntil: map[string]string{}, reserved: map[string]string{}}
+	seedChatEvents(st)
 }
 
 // chatConv returns the conversation id names, when user takes part in it; id may be a

@@ -423,6 +423,16 @@ var handlers = map[string]func(*Server, *call) (int, any){
 	"lookupUserPublicKeys":   (*Server).lookupUserPublicKeys,
 	"lookupUsersPublicKeys":  (*Server).lookupUsersPublicKeys,
 	"addUserPublicKey":       (*Server).addUserPublicKey,
+
+	"listChatConversationEvents": (*Server).listChatConversationEvents,
+	"sendChatMessage":            (*Server).sendChatMessage,
+	"deleteChatMessages":         (*Server).deleteChatMessages,
+	"markChatConversationRead":   (*Server).markChatConversationRead,
+	"sendChatTypingIndicator":    (*Server).sendChatTypingIndicator,
+	"initializeChatGroup":        (*Server).initializeChatGroup,
+	"createChatGroup":            (*Server).createChatGroup,
+	"addChatGroupMembers":        (*Server).addChatGroupMembers,
+	"addChatConversationKeys":    (*Server).addChatConversationKeys,
 }
 
 // rawJSON is a body that is already encoded.
