@@ -3678,6 +3678,97 @@ type ChatKeysAddRequest struct {
 	ConversationParticipantKeys []ChatParticipantKey `json:"conversation_participant_keys"`
 }
 
+// ChatMediaHashKey The key a chat file is known by in its conversation.
+type ChatMediaHashKey = string
+
+// ChatMediaSession A chat media upload under way, as its initialization answered.
+type ChatMediaSession struct {
+	// ConversationID The conversation.
+	ConversationID string `json:"conversation_id"`
+
+	// MediaHashKey The key the file will be known by in the conversation.
+	MediaHashKey string `json:"media_hash_key"`
+
+	// SessionID The upload session to append to and finalize.
+	SessionID string `json:"session_id"`
+}
+
+// ChatMediaSessionID A chat media upload session: a decimal number of up to 19 digits, sent as a string.
+type ChatMediaSessionID = string
+
+// ChatMediaUploadAppendForm defines model for ChatMediaUploadAppendForm.
+type ChatMediaUploadAppendForm struct {
+	// ConversationID The conversation the upload is for.
+	ConversationID string `json:"conversation_id"`
+
+	// Media The part's bytes.
+	Media openapi_types.File `json:"media"`
+
+	// MediaHashKey The key the initialization answered.
+	MediaHashKey string `json:"media_hash_key"`
+
+	// SegmentIndex The part's position, from 0, in file order.
+	SegmentIndex int `json:"segment_index"`
+}
+
+// ChatMediaUploadAppendRequest defines model for ChatMediaUploadAppendRequest.
+type ChatMediaUploadAppendRequest struct {
+	// ConversationID The conversation the upload is for.
+	ConversationID string `json:"conversation_id"`
+
+	// Media The part's bytes, base64-encoded.
+	Media []byte `json:"media"`
+
+	// MediaHashKey The key the initialization answered.
+	MediaHashKey string `json:"media_hash_key"`
+
+	// SegmentIndex The part's position, from 0, in file order.
+	SegmentIndex int `json:"segment_index"`
+}
+
+// ChatMediaUploadAppendResponse defines model for ChatMediaUploadAppendResponse.
+type ChatMediaUploadAppendResponse struct {
+	Data struct {
+		// ExpiresAt When the unfinished upload expires, in seconds since 1970.
+		ExpiresAt int64 `json:"expires_at,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// ChatMediaUploadFinalizeRequest defines model for ChatMediaUploadFinalizeRequest.
+type ChatMediaUploadFinalizeRequest struct {
+	// ConversationID The conversation the upload is for.
+	ConversationID string `json:"conversation_id"`
+
+	// MediaHashKey The key the initialization answered.
+	MediaHashKey string `json:"media_hash_key"`
+
+	// MessageID The message the file goes with, when it is known.
+	MessageID string `json:"message_id,omitempty,omitzero"`
+
+	// NumParts How many parts were appended, as a decimal string.
+	NumParts string `json:"num_parts"`
+
+	// TTLMsec How long the file lives, in milliseconds, as a decimal string; absent keeps it.
+	TTLMsec string `json:"ttl_msec,omitempty,omitzero"`
+}
+
+// ChatMediaUploadInitializeRequest defines model for ChatMediaUploadInitializeRequest.
+type ChatMediaUploadInitializeRequest struct {
+	// ConversationID The conversation the file is for.
+	ConversationID string `json:"conversation_id"`
+
+	// TotalBytes The size of the encrypted file, in bytes.
+	TotalBytes int64 `json:"total_bytes"`
+}
+
+// ChatMediaUploadInitializeResponse defines model for ChatMediaUploadInitializeResponse.
+type ChatMediaUploadInitializeResponse struct {
+	// Data A chat media upload under way, as its initialization answered.
+	Data   ChatMediaSession `json:"data,omitempty,omitzero"`
+	Errors []Problem        `json:"errors,omitempty,omitzero"`
+}
+
 // ChatMembersAddRequest defines model for ChatMembersAddRequest.
 type ChatMembersAddRequest struct {
 	ActionSignatures []ChatActionSignature `json:"action_signatures,omitempty,omitzero"`
@@ -9090,6 +9181,18 @@ type DeleteChatMessagesJSONRequestBody = ChatMessagesDeleteRequest
 // MarkChatConversationReadJSONRequestBody defines body for MarkChatConversationRead for application/json ContentType.
 type MarkChatConversationReadJSONRequestBody = ChatReadRequest
 
+// InitializeChatMediaUploadJSONRequestBody defines body for InitializeChatMediaUpload for application/json ContentType.
+type InitializeChatMediaUploadJSONRequestBody = ChatMediaUploadInitializeRequest
+
+// AppendChatMediaUploadJSONRequestBody defines body for AppendChatMediaUpload for application/json ContentType.
+type AppendChatMediaUploadJSONRequestBody = ChatMediaUploadAppendRequest
+
+// AppendChatMediaUploadMultipartRequestBody defines body for AppendChatMediaUpload for multipart/form-data ContentType.
+type AppendChatMediaUploadMultipartRequestBody = ChatMediaUploadAppendForm
+
+// FinalizeChatMediaUploadJSONRequestBody defines body for FinalizeChatMediaUpload for application/json ContentType.
+type FinalizeChatMediaUploadJSONRequestBody = ChatMediaUploadFinalizeRequest
+
 // CreateComplianceJobJSONRequestBody defines body for CreateComplianceJob for application/json ContentType.
 type CreateComplianceJobJSONRequestBody = CreateComplianceJobRequest
 
@@ -10109,6 +10212,67 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /2/chat/conversations/{id}/typing (the `SendChatTypingIndicator` operationId).
 	SendChatTypingIndicator(ctx context.Context, id ChatConversationID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// InitializeChatMediaUploadWithBody Start a chat media upload
+	//
+	// Declares the size of a file, encrypted by X's chat SDK, to send in a chat conversation, and returns the upload session to append its parts to and the key the file will be known by.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/chat/media/upload/initialize (the `InitializeChatMediaUpload` operationId).
+	InitializeChatMediaUploadWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// InitializeChatMediaUpload Start a chat media upload
+	//
+	// Declares the size of a file, encrypted by X's chat SDK, to send in a chat conversation, and returns the upload session to append its parts to and the key the file will be known by.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/chat/media/upload/initialize (the `InitializeChatMediaUpload` operationId).
+	InitializeChatMediaUpload(ctx context.Context, body InitializeChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AppendChatMediaUploadWithBody Append a part to a chat media upload
+	//
+	// Sends one part (segment) of the file, base64 in JSON or raw bytes in a multipart form.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/chat/media/upload/{id}/append (the `AppendChatMediaUpload` operationId).
+	AppendChatMediaUploadWithBody(ctx context.Context, id ChatMediaSessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AppendChatMediaUpload Append a part to a chat media upload
+	//
+	// Sends one part (segment) of the file, base64 in JSON or raw bytes in a multipart form.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/chat/media/upload/{id}/append (the `AppendChatMediaUpload` operationId).
+	AppendChatMediaUpload(ctx context.Context, id ChatMediaSessionID, body AppendChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// FinalizeChatMediaUploadWithBody Finish a chat media upload
+	//
+	// Declares the upload complete once every part is appended; the file can then be attached to a message and downloaded by the conversation's members.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/chat/media/upload/{id}/finalize (the `FinalizeChatMediaUpload` operationId).
+	FinalizeChatMediaUploadWithBody(ctx context.Context, id ChatMediaSessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// FinalizeChatMediaUpload Finish a chat media upload
+	//
+	// Declares the upload complete once every part is appended; the file can then be attached to a message and downloaded by the conversation's members.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/chat/media/upload/{id}/finalize (the `FinalizeChatMediaUpload` operationId).
+	FinalizeChatMediaUpload(ctx context.Context, id ChatMediaSessionID, body FinalizeChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DownloadChatMedia Download a chat file
+	//
+	// Returns the bytes of a file uploaded to a chat conversation, as they were uploaded (encrypted by X's chat SDK), for a member of the conversation.
+	//
+	// Corresponds with GET /2/chat/media/{id}/{media_hash_key} (the `DownloadChatMedia` operationId).
+	DownloadChatMedia(ctx context.Context, id ChatConversationID, mediaHashKey ChatMediaHashKey, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// SearchCommunities Search Communities
 	//
@@ -12338,6 +12502,137 @@ func (c *Client) MarkChatConversationRead(ctx context.Context, id ChatConversati
 // Corresponds with POST /2/chat/conversations/{id}/typing (the `SendChatTypingIndicator` operationId).
 func (c *Client) SendChatTypingIndicator(ctx context.Context, id ChatConversationID, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewSendChatTypingIndicatorRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// InitializeChatMediaUploadWithBody Start a chat media upload
+//
+// Declares the size of a file, encrypted by X's chat SDK, to send in a chat conversation, and returns the upload session to append its parts to and the key the file will be known by.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/chat/media/upload/initialize (the `InitializeChatMediaUpload` operationId).
+func (c *Client) InitializeChatMediaUploadWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewInitializeChatMediaUploadRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// InitializeChatMediaUpload Start a chat media upload
+//
+// Declares the size of a file, encrypted by X's chat SDK, to send in a chat conversation, and returns the upload session to append its parts to and the key the file will be known by.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/chat/media/upload/initialize (the `InitializeChatMediaUpload` operationId).
+func (c *Client) InitializeChatMediaUpload(ctx context.Context, body InitializeChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewInitializeChatMediaUploadRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AppendChatMediaUploadWithBody Append a part to a chat media upload
+//
+// Sends one part (segment) of the file, base64 in JSON or raw bytes in a multipart form.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/chat/media/upload/{id}/append (the `AppendChatMediaUpload` operationId).
+func (c *Client) AppendChatMediaUploadWithBody(ctx context.Context, id ChatMediaSessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAppendChatMediaUploadRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AppendChatMediaUpload Append a part to a chat media upload
+//
+// Sends one part (segment) of the file, base64 in JSON or raw bytes in a multipart form.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/chat/media/upload/{id}/append (the `AppendChatMediaUpload` operationId).
+func (c *Client) AppendChatMediaUpload(ctx context.Context, id ChatMediaSessionID, body AppendChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAppendChatMediaUploadRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// FinalizeChatMediaUploadWithBody Finish a chat media upload
+//
+// Declares the upload complete once every part is appended; the file can then be attached to a message and downloaded by the conversation's members.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/chat/media/upload/{id}/finalize (the `FinalizeChatMediaUpload` operationId).
+func (c *Client) FinalizeChatMediaUploadWithBody(ctx context.Context, id ChatMediaSessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewFinalizeChatMediaUploadRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// FinalizeChatMediaUpload Finish a chat media upload
+//
+// Declares the upload complete once every part is appended; the file can then be attached to a message and downloaded by the conversation's members.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/chat/media/upload/{id}/finalize (the `FinalizeChatMediaUpload` operationId).
+func (c *Client) FinalizeChatMediaUpload(ctx context.Context, id ChatMediaSessionID, body FinalizeChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewFinalizeChatMediaUploadRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DownloadChatMedia Download a chat file
+//
+// Returns the bytes of a file uploaded to a chat conversation, as they were uploaded (encrypted by X's chat SDK), for a member of the conversation.
+//
+// Corresponds with GET /2/chat/media/{id}/{media_hash_key} (the `DownloadChatMedia` operationId).
+func (c *Client) DownloadChatMedia(ctx context.Context, id ChatConversationID, mediaHashKey ChatMediaHashKey, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDownloadChatMediaRequest(c.Server, id, mediaHashKey)
 	if err != nil {
 		return nil, err
 	}
@@ -17281,6 +17576,181 @@ func NewSendChatTypingIndicatorRequest(server string, id ChatConversationID) (*h
 	}
 
 	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewInitializeChatMediaUploadRequest calls the generic InitializeChatMediaUpload builder with application/json body
+func NewInitializeChatMediaUploadRequest(server string, body InitializeChatMediaUploadJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewInitializeChatMediaUploadRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewInitializeChatMediaUploadRequestWithBody constructs an http.Request for the InitializeChatMediaUpload method, with any body, and a specified content type
+func NewInitializeChatMediaUploadRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/media/upload/initialize")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewAppendChatMediaUploadRequest calls the generic AppendChatMediaUpload builder with application/json body
+func NewAppendChatMediaUploadRequest(server string, id ChatMediaSessionID, body AppendChatMediaUploadJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewAppendChatMediaUploadRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewAppendChatMediaUploadRequestWithBody constructs an http.Request for the AppendChatMediaUpload method, with any body, and a specified content type
+func NewAppendChatMediaUploadRequestWithBody(server string, id ChatMediaSessionID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/media/upload/%s/append", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewFinalizeChatMediaUploadRequest calls the generic FinalizeChatMediaUpload builder with application/json body
+func NewFinalizeChatMediaUploadRequest(server string, id ChatMediaSessionID, body FinalizeChatMediaUploadJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewFinalizeChatMediaUploadRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewFinalizeChatMediaUploadRequestWithBody constructs an http.Request for the FinalizeChatMediaUpload method, with any body, and a specified content type
+func NewFinalizeChatMediaUploadRequestWithBody(server string, id ChatMediaSessionID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/media/upload/%s/finalize", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDownloadChatMediaRequest constructs an http.Request for the DownloadChatMedia method
+func NewDownloadChatMediaRequest(server string, id ChatConversationID, mediaHashKey ChatMediaHashKey) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "media_hash_key", mediaHashKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/media/%s/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29442,6 +29912,69 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /2/chat/conversations/{id}/typing (the `SendChatTypingIndicator` operationId).
 	SendChatTypingIndicatorWithResponse(ctx context.Context, id ChatConversationID, reqEditors ...RequestEditorFn) (*SendChatTypingIndicatorResult, error)
 
+	// InitializeChatMediaUploadWithBodyWithResponse Start a chat media upload
+	//
+	// Declares the size of a file, encrypted by X's chat SDK, to send in a chat conversation, and returns the upload session to append its parts to and the key the file will be known by.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/media/upload/initialize (the `InitializeChatMediaUpload` operationId).
+	InitializeChatMediaUploadWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*InitializeChatMediaUploadResult, error)
+
+	// InitializeChatMediaUploadWithResponse Start a chat media upload
+	//
+	// Declares the size of a file, encrypted by X's chat SDK, to send in a chat conversation, and returns the upload session to append its parts to and the key the file will be known by.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/media/upload/initialize (the `InitializeChatMediaUpload` operationId).
+	InitializeChatMediaUploadWithResponse(ctx context.Context, body InitializeChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*InitializeChatMediaUploadResult, error)
+
+	// AppendChatMediaUploadWithBodyWithResponse Append a part to a chat media upload
+	//
+	// Sends one part (segment) of the file, base64 in JSON or raw bytes in a multipart form.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/media/upload/{id}/append (the `AppendChatMediaUpload` operationId).
+	AppendChatMediaUploadWithBodyWithResponse(ctx context.Context, id ChatMediaSessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AppendChatMediaUploadResult, error)
+
+	// AppendChatMediaUploadWithResponse Append a part to a chat media upload
+	//
+	// Sends one part (segment) of the file, base64 in JSON or raw bytes in a multipart form.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/media/upload/{id}/append (the `AppendChatMediaUpload` operationId).
+	AppendChatMediaUploadWithResponse(ctx context.Context, id ChatMediaSessionID, body AppendChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*AppendChatMediaUploadResult, error)
+
+	// FinalizeChatMediaUploadWithBodyWithResponse Finish a chat media upload
+	//
+	// Declares the upload complete once every part is appended; the file can then be attached to a message and downloaded by the conversation's members.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/media/upload/{id}/finalize (the `FinalizeChatMediaUpload` operationId).
+	FinalizeChatMediaUploadWithBodyWithResponse(ctx context.Context, id ChatMediaSessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*FinalizeChatMediaUploadResult, error)
+
+	// FinalizeChatMediaUploadWithResponse Finish a chat media upload
+	//
+	// Declares the upload complete once every part is appended; the file can then be attached to a message and downloaded by the conversation's members.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/media/upload/{id}/finalize (the `FinalizeChatMediaUpload` operationId).
+	FinalizeChatMediaUploadWithResponse(ctx context.Context, id ChatMediaSessionID, body FinalizeChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*FinalizeChatMediaUploadResult, error)
+
+	// DownloadChatMediaWithResponse Download a chat file
+	//
+	// Returns the bytes of a file uploaded to a chat conversation, as they were uploaded (encrypted by X's chat SDK), for a member of the conversation.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/chat/media/{id}/{media_hash_key} (the `DownloadChatMedia` operationId).
+	DownloadChatMediaWithResponse(ctx context.Context, id ChatConversationID, mediaHashKey ChatMediaHashKey, reqEditors ...RequestEditorFn) (*DownloadChatMediaResult, error)
+
 	// SearchCommunitiesWithResponse Search Communities
 	//
 	// Finds Communities whose name or description match the query. Pages with `next_token` (or the same token sent as `pagination_token`).
@@ -32743,6 +33276,191 @@ func (r SendChatTypingIndicatorResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r SendChatTypingIndicatorResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type InitializeChatMediaUploadResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ChatMediaUploadInitializeResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r InitializeChatMediaUploadResult) GetJSON200() *ChatMediaUploadInitializeResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r InitializeChatMediaUploadResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r InitializeChatMediaUploadResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r InitializeChatMediaUploadResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r InitializeChatMediaUploadResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r InitializeChatMediaUploadResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type AppendChatMediaUploadResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ChatMediaUploadAppendResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r AppendChatMediaUploadResult) GetJSON200() *ChatMediaUploadAppendResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r AppendChatMediaUploadResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r AppendChatMediaUploadResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r AppendChatMediaUploadResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AppendChatMediaUploadResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r AppendChatMediaUploadResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type FinalizeChatMediaUploadResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ChatSuccessResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r FinalizeChatMediaUploadResult) GetJSON200() *ChatSuccessResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r FinalizeChatMediaUploadResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r FinalizeChatMediaUploadResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r FinalizeChatMediaUploadResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r FinalizeChatMediaUploadResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r FinalizeChatMediaUploadResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DownloadChatMediaResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DownloadChatMediaResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DownloadChatMediaResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DownloadChatMediaResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DownloadChatMediaResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DownloadChatMediaResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -40179,6 +40897,111 @@ func (c *ClientWithResponses) SendChatTypingIndicatorWithResponse(ctx context.Co
 	return ParseSendChatTypingIndicatorResult(rsp)
 }
 
+// InitializeChatMediaUploadWithBodyWithResponse Start a chat media upload
+//
+// Declares the size of a file, encrypted by X's chat SDK, to send in a chat conversation, and returns the upload session to append its parts to and the key the file will be known by.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/media/upload/initialize (the `InitializeChatMediaUpload` operationId).
+func (c *ClientWithResponses) InitializeChatMediaUploadWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*InitializeChatMediaUploadResult, error) {
+	rsp, err := c.InitializeChatMediaUploadWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseInitializeChatMediaUploadResult(rsp)
+}
+
+// InitializeChatMediaUploadWithResponse Start a chat media upload
+//
+// Declares the size of a file, encrypted by X's chat SDK, to send in a chat conversation, and returns the upload session to append its parts to and the key the file will be known by.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/media/upload/initialize (the `InitializeChatMediaUpload` operationId).
+func (c *ClientWithResponses) InitializeChatMediaUploadWithResponse(ctx context.Context, body InitializeChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*InitializeChatMediaUploadResult, error) {
+	rsp, err := c.InitializeChatMediaUpload(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseInitializeChatMediaUploadResult(rsp)
+}
+
+// AppendChatMediaUploadWithBodyWithResponse Append a part to a chat media upload
+//
+// Sends one part (segment) of the file, base64 in JSON or raw bytes in a multipart form.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/media/upload/{id}/append (the `AppendChatMediaUpload` operationId).
+func (c *ClientWithResponses) AppendChatMediaUploadWithBodyWithResponse(ctx context.Context, id ChatMediaSessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AppendChatMediaUploadResult, error) {
+	rsp, err := c.AppendChatMediaUploadWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAppendChatMediaUploadResult(rsp)
+}
+
+// AppendChatMediaUploadWithResponse Append a part to a chat media upload
+//
+// Sends one part (segment) of the file, base64 in JSON or raw bytes in a multipart form.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/media/upload/{id}/append (the `AppendChatMediaUpload` operationId).
+func (c *ClientWithResponses) AppendChatMediaUploadWithResponse(ctx context.Context, id ChatMediaSessionID, body AppendChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*AppendChatMediaUploadResult, error) {
+	rsp, err := c.AppendChatMediaUpload(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAppendChatMediaUploadResult(rsp)
+}
+
+// FinalizeChatMediaUploadWithBodyWithResponse Finish a chat media upload
+//
+// Declares the upload complete once every part is appended; the file can then be attached to a message and downloaded by the conversation's members.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/media/upload/{id}/finalize (the `FinalizeChatMediaUpload` operationId).
+func (c *ClientWithResponses) FinalizeChatMediaUploadWithBodyWithResponse(ctx context.Context, id ChatMediaSessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*FinalizeChatMediaUploadResult, error) {
+	rsp, err := c.FinalizeChatMediaUploadWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseFinalizeChatMediaUploadResult(rsp)
+}
+
+// FinalizeChatMediaUploadWithResponse Finish a chat media upload
+//
+// Declares the upload complete once every part is appended; the file can then be attached to a message and downloaded by the conversation's members.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/media/upload/{id}/finalize (the `FinalizeChatMediaUpload` operationId).
+func (c *ClientWithResponses) FinalizeChatMediaUploadWithResponse(ctx context.Context, id ChatMediaSessionID, body FinalizeChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*FinalizeChatMediaUploadResult, error) {
+	rsp, err := c.FinalizeChatMediaUpload(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseFinalizeChatMediaUploadResult(rsp)
+}
+
+// DownloadChatMediaWithResponse Download a chat file
+//
+// Returns the bytes of a file uploaded to a chat conversation, as they were uploaded (encrypted by X's chat SDK), for a member of the conversation.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/chat/media/{id}/{media_hash_key} (the `DownloadChatMedia` operationId).
+func (c *ClientWithResponses) DownloadChatMediaWithResponse(ctx context.Context, id ChatConversationID, mediaHashKey ChatMediaHashKey, reqEditors ...RequestEditorFn) (*DownloadChatMediaResult, error) {
+	rsp, err := c.DownloadChatMedia(ctx, id, mediaHashKey, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDownloadChatMediaResult(rsp)
+}
+
 // SearchCommunitiesWithResponse Search Communities
 //
 // Finds Communities whose name or description match the query. Pages with `next_token` (or the same token sent as `pagination_token`).
@@ -43938,6 +44761,131 @@ func ParseSendChatTypingIndicatorResult(rsp *http.Response) (*SendChatTypingIndi
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseInitializeChatMediaUploadResult parses an HTTP response from a InitializeChatMediaUploadWithResponse call
+func ParseInitializeChatMediaUploadResult(rsp *http.Response) (*InitializeChatMediaUploadResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &InitializeChatMediaUploadResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChatMediaUploadInitializeResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseAppendChatMediaUploadResult parses an HTTP response from a AppendChatMediaUploadWithResponse call
+func ParseAppendChatMediaUploadResult(rsp *http.Response) (*AppendChatMediaUploadResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AppendChatMediaUploadResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChatMediaUploadAppendResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseFinalizeChatMediaUploadResult parses an HTTP response from a FinalizeChatMediaUploadWithResponse call
+func ParseFinalizeChatMediaUploadResult(rsp *http.Response) (*FinalizeChatMediaUploadResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &FinalizeChatMediaUploadResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChatSuccessResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDownloadChatMediaResult parses an HTTP response from a DownloadChatMediaWithResponse call
+func ParseDownloadChatMediaResult(rsp *http.Response) (*DownloadChatMediaResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DownloadChatMediaResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
 		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {

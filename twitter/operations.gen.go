@@ -47,6 +47,10 @@ var operations = []*opFacts{
 	&opDeleteChatMessages.opFacts,
 	&opMarkChatConversationRead.opFacts,
 	&opSendChatTypingIndicator.opFacts,
+	&opInitializeChatMediaUpload.opFacts,
+	&opAppendChatMediaUpload.opFacts,
+	&opFinalizeChatMediaUpload.opFacts,
+	&opDownloadChatMedia.opFacts,
 	&opSearchCommunities.opFacts,
 	&opLookupCommunity.opFacts,
 	&opListComplianceJobs.opFacts,
@@ -696,6 +700,52 @@ var opSendChatTypingIndicator = operation[gen.ChatSuccessResponse]{
 	},
 	problems: func(r *gen.ChatSuccessResponse) []gen.Problem { return r.Errors },
 	hasData:  func(r *gen.ChatSuccessResponse) bool { return (r.Data.Success) },
+}
+
+// opInitializeChatMediaUpload is POST /2/chat/media/upload/initialize (Chat.InitializeMedia).
+var opInitializeChatMediaUpload = operation[gen.ChatMediaUploadInitializeResponse]{
+	opFacts: opFacts{
+		id:       "initializeChatMediaUpload",
+		endpoint: endpoint{name: "POST /2/chat/media/upload/initialize"},
+		facade:   []string{"Chat.InitializeMedia"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ChatMediaUploadInitializeResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ChatMediaUploadInitializeResponse) bool { return nonZeroChatMediaSession(&r.Data) },
+}
+
+// opAppendChatMediaUpload is POST /2/chat/media/upload/{id}/append (Chat.AppendMedia).
+var opAppendChatMediaUpload = operation[gen.ChatMediaUploadAppendResponse]{
+	opFacts: opFacts{
+		id:       "appendChatMediaUpload",
+		endpoint: endpoint{name: "POST /2/chat/media/upload/{id}/append"},
+		facade:   []string{"Chat.AppendMedia"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ChatMediaUploadAppendResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ChatMediaUploadAppendResponse) bool { return (r.Data.ExpiresAt != 0) },
+}
+
+// opFinalizeChatMediaUpload is POST /2/chat/media/upload/{id}/finalize (Chat.FinalizeMedia).
+var opFinalizeChatMediaUpload = operation[gen.ChatSuccessResponse]{
+	opFacts: opFacts{
+		id:       "finalizeChatMediaUpload",
+		endpoint: endpoint{name: "POST /2/chat/media/upload/{id}/finalize"},
+		facade:   []string{"Chat.FinalizeMedia"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ChatSuccessResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ChatSuccessResponse) bool { return (r.Data.Success) },
+}
+
+// opDownloadChatMedia is GET /2/chat/media/{id}/{media_hash_key} (Chat.DownloadMedia).
+var opDownloadChatMedia = operation[struct{}]{
+	opFacts: opFacts{
+		id:       "downloadChatMedia",
+		endpoint: endpoint{name: "GET /2/chat/media/{id}/{media_hash_key}", idempotent: true},
+		facade:   []string{"Chat.DownloadMedia"},
+		outcome:  none,
+	},
 }
 
 // opSearchCommunities is GET /2/communities/search (Communities.Search).
@@ -2732,6 +2782,12 @@ func nonZeroChatConversation(v *gen.ChatConversation) bool {
 func nonZeroChatKeyChange(v *gen.ChatKeyChange) bool {
 	return v.ConversationID != "" ||
 		v.SequenceID != ""
+}
+
+func nonZeroChatMediaSession(v *gen.ChatMediaSession) bool {
+	return v.ConversationID != "" ||
+		v.MediaHashKey != "" ||
+		v.SessionID != ""
 }
 
 func nonZeroCommunity(v *gen.Community) bool {

@@ -155,6 +155,22 @@ var operationCalls = map[string]func(context.Context, *Client, sender) (*Respons
 		_, resp, err := do(ctx, c, &opSendChatTypingIndicator, send)
 		return resp, err
 	},
+	"initializeChatMediaUpload": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opInitializeChatMediaUpload, send)
+		return resp, err
+	},
+	"appendChatMediaUpload": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opAppendChatMediaUpload, send)
+		return resp, err
+	},
+	"finalizeChatMediaUpload": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opFinalizeChatMediaUpload, send)
+		return resp, err
+	},
+	"downloadChatMedia": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opDownloadChatMedia, send)
+		return resp, err
+	},
 	"searchCommunities": func(ctx context.Context, c *Client, send sender) (*Response, error) {
 		_, resp, err := do(ctx, c, &opSearchCommunities.operation, send)
 		return resp, err

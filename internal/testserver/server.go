@@ -433,6 +433,10 @@ var handlers = map[string]func(*Server, *call) (int, any){
 	"createChatGroup":            (*Server).createChatGroup,
 	"addChatGroupMembers":        (*Server).addChatGroupMembers,
 	"addChatConversationKeys":    (*Server).addChatConversationKeys,
+	"initializeChatMediaUpload":  (*Server).initializeChatMediaUpload,
+	"appendChatMediaUpload":      (*Server).appendChatMediaUpload,
+	"finalizeChatMediaUpload":    (*Server).finalizeChatMediaUpload,
+	"downloadChatMedia":          (*Server).downloadChatMedia,
 }
 
 // rawJSON is a body that is already encoded.

@@ -482,6 +482,7 @@ type state struct {
 	broadcasts broadcastState                // live videos, their schedules and chat (broadcasts.go)
 	chat       *chatState                    // XChat conversations (chat.go)
 	publicKeys map[string][]*PublicKeyRecord // chat public keys, newest version first (chat_keys.go)
+	chatMedia  *chatMediaState               // chat media uploads and files (chat_media.go)
 }
 
 func copyMap[V any](m map[string]V) map[string]V {
@@ -538,6 +539,7 @@ func newState(cfg *config, clock Clock) *state {
 	seedBroadcasts(st)
 	seedChat(st)
 	seedPublicKeys(st)
+	st.chatMedia = &chatMediaState{uploads: map[string]*ChatUpload{}, files: map[string][]byte{}}
 	// Jack's followers: the seeded ones, then generated ones up to JackFollowerCount.
 	counts := map[string]int{JackID: JackFollowerCount}
 	for id, n := range cfg.followers {
