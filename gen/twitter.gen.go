@@ -504,6 +504,126 @@ func (e BroadcastField) Valid() bool {
 	}
 }
 
+// Defines values for ChatConversationExpansion.
+const (
+	ChatConversationExpansionAdminIds       ChatConversationExpansion = "admin_ids"
+	ChatConversationExpansionMemberIds      ChatConversationExpansion = "member_ids"
+	ChatConversationExpansionParticipantIds ChatConversationExpansion = "participant_ids"
+)
+
+// Valid indicates whether the value is a known member of the ChatConversationExpansion enum.
+func (e ChatConversationExpansion) Valid() bool {
+	switch e {
+	case ChatConversationExpansionAdminIds:
+		return true
+	case ChatConversationExpansionMemberIds:
+		return true
+	case ChatConversationExpansionParticipantIds:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ChatConversationField.
+const (
+	ChatConversationFieldCreatedAt                     ChatConversationField = "created_at"
+	ChatConversationFieldGroupAvatarURL                ChatConversationField = "group_avatar_url"
+	ChatConversationFieldGroupName                     ChatConversationField = "group_name"
+	ChatConversationFieldID                            ChatConversationField = "id"
+	ChatConversationFieldIsMuted                       ChatConversationField = "is_muted"
+	ChatConversationFieldMessageTTLMs                  ChatConversationField = "message_ttl_ms"
+	ChatConversationFieldScreenCaptureBlockingEnabled  ChatConversationField = "screen_capture_blocking_enabled"
+	ChatConversationFieldScreenCaptureDetectionEnabled ChatConversationField = "screen_capture_detection_enabled"
+	ChatConversationFieldType                          ChatConversationField = "type"
+	ChatConversationFieldUpdatedAt                     ChatConversationField = "updated_at"
+)
+
+// Valid indicates whether the value is a known member of the ChatConversationField enum.
+func (e ChatConversationField) Valid() bool {
+	switch e {
+	case ChatConversationFieldCreatedAt:
+		return true
+	case ChatConversationFieldGroupAvatarURL:
+		return true
+	case ChatConversationFieldGroupName:
+		return true
+	case ChatConversationFieldID:
+		return true
+	case ChatConversationFieldIsMuted:
+		return true
+	case ChatConversationFieldMessageTTLMs:
+		return true
+	case ChatConversationFieldScreenCaptureBlockingEnabled:
+		return true
+	case ChatConversationFieldScreenCaptureDetectionEnabled:
+		return true
+	case ChatConversationFieldType:
+		return true
+	case ChatConversationFieldUpdatedAt:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ChatMessageEventField.
+const (
+	ChatMessageEventFieldConversationID        ChatMessageEventField = "conversation_id"
+	ChatMessageEventFieldConversationToken     ChatMessageEventField = "conversation_token"
+	ChatMessageEventFieldCreatedAt             ChatMessageEventField = "created_at"
+	ChatMessageEventFieldEncodedEvent          ChatMessageEventField = "encoded_event"
+	ChatMessageEventFieldID                    ChatMessageEventField = "id"
+	ChatMessageEventFieldIsTrusted             ChatMessageEventField = "is_trusted"
+	ChatMessageEventFieldMessageEventSignature ChatMessageEventField = "message_event_signature"
+	ChatMessageEventFieldPreviousID            ChatMessageEventField = "previous_id"
+	ChatMessageEventFieldSenderID              ChatMessageEventField = "sender_id"
+)
+
+// Valid indicates whether the value is a known member of the ChatMessageEventField enum.
+func (e ChatMessageEventField) Valid() bool {
+	switch e {
+	case ChatMessageEventFieldConversationID:
+		return true
+	case ChatMessageEventFieldConversationToken:
+		return true
+	case ChatMessageEventFieldCreatedAt:
+		return true
+	case ChatMessageEventFieldEncodedEvent:
+		return true
+	case ChatMessageEventFieldID:
+		return true
+	case ChatMessageEventFieldIsTrusted:
+		return true
+	case ChatMessageEventFieldMessageEventSignature:
+		return true
+	case ChatMessageEventFieldPreviousID:
+		return true
+	case ChatMessageEventFieldSenderID:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ChatMessagesDeleteRequestDeleteMessageAction.
+const (
+	ChatMessagesDeleteRequestDeleteMessageActionDeleteForAll  ChatMessagesDeleteRequestDeleteMessageAction = "delete_for_all"
+	ChatMessagesDeleteRequestDeleteMessageActionDeleteForSelf ChatMessagesDeleteRequestDeleteMessageAction = "delete_for_self"
+)
+
+// Valid indicates whether the value is a known member of the ChatMessagesDeleteRequestDeleteMessageAction enum.
+func (e ChatMessagesDeleteRequestDeleteMessageAction) Valid() bool {
+	switch e {
+	case ChatMessagesDeleteRequestDeleteMessageActionDeleteForAll:
+		return true
+	case ChatMessagesDeleteRequestDeleteMessageActionDeleteForSelf:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CommunityField.
 const (
 	CommunityFieldAccess      CommunityField = "access"
@@ -1590,6 +1710,33 @@ func (e ProcessingInfoState) Valid() bool {
 	case ProcessingInfoStatePending:
 		return true
 	case ProcessingInfoStateSucceeded:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PublicKeyField.
+const (
+	PublicKeyFieldIdentityPublicKeySignature PublicKeyField = "identity_public_key_signature"
+	PublicKeyFieldJuiceboxConfig             PublicKeyField = "juicebox_config"
+	PublicKeyFieldPublicKey                  PublicKeyField = "public_key"
+	PublicKeyFieldPublicKeyVersion           PublicKeyField = "public_key_version"
+	PublicKeyFieldSigningPublicKey           PublicKeyField = "signing_public_key"
+)
+
+// Valid indicates whether the value is a known member of the PublicKeyField enum.
+func (e PublicKeyField) Valid() bool {
+	switch e {
+	case PublicKeyFieldIdentityPublicKeySignature:
+		return true
+	case PublicKeyFieldJuiceboxConfig:
+		return true
+	case PublicKeyFieldPublicKey:
+		return true
+	case PublicKeyFieldPublicKeyVersion:
+		return true
+	case PublicKeyFieldSigningPublicKey:
 		return true
 	default:
 		return false
@@ -3333,6 +3480,469 @@ type CashtagFields struct {
 	Tag string `json:"tag"`
 }
 
+// ChatActionSignature The signature X's chat SDK makes over a change of a conversation (creating a group, adding members, a new key, deleting messages). X checks that the signed description matches the request; the members check the signature.
+type ChatActionSignature struct {
+	// EncodedMessageEventDetail The signed description of the change, encoded by the SDK.
+	EncodedMessageEventDetail string `json:"encoded_message_event_detail"`
+
+	// MessageEventSignature A signature made by X's chat SDK with the signer's signing key.
+	MessageEventSignature ChatMessageEventSignature `json:"message_event_signature"`
+
+	// MessageID The id the SDK gave the change.
+	MessageID string `json:"message_id"`
+
+	// SignaturePayload What was signed, when the SDK sends it apart.
+	SignaturePayload string `json:"signature_payload,omitempty,omitzero"`
+}
+
+// ChatConversation An encrypted chat (XChat) conversation, one to one or a group. What its members write is in its events, encrypted; X stores it without being able to read it.
+type ChatConversation struct {
+	// AdminIds The administrators of a group conversation.
+	AdminIds []UserID `json:"admin_ids,omitempty,omitzero"`
+
+	// CreatedAt When the conversation began.
+	CreatedAt time.Time `json:"created_at,omitempty,omitzero"`
+
+	// GroupAvatarURL The picture of a group conversation.
+	GroupAvatarURL string `json:"group_avatar_url,omitempty,omitzero"`
+
+	// GroupName The name of a group conversation, as its members set it.
+	GroupName string `json:"group_name,omitempty,omitzero"`
+
+	// ID The conversation's id (see ChatConversationID).
+	ID string `json:"id,omitempty,omitzero"`
+
+	// IsMuted Whether the authenticated user muted the conversation.
+	IsMuted bool `json:"is_muted,omitempty,omitzero"`
+
+	// MemberIds The members of a group conversation.
+	MemberIds []UserID `json:"member_ids,omitempty,omitzero"`
+
+	// MessageTTLMs How long messages live before they disappear, in milliseconds; absent when they stay.
+	MessageTTLMs int64 `json:"message_ttl_ms,omitempty,omitzero"`
+
+	// MessageTTLMsec The same time to live under the name X's earlier document gave it, a number in a string.
+	MessageTTLMsec string `json:"message_ttl_msec,omitempty,omitzero"`
+
+	// ParticipantIds Everyone who takes part in the conversation.
+	ParticipantIds []UserID `json:"participant_ids,omitempty,omitzero"`
+
+	// ScreenCaptureBlockingEnabled Whether members' apps are asked to block screenshots.
+	ScreenCaptureBlockingEnabled bool `json:"screen_capture_blocking_enabled,omitempty,omitzero"`
+
+	// ScreenCaptureDetectionEnabled Whether members are told when someone takes a screenshot.
+	ScreenCaptureDetectionEnabled bool `json:"screen_capture_detection_enabled,omitempty,omitzero"`
+
+	// Type The kind of conversation, one to one or group, in X's own words; values may be added.
+	Type string `json:"type,omitempty,omitzero"`
+
+	// UpdatedAt When the conversation last changed (a message, a member, a key).
+	UpdatedAt time.Time `json:"updated_at,omitempty,omitzero"`
+}
+
+// ChatConversationExpansion An id field of a chat conversation whose users can be asked for with `expansions`.
+type ChatConversationExpansion string
+
+// ChatConversationField A field of a chat conversation that can be asked for with `chat_conversation.fields`.
+type ChatConversationField string
+
+// ChatConversationID A chat conversation id: the two user ids joined by a hyphen for a one-to-one conversation (lower id first), or "g" and a number for a group. A user id alone names the one-to-one conversation with that user where a conversation is set up.
+type ChatConversationID = string
+
+// ChatConversationResponse defines model for ChatConversationResponse.
+type ChatConversationResponse struct {
+	// Data An encrypted chat (XChat) conversation, one to one or a group. What its members write is in its events, encrypted; X stores it without being able to read it.
+	Data   ChatConversation `json:"data,omitempty,omitzero"`
+	Errors []Problem        `json:"errors,omitempty,omitzero"`
+
+	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
+	Includes Expansions `json:"includes,omitempty,omitzero"`
+}
+
+// ChatConversationsResponse defines model for ChatConversationsResponse.
+type ChatConversationsResponse struct {
+	Data   []ChatConversation `json:"data,omitempty,omitzero"`
+	Errors []Problem          `json:"errors,omitempty,omitzero"`
+
+	// Includes Objects asked for with `expansions`, keyed by kind; the `data` objects refer to them by id.
+	Includes Expansions `json:"includes,omitempty,omitzero"`
+	Meta     struct {
+		// HasMessageRequests Whether the user has message requests waiting (conversations from accounts they do not follow, listed apart).
+		HasMessageRequests bool `json:"has_message_requests,omitempty,omitzero"`
+
+		// HasMore Whether a further page follows.
+		HasMore     bool        `json:"has_more,omitempty,omitzero"`
+		NextToken   NextToken   `json:"next_token,omitempty,omitzero"`
+		ResultCount ResultCount `json:"result_count,omitempty,omitzero"`
+	} `json:"meta,omitempty,omitzero"`
+}
+
+// ChatEventsResponse defines model for ChatEventsResponse.
+type ChatEventsResponse struct {
+	Data   []ChatMessageEvent `json:"data,omitempty,omitzero"`
+	Errors []Problem          `json:"errors,omitempty,omitzero"`
+	Meta   struct {
+		// ConversationKeyEvents The conversation's key changes, encrypted, for X's chat SDK to recover the keys the events need.
+		ConversationKeyEvents []string `json:"conversation_key_events,omitempty,omitzero"`
+
+		// HasMore Whether a further page follows.
+		HasMore     bool        `json:"has_more,omitempty,omitzero"`
+		NextToken   NextToken   `json:"next_token,omitempty,omitzero"`
+		ResultCount ResultCount `json:"result_count,omitempty,omitzero"`
+	} `json:"meta,omitempty,omitzero"`
+}
+
+// ChatGroupCreateRequest defines model for ChatGroupCreateRequest.
+type ChatGroupCreateRequest struct {
+	ActionSignatures []ChatActionSignature `json:"action_signatures,omitempty,omitzero"`
+
+	// Base64EncodedKeyRotation The key change event X's chat SDK encoded.
+	Base64EncodedKeyRotation string `json:"base64_encoded_key_rotation,omitempty,omitzero"`
+
+	// ConversationID The id the initialize operation reserved.
+	ConversationID string `json:"conversation_id"`
+
+	// ConversationKeyVersion The version of the group's first key.
+	ConversationKeyVersion string `json:"conversation_key_version"`
+
+	// ConversationParticipantKeys The key, wrapped for each member, the creator too.
+	ConversationParticipantKeys []ChatParticipantKey `json:"conversation_participant_keys"`
+
+	// GroupAdmins The members who administer the group.
+	GroupAdmins []UserID `json:"group_admins,omitempty,omitzero"`
+
+	// GroupAvatarURL The group's picture.
+	GroupAvatarURL string `json:"group_avatar_url,omitempty,omitzero"`
+
+	// GroupDescription What the group is about.
+	GroupDescription string `json:"group_description,omitempty,omitzero"`
+
+	// GroupMembers The members.
+	GroupMembers []UserID `json:"group_members"`
+
+	// GroupName The group's name.
+	GroupName string `json:"group_name,omitempty,omitzero"`
+
+	// TTLMsec How long messages live, in milliseconds, as a decimal string; absent keeps them.
+	TTLMsec string `json:"ttl_msec,omitempty,omitzero"`
+}
+
+// ChatGroupCreateResponse defines model for ChatGroupCreateResponse.
+type ChatGroupCreateResponse struct {
+	Data struct {
+		// ConversationID The group's id.
+		ConversationID string `json:"conversation_id"`
+
+		// ConversationKeyChangeSequenceID The sequence id of the event that set the group's first key.
+		ConversationKeyChangeSequenceID string `json:"conversation_key_change_sequence_id,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// ChatGroupInitializeResponse defines model for ChatGroupInitializeResponse.
+type ChatGroupInitializeResponse struct {
+	Data struct {
+		// ConversationID The reserved group id.
+		ConversationID string `json:"conversation_id"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// ChatKeyChange A key change X recorded.
+type ChatKeyChange struct {
+	// ConversationID The conversation's id, the one to use from then on.
+	ConversationID string `json:"conversation_id,omitempty,omitzero"`
+
+	// SequenceID The sequence id of the key change event.
+	SequenceID string `json:"sequence_id,omitempty,omitzero"`
+}
+
+// ChatKeyChangeResponse defines model for ChatKeyChangeResponse.
+type ChatKeyChangeResponse struct {
+	// Data A key change X recorded.
+	Data   ChatKeyChange `json:"data,omitempty,omitzero"`
+	Errors []Problem     `json:"errors,omitempty,omitzero"`
+}
+
+// ChatKeysAddRequest defines model for ChatKeysAddRequest.
+type ChatKeysAddRequest struct {
+	ActionSignatures []ChatActionSignature `json:"action_signatures,omitempty,omitzero"`
+
+	// Base64EncodedKeyRotation The key change event X's chat SDK encoded.
+	Base64EncodedKeyRotation string `json:"base64_encoded_key_rotation,omitempty,omitzero"`
+
+	// ConversationKeyVersion The new key's version, higher than the conversation's current one.
+	ConversationKeyVersion string `json:"conversation_key_version"`
+
+	// ConversationParticipantKeys The key, wrapped for each participant.
+	ConversationParticipantKeys []ChatParticipantKey `json:"conversation_participant_keys"`
+}
+
+// ChatMediaHashKey The key a chat file is known by in its conversation.
+type ChatMediaHashKey = string
+
+// ChatMediaSession A chat media upload under way, as its initialization answered.
+type ChatMediaSession struct {
+	// ConversationID The conversation.
+	ConversationID string `json:"conversation_id"`
+
+	// MediaHashKey The key the file will be known by in the conversation.
+	MediaHashKey string `json:"media_hash_key"`
+
+	// SessionID The upload session to append to and finalize.
+	SessionID string `json:"session_id"`
+}
+
+// ChatMediaSessionID A chat media upload session: a decimal number of up to 19 digits, sent as a string.
+type ChatMediaSessionID = string
+
+// ChatMediaUploadAppendForm defines model for ChatMediaUploadAppendForm.
+type ChatMediaUploadAppendForm struct {
+	// ConversationID The conversation the upload is for.
+	ConversationID string `json:"conversation_id"`
+
+	// Media The part's bytes.
+	Media openapi_types.File `json:"media"`
+
+	// MediaHashKey The key the initialization answered.
+	MediaHashKey string `json:"media_hash_key"`
+
+	// SegmentIndex The part's position, from 0, in file order.
+	SegmentIndex int `json:"segment_index"`
+}
+
+// ChatMediaUploadAppendRequest defines model for ChatMediaUploadAppendRequest.
+type ChatMediaUploadAppendRequest struct {
+	// ConversationID The conversation the upload is for.
+	ConversationID string `json:"conversation_id"`
+
+	// Media The part's bytes, base64-encoded.
+	Media []byte `json:"media"`
+
+	// MediaHashKey The key the initialization answered.
+	MediaHashKey string `json:"media_hash_key"`
+
+	// SegmentIndex The part's position, from 0, in file order.
+	SegmentIndex int `json:"segment_index"`
+}
+
+// ChatMediaUploadAppendResponse defines model for ChatMediaUploadAppendResponse.
+type ChatMediaUploadAppendResponse struct {
+	Data struct {
+		// ExpiresAt When the unfinished upload expires, in seconds since 1970.
+		ExpiresAt int64 `json:"expires_at,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// ChatMediaUploadFinalizeRequest defines model for ChatMediaUploadFinalizeRequest.
+type ChatMediaUploadFinalizeRequest struct {
+	// ConversationID The conversation the upload is for.
+	ConversationID string `json:"conversation_id"`
+
+	// MediaHashKey The key the initialization answered.
+	MediaHashKey string `json:"media_hash_key"`
+
+	// MessageID The message the file goes with, when it is known.
+	MessageID string `json:"message_id,omitempty,omitzero"`
+
+	// NumParts How many parts were appended, as a decimal string.
+	NumParts string `json:"num_parts"`
+
+	// TTLMsec How long the file lives, in milliseconds, as a decimal string; absent keeps it.
+	TTLMsec string `json:"ttl_msec,omitempty,omitzero"`
+}
+
+// ChatMediaUploadInitializeRequest defines model for ChatMediaUploadInitializeRequest.
+type ChatMediaUploadInitializeRequest struct {
+	// ConversationID The conversation the file is for.
+	ConversationID string `json:"conversation_id"`
+
+	// TotalBytes The size of the encrypted file, in bytes.
+	TotalBytes int64 `json:"total_bytes"`
+}
+
+// ChatMediaUploadInitializeResponse defines model for ChatMediaUploadInitializeResponse.
+type ChatMediaUploadInitializeResponse struct {
+	// Data A chat media upload under way, as its initialization answered.
+	Data   ChatMediaSession `json:"data,omitempty,omitzero"`
+	Errors []Problem        `json:"errors,omitempty,omitzero"`
+}
+
+// ChatMembersAddRequest defines model for ChatMembersAddRequest.
+type ChatMembersAddRequest struct {
+	ActionSignatures []ChatActionSignature `json:"action_signatures,omitempty,omitzero"`
+
+	// ConversationKeyVersion The version of the key the new members receive.
+	ConversationKeyVersion string `json:"conversation_key_version,omitempty,omitzero"`
+
+	// ConversationParticipantKeys That key, wrapped for the new members.
+	ConversationParticipantKeys []ChatParticipantKey `json:"conversation_participant_keys,omitempty,omitzero"`
+
+	// EncryptedAvatarURL The group's picture address, encrypted for the new members.
+	EncryptedAvatarURL string `json:"encrypted_avatar_url,omitempty,omitzero"`
+
+	// EncryptedTitle The group's name, encrypted for the new members.
+	EncryptedTitle string `json:"encrypted_title,omitempty,omitzero"`
+
+	// UserIds The users to add.
+	UserIds []UserID `json:"user_ids"`
+}
+
+// ChatMembersAddResponse defines model for ChatMembersAddResponse.
+type ChatMembersAddResponse struct {
+	// Data X's newest document says this answers a Post, which no other change of a conversation does; the others answer the conversation and the sequence id of the change. Either may come, so the generated type keeps the JSON as it came.
+	Data   json.RawMessage `json:"data,omitempty,omitzero"`
+	Errors []Problem       `json:"errors,omitempty,omitzero"`
+}
+
+// ChatMessageEvent An event of a chat conversation. Its content is encoded_event, encrypted and signed by X's chat SDK on the sender's device; X and this module carry it as it is, and only the SDK of a member can read it.
+type ChatMessageEvent struct {
+	// ConversationID The conversation.
+	ConversationID string `json:"conversation_id,omitempty,omitzero"`
+
+	// ConversationToken A token of the conversation the SDK sent with the event.
+	ConversationToken string `json:"conversation_token,omitempty,omitzero"`
+
+	// CreatedAt When X recorded the event.
+	CreatedAt time.Time `json:"created_at,omitempty,omitzero"`
+
+	// CreatedAtMsec When X recorded the event, in milliseconds since 1970 as a decimal string, as X's earlier document gave it.
+	CreatedAtMsec string `json:"created_at_msec,omitempty,omitzero"`
+
+	// EncodedEvent The event, encrypted and encoded by X's chat SDK.
+	EncodedEvent string `json:"encoded_event,omitempty,omitzero"`
+
+	// ID The event's sequence id, which orders the events of the conversation.
+	ID string `json:"id,omitempty,omitzero"`
+
+	// IsTrusted Whether X could match the event's signature to the sender's registered keys.
+	IsTrusted bool `json:"is_trusted,omitempty,omitzero"`
+
+	// MessageEventSignature The sender's signature of the event; kept as the JSON that came.
+	MessageEventSignature json.RawMessage `json:"message_event_signature,omitempty,omitzero"`
+
+	// PreviousID The sequence id of the event before in the conversation.
+	PreviousID string `json:"previous_id,omitempty,omitzero"`
+
+	// PreviousSequenceID The previous sequence id, under the name X's earlier document gave it.
+	PreviousSequenceID string `json:"previous_sequence_id,omitempty,omitzero"`
+
+	// SenderID Who caused the event.
+	SenderID string `json:"sender_id,omitempty,omitzero"`
+
+	// SequenceID The sequence id, under the name X's earlier document gave it.
+	SequenceID string `json:"sequence_id,omitempty,omitzero"`
+}
+
+// ChatMessageEventField A field of a chat event that can be asked for with `chat_message_event.fields`.
+type ChatMessageEventField string
+
+// ChatMessageEventSignature A signature made by X's chat SDK with the signer's signing key.
+type ChatMessageEventSignature struct {
+	// MessageSigningKeyInfoList The signing keys of the members, for a change that touches several.
+	MessageSigningKeyInfoList []ChatMessageSigningKeyInfo `json:"message_signing_key_info_list,omitempty,omitzero"`
+
+	// PublicKeyVersion The version of the signer's public keys that checks it.
+	PublicKeyVersion string `json:"public_key_version"`
+
+	// Signature The signature, encoded.
+	Signature string `json:"signature"`
+
+	// SignatureVersion The version of the signature scheme.
+	SignatureVersion string `json:"signature_version"`
+
+	// SigningPublicKey The signer's signing public key.
+	SigningPublicKey string `json:"signing_public_key,omitempty,omitzero"`
+}
+
+// ChatMessageRequest defines model for ChatMessageRequest.
+type ChatMessageRequest struct {
+	// ConversationToken A token of the conversation, when the SDK has one.
+	ConversationToken string `json:"conversation_token,omitempty,omitzero"`
+
+	// EncodedMessageCreateEvent The message, encrypted and encoded by X's chat SDK.
+	EncodedMessageCreateEvent string `json:"encoded_message_create_event"`
+
+	// EncodedMessageEventSignature The sender's signature of the message, encoded by the SDK.
+	EncodedMessageEventSignature string `json:"encoded_message_event_signature,omitempty,omitzero"`
+
+	// MessageID The message's id, which X's chat SDK makes and signs with the message. Resending keeps it.
+	MessageID string `json:"message_id"`
+}
+
+// ChatMessageResponse defines model for ChatMessageResponse.
+type ChatMessageResponse struct {
+	Data struct {
+		// EncodedMessageEvent The message event as X recorded it, encoded.
+		EncodedMessageEvent string `json:"encoded_message_event"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// ChatMessageSigningKeyInfo One member's signing key, as a signature over a change names it.
+type ChatMessageSigningKeyInfo struct {
+	// MemberID The member.
+	MemberID string `json:"member_id,omitempty,omitzero"`
+
+	// PublicKeyVersion The version of the member's public keys.
+	PublicKeyVersion string `json:"public_key_version,omitempty,omitzero"`
+
+	// SigningPublicKey The member's signing public key.
+	SigningPublicKey string `json:"signing_public_key,omitempty,omitzero"`
+}
+
+// ChatMessagesDeleteRequest defines model for ChatMessagesDeleteRequest.
+type ChatMessagesDeleteRequest struct {
+	ActionSignatures []ChatActionSignature `json:"action_signatures"`
+
+	// DeleteMessageAction delete_for_all to delete one's own messages for everyone, delete_for_self to hide any messages from oneself only.
+	DeleteMessageAction ChatMessagesDeleteRequestDeleteMessageAction `json:"delete_message_action"`
+
+	// MediaHashKeys The media the messages carry, to delete with them.
+	MediaHashKeys []string `json:"media_hash_keys,omitempty,omitzero"`
+
+	// SequenceIds The messages to delete, by the sequence ids of their events.
+	SequenceIds []string `json:"sequence_ids"`
+}
+
+// ChatMessagesDeleteRequestDeleteMessageAction delete_for_all to delete one's own messages for everyone, delete_for_self to hide any messages from oneself only.
+type ChatMessagesDeleteRequestDeleteMessageAction string
+
+// ChatMessagesDeleteResponse defines model for ChatMessagesDeleteResponse.
+type ChatMessagesDeleteResponse struct {
+	Data struct {
+		Deleted bool `json:"deleted"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// ChatParticipantKey A conversation key wrapped (encrypted) by X's chat SDK to one participant's identity public key.
+type ChatParticipantKey struct {
+	// EncryptedConversationKey The wrapped key, which only that participant's private key opens.
+	EncryptedConversationKey string `json:"encrypted_conversation_key,omitempty,omitzero"`
+
+	// PublicKeyVersion The version of the participant's public keys it was wrapped to.
+	PublicKeyVersion string `json:"public_key_version,omitempty,omitzero"`
+
+	// UserID A user id: a decimal number of up to 19 digits, sent as a string.
+	UserID UserID `json:"user_id,omitempty,omitzero"`
+}
+
+// ChatReadRequest defines model for ChatReadRequest.
+type ChatReadRequest struct {
+	// SeenUntilSequenceID The sequence id of the last event read.
+	SeenUntilSequenceID string `json:"seen_until_sequence_id"`
+}
+
+// ChatSuccessResponse defines model for ChatSuccessResponse.
+type ChatSuccessResponse struct {
+	Data struct {
+		Success bool `json:"success"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
 // ClientAppUsage defines model for ClientAppUsage.
 type ClientAppUsage struct {
 	ClientAppID      string        `json:"client_app_id,omitempty,omitzero"`
@@ -4923,6 +5533,93 @@ type ProcessingInfo struct {
 // ProcessingInfoState defines model for ProcessingInfo.State.
 type ProcessingInfoState string
 
+// PublicKey One version of a user's public keys for encrypted chat (XChat). The values are X's chat SDK's own encodings; this module carries them as they come and never reads them.
+type PublicKey struct {
+	// IdentityPublicKeySignature The signature that ties the identity key to the signing key.
+	IdentityPublicKeySignature string `json:"identity_public_key_signature,omitempty,omitzero"`
+
+	// JuiceboxConfig Where the user's secure key backup lives (the Juicebox realms), for X's chat SDK to recover the private keys with the user's passcode. Kept as the JSON that came.
+	JuiceboxConfig json.RawMessage `json:"juicebox_config,omitempty,omitzero"`
+
+	// PublicKey The identity public key, which conversation keys are encrypted to.
+	PublicKey string `json:"public_key,omitempty,omitzero"`
+
+	// PublicKeyVersion The version of this record; versions are decimal numbers, sent as strings.
+	PublicKeyVersion string `json:"public_key_version,omitempty,omitzero"`
+
+	// SigningPublicKey The key that checks the user's message and action signatures.
+	SigningPublicKey string `json:"signing_public_key,omitempty,omitzero"`
+
+	// TokenMap The backup configuration under the name and shape of X's earlier document. Kept as the JSON that came.
+	TokenMap json.RawMessage `json:"token_map,omitempty,omitzero"`
+
+	// Version The key version under the name X's earlier document gave it.
+	Version string `json:"version,omitempty,omitzero"`
+}
+
+// PublicKeyAddRequest defines model for PublicKeyAddRequest.
+type PublicKeyAddRequest struct {
+	// GenerateVersion true to let X choose the next free version instead of `version`.
+	GenerateVersion bool `json:"generate_version,omitempty,omitzero"`
+
+	// PublicKey Public keys to register, as X's chat SDK produces them when it generates a user's key pairs.
+	PublicKey PublicKeyNew `json:"public_key"`
+
+	// Version The version to register the keys as.
+	Version string `json:"version"`
+}
+
+// PublicKeyAddResponse defines model for PublicKeyAddResponse.
+type PublicKeyAddResponse struct {
+	Data struct {
+		// ErrorCode Why the keys were not registered, when X answers 200 without registering them.
+		ErrorCode string `json:"error_code,omitempty,omitzero"`
+
+		// JuiceboxConfig Where the user's secure key backup lives, as in PublicKey.
+		JuiceboxConfig json.RawMessage `json:"juicebox_config,omitempty,omitzero"`
+
+		// PublicKeyVersion The version the keys were registered as.
+		PublicKeyVersion string `json:"public_key_version,omitempty,omitzero"`
+
+		// TokenMap The backup configuration in the shape of X's earlier document, as in PublicKey.
+		TokenMap json.RawMessage `json:"token_map,omitempty,omitzero"`
+
+		// Version The version, under the name X's earlier document gave it.
+		Version string `json:"version,omitempty,omitzero"`
+	} `json:"data,omitempty,omitzero"`
+	Errors []Problem `json:"errors,omitempty,omitzero"`
+}
+
+// PublicKeyField A field of a public key record that can be asked for with `public_key.fields`.
+type PublicKeyField string
+
+// PublicKeyNew Public keys to register, as X's chat SDK produces them when it generates a user's key pairs.
+type PublicKeyNew struct {
+	// IdentityPublicKeySignature The signature that ties the identity key to the signing key.
+	IdentityPublicKeySignature string `json:"identity_public_key_signature,omitempty,omitzero"`
+
+	// PublicKey The identity public key.
+	PublicKey string `json:"public_key,omitempty,omitzero"`
+
+	// PublicKeyFingerprint A fingerprint of the identity public key.
+	PublicKeyFingerprint string `json:"public_key_fingerprint,omitempty,omitzero"`
+
+	// RegistrationMethod How the keys were made, in X's chat SDK's words.
+	RegistrationMethod string `json:"registration_method,omitempty,omitzero"`
+
+	// SigningPublicKey The signing public key.
+	SigningPublicKey string `json:"signing_public_key,omitempty,omitzero"`
+
+	// SigningPublicKeySignature The signature over the signing public key.
+	SigningPublicKeySignature string `json:"signing_public_key_signature,omitempty,omitzero"`
+}
+
+// PublicKeysResponse defines model for PublicKeysResponse.
+type PublicKeysResponse struct {
+	Data   []PublicKey `json:"data,omitempty,omitzero"`
+	Errors []Problem   `json:"errors,omitempty,omitzero"`
+}
+
 // ReferencedTweet defines model for ReferencedTweet.
 type ReferencedTweet struct {
 	// ID A Tweet id: a decimal number of up to 19 digits, sent as a string.
@@ -6477,6 +7174,15 @@ type BroadcastFields = []BroadcastField
 // BroadcastIDPath A broadcast id: up to 13 letters and digits.
 type BroadcastIDPath = BroadcastID
 
+// ChatConversationExpansions defines model for ChatConversationExpansions.
+type ChatConversationExpansions = []ChatConversationExpansion
+
+// ChatConversationFields defines model for ChatConversationFields.
+type ChatConversationFields = []ChatConversationField
+
+// ChatMessageEventFields defines model for ChatMessageEventFields.
+type ChatMessageEventFields = []ChatMessageEventField
+
 // CommunityFields defines model for CommunityFields.
 type CommunityFields = []CommunityField
 
@@ -6530,6 +7236,9 @@ type PlaceFields = []PlaceField
 
 // PollFields defines model for PollFields.
 type PollFields = []PollField
+
+// PublicKeyFields defines model for PublicKeyFields.
+type PublicKeyFields = []PublicKeyField
 
 // RulesCountFields defines model for RulesCountFields.
 type RulesCountFields = []RulesCountField
@@ -6667,6 +7376,48 @@ type GetBroadcastChatParams struct {
 
 	// UserFields User fields to return beyond the defaults, comma separated.
 	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+}
+
+// ListChatConversationsParams defines parameters for ListChatConversations.
+type ListChatConversationsParams struct {
+	// MaxResults Most conversations a page holds; X sends 10 when it is left out.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` of the page before.
+	PaginationToken *PaginationToken `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// ChatConversationFields Chat conversation fields to return, comma separated.
+	ChatConversationFields *ChatConversationFields `form:"chat_conversation.fields,omitempty" json:"chat_conversation.fields,omitempty"`
+
+	// Expansions Id fields of a chat conversation whose users to return in `includes`, comma separated.
+	Expansions *ChatConversationExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+}
+
+// LookupChatConversationParams defines parameters for LookupChatConversation.
+type LookupChatConversationParams struct {
+	// ChatConversationFields Chat conversation fields to return, comma separated.
+	ChatConversationFields *ChatConversationFields `form:"chat_conversation.fields,omitempty" json:"chat_conversation.fields,omitempty"`
+
+	// Expansions Id fields of a chat conversation whose users to return in `includes`, comma separated.
+	Expansions *ChatConversationExpansions `form:"expansions,omitempty" json:"expansions,omitempty"`
+
+	// UserFields User fields to return beyond the defaults, comma separated.
+	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
+}
+
+// ListChatConversationEventsParams defines parameters for ListChatConversationEvents.
+type ListChatConversationEventsParams struct {
+	// MaxResults Most events a page holds; X sends 10 when it is left out.
+	MaxResults *int32 `form:"max_results,omitempty" json:"max_results,omitempty"`
+
+	// PaginationToken The `next_token` of the page before.
+	PaginationToken *PaginationToken `form:"pagination_token,omitempty" json:"pagination_token,omitempty"`
+
+	// ChatMessageEventFields Chat event fields to return, comma separated.
+	ChatMessageEventFields *ChatMessageEventFields `form:"chat_message_event.fields,omitempty" json:"chat_message_event.fields,omitempty"`
 }
 
 // SearchCommunitiesParams defines parameters for SearchCommunities.
@@ -7959,6 +8710,15 @@ type ListPersonalizedTrendsParams struct {
 	PersonalizedTrendFields *PersonalizedTrendFields `form:"personalized_trend.fields,omitempty" json:"personalized_trend.fields,omitempty"`
 }
 
+// LookupUsersPublicKeysParams defines parameters for LookupUsersPublicKeys.
+type LookupUsersPublicKeysParams struct {
+	// Ids The users, comma separated.
+	Ids []UserID `form:"ids" json:"ids"`
+
+	// PublicKeyFields Public key fields to return, comma separated.
+	PublicKeyFields *PublicKeyFields `form:"public_key.fields,omitempty" json:"public_key.fields,omitempty"`
+}
+
 // ListRepostsOfMeParams defines parameters for ListRepostsOfMe.
 type ListRepostsOfMeParams struct {
 	// MaxResults Most results to return in one page.
@@ -8277,6 +9037,12 @@ type ListPinnedListsParams struct {
 	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
 }
 
+// LookupUserPublicKeysParams defines parameters for LookupUserPublicKeys.
+type LookupUserPublicKeysParams struct {
+	// PublicKeyFields Public key fields to return, comma separated.
+	PublicKeyFields *PublicKeyFields `form:"public_key.fields,omitempty" json:"public_key.fields,omitempty"`
+}
+
 // HomeTimelineParams defines parameters for HomeTimeline.
 type HomeTimelineParams struct {
 	// SinceID Return only results newer than this Tweet id.
@@ -8397,6 +9163,36 @@ type SendBroadcastChatJSONRequestBody = BroadcastChatSendRequest
 // MuteBroadcastChatUserJSONRequestBody defines body for MuteBroadcastChatUser for application/json ContentType.
 type MuteBroadcastChatUserJSONRequestBody = BroadcastChatMuteRequest
 
+// CreateChatGroupJSONRequestBody defines body for CreateChatGroup for application/json ContentType.
+type CreateChatGroupJSONRequestBody = ChatGroupCreateRequest
+
+// AddChatConversationKeysJSONRequestBody defines body for AddChatConversationKeys for application/json ContentType.
+type AddChatConversationKeysJSONRequestBody = ChatKeysAddRequest
+
+// AddChatGroupMembersJSONRequestBody defines body for AddChatGroupMembers for application/json ContentType.
+type AddChatGroupMembersJSONRequestBody = ChatMembersAddRequest
+
+// SendChatMessageJSONRequestBody defines body for SendChatMessage for application/json ContentType.
+type SendChatMessageJSONRequestBody = ChatMessageRequest
+
+// DeleteChatMessagesJSONRequestBody defines body for DeleteChatMessages for application/json ContentType.
+type DeleteChatMessagesJSONRequestBody = ChatMessagesDeleteRequest
+
+// MarkChatConversationReadJSONRequestBody defines body for MarkChatConversationRead for application/json ContentType.
+type MarkChatConversationReadJSONRequestBody = ChatReadRequest
+
+// InitializeChatMediaUploadJSONRequestBody defines body for InitializeChatMediaUpload for application/json ContentType.
+type InitializeChatMediaUploadJSONRequestBody = ChatMediaUploadInitializeRequest
+
+// AppendChatMediaUploadJSONRequestBody defines body for AppendChatMediaUpload for application/json ContentType.
+type AppendChatMediaUploadJSONRequestBody = ChatMediaUploadAppendRequest
+
+// AppendChatMediaUploadMultipartRequestBody defines body for AppendChatMediaUpload for multipart/form-data ContentType.
+type AppendChatMediaUploadMultipartRequestBody = ChatMediaUploadAppendForm
+
+// FinalizeChatMediaUploadJSONRequestBody defines body for FinalizeChatMediaUpload for application/json ContentType.
+type FinalizeChatMediaUploadJSONRequestBody = ChatMediaUploadFinalizeRequest
+
 // CreateComplianceJobJSONRequestBody defines body for CreateComplianceJob for application/json ContentType.
 type CreateComplianceJobJSONRequestBody = CreateComplianceJobRequest
 
@@ -8483,6 +9279,9 @@ type MuteUserJSONRequestBody = UsersMutingCreateRequest
 
 // PinListJSONRequestBody defines body for PinList for application/json ContentType.
 type PinListJSONRequestBody = ListPinnedRequest
+
+// AddUserPublicKeyJSONRequestBody defines body for AddUserPublicKey for application/json ContentType.
+type AddUserPublicKeyJSONRequestBody = PublicKeyAddRequest
 
 // RetweetJSONRequestBody defines body for Retweet for application/json ContentType.
 type RetweetJSONRequestBody = UsersRetweetsCreateRequest
@@ -9270,6 +10069,210 @@ type ClientInterface interface {
 	//
 	// Corresponds with DELETE /2/broadcasts/{id}/chat/{message_id} (the `DeleteBroadcastChatMessage` operationId).
 	DeleteBroadcastChatMessage(ctx context.Context, id BroadcastIDPath, messageID BroadcastChatMessageID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListChatConversations List the caller's chat conversations
+	//
+	// Returns the encrypted chat (XChat) conversations the authenticated user takes part in, most recently active first. Message content never appears here; it is read with the conversation's events.
+	//
+	// Corresponds with GET /2/chat/conversations (the `ListChatConversations` operationId).
+	ListChatConversations(ctx context.Context, params *ListChatConversationsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateChatGroupWithBody Create a chat group
+	//
+	// Creates a group conversation under an id reserved with the initialize operation, with its members, admins and name, the conversation key wrapped for each member and the creator's action signatures, all prepared by X's chat SDK.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/chat/conversations/group (the `CreateChatGroup` operationId).
+	CreateChatGroupWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateChatGroup Create a chat group
+	//
+	// Creates a group conversation under an id reserved with the initialize operation, with its members, admins and name, the conversation key wrapped for each member and the creator's action signatures, all prepared by X's chat SDK.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/chat/conversations/group (the `CreateChatGroup` operationId).
+	CreateChatGroup(ctx context.Context, body CreateChatGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// InitializeChatGroup Reserve a chat group id
+	//
+	// Reserves the id of a new group conversation for the authenticated user, for X's chat SDK to prepare the group's keys and signatures around before it is created.
+	//
+	// Corresponds with POST /2/chat/conversations/group/initialize (the `InitializeChatGroup` operationId).
+	InitializeChatGroup(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// LookupChatConversation Look up a chat conversation
+	//
+	// Returns one chat conversation the authenticated user takes part in.
+	//
+	// Corresponds with GET /2/chat/conversations/{id} (the `LookupChatConversation` operationId).
+	LookupChatConversation(ctx context.Context, id ChatConversationID, params *LookupChatConversationParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListChatConversationEvents List the events of a chat conversation
+	//
+	// Returns the events of a chat conversation (messages, deletions, read marks, key changes, member changes), newest first, each as the encrypted event X's chat SDK decrypts and verifies.
+	//
+	// Corresponds with GET /2/chat/conversations/{id}/events (the `ListChatConversationEvents` operationId).
+	ListChatConversationEvents(ctx context.Context, id ChatConversationID, params *ListChatConversationEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AddChatConversationKeysWithBody Set up or rotate a conversation key
+	//
+	// Publishes a new version of a conversation's key, wrapped for each participant by X's chat SDK. Given a user id for a one-to-one conversation that does not exist yet, it sets the conversation up and answers its id.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/keys (the `AddChatConversationKeys` operationId).
+	AddChatConversationKeysWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AddChatConversationKeys Set up or rotate a conversation key
+	//
+	// Publishes a new version of a conversation's key, wrapped for each participant by X's chat SDK. Given a user id for a one-to-one conversation that does not exist yet, it sets the conversation up and answers its id.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/keys (the `AddChatConversationKeys` operationId).
+	AddChatConversationKeys(ctx context.Context, id ChatConversationID, body AddChatConversationKeysJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AddChatGroupMembersWithBody Add members to a chat group
+	//
+	// Adds users to a group conversation; an admin of the group asks, with the key wrapped for the new members and the action signatures X's chat SDK prepares.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/members (the `AddChatGroupMembers` operationId).
+	AddChatGroupMembersWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AddChatGroupMembers Add members to a chat group
+	//
+	// Adds users to a group conversation; an admin of the group asks, with the key wrapped for the new members and the action signatures X's chat SDK prepares.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/members (the `AddChatGroupMembers` operationId).
+	AddChatGroupMembers(ctx context.Context, id ChatConversationID, body AddChatGroupMembersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SendChatMessageWithBody Send a chat message
+	//
+	// Sends a message X's chat SDK encrypted and signed. The message id comes from the SDK, so sending the same message again does not make a second one.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/messages (the `SendChatMessage` operationId).
+	SendChatMessageWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SendChatMessage Send a chat message
+	//
+	// Sends a message X's chat SDK encrypted and signed. The message id comes from the SDK, so sending the same message again does not make a second one.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/messages (the `SendChatMessage` operationId).
+	SendChatMessage(ctx context.Context, id ChatConversationID, body SendChatMessageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteChatMessagesWithBody Delete chat messages
+	//
+	// Deletes messages of a conversation by their sequence ids, for everyone (the sender's own messages) or for the authenticated user only, with the action signatures X's chat SDK prepares.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/messages/delete (the `DeleteChatMessages` operationId).
+	DeleteChatMessagesWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteChatMessages Delete chat messages
+	//
+	// Deletes messages of a conversation by their sequence ids, for everyone (the sender's own messages) or for the authenticated user only, with the action signatures X's chat SDK prepares.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/messages/delete (the `DeleteChatMessages` operationId).
+	DeleteChatMessages(ctx context.Context, id ChatConversationID, body DeleteChatMessagesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// MarkChatConversationReadWithBody Mark a chat conversation read
+	//
+	// Marks the conversation read by the authenticated user up to and including one event.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/read (the `MarkChatConversationRead` operationId).
+	MarkChatConversationReadWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// MarkChatConversationRead Mark a chat conversation read
+	//
+	// Marks the conversation read by the authenticated user up to and including one event.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/read (the `MarkChatConversationRead` operationId).
+	MarkChatConversationRead(ctx context.Context, id ChatConversationID, body MarkChatConversationReadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SendChatTypingIndicator Show that the user is typing
+	//
+	// Tells the other members that the authenticated user is typing.
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/typing (the `SendChatTypingIndicator` operationId).
+	SendChatTypingIndicator(ctx context.Context, id ChatConversationID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// InitializeChatMediaUploadWithBody Start a chat media upload
+	//
+	// Declares the size of a file, encrypted by X's chat SDK, to send in a chat conversation, and returns the upload session to append its parts to and the key the file will be known by.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/chat/media/upload/initialize (the `InitializeChatMediaUpload` operationId).
+	InitializeChatMediaUploadWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// InitializeChatMediaUpload Start a chat media upload
+	//
+	// Declares the size of a file, encrypted by X's chat SDK, to send in a chat conversation, and returns the upload session to append its parts to and the key the file will be known by.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/chat/media/upload/initialize (the `InitializeChatMediaUpload` operationId).
+	InitializeChatMediaUpload(ctx context.Context, body InitializeChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AppendChatMediaUploadWithBody Append a part to a chat media upload
+	//
+	// Sends one part (segment) of the file, base64 in JSON or raw bytes in a multipart form.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/chat/media/upload/{id}/append (the `AppendChatMediaUpload` operationId).
+	AppendChatMediaUploadWithBody(ctx context.Context, id ChatMediaSessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AppendChatMediaUpload Append a part to a chat media upload
+	//
+	// Sends one part (segment) of the file, base64 in JSON or raw bytes in a multipart form.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/chat/media/upload/{id}/append (the `AppendChatMediaUpload` operationId).
+	AppendChatMediaUpload(ctx context.Context, id ChatMediaSessionID, body AppendChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// FinalizeChatMediaUploadWithBody Finish a chat media upload
+	//
+	// Declares the upload complete once every part is appended; the file can then be attached to a message and downloaded by the conversation's members.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/chat/media/upload/{id}/finalize (the `FinalizeChatMediaUpload` operationId).
+	FinalizeChatMediaUploadWithBody(ctx context.Context, id ChatMediaSessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// FinalizeChatMediaUpload Finish a chat media upload
+	//
+	// Declares the upload complete once every part is appended; the file can then be attached to a message and downloaded by the conversation's members.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/chat/media/upload/{id}/finalize (the `FinalizeChatMediaUpload` operationId).
+	FinalizeChatMediaUpload(ctx context.Context, id ChatMediaSessionID, body FinalizeChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DownloadChatMedia Download a chat file
+	//
+	// Returns the bytes of a file uploaded to a chat conversation, as they were uploaded (encrypted by X's chat SDK), for a member of the conversation.
+	//
+	// Corresponds with GET /2/chat/media/{id}/{media_hash_key} (the `DownloadChatMedia` operationId).
+	DownloadChatMedia(ctx context.Context, id ChatConversationID, mediaHashKey ChatMediaHashKey, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// SearchCommunities Search Communities
 	//
@@ -10131,6 +11134,13 @@ type ClientInterface interface {
 	// Corresponds with GET /2/users/personalized_trends (the `ListPersonalizedTrends` operationId).
 	ListPersonalizedTrends(ctx context.Context, params *ListPersonalizedTrendsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// LookupUsersPublicKeys Look up several users' chat public keys
+	//
+	// Returns the public keys that users registered for encrypted chat (XChat), for up to 100 users in one request. The records do not name their owner.
+	//
+	// Corresponds with GET /2/users/public_keys (the `LookupUsersPublicKeys` operationId).
+	LookupUsersPublicKeys(ctx context.Context, params *LookupUsersPublicKeysParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListRepostsOfMe List Retweets of the authenticated user's Tweets
 	//
 	// Returns the Retweets other accounts made of Tweets by the user the token acts for, newest first. Pages with `pagination_token`.
@@ -10435,6 +11445,31 @@ type ClientInterface interface {
 	//
 	// Corresponds with DELETE /2/users/{id}/pinned_lists/{list_id} (the `UnpinList` operationId).
 	UnpinList(ctx context.Context, id UserID, listID ListID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// LookupUserPublicKeys Look up a user's chat public keys
+	//
+	// Returns the public keys one user registered for encrypted chat (XChat), one record per key version. Others encrypt conversation keys to them and check the user's signatures with them.
+	//
+	// Corresponds with GET /2/users/{id}/public_keys (the `LookupUserPublicKeys` operationId).
+	LookupUserPublicKeys(ctx context.Context, id UserID, params *LookupUserPublicKeysParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AddUserPublicKeyWithBody Register a chat public key
+	//
+	// Registers a new version of the authenticated user's public keys for encrypted chat (XChat), as X's chat SDK prepares them. Only the key owner may register; the private halves never leave their device.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /2/users/{id}/public_keys (the `AddUserPublicKey` operationId).
+	AddUserPublicKeyWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AddUserPublicKey Register a chat public key
+	//
+	// Registers a new version of the authenticated user's public keys for encrypted chat (XChat), as X's chat SDK prepares them. Only the key owner may register; the private halves never leave their device.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /2/users/{id}/public_keys (the `AddUserPublicKey` operationId).
+	AddUserPublicKey(ctx context.Context, id UserID, body AddUserPublicKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RetweetWithBody Retweet a Tweet
 	//
@@ -11154,6 +12189,450 @@ func (c *Client) UnmuteBroadcastChatUser(ctx context.Context, id BroadcastIDPath
 // Corresponds with DELETE /2/broadcasts/{id}/chat/{message_id} (the `DeleteBroadcastChatMessage` operationId).
 func (c *Client) DeleteBroadcastChatMessage(ctx context.Context, id BroadcastIDPath, messageID BroadcastChatMessageID, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteBroadcastChatMessageRequest(c.Server, id, messageID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListChatConversations List the caller's chat conversations
+//
+// Returns the encrypted chat (XChat) conversations the authenticated user takes part in, most recently active first. Message content never appears here; it is read with the conversation's events.
+//
+// Corresponds with GET /2/chat/conversations (the `ListChatConversations` operationId).
+func (c *Client) ListChatConversations(ctx context.Context, params *ListChatConversationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListChatConversationsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateChatGroupWithBody Create a chat group
+//
+// Creates a group conversation under an id reserved with the initialize operation, with its members, admins and name, the conversation key wrapped for each member and the creator's action signatures, all prepared by X's chat SDK.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/chat/conversations/group (the `CreateChatGroup` operationId).
+func (c *Client) CreateChatGroupWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateChatGroupRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateChatGroup Create a chat group
+//
+// Creates a group conversation under an id reserved with the initialize operation, with its members, admins and name, the conversation key wrapped for each member and the creator's action signatures, all prepared by X's chat SDK.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/chat/conversations/group (the `CreateChatGroup` operationId).
+func (c *Client) CreateChatGroup(ctx context.Context, body CreateChatGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateChatGroupRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// InitializeChatGroup Reserve a chat group id
+//
+// Reserves the id of a new group conversation for the authenticated user, for X's chat SDK to prepare the group's keys and signatures around before it is created.
+//
+// Corresponds with POST /2/chat/conversations/group/initialize (the `InitializeChatGroup` operationId).
+func (c *Client) InitializeChatGroup(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewInitializeChatGroupRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// LookupChatConversation Look up a chat conversation
+//
+// Returns one chat conversation the authenticated user takes part in.
+//
+// Corresponds with GET /2/chat/conversations/{id} (the `LookupChatConversation` operationId).
+func (c *Client) LookupChatConversation(ctx context.Context, id ChatConversationID, params *LookupChatConversationParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLookupChatConversationRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListChatConversationEvents List the events of a chat conversation
+//
+// Returns the events of a chat conversation (messages, deletions, read marks, key changes, member changes), newest first, each as the encrypted event X's chat SDK decrypts and verifies.
+//
+// Corresponds with GET /2/chat/conversations/{id}/events (the `ListChatConversationEvents` operationId).
+func (c *Client) ListChatConversationEvents(ctx context.Context, id ChatConversationID, params *ListChatConversationEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListChatConversationEventsRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AddChatConversationKeysWithBody Set up or rotate a conversation key
+//
+// Publishes a new version of a conversation's key, wrapped for each participant by X's chat SDK. Given a user id for a one-to-one conversation that does not exist yet, it sets the conversation up and answers its id.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/chat/conversations/{id}/keys (the `AddChatConversationKeys` operationId).
+func (c *Client) AddChatConversationKeysWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddChatConversationKeysRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AddChatConversationKeys Set up or rotate a conversation key
+//
+// Publishes a new version of a conversation's key, wrapped for each participant by X's chat SDK. Given a user id for a one-to-one conversation that does not exist yet, it sets the conversation up and answers its id.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/chat/conversations/{id}/keys (the `AddChatConversationKeys` operationId).
+func (c *Client) AddChatConversationKeys(ctx context.Context, id ChatConversationID, body AddChatConversationKeysJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddChatConversationKeysRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AddChatGroupMembersWithBody Add members to a chat group
+//
+// Adds users to a group conversation; an admin of the group asks, with the key wrapped for the new members and the action signatures X's chat SDK prepares.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/chat/conversations/{id}/members (the `AddChatGroupMembers` operationId).
+func (c *Client) AddChatGroupMembersWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddChatGroupMembersRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AddChatGroupMembers Add members to a chat group
+//
+// Adds users to a group conversation; an admin of the group asks, with the key wrapped for the new members and the action signatures X's chat SDK prepares.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/chat/conversations/{id}/members (the `AddChatGroupMembers` operationId).
+func (c *Client) AddChatGroupMembers(ctx context.Context, id ChatConversationID, body AddChatGroupMembersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddChatGroupMembersRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SendChatMessageWithBody Send a chat message
+//
+// Sends a message X's chat SDK encrypted and signed. The message id comes from the SDK, so sending the same message again does not make a second one.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/chat/conversations/{id}/messages (the `SendChatMessage` operationId).
+func (c *Client) SendChatMessageWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSendChatMessageRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SendChatMessage Send a chat message
+//
+// Sends a message X's chat SDK encrypted and signed. The message id comes from the SDK, so sending the same message again does not make a second one.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/chat/conversations/{id}/messages (the `SendChatMessage` operationId).
+func (c *Client) SendChatMessage(ctx context.Context, id ChatConversationID, body SendChatMessageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSendChatMessageRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteChatMessagesWithBody Delete chat messages
+//
+// Deletes messages of a conversation by their sequence ids, for everyone (the sender's own messages) or for the authenticated user only, with the action signatures X's chat SDK prepares.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/chat/conversations/{id}/messages/delete (the `DeleteChatMessages` operationId).
+func (c *Client) DeleteChatMessagesWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteChatMessagesRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteChatMessages Delete chat messages
+//
+// Deletes messages of a conversation by their sequence ids, for everyone (the sender's own messages) or for the authenticated user only, with the action signatures X's chat SDK prepares.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/chat/conversations/{id}/messages/delete (the `DeleteChatMessages` operationId).
+func (c *Client) DeleteChatMessages(ctx context.Context, id ChatConversationID, body DeleteChatMessagesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteChatMessagesRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// MarkChatConversationReadWithBody Mark a chat conversation read
+//
+// Marks the conversation read by the authenticated user up to and including one event.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/chat/conversations/{id}/read (the `MarkChatConversationRead` operationId).
+func (c *Client) MarkChatConversationReadWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewMarkChatConversationReadRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// MarkChatConversationRead Mark a chat conversation read
+//
+// Marks the conversation read by the authenticated user up to and including one event.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/chat/conversations/{id}/read (the `MarkChatConversationRead` operationId).
+func (c *Client) MarkChatConversationRead(ctx context.Context, id ChatConversationID, body MarkChatConversationReadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewMarkChatConversationReadRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SendChatTypingIndicator Show that the user is typing
+//
+// Tells the other members that the authenticated user is typing.
+//
+// Corresponds with POST /2/chat/conversations/{id}/typing (the `SendChatTypingIndicator` operationId).
+func (c *Client) SendChatTypingIndicator(ctx context.Context, id ChatConversationID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSendChatTypingIndicatorRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// InitializeChatMediaUploadWithBody Start a chat media upload
+//
+// Declares the size of a file, encrypted by X's chat SDK, to send in a chat conversation, and returns the upload session to append its parts to and the key the file will be known by.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/chat/media/upload/initialize (the `InitializeChatMediaUpload` operationId).
+func (c *Client) InitializeChatMediaUploadWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewInitializeChatMediaUploadRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// InitializeChatMediaUpload Start a chat media upload
+//
+// Declares the size of a file, encrypted by X's chat SDK, to send in a chat conversation, and returns the upload session to append its parts to and the key the file will be known by.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/chat/media/upload/initialize (the `InitializeChatMediaUpload` operationId).
+func (c *Client) InitializeChatMediaUpload(ctx context.Context, body InitializeChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewInitializeChatMediaUploadRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AppendChatMediaUploadWithBody Append a part to a chat media upload
+//
+// Sends one part (segment) of the file, base64 in JSON or raw bytes in a multipart form.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/chat/media/upload/{id}/append (the `AppendChatMediaUpload` operationId).
+func (c *Client) AppendChatMediaUploadWithBody(ctx context.Context, id ChatMediaSessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAppendChatMediaUploadRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AppendChatMediaUpload Append a part to a chat media upload
+//
+// Sends one part (segment) of the file, base64 in JSON or raw bytes in a multipart form.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/chat/media/upload/{id}/append (the `AppendChatMediaUpload` operationId).
+func (c *Client) AppendChatMediaUpload(ctx context.Context, id ChatMediaSessionID, body AppendChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAppendChatMediaUploadRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// FinalizeChatMediaUploadWithBody Finish a chat media upload
+//
+// Declares the upload complete once every part is appended; the file can then be attached to a message and downloaded by the conversation's members.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/chat/media/upload/{id}/finalize (the `FinalizeChatMediaUpload` operationId).
+func (c *Client) FinalizeChatMediaUploadWithBody(ctx context.Context, id ChatMediaSessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewFinalizeChatMediaUploadRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// FinalizeChatMediaUpload Finish a chat media upload
+//
+// Declares the upload complete once every part is appended; the file can then be attached to a message and downloaded by the conversation's members.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/chat/media/upload/{id}/finalize (the `FinalizeChatMediaUpload` operationId).
+func (c *Client) FinalizeChatMediaUpload(ctx context.Context, id ChatMediaSessionID, body FinalizeChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewFinalizeChatMediaUploadRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DownloadChatMedia Download a chat file
+//
+// Returns the bytes of a file uploaded to a chat conversation, as they were uploaded (encrypted by X's chat SDK), for a member of the conversation.
+//
+// Corresponds with GET /2/chat/media/{id}/{media_hash_key} (the `DownloadChatMedia` operationId).
+func (c *Client) DownloadChatMedia(ctx context.Context, id ChatConversationID, mediaHashKey ChatMediaHashKey, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDownloadChatMediaRequest(c.Server, id, mediaHashKey)
 	if err != nil {
 		return nil, err
 	}
@@ -13144,6 +14623,23 @@ func (c *Client) ListPersonalizedTrends(ctx context.Context, params *ListPersona
 	return c.Client.Do(req)
 }
 
+// LookupUsersPublicKeys Look up several users' chat public keys
+//
+// Returns the public keys that users registered for encrypted chat (XChat), for up to 100 users in one request. The records do not name their owner.
+//
+// Corresponds with GET /2/users/public_keys (the `LookupUsersPublicKeys` operationId).
+func (c *Client) LookupUsersPublicKeys(ctx context.Context, params *LookupUsersPublicKeysParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLookupUsersPublicKeysRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ListRepostsOfMe List Retweets of the authenticated user's Tweets
 //
 // Returns the Retweets other accounts made of Tweets by the user the token acts for, newest first. Pages with `pagination_token`.
@@ -13829,6 +15325,61 @@ func (c *Client) PinList(ctx context.Context, id UserID, body PinListJSONRequest
 // Corresponds with DELETE /2/users/{id}/pinned_lists/{list_id} (the `UnpinList` operationId).
 func (c *Client) UnpinList(ctx context.Context, id UserID, listID ListID, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUnpinListRequest(c.Server, id, listID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// LookupUserPublicKeys Look up a user's chat public keys
+//
+// Returns the public keys one user registered for encrypted chat (XChat), one record per key version. Others encrypt conversation keys to them and check the user's signatures with them.
+//
+// Corresponds with GET /2/users/{id}/public_keys (the `LookupUserPublicKeys` operationId).
+func (c *Client) LookupUserPublicKeys(ctx context.Context, id UserID, params *LookupUserPublicKeysParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLookupUserPublicKeysRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AddUserPublicKeyWithBody Register a chat public key
+//
+// Registers a new version of the authenticated user's public keys for encrypted chat (XChat), as X's chat SDK prepares them. Only the key owner may register; the private halves never leave their device.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /2/users/{id}/public_keys (the `AddUserPublicKey` operationId).
+func (c *Client) AddUserPublicKeyWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddUserPublicKeyRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AddUserPublicKey Register a chat public key
+//
+// Registers a new version of the authenticated user's public keys for encrypted chat (XChat), as X's chat SDK prepares them. Only the key owner may register; the private halves never leave their device.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /2/users/{id}/public_keys (the `AddUserPublicKey` operationId).
+func (c *Client) AddUserPublicKey(ctx context.Context, id UserID, body AddUserPublicKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddUserPublicKeyRequest(c.Server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15417,6 +16968,789 @@ func NewDeleteBroadcastChatMessageRequest(server string, id BroadcastIDPath, mes
 	}
 
 	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListChatConversationsRequest constructs an http.Request for the ListChatConversations method
+func NewListChatConversationsRequest(server string, params *ListChatConversationsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/conversations")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ChatConversationFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "chat_conversation.fields", *params.ChatConversationFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateChatGroupRequest calls the generic CreateChatGroup builder with application/json body
+func NewCreateChatGroupRequest(server string, body CreateChatGroupJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateChatGroupRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateChatGroupRequestWithBody constructs an http.Request for the CreateChatGroup method, with any body, and a specified content type
+func NewCreateChatGroupRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/conversations/group")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewInitializeChatGroupRequest constructs an http.Request for the InitializeChatGroup method
+func NewInitializeChatGroupRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/conversations/group/initialize")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewLookupChatConversationRequest constructs an http.Request for the LookupChatConversation method
+func NewLookupChatConversationRequest(server string, id ChatConversationID, params *LookupChatConversationParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/conversations/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.ChatConversationFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "chat_conversation.fields", *params.ChatConversationFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Expansions != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "expansions", *params.Expansions, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.UserFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "user.fields", *params.UserFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListChatConversationEventsRequest constructs an http.Request for the ListChatConversationEvents method
+func NewListChatConversationEventsRequest(server string, id ChatConversationID, params *ListChatConversationEventsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/conversations/%s/events", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.MaxResults != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_results", *params.MaxResults, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PaginationToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "pagination_token", *params.PaginationToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ChatMessageEventFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "chat_message_event.fields", *params.ChatMessageEventFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewAddChatConversationKeysRequest calls the generic AddChatConversationKeys builder with application/json body
+func NewAddChatConversationKeysRequest(server string, id ChatConversationID, body AddChatConversationKeysJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewAddChatConversationKeysRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewAddChatConversationKeysRequestWithBody constructs an http.Request for the AddChatConversationKeys method, with any body, and a specified content type
+func NewAddChatConversationKeysRequestWithBody(server string, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/conversations/%s/keys", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewAddChatGroupMembersRequest calls the generic AddChatGroupMembers builder with application/json body
+func NewAddChatGroupMembersRequest(server string, id ChatConversationID, body AddChatGroupMembersJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewAddChatGroupMembersRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewAddChatGroupMembersRequestWithBody constructs an http.Request for the AddChatGroupMembers method, with any body, and a specified content type
+func NewAddChatGroupMembersRequestWithBody(server string, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/conversations/%s/members", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewSendChatMessageRequest calls the generic SendChatMessage builder with application/json body
+func NewSendChatMessageRequest(server string, id ChatConversationID, body SendChatMessageJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewSendChatMessageRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewSendChatMessageRequestWithBody constructs an http.Request for the SendChatMessage method, with any body, and a specified content type
+func NewSendChatMessageRequestWithBody(server string, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/conversations/%s/messages", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteChatMessagesRequest calls the generic DeleteChatMessages builder with application/json body
+func NewDeleteChatMessagesRequest(server string, id ChatConversationID, body DeleteChatMessagesJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewDeleteChatMessagesRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewDeleteChatMessagesRequestWithBody constructs an http.Request for the DeleteChatMessages method, with any body, and a specified content type
+func NewDeleteChatMessagesRequestWithBody(server string, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/conversations/%s/messages/delete", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewMarkChatConversationReadRequest calls the generic MarkChatConversationRead builder with application/json body
+func NewMarkChatConversationReadRequest(server string, id ChatConversationID, body MarkChatConversationReadJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewMarkChatConversationReadRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewMarkChatConversationReadRequestWithBody constructs an http.Request for the MarkChatConversationRead method, with any body, and a specified content type
+func NewMarkChatConversationReadRequestWithBody(server string, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/conversations/%s/read", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewSendChatTypingIndicatorRequest constructs an http.Request for the SendChatTypingIndicator method
+func NewSendChatTypingIndicatorRequest(server string, id ChatConversationID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/conversations/%s/typing", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewInitializeChatMediaUploadRequest calls the generic InitializeChatMediaUpload builder with application/json body
+func NewInitializeChatMediaUploadRequest(server string, body InitializeChatMediaUploadJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewInitializeChatMediaUploadRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewInitializeChatMediaUploadRequestWithBody constructs an http.Request for the InitializeChatMediaUpload method, with any body, and a specified content type
+func NewInitializeChatMediaUploadRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/media/upload/initialize")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewAppendChatMediaUploadRequest calls the generic AppendChatMediaUpload builder with application/json body
+func NewAppendChatMediaUploadRequest(server string, id ChatMediaSessionID, body AppendChatMediaUploadJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewAppendChatMediaUploadRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewAppendChatMediaUploadRequestWithBody constructs an http.Request for the AppendChatMediaUpload method, with any body, and a specified content type
+func NewAppendChatMediaUploadRequestWithBody(server string, id ChatMediaSessionID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/media/upload/%s/append", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewFinalizeChatMediaUploadRequest calls the generic FinalizeChatMediaUpload builder with application/json body
+func NewFinalizeChatMediaUploadRequest(server string, id ChatMediaSessionID, body FinalizeChatMediaUploadJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewFinalizeChatMediaUploadRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewFinalizeChatMediaUploadRequestWithBody constructs an http.Request for the FinalizeChatMediaUpload method, with any body, and a specified content type
+func NewFinalizeChatMediaUploadRequestWithBody(server string, id ChatMediaSessionID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/media/upload/%s/finalize", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDownloadChatMediaRequest constructs an http.Request for the DownloadChatMedia method
+func NewDownloadChatMediaRequest(server string, id ChatConversationID, mediaHashKey ChatMediaHashKey) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "media_hash_key", mediaHashKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/chat/media/%s/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23583,6 +25917,72 @@ func NewListPersonalizedTrendsRequest(server string, params *ListPersonalizedTre
 	return req, nil
 }
 
+// NewLookupUsersPublicKeysRequest constructs an http.Request for the LookupUsersPublicKeys method
+func NewLookupUsersPublicKeysRequest(server string, params *LookupUsersPublicKeysParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/public_keys")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Ids != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "ids", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.PublicKeyFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "public_key.fields", *params.PublicKeyFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListRepostsOfMeRequest constructs an http.Request for the ListRepostsOfMe method
 func NewListRepostsOfMeRequest(server string, params *ListRepostsOfMeParams) (*http.Request, error) {
 	var err error
@@ -26078,6 +28478,114 @@ func NewUnpinListRequest(server string, id UserID, listID ListID) (*http.Request
 	return req, nil
 }
 
+// NewLookupUserPublicKeysRequest constructs an http.Request for the LookupUserPublicKeys method
+func NewLookupUserPublicKeysRequest(server string, id UserID, params *LookupUserPublicKeysParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/%s/public_keys", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.PublicKeyFields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "public_key.fields", *params.PublicKeyFields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewAddUserPublicKeyRequest calls the generic AddUserPublicKey builder with application/json body
+func NewAddUserPublicKeyRequest(server string, id UserID, body AddUserPublicKeyJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewAddUserPublicKeyRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewAddUserPublicKeyRequestWithBody constructs an http.Request for the AddUserPublicKey method, with any body, and a specified content type
+func NewAddUserPublicKeyRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/2/users/%s/public_keys", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewRetweetRequest calls the generic Retweet builder with application/json body
 func NewRetweetRequest(server string, id UserID, body RetweetJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -27251,6 +29759,222 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with DELETE /2/broadcasts/{id}/chat/{message_id} (the `DeleteBroadcastChatMessage` operationId).
 	DeleteBroadcastChatMessageWithResponse(ctx context.Context, id BroadcastIDPath, messageID BroadcastChatMessageID, reqEditors ...RequestEditorFn) (*DeleteBroadcastChatMessageResult, error)
 
+	// ListChatConversationsWithResponse List the caller's chat conversations
+	//
+	// Returns the encrypted chat (XChat) conversations the authenticated user takes part in, most recently active first. Message content never appears here; it is read with the conversation's events.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/chat/conversations (the `ListChatConversations` operationId).
+	ListChatConversationsWithResponse(ctx context.Context, params *ListChatConversationsParams, reqEditors ...RequestEditorFn) (*ListChatConversationsResult, error)
+
+	// CreateChatGroupWithBodyWithResponse Create a chat group
+	//
+	// Creates a group conversation under an id reserved with the initialize operation, with its members, admins and name, the conversation key wrapped for each member and the creator's action signatures, all prepared by X's chat SDK.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/group (the `CreateChatGroup` operationId).
+	CreateChatGroupWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateChatGroupResult, error)
+
+	// CreateChatGroupWithResponse Create a chat group
+	//
+	// Creates a group conversation under an id reserved with the initialize operation, with its members, admins and name, the conversation key wrapped for each member and the creator's action signatures, all prepared by X's chat SDK.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/group (the `CreateChatGroup` operationId).
+	CreateChatGroupWithResponse(ctx context.Context, body CreateChatGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateChatGroupResult, error)
+
+	// InitializeChatGroupWithResponse Reserve a chat group id
+	//
+	// Reserves the id of a new group conversation for the authenticated user, for X's chat SDK to prepare the group's keys and signatures around before it is created.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/group/initialize (the `InitializeChatGroup` operationId).
+	InitializeChatGroupWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*InitializeChatGroupResult, error)
+
+	// LookupChatConversationWithResponse Look up a chat conversation
+	//
+	// Returns one chat conversation the authenticated user takes part in.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/chat/conversations/{id} (the `LookupChatConversation` operationId).
+	LookupChatConversationWithResponse(ctx context.Context, id ChatConversationID, params *LookupChatConversationParams, reqEditors ...RequestEditorFn) (*LookupChatConversationResult, error)
+
+	// ListChatConversationEventsWithResponse List the events of a chat conversation
+	//
+	// Returns the events of a chat conversation (messages, deletions, read marks, key changes, member changes), newest first, each as the encrypted event X's chat SDK decrypts and verifies.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/chat/conversations/{id}/events (the `ListChatConversationEvents` operationId).
+	ListChatConversationEventsWithResponse(ctx context.Context, id ChatConversationID, params *ListChatConversationEventsParams, reqEditors ...RequestEditorFn) (*ListChatConversationEventsResult, error)
+
+	// AddChatConversationKeysWithBodyWithResponse Set up or rotate a conversation key
+	//
+	// Publishes a new version of a conversation's key, wrapped for each participant by X's chat SDK. Given a user id for a one-to-one conversation that does not exist yet, it sets the conversation up and answers its id.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/keys (the `AddChatConversationKeys` operationId).
+	AddChatConversationKeysWithBodyWithResponse(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddChatConversationKeysResult, error)
+
+	// AddChatConversationKeysWithResponse Set up or rotate a conversation key
+	//
+	// Publishes a new version of a conversation's key, wrapped for each participant by X's chat SDK. Given a user id for a one-to-one conversation that does not exist yet, it sets the conversation up and answers its id.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/keys (the `AddChatConversationKeys` operationId).
+	AddChatConversationKeysWithResponse(ctx context.Context, id ChatConversationID, body AddChatConversationKeysJSONRequestBody, reqEditors ...RequestEditorFn) (*AddChatConversationKeysResult, error)
+
+	// AddChatGroupMembersWithBodyWithResponse Add members to a chat group
+	//
+	// Adds users to a group conversation; an admin of the group asks, with the key wrapped for the new members and the action signatures X's chat SDK prepares.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/members (the `AddChatGroupMembers` operationId).
+	AddChatGroupMembersWithBodyWithResponse(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddChatGroupMembersResult, error)
+
+	// AddChatGroupMembersWithResponse Add members to a chat group
+	//
+	// Adds users to a group conversation; an admin of the group asks, with the key wrapped for the new members and the action signatures X's chat SDK prepares.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/members (the `AddChatGroupMembers` operationId).
+	AddChatGroupMembersWithResponse(ctx context.Context, id ChatConversationID, body AddChatGroupMembersJSONRequestBody, reqEditors ...RequestEditorFn) (*AddChatGroupMembersResult, error)
+
+	// SendChatMessageWithBodyWithResponse Send a chat message
+	//
+	// Sends a message X's chat SDK encrypted and signed. The message id comes from the SDK, so sending the same message again does not make a second one.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/messages (the `SendChatMessage` operationId).
+	SendChatMessageWithBodyWithResponse(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SendChatMessageResult, error)
+
+	// SendChatMessageWithResponse Send a chat message
+	//
+	// Sends a message X's chat SDK encrypted and signed. The message id comes from the SDK, so sending the same message again does not make a second one.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/messages (the `SendChatMessage` operationId).
+	SendChatMessageWithResponse(ctx context.Context, id ChatConversationID, body SendChatMessageJSONRequestBody, reqEditors ...RequestEditorFn) (*SendChatMessageResult, error)
+
+	// DeleteChatMessagesWithBodyWithResponse Delete chat messages
+	//
+	// Deletes messages of a conversation by their sequence ids, for everyone (the sender's own messages) or for the authenticated user only, with the action signatures X's chat SDK prepares.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/messages/delete (the `DeleteChatMessages` operationId).
+	DeleteChatMessagesWithBodyWithResponse(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteChatMessagesResult, error)
+
+	// DeleteChatMessagesWithResponse Delete chat messages
+	//
+	// Deletes messages of a conversation by their sequence ids, for everyone (the sender's own messages) or for the authenticated user only, with the action signatures X's chat SDK prepares.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/messages/delete (the `DeleteChatMessages` operationId).
+	DeleteChatMessagesWithResponse(ctx context.Context, id ChatConversationID, body DeleteChatMessagesJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteChatMessagesResult, error)
+
+	// MarkChatConversationReadWithBodyWithResponse Mark a chat conversation read
+	//
+	// Marks the conversation read by the authenticated user up to and including one event.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/read (the `MarkChatConversationRead` operationId).
+	MarkChatConversationReadWithBodyWithResponse(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*MarkChatConversationReadResult, error)
+
+	// MarkChatConversationReadWithResponse Mark a chat conversation read
+	//
+	// Marks the conversation read by the authenticated user up to and including one event.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/read (the `MarkChatConversationRead` operationId).
+	MarkChatConversationReadWithResponse(ctx context.Context, id ChatConversationID, body MarkChatConversationReadJSONRequestBody, reqEditors ...RequestEditorFn) (*MarkChatConversationReadResult, error)
+
+	// SendChatTypingIndicatorWithResponse Show that the user is typing
+	//
+	// Tells the other members that the authenticated user is typing.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/conversations/{id}/typing (the `SendChatTypingIndicator` operationId).
+	SendChatTypingIndicatorWithResponse(ctx context.Context, id ChatConversationID, reqEditors ...RequestEditorFn) (*SendChatTypingIndicatorResult, error)
+
+	// InitializeChatMediaUploadWithBodyWithResponse Start a chat media upload
+	//
+	// Declares the size of a file, encrypted by X's chat SDK, to send in a chat conversation, and returns the upload session to append its parts to and the key the file will be known by.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/media/upload/initialize (the `InitializeChatMediaUpload` operationId).
+	InitializeChatMediaUploadWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*InitializeChatMediaUploadResult, error)
+
+	// InitializeChatMediaUploadWithResponse Start a chat media upload
+	//
+	// Declares the size of a file, encrypted by X's chat SDK, to send in a chat conversation, and returns the upload session to append its parts to and the key the file will be known by.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/media/upload/initialize (the `InitializeChatMediaUpload` operationId).
+	InitializeChatMediaUploadWithResponse(ctx context.Context, body InitializeChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*InitializeChatMediaUploadResult, error)
+
+	// AppendChatMediaUploadWithBodyWithResponse Append a part to a chat media upload
+	//
+	// Sends one part (segment) of the file, base64 in JSON or raw bytes in a multipart form.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/media/upload/{id}/append (the `AppendChatMediaUpload` operationId).
+	AppendChatMediaUploadWithBodyWithResponse(ctx context.Context, id ChatMediaSessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AppendChatMediaUploadResult, error)
+
+	// AppendChatMediaUploadWithResponse Append a part to a chat media upload
+	//
+	// Sends one part (segment) of the file, base64 in JSON or raw bytes in a multipart form.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/media/upload/{id}/append (the `AppendChatMediaUpload` operationId).
+	AppendChatMediaUploadWithResponse(ctx context.Context, id ChatMediaSessionID, body AppendChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*AppendChatMediaUploadResult, error)
+
+	// FinalizeChatMediaUploadWithBodyWithResponse Finish a chat media upload
+	//
+	// Declares the upload complete once every part is appended; the file can then be attached to a message and downloaded by the conversation's members.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/media/upload/{id}/finalize (the `FinalizeChatMediaUpload` operationId).
+	FinalizeChatMediaUploadWithBodyWithResponse(ctx context.Context, id ChatMediaSessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*FinalizeChatMediaUploadResult, error)
+
+	// FinalizeChatMediaUploadWithResponse Finish a chat media upload
+	//
+	// Declares the upload complete once every part is appended; the file can then be attached to a message and downloaded by the conversation's members.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/chat/media/upload/{id}/finalize (the `FinalizeChatMediaUpload` operationId).
+	FinalizeChatMediaUploadWithResponse(ctx context.Context, id ChatMediaSessionID, body FinalizeChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*FinalizeChatMediaUploadResult, error)
+
+	// DownloadChatMediaWithResponse Download a chat file
+	//
+	// Returns the bytes of a file uploaded to a chat conversation, as they were uploaded (encrypted by X's chat SDK), for a member of the conversation.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/chat/media/{id}/{media_hash_key} (the `DownloadChatMedia` operationId).
+	DownloadChatMediaWithResponse(ctx context.Context, id ChatConversationID, mediaHashKey ChatMediaHashKey, reqEditors ...RequestEditorFn) (*DownloadChatMediaResult, error)
+
 	// SearchCommunitiesWithResponse Search Communities
 	//
 	// Finds Communities whose name or description match the query. Pages with `next_token` (or the same token sent as `pagination_token`).
@@ -28259,6 +30983,15 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /2/users/personalized_trends (the `ListPersonalizedTrends` operationId).
 	ListPersonalizedTrendsWithResponse(ctx context.Context, params *ListPersonalizedTrendsParams, reqEditors ...RequestEditorFn) (*ListPersonalizedTrendsResult, error)
 
+	// LookupUsersPublicKeysWithResponse Look up several users' chat public keys
+	//
+	// Returns the public keys that users registered for encrypted chat (XChat), for up to 100 users in one request. The records do not name their owner.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/users/public_keys (the `LookupUsersPublicKeys` operationId).
+	LookupUsersPublicKeysWithResponse(ctx context.Context, params *LookupUsersPublicKeysParams, reqEditors ...RequestEditorFn) (*LookupUsersPublicKeysResult, error)
+
 	// ListRepostsOfMeWithResponse List Retweets of the authenticated user's Tweets
 	//
 	// Returns the Retweets other accounts made of Tweets by the user the token acts for, newest first. Pages with `pagination_token`.
@@ -28609,6 +31342,33 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with DELETE /2/users/{id}/pinned_lists/{list_id} (the `UnpinList` operationId).
 	UnpinListWithResponse(ctx context.Context, id UserID, listID ListID, reqEditors ...RequestEditorFn) (*UnpinListResult, error)
+
+	// LookupUserPublicKeysWithResponse Look up a user's chat public keys
+	//
+	// Returns the public keys one user registered for encrypted chat (XChat), one record per key version. Others encrypt conversation keys to them and check the user's signatures with them.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /2/users/{id}/public_keys (the `LookupUserPublicKeys` operationId).
+	LookupUserPublicKeysWithResponse(ctx context.Context, id UserID, params *LookupUserPublicKeysParams, reqEditors ...RequestEditorFn) (*LookupUserPublicKeysResult, error)
+
+	// AddUserPublicKeyWithBodyWithResponse Register a chat public key
+	//
+	// Registers a new version of the authenticated user's public keys for encrypted chat (XChat), as X's chat SDK prepares them. Only the key owner may register; the private halves never leave their device.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/users/{id}/public_keys (the `AddUserPublicKey` operationId).
+	AddUserPublicKeyWithBodyWithResponse(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddUserPublicKeyResult, error)
+
+	// AddUserPublicKeyWithResponse Register a chat public key
+	//
+	// Registers a new version of the authenticated user's public keys for encrypted chat (XChat), as X's chat SDK prepares them. Only the key owner may register; the private halves never leave their device.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /2/users/{id}/public_keys (the `AddUserPublicKey` operationId).
+	AddUserPublicKeyWithResponse(ctx context.Context, id UserID, body AddUserPublicKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*AddUserPublicKeyResult, error)
 
 	// RetweetWithBodyWithResponse Retweet a Tweet
 	//
@@ -29988,6 +32748,719 @@ func (r DeleteBroadcastChatMessageResult) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r DeleteBroadcastChatMessageResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListChatConversationsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ChatConversationsResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListChatConversationsResult) GetJSON200() *ChatConversationsResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListChatConversationsResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListChatConversationsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListChatConversationsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListChatConversationsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListChatConversationsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateChatGroupResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *ChatGroupCreateResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateChatGroupResult) GetJSON201() *ChatGroupCreateResponse {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateChatGroupResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateChatGroupResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateChatGroupResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateChatGroupResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateChatGroupResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type InitializeChatGroupResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ChatGroupInitializeResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r InitializeChatGroupResult) GetJSON200() *ChatGroupInitializeResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r InitializeChatGroupResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r InitializeChatGroupResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r InitializeChatGroupResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r InitializeChatGroupResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r InitializeChatGroupResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type LookupChatConversationResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ChatConversationResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r LookupChatConversationResult) GetJSON200() *ChatConversationResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r LookupChatConversationResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r LookupChatConversationResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r LookupChatConversationResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r LookupChatConversationResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r LookupChatConversationResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListChatConversationEventsResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ChatEventsResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListChatConversationEventsResult) GetJSON200() *ChatEventsResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ListChatConversationEventsResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListChatConversationEventsResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListChatConversationEventsResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListChatConversationEventsResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListChatConversationEventsResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type AddChatConversationKeysResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ChatKeyChangeResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r AddChatConversationKeysResult) GetJSON200() *ChatKeyChangeResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r AddChatConversationKeysResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r AddChatConversationKeysResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r AddChatConversationKeysResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AddChatConversationKeysResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r AddChatConversationKeysResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type AddChatGroupMembersResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ChatMembersAddResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r AddChatGroupMembersResult) GetJSON200() *ChatMembersAddResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r AddChatGroupMembersResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r AddChatGroupMembersResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r AddChatGroupMembersResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AddChatGroupMembersResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r AddChatGroupMembersResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type SendChatMessageResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *ChatMessageResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r SendChatMessageResult) GetJSON201() *ChatMessageResponse {
+	return r.JSON201
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r SendChatMessageResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r SendChatMessageResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SendChatMessageResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SendChatMessageResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SendChatMessageResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeleteChatMessagesResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ChatMessagesDeleteResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteChatMessagesResult) GetJSON200() *ChatMessagesDeleteResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DeleteChatMessagesResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteChatMessagesResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteChatMessagesResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteChatMessagesResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteChatMessagesResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type MarkChatConversationReadResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ChatSuccessResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r MarkChatConversationReadResult) GetJSON200() *ChatSuccessResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r MarkChatConversationReadResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r MarkChatConversationReadResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r MarkChatConversationReadResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r MarkChatConversationReadResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r MarkChatConversationReadResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type SendChatTypingIndicatorResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ChatSuccessResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SendChatTypingIndicatorResult) GetJSON200() *ChatSuccessResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r SendChatTypingIndicatorResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r SendChatTypingIndicatorResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SendChatTypingIndicatorResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SendChatTypingIndicatorResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SendChatTypingIndicatorResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type InitializeChatMediaUploadResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ChatMediaUploadInitializeResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r InitializeChatMediaUploadResult) GetJSON200() *ChatMediaUploadInitializeResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r InitializeChatMediaUploadResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r InitializeChatMediaUploadResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r InitializeChatMediaUploadResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r InitializeChatMediaUploadResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r InitializeChatMediaUploadResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type AppendChatMediaUploadResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ChatMediaUploadAppendResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r AppendChatMediaUploadResult) GetJSON200() *ChatMediaUploadAppendResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r AppendChatMediaUploadResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r AppendChatMediaUploadResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r AppendChatMediaUploadResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AppendChatMediaUploadResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r AppendChatMediaUploadResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type FinalizeChatMediaUploadResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ChatSuccessResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r FinalizeChatMediaUploadResult) GetJSON200() *ChatSuccessResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r FinalizeChatMediaUploadResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r FinalizeChatMediaUploadResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r FinalizeChatMediaUploadResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r FinalizeChatMediaUploadResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r FinalizeChatMediaUploadResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DownloadChatMediaResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r DownloadChatMediaResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DownloadChatMediaResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DownloadChatMediaResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DownloadChatMediaResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DownloadChatMediaResult) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -34451,6 +37924,54 @@ func (r ListPersonalizedTrendsResult) ContentType() string {
 	return ""
 }
 
+type LookupUsersPublicKeysResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PublicKeysResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r LookupUsersPublicKeysResult) GetJSON200() *PublicKeysResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r LookupUsersPublicKeysResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r LookupUsersPublicKeysResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r LookupUsersPublicKeysResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r LookupUsersPublicKeysResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r LookupUsersPublicKeysResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type ListRepostsOfMeResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -35939,6 +39460,102 @@ func (r UnpinListResult) ContentType() string {
 	return ""
 }
 
+type LookupUserPublicKeysResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PublicKeysResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r LookupUserPublicKeysResult) GetJSON200() *PublicKeysResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r LookupUserPublicKeysResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r LookupUserPublicKeysResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r LookupUserPublicKeysResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r LookupUserPublicKeysResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r LookupUserPublicKeysResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type AddUserPublicKeyResult struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PublicKeyAddResponse
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *HTTPErrorResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r AddUserPublicKeyResult) GetJSON200() *PublicKeyAddResponse {
+	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r AddUserPublicKeyResult) GetJSONDefault() *HTTPErrorResponse {
+	return r.JSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r AddUserPublicKeyResult) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r AddUserPublicKeyResult) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AddUserPublicKeyResult) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r AddUserPublicKeyResult) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type RetweetResult struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -37023,6 +40640,366 @@ func (c *ClientWithResponses) DeleteBroadcastChatMessageWithResponse(ctx context
 		return nil, err
 	}
 	return ParseDeleteBroadcastChatMessageResult(rsp)
+}
+
+// ListChatConversationsWithResponse List the caller's chat conversations
+//
+// Returns the encrypted chat (XChat) conversations the authenticated user takes part in, most recently active first. Message content never appears here; it is read with the conversation's events.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/chat/conversations (the `ListChatConversations` operationId).
+func (c *ClientWithResponses) ListChatConversationsWithResponse(ctx context.Context, params *ListChatConversationsParams, reqEditors ...RequestEditorFn) (*ListChatConversationsResult, error) {
+	rsp, err := c.ListChatConversations(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListChatConversationsResult(rsp)
+}
+
+// CreateChatGroupWithBodyWithResponse Create a chat group
+//
+// Creates a group conversation under an id reserved with the initialize operation, with its members, admins and name, the conversation key wrapped for each member and the creator's action signatures, all prepared by X's chat SDK.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/group (the `CreateChatGroup` operationId).
+func (c *ClientWithResponses) CreateChatGroupWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateChatGroupResult, error) {
+	rsp, err := c.CreateChatGroupWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateChatGroupResult(rsp)
+}
+
+// CreateChatGroupWithResponse Create a chat group
+//
+// Creates a group conversation under an id reserved with the initialize operation, with its members, admins and name, the conversation key wrapped for each member and the creator's action signatures, all prepared by X's chat SDK.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/group (the `CreateChatGroup` operationId).
+func (c *ClientWithResponses) CreateChatGroupWithResponse(ctx context.Context, body CreateChatGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateChatGroupResult, error) {
+	rsp, err := c.CreateChatGroup(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateChatGroupResult(rsp)
+}
+
+// InitializeChatGroupWithResponse Reserve a chat group id
+//
+// Reserves the id of a new group conversation for the authenticated user, for X's chat SDK to prepare the group's keys and signatures around before it is created.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/group/initialize (the `InitializeChatGroup` operationId).
+func (c *ClientWithResponses) InitializeChatGroupWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*InitializeChatGroupResult, error) {
+	rsp, err := c.InitializeChatGroup(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseInitializeChatGroupResult(rsp)
+}
+
+// LookupChatConversationWithResponse Look up a chat conversation
+//
+// Returns one chat conversation the authenticated user takes part in.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/chat/conversations/{id} (the `LookupChatConversation` operationId).
+func (c *ClientWithResponses) LookupChatConversationWithResponse(ctx context.Context, id ChatConversationID, params *LookupChatConversationParams, reqEditors ...RequestEditorFn) (*LookupChatConversationResult, error) {
+	rsp, err := c.LookupChatConversation(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLookupChatConversationResult(rsp)
+}
+
+// ListChatConversationEventsWithResponse List the events of a chat conversation
+//
+// Returns the events of a chat conversation (messages, deletions, read marks, key changes, member changes), newest first, each as the encrypted event X's chat SDK decrypts and verifies.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/chat/conversations/{id}/events (the `ListChatConversationEvents` operationId).
+func (c *ClientWithResponses) ListChatConversationEventsWithResponse(ctx context.Context, id ChatConversationID, params *ListChatConversationEventsParams, reqEditors ...RequestEditorFn) (*ListChatConversationEventsResult, error) {
+	rsp, err := c.ListChatConversationEvents(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListChatConversationEventsResult(rsp)
+}
+
+// AddChatConversationKeysWithBodyWithResponse Set up or rotate a conversation key
+//
+// Publishes a new version of a conversation's key, wrapped for each participant by X's chat SDK. Given a user id for a one-to-one conversation that does not exist yet, it sets the conversation up and answers its id.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/{id}/keys (the `AddChatConversationKeys` operationId).
+func (c *ClientWithResponses) AddChatConversationKeysWithBodyWithResponse(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddChatConversationKeysResult, error) {
+	rsp, err := c.AddChatConversationKeysWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddChatConversationKeysResult(rsp)
+}
+
+// AddChatConversationKeysWithResponse Set up or rotate a conversation key
+//
+// Publishes a new version of a conversation's key, wrapped for each participant by X's chat SDK. Given a user id for a one-to-one conversation that does not exist yet, it sets the conversation up and answers its id.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/{id}/keys (the `AddChatConversationKeys` operationId).
+func (c *ClientWithResponses) AddChatConversationKeysWithResponse(ctx context.Context, id ChatConversationID, body AddChatConversationKeysJSONRequestBody, reqEditors ...RequestEditorFn) (*AddChatConversationKeysResult, error) {
+	rsp, err := c.AddChatConversationKeys(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddChatConversationKeysResult(rsp)
+}
+
+// AddChatGroupMembersWithBodyWithResponse Add members to a chat group
+//
+// Adds users to a group conversation; an admin of the group asks, with the key wrapped for the new members and the action signatures X's chat SDK prepares.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/{id}/members (the `AddChatGroupMembers` operationId).
+func (c *ClientWithResponses) AddChatGroupMembersWithBodyWithResponse(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddChatGroupMembersResult, error) {
+	rsp, err := c.AddChatGroupMembersWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddChatGroupMembersResult(rsp)
+}
+
+// AddChatGroupMembersWithResponse Add members to a chat group
+//
+// Adds users to a group conversation; an admin of the group asks, with the key wrapped for the new members and the action signatures X's chat SDK prepares.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/{id}/members (the `AddChatGroupMembers` operationId).
+func (c *ClientWithResponses) AddChatGroupMembersWithResponse(ctx context.Context, id ChatConversationID, body AddChatGroupMembersJSONRequestBody, reqEditors ...RequestEditorFn) (*AddChatGroupMembersResult, error) {
+	rsp, err := c.AddChatGroupMembers(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddChatGroupMembersResult(rsp)
+}
+
+// SendChatMessageWithBodyWithResponse Send a chat message
+//
+// Sends a message X's chat SDK encrypted and signed. The message id comes from the SDK, so sending the same message again does not make a second one.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/{id}/messages (the `SendChatMessage` operationId).
+func (c *ClientWithResponses) SendChatMessageWithBodyWithResponse(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SendChatMessageResult, error) {
+	rsp, err := c.SendChatMessageWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSendChatMessageResult(rsp)
+}
+
+// SendChatMessageWithResponse Send a chat message
+//
+// Sends a message X's chat SDK encrypted and signed. The message id comes from the SDK, so sending the same message again does not make a second one.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/{id}/messages (the `SendChatMessage` operationId).
+func (c *ClientWithResponses) SendChatMessageWithResponse(ctx context.Context, id ChatConversationID, body SendChatMessageJSONRequestBody, reqEditors ...RequestEditorFn) (*SendChatMessageResult, error) {
+	rsp, err := c.SendChatMessage(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSendChatMessageResult(rsp)
+}
+
+// DeleteChatMessagesWithBodyWithResponse Delete chat messages
+//
+// Deletes messages of a conversation by their sequence ids, for everyone (the sender's own messages) or for the authenticated user only, with the action signatures X's chat SDK prepares.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/{id}/messages/delete (the `DeleteChatMessages` operationId).
+func (c *ClientWithResponses) DeleteChatMessagesWithBodyWithResponse(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteChatMessagesResult, error) {
+	rsp, err := c.DeleteChatMessagesWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteChatMessagesResult(rsp)
+}
+
+// DeleteChatMessagesWithResponse Delete chat messages
+//
+// Deletes messages of a conversation by their sequence ids, for everyone (the sender's own messages) or for the authenticated user only, with the action signatures X's chat SDK prepares.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/{id}/messages/delete (the `DeleteChatMessages` operationId).
+func (c *ClientWithResponses) DeleteChatMessagesWithResponse(ctx context.Context, id ChatConversationID, body DeleteChatMessagesJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteChatMessagesResult, error) {
+	rsp, err := c.DeleteChatMessages(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteChatMessagesResult(rsp)
+}
+
+// MarkChatConversationReadWithBodyWithResponse Mark a chat conversation read
+//
+// Marks the conversation read by the authenticated user up to and including one event.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/{id}/read (the `MarkChatConversationRead` operationId).
+func (c *ClientWithResponses) MarkChatConversationReadWithBodyWithResponse(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*MarkChatConversationReadResult, error) {
+	rsp, err := c.MarkChatConversationReadWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseMarkChatConversationReadResult(rsp)
+}
+
+// MarkChatConversationReadWithResponse Mark a chat conversation read
+//
+// Marks the conversation read by the authenticated user up to and including one event.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/{id}/read (the `MarkChatConversationRead` operationId).
+func (c *ClientWithResponses) MarkChatConversationReadWithResponse(ctx context.Context, id ChatConversationID, body MarkChatConversationReadJSONRequestBody, reqEditors ...RequestEditorFn) (*MarkChatConversationReadResult, error) {
+	rsp, err := c.MarkChatConversationRead(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseMarkChatConversationReadResult(rsp)
+}
+
+// SendChatTypingIndicatorWithResponse Show that the user is typing
+//
+// Tells the other members that the authenticated user is typing.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/conversations/{id}/typing (the `SendChatTypingIndicator` operationId).
+func (c *ClientWithResponses) SendChatTypingIndicatorWithResponse(ctx context.Context, id ChatConversationID, reqEditors ...RequestEditorFn) (*SendChatTypingIndicatorResult, error) {
+	rsp, err := c.SendChatTypingIndicator(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSendChatTypingIndicatorResult(rsp)
+}
+
+// InitializeChatMediaUploadWithBodyWithResponse Start a chat media upload
+//
+// Declares the size of a file, encrypted by X's chat SDK, to send in a chat conversation, and returns the upload session to append its parts to and the key the file will be known by.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/media/upload/initialize (the `InitializeChatMediaUpload` operationId).
+func (c *ClientWithResponses) InitializeChatMediaUploadWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*InitializeChatMediaUploadResult, error) {
+	rsp, err := c.InitializeChatMediaUploadWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseInitializeChatMediaUploadResult(rsp)
+}
+
+// InitializeChatMediaUploadWithResponse Start a chat media upload
+//
+// Declares the size of a file, encrypted by X's chat SDK, to send in a chat conversation, and returns the upload session to append its parts to and the key the file will be known by.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/media/upload/initialize (the `InitializeChatMediaUpload` operationId).
+func (c *ClientWithResponses) InitializeChatMediaUploadWithResponse(ctx context.Context, body InitializeChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*InitializeChatMediaUploadResult, error) {
+	rsp, err := c.InitializeChatMediaUpload(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseInitializeChatMediaUploadResult(rsp)
+}
+
+// AppendChatMediaUploadWithBodyWithResponse Append a part to a chat media upload
+//
+// Sends one part (segment) of the file, base64 in JSON or raw bytes in a multipart form.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/media/upload/{id}/append (the `AppendChatMediaUpload` operationId).
+func (c *ClientWithResponses) AppendChatMediaUploadWithBodyWithResponse(ctx context.Context, id ChatMediaSessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AppendChatMediaUploadResult, error) {
+	rsp, err := c.AppendChatMediaUploadWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAppendChatMediaUploadResult(rsp)
+}
+
+// AppendChatMediaUploadWithResponse Append a part to a chat media upload
+//
+// Sends one part (segment) of the file, base64 in JSON or raw bytes in a multipart form.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/media/upload/{id}/append (the `AppendChatMediaUpload` operationId).
+func (c *ClientWithResponses) AppendChatMediaUploadWithResponse(ctx context.Context, id ChatMediaSessionID, body AppendChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*AppendChatMediaUploadResult, error) {
+	rsp, err := c.AppendChatMediaUpload(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAppendChatMediaUploadResult(rsp)
+}
+
+// FinalizeChatMediaUploadWithBodyWithResponse Finish a chat media upload
+//
+// Declares the upload complete once every part is appended; the file can then be attached to a message and downloaded by the conversation's members.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/media/upload/{id}/finalize (the `FinalizeChatMediaUpload` operationId).
+func (c *ClientWithResponses) FinalizeChatMediaUploadWithBodyWithResponse(ctx context.Context, id ChatMediaSessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*FinalizeChatMediaUploadResult, error) {
+	rsp, err := c.FinalizeChatMediaUploadWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseFinalizeChatMediaUploadResult(rsp)
+}
+
+// FinalizeChatMediaUploadWithResponse Finish a chat media upload
+//
+// Declares the upload complete once every part is appended; the file can then be attached to a message and downloaded by the conversation's members.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/chat/media/upload/{id}/finalize (the `FinalizeChatMediaUpload` operationId).
+func (c *ClientWithResponses) FinalizeChatMediaUploadWithResponse(ctx context.Context, id ChatMediaSessionID, body FinalizeChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*FinalizeChatMediaUploadResult, error) {
+	rsp, err := c.FinalizeChatMediaUpload(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseFinalizeChatMediaUploadResult(rsp)
+}
+
+// DownloadChatMediaWithResponse Download a chat file
+//
+// Returns the bytes of a file uploaded to a chat conversation, as they were uploaded (encrypted by X's chat SDK), for a member of the conversation.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/chat/media/{id}/{media_hash_key} (the `DownloadChatMedia` operationId).
+func (c *ClientWithResponses) DownloadChatMediaWithResponse(ctx context.Context, id ChatConversationID, mediaHashKey ChatMediaHashKey, reqEditors ...RequestEditorFn) (*DownloadChatMediaResult, error) {
+	rsp, err := c.DownloadChatMedia(ctx, id, mediaHashKey, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDownloadChatMediaResult(rsp)
 }
 
 // SearchCommunitiesWithResponse Search Communities
@@ -38705,6 +42682,21 @@ func (c *ClientWithResponses) ListPersonalizedTrendsWithResponse(ctx context.Con
 	return ParseListPersonalizedTrendsResult(rsp)
 }
 
+// LookupUsersPublicKeysWithResponse Look up several users' chat public keys
+//
+// Returns the public keys that users registered for encrypted chat (XChat), for up to 100 users in one request. The records do not name their owner.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/users/public_keys (the `LookupUsersPublicKeys` operationId).
+func (c *ClientWithResponses) LookupUsersPublicKeysWithResponse(ctx context.Context, params *LookupUsersPublicKeysParams, reqEditors ...RequestEditorFn) (*LookupUsersPublicKeysResult, error) {
+	rsp, err := c.LookupUsersPublicKeys(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLookupUsersPublicKeysResult(rsp)
+}
+
 // ListRepostsOfMeWithResponse List Retweets of the authenticated user's Tweets
 //
 // Returns the Retweets other accounts made of Tweets by the user the token acts for, newest first. Pages with `pagination_token`.
@@ -39288,6 +43280,51 @@ func (c *ClientWithResponses) UnpinListWithResponse(ctx context.Context, id User
 		return nil, err
 	}
 	return ParseUnpinListResult(rsp)
+}
+
+// LookupUserPublicKeysWithResponse Look up a user's chat public keys
+//
+// Returns the public keys one user registered for encrypted chat (XChat), one record per key version. Others encrypt conversation keys to them and check the user's signatures with them.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /2/users/{id}/public_keys (the `LookupUserPublicKeys` operationId).
+func (c *ClientWithResponses) LookupUserPublicKeysWithResponse(ctx context.Context, id UserID, params *LookupUserPublicKeysParams, reqEditors ...RequestEditorFn) (*LookupUserPublicKeysResult, error) {
+	rsp, err := c.LookupUserPublicKeys(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLookupUserPublicKeysResult(rsp)
+}
+
+// AddUserPublicKeyWithBodyWithResponse Register a chat public key
+//
+// Registers a new version of the authenticated user's public keys for encrypted chat (XChat), as X's chat SDK prepares them. Only the key owner may register; the private halves never leave their device.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/users/{id}/public_keys (the `AddUserPublicKey` operationId).
+func (c *ClientWithResponses) AddUserPublicKeyWithBodyWithResponse(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddUserPublicKeyResult, error) {
+	rsp, err := c.AddUserPublicKeyWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddUserPublicKeyResult(rsp)
+}
+
+// AddUserPublicKeyWithResponse Register a chat public key
+//
+// Registers a new version of the authenticated user's public keys for encrypted chat (XChat), as X's chat SDK prepares them. Only the key owner may register; the private halves never leave their device.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /2/users/{id}/public_keys (the `AddUserPublicKey` operationId).
+func (c *ClientWithResponses) AddUserPublicKeyWithResponse(ctx context.Context, id UserID, body AddUserPublicKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*AddUserPublicKeyResult, error) {
+	rsp, err := c.AddUserPublicKey(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddUserPublicKeyResult(rsp)
 }
 
 // RetweetWithBodyWithResponse Retweet a Tweet
@@ -40361,6 +44398,494 @@ func ParseDeleteBroadcastChatMessageResult(rsp *http.Response) (*DeleteBroadcast
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListChatConversationsResult parses an HTTP response from a ListChatConversationsWithResponse call
+func ParseListChatConversationsResult(rsp *http.Response) (*ListChatConversationsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListChatConversationsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChatConversationsResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateChatGroupResult parses an HTTP response from a CreateChatGroupWithResponse call
+func ParseCreateChatGroupResult(rsp *http.Response) (*CreateChatGroupResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateChatGroupResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ChatGroupCreateResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseInitializeChatGroupResult parses an HTTP response from a InitializeChatGroupWithResponse call
+func ParseInitializeChatGroupResult(rsp *http.Response) (*InitializeChatGroupResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &InitializeChatGroupResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChatGroupInitializeResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseLookupChatConversationResult parses an HTTP response from a LookupChatConversationWithResponse call
+func ParseLookupChatConversationResult(rsp *http.Response) (*LookupChatConversationResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &LookupChatConversationResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChatConversationResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListChatConversationEventsResult parses an HTTP response from a ListChatConversationEventsWithResponse call
+func ParseListChatConversationEventsResult(rsp *http.Response) (*ListChatConversationEventsResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListChatConversationEventsResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChatEventsResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseAddChatConversationKeysResult parses an HTTP response from a AddChatConversationKeysWithResponse call
+func ParseAddChatConversationKeysResult(rsp *http.Response) (*AddChatConversationKeysResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AddChatConversationKeysResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChatKeyChangeResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseAddChatGroupMembersResult parses an HTTP response from a AddChatGroupMembersWithResponse call
+func ParseAddChatGroupMembersResult(rsp *http.Response) (*AddChatGroupMembersResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AddChatGroupMembersResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChatMembersAddResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseSendChatMessageResult parses an HTTP response from a SendChatMessageWithResponse call
+func ParseSendChatMessageResult(rsp *http.Response) (*SendChatMessageResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SendChatMessageResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ChatMessageResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeleteChatMessagesResult parses an HTTP response from a DeleteChatMessagesWithResponse call
+func ParseDeleteChatMessagesResult(rsp *http.Response) (*DeleteChatMessagesResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteChatMessagesResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChatMessagesDeleteResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseMarkChatConversationReadResult parses an HTTP response from a MarkChatConversationReadWithResponse call
+func ParseMarkChatConversationReadResult(rsp *http.Response) (*MarkChatConversationReadResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &MarkChatConversationReadResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChatSuccessResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseSendChatTypingIndicatorResult parses an HTTP response from a SendChatTypingIndicatorWithResponse call
+func ParseSendChatTypingIndicatorResult(rsp *http.Response) (*SendChatTypingIndicatorResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SendChatTypingIndicatorResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChatSuccessResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseInitializeChatMediaUploadResult parses an HTTP response from a InitializeChatMediaUploadWithResponse call
+func ParseInitializeChatMediaUploadResult(rsp *http.Response) (*InitializeChatMediaUploadResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &InitializeChatMediaUploadResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChatMediaUploadInitializeResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseAppendChatMediaUploadResult parses an HTTP response from a AppendChatMediaUploadWithResponse call
+func ParseAppendChatMediaUploadResult(rsp *http.Response) (*AppendChatMediaUploadResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AppendChatMediaUploadResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChatMediaUploadAppendResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseFinalizeChatMediaUploadResult parses an HTTP response from a FinalizeChatMediaUploadWithResponse call
+func ParseFinalizeChatMediaUploadResult(rsp *http.Response) (*FinalizeChatMediaUploadResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &FinalizeChatMediaUploadResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChatSuccessResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDownloadChatMediaResult parses an HTTP response from a DownloadChatMediaWithResponse call
+func ParseDownloadChatMediaResult(rsp *http.Response) (*DownloadChatMediaResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DownloadChatMediaResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
 		var dest HTTPErrorResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -43435,6 +47960,39 @@ func ParseListPersonalizedTrendsResult(rsp *http.Response) (*ListPersonalizedTre
 	return response, nil
 }
 
+// ParseLookupUsersPublicKeysResult parses an HTTP response from a LookupUsersPublicKeysWithResponse call
+func ParseLookupUsersPublicKeysResult(rsp *http.Response) (*LookupUsersPublicKeysResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &LookupUsersPublicKeysResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PublicKeysResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseListRepostsOfMeResult parses an HTTP response from a ListRepostsOfMeWithResponse call
 func ParseListRepostsOfMeResult(rsp *http.Response) (*ListRepostsOfMeResult, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -44441,6 +48999,72 @@ func ParseUnpinListResult(rsp *http.Response) (*UnpinListResult, error) {
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ListUnpinResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseLookupUserPublicKeysResult parses an HTTP response from a LookupUserPublicKeysWithResponse call
+func ParseLookupUserPublicKeysResult(rsp *http.Response) (*LookupUserPublicKeysResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &LookupUserPublicKeysResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PublicKeysResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest HTTPErrorResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseAddUserPublicKeyResult parses an HTTP response from a AddUserPublicKeyWithResponse call
+func ParseAddUserPublicKeyResult(rsp *http.Response) (*AddUserPublicKeyResult, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AddUserPublicKeyResult{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PublicKeyAddResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

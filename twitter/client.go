@@ -42,6 +42,7 @@ type Client struct {
 	Broadcasts      *BroadcastsService
 	Activity        *ActivityService
 	Connections     *ConnectionsService
+	Chat            *ChatService
 
 	cfg        config
 	baseURL    *url.URL
@@ -110,6 +111,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Broadcasts = (*BroadcastsService)(&c.common)
 	c.Activity = (*ActivityService)(&c.common)
 	c.Connections = (*ConnectionsService)(&c.common)
+	c.Chat = (*ChatService)(&c.common)
 	return c, nil
 }
 

@@ -10,8 +10,8 @@ import (
 	"regexp"
 )
 
-// maxDMMediaBytes bounds a DM media download: twice the largest file X takes (a 512 MB
-// video), so a body that never ends cannot fill the writer.
+// maxDMMediaBytes bounds a DM or chat media download: twice the largest file X takes (a
+// 512 MB video), so a body that never ends cannot fill the writer.
 const maxDMMediaBytes = 1 << 30
 
 // resourceIDPattern is a DM media resource id: a file name with its extension.
@@ -43,11 +43,19 @@ func (s *DirectMessagesService) DownloadMedia(ctx context.Context, dmID, mediaID
 	if err := checkID(method, "media id", numericID, mediaID); err != nil {
 		return 0, nil, err
 	}
-	const ep = "GET /2/dm_conversations/media/{dm_id}/{media_id}/{resource_id}"
+	return s.client.download(ctx, opDownloadDMMedia.endpoint, w, func(ctx context.Context) (*http.Response, error) {
+		return s.client.raw.DownloadDMMedia(ctx, dmID, mediaID, resourceID)
+	})
+}
+
+// download calls ep with fetch and streams a 2xx answer's body to w (see copyFile),
+// returning how many bytes it wrote. Failures before the first byte are retried like any
+// read; once bytes have gone to w nothing is.
+func (c *Client) download(ctx context.Context, ep endpoint, w io.Writer, fetch func(context.Context) (*http.Response, error)) (int64, *Response, error) {
 	var written int64
 	var copyErr error
-	resp, err := s.client.call(ctx, opDownloadDMMedia.endpoint, func(ctx context.Context) (*http.Response, error) {
-		res, err := s.client.raw.DownloadDMMedia(ctx, dmID, mediaID, resourceID)
+	resp, err := c.call(ctx, ep, func(ctx context.Context) (*http.Response, error) {
+		res, err := fetch(ctx)
 		if err != nil || res.StatusCode < 200 || res.StatusCode > 299 {
 			return res, err // the call reads the error, retries or gives up
 		}
@@ -62,7 +70,7 @@ func (s *DirectMessagesService) DownloadMedia(ctx context.Context, dmID, mediaID
 		return written, resp, err
 	}
 	if copyErr != nil {
-		return written, resp, fmt.Errorf("twitter: %s: %w", ep, copyErr)
+		return written, resp, fmt.Errorf("twitter: %s: %w", ep.name, copyErr)
 	}
 	return written, resp, nil
 }

@@ -28,6 +28,14 @@ func enumValues(v any) string {
 		return "author_name, author_username, broadcast_id, created_at_ms, id, reply_to, text"
 	case gen.BroadcastField:
 		return "available_for_replay, broadcast_id, chat_option, created_at_ms, end_ms, height, id, image_url, image_url_medium, image_url_small, is_high_latency, language, media_key, scheduled_end_ms, scheduled_start_ms, share_url, source_id, start_ms, state, title, total_watched, total_watching, tweet_id, twitter_user_id, updated_at_ms, width"
+	case gen.ChatConversationExpansion:
+		return "admin_ids, member_ids, participant_ids"
+	case gen.ChatConversationField:
+		return "created_at, group_avatar_url, group_name, id, is_muted, message_ttl_ms, screen_capture_blocking_enabled, screen_capture_detection_enabled, type, updated_at"
+	case gen.ChatMessageEventField:
+		return "conversation_id, conversation_token, created_at, encoded_event, id, is_trusted, message_event_signature, previous_id, sender_id"
+	case gen.ChatMessagesDeleteRequestDeleteMessageAction:
+		return "delete_for_all, delete_for_self"
 	case gen.CommunityField:
 		return "access, created_at, description, id, join_policy, member_count, name"
 	case gen.ComplianceJobField:
@@ -120,6 +128,8 @@ func enumValues(v any) string {
 		return "closed, open"
 	case gen.ProcessingInfoState:
 		return "failed, in_progress, pending, succeeded"
+	case gen.PublicKeyField:
+		return "identity_public_key_signature, juicebox_config, public_key, public_key_version, signing_public_key"
 	case gen.ReferencedTweetType:
 		return "quoted, replied_to, retweeted"
 	case gen.ReplySettings:

@@ -99,6 +99,48 @@ func (s *BroadcastsService) ChatIter(ctx context.Context, id string, opts *Broad
 	return s.chatPager(id, opts, it).items(ctx)
 }
 
+func (s *ChatService) conversationsPager(opts *ChatConversationsOptions, it *IterOptions) *pager[gen.ChatConversation] {
+	return opPager(&opListChatConversations, opts, it,
+		func(o *ChatConversationsOptions) (*int, *string) { return &o.MaxResults, &o.PaginationToken },
+		func(ctx context.Context, o *ChatConversationsOptions) (*gen.ChatConversationsResponse, *Response, error) {
+			return s.Conversations(ctx, o)
+		})
+}
+
+// ConversationsPages pages through the results of Conversations (GET /2/chat/conversations), following pagination_token.
+// A page holds up to 100 (the largest, unless opts.MaxResults sets the size).
+// opts.PaginationToken, when set, is where to start (or use it.StartToken).
+func (s *ChatService) ConversationsPages(ctx context.Context, opts *ChatConversationsOptions, it *IterOptions) iter.Seq2[*ChatConversationPage, error] {
+	return s.conversationsPager(opts, it).pages(ctx)
+}
+
+// ConversationsIter yields the results of Conversations one by one, fetching pages as the loop
+// asks for more. See ConversationsPages.
+func (s *ChatService) ConversationsIter(ctx context.Context, opts *ChatConversationsOptions, it *IterOptions) iter.Seq2[gen.ChatConversation, error] {
+	return s.conversationsPager(opts, it).items(ctx)
+}
+
+func (s *ChatService) eventsPager(id string, opts *ChatEventsOptions, it *IterOptions) *pager[gen.ChatMessageEvent] {
+	return opPager(&opListChatConversationEvents, opts, it,
+		func(o *ChatEventsOptions) (*int, *string) { return &o.MaxResults, &o.PaginationToken },
+		func(ctx context.Context, o *ChatEventsOptions) (*gen.ChatEventsResponse, *Response, error) {
+			return s.Events(ctx, id, o)
+		})
+}
+
+// EventsPages pages through the results of Events (GET /2/chat/conversations/{id}/events), following pagination_token.
+// A page holds up to 100 (the largest, unless opts.MaxResults sets the size).
+// opts.PaginationToken, when set, is where to start (or use it.StartToken).
+func (s *ChatService) EventsPages(ctx context.Context, id string, opts *ChatEventsOptions, it *IterOptions) iter.Seq2[*ChatEventPage, error] {
+	return s.eventsPager(id, opts, it).pages(ctx)
+}
+
+// EventsIter yields the results of Events one by one, fetching pages as the loop
+// asks for more. See EventsPages.
+func (s *ChatService) EventsIter(ctx context.Context, id string, opts *ChatEventsOptions, it *IterOptions) iter.Seq2[gen.ChatMessageEvent, error] {
+	return s.eventsPager(id, opts, it).items(ctx)
+}
+
 func (s *CommunitiesService) searchPager(query string, opts *CommunitySearchOptions, it *IterOptions) *pager[gen.Community] {
 	return opPager(&opSearchCommunities, opts, it,
 		func(o *CommunitySearchOptions) (*int, *string) { return &o.MaxResults, &o.NextToken },

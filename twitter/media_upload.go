@@ -71,24 +71,17 @@ type UploadOptions struct {
 func (s *MediaService) Upload(ctx context.Context, r io.Reader, size int64, mediaType gen.MediaUploadConfigRequestMediaType, opts *UploadOptions) (*gen.MediaUploadResponse, *Response, error) {
 	const method = "Media.Upload"
 	o := orZero(opts)
-	chunk := o.ChunkSize
-	if chunk == 0 {
-		chunk = defaultChunkSize
-	}
 	switch {
 	case r == nil:
 		return nil, nil, invalid(method, "nil reader")
 	case size < 1 || size > maxUploadBytes:
 		return nil, nil, invalid(method, "size %d out of range [1, %d]", size, maxUploadBytes)
-	case chunk < 1 || chunk > maxChunkSize:
-		return nil, nil, invalid(method, "ChunkSize %d out of range [1, %d]", o.ChunkSize, maxChunkSize)
-	case size > int64(maxSegments)*maxChunkSize:
-		return nil, nil, invalid(method, "size %d is more than %d segments of %d bytes, the most a chunked upload takes", size, maxSegments, maxChunkSize)
-	case (size+int64(chunk)-1)/int64(chunk) > maxSegments:
-		return nil, nil, invalid(method, "%d bytes in chunks of %d make %d segments; X takes at most %d, so raise ChunkSize",
-			size, chunk, (size+int64(chunk)-1)/int64(chunk), maxSegments)
 	case o.ProcessingTimeout < 0:
 		return nil, nil, invalid(method, "ProcessingTimeout %s is negative", o.ProcessingTimeout)
+	}
+	chunk, err := chunking(method, size, o.ChunkSize)
+	if err != nil {
+		return nil, nil, err
 	}
 	if int64(int(size)) != size {
 		return nil, nil, invalid(method, "size %d does not fit this platform's int", size)
@@ -117,7 +110,11 @@ func (s *MediaService) Upload(ctx context.Context, r io.Reader, size int64, medi
 	}
 	id := started.Data.ID
 
-	if resp, err := s.appendAll(ctx, id, r, size, chunk, o.Progress); err != nil {
+	appendOne := func(segment int, part []byte) (*Response, error) {
+		_, resp, err := s.Append(ctx, id, segment, part)
+		return resp, err
+	}
+	if resp, err := appendChunks(r, size, chunk, o.Progress, appendOne); err != nil {
 		return nil, resp, fmt.Errorf("twitter: %s: media %s: %w", method, id, err)
 	}
 
@@ -128,9 +125,31 @@ func (s *MediaService) Upload(ctx context.Context, r io.Reader, size int64, medi
 	return s.awaitProcessing(ctx, id, status, resp, o)
 }
 
-// appendAll reads r in chunks and appends them in order, checking that r holds exactly
-// size bytes. It returns the last append's *Response when one failed.
-func (s *MediaService) appendAll(ctx context.Context, id string, r io.Reader, size int64, chunk int, progress func(sent, total int64)) (*Response, error) {
+// chunking returns the chunk size of an upload of size bytes, asked (the caller's
+// ChunkSize) or 4 MiB for 0, after checking that size bytes can go up in such chunks:
+// each 1 byte to 5 MiB, at most 1,000 of them. Media and chat media uploads share these
+// limits.
+func chunking(method string, size int64, asked int) (int, error) {
+	chunk := asked
+	if chunk == 0 {
+		chunk = defaultChunkSize
+	}
+	switch {
+	case chunk < 1 || chunk > maxChunkSize:
+		return 0, invalid(method, "ChunkSize %d out of range [1, %d]", asked, maxChunkSize)
+	case size > int64(maxSegments)*maxChunkSize:
+		return 0, invalid(method, "size %d is more than %d segments of %d bytes, the most a chunked upload takes", size, maxSegments, maxChunkSize)
+	case (size+int64(chunk)-1)/int64(chunk) > maxSegments:
+		return 0, invalid(method, "%d bytes in chunks of %d make %d segments; X takes at most %d, so raise ChunkSize",
+			size, chunk, (size+int64(chunk)-1)/int64(chunk), maxSegments)
+	}
+	return chunk, nil
+}
+
+// appendChunks reads r in chunks and hands them to appendOne in order, numbered from 0,
+// checking that r holds exactly size bytes. It returns the last append's *Response when
+// one failed. Media and chat media uploads share it.
+func appendChunks(r io.Reader, size int64, chunk int, progress func(sent, total int64), appendOne func(segment int, part []byte) (*Response, error)) (*Response, error) {
 	buf := make([]byte, min(int64(chunk), size))
 	var sent int64
 	for segment := 0; sent < size; segment++ {
@@ -150,7 +169,7 @@ func (s *MediaService) appendAll(ctx context.Context, id string, r io.Reader, si
 				return nil, fmt.Errorf("reading past the last segment: %w", err)
 			}
 		}
-		if _, resp, err := s.Append(ctx, id, segment, buf[:n]); err != nil {
+		if resp, err := appendOne(segment, buf[:n]); err != nil {
 			return resp, fmt.Errorf("appending segment %d: %w", segment, err)
 		}
 		sent += int64(n)

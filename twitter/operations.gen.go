@@ -36,6 +36,21 @@ var operations = []*opFacts{
 	&opMuteBroadcastChatUser.opFacts,
 	&opUnmuteBroadcastChatUser.opFacts,
 	&opDeleteBroadcastChatMessage.opFacts,
+	&opListChatConversations.opFacts,
+	&opCreateChatGroup.opFacts,
+	&opInitializeChatGroup.opFacts,
+	&opLookupChatConversation.opFacts,
+	&opListChatConversationEvents.opFacts,
+	&opAddChatConversationKeys.opFacts,
+	&opAddChatGroupMembers.opFacts,
+	&opSendChatMessage.opFacts,
+	&opDeleteChatMessages.opFacts,
+	&opMarkChatConversationRead.opFacts,
+	&opSendChatTypingIndicator.opFacts,
+	&opInitializeChatMediaUpload.opFacts,
+	&opAppendChatMediaUpload.opFacts,
+	&opFinalizeChatMediaUpload.opFacts,
+	&opDownloadChatMedia.opFacts,
 	&opSearchCommunities.opFacts,
 	&opLookupCommunity.opFacts,
 	&opListComplianceJobs.opFacts,
@@ -129,6 +144,7 @@ var operations = []*opFacts{
 	&opStreamUserCompliance.opFacts,
 	&opLookupMe.opFacts,
 	&opListPersonalizedTrends.opFacts,
+	&opLookupUsersPublicKeys.opFacts,
 	&opListRepostsOfMe.opFacts,
 	&opSearchUsers.opFacts,
 	&opLookupUser.opFacts,
@@ -160,6 +176,8 @@ var operations = []*opFacts{
 	&opListPinnedLists.opFacts,
 	&opPinList.opFacts,
 	&opUnpinList.opFacts,
+	&opLookupUserPublicKeys.opFacts,
+	&opAddUserPublicKey.opFacts,
 	&opRetweet.opFacts,
 	&opUnretweet.opFacts,
 	&opHomeTimeline.opFacts,
@@ -533,6 +551,201 @@ var opDeleteBroadcastChatMessage = operation[gen.BroadcastDeleteResponse]{
 	},
 	problems: func(r *gen.BroadcastDeleteResponse) []gen.Problem { return r.Errors },
 	hasData:  func(r *gen.BroadcastDeleteResponse) bool { return (r.Data.Deleted) },
+}
+
+// opListChatConversations is GET /2/chat/conversations (Chat.Conversations).
+var opListChatConversations = paged[gen.ChatConversationsResponse, gen.ChatConversation]{
+	operation: operation[gen.ChatConversationsResponse]{
+		opFacts: opFacts{
+			id:       "listChatConversations",
+			endpoint: endpoint{name: "GET /2/chat/conversations", idempotent: true},
+			facade:   []string{"Chat.Conversations"},
+			outcome:  needData,
+			size:     pageSize{min: 1, max: 100},
+			paging:   &pageFacts{sizeParam: "max_results", tokenParam: "pagination_token", nextToken: "next_token", item: "ChatConversation"},
+		},
+		problems: func(r *gen.ChatConversationsResponse) []gen.Problem { return r.Errors },
+		hasData:  func(r *gen.ChatConversationsResponse) bool { return r.Data != nil },
+	},
+	page: func(r *gen.ChatConversationsResponse) *Page[gen.ChatConversation] {
+		return newPage(r.Data, &r.Includes, r.Meta.NextToken, PageMeta{ResultCount: int(r.Meta.ResultCount)})
+	},
+}
+
+// opCreateChatGroup is POST /2/chat/conversations/group (Chat.CreateGroup).
+var opCreateChatGroup = operation[gen.ChatGroupCreateResponse]{
+	opFacts: opFacts{
+		id:       "createChatGroup",
+		endpoint: endpoint{name: "POST /2/chat/conversations/group"},
+		facade:   []string{"Chat.CreateGroup"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ChatGroupCreateResponse) []gen.Problem { return r.Errors },
+	hasData: func(r *gen.ChatGroupCreateResponse) bool {
+		return (r.Data.ConversationID != "" ||
+			r.Data.ConversationKeyChangeSequenceID != "")
+	},
+}
+
+// opInitializeChatGroup is POST /2/chat/conversations/group/initialize (Chat.InitializeGroup).
+var opInitializeChatGroup = operation[gen.ChatGroupInitializeResponse]{
+	opFacts: opFacts{
+		id:       "initializeChatGroup",
+		endpoint: endpoint{name: "POST /2/chat/conversations/group/initialize"},
+		facade:   []string{"Chat.InitializeGroup"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ChatGroupInitializeResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ChatGroupInitializeResponse) bool { return (r.Data.ConversationID != "") },
+}
+
+// opLookupChatConversation is GET /2/chat/conversations/{id} (Chat.Conversation).
+var opLookupChatConversation = operation[gen.ChatConversationResponse]{
+	opFacts: opFacts{
+		id:       "lookupChatConversation",
+		endpoint: endpoint{name: "GET /2/chat/conversations/{id}", idempotent: true},
+		facade:   []string{"Chat.Conversation"},
+		outcome:  needData,
+	},
+	problems: func(r *gen.ChatConversationResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ChatConversationResponse) bool { return nonZeroChatConversation(&r.Data) },
+}
+
+// opListChatConversationEvents is GET /2/chat/conversations/{id}/events (Chat.Events).
+var opListChatConversationEvents = paged[gen.ChatEventsResponse, gen.ChatMessageEvent]{
+	operation: operation[gen.ChatEventsResponse]{
+		opFacts: opFacts{
+			id:       "listChatConversationEvents",
+			endpoint: endpoint{name: "GET /2/chat/conversations/{id}/events", idempotent: true},
+			facade:   []string{"Chat.Events"},
+			outcome:  needData,
+			size:     pageSize{min: 1, max: 100},
+			paging:   &pageFacts{sizeParam: "max_results", tokenParam: "pagination_token", nextToken: "next_token", item: "ChatMessageEvent"},
+		},
+		problems: func(r *gen.ChatEventsResponse) []gen.Problem { return r.Errors },
+		hasData:  func(r *gen.ChatEventsResponse) bool { return r.Data != nil },
+	},
+	page: func(r *gen.ChatEventsResponse) *Page[gen.ChatMessageEvent] {
+		return newPage(r.Data, nil, r.Meta.NextToken, PageMeta{ResultCount: int(r.Meta.ResultCount)})
+	},
+}
+
+// opAddChatConversationKeys is POST /2/chat/conversations/{id}/keys (Chat.AddKeys).
+var opAddChatConversationKeys = operation[gen.ChatKeyChangeResponse]{
+	opFacts: opFacts{
+		id:       "addChatConversationKeys",
+		endpoint: endpoint{name: "POST /2/chat/conversations/{id}/keys"},
+		facade:   []string{"Chat.AddKeys"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ChatKeyChangeResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ChatKeyChangeResponse) bool { return nonZeroChatKeyChange(&r.Data) },
+}
+
+// opAddChatGroupMembers is POST /2/chat/conversations/{id}/members (Chat.AddMembers).
+var opAddChatGroupMembers = operation[gen.ChatMembersAddResponse]{
+	opFacts: opFacts{
+		id:       "addChatGroupMembers",
+		endpoint: endpoint{name: "POST /2/chat/conversations/{id}/members"},
+		facade:   []string{"Chat.AddMembers"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ChatMembersAddResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ChatMembersAddResponse) bool { return r.Data != nil },
+}
+
+// opSendChatMessage is POST /2/chat/conversations/{id}/messages (Chat.Send).
+var opSendChatMessage = operation[gen.ChatMessageResponse]{
+	opFacts: opFacts{
+		id:       "sendChatMessage",
+		endpoint: endpoint{name: "POST /2/chat/conversations/{id}/messages"},
+		facade:   []string{"Chat.Send"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ChatMessageResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ChatMessageResponse) bool { return (r.Data.EncodedMessageEvent != "") },
+}
+
+// opDeleteChatMessages is POST /2/chat/conversations/{id}/messages/delete (Chat.DeleteMessages).
+var opDeleteChatMessages = operation[gen.ChatMessagesDeleteResponse]{
+	opFacts: opFacts{
+		id:       "deleteChatMessages",
+		endpoint: endpoint{name: "POST /2/chat/conversations/{id}/messages/delete"},
+		facade:   []string{"Chat.DeleteMessages"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ChatMessagesDeleteResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ChatMessagesDeleteResponse) bool { return (r.Data.Deleted) },
+}
+
+// opMarkChatConversationRead is POST /2/chat/conversations/{id}/read (Chat.MarkRead).
+var opMarkChatConversationRead = operation[gen.ChatSuccessResponse]{
+	opFacts: opFacts{
+		id:       "markChatConversationRead",
+		endpoint: endpoint{name: "POST /2/chat/conversations/{id}/read"},
+		facade:   []string{"Chat.MarkRead"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ChatSuccessResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ChatSuccessResponse) bool { return (r.Data.Success) },
+}
+
+// opSendChatTypingIndicator is POST /2/chat/conversations/{id}/typing (Chat.Typing).
+var opSendChatTypingIndicator = operation[gen.ChatSuccessResponse]{
+	opFacts: opFacts{
+		id:       "sendChatTypingIndicator",
+		endpoint: endpoint{name: "POST /2/chat/conversations/{id}/typing"},
+		facade:   []string{"Chat.Typing"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ChatSuccessResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ChatSuccessResponse) bool { return (r.Data.Success) },
+}
+
+// opInitializeChatMediaUpload is POST /2/chat/media/upload/initialize (Chat.InitializeMedia).
+var opInitializeChatMediaUpload = operation[gen.ChatMediaUploadInitializeResponse]{
+	opFacts: opFacts{
+		id:       "initializeChatMediaUpload",
+		endpoint: endpoint{name: "POST /2/chat/media/upload/initialize"},
+		facade:   []string{"Chat.InitializeMedia"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ChatMediaUploadInitializeResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ChatMediaUploadInitializeResponse) bool { return nonZeroChatMediaSession(&r.Data) },
+}
+
+// opAppendChatMediaUpload is POST /2/chat/media/upload/{id}/append (Chat.AppendMedia).
+var opAppendChatMediaUpload = operation[gen.ChatMediaUploadAppendResponse]{
+	opFacts: opFacts{
+		id:       "appendChatMediaUpload",
+		endpoint: endpoint{name: "POST /2/chat/media/upload/{id}/append"},
+		facade:   []string{"Chat.AppendMedia"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ChatMediaUploadAppendResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ChatMediaUploadAppendResponse) bool { return (r.Data.ExpiresAt != 0) },
+}
+
+// opFinalizeChatMediaUpload is POST /2/chat/media/upload/{id}/finalize (Chat.FinalizeMedia).
+var opFinalizeChatMediaUpload = operation[gen.ChatSuccessResponse]{
+	opFacts: opFacts{
+		id:       "finalizeChatMediaUpload",
+		endpoint: endpoint{name: "POST /2/chat/media/upload/{id}/finalize"},
+		facade:   []string{"Chat.FinalizeMedia"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.ChatSuccessResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.ChatSuccessResponse) bool { return (r.Data.Success) },
+}
+
+// opDownloadChatMedia is GET /2/chat/media/{id}/{media_hash_key} (Chat.DownloadMedia).
+var opDownloadChatMedia = operation[struct{}]{
+	opFacts: opFacts{
+		id:       "downloadChatMedia",
+		endpoint: endpoint{name: "GET /2/chat/media/{id}/{media_hash_key}", idempotent: true},
+		facade:   []string{"Chat.DownloadMedia"},
+		outcome:  none,
+	},
 }
 
 // opSearchCommunities is GET /2/communities/search (Communities.Search).
@@ -1815,6 +2028,18 @@ var opListPersonalizedTrends = operation[gen.PersonalizedTrendsLookupResponse]{
 	hasData:  func(r *gen.PersonalizedTrendsLookupResponse) bool { return r.Data != nil },
 }
 
+// opLookupUsersPublicKeys is GET /2/users/public_keys (Users.LookupPublicKeys).
+var opLookupUsersPublicKeys = operation[gen.PublicKeysResponse]{
+	opFacts: opFacts{
+		id:       "lookupUsersPublicKeys",
+		endpoint: endpoint{name: "GET /2/users/public_keys", idempotent: true},
+		facade:   []string{"Users.LookupPublicKeys"},
+		outcome:  perItem,
+	},
+	problems: func(r *gen.PublicKeysResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.PublicKeysResponse) bool { return r.Data != nil },
+}
+
 // opListRepostsOfMe is GET /2/users/reposts_of_me (Users.RepostsOfMe).
 var opListRepostsOfMe = paged[gen.GenericTweetsTimelineResponse, gen.Tweet]{
 	operation: operation[gen.GenericTweetsTimelineResponse]{
@@ -2288,6 +2513,36 @@ var opUnpinList = operation[gen.ListUnpinResponse]{
 	hasData:  func(r *gen.ListUnpinResponse) bool { return (r.Data.Pinned) },
 }
 
+// opLookupUserPublicKeys is GET /2/users/{id}/public_keys (Users.PublicKeys).
+var opLookupUserPublicKeys = operation[gen.PublicKeysResponse]{
+	opFacts: opFacts{
+		id:       "lookupUserPublicKeys",
+		endpoint: endpoint{name: "GET /2/users/{id}/public_keys", idempotent: true},
+		facade:   []string{"Users.PublicKeys"},
+		outcome:  needData,
+	},
+	problems: func(r *gen.PublicKeysResponse) []gen.Problem { return r.Errors },
+	hasData:  func(r *gen.PublicKeysResponse) bool { return r.Data != nil },
+}
+
+// opAddUserPublicKey is POST /2/users/{id}/public_keys (Users.AddPublicKey).
+var opAddUserPublicKey = operation[gen.PublicKeyAddResponse]{
+	opFacts: opFacts{
+		id:       "addUserPublicKey",
+		endpoint: endpoint{name: "POST /2/users/{id}/public_keys"},
+		facade:   []string{"Users.AddPublicKey"},
+		outcome:  allOrNothing,
+	},
+	problems: func(r *gen.PublicKeyAddResponse) []gen.Problem { return r.Errors },
+	hasData: func(r *gen.PublicKeyAddResponse) bool {
+		return (r.Data.ErrorCode != "" ||
+			r.Data.JuiceboxConfig != nil ||
+			r.Data.PublicKeyVersion != "" ||
+			r.Data.TokenMap != nil ||
+			r.Data.Version != "")
+	},
+}
+
 // opRetweet is POST /2/users/{id}/retweets (Tweets.Retweet).
 var opRetweet = operation[gen.UsersRetweetsCreateResponse]{
 	opFacts: opFacts{
@@ -2505,6 +2760,34 @@ func nonZeroBroadcast(v *gen.Broadcast) bool {
 		v.TwitterUserID != "" ||
 		v.UpdatedAtMs != "" ||
 		v.Width != 0
+}
+
+func nonZeroChatConversation(v *gen.ChatConversation) bool {
+	return v.AdminIds != nil ||
+		!v.CreatedAt.IsZero() ||
+		v.GroupAvatarURL != "" ||
+		v.GroupName != "" ||
+		v.ID != "" ||
+		v.IsMuted ||
+		v.MemberIds != nil ||
+		v.MessageTTLMs != 0 ||
+		v.MessageTTLMsec != "" ||
+		v.ParticipantIds != nil ||
+		v.ScreenCaptureBlockingEnabled ||
+		v.ScreenCaptureDetectionEnabled ||
+		v.Type != "" ||
+		!v.UpdatedAt.IsZero()
+}
+
+func nonZeroChatKeyChange(v *gen.ChatKeyChange) bool {
+	return v.ConversationID != "" ||
+		v.SequenceID != ""
+}
+
+func nonZeroChatMediaSession(v *gen.ChatMediaSession) bool {
+	return v.ConversationID != "" ||
+		v.MediaHashKey != "" ||
+		v.SessionID != ""
 }
 
 func nonZeroCommunity(v *gen.Community) bool {

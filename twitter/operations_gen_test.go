@@ -111,6 +111,66 @@ var operationCalls = map[string]func(context.Context, *Client, sender) (*Respons
 		_, resp, err := do(ctx, c, &opDeleteBroadcastChatMessage, send)
 		return resp, err
 	},
+	"listChatConversations": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opListChatConversations.operation, send)
+		return resp, err
+	},
+	"createChatGroup": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opCreateChatGroup, send)
+		return resp, err
+	},
+	"initializeChatGroup": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opInitializeChatGroup, send)
+		return resp, err
+	},
+	"lookupChatConversation": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opLookupChatConversation, send)
+		return resp, err
+	},
+	"listChatConversationEvents": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opListChatConversationEvents.operation, send)
+		return resp, err
+	},
+	"addChatConversationKeys": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opAddChatConversationKeys, send)
+		return resp, err
+	},
+	"addChatGroupMembers": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opAddChatGroupMembers, send)
+		return resp, err
+	},
+	"sendChatMessage": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opSendChatMessage, send)
+		return resp, err
+	},
+	"deleteChatMessages": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opDeleteChatMessages, send)
+		return resp, err
+	},
+	"markChatConversationRead": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opMarkChatConversationRead, send)
+		return resp, err
+	},
+	"sendChatTypingIndicator": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opSendChatTypingIndicator, send)
+		return resp, err
+	},
+	"initializeChatMediaUpload": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opInitializeChatMediaUpload, send)
+		return resp, err
+	},
+	"appendChatMediaUpload": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opAppendChatMediaUpload, send)
+		return resp, err
+	},
+	"finalizeChatMediaUpload": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opFinalizeChatMediaUpload, send)
+		return resp, err
+	},
+	"downloadChatMedia": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opDownloadChatMedia, send)
+		return resp, err
+	},
 	"searchCommunities": func(ctx context.Context, c *Client, send sender) (*Response, error) {
 		_, resp, err := do(ctx, c, &opSearchCommunities.operation, send)
 		return resp, err
@@ -483,6 +543,10 @@ var operationCalls = map[string]func(context.Context, *Client, sender) (*Respons
 		_, resp, err := do(ctx, c, &opListPersonalizedTrends, send)
 		return resp, err
 	},
+	"lookupUsersPublicKeys": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opLookupUsersPublicKeys, send)
+		return resp, err
+	},
 	"listRepostsOfMe": func(ctx context.Context, c *Client, send sender) (*Response, error) {
 		_, resp, err := do(ctx, c, &opListRepostsOfMe.operation, send)
 		return resp, err
@@ -605,6 +669,14 @@ var operationCalls = map[string]func(context.Context, *Client, sender) (*Respons
 	},
 	"unpinList": func(ctx context.Context, c *Client, send sender) (*Response, error) {
 		_, resp, err := do(ctx, c, &opUnpinList, send)
+		return resp, err
+	},
+	"lookupUserPublicKeys": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opLookupUserPublicKeys, send)
+		return resp, err
+	},
+	"addUserPublicKey": func(ctx context.Context, c *Client, send sender) (*Response, error) {
+		_, resp, err := do(ctx, c, &opAddUserPublicKey, send)
 		return resp, err
 	},
 	"retweet": func(ctx context.Context, c *Client, send sender) (*Response, error) {

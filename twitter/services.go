@@ -51,3 +51,13 @@ type WebhooksService service
 // README's section "Moving from Account Activity to the X Activity API" has both side
 // by side.
 type AccountActivityService service
+
+// ChatService reads and writes encrypted chat (XChat) conversations: the conversations and
+// their events, messages, read marks and typing indicators, groups and their members,
+// conversation keys, and media. Everything a member writes is end-to-end encrypted, and
+// signed, by X's chat SDK (the Chat XDK, a cgo library) on the member's device: this
+// client never encrypts, decrypts, signs or checks anything. It carries the SDK's
+// encrypted payloads, wrapped keys and signatures as the opaque strings they are, from
+// the SDK to X and back. Users' chat public keys are in UsersService (PublicKeys,
+// LookupPublicKeys, AddPublicKey).
+type ChatService service

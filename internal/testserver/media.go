@@ -242,8 +242,15 @@ func (s *Server) callerUpload(c *call, id, param string) (*Upload, *apiProblem) 
 
 // segment reads the segment_index and bytes of an append, from JSON or a multipart form.
 func segment(c *call) (int, []byte, *apiProblem) {
+	i, data, _, pr := segmentFields(c)
+	return i, data, pr
+}
+
+// segmentFields reads an appended segment, base64 in JSON or raw bytes in a multipart
+// form: its index, its bytes and the body's other fields as strings.
+func segmentFields(c *call) (int, []byte, map[string]string, *apiProblem) {
 	ct, params, _ := mime.ParseMediaType(c.r.Header.Get("Content-Type"))
-	var index string
+	fields := map[string]string{}
 	var data []byte
 	if ct == "multipart/form-data" {
 		mr := multipart.NewReader(strings.NewReader(string(c.body)), params["boundary"])
@@ -253,44 +260,52 @@ func segment(c *call) (int, []byte, *apiProblem) {
 				break
 			}
 			if err != nil {
-				return 0, nil, badParam("media", "", "The multipart body is not valid: %v", err)
+				return 0, nil, nil, badParam("media", "", "The multipart body is not valid: %v", err)
 			}
 			v, err := io.ReadAll(io.LimitReader(p, maxSegmentBytes+1))
 			if err != nil {
-				return 0, nil, badParam("media", "", "The multipart body is not valid: %v", err)
+				return 0, nil, nil, badParam("media", "", "The multipart body is not valid: %v", err)
 			}
-			switch p.FormName() {
-			case "segment_index":
-				index = string(v)
-			case "media":
+			if p.FormName() == "media" {
 				data = v
+			} else {
+				fields[p.FormName()] = string(v)
 			}
 		}
 	} else {
-		var b struct {
-			Media        string          `json:"media"`
-			SegmentIndex json.RawMessage `json:"segment_index"`
-		}
+		var b map[string]json.RawMessage
 		if pr := decodeBody(c, &b); pr != nil {
-			return 0, nil, pr
+			return 0, nil, nil, pr
 		}
-		index = strings.Trim(string(b.SegmentIndex), `"`)
+		var media string
+		for k, v := range b {
+			if k == "media" {
+				_ = json.Unmarshal(v, &media)
+				continue
+			}
+			var s string
+			if json.Unmarshal(v, &s) != nil {
+				s = string(v) // a number
+			}
+			fields[k] = s
+		}
 		var err error
-		if data, err = base64.StdEncoding.DecodeString(b.Media); err != nil {
-			return 0, nil, badParam("media", "", "The `media` field is not valid base64: %v", err)
+		if data, err = base64.StdEncoding.DecodeString(media); err != nil {
+			return 0, nil, nil, badParam("media", "", "The `media` field is not valid base64: %v", err)
 		}
 	}
+	index := fields["segment_index"]
 	i, err := strconv.Atoi(index)
 	if err != nil || i < 0 || i > 999 {
-		return 0, nil, badParam("segment_index", index, "The `segment_index` field must be a number from 0 to 999")
+		return 0, nil, nil, badParam("segment_index", index, "The `segment_index` field must be a number from 0 to 999")
 	}
 	switch {
 	case len(data) == 0:
-		return 0, nil, badParam("media", "", "The segment is empty")
+		return 0, nil, nil, badParam("media", "", "The segment is empty")
 	case len(data) > maxSegmentBytes:
-		return 0, nil, badParam("media", "", "A segment may hold at most %d bytes", maxSegmentBytes)
+		return 0, nil, nil, badParam("media", "", "A segment may hold at most %d bytes", maxSegmentBytes)
 	}
-	return i, data, nil
+	return i, data, fields, nil
 }
 
 func (s *Server) appendMediaUpload(c *call) (int, any) {

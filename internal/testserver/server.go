@@ -417,6 +417,26 @@ var handlers = map[string]func(*Server, *call) (int, any){
 	"muteBroadcastChatUser":      (*Server).muteBroadcastChatUser,
 	"unmuteBroadcastChatUser":    (*Server).unmuteBroadcastChatUser,
 	"deleteBroadcastChatMessage": (*Server).deleteBroadcastChatMessage,
+
+	"listChatConversations":  (*Server).listChatConversations,
+	"lookupChatConversation": (*Server).lookupChatConversation,
+	"lookupUserPublicKeys":   (*Server).lookupUserPublicKeys,
+	"lookupUsersPublicKeys":  (*Server).lookupUsersPublicKeys,
+	"addUserPublicKey":       (*Server).addUserPublicKey,
+
+	"listChatConversationEvents": (*Server).listChatConversationEvents,
+	"sendChatMessage":            (*Server).sendChatMessage,
+	"deleteChatMessages":         (*Server).deleteChatMessages,
+	"markChatConversationRead":   (*Server).markChatConversationRead,
+	"sendChatTypingIndicator":    (*Server).sendChatTypingIndicator,
+	"initializeChatGroup":        (*Server).initializeChatGroup,
+	"createChatGroup":            (*Server).createChatGroup,
+	"addChatGroupMembers":        (*Server).addChatGroupMembers,
+	"addChatConversationKeys":    (*Server).addChatConversationKeys,
+	"initializeChatMediaUpload":  (*Server).initializeChatMediaUpload,
+	"appendChatMediaUpload":      (*Server).appendChatMediaUpload,
+	"finalizeChatMediaUpload":    (*Server).finalizeChatMediaUpload,
+	"downloadChatMedia":          (*Server).downloadChatMedia,
 }
 
 // rawJSON is a body that is already encoded.

@@ -478,8 +478,11 @@ type state struct {
 	activity    *activityState   // X Activity subscriptions and events (activity.go)
 	profiles    map[string]*User // users whose profile UpdateProfile changed (activity.go)
 
-	articles   articleState   // long-form Articles, drafts and published (articles.go)
-	broadcasts broadcastState // live videos, their schedules and chat (broadcasts.go)
+	articles   articleState                  // long-form Articles, drafts and published (articles.go)
+	broadcasts broadcastState                // live videos, their schedules and chat (broadcasts.go)
+	chat       *chatState                    // XChat conversations (chat.go)
+	publicKeys map[string][]*PublicKeyRecord // chat public keys, newest version first (chat_keys.go)
+	chatMedia  *chatMediaState               // chat media uploads and files (chat_media.go)
 }
 
 func copyMap[V any](m map[string]V) map[string]V {
@@ -534,6 +537,9 @@ func newState(cfg *config, clock Clock) *state {
 	seedWebhooks(st)
 	seedActivity(st)
 	seedBroadcasts(st)
+	seedChat(st)
+	seedPublicKeys(st)
+	st.chatMedia = &chatMediaState{uploads: map[string]*ChatUpload{}, files: map[string][]byte{}}
 	// Jack's followers: the seeded ones, then generated ones up to JackFollowerCount.
 	counts := map[string]int{JackID: JackFollowerCount}
 	for id, n := range cfg.followers {
