@@ -231,7 +231,7 @@ func (w *World) ChatConversation(id string) (cv ChatConversation, ok bool) {
 	w.read(func(st *state) {
 		if p := st.chat.convs[id]; p != nil {
 			cv, ok = *p, true
-			cv.Admins, cv.Members = slices.Clone(p.Admins), slices.Clone(p.Members)
+			cv.Admins, cv.Members, cv.Muted = slices.Clone(p.Admins), slices.Clone(p.Members), copyMap(p.Muted)
 		}
 	})
 	return

@@ -93,3 +93,18 @@ func TestChatGroups(t *testing.T) {
 	wantStatus(t, keys(carol, NonexistentID, "1", CarolID), http.StatusNotFound)
 	wantStatus(t, keys(s.UserToken(DaveID), ChatAliceBobID, "5", AliceID, BobID), http.StatusNotFound)
 }
+
+// A conversation read from the World is a copy: changing it changes nothing the server
+// holds.
+func TestChatConversationIsACopy(t *testing.T) {
+	s := Start(t)
+	ids := s.World().ChatConversationIDs(AliceID)
+	if len(ids) == 0 {
+		t.Fatal("alice takes part in no conversation")
+	}
+	cv, _ := s.World().ChatConversation(ids[0])
+	cv.Muted["intruder"] = true
+	if again, _ := s.World().ChatConversation(ids[0]); again.Muted["intruder"] {
+		t.Error("the server's mute set changed through a copy")
+	}
+}
