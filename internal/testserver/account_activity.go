@@ -29,16 +29,9 @@ type wSubscribed struct {
 	Subscribed bool `json:"subscribed"`
 }
 
-// onHook runs f on the webhook of path parameter webhook_id under the server's lock
-// (exclusive when write), or answers X's 404 when the app has no such webhook.
-func (s *Server) onHook(c *call, write bool, f func(w *Webhook, h *hookState) (int, any)) (int, any) {
-	if write {
-		s.mu.Lock()
-		defer s.mu.Unlock()
-	} else {
-		s.mu.RLock()
-		defer s.mu.RUnlock()
-	}
+// onHook runs f on the webhook of path parameter webhook_id, or answers X's 404 when
+// the app has no such webhook.
+func (s *Server) onHook(c *call, f func(w *Webhook, h *hookState) (int, any)) (int, any) {
 	id := c.path["webhook_id"]
 	w := s.w.hooks.find(id)
 	if w == nil {
@@ -49,7 +42,7 @@ func (s *Server) onHook(c *call, write bool, f func(w *Webhook, h *hookState) (i
 }
 
 func (s *Server) createAccountActivitySubscription(c *call) (int, any) {
-	return s.onHook(c, true, func(w *Webhook, h *hookState) (int, any) {
+	return s.onHook(c, func(w *Webhook, h *hookState) (int, any) {
 		if !slices.Contains(h.subs[w.ID], c.who.userID) {
 			h.subs[w.ID] = append(h.subs[w.ID], c.who.userID)
 		}
@@ -58,7 +51,7 @@ func (s *Server) createAccountActivitySubscription(c *call) (int, any) {
 }
 
 func (s *Server) getAccountActivitySubscription(c *call) (int, any) {
-	return s.onHook(c, false, func(w *Webhook, h *hookState) (int, any) {
+	return s.onHook(c, func(w *Webhook, h *hookState) (int, any) {
 		return http.StatusOK, envelope{Data: wSubscribed{Subscribed: slices.Contains(h.subs[w.ID], c.who.userID)}}
 	})
 }
@@ -67,7 +60,7 @@ func (s *Server) listAccountActivitySubscriptions(c *call) (int, any) {
 	type sub struct {
 		UserID string `json:"user_id"`
 	}
-	return s.onHook(c, false, func(w *Webhook, h *hookState) (int, any) {
+	return s.onHook(c, func(w *Webhook, h *hookState) (int, any) {
 		subs := []sub{}
 		for _, u := range h.subs[w.ID] {
 			subs = append(subs, sub{UserID: u})
@@ -82,15 +75,13 @@ func (s *Server) listAccountActivitySubscriptions(c *call) (int, any) {
 }
 
 func (s *Server) deleteAccountActivitySubscription(c *call) (int, any) {
-	return s.onHook(c, true, func(w *Webhook, h *hookState) (int, any) {
+	return s.onHook(c, func(w *Webhook, h *hookState) (int, any) {
 		h.subs[w.ID] = slices.DeleteFunc(h.subs[w.ID], func(u string) bool { return u == c.path["user_id"] })
 		return http.StatusOK, envelope{Data: wSubscribed{Subscribed: false}}
 	})
 }
 
 func (s *Server) countAccountActivitySubscriptions(*call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	n := 0
 	for _, w := range s.w.hooks.list {
 		n += len(s.w.hooks.subs[w.ID])

@@ -145,8 +145,6 @@ func (s *Server) createActivitySubscription(c *call) (int, any) {
 		b.EventType = "chat.conversation.join"
 	}
 	f := b.Filter
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if pr := s.checkActivityFilter(c, b.EventType, f); pr != nil {
 		return pr.Status, pr
 	}
@@ -231,8 +229,6 @@ func (s *Server) listActivitySubscriptions(c *call) (int, any) {
 		}
 		offset = int(n)
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	subs := s.w.activity.subs
 	offset = min(offset, len(subs))
 	end := min(offset+max, len(subs))
@@ -255,8 +251,6 @@ func (s *Server) updateActivitySubscription(c *call) (int, any) {
 	if pr := decodeBody(c, &b); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	a := s.w.activity
 	_, sub := a.find(c.path["subscription_id"])
 	if sub == nil {
@@ -286,8 +280,6 @@ func activitySubscriptionNotFound(id string) (int, any) {
 }
 
 func (s *Server) deleteActivitySubscription(c *call) (int, any) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	a := s.w.activity
 	i, sub := a.find(c.path["subscription_id"])
 	if sub == nil {
@@ -307,8 +299,6 @@ func (s *Server) deleteActivitySubscriptions(c *call) (int, any) {
 		Reason         string `json:"reason"`
 		Message        string `json:"message"`
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	a := s.w.activity
 	var out struct {
 		Data   []result      `json:"data,omitempty"`

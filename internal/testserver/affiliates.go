@@ -21,8 +21,6 @@ func seedAffiliates(st *state) {
 }
 
 func (s *Server) listAffiliates(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	id := c.path["id"]
 	if s.w.user(id) == nil {
 		return http.StatusOK, envelope{Errors: []apiProblem{notFound("user", "id", id)}}

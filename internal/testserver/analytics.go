@@ -136,8 +136,6 @@ func (s *Server) getTweetAnalytics(c *call) (int, any) {
 	}
 	f := listParam(c.q, "analytics.fields")
 	now := s.clock.Now().UTC()
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	var data []map[string]any
 	var errs []apiProblem
 	for _, id := range strings.Split(c.q.Get("ids"), ",") {
@@ -197,8 +195,6 @@ func (s *Server) getMediaAnalytics(c *call) (int, any) {
 	}
 	f := listParam(c.q, "media_analytics.fields")
 	now := s.clock.Now().UTC()
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	var data []map[string]any
 	var errs []apiProblem
 	for _, key := range strings.Split(c.q.Get("media_keys"), ",") {

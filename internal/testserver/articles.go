@@ -159,8 +159,6 @@ func (s *Server) createArticleDraft(c *call) (int, any) {
 	if pr := decodeBody(c, &b); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if pr := s.checkDraft(c.who.userID, &b); pr != nil {
 		return pr.Status, pr
 	}
@@ -178,14 +176,11 @@ func (s *Server) createArticleDraft(c *call) (int, any) {
 
 func (s *Server) publishArticle(c *call) (int, any) {
 	id := c.path["article_id"]
-	s.mu.Lock()
 	a := s.w.articles.article(id)
 	switch {
 	case a == nil || a.AuthorID != c.who.userID:
-		s.mu.Unlock()
 		return notFoundStatus("article", "article_id", id)
 	case a.TweetID != "":
-		s.mu.Unlock()
 		return http.StatusForbidden, forbidden("This Article is already published, as post " + a.TweetID + ".")
 	}
 	now := s.clock.Now().UTC().Truncate(time.Millisecond)
@@ -198,7 +193,6 @@ func (s *Server) publishArticle(c *call) (int, any) {
 	a.TweetID = t.ID
 	events := []streamEvent{s.streamEventOf(t)}
 	s.tweetActivity(t)
-	s.mu.Unlock()
 	s.push(events)
 	return http.StatusOK, envelope{Data: map[string]string{"post_id": t.ID}}
 }

@@ -57,8 +57,6 @@ func (s *Server) listBookmarkFolders(c *call) (int, any) {
 	if pr != nil {
 		return http.StatusBadRequest, pr
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	all := s.w.bmFolders.byUser[c.who.userID]
 	from, to, next, _ := p.window(len(all))
 	out := make([]wBookmarkFolder, 0, to-from)
@@ -83,8 +81,6 @@ func (s *Server) createBookmarkFolder(c *call) (int, any) {
 	if pr := decodeBody(c, &b); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	fs := s.w.bmFolders
 	f := &BookmarkFolder{ID: strconv.FormatUint(fs.seq, 10), Name: b.Name}
 	fs.seq++
@@ -98,8 +94,6 @@ func (s *Server) listBookmarkFolderTweets(c *call) (int, any) {
 	if pr := actingUser(c, "id"); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	me, id := c.who.userID, c.path["folder_id"]
 	f := s.w.folder(me, id)
 	if f == nil {

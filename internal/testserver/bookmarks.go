@@ -33,8 +33,6 @@ func (s *Server) listBookmarks(c *call) (int, any) {
 	if pr := actingUser(c, "id"); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	var list []*Tweet
 	for _, id := range s.w.bookmarks[c.who.userID] {
 		if t := s.w.tweet(id); t != nil && s.w.canSee(c.who.userID, t.AuthorID) {

@@ -251,8 +251,6 @@ func (s *Server) listBroadcasts(c *call) (int, any) {
 	if pr != nil {
 		return http.StatusBadRequest, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	f := listParam(c.q, "broadcast.fields")
 	var env envelope
 	var data []wBroadcast
@@ -288,8 +286,6 @@ func (s *Server) listBroadcasts(c *call) (int, any) {
 
 func (s *Server) getBroadcast(c *call) (int, any) {
 	id := c.path["id"]
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	b := s.ownBroadcast(c, id)
 	if b == nil || !b.started() {
 		return http.StatusOK, envelope{Errors: []apiProblem{notFound("broadcast", "id", id)}}
@@ -337,8 +333,6 @@ func (s *Server) scheduledPage(c *call, oldest, newest time.Time) (int, any) {
 	if pr != nil {
 		return http.StatusBadRequest, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	s.w.broadcasts.advance(s.clock.Now())
 	var mine []*Broadcast
 	for _, b := range s.w.broadcasts.list {
@@ -414,8 +408,6 @@ func (s *Server) createScheduledBroadcast(c *call) (int, any) {
 	if pr := decodeBody(c, &body); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	now := s.clock.Now().UTC().Truncate(time.Millisecond)
 	st := &s.w.broadcasts
 	st.seq++
@@ -437,8 +429,6 @@ func (s *Server) createScheduledBroadcast(c *call) (int, any) {
 
 func (s *Server) getScheduledBroadcast(c *call) (int, any) {
 	id := c.path["id"]
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	b := s.ownSchedule(c, id)
 	if b == nil {
 		return http.StatusOK, envelope{Errors: []apiProblem{notFound("scheduled broadcast", "id", id)}}
@@ -452,8 +442,6 @@ func (s *Server) updateScheduledBroadcast(c *call) (int, any) {
 		return pr.Status, pr
 	}
 	id := c.path["id"]
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	b := s.ownSchedule(c, id)
 	switch {
 	case b == nil:
@@ -472,8 +460,6 @@ func (s *Server) updateScheduledBroadcast(c *call) (int, any) {
 
 func (s *Server) deleteScheduledBroadcast(c *call) (int, any) {
 	id := c.path["id"]
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	b := s.ownSchedule(c, id)
 	switch {
 	case b == nil:
@@ -498,8 +484,6 @@ func (s *Server) deleteScheduledBroadcast(c *call) (int, any) {
 
 func (s *Server) goLiveScheduledBroadcast(c *call) (int, any) {
 	id := c.path["id"]
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	b := s.ownSchedule(c, id)
 	switch {
 	case b == nil:

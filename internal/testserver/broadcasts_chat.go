@@ -85,8 +85,6 @@ func (s *Server) getBroadcastChat(c *call) (int, any) {
 			return http.StatusBadRequest, badParam("pagination_token", before, "The `pagination_token` query parameter value [%s] is not valid", before)
 		}
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	b := s.ownBroadcast(c, id)
 	if b == nil || !b.started() {
 		return notFoundStatus("broadcast", "id", id)
@@ -159,8 +157,6 @@ func (s *Server) sendBroadcastChat(c *call) (int, any) {
 		return pr.Status, pr
 	}
 	id, me := c.path["id"], c.who.userID
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	now := s.clock.Now().UTC().Truncate(time.Millisecond)
 	st := &s.w.broadcasts
 	st.advance(now)
@@ -191,8 +187,6 @@ func (s *Server) muteBroadcastChatUser(c *call) (int, any) {
 	if pr := decodeBody(c, &body); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	b, status, refusal := s.moderated(c, c.path["id"])
 	if b == nil {
 		return status, refusal
@@ -223,8 +217,6 @@ func (s *Server) muteBroadcastChatUser(c *call) (int, any) {
 }
 
 func (s *Server) unmuteBroadcastChatUser(c *call) (int, any) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	b, status, refusal := s.moderated(c, c.path["id"])
 	if b == nil {
 		return status, refusal
@@ -234,8 +226,6 @@ func (s *Server) unmuteBroadcastChatUser(c *call) (int, any) {
 }
 
 func (s *Server) deleteBroadcastChatMessage(c *call) (int, any) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	b, status, refusal := s.moderated(c, c.path["id"])
 	if b == nil {
 		return status, refusal

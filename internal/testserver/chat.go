@@ -192,8 +192,6 @@ type chatConversationsMeta struct {
 }
 
 func (s *Server) listChatConversations(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	p, pr := pageParams(c, "chat:"+c.who.userID, 10)
 	if pr != nil {
 		return http.StatusBadRequest, pr
@@ -215,8 +213,6 @@ func (s *Server) listChatConversations(c *call) (int, any) {
 
 func (s *Server) lookupChatConversation(c *call) (int, any) {
 	id := c.path["id"]
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	cv := s.w.chatConv(c.who.userID, id)
 	if cv == nil {
 		return http.StatusOK, envelope{Errors: []apiProblem{notFound("chat_conversation", "id", id)}}

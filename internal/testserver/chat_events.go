@@ -165,8 +165,6 @@ func (s *Server) chatConvOr404(c *call) (*ChatConversation, *apiProblem) {
 }
 
 func (s *Server) listChatConversationEvents(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	id := c.path["id"]
 	cv := s.w.chatConv(c.who.userID, id)
 	if cv == nil {
@@ -215,8 +213,6 @@ func (s *Server) sendChatMessage(c *call) (int, any) {
 	if pr := decodeBody(c, &b); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	cv, pr := s.chatConvOr404(c)
 	if pr != nil {
 		return pr.Status, pr
@@ -276,8 +272,6 @@ func (s *Server) deleteChatMessages(c *call) (int, any) {
 	if pr := decodeSigned(c, &b, &b.signedChange); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	cv, pr := s.chatConvOr404(c)
 	if pr != nil {
 		return pr.Status, pr
@@ -314,8 +308,6 @@ func (s *Server) markChatConversationRead(c *call) (int, any) {
 	if pr := decodeBody(c, &b); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	cv, pr := s.chatConvOr404(c)
 	if pr != nil {
 		return pr.Status, pr
@@ -330,8 +322,6 @@ func (s *Server) markChatConversationRead(c *call) (int, any) {
 }
 
 func (s *Server) sendChatTypingIndicator(c *call) (int, any) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	cv, pr := s.chatConvOr404(c)
 	if pr != nil {
 		return pr.Status, pr

@@ -30,8 +30,6 @@ type ChatWrappedKey struct {
 }
 
 func (s *Server) initializeChatGroup(c *call) (int, any) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	s.w.chat.groupSeq++
 	id := "g" + strconv.FormatUint(1900000000000000001+uint64(s.w.chat.groupSeq), 10)
 	s.w.chat.reserved[id] = c.who.userID
@@ -108,8 +106,6 @@ func (s *Server) createChatGroup(c *call) (int, any) {
 		return pr.Status, pr
 	}
 	me := c.who.userID
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.w.chat.reserved[b.ID] != me {
 		return http.StatusBadRequest, badParam("conversation_id", b.ID, "Conversation id %s was not reserved by you, or the group exists", b.ID)
 	}
@@ -160,8 +156,6 @@ func (s *Server) addChatGroupMembers(c *call) (int, any) {
 		return pr.Status, pr
 	}
 	me := c.who.userID
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	cv, pr := s.chatConvOr404(c)
 	if pr != nil {
 		return pr.Status, pr
@@ -205,8 +199,6 @@ func (s *Server) addChatConversationKeys(c *call) (int, any) {
 		return pr.Status, pr
 	}
 	me, id := c.who.userID, c.path["id"]
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	cv := s.w.chatConv(me, id)
 	now := s.clock.Now().UTC()
 	isNew := false

@@ -90,8 +90,6 @@ func publicKey(k *PublicKeyRecord, fields set) wPublicKey {
 
 func (s *Server) lookupUserPublicKeys(c *call) (int, any) {
 	id := c.path["id"]
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	if s.w.user(id) == nil {
 		return http.StatusOK, envelope{Errors: []apiProblem{notFound("user", "id", id)}}
 	}
@@ -108,8 +106,6 @@ func (s *Server) lookupUserPublicKeys(c *call) (int, any) {
 }
 
 func (s *Server) lookupUsersPublicKeys(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	fields := listParam(c.q, "public_key.fields")
 	var env envelope
 	var data []wPublicKey
@@ -152,8 +148,6 @@ func (s *Server) addUserPublicKey(c *call) (int, any) {
 	if b.PublicKey.PublicKey == "" || b.PublicKey.SigningPublicKey == "" {
 		return http.StatusBadRequest, badParam("public_key", "", "A registration needs a public_key and a signing_public_key")
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	keys := s.w.publicKeys[id]
 	version := b.Version
 	if b.GenerateVersion {

@@ -59,8 +59,6 @@ func (s *Server) initializeChatMediaUpload(c *call) (int, any) {
 	if b.TotalBytes < 1 {
 		return http.StatusBadRequest, badParam("total_bytes", strconv.FormatInt(b.TotalBytes, 10), "A file holds at least one byte")
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	cv := s.w.chatConv(c.who.userID, b.ConversationID)
 	if cv == nil {
 		pr := notFound("chat_conversation", "conversation_id", b.ConversationID)
@@ -104,8 +102,6 @@ func (s *Server) appendChatMediaUpload(c *call) (int, any) {
 	if pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	u, pr := s.chatUpload(c, fields["conversation_id"], fields["media_hash_key"])
 	if pr != nil {
 		return pr.Status, pr
@@ -133,8 +129,6 @@ func (s *Server) finalizeChatMediaUpload(c *call) (int, any) {
 	if pr := decodeBody(c, &b); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	u, pr := s.chatUpload(c, b.ConversationID, b.MediaHashKey)
 	if pr != nil {
 		return pr.Status, pr
@@ -164,8 +158,6 @@ func (s *Server) finalizeChatMediaUpload(c *call) (int, any) {
 
 func (s *Server) downloadChatMedia(c *call) (int, any) {
 	id, key := c.path["id"], c.path["media_hash_key"]
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	cv := s.w.chatConv(c.who.userID, id)
 	var file []byte
 	if cv != nil {

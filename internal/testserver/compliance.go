@@ -82,8 +82,6 @@ func (s *Server) createComplianceJob(c *call) (int, any) {
 	if pr := decodeBody(c, &body); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	for _, j := range s.w.jobs {
 		if j.Type == body.Type && s.jobStatus(j) != "complete" && s.jobStatus(j) != "failed" {
 			return http.StatusConflict, &apiProblem{Title: "Conflict", Type: problemBase + "conflict", Status: http.StatusConflict,
@@ -98,8 +96,6 @@ func (s *Server) createComplianceJob(c *call) (int, any) {
 }
 
 func (s *Server) getComplianceJob(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	id := c.path["id"]
 	for _, j := range s.w.jobs {
 		if j.ID == id {
@@ -110,8 +106,6 @@ func (s *Server) getComplianceJob(c *call) (int, any) {
 }
 
 func (s *Server) listComplianceJobs(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	typ, status := c.q.Get("type"), c.q.Get("status")
 	fields := listParam(c.q, "compliance_job.fields")
 	var data []wJob

@@ -226,14 +226,10 @@ func (s *Server) dmPage(c *call, list []*DMEvent) (int, any) {
 }
 
 func (s *Server) listDMEvents(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	return s.dmPage(c, s.w.dmEventsOf(c.who.userID, "", listParam(c.q, "event_types")))
 }
 
 func (s *Server) listDMEventsWithParticipant(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	me, other := c.who.userID, c.path["participant_id"]
 	if other == me {
 		return http.StatusBadRequest, badParam("participant_id", other, "The participant cannot be the authenticated user")
@@ -277,8 +273,6 @@ func (s *Server) dmConversation(c *call, id string) (*DMConversation, *apiProble
 }
 
 func (s *Server) listDMConversationEvents(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	conv, pr := s.dmConversation(c, c.path["id"])
 	if pr != nil {
 		return pr.Status, pr
@@ -339,8 +333,6 @@ func (s *Server) sendDMToParticipant(c *call) (int, any) {
 	if pr := decodeBody(c, &m); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	me, other := c.who.userID, c.path["participant_id"]
 	if other == me {
 		return http.StatusBadRequest, badParam("participant_id", other, "You cannot send a message to yourself")
@@ -364,8 +356,6 @@ func (s *Server) sendDMToConversation(c *call) (int, any) {
 	if pr := decodeBody(c, &m); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	conv, pr := s.dmConversation(c, c.path["dm_conversation_id"])
 	if pr != nil {
 		return pr.Status, pr
@@ -387,8 +377,6 @@ func (s *Server) createDMConversation(c *call) (int, any) {
 	if pr := decodeBody(c, &b); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	me := c.who.userID
 	seen := map[string]bool{}
 	for _, p := range b.ParticipantIDs {

@@ -25,8 +25,6 @@ func (s *Server) unblockUserDMs(c *call) (int, any) {
 // setDMBlock adds or removes the path's user to the caller's direct-message blocks,
 // answering {blocked: on}; a user that does not exist is a partial error.
 func (s *Server) setDMBlock(c *call, on bool) (int, any) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	me, target := c.who.userID, c.path["id"]
 	if target == me {
 		return http.StatusBadRequest, badParam("id", target, "You cannot block direct messages from yourself.")

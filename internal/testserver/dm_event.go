@@ -21,8 +21,6 @@ func (st *state) dmEventFor(userID, id string) (int, *DMEvent) {
 // does not exist, was deleted or belongs to another conversation is a 200 with a
 // not-found problem.
 func (s *Server) lookupDMEvent(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	id := c.path["event_id"]
 	_, e := s.w.dmEventFor(c.who.userID, id)
 	if e == nil {
@@ -37,8 +35,6 @@ func (s *Server) lookupDMEvent(c *call) (int, any) {
 // returns it afterwards. Another participant's message or a join/leave event is a 403;
 // an event the caller cannot see is a 404.
 func (s *Server) deleteDMEvent(c *call) (int, any) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	id := c.path["event_id"]
 	i, e := s.w.dmEventFor(c.who.userID, id)
 	if e == nil {

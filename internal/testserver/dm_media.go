@@ -51,8 +51,6 @@ func dmResource(m *Media, mediaID string) string {
 
 func (s *Server) downloadDMMedia(c *call) (int, any) {
 	dmID, mediaID, resource := c.path["dm_id"], c.path["media_id"], c.path["resource_id"]
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	missing := func(what, param, value string) (int, any) {
 		pr := notFound(what, param, value)
 		pr.Status = http.StatusNotFound

@@ -164,8 +164,6 @@ func (s *Server) ownedList(c *call, verb string) (*List, int, any) {
 }
 
 func (s *Server) lookupList(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	l, fail := s.readableList(c)
 	if l == nil {
 		return http.StatusOK, fail
@@ -189,8 +187,6 @@ func (s *Server) createList(c *call) (int, any) {
 	if b.Name == nil {
 		return http.StatusBadRequest, invalidRequest(paramIssue{name: "name", message: "The `name` field is required in the request body"})
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	me := c.who.userID
 	owned := 0
 	for _, l := range s.w.lists {
@@ -221,8 +217,6 @@ func (s *Server) updateList(c *call) (int, any) {
 			return pr.Status, pr
 		}
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	l, st, fail := s.ownedList(c, "update")
 	if l == nil {
 		return st, fail
@@ -240,8 +234,6 @@ func (s *Server) updateList(c *call) (int, any) {
 }
 
 func (s *Server) deleteList(c *call) (int, any) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	l, st, fail := s.ownedList(c, "delete")
 	if l == nil {
 		return st, fail
@@ -270,8 +262,6 @@ func (s *Server) listListFollowers(c *call) (int, any) {
 // listUsers serves a page of the users of a List the caller may read: its members or its
 // followers, as pick says.
 func (s *Server) listUsers(c *call, pick func(*List) []string) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	l, fail := s.readableList(c)
 	if l == nil {
 		return http.StatusOK, fail
@@ -287,8 +277,6 @@ func (s *Server) listUsers(c *call, pick func(*List) []string) (int, any) {
 // listListTweets serves the Tweets of a List's members the caller may see, newest first,
 // at most the 800 most recent, as X.
 func (s *Server) listListTweets(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	l, fail := s.readableList(c)
 	if l == nil {
 		return http.StatusOK, fail
@@ -315,8 +303,6 @@ func (s *Server) addListMember(c *call) (int, any) {
 	if pr := decodeBody(c, &b); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	l, st, fail := s.ownedList(c, "add members to")
 	if l == nil {
 		return st, fail
@@ -334,8 +320,6 @@ func (s *Server) addListMember(c *call) (int, any) {
 }
 
 func (s *Server) removeListMember(c *call) (int, any) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	l, st, fail := s.ownedList(c, "remove members from")
 	if l == nil {
 		return st, fail
@@ -354,8 +338,6 @@ func (s *Server) listUser(c *call) (string, any) {
 }
 
 func (s *Server) listFollowedLists(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	id, fail := s.listUser(c)
 	if id == "" {
 		return http.StatusOK, fail
@@ -364,8 +346,6 @@ func (s *Server) listFollowedLists(c *call) (int, any) {
 }
 
 func (s *Server) listOwnedLists(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	id, fail := s.listUser(c)
 	if id == "" {
 		return http.StatusOK, fail
@@ -380,8 +360,6 @@ func (s *Server) listOwnedLists(c *call) (int, any) {
 }
 
 func (s *Server) listListMemberships(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	id, fail := s.listUser(c)
 	if id == "" {
 		return http.StatusOK, fail
@@ -415,8 +393,6 @@ func (s *Server) bodyList(c *call, field string) (*List, int, any) {
 }
 
 func (s *Server) followList(c *call) (int, any) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	l, st, fail := s.bodyList(c, "following")
 	if l == nil {
 		return st, fail
@@ -434,8 +410,6 @@ func (s *Server) unfollowList(c *call) (int, any) {
 	if pr := actingUser(c, "id"); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	me, id := c.who.userID, c.path["list_id"]
 	s.w.followedLs[me] = without(s.w.followedLs[me], id)
 	if l := s.w.lists[id]; l != nil {
@@ -451,8 +425,6 @@ func (s *Server) listPinnedLists(c *call) (int, any) {
 	if pr := actingUser(c, "id"); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	lists := s.w.visibleLists(c.who.userID, s.w.pinnedLs[c.who.userID])
 	r := newRenderer(s.w, parseShape(c.q), c.who.viewer())
 	var data []wList
@@ -468,8 +440,6 @@ func (s *Server) listPinnedLists(c *call) (int, any) {
 
 // pinList pins a List the user owns or follows, up to MaxPinnedLists.
 func (s *Server) pinList(c *call) (int, any) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	l, st, fail := s.bodyList(c, "pinned")
 	if l == nil {
 		return st, fail
@@ -492,8 +462,6 @@ func (s *Server) unpinList(c *call) (int, any) {
 	if pr := actingUser(c, "id"); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	me := c.who.userID
 	s.w.pinnedLs[me] = without(s.w.pinnedLs[me], c.path["list_id"])
 	return http.StatusOK, envelope{Data: map[string]bool{"pinned": false}}

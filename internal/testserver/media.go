@@ -200,8 +200,6 @@ func (s *Server) initializeMediaUpload(c *call) (int, any) {
 		return http.StatusBadRequest, badParam("total_bytes", strconv.FormatInt(*b.TotalBytes, 10),
 			"File size exceeds %d bytes, the limit of %s", limit, category)
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	u, pr := s.newUpload(c, b.AdditionalOwners, b.MediaType, category, *b.TotalBytes)
 	if pr != nil {
 		return pr.Status, pr
@@ -313,8 +311,6 @@ func (s *Server) appendMediaUpload(c *call) (int, any) {
 	if pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	u, pr := s.callerUpload(c, c.path["id"], "id")
 	if pr != nil {
 		return pr.Status, pr
@@ -335,8 +331,6 @@ func (s *Server) appendMediaUpload(c *call) (int, any) {
 }
 
 func (s *Server) finalizeMediaUpload(c *call) (int, any) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	u, pr := s.callerUpload(c, c.path["id"], "id")
 	if pr != nil {
 		return pr.Status, pr
@@ -376,8 +370,6 @@ func (s *Server) finishUpload(c *call, u *Upload, w, h int) {
 }
 
 func (s *Server) getMediaUploadStatus(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	u, pr := s.callerUpload(c, c.q.Get("media_id"), "media_id")
 	if pr != nil {
 		return pr.Status, pr

@@ -117,8 +117,6 @@ func (st *state) associatedMetadata(id string, m *Media) map[string]json.RawMess
 }
 
 func (s *Server) lookupMediaByKey(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	key := c.path["media_key"]
 	m := s.w.mediaOf(key)
 	if m == nil {
@@ -129,8 +127,6 @@ func (s *Server) lookupMediaByKey(c *call) (int, any) {
 }
 
 func (s *Server) lookupMediaByKeys(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	r := newRenderer(s.w, parseShape(c.q), c.who.viewer())
 	var data []wMedia
 	var errs []apiProblem
@@ -166,8 +162,6 @@ func (s *Server) createMediaMetadata(c *call) (int, any) {
 			return http.StatusBadRequest, badParam("alt_text", "", "Alt text is %d characters; at most %d are allowed", n, maxAltText)
 		}
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	m, _, pr := s.ownedMedia(c, b.ID)
 	if pr != nil {
 		return pr.Status, pr
@@ -245,8 +239,6 @@ func (s *Server) createMediaSubtitles(c *call) (int, any) {
 	if b.Subtitles.ID == "" || b.Subtitles.LanguageCode == "" {
 		return http.StatusBadRequest, badParam("subtitles", "", "The `subtitles` field needs the id of a subtitle file and a language_code")
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if pr, ok := s.subtitledVideo(c, b.ID, b.MediaCategory); !ok {
 		return pr.Status, pr
 	}
@@ -287,8 +279,6 @@ func (s *Server) deleteMediaSubtitles(c *call) (int, any) {
 	if pr := decodeBody(c, &b); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if pr, ok := s.subtitledVideo(c, b.ID, b.MediaCategory); !ok {
 		return pr.Status, pr
 	}

@@ -96,8 +96,6 @@ func (s *Server) uploadMedia(c *call) (int, any) {
 	if cfg, _, err := image.DecodeConfig(bytes.NewReader(o.media)); err == nil {
 		w, h = cfg.Width, cfg.Height
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	u, pr := s.newUpload(c, o.additionalOwners, o.mediaType, o.category, int64(len(o.media)))
 	if pr != nil {
 		return pr.Status, pr

@@ -147,8 +147,6 @@ func renderNews(n *NewsStory, f set) wNews {
 }
 
 func (s *Server) lookupNews(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	id := c.path["id"]
 	n := s.w.news[id]
 	if n == nil {
@@ -174,8 +172,6 @@ func (s *Server) searchNews(c *call) (int, any) {
 		return http.StatusBadRequest, badParam("query", c.q.Get("query"), "The query has no words to look for")
 	}
 	oldest := s.clock.Now().Add(-time.Duration(maxAge) * time.Hour)
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	var found []*NewsStory
 	for _, n := range s.w.news {
 		if n.UpdatedAt.Before(oldest) {

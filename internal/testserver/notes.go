@@ -124,8 +124,6 @@ func (s *Server) createNote(c *call) (int, any) {
 	case b.Info.Classification == "misinformed_or_potentially_misleading" && len(b.Info.MisleadingTags) == 0:
 		return http.StatusBadRequest, badParam("info.misleading_tags", "", "A note that finds the post misleading must say why")
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if !slices.ContainsFunc(s.w.eligibleFor(c.who.userID, b.TestMode), func(t *Tweet) bool { return t.ID == b.PostID }) {
 		return http.StatusBadRequest, badParam("post_id", b.PostID, "Post %s is not eligible for a note from you", b.PostID)
 	}
@@ -143,8 +141,6 @@ func (s *Server) deleteNote(c *call) (int, any) {
 		return pr.Status, pr
 	}
 	id := c.path["id"]
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	i := slices.IndexFunc(s.w.notes.list, func(n *Note) bool { return n.ID == id && n.AuthorID == c.who.userID })
 	if i < 0 {
 		pr := notFound("note", "id", id)
@@ -166,8 +162,6 @@ func (s *Server) evaluateNote(c *call) (int, any) {
 	if pr := decodeBody(c, &b); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	if t := s.w.tweet(b.PostID); t == nil || s.w.deleted[b.PostID] {
 		return http.StatusBadRequest, badParam("post_id", b.PostID, "Could not find post with id: [%s].", b.PostID)
 	}
@@ -250,8 +244,6 @@ func (s *Server) searchNotesWritten(c *call) (int, any) {
 	if pr != nil {
 		return http.StatusBadRequest, pr
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	var mine []*Note
 	for _, n := range s.w.notes.list {
 		if n.AuthorID == c.who.userID && n.TestMode == mode {
@@ -280,8 +272,6 @@ func (s *Server) searchPostsEligibleForNotes(c *call) (int, any) {
 	if pr != nil {
 		return http.StatusBadRequest, pr
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	status, v := s.tweetPage(c, s.w.eligibleFor(c.who.userID, mode), p, false)
 	if env, ok := v.(envelope); ok {
 		if m, ok := env.Meta.(listMeta); ok {

@@ -129,17 +129,12 @@ func (s *Server) createTweet(c *call) (int, any) {
 		return http.StatusBadRequest, badParam("media", "", "Media cannot be combined with a card_uri")
 	}
 
-	s.mu.Lock()
 	t, status, fail := s.newTweet(c, &b, text)
-	var events []streamEvent
-	if t != nil {
-		events = append(events, s.streamEventOf(t))
-		s.tweetActivity(t)
-	}
-	s.mu.Unlock()
 	if t == nil {
 		return status, fail
 	}
+	events := []streamEvent{s.streamEventOf(t)}
+	s.tweetActivity(t)
 	s.push(events)
 	return http.StatusCreated, envelope{Data: map[string]string{"id": t.ID, "text": t.Text}}
 }
@@ -250,8 +245,6 @@ func (s *Server) newTweet(c *call, b *createTweetBody, text string) (*Tweet, int
 
 // deleteTweet deletes a Tweet of the authenticated user.
 func (s *Server) deleteTweet(c *call) (int, any) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	id := c.path["id"]
 	t := s.w.tweet(id)
 	if t == nil {

@@ -30,8 +30,6 @@ func (w *World) RepostIDs(userID string) (ids []string) {
 // listRepostsOfMe pages through the Retweets of the caller's Tweets, 100 a page unless
 // max_results says otherwise.
 func (s *Server) listRepostsOfMe(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	p, pr := pageParams(c, filterKey(c)+"|"+c.who.userID, 100)
 	if pr != nil {
 		return http.StatusBadRequest, pr

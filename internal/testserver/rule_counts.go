@@ -35,9 +35,7 @@ func (s *Server) countStreamRules(c *call) (int, any) {
 	if f == nil {
 		f = set{"cap_per_client_app": true, "cap_per_project": true, "client_app_rules_count": true, "project_rules_count": true}
 	}
-	s.mu.RLock()
 	mine := len(s.w.rules)
-	s.mu.RUnlock()
 	app := wAppRulesCount{ClientAppID: ClientAppID, RuleCount: mine}
 	var d wRulesCount
 	if f["all_project_client_apps"] {

@@ -32,8 +32,6 @@ type deleteSummary struct {
 }
 
 func (s *Server) listStreamRules(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	rules := s.w.rules
 	if ids := listParam(c.q, "ids"); ids != nil {
 		var sel []Rule
@@ -88,8 +86,6 @@ func (s *Server) changeStreamRules(c *call) (int, any) {
 		return pr.Status, pr
 	}
 	dry := c.q.Get("dry_run") == "true"
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	now := fmtTime(s.clock.Now())
 	var errs []apiProblem
 

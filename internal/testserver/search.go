@@ -50,8 +50,6 @@ func (s *Server) searchTweets(c *call) (int, any) {
 	if pr != nil {
 		return http.StatusBadRequest, pr
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	list := s.search(q, f, c.who.viewer())
 	if relevancy {
 		s.w.byRelevancy(list)
@@ -199,11 +197,9 @@ func (s *Server) countTweets(c *call) (int, any) {
 	}
 
 	fields := listParam(c.q, "search_count.fields")
-	s.mu.RLock()
 	f.start, _ = bucket(lo)
 	_, f.end = bucket(hi - 1)
 	list := s.search(q, f, "")
-	s.mu.RUnlock()
 
 	var buckets []countBucket
 	total := 0

@@ -30,7 +30,7 @@ func TestEveryOperationServed(t *testing.T) {
 	var ops []string
 	for _, rt := range c.routes {
 		ops = append(ops, rt.opID)
-		if handlers[rt.opID] == nil && !isStream(rt.opID) {
+		if _, ok := handlers[rt.opID]; !ok && !isStream(rt.opID) {
 			t.Errorf("operation %s (%s) has no handler", rt.opID, rt.key)
 		}
 	}

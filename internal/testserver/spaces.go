@@ -27,8 +27,6 @@ func (s *Server) spaceList(c *call, list []*Space, errs []apiProblem, withMeta b
 }
 
 func (s *Server) lookupSpace(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	id := c.path["id"]
 	sp := s.w.b.spaces[id]
 	if sp == nil {
@@ -40,8 +38,6 @@ func (s *Server) lookupSpace(c *call) (int, any) {
 }
 
 func (s *Server) lookupSpaces(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	var list []*Space
 	var errs []apiProblem
 	for _, id := range strings.Split(c.q.Get("ids"), ",") {
@@ -56,8 +52,6 @@ func (s *Server) lookupSpaces(c *call) (int, any) {
 
 // lookupSpacesByCreators returns the live and scheduled Spaces of the users.
 func (s *Server) lookupSpacesByCreators(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	var list []*Space
 	var errs []apiProblem
 	for _, uid := range strings.Split(c.q.Get("user_ids"), ",") {
@@ -84,8 +78,6 @@ func (s *Server) searchSpaces(c *call) (int, any) {
 		max, _ = strconv.Atoi(v)
 	}
 	q := words(c.q.Get("query"))
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	var list []*Space
 	for _, id := range s.w.b.spaceOrder {
 		sp := s.w.b.spaces[id]
@@ -108,8 +100,6 @@ func (s *Server) searchSpaces(c *call) (int, any) {
 
 // listSpaceTweets serves the Tweets shared in a Space that the caller may see, newest first.
 func (s *Server) listSpaceTweets(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	id := c.path["id"]
 	sp := s.w.b.spaces[id]
 	if sp == nil {
@@ -130,8 +120,6 @@ func (s *Server) listSpaceTweets(c *call) (int, any) {
 
 // listSpaceBuyers serves who bought tickets to a Space; only its creator may ask.
 func (s *Server) listSpaceBuyers(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	id := c.path["id"]
 	sp := s.w.b.spaces[id]
 	if sp == nil {

@@ -46,8 +46,6 @@ func (st *state) liveStreamLinks() []*StreamLink {
 }
 
 func (s *Server) listStreamWebhookLinks(c *call) (int, any) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	links := []wStreamLink{}
 	for _, l := range s.w.liveStreamLinks() {
 		links = append(links, wStreamLink{WebhookID: l.WebhookID, ApplicationID: ClientAppID, BusinessUserID: XDevelopersID,
@@ -64,8 +62,6 @@ func (s *Server) linkStreamWebhook(c *call) (int, any) {
 			fields = append(fields, name+"="+v)
 		}
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	w := s.w.hooks.find(id)
 	if w == nil {
 		pr := webhookNotFound(id)
@@ -86,8 +82,6 @@ func (s *Server) linkStreamWebhook(c *call) (int, any) {
 
 func (s *Server) unlinkStreamWebhook(c *call) (int, any) {
 	id := c.path["webhook_id"]
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.w.hooks.find(id) == nil {
 		pr := webhookNotFound(id)
 		return pr.Status, pr

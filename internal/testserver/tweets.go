@@ -94,8 +94,6 @@ func (s *Server) tweetPage(c *call, list []*Tweet, p pageReq, idMeta bool) (int,
 }
 
 func (s *Server) lookupTweet(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	id := c.path["id"]
 	t := s.w.tweet(id)
 	if t == nil {
@@ -110,8 +108,6 @@ func (s *Server) lookupTweet(c *call) (int, any) {
 }
 
 func (s *Server) lookupTweets(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	r := newRenderer(s.w, parseShape(c.q), c.who.viewer())
 	var data []wTweet
 	var errs []apiProblem
@@ -148,8 +144,6 @@ func (s *Server) timelineOwner(c *call) (*User, any) {
 }
 
 func (s *Server) listUserTweets(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	u, fail := s.timelineOwner(c)
 	if u == nil {
 		return http.StatusOK, fail
@@ -177,8 +171,6 @@ func (s *Server) listUserTweets(c *call) (int, any) {
 }
 
 func (s *Server) listMentions(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	u, fail := s.timelineOwner(c)
 	if u == nil {
 		return http.StatusOK, fail
@@ -204,8 +196,6 @@ func (s *Server) listMentions(c *call) (int, any) {
 }
 
 func (s *Server) listLikedTweets(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	u, fail := s.timelineOwner(c)
 	if u == nil {
 		return http.StatusOK, fail
@@ -225,8 +215,6 @@ func (s *Server) listLikedTweets(c *call) (int, any) {
 
 // tweetUsers serves the users related to a Tweet (likers, retweeters).
 func (s *Server) tweetUsers(c *call, rel map[string][]string) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	id := c.path["id"]
 	if s.w.tweet(id) == nil {
 		return http.StatusOK, envelope{Errors: []apiProblem{notFound("tweet", "id", id)}}
@@ -273,8 +261,6 @@ func (s *Server) addMark(c *call, m mark) (int, any) {
 	if pr := decodeBody(c, &body); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	me := c.who.userID
 	t := s.w.tweet(body.TweetID)
 	if t == nil || !s.w.canSee(me, t.AuthorID) {
@@ -297,8 +283,6 @@ func (s *Server) removeMark(c *call, m mark) (int, any) {
 	if pr := actingUser(c, "id"); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	me, id := c.who.userID, c.path["tweet_id"]
 	byUser, byTweet := m.maps(s.w)
 	if m.key == "liked" && contains(byUser[me], id) {
@@ -322,8 +306,6 @@ func (s *Server) retweet(c *call) (int, any) {
 	if pr := decodeBody(c, &body); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	me := c.who.userID
 	src := s.w.tweet(body.TweetID)
 	if src == nil || !s.w.canSee(me, src.AuthorID) {
@@ -352,8 +334,6 @@ func (s *Server) unretweet(c *call) (int, any) {
 	if pr := actingUser(c, "id"); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	me, src := c.who.userID, c.path["source_tweet_id"]
 	if id, ok := s.w.retweetOf[me+"/"+src]; ok {
 		if t := s.w.tweet(id); t != nil {
@@ -375,8 +355,6 @@ func (s *Server) hideReply(c *call) (int, any) {
 	if pr := decodeBody(c, &body); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	id := c.path["tweet_id"]
 	t := s.w.tweet(id)
 	if t == nil {
@@ -425,8 +403,6 @@ func (s *Server) referencedTweet(c *call) (*Tweet, any) {
 }
 
 func (s *Server) listQuoteTweets(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	t, fail := s.referencedTweet(c)
 	if t == nil {
 		return http.StatusOK, fail
@@ -443,8 +419,6 @@ func (s *Server) listQuoteTweets(c *call) (int, any) {
 // accounts that retweeted JackPinnedTweetID count in retweeted_by and public_metrics but
 // have no Retweet Tweets, so they are not listed here.
 func (s *Server) listRetweets(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	t, fail := s.referencedTweet(c)
 	if t == nil {
 		return http.StatusOK, fail
@@ -473,8 +447,6 @@ func (s *Server) homeTimeline(c *call) (int, any) {
 		return http.StatusBadRequest, pr
 	}
 	exclude := listParam(c.q, "exclude")
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	var list []*Tweet
 	for _, t := range s.w.home(c.who.userID) {
 		if !f.ok(t) || exclude["replies"] && hasRef(t, "replied_to") != "" || exclude["retweets"] && hasRef(t, "retweeted") != "" {

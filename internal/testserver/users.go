@@ -31,8 +31,6 @@ func (s *Server) oneUser(c *call, u *User) (int, any) {
 }
 
 func (s *Server) lookupUser(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	id := c.path["id"]
 	u := s.w.user(id)
 	if u == nil {
@@ -42,8 +40,6 @@ func (s *Server) lookupUser(c *call) (int, any) {
 }
 
 func (s *Server) lookupUserByUsername(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	name := c.path["username"]
 	u := s.w.userByName(name)
 	if u == nil {
@@ -53,8 +49,6 @@ func (s *Server) lookupUserByUsername(c *call) (int, any) {
 }
 
 func (s *Server) manyUsers(c *call, param string, find func(string) *User) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	r := newRenderer(s.w, parseShape(c.q), c.who.viewer())
 	var data []wUser
 	var errs []apiProblem
@@ -79,8 +73,6 @@ func (s *Server) lookupUsersByUsernames(c *call) (int, any) {
 }
 
 func (s *Server) listFollowers(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	id := c.path["id"]
 	if s.w.user(id) == nil {
 		return http.StatusOK, envelope{Errors: []apiProblem{notFound("user", "id", id)}}
@@ -96,8 +88,6 @@ func (s *Server) listFollowers(c *call) (int, any) {
 }
 
 func (s *Server) listFollowing(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	id := c.path["id"]
 	if s.w.user(id) == nil {
 		return http.StatusOK, envelope{Errors: []apiProblem{notFound("user", "id", id)}}
@@ -117,8 +107,6 @@ func (s *Server) listBlocking(c *call) (int, any) {
 	if pr := actingUser(c, "id"); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	ids := s.w.blocks[c.who.userID]
 	p, pr := pageParams(c, filterKey(c), 100)
 	if pr != nil {
@@ -152,8 +140,6 @@ func (s *Server) target(c *call, verb, field string) (string, int, any) {
 }
 
 func (s *Server) followUser(c *call) (int, any) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	target, st, fail := s.target(c, "follow", "following")
 	if target == "" {
 		return st, fail
@@ -179,8 +165,6 @@ func (s *Server) unfollowUser(c *call) (int, any) {
 	if pr := actingUser(c, "source_user_id"); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if target := c.path["target_user_id"]; s.w.isFollowing(c.who.userID, target) {
 		s.w.unfollow(c.who.userID, target)
 		s.userPairActivity("follow.unfollow", c.who.userID, target)
@@ -189,8 +173,6 @@ func (s *Server) unfollowUser(c *call) (int, any) {
 }
 
 func (s *Server) blockUser(c *call) (int, any) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	target, st, fail := s.target(c, "block", "blocking")
 	if target == "" {
 		return st, fail
@@ -211,8 +193,6 @@ func (s *Server) unblockUser(c *call) (int, any) {
 }
 
 func (s *Server) muteUser(c *call) (int, any) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	target, st, fail := s.target(c, "mute", "muting")
 	if target == "" {
 		return st, fail
@@ -237,8 +217,6 @@ func (s *Server) dropTarget(c *call, key, eventType string, rel func(*state) map
 	if pr := actingUser(c, "source_user_id"); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	me, m, target := c.who.userID, rel(s.w), c.path["target_user_id"]
 	if contains(m[me], target) {
 		s.userPairActivity(eventType, me, target)
@@ -249,8 +227,6 @@ func (s *Server) dropTarget(c *call, key, eventType string, rel func(*state) map
 
 // lookupMe serves the user the token acts for.
 func (s *Server) lookupMe(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	return s.oneUser(c, s.w.user(c.who.userID))
 }
 
@@ -258,8 +234,6 @@ func (s *Server) listMuting(c *call) (int, any) {
 	if pr := actingUser(c, "id"); pr != nil {
 		return pr.Status, pr
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	ids := s.w.mutes[c.who.userID]
 	p, pr := pageParams(c, filterKey(c), 100)
 	if pr != nil {
@@ -277,8 +251,6 @@ func (s *Server) searchUsers(c *call) (int, any) {
 	if pr != nil {
 		return http.StatusBadRequest, pr
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	var ids []string
 	for _, id := range append(s.w.b.userOrder[:len(s.w.b.userOrder):len(s.w.b.userOrder)], s.w.addedUserIDs()...) {
 		u := s.w.user(id)

@@ -105,8 +105,6 @@ func renderWebhook(w *Webhook, fields set) wWebhook {
 }
 
 func (s *Server) listWebhooks(c *call) (int, any) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	fields := listParam(c.q, "webhook_config.fields")
 	var data []wWebhook
 	for _, w := range s.w.hooks.list {
@@ -193,8 +191,6 @@ func (s *Server) validateWebhook(c *call) (int, any) {
 
 func (s *Server) deleteWebhook(c *call) (int, any) {
 	id := c.path["webhook_id"]
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	h := s.w.hooks
 	i := slices.IndexFunc(h.list, func(w *Webhook) bool { return w.ID == id })
 	if i < 0 {
