@@ -124,12 +124,9 @@ func TestRealShapedLinesDecodeFully(t *testing.T) {
 // reader, stall watchdog, decoding, hand-over to the consumer. "stream" uses the client's
 // default decoder, "stream-stdjson" encoding/json (WithStandardJSON); "decode" is the
 // decoding of one line alone, for comparison. Run with -cpu 1 for the one-core figure.
-//
-// Best of runs on the shared 2-core machine of internal/jsonx's benchmarks (whose speed moves by
-// up to 40% with its neighbours): stream 10.7 µs a line, 94,000 Tweets/s; decode 10.1 µs, 99,000;
-// stream-stdjson 38 µs, 26,000; 60 allocations a line (73 with encoding/json). These lines carry
-// every expansion (several users, media, a poll or place, referenced Tweets), a third more bytes
-// than the "expanded" lines of BenchmarkStreamLines.
+// These lines carry every expansion (several users, media, a poll or place, referenced
+// Tweets), a third more bytes than the "expanded" lines of internal/jsonx's
+// BenchmarkStreamLines.
 func BenchmarkStreamDecode(b *testing.B) {
 	lines := realShapedLines(b, 64)
 	var one bytes.Buffer
