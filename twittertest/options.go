@@ -65,3 +65,58 @@ func WithInvalidRequestsAllowed() Option {
 func WithAuthorizingUser(userID string) Option {
 	return func(o *options) { o.add(testserver.WithAuthorizingUser(userID)) }
 }
+
+// WithAddr sets the TCP address the server listens on (default "127.0.0.1:0", a free
+// port), for a server New starts at a port another program knows.
+func WithAddr(addr string) Option { return func(o *options) { o.add(testserver.WithAddr(addr)) } }
+
+// WithTokenLifetime sets how long the access tokens POST /2/oauth2/token hands out last
+// (expires_in; default two hours, as X), on the server clock: with a ManualClock, a test
+// crosses an expiry, and sees your program refresh the token, without waiting. Tokens of
+// Server.UserToken never expire.
+func WithTokenLifetime(d time.Duration) Option {
+	return func(o *options) { o.add(testserver.WithTokenLifetime(d)) }
+}
+
+// WithRedirectURL sets the redirect URI registered for the OAuth 2.0 client (default
+// "http://127.0.0.1/callback"); the authorize endpoint accepts only this one, as X does.
+func WithRedirectURL(url string) Option {
+	return func(o *options) { o.add(testserver.WithRedirectURL(url)) }
+}
+
+// ResponseMutator rewrites the body of a response just before the server checks it
+// against the API document and sends it: operationID names the operation ("lookupTweet"),
+// and a stream's mutator sees each line. Return body unchanged to leave a response alone.
+type ResponseMutator func(operationID string, status int, body []byte) []byte
+
+// WithResponseMutator lets m rewrite response bodies, to show how your program copes
+// with what X may send and its document does not say: an unknown field or enum value, a
+// missing one. A response m breaks is a contract violation, failing a test of Start;
+// with WithoutResponseValidation the server sends it unchecked.
+func WithResponseMutator(m ResponseMutator) Option {
+	return func(o *options) { o.add(testserver.WithResponseMutator(testserver.ResponseMutator(m))) }
+}
+
+// WithoutResponseValidation stops checking responses against the API document (requests
+// are still checked), for benchmarks, and for responses a ResponseMutator breaks on
+// purpose.
+func WithoutResponseValidation() Option {
+	return func(o *options) { o.add(testserver.WithoutResponseValidation()) }
+}
+
+// WithMaxStreamConnections limits the open connections of each stream (sample, filtered,
+// ...) to n: one more is refused with X's 429 TooManyConnections problem. The default 0
+// means no limit.
+func WithMaxStreamConnections(n int) Option {
+	return func(o *options) { o.add(testserver.WithMaxStreamConnections(n)) }
+}
+
+// WithoutSeedRules starts the filtered stream with no rules in force, instead of the
+// seeded one (from:XDevelopers, tag xdevs).
+func WithoutSeedRules() Option { return func(o *options) { o.add(testserver.WithoutSeedRules()) } }
+
+// WithComplianceTimes sets how long after its creation a batch compliance job turns
+// in_progress, and then complete (defaults one and five minutes), on the server clock.
+func WithComplianceTimes(inProgress, complete time.Duration) Option {
+	return func(o *options) { o.add(testserver.WithComplianceTimes(inProgress, complete)) }
+}
