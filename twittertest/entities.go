@@ -25,18 +25,22 @@ type User struct {
 	VerifiedType    string // blue, business, government or none
 	PinnedTweetID   string
 	Email           string // confirmed_email, told only to the user themself
+	IdentityChecked bool   // is_identity_verified: X checked the owner's identity
+	Parody          bool   // labelled as a parody, commentary or fan account
 }
 
 func userOf(u testserver.User) User {
 	return User{ID: u.ID, Name: u.Name, Username: u.Username, CreatedAt: u.CreatedAt, Description: u.Description,
 		Location: u.Location, URL: u.URL, ProfileImageURL: u.ProfileImageURL, Protected: u.Protected,
-		Verified: u.Verified, VerifiedType: u.VerifiedType, PinnedTweetID: u.PinnedTweetID, Email: u.Email}
+		Verified: u.Verified, VerifiedType: u.VerifiedType, PinnedTweetID: u.PinnedTweetID, Email: u.Email,
+		IdentityChecked: u.IdentityChecked, Parody: u.Parody}
 }
 
 func (u User) internal() testserver.User {
 	return testserver.User{ID: u.ID, Name: u.Name, Username: u.Username, CreatedAt: u.CreatedAt, Description: u.Description,
 		Location: u.Location, URL: u.URL, ProfileImageURL: u.ProfileImageURL, Protected: u.Protected,
-		Verified: u.Verified, VerifiedType: u.VerifiedType, PinnedTweetID: u.PinnedTweetID, Email: u.Email}
+		Verified: u.Verified, VerifiedType: u.VerifiedType, PinnedTweetID: u.PinnedTweetID, Email: u.Email,
+		IdentityChecked: u.IdentityChecked, Parody: u.Parody}
 }
 
 // Tweet is a Tweet (a post) of the world. Its entities (hashtags, mentions, cashtags,
@@ -58,6 +62,39 @@ type Tweet struct {
 	PossiblySensitive bool
 	// ReplySettings says who may reply: everyone, mentionedUsers, following, ...
 	ReplySettings string
+	// ContextAnnotations are the topics X found the Tweet to be about.
+	ContextAnnotations []ContextAnnotation
+	CardURI            string // the card it was posted with
+	PaidPartnership    bool   // the author disclosed paid promotion
+	ArticleTitle       string // the title of its long-form Article; "" without one
+	// MatchedMediaNotes are the Community Notes on media that its media matched.
+	MatchedMediaNotes []MatchedMediaNote
+	// NoteRequestSuggestions are readers' suggestions toward a Community Note on it.
+	NoteRequestSuggestions []NoteRequestSuggestion
+}
+
+// ContextAnnotation places a Tweet in a domain (a kind of topic, such as "Brand") and an
+// entity of it (the topic itself, such as "Go").
+type ContextAnnotation struct {
+	Domain, Entity AnnotationPart
+}
+
+// AnnotationPart is the domain or the entity of a ContextAnnotation.
+type AnnotationPart struct {
+	ID, Name, Description string
+}
+
+// MatchedMediaNote is a Community Note on media that a Tweet's media matched.
+type MatchedMediaNote struct {
+	NoteID      string
+	MatchStatus string // e.g. "matched"
+}
+
+// NoteRequestSuggestion is a reader's suggestion toward a Community Note on a Tweet.
+type NoteRequestSuggestion struct {
+	SuggestionID string
+	Suggestion   string // what the reader suggests the note say
+	SourceLink   string // a source the reader offers
 }
 
 // ReferencedTweet links a Tweet to one it retweets (Type "retweeted"), quotes ("quoted")
@@ -74,6 +111,16 @@ func tweetOf(t testserver.Tweet) Tweet {
 	for _, r := range t.ReferencedTweets {
 		out.ReferencedTweets = append(out.ReferencedTweets, ReferencedTweet{Type: r.Type, ID: r.ID})
 	}
+	out.CardURI, out.PaidPartnership, out.ArticleTitle = t.CardURI, t.PaidPartnership, t.ArticleTitle
+	for _, a := range t.ContextAnnotations {
+		out.ContextAnnotations = append(out.ContextAnnotations, ContextAnnotation{Domain: AnnotationPart(a.Domain), Entity: AnnotationPart(a.Entity)})
+	}
+	for _, n := range t.MatchedMediaNotes {
+		out.MatchedMediaNotes = append(out.MatchedMediaNotes, MatchedMediaNote(n))
+	}
+	for _, n := range t.NoteRequestSuggestions {
+		out.NoteRequestSuggestions = append(out.NoteRequestSuggestions, NoteRequestSuggestion(n))
+	}
 	return out
 }
 
@@ -83,6 +130,17 @@ func (t Tweet) internal() testserver.Tweet {
 		Lang: t.Lang, Source: t.Source, PossiblySensitive: t.PossiblySensitive, ReplySettings: t.ReplySettings}
 	for _, r := range t.ReferencedTweets {
 		out.ReferencedTweets = append(out.ReferencedTweets, testserver.ReferencedTweet{Type: r.Type, ID: r.ID})
+	}
+	out.CardURI, out.PaidPartnership, out.ArticleTitle = t.CardURI, t.PaidPartnership, t.ArticleTitle
+	for _, a := range t.ContextAnnotations {
+		out.ContextAnnotations = append(out.ContextAnnotations, testserver.ContextAnnotation{
+			Domain: testserver.AnnotationPart(a.Domain), Entity: testserver.AnnotationPart(a.Entity)})
+	}
+	for _, n := range t.MatchedMediaNotes {
+		out.MatchedMediaNotes = append(out.MatchedMediaNotes, testserver.MatchedMediaNote(n))
+	}
+	for _, n := range t.NoteRequestSuggestions {
+		out.NoteRequestSuggestions = append(out.NoteRequestSuggestions, testserver.NoteRequestSuggestion(n))
 	}
 	return out
 }
@@ -94,6 +152,8 @@ type Media struct {
 	URL             string
 	PreviewImageURL string
 	AltText         string
+	Title           string // the author's title, told in a Tweet's media_metadata
+	Description     string // the author's description, told in a Tweet's media_metadata
 	Width, Height   int
 	DurationMS      int // videos
 	ViewCount       int // videos
@@ -101,7 +161,7 @@ type Media struct {
 
 func mediaOf(m testserver.Media) Media {
 	return Media{Key: m.Key, Type: m.Type, URL: m.URL, PreviewImageURL: m.PreviewImageURL, AltText: m.AltText,
-		Width: m.Width, Height: m.Height, DurationMS: m.DurationMS, ViewCount: m.ViewCount}
+		Title: m.Title, Description: m.Description, Width: m.Width, Height: m.Height, DurationMS: m.DurationMS, ViewCount: m.ViewCount}
 }
 
 // Poll is a poll attached to a Tweet.
@@ -136,19 +196,27 @@ type Space struct {
 	CreatorID        string
 	HostIDs          []string
 	SpeakerIDs       []string
+	InvitedUserIDs   []string // invited to speak
+	TopicIDs         []string // the topics its host picked
 	Lang             string
 	IsTicketed       bool
 	ParticipantCount int
+	SubscriberCount  int // those who asked to be told when a scheduled Space starts
 	CreatedAt        time.Time
 	StartedAt        time.Time // zero until it starts
 	ScheduledStart   time.Time // scheduled Spaces
 	EndedAt          time.Time // zero until it ends
+	UpdatedAt        time.Time
+	SharedTweetIDs   []string // Tweets shared in the Space, newest first
+	BuyerIDs         []string // who bought a ticket (ticketed Spaces), newest first
 }
 
 func spaceOf(s testserver.Space) Space {
 	return Space{ID: s.ID, State: s.State, Title: s.Title, CreatorID: s.CreatorID, HostIDs: slices.Clone(s.HostIDs),
 		SpeakerIDs: slices.Clone(s.SpeakerIDs), Lang: s.Lang, IsTicketed: s.IsTicketed, ParticipantCount: s.ParticipantCount,
-		CreatedAt: s.CreatedAt, StartedAt: s.StartedAt, ScheduledStart: s.ScheduledStart, EndedAt: s.EndedAt}
+		CreatedAt: s.CreatedAt, StartedAt: s.StartedAt, ScheduledStart: s.ScheduledStart, EndedAt: s.EndedAt,
+		InvitedUserIDs: slices.Clone(s.InvitedUserIDs), TopicIDs: slices.Clone(s.TopicIDs), SubscriberCount: s.SubscriberCount,
+		UpdatedAt: s.UpdatedAt, SharedTweetIDs: slices.Clone(s.SharedTweetIDs), BuyerIDs: slices.Clone(s.BuyerIDs)}
 }
 
 // List is a curated List of accounts. Private Lists are seen only by their owner.
