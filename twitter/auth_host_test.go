@@ -163,3 +163,55 @@ func TestPreparedRequestsAreAuthorizedOnce(t *testing.T) {
 		t.Errorf("another origin was sent the token: %q", a)
 	}
 }
+
+// TestCredentialsOnlyGoToTheAPIHost: the client's HTTP client, used for another host,
+// sends no credentials there.
+func TestCredentialsOnlyGoToTheAPIHost(t *testing.T) {
+	f := newFakeX(t, newTestClock())
+	other := newFakeX(t, newTestClock())
+	for name, opt := range map[string]Option{
+		"bearer": WithBearerToken(redactBearer),
+		"app":    WithAppCredentials(testConsumerKey, testConsumerSecret),
+		"oauth1": WithOAuth1(testOAuth1),
+	} {
+		c := f.client(opt, WithRetryPolicy(NoRetries()))
+		resp, err := c.HTTPClient().Get(other.srv.URL + "/2/users/by/username/a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if a := other.auths(); a[len(a)-1] != "" {
+			t.Errorf("%s: another host got Authorization %q", name, a[len(a)-1])
+		}
+		resp, err = c.HTTPClient().Get(f.srv.URL + "/2/users/by/username/a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if a := f.auths(); a[len(a)-1] == "" {
+			t.Errorf("%s: the API host got no Authorization", name)
+		}
+	}
+	if other.appFetches.Load() != 0 || f.appFetches.Load() != 1 {
+		t.Errorf("token fetches: API host %d, other host %d", f.appFetches.Load(), other.appFetches.Load())
+	}
+}
+
+func TestCanonicalHost(t *testing.T) {
+	for _, tc := range [][2]string{
+		{"https://api.x.com/2/users", "https://API.X.COM:443/"},
+		{"http://127.0.0.1:8080/a", "http://127.0.0.1:8080"},
+		{"http://example.com", "http://example.com:80/x"},
+	} {
+		a, _ := url.Parse(tc[0])
+		b, _ := url.Parse(tc[1])
+		if canonicalHost(a) != canonicalHost(b) {
+			t.Errorf("%s and %s differ: %s, %s", tc[0], tc[1], canonicalHost(a), canonicalHost(b))
+		}
+	}
+	a, _ := url.Parse("https://api.x.com")
+	b, _ := url.Parse("http://api.x.com")
+	if canonicalHost(a) == canonicalHost(b) {
+		t.Error("https and http default ports compare equal")
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -17,6 +18,7 @@ import (
 	"time"
 
 	"github.com/twitterkit/go/gen"
+	"github.com/twitterkit/go/internal/testserver"
 )
 
 // X's worked example from "Creating a signature" (docs.x.com, OAuth 1.0a).
@@ -300,4 +302,62 @@ func TestOAuth1RejectsBadInput(t *testing.T) {
 	if err == nil || sent || !strings.Contains(err.Error(), "malformed query") || !permanentAuthError(err) {
 		t.Errorf("err = %v, sent = %v", err, sent)
 	}
+}
+
+func TestE2EOAuth1(t *testing.T) {
+	s, clk := e2e(t)
+	sc := s.OAuth1(testserver.JackID)
+	creds := OAuth1Credentials{ConsumerKey: sc.ConsumerKey, ConsumerSecret: sc.ConsumerSecret, Token: sc.Token, TokenSecret: sc.TokenSecret}
+	c := e2eClient(t, s, clk, WithOAuth1(creds))
+	ctx := context.Background()
+
+	// Signed GETs with query parameters (comma lists, then a search query that needs
+	// every kind of encoding), repeated: each gets a fresh nonce or X would refuse it.
+	lookupJack(t, c)
+	lookupJack(t, c)
+	q := url.Values{"query": {`from:jack "state" -is:retweet (go OR golang) 🐦`}, "max_results": {"10"}, "tweet.fields": {"created_at,author_id"}}
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, s.URL()+"/2/tweets/search/recent?"+q.Encode(), nil)
+	resp, err := c.HTTPClient().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("signed search: %s", resp.Status)
+	}
+
+	// A signed POST with a JSON body (not part of the signature).
+	if _, _, err := c.Users.Follow(ctx, testserver.JackID, testserver.CarolID); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(s.World().FollowingIDs(testserver.JackID), testserver.CarolID) {
+		t.Error("the follow did not happen")
+	}
+
+	// The same nonce twice is a replay; a clock 10 minutes off is out of the window.
+	fixed := e2eClientWithNonce(t, s, clk, creds, func() string { return "fixed-nonce" })
+	lookupJack(t, fixed)
+	if _, _, err := fixed.Users.ByUsername(ctx, "jack", nil); !IsUnauthorized(err) {
+		t.Errorf("replayed nonce: %v", err)
+	}
+	skewed := e2eClient(t, s, clk, WithOAuth1(creds), func(c *config) error {
+		c.now = func() time.Time { return clk.Now().Add(-10 * time.Minute) }
+		return nil
+	})
+	if _, _, err := skewed.Users.ByUsername(ctx, "jack", nil); !IsUnauthorized(err) {
+		t.Errorf("skewed clock: %v", err)
+	}
+	// Someone else's token secret: the signature does not verify.
+	wrong := creds
+	wrong.TokenSecret = "not-the-secret"
+	if _, _, err := e2eClient(t, s, clk, WithOAuth1(wrong)).Users.ByUsername(ctx, "jack", nil); !IsUnauthorized(err) {
+		t.Errorf("wrong token secret: %v", err)
+	}
+}
+
+func e2eClientWithNonce(t *testing.T, s *testserver.Server, clk *testserver.ManualClock, creds OAuth1Credentials, nonce func() string) *Client {
+	return e2eClient(t, s, clk, func(c *config) error {
+		c.auth = oauth1Auth{creds: keysOf(creds), nonce: nonce}
+		return nil
+	})
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/twitterkit/go/gen"
 	"github.com/twitterkit/go/internal/testserver"
 	"github.com/twitterkit/go/twitter"
@@ -357,4 +358,28 @@ func TestFakeUsersNewerFields(t *testing.T) {
 	if me.Data.ConfirmedEmail != "alice@example.com" {
 		t.Errorf("me.confirmed_email = %q", me.Data.ConfirmedEmail)
 	}
+}
+
+func TestFakeUsersMe(t *testing.T) {
+	s := fake(t)
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name string
+		c    *twitter.Client
+		want string
+	}{
+		{"OAuth 2.0", userClient(t, s, testserver.AliceID, "tweet.read", "users.read"), testserver.AliceID},
+		{"OAuth 1.0a", oauth1Client(t, s, testserver.JackID), testserver.JackID},
+	} {
+		res, _, err := tc.c.Users.Me(ctx, pinnedUserOpts)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if res.Data.ID != tc.want {
+			t.Errorf("%s: me = %s, want %s", tc.name, res.Data.ID, tc.want)
+		}
+		checkUser(t, s, res.Data, &res.Includes)
+	}
+	_, _, err := appClient(t, s).Users.Me(ctx, nil)
+	wantUnsupportedAuth(t, err)
 }

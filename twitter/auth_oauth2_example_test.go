@@ -3,7 +3,6 @@ package twitter_test
 import (
 	"context"
 	"errors"
-	"log"
 	"net/http"
 	"os"
 	"sync"
@@ -12,34 +11,6 @@ import (
 
 	"github.com/twitterkit/go/twitter"
 )
-
-func ExampleWithAppCredentials() {
-	c, err := twitter.NewClient(twitter.WithAppCredentials(os.Getenv("X_API_KEY"), os.Getenv("X_API_SECRET")))
-	if err != nil {
-		log.Fatal(err)
-	}
-	// The first request fetches the app-only bearer token.
-	user, _, err := c.Users.ByUsername(context.Background(), "XDevelopers", nil)
-	if err != nil {
-		log.Fatal(err)
-	}
-	log.Println(user.Data.Name)
-}
-
-func ExampleWithOAuth1() {
-	c, err := twitter.NewClient(twitter.WithOAuth1(twitter.OAuth1Credentials{
-		ConsumerKey:    os.Getenv("X_API_KEY"),
-		ConsumerSecret: os.Getenv("X_API_SECRET"),
-		Token:          os.Getenv("X_ACCESS_TOKEN"),
-		TokenSecret:    os.Getenv("X_ACCESS_TOKEN_SECRET"),
-	}))
-	if err != nil {
-		log.Fatal(err)
-	}
-	if _, _, err := c.Users.Follow(context.Background(), os.Getenv("X_USER_ID"), "2244994945"); err != nil {
-		log.Fatal(err)
-	}
-}
 
 // tokenStore stands for the program's database of users' tokens.
 type tokenStore struct {
