@@ -597,12 +597,13 @@ func (s *EventStream[M]) consume(resp *http.Response) *connFailure {
 	wd := newWatchdog(s.opts.afterFunc, s.opts.StallTimeout, cb.cancel)
 	wd.disarm()
 	defer wd.disarm()
-	lines := newLineReader(watchedBody{r: resp.Body, w: wd}, s.opts.MaxLineSize)
+	feed := startLineFeed(newLineReader(watchedBody{r: resp.Body, w: wd}, s.opts.MaxLineSize), cb.cancel)
+	defer feed.close()
 	events := 0 // lines delivered that are not system messages
 	var disconnect *gen.Problem
 	for {
-		line, err := lines.next()
-		if err != nil {
+		fed := feed.next()
+		if err := fed.err; err != nil {
 			var tooLong *lineTooLong
 			if errors.As(err, &tooLong) {
 				if !s.emit(streamItem[M]{err: &LineError{Endpoint: s.endpoint, Size: tooLong.size, Err: ErrLineTooLong}}) {
@@ -622,15 +623,13 @@ func (s *EventStream[M]) consume(resp *http.Response) *connFailure {
 			default:
 				f.err = fmt.Errorf("twitter: %s: reading the stream: %w", s.endpoint, err)
 			}
-			if lines.partial > 0 {
-				f.err = fmt.Errorf("%w (an unfinished line of %d bytes was dropped)", f.err, lines.partial)
+			if fed.partial > 0 {
+				f.err = fmt.Errorf("%w (an unfinished line of %d bytes was dropped)", f.err, fed.partial)
 			}
 			return f
 		}
-		if isKeepAlive(line) {
-			continue
-		}
-		it, problems := s.decodeLine(line)
+		it, problems := s.decodeLine(fed.line)
+		feed.recycle(fed.line)
 		switch {
 		case it.err != nil:
 		case problems == nil:

@@ -174,3 +174,95 @@ func (b watchedBody) Read(p []byte) (int, error) {
 	b.w.disarm()
 	return n, err
 }
+
+// lineFeed reads a stream's lines on a goroutine of its own and hands over copies, so
+// that reading the next lines (and the server sending them) goes on while the consuming
+// goroutine decodes the last: on a machine of more than one core a stream of large
+// Tweets is then limited by decoding alone, not by decoding and reading one after the
+// other. Lines arrive in order, each once; keep-alives are dropped here. The buffers
+// handed over are reused once given back with recycle.
+type lineFeed struct {
+	lines chan fedLine
+	free  chan []byte
+	stop  chan struct{}
+	done  chan struct{}
+	abort func() // makes a Read in progress return (cancels the connection)
+}
+
+// fedLine is a line, or the error that ended (or, for a *lineTooLong, interrupted) the
+// reading with the length of the unfinished line it dropped.
+type fedLine struct {
+	line    []byte
+	err     error
+	partial int
+}
+
+// feedDepth is how many lines the feed reads ahead of the decoding.
+const feedDepth = 16
+
+// maxRecycled is the largest buffer kept for reuse; a larger line's copy is let go.
+const maxRecycled = 64 << 10
+
+func startLineFeed(l *lineReader, abort func()) *lineFeed {
+	f := &lineFeed{
+		lines: make(chan fedLine, feedDepth),
+		free:  make(chan []byte, feedDepth+1),
+		stop:  make(chan struct{}),
+		done:  make(chan struct{}),
+		abort: abort,
+	}
+	go f.run(l)
+	return f
+}
+
+func (f *lineFeed) run(l *lineReader) {
+	defer close(f.done)
+	for {
+		line, err := l.next()
+		var it fedLine
+		switch {
+		case err != nil:
+			it = fedLine{err: err, partial: l.partial}
+		case isKeepAlive(line):
+			continue
+		default:
+			var b []byte
+			select {
+			case b = <-f.free:
+			default:
+			}
+			it.line = append(b[:0], line...)
+		}
+		select {
+		case f.lines <- it:
+		case <-f.stop:
+			return
+		}
+		var tooLong *lineTooLong
+		if err != nil && !errors.As(err, &tooLong) {
+			return
+		}
+	}
+}
+
+// next returns the next line or error; after an error other than a *lineTooLong nothing
+// more comes.
+func (f *lineFeed) next() fedLine { return <-f.lines }
+
+// recycle gives back a line's buffer once nothing refers to it.
+func (f *lineFeed) recycle(b []byte) {
+	if cap(b) > maxRecycled {
+		return
+	}
+	select {
+	case f.free <- b:
+	default:
+	}
+}
+
+// close stops the reading goroutine and waits for it to end.
+func (f *lineFeed) close() {
+	close(f.stop)
+	f.abort()
+	<-f.done
+}
