@@ -57,7 +57,7 @@ func checkActivitySubscription(method string, req gen.ActivitySubscriptionCreate
 	case f.UserID == "" && f.Keyword == "":
 		return invalid(method, "the filter needs a UserID (or a Keyword, for news.new)")
 	case f.Direction != "" && !f.Direction.Valid():
-		return invalid(method, "Direction %q is neither inbound nor outbound", f.Direction)
+		return notOneOf(method, "Direction", f.Direction)
 	case utf8.RuneCountInString(f.Keyword) > maxActivityKeyword:
 		return invalid(method, "Keyword of %d characters; the API takes at most %d", utf8.RuneCountInString(f.Keyword), maxActivityKeyword)
 	}

@@ -2,6 +2,7 @@ package twitter
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"unicode/utf16"
 
@@ -44,7 +45,7 @@ func checkArticleContent(method string, c gen.ArticleContentState) error {
 	}
 	for i, b := range c.Blocks {
 		if !b.Type.Valid() {
-			return invalid(method, "block %d: type %q is not one of the DraftJS block types of gen.ArticleBlockType", i, b.Type)
+			return notOneOf(method, fmt.Sprintf("block %d: type", i), b.Type)
 		}
 		if b.Type == gen.ArticleBlockTypeAtomic && len(b.EntityRanges) == 0 {
 			return invalid(method, "block %d is atomic but refers to no entity", i)
@@ -60,7 +61,7 @@ func checkArticleContent(method string, c gen.ArticleContentState) error {
 		}
 		for _, r := range b.InlineStyleRanges {
 			if !r.Style.Valid() {
-				return invalid(method, "block %d: style %q is not one of bold, italic, strikethrough", i, r.Style)
+				return notOneOf(method, fmt.Sprintf("block %d: style", i), r.Style)
 			}
 			if r.Offset < 0 || r.Length < 0 || r.Offset+r.Length > n {
 				return invalid(method, "block %d: style range [%d, +%d) is outside its %d-unit text", i, r.Offset, r.Length, n)
@@ -70,10 +71,10 @@ func checkArticleContent(method string, c gen.ArticleContentState) error {
 	for i, e := range c.Entities {
 		v := e.Value
 		if !v.Type.Valid() {
-			return invalid(method, "entity %d: type %q is not one of post, link, image, emoji, markdown, divider, latex", i, v.Type)
+			return notOneOf(method, fmt.Sprintf("entity %d: type", i), v.Type)
 		}
 		if !v.Mutability.Valid() {
-			return invalid(method, "entity %d: mutability %q is not one of immutable, mutable, segmented", i, v.Mutability)
+			return notOneOf(method, fmt.Sprintf("entity %d: mutability", i), v.Mutability)
 		}
 		var err error
 		switch d := v.Data; v.Type {

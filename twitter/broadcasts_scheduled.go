@@ -55,7 +55,7 @@ func (b BroadcastSchedule) check(method string, creating bool) error {
 	case b.TelecastID != "" && !numericID.MatchString(b.TelecastID):
 		return invalid(method, "TelecastID %q is not a decimal number", b.TelecastID)
 	case b.Repeat != "" && !b.Repeat.Valid():
-		return invalid(method, "Repeat %q is not one of Daily, Weekly", b.Repeat)
+		return notOneOf(method, "Repeat", b.Repeat)
 	case (b.Repeat == "") != (b.Repeats == 0) || b.Repeats < 0:
 		return invalid(method, "Repeat and a positive Repeats go together (got %q, %d)", b.Repeat, b.Repeats)
 	}

@@ -90,7 +90,7 @@ func (s *ChatService) DeleteMessages(ctx context.Context, id string, req gen.Cha
 	case len(req.SequenceIds) == 0:
 		return nil, nil, invalid(method, "no SequenceIds")
 	case !req.DeleteMessageAction.Valid():
-		return nil, nil, invalid(method, "DeleteMessageAction %q is not one of delete_for_all, delete_for_self", req.DeleteMessageAction)
+		return nil, nil, notOneOf(method, "DeleteMessageAction", req.DeleteMessageAction)
 	case len(req.ActionSignatures) == 0:
 		return nil, nil, invalid(method, "no ActionSignatures: X takes a deletion only with the chat SDK's signatures")
 	}

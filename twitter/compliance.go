@@ -12,8 +12,8 @@ import (
 // optionally only those in ComplianceJobsOptions.Status. Needs an app-only token.
 func (s *ComplianceService) Jobs(ctx context.Context, jobType gen.ListComplianceJobsParamsType, opts *ComplianceJobsOptions) (*gen.MultiComplianceJobResponse, *Response, error) {
 	const method = "Compliance.Jobs"
-	if !jobType.Valid() {
-		return nil, nil, notOneOf(method, "job type", jobType)
+	if err := checkOneOf(method, "job type", jobType); err != nil {
+		return nil, nil, err
 	}
 	o := orZero(opts)
 	p := gen.ListComplianceJobsParams{Type: jobType}
@@ -53,8 +53,8 @@ func (s *ComplianceService) Job(ctx context.Context, id string, opts *Compliance
 // an app-only token.
 func (s *ComplianceService) CreateJob(ctx context.Context, req gen.CreateComplianceJobRequest) (*gen.CreateComplianceJobResponse, *Response, error) {
 	const method = "Compliance.CreateJob"
-	if !req.Type.Valid() {
-		return nil, nil, notOneOf(method, "job type", req.Type)
+	if err := checkOneOf(method, "job type", req.Type); err != nil {
+		return nil, nil, err
 	}
 	if utf8.RuneCountInString(req.Name) > 64 {
 		return nil, nil, invalid(method, "job name is longer than 64 characters")

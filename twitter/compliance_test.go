@@ -96,7 +96,7 @@ func TestComplianceRejectsBadArguments(t *testing.T) {
 		{"Jobs status", func() error {
 			_, _, err := c.Compliance.Jobs(ctx, "users", &ComplianceJobsOptions{Status: "expired"})
 			return err
-		}, `Status "expired" is not one of complete, created, failed, in_progress`},
+		}, `Status "expired" is not one of created, in_progress, failed, complete`},
 		{"Job id", func() error { _, _, err := c.Compliance.Job(ctx, "", nil); return err }, "Compliance.Job: invalid argument: empty job id"},
 		{"CreateJob type", func() error { _, _, err := c.Compliance.CreateJob(ctx, gen.CreateComplianceJobRequest{}); return err }, `Compliance.CreateJob: invalid argument: job type "" is not one of tweets, users`},
 		{"CreateJob name", func() error {

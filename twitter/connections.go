@@ -83,8 +83,8 @@ func (s *ConnectionsService) CloseAll(ctx context.Context) (*gen.ConnectionsClos
 // gen.ConnectionEndpointFilteredStream. Not retried unless WithRetryMutations is set.
 func (s *ConnectionsService) CloseEndpoint(ctx context.Context, endpoint gen.ConnectionEndpoint) (*gen.ConnectionsCloseResponse, *Response, error) {
 	const method = "Connections.CloseEndpoint"
-	if !endpoint.Valid() {
-		return nil, nil, invalid(method, "unknown stream %q", endpoint)
+	if err := checkOneOf(method, "endpoint", endpoint); err != nil {
+		return nil, nil, err
 	}
 	return do(ctx, s.client, &opCloseEndpointConnections, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.CloseEndpointConnections(ctx, endpoint)

@@ -11,15 +11,15 @@ func enumValues(v any) string {
 	case gen.ActivityDirection:
 		return "inbound, outbound"
 	case gen.ActivityEventType:
-		return "block.block, block.unblock, broadcast.chat, broadcast.end, broadcast.start, chat.conversation.admin_added, chat.conversation.admin_removed, chat.conversation.join, chat.conversation.member_added, chat.conversation.member_removed, chat.conversation_join, chat.received, chat.sent, chat.update.group_name, chat.update.restrictions, dm.indicate_typing, dm.read, dm.received, dm.sent, follow.follow, follow.unfollow, like.create, mute.mute, mute.unmute, news.new, post.create, post.delete, post.mention.create, post.quote.create, post.reply.create, post.repost.create, profile.update.affiliate_badge, profile.update.banner_picture, profile.update.bio, profile.update.geo, profile.update.handle, profile.update.profile_picture, profile.update.screenname, profile.update.url, profile.update.verified_badge, spaces.end, spaces.start"
+		return "profile.update.bio, profile.update.profile_picture, profile.update.banner_picture, profile.update.screenname, profile.update.geo, profile.update.url, profile.update.verified_badge, profile.update.affiliate_badge, profile.update.handle, news.new, follow.follow, follow.unfollow, spaces.start, spaces.end, broadcast.start, broadcast.end, broadcast.chat, chat.received, chat.sent, chat.conversation.join, chat.conversation_join, chat.conversation.member_added, chat.conversation.member_removed, chat.conversation.admin_added, chat.conversation.admin_removed, chat.update.group_name, chat.update.restrictions, dm.sent, dm.received, dm.indicate_typing, dm.read, post.create, post.delete, post.mention.create, post.reply.create, post.quote.create, post.repost.create, like.create, mute.mute, mute.unmute, block.block, block.unblock"
 	case gen.AnalyticsField:
 		return "app_install_attempts, app_opens, bookmarks, detail_expands, email_tweet, engagements, follows, hashtag_clicks, id, impressions, likes, media_views, permalink_clicks, quote_tweets, replies, retweets, shares, timestamp, timestamped_metrics, unfollows, unlikes, url_clicks, user_profile_clicks"
 	case gen.ArticleBlockType:
-		return "atomic, blockquote, header-one, header-three, header-two, ordered-list-item, unordered-list-item, unstyled"
+		return "unstyled, header-one, header-two, header-three, unordered-list-item, ordered-list-item, blockquote, atomic"
 	case gen.ArticleEntityMutability:
 		return "immutable, mutable, segmented"
 	case gen.ArticleEntityType:
-		return "divider, emoji, image, latex, link, markdown, post"
+		return "post, link, image, emoji, markdown, divider, latex"
 	case gen.ArticleInlineStyle:
 		return "bold, italic, strikethrough"
 	case gen.BroadcastChatMessageExpansion:
@@ -41,15 +41,15 @@ func enumValues(v any) string {
 	case gen.ComplianceJobField:
 		return "created_at, download_expires_at, download_url, id, name, resumable, status, type, upload_expires_at, upload_url"
 	case gen.ComplianceJobStatus:
-		return "complete, created, expired, failed, in_progress"
+		return "created, in_progress, failed, complete, expired"
 	case gen.ComplianceJobType:
 		return "tweets, users"
 	case gen.ConnectionEndpoint:
-		return "filtered_stream, firehose_stream, firehose_stream_lang_en, firehose_stream_lang_ja, firehose_stream_lang_ko, firehose_stream_lang_pt, likes_compliance_stream, likes_firehose_stream, likes_sample10_stream, sample10_stream, sample_stream, tweet_label_stream, tweets_compliance_stream, users_compliance_stream"
+		return "filtered_stream, sample_stream, sample10_stream, firehose_stream, tweets_compliance_stream, users_compliance_stream, tweet_label_stream, firehose_stream_lang_en, firehose_stream_lang_ja, firehose_stream_lang_ko, firehose_stream_lang_pt, likes_firehose_stream, likes_sample10_stream, likes_compliance_stream"
 	case gen.ConnectionField:
 		return "client_ip, connected_at, disconnect_reason, disconnected_at, endpoint_name, id"
 	case gen.ConnectionStatus:
-		return "active, all, inactive"
+		return "active, inactive, all"
 	case gen.CreateComplianceJobRequestType:
 		return "tweets, users"
 	case gen.CreateDmConversationRequestConversationType:
@@ -63,7 +63,7 @@ func enumValues(v any) string {
 	case gen.GetMediaUploadStatusParamsCommand:
 		return "STATUS"
 	case gen.Granularity:
-		return "day, hour, minute"
+		return "minute, hour, day"
 	case gen.HomeTimelineParamsExclude:
 		return "replies, retweets"
 	case gen.LikeExpansion:
@@ -71,7 +71,7 @@ func enumValues(v any) string {
 	case gen.LikeField:
 		return "attachments_media_keys, created_at, id, liked_tweet_author_id, liked_tweet_id, timestamp_ms"
 	case gen.ListComplianceJobsParamsStatus:
-		return "complete, created, failed, in_progress"
+		return "created, in_progress, failed, complete"
 	case gen.ListComplianceJobsParamsType:
 		return "tweets, users"
 	case gen.ListDMConversationEventsParamsEventTypes:
@@ -91,19 +91,19 @@ func enumValues(v any) string {
 	case gen.MediaAnalyticsField:
 		return "cta_url_clicks, cta_watch_clicks, media_key, play_from_tap, playback25, playback50, playback75, playback_complete, playback_start, timestamp, timestamped_metrics, video_views, watch_time_ms"
 	case gen.MediaAnalyticsGranularity:
-		return "daily, hourly, total"
+		return "hourly, daily, total"
 	case gen.MediaCategory:
-		return "amplify_video, dm_gif, dm_image, dm_video, subtitles, tweet_gif, tweet_image, tweet_video"
+		return "amplify_video, tweet_gif, tweet_image, tweet_video, dm_gif, dm_image, dm_video, subtitles"
 	case gen.MediaField:
 		return "alt_text, duration_ms, height, media_key, non_public_metrics, organic_metrics, preview_image_url, promoted_metrics, public_metrics, type, url, variants, width"
 	case gen.MediaOneShotCategory:
-		return "dm_gif, dm_image, dm_video, subtitles, tweet_gif, tweet_image, tweet_video"
+		return "tweet_image, tweet_gif, tweet_video, dm_image, dm_gif, dm_video, subtitles"
 	case gen.MediaOneShotType:
-		return "image/bmp, image/jpeg, image/pjpeg, image/png, image/tiff, image/webp, text/srt, text/vtt"
+		return "image/jpeg, image/png, image/webp, image/bmp, image/pjpeg, image/tiff, text/srt, text/vtt"
 	case gen.MediaSubtitlesCategory:
 		return "AmplifyVideo, TweetVideo"
 	case gen.MediaUploadConfigRequestMediaType:
-		return "image/bmp, image/gif, image/jpeg, image/pjpeg, image/png, image/tiff, image/webp, model/gltf-binary, model/vnd.usdz+zip, text/srt, text/vtt, video/mp2t, video/mp4, video/quicktime, video/webm"
+		return "video/mp4, video/webm, video/mp2t, video/quicktime, text/srt, text/vtt, image/jpeg, image/gif, image/bmp, image/png, image/webp, image/pjpeg, image/tiff, model/gltf-binary, model/vnd.usdz+zip"
 	case gen.NewsField:
 		return "category, cluster_posts_results, contexts, disclaimer, hook, id, keywords, name, summary, updated_at"
 	case gen.NoteClassification:
@@ -119,21 +119,21 @@ func enumValues(v any) string {
 	case gen.PlaceField:
 		return "contained_within, country, country_code, full_name, geo, id, name, place_type"
 	case gen.PlaceType:
-		return "admin, city, country, neighborhood, poi, unknown"
+		return "poi, neighborhood, city, admin, country, unknown"
 	case gen.PointType:
 		return "Point"
 	case gen.PollField:
 		return "duration_minutes, end_datetime, id, options, voting_status"
 	case gen.PollVotingStatus:
-		return "closed, open"
+		return "open, closed"
 	case gen.ProcessingInfoState:
-		return "failed, in_progress, pending, succeeded"
+		return "succeeded, in_progress, pending, failed"
 	case gen.PublicKeyField:
 		return "identity_public_key_signature, juicebox_config, public_key, public_key_version, signing_public_key"
 	case gen.ReferencedTweetType:
-		return "quoted, replied_to, retweeted"
+		return "retweeted, quoted, replied_to"
 	case gen.ReplySettings:
-		return "everyone, following, mentionedUsers, other, subscribers, verified"
+		return "everyone, mentionedUsers, following, other, subscribers, verified"
 	case gen.RulesCountField:
 		return "all_project_client_apps, cap_per_client_app, cap_per_project, client_app_rules_count, project_rules_count"
 	case gen.ScheduledBroadcastFrequency:
@@ -145,25 +145,25 @@ func enumValues(v any) string {
 	case gen.SearchRecentTweetsParamsSortOrder:
 		return "recency, relevancy"
 	case gen.SearchSpacesParamsState:
-		return "all, live, scheduled"
+		return "live, scheduled, all"
 	case gen.SpaceExpansion:
 		return "creator_id, host_ids, invited_user_ids, speaker_ids, topic_ids"
 	case gen.SpaceField:
 		return "created_at, creator_id, ended_at, host_ids, id, invited_user_ids, is_ticketed, lang, participant_count, scheduled_start, speaker_ids, started_at, state, subscriber_count, title, topic_ids, updated_at"
 	case gen.SpaceState:
-		return "ended, live, scheduled"
+		return "live, scheduled, ended"
 	case gen.TopicField:
 		return "description, id, name"
 	case gen.TrendField:
 		return "trend_name, tweet_count"
 	case gen.TweetAnalyticsGranularity:
-		return "daily, hourly, total, weekly"
+		return "hourly, daily, weekly, total"
 	case gen.TweetCreateRequestPollReplySettings:
 		return "following, mentionedUsers, subscribers, verified"
 	case gen.TweetCreateRequestReplySettings:
 		return "following, mentionedUsers, subscribers, verified"
 	case gen.TweetExpansion:
-		return "article.cover_media, article.media_entities, attachments.media_keys, attachments.media_source_tweet, attachments.poll_ids, author_id, edit_history_tweet_ids, entities.mentions.username, entities.note.mentions.username, geo.place_id, in_reply_to_user_id, referenced_tweets.id, referenced_tweets.id.attachments.media_keys, referenced_tweets.id.author_id"
+		return "article.cover_media, article.media_entities, attachments.media_keys, attachments.media_source_tweet, attachments.poll_ids, author_id, edit_history_tweet_ids, entities.mentions.username, geo.place_id, in_reply_to_user_id, entities.note.mentions.username, referenced_tweets.id, referenced_tweets.id.attachments.media_keys, referenced_tweets.id.author_id"
 	case gen.TweetField:
 		return "article, article_title, attachments, author_id, card_uri, community_id, context_annotations, conversation_id, created_at, display_text_range, edit_controls, edit_history_tweet_ids, entities, geo, id, in_reply_to_user_id, lang, matched_media_notes, media_metadata, non_public_metrics, note_request_suggestions, note_tweet, organic_metrics, paid_partnership, possibly_sensitive, promoted_metrics, public_metrics, referenced_tweets, reply_settings, scopes, source, suggested_source_links, suggested_source_links_with_counts, text, withheld"
 	case gen.TweetWithheldScope:
@@ -171,15 +171,15 @@ func enumValues(v any) string {
 	case gen.UsageReportField:
 		return "cap_reset_day, daily_client_app_usage, daily_project_usage, project_cap, project_id, project_usage"
 	case gen.UserConnectionStatus:
-		return "blocking, follow_request_received, follow_request_sent, followed_by, following, muting"
+		return "follow_request_received, follow_request_sent, blocking, followed_by, following, muting"
 	case gen.UserExpansion:
 		return "affiliation, affiliation.user_id, most_recent_tweet_id, pinned_tweet_id"
 	case gen.UserField:
 		return "affiliation, confirmed_email, connection_status, created_at, description, entities, id, is_identity_verified, location, most_recent_tweet_id, name, parody, pinned_tweet_id, profile_banner_url, profile_image_url, protected, public_metrics, receives_your_dm, subscribes_to_you, subscription, subscription_type, url, username, verified, verified_followers_count, verified_type, withheld"
 	case gen.UserSubscriptionType:
-		return "Basic, None, Premium, PremiumPlus"
+		return "Basic, Premium, PremiumPlus, None"
 	case gen.UserVerifiedType:
-		return "blue, business, government, none"
+		return "blue, government, business, none"
 	case gen.UserWithheldScope:
 		return "user"
 	case gen.WebhookConfigField:

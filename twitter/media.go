@@ -96,9 +96,9 @@ func checkUploadConfig(method string, req gen.MediaUploadConfigRequest) error {
 	case req.MediaType == "":
 		return invalid(method, "MediaType is required")
 	case !req.MediaType.Valid():
-		return invalid(method, "media type %q is not one X takes", req.MediaType)
+		return notOneOf(method, "MediaType", req.MediaType)
 	case req.MediaCategory != "" && !req.MediaCategory.Valid():
-		return invalid(method, "media category %q is not one X takes", req.MediaCategory)
+		return notOneOf(method, "MediaCategory", req.MediaCategory)
 	}
 	if req.AdditionalOwners != nil {
 		if n := len(req.AdditionalOwners); n > maxAdditionalOwns {

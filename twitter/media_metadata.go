@@ -122,8 +122,8 @@ func checkSubtitled(method, videoID string, category gen.MediaSubtitlesCategory,
 	if err := checkID(method, "video media id", numericID, videoID); err != nil {
 		return err
 	}
-	if !category.Valid() {
-		return invalid(method, "media category %q is not AmplifyVideo or TweetVideo", category)
+	if err := checkOneOf(method, "media category", category); err != nil {
+		return err
 	}
 	return checkID(method, "language code", subtitleLanguage, language)
 }

@@ -227,11 +227,11 @@ func TestMediaRejectsBadArguments(t *testing.T) {
 		{"Initialize bad type", func() error {
 			_, _, err := c.Media.Initialize(ctx, gen.MediaUploadConfigRequest{TotalBytes: 10, MediaType: gen.MediaUploadConfigRequestMediaType("application/pdf")})
 			return err
-		}, `media type "application/pdf" is not one X takes`},
+		}, `MediaType "application/pdf" is not one of video/mp4, video/webm,`},
 		{"Initialize bad category", func() error {
 			_, _, err := c.Media.Initialize(ctx, gen.MediaUploadConfigRequest{TotalBytes: 10, MediaType: png, MediaCategory: gen.MediaCategory("profile_image")})
 			return err
-		}, `media category "profile_image" is not one X takes`},
+		}, `MediaCategory "profile_image" is not one of amplify_video, tweet_gif, tweet_image, tweet_video, dm_gif, dm_image, dm_video, subtitles`},
 		{"Initialize bad owner", func() error {
 			_, _, err := c.Media.Initialize(ctx, gen.MediaUploadConfigRequest{TotalBytes: 10, MediaType: png, AdditionalOwners: []string{"12", "jack"}})
 			return err

@@ -335,11 +335,11 @@ func TestUploadRejectsBadArguments(t *testing.T) {
 		{"nil reader", func() error { _, _, err := c.Media.Upload(ctx, nil, 10, "image/png", nil); return err }, "Media.Upload: invalid argument: nil reader"},
 		{"no size", func() error { _, _, err := c.Media.Upload(ctx, r(), 0, "image/png", nil); return err }, "size 0 out of range [1, 17179869184]"},
 		{"too big", func() error { _, _, err := c.Media.Upload(ctx, r(), 17179869185, "video/mp4", nil); return err }, "size 17179869185 out of range"},
-		{"media type", func() error { _, _, err := c.Media.Upload(ctx, r(), 10, "application/zip", nil); return err }, `Media.Upload: invalid argument: media type "application/zip"`},
+		{"media type", func() error { _, _, err := c.Media.Upload(ctx, r(), 10, "application/zip", nil); return err }, `Media.Upload: invalid argument: MediaType "application/zip" is not one of`},
 		{"category", func() error {
 			_, _, err := c.Media.Upload(ctx, r(), 10, "image/png", &UploadOptions{Category: "banner"})
 			return err
-		}, `media category "banner"`},
+		}, `MediaCategory "banner" is not one of`},
 		{"owners", func() error {
 			_, _, err := c.Media.Upload(ctx, r(), 10, "image/png", &UploadOptions{AdditionalOwners: []string{""}})
 			return err

@@ -78,7 +78,7 @@ func (s *NotesService) Create(ctx context.Context, n NewNote) (*gen.CreateNoteRe
 	case utf8.RuneCountInString(n.Text) > maxNoteChars:
 		return nil, nil, invalid(method, "the note's text is %d characters; X takes at most %d", utf8.RuneCountInString(n.Text), maxNoteChars)
 	case !n.Classification.Valid():
-		return nil, nil, invalid(method, "classification %q is not one of misinformed_or_potentially_misleading, not_misleading", n.Classification)
+		return nil, nil, notOneOf(method, "Classification", n.Classification)
 	case n.Classification == gen.NoteClassificationMisinformedOrPotentiallyMisleading && len(n.MisleadingTags) == 0:
 		return nil, nil, invalid(method, "a note that finds the Tweet misleading needs at least one MisleadingTags reason")
 	}

@@ -110,7 +110,7 @@ func TestSpacesRejectBadArguments(t *testing.T) {
 		{"Search state", func() error {
 			_, _, err := c.Spaces.Search(ctx, "go", &SpaceSearchOptions{State: "ended"})
 			return err
-		}, `State "ended" is not one of all, live, scheduled`},
+		}, `State "ended" is not one of live, scheduled, all`},
 		{"Search page", func() error {
 			_, _, err := c.Spaces.Search(ctx, "go", &SpaceSearchOptions{MaxResults: 101})
 			return err

@@ -168,15 +168,10 @@ func (t NewTweet) request(method string) (gen.TweetCreateRequest, error) {
 		r.Poll = p
 	}
 
-	if t.ReplySettings != "" {
-		switch t.ReplySettings {
-		case gen.TweetCreateRequestReplySettingsFollowing, gen.TweetCreateRequestReplySettingsMentionedUsers,
-			gen.TweetCreateRequestReplySettingsSubscribers, gen.TweetCreateRequestReplySettingsVerified:
-		default:
-			return r, invalid(method, "ReplySettings %q is not one of following, mentionedUsers, subscribers, verified", t.ReplySettings)
-		}
-		r.ReplySettings = t.ReplySettings
+	if err := checkEnum(method, "ReplySettings", t.ReplySettings); err != nil {
+		return r, err
 	}
+	r.ReplySettings = t.ReplySettings
 
 	if t.PlaceID != "" {
 		r.Geo = gen.TweetCreateRequestGeo{PlaceID: t.PlaceID}

@@ -391,7 +391,7 @@ func TestTweetsRejectBadArguments(t *testing.T) {
 		{"CountRecent granularity", func() error {
 			_, _, err := c.Tweets.CountRecent(ctx, "go", &CountOptions{Granularity: "week"})
 			return err
-		}, `Tweets.CountRecent: invalid argument: Granularity "week" is not one of day, hour, minute`},
+		}, `Tweets.CountRecent: invalid argument: Granularity "week" is not one of minute, hour, day`},
 		{"CountAll empty", func() error { _, _, err := c.Tweets.CountAll(ctx, "", nil); return err }, "Tweets.CountAll: invalid argument: empty query"},
 		{"CountAll until", func() error {
 			_, _, err := c.Tweets.CountAll(ctx, "go", &CountOptions{UntilID: "-1"})

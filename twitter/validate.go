@@ -156,6 +156,15 @@ func checkEnum[E enum](method, name string, v E) error {
 	return nil
 }
 
+// checkOneOf rejects v, the value of the required field name, when it is not one of the
+// document's values; empty is not one of them.
+func checkOneOf[E enum](method, name string, v E) error {
+	if !v.Valid() {
+		return notOneOf(method, name, v)
+	}
+	return nil
+}
+
 // optEnum checks v as checkEnum does and returns it for the generated params: nil when
 // empty (the parameter left out).
 func optEnum[E enum](method, name string, v E) (*E, error) {
@@ -191,8 +200,8 @@ func optSet[E enum](method, name string, values []E) (*[]E, error) {
 	return optional(values), nil
 }
 
-// notOneOf is the error of an enum value outside the document's: it names the option, the
-// value and the values the option takes.
+// notOneOf is the error of an enum value outside the document's: it names the option or
+// field, the value and the values it takes, in the document's order.
 func notOneOf[E enum](method, name string, v E) error {
 	return invalid(method, "%s %q is not one of %s", name, v, enumValues(v))
 }

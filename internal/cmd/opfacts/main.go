@@ -20,8 +20,9 @@
 // The Go types of the generated client (package gen) are read with go/types, so run it
 // after oapi-codegen: `go generate ./...` does, since gen comes before twitter.
 //
-// It also lists the values of every enum of the generated client (twitter/enums.gen.go), so
-// that an option value outside the document's enum is refused with the values it takes.
+// It also lists the values of every enum of the generated client (twitter/enums.gen.go), in
+// the document's order, so that an option or request value outside the document's enum is
+// refused with the values it takes.
 //
 // Usage (from package twitter): opfacts -spec ../openapi/twitter-v2.yaml -o operations.gen.go
 package main
@@ -99,6 +100,7 @@ type paging struct {
 }
 
 type generator struct {
+	doc      *openapi3.T
 	gen      *types.Package
 	problems types.Type
 	helpers  map[string]string // nonZero helper name -> body
@@ -115,7 +117,7 @@ func generate(spec, facadeDir string) (src, test, iters, enums []byte, err error
 	if err != nil {
 		return nil, nil, nil, nil, fmt.Errorf("type-checking %s: %w", genPath, err)
 	}
-	g := &generator{gen: pkg, helpers: map[string]string{}}
+	g := &generator{doc: doc, gen: pkg, helpers: map[string]string{}}
 	p := pkg.Scope().Lookup("Problem")
 	if p == nil {
 		return nil, nil, nil, nil, errors.New("gen has no Problem type")
@@ -147,6 +149,7 @@ func generate(spec, facadeDir string) (src, test, iters, enums []byte, err error
 			its = append(its, it)
 		}
 	}
+	enumList := g.enums()
 	if len(g.errs) > 0 {
 		return nil, nil, nil, nil, fmt.Errorf("%s: %d problems:\n\t%s", spec, len(g.errs), strings.Join(g.errs, "\n\t"))
 	}
@@ -167,7 +170,7 @@ func generate(spec, facadeDir string) (src, test, iters, enums []byte, err error
 	if iters, err = execute(iterTmpl, its); err != nil {
 		return nil, nil, nil, nil, err
 	}
-	if enums, err = execute(enumTmpl, g.enums()); err != nil {
+	if enums, err = execute(enumTmpl, enumList); err != nil {
 		return nil, nil, nil, nil, err
 	}
 	return src, test, iters, enums, nil
