@@ -307,3 +307,43 @@ type ReplayJob struct {
 	CreatedAt time.Time
 	Replayed  int // how many events it sent again
 }
+
+// BookmarkFolder is a folder of a user's bookmarks.
+type BookmarkFolder struct {
+	ID       string
+	Name     string
+	TweetIDs []string // newest filed first
+}
+
+// Article is a long-form Article (POST /2/articles/draft): a draft until published.
+type Article struct {
+	ID, AuthorID, Title string
+	Blocks              int    // how many blocks its body has
+	CoverMediaID        string // "" without a cover
+	TweetID             string // the Tweet that published it; "" for a draft
+	CreatedAt           time.Time
+}
+
+// Note is a Community Note a user wrote about a Tweet (POST /2/notes).
+type Note struct {
+	ID, AuthorID, TweetID string
+	Text                  string
+	// Classification is misinformed_or_potentially_misleading or not_misleading;
+	// MisleadingTags say why a Tweet misleads.
+	Classification     string
+	MisleadingTags     []string
+	TrustworthySources bool
+	MediaNote          bool // about the Tweet's media, not its text
+	TestMode           bool
+	CreatedAt          time.Time
+}
+
+// StreamLink links the filtered stream to a webhook, which then receives the Tweets the
+// rules match.
+type StreamLink struct {
+	WebhookID string
+	// Fields are the rendering parameters of the delivered Tweets, as "name=value"
+	// strings, e.g. "tweet.fields=created_at,lang".
+	Fields    []string
+	CreatedAt time.Time
+}

@@ -126,3 +126,26 @@ func (s *Server) StreamConnections(route string) int { return s.s.StreamConnecti
 func (s *Server) WaitStreamConnections(ctx context.Context, route string, n int) error {
 	return s.s.WaitStreamConnections(ctx, route, n)
 }
+
+// Why a stream connection ended (Connection.Reason), besides the disconnect_type of a
+// connection the server ended (Server.DisconnectStreams).
+const (
+	ReasonClosedByRequest  = "ClosedByRequest"  // the Connections API closed it
+	ReasonClientDisconnect = "ClientDisconnect" // the client went away, or the server closed
+)
+
+// Connection is a stream connection of the app, as GET /2/connections describes it.
+type Connection struct {
+	ID             string
+	Endpoint       string // e.g. "sample_stream", "filtered_stream"; "" for a stream without a name
+	ClientIP       string
+	ConnectedAt    time.Time
+	DisconnectedAt time.Time // zero while open
+	Reason         string    // why it ended; "" while open
+}
+
+// Connections lists the app's open stream connections, newest first, then those that
+// ended that the server remembers (the last 100), newest first.
+func (s *Server) Connections() []Connection {
+	return manyOf(func(c testserver.Connection) Connection { return Connection(c) }, s.s.Connections())
+}

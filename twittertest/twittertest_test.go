@@ -292,6 +292,8 @@ func TestWellKnownValuesAreTheFakes(t *testing.T) {
 		string(twittertest.ProfileLocation): string(testserver.ProfileLocation),
 		string(twittertest.ProfileURL):      string(testserver.ProfileURL),
 		string(twittertest.ProfilePicture):  string(testserver.ProfilePicture),
+		twittertest.ReasonClosedByRequest:   testserver.ReasonClosedByRequest,
+		twittertest.ReasonClientDisconnect:  testserver.ReasonClientDisconnect,
 	} {
 		if ours != theirs {
 			t.Errorf("%q, the fake's %q", ours, theirs)

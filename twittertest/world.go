@@ -3,6 +3,7 @@ package twittertest
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/twitterkit/go/internal/testserver"
@@ -77,6 +78,10 @@ func (w *World) BlockingIDs(userID string) []string { return w.w.BlockingIDs(use
 // MutingIDs lists whom userID mutes.
 func (w *World) MutingIDs(userID string) []string { return w.w.MutingIDs(userID) }
 
+// AffiliateIDs lists the accounts the organization userID shows as its affiliates, in
+// the order GET /2/users/{id}/affiliates pages them.
+func (w *World) AffiliateIDs(userID string) []string { return w.w.AffiliateIDs(userID) }
+
 // Tweets
 
 // Tweet returns the Tweet with this id, deleted ones excepted.
@@ -121,6 +126,32 @@ func (w *World) RetweeterIDs(tweetID string) []string { return w.w.RetweeterIDs(
 
 // BookmarkIDs lists the Tweets userID bookmarked, newest bookmark first.
 func (w *World) BookmarkIDs(userID string) []string { return w.w.BookmarkIDs(userID) }
+
+// RepostIDs lists the Retweets by others of userID's Tweets, newest first: what GET
+// /2/users/reposts_of_me pages through for userID.
+func (w *World) RepostIDs(userID string) []string { return w.w.RepostIDs(userID) }
+
+// BookmarkFolders lists userID's bookmark folders in the order they were made, each with
+// the Tweets filed in it (those no longer bookmarked too, which the API leaves out).
+func (w *World) BookmarkFolders(userID string) []BookmarkFolder {
+	return manyOf(func(f testserver.BookmarkFolder) BookmarkFolder { return BookmarkFolder(f) }, w.w.BookmarkFolders(userID))
+}
+
+// Articles lists the long-form Articles userID wrote, drafts and published, oldest
+// first.
+func (w *World) Articles(userID string) []Article {
+	return manyOf(func(a testserver.Article) Article { return Article(a) }, w.w.Articles(userID))
+}
+
+// Notes lists the Community Notes userID wrote, newest first: those of test mode
+// (written with TestMode, which X never shows) when testMode, else the real ones.
+func (w *World) Notes(userID string, testMode bool) []Note {
+	return manyOf(func(n testserver.Note) Note {
+		return Note{ID: n.ID, AuthorID: n.AuthorID, TweetID: n.TweetID, Text: n.Text, Classification: n.Classification,
+			MisleadingTags: n.MisleadingTags, TrustworthySources: n.TrustworthySources, MediaNote: n.MediaNote,
+			TestMode: n.TestMode, CreatedAt: n.CreatedAt}
+	}, w.w.Notes(userID, testMode))
+}
 
 // Media returns media by key: seeded, or made by a finished upload.
 func (w *World) Media(key string) (Media, bool) { return oneOf(mediaOf)(w.w.Media(key)) }
@@ -174,6 +205,13 @@ func (w *World) DMEvents(userID, conversationID string) []DMEvent {
 	return manyOf(dmEventOf, w.w.DMEvents(userID, conversationID))
 }
 
+// DMEvent returns the direct-message event with this id, whoever can see it; false once
+// it is deleted (DELETE /2/dm_events/{event_id}).
+func (w *World) DMEvent(id string) (DMEvent, bool) { return oneOf(dmEventOf)(w.w.DMEvent(id)) }
+
+// DMBlockedIDs lists the users whose direct messages userID refuses, newest block first.
+func (w *World) DMBlockedIDs(userID string) []string { return w.w.DMBlockedIDs(userID) }
+
 // Streams, compliance, webhooks
 
 // Rules returns the filtered-stream rules in force, oldest first.
@@ -190,6 +228,20 @@ func (w *World) ComplianceJobs() []ComplianceJob {
 			Upload: append([]byte(nil), j.Upload...), Status: status[i]}
 	}
 	return out
+}
+
+// ProjectRuleCount is how many filtered-stream rules the project has, as GET
+// /2/tweets/search/stream/rules/counts reports it: this app's rules in force and those
+// of the project's other app.
+func (w *World) ProjectRuleCount() int {
+	n, _ := strconv.Atoi(w.w.ProjectRuleCount())
+	return n
+}
+
+// StreamLinks lists the webhooks the filtered stream delivers to (POST
+// /2/tweets/search/webhooks/{webhook_id}), oldest link first.
+func (w *World) StreamLinks() []StreamLink {
+	return manyOf(func(l testserver.StreamLink) StreamLink { return StreamLink(l) }, w.w.StreamLinks())
 }
 
 // Webhooks returns the app's webhooks, oldest first.
