@@ -132,10 +132,12 @@ func (a *oauth2UserAuth) wrap(next http.RoundTripper, env authEnv) http.RoundTri
 	return &tokenTransport{next: next, src: p, logger: env.logger}
 }
 
-// endpoint is the token endpoint the authenticator refreshes at, with its client secret.
+// endpoint is the token endpoint the authenticator refreshes at, with its client secret,
+// decoding answers with the client's decoder.
 func (a *oauth2UserAuth) endpoint(env authEnv) tokenEndpoint {
 	ep := a.cfg.endpoint(env.tokenClient, env.now)
 	ep.clientSecret = a.clientSecret
+	ep.dec = env.decoder
 	return ep
 }
 

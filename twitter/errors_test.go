@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/oauth2"
+
 	"github.com/twitterkit/go/gen"
 	"github.com/twitterkit/go/internal/jsonx"
 )
@@ -212,34 +214,50 @@ func (d *countingDecoder) Unmarshal(data []byte, v any) error {
 }
 
 // TestTheClientsDecoderReadsErrorAndTokenBodies: the decoder the client is configured
-// with (WithStandardJSON chooses encoding/json) decodes error bodies and app-only token
-// answers too, not only successful responses.
+// with (WithStandardJSON chooses encoding/json) decodes error bodies and token answers
+// too, app-only and OAuth 2.0 user context refreshes alike, not only successful
+// responses.
 func TestTheClientsDecoderReadsErrorAndTokenBodies(t *testing.T) {
-	const tokenBody = `{"token_type":"bearer","access_token":"AAAA"}`
+	const appTokenBody = `{"token_type":"bearer","access_token":"AAAA"}`
+	const userTokenBody = `{"token_type":"bearer","access_token":"BBBB","refresh_token":"RRRR2","expires_in":7200,"scope":"users.read"}`
 	const errorBody = `{"title":"Not Found Error","detail":"no user","type":"https://api.twitter.com/2/problems/resource-not-found"}`
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		if r.URL.Path == "/oauth2/token" {
-			_, _ = io.WriteString(w, tokenBody)
+		switch r.URL.Path {
+		case "/oauth2/token":
+			_, _ = io.WriteString(w, appTokenBody)
+			return
+		case "/2/oauth2/token":
+			_, _ = io.WriteString(w, userTokenBody)
 			return
 		}
 		w.WriteHeader(http.StatusNotFound)
 		_, _ = io.WriteString(w, errorBody)
 	}))
 	defer srv.Close()
-	dec := &countingDecoder{Decoder: jsonx.Standard}
-	c, err := NewClient(WithBaseURL(srv.URL), WithAppCredentials("key", "secret"), WithRetryPolicy(NoRetries()),
-		func(c *config) error { c.decoder = dec; return nil })
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, _, err = c.Users.ByID(context.Background(), "1", nil)
-	var apiErr *Error
-	if !errors.As(err, &apiErr) || !apiErr.HasProblem(ProblemResourceNotFound) {
-		t.Fatalf("err = %v, want the not-found problem", err)
-	}
-	if !slices.Contains(dec.bodies, tokenBody) || !slices.Contains(dec.bodies, errorBody) {
-		t.Errorf("the client's decoder read %q; want the token answer and the error body", dec.bodies)
+	cfg := &OAuth2Config{ClientID: "cid", RedirectURL: "https://example.com/cb", Scopes: []Scope{ScopeUsersRead}, TokenURL: srv.URL + "/2/oauth2/token"}
+	expired := &oauth2.Token{AccessToken: "old", RefreshToken: "RRRR", Expiry: time.Now().Add(-time.Hour)}
+	for name, tc := range map[string]struct {
+		auth      Option
+		tokenBody string
+	}{
+		"app-only":               {WithAppCredentials("key", "secret"), appTokenBody},
+		"OAuth 2.0 user context": {WithOAuth2Token(cfg, expired), userTokenBody},
+	} {
+		dec := &countingDecoder{Decoder: jsonx.Standard}
+		c, err := NewClient(WithBaseURL(srv.URL), tc.auth, WithRetryPolicy(NoRetries()),
+			func(c *config) error { c.decoder = dec; return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _, err = c.Users.ByID(context.Background(), "1", nil)
+		var apiErr *Error
+		if !errors.As(err, &apiErr) || !apiErr.HasProblem(ProblemResourceNotFound) {
+			t.Fatalf("%s: err = %v, want the not-found problem", name, err)
+		}
+		if !slices.Contains(dec.bodies, tc.tokenBody) || !slices.Contains(dec.bodies, errorBody) {
+			t.Errorf("%s: the client's decoder read %q; want the token answer and the error body", name, dec.bodies)
+		}
 	}
 }
 

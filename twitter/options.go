@@ -164,7 +164,8 @@ func WithRetryPolicy(p RetryPolicy) Option {
 // WithStandardJSON decodes response bodies and stream lines with encoding/json instead of
 // the faster decoder the client uses by default. Both give exactly the same values (the
 // module tests this differentially and by fuzzing); the option exists to rule the decoder
-// out when chasing a problem, and costs about three times the decoding time.
+// out when chasing a problem, at the cost of slower decoding (README's Decoding speed has
+// the figures).
 func WithStandardJSON() Option {
 	return func(c *config) error {
 		c.decoder = jsonx.Standard
