@@ -26,13 +26,14 @@ check-generated:
 		diff -u gen/twitter.gen.go "$$tmp/twitter.gen.go" | head -40; exit 1; \
 	fi; echo "gen/ is current" && \
 	$(GO) run ./internal/cmd/opfacts -spec $(SPEC) -facade twitter -o "$$tmp/operations.gen.go" \
-		-test "$$tmp/operations_gen_test.go" -iter "$$tmp/iterators.gen.go" -enums "$$tmp/enums.gen.go" && \
-	for f in operations.gen.go operations_gen_test.go iterators.gen.go enums.gen.go; do \
+		-test "$$tmp/operations_gen_test.go" -iter "$$tmp/iterators.gen.go" -enums "$$tmp/enums.gen.go" \
+		-methods "$$tmp/methods.gen.go" && \
+	for f in operations.gen.go operations_gen_test.go iterators.gen.go enums.gen.go methods.gen.go; do \
 		if ! cmp -s "$$tmp/$$f" twitter/$$f; then \
 			echo "twitter/$$f is stale: run 'go generate ./...' and commit the result"; \
 			diff -u twitter/$$f "$$tmp/$$f" | head -40; exit 1; \
 		fi; \
-	done; echo "twitter/operations.gen.go, iterators.gen.go and enums.gen.go are current" && \
+	done; echo "twitter/operations.gen.go, iterators.gen.go, enums.gen.go and methods.gen.go are current" && \
 	$(GO) run ./internal/cmd/decodergen -o "$$tmp/decode.gen.go" && \
 	if ! cmp -s "$$tmp/decode.gen.go" internal/jsonx/decode.gen.go; then \
 		echo "internal/jsonx/decode.gen.go is stale: run 'go generate ./...' and commit the result"; \

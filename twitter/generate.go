@@ -1,7 +1,8 @@
 package twitter
 
 // operations.gen.go holds the facts of every operation of the document (endpoint, outcome,
-// accessors, pagination), iterators.gen.go the iterators of the paginated ones and
-// enums.gen.go the values of every enum, written by internal/cmd/opfacts after gen/ is
+// accessors, pagination), iterators.gen.go the iterators of the paginated ones,
+// enums.gen.go the values of every enum and methods.gen.go the single-page methods of the
+// plain paginated reads (x-twitter-method), written by internal/cmd/opfacts after gen/ is
 // regenerated.
-//go:generate go run ../internal/cmd/opfacts -spec ../openapi/twitter-v2.yaml -o operations.gen.go -test operations_gen_test.go -iter iterators.gen.go -enums enums.gen.go
+//go:generate go run ../internal/cmd/opfacts -spec ../openapi/twitter-v2.yaml -o operations.gen.go -test operations_gen_test.go -iter iterators.gen.go -enums enums.gen.go -methods methods.gen.go

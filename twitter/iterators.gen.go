@@ -10,10 +10,11 @@ import (
 )
 
 // The iterators of every paginated operation, generated from the operation's facts
-// (operations.gen.go) around its hand-written single-page method. See IterOptions for
-// limits and resuming, and PageError for failures. Unless the options set MaxResults,
-// every page asks for the operation's largest page size (not X's smaller default), so a
-// full iteration makes as few requests, and spends as little rate limit, as it can.
+// (operations.gen.go) around its single-page method (hand-written, or in methods.gen.go).
+// See IterOptions for limits and resuming, and PageError for failures. Unless the options
+// set MaxResults, every page asks for the operation's largest page size (not X's smaller
+// default), so a full iteration makes as few requests, and spends as little rate limit, as
+// it can.
 
 func (s *ActivityService) subscriptionsPager(opts *PageOptions, it *IterOptions) *pager[gen.ActivitySubscription] {
 	return opPager(&opListActivitySubscriptions, opts, it,

@@ -76,29 +76,6 @@ func (s *ListsService) Delete(ctx context.Context, id string) (*gen.ListDeleteRe
 	})
 }
 
-// Tweets returns one page of the Tweets of a List's members, newest first; X serves the
-// 800 most recent. It pages with pagination_token (PageOptions.PaginationToken);
-// MaxResults is 1 to 100. Works with an app-only token or a user context; a private List
-// needs its owner's user context.
-func (s *ListsService) Tweets(ctx context.Context, id string, opts *TweetListOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
-	const method = "Lists.Tweets"
-	if err := checkID(method, "list id", numericID, id); err != nil {
-		return nil, nil, err
-	}
-	o := orZero(opts)
-	var p gen.ListListTweetsParams
-	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListListTweets.size); err != nil {
-		return nil, nil, err
-	}
-	if p.TweetFields, p.Expansions, p.MediaFields, p.PollFields, p.UserFields, p.PlaceFields, err = o.TweetOptions.params(method); err != nil {
-		return nil, nil, err
-	}
-	return do(ctx, s.client, &opListListTweets.operation, func(ctx context.Context) (*http.Response, error) {
-		return s.client.raw.ListListTweets(ctx, id, &p)
-	})
-}
-
 // Owned returns one page of the Lists userID owns. It pages with pagination_token
 // (PageOptions.PaginationToken); MaxResults is 1 to 100. Works with an app-only token or a
 // user context.

@@ -7,28 +7,6 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// Followers returns one page of the users who follow List id. It pages with
-// pagination_token (PageOptions.PaginationToken); MaxResults is 1 to 100. Works with an
-// app-only token or a user context.
-func (s *ListsService) Followers(ctx context.Context, id string, opts *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
-	const method = "Lists.Followers"
-	if err := checkID(method, "list id", numericID, id); err != nil {
-		return nil, nil, err
-	}
-	o := orZero(opts)
-	var p gen.ListListFollowersParams
-	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListListFollowers.size); err != nil {
-		return nil, nil, err
-	}
-	if p.UserFields, p.Expansions, p.TweetFields, err = o.UserOptions.params(method); err != nil {
-		return nil, nil, err
-	}
-	return do(ctx, s.client, &opListListFollowers.operation, func(ctx context.Context) (*http.Response, error) {
-		return s.client.raw.ListListFollowers(ctx, id, &p)
-	})
-}
-
 // Followed returns one page of the Lists userID follows. It pages with pagination_token
 // (PageOptions.PaginationToken); MaxResults is 1 to 100. Works with an app-only token or a
 // user context.

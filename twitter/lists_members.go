@@ -7,28 +7,6 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// Members returns one page of the members of List id. It pages with pagination_token
-// (PageOptions.PaginationToken); MaxResults is 1 to 100. Works with an app-only token or a
-// user context; a private List needs its owner's user context.
-func (s *ListsService) Members(ctx context.Context, id string, opts *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
-	const method = "Lists.Members"
-	if err := checkID(method, "list id", numericID, id); err != nil {
-		return nil, nil, err
-	}
-	o := orZero(opts)
-	var p gen.ListListMembersParams
-	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListListMembers.size); err != nil {
-		return nil, nil, err
-	}
-	if p.UserFields, p.Expansions, p.TweetFields, err = o.UserOptions.params(method); err != nil {
-		return nil, nil, err
-	}
-	return do(ctx, s.client, &opListListMembers.operation, func(ctx context.Context) (*http.Response, error) {
-		return s.client.raw.ListListMembers(ctx, id, &p)
-	})
-}
-
 // AddMember adds userID to List id, which the authenticated user owns; Data.IsMember
 // reports the result. Needs a user context of the owner (scope list.write).
 func (s *ListsService) AddMember(ctx context.Context, id, userID string) (*gen.ListMutateResponse, *Response, error) {

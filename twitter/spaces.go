@@ -108,26 +108,3 @@ func (s *SpacesService) Tweets(ctx context.Context, id string, opts *SpaceTweets
 		return s.client.raw.ListSpaceTweets(ctx, id, &p)
 	})
 }
-
-// Buyers returns one page of the users who bought a ticket to Space id. Only the Space's
-// creator may ask. It pages with pagination_token (PageOptions.PaginationToken);
-// MaxResults is 1 to 100. Needs an OAuth 2.0 user context of the creator (scope
-// space.read).
-func (s *SpacesService) Buyers(ctx context.Context, id string, opts *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
-	const method = "Spaces.Buyers"
-	if err := checkID(method, "space id", spaceID, id); err != nil {
-		return nil, nil, err
-	}
-	o := orZero(opts)
-	var p gen.ListSpaceBuyersParams
-	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListSpaceBuyers.size); err != nil {
-		return nil, nil, err
-	}
-	if p.UserFields, p.Expansions, p.TweetFields, err = o.UserOptions.params(method); err != nil {
-		return nil, nil, err
-	}
-	return do(ctx, s.client, &opListSpaceBuyers.operation, func(ctx context.Context) (*http.Response, error) {
-		return s.client.raw.ListSpaceBuyers(ctx, id, &p)
-	})
-}

@@ -7,28 +7,6 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// Blocking lists one page of the accounts the authenticated user (userID) blocks. It
-// pages with pagination_token (PageOptions.PaginationToken); MaxResults is 1 to 1000.
-// Needs a user context whose user is userID (scope block.read).
-func (s *UsersService) Blocking(ctx context.Context, userID string, opts *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
-	const method = "Users.Blocking"
-	if err := checkID(method, "user id", numericID, userID); err != nil {
-		return nil, nil, err
-	}
-	o := orZero(opts)
-	var p gen.ListBlockingParams
-	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListBlocking.size); err != nil {
-		return nil, nil, err
-	}
-	if p.UserFields, p.Expansions, p.TweetFields, err = o.UserOptions.params(method); err != nil {
-		return nil, nil, err
-	}
-	return do(ctx, s.client, &opListBlocking.operation, func(ctx context.Context) (*http.Response, error) {
-		return s.client.raw.ListBlocking(ctx, userID, &p)
-	})
-}
-
 // Block makes the authenticated user (userID) block target. X dropped this endpoint from
 // its published API in 2023; apps that still have it can use it. Needs a user context
 // whose user is userID (scope block.write).

@@ -29,25 +29,3 @@ func (s *UsersService) Unmute(ctx context.Context, userID, target string) (*gen.
 		return s.client.raw.UnmuteUser(ctx, userID, target)
 	})
 }
-
-// Muting lists one page of the accounts the authenticated user (userID) mutes. It pages
-// with pagination_token (PageOptions.PaginationToken); MaxResults is 1 to 1000. Needs a
-// user context whose user is userID (scope mute.read).
-func (s *UsersService) Muting(ctx context.Context, userID string, opts *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
-	const method = "Users.Muting"
-	if err := checkID(method, "user id", numericID, userID); err != nil {
-		return nil, nil, err
-	}
-	o := orZero(opts)
-	var p gen.ListMutingParams
-	var err error
-	if p.MaxResults, p.PaginationToken, err = page(method, o.PageOptions, opListMuting.size); err != nil {
-		return nil, nil, err
-	}
-	if p.UserFields, p.Expansions, p.TweetFields, err = o.UserOptions.params(method); err != nil {
-		return nil, nil, err
-	}
-	return do(ctx, s.client, &opListMuting.operation, func(ctx context.Context) (*http.Response, error) {
-		return s.client.raw.ListMuting(ctx, userID, &p)
-	})
-}

@@ -24,6 +24,10 @@
 // the document's order, so that an option or request value outside the document's enum is
 // refused with the values it takes.
 //
+// The single-page methods of plain paginated reads are generated too (twitter/methods.gen.go)
+// when their operation carries x-twitter-method (see methods.go), and the iterators of
+// every paginated operation (twitter/iterators.gen.go) around its single-page method.
+//
 // Usage (from package twitter): opfacts -spec ../openapi/twitter-v2.yaml -o operations.gen.go
 package main
 
@@ -53,11 +57,15 @@ func main() {
 	testOut := flag.String("test", "operations_gen_test.go", "the test file to write (each operation's call through do)")
 	iterOut := flag.String("iter", "iterators.gen.go", "the file of iterators to write")
 	enumOut := flag.String("enums", "enums.gen.go", "the file of enum values to write (for argument errors)")
+	methodOut := flag.String("methods", "methods.gen.go", "the file of generated single-page methods to write (x-twitter-method)")
 	facade := flag.String("facade", ".", "the folder of package twitter, whose single-page methods the iterators wrap")
 	flag.Parse()
-	src, test, iters, enums, err := generate(*spec, *facade)
+	src, test, iters, enums, methods, err := generate(*spec, *facade)
 	if err == nil {
 		err = os.WriteFile(*out, src, 0o644)
+	}
+	if err == nil {
+		err = os.WriteFile(*methodOut, methods, 0o644)
 	}
 	if err == nil {
 		err = os.WriteFile(*enumOut, enums, 0o644)
@@ -107,24 +115,25 @@ type generator struct {
 	errs     []string
 }
 
-func generate(spec, facadeDir string) (src, test, iters, enums []byte, err error) {
+func generate(spec, facadeDir string) (src, test, iters, enums, methods []byte, err error) {
 	loader := openapi3.NewLoader()
 	doc, err := loader.LoadFromFile(spec)
 	if err != nil {
-		return nil, nil, nil, nil, fmt.Errorf("reading %s: %w", spec, err)
+		return nil, nil, nil, nil, nil, fmt.Errorf("reading %s: %w", spec, err)
 	}
 	pkg, err := importer.ForCompiler(token.NewFileSet(), "source", nil).Import(genPath)
 	if err != nil {
-		return nil, nil, nil, nil, fmt.Errorf("type-checking %s: %w", genPath, err)
+		return nil, nil, nil, nil, nil, fmt.Errorf("type-checking %s: %w", genPath, err)
 	}
 	g := &generator{doc: doc, gen: pkg, helpers: map[string]string{}}
 	p := pkg.Scope().Lookup("Problem")
 	if p == nil {
-		return nil, nil, nil, nil, errors.New("gen has no Problem type")
+		return nil, nil, nil, nil, nil, errors.New("gen has no Problem type")
 	}
 	g.problems = types.NewSlice(p.Type())
 
 	var ops []op
+	byID := map[string]*openapi3.Operation{}
 	paths := doc.Paths.InMatchingOrder()
 	sort.Strings(paths)
 	for _, path := range paths {
@@ -136,12 +145,25 @@ func generate(spec, facadeDir string) (src, test, iters, enums []byte, err error
 			}
 			if r, ok := g.operation(method, path, o); ok {
 				ops = append(ops, r)
+				byID[r.ID] = o
 			}
 		}
 	}
 	facade, err := readFacade(facadeDir)
 	if err != nil {
-		return nil, nil, nil, nil, err
+		return nil, nil, nil, nil, nil, err
+	}
+	ms, patterns := g.methods(doc, ops, byID)
+	if len(g.errs) == 0 {
+		if methods, err = execute(methodTmpl, struct {
+			Methods  []method
+			Patterns []idPattern
+		}{ms, patterns}); err != nil {
+			return nil, nil, nil, nil, nil, err
+		}
+		if err = facade.addMethods(methods); err != nil {
+			return nil, nil, nil, nil, nil, err
+		}
 	}
 	var its []iterator
 	for _, o := range ops {
@@ -151,7 +173,7 @@ func generate(spec, facadeDir string) (src, test, iters, enums []byte, err error
 	}
 	enumList := g.enums()
 	if len(g.errs) > 0 {
-		return nil, nil, nil, nil, fmt.Errorf("%s: %d problems:\n\t%s", spec, len(g.errs), strings.Join(g.errs, "\n\t"))
+		return nil, nil, nil, nil, nil, fmt.Errorf("%s: %d problems:\n\t%s", spec, len(g.errs), strings.Join(g.errs, "\n\t"))
 	}
 	var helpers []string
 	for _, name := range slices.Sorted(mapKeys(g.helpers)) {
@@ -162,18 +184,18 @@ func generate(spec, facadeDir string) (src, test, iters, enums []byte, err error
 		Helpers []string
 	}{ops, helpers}
 	if src, err = execute(tmpl, data); err != nil {
-		return nil, nil, nil, nil, err
+		return nil, nil, nil, nil, nil, err
 	}
 	if test, err = execute(testTmpl, data); err != nil {
-		return nil, nil, nil, nil, err
+		return nil, nil, nil, nil, nil, err
 	}
 	if iters, err = execute(iterTmpl, its); err != nil {
-		return nil, nil, nil, nil, err
+		return nil, nil, nil, nil, nil, err
 	}
 	if enums, err = execute(enumTmpl, enumList); err != nil {
-		return nil, nil, nil, nil, err
+		return nil, nil, nil, nil, nil, err
 	}
-	return src, test, iters, enums, nil
+	return src, test, iters, enums, methods, nil
 }
 
 func execute(t *template.Template, data any) ([]byte, error) {
