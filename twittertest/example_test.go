@@ -1,11 +1,13 @@
 package twittertest_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"log"
 	"time"
 
+	"github.com/twitterkit/go/gen"
 	"github.com/twitterkit/go/twitter"
 	"github.com/twitterkit/go/twittertest"
 	"golang.org/x/oauth2"
@@ -166,4 +168,55 @@ func ExampleFaultKind() {
 	}
 	fmt.Println("@"+res.Data.Username, "in", resp.Attempts, "attempts")
 	// Output: @jack in 3 attempts
+}
+
+// A ResponseMutator makes the server send what X may send and its document does not
+// list, here a new verified type: the client reads the response all the same. The value
+// breaks the document, so the server does not check its responses here.
+func ExampleWithResponseMutator() {
+	srv, err := twittertest.New(twittertest.WithoutResponseValidation(), twittertest.WithResponseMutator(func(op string, status int, body []byte) []byte {
+		if op == "lookupUser" {
+			return bytes.Replace(body, []byte(`"verified_type":"blue"`), []byte(`"verified_type":"gold_plus"`), 1)
+		}
+		return body
+	}))
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	c, err := twitter.NewClient(twitter.WithBaseURL(srv.URL()), twitter.WithBearerToken(srv.AppBearerToken()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, _, err := c.Users.ByID(context.Background(), twittertest.JackID, &twitter.UserOptions{UserFields: []gen.UserField{gen.UserFieldVerifiedType}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("@"+res.Data.Username, res.Data.VerifiedType, len(srv.Violations()))
+	// Output: @jack gold_plus 0
+}
+
+// World reads the state of the newer features too: here the chat message a client sent.
+// The server keeps a chat's payloads as X's chat SDK encrypted them.
+func ExampleWorld_ChatEvents() {
+	srv, err := twittertest.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	tok := &oauth2.Token{AccessToken: srv.UserToken(twittertest.BobID), TokenType: "bearer"}
+	c, err := twitter.NewClient(twitter.WithBaseURL(srv.URL()), twitter.WithTokenSource(oauth2.StaticTokenSource(tok)))
+	if err != nil {
+		log.Fatal(err)
+	}
+	conv := twittertest.AliceID + "-" + twittertest.BobID
+	_, _, err = c.Chat.Send(context.Background(), conv, gen.ChatMessageRequest{MessageID: "m-1",
+		EncodedMessageCreateEvent: "ZW5jcnlwdGVk", EncodedMessageEventSignature: "c2ln"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	events := srv.World().ChatEvents(conv)
+	last := events[len(events)-1]
+	fmt.Println(last.Kind, "from", last.SenderID, last.MessageID)
+	// Output: message from 1000000002 m-1
 }

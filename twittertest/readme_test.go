@@ -98,12 +98,15 @@ func TestGoDocShowsTheTypesOfATest(t *testing.T) {
 			"func (w *World) AddWebhook(ctx context.Context, url string) (Webhook, error)",
 			"func (w *World) Webhooks() []Webhook",
 			"func (w *World) ReplayJobs() []ReplayJob",
+			"func (w *World) ChatEvents(conversationID string) []ChatEvent",
+			"func (w *World) Upload(mediaID string) (Upload, bool)",
 		},
 		"ManualClock": {"func NewManualClock(t time.Time) *ManualClock", "func (c *ManualClock) Advance(d time.Duration)", "func (c *ManualClock) Now() time.Time"},
 		"FaultKind":   {"FaultStatus FaultKind = iota + 1", "FaultRateLimit", "FaultDisconnect", "func (k FaultKind) String() string"},
-		"Option":      {"type Option func(*options)", "func WithClock(c Clock) Option", "func WithRateLimit(route string, limit int, window time.Duration) Option"},
-		"Tweet":       {"AuthorID ", "ReferencedTweets []ReferencedTweet"},
-		"Like":        {"func (l Like) Partition(n int) int"},
+		"Option": {"type Option func(*options)", "func WithClock(c Clock) Option", "func WithRateLimit(route string, limit int, window time.Duration) Option",
+			"func WithResponseMutator(m ResponseMutator) Option"},
+		"Tweet": {"AuthorID ", "ReferencedTweets []ReferencedTweet"},
+		"Like":  {"func (l Like) Partition(n int) int"},
 	} {
 		doc := goDoc(t, "-all", sym)
 		for _, w := range want {
