@@ -9,13 +9,6 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// ActivityService manages the app's X Activity API (XAA) subscriptions and connects to
-// the activity stream. XAA replaces Account Activity (AccountActivityService, which X
-// ends on 2027-01-01): each subscription asks for one type of event (a profile change,
-// a follow, a post, a like...) about one user, or about a keyword for news, delivered on
-// the stream (Stream) or to a webhook (see NewWebhookHandler and ParseActivityEvent).
-type ActivityService service
-
 // ActivitySubscriptionPage is one page of the app's X Activity subscriptions.
 type ActivitySubscriptionPage = Page[gen.ActivitySubscription]
 

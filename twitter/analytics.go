@@ -9,11 +9,6 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// AnalyticsService reports how the caller's own Tweets and videos did over a period:
-// impressions and engagement of Tweets, playback of media. Only the author (the owner of
-// the media) gets them; ids of others come back in Response.PartialErrors.
-type AnalyticsService service
-
 // TweetAnalyticsOptions selects the buckets and fields of Tweet analytics.
 type TweetAnalyticsOptions struct {
 	// Granularity cuts the period into hourly, daily or weekly buckets, or one (total);

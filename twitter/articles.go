@@ -9,11 +9,6 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// ArticlesService writes long-form Articles: a draft first, which nobody else sees, then
-// published as a Tweet of the caller that carries the Article (tweet.fields article and
-// article_title).
-type ArticlesService service
-
 // NewArticle is an Article to save as a draft.
 type NewArticle struct {
 	// Title is the Article's title; it may not be empty.

@@ -9,12 +9,6 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// BroadcastsService reads the caller's live video broadcasts, books and starts them
-// (broadcasts_scheduled.go), and reads and moderates their chat (broadcasts_chat.go). A
-// broadcast and its schedule share one id, of up to 13 letters and digits. X sends times
-// as milliseconds since the Unix epoch in decimal strings; BroadcastTime reads them.
-type BroadcastsService service
-
 // broadcastID is the shape of a broadcast id, the same as a Space's.
 var broadcastID = spaceID
 

@@ -7,9 +7,6 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// CommunitiesService looks up and searches Communities.
-type CommunitiesService service
-
 // maxCommunityQuery is the longest Community search query, in characters.
 const maxCommunityQuery = 4096
 

@@ -7,13 +7,6 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// ConnectionsService lists the app's streaming connections, open and ended, and closes
-// them: the way out of a TooManyConnections answer when an old connection (of a consumer
-// that was restarted, say) still counts against the app's limit. See also
-// StreamOptions.CloseStaleConnections, which does it for a stream. Every method needs an
-// app-only token.
-type ConnectionsService service
-
 // ConnectionOptions selects which connections List returns and their fields.
 type ConnectionOptions struct {
 	// Status is active (open connections; the default), inactive (ended ones) or all.

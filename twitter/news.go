@@ -7,9 +7,6 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// NewsService looks up and searches the news stories X writes up from posts.
-type NewsService service
-
 // Bounds of a news search, from the API document.
 const (
 	maxNewsQuery   = 2048

@@ -9,13 +9,6 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// NotesService writes, scores and withdraws Community Notes, and lists the notes the
-// caller wrote and the Tweets it may write one on. It is for AI Note Writers: the account
-// must be enrolled with X's Community Notes, or every call is refused (403). Notes written
-// in test mode are scored by X's evaluators but never shown on X; test mode and real mode
-// keep separate notes and separate lists of eligible Tweets.
-type NotesService service
-
 // maxNoteChars is the longest note X takes.
 const maxNoteChars = 280
 

@@ -61,3 +61,49 @@ type AccountActivityService service
 // the SDK to X and back. Users' chat public keys are in UsersService (PublicKeys,
 // LookupPublicKeys, AddPublicKey).
 type ChatService service
+
+// ActivityService manages the app's X Activity API (XAA) subscriptions and connects to
+// the activity stream. XAA replaces Account Activity (AccountActivityService, which X
+// ends on 2027-01-01): each subscription asks for one type of event (a profile change,
+// a follow, a post, a like...) about one user, or about a keyword for news, delivered on
+// the stream (Stream) or to a webhook (see NewWebhookHandler and ParseActivityEvent).
+type ActivityService service
+
+// AnalyticsService reports how the caller's own Tweets and videos did over a period:
+// impressions and engagement of Tweets, playback of media. Only the author (the owner of
+// the media) gets them; ids of others come back in Response.PartialErrors.
+type AnalyticsService service
+
+// ArticlesService writes long-form Articles: a draft first, which nobody else sees, then
+// published as a Tweet of the caller that carries the Article (tweet.fields article and
+// article_title).
+type ArticlesService service
+
+// BroadcastsService reads the caller's live video broadcasts, books and starts them
+// (broadcasts_scheduled.go), and reads and moderates their chat (broadcasts_chat.go). A
+// broadcast and its schedule share one id, of up to 13 letters and digits. X sends times
+// as milliseconds since the Unix epoch in decimal strings; BroadcastTime reads them.
+type BroadcastsService service
+
+// CommunitiesService looks up and searches Communities.
+type CommunitiesService service
+
+// ConnectionsService lists the app's streaming connections, open and ended, and closes
+// them: the way out of a TooManyConnections answer when an old connection (of a consumer
+// that was restarted, say) still counts against the app's limit. See also
+// StreamOptions.CloseStaleConnections, which does it for a stream. Every method needs an
+// app-only token.
+type ConnectionsService service
+
+// NewsService looks up and searches the news stories X writes up from posts.
+type NewsService service
+
+// NotesService writes, scores and withdraws Community Notes, and lists the notes the
+// caller wrote and the Tweets it may write one on. It is for AI Note Writers: the account
+// must be enrolled with X's Community Notes, or every call is refused (403). Notes written
+// in test mode are scored by X's evaluators but never shown on X; test mode and real mode
+// keep separate notes and separate lists of eligible Tweets.
+type NotesService service
+
+// TrendsService reads what is trending: in a place, or picked for the authenticated user.
+type TrendsService service

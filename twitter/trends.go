@@ -8,9 +8,6 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// TrendsService reads what is trending: in a place, or picked for the authenticated user.
-type TrendsService service
-
 // TrendOptions selects how many trends of a place come back and with which fields.
 type TrendOptions struct {
 	// MaxTrends is how many trends to return, 1 to 50; 0 means X's default, 20.
