@@ -41,6 +41,17 @@ func (s *Server) onHook(c *call, f func(w *Webhook, h *hookState) (int, any)) (i
 	return f(w, s.w.hooks)
 }
 
+// accountActivityFeature registers the operations this file serves.
+func accountActivityFeature() feature {
+	return feature{ops: map[string]operation{
+		"createAccountActivitySubscription": {(*Server).createAccountActivitySubscription, writes},
+		"getAccountActivitySubscription":    {(*Server).getAccountActivitySubscription, reads},
+		"listAccountActivitySubscriptions":  {(*Server).listAccountActivitySubscriptions, reads},
+		"deleteAccountActivitySubscription": {(*Server).deleteAccountActivitySubscription, writes},
+		"countAccountActivitySubscriptions": {(*Server).countAccountActivitySubscriptions, reads},
+	}}
+}
+
 func (s *Server) createAccountActivitySubscription(c *call) (int, any) {
 	return s.onHook(c, func(w *Webhook, h *hookState) (int, any) {
 		if !slices.Contains(h.subs[w.ID], c.who.userID) {

@@ -130,6 +130,17 @@ type activityTotal struct {
 	TotalSubscriptions int `json:"total_subscriptions"`
 }
 
+// activityFeature registers the operations this file serves and what it seeds into a new world.
+func activityFeature() feature {
+	return feature{seed: seedActivity, ops: map[string]operation{
+		"createActivitySubscription":  {(*Server).createActivitySubscription, writes},
+		"listActivitySubscriptions":   {(*Server).listActivitySubscriptions, reads},
+		"updateActivitySubscription":  {(*Server).updateActivitySubscription, writes},
+		"deleteActivitySubscription":  {(*Server).deleteActivitySubscription, writes},
+		"deleteActivitySubscriptions": {(*Server).deleteActivitySubscriptions, writes},
+	}}
+}
+
 func (s *Server) createActivitySubscription(c *call) (int, any) {
 	var b struct {
 		EventType string          `json:"event_type"`

@@ -20,6 +20,13 @@ func seedAffiliates(st *state) {
 	st.affiliates = map[string][]string{XDevelopersID: ids}
 }
 
+// affiliatesFeature registers the operations this file serves and what it seeds into a new world.
+func affiliatesFeature() feature {
+	return feature{seed: seedAffiliates, ops: map[string]operation{
+		"listAffiliates": {(*Server).listAffiliates, reads},
+	}}
+}
+
 func (s *Server) listAffiliates(c *call) (int, any) {
 	id := c.path["id"]
 	if s.w.user(id) == nil {

@@ -129,6 +129,14 @@ func analyticsEntry(key, id string, start, end time.Time, bs [][2]time.Time, met
 	return e
 }
 
+// analyticsFeature registers the operations this file serves.
+func analyticsFeature() feature {
+	return feature{ops: map[string]operation{
+		"getTweetAnalytics": {(*Server).getTweetAnalytics, reads},
+		"getMediaAnalytics": {(*Server).getMediaAnalytics, reads},
+	}}
+}
+
 func (s *Server) getTweetAnalytics(c *call) (int, any) {
 	start, end, granularity, pr := analyticsWindow(c)
 	if pr != nil {

@@ -154,6 +154,14 @@ func (s *Server) articleUpload(me, param string, m articleMedia) *apiProblem {
 	return nil
 }
 
+// articlesFeature registers the operations this file serves.
+func articlesFeature() feature {
+	return feature{ops: map[string]operation{
+		"createArticleDraft": {(*Server).createArticleDraft, writes},
+		"publishArticle":     {(*Server).publishArticle, writes},
+	}}
+}
+
 func (s *Server) createArticleDraft(c *call) (int, any) {
 	var b articleDraftBody
 	if pr := decodeBody(c, &b); pr != nil {

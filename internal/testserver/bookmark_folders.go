@@ -48,6 +48,15 @@ type nextMeta struct {
 	NextToken string `json:"next_token,omitempty"`
 }
 
+// bookmarkFoldersFeature registers the operations this file serves and what it seeds into a new world.
+func bookmarkFoldersFeature() feature {
+	return feature{seed: seedBookmarkFolders, ops: map[string]operation{
+		"listBookmarkFolders":      {(*Server).listBookmarkFolders, reads},
+		"createBookmarkFolder":     {(*Server).createBookmarkFolder, writes},
+		"listBookmarkFolderTweets": {(*Server).listBookmarkFolderTweets, reads},
+	}}
+}
+
 // listBookmarkFolders serves the caller's folders, oldest first.
 func (s *Server) listBookmarkFolders(c *call) (int, any) {
 	if pr := actingUser(c, "id"); pr != nil {

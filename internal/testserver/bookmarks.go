@@ -27,6 +27,15 @@ func seedBookmarks(st *state) {
 	}
 }
 
+// bookmarksFeature registers the operations this file serves and what it seeds into a new world.
+func bookmarksFeature() feature {
+	return feature{seed: seedBookmarks, ops: map[string]operation{
+		"listBookmarks":  {(*Server).listBookmarks, reads},
+		"addBookmark":    {(*Server).addBookmark, writes},
+		"removeBookmark": {(*Server).removeBookmark, writes},
+	}}
+}
+
 // listBookmarks serves the user's bookmarks, newest first; deleted Tweets and Tweets the
 // user may no longer see drop out.
 func (s *Server) listBookmarks(c *call) (int, any) {

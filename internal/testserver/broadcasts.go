@@ -242,6 +242,20 @@ func (s *Server) ownBroadcast(c *call, id string) *Broadcast {
 	return nil
 }
 
+// broadcastsFeature registers the operations this file serves and what it seeds into a new world.
+func broadcastsFeature() feature {
+	return feature{seed: seedBroadcasts, ops: map[string]operation{
+		"listBroadcasts":           {(*Server).listBroadcasts, writes},
+		"getBroadcast":             {(*Server).getBroadcast, writes},
+		"listScheduledBroadcasts":  {(*Server).listScheduledBroadcasts, writes},
+		"createScheduledBroadcast": {(*Server).createScheduledBroadcast, writes},
+		"getScheduledBroadcast":    {(*Server).getScheduledBroadcast, writes},
+		"updateScheduledBroadcast": {(*Server).updateScheduledBroadcast, writes},
+		"deleteScheduledBroadcast": {(*Server).deleteScheduledBroadcast, writes},
+		"goLiveScheduledBroadcast": {(*Server).goLiveScheduledBroadcast, writes},
+	}}
+}
+
 func (s *Server) listBroadcasts(c *call) (int, any) {
 	ids := c.q.Get("ids")
 	if ids != "" && (c.q.Has("max_results") || c.q.Has("pagination_token")) {

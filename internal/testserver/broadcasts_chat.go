@@ -71,6 +71,17 @@ func (s *Server) moderated(c *call, id string) (*Broadcast, int, any) {
 	return b, 0, nil
 }
 
+// broadcastsChatFeature registers the operations this file serves.
+func broadcastsChatFeature() feature {
+	return feature{ops: map[string]operation{
+		"getBroadcastChat":           {(*Server).getBroadcastChat, writes},
+		"sendBroadcastChat":          {(*Server).sendBroadcastChat, writes},
+		"muteBroadcastChatUser":      {(*Server).muteBroadcastChatUser, writes},
+		"unmuteBroadcastChatUser":    {(*Server).unmuteBroadcastChatUser, writes},
+		"deleteBroadcastChatMessage": {(*Server).deleteBroadcastChatMessage, writes},
+	}}
+}
+
 func (s *Server) getBroadcastChat(c *call) (int, any) {
 	id := c.path["id"]
 	limit := 100

@@ -191,6 +191,14 @@ type chatConversationsMeta struct {
 	HasMessageRequests bool   `json:"has_message_requests"`
 }
 
+// chatFeature registers the operations this file serves and what it seeds into a new world.
+func chatFeature() feature {
+	return feature{seed: seedChat, ops: map[string]operation{
+		"listChatConversations":  {(*Server).listChatConversations, reads},
+		"lookupChatConversation": {(*Server).lookupChatConversation, reads},
+	}}
+}
+
 func (s *Server) listChatConversations(c *call) (int, any) {
 	p, pr := pageParams(c, "chat:"+c.who.userID, 10)
 	if pr != nil {

@@ -164,6 +164,17 @@ func (s *Server) chatConvOr404(c *call) (*ChatConversation, *apiProblem) {
 	return nil, &pr
 }
 
+// chatEventsFeature registers the operations this file serves.
+func chatEventsFeature() feature {
+	return feature{ops: map[string]operation{
+		"listChatConversationEvents": {(*Server).listChatConversationEvents, reads},
+		"sendChatMessage":            {(*Server).sendChatMessage, writes},
+		"deleteChatMessages":         {(*Server).deleteChatMessages, writes},
+		"markChatConversationRead":   {(*Server).markChatConversationRead, writes},
+		"sendChatTypingIndicator":    {(*Server).sendChatTypingIndicator, writes},
+	}}
+}
+
 func (s *Server) listChatConversationEvents(c *call) (int, any) {
 	id := c.path["id"]
 	cv := s.w.chatConv(c.who.userID, id)

@@ -29,6 +29,16 @@ type ChatWrappedKey struct {
 	EncryptedKey string
 }
 
+// chatGroupsFeature registers the operations this file serves.
+func chatGroupsFeature() feature {
+	return feature{ops: map[string]operation{
+		"initializeChatGroup":     {(*Server).initializeChatGroup, writes},
+		"createChatGroup":         {(*Server).createChatGroup, writes},
+		"addChatGroupMembers":     {(*Server).addChatGroupMembers, writes},
+		"addChatConversationKeys": {(*Server).addChatConversationKeys, writes},
+	}}
+}
+
 func (s *Server) initializeChatGroup(c *call) (int, any) {
 	s.w.chat.groupSeq++
 	id := "g" + strconv.FormatUint(1900000000000000001+uint64(s.w.chat.groupSeq), 10)

@@ -88,6 +88,15 @@ func publicKey(k *PublicKeyRecord, fields set) wPublicKey {
 	return out
 }
 
+// chatKeysFeature registers the operations this file serves and what it seeds into a new world.
+func chatKeysFeature() feature {
+	return feature{seed: seedPublicKeys, ops: map[string]operation{
+		"lookupUserPublicKeys":  {(*Server).lookupUserPublicKeys, reads},
+		"lookupUsersPublicKeys": {(*Server).lookupUsersPublicKeys, reads},
+		"addUserPublicKey":      {(*Server).addUserPublicKey, writes},
+	}}
+}
+
 func (s *Server) lookupUserPublicKeys(c *call) (int, any) {
 	id := c.path["id"]
 	if s.w.user(id) == nil {

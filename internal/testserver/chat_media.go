@@ -48,6 +48,16 @@ func (u *ChatUpload) size() (n int64) {
 	return n
 }
 
+// chatMediaFeature registers the operations this file serves.
+func chatMediaFeature() feature {
+	return feature{ops: map[string]operation{
+		"initializeChatMediaUpload": {(*Server).initializeChatMediaUpload, writes},
+		"appendChatMediaUpload":     {(*Server).appendChatMediaUpload, writes},
+		"finalizeChatMediaUpload":   {(*Server).finalizeChatMediaUpload, writes},
+		"downloadChatMedia":         {(*Server).downloadChatMedia, reads},
+	}}
+}
+
 func (s *Server) initializeChatMediaUpload(c *call) (int, any) {
 	var b struct {
 		ConversationID string `json:"conversation_id"`

@@ -132,6 +132,14 @@ func community(c *Community, f set) wCommunity {
 	return w
 }
 
+// communitiesFeature registers the operations this file serves.
+func communitiesFeature() feature {
+	return feature{ops: map[string]operation{
+		"lookupCommunity":   {(*Server).lookupCommunity, reads},
+		"searchCommunities": {(*Server).searchCommunities, reads},
+	}}
+}
+
 func (s *Server) lookupCommunity(c *call) (int, any) {
 	id := c.path["id"]
 	cm, ok := seedCommunities().byID[id]

@@ -73,6 +73,15 @@ func (s *Server) renderJob(j *ComplianceJob, fields set) wJob {
 	return w
 }
 
+// complianceFeature registers the operations this file serves.
+func complianceFeature() feature {
+	return feature{ops: map[string]operation{
+		"createComplianceJob": {(*Server).createComplianceJob, writes},
+		"getComplianceJob":    {(*Server).getComplianceJob, reads},
+		"listComplianceJobs":  {(*Server).listComplianceJobs, reads},
+	}}
+}
+
 func (s *Server) createComplianceJob(c *call) (int, any) {
 	var body struct {
 		Type      string `json:"type"`

@@ -154,6 +154,17 @@ func renderConnection(c Connection, fields set) wConnection {
 	return w
 }
 
+// connectionsFeature registers the operations this file serves; they touch only the
+// stream hub, under its own lock, so they are apart from the world's.
+func connectionsFeature() feature {
+	return feature{ops: map[string]operation{
+		"listConnections":          {(*Server).listConnections, apart},
+		"closeAllConnections":      {(*Server).closeAllConnections, apart},
+		"closeEndpointConnections": {(*Server).closeEndpointConnections, apart},
+		"closeConnections":         {(*Server).closeConnections, apart},
+	}}
+}
+
 func (s *Server) listConnections(c *call) (int, any) {
 	status := c.q.Get("status")
 	if status == "" {

@@ -225,6 +225,18 @@ func (s *Server) dmPage(c *call, list []*DMEvent) (int, any) {
 	return http.StatusOK, env
 }
 
+// dmFeature registers the operations this file serves and what it seeds into a new world.
+func dmFeature() feature {
+	return feature{seed: seedDMs, ops: map[string]operation{
+		"listDMEvents":                {(*Server).listDMEvents, reads},
+		"listDMEventsWithParticipant": {(*Server).listDMEventsWithParticipant, reads},
+		"listDMConversationEvents":    {(*Server).listDMConversationEvents, reads},
+		"sendDMToParticipant":         {(*Server).sendDMToParticipant, writes},
+		"sendDMToConversation":        {(*Server).sendDMToConversation, writes},
+		"createDMConversation":        {(*Server).createDMConversation, writes},
+	}}
+}
+
 func (s *Server) listDMEvents(c *call) (int, any) {
 	return s.dmPage(c, s.w.dmEventsOf(c.who.userID, "", listParam(c.q, "event_types")))
 }

@@ -14,6 +14,14 @@ func seedDMBlocks(st *state) {
 	st.dmBlocks = map[string][]string{DaveID: {MalloryID}}
 }
 
+// dmBlocksFeature registers the operations this file serves and what it seeds into a new world.
+func dmBlocksFeature() feature {
+	return feature{seed: seedDMBlocks, ops: map[string]operation{
+		"blockUserDMs":   {(*Server).blockUserDMs, writes},
+		"unblockUserDMs": {(*Server).unblockUserDMs, writes},
+	}}
+}
+
 func (s *Server) blockUserDMs(c *call) (int, any) {
 	return s.setDMBlock(c, true)
 }

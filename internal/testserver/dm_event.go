@@ -17,6 +17,14 @@ func (st *state) dmEventFor(userID, id string) (int, *DMEvent) {
 	return -1, nil
 }
 
+// dmEventFeature registers the operations this file serves.
+func dmEventFeature() feature {
+	return feature{ops: map[string]operation{
+		"lookupDMEvent": {(*Server).lookupDMEvent, reads},
+		"deleteDMEvent": {(*Server).deleteDMEvent, writes},
+	}}
+}
+
 // lookupDMEvent serves one event of a conversation the caller takes part in. One that
 // does not exist, was deleted or belongs to another conversation is a 200 with a
 // not-found problem.

@@ -49,6 +49,13 @@ func dmResource(m *Media, mediaID string) string {
 	return mediaID + ".mp4"
 }
 
+// dmMediaFeature registers the operations this file serves.
+func dmMediaFeature() feature {
+	return feature{ops: map[string]operation{
+		"downloadDMMedia": {(*Server).downloadDMMedia, reads},
+	}}
+}
+
 func (s *Server) downloadDMMedia(c *call) (int, any) {
 	dmID, mediaID, resource := c.path["dm_id"], c.path["media_id"], c.path["resource_id"]
 	missing := func(what, param, value string) (int, any) {

@@ -163,6 +163,29 @@ func (s *Server) ownedList(c *call, verb string) (*List, int, any) {
 	return l, 0, nil
 }
 
+// listsFeature registers the operations this file serves and what it seeds into a new world.
+func listsFeature() feature {
+	return feature{seed: seedLists, ops: map[string]operation{
+		"lookupList":          {(*Server).lookupList, reads},
+		"createList":          {(*Server).createList, writes},
+		"updateList":          {(*Server).updateList, writes},
+		"deleteList":          {(*Server).deleteList, writes},
+		"listListMembers":     {(*Server).listListMembers, reads},
+		"listListFollowers":   {(*Server).listListFollowers, reads},
+		"listListTweets":      {(*Server).listListTweets, reads},
+		"addListMember":       {(*Server).addListMember, writes},
+		"removeListMember":    {(*Server).removeListMember, writes},
+		"listFollowedLists":   {(*Server).listFollowedLists, reads},
+		"listOwnedLists":      {(*Server).listOwnedLists, reads},
+		"listListMemberships": {(*Server).listListMemberships, reads},
+		"followList":          {(*Server).followList, writes},
+		"unfollowList":        {(*Server).unfollowList, writes},
+		"listPinnedLists":     {(*Server).listPinnedLists, reads},
+		"pinList":             {(*Server).pinList, writes},
+		"unpinList":           {(*Server).unpinList, writes},
+	}}
+}
+
 func (s *Server) lookupList(c *call) (int, any) {
 	l, fail := s.readableList(c)
 	if l == nil {

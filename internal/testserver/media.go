@@ -172,6 +172,16 @@ func (s *Server) renderUpload(u *Upload, withSize bool) wUpload {
 	return w
 }
 
+// mediaFeature registers the operations this file serves.
+func mediaFeature() feature {
+	return feature{ops: map[string]operation{
+		"initializeMediaUpload": {(*Server).initializeMediaUpload, writes},
+		"appendMediaUpload":     {(*Server).appendMediaUpload, writes},
+		"finalizeMediaUpload":   {(*Server).finalizeMediaUpload, writes},
+		"getMediaUploadStatus":  {(*Server).getMediaUploadStatus, reads},
+	}}
+}
+
 func (s *Server) initializeMediaUpload(c *call) (int, any) {
 	var b struct {
 		TotalBytes       *int64   `json:"total_bytes"`

@@ -116,6 +116,17 @@ func (st *state) associatedMetadata(id string, m *Media) map[string]json.RawMess
 	return out
 }
 
+// mediaMetadataFeature registers the operations this file serves.
+func mediaMetadataFeature() feature {
+	return feature{ops: map[string]operation{
+		"lookupMediaByKey":     {(*Server).lookupMediaByKey, reads},
+		"lookupMediaByKeys":    {(*Server).lookupMediaByKeys, reads},
+		"createMediaMetadata":  {(*Server).createMediaMetadata, writes},
+		"createMediaSubtitles": {(*Server).createMediaSubtitles, writes},
+		"deleteMediaSubtitles": {(*Server).deleteMediaSubtitles, writes},
+	}}
+}
+
 func (s *Server) lookupMediaByKey(c *call) (int, any) {
 	key := c.path["media_key"]
 	m := s.w.mediaOf(key)

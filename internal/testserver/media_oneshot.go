@@ -74,6 +74,13 @@ func readOneShot(c *call) (*oneShot, *apiProblem) {
 	}
 }
 
+// mediaOneshotFeature registers the operations this file serves.
+func mediaOneshotFeature() feature {
+	return feature{ops: map[string]operation{
+		"uploadMedia": {(*Server).uploadMedia, writes},
+	}}
+}
+
 func (s *Server) uploadMedia(c *call) (int, any) {
 	o, pr := readOneShot(c)
 	if pr != nil {

@@ -146,6 +146,14 @@ func renderNews(n *NewsStory, f set) wNews {
 	return w
 }
 
+// newsFeature registers the operations this file serves and what it seeds into a new world.
+func newsFeature() feature {
+	return feature{seed: seedNews, ops: map[string]operation{
+		"lookupNews": {(*Server).lookupNews, reads},
+		"searchNews": {(*Server).searchNews, reads},
+	}}
+}
+
 func (s *Server) lookupNews(c *call) (int, any) {
 	id := c.path["id"]
 	n := s.w.news[id]

@@ -98,6 +98,17 @@ func (st *state) eligibleFor(writer string, testMode bool) []*Tweet {
 	return out
 }
 
+// notesFeature registers the operations this file serves.
+func notesFeature() feature {
+	return feature{ops: map[string]operation{
+		"createNote":                  {(*Server).createNote, writes},
+		"deleteNote":                  {(*Server).deleteNote, writes},
+		"evaluateNote":                {(*Server).evaluateNote, reads},
+		"searchNotesWritten":          {(*Server).searchNotesWritten, reads},
+		"searchPostsEligibleForNotes": {(*Server).searchPostsEligibleForNotes, reads},
+	}}
+}
+
 func (s *Server) createNote(c *call) (int, any) {
 	if pr := s.noteWriter(c); pr != nil {
 		return pr.Status, pr

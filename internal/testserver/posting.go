@@ -108,6 +108,14 @@ func (st *state) mentionedIn(userID string, t *Tweet) bool {
 	return u != nil && containsFold(t.parsed().mentions, u.Username)
 }
 
+// postingFeature registers the operations this file serves.
+func postingFeature() feature {
+	return feature{ops: map[string]operation{
+		"createTweet": {(*Server).createTweet, writes},
+		"deleteTweet": {(*Server).deleteTweet, writes},
+	}}
+}
+
 // createTweet posts a Tweet as the authenticated user: text, a reply, a quote, a poll or
 // finished uploads, with reply settings. New Tweets reach the streams like EmitTweet's.
 func (s *Server) createTweet(c *call) (int, any) {

@@ -27,6 +27,13 @@ func (w *World) RepostIDs(userID string) (ids []string) {
 	return
 }
 
+// repostsOfMeFeature registers the operations this file serves.
+func repostsOfMeFeature() feature {
+	return feature{ops: map[string]operation{
+		"listRepostsOfMe": {(*Server).listRepostsOfMe, reads},
+	}}
+}
+
 // listRepostsOfMe pages through the Retweets of the caller's Tweets, 100 a page unless
 // max_results says otherwise.
 func (s *Server) listRepostsOfMe(c *call) (int, any) {

@@ -27,6 +27,13 @@ type wRulesCount struct {
 	ProjectRulesCount    *int             `json:"project_rules_count,omitempty,string"`
 }
 
+// ruleCountsFeature registers the operations this file serves.
+func ruleCountsFeature() feature {
+	return feature{ops: map[string]operation{
+		"countStreamRules": {(*Server).countStreamRules, reads},
+	}}
+}
+
 // countStreamRules counts the rules in force: this app's (the ones listStreamRules
 // returns) and the project's, this app's and OtherClientAppID's together. Without
 // rules_count.fields it sends everything but the per-app list; with it, what it names.

@@ -31,6 +31,14 @@ type deleteSummary struct {
 	NotDeleted int `json:"not_deleted"`
 }
 
+// rulesFeature registers the operations this file serves.
+func rulesFeature() feature {
+	return feature{ops: map[string]operation{
+		"listStreamRules":   {(*Server).listStreamRules, reads},
+		"changeStreamRules": {(*Server).changeStreamRules, writes},
+	}}
+}
+
 func (s *Server) listStreamRules(c *call) (int, any) {
 	rules := s.w.rules
 	if ids := listParam(c.q, "ids"); ids != nil {

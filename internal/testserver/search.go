@@ -28,6 +28,16 @@ func queryProblem(c *call, err error) *apiProblem {
 	return badParam("query", c.q.Get("query"), "%s", err.Error())
 }
 
+// searchFeature registers the operations this file serves.
+func searchFeature() feature {
+	return feature{ops: map[string]operation{
+		"searchAllTweets":    {(*Server).searchTweets, reads},
+		"searchRecentTweets": {(*Server).searchTweets, reads},
+		"countAllTweets":     {(*Server).countTweets, reads},
+		"countRecentTweets":  {(*Server).countTweets, reads},
+	}}
+}
+
 // searchTweets serves recent and full-archive search. The seeded world is small, so
 // both search all of it (recent search does not drop Tweets older than seven days).
 // Results are newest first, or by the fake's engagement stand-in for

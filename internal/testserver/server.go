@@ -47,6 +47,7 @@ type Server struct {
 	cfg   config
 	clock Clock
 	c     *contract
+	reg   *registry
 	ln    net.Listener
 	hs    *http.Server
 	base  string
@@ -83,14 +84,19 @@ func New(opts ...Option) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	reg, err := registered()
+	if err != nil {
+		return nil, err
+	}
 	s := &Server{
 		cfg:   cfg,
 		clock: cfg.clock,
 		c:     c,
+		reg:   reg,
 		done:  make(chan struct{}),
 		conns: map[net.Conn]struct{}{},
 	}
-	s.w = newState(&cfg, s.clock)
+	s.w = newState(&cfg, s.clock, reg.features)
 	s.auth = newAuthState()
 	s.rl = newRateLimiter(s)
 	s.faults = &faultSet{}
@@ -251,7 +257,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveStream(c)
 		return
 	}
-	op, ok := handlers[rt.opID]
+	op, ok := s.reg.ops[rt.opID]
 	if !ok {
 		s.send(c, http.StatusNotFound, &apiProblem{Type: "about:blank", Title: "Not Found", Status: 404, Detail: "not implemented"})
 		return
@@ -293,183 +299,86 @@ func (s *Server) run(op operation, c *call) (int, any) {
 	return op.serve(s, c)
 }
 
-// handlers maps operationIds to their implementations (streams are served apart).
-var handlers = map[string]operation{
-	"getOpenAPIDocument":     {(*Server).getOpenAPIDocument, reads},
-	"listComplianceJobs":     {(*Server).listComplianceJobs, reads},
-	"createComplianceJob":    {(*Server).createComplianceJob, writes},
-	"getComplianceJob":       {(*Server).getComplianceJob, reads},
-	"lookupSpaces":           {(*Server).lookupSpaces, reads},
-	"lookupSpacesByCreators": {(*Server).lookupSpacesByCreators, reads},
-	"searchSpaces":           {(*Server).searchSpaces, reads},
-	"lookupSpace":            {(*Server).lookupSpace, reads},
-	"lookupTweets":           {(*Server).lookupTweets, reads},
-	"lookupTweet":            {(*Server).lookupTweet, reads},
-	"countAllTweets":         {(*Server).countTweets, reads},
-	"countRecentTweets":      {(*Server).countTweets, reads},
-	"searchAllTweets":        {(*Server).searchTweets, reads},
-	"searchRecentTweets":     {(*Server).searchTweets, reads},
-	"listStreamRules":        {(*Server).listStreamRules, reads},
-	"changeStreamRules":      {(*Server).changeStreamRules, writes},
-	"listLikingUsers":        {(*Server).listLikingUsers, reads},
-	"listRetweeters":         {(*Server).listRetweeters, reads},
-	"hideReply":              {(*Server).hideReply, writes},
-	"lookupUsers":            {(*Server).lookupUsers, reads},
-	"lookupUsersByUsernames": {(*Server).lookupUsersByUsernames, reads},
-	"lookupUserByUsername":   {(*Server).lookupUserByUsername, reads},
-	"lookupUser":             {(*Server).lookupUser, reads},
-	"listBlocking":           {(*Server).listBlocking, reads},
-	"blockUser":              {(*Server).blockUser, writes},
-	"unblockUser":            {(*Server).unblockUser, writes},
-	"listFollowers":          {(*Server).listFollowers, reads},
-	"listFollowing":          {(*Server).listFollowing, reads},
-	"followUser":             {(*Server).followUser, writes},
-	"unfollowUser":           {(*Server).unfollowUser, writes},
-	"listLikedTweets":        {(*Server).listLikedTweets, reads},
-	"likeTweet":              {(*Server).likeTweet, writes},
-	"unlikeTweet":            {(*Server).unlikeTweet, writes},
-	"listMentions":           {(*Server).listMentions, reads},
-	"muteUser":               {(*Server).muteUser, writes},
-	"unmuteUser":             {(*Server).unmuteUser, writes},
-	"retweet":                {(*Server).retweet, writes},
-	"unretweet":              {(*Server).unretweet, writes},
-	"listUserTweets":         {(*Server).listUserTweets, reads},
+// feature is one feature file's part of the fake: the operations it serves, by
+// operationId, and what it seeds into every new world (nil: nothing).
+type feature struct {
+	ops  map[string]operation
+	seed func(*state)
+}
 
-	"createTweet":                 {(*Server).createTweet, writes},
-	"deleteTweet":                 {(*Server).deleteTweet, writes},
-	"listQuoteTweets":             {(*Server).listQuoteTweets, reads},
-	"listRetweets":                {(*Server).listRetweets, reads},
-	"homeTimeline":                {(*Server).homeTimeline, reads},
-	"lookupMe":                    {(*Server).lookupMe, reads},
-	"listMuting":                  {(*Server).listMuting, reads},
-	"searchUsers":                 {(*Server).searchUsers, reads},
-	"createList":                  {(*Server).createList, writes},
-	"lookupList":                  {(*Server).lookupList, reads},
-	"updateList":                  {(*Server).updateList, writes},
-	"deleteList":                  {(*Server).deleteList, writes},
-	"listListMembers":             {(*Server).listListMembers, reads},
-	"addListMember":               {(*Server).addListMember, writes},
-	"removeListMember":            {(*Server).removeListMember, writes},
-	"listListFollowers":           {(*Server).listListFollowers, reads},
-	"listListTweets":              {(*Server).listListTweets, reads},
-	"listFollowedLists":           {(*Server).listFollowedLists, reads},
-	"followList":                  {(*Server).followList, writes},
-	"unfollowList":                {(*Server).unfollowList, writes},
-	"listPinnedLists":             {(*Server).listPinnedLists, reads},
-	"pinList":                     {(*Server).pinList, writes},
-	"unpinList":                   {(*Server).unpinList, writes},
-	"listOwnedLists":              {(*Server).listOwnedLists, reads},
-	"listListMemberships":         {(*Server).listListMemberships, reads},
-	"listBookmarks":               {(*Server).listBookmarks, reads},
-	"addBookmark":                 {(*Server).addBookmark, writes},
-	"removeBookmark":              {(*Server).removeBookmark, writes},
-	"listDMEvents":                {(*Server).listDMEvents, reads},
-	"listDMConversationEvents":    {(*Server).listDMConversationEvents, reads},
-	"listDMEventsWithParticipant": {(*Server).listDMEventsWithParticipant, reads},
-	"sendDMToParticipant":         {(*Server).sendDMToParticipant, writes},
-	"sendDMToConversation":        {(*Server).sendDMToConversation, writes},
-	"createDMConversation":        {(*Server).createDMConversation, writes},
-	"listSpaceTweets":             {(*Server).listSpaceTweets, reads},
-	"listSpaceBuyers":             {(*Server).listSpaceBuyers, reads},
-	"initializeMediaUpload":       {(*Server).initializeMediaUpload, writes},
-	"appendMediaUpload":           {(*Server).appendMediaUpload, writes},
-	"finalizeMediaUpload":         {(*Server).finalizeMediaUpload, writes},
-	"getMediaUploadStatus":        {(*Server).getMediaUploadStatus, reads},
-	"lookupMediaByKey":            {(*Server).lookupMediaByKey, reads},
-	"lookupMediaByKeys":           {(*Server).lookupMediaByKeys, reads},
-	"createMediaMetadata":         {(*Server).createMediaMetadata, writes},
-	"createMediaSubtitles":        {(*Server).createMediaSubtitles, writes},
-	"deleteMediaSubtitles":        {(*Server).deleteMediaSubtitles, writes},
-	"getTweetUsage":               {(*Server).getTweetUsage, reads},
+// registry is every feature, and their operations by operationId, collected once.
+type registry struct {
+	features []feature
+	ops      map[string]operation
+}
 
-	"listTrendsByWoeid":                 {(*Server).listTrendsByWoeid, reads},
-	"listPersonalizedTrends":            {(*Server).listPersonalizedTrends, reads},
-	"lookupDMEvent":                     {(*Server).lookupDMEvent, reads},
-	"deleteDMEvent":                     {(*Server).deleteDMEvent, writes},
-	"lookupCommunity":                   {(*Server).lookupCommunity, reads},
-	"searchCommunities":                 {(*Server).searchCommunities, reads},
-	"countStreamRules":                  {(*Server).countStreamRules, reads},
-	"listRepostsOfMe":                   {(*Server).listRepostsOfMe, reads},
-	"listWebhooks":                      {(*Server).listWebhooks, reads},
-	"createWebhook":                     {(*Server).createWebhook, apart},
-	"validateWebhook":                   {(*Server).validateWebhook, apart},
-	"deleteWebhook":                     {(*Server).deleteWebhook, writes},
-	"replayWebhookEvents":               {(*Server).replayWebhookEvents, apart},
-	"createAccountActivitySubscription": {(*Server).createAccountActivitySubscription, writes},
-	"getAccountActivitySubscription":    {(*Server).getAccountActivitySubscription, reads},
-	"listAccountActivitySubscriptions":  {(*Server).listAccountActivitySubscriptions, reads},
-	"deleteAccountActivitySubscription": {(*Server).deleteAccountActivitySubscription, writes},
-	"countAccountActivitySubscriptions": {(*Server).countAccountActivitySubscriptions, reads},
-	"blockUserDMs":                      {(*Server).blockUserDMs, writes},
-	"unblockUserDMs":                    {(*Server).unblockUserDMs, writes},
-	"listBookmarkFolders":               {(*Server).listBookmarkFolders, reads},
-	"createBookmarkFolder":              {(*Server).createBookmarkFolder, writes},
-	"listBookmarkFolderTweets":          {(*Server).listBookmarkFolderTweets, reads},
-	"listAffiliates":                    {(*Server).listAffiliates, reads},
-	"lookupNews":                        {(*Server).lookupNews, reads},
-	"createActivitySubscription":        {(*Server).createActivitySubscription, writes},
-	"listActivitySubscriptions":         {(*Server).listActivitySubscriptions, reads},
-	"updateActivitySubscription":        {(*Server).updateActivitySubscription, writes},
-	"deleteActivitySubscription":        {(*Server).deleteActivitySubscription, writes},
-	"deleteActivitySubscriptions":       {(*Server).deleteActivitySubscriptions, writes},
-	"listConnections":                   {(*Server).listConnections, apart},
-	"closeConnections":                  {(*Server).closeConnections, apart},
-	"closeAllConnections":               {(*Server).closeAllConnections, apart},
-	"closeEndpointConnections":          {(*Server).closeEndpointConnections, apart},
-	"searchNews":                        {(*Server).searchNews, reads},
+// registered is the registry of features(), built once and never changed after.
+var registered = sync.OnceValues(func() (*registry, error) { return collect(features()) })
 
-	"listStreamWebhookLinks": {(*Server).listStreamWebhookLinks, writes},
-	"linkStreamWebhook":      {(*Server).linkStreamWebhook, writes},
-	"unlinkStreamWebhook":    {(*Server).unlinkStreamWebhook, writes},
+// collect merges the features' operations; an operationId registered twice is an error.
+func collect(fs []feature) (*registry, error) {
+	r := &registry{features: fs, ops: map[string]operation{}}
+	for _, f := range fs {
+		for id, op := range f.ops {
+			if _, dup := r.ops[id]; dup {
+				return nil, fmt.Errorf("testserver: operation %s is registered twice", id)
+			}
+			if op.serve == nil || op.access == 0 {
+				return nil, fmt.Errorf("testserver: operation %s is registered without a handler or an access", id)
+			}
+			r.ops[id] = op
+		}
+	}
+	return r, nil
+}
 
-	"uploadMedia":     {(*Server).uploadMedia, writes},
-	"downloadDMMedia": {(*Server).downloadDMMedia, reads},
-
-	"createNote":                  {(*Server).createNote, writes},
-	"deleteNote":                  {(*Server).deleteNote, writes},
-	"evaluateNote":                {(*Server).evaluateNote, reads},
-	"searchNotesWritten":          {(*Server).searchNotesWritten, reads},
-	"searchPostsEligibleForNotes": {(*Server).searchPostsEligibleForNotes, reads},
-
-	"getTweetAnalytics": {(*Server).getTweetAnalytics, reads},
-	"getMediaAnalytics": {(*Server).getMediaAnalytics, reads},
-
-	"createArticleDraft": {(*Server).createArticleDraft, writes},
-	"publishArticle":     {(*Server).publishArticle, writes},
-
-	"listBroadcasts":             {(*Server).listBroadcasts, writes},
-	"getBroadcast":               {(*Server).getBroadcast, writes},
-	"listScheduledBroadcasts":    {(*Server).listScheduledBroadcasts, writes},
-	"createScheduledBroadcast":   {(*Server).createScheduledBroadcast, writes},
-	"getScheduledBroadcast":      {(*Server).getScheduledBroadcast, writes},
-	"updateScheduledBroadcast":   {(*Server).updateScheduledBroadcast, writes},
-	"deleteScheduledBroadcast":   {(*Server).deleteScheduledBroadcast, writes},
-	"goLiveScheduledBroadcast":   {(*Server).goLiveScheduledBroadcast, writes},
-	"getBroadcastChat":           {(*Server).getBroadcastChat, writes},
-	"sendBroadcastChat":          {(*Server).sendBroadcastChat, writes},
-	"muteBroadcastChatUser":      {(*Server).muteBroadcastChatUser, writes},
-	"unmuteBroadcastChatUser":    {(*Server).unmuteBroadcastChatUser, writes},
-	"deleteBroadcastChatMessage": {(*Server).deleteBroadcastChatMessage, writes},
-
-	"listChatConversations":  {(*Server).listChatConversations, reads},
-	"lookupChatConversation": {(*Server).lookupChatConversation, reads},
-	"lookupUserPublicKeys":   {(*Server).lookupUserPublicKeys, reads},
-	"lookupUsersPublicKeys":  {(*Server).lookupUsersPublicKeys, reads},
-	"addUserPublicKey":       {(*Server).addUserPublicKey, writes},
-
-	"listChatConversationEvents": {(*Server).listChatConversationEvents, reads},
-	"sendChatMessage":            {(*Server).sendChatMessage, writes},
-	"deleteChatMessages":         {(*Server).deleteChatMessages, writes},
-	"markChatConversationRead":   {(*Server).markChatConversationRead, writes},
-	"sendChatTypingIndicator":    {(*Server).sendChatTypingIndicator, writes},
-	"initializeChatGroup":        {(*Server).initializeChatGroup, writes},
-	"createChatGroup":            {(*Server).createChatGroup, writes},
-	"addChatGroupMembers":        {(*Server).addChatGroupMembers, writes},
-	"addChatConversationKeys":    {(*Server).addChatConversationKeys, writes},
-	"initializeChatMediaUpload":  {(*Server).initializeChatMediaUpload, writes},
-	"appendChatMediaUpload":      {(*Server).appendChatMediaUpload, writes},
-	"finalizeChatMediaUpload":    {(*Server).finalizeChatMediaUpload, writes},
-	"downloadChatMedia":          {(*Server).downloadChatMedia, reads},
+// features are the fake's feature files, each registering its operations and seeding
+// its part of a new world, in the order the seeds run (a seed may use what an earlier one
+// made). Streams are served apart (streamKinds).
+func features() []feature {
+	return []feature{
+		bookmarksFeature(),
+		bookmarkFoldersFeature(),
+		affiliatesFeature(),
+		newsFeature(),
+		listsFeature(),
+		dmFeature(),
+		dmBlocksFeature(),
+		webhooksFeature(),
+		activityFeature(),
+		broadcastsFeature(),
+		chatFeature(),
+		chatKeysFeature(),
+		accountActivityFeature(),
+		analyticsFeature(),
+		articlesFeature(),
+		broadcastsChatFeature(),
+		chatEventsFeature(),
+		chatGroupsFeature(),
+		chatMediaFeature(),
+		communitiesFeature(),
+		complianceFeature(),
+		connectionsFeature(),
+		dmEventFeature(),
+		dmMediaFeature(),
+		generalFeature(),
+		mediaFeature(),
+		mediaMetadataFeature(),
+		mediaOneshotFeature(),
+		notesFeature(),
+		postingFeature(),
+		repostsOfMeFeature(),
+		ruleCountsFeature(),
+		rulesFeature(),
+		searchFeature(),
+		spacesFeature(),
+		streamWebhooksFeature(),
+		trendsFeature(),
+		tweetsFeature(),
+		usageFeature(),
+		usersFeature(),
+		webhookReplayFeature(),
+	}
 }
 
 // rawJSON is a body that is already encoded.

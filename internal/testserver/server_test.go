@@ -9,15 +9,20 @@ import (
 	"github.com/twitterkit/go/openapi"
 )
 
-// TestEveryOperationServed checks that each operation of the document has a route and an
-// implementation, so a new operation in the document cannot go unserved unnoticed, and
-// that every handler serves an operation the document has.
+// TestEveryOperationServed checks that each operation of the document has a route and
+// exactly one implementation, a feature's registration or a stream, so a new operation in
+// the document cannot go unserved unnoticed, and that every registration names an
+// operation the document has.
 func TestEveryOperationServed(t *testing.T) {
 	c, err := loadContract()
 	if err != nil {
 		t.Fatal(err)
 	}
 	doc, err := openapi.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := registered()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,8 +35,12 @@ func TestEveryOperationServed(t *testing.T) {
 	var ops []string
 	for _, rt := range c.routes {
 		ops = append(ops, rt.opID)
-		if _, ok := handlers[rt.opID]; !ok && !isStream(rt.opID) {
+		_, ok := reg.ops[rt.opID]
+		switch {
+		case !ok && !isStream(rt.opID):
 			t.Errorf("operation %s (%s) has no handler", rt.opID, rt.key)
+		case ok && isStream(rt.opID):
+			t.Errorf("operation %s (%s) is both a stream and a feature's operation", rt.opID, rt.key)
 		}
 	}
 	sort.Strings(ops)
@@ -39,10 +48,31 @@ func TestEveryOperationServed(t *testing.T) {
 	if !slices.Equal(ops, want) {
 		t.Errorf("routes %v, the document's operations %v", ops, want)
 	}
-	for id := range handlers {
+	for id := range reg.ops {
 		if !slices.Contains(want, id) {
 			t.Errorf("handler for %s, which the document does not have", id)
 		}
+	}
+	for id := range streamKinds {
+		if !slices.Contains(want, id) {
+			t.Errorf("stream %s, which the document does not have", id)
+		}
+	}
+}
+
+// TestCollectRefusesTwoRegistrations checks that an operationId two features register, or
+// one registered without a handler or an access, is an error, not a silent choice.
+func TestCollectRefusesTwoRegistrations(t *testing.T) {
+	lookup := operation{(*Server).lookupUser, reads}
+	if _, err := collect([]feature{{ops: map[string]operation{"lookupUser": lookup}}, {ops: map[string]operation{"lookupUser": lookup}}}); err == nil {
+		t.Error("lookupUser registered twice: no error")
+	}
+	if _, err := collect([]feature{{ops: map[string]operation{"lookupUser": {serve: (*Server).lookupUser}}}}); err == nil {
+		t.Error("lookupUser registered without an access: no error")
+	}
+	r, err := collect([]feature{{ops: map[string]operation{"lookupUser": lookup}}, {ops: map[string]operation{"followUser": {(*Server).followUser, writes}}}})
+	if err != nil || len(r.ops) != 2 {
+		t.Errorf("two features, one operation each: %v, %v", r, err)
 	}
 }
 

@@ -26,6 +26,18 @@ func (s *Server) spaceList(c *call, list []*Space, errs []apiProblem, withMeta b
 	return http.StatusOK, env
 }
 
+// spacesFeature registers the operations this file serves.
+func spacesFeature() feature {
+	return feature{ops: map[string]operation{
+		"lookupSpace":            {(*Server).lookupSpace, reads},
+		"lookupSpaces":           {(*Server).lookupSpaces, reads},
+		"lookupSpacesByCreators": {(*Server).lookupSpacesByCreators, reads},
+		"searchSpaces":           {(*Server).searchSpaces, reads},
+		"listSpaceTweets":        {(*Server).listSpaceTweets, reads},
+		"listSpaceBuyers":        {(*Server).listSpaceBuyers, reads},
+	}}
+}
+
 func (s *Server) lookupSpace(c *call) (int, any) {
 	id := c.path["id"]
 	sp := s.w.b.spaces[id]

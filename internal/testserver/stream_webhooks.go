@@ -45,6 +45,15 @@ func (st *state) liveStreamLinks() []*StreamLink {
 	return st.streamLinks
 }
 
+// streamWebhooksFeature registers the operations this file serves.
+func streamWebhooksFeature() feature {
+	return feature{ops: map[string]operation{
+		"listStreamWebhookLinks": {(*Server).listStreamWebhookLinks, writes},
+		"linkStreamWebhook":      {(*Server).linkStreamWebhook, writes},
+		"unlinkStreamWebhook":    {(*Server).unlinkStreamWebhook, writes},
+	}}
+}
+
 func (s *Server) listStreamWebhookLinks(c *call) (int, any) {
 	links := []wStreamLink{}
 	for _, l := range s.w.liveStreamLinks() {

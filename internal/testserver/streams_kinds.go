@@ -27,7 +27,7 @@ type streamKind struct {
 }
 
 // streamKinds are the streaming operations, by operationId. Every other operation is
-// served by the handlers map.
+// registered by a feature (features in server.go).
 var streamKinds = map[string]streamKind{
 	"streamSample":     {family: familyTweets},
 	"streamFiltered":   {family: familyTweets},

@@ -118,6 +118,14 @@ type wPersonalizedTrend struct {
 	TrendingSince string `json:"trending_since,omitempty"`
 }
 
+// trendsFeature registers the operations this file serves.
+func trendsFeature() feature {
+	return feature{ops: map[string]operation{
+		"listTrendsByWoeid":      {(*Server).listTrendsByWoeid, reads},
+		"listPersonalizedTrends": {(*Server).listPersonalizedTrends, reads},
+	}}
+}
+
 // listTrendsByWoeid serves up to max_trends (default 20) trends of a place; the name
 // always comes, tweet_count when trend.fields asks. A place without trends is a 200 with
 // only a not-found problem.

@@ -93,6 +93,27 @@ func (s *Server) tweetPage(c *call, list []*Tweet, p pageReq, idMeta bool) (int,
 	return http.StatusOK, env
 }
 
+// tweetsFeature registers the operations this file serves.
+func tweetsFeature() feature {
+	return feature{ops: map[string]operation{
+		"lookupTweet":     {(*Server).lookupTweet, reads},
+		"lookupTweets":    {(*Server).lookupTweets, reads},
+		"listUserTweets":  {(*Server).listUserTweets, reads},
+		"listMentions":    {(*Server).listMentions, reads},
+		"listLikedTweets": {(*Server).listLikedTweets, reads},
+		"listLikingUsers": {(*Server).listLikingUsers, reads},
+		"listRetweeters":  {(*Server).listRetweeters, reads},
+		"likeTweet":       {(*Server).likeTweet, writes},
+		"unlikeTweet":     {(*Server).unlikeTweet, writes},
+		"retweet":         {(*Server).retweet, writes},
+		"unretweet":       {(*Server).unretweet, writes},
+		"hideReply":       {(*Server).hideReply, writes},
+		"listQuoteTweets": {(*Server).listQuoteTweets, reads},
+		"listRetweets":    {(*Server).listRetweets, reads},
+		"homeTimeline":    {(*Server).homeTimeline, reads},
+	}}
+}
+
 func (s *Server) lookupTweet(c *call) (int, any) {
 	id := c.path["id"]
 	t := s.w.tweet(id)

@@ -78,6 +78,13 @@ type wUsage struct {
 	ProjectUsage        *string        `json:"project_usage,omitempty"`
 }
 
+// usageFeature registers the operations this file serves.
+func usageFeature() feature {
+	return feature{ops: map[string]operation{
+		"getTweetUsage": {(*Server).getTweetUsage, reads},
+	}}
+}
+
 // getTweetUsage reports the project's usage: the days asked for (oldest first, today
 // last), the cap, what the month so far used and how many days are left until the cap
 // resets. Without usage.fields it returns the four totals; the daily breakdowns come

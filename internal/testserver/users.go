@@ -30,6 +30,28 @@ func (s *Server) oneUser(c *call, u *User) (int, any) {
 	return http.StatusOK, envelope{Data: data, Includes: r.includes(), Errors: r.errs}
 }
 
+// usersFeature registers the operations this file serves.
+func usersFeature() feature {
+	return feature{ops: map[string]operation{
+		"lookupUser":             {(*Server).lookupUser, reads},
+		"lookupUserByUsername":   {(*Server).lookupUserByUsername, reads},
+		"lookupUsers":            {(*Server).lookupUsers, reads},
+		"lookupUsersByUsernames": {(*Server).lookupUsersByUsernames, reads},
+		"listFollowers":          {(*Server).listFollowers, reads},
+		"listFollowing":          {(*Server).listFollowing, reads},
+		"listBlocking":           {(*Server).listBlocking, reads},
+		"followUser":             {(*Server).followUser, writes},
+		"unfollowUser":           {(*Server).unfollowUser, writes},
+		"blockUser":              {(*Server).blockUser, writes},
+		"unblockUser":            {(*Server).unblockUser, writes},
+		"muteUser":               {(*Server).muteUser, writes},
+		"unmuteUser":             {(*Server).unmuteUser, writes},
+		"lookupMe":               {(*Server).lookupMe, reads},
+		"listMuting":             {(*Server).listMuting, reads},
+		"searchUsers":            {(*Server).searchUsers, reads},
+	}}
+}
+
 func (s *Server) lookupUser(c *call) (int, any) {
 	id := c.path["id"]
 	u := s.w.user(id)

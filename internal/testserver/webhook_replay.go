@@ -50,6 +50,14 @@ func (s *Server) logDelivery(webhookID string, body []byte) {
 	r.sent = append(r.sent, sentEvent{webhookID: webhookID, at: s.clock.Now(), body: append([]byte(nil), body...)})
 }
 
+// webhookReplayFeature registers the operations this file serves. A replay delivers
+// over HTTP, so it locks the world itself, around its reads and writes only.
+func webhookReplayFeature() feature {
+	return feature{ops: map[string]operation{
+		"replayWebhookEvents": {(*Server).replayWebhookEvents, apart},
+	}}
+}
+
 func (s *Server) replayWebhookEvents(c *call) (int, any) {
 	var body struct {
 		WebhookID string `json:"webhook_id"`

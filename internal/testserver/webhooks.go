@@ -104,6 +104,18 @@ func renderWebhook(w *Webhook, fields set) wWebhook {
 	return out
 }
 
+// webhooksFeature registers the operations this file serves and what it seeds into a new world.
+func webhooksFeature() feature {
+	return feature{seed: seedWebhooks, ops: map[string]operation{
+		"listWebhooks": {(*Server).listWebhooks, reads},
+		// The CRC check calls the webhook over HTTP: these lock the world themselves,
+		// not while they wait for its answer.
+		"createWebhook":   {(*Server).createWebhook, apart},
+		"validateWebhook": {(*Server).validateWebhook, apart},
+		"deleteWebhook":   {(*Server).deleteWebhook, writes},
+	}}
+}
+
 func (s *Server) listWebhooks(c *call) (int, any) {
 	fields := listParam(c.q, "webhook_config.fields")
 	var data []wWebhook

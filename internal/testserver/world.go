@@ -493,7 +493,7 @@ func copyMap[V any](m map[string]V) map[string]V {
 	return out
 }
 
-func newState(cfg *config, clock Clock) *state {
+func newState(cfg *config, clock Clock, features []feature) *state {
 	b := seedWorld()
 	st := &state{
 		b: b, clock: clock,
@@ -527,18 +527,11 @@ func newState(cfg *config, clock Clock) *state {
 	st.edits = map[string][]string{}
 	st.uploads = map[string]*Upload{}
 	st.mediaX = newMediaExtras()
-	seedBookmarks(st)
-	seedBookmarkFolders(st)
-	seedAffiliates(st)
-	seedNews(st)
-	seedLists(st)
-	seedDMs(st)
-	seedDMBlocks(st)
-	seedWebhooks(st)
-	seedActivity(st)
-	seedBroadcasts(st)
-	seedChat(st)
-	seedPublicKeys(st)
+	for _, f := range features {
+		if f.seed != nil {
+			f.seed(st)
+		}
+	}
 	st.chatMedia = &chatMediaState{uploads: map[string]*ChatUpload{}, files: map[string][]byte{}}
 	// Jack's followers: the seeded ones, then generated ones up to JackFollowerCount.
 	counts := map[string]int{JackID: JackFollowerCount}
