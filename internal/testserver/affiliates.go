@@ -32,12 +32,7 @@ func (s *Server) listAffiliates(c *call) (int, any) {
 	if s.w.user(id) == nil {
 		return http.StatusOK, envelope{Errors: []apiProblem{notFound("user", "id", id)}}
 	}
-	p, pr := pageParams(c, filterKey(c), 100)
-	if pr != nil {
-		return http.StatusBadRequest, pr
-	}
-	ids := s.w.affiliates[id]
-	return s.userPage(c, len(ids), func(i int) string { return ids[i] }, p)
+	return s.idsPage(c, s.w.affiliates[id])
 }
 
 // AffiliateIDs lists the affiliates of the organization userID, in the order the API

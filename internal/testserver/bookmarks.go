@@ -56,8 +56,8 @@ func (s *Server) listBookmarks(c *call) (int, any) {
 }
 
 func (s *Server) addBookmark(c *call) (int, any) {
-	return s.addMark(c, mark{"bookmarked", bookmarkMaps})
+	return s.addMark(c, bookmarkMark())
 }
 func (s *Server) removeBookmark(c *call) (int, any) {
-	return s.removeMark(c, mark{"bookmarked", bookmarkMaps})
+	return s.removeMark(c, bookmarkMark())
 }

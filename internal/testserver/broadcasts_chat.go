@@ -125,28 +125,16 @@ func (s *Server) getBroadcastChat(c *call) (int, any) {
 		data := make([]wChatMessage, 0, len(msgs))
 		for _, m := range msgs {
 			w := wChatMessage{AuthorID: m.AuthorID}
-			if f["id"] {
-				w.ID = m.ID
-			}
-			if f["broadcast_id"] {
-				w.BroadcastID = m.BroadcastID
-			}
-			if f["text"] {
-				w.Text = m.Text
-			}
-			if f["reply_to"] {
-				w.ReplyTo = m.ReplyTo
-			}
+			pick(f, "id", &w.ID, m.ID)
+			pick(f, "broadcast_id", &w.BroadcastID, m.BroadcastID)
+			pick(f, "text", &w.Text, m.Text)
+			pick(f, "reply_to", &w.ReplyTo, m.ReplyTo)
 			if f["created_at_ms"] {
 				w.CreatedAtMs = millis(m.CreatedAt)
 			}
 			if u := s.w.user(m.AuthorID); u != nil {
-				if f["author_name"] {
-					w.AuthorName = u.Name
-				}
-				if f["author_username"] {
-					w.AuthorUsername = u.Username
-				}
+				pick(f, "author_name", &w.AuthorName, u.Name)
+				pick(f, "author_username", &w.AuthorUsername, u.Username)
 			}
 			if r.sh.exp["author_id"] {
 				r.includeUser(m.AuthorID)

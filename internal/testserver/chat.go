@@ -126,24 +126,14 @@ func (r *renderer) chatConversation(cv *ChatConversation, fields set) wChatConve
 			out.Type = "group"
 		}
 	}
-	if fields["created_at"] {
-		out.CreatedAt = fmtTime(cv.CreatedAt)
-	}
-	if fields["updated_at"] {
-		out.UpdatedAt = fmtTime(cv.UpdatedAt)
-	}
-	if fields["group_name"] {
-		out.GroupName = cv.Name
-	}
-	if fields["group_avatar_url"] {
-		out.GroupAvatarURL = cv.AvatarURL
-	}
+	pick(fields, "created_at", &out.CreatedAt, fmtTime(cv.CreatedAt))
+	pick(fields, "updated_at", &out.UpdatedAt, fmtTime(cv.UpdatedAt))
+	pick(fields, "group_name", &out.GroupName, cv.Name)
+	pick(fields, "group_avatar_url", &out.GroupAvatarURL, cv.AvatarURL)
 	if fields["is_muted"] {
 		out.IsMuted = new(cv.Muted[r.viewer])
 	}
-	if fields["message_ttl_ms"] {
-		out.MessageTTLMs = cv.MessageTTL
-	}
+	pick(fields, "message_ttl_ms", &out.MessageTTLMs, cv.MessageTTL)
 	if fields["screen_capture_blocking_enabled"] {
 		out.ScreenCaptureBlock = new(false)
 	}

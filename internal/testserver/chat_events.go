@@ -114,27 +114,13 @@ func (st *state) chatEvent(e *ChatEvent, fields set) wChatEvent {
 		fields = set{"id": true, "encoded_event": true}
 	}
 	var out wChatEvent
-	if fields["id"] {
-		out.ID = e.ID
-	}
-	if fields["conversation_id"] {
-		out.ConversationID = e.ConversationID
-	}
-	if fields["sender_id"] {
-		out.SenderID = e.SenderID
-	}
-	if fields["created_at"] {
-		out.CreatedAt = fmtTime(e.CreatedAt)
-	}
-	if fields["encoded_event"] {
-		out.EncodedEvent = e.Encoded
-	}
-	if fields["previous_id"] {
-		out.PreviousID = e.PreviousID
-	}
-	if fields["conversation_token"] {
-		out.ConversationToken = e.ConversationToken
-	}
+	pick(fields, "id", &out.ID, e.ID)
+	pick(fields, "conversation_id", &out.ConversationID, e.ConversationID)
+	pick(fields, "sender_id", &out.SenderID, e.SenderID)
+	pick(fields, "created_at", &out.CreatedAt, fmtTime(e.CreatedAt))
+	pick(fields, "encoded_event", &out.EncodedEvent, e.Encoded)
+	pick(fields, "previous_id", &out.PreviousID, e.PreviousID)
+	pick(fields, "conversation_token", &out.ConversationToken, e.ConversationToken)
 	if fields["is_trusted"] {
 		// Trusted: signed, by a sender who registered chat keys.
 		out.IsTrusted = new(e.Signature != "" && len(st.publicKeys[e.SenderID]) > 0)

@@ -70,18 +70,10 @@ func publicKey(k *PublicKeyRecord, fields set) wPublicKey {
 		fields = set{"public_key_version": true, "public_key": true}
 	}
 	var out wPublicKey
-	if fields["public_key_version"] {
-		out.PublicKeyVersion = k.Version
-	}
-	if fields["public_key"] {
-		out.PublicKey = k.PublicKey
-	}
-	if fields["signing_public_key"] {
-		out.SigningPublicKey = k.SigningPublicKey
-	}
-	if fields["identity_public_key_signature"] {
-		out.IdentityPublicKeySignature = k.IdentityPublicKeySignature
-	}
+	pick(fields, "public_key_version", &out.PublicKeyVersion, k.Version)
+	pick(fields, "public_key", &out.PublicKey, k.PublicKey)
+	pick(fields, "signing_public_key", &out.SigningPublicKey, k.SigningPublicKey)
+	pick(fields, "identity_public_key_signature", &out.IdentityPublicKeySignature, k.IdentityPublicKeySignature)
 	if fields["juicebox_config"] {
 		out.JuiceboxConfig = json.RawMessage(ChatJuiceboxConfig)
 	}

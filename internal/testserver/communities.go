@@ -113,22 +113,11 @@ type wCommunity struct {
 // community renders a Community: id and name, and what community.fields asks for.
 func community(c *Community, f set) wCommunity {
 	w := wCommunity{ID: c.ID, Name: c.Name}
-	if f["access"] {
-		w.Access = c.Access
-	}
-	if f["created_at"] {
-		w.CreatedAt = fmtTime(c.CreatedAt)
-	}
-	if f["description"] {
-		w.Description = c.Description
-	}
-	if f["join_policy"] {
-		w.JoinPolicy = c.JoinPolicy
-	}
-	if f["member_count"] {
-		n := c.MemberCount
-		w.MemberCount = &n
-	}
+	pick(f, "access", &w.Access, c.Access)
+	pick(f, "created_at", &w.CreatedAt, fmtTime(c.CreatedAt))
+	pick(f, "description", &w.Description, c.Description)
+	pick(f, "join_policy", &w.JoinPolicy, c.JoinPolicy)
+	pickPtr(f, "member_count", &w.MemberCount, c.MemberCount)
 	return w
 }
 

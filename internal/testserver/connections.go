@@ -139,18 +139,12 @@ type wConnection struct {
 // renderConnection sends id and endpoint_name, and the other fields asked for.
 func renderConnection(c Connection, fields set) wConnection {
 	w := wConnection{ID: c.ID, EndpointName: c.Endpoint}
-	if fields["client_ip"] {
-		w.ClientIP = c.ClientIP
-	}
-	if fields["connected_at"] {
-		w.ConnectedAt = fmtTime(c.ConnectedAt)
-	}
+	pick(fields, "client_ip", &w.ClientIP, c.ClientIP)
+	pick(fields, "connected_at", &w.ConnectedAt, fmtTime(c.ConnectedAt))
 	if fields["disconnected_at"] && !c.DisconnectedAt.IsZero() {
 		w.DisconnectedAt = fmtTime(c.DisconnectedAt)
 	}
-	if fields["disconnect_reason"] {
-		w.DisconnectReason = c.Reason
-	}
+	pick(fields, "disconnect_reason", &w.DisconnectReason, c.Reason)
 	return w
 }
 

@@ -159,18 +159,10 @@ type wDMRef struct {
 func (r *renderer) dmEvent(e *DMEvent) wDMEvent {
 	f := r.sh.dmEvent
 	w := wDMEvent{ID: e.ID, EventType: e.EventType, Text: e.Text}
-	if f["created_at"] {
-		w.CreatedAt = fmtTime(e.CreatedAt)
-	}
-	if f["dm_conversation_id"] {
-		w.DMConversationID = e.ConversationID
-	}
-	if f["sender_id"] {
-		w.SenderID = e.SenderID
-	}
-	if f["participant_ids"] {
-		w.ParticipantIDs = e.ParticipantIDs
-	}
+	pick(f, "created_at", &w.CreatedAt, fmtTime(e.CreatedAt))
+	pick(f, "dm_conversation_id", &w.DMConversationID, e.ConversationID)
+	pick(f, "sender_id", &w.SenderID, e.SenderID)
+	pick(f, "participant_ids", &w.ParticipantIDs, e.ParticipantIDs)
 	if f["attachments"] && len(e.MediaKeys) > 0 {
 		w.Attachments = &wDMAttachments{MediaKeys: e.MediaKeys}
 	}

@@ -97,6 +97,20 @@ const timeFormat = "2006-01-02T15:04:05.000Z"
 
 func fmtTime(t time.Time) string { return t.UTC().Format(timeFormat) }
 
+// pick sets *dst to v when fields names field, and pickPtr to a pointer to a copy of v:
+// the plain members of the wire shapes, each a copy of what the world holds.
+func pick[T any](fields set, field string, dst *T, v T) {
+	if fields[field] {
+		*dst = v
+	}
+}
+
+func pickPtr[T any](fields set, field string, dst **T, v T) {
+	if fields[field] {
+		*dst = &v
+	}
+}
+
 // Wire shapes. Fields are pointers or omitempty so that what was not asked for is absent.
 
 type wTweet struct {
@@ -480,24 +494,12 @@ func (r *renderer) tweetFields(t *Tweet, section string) wTweet {
 	if f["article"] && t.ArticleTitle != "" {
 		w.Article = &wArticle{Title: t.ArticleTitle}
 	}
-	if f["article_title"] {
-		w.ArticleTitle = t.ArticleTitle
-	}
-	if f["author_id"] {
-		w.AuthorID = t.AuthorID
-	}
-	if f["card_uri"] {
-		w.CardURI = t.CardURI
-	}
-	if f["context_annotations"] {
-		w.ContextAnnotations = t.ContextAnnotations
-	}
-	if f["conversation_id"] {
-		w.ConversationID = t.ConversationID
-	}
-	if f["created_at"] {
-		w.CreatedAt = fmtTime(t.CreatedAt)
-	}
+	pick(f, "article_title", &w.ArticleTitle, t.ArticleTitle)
+	pick(f, "author_id", &w.AuthorID, t.AuthorID)
+	pick(f, "card_uri", &w.CardURI, t.CardURI)
+	pick(f, "context_annotations", &w.ContextAnnotations, t.ContextAnnotations)
+	pick(f, "conversation_id", &w.ConversationID, t.ConversationID)
+	pick(f, "created_at", &w.CreatedAt, fmtTime(t.CreatedAt))
 	if f["display_text_range"] {
 		w.DisplayTextRange = []int{0, utf8.RuneCountInString(t.Text)}
 	}
@@ -518,15 +520,9 @@ func (r *renderer) tweetFields(t *Tweet, section string) wTweet {
 			w.Geo.Coordinates = &wPoint{Type: "Point", Coordinates: [2]float64{-73.99, 40.75}}
 		}
 	}
-	if f["in_reply_to_user_id"] {
-		w.InReplyToUserID = t.InReplyToUserID
-	}
-	if f["lang"] {
-		w.Lang = t.Lang
-	}
-	if f["matched_media_notes"] {
-		w.MatchedMediaNotes = t.MatchedMediaNotes
-	}
+	pick(f, "in_reply_to_user_id", &w.InReplyToUserID, t.InReplyToUserID)
+	pick(f, "lang", &w.Lang, t.Lang)
+	pick(f, "matched_media_notes", &w.MatchedMediaNotes, t.MatchedMediaNotes)
 	if f["media_metadata"] {
 		for _, k := range t.MediaKeys {
 			if m := r.st.mediaOf(k); m != nil {
@@ -534,13 +530,8 @@ func (r *renderer) tweetFields(t *Tweet, section string) wTweet {
 			}
 		}
 	}
-	if f["note_request_suggestions"] {
-		w.NoteRequests = t.NoteRequestSuggestions
-	}
-	if f["paid_partnership"] {
-		v := t.PaidPartnership
-		w.PaidPartnership = &v
-	}
+	pick(f, "note_request_suggestions", &w.NoteRequests, t.NoteRequestSuggestions)
+	pickPtr(f, "paid_partnership", &w.PaidPartnership, t.PaidPartnership)
 	likes, rts := len(r.st.likers[t.ID]), len(r.st.retweeters[t.ID])
 	impressions := int(t.num%997) + 10*likes + 3*rts + 17
 	for _, private := range []string{"non_public_metrics", "organic_metrics"} {
@@ -560,23 +551,14 @@ func (r *renderer) tweetFields(t *Tweet, section string) wTweet {
 			w.OrganicMetrics = &wOrganic{ImpressionCount: impressions, LikeCount: likes, ReplyCount: r.st.replies[t.ID], RetweetCount: rts}
 		}
 	}
-	if f["possibly_sensitive"] {
-		v := t.PossiblySensitive
-		w.PossiblySensitive = &v
-	}
+	pickPtr(f, "possibly_sensitive", &w.PossiblySensitive, t.PossiblySensitive)
 	if f["public_metrics"] {
 		w.PublicMetrics = &wTweetMetrics{RetweetCount: rts, ReplyCount: r.st.replies[t.ID], LikeCount: likes,
 			QuoteCount: r.st.quotes[t.ID], BookmarkCount: len(r.st.bookmarkers[t.ID]), ImpressionCount: impressions}
 	}
-	if f["referenced_tweets"] {
-		w.ReferencedTweets = t.ReferencedTweets
-	}
-	if f["reply_settings"] {
-		w.ReplySettings = t.ReplySettings
-	}
-	if f["source"] {
-		w.Source = t.Source
-	}
+	pick(f, "referenced_tweets", &w.ReferencedTweets, t.ReferencedTweets)
+	pick(f, "reply_settings", &w.ReplySettings, t.ReplySettings)
+	pick(f, "source", &w.Source, t.Source)
 	return w
 }
 
@@ -614,14 +596,8 @@ func (r *renderer) userFields(u *User) wUser {
 	if f["confirmed_email"] && r.viewer == u.ID {
 		w.ConfirmedEmail = u.Email
 	}
-	if f["is_identity_verified"] {
-		v := u.IdentityChecked
-		w.IsIdentityVerified = &v
-	}
-	if f["parody"] {
-		v := u.Parody
-		w.Parody = &v
-	}
+	pickPtr(f, "is_identity_verified", &w.IsIdentityVerified, u.IdentityChecked)
+	pickPtr(f, "parody", &w.Parody, u.Parody)
 	// Whether the account subscribes to the viewer: only with a user token.
 	if r.viewer != "" && (f["subscribes_to_you"] || f["subscription"]) {
 		sub := r.st.subscribesTo(u.ID, r.viewer)
@@ -659,13 +635,8 @@ func (r *renderer) userFields(u *User) wUser {
 		}
 		w.ConnectionStatus = &cs
 	}
-	if f["created_at"] {
-		w.CreatedAt = fmtTime(u.CreatedAt)
-	}
-	if f["description"] {
-		d := u.Description
-		w.Description = &d
-	}
+	pick(f, "created_at", &w.CreatedAt, fmtTime(u.CreatedAt))
+	pickPtr(f, "description", &w.Description, u.Description)
 	if f["entities"] {
 		e := &wUserEnts{}
 		if u.URL != "" {
@@ -679,9 +650,7 @@ func (r *renderer) userFields(u *User) wUser {
 			w.Entities = e
 		}
 	}
-	if f["location"] {
-		w.Location = u.Location
-	}
+	pick(f, "location", &w.Location, u.Location)
 	if f["most_recent_tweet_id"] {
 		if l := r.st.byAuthor[u.ID]; len(l) > 0 {
 			w.MostRecentTweetID = l[0].ID
@@ -690,53 +659,28 @@ func (r *renderer) userFields(u *User) wUser {
 	if f["pinned_tweet_id"] && r.st.tweet(u.PinnedTweetID) != nil {
 		w.PinnedTweetID = u.PinnedTweetID
 	}
-	if f["profile_image_url"] {
-		w.ProfileImageURL = u.ProfileImageURL
-	}
-	if f["protected"] {
-		p := u.Protected
-		w.Protected = &p
-	}
+	pick(f, "profile_image_url", &w.ProfileImageURL, u.ProfileImageURL)
+	pickPtr(f, "protected", &w.Protected, u.Protected)
 	if f["public_metrics"] {
 		w.PublicMetrics = &wUserMetrics{
 			FollowersCount: r.st.followerCount(u.ID), FollowingCount: len(r.st.followingOf(u.ID)),
 			TweetCount: len(r.st.byAuthor[u.ID]), ListedCount: len(u.Username) * 3, LikeCount: len(r.st.liked[u.ID]),
 		}
 	}
-	if f["url"] {
-		s := u.URL
-		w.URL = &s
-	}
-	if f["verified"] {
-		v := u.Verified
-		w.Verified = &v
-	}
-	if f["verified_type"] {
-		w.VerifiedType = u.VerifiedType
-	}
+	pickPtr(f, "url", &w.URL, u.URL)
+	pickPtr(f, "verified", &w.Verified, u.Verified)
+	pick(f, "verified_type", &w.VerifiedType, u.VerifiedType)
 	return w
 }
 
 func (r *renderer) mediaFields(m *Media) wMedia {
 	f := r.sh.media
 	w := wMedia{MediaKey: m.Key, Type: m.Type}
-	if f["url"] {
-		w.URL = m.URL
-	}
-	if f["preview_image_url"] {
-		w.PreviewImageURL = m.PreviewImageURL
-	}
-	if f["alt_text"] {
-		w.AltText = m.AltText
-	}
-	if f["width"] {
-		v := m.Width
-		w.Width = &v
-	}
-	if f["height"] {
-		v := m.Height
-		w.Height = &v
-	}
+	pick(f, "url", &w.URL, m.URL)
+	pick(f, "preview_image_url", &w.PreviewImageURL, m.PreviewImageURL)
+	pick(f, "alt_text", &w.AltText, m.AltText)
+	pickPtr(f, "width", &w.Width, m.Width)
+	pickPtr(f, "height", &w.Height, m.Height)
 	if f["duration_ms"] && m.Type == "video" {
 		v := m.DurationMS
 		w.DurationMS = &v
@@ -756,12 +700,8 @@ func (r *renderer) mediaFields(m *Media) wMedia {
 func (r *renderer) pollFields(p *Poll) wPoll {
 	f := r.sh.poll
 	w := wPoll{ID: p.ID, Options: p.Options}
-	if f["duration_minutes"] {
-		w.DurationMinutes = p.DurationMinutes
-	}
-	if f["end_datetime"] {
-		w.EndDatetime = fmtTime(p.EndDatetime)
-	}
+	pick(f, "duration_minutes", &w.DurationMinutes, p.DurationMinutes)
+	pick(f, "end_datetime", &w.EndDatetime, fmtTime(p.EndDatetime))
 	if f["voting_status"] {
 		w.VotingStatus = p.statusAt(r.st.clock.Now())
 	}
@@ -771,18 +711,10 @@ func (r *renderer) pollFields(p *Poll) wPoll {
 func (r *renderer) placeFields(p *Place) wPlace {
 	f := r.sh.place
 	w := wPlace{ID: p.ID, FullName: p.FullName}
-	if f["country"] {
-		w.Country = p.Country
-	}
-	if f["country_code"] {
-		w.CountryCode = p.CountryCode
-	}
-	if f["name"] {
-		w.Name = p.Name
-	}
-	if f["place_type"] {
-		w.PlaceType = p.PlaceType
-	}
+	pick(f, "country", &w.Country, p.Country)
+	pick(f, "country_code", &w.CountryCode, p.CountryCode)
+	pick(f, "name", &w.Name, p.Name)
+	pick(f, "place_type", &w.PlaceType, p.PlaceType)
 	if f["geo"] {
 		w.Geo = &wGeoJSON{Type: "Feature", BBox: p.BBox[:], Properties: map[string]any{}}
 	}
@@ -799,54 +731,27 @@ func (r *renderer) space(sp *Space) wSpace {
 		}
 		return fmtTime(t)
 	}
-	if f["created_at"] {
-		w.CreatedAt = opt(sp.CreatedAt)
-	}
-	if f["creator_id"] {
-		w.CreatorID = sp.CreatorID
-	}
-	if f["ended_at"] {
-		w.EndedAt = opt(sp.EndedAt)
-	}
-	if f["host_ids"] {
-		w.HostIDs = sp.HostIDs
-	}
-	if f["invited_user_ids"] {
-		w.InvitedUserIDs = sp.InvitedUserIDs
-	}
-	if f["is_ticketed"] {
-		v := sp.IsTicketed
-		w.IsTicketed = &v
-	}
-	if f["lang"] {
-		w.Lang = sp.Lang
-	}
+	pick(f, "created_at", &w.CreatedAt, opt(sp.CreatedAt))
+	pick(f, "creator_id", &w.CreatorID, sp.CreatorID)
+	pick(f, "ended_at", &w.EndedAt, opt(sp.EndedAt))
+	pick(f, "host_ids", &w.HostIDs, sp.HostIDs)
+	pick(f, "invited_user_ids", &w.InvitedUserIDs, sp.InvitedUserIDs)
+	pickPtr(f, "is_ticketed", &w.IsTicketed, sp.IsTicketed)
+	pick(f, "lang", &w.Lang, sp.Lang)
 	if f["participant_count"] && sp.State != "scheduled" {
 		v := sp.ParticipantCount
 		w.ParticipantCount = &v
 	}
-	if f["scheduled_start"] {
-		w.ScheduledStart = opt(sp.ScheduledStart)
-	}
-	if f["speaker_ids"] {
-		w.SpeakerIDs = sp.SpeakerIDs
-	}
-	if f["started_at"] {
-		w.StartedAt = opt(sp.StartedAt)
-	}
+	pick(f, "scheduled_start", &w.ScheduledStart, opt(sp.ScheduledStart))
+	pick(f, "speaker_ids", &w.SpeakerIDs, sp.SpeakerIDs)
+	pick(f, "started_at", &w.StartedAt, opt(sp.StartedAt))
 	if f["subscriber_count"] && sp.State == "scheduled" {
 		v := sp.SubscriberCount
 		w.SubscriberCount = &v
 	}
-	if f["title"] {
-		w.Title = sp.Title
-	}
-	if f["topic_ids"] {
-		w.TopicIDs = sp.TopicIDs
-	}
-	if f["updated_at"] {
-		w.UpdatedAt = opt(sp.UpdatedAt)
-	}
+	pick(f, "title", &w.Title, sp.Title)
+	pick(f, "topic_ids", &w.TopicIDs, sp.TopicIDs)
+	pick(f, "updated_at", &w.UpdatedAt, opt(sp.UpdatedAt))
 	x := r.sh.exp
 	if x["creator_id"] {
 		r.includeUser(sp.CreatorID)

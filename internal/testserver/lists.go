@@ -86,13 +86,8 @@ type wList struct {
 func (r *renderer) list(l *List) wList {
 	f := r.sh.list
 	w := wList{ID: l.ID, Name: l.Name}
-	if f["created_at"] {
-		w.CreatedAt = fmtTime(l.CreatedAt)
-	}
-	if f["description"] {
-		d := l.Description
-		w.Description = &d
-	}
+	pick(f, "created_at", &w.CreatedAt, fmtTime(l.CreatedAt))
+	pickPtr(f, "description", &w.Description, l.Description)
 	if f["follower_count"] {
 		n := len(l.FollowerIDs)
 		w.FollowerCount = &n
@@ -101,13 +96,8 @@ func (r *renderer) list(l *List) wList {
 		n := len(l.MemberIDs)
 		w.MemberCount = &n
 	}
-	if f["owner_id"] {
-		w.OwnerID = l.OwnerID
-	}
-	if f["private"] {
-		p := l.Private
-		w.Private = &p
-	}
+	pick(f, "owner_id", &w.OwnerID, l.OwnerID)
+	pickPtr(f, "private", &w.Private, l.Private)
 	if r.sh.exp["owner_id"] {
 		r.includeUser(l.OwnerID)
 	}
@@ -289,12 +279,7 @@ func (s *Server) listUsers(c *call, pick func(*List) []string) (int, any) {
 	if l == nil {
 		return http.StatusOK, fail
 	}
-	p, pr := pageParams(c, filterKey(c), 100)
-	if pr != nil {
-		return http.StatusBadRequest, pr
-	}
-	ids := pick(l)
-	return s.userPage(c, len(ids), func(i int) string { return ids[i] }, p)
+	return s.idsPage(c, pick(l))
 }
 
 // listListTweets serves the Tweets of a List's members the caller may see, newest first,

@@ -101,21 +101,11 @@ type wNewsContext struct {
 // renderNews shows id and name, and the other fields news.fields asks for.
 func renderNews(n *NewsStory, f set) wNews {
 	w := wNews{ID: n.ID, Name: n.Name}
-	if f["hook"] {
-		w.Hook = n.Hook
-	}
-	if f["summary"] {
-		w.Summary = n.Summary
-	}
-	if f["category"] {
-		w.Category = n.Category
-	}
-	if f["disclaimer"] {
-		w.Disclaimer = n.Disclaimer
-	}
-	if f["keywords"] {
-		w.Keywords = n.Keywords
-	}
+	pick(f, "hook", &w.Hook, n.Hook)
+	pick(f, "summary", &w.Summary, n.Summary)
+	pick(f, "category", &w.Category, n.Category)
+	pick(f, "disclaimer", &w.Disclaimer, n.Disclaimer)
+	pick(f, "keywords", &w.Keywords, n.Keywords)
 	if f["updated_at"] {
 		w.UpdatedAt = n.UpdatedAt.Format(time.RFC3339)
 	}

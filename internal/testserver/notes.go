@@ -214,9 +214,7 @@ func renderNote(n *Note, f set) wNote {
 		f = set{"id": true}
 	}
 	var w wNote
-	if f["id"] {
-		w.ID = n.ID
-	}
+	pick(f, "id", &w.ID, n.ID)
 	if f["info"] {
 		tags := n.MisleadingTags
 		if tags == nil {

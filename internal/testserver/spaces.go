@@ -140,10 +140,5 @@ func (s *Server) listSpaceBuyers(c *call) (int, any) {
 	if sp.CreatorID != c.who.userID {
 		return http.StatusForbidden, forbidden("Only the creator of a Space can see who bought tickets to it.")
 	}
-	p, pr := pageParams(c, filterKey(c), 100)
-	if pr != nil {
-		return http.StatusBadRequest, pr
-	}
-	ids := sp.BuyerIDs
-	return s.userPage(c, len(ids), func(i int) string { return ids[i] }, p)
+	return s.idsPage(c, sp.BuyerIDs)
 }

@@ -158,15 +158,11 @@ func (s *Server) listPersonalizedTrends(c *call) (int, any) {
 	var data []wPersonalizedTrend
 	for _, t := range personalizedTrendsOf(c.who.userID) {
 		w := wPersonalizedTrend{TrendName: t.Name}
-		if fields["category"] {
-			w.Category = t.Category
-		}
+		pick(fields, "category", &w.Category, t.Category)
 		if fields["post_count"] {
 			w.PostCount = &t.PostCount
 		}
-		if fields["trending_since"] {
-			w.TrendingSince = t.TrendingSince
-		}
+		pick(fields, "trending_since", &w.TrendingSince, t.TrendingSince)
 		data = append(data, w)
 	}
 	return http.StatusOK, envelope{Data: data}

@@ -150,8 +150,9 @@ func (s *Server) lookupTweets(c *call) (int, any) {
 	return http.StatusOK, env
 }
 
-// timelineOwner checks the user of a timeline: 200 with a partial error when it does
-// not exist or is protected from the caller.
+// timelineOwner checks the user of path parameter id whose Tweets or follows are listed:
+// nil and the partial error X answers with 200 when it does not exist or is protected
+// from the caller.
 func (s *Server) timelineOwner(c *call) (*User, any) {
 	id := c.path["id"]
 	u := s.w.user(id)
@@ -240,12 +241,7 @@ func (s *Server) tweetUsers(c *call, rel map[string][]string) (int, any) {
 	if s.w.tweet(id) == nil {
 		return http.StatusOK, envelope{Errors: []apiProblem{notFound("tweet", "id", id)}}
 	}
-	ids := rel[id]
-	p, pr := pageParams(c, filterKey(c), 100)
-	if pr != nil {
-		return http.StatusBadRequest, pr
-	}
-	return s.userPage(c, len(ids), func(i int) string { return ids[i] }, p)
+	return s.idsPage(c, rel[id])
 }
 
 func (s *Server) listLikingUsers(c *call) (int, any) { return s.tweetUsers(c, s.w.likers) }
@@ -260,40 +256,68 @@ func decodeBody(c *call, v any) *apiProblem {
 
 // mark is a relation between users and Tweets that the authenticated user adds to and
 // removes from one Tweet at a time (likes, bookmarks). maps picks its two sides, each
-// newest first; key names the answer ({"liked": true}).
+// newest first; key names the answer ({"liked": true}); added and removed, when set, tell
+// the rest of the world (streams, activity) of a mark made or taken back.
 type mark struct {
-	key  string
-	maps func(*state) (byUser, byTweet map[string][]string)
+	key     string
+	maps    func(*state) (byUser, byTweet map[string][]string)
+	added   func(s *Server, userID string, t *Tweet)
+	removed func(s *Server, userID, tweetID string)
 }
 
-// The two sides of the likes and bookmarks relations.
-func likeMaps(w *state) (byUser, byTweet map[string][]string)     { return w.liked, w.likers }
-func bookmarkMaps(w *state) (byUser, byTweet map[string][]string) { return w.bookmarks, w.bookmarkers }
+// likeMark is the likes: the likes streams and X Activity hear of each new one, the likes
+// compliance stream of each taken back.
+func likeMark() mark {
+	return mark{key: "liked",
+		maps: func(w *state) (byUser, byTweet map[string][]string) { return w.liked, w.likers },
+		added: func(s *Server, userID string, t *Tweet) {
+			s.liked(userID, t)
+			s.likeActivity(userID, t)
+		},
+		removed: (*Server).unliked,
+	}
+}
 
-// addMark serves POST /2/users/{id}/<relation> with body {"tweet_id"}: the user marks a
-// Tweet they can see; marking it again changes nothing.
-func (s *Server) addMark(c *call, m mark) (int, any) {
+// bookmarkMark is the bookmarks, which only their owner sees.
+func bookmarkMark() mark {
+	return mark{key: "bookmarked",
+		maps: func(w *state) (byUser, byTweet map[string][]string) { return w.bookmarks, w.bookmarkers }}
+}
+
+// markedTweet reads the body {"tweet_id"} of POST /2/users/{id}/<relation> for the acting
+// user: the Tweet, which they must be able to see, or else nil and the answer to send (a
+// problem, or {key: false} with X's partial not-found error).
+func (s *Server) markedTweet(c *call, key string) (*Tweet, int, any) {
 	if pr := actingUser(c, "id"); pr != nil {
-		return pr.Status, pr
+		return nil, pr.Status, pr
 	}
 	var body struct {
 		TweetID string `json:"tweet_id"`
 	}
 	if pr := decodeBody(c, &body); pr != nil {
-		return pr.Status, pr
+		return nil, pr.Status, pr
+	}
+	t := s.w.tweet(body.TweetID)
+	if t == nil || !s.w.canSee(c.who.userID, t.AuthorID) {
+		return nil, http.StatusOK, envelope{Data: map[string]bool{key: false}, Errors: []apiProblem{notFound("tweet", "tweet_id", body.TweetID)}}
+	}
+	return t, 0, nil
+}
+
+// addMark serves POST /2/users/{id}/<relation> with body {"tweet_id"}: the user marks a
+// Tweet they can see; marking it again changes nothing.
+func (s *Server) addMark(c *call, m mark) (int, any) {
+	t, status, answer := s.markedTweet(c, m.key)
+	if t == nil {
+		return status, answer
 	}
 	me := c.who.userID
-	t := s.w.tweet(body.TweetID)
-	if t == nil || !s.w.canSee(me, t.AuthorID) {
-		return http.StatusOK, envelope{Data: map[string]bool{m.key: false}, Errors: []apiProblem{notFound("tweet", "tweet_id", body.TweetID)}}
-	}
 	byUser, byTweet := m.maps(s.w)
 	if !contains(byUser[me], t.ID) {
 		byUser[me] = prepend(byUser[me], t.ID)
 		byTweet[t.ID] = prepend(byTweet[t.ID], me)
-		if m.key == "liked" {
-			s.liked(me, t)
-			s.likeActivity(me, t)
+		if m.added != nil {
+			m.added(s, me, t)
 		}
 	}
 	return http.StatusOK, envelope{Data: map[string]bool{m.key: true}}
@@ -306,32 +330,25 @@ func (s *Server) removeMark(c *call, m mark) (int, any) {
 	}
 	me, id := c.who.userID, c.path["tweet_id"]
 	byUser, byTweet := m.maps(s.w)
-	if m.key == "liked" && contains(byUser[me], id) {
-		s.unliked(me, id)
+	if m.removed != nil && contains(byUser[me], id) {
+		m.removed(s, me, id)
 	}
 	byUser[me] = without(byUser[me], id)
 	byTweet[id] = without(byTweet[id], me)
 	return http.StatusOK, envelope{Data: map[string]bool{m.key: false}}
 }
 
-func (s *Server) likeTweet(c *call) (int, any)   { return s.addMark(c, mark{"liked", likeMaps}) }
-func (s *Server) unlikeTweet(c *call) (int, any) { return s.removeMark(c, mark{"liked", likeMaps}) }
+func (s *Server) likeTweet(c *call) (int, any)   { return s.addMark(c, likeMark()) }
+func (s *Server) unlikeTweet(c *call) (int, any) { return s.removeMark(c, likeMark()) }
 
+// retweet serves POST /2/users/{id}/retweets, read as a mark is: the user retweets a
+// Tweet they can see; retweeting it again answers the Retweet there is.
 func (s *Server) retweet(c *call) (int, any) {
-	if pr := actingUser(c, "id"); pr != nil {
-		return pr.Status, pr
-	}
-	var body struct {
-		TweetID string `json:"tweet_id"`
-	}
-	if pr := decodeBody(c, &body); pr != nil {
-		return pr.Status, pr
+	src, status, answer := s.markedTweet(c, "retweeted")
+	if src == nil {
+		return status, answer
 	}
 	me := c.who.userID
-	src := s.w.tweet(body.TweetID)
-	if src == nil || !s.w.canSee(me, src.AuthorID) {
-		return http.StatusOK, envelope{Data: map[string]any{"retweeted": false}, Errors: []apiProblem{notFound("tweet", "tweet_id", body.TweetID)}}
-	}
 	if id, ok := s.w.retweetOf[me+"/"+src.ID]; ok {
 		return http.StatusOK, envelope{Data: map[string]any{"id": id, "retweeted": true}}
 	}

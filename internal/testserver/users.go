@@ -94,48 +94,62 @@ func (s *Server) lookupUsersByUsernames(c *call) (int, any) {
 	return s.manyUsers(c, "usernames", s.w.userByName)
 }
 
-func (s *Server) listFollowers(c *call) (int, any) {
-	id := c.path["id"]
-	if s.w.user(id) == nil {
-		return http.StatusOK, envelope{Errors: []apiProblem{notFound("user", "id", id)}}
+// idsPage serves one page, of at most 100, of the users ids lists, in their order.
+func (s *Server) idsPage(c *call, ids []string) (int, any) {
+	p, pr := pageParams(c, filterKey(c), 100)
+	if pr != nil {
+		return http.StatusBadRequest, pr
 	}
-	if !s.w.canSee(c.who.viewer(), id) {
-		return http.StatusOK, envelope{Errors: []apiProblem{notAuthorized("user", "id", id)}}
+	return s.userPage(c, len(ids), func(i int) string { return ids[i] }, p)
+}
+
+func (s *Server) listFollowers(c *call) (int, any) {
+	u, fail := s.timelineOwner(c)
+	if u == nil {
+		return http.StatusOK, fail
 	}
 	p, pr := pageParams(c, filterKey(c), 100)
 	if pr != nil {
 		return http.StatusBadRequest, pr
 	}
-	return s.userPage(c, s.w.followerCount(id), func(i int) string { return s.w.followerAt(id, i) }, p)
+	return s.userPage(c, s.w.followerCount(u.ID), func(i int) string { return s.w.followerAt(u.ID, i) }, p)
 }
 
 func (s *Server) listFollowing(c *call) (int, any) {
-	id := c.path["id"]
-	if s.w.user(id) == nil {
-		return http.StatusOK, envelope{Errors: []apiProblem{notFound("user", "id", id)}}
+	u, fail := s.timelineOwner(c)
+	if u == nil {
+		return http.StatusOK, fail
 	}
-	if !s.w.canSee(c.who.viewer(), id) {
-		return http.StatusOK, envelope{Errors: []apiProblem{notAuthorized("user", "id", id)}}
-	}
-	ids := s.w.followingOf(id)
-	p, pr := pageParams(c, filterKey(c), 100)
-	if pr != nil {
-		return http.StatusBadRequest, pr
-	}
-	return s.userPage(c, len(ids), func(i int) string { return ids[i] }, p)
+	return s.idsPage(c, s.w.followingOf(u.ID))
 }
 
-func (s *Server) listBlocking(c *call) (int, any) {
+// oneSided is a relation a user keeps with other users on their own (blocks, mutes): rel
+// picks it from the world (user -> targets, newest first), verb is what adding does
+// ("block"), key names the answers ({"blocking": true}), added and ended are the X
+// Activity events of a target added and of one taken out.
+type oneSided struct {
+	verb, key, added, ended string
+	rel                     func(*state) map[string][]string
+}
+
+func blocking() oneSided {
+	return oneSided{"block", "blocking", "block.block", "block.unblock", func(w *state) map[string][]string { return w.blocks }}
+}
+
+func muting() oneSided {
+	return oneSided{"mute", "muting", "mute.mute", "mute.unmute", func(w *state) map[string][]string { return w.mutes }}
+}
+
+// ownRelation serves the acting user's targets of a one-sided relation.
+func (s *Server) ownRelation(c *call, o oneSided) (int, any) {
 	if pr := actingUser(c, "id"); pr != nil {
 		return pr.Status, pr
 	}
-	ids := s.w.blocks[c.who.userID]
-	p, pr := pageParams(c, filterKey(c), 100)
-	if pr != nil {
-		return http.StatusBadRequest, pr
-	}
-	return s.userPage(c, len(ids), func(i int) string { return ids[i] }, p)
+	return s.idsPage(c, o.rel(s.w)[c.who.userID])
 }
+
+func (s *Server) listBlocking(c *call) (int, any) { return s.ownRelation(c, blocking()) }
+func (s *Server) listMuting(c *call) (int, any)   { return s.ownRelation(c, muting()) }
 
 type targetBody struct {
 	TargetUserID string `json:"target_user_id"`
@@ -194,74 +208,58 @@ func (s *Server) unfollowUser(c *call) (int, any) {
 	return http.StatusOK, envelope{Data: map[string]bool{"following": false}}
 }
 
-func (s *Server) blockUser(c *call) (int, any) {
-	target, st, fail := s.target(c, "block", "blocking")
+// addTarget serves POST /2/users/{id}/<relation> with body {"target_user_id"} for a
+// one-sided relation: the target joins the user's list once, answering {key: true}. It
+// returns the target, or "" when the answer is a refusal.
+func (s *Server) addTarget(c *call, o oneSided) (string, int, any) {
+	target, st, fail := s.target(c, o.verb, o.key)
 	if target == "" {
-		return st, fail
+		return "", st, fail
 	}
-	me := c.who.userID
-	if !contains(s.w.blocks[me], target) {
-		s.w.blocks[me] = prepend(s.w.blocks[me], target)
-		s.userPairActivity("block.block", me, target)
+	me, m := c.who.userID, o.rel(s.w)
+	if !contains(m[me], target) {
+		m[me] = prepend(m[me], target)
+		s.userPairActivity(o.added, me, target)
 	}
-	// Blocking ends the follows both ways, as on X.
-	s.w.unfollow(me, target)
-	s.w.unfollow(target, me)
-	return http.StatusOK, envelope{Data: map[string]bool{"blocking": true}}
-}
-
-func (s *Server) unblockUser(c *call) (int, any) {
-	return s.dropTarget(c, "blocking", "block.unblock", func(w *state) map[string][]string { return w.blocks })
-}
-
-func (s *Server) muteUser(c *call) (int, any) {
-	target, st, fail := s.target(c, "mute", "muting")
-	if target == "" {
-		return st, fail
-	}
-	me := c.who.userID
-	if !contains(s.w.mutes[me], target) {
-		s.w.mutes[me] = prepend(s.w.mutes[me], target)
-		s.userPairActivity("mute.mute", me, target)
-	}
-	return http.StatusOK, envelope{Data: map[string]bool{"muting": true}}
-}
-
-func (s *Server) unmuteUser(c *call) (int, any) {
-	return s.dropTarget(c, "muting", "mute.unmute", func(w *state) map[string][]string { return w.mutes })
+	return target, http.StatusOK, envelope{Data: map[string]bool{o.key: true}}
 }
 
 // dropTarget serves DELETE /2/users/{source_user_id}/<relation>/{target_user_id} for a
-// one-sided relation (blocks, mutes): the target leaves the user's list, answering
-// {key: false} whether or not it was there. Ending a relation that was there yields the
-// X Activity event eventType.
-func (s *Server) dropTarget(c *call, key, eventType string, rel func(*state) map[string][]string) (int, any) {
+// one-sided relation: the target leaves the user's list, answering {key: false} whether
+// or not it was there.
+func (s *Server) dropTarget(c *call, o oneSided) (int, any) {
 	if pr := actingUser(c, "source_user_id"); pr != nil {
 		return pr.Status, pr
 	}
-	me, m, target := c.who.userID, rel(s.w), c.path["target_user_id"]
+	me, m, target := c.who.userID, o.rel(s.w), c.path["target_user_id"]
 	if contains(m[me], target) {
-		s.userPairActivity(eventType, me, target)
+		s.userPairActivity(o.ended, me, target)
 	}
 	m[me] = without(m[me], target)
-	return http.StatusOK, envelope{Data: map[string]bool{key: false}}
+	return http.StatusOK, envelope{Data: map[string]bool{o.key: false}}
 }
+
+func (s *Server) blockUser(c *call) (int, any) {
+	target, status, answer := s.addTarget(c, blocking())
+	if target != "" {
+		// Blocking ends the follows both ways, as on X.
+		s.w.unfollow(c.who.userID, target)
+		s.w.unfollow(target, c.who.userID)
+	}
+	return status, answer
+}
+
+func (s *Server) muteUser(c *call) (int, any) {
+	_, status, answer := s.addTarget(c, muting())
+	return status, answer
+}
+
+func (s *Server) unblockUser(c *call) (int, any) { return s.dropTarget(c, blocking()) }
+func (s *Server) unmuteUser(c *call) (int, any)  { return s.dropTarget(c, muting()) }
 
 // lookupMe serves the user the token acts for.
 func (s *Server) lookupMe(c *call) (int, any) {
 	return s.oneUser(c, s.w.user(c.who.userID))
-}
-
-func (s *Server) listMuting(c *call) (int, any) {
-	if pr := actingUser(c, "id"); pr != nil {
-		return pr.Status, pr
-	}
-	ids := s.w.mutes[c.who.userID]
-	p, pr := pageParams(c, filterKey(c), 100)
-	if pr != nil {
-		return http.StatusBadRequest, pr
-	}
-	return s.userPage(c, len(ids), func(i int) string { return ids[i] }, p)
 }
 
 // searchUsers finds the seeded and added accounts whose name, username or bio holds
