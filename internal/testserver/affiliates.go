@@ -1,9 +1,6 @@
 package testserver
 
-import (
-	"net/http"
-	"strconv"
-)
+import "strconv"
 
 // Affiliates: the accounts an organization shows as its own (GET /2/users/{id}/affiliates).
 //
@@ -30,7 +27,7 @@ func affiliatesFeature() feature {
 func (s *Server) listAffiliates(c *call) (int, any) {
 	id := c.path["id"]
 	if s.w.user(id) == nil {
-		return http.StatusOK, envelope{Errors: []apiProblem{notFound("user", "id", id)}}
+		return notFoundAnswer("user", "id", id)
 	}
 	return s.idsPage(c, s.w.affiliates[id])
 }

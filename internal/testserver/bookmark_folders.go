@@ -106,7 +106,7 @@ func (s *Server) listBookmarkFolderTweets(c *call) (int, any) {
 	me, id := c.who.userID, c.path["folder_id"]
 	f := s.w.folder(me, id)
 	if f == nil {
-		return http.StatusOK, envelope{Errors: []apiProblem{notFound("bookmark folder", "folder_id", id)}}
+		return notFoundAnswer("bookmark folder", "folder_id", id)
 	}
 	type idOnly struct {
 		ID string `json:"id"`

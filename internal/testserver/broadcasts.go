@@ -302,7 +302,7 @@ func (s *Server) getBroadcast(c *call) (int, any) {
 	id := c.path["id"]
 	b := s.ownBroadcast(c, id)
 	if b == nil || !b.started() {
-		return http.StatusOK, envelope{Errors: []apiProblem{notFound("broadcast", "id", id)}}
+		return notFoundAnswer("broadcast", "id", id)
 	}
 	return http.StatusOK, envelope{Data: renderBroadcast(b, listParam(c.q, "broadcast.fields"))}
 }
@@ -445,7 +445,7 @@ func (s *Server) getScheduledBroadcast(c *call) (int, any) {
 	id := c.path["id"]
 	b := s.ownSchedule(c, id)
 	if b == nil {
-		return http.StatusOK, envelope{Errors: []apiProblem{notFound("scheduled broadcast", "id", id)}}
+		return notFoundAnswer("scheduled broadcast", "id", id)
 	}
 	return http.StatusOK, envelope{Data: renderSchedule(b)}
 }

@@ -213,7 +213,7 @@ func (s *Server) lookupChatConversation(c *call) (int, any) {
 	id := c.path["id"]
 	cv := s.w.chatConv(c.who.userID, id)
 	if cv == nil {
-		return http.StatusOK, envelope{Errors: []apiProblem{notFound("chat_conversation", "id", id)}}
+		return notFoundAnswer("chat_conversation", "id", id)
 	}
 	r := newRenderer(s.w, parseShape(c.q), c.who.viewer())
 	data := r.chatConversation(cv, listParam(c.q, "chat_conversation.fields"))

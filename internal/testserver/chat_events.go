@@ -165,7 +165,7 @@ func (s *Server) listChatConversationEvents(c *call) (int, any) {
 	id := c.path["id"]
 	cv := s.w.chatConv(c.who.userID, id)
 	if cv == nil {
-		return http.StatusOK, envelope{Errors: []apiProblem{notFound("chat_conversation", "id", id)}}
+		return notFoundAnswer("chat_conversation", "id", id)
 	}
 	p, pr := pageParams(c, "chat-events:"+cv.ID+":"+c.who.userID, 10)
 	if pr != nil {

@@ -92,11 +92,11 @@ func chatKeysFeature() feature {
 func (s *Server) lookupUserPublicKeys(c *call) (int, any) {
 	id := c.path["id"]
 	if s.w.user(id) == nil {
-		return http.StatusOK, envelope{Errors: []apiProblem{notFound("user", "id", id)}}
+		return notFoundAnswer("user", "id", id)
 	}
 	keys := s.w.publicKeys[id]
 	if len(keys) == 0 {
-		return http.StatusOK, envelope{Errors: []apiProblem{notFound("public_key", "id", id)}}
+		return notFoundAnswer("public_key", "id", id)
 	}
 	fields := listParam(c.q, "public_key.fields")
 	data := make([]wPublicKey, 0, len(keys))

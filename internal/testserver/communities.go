@@ -133,7 +133,7 @@ func (s *Server) lookupCommunity(c *call) (int, any) {
 	id := c.path["id"]
 	cm, ok := seedCommunities().byID[id]
 	if !ok {
-		return http.StatusOK, envelope{Errors: []apiProblem{notFound("community", "id", id)}}
+		return notFoundAnswer("community", "id", id)
 	}
 	return http.StatusOK, envelope{Data: community(cm, listParam(c.q, "community.fields"))}
 }

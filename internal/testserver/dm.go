@@ -43,8 +43,15 @@ func splitPair(id string) (string, string, bool) {
 	return a, b, ok && a != "" && b != "" && pairID(a, b) == id
 }
 
+// dmState is the direct-message conversations of a world and their events.
+type dmState struct {
+	convs  map[string]*DMConversation
+	events []*DMEvent // newest first
+	seq    int
+}
+
 func seedDMs(st *state) {
-	st.dmConvs = map[string]*DMConversation{
+	st.dms.convs = map[string]*DMConversation{
 		AliceBobConversationID:   {ID: AliceBobConversationID, ParticipantIDs: []string{AliceID, BobID}},
 		AliceCarolConversationID: {ID: AliceCarolConversationID, ParticipantIDs: []string{AliceID, CarolID}},
 		GroupConversationID:      {ID: GroupConversationID, Group: true, ParticipantIDs: []string{AliceID, BobID, CarolID}},
@@ -85,11 +92,11 @@ func seedDMs(st *state) {
 	msg(GroupConversationID, CarolID, "See you at the Space", g.Add(4*time.Hour))
 	sort.SliceStable(evs, func(i, j int) bool { return evs[i].CreatedAt.Before(evs[j].CreatedAt) })
 	for _, e := range evs {
-		st.dmSeq++
-		e.num = snowflake(e.CreatedAt, st.dmSeq)
+		st.dms.seq++
+		e.num = snowflake(e.CreatedAt, st.dms.seq)
 		e.ID = strconv.FormatUint(e.num, 10)
 		e.ReferencedTweetIDs = linkedTweets(e.Text)
-		st.dmEvents = append([]*DMEvent{e}, st.dmEvents...)
+		st.dms.events = append([]*DMEvent{e}, st.dms.events...)
 	}
 }
 
@@ -103,25 +110,25 @@ func linkedTweets(text string) []string {
 
 // addDMEvent stores a new event of a conversation, newest first.
 func (st *state) addDMEvent(e *DMEvent) {
-	st.dmSeq++
-	e.num = snowflake(e.CreatedAt, st.dmSeq)
-	if len(st.dmEvents) > 0 && e.num <= st.dmEvents[0].num {
-		e.num = st.dmEvents[0].num + 1
+	st.dms.seq++
+	e.num = snowflake(e.CreatedAt, st.dms.seq)
+	if len(st.dms.events) > 0 && e.num <= st.dms.events[0].num {
+		e.num = st.dms.events[0].num + 1
 	}
 	e.ID = strconv.FormatUint(e.num, 10)
 	e.ReferencedTweetIDs = linkedTweets(e.Text)
-	st.dmEvents = append([]*DMEvent{e}, st.dmEvents...)
+	st.dms.events = append([]*DMEvent{e}, st.dms.events...)
 }
 
 // dmEventsOf lists the events of the conversations userID takes part in (or of one
 // conversation), newest first, of the given types (all when types is nil).
 func (st *state) dmEventsOf(userID, convID string, types set) []*DMEvent {
 	var out []*DMEvent
-	for _, e := range st.dmEvents {
+	for _, e := range st.dms.events {
 		if convID != "" && e.ConversationID != convID || types != nil && !types[e.EventType] {
 			continue
 		}
-		if conv := st.dmConvs[e.ConversationID]; conv == nil || !contains(conv.ParticipantIDs, userID) {
+		if conv := st.dms.convs[e.ConversationID]; conv == nil || !contains(conv.ParticipantIDs, userID) {
 			continue
 		}
 		out = append(out, e)
@@ -204,17 +211,7 @@ func (s *Server) dmPage(c *call, list []*DMEvent) (int, any) {
 	if pr != nil {
 		return http.StatusBadRequest, pr
 	}
-	from, to, next, prev := p.window(len(list))
-	r := newRenderer(s.w, parseShape(c.q), c.who.viewer())
-	var data []wDMEvent
-	for _, e := range list[from:to] {
-		data = append(data, r.dmEvent(e))
-	}
-	env := envelope{Meta: listMeta{ResultCount: len(data), NextToken: next, PreviousToken: prev}, Includes: r.includes(), Errors: r.errs}
-	if len(data) > 0 {
-		env.Data = data
-	}
-	return http.StatusOK, env
+	return renderedPage(s, c, p, len(list), func(r *renderer, i int) (wDMEvent, bool) { return r.dmEvent(list[i]), true })
 }
 
 // dmFeature registers the operations this file serves and what it seeds into a new world.
@@ -239,7 +236,7 @@ func (s *Server) listDMEventsWithParticipant(c *call) (int, any) {
 		return http.StatusBadRequest, badParam("participant_id", other, "The participant cannot be the authenticated user")
 	}
 	if s.w.user(other) == nil {
-		return http.StatusOK, envelope{Errors: []apiProblem{notFound("user", "participant_id", other)}}
+		return notFoundAnswer("user", "participant_id", other)
 	}
 	return s.dmPage(c, s.w.dmEventsOf(me, pairID(me, other), listParam(c.q, "event_types")))
 }
@@ -250,7 +247,7 @@ func (s *Server) listDMEventsWithParticipant(c *call) (int, any) {
 // group that does not exist a 404.
 func (s *Server) dmConversation(c *call, id string) (*DMConversation, *apiProblem) {
 	me := c.who.userID
-	conv := s.w.dmConvs[id]
+	conv := s.w.dms.convs[id]
 	if a, b, ok := splitPair(id); ok {
 		if a != me && b != me {
 			return nil, forbidden("You are not a participant of this conversation.")
@@ -283,7 +280,7 @@ func (s *Server) listDMConversationEvents(c *call) (int, any) {
 	}
 	var list []*DMEvent
 	types := listParam(c.q, "event_types")
-	for _, e := range s.w.dmEvents {
+	for _, e := range s.w.dms.events {
 		if e.ConversationID == conv.ID && (types == nil || types[e.EventType]) {
 			list = append(list, e)
 		}
@@ -321,8 +318,8 @@ func (s *Server) newMessage(c *call, conv *DMConversation, m dmMessage, param st
 	if pr := s.w.dmRefused(conv, me); pr != nil {
 		return nil, pr
 	}
-	if s.w.dmConvs[conv.ID] == nil {
-		s.w.dmConvs[conv.ID] = conv
+	if s.w.dms.convs[conv.ID] == nil {
+		s.w.dms.convs[conv.ID] = conv
 	}
 	s.w.addDMEvent(e)
 	return e, nil
@@ -395,10 +392,10 @@ func (s *Server) createDMConversation(c *call) (int, any) {
 		seen[p] = true
 	}
 	now := s.clock.Now().UTC().Truncate(time.Millisecond)
-	s.w.dmSeq++
-	conv := &DMConversation{ID: strconv.FormatUint(snowflake(now, s.w.dmSeq), 10), Group: true,
+	s.w.dms.seq++
+	conv := &DMConversation{ID: strconv.FormatUint(snowflake(now, s.w.dms.seq), 10), Group: true,
 		ParticipantIDs: append([]string{me}, b.ParticipantIDs...)}
-	for s.w.dmConvs[conv.ID] != nil {
+	for s.w.dms.convs[conv.ID] != nil {
 		n, _ := strconv.ParseUint(conv.ID, 10, 64)
 		conv.ID = strconv.FormatUint(n+1, 10)
 	}
@@ -416,7 +413,7 @@ func (s *Server) createDMConversation(c *call) (int, any) {
 			return http.StatusBadRequest, badParam("message.attachments.media_id", a.MediaID, "Your media IDs are invalid: %s", why)
 		}
 	}
-	s.w.dmConvs[conv.ID] = conv
+	s.w.dms.convs[conv.ID] = conv
 	s.w.addDMEvent(&DMEvent{EventType: "ParticipantsJoin", ConversationID: conv.ID,
 		ParticipantIDs: append([]string(nil), b.ParticipantIDs...), CreatedAt: now})
 	e, pr := s.newMessage(c, conv, b.Message, "message.")

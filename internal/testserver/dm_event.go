@@ -5,11 +5,11 @@ import "net/http"
 // dmEventFor finds an event of a conversation userID takes part in; s.mu is held. Events
 // of other conversations are not found, as if they did not exist.
 func (st *state) dmEventFor(userID, id string) (int, *DMEvent) {
-	for i, e := range st.dmEvents {
+	for i, e := range st.dms.events {
 		if e.ID != id {
 			continue
 		}
-		if conv := st.dmConvs[e.ConversationID]; conv == nil || !contains(conv.ParticipantIDs, userID) {
+		if conv := st.dms.convs[e.ConversationID]; conv == nil || !contains(conv.ParticipantIDs, userID) {
 			return -1, nil
 		}
 		return i, e
@@ -32,7 +32,7 @@ func (s *Server) lookupDMEvent(c *call) (int, any) {
 	id := c.path["event_id"]
 	_, e := s.w.dmEventFor(c.who.userID, id)
 	if e == nil {
-		return http.StatusOK, envelope{Errors: []apiProblem{notFound("dm_event", "event_id", id)}}
+		return notFoundAnswer("dm_event", "event_id", id)
 	}
 	r := newRenderer(s.w, parseShape(c.q), c.who.viewer())
 	data := r.dmEvent(e)
@@ -53,7 +53,7 @@ func (s *Server) deleteDMEvent(c *call) (int, any) {
 	if e.EventType != "MessageCreate" || e.SenderID != c.who.userID {
 		return http.StatusForbidden, forbidden("You can only delete messages you sent.")
 	}
-	s.w.dmEvents = append(s.w.dmEvents[:i:i], s.w.dmEvents[i+1:]...)
+	s.w.dms.events = append(s.w.dms.events[:i:i], s.w.dms.events[i+1:]...)
 	return http.StatusOK, envelope{Data: map[string]bool{"deleted": true}}
 }
 
@@ -61,7 +61,7 @@ func (s *Server) deleteDMEvent(c *call) (int, any) {
 // once it is deleted.
 func (w *World) DMEvent(id string) (e DMEvent, ok bool) {
 	w.read(func(st *state) {
-		for _, x := range st.dmEvents {
+		for _, x := range st.dms.events {
 			if x.ID == id {
 				e, ok = *x, true
 				return

@@ -30,19 +30,28 @@ const (
 	MaxListMembers = 5000
 )
 
+// listState is every List of a world and who follows and pins them.
+type listState struct {
+	byID     map[string]*List
+	order    []string            // every List, newest first
+	followed map[string][]string // user -> Lists followed, newest first
+	pinned   map[string][]string // user -> Lists pinned, newest first
+	seq      uint64
+}
+
 func seedLists(st *state) {
-	st.lists = map[string]*List{}
-	st.followedLs = map[string][]string{}
-	st.pinnedLs = map[string][]string{}
+	st.lists.byID = map[string]*List{}
+	st.lists.followed = map[string][]string{}
+	st.lists.pinned = map[string][]string{}
 	var gophers []string
 	for i := 20; i >= 1; i-- {
 		gophers = append(gophers, strconv.Itoa(1000000100+i))
 	}
 	add := func(l *List) {
-		st.lists[l.ID] = l
-		st.listOrder = prepend(st.listOrder, l.ID)
+		st.lists.byID[l.ID] = l
+		st.lists.order = prepend(st.lists.order, l.ID)
 		for _, f := range l.FollowerIDs {
-			st.followedLs[f] = append(st.followedLs[f], l.ID)
+			st.lists.followed[f] = append(st.lists.followed[f], l.ID)
 		}
 	}
 	add(&List{ID: GophersListID, Name: "Gophers", Description: "Accounts that write Go", OwnerID: AliceID,
@@ -51,8 +60,8 @@ func seedLists(st *state) {
 		CreatedAt: SeedTime.Add(-20 * 24 * time.Hour), MemberIDs: []string{CarolID, BobID}})
 	add(&List{ID: XDevelopersListID, Name: "X API news", Description: "Who to follow for API changes", OwnerID: XDevelopersID,
 		CreatedAt: SeedTime.Add(-10 * 24 * time.Hour), MemberIDs: []string{JackID, XDevelopersID}, FollowerIDs: []string{CarolID, AliceID}})
-	st.pinnedLs[AliceID] = []string{XDevelopersListID, GophersListID}
-	st.listSeq = 1590000000000000100
+	st.lists.pinned[AliceID] = []string{XDevelopersListID, GophersListID}
+	st.lists.seq = 1590000000000000100
 }
 
 // canSeeList tells whether viewer ("" for app-only) may see l: private Lists are the owner's alone.
@@ -64,7 +73,7 @@ func (st *state) canSeeList(viewer string, l *List) bool {
 func (st *state) visibleLists(viewer string, ids []string) []*List {
 	var out []*List
 	for _, id := range ids {
-		if l := st.lists[id]; l != nil && st.canSeeList(viewer, l) {
+		if l := st.lists.byID[id]; l != nil && st.canSeeList(viewer, l) {
 			out = append(out, l)
 		}
 	}
@@ -110,24 +119,14 @@ func (s *Server) listPage(c *call, lists []*List) (int, any) {
 	if pr != nil {
 		return http.StatusBadRequest, pr
 	}
-	from, to, next, prev := p.window(len(lists))
-	r := newRenderer(s.w, parseShape(c.q), c.who.viewer())
-	var data []wList
-	for _, l := range lists[from:to] {
-		data = append(data, r.list(l))
-	}
-	env := envelope{Meta: listMeta{ResultCount: len(data), NextToken: next, PreviousToken: prev}, Includes: r.includes(), Errors: r.errs}
-	if len(data) > 0 {
-		env.Data = data
-	}
-	return http.StatusOK, env
+	return renderedPage(s, c, p, len(lists), func(r *renderer, i int) (wList, bool) { return r.list(lists[i]), true })
 }
 
 // readableList finds the List of the path for a read: nil and the envelope of a partial
 // error when it does not exist or is private to someone else.
 func (s *Server) readableList(c *call) (*List, any) {
 	id := c.path["id"]
-	l := s.w.lists[id]
+	l := s.w.lists.byID[id]
 	if l == nil {
 		return nil, envelope{Errors: []apiProblem{notFound("list", "id", id)}}
 	}
@@ -141,7 +140,7 @@ func (s *Server) readableList(c *call) (*List, any) {
 // exist (or is someone else's private List), 403 when the caller does not own it.
 func (s *Server) ownedList(c *call, verb string) (*List, int, any) {
 	id := c.path["id"]
-	l := s.w.lists[id]
+	l := s.w.lists.byID[id]
 	if l == nil || !s.w.canSeeList(c.who.userID, l) {
 		pr := notFound("list", "id", id)
 		pr.Status = http.StatusNotFound
@@ -202,7 +201,7 @@ func (s *Server) createList(c *call) (int, any) {
 	}
 	me := c.who.userID
 	owned := 0
-	for _, l := range s.w.lists {
+	for _, l := range s.w.lists.byID {
 		if l.OwnerID == me {
 			owned++
 		}
@@ -210,16 +209,16 @@ func (s *Server) createList(c *call) (int, any) {
 	if owned >= MaxOwnedLists {
 		return http.StatusForbidden, forbidden("You cannot own more than " + strconv.Itoa(MaxOwnedLists) + " Lists.")
 	}
-	s.w.listSeq++
-	l := &List{ID: strconv.FormatUint(s.w.listSeq, 10), Name: *b.Name, OwnerID: me, CreatedAt: s.clock.Now().UTC().Truncate(time.Millisecond)}
+	s.w.lists.seq++
+	l := &List{ID: strconv.FormatUint(s.w.lists.seq, 10), Name: *b.Name, OwnerID: me, CreatedAt: s.clock.Now().UTC().Truncate(time.Millisecond)}
 	if b.Description != nil {
 		l.Description = *b.Description
 	}
 	if b.Private != nil {
 		l.Private = *b.Private
 	}
-	s.w.lists[l.ID] = l
-	s.w.listOrder = prepend(s.w.listOrder, l.ID)
+	s.w.lists.byID[l.ID] = l
+	s.w.lists.order = prepend(s.w.lists.order, l.ID)
 	return http.StatusCreated, envelope{Data: map[string]string{"id": l.ID, "name": l.Name}}
 }
 
@@ -251,14 +250,14 @@ func (s *Server) deleteList(c *call) (int, any) {
 	if l == nil {
 		return st, fail
 	}
-	delete(s.w.lists, l.ID)
-	s.w.listOrder = without(s.w.listOrder, l.ID)
+	delete(s.w.lists.byID, l.ID)
+	s.w.lists.order = without(s.w.lists.order, l.ID)
 	for _, f := range l.FollowerIDs {
-		s.w.followedLs[f] = without(s.w.followedLs[f], l.ID)
+		s.w.lists.followed[f] = without(s.w.lists.followed[f], l.ID)
 	}
-	for u, ids := range s.w.pinnedLs {
+	for u, ids := range s.w.lists.pinned {
 		if contains(ids, l.ID) {
-			s.w.pinnedLs[u] = without(ids, l.ID)
+			s.w.lists.pinned[u] = without(ids, l.ID)
 		}
 	}
 	return http.StatusOK, envelope{Data: map[string]bool{"deleted": true}}
@@ -350,7 +349,7 @@ func (s *Server) listFollowedLists(c *call) (int, any) {
 	if id == "" {
 		return http.StatusOK, fail
 	}
-	return s.listPage(c, s.w.visibleLists(c.who.viewer(), s.w.followedLs[id]))
+	return s.listPage(c, s.w.visibleLists(c.who.viewer(), s.w.lists.followed[id]))
 }
 
 func (s *Server) listOwnedLists(c *call) (int, any) {
@@ -359,7 +358,7 @@ func (s *Server) listOwnedLists(c *call) (int, any) {
 		return http.StatusOK, fail
 	}
 	var lists []*List
-	for _, l := range s.w.visibleLists(c.who.viewer(), s.w.listOrder) {
+	for _, l := range s.w.visibleLists(c.who.viewer(), s.w.lists.order) {
 		if l.OwnerID == id {
 			lists = append(lists, l)
 		}
@@ -373,7 +372,7 @@ func (s *Server) listListMemberships(c *call) (int, any) {
 		return http.StatusOK, fail
 	}
 	var lists []*List
-	for _, l := range s.w.visibleLists(c.who.viewer(), s.w.listOrder) {
+	for _, l := range s.w.visibleLists(c.who.viewer(), s.w.lists.order) {
 		if contains(l.MemberIDs, id) {
 			lists = append(lists, l)
 		}
@@ -393,7 +392,7 @@ func (s *Server) bodyList(c *call, field string) (*List, int, any) {
 	if pr := decodeBody(c, &b); pr != nil {
 		return nil, pr.Status, pr
 	}
-	l := s.w.lists[b.ListID]
+	l := s.w.lists.byID[b.ListID]
 	if l == nil || !s.w.canSeeList(c.who.userID, l) {
 		return nil, http.StatusOK, envelope{Data: map[string]bool{field: false}, Errors: []apiProblem{notFound("list", "list_id", b.ListID)}}
 	}
@@ -408,7 +407,7 @@ func (s *Server) followList(c *call) (int, any) {
 	me := c.who.userID
 	if !contains(l.FollowerIDs, me) {
 		l.FollowerIDs = prepend(l.FollowerIDs, me)
-		s.w.followedLs[me] = prepend(s.w.followedLs[me], l.ID)
+		s.w.lists.followed[me] = prepend(s.w.lists.followed[me], l.ID)
 	}
 	return http.StatusOK, envelope{Data: map[string]bool{"following": true}}
 }
@@ -419,11 +418,11 @@ func (s *Server) unfollowList(c *call) (int, any) {
 		return pr.Status, pr
 	}
 	me, id := c.who.userID, c.path["list_id"]
-	s.w.followedLs[me] = without(s.w.followedLs[me], id)
-	if l := s.w.lists[id]; l != nil {
+	s.w.lists.followed[me] = without(s.w.lists.followed[me], id)
+	if l := s.w.lists.byID[id]; l != nil {
 		l.FollowerIDs = without(l.FollowerIDs, me)
 		if l.OwnerID != me {
-			s.w.pinnedLs[me] = without(s.w.pinnedLs[me], id)
+			s.w.lists.pinned[me] = without(s.w.lists.pinned[me], id)
 		}
 	}
 	return http.StatusOK, envelope{Data: map[string]bool{"following": false}}
@@ -433,7 +432,7 @@ func (s *Server) listPinnedLists(c *call) (int, any) {
 	if pr := actingUser(c, "id"); pr != nil {
 		return pr.Status, pr
 	}
-	lists := s.w.visibleLists(c.who.userID, s.w.pinnedLs[c.who.userID])
+	lists := s.w.visibleLists(c.who.userID, s.w.lists.pinned[c.who.userID])
 	r := newRenderer(s.w, parseShape(c.q), c.who.viewer())
 	var data []wList
 	for _, l := range lists {
@@ -453,16 +452,16 @@ func (s *Server) pinList(c *call) (int, any) {
 		return st, fail
 	}
 	me := c.who.userID
-	if contains(s.w.pinnedLs[me], l.ID) {
+	if contains(s.w.lists.pinned[me], l.ID) {
 		return http.StatusOK, envelope{Data: map[string]bool{"pinned": true}}
 	}
 	if l.OwnerID != me && !contains(l.FollowerIDs, me) {
 		return http.StatusForbidden, forbidden("You can only pin Lists you own or follow.")
 	}
-	if len(s.w.pinnedLs[me]) >= MaxPinnedLists {
+	if len(s.w.lists.pinned[me]) >= MaxPinnedLists {
 		return http.StatusForbidden, forbidden("You cannot pin more than " + strconv.Itoa(MaxPinnedLists) + " Lists.")
 	}
-	s.w.pinnedLs[me] = prepend(s.w.pinnedLs[me], l.ID)
+	s.w.lists.pinned[me] = prepend(s.w.lists.pinned[me], l.ID)
 	return http.StatusOK, envelope{Data: map[string]bool{"pinned": true}}
 }
 
@@ -471,6 +470,6 @@ func (s *Server) unpinList(c *call) (int, any) {
 		return pr.Status, pr
 	}
 	me := c.who.userID
-	s.w.pinnedLs[me] = without(s.w.pinnedLs[me], c.path["list_id"])
+	s.w.lists.pinned[me] = without(s.w.lists.pinned[me], c.path["list_id"])
 	return http.StatusOK, envelope{Data: map[string]bool{"pinned": false}}
 }

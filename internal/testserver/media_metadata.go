@@ -131,7 +131,7 @@ func (s *Server) lookupMediaByKey(c *call) (int, any) {
 	key := c.path["media_key"]
 	m := s.w.mediaOf(key)
 	if m == nil {
-		return http.StatusOK, envelope{Errors: []apiProblem{notFound("media", "media_key", key)}}
+		return notFoundAnswer("media", "media_key", key)
 	}
 	r := newRenderer(s.w, parseShape(c.q), c.who.viewer())
 	return http.StatusOK, envelope{Data: r.mediaFields(m)}

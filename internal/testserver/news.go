@@ -148,7 +148,7 @@ func (s *Server) lookupNews(c *call) (int, any) {
 	id := c.path["id"]
 	n := s.w.news[id]
 	if n == nil {
-		return http.StatusOK, envelope{Errors: []apiProblem{notFound("news", "id", id)}}
+		return notFoundAnswer("news", "id", id)
 	}
 	return http.StatusOK, envelope{Data: renderNews(n, listParam(c.q, "news.fields"))}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/base32"
 	"encoding/binary"
 	"hash/fnv"
+	"net/http"
 	"strconv"
 	"strings"
 )
@@ -83,6 +84,24 @@ func (p pageReq) window(total int) (from, to int, next, prev string) {
 		prev = encodeToken(p.key, max(0, from-p.max))
 	}
 	return
+}
+
+// renderedPage answers page p of a list of n items: each rendered by render (false leaves
+// it out), with listMeta and the includes and errors the renderer collected.
+func renderedPage[W any](s *Server, c *call, p pageReq, n int, render func(r *renderer, i int) (W, bool)) (int, any) {
+	from, to, next, prev := p.window(n)
+	r := newRenderer(s.w, parseShape(c.q), c.who.viewer())
+	var data []W
+	for i := from; i < to; i++ {
+		if w, ok := render(r, i); ok {
+			data = append(data, w)
+		}
+	}
+	env := envelope{Meta: listMeta{ResultCount: len(data), NextToken: next, PreviousToken: prev}, Includes: r.includes(), Errors: r.errs}
+	if len(data) > 0 {
+		env.Data = data
+	}
+	return http.StatusOK, env
 }
 
 type listMeta struct {

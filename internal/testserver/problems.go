@@ -71,6 +71,12 @@ func notFound(resourceType, parameter, value string) apiProblem {
 	}
 }
 
+// notFoundAnswer is X's answer to a lookup of an id it cannot find: 200 with nothing but
+// the partial error.
+func notFoundAnswer(resourceType, parameter, value string) (int, any) {
+	return http.StatusOK, envelope{Errors: []apiProblem{notFound(resourceType, parameter, value)}}
+}
+
 // notAuthorized is the partial error for an object the caller may not see (protected).
 func notAuthorized(resourceType, parameter, value string) apiProblem {
 	return apiProblem{

@@ -16,6 +16,11 @@
 //	s.Inject("GET /2/users/{id}/followers", testserver.Fault{Kind: testserver.FaultStatus, Times: 1})
 //	... call the API through c, compare with s.World().FollowerIDs(testserver.JackID) ...
 //
+// Each feature file (users.go, lists.go, dm.go, ...) registers the operations it serves
+// in a table (usersFeature, ...) with how each touches the world, and seeds its part of
+// it; server.go collects the tables (features) and takes the world's lock around each
+// handler as its registration says.
+//
 // Problems (error bodies) are sent as application/json, as X sends them; the document's
 // error responses take a problem or the older {code, message} shape there
 // (TestProblemContentType). Requests that break the

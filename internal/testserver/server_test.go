@@ -1,9 +1,13 @@
 package testserver
 
 import (
+	"fmt"
+	"io"
 	"net/http"
 	"slices"
 	"sort"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/twitterkit/go/openapi"
@@ -73,6 +77,104 @@ func TestCollectRefusesTwoRegistrations(t *testing.T) {
 	r, err := collect([]feature{{ops: map[string]operation{"lookupUser": lookup}}, {ops: map[string]operation{"followUser": {(*Server).followUser, writes}}}})
 	if err != nil || len(r.ops) != 2 {
 		t.Errorf("two features, one operation each: %v, %v", r, err)
+	}
+}
+
+// TestOperationsRunTogether serves reads of many features at once, beside writes to the
+// same world, so that the race detector sees a handler registered as reads that changes
+// the world, and a handler that takes the world's lock again under the dispatcher's
+// would hang it.
+func TestOperationsRunTogether(t *testing.T) {
+	s := Start(t, WithoutRateLimits())
+	alice, app := "Bearer "+s.UserToken(AliceID), "Bearer "+s.AppBearerToken()
+	type req struct{ method, path, auth, body string }
+	reads := []req{
+		{"GET", "/2/users/" + JackID + "?user.fields=public_metrics,connection_status", alice, ""},
+		{"GET", "/2/users/" + JackID + "/followers?max_results=100", alice, ""},
+		{"GET", "/2/users/" + AliceID + "/following?user.fields=public_metrics", alice, ""},
+		{"GET", "/2/users/" + AliceID + "/blocking", alice, ""},
+		{"GET", "/2/users/" + AliceID + "/muting", alice, ""},
+		{"GET", "/2/users/" + AliceID + "/liked_tweets?tweet.fields=public_metrics", alice, ""},
+		{"GET", "/2/users/" + AliceID + "/bookmarks", alice, ""},
+		{"GET", "/2/users/" + AliceID + "/timelines/reverse_chronological", alice, ""},
+		{"GET", "/2/users/" + AliceID + "/mentions", alice, ""},
+		{"GET", "/2/users/" + JackID + "/tweets?expansions=author_id", alice, ""},
+		{"GET", "/2/tweets/" + JackPinnedTweetID + "/liking_users", alice, ""},
+		{"GET", "/2/tweets/" + ConversationRootID + "?tweet.fields=public_metrics&expansions=author_id", alice, ""},
+		{"GET", "/2/tweets/search/recent?query=gopher&max_results=100", app, ""},
+		{"GET", "/2/tweets/counts/recent?query=gopher", app, ""},
+		{"GET", "/2/tweets/search/stream/rules", app, ""},
+		{"GET", "/2/lists/" + GophersListID + "/members", alice, ""},
+		{"GET", "/2/dm_events", alice, ""},
+		{"GET", "/2/spaces/" + LiveSpaceID, alice, ""},
+	}
+	writes := []req{
+		{"POST", "/2/users/" + DaveID + "/following", "Bearer " + s.UserToken(DaveID), `{"target_user_id":"` + XDevelopersID + `"}`},
+		{"DELETE", "/2/users/" + DaveID + "/following/" + XDevelopersID, "Bearer " + s.UserToken(DaveID), ""},
+		{"POST", "/2/users/" + AliceID + "/likes", alice, `{"tweet_id":"` + JackPinnedTweetID + `"}`},
+		{"DELETE", "/2/users/" + AliceID + "/likes/" + JackPinnedTweetID, alice, ""},
+		{"POST", "/2/users/" + AliceID + "/bookmarks", alice, `{"tweet_id":"` + JackPinnedTweetID + `"}`},
+	}
+	tr := &http.Transport{}
+	defer tr.CloseIdleConnections()
+	hc := &http.Client{Transport: tr}
+	do := func(r req) error {
+		var body io.Reader
+		if r.body != "" {
+			body = strings.NewReader(r.body)
+		}
+		hr, err := http.NewRequest(r.method, s.URL()+r.path, body)
+		if err != nil {
+			return err
+		}
+		hr.Header.Set("Authorization", r.auth)
+		if r.body != "" {
+			hr.Header.Set("Content-Type", "application/json")
+		}
+		res, err := hc.Do(hr)
+		if err != nil {
+			return err
+		}
+		defer res.Body.Close()
+		raw, _ := io.ReadAll(res.Body)
+		if res.StatusCode/100 != 2 {
+			return fmt.Errorf("%s %s: status %d: %s", r.method, r.path, res.StatusCode, raw)
+		}
+		return nil
+	}
+	const rounds = 3
+	errs := make(chan error, 4*rounds*len(reads)+rounds*(len(writes)+1))
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < rounds; i++ {
+				for _, r := range reads {
+					errs <- do(r)
+				}
+			}
+		}()
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := 0; i < rounds; i++ {
+			for _, r := range writes {
+				errs <- do(r)
+			}
+			errs <- do(req{"POST", "/2/tweets", alice, fmt.Sprintf(`{"text":"said while others read, %d"}`, i)})
+		}
+	}()
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	if got := len(s.World().FollowingIDs(DaveID)); got != 4 {
+		t.Errorf("Dave follows %d accounts after following and unfollowing XDevelopers %d times, want his 4", got, rounds)
 	}
 }
 

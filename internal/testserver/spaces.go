@@ -42,7 +42,7 @@ func (s *Server) lookupSpace(c *call) (int, any) {
 	id := c.path["id"]
 	sp := s.w.b.spaces[id]
 	if sp == nil {
-		return http.StatusOK, envelope{Errors: []apiProblem{notFound("space", "id", id)}}
+		return notFoundAnswer("space", "id", id)
 	}
 	r := newRenderer(s.w, parseShape(c.q), c.who.viewer())
 	data := r.space(sp)
@@ -115,7 +115,7 @@ func (s *Server) listSpaceTweets(c *call) (int, any) {
 	id := c.path["id"]
 	sp := s.w.b.spaces[id]
 	if sp == nil {
-		return http.StatusOK, envelope{Errors: []apiProblem{notFound("space", "id", id)}}
+		return notFoundAnswer("space", "id", id)
 	}
 	var list []*Tweet
 	for _, tid := range sp.SharedTweetIDs {
@@ -135,7 +135,7 @@ func (s *Server) listSpaceBuyers(c *call) (int, any) {
 	id := c.path["id"]
 	sp := s.w.b.spaces[id]
 	if sp == nil {
-		return http.StatusOK, envelope{Errors: []apiProblem{notFound("space", "id", id)}}
+		return notFoundAnswer("space", "id", id)
 	}
 	if sp.CreatorID != c.who.userID {
 		return http.StatusForbidden, forbidden("Only the creator of a Space can see who bought tickets to it.")

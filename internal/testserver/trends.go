@@ -133,7 +133,7 @@ func (s *Server) listTrendsByWoeid(c *call) (int, any) {
 	woeid, _ := strconv.Atoi(c.path["woeid"])
 	list, ok := seedTrends().byWOEID[woeid]
 	if !ok {
-		return http.StatusOK, envelope{Errors: []apiProblem{notFound("trends", "woeid", c.path["woeid"])}}
+		return notFoundAnswer("trends", "woeid", c.path["woeid"])
 	}
 	n := 20
 	if v := c.q.Get("max_trends"); v != "" {

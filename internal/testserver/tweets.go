@@ -118,7 +118,7 @@ func (s *Server) lookupTweet(c *call) (int, any) {
 	id := c.path["id"]
 	t := s.w.tweet(id)
 	if t == nil {
-		return http.StatusOK, envelope{Errors: []apiProblem{notFound("tweet", "id", id)}}
+		return notFoundAnswer("tweet", "id", id)
 	}
 	if !s.w.canSee(c.who.viewer(), t.AuthorID) {
 		return http.StatusOK, envelope{Errors: []apiProblem{notAuthorized("tweet", "id", id)}}
@@ -239,7 +239,7 @@ func (s *Server) listLikedTweets(c *call) (int, any) {
 func (s *Server) tweetUsers(c *call, rel map[string][]string) (int, any) {
 	id := c.path["id"]
 	if s.w.tweet(id) == nil {
-		return http.StatusOK, envelope{Errors: []apiProblem{notFound("tweet", "id", id)}}
+		return notFoundAnswer("tweet", "id", id)
 	}
 	return s.idsPage(c, rel[id])
 }

@@ -7,21 +7,13 @@ import (
 
 // userPage renders one page of a list of users given by position.
 func (s *Server) userPage(c *call, total int, at func(int) string, p pageReq) (int, any) {
-	from, to, next, prev := p.window(total)
-	r := newRenderer(s.w, parseShape(c.q), c.who.viewer())
-	var data []wUser
-	for i := from; i < to; i++ {
-		if u := s.w.user(at(i)); u != nil {
-			data = append(data, r.user(u))
+	return renderedPage(s, c, p, total, func(r *renderer, i int) (wUser, bool) {
+		u := s.w.user(at(i))
+		if u == nil {
+			return wUser{}, false
 		}
-	}
-	env := envelope{Meta: listMeta{ResultCount: len(data), NextToken: next, PreviousToken: prev}}
-	if len(data) > 0 {
-		env.Data = data
-	}
-	env.Includes = r.includes()
-	env.Errors = r.errs
-	return http.StatusOK, env
+		return r.user(u), true
+	})
 }
 
 func (s *Server) oneUser(c *call, u *User) (int, any) {
@@ -56,7 +48,7 @@ func (s *Server) lookupUser(c *call) (int, any) {
 	id := c.path["id"]
 	u := s.w.user(id)
 	if u == nil {
-		return http.StatusOK, envelope{Errors: []apiProblem{notFound("user", "id", id)}}
+		return notFoundAnswer("user", "id", id)
 	}
 	return s.oneUser(c, u)
 }
@@ -65,7 +57,7 @@ func (s *Server) lookupUserByUsername(c *call) (int, any) {
 	name := c.path["username"]
 	u := s.w.userByName(name)
 	if u == nil {
-		return http.StatusOK, envelope{Errors: []apiProblem{notFound("user", "username", name)}}
+		return notFoundAnswer("user", "username", name)
 	}
 	return s.oneUser(c, u)
 }

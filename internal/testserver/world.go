@@ -422,7 +422,9 @@ func buildBase() *base {
 	return b
 }
 
-// state is one server's world: a copy of the seed that requests may change.
+// state is one server's world: a copy of the seed that requests may change. A feature
+// with state of its own keeps it in a sub-structure its file defines (listState,
+// dmState, hookState, ...) and seeds it by its feature's seed; s.mu guards it all.
 type state struct {
 	b          *base
 	clock      Clock
@@ -456,14 +458,8 @@ type state struct {
 	edits       map[string][]string // id of any version of an edited Tweet -> every version, oldest first (posting.go)
 	bookmarks   map[string][]string // user -> Tweets, newest bookmark first
 	bookmarkers map[string][]string // Tweet -> users
-	lists       map[string]*List
-	listOrder   []string            // every List, newest first
-	followedLs  map[string][]string // user -> Lists followed, newest first
-	pinnedLs    map[string][]string // user -> Lists pinned, newest first
-	listSeq     uint64
-	dmConvs     map[string]*DMConversation
-	dmEvents    []*DMEvent // newest first
-	dmSeq       int
+	lists       listState           // Lists (lists.go)
+	dms         dmState             // direct messages (dm.go)
 	uploads     map[string]*Upload
 	uploadSeq   int
 	mediaX      *mediaExtras          // metadata and subtitles (media_metadata.go)

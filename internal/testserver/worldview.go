@@ -242,7 +242,7 @@ func copyList(l *List) List {
 // List returns a List, private ones included, with its members and followers.
 func (w *World) List(id string) (l List, ok bool) {
 	w.read(func(st *state) {
-		if x := st.lists[id]; x != nil {
+		if x := st.lists.byID[id]; x != nil {
 			l, ok = copyList(x), true
 		}
 	})
@@ -251,15 +251,15 @@ func (w *World) List(id string) (l List, ok bool) {
 
 // ListIDs lists every List, private ones included, newest first.
 func (w *World) ListIDs() (ids []string) {
-	w.read(func(st *state) { ids = append([]string(nil), st.listOrder...) })
+	w.read(func(st *state) { ids = append([]string(nil), st.lists.order...) })
 	return
 }
 
 // OwnedListIDs lists the Lists userID owns, private ones included, newest first.
 func (w *World) OwnedListIDs(userID string) (ids []string) {
 	w.read(func(st *state) {
-		for _, id := range st.listOrder {
-			if st.lists[id].OwnerID == userID {
+		for _, id := range st.lists.order {
+			if st.lists.byID[id].OwnerID == userID {
 				ids = append(ids, id)
 			}
 		}
@@ -270,8 +270,8 @@ func (w *World) OwnedListIDs(userID string) (ids []string) {
 // ListMembershipIDs lists the Lists userID is a member of, private ones included, newest first.
 func (w *World) ListMembershipIDs(userID string) (ids []string) {
 	w.read(func(st *state) {
-		for _, id := range st.listOrder {
-			if contains(st.lists[id].MemberIDs, userID) {
+		for _, id := range st.lists.order {
+			if contains(st.lists.byID[id].MemberIDs, userID) {
 				ids = append(ids, id)
 			}
 		}
@@ -281,13 +281,13 @@ func (w *World) ListMembershipIDs(userID string) (ids []string) {
 
 // FollowedListIDs lists the Lists userID follows, newest first.
 func (w *World) FollowedListIDs(userID string) (ids []string) {
-	w.read(func(st *state) { ids = append([]string(nil), st.followedLs[userID]...) })
+	w.read(func(st *state) { ids = append([]string(nil), st.lists.followed[userID]...) })
 	return
 }
 
 // PinnedListIDs lists the Lists userID pinned, newest first.
 func (w *World) PinnedListIDs(userID string) (ids []string) {
-	w.read(func(st *state) { ids = append([]string(nil), st.pinnedLs[userID]...) })
+	w.read(func(st *state) { ids = append([]string(nil), st.lists.pinned[userID]...) })
 	return
 }
 
@@ -300,7 +300,7 @@ func (w *World) BookmarkIDs(userID string) (ids []string) {
 // DMConversation returns a direct-message conversation with its current participants.
 func (w *World) DMConversation(id string) (conv DMConversation, ok bool) {
 	w.read(func(st *state) {
-		if x := st.dmConvs[id]; x != nil {
+		if x := st.dms.convs[id]; x != nil {
 			conv, ok = *x, true
 			conv.ParticipantIDs = append([]string(nil), x.ParticipantIDs...)
 		}
