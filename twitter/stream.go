@@ -147,11 +147,10 @@ func disconnectOf(problems []gen.Problem) *gen.Problem {
 // Close, or the context ending. Everything else (drops, stalls, network errors, 5xx,
 // 429) is retried on X's schedule and reported through StreamOptions.OnReconnect.
 //
-// Lines are read and decoded on the stream's goroutine, ahead of the consumer by up to
-// StreamOptions.BufferSize messages. On one core of a 2-core AMD EPYC, a stream delivers
-// 55,000 to 80,000 real-shaped Tweets per second (2.7 KB lines with every expansion)
-// with the default decoder, and about 25,000 with WithStandardJSON
-// (BenchmarkStreamDecode, -cpu 1): far above what X sends on one connection.
+// Lines are read on a goroutine of their own and decoded on the stream's, ahead of the
+// consumer by up to StreamOptions.BufferSize messages, so reading the next lines goes on
+// while the last are decoded. README's Performance section has the figures
+// (BenchmarkGoalStream, BenchmarkStreamDecode).
 //
 // Stream is the EventStream of Tweets: its methods are EventStream's.
 type Stream = EventStream[Message]

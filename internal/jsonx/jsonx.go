@@ -8,9 +8,8 @@
 //   - Fast gives exactly the results of Standard (the same Go value, or an error from
 //     encoding/json), faster: the types the client decodes most (search pages, Tweet and User
 //     lookups, stream lines: see decodeGenerated) with decoders generated for them, every other
-//     type with github.com/goccy/go-json v0.12, each with fallbacks to encoding/json. A search
-//     page decodes about 4 times as fast as with encoding/json and allocates about 55% of its
-//     bytes (see BenchmarkGoalDecode and BenchmarkSearchPage for the figures).
+//     type with github.com/goccy/go-json v0.12, each with fallbacks to encoding/json. README's "Decoding speed"
+//     has the figures (BenchmarkGoalDecode, BenchmarkSearchPage).
 //
 // # The generated decoders
 //
@@ -132,7 +131,7 @@ var zeros [1024]byte
 
 // zeroMemory reports whether the n bytes at p are all zero, which means the value there is its
 // type's zero value. It answers what reflect.Value.IsZero answers without walking the fields one
-// by one (which took 6% of the decoding of a stream line into the generated types, over a
+// by one (a measurable part of decoding a stream line into the generated types, over a
 // kilobyte each), except that a value IsZero calls zero without all-zero bits (a negative zero
 // float, non-zero padding) is not zero here: it goes to encoding/json, slower but right.
 func zeroMemory(p unsafe.Pointer, n uintptr) bool {
