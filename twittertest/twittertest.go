@@ -51,6 +51,45 @@ const (
 	SeedWebhookID = "1870000000000000001"
 )
 
+// More of the seeded world, for tests that reach past users and Tweets. Alice blocks
+// Mallory and mutes Dave; Mallory is a parody account.
+const (
+	DaveID           = "1000000004" // @dave, whom Alice mutes
+	MalloryID        = "1000000006" // @mallory, whom Alice blocks
+	JackFirstTweetID = "20"         // @jack's first Tweet
+	// Spaces besides LiveSpaceID.
+	ScheduledSpaceID = "1vOGwMdBqgqxB"
+	EndedSpaceID     = "1OdKrBnaEPXKX"
+	TicketedSpaceID  = "1YpKkgVgevBKj" // @bob's ticketed Space; Alice, Carol and Dave bought tickets
+	// Media, a poll and a place that seeded Tweets carry.
+	PhotoMediaKey = "3_1700000000000000001"
+	VideoMediaKey = "7_1700000000000000002"
+	PollID        = "1500000000000000001"
+	PlaceID       = "01a9a39529b27f36" // Manhattan, NY
+	// Lists: Alice has pinned GophersListID and XDevelopersListID.
+	GophersListID      = "1590000000000000001"
+	AlicePrivateListID = "1590000000000000002" // @alice's private List (Bob and Carol)
+	XDevelopersListID  = "1590000000000000003" // @XDevelopers' public List
+	// GroupConversationID is Alice's direct-message group with Bob and Carol (Dave has left).
+	GroupConversationID = "1570000000000000001"
+	// Communities.
+	GophersCommunityID     = "1740000000000000001" // public and open
+	APIBuildersCommunityID = "1740000000000000002" // closed, joined on request
+	// AliceGoFolderID is one of Alice's bookmark folders.
+	AliceGoFolderID = "1580000000000000001"
+	// AliceLiveBroadcastID is Alice's running live broadcast.
+	AliceLiveBroadcastID = "1LyxBqZkvPnGN"
+	// ChatGroupID is an XChat group conversation.
+	ChatGroupID = "g1900000000000000001"
+)
+
+// Places with trends (Trends.ByWOEID).
+const (
+	WorldwideWOEID    = 1
+	UnitedStatesWOEID = 23424977
+	BerlinWOEID       = 638242
+)
+
 // Start starts a server for the duration of tb: it is closed when the test ends, and any
 // request or response that breaks the API document fails tb.
 func Start(tb testing.TB, opts ...Option) *Server {

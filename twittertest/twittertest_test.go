@@ -294,9 +294,36 @@ func TestWellKnownValuesAreTheFakes(t *testing.T) {
 		string(twittertest.ProfilePicture):  string(testserver.ProfilePicture),
 		twittertest.ReasonClosedByRequest:   testserver.ReasonClosedByRequest,
 		twittertest.ReasonClientDisconnect:  testserver.ReasonClientDisconnect,
+		twittertest.DaveID:                  testserver.DaveID,
+		twittertest.MalloryID:               testserver.MalloryID,
+		twittertest.JackFirstTweetID:        testserver.JackFirstTweetID,
+		twittertest.ScheduledSpaceID:        testserver.ScheduledSpaceID,
+		twittertest.EndedSpaceID:            testserver.EndedSpaceID,
+		twittertest.TicketedSpaceID:         testserver.TicketedSpaceID,
+		twittertest.PhotoMediaKey:           testserver.PhotoMediaKey,
+		twittertest.VideoMediaKey:           testserver.VideoMediaKey,
+		twittertest.PollID:                  testserver.PollID,
+		twittertest.PlaceID:                 testserver.PlaceID,
+		twittertest.GophersListID:           testserver.GophersListID,
+		twittertest.AlicePrivateListID:      testserver.AlicePrivateListID,
+		twittertest.XDevelopersListID:       testserver.XDevelopersListID,
+		twittertest.GroupConversationID:     testserver.GroupConversationID,
+		twittertest.GophersCommunityID:      testserver.GophersCommunityID,
+		twittertest.APIBuildersCommunityID:  testserver.APIBuildersCommunityID,
+		twittertest.AliceGoFolderID:         testserver.AliceGoFolderID,
+		twittertest.AliceLiveBroadcastID:    testserver.AliceLiveBroadcastID,
+		twittertest.ChatGroupID:             testserver.ChatGroupID,
 	} {
 		if ours != theirs {
 			t.Errorf("%q, the fake's %q", ours, theirs)
+		}
+	}
+	for ours, theirs := range map[int]int{
+		twittertest.WorldwideWOEID: testserver.WorldwideWOEID, twittertest.UnitedStatesWOEID: testserver.UnitedStatesWOEID,
+		twittertest.BerlinWOEID: testserver.BerlinWOEID,
+	} {
+		if ours != theirs {
+			t.Errorf("WOEID %d, the fake's %d", ours, theirs)
 		}
 	}
 	if !twittertest.SeedTime.Equal(testserver.SeedTime) {
