@@ -48,9 +48,14 @@ func (u *ChatUpload) size() (n int64) {
 	return n
 }
 
-// chatMediaFeature registers the operations this file serves.
+// seedChatMedia starts every server with no chat media.
+func seedChatMedia(st *state) {
+	st.chatMedia = &chatMediaState{uploads: map[string]*ChatUpload{}, files: map[string][]byte{}}
+}
+
+// chatMediaFeature registers the operations this file serves and what it seeds into a new world.
 func chatMediaFeature() feature {
-	return feature{ops: map[string]operation{
+	return feature{seed: seedChatMedia, ops: map[string]operation{
 		"initializeChatMediaUpload": {(*Server).initializeChatMediaUpload, writes},
 		"appendChatMediaUpload":     {(*Server).appendChatMediaUpload, writes},
 		"finalizeChatMediaUpload":   {(*Server).finalizeChatMediaUpload, writes},

@@ -73,9 +73,17 @@ func (s *Server) renderJob(j *ComplianceJob, fields set) wJob {
 	return w
 }
 
-// complianceFeature registers the operations this file serves.
+// seedComplianceJobs gives every server the complete tweets job SeedComplianceJobID.
+func seedComplianceJobs(st *state) {
+	st.jobSeq = 1460000000000000001
+	st.jobs = []*ComplianceJob{{ID: SeedComplianceJobID, Type: "tweets", Name: "seeded job",
+		CreatedAt: SeedTime.Add(-24 * time.Hour), Upload: []byte(JackFirstTweetID + "\n" + NonexistentID + "\n")}}
+	st.jobSeq++
+}
+
+// complianceFeature registers the operations this file serves and what it seeds into a new world.
 func complianceFeature() feature {
-	return feature{ops: map[string]operation{
+	return feature{seed: seedComplianceJobs, ops: map[string]operation{
 		"createComplianceJob": {(*Server).createComplianceJob, writes},
 		"getComplianceJob":    {(*Server).getComplianceJob, reads},
 		"listComplianceJobs":  {(*Server).listComplianceJobs, reads},

@@ -172,9 +172,14 @@ func (s *Server) renderUpload(u *Upload, withSize bool) wUpload {
 	return w
 }
 
-// mediaFeature registers the operations this file serves.
+// seedUploads starts every server with no uploads.
+func seedUploads(st *state) {
+	st.uploads = map[string]*Upload{}
+}
+
+// mediaFeature registers the operations this file serves and what it seeds into a new world.
 func mediaFeature() feature {
-	return feature{ops: map[string]operation{
+	return feature{seed: seedUploads, ops: map[string]operation{
 		"initializeMediaUpload": {(*Server).initializeMediaUpload, writes},
 		"appendMediaUpload":     {(*Server).appendMediaUpload, writes},
 		"finalizeMediaUpload":   {(*Server).finalizeMediaUpload, writes},

@@ -116,9 +116,14 @@ func (st *state) associatedMetadata(id string, m *Media) map[string]json.RawMess
 	return out
 }
 
-// mediaMetadataFeature registers the operations this file serves.
+// seedMediaExtras starts every server with no metadata or subtitles added.
+func seedMediaExtras(st *state) {
+	st.mediaX = newMediaExtras()
+}
+
+// mediaMetadataFeature registers the operations this file serves and what it seeds into a new world.
 func mediaMetadataFeature() feature {
-	return feature{ops: map[string]operation{
+	return feature{seed: seedMediaExtras, ops: map[string]operation{
 		"lookupMediaByKey":     {(*Server).lookupMediaByKey, reads},
 		"lookupMediaByKeys":    {(*Server).lookupMediaByKeys, reads},
 		"createMediaMetadata":  {(*Server).createMediaMetadata, writes},

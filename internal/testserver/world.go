@@ -501,7 +501,7 @@ func newState(cfg *config, clock Clock, features []feature) *state {
 		liked: copyMap(b.liked), likers: copyMap(b.likers), retweeters: copyMap(b.retweeters),
 		retweetOf: map[string]string{}, hidden: copyMap(b.hidden),
 		virtuals: map[string]*virtual{}, vowner: map[int]string{},
-		ruleSeq: 1600000000000000001, jobSeq: 1460000000000000001,
+		ruleSeq: 1600000000000000001,
 	}
 	idx := seedIndexes()
 	st.byAuthor = copyMap(idx.byAuthor)
@@ -516,19 +516,13 @@ func newState(cfg *config, clock Clock, features []feature) *state {
 		st.rules = []Rule{{ID: SeedRuleID, Value: "from:XDevelopers", Tag: "xdevs"}}
 	}
 	st.ruleSeq++
-	st.jobs = []*ComplianceJob{{ID: SeedComplianceJobID, Type: "tweets", Name: "seeded job",
-		CreatedAt: SeedTime.Add(-24 * time.Hour), Upload: []byte(JackFirstTweetID + "\n" + NonexistentID + "\n")}}
-	st.jobSeq++
 	st.polls, st.media, st.deleted = map[string]*Poll{}, map[string]*Media{}, map[string]bool{}
 	st.edits = map[string][]string{}
-	st.uploads = map[string]*Upload{}
-	st.mediaX = newMediaExtras()
 	for _, f := range features {
 		if f.seed != nil {
 			f.seed(st)
 		}
 	}
-	st.chatMedia = &chatMediaState{uploads: map[string]*ChatUpload{}, files: map[string][]byte{}}
 	// Jack's followers: the seeded ones, then generated ones up to JackFollowerCount.
 	counts := map[string]int{JackID: JackFollowerCount}
 	for id, n := range cfg.followers {
