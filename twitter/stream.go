@@ -596,13 +596,12 @@ func (s *EventStream[M]) consume(resp *http.Response) *connFailure {
 	wd := newWatchdog(s.opts.afterFunc, s.opts.StallTimeout, cb.cancel)
 	wd.disarm()
 	defer wd.disarm()
-	feed := startLineFeed(newLineReader(watchedBody{r: resp.Body, w: wd}, s.opts.MaxLineSize), cb.cancel)
-	defer feed.close()
+	lines := newLineReader(watchedBody{r: resp.Body, w: wd}, s.opts.MaxLineSize)
 	events := 0 // lines delivered that are not system messages
 	var disconnect *gen.Problem
 	for {
-		fed := feed.next()
-		if err := fed.err; err != nil {
+		line, err := lines.next()
+		if err != nil {
 			var tooLong *lineTooLong
 			if errors.As(err, &tooLong) {
 				if !s.emit(streamItem[M]{err: &LineError{Endpoint: s.endpoint, Size: tooLong.size, Err: ErrLineTooLong}}) {
@@ -622,13 +621,15 @@ func (s *EventStream[M]) consume(resp *http.Response) *connFailure {
 			default:
 				f.err = fmt.Errorf("twitter: %s: reading the stream: %w", s.endpoint, err)
 			}
-			if fed.partial > 0 {
-				f.err = fmt.Errorf("%w (an unfinished line of %d bytes was dropped)", f.err, fed.partial)
+			if lines.partial > 0 {
+				f.err = fmt.Errorf("%w (an unfinished line of %d bytes was dropped)", f.err, lines.partial)
 			}
 			return f
 		}
-		it, problems := s.decodeLine(fed.line)
-		feed.recycle(fed.line)
+		if isKeepAlive(line) {
+			continue
+		}
+		it, problems := s.decodeLine(line)
 		switch {
 		case it.err != nil:
 		case problems == nil:

@@ -9,7 +9,6 @@ import (
 	"testing/iotest"
 
 	"github.com/google/go-cmp/cmp"
-	"go.uber.org/goleak"
 )
 
 // readAll reads lines until an error, returning them ("<too long N>" for a skipped one)
@@ -110,79 +109,4 @@ func TestKeepAlives(t *testing.T) {
 	if isKeepAlive([]byte(`{}`)) {
 		t.Error("{} is not a keep-alive")
 	}
-}
-
-// readFeed reads a feed to its final error as readAll reads a lineReader, giving each
-// buffer back at once (so a reused buffer that is still referred to would show).
-func readFeed(f *lineFeed) ([]string, fedLine) {
-	var out []string
-	for {
-		it := f.next()
-		var tl *lineTooLong
-		switch {
-		case errors.As(it.err, &tl):
-			out = append(out, "<too long "+strconv.Itoa(tl.size)+">")
-		case it.err != nil:
-			return out, it
-		default:
-			out = append(out, string(it.line))
-			f.recycle(it.line)
-		}
-	}
-}
-
-func TestLineFeedDeliversEveryLineInOrder(t *testing.T) {
-	ignore := goleak.IgnoreCurrent()
-	t.Cleanup(func() { goleak.VerifyNone(t, ignore) })
-	var body strings.Builder
-	var want []string
-	for i := range 500 {
-		line := strings.Repeat(strconv.Itoa(i%10), 1+i*37%5000)
-		if i%7 == 0 {
-			body.WriteString("\r\n") // a keep-alive, dropped
-		}
-		body.WriteString(line + "\r\n")
-		want = append(want, line)
-	}
-	body.WriteString(strings.Repeat("x", 7000) + "\r\n" + "unfinished")
-	want = append(want, "<too long 7000>")
-	f := startLineFeed(newLineReader(iotest.HalfReader(strings.NewReader(body.String())), 6000), func() {})
-	defer f.close()
-	got, end := readFeed(f)
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("lines (-want +got):\n%s", diff)
-	}
-	if end.err != io.EOF || end.partial != len("unfinished") {
-		t.Errorf("end: %v, partial %d; want EOF and %d", end.err, end.partial, len("unfinished"))
-	}
-}
-
-func TestLineFeedCloseStopsTheReader(t *testing.T) {
-	ignore := goleak.IgnoreCurrent()
-	t.Cleanup(func() { goleak.VerifyNone(t, ignore) })
-
-	t.Run("blocked handing over", func(t *testing.T) {
-		// More lines than the feed holds, none taken: the goroutine waits to hand over.
-		body := strings.Repeat("line\r\n", 10*feedDepth)
-		aborted := false
-		f := startLineFeed(newLineReader(strings.NewReader(body), 100), func() { aborted = true })
-		if it := f.next(); string(it.line) != "line" {
-			t.Fatalf("first line %q, %v", it.line, it.err)
-		}
-		f.close()
-		if !aborted {
-			t.Error("close did not abort the connection")
-		}
-	})
-	t.Run("blocked reading", func(t *testing.T) {
-		// A server that sends one line and then nothing: the goroutine waits in Read
-		// until abort ends it, as cancelling a connection does.
-		pr, pw := io.Pipe()
-		go func() { _, _ = pw.Write([]byte("only\r\n")) }()
-		f := startLineFeed(newLineReader(pr, 100), func() { pr.CloseWithError(errors.New("aborted")) })
-		if it := f.next(); string(it.line) != "only" {
-			t.Fatalf("first line %q, %v", it.line, it.err)
-		}
-		f.close()
-	})
 }
