@@ -147,9 +147,8 @@ func disconnectOf(problems []gen.Problem) *gen.Problem {
 // Close, or the context ending. Everything else (drops, stalls, network errors, 5xx,
 // 429) is retried on X's schedule and reported through StreamOptions.OnReconnect.
 //
-// Lines are read on a goroutine of their own and decoded on the stream's, ahead of the
-// consumer by up to StreamOptions.BufferSize messages, so reading the next lines goes on
-// while the last are decoded. README's Performance section has the figures
+// Lines are read and decoded on the stream's goroutine, ahead of the consumer by up to
+// StreamOptions.BufferSize messages. README's Performance section has the figures
 // (BenchmarkGoalStream, BenchmarkStreamDecode).
 //
 // Stream is the EventStream of Tweets: its methods are EventStream's.
