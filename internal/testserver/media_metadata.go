@@ -315,6 +315,9 @@ func (w *World) MediaMetadata(mediaID string) (md map[string]json.RawMessage) {
 	w.read(func(st *state) {
 		if m, _, _, ok := st.mediaByID(mediaID); ok && m != nil {
 			md = st.associatedMetadata(mediaID, m)
+			for k, v := range md {
+				md[k] = append(json.RawMessage(nil), v...) // the server's bytes stay its own
+			}
 		}
 	})
 	return

@@ -73,6 +73,10 @@ func TestMediaMetadata(t *testing.T) {
 		string(md["alt_text"]) != `{"text":"Two gophers on a laptop"}` {
 		t.Errorf("merged: %s", md)
 	}
+	md["sensitive_media_warning"][2] = 'X' // a copy: the server's metadata stays as set
+	if again := s.World().MediaMetadata(photoID); string(again["sensitive_media_warning"]) != `{"other":true}` {
+		t.Errorf("changing what World.MediaMetadata returned changed the server's: %s", again["sensitive_media_warning"])
+	}
 
 	// Only the owner; not app-only; media.write needed.
 	wantStatus(t, c.do("POST", "/2/media/metadata", s.UserToken(BobID), map[string]any{"id": photoID,

@@ -37,6 +37,10 @@ func TestOneShotUpload(t *testing.T) {
 	if !ok || !u.Finalized || u.OwnerID != AliceID || !bytes.Equal(u.Data, photo) {
 		t.Errorf("world upload: %+v", u)
 	}
+	u.Data[0] ^= 0xff // a copy: the server's file stays as uploaded
+	if again, _ := s.World().Upload(id); !bytes.Equal(again.Data, photo) {
+		t.Error("changing the Data World.Upload returned changed the server's file")
+	}
 	// It can be posted at once.
 	r = c.do(http.MethodPost, "/2/tweets", alice, map[string]any{"text": "one shot", "media": map[string]any{"media_ids": []string{id}}})
 	wantStatus(t, r, http.StatusCreated)

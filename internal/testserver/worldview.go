@@ -330,6 +330,7 @@ func (w *World) Upload(mediaID string) (u Upload, ok bool) {
 				u.Segments[k] = v
 			}
 			u.AdditionalOwners = append([]string(nil), x.AdditionalOwners...)
+			u.Data = append([]byte(nil), x.Data...)
 		}
 	})
 	return
