@@ -2,15 +2,11 @@ package twittertest_test
 
 import (
 	"context"
-	"io"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/twitterkit/go/gen"
-	"github.com/twitterkit/go/twitter"
 	"github.com/twitterkit/go/twittertest"
 )
 
@@ -19,22 +15,11 @@ func TestUpdateProfileReachesAnActivityWebhook(t *testing.T) {
 	ctx := context.Background()
 	var mu sync.Mutex
 	var got []string
-	_, secret := srv.AppCredentials()
-	h, err := twitter.NewWebhookHandler(secret, http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
+	hook := webhookReceiver(t, srv, func(body []byte) {
 		mu.Lock()
 		got = append(got, string(body))
 		mu.Unlock()
-	}), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	receiver := httptest.NewServer(h)
-	defer receiver.Close()
-	hook, err := srv.World().AddWebhook(ctx, receiver.URL)
-	if err != nil || !hook.Valid {
-		t.Fatalf("AddWebhook = %+v, %v", hook, err)
-	}
+	})
 	c := twittertest.NewClient(t, srv)
 	if _, _, err := c.Activity.CreateSubscription(ctx, gen.ActivitySubscriptionCreateRequest{
 		EventType: gen.ActivityEventType(twittertest.ProfileBio), Filter: gen.ActivityFilter{UserID: twittertest.BobID},

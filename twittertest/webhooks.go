@@ -23,3 +23,14 @@ func (s *Server) DeliverActivity(ctx context.Context, userID string, event []byt
 	n, err := s.s.DeliverActivity(ctx, userID, event)
 	return n, publicErr(err)
 }
+
+// DeliverStreamWebhooks POSTs the filtered-stream Tweets waiting for the webhooks linked to
+// the stream (Webhooks.LinkStream): each Tweet that matched a rule in force, rendered with
+// its link's fields and expansions as the stream renders it (with matching_rules). Oldest
+// first, signed as DeliverEvent signs them; it returns how many were answered 2xx. Tweets
+// for a webhook that is gone or invalid are dropped; the first failure to deliver ends it
+// with an error, keeping the undelivered ones.
+func (s *Server) DeliverStreamWebhooks(ctx context.Context) (int, error) {
+	n, err := s.s.DeliverStreamWebhooks(ctx)
+	return n, publicErr(err)
+}

@@ -45,10 +45,12 @@ type activityState struct {
 	subs    []*ActivitySubscription
 	seq     uint64
 	events  uint64 // event_uuid of the last event
-	pending []pendingActivity
+	pending []pendingDelivery
 }
 
-type pendingActivity struct {
+// pendingDelivery is a webhook delivery waiting to be POSTed (X Activity events, filtered-stream
+// Tweets).
+type pendingDelivery struct {
 	webhookID string
 	body      []byte
 }
@@ -373,7 +375,7 @@ func (s *Server) emitActivity(acts ...activity) {
 			}}
 			if sub.WebhookID != "" {
 				body, _ := encode(ev)
-				st.pending = append(st.pending, pendingActivity{webhookID: sub.WebhookID, body: body})
+				st.pending = append(st.pending, pendingDelivery{webhookID: sub.WebhookID, body: body})
 				continue
 			}
 			events = append(events, streamEvent{family: familyActivity, line: ev})
@@ -549,27 +551,7 @@ func (s *Server) UpdateProfile(userID string, field ProfileField, value string) 
 // many were answered 2xx. Events for a webhook that is gone or invalid are dropped; the
 // first failure to deliver ends it with an error, keeping the undelivered ones.
 func (s *Server) DeliverActivityWebhooks(ctx context.Context) (int, error) {
-	s.mu.Lock()
-	pending := s.w.activity.pending
-	s.w.activity.pending = nil
-	s.mu.Unlock()
-	ok := 0
-	for i, p := range pending {
-		status, err := s.DeliverEvent(ctx, p.webhookID, p.body)
-		if err == ErrWebhookInvalid || err != nil && s.World().hasNoWebhook(p.webhookID) {
-			continue
-		}
-		if err != nil {
-			s.mu.Lock()
-			s.w.activity.pending = append(pending[i:], s.w.activity.pending...)
-			s.mu.Unlock()
-			return ok, err
-		}
-		if status >= 200 && status < 300 {
-			ok++
-		}
-	}
-	return ok, nil
+	return s.deliverQueued(ctx, func(st *state) *[]pendingDelivery { return &st.activity.pending })
 }
 
 func (w *World) hasNoWebhook(id string) (gone bool) {

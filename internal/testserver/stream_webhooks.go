@@ -1,8 +1,11 @@
 package testserver
 
 import (
+	"context"
 	"net/http"
+	"net/url"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -14,6 +17,10 @@ import (
 // again replaces the rendering parameters. A link lives as long as its webhook: deleting
 // the webhook (DELETE /2/webhooks/{id}) drops it. Unlinking a webhook that is not linked
 // answers deleted: false.
+
+// A Tweet that matches a rule in force is rendered for each linked webhook with the link's
+// fields and expansions, as the filtered stream renders it for a connection (with
+// matching_rules), and waits for DeliverStreamWebhooks to POST it.
 
 // StreamInstanceID is the filtered-stream instance every link of the app belongs to.
 const StreamInstanceID = "1860000000000000001"
@@ -115,4 +122,33 @@ func (w *World) StreamLinks() (links []StreamLink) {
 		}
 	})
 	return
+}
+
+// queueStreamWebhooks renders a Tweet that matched rules for every linked webhook; call
+// with s.mu held for writing.
+func (s *Server) queueStreamWebhooks(t *Tweet, rules []matchingRule) {
+	for _, l := range s.w.liveStreamLinks() {
+		q := url.Values{}
+		for _, f := range l.Fields {
+			if name, value, ok := strings.Cut(f, "="); ok {
+				q.Set(name, value)
+			}
+		}
+		r := newRenderer(s.w, parseShape(q), "")
+		env := envelope{Data: r.tweet(t), MatchingRules: rules}
+		env.Includes = r.includes()
+		env.Errors = r.errs
+		body, _ := encode(env)
+		s.w.streamToHooks = append(s.w.streamToHooks, pendingDelivery{webhookID: l.WebhookID, body: body})
+		s.usage.count(s.clock.Now(), 1)
+	}
+}
+
+// DeliverStreamWebhooks POSTs the filtered-stream Tweets waiting for the linked webhooks,
+// oldest first, signed as DeliverEvent signs them, and returns how many were answered 2xx.
+// Each Tweet is rendered when it is posted, with the fields and expansions of the link at
+// that time. Tweets for a webhook that is gone or no longer valid are dropped; the first
+// failure to deliver ends it with an error, keeping the undelivered ones.
+func (s *Server) DeliverStreamWebhooks(ctx context.Context) (int, error) {
+	return s.deliverQueued(ctx, func(st *state) *[]pendingDelivery { return &st.streamToHooks })
 }

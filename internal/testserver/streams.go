@@ -173,6 +173,9 @@ func (s *Server) streamEventOf(t *Tweet) streamEvent {
 			ev.rules = append(ev.rules, matchingRule{ID: r.ID, Tag: r.Tag})
 		}
 	}
+	if len(ev.rules) > 0 {
+		s.queueStreamWebhooks(t, ev.rules)
+	}
 	return ev
 }
 

@@ -327,6 +327,36 @@ func (s *Server) deliver(ctx context.Context, webhookID string, event []byte, si
 	return resp.StatusCode, nil
 }
 
+// deliverQueued POSTs the deliveries waiting in the queue of the world that queue names,
+// oldest first, with DeliverEvent, and returns how many were answered 2xx. Deliveries to
+// a webhook that is gone or invalid are dropped; the first failure to deliver ends it
+// with an error and puts the undelivered ones back in front of the queue.
+func (s *Server) deliverQueued(ctx context.Context, queue func(*state) *[]pendingDelivery) (int, error) {
+	s.mu.Lock()
+	q := queue(s.w)
+	pending := *q
+	*q = nil
+	s.mu.Unlock()
+	ok := 0
+	for i, p := range pending {
+		status, err := s.DeliverEvent(ctx, p.webhookID, p.body)
+		if err == ErrWebhookInvalid || err != nil && s.World().hasNoWebhook(p.webhookID) {
+			continue
+		}
+		if err != nil {
+			s.mu.Lock()
+			q = queue(s.w)
+			*q = append(pending[i:], *q...)
+			s.mu.Unlock()
+			return ok, err
+		}
+		if status >= 200 && status < 300 {
+			ok++
+		}
+	}
+	return ok, nil
+}
+
 // Webhooks returns the app's webhooks, oldest first.
 func (w *World) Webhooks() (hooks []Webhook) {
 	w.read(func(st *state) {

@@ -469,10 +469,11 @@ type state struct {
 	affiliates  map[string][]string   // organization -> affiliated accounts (affiliates.go)
 	news        map[string]*NewsStory // news.go
 
-	streamLinks []*StreamLink    // webhooks the filtered stream delivers to (stream_webhooks.go)
-	notes       noteState        // Community Notes (notes.go)
-	activity    *activityState   // X Activity subscriptions and events (activity.go)
-	profiles    map[string]*User // users whose profile UpdateProfile changed (activity.go)
+	streamLinks   []*StreamLink     // webhooks the filtered stream delivers to (stream_webhooks.go)
+	streamToHooks []pendingDelivery // filtered-stream Tweets waiting for DeliverStreamWebhooks
+	notes         noteState         // Community Notes (notes.go)
+	activity      *activityState    // X Activity subscriptions and events (activity.go)
+	profiles      map[string]*User  // users whose profile UpdateProfile changed (activity.go)
 
 	articles   articleState                  // long-form Articles, drafts and published (articles.go)
 	broadcasts broadcastState                // live videos, their schedules and chat (broadcasts.go)
