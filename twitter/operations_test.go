@@ -3,12 +3,17 @@ package twitter
 import (
 	"context"
 	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"maps"
 	"net/http"
 	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -235,5 +240,62 @@ func TestREADMEListsEveryIterator(t *testing.T) {
 		if !want[m] {
 			t.Errorf("README's iterators column lists %s, which has no iterators", m)
 		}
+	}
+}
+
+// TestDocCommentsStateTheDocumentsPageSizes holds every hand-written method's doc comment
+// that names its page sizes ("MaxResults is 1 to 100") to the operation's facts, so a
+// bound the document changes cannot live on in a comment.
+func TestDocCommentsStateTheDocumentsPageSizes(t *testing.T) {
+	sizes := map[string]pageSize{}
+	for _, op := range operations {
+		for _, m := range op.facade {
+			if op.size.max > 0 {
+				sizes[m] = op.size
+			}
+		}
+	}
+	bounds := regexp.MustCompile(`MaxResults is (\d+) to (\d+)`)
+	fset := token.NewFileSet()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			fn, ok := d.(*ast.FuncDecl)
+			if !ok || fn.Recv == nil || fn.Doc == nil {
+				continue
+			}
+			star, ok := fn.Recv.List[0].Type.(*ast.StarExpr)
+			if !ok {
+				continue
+			}
+			recv, ok := star.X.(*ast.Ident)
+			if !ok {
+				continue
+			}
+			method := strings.TrimSuffix(recv.Name, "Service") + "." + fn.Name.Name
+			m := bounds.FindStringSubmatch(strings.Join(strings.Fields(fn.Doc.Text()), " "))
+			size, known := sizes[method]
+			if m == nil || !known {
+				continue
+			}
+			checked++
+			if m[1] != strconv.Itoa(size.min) || m[2] != strconv.Itoa(size.max) {
+				t.Errorf("%s (%s): the doc comment says MaxResults is %s to %s, the document %d to %d", method, name, m[1], m[2], size.min, size.max)
+			}
+		}
+	}
+	if checked < 20 {
+		t.Errorf("only %d doc comments checked", checked)
 	}
 }
