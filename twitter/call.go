@@ -16,6 +16,7 @@ import (
 type endpoint struct {
 	name       string // "GET /2/users/{id}", as in the API document
 	idempotent bool   // safe to send again after a failure
+	public     bool   // needs no credentials: its security in the API document is empty
 }
 
 // ErrEmptyBody is wrapped by the error of a call answered 2xx with an empty (or

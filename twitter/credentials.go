@@ -11,12 +11,6 @@ import (
 // Client that was given none. Nothing was sent. Test for it with errors.Is.
 var ErrNoCredentials = errors.New("twitter: no credentials configured")
 
-// publicEndpoints are the operations whose security in the API document is empty: they
-// need no credentials, so a Client without any may call them. A test holds the list to
-// the document.
-var publicEndpoints = map[string]bool{
-	"GET /2/openapi.json": true,
-}
 
 // noCredentialsError is a call refused before sending because the Client has no
 // credentials and the operation needs some.
@@ -33,10 +27,21 @@ func (e *noCredentialsError) Is(target error) bool { return target == ErrNoCrede
 // needCredentials refuses a call of endpoint ("GET /2/users/{id}") that cannot work: the
 // operation needs credentials and the Client has none.
 func (c *Client) needCredentials(endpoint string) error {
-	if c.cfg.auth != nil || publicEndpoints[endpoint] {
+	if c.cfg.auth != nil || isPublic(endpoint) {
 		return nil
 	}
 	return &noCredentialsError{endpoint: endpoint}
+}
+
+// isPublic reports whether the operation of endpoint needs no credentials, as its facts
+// say (operations.gen.go). It is asked only of a Client without credentials.
+func isPublic(endpoint string) bool {
+	for _, op := range operations {
+		if op.name == endpoint {
+			return op.public
+		}
+	}
+	return false
 }
 
 // ErrSecondAuthOption is wrapped by NewClient's error when it was given more than one

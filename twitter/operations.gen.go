@@ -1421,7 +1421,7 @@ var opDeleteNote = operation[gen.DeleteNoteResponse]{
 var opGetOpenAPIDocument = operation[json.RawMessage]{
 	opFacts: opFacts{
 		id:       "getOpenAPIDocument",
-		endpoint: endpoint{name: "GET /2/openapi.json", idempotent: true},
+		endpoint: endpoint{name: "GET /2/openapi.json", idempotent: true, public: true},
 		facade:   []string{"Client.OpenAPIDocument"},
 		outcome:  none,
 	},

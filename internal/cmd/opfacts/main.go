@@ -86,6 +86,7 @@ func main() {
 type op struct {
 	ID, Var, Method, Path string
 	Idempotent            bool
+	Public                bool // its security is empty: no credentials needed
 	Facade                []string
 	Outcome               string
 	Type                  string // Go type of the 2xx body, as written in package twitter
@@ -231,6 +232,11 @@ func (g *generator) operation(method, path string, o *openapi3.Operation) (op, b
 		return op{}, false
 	}
 	r := op{ID: id, Var: "op" + strings.ToUpper(id[:1]) + id[1:], Method: method, Path: path, Idempotent: method == "GET"}
+	sec := o.Security
+	if sec == nil && g.doc != nil {
+		sec = &g.doc.Security
+	}
+	r.Public = sec != nil && len(*sec) == 0
 	facade, err := stringList(o.Extensions["x-twitter-facade"])
 	if err != nil {
 		g.fail(id, "x-twitter-facade: %v", err)
@@ -524,7 +530,7 @@ var {{.Var}} = {{if .Paging}}paged[{{.Type}}, {{.Paging.Item}}]{
 operation: {{end}}operation[{{.Type}}]{
 	opFacts: opFacts{
 		id:       {{quote .ID}},
-		endpoint: endpoint{name: {{quote (print .Method " " .Path)}}{{if .Idempotent}}, idempotent: true{{end}}},
+		endpoint: endpoint{name: {{quote (print .Method " " .Path)}}{{if .Idempotent}}, idempotent: true{{end}}{{if .Public}}, public: true{{end}}},
 		{{- if .Facade}}
 		facade:   []string{ {{- range $i, $f := .Facade}}{{if $i}}, {{end}}{{quote $f}}{{end -}} },
 		{{- end}}
