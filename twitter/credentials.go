@@ -11,7 +11,6 @@ import (
 // Client that was given none. Nothing was sent. Test for it with errors.Is.
 var ErrNoCredentials = errors.New("twitter: no credentials configured")
 
-
 // noCredentialsError is a call refused before sending because the Client has no
 // credentials and the operation needs some.
 type noCredentialsError struct{ endpoint string }
