@@ -243,9 +243,10 @@ func TestREADMEListsEveryIterator(t *testing.T) {
 	}
 }
 
-// TestDocCommentsStateTheDocumentsPageSizes holds every hand-written method's doc comment
-// that names its page sizes ("MaxResults is 1 to 100") to the operation's facts, so a
-// bound the document changes cannot live on in a comment.
+// TestDocCommentsStateTheDocumentsPageSizes holds every doc comment that names page sizes
+// ("MaxResults is 1 to 100") to the operation's facts: a method's, and an option struct's
+// when the methods that take it share one range. So a bound the document changes cannot
+// live on in a hand-written comment.
 func TestDocCommentsStateTheDocumentsPageSizes(t *testing.T) {
 	sizes := map[string]pageSize{}
 	for _, op := range operations {
@@ -256,12 +257,25 @@ func TestDocCommentsStateTheDocumentsPageSizes(t *testing.T) {
 		}
 	}
 	bounds := regexp.MustCompile(`MaxResults is (\d+) to (\d+)`)
+	say := func(where string, doc *ast.CommentGroup, size pageSize) bool {
+		if doc == nil {
+			return false
+		}
+		m := bounds.FindStringSubmatch(strings.Join(strings.Fields(doc.Text()), " "))
+		if m == nil {
+			return false
+		}
+		if m[1] != strconv.Itoa(size.min) || m[2] != strconv.Itoa(size.max) {
+			t.Errorf("%s: the doc comment says MaxResults is %s to %s, the document %d to %d", where, m[1], m[2], size.min, size.max)
+		}
+		return true
+	}
 	fset := token.NewFileSet()
 	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checked := 0
+	var decls []ast.Decl
 	for _, name := range files {
 		if strings.HasSuffix(name, "_test.go") {
 			continue
@@ -270,32 +284,69 @@ func TestDocCommentsStateTheDocumentsPageSizes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, d := range f.Decls {
-			fn, ok := d.(*ast.FuncDecl)
-			if !ok || fn.Recv == nil || fn.Doc == nil {
-				continue
-			}
-			star, ok := fn.Recv.List[0].Type.(*ast.StarExpr)
-			if !ok {
-				continue
-			}
-			recv, ok := star.X.(*ast.Ident)
-			if !ok {
-				continue
-			}
-			method := strings.TrimSuffix(recv.Name, "Service") + "." + fn.Name.Name
-			m := bounds.FindStringSubmatch(strings.Join(strings.Fields(fn.Doc.Text()), " "))
-			size, known := sizes[method]
-			if m == nil || !known {
-				continue
-			}
+		decls = append(decls, f.Decls...)
+	}
+	// The ranges of the methods that take each option struct.
+	optionSizes := map[string]map[pageSize]bool{}
+	checked := 0
+	for _, d := range decls {
+		fn, ok := d.(*ast.FuncDecl)
+		if !ok || fn.Recv == nil {
+			continue
+		}
+		star, ok := fn.Recv.List[0].Type.(*ast.StarExpr)
+		if !ok {
+			continue
+		}
+		recv, ok := star.X.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		method := strings.TrimSuffix(recv.Name, "Service") + "." + fn.Name.Name
+		size, known := sizes[method]
+		if !known {
+			continue
+		}
+		if say(method, fn.Doc, size) {
 			checked++
-			if m[1] != strconv.Itoa(size.min) || m[2] != strconv.Itoa(size.max) {
-				t.Errorf("%s (%s): the doc comment says MaxResults is %s to %s, the document %d to %d", method, name, m[1], m[2], size.min, size.max)
+		}
+		if ps := fn.Type.Params.List; len(ps) > 0 {
+			if opt, ok := ps[len(ps)-1].Type.(*ast.StarExpr); ok {
+				if id, ok := opt.X.(*ast.Ident); ok {
+					if optionSizes[id.Name] == nil {
+						optionSizes[id.Name] = map[pageSize]bool{}
+					}
+					optionSizes[id.Name][size] = true
+				}
 			}
 		}
 	}
-	if checked < 20 {
+	for _, d := range decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok {
+			continue
+		}
+		for _, spec := range gd.Specs {
+			ts, ok := spec.(*ast.TypeSpec)
+			if !ok {
+				continue
+			}
+			st, ok := ts.Type.(*ast.StructType)
+			if !ok || len(optionSizes[ts.Name.Name]) != 1 {
+				continue
+			}
+			var size pageSize
+			for s := range optionSizes[ts.Name.Name] {
+				size = s
+			}
+			for _, f := range st.Fields.List {
+				if say(ts.Name.Name, f.Doc, size) {
+					checked++
+				}
+			}
+		}
+	}
+	if checked < 30 {
 		t.Errorf("only %d doc comments checked", checked)
 	}
 }
