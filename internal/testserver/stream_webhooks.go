@@ -134,13 +134,8 @@ func (s *Server) queueStreamWebhooks(t *Tweet, rules []matchingRule) {
 				q.Set(name, value)
 			}
 		}
-		r := newRenderer(s.w, parseShape(q), "")
-		env := envelope{Data: r.tweet(t), MatchingRules: rules}
-		env.Includes = r.includes()
-		env.Errors = r.errs
-		body, _ := encode(env)
+		body, _ := encode(s.streamTweet(parseShape(q), t, rules))
 		s.w.streamToHooks = append(s.w.streamToHooks, pendingDelivery{webhookID: l.WebhookID, body: body})
-		s.usage.count(s.clock.Now(), 1)
 	}
 }
 

@@ -95,6 +95,18 @@ func (c *streamConn) wants(ev streamEvent) bool {
 	return true
 }
 
+// streamTweet renders a Tweet as a stream delivers it, to a connection or a linked
+// webhook: with the fields and expansions of sh, and rules as matching_rules (left out
+// when nil). It counts as post usage. Call with s.mu held.
+func (s *Server) streamTweet(sh *shape, t *Tweet, rules []matchingRule) envelope {
+	r := newRenderer(s.w, sh, "")
+	env := envelope{Data: r.tweet(t), MatchingRules: rules}
+	env.Includes = r.includes()
+	env.Errors = r.errs
+	s.usage.count(s.clock.Now(), 1)
+	return env
+}
+
 // streamLine encodes one event for a connection: a Tweet rendered with the fields and
 // expansions the connection asked for (and matching_rules on the filtered stream), or an
 // event of another family as it is. The mutator sees the line before it is validated.
@@ -104,17 +116,13 @@ func (s *Server) streamLine(c *call, sh *shape, ev streamEvent) []byte {
 		v = s.likeLine(c, sh, ev.like)
 	}
 	if ev.t != nil {
-		s.mu.RLock()
-		r := newRenderer(s.w, sh, "")
-		env := envelope{Data: r.tweet(ev.t), MatchingRules: ev.rules}
-		if c.rt.opID == "streamFiltered" && env.MatchingRules == nil {
-			env.MatchingRules = []matchingRule{}
+		rules := ev.rules
+		if c.rt.opID == "streamFiltered" && rules == nil {
+			rules = []matchingRule{}
 		}
-		env.Includes = r.includes()
-		env.Errors = r.errs
+		s.mu.RLock()
+		v = s.streamTweet(sh, ev.t, rules)
 		s.mu.RUnlock()
-		s.usage.count(s.clock.Now(), 1)
-		v = env
 	}
 	line, _ := encode(v)
 	if s.cfg.mutator != nil {

@@ -30,11 +30,15 @@ type optionSet struct {
 	params []string // query parameters, in the order group.params returns them
 }
 
-var optionSets = map[string]optionSet{
-	"UserListOptions":    {"UserOptions", []string{"user.fields", "expansions", "tweet.fields"}},
-	"TweetListOptions":   {"TweetOptions", []string{"tweet.fields", "expansions", "media.fields", "poll.fields", "user.fields", "place.fields"}},
-	"LikedTweetsOptions": {"TweetOptions", []string{"tweet.fields", "expansions", "media.fields", "poll.fields", "user.fields", "place.fields"}},
-}
+var (
+	userFields  = optionSet{"UserOptions", []string{"user.fields", "expansions", "tweet.fields"}}
+	tweetFields = optionSet{"TweetOptions", []string{"tweet.fields", "expansions", "media.fields", "poll.fields", "user.fields", "place.fields"}}
+	optionSets  = map[string]optionSet{
+		"UserListOptions":    userFields,
+		"TweetListOptions":   tweetFields,
+		"LikedTweetsOptions": tweetFields,
+	}
+)
 
 // method is what the template needs to write one generated single-page method.
 type method struct {
