@@ -20,7 +20,7 @@ generate:
 check-generated:
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	sed "s|^output:.*|output: $$tmp/twitter.gen.go|" gen/oapi-codegen.yaml > "$$tmp/config.yaml" && \
-	$(GO) tool oapi-codegen -config "$$tmp/config.yaml" $(SPEC) && \
+	(cd gen && $(GO) tool oapi-codegen -config "$$tmp/config.yaml" ../$(SPEC)) && \
 	if ! cmp -s "$$tmp/twitter.gen.go" gen/twitter.gen.go; then \
 		echo "gen/twitter.gen.go is stale: run 'go generate ./...' and commit the result"; \
 		diff -u gen/twitter.gen.go "$$tmp/twitter.gen.go" | head -40; exit 1; \

@@ -16,6 +16,7 @@ import (
 
 	"github.com/oapi-codegen/runtime"
 	openapi_types "github.com/oapi-codegen/runtime/types"
+	"github.com/twitterkit/go/internal/requesturl"
 )
 
 // Defines values for ActivityDirection.
@@ -9751,6 +9752,10 @@ type Client struct {
 	// A list of callbacks for modifying requests which are generated before sending over
 	// the network.
 	RequestEditors []RequestEditorFn
+
+	// server keeps Server parsed for the methods; nil in a Client not made by NewClient,
+	// which then parses Server for each request.
+	server *requesturl.Cache
 }
 
 // ClientOption allows setting custom parameters during construction
@@ -9761,6 +9766,7 @@ func NewClient(server string, opts ...ClientOption) (*Client, error) {
 	// create a client with sane default values
 	client := Client{
 		Server: server,
+		server: new(requesturl.Cache),
 	}
 	// mutate client and add all optional params
 	for _, o := range opts {
@@ -11595,11 +11601,14 @@ type ClientInterface interface {
 //
 // Corresponds with GET /2/account_activity/subscriptions/count (the `CountAccountActivitySubscriptions` operationId).
 func (c *Client) CountAccountActivitySubscriptions(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCountAccountActivitySubscriptionsRequest(c.Server)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCountAccountActivitySubscriptionsRequest(ctx, serverURL)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -11612,11 +11621,14 @@ func (c *Client) CountAccountActivitySubscriptions(ctx context.Context, reqEdito
 //
 // Corresponds with GET /2/account_activity/webhooks/{webhook_id}/subscriptions/all (the `GetAccountActivitySubscription` operationId).
 func (c *Client) GetAccountActivitySubscription(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetAccountActivitySubscriptionRequest(c.Server, webhookID)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newGetAccountActivitySubscriptionRequest(ctx, serverURL, webhookID)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -11631,11 +11643,14 @@ func (c *Client) GetAccountActivitySubscription(ctx context.Context, webhookID W
 //
 // Corresponds with POST /2/account_activity/webhooks/{webhook_id}/subscriptions/all (the `CreateAccountActivitySubscription` operationId).
 func (c *Client) CreateAccountActivitySubscriptionWithBody(ctx context.Context, webhookID WebhookIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateAccountActivitySubscriptionRequestWithBody(c.Server, webhookID, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateAccountActivitySubscriptionRequestWithBody(ctx, serverURL, webhookID, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -11650,11 +11665,14 @@ func (c *Client) CreateAccountActivitySubscriptionWithBody(ctx context.Context, 
 //
 // Corresponds with POST /2/account_activity/webhooks/{webhook_id}/subscriptions/all (the `CreateAccountActivitySubscription` operationId).
 func (c *Client) CreateAccountActivitySubscription(ctx context.Context, webhookID WebhookIDPath, body CreateAccountActivitySubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateAccountActivitySubscriptionRequest(c.Server, webhookID, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateAccountActivitySubscriptionRequest(ctx, serverURL, webhookID, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -11667,11 +11685,14 @@ func (c *Client) CreateAccountActivitySubscription(ctx context.Context, webhookI
 //
 // Corresponds with GET /2/account_activity/webhooks/{webhook_id}/subscriptions/all/list (the `ListAccountActivitySubscriptions` operationId).
 func (c *Client) ListAccountActivitySubscriptions(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListAccountActivitySubscriptionsRequest(c.Server, webhookID)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListAccountActivitySubscriptionsRequest(ctx, serverURL, webhookID)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -11684,11 +11705,14 @@ func (c *Client) ListAccountActivitySubscriptions(ctx context.Context, webhookID
 //
 // Corresponds with DELETE /2/account_activity/webhooks/{webhook_id}/subscriptions/{user_id}/all (the `DeleteAccountActivitySubscription` operationId).
 func (c *Client) DeleteAccountActivitySubscription(ctx context.Context, webhookID WebhookIDPath, userID UserID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteAccountActivitySubscriptionRequest(c.Server, webhookID, userID)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newDeleteAccountActivitySubscriptionRequest(ctx, serverURL, webhookID, userID)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -11701,11 +11725,14 @@ func (c *Client) DeleteAccountActivitySubscription(ctx context.Context, webhookI
 //
 // Corresponds with GET /2/activity/stream (the `StreamActivity` operationId).
 func (c *Client) StreamActivity(ctx context.Context, params *StreamActivityParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewStreamActivityRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newStreamActivityRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -11718,11 +11745,14 @@ func (c *Client) StreamActivity(ctx context.Context, params *StreamActivityParam
 //
 // Corresponds with DELETE /2/activity/subscriptions (the `DeleteActivitySubscriptions` operationId).
 func (c *Client) DeleteActivitySubscriptions(ctx context.Context, params *DeleteActivitySubscriptionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteActivitySubscriptionsRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newDeleteActivitySubscriptionsRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -11735,11 +11765,14 @@ func (c *Client) DeleteActivitySubscriptions(ctx context.Context, params *Delete
 //
 // Corresponds with GET /2/activity/subscriptions (the `ListActivitySubscriptions` operationId).
 func (c *Client) ListActivitySubscriptions(ctx context.Context, params *ListActivitySubscriptionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListActivitySubscriptionsRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListActivitySubscriptionsRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -11754,11 +11787,14 @@ func (c *Client) ListActivitySubscriptions(ctx context.Context, params *ListActi
 //
 // Corresponds with POST /2/activity/subscriptions (the `CreateActivitySubscription` operationId).
 func (c *Client) CreateActivitySubscriptionWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateActivitySubscriptionRequestWithBody(c.Server, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateActivitySubscriptionRequestWithBody(ctx, serverURL, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -11773,11 +11809,14 @@ func (c *Client) CreateActivitySubscriptionWithBody(ctx context.Context, content
 //
 // Corresponds with POST /2/activity/subscriptions (the `CreateActivitySubscription` operationId).
 func (c *Client) CreateActivitySubscription(ctx context.Context, body CreateActivitySubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateActivitySubscriptionRequest(c.Server, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateActivitySubscriptionRequest(ctx, serverURL, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -11790,11 +11829,14 @@ func (c *Client) CreateActivitySubscription(ctx context.Context, body CreateActi
 //
 // Corresponds with DELETE /2/activity/subscriptions/{subscription_id} (the `DeleteActivitySubscription` operationId).
 func (c *Client) DeleteActivitySubscription(ctx context.Context, subscriptionID ActivitySubscriptionIDPath, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteActivitySubscriptionRequest(c.Server, subscriptionID)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newDeleteActivitySubscriptionRequest(ctx, serverURL, subscriptionID)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -11809,11 +11851,14 @@ func (c *Client) DeleteActivitySubscription(ctx context.Context, subscriptionID 
 //
 // Corresponds with PUT /2/activity/subscriptions/{subscription_id} (the `UpdateActivitySubscription` operationId).
 func (c *Client) UpdateActivitySubscriptionWithBody(ctx context.Context, subscriptionID ActivitySubscriptionIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateActivitySubscriptionRequestWithBody(c.Server, subscriptionID, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newUpdateActivitySubscriptionRequestWithBody(ctx, serverURL, subscriptionID, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -11828,11 +11873,14 @@ func (c *Client) UpdateActivitySubscriptionWithBody(ctx context.Context, subscri
 //
 // Corresponds with PUT /2/activity/subscriptions/{subscription_id} (the `UpdateActivitySubscription` operationId).
 func (c *Client) UpdateActivitySubscription(ctx context.Context, subscriptionID ActivitySubscriptionIDPath, body UpdateActivitySubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateActivitySubscriptionRequest(c.Server, subscriptionID, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newUpdateActivitySubscriptionRequest(ctx, serverURL, subscriptionID, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -11847,11 +11895,14 @@ func (c *Client) UpdateActivitySubscription(ctx context.Context, subscriptionID 
 //
 // Corresponds with POST /2/articles/draft (the `CreateArticleDraft` operationId).
 func (c *Client) CreateArticleDraftWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateArticleDraftRequestWithBody(c.Server, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateArticleDraftRequestWithBody(ctx, serverURL, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -11866,11 +11917,14 @@ func (c *Client) CreateArticleDraftWithBody(ctx context.Context, contentType str
 //
 // Corresponds with POST /2/articles/draft (the `CreateArticleDraft` operationId).
 func (c *Client) CreateArticleDraft(ctx context.Context, body CreateArticleDraftJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateArticleDraftRequest(c.Server, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateArticleDraftRequest(ctx, serverURL, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -11883,11 +11937,14 @@ func (c *Client) CreateArticleDraft(ctx context.Context, body CreateArticleDraft
 //
 // Corresponds with POST /2/articles/{article_id}/publish (the `PublishArticle` operationId).
 func (c *Client) PublishArticle(ctx context.Context, articleID ArticleID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPublishArticleRequest(c.Server, articleID)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newPublishArticleRequest(ctx, serverURL, articleID)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -11900,11 +11957,14 @@ func (c *Client) PublishArticle(ctx context.Context, articleID ArticleID, reqEdi
 //
 // Corresponds with GET /2/broadcasts (the `ListBroadcasts` operationId).
 func (c *Client) ListBroadcasts(ctx context.Context, params *ListBroadcastsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListBroadcastsRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListBroadcastsRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -11917,11 +11977,14 @@ func (c *Client) ListBroadcasts(ctx context.Context, params *ListBroadcastsParam
 //
 // Corresponds with GET /2/broadcasts/scheduled (the `ListScheduledBroadcasts` operationId).
 func (c *Client) ListScheduledBroadcasts(ctx context.Context, params *ListScheduledBroadcastsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListScheduledBroadcastsRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListScheduledBroadcastsRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -11936,11 +11999,14 @@ func (c *Client) ListScheduledBroadcasts(ctx context.Context, params *ListSchedu
 //
 // Corresponds with POST /2/broadcasts/scheduled (the `CreateScheduledBroadcast` operationId).
 func (c *Client) CreateScheduledBroadcastWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateScheduledBroadcastRequestWithBody(c.Server, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateScheduledBroadcastRequestWithBody(ctx, serverURL, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -11955,11 +12021,14 @@ func (c *Client) CreateScheduledBroadcastWithBody(ctx context.Context, contentTy
 //
 // Corresponds with POST /2/broadcasts/scheduled (the `CreateScheduledBroadcast` operationId).
 func (c *Client) CreateScheduledBroadcast(ctx context.Context, body CreateScheduledBroadcastJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateScheduledBroadcastRequest(c.Server, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateScheduledBroadcastRequest(ctx, serverURL, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -11972,11 +12041,14 @@ func (c *Client) CreateScheduledBroadcast(ctx context.Context, body CreateSchedu
 //
 // Corresponds with DELETE /2/broadcasts/scheduled/{id} (the `DeleteScheduledBroadcast` operationId).
 func (c *Client) DeleteScheduledBroadcast(ctx context.Context, id BroadcastIDPath, params *DeleteScheduledBroadcastParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteScheduledBroadcastRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newDeleteScheduledBroadcastRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -11989,11 +12061,14 @@ func (c *Client) DeleteScheduledBroadcast(ctx context.Context, id BroadcastIDPat
 //
 // Corresponds with GET /2/broadcasts/scheduled/{id} (the `GetScheduledBroadcast` operationId).
 func (c *Client) GetScheduledBroadcast(ctx context.Context, id BroadcastIDPath, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetScheduledBroadcastRequest(c.Server, id)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newGetScheduledBroadcastRequest(ctx, serverURL, id)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12008,11 +12083,14 @@ func (c *Client) GetScheduledBroadcast(ctx context.Context, id BroadcastIDPath, 
 //
 // Corresponds with PUT /2/broadcasts/scheduled/{id} (the `UpdateScheduledBroadcast` operationId).
 func (c *Client) UpdateScheduledBroadcastWithBody(ctx context.Context, id BroadcastIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateScheduledBroadcastRequestWithBody(c.Server, id, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newUpdateScheduledBroadcastRequestWithBody(ctx, serverURL, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12027,11 +12105,14 @@ func (c *Client) UpdateScheduledBroadcastWithBody(ctx context.Context, id Broadc
 //
 // Corresponds with PUT /2/broadcasts/scheduled/{id} (the `UpdateScheduledBroadcast` operationId).
 func (c *Client) UpdateScheduledBroadcast(ctx context.Context, id BroadcastIDPath, body UpdateScheduledBroadcastJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateScheduledBroadcastRequest(c.Server, id, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newUpdateScheduledBroadcastRequest(ctx, serverURL, id, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12044,11 +12125,14 @@ func (c *Client) UpdateScheduledBroadcast(ctx context.Context, id BroadcastIDPat
 //
 // Corresponds with POST /2/broadcasts/scheduled/{id}/live (the `GoLiveScheduledBroadcast` operationId).
 func (c *Client) GoLiveScheduledBroadcast(ctx context.Context, id BroadcastIDPath, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGoLiveScheduledBroadcastRequest(c.Server, id)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newGoLiveScheduledBroadcastRequest(ctx, serverURL, id)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12061,11 +12145,14 @@ func (c *Client) GoLiveScheduledBroadcast(ctx context.Context, id BroadcastIDPat
 //
 // Corresponds with GET /2/broadcasts/{id} (the `GetBroadcast` operationId).
 func (c *Client) GetBroadcast(ctx context.Context, id BroadcastIDPath, params *GetBroadcastParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetBroadcastRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newGetBroadcastRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12078,11 +12165,14 @@ func (c *Client) GetBroadcast(ctx context.Context, id BroadcastIDPath, params *G
 //
 // Corresponds with GET /2/broadcasts/{id}/chat (the `GetBroadcastChat` operationId).
 func (c *Client) GetBroadcastChat(ctx context.Context, id BroadcastIDPath, params *GetBroadcastChatParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetBroadcastChatRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newGetBroadcastChatRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12097,11 +12187,14 @@ func (c *Client) GetBroadcastChat(ctx context.Context, id BroadcastIDPath, param
 //
 // Corresponds with POST /2/broadcasts/{id}/chat (the `SendBroadcastChat` operationId).
 func (c *Client) SendBroadcastChatWithBody(ctx context.Context, id BroadcastIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSendBroadcastChatRequestWithBody(c.Server, id, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newSendBroadcastChatRequestWithBody(ctx, serverURL, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12116,11 +12209,14 @@ func (c *Client) SendBroadcastChatWithBody(ctx context.Context, id BroadcastIDPa
 //
 // Corresponds with POST /2/broadcasts/{id}/chat (the `SendBroadcastChat` operationId).
 func (c *Client) SendBroadcastChat(ctx context.Context, id BroadcastIDPath, body SendBroadcastChatJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSendBroadcastChatRequest(c.Server, id, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newSendBroadcastChatRequest(ctx, serverURL, id, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12135,11 +12231,14 @@ func (c *Client) SendBroadcastChat(ctx context.Context, id BroadcastIDPath, body
 //
 // Corresponds with POST /2/broadcasts/{id}/chat/mutes (the `MuteBroadcastChatUser` operationId).
 func (c *Client) MuteBroadcastChatUserWithBody(ctx context.Context, id BroadcastIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewMuteBroadcastChatUserRequestWithBody(c.Server, id, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newMuteBroadcastChatUserRequestWithBody(ctx, serverURL, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12154,11 +12253,14 @@ func (c *Client) MuteBroadcastChatUserWithBody(ctx context.Context, id Broadcast
 //
 // Corresponds with POST /2/broadcasts/{id}/chat/mutes (the `MuteBroadcastChatUser` operationId).
 func (c *Client) MuteBroadcastChatUser(ctx context.Context, id BroadcastIDPath, body MuteBroadcastChatUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewMuteBroadcastChatUserRequest(c.Server, id, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newMuteBroadcastChatUserRequest(ctx, serverURL, id, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12171,11 +12273,14 @@ func (c *Client) MuteBroadcastChatUser(ctx context.Context, id BroadcastIDPath, 
 //
 // Corresponds with DELETE /2/broadcasts/{id}/chat/mutes/{user_id} (the `UnmuteBroadcastChatUser` operationId).
 func (c *Client) UnmuteBroadcastChatUser(ctx context.Context, id BroadcastIDPath, userID BroadcastChatUserID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUnmuteBroadcastChatUserRequest(c.Server, id, userID)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newUnmuteBroadcastChatUserRequest(ctx, serverURL, id, userID)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12188,11 +12293,14 @@ func (c *Client) UnmuteBroadcastChatUser(ctx context.Context, id BroadcastIDPath
 //
 // Corresponds with DELETE /2/broadcasts/{id}/chat/{message_id} (the `DeleteBroadcastChatMessage` operationId).
 func (c *Client) DeleteBroadcastChatMessage(ctx context.Context, id BroadcastIDPath, messageID BroadcastChatMessageID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteBroadcastChatMessageRequest(c.Server, id, messageID)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newDeleteBroadcastChatMessageRequest(ctx, serverURL, id, messageID)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12205,11 +12313,14 @@ func (c *Client) DeleteBroadcastChatMessage(ctx context.Context, id BroadcastIDP
 //
 // Corresponds with GET /2/chat/conversations (the `ListChatConversations` operationId).
 func (c *Client) ListChatConversations(ctx context.Context, params *ListChatConversationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListChatConversationsRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListChatConversationsRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12224,11 +12335,14 @@ func (c *Client) ListChatConversations(ctx context.Context, params *ListChatConv
 //
 // Corresponds with POST /2/chat/conversations/group (the `CreateChatGroup` operationId).
 func (c *Client) CreateChatGroupWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateChatGroupRequestWithBody(c.Server, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateChatGroupRequestWithBody(ctx, serverURL, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12243,11 +12357,14 @@ func (c *Client) CreateChatGroupWithBody(ctx context.Context, contentType string
 //
 // Corresponds with POST /2/chat/conversations/group (the `CreateChatGroup` operationId).
 func (c *Client) CreateChatGroup(ctx context.Context, body CreateChatGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateChatGroupRequest(c.Server, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateChatGroupRequest(ctx, serverURL, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12260,11 +12377,14 @@ func (c *Client) CreateChatGroup(ctx context.Context, body CreateChatGroupJSONRe
 //
 // Corresponds with POST /2/chat/conversations/group/initialize (the `InitializeChatGroup` operationId).
 func (c *Client) InitializeChatGroup(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewInitializeChatGroupRequest(c.Server)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newInitializeChatGroupRequest(ctx, serverURL)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12277,11 +12397,14 @@ func (c *Client) InitializeChatGroup(ctx context.Context, reqEditors ...RequestE
 //
 // Corresponds with GET /2/chat/conversations/{id} (the `LookupChatConversation` operationId).
 func (c *Client) LookupChatConversation(ctx context.Context, id ChatConversationID, params *LookupChatConversationParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLookupChatConversationRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newLookupChatConversationRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12294,11 +12417,14 @@ func (c *Client) LookupChatConversation(ctx context.Context, id ChatConversation
 //
 // Corresponds with GET /2/chat/conversations/{id}/events (the `ListChatConversationEvents` operationId).
 func (c *Client) ListChatConversationEvents(ctx context.Context, id ChatConversationID, params *ListChatConversationEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListChatConversationEventsRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListChatConversationEventsRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12313,11 +12439,14 @@ func (c *Client) ListChatConversationEvents(ctx context.Context, id ChatConversa
 //
 // Corresponds with POST /2/chat/conversations/{id}/keys (the `AddChatConversationKeys` operationId).
 func (c *Client) AddChatConversationKeysWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddChatConversationKeysRequestWithBody(c.Server, id, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newAddChatConversationKeysRequestWithBody(ctx, serverURL, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12332,11 +12461,14 @@ func (c *Client) AddChatConversationKeysWithBody(ctx context.Context, id ChatCon
 //
 // Corresponds with POST /2/chat/conversations/{id}/keys (the `AddChatConversationKeys` operationId).
 func (c *Client) AddChatConversationKeys(ctx context.Context, id ChatConversationID, body AddChatConversationKeysJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddChatConversationKeysRequest(c.Server, id, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newAddChatConversationKeysRequest(ctx, serverURL, id, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12351,11 +12483,14 @@ func (c *Client) AddChatConversationKeys(ctx context.Context, id ChatConversatio
 //
 // Corresponds with POST /2/chat/conversations/{id}/members (the `AddChatGroupMembers` operationId).
 func (c *Client) AddChatGroupMembersWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddChatGroupMembersRequestWithBody(c.Server, id, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newAddChatGroupMembersRequestWithBody(ctx, serverURL, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12370,11 +12505,14 @@ func (c *Client) AddChatGroupMembersWithBody(ctx context.Context, id ChatConvers
 //
 // Corresponds with POST /2/chat/conversations/{id}/members (the `AddChatGroupMembers` operationId).
 func (c *Client) AddChatGroupMembers(ctx context.Context, id ChatConversationID, body AddChatGroupMembersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddChatGroupMembersRequest(c.Server, id, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newAddChatGroupMembersRequest(ctx, serverURL, id, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12389,11 +12527,14 @@ func (c *Client) AddChatGroupMembers(ctx context.Context, id ChatConversationID,
 //
 // Corresponds with POST /2/chat/conversations/{id}/messages (the `SendChatMessage` operationId).
 func (c *Client) SendChatMessageWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSendChatMessageRequestWithBody(c.Server, id, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newSendChatMessageRequestWithBody(ctx, serverURL, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12408,11 +12549,14 @@ func (c *Client) SendChatMessageWithBody(ctx context.Context, id ChatConversatio
 //
 // Corresponds with POST /2/chat/conversations/{id}/messages (the `SendChatMessage` operationId).
 func (c *Client) SendChatMessage(ctx context.Context, id ChatConversationID, body SendChatMessageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSendChatMessageRequest(c.Server, id, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newSendChatMessageRequest(ctx, serverURL, id, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12427,11 +12571,14 @@ func (c *Client) SendChatMessage(ctx context.Context, id ChatConversationID, bod
 //
 // Corresponds with POST /2/chat/conversations/{id}/messages/delete (the `DeleteChatMessages` operationId).
 func (c *Client) DeleteChatMessagesWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteChatMessagesRequestWithBody(c.Server, id, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newDeleteChatMessagesRequestWithBody(ctx, serverURL, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12446,11 +12593,14 @@ func (c *Client) DeleteChatMessagesWithBody(ctx context.Context, id ChatConversa
 //
 // Corresponds with POST /2/chat/conversations/{id}/messages/delete (the `DeleteChatMessages` operationId).
 func (c *Client) DeleteChatMessages(ctx context.Context, id ChatConversationID, body DeleteChatMessagesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteChatMessagesRequest(c.Server, id, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newDeleteChatMessagesRequest(ctx, serverURL, id, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12465,11 +12615,14 @@ func (c *Client) DeleteChatMessages(ctx context.Context, id ChatConversationID, 
 //
 // Corresponds with POST /2/chat/conversations/{id}/read (the `MarkChatConversationRead` operationId).
 func (c *Client) MarkChatConversationReadWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewMarkChatConversationReadRequestWithBody(c.Server, id, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newMarkChatConversationReadRequestWithBody(ctx, serverURL, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12484,11 +12637,14 @@ func (c *Client) MarkChatConversationReadWithBody(ctx context.Context, id ChatCo
 //
 // Corresponds with POST /2/chat/conversations/{id}/read (the `MarkChatConversationRead` operationId).
 func (c *Client) MarkChatConversationRead(ctx context.Context, id ChatConversationID, body MarkChatConversationReadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewMarkChatConversationReadRequest(c.Server, id, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newMarkChatConversationReadRequest(ctx, serverURL, id, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12501,11 +12657,14 @@ func (c *Client) MarkChatConversationRead(ctx context.Context, id ChatConversati
 //
 // Corresponds with POST /2/chat/conversations/{id}/typing (the `SendChatTypingIndicator` operationId).
 func (c *Client) SendChatTypingIndicator(ctx context.Context, id ChatConversationID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSendChatTypingIndicatorRequest(c.Server, id)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newSendChatTypingIndicatorRequest(ctx, serverURL, id)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12520,11 +12679,14 @@ func (c *Client) SendChatTypingIndicator(ctx context.Context, id ChatConversatio
 //
 // Corresponds with POST /2/chat/media/upload/initialize (the `InitializeChatMediaUpload` operationId).
 func (c *Client) InitializeChatMediaUploadWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewInitializeChatMediaUploadRequestWithBody(c.Server, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newInitializeChatMediaUploadRequestWithBody(ctx, serverURL, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12539,11 +12701,14 @@ func (c *Client) InitializeChatMediaUploadWithBody(ctx context.Context, contentT
 //
 // Corresponds with POST /2/chat/media/upload/initialize (the `InitializeChatMediaUpload` operationId).
 func (c *Client) InitializeChatMediaUpload(ctx context.Context, body InitializeChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewInitializeChatMediaUploadRequest(c.Server, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newInitializeChatMediaUploadRequest(ctx, serverURL, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12558,11 +12723,14 @@ func (c *Client) InitializeChatMediaUpload(ctx context.Context, body InitializeC
 //
 // Corresponds with POST /2/chat/media/upload/{id}/append (the `AppendChatMediaUpload` operationId).
 func (c *Client) AppendChatMediaUploadWithBody(ctx context.Context, id ChatMediaSessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAppendChatMediaUploadRequestWithBody(c.Server, id, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newAppendChatMediaUploadRequestWithBody(ctx, serverURL, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12577,11 +12745,14 @@ func (c *Client) AppendChatMediaUploadWithBody(ctx context.Context, id ChatMedia
 //
 // Corresponds with POST /2/chat/media/upload/{id}/append (the `AppendChatMediaUpload` operationId).
 func (c *Client) AppendChatMediaUpload(ctx context.Context, id ChatMediaSessionID, body AppendChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAppendChatMediaUploadRequest(c.Server, id, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newAppendChatMediaUploadRequest(ctx, serverURL, id, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12596,11 +12767,14 @@ func (c *Client) AppendChatMediaUpload(ctx context.Context, id ChatMediaSessionI
 //
 // Corresponds with POST /2/chat/media/upload/{id}/finalize (the `FinalizeChatMediaUpload` operationId).
 func (c *Client) FinalizeChatMediaUploadWithBody(ctx context.Context, id ChatMediaSessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewFinalizeChatMediaUploadRequestWithBody(c.Server, id, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newFinalizeChatMediaUploadRequestWithBody(ctx, serverURL, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12615,11 +12789,14 @@ func (c *Client) FinalizeChatMediaUploadWithBody(ctx context.Context, id ChatMed
 //
 // Corresponds with POST /2/chat/media/upload/{id}/finalize (the `FinalizeChatMediaUpload` operationId).
 func (c *Client) FinalizeChatMediaUpload(ctx context.Context, id ChatMediaSessionID, body FinalizeChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewFinalizeChatMediaUploadRequest(c.Server, id, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newFinalizeChatMediaUploadRequest(ctx, serverURL, id, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12632,11 +12809,14 @@ func (c *Client) FinalizeChatMediaUpload(ctx context.Context, id ChatMediaSessio
 //
 // Corresponds with GET /2/chat/media/{id}/{media_hash_key} (the `DownloadChatMedia` operationId).
 func (c *Client) DownloadChatMedia(ctx context.Context, id ChatConversationID, mediaHashKey ChatMediaHashKey, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDownloadChatMediaRequest(c.Server, id, mediaHashKey)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newDownloadChatMediaRequest(ctx, serverURL, id, mediaHashKey)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12649,11 +12829,14 @@ func (c *Client) DownloadChatMedia(ctx context.Context, id ChatConversationID, m
 //
 // Corresponds with GET /2/communities/search (the `SearchCommunities` operationId).
 func (c *Client) SearchCommunities(ctx context.Context, params *SearchCommunitiesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSearchCommunitiesRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newSearchCommunitiesRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12666,11 +12849,14 @@ func (c *Client) SearchCommunities(ctx context.Context, params *SearchCommunitie
 //
 // Corresponds with GET /2/communities/{id} (the `LookupCommunity` operationId).
 func (c *Client) LookupCommunity(ctx context.Context, id CommunityID, params *LookupCommunityParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLookupCommunityRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newLookupCommunityRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12683,11 +12869,14 @@ func (c *Client) LookupCommunity(ctx context.Context, id CommunityID, params *Lo
 //
 // Corresponds with GET /2/compliance/jobs (the `ListComplianceJobs` operationId).
 func (c *Client) ListComplianceJobs(ctx context.Context, params *ListComplianceJobsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListComplianceJobsRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListComplianceJobsRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12702,11 +12891,14 @@ func (c *Client) ListComplianceJobs(ctx context.Context, params *ListComplianceJ
 //
 // Corresponds with POST /2/compliance/jobs (the `CreateComplianceJob` operationId).
 func (c *Client) CreateComplianceJobWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateComplianceJobRequestWithBody(c.Server, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateComplianceJobRequestWithBody(ctx, serverURL, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12721,11 +12913,14 @@ func (c *Client) CreateComplianceJobWithBody(ctx context.Context, contentType st
 //
 // Corresponds with POST /2/compliance/jobs (the `CreateComplianceJob` operationId).
 func (c *Client) CreateComplianceJob(ctx context.Context, body CreateComplianceJobJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateComplianceJobRequest(c.Server, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateComplianceJobRequest(ctx, serverURL, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12738,11 +12933,14 @@ func (c *Client) CreateComplianceJob(ctx context.Context, body CreateComplianceJ
 //
 // Corresponds with GET /2/compliance/jobs/{id} (the `GetComplianceJob` operationId).
 func (c *Client) GetComplianceJob(ctx context.Context, id JobID, params *GetComplianceJobParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetComplianceJobRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newGetComplianceJobRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12757,11 +12955,14 @@ func (c *Client) GetComplianceJob(ctx context.Context, id JobID, params *GetComp
 //
 // Corresponds with DELETE /2/connections (the `CloseConnections` operationId).
 func (c *Client) CloseConnectionsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCloseConnectionsRequestWithBody(c.Server, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCloseConnectionsRequestWithBody(ctx, serverURL, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12776,11 +12977,14 @@ func (c *Client) CloseConnectionsWithBody(ctx context.Context, contentType strin
 //
 // Corresponds with DELETE /2/connections (the `CloseConnections` operationId).
 func (c *Client) CloseConnections(ctx context.Context, body CloseConnectionsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCloseConnectionsRequest(c.Server, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCloseConnectionsRequest(ctx, serverURL, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12793,11 +12997,14 @@ func (c *Client) CloseConnections(ctx context.Context, body CloseConnectionsJSON
 //
 // Corresponds with GET /2/connections (the `ListConnections` operationId).
 func (c *Client) ListConnections(ctx context.Context, params *ListConnectionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListConnectionsRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListConnectionsRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12810,11 +13017,14 @@ func (c *Client) ListConnections(ctx context.Context, params *ListConnectionsPar
 //
 // Corresponds with DELETE /2/connections/all (the `CloseAllConnections` operationId).
 func (c *Client) CloseAllConnections(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCloseAllConnectionsRequest(c.Server)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCloseAllConnectionsRequest(ctx, serverURL)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12827,11 +13037,14 @@ func (c *Client) CloseAllConnections(ctx context.Context, reqEditors ...RequestE
 //
 // Corresponds with DELETE /2/connections/{endpoint_id} (the `CloseEndpointConnections` operationId).
 func (c *Client) CloseEndpointConnections(ctx context.Context, endpointID ConnectionEndpoint, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCloseEndpointConnectionsRequest(c.Server, endpointID)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCloseEndpointConnectionsRequest(ctx, serverURL, endpointID)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12846,11 +13059,14 @@ func (c *Client) CloseEndpointConnections(ctx context.Context, endpointID Connec
 //
 // Corresponds with POST /2/dm_conversations (the `CreateDMConversation` operationId).
 func (c *Client) CreateDMConversationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateDMConversationRequestWithBody(c.Server, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateDMConversationRequestWithBody(ctx, serverURL, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12865,11 +13081,14 @@ func (c *Client) CreateDMConversationWithBody(ctx context.Context, contentType s
 //
 // Corresponds with POST /2/dm_conversations (the `CreateDMConversation` operationId).
 func (c *Client) CreateDMConversation(ctx context.Context, body CreateDMConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateDMConversationRequest(c.Server, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateDMConversationRequest(ctx, serverURL, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12882,11 +13101,14 @@ func (c *Client) CreateDMConversation(ctx context.Context, body CreateDMConversa
 //
 // Corresponds with GET /2/dm_conversations/media/{dm_id}/{media_id}/{resource_id} (the `DownloadDMMedia` operationId).
 func (c *Client) DownloadDMMedia(ctx context.Context, dmid DmEventID, mediaID MediaID, resourceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDownloadDMMediaRequest(c.Server, dmid, mediaID, resourceID)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newDownloadDMMediaRequest(ctx, serverURL, dmid, mediaID, resourceID)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12899,11 +13121,14 @@ func (c *Client) DownloadDMMedia(ctx context.Context, dmid DmEventID, mediaID Me
 //
 // Corresponds with GET /2/dm_conversations/with/{participant_id}/dm_events (the `ListDMEventsWithParticipant` operationId).
 func (c *Client) ListDMEventsWithParticipant(ctx context.Context, participantID UserID, params *ListDMEventsWithParticipantParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListDMEventsWithParticipantRequest(c.Server, participantID, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListDMEventsWithParticipantRequest(ctx, serverURL, participantID, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12918,11 +13143,14 @@ func (c *Client) ListDMEventsWithParticipant(ctx context.Context, participantID 
 //
 // Corresponds with POST /2/dm_conversations/with/{participant_id}/messages (the `SendDMToParticipant` operationId).
 func (c *Client) SendDMToParticipantWithBody(ctx context.Context, participantID UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSendDMToParticipantRequestWithBody(c.Server, participantID, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newSendDMToParticipantRequestWithBody(ctx, serverURL, participantID, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12937,11 +13165,14 @@ func (c *Client) SendDMToParticipantWithBody(ctx context.Context, participantID 
 //
 // Corresponds with POST /2/dm_conversations/with/{participant_id}/messages (the `SendDMToParticipant` operationId).
 func (c *Client) SendDMToParticipant(ctx context.Context, participantID UserID, body SendDMToParticipantJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSendDMToParticipantRequest(c.Server, participantID, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newSendDMToParticipantRequest(ctx, serverURL, participantID, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12956,11 +13187,14 @@ func (c *Client) SendDMToParticipant(ctx context.Context, participantID UserID, 
 //
 // Corresponds with POST /2/dm_conversations/{dm_conversation_id}/messages (the `SendDMToConversation` operationId).
 func (c *Client) SendDMToConversationWithBody(ctx context.Context, dmConversationID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSendDMToConversationRequestWithBody(c.Server, dmConversationID, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newSendDMToConversationRequestWithBody(ctx, serverURL, dmConversationID, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12975,11 +13209,14 @@ func (c *Client) SendDMToConversationWithBody(ctx context.Context, dmConversatio
 //
 // Corresponds with POST /2/dm_conversations/{dm_conversation_id}/messages (the `SendDMToConversation` operationId).
 func (c *Client) SendDMToConversation(ctx context.Context, dmConversationID string, body SendDMToConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSendDMToConversationRequest(c.Server, dmConversationID, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newSendDMToConversationRequest(ctx, serverURL, dmConversationID, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -12992,11 +13229,14 @@ func (c *Client) SendDMToConversation(ctx context.Context, dmConversationID stri
 //
 // Corresponds with GET /2/dm_conversations/{id}/dm_events (the `ListDMConversationEvents` operationId).
 func (c *Client) ListDMConversationEvents(ctx context.Context, id DmConversationID, params *ListDMConversationEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListDMConversationEventsRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListDMConversationEventsRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13009,11 +13249,14 @@ func (c *Client) ListDMConversationEvents(ctx context.Context, id DmConversation
 //
 // Corresponds with GET /2/dm_events (the `ListDMEvents` operationId).
 func (c *Client) ListDMEvents(ctx context.Context, params *ListDMEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListDMEventsRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListDMEventsRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13026,11 +13269,14 @@ func (c *Client) ListDMEvents(ctx context.Context, params *ListDMEventsParams, r
 //
 // Corresponds with DELETE /2/dm_events/{event_id} (the `DeleteDMEvent` operationId).
 func (c *Client) DeleteDMEvent(ctx context.Context, eventID DmEventID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteDMEventRequest(c.Server, eventID)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newDeleteDMEventRequest(ctx, serverURL, eventID)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13043,11 +13289,14 @@ func (c *Client) DeleteDMEvent(ctx context.Context, eventID DmEventID, reqEditor
 //
 // Corresponds with GET /2/dm_events/{event_id} (the `LookupDMEvent` operationId).
 func (c *Client) LookupDMEvent(ctx context.Context, eventID DmEventID, params *LookupDMEventParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLookupDMEventRequest(c.Server, eventID, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newLookupDMEventRequest(ctx, serverURL, eventID, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13060,11 +13309,14 @@ func (c *Client) LookupDMEvent(ctx context.Context, eventID DmEventID, params *L
 //
 // Corresponds with GET /2/likes/compliance/stream (the `StreamLikeCompliance` operationId).
 func (c *Client) StreamLikeCompliance(ctx context.Context, params *StreamLikeComplianceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewStreamLikeComplianceRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newStreamLikeComplianceRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13077,11 +13329,14 @@ func (c *Client) StreamLikeCompliance(ctx context.Context, params *StreamLikeCom
 //
 // Corresponds with GET /2/likes/firehose/stream (the `StreamLikesFirehose` operationId).
 func (c *Client) StreamLikesFirehose(ctx context.Context, params *StreamLikesFirehoseParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewStreamLikesFirehoseRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newStreamLikesFirehoseRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13094,11 +13349,14 @@ func (c *Client) StreamLikesFirehose(ctx context.Context, params *StreamLikesFir
 //
 // Corresponds with GET /2/likes/sample10/stream (the `StreamLikesSample10` operationId).
 func (c *Client) StreamLikesSample10(ctx context.Context, params *StreamLikesSample10Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewStreamLikesSample10Request(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newStreamLikesSample10Request(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13113,11 +13371,14 @@ func (c *Client) StreamLikesSample10(ctx context.Context, params *StreamLikesSam
 //
 // Corresponds with POST /2/lists (the `CreateList` operationId).
 func (c *Client) CreateListWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateListRequestWithBody(c.Server, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateListRequestWithBody(ctx, serverURL, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13132,11 +13393,14 @@ func (c *Client) CreateListWithBody(ctx context.Context, contentType string, bod
 //
 // Corresponds with POST /2/lists (the `CreateList` operationId).
 func (c *Client) CreateList(ctx context.Context, body CreateListJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateListRequest(c.Server, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateListRequest(ctx, serverURL, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13149,11 +13413,14 @@ func (c *Client) CreateList(ctx context.Context, body CreateListJSONRequestBody,
 //
 // Corresponds with DELETE /2/lists/{id} (the `DeleteList` operationId).
 func (c *Client) DeleteList(ctx context.Context, id ListID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteListRequest(c.Server, id)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newDeleteListRequest(ctx, serverURL, id)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13166,11 +13433,14 @@ func (c *Client) DeleteList(ctx context.Context, id ListID, reqEditors ...Reques
 //
 // Corresponds with GET /2/lists/{id} (the `LookupList` operationId).
 func (c *Client) LookupList(ctx context.Context, id ListID, params *LookupListParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLookupListRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newLookupListRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13185,11 +13455,14 @@ func (c *Client) LookupList(ctx context.Context, id ListID, params *LookupListPa
 //
 // Corresponds with PUT /2/lists/{id} (the `UpdateList` operationId).
 func (c *Client) UpdateListWithBody(ctx context.Context, id ListID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateListRequestWithBody(c.Server, id, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newUpdateListRequestWithBody(ctx, serverURL, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13204,11 +13477,14 @@ func (c *Client) UpdateListWithBody(ctx context.Context, id ListID, contentType 
 //
 // Corresponds with PUT /2/lists/{id} (the `UpdateList` operationId).
 func (c *Client) UpdateList(ctx context.Context, id ListID, body UpdateListJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateListRequest(c.Server, id, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newUpdateListRequest(ctx, serverURL, id, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13221,11 +13497,14 @@ func (c *Client) UpdateList(ctx context.Context, id ListID, body UpdateListJSONR
 //
 // Corresponds with GET /2/lists/{id}/followers (the `ListListFollowers` operationId).
 func (c *Client) ListListFollowers(ctx context.Context, id ListID, params *ListListFollowersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListListFollowersRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListListFollowersRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13238,11 +13517,14 @@ func (c *Client) ListListFollowers(ctx context.Context, id ListID, params *ListL
 //
 // Corresponds with GET /2/lists/{id}/members (the `ListListMembers` operationId).
 func (c *Client) ListListMembers(ctx context.Context, id ListID, params *ListListMembersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListListMembersRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListListMembersRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13257,11 +13539,14 @@ func (c *Client) ListListMembers(ctx context.Context, id ListID, params *ListLis
 //
 // Corresponds with POST /2/lists/{id}/members (the `AddListMember` operationId).
 func (c *Client) AddListMemberWithBody(ctx context.Context, id ListID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddListMemberRequestWithBody(c.Server, id, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newAddListMemberRequestWithBody(ctx, serverURL, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13276,11 +13561,14 @@ func (c *Client) AddListMemberWithBody(ctx context.Context, id ListID, contentTy
 //
 // Corresponds with POST /2/lists/{id}/members (the `AddListMember` operationId).
 func (c *Client) AddListMember(ctx context.Context, id ListID, body AddListMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddListMemberRequest(c.Server, id, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newAddListMemberRequest(ctx, serverURL, id, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13293,11 +13581,14 @@ func (c *Client) AddListMember(ctx context.Context, id ListID, body AddListMembe
 //
 // Corresponds with DELETE /2/lists/{id}/members/{user_id} (the `RemoveListMember` operationId).
 func (c *Client) RemoveListMember(ctx context.Context, id ListID, userID UserID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRemoveListMemberRequest(c.Server, id, userID)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newRemoveListMemberRequest(ctx, serverURL, id, userID)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13310,11 +13601,14 @@ func (c *Client) RemoveListMember(ctx context.Context, id ListID, userID UserID,
 //
 // Corresponds with GET /2/lists/{id}/tweets (the `ListListTweets` operationId).
 func (c *Client) ListListTweets(ctx context.Context, id ListID, params *ListListTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListListTweetsRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListListTweetsRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13327,11 +13621,14 @@ func (c *Client) ListListTweets(ctx context.Context, id ListID, params *ListList
 //
 // Corresponds with GET /2/media (the `LookupMediaByKeys` operationId).
 func (c *Client) LookupMediaByKeys(ctx context.Context, params *LookupMediaByKeysParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLookupMediaByKeysRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newLookupMediaByKeysRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13344,11 +13641,14 @@ func (c *Client) LookupMediaByKeys(ctx context.Context, params *LookupMediaByKey
 //
 // Corresponds with GET /2/media/analytics (the `GetMediaAnalytics` operationId).
 func (c *Client) GetMediaAnalytics(ctx context.Context, params *GetMediaAnalyticsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetMediaAnalyticsRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newGetMediaAnalyticsRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13363,11 +13663,14 @@ func (c *Client) GetMediaAnalytics(ctx context.Context, params *GetMediaAnalytic
 //
 // Corresponds with POST /2/media/metadata (the `CreateMediaMetadata` operationId).
 func (c *Client) CreateMediaMetadataWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateMediaMetadataRequestWithBody(c.Server, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateMediaMetadataRequestWithBody(ctx, serverURL, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13382,11 +13685,14 @@ func (c *Client) CreateMediaMetadataWithBody(ctx context.Context, contentType st
 //
 // Corresponds with POST /2/media/metadata (the `CreateMediaMetadata` operationId).
 func (c *Client) CreateMediaMetadata(ctx context.Context, body CreateMediaMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateMediaMetadataRequest(c.Server, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateMediaMetadataRequest(ctx, serverURL, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13401,11 +13707,14 @@ func (c *Client) CreateMediaMetadata(ctx context.Context, body CreateMediaMetada
 //
 // Corresponds with DELETE /2/media/subtitles (the `DeleteMediaSubtitles` operationId).
 func (c *Client) DeleteMediaSubtitlesWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteMediaSubtitlesRequestWithBody(c.Server, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newDeleteMediaSubtitlesRequestWithBody(ctx, serverURL, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13420,11 +13729,14 @@ func (c *Client) DeleteMediaSubtitlesWithBody(ctx context.Context, contentType s
 //
 // Corresponds with DELETE /2/media/subtitles (the `DeleteMediaSubtitles` operationId).
 func (c *Client) DeleteMediaSubtitles(ctx context.Context, body DeleteMediaSubtitlesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteMediaSubtitlesRequest(c.Server, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newDeleteMediaSubtitlesRequest(ctx, serverURL, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13439,11 +13751,14 @@ func (c *Client) DeleteMediaSubtitles(ctx context.Context, body DeleteMediaSubti
 //
 // Corresponds with POST /2/media/subtitles (the `CreateMediaSubtitles` operationId).
 func (c *Client) CreateMediaSubtitlesWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateMediaSubtitlesRequestWithBody(c.Server, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateMediaSubtitlesRequestWithBody(ctx, serverURL, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13458,11 +13773,14 @@ func (c *Client) CreateMediaSubtitlesWithBody(ctx context.Context, contentType s
 //
 // Corresponds with POST /2/media/subtitles (the `CreateMediaSubtitles` operationId).
 func (c *Client) CreateMediaSubtitles(ctx context.Context, body CreateMediaSubtitlesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateMediaSubtitlesRequest(c.Server, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateMediaSubtitlesRequest(ctx, serverURL, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13475,11 +13793,14 @@ func (c *Client) CreateMediaSubtitles(ctx context.Context, body CreateMediaSubti
 //
 // Corresponds with GET /2/media/upload (the `GetMediaUploadStatus` operationId).
 func (c *Client) GetMediaUploadStatus(ctx context.Context, params *GetMediaUploadStatusParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetMediaUploadStatusRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newGetMediaUploadStatusRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13494,11 +13815,14 @@ func (c *Client) GetMediaUploadStatus(ctx context.Context, params *GetMediaUploa
 //
 // Corresponds with POST /2/media/upload (the `UploadMedia` operationId).
 func (c *Client) UploadMediaWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUploadMediaRequestWithBody(c.Server, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newUploadMediaRequestWithBody(ctx, serverURL, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13513,11 +13837,14 @@ func (c *Client) UploadMediaWithBody(ctx context.Context, contentType string, bo
 //
 // Corresponds with POST /2/media/upload (the `UploadMedia` operationId).
 func (c *Client) UploadMedia(ctx context.Context, body UploadMediaJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUploadMediaRequest(c.Server, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newUploadMediaRequest(ctx, serverURL, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13532,11 +13859,14 @@ func (c *Client) UploadMedia(ctx context.Context, body UploadMediaJSONRequestBod
 //
 // Corresponds with POST /2/media/upload/initialize (the `InitializeMediaUpload` operationId).
 func (c *Client) InitializeMediaUploadWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewInitializeMediaUploadRequestWithBody(c.Server, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newInitializeMediaUploadRequestWithBody(ctx, serverURL, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13551,11 +13881,14 @@ func (c *Client) InitializeMediaUploadWithBody(ctx context.Context, contentType 
 //
 // Corresponds with POST /2/media/upload/initialize (the `InitializeMediaUpload` operationId).
 func (c *Client) InitializeMediaUpload(ctx context.Context, body InitializeMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewInitializeMediaUploadRequest(c.Server, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newInitializeMediaUploadRequest(ctx, serverURL, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13570,11 +13903,14 @@ func (c *Client) InitializeMediaUpload(ctx context.Context, body InitializeMedia
 //
 // Corresponds with POST /2/media/upload/{id}/append (the `AppendMediaUpload` operationId).
 func (c *Client) AppendMediaUploadWithBody(ctx context.Context, id MediaID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAppendMediaUploadRequestWithBody(c.Server, id, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newAppendMediaUploadRequestWithBody(ctx, serverURL, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13589,11 +13925,14 @@ func (c *Client) AppendMediaUploadWithBody(ctx context.Context, id MediaID, cont
 //
 // Corresponds with POST /2/media/upload/{id}/append (the `AppendMediaUpload` operationId).
 func (c *Client) AppendMediaUpload(ctx context.Context, id MediaID, body AppendMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAppendMediaUploadRequest(c.Server, id, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newAppendMediaUploadRequest(ctx, serverURL, id, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13606,11 +13945,14 @@ func (c *Client) AppendMediaUpload(ctx context.Context, id MediaID, body AppendM
 //
 // Corresponds with POST /2/media/upload/{id}/finalize (the `FinalizeMediaUpload` operationId).
 func (c *Client) FinalizeMediaUpload(ctx context.Context, id MediaID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewFinalizeMediaUploadRequest(c.Server, id)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newFinalizeMediaUploadRequest(ctx, serverURL, id)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13623,11 +13965,14 @@ func (c *Client) FinalizeMediaUpload(ctx context.Context, id MediaID, reqEditors
 //
 // Corresponds with GET /2/media/{media_key} (the `LookupMediaByKey` operationId).
 func (c *Client) LookupMediaByKey(ctx context.Context, mediaKey MediaKey, params *LookupMediaByKeyParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLookupMediaByKeyRequest(c.Server, mediaKey, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newLookupMediaByKeyRequest(ctx, serverURL, mediaKey, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13640,11 +13985,14 @@ func (c *Client) LookupMediaByKey(ctx context.Context, mediaKey MediaKey, params
 //
 // Corresponds with GET /2/news/search (the `SearchNews` operationId).
 func (c *Client) SearchNews(ctx context.Context, params *SearchNewsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSearchNewsRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newSearchNewsRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13657,11 +14005,14 @@ func (c *Client) SearchNews(ctx context.Context, params *SearchNewsParams, reqEd
 //
 // Corresponds with GET /2/news/{id} (the `LookupNews` operationId).
 func (c *Client) LookupNews(ctx context.Context, id NewsID, params *LookupNewsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLookupNewsRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newLookupNewsRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13676,11 +14027,14 @@ func (c *Client) LookupNews(ctx context.Context, id NewsID, params *LookupNewsPa
 //
 // Corresponds with POST /2/notes (the `CreateNote` operationId).
 func (c *Client) CreateNoteWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateNoteRequestWithBody(c.Server, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateNoteRequestWithBody(ctx, serverURL, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13695,11 +14049,14 @@ func (c *Client) CreateNoteWithBody(ctx context.Context, contentType string, bod
 //
 // Corresponds with POST /2/notes (the `CreateNote` operationId).
 func (c *Client) CreateNote(ctx context.Context, body CreateNoteJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateNoteRequest(c.Server, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateNoteRequest(ctx, serverURL, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13714,11 +14071,14 @@ func (c *Client) CreateNote(ctx context.Context, body CreateNoteJSONRequestBody,
 //
 // Corresponds with POST /2/notes/evaluate (the `EvaluateNote` operationId).
 func (c *Client) EvaluateNoteWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewEvaluateNoteRequestWithBody(c.Server, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newEvaluateNoteRequestWithBody(ctx, serverURL, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13733,11 +14093,14 @@ func (c *Client) EvaluateNoteWithBody(ctx context.Context, contentType string, b
 //
 // Corresponds with POST /2/notes/evaluate (the `EvaluateNote` operationId).
 func (c *Client) EvaluateNote(ctx context.Context, body EvaluateNoteJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewEvaluateNoteRequest(c.Server, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newEvaluateNoteRequest(ctx, serverURL, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13750,11 +14113,14 @@ func (c *Client) EvaluateNote(ctx context.Context, body EvaluateNoteJSONRequestB
 //
 // Corresponds with GET /2/notes/search/notes_written (the `SearchNotesWritten` operationId).
 func (c *Client) SearchNotesWritten(ctx context.Context, params *SearchNotesWrittenParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSearchNotesWrittenRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newSearchNotesWrittenRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13767,11 +14133,14 @@ func (c *Client) SearchNotesWritten(ctx context.Context, params *SearchNotesWrit
 //
 // Corresponds with GET /2/notes/search/posts_eligible_for_notes (the `SearchPostsEligibleForNotes` operationId).
 func (c *Client) SearchPostsEligibleForNotes(ctx context.Context, params *SearchPostsEligibleForNotesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSearchPostsEligibleForNotesRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newSearchPostsEligibleForNotesRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13784,11 +14153,14 @@ func (c *Client) SearchPostsEligibleForNotes(ctx context.Context, params *Search
 //
 // Corresponds with DELETE /2/notes/{id} (the `DeleteNote` operationId).
 func (c *Client) DeleteNote(ctx context.Context, id NoteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteNoteRequest(c.Server, id)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newDeleteNoteRequest(ctx, serverURL, id)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13801,11 +14173,14 @@ func (c *Client) DeleteNote(ctx context.Context, id NoteID, reqEditors ...Reques
 //
 // Corresponds with GET /2/openapi.json (the `GetOpenAPIDocument` operationId).
 func (c *Client) GetOpenAPIDocument(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetOpenAPIDocumentRequest(c.Server)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newGetOpenAPIDocumentRequest(ctx, serverURL)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13818,11 +14193,14 @@ func (c *Client) GetOpenAPIDocument(ctx context.Context, reqEditors ...RequestEd
 //
 // Corresponds with GET /2/spaces (the `LookupSpaces` operationId).
 func (c *Client) LookupSpaces(ctx context.Context, params *LookupSpacesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLookupSpacesRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newLookupSpacesRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13835,11 +14213,14 @@ func (c *Client) LookupSpaces(ctx context.Context, params *LookupSpacesParams, r
 //
 // Corresponds with GET /2/spaces/by/creator_ids (the `LookupSpacesByCreators` operationId).
 func (c *Client) LookupSpacesByCreators(ctx context.Context, params *LookupSpacesByCreatorsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLookupSpacesByCreatorsRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newLookupSpacesByCreatorsRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13852,11 +14233,14 @@ func (c *Client) LookupSpacesByCreators(ctx context.Context, params *LookupSpace
 //
 // Corresponds with GET /2/spaces/search (the `SearchSpaces` operationId).
 func (c *Client) SearchSpaces(ctx context.Context, params *SearchSpacesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSearchSpacesRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newSearchSpacesRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13869,11 +14253,14 @@ func (c *Client) SearchSpaces(ctx context.Context, params *SearchSpacesParams, r
 //
 // Corresponds with GET /2/spaces/{id} (the `LookupSpace` operationId).
 func (c *Client) LookupSpace(ctx context.Context, id string, params *LookupSpaceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLookupSpaceRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newLookupSpaceRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13886,11 +14273,14 @@ func (c *Client) LookupSpace(ctx context.Context, id string, params *LookupSpace
 //
 // Corresponds with GET /2/spaces/{id}/buyers (the `ListSpaceBuyers` operationId).
 func (c *Client) ListSpaceBuyers(ctx context.Context, id string, params *ListSpaceBuyersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListSpaceBuyersRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListSpaceBuyersRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13903,11 +14293,14 @@ func (c *Client) ListSpaceBuyers(ctx context.Context, id string, params *ListSpa
 //
 // Corresponds with GET /2/spaces/{id}/tweets (the `ListSpaceTweets` operationId).
 func (c *Client) ListSpaceTweets(ctx context.Context, id string, params *ListSpaceTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListSpaceTweetsRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListSpaceTweetsRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13920,11 +14313,14 @@ func (c *Client) ListSpaceTweets(ctx context.Context, id string, params *ListSpa
 //
 // Corresponds with GET /2/trends/by/woeid/{woeid} (the `ListTrendsByWoeid` operationId).
 func (c *Client) ListTrendsByWoeid(ctx context.Context, woeid int32, params *ListTrendsByWoeidParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListTrendsByWoeidRequest(c.Server, woeid, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListTrendsByWoeidRequest(ctx, serverURL, woeid, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13937,11 +14333,14 @@ func (c *Client) ListTrendsByWoeid(ctx context.Context, woeid int32, params *Lis
 //
 // Corresponds with GET /2/tweets (the `LookupTweets` operationId).
 func (c *Client) LookupTweets(ctx context.Context, params *LookupTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLookupTweetsRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newLookupTweetsRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13956,11 +14355,14 @@ func (c *Client) LookupTweets(ctx context.Context, params *LookupTweetsParams, r
 //
 // Corresponds with POST /2/tweets (the `CreateTweet` operationId).
 func (c *Client) CreateTweetWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateTweetRequestWithBody(c.Server, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateTweetRequestWithBody(ctx, serverURL, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13975,11 +14377,14 @@ func (c *Client) CreateTweetWithBody(ctx context.Context, contentType string, bo
 //
 // Corresponds with POST /2/tweets (the `CreateTweet` operationId).
 func (c *Client) CreateTweet(ctx context.Context, body CreateTweetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateTweetRequest(c.Server, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateTweetRequest(ctx, serverURL, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -13992,11 +14397,14 @@ func (c *Client) CreateTweet(ctx context.Context, body CreateTweetJSONRequestBod
 //
 // Corresponds with GET /2/tweets/analytics (the `GetTweetAnalytics` operationId).
 func (c *Client) GetTweetAnalytics(ctx context.Context, params *GetTweetAnalyticsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetTweetAnalyticsRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newGetTweetAnalyticsRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14009,11 +14417,14 @@ func (c *Client) GetTweetAnalytics(ctx context.Context, params *GetTweetAnalytic
 //
 // Corresponds with GET /2/tweets/compliance/stream (the `StreamTweetCompliance` operationId).
 func (c *Client) StreamTweetCompliance(ctx context.Context, params *StreamTweetComplianceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewStreamTweetComplianceRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newStreamTweetComplianceRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14026,11 +14437,14 @@ func (c *Client) StreamTweetCompliance(ctx context.Context, params *StreamTweetC
 //
 // Corresponds with GET /2/tweets/counts/all (the `CountAllTweets` operationId).
 func (c *Client) CountAllTweets(ctx context.Context, params *CountAllTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCountAllTweetsRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCountAllTweetsRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14043,11 +14457,14 @@ func (c *Client) CountAllTweets(ctx context.Context, params *CountAllTweetsParam
 //
 // Corresponds with GET /2/tweets/counts/recent (the `CountRecentTweets` operationId).
 func (c *Client) CountRecentTweets(ctx context.Context, params *CountRecentTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCountRecentTweetsRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCountRecentTweetsRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14060,11 +14477,14 @@ func (c *Client) CountRecentTweets(ctx context.Context, params *CountRecentTweet
 //
 // Corresponds with GET /2/tweets/firehose/stream (the `StreamFirehose` operationId).
 func (c *Client) StreamFirehose(ctx context.Context, params *StreamFirehoseParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewStreamFirehoseRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newStreamFirehoseRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14077,11 +14497,14 @@ func (c *Client) StreamFirehose(ctx context.Context, params *StreamFirehoseParam
 //
 // Corresponds with GET /2/tweets/firehose/stream/lang/en (the `StreamFirehoseEn` operationId).
 func (c *Client) StreamFirehoseEn(ctx context.Context, params *StreamFirehoseEnParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewStreamFirehoseEnRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newStreamFirehoseEnRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14094,11 +14517,14 @@ func (c *Client) StreamFirehoseEn(ctx context.Context, params *StreamFirehoseEnP
 //
 // Corresponds with GET /2/tweets/firehose/stream/lang/ja (the `StreamFirehoseJa` operationId).
 func (c *Client) StreamFirehoseJa(ctx context.Context, params *StreamFirehoseJaParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewStreamFirehoseJaRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newStreamFirehoseJaRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14111,11 +14537,14 @@ func (c *Client) StreamFirehoseJa(ctx context.Context, params *StreamFirehoseJaP
 //
 // Corresponds with GET /2/tweets/firehose/stream/lang/ko (the `StreamFirehoseKo` operationId).
 func (c *Client) StreamFirehoseKo(ctx context.Context, params *StreamFirehoseKoParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewStreamFirehoseKoRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newStreamFirehoseKoRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14128,11 +14557,14 @@ func (c *Client) StreamFirehoseKo(ctx context.Context, params *StreamFirehoseKoP
 //
 // Corresponds with GET /2/tweets/firehose/stream/lang/pt (the `StreamFirehosePt` operationId).
 func (c *Client) StreamFirehosePt(ctx context.Context, params *StreamFirehosePtParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewStreamFirehosePtRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newStreamFirehosePtRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14145,11 +14577,14 @@ func (c *Client) StreamFirehosePt(ctx context.Context, params *StreamFirehosePtP
 //
 // Corresponds with GET /2/tweets/label/stream (the `StreamTweetLabels` operationId).
 func (c *Client) StreamTweetLabels(ctx context.Context, params *StreamTweetLabelsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewStreamTweetLabelsRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newStreamTweetLabelsRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14162,11 +14597,14 @@ func (c *Client) StreamTweetLabels(ctx context.Context, params *StreamTweetLabel
 //
 // Corresponds with GET /2/tweets/sample/stream (the `StreamSample` operationId).
 func (c *Client) StreamSample(ctx context.Context, params *StreamSampleParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewStreamSampleRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newStreamSampleRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14179,11 +14617,14 @@ func (c *Client) StreamSample(ctx context.Context, params *StreamSampleParams, r
 //
 // Corresponds with GET /2/tweets/sample10/stream (the `StreamSample10` operationId).
 func (c *Client) StreamSample10(ctx context.Context, params *StreamSample10Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewStreamSample10Request(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newStreamSample10Request(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14196,11 +14637,14 @@ func (c *Client) StreamSample10(ctx context.Context, params *StreamSample10Param
 //
 // Corresponds with GET /2/tweets/search/all (the `SearchAllTweets` operationId).
 func (c *Client) SearchAllTweets(ctx context.Context, params *SearchAllTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSearchAllTweetsRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newSearchAllTweetsRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14213,11 +14657,14 @@ func (c *Client) SearchAllTweets(ctx context.Context, params *SearchAllTweetsPar
 //
 // Corresponds with GET /2/tweets/search/recent (the `SearchRecentTweets` operationId).
 func (c *Client) SearchRecentTweets(ctx context.Context, params *SearchRecentTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSearchRecentTweetsRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newSearchRecentTweetsRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14230,11 +14677,14 @@ func (c *Client) SearchRecentTweets(ctx context.Context, params *SearchRecentTwe
 //
 // Corresponds with GET /2/tweets/search/stream (the `StreamFiltered` operationId).
 func (c *Client) StreamFiltered(ctx context.Context, params *StreamFilteredParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewStreamFilteredRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newStreamFilteredRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14247,11 +14697,14 @@ func (c *Client) StreamFiltered(ctx context.Context, params *StreamFilteredParam
 //
 // Corresponds with GET /2/tweets/search/stream/rules (the `ListStreamRules` operationId).
 func (c *Client) ListStreamRules(ctx context.Context, params *ListStreamRulesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListStreamRulesRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListStreamRulesRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14266,11 +14719,14 @@ func (c *Client) ListStreamRules(ctx context.Context, params *ListStreamRulesPar
 //
 // Corresponds with POST /2/tweets/search/stream/rules (the `ChangeStreamRules` operationId).
 func (c *Client) ChangeStreamRulesWithBody(ctx context.Context, params *ChangeStreamRulesParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewChangeStreamRulesRequestWithBody(c.Server, params, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newChangeStreamRulesRequestWithBody(ctx, serverURL, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14285,11 +14741,14 @@ func (c *Client) ChangeStreamRulesWithBody(ctx context.Context, params *ChangeSt
 //
 // Corresponds with POST /2/tweets/search/stream/rules (the `ChangeStreamRules` operationId).
 func (c *Client) ChangeStreamRules(ctx context.Context, params *ChangeStreamRulesParams, body ChangeStreamRulesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewChangeStreamRulesRequest(c.Server, params, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newChangeStreamRulesRequest(ctx, serverURL, params, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14302,11 +14761,14 @@ func (c *Client) ChangeStreamRules(ctx context.Context, params *ChangeStreamRule
 //
 // Corresponds with GET /2/tweets/search/stream/rules/counts (the `CountStreamRules` operationId).
 func (c *Client) CountStreamRules(ctx context.Context, params *CountStreamRulesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCountStreamRulesRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCountStreamRulesRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14319,11 +14781,14 @@ func (c *Client) CountStreamRules(ctx context.Context, params *CountStreamRulesP
 //
 // Corresponds with GET /2/tweets/search/webhooks (the `ListStreamWebhookLinks` operationId).
 func (c *Client) ListStreamWebhookLinks(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListStreamWebhookLinksRequest(c.Server)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListStreamWebhookLinksRequest(ctx, serverURL)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14336,11 +14801,14 @@ func (c *Client) ListStreamWebhookLinks(ctx context.Context, reqEditors ...Reque
 //
 // Corresponds with DELETE /2/tweets/search/webhooks/{webhook_id} (the `UnlinkStreamWebhook` operationId).
 func (c *Client) UnlinkStreamWebhook(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUnlinkStreamWebhookRequest(c.Server, webhookID)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newUnlinkStreamWebhookRequest(ctx, serverURL, webhookID)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14353,11 +14821,14 @@ func (c *Client) UnlinkStreamWebhook(ctx context.Context, webhookID WebhookIDPat
 //
 // Corresponds with POST /2/tweets/search/webhooks/{webhook_id} (the `LinkStreamWebhook` operationId).
 func (c *Client) LinkStreamWebhook(ctx context.Context, webhookID WebhookIDPath, params *LinkStreamWebhookParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLinkStreamWebhookRequest(c.Server, webhookID, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newLinkStreamWebhookRequest(ctx, serverURL, webhookID, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14370,11 +14841,14 @@ func (c *Client) LinkStreamWebhook(ctx context.Context, webhookID WebhookIDPath,
 //
 // Corresponds with DELETE /2/tweets/{id} (the `DeleteTweet` operationId).
 func (c *Client) DeleteTweet(ctx context.Context, id TweetID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteTweetRequest(c.Server, id)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newDeleteTweetRequest(ctx, serverURL, id)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14387,11 +14861,14 @@ func (c *Client) DeleteTweet(ctx context.Context, id TweetID, reqEditors ...Requ
 //
 // Corresponds with GET /2/tweets/{id} (the `LookupTweet` operationId).
 func (c *Client) LookupTweet(ctx context.Context, id TweetID, params *LookupTweetParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLookupTweetRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newLookupTweetRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14404,11 +14881,14 @@ func (c *Client) LookupTweet(ctx context.Context, id TweetID, params *LookupTwee
 //
 // Corresponds with GET /2/tweets/{id}/liking_users (the `ListLikingUsers` operationId).
 func (c *Client) ListLikingUsers(ctx context.Context, id TweetID, params *ListLikingUsersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListLikingUsersRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListLikingUsersRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14421,11 +14901,14 @@ func (c *Client) ListLikingUsers(ctx context.Context, id TweetID, params *ListLi
 //
 // Corresponds with GET /2/tweets/{id}/quote_tweets (the `ListQuoteTweets` operationId).
 func (c *Client) ListQuoteTweets(ctx context.Context, id TweetID, params *ListQuoteTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListQuoteTweetsRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListQuoteTweetsRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14438,11 +14921,14 @@ func (c *Client) ListQuoteTweets(ctx context.Context, id TweetID, params *ListQu
 //
 // Corresponds with GET /2/tweets/{id}/retweeted_by (the `ListRetweeters` operationId).
 func (c *Client) ListRetweeters(ctx context.Context, id TweetID, params *ListRetweetersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListRetweetersRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListRetweetersRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14455,11 +14941,14 @@ func (c *Client) ListRetweeters(ctx context.Context, id TweetID, params *ListRet
 //
 // Corresponds with GET /2/tweets/{id}/retweets (the `ListRetweets` operationId).
 func (c *Client) ListRetweets(ctx context.Context, id TweetID, params *ListRetweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListRetweetsRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListRetweetsRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14474,11 +14963,14 @@ func (c *Client) ListRetweets(ctx context.Context, id TweetID, params *ListRetwe
 //
 // Corresponds with PUT /2/tweets/{tweet_id}/hidden (the `HideReply` operationId).
 func (c *Client) HideReplyWithBody(ctx context.Context, tweetID TweetID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewHideReplyRequestWithBody(c.Server, tweetID, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newHideReplyRequestWithBody(ctx, serverURL, tweetID, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14493,11 +14985,14 @@ func (c *Client) HideReplyWithBody(ctx context.Context, tweetID TweetID, content
 //
 // Corresponds with PUT /2/tweets/{tweet_id}/hidden (the `HideReply` operationId).
 func (c *Client) HideReply(ctx context.Context, tweetID TweetID, body HideReplyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewHideReplyRequest(c.Server, tweetID, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newHideReplyRequest(ctx, serverURL, tweetID, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14510,11 +15005,14 @@ func (c *Client) HideReply(ctx context.Context, tweetID TweetID, body HideReplyJ
 //
 // Corresponds with GET /2/usage/tweets (the `GetTweetUsage` operationId).
 func (c *Client) GetTweetUsage(ctx context.Context, params *GetTweetUsageParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetTweetUsageRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newGetTweetUsageRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14527,11 +15025,14 @@ func (c *Client) GetTweetUsage(ctx context.Context, params *GetTweetUsageParams,
 //
 // Corresponds with GET /2/users (the `LookupUsers` operationId).
 func (c *Client) LookupUsers(ctx context.Context, params *LookupUsersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLookupUsersRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newLookupUsersRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14544,11 +15045,14 @@ func (c *Client) LookupUsers(ctx context.Context, params *LookupUsersParams, req
 //
 // Corresponds with GET /2/users/by (the `LookupUsersByUsernames` operationId).
 func (c *Client) LookupUsersByUsernames(ctx context.Context, params *LookupUsersByUsernamesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLookupUsersByUsernamesRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newLookupUsersByUsernamesRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14561,11 +15065,14 @@ func (c *Client) LookupUsersByUsernames(ctx context.Context, params *LookupUsers
 //
 // Corresponds with GET /2/users/by/username/{username} (the `LookupUserByUsername` operationId).
 func (c *Client) LookupUserByUsername(ctx context.Context, username string, params *LookupUserByUsernameParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLookupUserByUsernameRequest(c.Server, username, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newLookupUserByUsernameRequest(ctx, serverURL, username, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14578,11 +15085,14 @@ func (c *Client) LookupUserByUsername(ctx context.Context, username string, para
 //
 // Corresponds with GET /2/users/compliance/stream (the `StreamUserCompliance` operationId).
 func (c *Client) StreamUserCompliance(ctx context.Context, params *StreamUserComplianceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewStreamUserComplianceRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newStreamUserComplianceRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14595,11 +15105,14 @@ func (c *Client) StreamUserCompliance(ctx context.Context, params *StreamUserCom
 //
 // Corresponds with GET /2/users/me (the `LookupMe` operationId).
 func (c *Client) LookupMe(ctx context.Context, params *LookupMeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLookupMeRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newLookupMeRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14612,11 +15125,14 @@ func (c *Client) LookupMe(ctx context.Context, params *LookupMeParams, reqEditor
 //
 // Corresponds with GET /2/users/personalized_trends (the `ListPersonalizedTrends` operationId).
 func (c *Client) ListPersonalizedTrends(ctx context.Context, params *ListPersonalizedTrendsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListPersonalizedTrendsRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListPersonalizedTrendsRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14629,11 +15145,14 @@ func (c *Client) ListPersonalizedTrends(ctx context.Context, params *ListPersona
 //
 // Corresponds with GET /2/users/public_keys (the `LookupUsersPublicKeys` operationId).
 func (c *Client) LookupUsersPublicKeys(ctx context.Context, params *LookupUsersPublicKeysParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLookupUsersPublicKeysRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newLookupUsersPublicKeysRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14646,11 +15165,14 @@ func (c *Client) LookupUsersPublicKeys(ctx context.Context, params *LookupUsersP
 //
 // Corresponds with GET /2/users/reposts_of_me (the `ListRepostsOfMe` operationId).
 func (c *Client) ListRepostsOfMe(ctx context.Context, params *ListRepostsOfMeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListRepostsOfMeRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListRepostsOfMeRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14663,11 +15185,14 @@ func (c *Client) ListRepostsOfMe(ctx context.Context, params *ListRepostsOfMePar
 //
 // Corresponds with GET /2/users/search (the `SearchUsers` operationId).
 func (c *Client) SearchUsers(ctx context.Context, params *SearchUsersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSearchUsersRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newSearchUsersRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14680,11 +15205,14 @@ func (c *Client) SearchUsers(ctx context.Context, params *SearchUsersParams, req
 //
 // Corresponds with GET /2/users/{id} (the `LookupUser` operationId).
 func (c *Client) LookupUser(ctx context.Context, id UserID, params *LookupUserParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLookupUserRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newLookupUserRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14697,11 +15225,14 @@ func (c *Client) LookupUser(ctx context.Context, id UserID, params *LookupUserPa
 //
 // Corresponds with GET /2/users/{id}/affiliates (the `ListAffiliates` operationId).
 func (c *Client) ListAffiliates(ctx context.Context, id UserID, params *ListAffiliatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListAffiliatesRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListAffiliatesRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14714,11 +15245,14 @@ func (c *Client) ListAffiliates(ctx context.Context, id UserID, params *ListAffi
 //
 // Corresponds with GET /2/users/{id}/blocking (the `ListBlocking` operationId).
 func (c *Client) ListBlocking(ctx context.Context, id UserID, params *ListBlockingParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListBlockingRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListBlockingRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14733,11 +15267,14 @@ func (c *Client) ListBlocking(ctx context.Context, id UserID, params *ListBlocki
 //
 // Corresponds with POST /2/users/{id}/blocking (the `BlockUser` operationId).
 func (c *Client) BlockUserWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBlockUserRequestWithBody(c.Server, id, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newBlockUserRequestWithBody(ctx, serverURL, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14752,11 +15289,14 @@ func (c *Client) BlockUserWithBody(ctx context.Context, id UserID, contentType s
 //
 // Corresponds with POST /2/users/{id}/blocking (the `BlockUser` operationId).
 func (c *Client) BlockUser(ctx context.Context, id UserID, body BlockUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBlockUserRequest(c.Server, id, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newBlockUserRequest(ctx, serverURL, id, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14769,11 +15309,14 @@ func (c *Client) BlockUser(ctx context.Context, id UserID, body BlockUserJSONReq
 //
 // Corresponds with GET /2/users/{id}/bookmarks (the `ListBookmarks` operationId).
 func (c *Client) ListBookmarks(ctx context.Context, id UserID, params *ListBookmarksParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListBookmarksRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListBookmarksRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14788,11 +15331,14 @@ func (c *Client) ListBookmarks(ctx context.Context, id UserID, params *ListBookm
 //
 // Corresponds with POST /2/users/{id}/bookmarks (the `AddBookmark` operationId).
 func (c *Client) AddBookmarkWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddBookmarkRequestWithBody(c.Server, id, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newAddBookmarkRequestWithBody(ctx, serverURL, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14807,11 +15353,14 @@ func (c *Client) AddBookmarkWithBody(ctx context.Context, id UserID, contentType
 //
 // Corresponds with POST /2/users/{id}/bookmarks (the `AddBookmark` operationId).
 func (c *Client) AddBookmark(ctx context.Context, id UserID, body AddBookmarkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddBookmarkRequest(c.Server, id, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newAddBookmarkRequest(ctx, serverURL, id, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14824,11 +15373,14 @@ func (c *Client) AddBookmark(ctx context.Context, id UserID, body AddBookmarkJSO
 //
 // Corresponds with GET /2/users/{id}/bookmarks/folders (the `ListBookmarkFolders` operationId).
 func (c *Client) ListBookmarkFolders(ctx context.Context, id UserID, params *ListBookmarkFoldersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListBookmarkFoldersRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListBookmarkFoldersRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14843,11 +15395,14 @@ func (c *Client) ListBookmarkFolders(ctx context.Context, id UserID, params *Lis
 //
 // Corresponds with POST /2/users/{id}/bookmarks/folders (the `CreateBookmarkFolder` operationId).
 func (c *Client) CreateBookmarkFolderWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateBookmarkFolderRequestWithBody(c.Server, id, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateBookmarkFolderRequestWithBody(ctx, serverURL, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14862,11 +15417,14 @@ func (c *Client) CreateBookmarkFolderWithBody(ctx context.Context, id UserID, co
 //
 // Corresponds with POST /2/users/{id}/bookmarks/folders (the `CreateBookmarkFolder` operationId).
 func (c *Client) CreateBookmarkFolder(ctx context.Context, id UserID, body CreateBookmarkFolderJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateBookmarkFolderRequest(c.Server, id, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateBookmarkFolderRequest(ctx, serverURL, id, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14879,11 +15437,14 @@ func (c *Client) CreateBookmarkFolder(ctx context.Context, id UserID, body Creat
 //
 // Corresponds with GET /2/users/{id}/bookmarks/folders/{folder_id} (the `ListBookmarkFolderTweets` operationId).
 func (c *Client) ListBookmarkFolderTweets(ctx context.Context, id UserID, folderID BookmarkFolderID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListBookmarkFolderTweetsRequest(c.Server, id, folderID)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListBookmarkFolderTweetsRequest(ctx, serverURL, id, folderID)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14896,11 +15457,14 @@ func (c *Client) ListBookmarkFolderTweets(ctx context.Context, id UserID, folder
 //
 // Corresponds with DELETE /2/users/{id}/bookmarks/{tweet_id} (the `RemoveBookmark` operationId).
 func (c *Client) RemoveBookmark(ctx context.Context, id UserID, tweetID TweetID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRemoveBookmarkRequest(c.Server, id, tweetID)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newRemoveBookmarkRequest(ctx, serverURL, id, tweetID)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14913,11 +15477,14 @@ func (c *Client) RemoveBookmark(ctx context.Context, id UserID, tweetID TweetID,
 //
 // Corresponds with POST /2/users/{id}/dm/block (the `BlockUserDMs` operationId).
 func (c *Client) BlockUserDMs(ctx context.Context, id UserID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBlockUserDMsRequest(c.Server, id)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newBlockUserDMsRequest(ctx, serverURL, id)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14930,11 +15497,14 @@ func (c *Client) BlockUserDMs(ctx context.Context, id UserID, reqEditors ...Requ
 //
 // Corresponds with POST /2/users/{id}/dm/unblock (the `UnblockUserDMs` operationId).
 func (c *Client) UnblockUserDMs(ctx context.Context, id UserID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUnblockUserDMsRequest(c.Server, id)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newUnblockUserDMsRequest(ctx, serverURL, id)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14947,11 +15517,14 @@ func (c *Client) UnblockUserDMs(ctx context.Context, id UserID, reqEditors ...Re
 //
 // Corresponds with GET /2/users/{id}/followed_lists (the `ListFollowedLists` operationId).
 func (c *Client) ListFollowedLists(ctx context.Context, id UserID, params *ListFollowedListsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListFollowedListsRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListFollowedListsRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14966,11 +15539,14 @@ func (c *Client) ListFollowedLists(ctx context.Context, id UserID, params *ListF
 //
 // Corresponds with POST /2/users/{id}/followed_lists (the `FollowList` operationId).
 func (c *Client) FollowListWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewFollowListRequestWithBody(c.Server, id, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newFollowListRequestWithBody(ctx, serverURL, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -14985,11 +15561,14 @@ func (c *Client) FollowListWithBody(ctx context.Context, id UserID, contentType 
 //
 // Corresponds with POST /2/users/{id}/followed_lists (the `FollowList` operationId).
 func (c *Client) FollowList(ctx context.Context, id UserID, body FollowListJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewFollowListRequest(c.Server, id, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newFollowListRequest(ctx, serverURL, id, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15002,11 +15581,14 @@ func (c *Client) FollowList(ctx context.Context, id UserID, body FollowListJSONR
 //
 // Corresponds with DELETE /2/users/{id}/followed_lists/{list_id} (the `UnfollowList` operationId).
 func (c *Client) UnfollowList(ctx context.Context, id UserID, listID ListID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUnfollowListRequest(c.Server, id, listID)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newUnfollowListRequest(ctx, serverURL, id, listID)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15019,11 +15601,14 @@ func (c *Client) UnfollowList(ctx context.Context, id UserID, listID ListID, req
 //
 // Corresponds with GET /2/users/{id}/followers (the `ListFollowers` operationId).
 func (c *Client) ListFollowers(ctx context.Context, id UserID, params *ListFollowersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListFollowersRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListFollowersRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15036,11 +15621,14 @@ func (c *Client) ListFollowers(ctx context.Context, id UserID, params *ListFollo
 //
 // Corresponds with GET /2/users/{id}/following (the `ListFollowing` operationId).
 func (c *Client) ListFollowing(ctx context.Context, id UserID, params *ListFollowingParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListFollowingRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListFollowingRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15055,11 +15643,14 @@ func (c *Client) ListFollowing(ctx context.Context, id UserID, params *ListFollo
 //
 // Corresponds with POST /2/users/{id}/following (the `FollowUser` operationId).
 func (c *Client) FollowUserWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewFollowUserRequestWithBody(c.Server, id, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newFollowUserRequestWithBody(ctx, serverURL, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15074,11 +15665,14 @@ func (c *Client) FollowUserWithBody(ctx context.Context, id UserID, contentType 
 //
 // Corresponds with POST /2/users/{id}/following (the `FollowUser` operationId).
 func (c *Client) FollowUser(ctx context.Context, id UserID, body FollowUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewFollowUserRequest(c.Server, id, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newFollowUserRequest(ctx, serverURL, id, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15091,11 +15685,14 @@ func (c *Client) FollowUser(ctx context.Context, id UserID, body FollowUserJSONR
 //
 // Corresponds with GET /2/users/{id}/liked_tweets (the `ListLikedTweets` operationId).
 func (c *Client) ListLikedTweets(ctx context.Context, id UserID, params *ListLikedTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListLikedTweetsRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListLikedTweetsRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15110,11 +15707,14 @@ func (c *Client) ListLikedTweets(ctx context.Context, id UserID, params *ListLik
 //
 // Corresponds with POST /2/users/{id}/likes (the `LikeTweet` operationId).
 func (c *Client) LikeTweetWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLikeTweetRequestWithBody(c.Server, id, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newLikeTweetRequestWithBody(ctx, serverURL, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15129,11 +15729,14 @@ func (c *Client) LikeTweetWithBody(ctx context.Context, id UserID, contentType s
 //
 // Corresponds with POST /2/users/{id}/likes (the `LikeTweet` operationId).
 func (c *Client) LikeTweet(ctx context.Context, id UserID, body LikeTweetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLikeTweetRequest(c.Server, id, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newLikeTweetRequest(ctx, serverURL, id, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15146,11 +15749,14 @@ func (c *Client) LikeTweet(ctx context.Context, id UserID, body LikeTweetJSONReq
 //
 // Corresponds with DELETE /2/users/{id}/likes/{tweet_id} (the `UnlikeTweet` operationId).
 func (c *Client) UnlikeTweet(ctx context.Context, id UserID, tweetID TweetID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUnlikeTweetRequest(c.Server, id, tweetID)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newUnlikeTweetRequest(ctx, serverURL, id, tweetID)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15163,11 +15769,14 @@ func (c *Client) UnlikeTweet(ctx context.Context, id UserID, tweetID TweetID, re
 //
 // Corresponds with GET /2/users/{id}/list_memberships (the `ListListMemberships` operationId).
 func (c *Client) ListListMemberships(ctx context.Context, id UserID, params *ListListMembershipsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListListMembershipsRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListListMembershipsRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15180,11 +15789,14 @@ func (c *Client) ListListMemberships(ctx context.Context, id UserID, params *Lis
 //
 // Corresponds with GET /2/users/{id}/mentions (the `ListMentions` operationId).
 func (c *Client) ListMentions(ctx context.Context, id UserID, params *ListMentionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListMentionsRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListMentionsRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15197,11 +15809,14 @@ func (c *Client) ListMentions(ctx context.Context, id UserID, params *ListMentio
 //
 // Corresponds with GET /2/users/{id}/muting (the `ListMuting` operationId).
 func (c *Client) ListMuting(ctx context.Context, id UserID, params *ListMutingParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListMutingRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListMutingRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15216,11 +15831,14 @@ func (c *Client) ListMuting(ctx context.Context, id UserID, params *ListMutingPa
 //
 // Corresponds with POST /2/users/{id}/muting (the `MuteUser` operationId).
 func (c *Client) MuteUserWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewMuteUserRequestWithBody(c.Server, id, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newMuteUserRequestWithBody(ctx, serverURL, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15235,11 +15853,14 @@ func (c *Client) MuteUserWithBody(ctx context.Context, id UserID, contentType st
 //
 // Corresponds with POST /2/users/{id}/muting (the `MuteUser` operationId).
 func (c *Client) MuteUser(ctx context.Context, id UserID, body MuteUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewMuteUserRequest(c.Server, id, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newMuteUserRequest(ctx, serverURL, id, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15252,11 +15873,14 @@ func (c *Client) MuteUser(ctx context.Context, id UserID, body MuteUserJSONReque
 //
 // Corresponds with GET /2/users/{id}/owned_lists (the `ListOwnedLists` operationId).
 func (c *Client) ListOwnedLists(ctx context.Context, id UserID, params *ListOwnedListsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListOwnedListsRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListOwnedListsRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15269,11 +15893,14 @@ func (c *Client) ListOwnedLists(ctx context.Context, id UserID, params *ListOwne
 //
 // Corresponds with GET /2/users/{id}/pinned_lists (the `ListPinnedLists` operationId).
 func (c *Client) ListPinnedLists(ctx context.Context, id UserID, params *ListPinnedListsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListPinnedListsRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListPinnedListsRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15288,11 +15915,14 @@ func (c *Client) ListPinnedLists(ctx context.Context, id UserID, params *ListPin
 //
 // Corresponds with POST /2/users/{id}/pinned_lists (the `PinList` operationId).
 func (c *Client) PinListWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPinListRequestWithBody(c.Server, id, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newPinListRequestWithBody(ctx, serverURL, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15307,11 +15937,14 @@ func (c *Client) PinListWithBody(ctx context.Context, id UserID, contentType str
 //
 // Corresponds with POST /2/users/{id}/pinned_lists (the `PinList` operationId).
 func (c *Client) PinList(ctx context.Context, id UserID, body PinListJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPinListRequest(c.Server, id, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newPinListRequest(ctx, serverURL, id, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15324,11 +15957,14 @@ func (c *Client) PinList(ctx context.Context, id UserID, body PinListJSONRequest
 //
 // Corresponds with DELETE /2/users/{id}/pinned_lists/{list_id} (the `UnpinList` operationId).
 func (c *Client) UnpinList(ctx context.Context, id UserID, listID ListID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUnpinListRequest(c.Server, id, listID)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newUnpinListRequest(ctx, serverURL, id, listID)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15341,11 +15977,14 @@ func (c *Client) UnpinList(ctx context.Context, id UserID, listID ListID, reqEdi
 //
 // Corresponds with GET /2/users/{id}/public_keys (the `LookupUserPublicKeys` operationId).
 func (c *Client) LookupUserPublicKeys(ctx context.Context, id UserID, params *LookupUserPublicKeysParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLookupUserPublicKeysRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newLookupUserPublicKeysRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15360,11 +15999,14 @@ func (c *Client) LookupUserPublicKeys(ctx context.Context, id UserID, params *Lo
 //
 // Corresponds with POST /2/users/{id}/public_keys (the `AddUserPublicKey` operationId).
 func (c *Client) AddUserPublicKeyWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddUserPublicKeyRequestWithBody(c.Server, id, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newAddUserPublicKeyRequestWithBody(ctx, serverURL, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15379,11 +16021,14 @@ func (c *Client) AddUserPublicKeyWithBody(ctx context.Context, id UserID, conten
 //
 // Corresponds with POST /2/users/{id}/public_keys (the `AddUserPublicKey` operationId).
 func (c *Client) AddUserPublicKey(ctx context.Context, id UserID, body AddUserPublicKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddUserPublicKeyRequest(c.Server, id, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newAddUserPublicKeyRequest(ctx, serverURL, id, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15398,11 +16043,14 @@ func (c *Client) AddUserPublicKey(ctx context.Context, id UserID, body AddUserPu
 //
 // Corresponds with POST /2/users/{id}/retweets (the `Retweet` operationId).
 func (c *Client) RetweetWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRetweetRequestWithBody(c.Server, id, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newRetweetRequestWithBody(ctx, serverURL, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15417,11 +16065,14 @@ func (c *Client) RetweetWithBody(ctx context.Context, id UserID, contentType str
 //
 // Corresponds with POST /2/users/{id}/retweets (the `Retweet` operationId).
 func (c *Client) Retweet(ctx context.Context, id UserID, body RetweetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRetweetRequest(c.Server, id, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newRetweetRequest(ctx, serverURL, id, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15434,11 +16085,14 @@ func (c *Client) Retweet(ctx context.Context, id UserID, body RetweetJSONRequest
 //
 // Corresponds with DELETE /2/users/{id}/retweets/{source_tweet_id} (the `Unretweet` operationId).
 func (c *Client) Unretweet(ctx context.Context, id UserID, sourceTweetID TweetID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUnretweetRequest(c.Server, id, sourceTweetID)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newUnretweetRequest(ctx, serverURL, id, sourceTweetID)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15451,11 +16105,14 @@ func (c *Client) Unretweet(ctx context.Context, id UserID, sourceTweetID TweetID
 //
 // Corresponds with GET /2/users/{id}/timelines/reverse_chronological (the `HomeTimeline` operationId).
 func (c *Client) HomeTimeline(ctx context.Context, id UserID, params *HomeTimelineParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewHomeTimelineRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newHomeTimelineRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15468,11 +16125,14 @@ func (c *Client) HomeTimeline(ctx context.Context, id UserID, params *HomeTimeli
 //
 // Corresponds with GET /2/users/{id}/tweets (the `ListUserTweets` operationId).
 func (c *Client) ListUserTweets(ctx context.Context, id UserID, params *ListUserTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListUserTweetsRequest(c.Server, id, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListUserTweetsRequest(ctx, serverURL, id, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15485,11 +16145,14 @@ func (c *Client) ListUserTweets(ctx context.Context, id UserID, params *ListUser
 //
 // Corresponds with DELETE /2/users/{source_user_id}/blocking/{target_user_id} (the `UnblockUser` operationId).
 func (c *Client) UnblockUser(ctx context.Context, sourceUserID UserID, targetUserID UserID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUnblockUserRequest(c.Server, sourceUserID, targetUserID)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newUnblockUserRequest(ctx, serverURL, sourceUserID, targetUserID)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15502,11 +16165,14 @@ func (c *Client) UnblockUser(ctx context.Context, sourceUserID UserID, targetUse
 //
 // Corresponds with DELETE /2/users/{source_user_id}/following/{target_user_id} (the `UnfollowUser` operationId).
 func (c *Client) UnfollowUser(ctx context.Context, sourceUserID UserID, targetUserID UserID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUnfollowUserRequest(c.Server, sourceUserID, targetUserID)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newUnfollowUserRequest(ctx, serverURL, sourceUserID, targetUserID)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15519,11 +16185,14 @@ func (c *Client) UnfollowUser(ctx context.Context, sourceUserID UserID, targetUs
 //
 // Corresponds with DELETE /2/users/{source_user_id}/muting/{target_user_id} (the `UnmuteUser` operationId).
 func (c *Client) UnmuteUser(ctx context.Context, sourceUserID UserID, targetUserID UserID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUnmuteUserRequest(c.Server, sourceUserID, targetUserID)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newUnmuteUserRequest(ctx, serverURL, sourceUserID, targetUserID)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15536,11 +16205,14 @@ func (c *Client) UnmuteUser(ctx context.Context, sourceUserID UserID, targetUser
 //
 // Corresponds with GET /2/webhooks (the `ListWebhooks` operationId).
 func (c *Client) ListWebhooks(ctx context.Context, params *ListWebhooksParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListWebhooksRequest(c.Server, params)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newListWebhooksRequest(ctx, serverURL, params)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15555,11 +16227,14 @@ func (c *Client) ListWebhooks(ctx context.Context, params *ListWebhooksParams, r
 //
 // Corresponds with POST /2/webhooks (the `CreateWebhook` operationId).
 func (c *Client) CreateWebhookWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateWebhookRequestWithBody(c.Server, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateWebhookRequestWithBody(ctx, serverURL, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15574,11 +16249,14 @@ func (c *Client) CreateWebhookWithBody(ctx context.Context, contentType string, 
 //
 // Corresponds with POST /2/webhooks (the `CreateWebhook` operationId).
 func (c *Client) CreateWebhook(ctx context.Context, body CreateWebhookJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateWebhookRequest(c.Server, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newCreateWebhookRequest(ctx, serverURL, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15593,11 +16271,14 @@ func (c *Client) CreateWebhook(ctx context.Context, body CreateWebhookJSONReques
 //
 // Corresponds with POST /2/webhooks/replay (the `ReplayWebhookEvents` operationId).
 func (c *Client) ReplayWebhookEventsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewReplayWebhookEventsRequestWithBody(c.Server, contentType, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newReplayWebhookEventsRequestWithBody(ctx, serverURL, contentType, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15612,11 +16293,14 @@ func (c *Client) ReplayWebhookEventsWithBody(ctx context.Context, contentType st
 //
 // Corresponds with POST /2/webhooks/replay (the `ReplayWebhookEvents` operationId).
 func (c *Client) ReplayWebhookEvents(ctx context.Context, body ReplayWebhookEventsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewReplayWebhookEventsRequest(c.Server, body)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newReplayWebhookEventsRequest(ctx, serverURL, body)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15629,11 +16313,14 @@ func (c *Client) ReplayWebhookEvents(ctx context.Context, body ReplayWebhookEven
 //
 // Corresponds with DELETE /2/webhooks/{webhook_id} (the `DeleteWebhook` operationId).
 func (c *Client) DeleteWebhook(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteWebhookRequest(c.Server, webhookID)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newDeleteWebhookRequest(ctx, serverURL, webhookID)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15646,11 +16333,14 @@ func (c *Client) DeleteWebhook(ctx context.Context, webhookID WebhookIDPath, req
 //
 // Corresponds with PUT /2/webhooks/{webhook_id} (the `ValidateWebhook` operationId).
 func (c *Client) ValidateWebhook(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewValidateWebhookRequest(c.Server, webhookID)
+	serverURL, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
+	req, err := newValidateWebhookRequest(ctx, serverURL, webhookID)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -15659,24 +16349,24 @@ func (c *Client) ValidateWebhook(ctx context.Context, webhookID WebhookIDPath, r
 
 // NewCountAccountActivitySubscriptionsRequest constructs an http.Request for the CountAccountActivitySubscriptions method
 func NewCountAccountActivitySubscriptionsRequest(server string) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newCountAccountActivitySubscriptionsRequest(context.Background(), serverURL)
+}
+
+func newCountAccountActivitySubscriptionsRequest(ctx context.Context, serverURL *url.URL) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/account_activity/subscriptions/count")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15686,6 +16376,14 @@ func NewCountAccountActivitySubscriptionsRequest(server string) (*http.Request, 
 
 // NewGetAccountActivitySubscriptionRequest constructs an http.Request for the GetAccountActivitySubscription method
 func NewGetAccountActivitySubscriptionRequest(server string, webhookID WebhookIDPath) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newGetAccountActivitySubscriptionRequest(context.Background(), serverURL, webhookID)
+}
+
+func newGetAccountActivitySubscriptionRequest(ctx context.Context, serverURL *url.URL, webhookID WebhookIDPath) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -15695,22 +16393,14 @@ func NewGetAccountActivitySubscriptionRequest(server string, webhookID WebhookID
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/account_activity/webhooks/%s/subscriptions/all", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15720,17 +16410,33 @@ func NewGetAccountActivitySubscriptionRequest(server string, webhookID WebhookID
 
 // NewCreateAccountActivitySubscriptionRequest calls the generic CreateAccountActivitySubscription builder with application/json body
 func NewCreateAccountActivitySubscriptionRequest(server string, webhookID WebhookIDPath, body CreateAccountActivitySubscriptionJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newCreateAccountActivitySubscriptionRequest(context.Background(), serverURL, webhookID, body)
+}
+
+func newCreateAccountActivitySubscriptionRequest(ctx context.Context, serverURL *url.URL, webhookID WebhookIDPath, body CreateAccountActivitySubscriptionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateAccountActivitySubscriptionRequestWithBody(server, webhookID, "application/json", bodyReader)
+	return newCreateAccountActivitySubscriptionRequestWithBody(ctx, serverURL, webhookID, "application/json", bodyReader)
 }
 
 // NewCreateAccountActivitySubscriptionRequestWithBody constructs an http.Request for the CreateAccountActivitySubscription method, with any body, and a specified content type
 func NewCreateAccountActivitySubscriptionRequestWithBody(server string, webhookID WebhookIDPath, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newCreateAccountActivitySubscriptionRequestWithBody(context.Background(), serverURL, webhookID, contentType, body)
+}
+
+func newCreateAccountActivitySubscriptionRequestWithBody(ctx context.Context, serverURL *url.URL, webhookID WebhookIDPath, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -15740,22 +16446,14 @@ func NewCreateAccountActivitySubscriptionRequestWithBody(server string, webhookI
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/account_activity/webhooks/%s/subscriptions/all", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15767,6 +16465,14 @@ func NewCreateAccountActivitySubscriptionRequestWithBody(server string, webhookI
 
 // NewListAccountActivitySubscriptionsRequest constructs an http.Request for the ListAccountActivitySubscriptions method
 func NewListAccountActivitySubscriptionsRequest(server string, webhookID WebhookIDPath) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListAccountActivitySubscriptionsRequest(context.Background(), serverURL, webhookID)
+}
+
+func newListAccountActivitySubscriptionsRequest(ctx context.Context, serverURL *url.URL, webhookID WebhookIDPath) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -15776,22 +16482,14 @@ func NewListAccountActivitySubscriptionsRequest(server string, webhookID Webhook
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/account_activity/webhooks/%s/subscriptions/all/list", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15801,6 +16499,14 @@ func NewListAccountActivitySubscriptionsRequest(server string, webhookID Webhook
 
 // NewDeleteAccountActivitySubscriptionRequest constructs an http.Request for the DeleteAccountActivitySubscription method
 func NewDeleteAccountActivitySubscriptionRequest(server string, webhookID WebhookIDPath, userID UserID) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newDeleteAccountActivitySubscriptionRequest(context.Background(), serverURL, webhookID, userID)
+}
+
+func newDeleteAccountActivitySubscriptionRequest(ctx context.Context, serverURL *url.URL, webhookID WebhookIDPath, userID UserID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -15817,22 +16523,14 @@ func NewDeleteAccountActivitySubscriptionRequest(server string, webhookID Webhoo
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/account_activity/webhooks/%s/subscriptions/%s/all", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15842,27 +16540,23 @@ func NewDeleteAccountActivitySubscriptionRequest(server string, webhookID Webhoo
 
 // NewStreamActivityRequest constructs an http.Request for the StreamActivity method
 func NewStreamActivityRequest(server string, params *StreamActivityParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newStreamActivityRequest(context.Background(), serverURL, params)
+}
+
+func newStreamActivityRequest(ctx context.Context, serverURL *url.URL, params *StreamActivityParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/activity/stream")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -15907,10 +16601,14 @@ func NewStreamActivityRequest(server string, params *StreamActivityParams) (*htt
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15920,27 +16618,23 @@ func NewStreamActivityRequest(server string, params *StreamActivityParams) (*htt
 
 // NewDeleteActivitySubscriptionsRequest constructs an http.Request for the DeleteActivitySubscriptions method
 func NewDeleteActivitySubscriptionsRequest(server string, params *DeleteActivitySubscriptionsParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newDeleteActivitySubscriptionsRequest(context.Background(), serverURL, params)
+}
+
+func newDeleteActivitySubscriptionsRequest(ctx context.Context, serverURL *url.URL, params *DeleteActivitySubscriptionsParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/activity/subscriptions")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -15961,10 +16655,14 @@ func NewDeleteActivitySubscriptionsRequest(server string, params *DeleteActivity
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15974,27 +16672,23 @@ func NewDeleteActivitySubscriptionsRequest(server string, params *DeleteActivity
 
 // NewListActivitySubscriptionsRequest constructs an http.Request for the ListActivitySubscriptions method
 func NewListActivitySubscriptionsRequest(server string, params *ListActivitySubscriptionsParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newListActivitySubscriptionsRequest(context.Background(), serverURL, params)
+}
+
+func newListActivitySubscriptionsRequest(ctx context.Context, serverURL *url.URL, params *ListActivitySubscriptionsParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/activity/subscriptions")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -16027,10 +16721,14 @@ func NewListActivitySubscriptionsRequest(server string, params *ListActivitySubs
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -16040,35 +16738,43 @@ func NewListActivitySubscriptionsRequest(server string, params *ListActivitySubs
 
 // NewCreateActivitySubscriptionRequest calls the generic CreateActivitySubscription builder with application/json body
 func NewCreateActivitySubscriptionRequest(server string, body CreateActivitySubscriptionJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newCreateActivitySubscriptionRequest(context.Background(), serverURL, body)
+}
+
+func newCreateActivitySubscriptionRequest(ctx context.Context, serverURL *url.URL, body CreateActivitySubscriptionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateActivitySubscriptionRequestWithBody(server, "application/json", bodyReader)
+	return newCreateActivitySubscriptionRequestWithBody(ctx, serverURL, "application/json", bodyReader)
 }
 
 // NewCreateActivitySubscriptionRequestWithBody constructs an http.Request for the CreateActivitySubscription method, with any body, and a specified content type
 func NewCreateActivitySubscriptionRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newCreateActivitySubscriptionRequestWithBody(context.Background(), serverURL, contentType, body)
+}
+
+func newCreateActivitySubscriptionRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/activity/subscriptions")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -16080,6 +16786,14 @@ func NewCreateActivitySubscriptionRequestWithBody(server string, contentType str
 
 // NewDeleteActivitySubscriptionRequest constructs an http.Request for the DeleteActivitySubscription method
 func NewDeleteActivitySubscriptionRequest(server string, subscriptionID ActivitySubscriptionIDPath) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newDeleteActivitySubscriptionRequest(context.Background(), serverURL, subscriptionID)
+}
+
+func newDeleteActivitySubscriptionRequest(ctx context.Context, serverURL *url.URL, subscriptionID ActivitySubscriptionIDPath) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -16089,22 +16803,14 @@ func NewDeleteActivitySubscriptionRequest(server string, subscriptionID Activity
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/activity/subscriptions/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -16114,17 +16820,33 @@ func NewDeleteActivitySubscriptionRequest(server string, subscriptionID Activity
 
 // NewUpdateActivitySubscriptionRequest calls the generic UpdateActivitySubscription builder with application/json body
 func NewUpdateActivitySubscriptionRequest(server string, subscriptionID ActivitySubscriptionIDPath, body UpdateActivitySubscriptionJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newUpdateActivitySubscriptionRequest(context.Background(), serverURL, subscriptionID, body)
+}
+
+func newUpdateActivitySubscriptionRequest(ctx context.Context, serverURL *url.URL, subscriptionID ActivitySubscriptionIDPath, body UpdateActivitySubscriptionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateActivitySubscriptionRequestWithBody(server, subscriptionID, "application/json", bodyReader)
+	return newUpdateActivitySubscriptionRequestWithBody(ctx, serverURL, subscriptionID, "application/json", bodyReader)
 }
 
 // NewUpdateActivitySubscriptionRequestWithBody constructs an http.Request for the UpdateActivitySubscription method, with any body, and a specified content type
 func NewUpdateActivitySubscriptionRequestWithBody(server string, subscriptionID ActivitySubscriptionIDPath, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newUpdateActivitySubscriptionRequestWithBody(context.Background(), serverURL, subscriptionID, contentType, body)
+}
+
+func newUpdateActivitySubscriptionRequestWithBody(ctx context.Context, serverURL *url.URL, subscriptionID ActivitySubscriptionIDPath, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -16134,22 +16856,14 @@ func NewUpdateActivitySubscriptionRequestWithBody(server string, subscriptionID 
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/activity/subscriptions/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -16161,35 +16875,43 @@ func NewUpdateActivitySubscriptionRequestWithBody(server string, subscriptionID 
 
 // NewCreateArticleDraftRequest calls the generic CreateArticleDraft builder with application/json body
 func NewCreateArticleDraftRequest(server string, body CreateArticleDraftJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newCreateArticleDraftRequest(context.Background(), serverURL, body)
+}
+
+func newCreateArticleDraftRequest(ctx context.Context, serverURL *url.URL, body CreateArticleDraftJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateArticleDraftRequestWithBody(server, "application/json", bodyReader)
+	return newCreateArticleDraftRequestWithBody(ctx, serverURL, "application/json", bodyReader)
 }
 
 // NewCreateArticleDraftRequestWithBody constructs an http.Request for the CreateArticleDraft method, with any body, and a specified content type
 func NewCreateArticleDraftRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newCreateArticleDraftRequestWithBody(context.Background(), serverURL, contentType, body)
+}
+
+func newCreateArticleDraftRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/articles/draft")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -16201,6 +16923,14 @@ func NewCreateArticleDraftRequestWithBody(server string, contentType string, bod
 
 // NewPublishArticleRequest constructs an http.Request for the PublishArticle method
 func NewPublishArticleRequest(server string, articleID ArticleID) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newPublishArticleRequest(context.Background(), serverURL, articleID)
+}
+
+func newPublishArticleRequest(ctx context.Context, serverURL *url.URL, articleID ArticleID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -16210,22 +16940,14 @@ func NewPublishArticleRequest(server string, articleID ArticleID) (*http.Request
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/articles/%s/publish", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -16235,27 +16957,23 @@ func NewPublishArticleRequest(server string, articleID ArticleID) (*http.Request
 
 // NewListBroadcastsRequest constructs an http.Request for the ListBroadcasts method
 func NewListBroadcastsRequest(server string, params *ListBroadcastsParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newListBroadcastsRequest(context.Background(), serverURL, params)
+}
+
+func newListBroadcastsRequest(ctx context.Context, serverURL *url.URL, params *ListBroadcastsParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/broadcasts")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -16312,10 +17030,14 @@ func NewListBroadcastsRequest(server string, params *ListBroadcastsParams) (*htt
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -16325,27 +17047,23 @@ func NewListBroadcastsRequest(server string, params *ListBroadcastsParams) (*htt
 
 // NewListScheduledBroadcastsRequest constructs an http.Request for the ListScheduledBroadcasts method
 func NewListScheduledBroadcastsRequest(server string, params *ListScheduledBroadcastsParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newListScheduledBroadcastsRequest(context.Background(), serverURL, params)
+}
+
+func newListScheduledBroadcastsRequest(ctx context.Context, serverURL *url.URL, params *ListScheduledBroadcastsParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/broadcasts/scheduled")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -16402,10 +17120,14 @@ func NewListScheduledBroadcastsRequest(server string, params *ListScheduledBroad
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -16415,35 +17137,43 @@ func NewListScheduledBroadcastsRequest(server string, params *ListScheduledBroad
 
 // NewCreateScheduledBroadcastRequest calls the generic CreateScheduledBroadcast builder with application/json body
 func NewCreateScheduledBroadcastRequest(server string, body CreateScheduledBroadcastJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newCreateScheduledBroadcastRequest(context.Background(), serverURL, body)
+}
+
+func newCreateScheduledBroadcastRequest(ctx context.Context, serverURL *url.URL, body CreateScheduledBroadcastJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateScheduledBroadcastRequestWithBody(server, "application/json", bodyReader)
+	return newCreateScheduledBroadcastRequestWithBody(ctx, serverURL, "application/json", bodyReader)
 }
 
 // NewCreateScheduledBroadcastRequestWithBody constructs an http.Request for the CreateScheduledBroadcast method, with any body, and a specified content type
 func NewCreateScheduledBroadcastRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newCreateScheduledBroadcastRequestWithBody(context.Background(), serverURL, contentType, body)
+}
+
+func newCreateScheduledBroadcastRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/broadcasts/scheduled")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -16455,6 +17185,14 @@ func NewCreateScheduledBroadcastRequestWithBody(server string, contentType strin
 
 // NewDeleteScheduledBroadcastRequest constructs an http.Request for the DeleteScheduledBroadcast method
 func NewDeleteScheduledBroadcastRequest(server string, id BroadcastIDPath, params *DeleteScheduledBroadcastParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newDeleteScheduledBroadcastRequest(context.Background(), serverURL, id, params)
+}
+
+func newDeleteScheduledBroadcastRequest(ctx context.Context, serverURL *url.URL, id BroadcastIDPath, params *DeleteScheduledBroadcastParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -16464,25 +17202,13 @@ func NewDeleteScheduledBroadcastRequest(server string, id BroadcastIDPath, param
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/broadcasts/scheduled/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -16503,10 +17229,14 @@ func NewDeleteScheduledBroadcastRequest(server string, id BroadcastIDPath, param
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -16516,6 +17246,14 @@ func NewDeleteScheduledBroadcastRequest(server string, id BroadcastIDPath, param
 
 // NewGetScheduledBroadcastRequest constructs an http.Request for the GetScheduledBroadcast method
 func NewGetScheduledBroadcastRequest(server string, id BroadcastIDPath) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newGetScheduledBroadcastRequest(context.Background(), serverURL, id)
+}
+
+func newGetScheduledBroadcastRequest(ctx context.Context, serverURL *url.URL, id BroadcastIDPath) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -16525,22 +17263,14 @@ func NewGetScheduledBroadcastRequest(server string, id BroadcastIDPath) (*http.R
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/broadcasts/scheduled/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -16550,17 +17280,33 @@ func NewGetScheduledBroadcastRequest(server string, id BroadcastIDPath) (*http.R
 
 // NewUpdateScheduledBroadcastRequest calls the generic UpdateScheduledBroadcast builder with application/json body
 func NewUpdateScheduledBroadcastRequest(server string, id BroadcastIDPath, body UpdateScheduledBroadcastJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newUpdateScheduledBroadcastRequest(context.Background(), serverURL, id, body)
+}
+
+func newUpdateScheduledBroadcastRequest(ctx context.Context, serverURL *url.URL, id BroadcastIDPath, body UpdateScheduledBroadcastJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateScheduledBroadcastRequestWithBody(server, id, "application/json", bodyReader)
+	return newUpdateScheduledBroadcastRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
 }
 
 // NewUpdateScheduledBroadcastRequestWithBody constructs an http.Request for the UpdateScheduledBroadcast method, with any body, and a specified content type
 func NewUpdateScheduledBroadcastRequestWithBody(server string, id BroadcastIDPath, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newUpdateScheduledBroadcastRequestWithBody(context.Background(), serverURL, id, contentType, body)
+}
+
+func newUpdateScheduledBroadcastRequestWithBody(ctx context.Context, serverURL *url.URL, id BroadcastIDPath, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -16570,22 +17316,14 @@ func NewUpdateScheduledBroadcastRequestWithBody(server string, id BroadcastIDPat
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/broadcasts/scheduled/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -16597,6 +17335,14 @@ func NewUpdateScheduledBroadcastRequestWithBody(server string, id BroadcastIDPat
 
 // NewGoLiveScheduledBroadcastRequest constructs an http.Request for the GoLiveScheduledBroadcast method
 func NewGoLiveScheduledBroadcastRequest(server string, id BroadcastIDPath) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newGoLiveScheduledBroadcastRequest(context.Background(), serverURL, id)
+}
+
+func newGoLiveScheduledBroadcastRequest(ctx context.Context, serverURL *url.URL, id BroadcastIDPath) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -16606,22 +17352,14 @@ func NewGoLiveScheduledBroadcastRequest(server string, id BroadcastIDPath) (*htt
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/broadcasts/scheduled/%s/live", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -16631,6 +17369,14 @@ func NewGoLiveScheduledBroadcastRequest(server string, id BroadcastIDPath) (*htt
 
 // NewGetBroadcastRequest constructs an http.Request for the GetBroadcast method
 func NewGetBroadcastRequest(server string, id BroadcastIDPath, params *GetBroadcastParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newGetBroadcastRequest(context.Background(), serverURL, id, params)
+}
+
+func newGetBroadcastRequest(ctx context.Context, serverURL *url.URL, id BroadcastIDPath, params *GetBroadcastParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -16640,25 +17386,13 @@ func NewGetBroadcastRequest(server string, id BroadcastIDPath, params *GetBroadc
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/broadcasts/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -16679,10 +17413,14 @@ func NewGetBroadcastRequest(server string, id BroadcastIDPath, params *GetBroadc
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -16692,6 +17430,14 @@ func NewGetBroadcastRequest(server string, id BroadcastIDPath, params *GetBroadc
 
 // NewGetBroadcastChatRequest constructs an http.Request for the GetBroadcastChat method
 func NewGetBroadcastChatRequest(server string, id BroadcastIDPath, params *GetBroadcastChatParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newGetBroadcastChatRequest(context.Background(), serverURL, id, params)
+}
+
+func newGetBroadcastChatRequest(ctx context.Context, serverURL *url.URL, id BroadcastIDPath, params *GetBroadcastChatParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -16701,25 +17447,13 @@ func NewGetBroadcastChatRequest(server string, id BroadcastIDPath, params *GetBr
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/broadcasts/%s/chat", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -16788,10 +17522,14 @@ func NewGetBroadcastChatRequest(server string, id BroadcastIDPath, params *GetBr
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -16801,17 +17539,33 @@ func NewGetBroadcastChatRequest(server string, id BroadcastIDPath, params *GetBr
 
 // NewSendBroadcastChatRequest calls the generic SendBroadcastChat builder with application/json body
 func NewSendBroadcastChatRequest(server string, id BroadcastIDPath, body SendBroadcastChatJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newSendBroadcastChatRequest(context.Background(), serverURL, id, body)
+}
+
+func newSendBroadcastChatRequest(ctx context.Context, serverURL *url.URL, id BroadcastIDPath, body SendBroadcastChatJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewSendBroadcastChatRequestWithBody(server, id, "application/json", bodyReader)
+	return newSendBroadcastChatRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
 }
 
 // NewSendBroadcastChatRequestWithBody constructs an http.Request for the SendBroadcastChat method, with any body, and a specified content type
 func NewSendBroadcastChatRequestWithBody(server string, id BroadcastIDPath, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newSendBroadcastChatRequestWithBody(context.Background(), serverURL, id, contentType, body)
+}
+
+func newSendBroadcastChatRequestWithBody(ctx context.Context, serverURL *url.URL, id BroadcastIDPath, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -16821,22 +17575,14 @@ func NewSendBroadcastChatRequestWithBody(server string, id BroadcastIDPath, cont
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/broadcasts/%s/chat", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -16848,17 +17594,33 @@ func NewSendBroadcastChatRequestWithBody(server string, id BroadcastIDPath, cont
 
 // NewMuteBroadcastChatUserRequest calls the generic MuteBroadcastChatUser builder with application/json body
 func NewMuteBroadcastChatUserRequest(server string, id BroadcastIDPath, body MuteBroadcastChatUserJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newMuteBroadcastChatUserRequest(context.Background(), serverURL, id, body)
+}
+
+func newMuteBroadcastChatUserRequest(ctx context.Context, serverURL *url.URL, id BroadcastIDPath, body MuteBroadcastChatUserJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewMuteBroadcastChatUserRequestWithBody(server, id, "application/json", bodyReader)
+	return newMuteBroadcastChatUserRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
 }
 
 // NewMuteBroadcastChatUserRequestWithBody constructs an http.Request for the MuteBroadcastChatUser method, with any body, and a specified content type
 func NewMuteBroadcastChatUserRequestWithBody(server string, id BroadcastIDPath, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newMuteBroadcastChatUserRequestWithBody(context.Background(), serverURL, id, contentType, body)
+}
+
+func newMuteBroadcastChatUserRequestWithBody(ctx context.Context, serverURL *url.URL, id BroadcastIDPath, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -16868,22 +17630,14 @@ func NewMuteBroadcastChatUserRequestWithBody(server string, id BroadcastIDPath, 
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/broadcasts/%s/chat/mutes", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -16895,6 +17649,14 @@ func NewMuteBroadcastChatUserRequestWithBody(server string, id BroadcastIDPath, 
 
 // NewUnmuteBroadcastChatUserRequest constructs an http.Request for the UnmuteBroadcastChatUser method
 func NewUnmuteBroadcastChatUserRequest(server string, id BroadcastIDPath, userID BroadcastChatUserID) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newUnmuteBroadcastChatUserRequest(context.Background(), serverURL, id, userID)
+}
+
+func newUnmuteBroadcastChatUserRequest(ctx context.Context, serverURL *url.URL, id BroadcastIDPath, userID BroadcastChatUserID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -16911,22 +17673,14 @@ func NewUnmuteBroadcastChatUserRequest(server string, id BroadcastIDPath, userID
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/broadcasts/%s/chat/mutes/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -16936,6 +17690,14 @@ func NewUnmuteBroadcastChatUserRequest(server string, id BroadcastIDPath, userID
 
 // NewDeleteBroadcastChatMessageRequest constructs an http.Request for the DeleteBroadcastChatMessage method
 func NewDeleteBroadcastChatMessageRequest(server string, id BroadcastIDPath, messageID BroadcastChatMessageID) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newDeleteBroadcastChatMessageRequest(context.Background(), serverURL, id, messageID)
+}
+
+func newDeleteBroadcastChatMessageRequest(ctx context.Context, serverURL *url.URL, id BroadcastIDPath, messageID BroadcastChatMessageID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -16952,22 +17714,14 @@ func NewDeleteBroadcastChatMessageRequest(server string, id BroadcastIDPath, mes
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/broadcasts/%s/chat/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -16977,27 +17731,23 @@ func NewDeleteBroadcastChatMessageRequest(server string, id BroadcastIDPath, mes
 
 // NewListChatConversationsRequest constructs an http.Request for the ListChatConversations method
 func NewListChatConversationsRequest(server string, params *ListChatConversationsParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newListChatConversationsRequest(context.Background(), serverURL, params)
+}
+
+func newListChatConversationsRequest(ctx context.Context, serverURL *url.URL, params *ListChatConversationsParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/chat/conversations")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -17066,10 +17816,14 @@ func NewListChatConversationsRequest(server string, params *ListChatConversation
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -17079,35 +17833,43 @@ func NewListChatConversationsRequest(server string, params *ListChatConversation
 
 // NewCreateChatGroupRequest calls the generic CreateChatGroup builder with application/json body
 func NewCreateChatGroupRequest(server string, body CreateChatGroupJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newCreateChatGroupRequest(context.Background(), serverURL, body)
+}
+
+func newCreateChatGroupRequest(ctx context.Context, serverURL *url.URL, body CreateChatGroupJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateChatGroupRequestWithBody(server, "application/json", bodyReader)
+	return newCreateChatGroupRequestWithBody(ctx, serverURL, "application/json", bodyReader)
 }
 
 // NewCreateChatGroupRequestWithBody constructs an http.Request for the CreateChatGroup method, with any body, and a specified content type
 func NewCreateChatGroupRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newCreateChatGroupRequestWithBody(context.Background(), serverURL, contentType, body)
+}
+
+func newCreateChatGroupRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/chat/conversations/group")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -17119,24 +17881,24 @@ func NewCreateChatGroupRequestWithBody(server string, contentType string, body i
 
 // NewInitializeChatGroupRequest constructs an http.Request for the InitializeChatGroup method
 func NewInitializeChatGroupRequest(server string) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newInitializeChatGroupRequest(context.Background(), serverURL)
+}
+
+func newInitializeChatGroupRequest(ctx context.Context, serverURL *url.URL) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/chat/conversations/group/initialize")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -17146,6 +17908,14 @@ func NewInitializeChatGroupRequest(server string) (*http.Request, error) {
 
 // NewLookupChatConversationRequest constructs an http.Request for the LookupChatConversation method
 func NewLookupChatConversationRequest(server string, id ChatConversationID, params *LookupChatConversationParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newLookupChatConversationRequest(context.Background(), serverURL, id, params)
+}
+
+func newLookupChatConversationRequest(ctx context.Context, serverURL *url.URL, id ChatConversationID, params *LookupChatConversationParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -17155,25 +17925,13 @@ func NewLookupChatConversationRequest(server string, id ChatConversationID, para
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/chat/conversations/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -17218,10 +17976,14 @@ func NewLookupChatConversationRequest(server string, id ChatConversationID, para
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -17231,6 +17993,14 @@ func NewLookupChatConversationRequest(server string, id ChatConversationID, para
 
 // NewListChatConversationEventsRequest constructs an http.Request for the ListChatConversationEvents method
 func NewListChatConversationEventsRequest(server string, id ChatConversationID, params *ListChatConversationEventsParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListChatConversationEventsRequest(context.Background(), serverURL, id, params)
+}
+
+func newListChatConversationEventsRequest(ctx context.Context, serverURL *url.URL, id ChatConversationID, params *ListChatConversationEventsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -17240,25 +18010,13 @@ func NewListChatConversationEventsRequest(server string, id ChatConversationID, 
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/chat/conversations/%s/events", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -17303,10 +18061,14 @@ func NewListChatConversationEventsRequest(server string, id ChatConversationID, 
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -17316,17 +18078,33 @@ func NewListChatConversationEventsRequest(server string, id ChatConversationID, 
 
 // NewAddChatConversationKeysRequest calls the generic AddChatConversationKeys builder with application/json body
 func NewAddChatConversationKeysRequest(server string, id ChatConversationID, body AddChatConversationKeysJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newAddChatConversationKeysRequest(context.Background(), serverURL, id, body)
+}
+
+func newAddChatConversationKeysRequest(ctx context.Context, serverURL *url.URL, id ChatConversationID, body AddChatConversationKeysJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddChatConversationKeysRequestWithBody(server, id, "application/json", bodyReader)
+	return newAddChatConversationKeysRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
 }
 
 // NewAddChatConversationKeysRequestWithBody constructs an http.Request for the AddChatConversationKeys method, with any body, and a specified content type
 func NewAddChatConversationKeysRequestWithBody(server string, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newAddChatConversationKeysRequestWithBody(context.Background(), serverURL, id, contentType, body)
+}
+
+func newAddChatConversationKeysRequestWithBody(ctx context.Context, serverURL *url.URL, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -17336,22 +18114,14 @@ func NewAddChatConversationKeysRequestWithBody(server string, id ChatConversatio
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/chat/conversations/%s/keys", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -17363,17 +18133,33 @@ func NewAddChatConversationKeysRequestWithBody(server string, id ChatConversatio
 
 // NewAddChatGroupMembersRequest calls the generic AddChatGroupMembers builder with application/json body
 func NewAddChatGroupMembersRequest(server string, id ChatConversationID, body AddChatGroupMembersJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newAddChatGroupMembersRequest(context.Background(), serverURL, id, body)
+}
+
+func newAddChatGroupMembersRequest(ctx context.Context, serverURL *url.URL, id ChatConversationID, body AddChatGroupMembersJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddChatGroupMembersRequestWithBody(server, id, "application/json", bodyReader)
+	return newAddChatGroupMembersRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
 }
 
 // NewAddChatGroupMembersRequestWithBody constructs an http.Request for the AddChatGroupMembers method, with any body, and a specified content type
 func NewAddChatGroupMembersRequestWithBody(server string, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newAddChatGroupMembersRequestWithBody(context.Background(), serverURL, id, contentType, body)
+}
+
+func newAddChatGroupMembersRequestWithBody(ctx context.Context, serverURL *url.URL, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -17383,22 +18169,14 @@ func NewAddChatGroupMembersRequestWithBody(server string, id ChatConversationID,
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/chat/conversations/%s/members", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -17410,17 +18188,33 @@ func NewAddChatGroupMembersRequestWithBody(server string, id ChatConversationID,
 
 // NewSendChatMessageRequest calls the generic SendChatMessage builder with application/json body
 func NewSendChatMessageRequest(server string, id ChatConversationID, body SendChatMessageJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newSendChatMessageRequest(context.Background(), serverURL, id, body)
+}
+
+func newSendChatMessageRequest(ctx context.Context, serverURL *url.URL, id ChatConversationID, body SendChatMessageJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewSendChatMessageRequestWithBody(server, id, "application/json", bodyReader)
+	return newSendChatMessageRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
 }
 
 // NewSendChatMessageRequestWithBody constructs an http.Request for the SendChatMessage method, with any body, and a specified content type
 func NewSendChatMessageRequestWithBody(server string, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newSendChatMessageRequestWithBody(context.Background(), serverURL, id, contentType, body)
+}
+
+func newSendChatMessageRequestWithBody(ctx context.Context, serverURL *url.URL, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -17430,22 +18224,14 @@ func NewSendChatMessageRequestWithBody(server string, id ChatConversationID, con
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/chat/conversations/%s/messages", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -17457,17 +18243,33 @@ func NewSendChatMessageRequestWithBody(server string, id ChatConversationID, con
 
 // NewDeleteChatMessagesRequest calls the generic DeleteChatMessages builder with application/json body
 func NewDeleteChatMessagesRequest(server string, id ChatConversationID, body DeleteChatMessagesJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newDeleteChatMessagesRequest(context.Background(), serverURL, id, body)
+}
+
+func newDeleteChatMessagesRequest(ctx context.Context, serverURL *url.URL, id ChatConversationID, body DeleteChatMessagesJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDeleteChatMessagesRequestWithBody(server, id, "application/json", bodyReader)
+	return newDeleteChatMessagesRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
 }
 
 // NewDeleteChatMessagesRequestWithBody constructs an http.Request for the DeleteChatMessages method, with any body, and a specified content type
 func NewDeleteChatMessagesRequestWithBody(server string, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newDeleteChatMessagesRequestWithBody(context.Background(), serverURL, id, contentType, body)
+}
+
+func newDeleteChatMessagesRequestWithBody(ctx context.Context, serverURL *url.URL, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -17477,22 +18279,14 @@ func NewDeleteChatMessagesRequestWithBody(server string, id ChatConversationID, 
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/chat/conversations/%s/messages/delete", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -17504,17 +18298,33 @@ func NewDeleteChatMessagesRequestWithBody(server string, id ChatConversationID, 
 
 // NewMarkChatConversationReadRequest calls the generic MarkChatConversationRead builder with application/json body
 func NewMarkChatConversationReadRequest(server string, id ChatConversationID, body MarkChatConversationReadJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newMarkChatConversationReadRequest(context.Background(), serverURL, id, body)
+}
+
+func newMarkChatConversationReadRequest(ctx context.Context, serverURL *url.URL, id ChatConversationID, body MarkChatConversationReadJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewMarkChatConversationReadRequestWithBody(server, id, "application/json", bodyReader)
+	return newMarkChatConversationReadRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
 }
 
 // NewMarkChatConversationReadRequestWithBody constructs an http.Request for the MarkChatConversationRead method, with any body, and a specified content type
 func NewMarkChatConversationReadRequestWithBody(server string, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newMarkChatConversationReadRequestWithBody(context.Background(), serverURL, id, contentType, body)
+}
+
+func newMarkChatConversationReadRequestWithBody(ctx context.Context, serverURL *url.URL, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -17524,22 +18334,14 @@ func NewMarkChatConversationReadRequestWithBody(server string, id ChatConversati
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/chat/conversations/%s/read", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -17551,6 +18353,14 @@ func NewMarkChatConversationReadRequestWithBody(server string, id ChatConversati
 
 // NewSendChatTypingIndicatorRequest constructs an http.Request for the SendChatTypingIndicator method
 func NewSendChatTypingIndicatorRequest(server string, id ChatConversationID) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newSendChatTypingIndicatorRequest(context.Background(), serverURL, id)
+}
+
+func newSendChatTypingIndicatorRequest(ctx context.Context, serverURL *url.URL, id ChatConversationID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -17560,22 +18370,14 @@ func NewSendChatTypingIndicatorRequest(server string, id ChatConversationID) (*h
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/chat/conversations/%s/typing", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -17585,35 +18387,43 @@ func NewSendChatTypingIndicatorRequest(server string, id ChatConversationID) (*h
 
 // NewInitializeChatMediaUploadRequest calls the generic InitializeChatMediaUpload builder with application/json body
 func NewInitializeChatMediaUploadRequest(server string, body InitializeChatMediaUploadJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newInitializeChatMediaUploadRequest(context.Background(), serverURL, body)
+}
+
+func newInitializeChatMediaUploadRequest(ctx context.Context, serverURL *url.URL, body InitializeChatMediaUploadJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewInitializeChatMediaUploadRequestWithBody(server, "application/json", bodyReader)
+	return newInitializeChatMediaUploadRequestWithBody(ctx, serverURL, "application/json", bodyReader)
 }
 
 // NewInitializeChatMediaUploadRequestWithBody constructs an http.Request for the InitializeChatMediaUpload method, with any body, and a specified content type
 func NewInitializeChatMediaUploadRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newInitializeChatMediaUploadRequestWithBody(context.Background(), serverURL, contentType, body)
+}
+
+func newInitializeChatMediaUploadRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/chat/media/upload/initialize")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -17625,17 +18435,33 @@ func NewInitializeChatMediaUploadRequestWithBody(server string, contentType stri
 
 // NewAppendChatMediaUploadRequest calls the generic AppendChatMediaUpload builder with application/json body
 func NewAppendChatMediaUploadRequest(server string, id ChatMediaSessionID, body AppendChatMediaUploadJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newAppendChatMediaUploadRequest(context.Background(), serverURL, id, body)
+}
+
+func newAppendChatMediaUploadRequest(ctx context.Context, serverURL *url.URL, id ChatMediaSessionID, body AppendChatMediaUploadJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAppendChatMediaUploadRequestWithBody(server, id, "application/json", bodyReader)
+	return newAppendChatMediaUploadRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
 }
 
 // NewAppendChatMediaUploadRequestWithBody constructs an http.Request for the AppendChatMediaUpload method, with any body, and a specified content type
 func NewAppendChatMediaUploadRequestWithBody(server string, id ChatMediaSessionID, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newAppendChatMediaUploadRequestWithBody(context.Background(), serverURL, id, contentType, body)
+}
+
+func newAppendChatMediaUploadRequestWithBody(ctx context.Context, serverURL *url.URL, id ChatMediaSessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -17645,22 +18471,14 @@ func NewAppendChatMediaUploadRequestWithBody(server string, id ChatMediaSessionI
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/chat/media/upload/%s/append", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -17672,17 +18490,33 @@ func NewAppendChatMediaUploadRequestWithBody(server string, id ChatMediaSessionI
 
 // NewFinalizeChatMediaUploadRequest calls the generic FinalizeChatMediaUpload builder with application/json body
 func NewFinalizeChatMediaUploadRequest(server string, id ChatMediaSessionID, body FinalizeChatMediaUploadJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newFinalizeChatMediaUploadRequest(context.Background(), serverURL, id, body)
+}
+
+func newFinalizeChatMediaUploadRequest(ctx context.Context, serverURL *url.URL, id ChatMediaSessionID, body FinalizeChatMediaUploadJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewFinalizeChatMediaUploadRequestWithBody(server, id, "application/json", bodyReader)
+	return newFinalizeChatMediaUploadRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
 }
 
 // NewFinalizeChatMediaUploadRequestWithBody constructs an http.Request for the FinalizeChatMediaUpload method, with any body, and a specified content type
 func NewFinalizeChatMediaUploadRequestWithBody(server string, id ChatMediaSessionID, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newFinalizeChatMediaUploadRequestWithBody(context.Background(), serverURL, id, contentType, body)
+}
+
+func newFinalizeChatMediaUploadRequestWithBody(ctx context.Context, serverURL *url.URL, id ChatMediaSessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -17692,22 +18526,14 @@ func NewFinalizeChatMediaUploadRequestWithBody(server string, id ChatMediaSessio
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/chat/media/upload/%s/finalize", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -17719,6 +18545,14 @@ func NewFinalizeChatMediaUploadRequestWithBody(server string, id ChatMediaSessio
 
 // NewDownloadChatMediaRequest constructs an http.Request for the DownloadChatMedia method
 func NewDownloadChatMediaRequest(server string, id ChatConversationID, mediaHashKey ChatMediaHashKey) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newDownloadChatMediaRequest(context.Background(), serverURL, id, mediaHashKey)
+}
+
+func newDownloadChatMediaRequest(ctx context.Context, serverURL *url.URL, id ChatConversationID, mediaHashKey ChatMediaHashKey) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -17735,22 +18569,14 @@ func NewDownloadChatMediaRequest(server string, id ChatConversationID, mediaHash
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/chat/media/%s/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -17760,27 +18586,23 @@ func NewDownloadChatMediaRequest(server string, id ChatConversationID, mediaHash
 
 // NewSearchCommunitiesRequest constructs an http.Request for the SearchCommunities method
 func NewSearchCommunitiesRequest(server string, params *SearchCommunitiesParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newSearchCommunitiesRequest(context.Background(), serverURL, params)
+}
+
+func newSearchCommunitiesRequest(ctx context.Context, serverURL *url.URL, params *SearchCommunitiesParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/communities/search")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -17845,10 +18667,14 @@ func NewSearchCommunitiesRequest(server string, params *SearchCommunitiesParams)
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -17858,6 +18684,14 @@ func NewSearchCommunitiesRequest(server string, params *SearchCommunitiesParams)
 
 // NewLookupCommunityRequest constructs an http.Request for the LookupCommunity method
 func NewLookupCommunityRequest(server string, id CommunityID, params *LookupCommunityParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newLookupCommunityRequest(context.Background(), serverURL, id, params)
+}
+
+func newLookupCommunityRequest(ctx context.Context, serverURL *url.URL, id CommunityID, params *LookupCommunityParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -17867,25 +18701,13 @@ func NewLookupCommunityRequest(server string, id CommunityID, params *LookupComm
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/communities/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -17906,10 +18728,14 @@ func NewLookupCommunityRequest(server string, id CommunityID, params *LookupComm
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -17919,27 +18745,23 @@ func NewLookupCommunityRequest(server string, id CommunityID, params *LookupComm
 
 // NewListComplianceJobsRequest constructs an http.Request for the ListComplianceJobs method
 func NewListComplianceJobsRequest(server string, params *ListComplianceJobsParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newListComplianceJobsRequest(context.Background(), serverURL, params)
+}
+
+func newListComplianceJobsRequest(ctx context.Context, serverURL *url.URL, params *ListComplianceJobsParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/compliance/jobs")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -17980,10 +18802,14 @@ func NewListComplianceJobsRequest(server string, params *ListComplianceJobsParam
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -17993,35 +18819,43 @@ func NewListComplianceJobsRequest(server string, params *ListComplianceJobsParam
 
 // NewCreateComplianceJobRequest calls the generic CreateComplianceJob builder with application/json body
 func NewCreateComplianceJobRequest(server string, body CreateComplianceJobJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newCreateComplianceJobRequest(context.Background(), serverURL, body)
+}
+
+func newCreateComplianceJobRequest(ctx context.Context, serverURL *url.URL, body CreateComplianceJobJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateComplianceJobRequestWithBody(server, "application/json", bodyReader)
+	return newCreateComplianceJobRequestWithBody(ctx, serverURL, "application/json", bodyReader)
 }
 
 // NewCreateComplianceJobRequestWithBody constructs an http.Request for the CreateComplianceJob method, with any body, and a specified content type
 func NewCreateComplianceJobRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newCreateComplianceJobRequestWithBody(context.Background(), serverURL, contentType, body)
+}
+
+func newCreateComplianceJobRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/compliance/jobs")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -18033,6 +18867,14 @@ func NewCreateComplianceJobRequestWithBody(server string, contentType string, bo
 
 // NewGetComplianceJobRequest constructs an http.Request for the GetComplianceJob method
 func NewGetComplianceJobRequest(server string, id JobID, params *GetComplianceJobParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newGetComplianceJobRequest(context.Background(), serverURL, id, params)
+}
+
+func newGetComplianceJobRequest(ctx context.Context, serverURL *url.URL, id JobID, params *GetComplianceJobParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -18042,25 +18884,13 @@ func NewGetComplianceJobRequest(server string, id JobID, params *GetComplianceJo
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/compliance/jobs/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -18081,10 +18911,14 @@ func NewGetComplianceJobRequest(server string, id JobID, params *GetComplianceJo
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -18094,35 +18928,43 @@ func NewGetComplianceJobRequest(server string, id JobID, params *GetComplianceJo
 
 // NewCloseConnectionsRequest calls the generic CloseConnections builder with application/json body
 func NewCloseConnectionsRequest(server string, body CloseConnectionsJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newCloseConnectionsRequest(context.Background(), serverURL, body)
+}
+
+func newCloseConnectionsRequest(ctx context.Context, serverURL *url.URL, body CloseConnectionsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCloseConnectionsRequestWithBody(server, "application/json", bodyReader)
+	return newCloseConnectionsRequestWithBody(ctx, serverURL, "application/json", bodyReader)
 }
 
 // NewCloseConnectionsRequestWithBody constructs an http.Request for the CloseConnections method, with any body, and a specified content type
 func NewCloseConnectionsRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newCloseConnectionsRequestWithBody(context.Background(), serverURL, contentType, body)
+}
+
+func newCloseConnectionsRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/connections")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -18134,27 +18976,23 @@ func NewCloseConnectionsRequestWithBody(server string, contentType string, body 
 
 // NewListConnectionsRequest constructs an http.Request for the ListConnections method
 func NewListConnectionsRequest(server string, params *ListConnectionsParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newListConnectionsRequest(context.Background(), serverURL, params)
+}
+
+func newListConnectionsRequest(ctx context.Context, serverURL *url.URL, params *ListConnectionsParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/connections")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -18223,10 +19061,14 @@ func NewListConnectionsRequest(server string, params *ListConnectionsParams) (*h
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -18236,24 +19078,24 @@ func NewListConnectionsRequest(server string, params *ListConnectionsParams) (*h
 
 // NewCloseAllConnectionsRequest constructs an http.Request for the CloseAllConnections method
 func NewCloseAllConnectionsRequest(server string) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newCloseAllConnectionsRequest(context.Background(), serverURL)
+}
+
+func newCloseAllConnectionsRequest(ctx context.Context, serverURL *url.URL) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/connections/all")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -18263,6 +19105,14 @@ func NewCloseAllConnectionsRequest(server string) (*http.Request, error) {
 
 // NewCloseEndpointConnectionsRequest constructs an http.Request for the CloseEndpointConnections method
 func NewCloseEndpointConnectionsRequest(server string, endpointID ConnectionEndpoint) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newCloseEndpointConnectionsRequest(context.Background(), serverURL, endpointID)
+}
+
+func newCloseEndpointConnectionsRequest(ctx context.Context, serverURL *url.URL, endpointID ConnectionEndpoint) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -18272,22 +19122,14 @@ func NewCloseEndpointConnectionsRequest(server string, endpointID ConnectionEndp
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/connections/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -18297,35 +19139,43 @@ func NewCloseEndpointConnectionsRequest(server string, endpointID ConnectionEndp
 
 // NewCreateDMConversationRequest calls the generic CreateDMConversation builder with application/json body
 func NewCreateDMConversationRequest(server string, body CreateDMConversationJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newCreateDMConversationRequest(context.Background(), serverURL, body)
+}
+
+func newCreateDMConversationRequest(ctx context.Context, serverURL *url.URL, body CreateDMConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateDMConversationRequestWithBody(server, "application/json", bodyReader)
+	return newCreateDMConversationRequestWithBody(ctx, serverURL, "application/json", bodyReader)
 }
 
 // NewCreateDMConversationRequestWithBody constructs an http.Request for the CreateDMConversation method, with any body, and a specified content type
 func NewCreateDMConversationRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newCreateDMConversationRequestWithBody(context.Background(), serverURL, contentType, body)
+}
+
+func newCreateDMConversationRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/dm_conversations")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -18337,6 +19187,14 @@ func NewCreateDMConversationRequestWithBody(server string, contentType string, b
 
 // NewDownloadDMMediaRequest constructs an http.Request for the DownloadDMMedia method
 func NewDownloadDMMediaRequest(server string, dmid DmEventID, mediaID MediaID, resourceID string) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newDownloadDMMediaRequest(context.Background(), serverURL, dmid, mediaID, resourceID)
+}
+
+func newDownloadDMMediaRequest(ctx context.Context, serverURL *url.URL, dmid DmEventID, mediaID MediaID, resourceID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -18360,22 +19218,14 @@ func NewDownloadDMMediaRequest(server string, dmid DmEventID, mediaID MediaID, r
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/dm_conversations/media/%s/%s/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -18385,6 +19235,14 @@ func NewDownloadDMMediaRequest(server string, dmid DmEventID, mediaID MediaID, r
 
 // NewListDMEventsWithParticipantRequest constructs an http.Request for the ListDMEventsWithParticipant method
 func NewListDMEventsWithParticipantRequest(server string, participantID UserID, params *ListDMEventsWithParticipantParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListDMEventsWithParticipantRequest(context.Background(), serverURL, participantID, params)
+}
+
+func newListDMEventsWithParticipantRequest(ctx context.Context, serverURL *url.URL, participantID UserID, params *ListDMEventsWithParticipantParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -18394,25 +19252,13 @@ func NewListDMEventsWithParticipantRequest(server string, participantID UserID, 
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/dm_conversations/with/%s/dm_events", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -18517,10 +19363,14 @@ func NewListDMEventsWithParticipantRequest(server string, participantID UserID, 
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -18530,17 +19380,33 @@ func NewListDMEventsWithParticipantRequest(server string, participantID UserID, 
 
 // NewSendDMToParticipantRequest calls the generic SendDMToParticipant builder with application/json body
 func NewSendDMToParticipantRequest(server string, participantID UserID, body SendDMToParticipantJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newSendDMToParticipantRequest(context.Background(), serverURL, participantID, body)
+}
+
+func newSendDMToParticipantRequest(ctx context.Context, serverURL *url.URL, participantID UserID, body SendDMToParticipantJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewSendDMToParticipantRequestWithBody(server, participantID, "application/json", bodyReader)
+	return newSendDMToParticipantRequestWithBody(ctx, serverURL, participantID, "application/json", bodyReader)
 }
 
 // NewSendDMToParticipantRequestWithBody constructs an http.Request for the SendDMToParticipant method, with any body, and a specified content type
 func NewSendDMToParticipantRequestWithBody(server string, participantID UserID, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newSendDMToParticipantRequestWithBody(context.Background(), serverURL, participantID, contentType, body)
+}
+
+func newSendDMToParticipantRequestWithBody(ctx context.Context, serverURL *url.URL, participantID UserID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -18550,22 +19416,14 @@ func NewSendDMToParticipantRequestWithBody(server string, participantID UserID, 
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/dm_conversations/with/%s/messages", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -18577,17 +19435,33 @@ func NewSendDMToParticipantRequestWithBody(server string, participantID UserID, 
 
 // NewSendDMToConversationRequest calls the generic SendDMToConversation builder with application/json body
 func NewSendDMToConversationRequest(server string, dmConversationID string, body SendDMToConversationJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newSendDMToConversationRequest(context.Background(), serverURL, dmConversationID, body)
+}
+
+func newSendDMToConversationRequest(ctx context.Context, serverURL *url.URL, dmConversationID string, body SendDMToConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewSendDMToConversationRequestWithBody(server, dmConversationID, "application/json", bodyReader)
+	return newSendDMToConversationRequestWithBody(ctx, serverURL, dmConversationID, "application/json", bodyReader)
 }
 
 // NewSendDMToConversationRequestWithBody constructs an http.Request for the SendDMToConversation method, with any body, and a specified content type
 func NewSendDMToConversationRequestWithBody(server string, dmConversationID string, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newSendDMToConversationRequestWithBody(context.Background(), serverURL, dmConversationID, contentType, body)
+}
+
+func newSendDMToConversationRequestWithBody(ctx context.Context, serverURL *url.URL, dmConversationID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -18597,22 +19471,14 @@ func NewSendDMToConversationRequestWithBody(server string, dmConversationID stri
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/dm_conversations/%s/messages", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -18624,6 +19490,14 @@ func NewSendDMToConversationRequestWithBody(server string, dmConversationID stri
 
 // NewListDMConversationEventsRequest constructs an http.Request for the ListDMConversationEvents method
 func NewListDMConversationEventsRequest(server string, id DmConversationID, params *ListDMConversationEventsParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListDMConversationEventsRequest(context.Background(), serverURL, id, params)
+}
+
+func newListDMConversationEventsRequest(ctx context.Context, serverURL *url.URL, id DmConversationID, params *ListDMConversationEventsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -18633,25 +19507,13 @@ func NewListDMConversationEventsRequest(server string, id DmConversationID, para
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/dm_conversations/%s/dm_events", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -18756,10 +19618,14 @@ func NewListDMConversationEventsRequest(server string, id DmConversationID, para
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -18769,27 +19635,23 @@ func NewListDMConversationEventsRequest(server string, id DmConversationID, para
 
 // NewListDMEventsRequest constructs an http.Request for the ListDMEvents method
 func NewListDMEventsRequest(server string, params *ListDMEventsParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newListDMEventsRequest(context.Background(), serverURL, params)
+}
+
+func newListDMEventsRequest(ctx context.Context, serverURL *url.URL, params *ListDMEventsParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/dm_events")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -18894,10 +19756,14 @@ func NewListDMEventsRequest(server string, params *ListDMEventsParams) (*http.Re
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -18907,6 +19773,14 @@ func NewListDMEventsRequest(server string, params *ListDMEventsParams) (*http.Re
 
 // NewDeleteDMEventRequest constructs an http.Request for the DeleteDMEvent method
 func NewDeleteDMEventRequest(server string, eventID DmEventID) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newDeleteDMEventRequest(context.Background(), serverURL, eventID)
+}
+
+func newDeleteDMEventRequest(ctx context.Context, serverURL *url.URL, eventID DmEventID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -18916,22 +19790,14 @@ func NewDeleteDMEventRequest(server string, eventID DmEventID) (*http.Request, e
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/dm_events/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -18941,6 +19807,14 @@ func NewDeleteDMEventRequest(server string, eventID DmEventID) (*http.Request, e
 
 // NewLookupDMEventRequest constructs an http.Request for the LookupDMEvent method
 func NewLookupDMEventRequest(server string, eventID DmEventID, params *LookupDMEventParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newLookupDMEventRequest(context.Background(), serverURL, eventID, params)
+}
+
+func newLookupDMEventRequest(ctx context.Context, serverURL *url.URL, eventID DmEventID, params *LookupDMEventParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -18950,25 +19824,13 @@ func NewLookupDMEventRequest(server string, eventID DmEventID, params *LookupDME
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/dm_events/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -19037,10 +19899,14 @@ func NewLookupDMEventRequest(server string, eventID DmEventID, params *LookupDME
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19050,27 +19916,23 @@ func NewLookupDMEventRequest(server string, eventID DmEventID, params *LookupDME
 
 // NewStreamLikeComplianceRequest constructs an http.Request for the StreamLikeCompliance method
 func NewStreamLikeComplianceRequest(server string, params *StreamLikeComplianceParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newStreamLikeComplianceRequest(context.Background(), serverURL, params)
+}
+
+func newStreamLikeComplianceRequest(ctx context.Context, serverURL *url.URL, params *StreamLikeComplianceParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/likes/compliance/stream")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -19115,10 +19977,14 @@ func NewStreamLikeComplianceRequest(server string, params *StreamLikeComplianceP
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19128,27 +19994,23 @@ func NewStreamLikeComplianceRequest(server string, params *StreamLikeComplianceP
 
 // NewStreamLikesFirehoseRequest constructs an http.Request for the StreamLikesFirehose method
 func NewStreamLikesFirehoseRequest(server string, params *StreamLikesFirehoseParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newStreamLikesFirehoseRequest(context.Background(), serverURL, params)
+}
+
+func newStreamLikesFirehoseRequest(ctx context.Context, serverURL *url.URL, params *StreamLikesFirehoseParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/likes/firehose/stream")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -19249,10 +20111,14 @@ func NewStreamLikesFirehoseRequest(server string, params *StreamLikesFirehosePar
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19262,27 +20128,23 @@ func NewStreamLikesFirehoseRequest(server string, params *StreamLikesFirehosePar
 
 // NewStreamLikesSample10Request constructs an http.Request for the StreamLikesSample10 method
 func NewStreamLikesSample10Request(server string, params *StreamLikesSample10Params) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newStreamLikesSample10Request(context.Background(), serverURL, params)
+}
+
+func newStreamLikesSample10Request(ctx context.Context, serverURL *url.URL, params *StreamLikesSample10Params) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/likes/sample10/stream")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -19383,10 +20245,14 @@ func NewStreamLikesSample10Request(server string, params *StreamLikesSample10Par
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19396,35 +20262,43 @@ func NewStreamLikesSample10Request(server string, params *StreamLikesSample10Par
 
 // NewCreateListRequest calls the generic CreateList builder with application/json body
 func NewCreateListRequest(server string, body CreateListJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newCreateListRequest(context.Background(), serverURL, body)
+}
+
+func newCreateListRequest(ctx context.Context, serverURL *url.URL, body CreateListJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateListRequestWithBody(server, "application/json", bodyReader)
+	return newCreateListRequestWithBody(ctx, serverURL, "application/json", bodyReader)
 }
 
 // NewCreateListRequestWithBody constructs an http.Request for the CreateList method, with any body, and a specified content type
 func NewCreateListRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newCreateListRequestWithBody(context.Background(), serverURL, contentType, body)
+}
+
+func newCreateListRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/lists")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -19436,6 +20310,14 @@ func NewCreateListRequestWithBody(server string, contentType string, body io.Rea
 
 // NewDeleteListRequest constructs an http.Request for the DeleteList method
 func NewDeleteListRequest(server string, id ListID) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newDeleteListRequest(context.Background(), serverURL, id)
+}
+
+func newDeleteListRequest(ctx context.Context, serverURL *url.URL, id ListID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -19445,22 +20327,14 @@ func NewDeleteListRequest(server string, id ListID) (*http.Request, error) {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/lists/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19470,6 +20344,14 @@ func NewDeleteListRequest(server string, id ListID) (*http.Request, error) {
 
 // NewLookupListRequest constructs an http.Request for the LookupList method
 func NewLookupListRequest(server string, id ListID, params *LookupListParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newLookupListRequest(context.Background(), serverURL, id, params)
+}
+
+func newLookupListRequest(ctx context.Context, serverURL *url.URL, id ListID, params *LookupListParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -19479,25 +20361,13 @@ func NewLookupListRequest(server string, id ListID, params *LookupListParams) (*
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/lists/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -19542,10 +20412,14 @@ func NewLookupListRequest(server string, id ListID, params *LookupListParams) (*
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19555,17 +20429,33 @@ func NewLookupListRequest(server string, id ListID, params *LookupListParams) (*
 
 // NewUpdateListRequest calls the generic UpdateList builder with application/json body
 func NewUpdateListRequest(server string, id ListID, body UpdateListJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newUpdateListRequest(context.Background(), serverURL, id, body)
+}
+
+func newUpdateListRequest(ctx context.Context, serverURL *url.URL, id ListID, body UpdateListJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateListRequestWithBody(server, id, "application/json", bodyReader)
+	return newUpdateListRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
 }
 
 // NewUpdateListRequestWithBody constructs an http.Request for the UpdateList method, with any body, and a specified content type
 func NewUpdateListRequestWithBody(server string, id ListID, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newUpdateListRequestWithBody(context.Background(), serverURL, id, contentType, body)
+}
+
+func newUpdateListRequestWithBody(ctx context.Context, serverURL *url.URL, id ListID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -19575,22 +20465,14 @@ func NewUpdateListRequestWithBody(server string, id ListID, contentType string, 
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/lists/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -19602,6 +20484,14 @@ func NewUpdateListRequestWithBody(server string, id ListID, contentType string, 
 
 // NewListListFollowersRequest constructs an http.Request for the ListListFollowers method
 func NewListListFollowersRequest(server string, id ListID, params *ListListFollowersParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListListFollowersRequest(context.Background(), serverURL, id, params)
+}
+
+func newListListFollowersRequest(ctx context.Context, serverURL *url.URL, id ListID, params *ListListFollowersParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -19611,25 +20501,13 @@ func NewListListFollowersRequest(server string, id ListID, params *ListListFollo
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/lists/%s/followers", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -19698,10 +20576,14 @@ func NewListListFollowersRequest(server string, id ListID, params *ListListFollo
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19711,6 +20593,14 @@ func NewListListFollowersRequest(server string, id ListID, params *ListListFollo
 
 // NewListListMembersRequest constructs an http.Request for the ListListMembers method
 func NewListListMembersRequest(server string, id ListID, params *ListListMembersParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListListMembersRequest(context.Background(), serverURL, id, params)
+}
+
+func newListListMembersRequest(ctx context.Context, serverURL *url.URL, id ListID, params *ListListMembersParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -19720,25 +20610,13 @@ func NewListListMembersRequest(server string, id ListID, params *ListListMembers
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/lists/%s/members", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -19807,10 +20685,14 @@ func NewListListMembersRequest(server string, id ListID, params *ListListMembers
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19820,17 +20702,33 @@ func NewListListMembersRequest(server string, id ListID, params *ListListMembers
 
 // NewAddListMemberRequest calls the generic AddListMember builder with application/json body
 func NewAddListMemberRequest(server string, id ListID, body AddListMemberJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newAddListMemberRequest(context.Background(), serverURL, id, body)
+}
+
+func newAddListMemberRequest(ctx context.Context, serverURL *url.URL, id ListID, body AddListMemberJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddListMemberRequestWithBody(server, id, "application/json", bodyReader)
+	return newAddListMemberRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
 }
 
 // NewAddListMemberRequestWithBody constructs an http.Request for the AddListMember method, with any body, and a specified content type
 func NewAddListMemberRequestWithBody(server string, id ListID, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newAddListMemberRequestWithBody(context.Background(), serverURL, id, contentType, body)
+}
+
+func newAddListMemberRequestWithBody(ctx context.Context, serverURL *url.URL, id ListID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -19840,22 +20738,14 @@ func NewAddListMemberRequestWithBody(server string, id ListID, contentType strin
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/lists/%s/members", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -19867,6 +20757,14 @@ func NewAddListMemberRequestWithBody(server string, id ListID, contentType strin
 
 // NewRemoveListMemberRequest constructs an http.Request for the RemoveListMember method
 func NewRemoveListMemberRequest(server string, id ListID, userID UserID) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newRemoveListMemberRequest(context.Background(), serverURL, id, userID)
+}
+
+func newRemoveListMemberRequest(ctx context.Context, serverURL *url.URL, id ListID, userID UserID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -19883,22 +20781,14 @@ func NewRemoveListMemberRequest(server string, id ListID, userID UserID) (*http.
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/lists/%s/members/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19908,6 +20798,14 @@ func NewRemoveListMemberRequest(server string, id ListID, userID UserID) (*http.
 
 // NewListListTweetsRequest constructs an http.Request for the ListListTweets method
 func NewListListTweetsRequest(server string, id ListID, params *ListListTweetsParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListListTweetsRequest(context.Background(), serverURL, id, params)
+}
+
+func newListListTweetsRequest(ctx context.Context, serverURL *url.URL, id ListID, params *ListListTweetsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -19917,25 +20815,13 @@ func NewListListTweetsRequest(server string, id ListID, params *ListListTweetsPa
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/lists/%s/tweets", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -20040,10 +20926,14 @@ func NewListListTweetsRequest(server string, id ListID, params *ListListTweetsPa
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20053,27 +20943,23 @@ func NewListListTweetsRequest(server string, id ListID, params *ListListTweetsPa
 
 // NewLookupMediaByKeysRequest constructs an http.Request for the LookupMediaByKeys method
 func NewLookupMediaByKeysRequest(server string, params *LookupMediaByKeysParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newLookupMediaByKeysRequest(context.Background(), serverURL, params)
+}
+
+func newLookupMediaByKeysRequest(ctx context.Context, serverURL *url.URL, params *LookupMediaByKeysParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/media")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -20106,10 +20992,14 @@ func NewLookupMediaByKeysRequest(server string, params *LookupMediaByKeysParams)
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20119,27 +21009,23 @@ func NewLookupMediaByKeysRequest(server string, params *LookupMediaByKeysParams)
 
 // NewGetMediaAnalyticsRequest constructs an http.Request for the GetMediaAnalytics method
 func NewGetMediaAnalyticsRequest(server string, params *GetMediaAnalyticsParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newGetMediaAnalyticsRequest(context.Background(), serverURL, params)
+}
+
+func newGetMediaAnalyticsRequest(ctx context.Context, serverURL *url.URL, params *GetMediaAnalyticsParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/media/analytics")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -20196,10 +21082,14 @@ func NewGetMediaAnalyticsRequest(server string, params *GetMediaAnalyticsParams)
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20209,35 +21099,43 @@ func NewGetMediaAnalyticsRequest(server string, params *GetMediaAnalyticsParams)
 
 // NewCreateMediaMetadataRequest calls the generic CreateMediaMetadata builder with application/json body
 func NewCreateMediaMetadataRequest(server string, body CreateMediaMetadataJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newCreateMediaMetadataRequest(context.Background(), serverURL, body)
+}
+
+func newCreateMediaMetadataRequest(ctx context.Context, serverURL *url.URL, body CreateMediaMetadataJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateMediaMetadataRequestWithBody(server, "application/json", bodyReader)
+	return newCreateMediaMetadataRequestWithBody(ctx, serverURL, "application/json", bodyReader)
 }
 
 // NewCreateMediaMetadataRequestWithBody constructs an http.Request for the CreateMediaMetadata method, with any body, and a specified content type
 func NewCreateMediaMetadataRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newCreateMediaMetadataRequestWithBody(context.Background(), serverURL, contentType, body)
+}
+
+func newCreateMediaMetadataRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/media/metadata")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -20249,35 +21147,43 @@ func NewCreateMediaMetadataRequestWithBody(server string, contentType string, bo
 
 // NewDeleteMediaSubtitlesRequest calls the generic DeleteMediaSubtitles builder with application/json body
 func NewDeleteMediaSubtitlesRequest(server string, body DeleteMediaSubtitlesJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newDeleteMediaSubtitlesRequest(context.Background(), serverURL, body)
+}
+
+func newDeleteMediaSubtitlesRequest(ctx context.Context, serverURL *url.URL, body DeleteMediaSubtitlesJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDeleteMediaSubtitlesRequestWithBody(server, "application/json", bodyReader)
+	return newDeleteMediaSubtitlesRequestWithBody(ctx, serverURL, "application/json", bodyReader)
 }
 
 // NewDeleteMediaSubtitlesRequestWithBody constructs an http.Request for the DeleteMediaSubtitles method, with any body, and a specified content type
 func NewDeleteMediaSubtitlesRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newDeleteMediaSubtitlesRequestWithBody(context.Background(), serverURL, contentType, body)
+}
+
+func newDeleteMediaSubtitlesRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/media/subtitles")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -20289,35 +21195,43 @@ func NewDeleteMediaSubtitlesRequestWithBody(server string, contentType string, b
 
 // NewCreateMediaSubtitlesRequest calls the generic CreateMediaSubtitles builder with application/json body
 func NewCreateMediaSubtitlesRequest(server string, body CreateMediaSubtitlesJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newCreateMediaSubtitlesRequest(context.Background(), serverURL, body)
+}
+
+func newCreateMediaSubtitlesRequest(ctx context.Context, serverURL *url.URL, body CreateMediaSubtitlesJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateMediaSubtitlesRequestWithBody(server, "application/json", bodyReader)
+	return newCreateMediaSubtitlesRequestWithBody(ctx, serverURL, "application/json", bodyReader)
 }
 
 // NewCreateMediaSubtitlesRequestWithBody constructs an http.Request for the CreateMediaSubtitles method, with any body, and a specified content type
 func NewCreateMediaSubtitlesRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newCreateMediaSubtitlesRequestWithBody(context.Background(), serverURL, contentType, body)
+}
+
+func newCreateMediaSubtitlesRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/media/subtitles")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -20329,27 +21243,23 @@ func NewCreateMediaSubtitlesRequestWithBody(server string, contentType string, b
 
 // NewGetMediaUploadStatusRequest constructs an http.Request for the GetMediaUploadStatus method
 func NewGetMediaUploadStatusRequest(server string, params *GetMediaUploadStatusParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newGetMediaUploadStatusRequest(context.Background(), serverURL, params)
+}
+
+func newGetMediaUploadStatusRequest(ctx context.Context, serverURL *url.URL, params *GetMediaUploadStatusParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/media/upload")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -20378,10 +21288,14 @@ func NewGetMediaUploadStatusRequest(server string, params *GetMediaUploadStatusP
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20391,35 +21305,43 @@ func NewGetMediaUploadStatusRequest(server string, params *GetMediaUploadStatusP
 
 // NewUploadMediaRequest calls the generic UploadMedia builder with application/json body
 func NewUploadMediaRequest(server string, body UploadMediaJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newUploadMediaRequest(context.Background(), serverURL, body)
+}
+
+func newUploadMediaRequest(ctx context.Context, serverURL *url.URL, body UploadMediaJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUploadMediaRequestWithBody(server, "application/json", bodyReader)
+	return newUploadMediaRequestWithBody(ctx, serverURL, "application/json", bodyReader)
 }
 
 // NewUploadMediaRequestWithBody constructs an http.Request for the UploadMedia method, with any body, and a specified content type
 func NewUploadMediaRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newUploadMediaRequestWithBody(context.Background(), serverURL, contentType, body)
+}
+
+func newUploadMediaRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/media/upload")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -20431,35 +21353,43 @@ func NewUploadMediaRequestWithBody(server string, contentType string, body io.Re
 
 // NewInitializeMediaUploadRequest calls the generic InitializeMediaUpload builder with application/json body
 func NewInitializeMediaUploadRequest(server string, body InitializeMediaUploadJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newInitializeMediaUploadRequest(context.Background(), serverURL, body)
+}
+
+func newInitializeMediaUploadRequest(ctx context.Context, serverURL *url.URL, body InitializeMediaUploadJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewInitializeMediaUploadRequestWithBody(server, "application/json", bodyReader)
+	return newInitializeMediaUploadRequestWithBody(ctx, serverURL, "application/json", bodyReader)
 }
 
 // NewInitializeMediaUploadRequestWithBody constructs an http.Request for the InitializeMediaUpload method, with any body, and a specified content type
 func NewInitializeMediaUploadRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newInitializeMediaUploadRequestWithBody(context.Background(), serverURL, contentType, body)
+}
+
+func newInitializeMediaUploadRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/media/upload/initialize")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -20471,17 +21401,33 @@ func NewInitializeMediaUploadRequestWithBody(server string, contentType string, 
 
 // NewAppendMediaUploadRequest calls the generic AppendMediaUpload builder with application/json body
 func NewAppendMediaUploadRequest(server string, id MediaID, body AppendMediaUploadJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newAppendMediaUploadRequest(context.Background(), serverURL, id, body)
+}
+
+func newAppendMediaUploadRequest(ctx context.Context, serverURL *url.URL, id MediaID, body AppendMediaUploadJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAppendMediaUploadRequestWithBody(server, id, "application/json", bodyReader)
+	return newAppendMediaUploadRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
 }
 
 // NewAppendMediaUploadRequestWithBody constructs an http.Request for the AppendMediaUpload method, with any body, and a specified content type
 func NewAppendMediaUploadRequestWithBody(server string, id MediaID, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newAppendMediaUploadRequestWithBody(context.Background(), serverURL, id, contentType, body)
+}
+
+func newAppendMediaUploadRequestWithBody(ctx context.Context, serverURL *url.URL, id MediaID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -20491,22 +21437,14 @@ func NewAppendMediaUploadRequestWithBody(server string, id MediaID, contentType 
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/media/upload/%s/append", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -20518,6 +21456,14 @@ func NewAppendMediaUploadRequestWithBody(server string, id MediaID, contentType 
 
 // NewFinalizeMediaUploadRequest constructs an http.Request for the FinalizeMediaUpload method
 func NewFinalizeMediaUploadRequest(server string, id MediaID) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newFinalizeMediaUploadRequest(context.Background(), serverURL, id)
+}
+
+func newFinalizeMediaUploadRequest(ctx context.Context, serverURL *url.URL, id MediaID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -20527,22 +21473,14 @@ func NewFinalizeMediaUploadRequest(server string, id MediaID) (*http.Request, er
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/media/upload/%s/finalize", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20552,6 +21490,14 @@ func NewFinalizeMediaUploadRequest(server string, id MediaID) (*http.Request, er
 
 // NewLookupMediaByKeyRequest constructs an http.Request for the LookupMediaByKey method
 func NewLookupMediaByKeyRequest(server string, mediaKey MediaKey, params *LookupMediaByKeyParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newLookupMediaByKeyRequest(context.Background(), serverURL, mediaKey, params)
+}
+
+func newLookupMediaByKeyRequest(ctx context.Context, serverURL *url.URL, mediaKey MediaKey, params *LookupMediaByKeyParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -20561,25 +21507,13 @@ func NewLookupMediaByKeyRequest(server string, mediaKey MediaKey, params *Lookup
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/media/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -20600,10 +21534,14 @@ func NewLookupMediaByKeyRequest(server string, mediaKey MediaKey, params *Lookup
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20613,27 +21551,23 @@ func NewLookupMediaByKeyRequest(server string, mediaKey MediaKey, params *Lookup
 
 // NewSearchNewsRequest constructs an http.Request for the SearchNews method
 func NewSearchNewsRequest(server string, params *SearchNewsParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newSearchNewsRequest(context.Background(), serverURL, params)
+}
+
+func newSearchNewsRequest(ctx context.Context, serverURL *url.URL, params *SearchNewsParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/news/search")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -20686,10 +21620,14 @@ func NewSearchNewsRequest(server string, params *SearchNewsParams) (*http.Reques
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20699,6 +21637,14 @@ func NewSearchNewsRequest(server string, params *SearchNewsParams) (*http.Reques
 
 // NewLookupNewsRequest constructs an http.Request for the LookupNews method
 func NewLookupNewsRequest(server string, id NewsID, params *LookupNewsParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newLookupNewsRequest(context.Background(), serverURL, id, params)
+}
+
+func newLookupNewsRequest(ctx context.Context, serverURL *url.URL, id NewsID, params *LookupNewsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -20708,25 +21654,13 @@ func NewLookupNewsRequest(server string, id NewsID, params *LookupNewsParams) (*
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/news/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -20747,10 +21681,14 @@ func NewLookupNewsRequest(server string, id NewsID, params *LookupNewsParams) (*
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20760,35 +21698,43 @@ func NewLookupNewsRequest(server string, id NewsID, params *LookupNewsParams) (*
 
 // NewCreateNoteRequest calls the generic CreateNote builder with application/json body
 func NewCreateNoteRequest(server string, body CreateNoteJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newCreateNoteRequest(context.Background(), serverURL, body)
+}
+
+func newCreateNoteRequest(ctx context.Context, serverURL *url.URL, body CreateNoteJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateNoteRequestWithBody(server, "application/json", bodyReader)
+	return newCreateNoteRequestWithBody(ctx, serverURL, "application/json", bodyReader)
 }
 
 // NewCreateNoteRequestWithBody constructs an http.Request for the CreateNote method, with any body, and a specified content type
 func NewCreateNoteRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newCreateNoteRequestWithBody(context.Background(), serverURL, contentType, body)
+}
+
+func newCreateNoteRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/notes")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -20800,35 +21746,43 @@ func NewCreateNoteRequestWithBody(server string, contentType string, body io.Rea
 
 // NewEvaluateNoteRequest calls the generic EvaluateNote builder with application/json body
 func NewEvaluateNoteRequest(server string, body EvaluateNoteJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newEvaluateNoteRequest(context.Background(), serverURL, body)
+}
+
+func newEvaluateNoteRequest(ctx context.Context, serverURL *url.URL, body EvaluateNoteJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewEvaluateNoteRequestWithBody(server, "application/json", bodyReader)
+	return newEvaluateNoteRequestWithBody(ctx, serverURL, "application/json", bodyReader)
 }
 
 // NewEvaluateNoteRequestWithBody constructs an http.Request for the EvaluateNote method, with any body, and a specified content type
 func NewEvaluateNoteRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newEvaluateNoteRequestWithBody(context.Background(), serverURL, contentType, body)
+}
+
+func newEvaluateNoteRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/notes/evaluate")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -20840,27 +21794,23 @@ func NewEvaluateNoteRequestWithBody(server string, contentType string, body io.R
 
 // NewSearchNotesWrittenRequest constructs an http.Request for the SearchNotesWritten method
 func NewSearchNotesWrittenRequest(server string, params *SearchNotesWrittenParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newSearchNotesWrittenRequest(context.Background(), serverURL, params)
+}
+
+func newSearchNotesWrittenRequest(ctx context.Context, serverURL *url.URL, params *SearchNotesWrittenParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/notes/search/notes_written")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -20913,10 +21863,14 @@ func NewSearchNotesWrittenRequest(server string, params *SearchNotesWrittenParam
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20926,27 +21880,23 @@ func NewSearchNotesWrittenRequest(server string, params *SearchNotesWrittenParam
 
 // NewSearchPostsEligibleForNotesRequest constructs an http.Request for the SearchPostsEligibleForNotes method
 func NewSearchPostsEligibleForNotesRequest(server string, params *SearchPostsEligibleForNotesParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newSearchPostsEligibleForNotesRequest(context.Background(), serverURL, params)
+}
+
+func newSearchPostsEligibleForNotesRequest(ctx context.Context, serverURL *url.URL, params *SearchPostsEligibleForNotesParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/notes/search/posts_eligible_for_notes")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -21071,10 +22021,14 @@ func NewSearchPostsEligibleForNotesRequest(server string, params *SearchPostsEli
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21084,6 +22038,14 @@ func NewSearchPostsEligibleForNotesRequest(server string, params *SearchPostsEli
 
 // NewDeleteNoteRequest constructs an http.Request for the DeleteNote method
 func NewDeleteNoteRequest(server string, id NoteID) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newDeleteNoteRequest(context.Background(), serverURL, id)
+}
+
+func newDeleteNoteRequest(ctx context.Context, serverURL *url.URL, id NoteID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -21093,22 +22055,14 @@ func NewDeleteNoteRequest(server string, id NoteID) (*http.Request, error) {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/notes/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21118,24 +22072,24 @@ func NewDeleteNoteRequest(server string, id NoteID) (*http.Request, error) {
 
 // NewGetOpenAPIDocumentRequest constructs an http.Request for the GetOpenAPIDocument method
 func NewGetOpenAPIDocumentRequest(server string) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newGetOpenAPIDocumentRequest(context.Background(), serverURL)
+}
+
+func newGetOpenAPIDocumentRequest(ctx context.Context, serverURL *url.URL) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/openapi.json")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21145,27 +22099,23 @@ func NewGetOpenAPIDocumentRequest(server string) (*http.Request, error) {
 
 // NewLookupSpacesRequest constructs an http.Request for the LookupSpaces method
 func NewLookupSpacesRequest(server string, params *LookupSpacesParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newLookupSpacesRequest(context.Background(), serverURL, params)
+}
+
+func newLookupSpacesRequest(ctx context.Context, serverURL *url.URL, params *LookupSpacesParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/spaces")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -21234,10 +22184,14 @@ func NewLookupSpacesRequest(server string, params *LookupSpacesParams) (*http.Re
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21247,27 +22201,23 @@ func NewLookupSpacesRequest(server string, params *LookupSpacesParams) (*http.Re
 
 // NewLookupSpacesByCreatorsRequest constructs an http.Request for the LookupSpacesByCreators method
 func NewLookupSpacesByCreatorsRequest(server string, params *LookupSpacesByCreatorsParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newLookupSpacesByCreatorsRequest(context.Background(), serverURL, params)
+}
+
+func newLookupSpacesByCreatorsRequest(ctx context.Context, serverURL *url.URL, params *LookupSpacesByCreatorsParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/spaces/by/creator_ids")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -21336,10 +22286,14 @@ func NewLookupSpacesByCreatorsRequest(server string, params *LookupSpacesByCreat
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21349,27 +22303,23 @@ func NewLookupSpacesByCreatorsRequest(server string, params *LookupSpacesByCreat
 
 // NewSearchSpacesRequest constructs an http.Request for the SearchSpaces method
 func NewSearchSpacesRequest(server string, params *SearchSpacesParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newSearchSpacesRequest(context.Background(), serverURL, params)
+}
+
+func newSearchSpacesRequest(ctx context.Context, serverURL *url.URL, params *SearchSpacesParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/spaces/search")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -21458,10 +22408,14 @@ func NewSearchSpacesRequest(server string, params *SearchSpacesParams) (*http.Re
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21471,6 +22425,14 @@ func NewSearchSpacesRequest(server string, params *SearchSpacesParams) (*http.Re
 
 // NewLookupSpaceRequest constructs an http.Request for the LookupSpace method
 func NewLookupSpaceRequest(server string, id string, params *LookupSpaceParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newLookupSpaceRequest(context.Background(), serverURL, id, params)
+}
+
+func newLookupSpaceRequest(ctx context.Context, serverURL *url.URL, id string, params *LookupSpaceParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -21480,25 +22442,13 @@ func NewLookupSpaceRequest(server string, id string, params *LookupSpaceParams) 
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/spaces/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -21555,10 +22505,14 @@ func NewLookupSpaceRequest(server string, id string, params *LookupSpaceParams) 
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21568,6 +22522,14 @@ func NewLookupSpaceRequest(server string, id string, params *LookupSpaceParams) 
 
 // NewListSpaceBuyersRequest constructs an http.Request for the ListSpaceBuyers method
 func NewListSpaceBuyersRequest(server string, id string, params *ListSpaceBuyersParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListSpaceBuyersRequest(context.Background(), serverURL, id, params)
+}
+
+func newListSpaceBuyersRequest(ctx context.Context, serverURL *url.URL, id string, params *ListSpaceBuyersParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -21577,25 +22539,13 @@ func NewListSpaceBuyersRequest(server string, id string, params *ListSpaceBuyers
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/spaces/%s/buyers", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -21664,10 +22614,14 @@ func NewListSpaceBuyersRequest(server string, id string, params *ListSpaceBuyers
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21677,6 +22631,14 @@ func NewListSpaceBuyersRequest(server string, id string, params *ListSpaceBuyers
 
 // NewListSpaceTweetsRequest constructs an http.Request for the ListSpaceTweets method
 func NewListSpaceTweetsRequest(server string, id string, params *ListSpaceTweetsParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListSpaceTweetsRequest(context.Background(), serverURL, id, params)
+}
+
+func newListSpaceTweetsRequest(ctx context.Context, serverURL *url.URL, id string, params *ListSpaceTweetsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -21686,25 +22648,13 @@ func NewListSpaceTweetsRequest(server string, id string, params *ListSpaceTweets
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/spaces/%s/tweets", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -21797,10 +22747,14 @@ func NewListSpaceTweetsRequest(server string, id string, params *ListSpaceTweets
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21810,6 +22764,14 @@ func NewListSpaceTweetsRequest(server string, id string, params *ListSpaceTweets
 
 // NewListTrendsByWoeidRequest constructs an http.Request for the ListTrendsByWoeid method
 func NewListTrendsByWoeidRequest(server string, woeid int32, params *ListTrendsByWoeidParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListTrendsByWoeidRequest(context.Background(), serverURL, woeid, params)
+}
+
+func newListTrendsByWoeidRequest(ctx context.Context, serverURL *url.URL, woeid int32, params *ListTrendsByWoeidParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -21819,25 +22781,13 @@ func NewListTrendsByWoeidRequest(server string, woeid int32, params *ListTrendsB
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/trends/by/woeid/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -21870,10 +22820,14 @@ func NewListTrendsByWoeidRequest(server string, woeid int32, params *ListTrendsB
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21883,27 +22837,23 @@ func NewListTrendsByWoeidRequest(server string, woeid int32, params *ListTrendsB
 
 // NewLookupTweetsRequest constructs an http.Request for the LookupTweets method
 func NewLookupTweetsRequest(server string, params *LookupTweetsParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newLookupTweetsRequest(context.Background(), serverURL, params)
+}
+
+func newLookupTweetsRequest(ctx context.Context, serverURL *url.URL, params *LookupTweetsParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/tweets")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -21996,10 +22946,14 @@ func NewLookupTweetsRequest(server string, params *LookupTweetsParams) (*http.Re
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22009,35 +22963,43 @@ func NewLookupTweetsRequest(server string, params *LookupTweetsParams) (*http.Re
 
 // NewCreateTweetRequest calls the generic CreateTweet builder with application/json body
 func NewCreateTweetRequest(server string, body CreateTweetJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newCreateTweetRequest(context.Background(), serverURL, body)
+}
+
+func newCreateTweetRequest(ctx context.Context, serverURL *url.URL, body CreateTweetJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateTweetRequestWithBody(server, "application/json", bodyReader)
+	return newCreateTweetRequestWithBody(ctx, serverURL, "application/json", bodyReader)
 }
 
 // NewCreateTweetRequestWithBody constructs an http.Request for the CreateTweet method, with any body, and a specified content type
 func NewCreateTweetRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newCreateTweetRequestWithBody(context.Background(), serverURL, contentType, body)
+}
+
+func newCreateTweetRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/tweets")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -22049,27 +23011,23 @@ func NewCreateTweetRequestWithBody(server string, contentType string, body io.Re
 
 // NewGetTweetAnalyticsRequest constructs an http.Request for the GetTweetAnalytics method
 func NewGetTweetAnalyticsRequest(server string, params *GetTweetAnalyticsParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newGetTweetAnalyticsRequest(context.Background(), serverURL, params)
+}
+
+func newGetTweetAnalyticsRequest(ctx context.Context, serverURL *url.URL, params *GetTweetAnalyticsParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/tweets/analytics")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -22126,10 +23084,14 @@ func NewGetTweetAnalyticsRequest(server string, params *GetTweetAnalyticsParams)
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22139,27 +23101,23 @@ func NewGetTweetAnalyticsRequest(server string, params *GetTweetAnalyticsParams)
 
 // NewStreamTweetComplianceRequest constructs an http.Request for the StreamTweetCompliance method
 func NewStreamTweetComplianceRequest(server string, params *StreamTweetComplianceParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newStreamTweetComplianceRequest(context.Background(), serverURL, params)
+}
+
+func newStreamTweetComplianceRequest(ctx context.Context, serverURL *url.URL, params *StreamTweetComplianceParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/tweets/compliance/stream")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -22212,10 +23170,14 @@ func NewStreamTweetComplianceRequest(server string, params *StreamTweetComplianc
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22225,27 +23187,23 @@ func NewStreamTweetComplianceRequest(server string, params *StreamTweetComplianc
 
 // NewCountAllTweetsRequest constructs an http.Request for the CountAllTweets method
 func NewCountAllTweetsRequest(server string, params *CountAllTweetsParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newCountAllTweetsRequest(context.Background(), serverURL, params)
+}
+
+func newCountAllTweetsRequest(ctx context.Context, serverURL *url.URL, params *CountAllTweetsParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/tweets/counts/all")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -22358,10 +23316,14 @@ func NewCountAllTweetsRequest(server string, params *CountAllTweetsParams) (*htt
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22371,27 +23333,23 @@ func NewCountAllTweetsRequest(server string, params *CountAllTweetsParams) (*htt
 
 // NewCountRecentTweetsRequest constructs an http.Request for the CountRecentTweets method
 func NewCountRecentTweetsRequest(server string, params *CountRecentTweetsParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newCountRecentTweetsRequest(context.Background(), serverURL, params)
+}
+
+func newCountRecentTweetsRequest(ctx context.Context, serverURL *url.URL, params *CountRecentTweetsParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/tweets/counts/recent")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -22504,10 +23462,14 @@ func NewCountRecentTweetsRequest(server string, params *CountRecentTweetsParams)
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22517,27 +23479,23 @@ func NewCountRecentTweetsRequest(server string, params *CountRecentTweetsParams)
 
 // NewStreamFirehoseRequest constructs an http.Request for the StreamFirehose method
 func NewStreamFirehoseRequest(server string, params *StreamFirehoseParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newStreamFirehoseRequest(context.Background(), serverURL, params)
+}
+
+func newStreamFirehoseRequest(ctx context.Context, serverURL *url.URL, params *StreamFirehoseParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/tweets/firehose/stream")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -22662,10 +23620,14 @@ func NewStreamFirehoseRequest(server string, params *StreamFirehoseParams) (*htt
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22675,27 +23637,23 @@ func NewStreamFirehoseRequest(server string, params *StreamFirehoseParams) (*htt
 
 // NewStreamFirehoseEnRequest constructs an http.Request for the StreamFirehoseEn method
 func NewStreamFirehoseEnRequest(server string, params *StreamFirehoseEnParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newStreamFirehoseEnRequest(context.Background(), serverURL, params)
+}
+
+func newStreamFirehoseEnRequest(ctx context.Context, serverURL *url.URL, params *StreamFirehoseEnParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/tweets/firehose/stream/lang/en")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -22820,10 +23778,14 @@ func NewStreamFirehoseEnRequest(server string, params *StreamFirehoseEnParams) (
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22833,27 +23795,23 @@ func NewStreamFirehoseEnRequest(server string, params *StreamFirehoseEnParams) (
 
 // NewStreamFirehoseJaRequest constructs an http.Request for the StreamFirehoseJa method
 func NewStreamFirehoseJaRequest(server string, params *StreamFirehoseJaParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newStreamFirehoseJaRequest(context.Background(), serverURL, params)
+}
+
+func newStreamFirehoseJaRequest(ctx context.Context, serverURL *url.URL, params *StreamFirehoseJaParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/tweets/firehose/stream/lang/ja")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -22978,10 +23936,14 @@ func NewStreamFirehoseJaRequest(server string, params *StreamFirehoseJaParams) (
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22991,27 +23953,23 @@ func NewStreamFirehoseJaRequest(server string, params *StreamFirehoseJaParams) (
 
 // NewStreamFirehoseKoRequest constructs an http.Request for the StreamFirehoseKo method
 func NewStreamFirehoseKoRequest(server string, params *StreamFirehoseKoParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newStreamFirehoseKoRequest(context.Background(), serverURL, params)
+}
+
+func newStreamFirehoseKoRequest(ctx context.Context, serverURL *url.URL, params *StreamFirehoseKoParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/tweets/firehose/stream/lang/ko")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -23136,10 +24094,14 @@ func NewStreamFirehoseKoRequest(server string, params *StreamFirehoseKoParams) (
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23149,27 +24111,23 @@ func NewStreamFirehoseKoRequest(server string, params *StreamFirehoseKoParams) (
 
 // NewStreamFirehosePtRequest constructs an http.Request for the StreamFirehosePt method
 func NewStreamFirehosePtRequest(server string, params *StreamFirehosePtParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newStreamFirehosePtRequest(context.Background(), serverURL, params)
+}
+
+func newStreamFirehosePtRequest(ctx context.Context, serverURL *url.URL, params *StreamFirehosePtParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/tweets/firehose/stream/lang/pt")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -23294,10 +24252,14 @@ func NewStreamFirehosePtRequest(server string, params *StreamFirehosePtParams) (
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23307,27 +24269,23 @@ func NewStreamFirehosePtRequest(server string, params *StreamFirehosePtParams) (
 
 // NewStreamTweetLabelsRequest constructs an http.Request for the StreamTweetLabels method
 func NewStreamTweetLabelsRequest(server string, params *StreamTweetLabelsParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newStreamTweetLabelsRequest(context.Background(), serverURL, params)
+}
+
+func newStreamTweetLabelsRequest(ctx context.Context, serverURL *url.URL, params *StreamTweetLabelsParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/tweets/label/stream")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -23372,10 +24330,14 @@ func NewStreamTweetLabelsRequest(server string, params *StreamTweetLabelsParams)
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23385,27 +24347,23 @@ func NewStreamTweetLabelsRequest(server string, params *StreamTweetLabelsParams)
 
 // NewStreamSampleRequest constructs an http.Request for the StreamSample method
 func NewStreamSampleRequest(server string, params *StreamSampleParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newStreamSampleRequest(context.Background(), serverURL, params)
+}
+
+func newStreamSampleRequest(ctx context.Context, serverURL *url.URL, params *StreamSampleParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/tweets/sample/stream")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -23498,10 +24456,14 @@ func NewStreamSampleRequest(server string, params *StreamSampleParams) (*http.Re
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23511,27 +24473,23 @@ func NewStreamSampleRequest(server string, params *StreamSampleParams) (*http.Re
 
 // NewStreamSample10Request constructs an http.Request for the StreamSample10 method
 func NewStreamSample10Request(server string, params *StreamSample10Params) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newStreamSample10Request(context.Background(), serverURL, params)
+}
+
+func newStreamSample10Request(ctx context.Context, serverURL *url.URL, params *StreamSample10Params) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/tweets/sample10/stream")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -23656,10 +24614,14 @@ func NewStreamSample10Request(server string, params *StreamSample10Params) (*htt
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23669,27 +24631,23 @@ func NewStreamSample10Request(server string, params *StreamSample10Params) (*htt
 
 // NewSearchAllTweetsRequest constructs an http.Request for the SearchAllTweets method
 func NewSearchAllTweetsRequest(server string, params *SearchAllTweetsParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newSearchAllTweetsRequest(context.Background(), serverURL, params)
+}
+
+func newSearchAllTweetsRequest(ctx context.Context, serverURL *url.URL, params *SearchAllTweetsParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/tweets/search/all")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -23874,10 +24832,14 @@ func NewSearchAllTweetsRequest(server string, params *SearchAllTweetsParams) (*h
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23887,27 +24849,23 @@ func NewSearchAllTweetsRequest(server string, params *SearchAllTweetsParams) (*h
 
 // NewSearchRecentTweetsRequest constructs an http.Request for the SearchRecentTweets method
 func NewSearchRecentTweetsRequest(server string, params *SearchRecentTweetsParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newSearchRecentTweetsRequest(context.Background(), serverURL, params)
+}
+
+func newSearchRecentTweetsRequest(ctx context.Context, serverURL *url.URL, params *SearchRecentTweetsParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/tweets/search/recent")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -24092,10 +25050,14 @@ func NewSearchRecentTweetsRequest(server string, params *SearchRecentTweetsParam
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24105,27 +25067,23 @@ func NewSearchRecentTweetsRequest(server string, params *SearchRecentTweetsParam
 
 // NewStreamFilteredRequest constructs an http.Request for the StreamFiltered method
 func NewStreamFilteredRequest(server string, params *StreamFilteredParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newStreamFilteredRequest(context.Background(), serverURL, params)
+}
+
+func newStreamFilteredRequest(ctx context.Context, serverURL *url.URL, params *StreamFilteredParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/tweets/search/stream")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -24242,10 +25200,14 @@ func NewStreamFilteredRequest(server string, params *StreamFilteredParams) (*htt
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24255,27 +25217,23 @@ func NewStreamFilteredRequest(server string, params *StreamFilteredParams) (*htt
 
 // NewListStreamRulesRequest constructs an http.Request for the ListStreamRules method
 func NewListStreamRulesRequest(server string, params *ListStreamRulesParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newListStreamRulesRequest(context.Background(), serverURL, params)
+}
+
+func newListStreamRulesRequest(ctx context.Context, serverURL *url.URL, params *ListStreamRulesParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/tweets/search/stream/rules")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -24320,10 +25278,14 @@ func NewListStreamRulesRequest(server string, params *ListStreamRulesParams) (*h
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24333,38 +25295,42 @@ func NewListStreamRulesRequest(server string, params *ListStreamRulesParams) (*h
 
 // NewChangeStreamRulesRequest calls the generic ChangeStreamRules builder with application/json body
 func NewChangeStreamRulesRequest(server string, params *ChangeStreamRulesParams, body ChangeStreamRulesJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newChangeStreamRulesRequest(context.Background(), serverURL, params, body)
+}
+
+func newChangeStreamRulesRequest(ctx context.Context, serverURL *url.URL, params *ChangeStreamRulesParams, body ChangeStreamRulesJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewChangeStreamRulesRequestWithBody(server, params, "application/json", bodyReader)
+	return newChangeStreamRulesRequestWithBody(ctx, serverURL, params, "application/json", bodyReader)
 }
 
 // NewChangeStreamRulesRequestWithBody constructs an http.Request for the ChangeStreamRules method, with any body, and a specified content type
 func NewChangeStreamRulesRequestWithBody(server string, params *ChangeStreamRulesParams, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newChangeStreamRulesRequestWithBody(context.Background(), serverURL, params, contentType, body)
+}
+
+func newChangeStreamRulesRequestWithBody(ctx context.Context, serverURL *url.URL, params *ChangeStreamRulesParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/tweets/search/stream/rules")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -24397,10 +25363,14 @@ func NewChangeStreamRulesRequestWithBody(server string, params *ChangeStreamRule
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -24412,27 +25382,23 @@ func NewChangeStreamRulesRequestWithBody(server string, params *ChangeStreamRule
 
 // NewCountStreamRulesRequest constructs an http.Request for the CountStreamRules method
 func NewCountStreamRulesRequest(server string, params *CountStreamRulesParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newCountStreamRulesRequest(context.Background(), serverURL, params)
+}
+
+func newCountStreamRulesRequest(ctx context.Context, serverURL *url.URL, params *CountStreamRulesParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/tweets/search/stream/rules/counts")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -24453,10 +25419,14 @@ func NewCountStreamRulesRequest(server string, params *CountStreamRulesParams) (
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24466,24 +25436,24 @@ func NewCountStreamRulesRequest(server string, params *CountStreamRulesParams) (
 
 // NewListStreamWebhookLinksRequest constructs an http.Request for the ListStreamWebhookLinks method
 func NewListStreamWebhookLinksRequest(server string) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newListStreamWebhookLinksRequest(context.Background(), serverURL)
+}
+
+func newListStreamWebhookLinksRequest(ctx context.Context, serverURL *url.URL) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/tweets/search/webhooks")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24493,6 +25463,14 @@ func NewListStreamWebhookLinksRequest(server string) (*http.Request, error) {
 
 // NewUnlinkStreamWebhookRequest constructs an http.Request for the UnlinkStreamWebhook method
 func NewUnlinkStreamWebhookRequest(server string, webhookID WebhookIDPath) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newUnlinkStreamWebhookRequest(context.Background(), serverURL, webhookID)
+}
+
+func newUnlinkStreamWebhookRequest(ctx context.Context, serverURL *url.URL, webhookID WebhookIDPath) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -24502,22 +25480,14 @@ func NewUnlinkStreamWebhookRequest(server string, webhookID WebhookIDPath) (*htt
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/tweets/search/webhooks/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24527,6 +25497,14 @@ func NewUnlinkStreamWebhookRequest(server string, webhookID WebhookIDPath) (*htt
 
 // NewLinkStreamWebhookRequest constructs an http.Request for the LinkStreamWebhook method
 func NewLinkStreamWebhookRequest(server string, webhookID WebhookIDPath, params *LinkStreamWebhookParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newLinkStreamWebhookRequest(context.Background(), serverURL, webhookID, params)
+}
+
+func newLinkStreamWebhookRequest(ctx context.Context, serverURL *url.URL, webhookID WebhookIDPath, params *LinkStreamWebhookParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -24536,25 +25514,13 @@ func NewLinkStreamWebhookRequest(server string, webhookID WebhookIDPath, params 
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/tweets/search/webhooks/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -24635,10 +25601,14 @@ func NewLinkStreamWebhookRequest(server string, webhookID WebhookIDPath, params 
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24648,6 +25618,14 @@ func NewLinkStreamWebhookRequest(server string, webhookID WebhookIDPath, params 
 
 // NewDeleteTweetRequest constructs an http.Request for the DeleteTweet method
 func NewDeleteTweetRequest(server string, id TweetID) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newDeleteTweetRequest(context.Background(), serverURL, id)
+}
+
+func newDeleteTweetRequest(ctx context.Context, serverURL *url.URL, id TweetID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -24657,22 +25635,14 @@ func NewDeleteTweetRequest(server string, id TweetID) (*http.Request, error) {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/tweets/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24682,6 +25652,14 @@ func NewDeleteTweetRequest(server string, id TweetID) (*http.Request, error) {
 
 // NewLookupTweetRequest constructs an http.Request for the LookupTweet method
 func NewLookupTweetRequest(server string, id TweetID, params *LookupTweetParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newLookupTweetRequest(context.Background(), serverURL, id, params)
+}
+
+func newLookupTweetRequest(ctx context.Context, serverURL *url.URL, id TweetID, params *LookupTweetParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -24691,25 +25669,13 @@ func NewLookupTweetRequest(server string, id TweetID, params *LookupTweetParams)
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/tweets/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -24790,10 +25756,14 @@ func NewLookupTweetRequest(server string, id TweetID, params *LookupTweetParams)
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24803,6 +25773,14 @@ func NewLookupTweetRequest(server string, id TweetID, params *LookupTweetParams)
 
 // NewListLikingUsersRequest constructs an http.Request for the ListLikingUsers method
 func NewListLikingUsersRequest(server string, id TweetID, params *ListLikingUsersParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListLikingUsersRequest(context.Background(), serverURL, id, params)
+}
+
+func newListLikingUsersRequest(ctx context.Context, serverURL *url.URL, id TweetID, params *ListLikingUsersParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -24812,25 +25790,13 @@ func NewListLikingUsersRequest(server string, id TweetID, params *ListLikingUser
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/tweets/%s/liking_users", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -24899,10 +25865,14 @@ func NewListLikingUsersRequest(server string, id TweetID, params *ListLikingUser
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24912,6 +25882,14 @@ func NewListLikingUsersRequest(server string, id TweetID, params *ListLikingUser
 
 // NewListQuoteTweetsRequest constructs an http.Request for the ListQuoteTweets method
 func NewListQuoteTweetsRequest(server string, id TweetID, params *ListQuoteTweetsParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListQuoteTweetsRequest(context.Background(), serverURL, id, params)
+}
+
+func newListQuoteTweetsRequest(ctx context.Context, serverURL *url.URL, id TweetID, params *ListQuoteTweetsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -24921,25 +25899,13 @@ func NewListQuoteTweetsRequest(server string, id TweetID, params *ListQuoteTweet
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/tweets/%s/quote_tweets", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -25056,10 +26022,14 @@ func NewListQuoteTweetsRequest(server string, id TweetID, params *ListQuoteTweet
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25069,6 +26039,14 @@ func NewListQuoteTweetsRequest(server string, id TweetID, params *ListQuoteTweet
 
 // NewListRetweetersRequest constructs an http.Request for the ListRetweeters method
 func NewListRetweetersRequest(server string, id TweetID, params *ListRetweetersParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListRetweetersRequest(context.Background(), serverURL, id, params)
+}
+
+func newListRetweetersRequest(ctx context.Context, serverURL *url.URL, id TweetID, params *ListRetweetersParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -25078,25 +26056,13 @@ func NewListRetweetersRequest(server string, id TweetID, params *ListRetweetersP
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/tweets/%s/retweeted_by", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -25165,10 +26131,14 @@ func NewListRetweetersRequest(server string, id TweetID, params *ListRetweetersP
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25178,6 +26148,14 @@ func NewListRetweetersRequest(server string, id TweetID, params *ListRetweetersP
 
 // NewListRetweetsRequest constructs an http.Request for the ListRetweets method
 func NewListRetweetsRequest(server string, id TweetID, params *ListRetweetsParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListRetweetsRequest(context.Background(), serverURL, id, params)
+}
+
+func newListRetweetsRequest(ctx context.Context, serverURL *url.URL, id TweetID, params *ListRetweetsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -25187,25 +26165,13 @@ func NewListRetweetsRequest(server string, id TweetID, params *ListRetweetsParam
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/tweets/%s/retweets", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -25310,10 +26276,14 @@ func NewListRetweetsRequest(server string, id TweetID, params *ListRetweetsParam
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25323,17 +26293,33 @@ func NewListRetweetsRequest(server string, id TweetID, params *ListRetweetsParam
 
 // NewHideReplyRequest calls the generic HideReply builder with application/json body
 func NewHideReplyRequest(server string, tweetID TweetID, body HideReplyJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newHideReplyRequest(context.Background(), serverURL, tweetID, body)
+}
+
+func newHideReplyRequest(ctx context.Context, serverURL *url.URL, tweetID TweetID, body HideReplyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewHideReplyRequestWithBody(server, tweetID, "application/json", bodyReader)
+	return newHideReplyRequestWithBody(ctx, serverURL, tweetID, "application/json", bodyReader)
 }
 
 // NewHideReplyRequestWithBody constructs an http.Request for the HideReply method, with any body, and a specified content type
 func NewHideReplyRequestWithBody(server string, tweetID TweetID, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newHideReplyRequestWithBody(context.Background(), serverURL, tweetID, contentType, body)
+}
+
+func newHideReplyRequestWithBody(ctx context.Context, serverURL *url.URL, tweetID TweetID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -25343,22 +26329,14 @@ func NewHideReplyRequestWithBody(server string, tweetID TweetID, contentType str
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/tweets/%s/hidden", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -25370,27 +26348,23 @@ func NewHideReplyRequestWithBody(server string, tweetID TweetID, contentType str
 
 // NewGetTweetUsageRequest constructs an http.Request for the GetTweetUsage method
 func NewGetTweetUsageRequest(server string, params *GetTweetUsageParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newGetTweetUsageRequest(context.Background(), serverURL, params)
+}
+
+func newGetTweetUsageRequest(ctx context.Context, serverURL *url.URL, params *GetTweetUsageParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/usage/tweets")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -25423,10 +26397,14 @@ func NewGetTweetUsageRequest(server string, params *GetTweetUsageParams) (*http.
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25436,27 +26414,23 @@ func NewGetTweetUsageRequest(server string, params *GetTweetUsageParams) (*http.
 
 // NewLookupUsersRequest constructs an http.Request for the LookupUsers method
 func NewLookupUsersRequest(server string, params *LookupUsersParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newLookupUsersRequest(context.Background(), serverURL, params)
+}
+
+func newLookupUsersRequest(ctx context.Context, serverURL *url.URL, params *LookupUsersParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/users")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -25513,10 +26487,14 @@ func NewLookupUsersRequest(server string, params *LookupUsersParams) (*http.Requ
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25526,27 +26504,23 @@ func NewLookupUsersRequest(server string, params *LookupUsersParams) (*http.Requ
 
 // NewLookupUsersByUsernamesRequest constructs an http.Request for the LookupUsersByUsernames method
 func NewLookupUsersByUsernamesRequest(server string, params *LookupUsersByUsernamesParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newLookupUsersByUsernamesRequest(context.Background(), serverURL, params)
+}
+
+func newLookupUsersByUsernamesRequest(ctx context.Context, serverURL *url.URL, params *LookupUsersByUsernamesParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/users/by")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -25603,10 +26577,14 @@ func NewLookupUsersByUsernamesRequest(server string, params *LookupUsersByUserna
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25616,6 +26594,14 @@ func NewLookupUsersByUsernamesRequest(server string, params *LookupUsersByUserna
 
 // NewLookupUserByUsernameRequest constructs an http.Request for the LookupUserByUsername method
 func NewLookupUserByUsernameRequest(server string, username string, params *LookupUserByUsernameParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newLookupUserByUsernameRequest(context.Background(), serverURL, username, params)
+}
+
+func newLookupUserByUsernameRequest(ctx context.Context, serverURL *url.URL, username string, params *LookupUserByUsernameParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -25625,25 +26611,13 @@ func NewLookupUserByUsernameRequest(server string, username string, params *Look
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/by/username/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -25688,10 +26662,14 @@ func NewLookupUserByUsernameRequest(server string, username string, params *Look
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25701,27 +26679,23 @@ func NewLookupUserByUsernameRequest(server string, username string, params *Look
 
 // NewStreamUserComplianceRequest constructs an http.Request for the StreamUserCompliance method
 func NewStreamUserComplianceRequest(server string, params *StreamUserComplianceParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newStreamUserComplianceRequest(context.Background(), serverURL, params)
+}
+
+func newStreamUserComplianceRequest(ctx context.Context, serverURL *url.URL, params *StreamUserComplianceParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/users/compliance/stream")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -25774,10 +26748,14 @@ func NewStreamUserComplianceRequest(server string, params *StreamUserComplianceP
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25787,27 +26765,23 @@ func NewStreamUserComplianceRequest(server string, params *StreamUserComplianceP
 
 // NewLookupMeRequest constructs an http.Request for the LookupMe method
 func NewLookupMeRequest(server string, params *LookupMeParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newLookupMeRequest(context.Background(), serverURL, params)
+}
+
+func newLookupMeRequest(ctx context.Context, serverURL *url.URL, params *LookupMeParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/users/me")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -25852,10 +26826,14 @@ func NewLookupMeRequest(server string, params *LookupMeParams) (*http.Request, e
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25865,27 +26843,23 @@ func NewLookupMeRequest(server string, params *LookupMeParams) (*http.Request, e
 
 // NewListPersonalizedTrendsRequest constructs an http.Request for the ListPersonalizedTrends method
 func NewListPersonalizedTrendsRequest(server string, params *ListPersonalizedTrendsParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newListPersonalizedTrendsRequest(context.Background(), serverURL, params)
+}
+
+func newListPersonalizedTrendsRequest(ctx context.Context, serverURL *url.URL, params *ListPersonalizedTrendsParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/users/personalized_trends")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -25906,10 +26880,14 @@ func NewListPersonalizedTrendsRequest(server string, params *ListPersonalizedTre
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25919,27 +26897,23 @@ func NewListPersonalizedTrendsRequest(server string, params *ListPersonalizedTre
 
 // NewLookupUsersPublicKeysRequest constructs an http.Request for the LookupUsersPublicKeys method
 func NewLookupUsersPublicKeysRequest(server string, params *LookupUsersPublicKeysParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newLookupUsersPublicKeysRequest(context.Background(), serverURL, params)
+}
+
+func newLookupUsersPublicKeysRequest(ctx context.Context, serverURL *url.URL, params *LookupUsersPublicKeysParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/users/public_keys")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -25972,10 +26946,14 @@ func NewLookupUsersPublicKeysRequest(server string, params *LookupUsersPublicKey
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25985,27 +26963,23 @@ func NewLookupUsersPublicKeysRequest(server string, params *LookupUsersPublicKey
 
 // NewListRepostsOfMeRequest constructs an http.Request for the ListRepostsOfMe method
 func NewListRepostsOfMeRequest(server string, params *ListRepostsOfMeParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newListRepostsOfMeRequest(context.Background(), serverURL, params)
+}
+
+func newListRepostsOfMeRequest(ctx context.Context, serverURL *url.URL, params *ListRepostsOfMeParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/users/reposts_of_me")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -26110,10 +27084,14 @@ func NewListRepostsOfMeRequest(server string, params *ListRepostsOfMeParams) (*h
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26123,27 +27101,23 @@ func NewListRepostsOfMeRequest(server string, params *ListRepostsOfMeParams) (*h
 
 // NewSearchUsersRequest constructs an http.Request for the SearchUsers method
 func NewSearchUsersRequest(server string, params *SearchUsersParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newSearchUsersRequest(context.Background(), serverURL, params)
+}
+
+func newSearchUsersRequest(ctx context.Context, serverURL *url.URL, params *SearchUsersParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/users/search")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -26220,10 +27194,14 @@ func NewSearchUsersRequest(server string, params *SearchUsersParams) (*http.Requ
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26233,6 +27211,14 @@ func NewSearchUsersRequest(server string, params *SearchUsersParams) (*http.Requ
 
 // NewLookupUserRequest constructs an http.Request for the LookupUser method
 func NewLookupUserRequest(server string, id UserID, params *LookupUserParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newLookupUserRequest(context.Background(), serverURL, id, params)
+}
+
+func newLookupUserRequest(ctx context.Context, serverURL *url.URL, id UserID, params *LookupUserParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -26242,25 +27228,13 @@ func NewLookupUserRequest(server string, id UserID, params *LookupUserParams) (*
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -26305,10 +27279,14 @@ func NewLookupUserRequest(server string, id UserID, params *LookupUserParams) (*
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26318,6 +27296,14 @@ func NewLookupUserRequest(server string, id UserID, params *LookupUserParams) (*
 
 // NewListAffiliatesRequest constructs an http.Request for the ListAffiliates method
 func NewListAffiliatesRequest(server string, id UserID, params *ListAffiliatesParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListAffiliatesRequest(context.Background(), serverURL, id, params)
+}
+
+func newListAffiliatesRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListAffiliatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -26327,25 +27313,13 @@ func NewListAffiliatesRequest(server string, id UserID, params *ListAffiliatesPa
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/affiliates", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -26414,10 +27388,14 @@ func NewListAffiliatesRequest(server string, id UserID, params *ListAffiliatesPa
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26427,6 +27405,14 @@ func NewListAffiliatesRequest(server string, id UserID, params *ListAffiliatesPa
 
 // NewListBlockingRequest constructs an http.Request for the ListBlocking method
 func NewListBlockingRequest(server string, id UserID, params *ListBlockingParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListBlockingRequest(context.Background(), serverURL, id, params)
+}
+
+func newListBlockingRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListBlockingParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -26436,25 +27422,13 @@ func NewListBlockingRequest(server string, id UserID, params *ListBlockingParams
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/blocking", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -26523,10 +27497,14 @@ func NewListBlockingRequest(server string, id UserID, params *ListBlockingParams
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26536,17 +27514,33 @@ func NewListBlockingRequest(server string, id UserID, params *ListBlockingParams
 
 // NewBlockUserRequest calls the generic BlockUser builder with application/json body
 func NewBlockUserRequest(server string, id UserID, body BlockUserJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newBlockUserRequest(context.Background(), serverURL, id, body)
+}
+
+func newBlockUserRequest(ctx context.Context, serverURL *url.URL, id UserID, body BlockUserJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBlockUserRequestWithBody(server, id, "application/json", bodyReader)
+	return newBlockUserRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
 }
 
 // NewBlockUserRequestWithBody constructs an http.Request for the BlockUser method, with any body, and a specified content type
 func NewBlockUserRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newBlockUserRequestWithBody(context.Background(), serverURL, id, contentType, body)
+}
+
+func newBlockUserRequestWithBody(ctx context.Context, serverURL *url.URL, id UserID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -26556,22 +27550,14 @@ func NewBlockUserRequestWithBody(server string, id UserID, contentType string, b
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/blocking", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -26583,6 +27569,14 @@ func NewBlockUserRequestWithBody(server string, id UserID, contentType string, b
 
 // NewListBookmarksRequest constructs an http.Request for the ListBookmarks method
 func NewListBookmarksRequest(server string, id UserID, params *ListBookmarksParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListBookmarksRequest(context.Background(), serverURL, id, params)
+}
+
+func newListBookmarksRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListBookmarksParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -26592,25 +27586,13 @@ func NewListBookmarksRequest(server string, id UserID, params *ListBookmarksPara
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/bookmarks", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -26715,10 +27697,14 @@ func NewListBookmarksRequest(server string, id UserID, params *ListBookmarksPara
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26728,17 +27714,33 @@ func NewListBookmarksRequest(server string, id UserID, params *ListBookmarksPara
 
 // NewAddBookmarkRequest calls the generic AddBookmark builder with application/json body
 func NewAddBookmarkRequest(server string, id UserID, body AddBookmarkJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newAddBookmarkRequest(context.Background(), serverURL, id, body)
+}
+
+func newAddBookmarkRequest(ctx context.Context, serverURL *url.URL, id UserID, body AddBookmarkJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddBookmarkRequestWithBody(server, id, "application/json", bodyReader)
+	return newAddBookmarkRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
 }
 
 // NewAddBookmarkRequestWithBody constructs an http.Request for the AddBookmark method, with any body, and a specified content type
 func NewAddBookmarkRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newAddBookmarkRequestWithBody(context.Background(), serverURL, id, contentType, body)
+}
+
+func newAddBookmarkRequestWithBody(ctx context.Context, serverURL *url.URL, id UserID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -26748,22 +27750,14 @@ func NewAddBookmarkRequestWithBody(server string, id UserID, contentType string,
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/bookmarks", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -26775,6 +27769,14 @@ func NewAddBookmarkRequestWithBody(server string, id UserID, contentType string,
 
 // NewListBookmarkFoldersRequest constructs an http.Request for the ListBookmarkFolders method
 func NewListBookmarkFoldersRequest(server string, id UserID, params *ListBookmarkFoldersParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListBookmarkFoldersRequest(context.Background(), serverURL, id, params)
+}
+
+func newListBookmarkFoldersRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListBookmarkFoldersParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -26784,25 +27786,13 @@ func NewListBookmarkFoldersRequest(server string, id UserID, params *ListBookmar
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/bookmarks/folders", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -26835,10 +27825,14 @@ func NewListBookmarkFoldersRequest(server string, id UserID, params *ListBookmar
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26848,17 +27842,33 @@ func NewListBookmarkFoldersRequest(server string, id UserID, params *ListBookmar
 
 // NewCreateBookmarkFolderRequest calls the generic CreateBookmarkFolder builder with application/json body
 func NewCreateBookmarkFolderRequest(server string, id UserID, body CreateBookmarkFolderJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newCreateBookmarkFolderRequest(context.Background(), serverURL, id, body)
+}
+
+func newCreateBookmarkFolderRequest(ctx context.Context, serverURL *url.URL, id UserID, body CreateBookmarkFolderJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateBookmarkFolderRequestWithBody(server, id, "application/json", bodyReader)
+	return newCreateBookmarkFolderRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
 }
 
 // NewCreateBookmarkFolderRequestWithBody constructs an http.Request for the CreateBookmarkFolder method, with any body, and a specified content type
 func NewCreateBookmarkFolderRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newCreateBookmarkFolderRequestWithBody(context.Background(), serverURL, id, contentType, body)
+}
+
+func newCreateBookmarkFolderRequestWithBody(ctx context.Context, serverURL *url.URL, id UserID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -26868,22 +27878,14 @@ func NewCreateBookmarkFolderRequestWithBody(server string, id UserID, contentTyp
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/bookmarks/folders", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -26895,6 +27897,14 @@ func NewCreateBookmarkFolderRequestWithBody(server string, id UserID, contentTyp
 
 // NewListBookmarkFolderTweetsRequest constructs an http.Request for the ListBookmarkFolderTweets method
 func NewListBookmarkFolderTweetsRequest(server string, id UserID, folderID BookmarkFolderID) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListBookmarkFolderTweetsRequest(context.Background(), serverURL, id, folderID)
+}
+
+func newListBookmarkFolderTweetsRequest(ctx context.Context, serverURL *url.URL, id UserID, folderID BookmarkFolderID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -26911,22 +27921,14 @@ func NewListBookmarkFolderTweetsRequest(server string, id UserID, folderID Bookm
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/bookmarks/folders/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26936,6 +27938,14 @@ func NewListBookmarkFolderTweetsRequest(server string, id UserID, folderID Bookm
 
 // NewRemoveBookmarkRequest constructs an http.Request for the RemoveBookmark method
 func NewRemoveBookmarkRequest(server string, id UserID, tweetID TweetID) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newRemoveBookmarkRequest(context.Background(), serverURL, id, tweetID)
+}
+
+func newRemoveBookmarkRequest(ctx context.Context, serverURL *url.URL, id UserID, tweetID TweetID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -26952,22 +27962,14 @@ func NewRemoveBookmarkRequest(server string, id UserID, tweetID TweetID) (*http.
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/bookmarks/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26977,6 +27979,14 @@ func NewRemoveBookmarkRequest(server string, id UserID, tweetID TweetID) (*http.
 
 // NewBlockUserDMsRequest constructs an http.Request for the BlockUserDMs method
 func NewBlockUserDMsRequest(server string, id UserID) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newBlockUserDMsRequest(context.Background(), serverURL, id)
+}
+
+func newBlockUserDMsRequest(ctx context.Context, serverURL *url.URL, id UserID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -26986,22 +27996,14 @@ func NewBlockUserDMsRequest(server string, id UserID) (*http.Request, error) {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/dm/block", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27011,6 +28013,14 @@ func NewBlockUserDMsRequest(server string, id UserID) (*http.Request, error) {
 
 // NewUnblockUserDMsRequest constructs an http.Request for the UnblockUserDMs method
 func NewUnblockUserDMsRequest(server string, id UserID) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newUnblockUserDMsRequest(context.Background(), serverURL, id)
+}
+
+func newUnblockUserDMsRequest(ctx context.Context, serverURL *url.URL, id UserID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -27020,22 +28030,14 @@ func NewUnblockUserDMsRequest(server string, id UserID) (*http.Request, error) {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/dm/unblock", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27045,6 +28047,14 @@ func NewUnblockUserDMsRequest(server string, id UserID) (*http.Request, error) {
 
 // NewListFollowedListsRequest constructs an http.Request for the ListFollowedLists method
 func NewListFollowedListsRequest(server string, id UserID, params *ListFollowedListsParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListFollowedListsRequest(context.Background(), serverURL, id, params)
+}
+
+func newListFollowedListsRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListFollowedListsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -27054,25 +28064,13 @@ func NewListFollowedListsRequest(server string, id UserID, params *ListFollowedL
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/followed_lists", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -27141,10 +28139,14 @@ func NewListFollowedListsRequest(server string, id UserID, params *ListFollowedL
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27154,17 +28156,33 @@ func NewListFollowedListsRequest(server string, id UserID, params *ListFollowedL
 
 // NewFollowListRequest calls the generic FollowList builder with application/json body
 func NewFollowListRequest(server string, id UserID, body FollowListJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newFollowListRequest(context.Background(), serverURL, id, body)
+}
+
+func newFollowListRequest(ctx context.Context, serverURL *url.URL, id UserID, body FollowListJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewFollowListRequestWithBody(server, id, "application/json", bodyReader)
+	return newFollowListRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
 }
 
 // NewFollowListRequestWithBody constructs an http.Request for the FollowList method, with any body, and a specified content type
 func NewFollowListRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newFollowListRequestWithBody(context.Background(), serverURL, id, contentType, body)
+}
+
+func newFollowListRequestWithBody(ctx context.Context, serverURL *url.URL, id UserID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -27174,22 +28192,14 @@ func NewFollowListRequestWithBody(server string, id UserID, contentType string, 
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/followed_lists", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -27201,6 +28211,14 @@ func NewFollowListRequestWithBody(server string, id UserID, contentType string, 
 
 // NewUnfollowListRequest constructs an http.Request for the UnfollowList method
 func NewUnfollowListRequest(server string, id UserID, listID ListID) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newUnfollowListRequest(context.Background(), serverURL, id, listID)
+}
+
+func newUnfollowListRequest(ctx context.Context, serverURL *url.URL, id UserID, listID ListID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -27217,22 +28235,14 @@ func NewUnfollowListRequest(server string, id UserID, listID ListID) (*http.Requ
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/followed_lists/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27242,6 +28252,14 @@ func NewUnfollowListRequest(server string, id UserID, listID ListID) (*http.Requ
 
 // NewListFollowersRequest constructs an http.Request for the ListFollowers method
 func NewListFollowersRequest(server string, id UserID, params *ListFollowersParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListFollowersRequest(context.Background(), serverURL, id, params)
+}
+
+func newListFollowersRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListFollowersParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -27251,25 +28269,13 @@ func NewListFollowersRequest(server string, id UserID, params *ListFollowersPara
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/followers", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -27338,10 +28344,14 @@ func NewListFollowersRequest(server string, id UserID, params *ListFollowersPara
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27351,6 +28361,14 @@ func NewListFollowersRequest(server string, id UserID, params *ListFollowersPara
 
 // NewListFollowingRequest constructs an http.Request for the ListFollowing method
 func NewListFollowingRequest(server string, id UserID, params *ListFollowingParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListFollowingRequest(context.Background(), serverURL, id, params)
+}
+
+func newListFollowingRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListFollowingParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -27360,25 +28378,13 @@ func NewListFollowingRequest(server string, id UserID, params *ListFollowingPara
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/following", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -27447,10 +28453,14 @@ func NewListFollowingRequest(server string, id UserID, params *ListFollowingPara
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27460,17 +28470,33 @@ func NewListFollowingRequest(server string, id UserID, params *ListFollowingPara
 
 // NewFollowUserRequest calls the generic FollowUser builder with application/json body
 func NewFollowUserRequest(server string, id UserID, body FollowUserJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newFollowUserRequest(context.Background(), serverURL, id, body)
+}
+
+func newFollowUserRequest(ctx context.Context, serverURL *url.URL, id UserID, body FollowUserJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewFollowUserRequestWithBody(server, id, "application/json", bodyReader)
+	return newFollowUserRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
 }
 
 // NewFollowUserRequestWithBody constructs an http.Request for the FollowUser method, with any body, and a specified content type
 func NewFollowUserRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newFollowUserRequestWithBody(context.Background(), serverURL, id, contentType, body)
+}
+
+func newFollowUserRequestWithBody(ctx context.Context, serverURL *url.URL, id UserID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -27480,22 +28506,14 @@ func NewFollowUserRequestWithBody(server string, id UserID, contentType string, 
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/following", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -27507,6 +28525,14 @@ func NewFollowUserRequestWithBody(server string, id UserID, contentType string, 
 
 // NewListLikedTweetsRequest constructs an http.Request for the ListLikedTweets method
 func NewListLikedTweetsRequest(server string, id UserID, params *ListLikedTweetsParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListLikedTweetsRequest(context.Background(), serverURL, id, params)
+}
+
+func newListLikedTweetsRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListLikedTweetsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -27516,25 +28542,13 @@ func NewListLikedTweetsRequest(server string, id UserID, params *ListLikedTweets
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/liked_tweets", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -27639,10 +28653,14 @@ func NewListLikedTweetsRequest(server string, id UserID, params *ListLikedTweets
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27652,17 +28670,33 @@ func NewListLikedTweetsRequest(server string, id UserID, params *ListLikedTweets
 
 // NewLikeTweetRequest calls the generic LikeTweet builder with application/json body
 func NewLikeTweetRequest(server string, id UserID, body LikeTweetJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newLikeTweetRequest(context.Background(), serverURL, id, body)
+}
+
+func newLikeTweetRequest(ctx context.Context, serverURL *url.URL, id UserID, body LikeTweetJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewLikeTweetRequestWithBody(server, id, "application/json", bodyReader)
+	return newLikeTweetRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
 }
 
 // NewLikeTweetRequestWithBody constructs an http.Request for the LikeTweet method, with any body, and a specified content type
 func NewLikeTweetRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newLikeTweetRequestWithBody(context.Background(), serverURL, id, contentType, body)
+}
+
+func newLikeTweetRequestWithBody(ctx context.Context, serverURL *url.URL, id UserID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -27672,22 +28706,14 @@ func NewLikeTweetRequestWithBody(server string, id UserID, contentType string, b
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/likes", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -27699,6 +28725,14 @@ func NewLikeTweetRequestWithBody(server string, id UserID, contentType string, b
 
 // NewUnlikeTweetRequest constructs an http.Request for the UnlikeTweet method
 func NewUnlikeTweetRequest(server string, id UserID, tweetID TweetID) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newUnlikeTweetRequest(context.Background(), serverURL, id, tweetID)
+}
+
+func newUnlikeTweetRequest(ctx context.Context, serverURL *url.URL, id UserID, tweetID TweetID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -27715,22 +28749,14 @@ func NewUnlikeTweetRequest(server string, id UserID, tweetID TweetID) (*http.Req
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/likes/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27740,6 +28766,14 @@ func NewUnlikeTweetRequest(server string, id UserID, tweetID TweetID) (*http.Req
 
 // NewListListMembershipsRequest constructs an http.Request for the ListListMemberships method
 func NewListListMembershipsRequest(server string, id UserID, params *ListListMembershipsParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListListMembershipsRequest(context.Background(), serverURL, id, params)
+}
+
+func newListListMembershipsRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListListMembershipsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -27749,25 +28783,13 @@ func NewListListMembershipsRequest(server string, id UserID, params *ListListMem
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/list_memberships", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -27836,10 +28858,14 @@ func NewListListMembershipsRequest(server string, id UserID, params *ListListMem
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27849,6 +28875,14 @@ func NewListListMembershipsRequest(server string, id UserID, params *ListListMem
 
 // NewListMentionsRequest constructs an http.Request for the ListMentions method
 func NewListMentionsRequest(server string, id UserID, params *ListMentionsParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListMentionsRequest(context.Background(), serverURL, id, params)
+}
+
+func newListMentionsRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListMentionsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -27858,25 +28892,13 @@ func NewListMentionsRequest(server string, id UserID, params *ListMentionsParams
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/mentions", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -28029,10 +29051,14 @@ func NewListMentionsRequest(server string, id UserID, params *ListMentionsParams
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28042,6 +29068,14 @@ func NewListMentionsRequest(server string, id UserID, params *ListMentionsParams
 
 // NewListMutingRequest constructs an http.Request for the ListMuting method
 func NewListMutingRequest(server string, id UserID, params *ListMutingParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListMutingRequest(context.Background(), serverURL, id, params)
+}
+
+func newListMutingRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListMutingParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -28051,25 +29085,13 @@ func NewListMutingRequest(server string, id UserID, params *ListMutingParams) (*
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/muting", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -28138,10 +29160,14 @@ func NewListMutingRequest(server string, id UserID, params *ListMutingParams) (*
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28151,17 +29177,33 @@ func NewListMutingRequest(server string, id UserID, params *ListMutingParams) (*
 
 // NewMuteUserRequest calls the generic MuteUser builder with application/json body
 func NewMuteUserRequest(server string, id UserID, body MuteUserJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newMuteUserRequest(context.Background(), serverURL, id, body)
+}
+
+func newMuteUserRequest(ctx context.Context, serverURL *url.URL, id UserID, body MuteUserJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewMuteUserRequestWithBody(server, id, "application/json", bodyReader)
+	return newMuteUserRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
 }
 
 // NewMuteUserRequestWithBody constructs an http.Request for the MuteUser method, with any body, and a specified content type
 func NewMuteUserRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newMuteUserRequestWithBody(context.Background(), serverURL, id, contentType, body)
+}
+
+func newMuteUserRequestWithBody(ctx context.Context, serverURL *url.URL, id UserID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -28171,22 +29213,14 @@ func NewMuteUserRequestWithBody(server string, id UserID, contentType string, bo
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/muting", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28198,6 +29232,14 @@ func NewMuteUserRequestWithBody(server string, id UserID, contentType string, bo
 
 // NewListOwnedListsRequest constructs an http.Request for the ListOwnedLists method
 func NewListOwnedListsRequest(server string, id UserID, params *ListOwnedListsParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListOwnedListsRequest(context.Background(), serverURL, id, params)
+}
+
+func newListOwnedListsRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListOwnedListsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -28207,25 +29249,13 @@ func NewListOwnedListsRequest(server string, id UserID, params *ListOwnedListsPa
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/owned_lists", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -28294,10 +29324,14 @@ func NewListOwnedListsRequest(server string, id UserID, params *ListOwnedListsPa
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28307,6 +29341,14 @@ func NewListOwnedListsRequest(server string, id UserID, params *ListOwnedListsPa
 
 // NewListPinnedListsRequest constructs an http.Request for the ListPinnedLists method
 func NewListPinnedListsRequest(server string, id UserID, params *ListPinnedListsParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListPinnedListsRequest(context.Background(), serverURL, id, params)
+}
+
+func newListPinnedListsRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListPinnedListsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -28316,25 +29358,13 @@ func NewListPinnedListsRequest(server string, id UserID, params *ListPinnedLists
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/pinned_lists", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -28379,10 +29409,14 @@ func NewListPinnedListsRequest(server string, id UserID, params *ListPinnedLists
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28392,17 +29426,33 @@ func NewListPinnedListsRequest(server string, id UserID, params *ListPinnedLists
 
 // NewPinListRequest calls the generic PinList builder with application/json body
 func NewPinListRequest(server string, id UserID, body PinListJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newPinListRequest(context.Background(), serverURL, id, body)
+}
+
+func newPinListRequest(ctx context.Context, serverURL *url.URL, id UserID, body PinListJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewPinListRequestWithBody(server, id, "application/json", bodyReader)
+	return newPinListRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
 }
 
 // NewPinListRequestWithBody constructs an http.Request for the PinList method, with any body, and a specified content type
 func NewPinListRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newPinListRequestWithBody(context.Background(), serverURL, id, contentType, body)
+}
+
+func newPinListRequestWithBody(ctx context.Context, serverURL *url.URL, id UserID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -28412,22 +29462,14 @@ func NewPinListRequestWithBody(server string, id UserID, contentType string, bod
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/pinned_lists", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28439,6 +29481,14 @@ func NewPinListRequestWithBody(server string, id UserID, contentType string, bod
 
 // NewUnpinListRequest constructs an http.Request for the UnpinList method
 func NewUnpinListRequest(server string, id UserID, listID ListID) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newUnpinListRequest(context.Background(), serverURL, id, listID)
+}
+
+func newUnpinListRequest(ctx context.Context, serverURL *url.URL, id UserID, listID ListID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -28455,22 +29505,14 @@ func NewUnpinListRequest(server string, id UserID, listID ListID) (*http.Request
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/pinned_lists/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28480,6 +29522,14 @@ func NewUnpinListRequest(server string, id UserID, listID ListID) (*http.Request
 
 // NewLookupUserPublicKeysRequest constructs an http.Request for the LookupUserPublicKeys method
 func NewLookupUserPublicKeysRequest(server string, id UserID, params *LookupUserPublicKeysParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newLookupUserPublicKeysRequest(context.Background(), serverURL, id, params)
+}
+
+func newLookupUserPublicKeysRequest(ctx context.Context, serverURL *url.URL, id UserID, params *LookupUserPublicKeysParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -28489,25 +29539,13 @@ func NewLookupUserPublicKeysRequest(server string, id UserID, params *LookupUser
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/public_keys", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -28528,10 +29566,14 @@ func NewLookupUserPublicKeysRequest(server string, id UserID, params *LookupUser
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28541,17 +29583,33 @@ func NewLookupUserPublicKeysRequest(server string, id UserID, params *LookupUser
 
 // NewAddUserPublicKeyRequest calls the generic AddUserPublicKey builder with application/json body
 func NewAddUserPublicKeyRequest(server string, id UserID, body AddUserPublicKeyJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newAddUserPublicKeyRequest(context.Background(), serverURL, id, body)
+}
+
+func newAddUserPublicKeyRequest(ctx context.Context, serverURL *url.URL, id UserID, body AddUserPublicKeyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddUserPublicKeyRequestWithBody(server, id, "application/json", bodyReader)
+	return newAddUserPublicKeyRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
 }
 
 // NewAddUserPublicKeyRequestWithBody constructs an http.Request for the AddUserPublicKey method, with any body, and a specified content type
 func NewAddUserPublicKeyRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newAddUserPublicKeyRequestWithBody(context.Background(), serverURL, id, contentType, body)
+}
+
+func newAddUserPublicKeyRequestWithBody(ctx context.Context, serverURL *url.URL, id UserID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -28561,22 +29619,14 @@ func NewAddUserPublicKeyRequestWithBody(server string, id UserID, contentType st
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/public_keys", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28588,17 +29638,33 @@ func NewAddUserPublicKeyRequestWithBody(server string, id UserID, contentType st
 
 // NewRetweetRequest calls the generic Retweet builder with application/json body
 func NewRetweetRequest(server string, id UserID, body RetweetJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newRetweetRequest(context.Background(), serverURL, id, body)
+}
+
+func newRetweetRequest(ctx context.Context, serverURL *url.URL, id UserID, body RetweetJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewRetweetRequestWithBody(server, id, "application/json", bodyReader)
+	return newRetweetRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
 }
 
 // NewRetweetRequestWithBody constructs an http.Request for the Retweet method, with any body, and a specified content type
 func NewRetweetRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newRetweetRequestWithBody(context.Background(), serverURL, id, contentType, body)
+}
+
+func newRetweetRequestWithBody(ctx context.Context, serverURL *url.URL, id UserID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -28608,22 +29674,14 @@ func NewRetweetRequestWithBody(server string, id UserID, contentType string, bod
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/retweets", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28635,6 +29693,14 @@ func NewRetweetRequestWithBody(server string, id UserID, contentType string, bod
 
 // NewUnretweetRequest constructs an http.Request for the Unretweet method
 func NewUnretweetRequest(server string, id UserID, sourceTweetID TweetID) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newUnretweetRequest(context.Background(), serverURL, id, sourceTweetID)
+}
+
+func newUnretweetRequest(ctx context.Context, serverURL *url.URL, id UserID, sourceTweetID TweetID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -28651,22 +29717,14 @@ func NewUnretweetRequest(server string, id UserID, sourceTweetID TweetID) (*http
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/retweets/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28676,6 +29734,14 @@ func NewUnretweetRequest(server string, id UserID, sourceTweetID TweetID) (*http
 
 // NewHomeTimelineRequest constructs an http.Request for the HomeTimeline method
 func NewHomeTimelineRequest(server string, id UserID, params *HomeTimelineParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newHomeTimelineRequest(context.Background(), serverURL, id, params)
+}
+
+func newHomeTimelineRequest(ctx context.Context, serverURL *url.URL, id UserID, params *HomeTimelineParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -28685,25 +29751,13 @@ func NewHomeTimelineRequest(server string, id UserID, params *HomeTimelineParams
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/timelines/reverse_chronological", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -28868,10 +29922,14 @@ func NewHomeTimelineRequest(server string, id UserID, params *HomeTimelineParams
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28881,6 +29939,14 @@ func NewHomeTimelineRequest(server string, id UserID, params *HomeTimelineParams
 
 // NewListUserTweetsRequest constructs an http.Request for the ListUserTweets method
 func NewListUserTweetsRequest(server string, id UserID, params *ListUserTweetsParams) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newListUserTweetsRequest(context.Background(), serverURL, id, params)
+}
+
+func newListUserTweetsRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListUserTweetsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -28890,25 +29956,13 @@ func NewListUserTweetsRequest(server string, id UserID, params *ListUserTweetsPa
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/tweets", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -29073,10 +30127,14 @@ func NewListUserTweetsRequest(server string, id UserID, params *ListUserTweetsPa
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29086,6 +30144,14 @@ func NewListUserTweetsRequest(server string, id UserID, params *ListUserTweetsPa
 
 // NewUnblockUserRequest constructs an http.Request for the UnblockUser method
 func NewUnblockUserRequest(server string, sourceUserID UserID, targetUserID UserID) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newUnblockUserRequest(context.Background(), serverURL, sourceUserID, targetUserID)
+}
+
+func newUnblockUserRequest(ctx context.Context, serverURL *url.URL, sourceUserID UserID, targetUserID UserID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -29102,22 +30168,14 @@ func NewUnblockUserRequest(server string, sourceUserID UserID, targetUserID User
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/blocking/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29127,6 +30185,14 @@ func NewUnblockUserRequest(server string, sourceUserID UserID, targetUserID User
 
 // NewUnfollowUserRequest constructs an http.Request for the UnfollowUser method
 func NewUnfollowUserRequest(server string, sourceUserID UserID, targetUserID UserID) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newUnfollowUserRequest(context.Background(), serverURL, sourceUserID, targetUserID)
+}
+
+func newUnfollowUserRequest(ctx context.Context, serverURL *url.URL, sourceUserID UserID, targetUserID UserID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -29143,22 +30209,14 @@ func NewUnfollowUserRequest(server string, sourceUserID UserID, targetUserID Use
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/following/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29168,6 +30226,14 @@ func NewUnfollowUserRequest(server string, sourceUserID UserID, targetUserID Use
 
 // NewUnmuteUserRequest constructs an http.Request for the UnmuteUser method
 func NewUnmuteUserRequest(server string, sourceUserID UserID, targetUserID UserID) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newUnmuteUserRequest(context.Background(), serverURL, sourceUserID, targetUserID)
+}
+
+func newUnmuteUserRequest(ctx context.Context, serverURL *url.URL, sourceUserID UserID, targetUserID UserID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -29184,22 +30250,14 @@ func NewUnmuteUserRequest(server string, sourceUserID UserID, targetUserID UserI
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/users/%s/muting/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29209,27 +30267,23 @@ func NewUnmuteUserRequest(server string, sourceUserID UserID, targetUserID UserI
 
 // NewListWebhooksRequest constructs an http.Request for the ListWebhooks method
 func NewListWebhooksRequest(server string, params *ListWebhooksParams) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newListWebhooksRequest(context.Background(), serverURL, params)
+}
+
+func newListWebhooksRequest(ctx context.Context, serverURL *url.URL, params *ListWebhooksParams) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/webhooks")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
+	var rawQuery string
 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -29250,10 +30304,14 @@ func NewListWebhooksRequest(server string, params *ListWebhooksParams) (*http.Re
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29263,35 +30321,43 @@ func NewListWebhooksRequest(server string, params *ListWebhooksParams) (*http.Re
 
 // NewCreateWebhookRequest calls the generic CreateWebhook builder with application/json body
 func NewCreateWebhookRequest(server string, body CreateWebhookJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newCreateWebhookRequest(context.Background(), serverURL, body)
+}
+
+func newCreateWebhookRequest(ctx context.Context, serverURL *url.URL, body CreateWebhookJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateWebhookRequestWithBody(server, "application/json", bodyReader)
+	return newCreateWebhookRequestWithBody(ctx, serverURL, "application/json", bodyReader)
 }
 
 // NewCreateWebhookRequestWithBody constructs an http.Request for the CreateWebhook method, with any body, and a specified content type
 func NewCreateWebhookRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newCreateWebhookRequestWithBody(context.Background(), serverURL, contentType, body)
+}
+
+func newCreateWebhookRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/webhooks")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -29303,35 +30369,43 @@ func NewCreateWebhookRequestWithBody(server string, contentType string, body io.
 
 // NewReplayWebhookEventsRequest calls the generic ReplayWebhookEvents builder with application/json body
 func NewReplayWebhookEventsRequest(server string, body ReplayWebhookEventsJSONRequestBody) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newReplayWebhookEventsRequest(context.Background(), serverURL, body)
+}
+
+func newReplayWebhookEventsRequest(ctx context.Context, serverURL *url.URL, body ReplayWebhookEventsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewReplayWebhookEventsRequestWithBody(server, "application/json", bodyReader)
+	return newReplayWebhookEventsRequestWithBody(ctx, serverURL, "application/json", bodyReader)
 }
 
 // NewReplayWebhookEventsRequestWithBody constructs an http.Request for the ReplayWebhookEvents method, with any body, and a specified content type
 func NewReplayWebhookEventsRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
 	}
+	return newReplayWebhookEventsRequestWithBody(context.Background(), serverURL, contentType, body)
+}
+
+func newReplayWebhookEventsRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
 
 	operationPath := fmt.Sprintf("/2/webhooks/replay")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -29343,6 +30417,14 @@ func NewReplayWebhookEventsRequestWithBody(server string, contentType string, bo
 
 // NewDeleteWebhookRequest constructs an http.Request for the DeleteWebhook method
 func NewDeleteWebhookRequest(server string, webhookID WebhookIDPath) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newDeleteWebhookRequest(context.Background(), serverURL, webhookID)
+}
+
+func newDeleteWebhookRequest(ctx context.Context, serverURL *url.URL, webhookID WebhookIDPath) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -29352,22 +30434,14 @@ func NewDeleteWebhookRequest(server string, webhookID WebhookIDPath) (*http.Requ
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/webhooks/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29377,6 +30451,14 @@ func NewDeleteWebhookRequest(server string, webhookID WebhookIDPath) (*http.Requ
 
 // NewValidateWebhookRequest constructs an http.Request for the ValidateWebhook method
 func NewValidateWebhookRequest(server string, webhookID WebhookIDPath) (*http.Request, error) {
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+	return newValidateWebhookRequest(context.Background(), serverURL, webhookID)
+}
+
+func newValidateWebhookRequest(ctx context.Context, serverURL *url.URL, webhookID WebhookIDPath) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -29386,22 +30468,14 @@ func NewValidateWebhookRequest(server string, webhookID WebhookIDPath) (*http.Re
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/2/webhooks/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
+	var rawQuery string
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
