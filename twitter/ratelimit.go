@@ -42,24 +42,33 @@ func parseRateLimit(endpoint string, h http.Header) RateLimit {
 	rl.Limit, _ = headerInt(h, "X-Rate-Limit-Limit")
 	rl.Remaining, _ = headerInt(h, "X-Rate-Limit-Remaining")
 	rl.Reset = headerUnix(h, "X-Rate-Limit-Reset")
-	rl.App24Hour = parseQuota(h, "X-App-Limit-24hour-")
-	rl.User24Hour = parseQuota(h, "X-User-Limit-24hour-")
+	rl.App24Hour = parseQuota(h, "X-App-Limit-24hour-Limit", "X-App-Limit-24hour-Remaining", "X-App-Limit-24hour-Reset")
+	rl.User24Hour = parseQuota(h, "X-User-Limit-24hour-Limit", "X-User-Limit-24hour-Remaining", "X-User-Limit-24hour-Reset")
 	return rl
 }
 
-func parseQuota(h http.Header, prefix string) *Quota {
-	limit, ok := headerInt(h, prefix+"Limit")
+func parseQuota(h http.Header, limitKey, remainingKey, resetKey string) *Quota {
+	limit, ok := headerInt(h, limitKey)
 	if !ok {
 		return nil
 	}
 	q := &Quota{Limit: limit}
-	q.Remaining, _ = headerInt(h, prefix+"Remaining")
-	q.Reset = headerUnix(h, prefix+"Reset")
+	q.Remaining, _ = headerInt(h, remainingKey)
+	q.Reset = headerUnix(h, resetKey)
 	return q
 }
 
+// header is h.Get(key) for a key spelled canonically, as every key here is: the map is
+// read directly, without canonicalizing the key again on every response.
+func header(h http.Header, key string) string {
+	if v := h[key]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
+}
+
 func headerInt(h http.Header, key string) (int, bool) {
-	v := h.Get(key)
+	v := header(h, key)
 	if v == "" {
 		return 0, false
 	}
@@ -71,7 +80,7 @@ func headerInt(h http.Header, key string) (int, bool) {
 }
 
 func headerUnix(h http.Header, key string) time.Time {
-	v := h.Get(key)
+	v := header(h, key)
 	if v == "" {
 		return time.Time{}
 	}

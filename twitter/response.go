@@ -27,8 +27,8 @@ type Response struct {
 }
 
 func requestID(h http.Header) string {
-	if id := h.Get("X-Transaction-Id"); id != "" {
+	if id := header(h, "X-Transaction-Id"); id != "" {
 		return id
 	}
-	return h.Get("X-Request-Id")
+	return header(h, "X-Request-Id")
 }

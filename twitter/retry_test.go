@@ -117,6 +117,14 @@ func TestParseRateLimitHeaders(t *testing.T) {
 	if rl.User24Hour != nil {
 		t.Errorf("malformed user quota parsed: %+v", rl.User24Hour)
 	}
+	// The keys are read as net/http spells them (canonical), whatever case they came in.
+	u := http.Header{}
+	u.Set("x-user-limit-24hour-limit", "25")
+	u.Set("X-USER-LIMIT-24HOUR-REMAINING", "24")
+	u.Set("x-user-limit-24hour-reset", "1700086400")
+	if q := parseRateLimit("x", u).User24Hour; q == nil || q.Limit != 25 || q.Remaining != 24 || q.Reset.Unix() != 1700086400 {
+		t.Errorf("user quota = %+v", q)
+	}
 	if (parseRateLimit("x", http.Header{})).Known() {
 		t.Error("no headers reported as known")
 	}
