@@ -128,10 +128,12 @@ func WithObserver(o Observer) Option {
 	}
 }
 
-// callObservation follows one call for the Observer.
+// callObservation follows one call for the Observer. With no Observer set (NoObserver)
+// it reads no clock and reports nothing.
 type callObservation struct {
 	c        *Client
 	endpoint string
+	none     bool // the Observer is NoObserver
 	start    time.Time
 	attempt  time.Time // when the current attempt started
 	attempts int       // attempts started
@@ -142,19 +144,27 @@ type callObservation struct {
 // observeCall tells the Observer a call starts and returns the context to make it with.
 // The observation is a value, so that it can live on the caller's stack.
 func (c *Client) observeCall(ctx context.Context, endpoint string) (context.Context, callObservation) {
+	if _, none := c.cfg.observer.(NoObserver); none {
+		return ctx, callObservation{c: c, endpoint: endpoint, none: true}
+	}
 	o := callObservation{c: c, endpoint: endpoint, start: c.cfg.now()}
 	return c.cfg.observer.StartCall(ctx, CallStart{Endpoint: endpoint, At: o.start}), o
 }
 
 // startAttempt marks the start of an attempt.
 func (o *callObservation) startAttempt() {
-	o.attempt = o.c.cfg.now()
 	o.attempts++
+	if !o.none {
+		o.attempt = o.c.cfg.now()
+	}
 }
 
 // endAttempt reports an attempt's outcome: status 0 for no answer.
 func (o *callObservation) endAttempt(ctx context.Context, status int, rl RateLimit, err error) {
 	o.status, o.rl = status, rl
+	if o.none {
+		return
+	}
 	o.c.cfg.observer.EndAttempt(ctx, Attempt{
 		Endpoint: o.endpoint, Number: o.attempts, StatusCode: status, Err: err,
 		Duration: o.c.cfg.now().Sub(o.attempt), RateLimit: rl,
@@ -169,6 +179,9 @@ func (o *callObservation) wait(ctx context.Context, why WaitReason, attempt int,
 
 // end reports the call's result.
 func (o *callObservation) end(ctx context.Context, err error) {
+	if o.none {
+		return
+	}
 	o.c.cfg.observer.EndCall(ctx, CallEnd{
 		Endpoint: o.endpoint, Attempts: o.attempts, StatusCode: o.status, Err: err,
 		Duration: o.c.cfg.now().Sub(o.start), RateLimit: o.rl,
