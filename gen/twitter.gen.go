@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -11601,11 +11600,11 @@ type ClientInterface interface {
 //
 // Corresponds with GET /2/account_activity/subscriptions/count (the `CountAccountActivitySubscriptions` operationId).
 func (c *Client) CountAccountActivitySubscriptions(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCountAccountActivitySubscriptionsRequest(ctx, serverURL)
+	req, err := newCountAccountActivitySubscriptionsRequest(ctx, server)
 	if err != nil {
 		return nil, err
 	}
@@ -11621,11 +11620,11 @@ func (c *Client) CountAccountActivitySubscriptions(ctx context.Context, reqEdito
 //
 // Corresponds with GET /2/account_activity/webhooks/{webhook_id}/subscriptions/all (the `GetAccountActivitySubscription` operationId).
 func (c *Client) GetAccountActivitySubscription(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newGetAccountActivitySubscriptionRequest(ctx, serverURL, webhookID)
+	req, err := newGetAccountActivitySubscriptionRequest(ctx, server, webhookID)
 	if err != nil {
 		return nil, err
 	}
@@ -11643,11 +11642,11 @@ func (c *Client) GetAccountActivitySubscription(ctx context.Context, webhookID W
 //
 // Corresponds with POST /2/account_activity/webhooks/{webhook_id}/subscriptions/all (the `CreateAccountActivitySubscription` operationId).
 func (c *Client) CreateAccountActivitySubscriptionWithBody(ctx context.Context, webhookID WebhookIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateAccountActivitySubscriptionRequestWithBody(ctx, serverURL, webhookID, contentType, body)
+	req, err := newCreateAccountActivitySubscriptionRequestWithBody(ctx, server, webhookID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11665,11 +11664,11 @@ func (c *Client) CreateAccountActivitySubscriptionWithBody(ctx context.Context, 
 //
 // Corresponds with POST /2/account_activity/webhooks/{webhook_id}/subscriptions/all (the `CreateAccountActivitySubscription` operationId).
 func (c *Client) CreateAccountActivitySubscription(ctx context.Context, webhookID WebhookIDPath, body CreateAccountActivitySubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateAccountActivitySubscriptionRequest(ctx, serverURL, webhookID, body)
+	req, err := newCreateAccountActivitySubscriptionRequest(ctx, server, webhookID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11685,11 +11684,11 @@ func (c *Client) CreateAccountActivitySubscription(ctx context.Context, webhookI
 //
 // Corresponds with GET /2/account_activity/webhooks/{webhook_id}/subscriptions/all/list (the `ListAccountActivitySubscriptions` operationId).
 func (c *Client) ListAccountActivitySubscriptions(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListAccountActivitySubscriptionsRequest(ctx, serverURL, webhookID)
+	req, err := newListAccountActivitySubscriptionsRequest(ctx, server, webhookID)
 	if err != nil {
 		return nil, err
 	}
@@ -11705,11 +11704,11 @@ func (c *Client) ListAccountActivitySubscriptions(ctx context.Context, webhookID
 //
 // Corresponds with DELETE /2/account_activity/webhooks/{webhook_id}/subscriptions/{user_id}/all (the `DeleteAccountActivitySubscription` operationId).
 func (c *Client) DeleteAccountActivitySubscription(ctx context.Context, webhookID WebhookIDPath, userID UserID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newDeleteAccountActivitySubscriptionRequest(ctx, serverURL, webhookID, userID)
+	req, err := newDeleteAccountActivitySubscriptionRequest(ctx, server, webhookID, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -11725,11 +11724,11 @@ func (c *Client) DeleteAccountActivitySubscription(ctx context.Context, webhookI
 //
 // Corresponds with GET /2/activity/stream (the `StreamActivity` operationId).
 func (c *Client) StreamActivity(ctx context.Context, params *StreamActivityParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newStreamActivityRequest(ctx, serverURL, params)
+	req, err := newStreamActivityRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -11745,11 +11744,11 @@ func (c *Client) StreamActivity(ctx context.Context, params *StreamActivityParam
 //
 // Corresponds with DELETE /2/activity/subscriptions (the `DeleteActivitySubscriptions` operationId).
 func (c *Client) DeleteActivitySubscriptions(ctx context.Context, params *DeleteActivitySubscriptionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newDeleteActivitySubscriptionsRequest(ctx, serverURL, params)
+	req, err := newDeleteActivitySubscriptionsRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -11765,11 +11764,11 @@ func (c *Client) DeleteActivitySubscriptions(ctx context.Context, params *Delete
 //
 // Corresponds with GET /2/activity/subscriptions (the `ListActivitySubscriptions` operationId).
 func (c *Client) ListActivitySubscriptions(ctx context.Context, params *ListActivitySubscriptionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListActivitySubscriptionsRequest(ctx, serverURL, params)
+	req, err := newListActivitySubscriptionsRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -11787,11 +11786,11 @@ func (c *Client) ListActivitySubscriptions(ctx context.Context, params *ListActi
 //
 // Corresponds with POST /2/activity/subscriptions (the `CreateActivitySubscription` operationId).
 func (c *Client) CreateActivitySubscriptionWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateActivitySubscriptionRequestWithBody(ctx, serverURL, contentType, body)
+	req, err := newCreateActivitySubscriptionRequestWithBody(ctx, server, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11809,11 +11808,11 @@ func (c *Client) CreateActivitySubscriptionWithBody(ctx context.Context, content
 //
 // Corresponds with POST /2/activity/subscriptions (the `CreateActivitySubscription` operationId).
 func (c *Client) CreateActivitySubscription(ctx context.Context, body CreateActivitySubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateActivitySubscriptionRequest(ctx, serverURL, body)
+	req, err := newCreateActivitySubscriptionRequest(ctx, server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11829,11 +11828,11 @@ func (c *Client) CreateActivitySubscription(ctx context.Context, body CreateActi
 //
 // Corresponds with DELETE /2/activity/subscriptions/{subscription_id} (the `DeleteActivitySubscription` operationId).
 func (c *Client) DeleteActivitySubscription(ctx context.Context, subscriptionID ActivitySubscriptionIDPath, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newDeleteActivitySubscriptionRequest(ctx, serverURL, subscriptionID)
+	req, err := newDeleteActivitySubscriptionRequest(ctx, server, subscriptionID)
 	if err != nil {
 		return nil, err
 	}
@@ -11851,11 +11850,11 @@ func (c *Client) DeleteActivitySubscription(ctx context.Context, subscriptionID 
 //
 // Corresponds with PUT /2/activity/subscriptions/{subscription_id} (the `UpdateActivitySubscription` operationId).
 func (c *Client) UpdateActivitySubscriptionWithBody(ctx context.Context, subscriptionID ActivitySubscriptionIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newUpdateActivitySubscriptionRequestWithBody(ctx, serverURL, subscriptionID, contentType, body)
+	req, err := newUpdateActivitySubscriptionRequestWithBody(ctx, server, subscriptionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11873,11 +11872,11 @@ func (c *Client) UpdateActivitySubscriptionWithBody(ctx context.Context, subscri
 //
 // Corresponds with PUT /2/activity/subscriptions/{subscription_id} (the `UpdateActivitySubscription` operationId).
 func (c *Client) UpdateActivitySubscription(ctx context.Context, subscriptionID ActivitySubscriptionIDPath, body UpdateActivitySubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newUpdateActivitySubscriptionRequest(ctx, serverURL, subscriptionID, body)
+	req, err := newUpdateActivitySubscriptionRequest(ctx, server, subscriptionID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11895,11 +11894,11 @@ func (c *Client) UpdateActivitySubscription(ctx context.Context, subscriptionID 
 //
 // Corresponds with POST /2/articles/draft (the `CreateArticleDraft` operationId).
 func (c *Client) CreateArticleDraftWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateArticleDraftRequestWithBody(ctx, serverURL, contentType, body)
+	req, err := newCreateArticleDraftRequestWithBody(ctx, server, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11917,11 +11916,11 @@ func (c *Client) CreateArticleDraftWithBody(ctx context.Context, contentType str
 //
 // Corresponds with POST /2/articles/draft (the `CreateArticleDraft` operationId).
 func (c *Client) CreateArticleDraft(ctx context.Context, body CreateArticleDraftJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateArticleDraftRequest(ctx, serverURL, body)
+	req, err := newCreateArticleDraftRequest(ctx, server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11937,11 +11936,11 @@ func (c *Client) CreateArticleDraft(ctx context.Context, body CreateArticleDraft
 //
 // Corresponds with POST /2/articles/{article_id}/publish (the `PublishArticle` operationId).
 func (c *Client) PublishArticle(ctx context.Context, articleID ArticleID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newPublishArticleRequest(ctx, serverURL, articleID)
+	req, err := newPublishArticleRequest(ctx, server, articleID)
 	if err != nil {
 		return nil, err
 	}
@@ -11957,11 +11956,11 @@ func (c *Client) PublishArticle(ctx context.Context, articleID ArticleID, reqEdi
 //
 // Corresponds with GET /2/broadcasts (the `ListBroadcasts` operationId).
 func (c *Client) ListBroadcasts(ctx context.Context, params *ListBroadcastsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListBroadcastsRequest(ctx, serverURL, params)
+	req, err := newListBroadcastsRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -11977,11 +11976,11 @@ func (c *Client) ListBroadcasts(ctx context.Context, params *ListBroadcastsParam
 //
 // Corresponds with GET /2/broadcasts/scheduled (the `ListScheduledBroadcasts` operationId).
 func (c *Client) ListScheduledBroadcasts(ctx context.Context, params *ListScheduledBroadcastsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListScheduledBroadcastsRequest(ctx, serverURL, params)
+	req, err := newListScheduledBroadcastsRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -11999,11 +11998,11 @@ func (c *Client) ListScheduledBroadcasts(ctx context.Context, params *ListSchedu
 //
 // Corresponds with POST /2/broadcasts/scheduled (the `CreateScheduledBroadcast` operationId).
 func (c *Client) CreateScheduledBroadcastWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateScheduledBroadcastRequestWithBody(ctx, serverURL, contentType, body)
+	req, err := newCreateScheduledBroadcastRequestWithBody(ctx, server, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12021,11 +12020,11 @@ func (c *Client) CreateScheduledBroadcastWithBody(ctx context.Context, contentTy
 //
 // Corresponds with POST /2/broadcasts/scheduled (the `CreateScheduledBroadcast` operationId).
 func (c *Client) CreateScheduledBroadcast(ctx context.Context, body CreateScheduledBroadcastJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateScheduledBroadcastRequest(ctx, serverURL, body)
+	req, err := newCreateScheduledBroadcastRequest(ctx, server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12041,11 +12040,11 @@ func (c *Client) CreateScheduledBroadcast(ctx context.Context, body CreateSchedu
 //
 // Corresponds with DELETE /2/broadcasts/scheduled/{id} (the `DeleteScheduledBroadcast` operationId).
 func (c *Client) DeleteScheduledBroadcast(ctx context.Context, id BroadcastIDPath, params *DeleteScheduledBroadcastParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newDeleteScheduledBroadcastRequest(ctx, serverURL, id, params)
+	req, err := newDeleteScheduledBroadcastRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -12061,11 +12060,11 @@ func (c *Client) DeleteScheduledBroadcast(ctx context.Context, id BroadcastIDPat
 //
 // Corresponds with GET /2/broadcasts/scheduled/{id} (the `GetScheduledBroadcast` operationId).
 func (c *Client) GetScheduledBroadcast(ctx context.Context, id BroadcastIDPath, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newGetScheduledBroadcastRequest(ctx, serverURL, id)
+	req, err := newGetScheduledBroadcastRequest(ctx, server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -12083,11 +12082,11 @@ func (c *Client) GetScheduledBroadcast(ctx context.Context, id BroadcastIDPath, 
 //
 // Corresponds with PUT /2/broadcasts/scheduled/{id} (the `UpdateScheduledBroadcast` operationId).
 func (c *Client) UpdateScheduledBroadcastWithBody(ctx context.Context, id BroadcastIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newUpdateScheduledBroadcastRequestWithBody(ctx, serverURL, id, contentType, body)
+	req, err := newUpdateScheduledBroadcastRequestWithBody(ctx, server, id, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12105,11 +12104,11 @@ func (c *Client) UpdateScheduledBroadcastWithBody(ctx context.Context, id Broadc
 //
 // Corresponds with PUT /2/broadcasts/scheduled/{id} (the `UpdateScheduledBroadcast` operationId).
 func (c *Client) UpdateScheduledBroadcast(ctx context.Context, id BroadcastIDPath, body UpdateScheduledBroadcastJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newUpdateScheduledBroadcastRequest(ctx, serverURL, id, body)
+	req, err := newUpdateScheduledBroadcastRequest(ctx, server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12125,11 +12124,11 @@ func (c *Client) UpdateScheduledBroadcast(ctx context.Context, id BroadcastIDPat
 //
 // Corresponds with POST /2/broadcasts/scheduled/{id}/live (the `GoLiveScheduledBroadcast` operationId).
 func (c *Client) GoLiveScheduledBroadcast(ctx context.Context, id BroadcastIDPath, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newGoLiveScheduledBroadcastRequest(ctx, serverURL, id)
+	req, err := newGoLiveScheduledBroadcastRequest(ctx, server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -12145,11 +12144,11 @@ func (c *Client) GoLiveScheduledBroadcast(ctx context.Context, id BroadcastIDPat
 //
 // Corresponds with GET /2/broadcasts/{id} (the `GetBroadcast` operationId).
 func (c *Client) GetBroadcast(ctx context.Context, id BroadcastIDPath, params *GetBroadcastParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newGetBroadcastRequest(ctx, serverURL, id, params)
+	req, err := newGetBroadcastRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -12165,11 +12164,11 @@ func (c *Client) GetBroadcast(ctx context.Context, id BroadcastIDPath, params *G
 //
 // Corresponds with GET /2/broadcasts/{id}/chat (the `GetBroadcastChat` operationId).
 func (c *Client) GetBroadcastChat(ctx context.Context, id BroadcastIDPath, params *GetBroadcastChatParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newGetBroadcastChatRequest(ctx, serverURL, id, params)
+	req, err := newGetBroadcastChatRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -12187,11 +12186,11 @@ func (c *Client) GetBroadcastChat(ctx context.Context, id BroadcastIDPath, param
 //
 // Corresponds with POST /2/broadcasts/{id}/chat (the `SendBroadcastChat` operationId).
 func (c *Client) SendBroadcastChatWithBody(ctx context.Context, id BroadcastIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newSendBroadcastChatRequestWithBody(ctx, serverURL, id, contentType, body)
+	req, err := newSendBroadcastChatRequestWithBody(ctx, server, id, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12209,11 +12208,11 @@ func (c *Client) SendBroadcastChatWithBody(ctx context.Context, id BroadcastIDPa
 //
 // Corresponds with POST /2/broadcasts/{id}/chat (the `SendBroadcastChat` operationId).
 func (c *Client) SendBroadcastChat(ctx context.Context, id BroadcastIDPath, body SendBroadcastChatJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newSendBroadcastChatRequest(ctx, serverURL, id, body)
+	req, err := newSendBroadcastChatRequest(ctx, server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12231,11 +12230,11 @@ func (c *Client) SendBroadcastChat(ctx context.Context, id BroadcastIDPath, body
 //
 // Corresponds with POST /2/broadcasts/{id}/chat/mutes (the `MuteBroadcastChatUser` operationId).
 func (c *Client) MuteBroadcastChatUserWithBody(ctx context.Context, id BroadcastIDPath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newMuteBroadcastChatUserRequestWithBody(ctx, serverURL, id, contentType, body)
+	req, err := newMuteBroadcastChatUserRequestWithBody(ctx, server, id, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12253,11 +12252,11 @@ func (c *Client) MuteBroadcastChatUserWithBody(ctx context.Context, id Broadcast
 //
 // Corresponds with POST /2/broadcasts/{id}/chat/mutes (the `MuteBroadcastChatUser` operationId).
 func (c *Client) MuteBroadcastChatUser(ctx context.Context, id BroadcastIDPath, body MuteBroadcastChatUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newMuteBroadcastChatUserRequest(ctx, serverURL, id, body)
+	req, err := newMuteBroadcastChatUserRequest(ctx, server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12273,11 +12272,11 @@ func (c *Client) MuteBroadcastChatUser(ctx context.Context, id BroadcastIDPath, 
 //
 // Corresponds with DELETE /2/broadcasts/{id}/chat/mutes/{user_id} (the `UnmuteBroadcastChatUser` operationId).
 func (c *Client) UnmuteBroadcastChatUser(ctx context.Context, id BroadcastIDPath, userID BroadcastChatUserID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newUnmuteBroadcastChatUserRequest(ctx, serverURL, id, userID)
+	req, err := newUnmuteBroadcastChatUserRequest(ctx, server, id, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -12293,11 +12292,11 @@ func (c *Client) UnmuteBroadcastChatUser(ctx context.Context, id BroadcastIDPath
 //
 // Corresponds with DELETE /2/broadcasts/{id}/chat/{message_id} (the `DeleteBroadcastChatMessage` operationId).
 func (c *Client) DeleteBroadcastChatMessage(ctx context.Context, id BroadcastIDPath, messageID BroadcastChatMessageID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newDeleteBroadcastChatMessageRequest(ctx, serverURL, id, messageID)
+	req, err := newDeleteBroadcastChatMessageRequest(ctx, server, id, messageID)
 	if err != nil {
 		return nil, err
 	}
@@ -12313,11 +12312,11 @@ func (c *Client) DeleteBroadcastChatMessage(ctx context.Context, id BroadcastIDP
 //
 // Corresponds with GET /2/chat/conversations (the `ListChatConversations` operationId).
 func (c *Client) ListChatConversations(ctx context.Context, params *ListChatConversationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListChatConversationsRequest(ctx, serverURL, params)
+	req, err := newListChatConversationsRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -12335,11 +12334,11 @@ func (c *Client) ListChatConversations(ctx context.Context, params *ListChatConv
 //
 // Corresponds with POST /2/chat/conversations/group (the `CreateChatGroup` operationId).
 func (c *Client) CreateChatGroupWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateChatGroupRequestWithBody(ctx, serverURL, contentType, body)
+	req, err := newCreateChatGroupRequestWithBody(ctx, server, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12357,11 +12356,11 @@ func (c *Client) CreateChatGroupWithBody(ctx context.Context, contentType string
 //
 // Corresponds with POST /2/chat/conversations/group (the `CreateChatGroup` operationId).
 func (c *Client) CreateChatGroup(ctx context.Context, body CreateChatGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateChatGroupRequest(ctx, serverURL, body)
+	req, err := newCreateChatGroupRequest(ctx, server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12377,11 +12376,11 @@ func (c *Client) CreateChatGroup(ctx context.Context, body CreateChatGroupJSONRe
 //
 // Corresponds with POST /2/chat/conversations/group/initialize (the `InitializeChatGroup` operationId).
 func (c *Client) InitializeChatGroup(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newInitializeChatGroupRequest(ctx, serverURL)
+	req, err := newInitializeChatGroupRequest(ctx, server)
 	if err != nil {
 		return nil, err
 	}
@@ -12397,11 +12396,11 @@ func (c *Client) InitializeChatGroup(ctx context.Context, reqEditors ...RequestE
 //
 // Corresponds with GET /2/chat/conversations/{id} (the `LookupChatConversation` operationId).
 func (c *Client) LookupChatConversation(ctx context.Context, id ChatConversationID, params *LookupChatConversationParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newLookupChatConversationRequest(ctx, serverURL, id, params)
+	req, err := newLookupChatConversationRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -12417,11 +12416,11 @@ func (c *Client) LookupChatConversation(ctx context.Context, id ChatConversation
 //
 // Corresponds with GET /2/chat/conversations/{id}/events (the `ListChatConversationEvents` operationId).
 func (c *Client) ListChatConversationEvents(ctx context.Context, id ChatConversationID, params *ListChatConversationEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListChatConversationEventsRequest(ctx, serverURL, id, params)
+	req, err := newListChatConversationEventsRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -12439,11 +12438,11 @@ func (c *Client) ListChatConversationEvents(ctx context.Context, id ChatConversa
 //
 // Corresponds with POST /2/chat/conversations/{id}/keys (the `AddChatConversationKeys` operationId).
 func (c *Client) AddChatConversationKeysWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newAddChatConversationKeysRequestWithBody(ctx, serverURL, id, contentType, body)
+	req, err := newAddChatConversationKeysRequestWithBody(ctx, server, id, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12461,11 +12460,11 @@ func (c *Client) AddChatConversationKeysWithBody(ctx context.Context, id ChatCon
 //
 // Corresponds with POST /2/chat/conversations/{id}/keys (the `AddChatConversationKeys` operationId).
 func (c *Client) AddChatConversationKeys(ctx context.Context, id ChatConversationID, body AddChatConversationKeysJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newAddChatConversationKeysRequest(ctx, serverURL, id, body)
+	req, err := newAddChatConversationKeysRequest(ctx, server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12483,11 +12482,11 @@ func (c *Client) AddChatConversationKeys(ctx context.Context, id ChatConversatio
 //
 // Corresponds with POST /2/chat/conversations/{id}/members (the `AddChatGroupMembers` operationId).
 func (c *Client) AddChatGroupMembersWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newAddChatGroupMembersRequestWithBody(ctx, serverURL, id, contentType, body)
+	req, err := newAddChatGroupMembersRequestWithBody(ctx, server, id, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12505,11 +12504,11 @@ func (c *Client) AddChatGroupMembersWithBody(ctx context.Context, id ChatConvers
 //
 // Corresponds with POST /2/chat/conversations/{id}/members (the `AddChatGroupMembers` operationId).
 func (c *Client) AddChatGroupMembers(ctx context.Context, id ChatConversationID, body AddChatGroupMembersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newAddChatGroupMembersRequest(ctx, serverURL, id, body)
+	req, err := newAddChatGroupMembersRequest(ctx, server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12527,11 +12526,11 @@ func (c *Client) AddChatGroupMembers(ctx context.Context, id ChatConversationID,
 //
 // Corresponds with POST /2/chat/conversations/{id}/messages (the `SendChatMessage` operationId).
 func (c *Client) SendChatMessageWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newSendChatMessageRequestWithBody(ctx, serverURL, id, contentType, body)
+	req, err := newSendChatMessageRequestWithBody(ctx, server, id, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12549,11 +12548,11 @@ func (c *Client) SendChatMessageWithBody(ctx context.Context, id ChatConversatio
 //
 // Corresponds with POST /2/chat/conversations/{id}/messages (the `SendChatMessage` operationId).
 func (c *Client) SendChatMessage(ctx context.Context, id ChatConversationID, body SendChatMessageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newSendChatMessageRequest(ctx, serverURL, id, body)
+	req, err := newSendChatMessageRequest(ctx, server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12571,11 +12570,11 @@ func (c *Client) SendChatMessage(ctx context.Context, id ChatConversationID, bod
 //
 // Corresponds with POST /2/chat/conversations/{id}/messages/delete (the `DeleteChatMessages` operationId).
 func (c *Client) DeleteChatMessagesWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newDeleteChatMessagesRequestWithBody(ctx, serverURL, id, contentType, body)
+	req, err := newDeleteChatMessagesRequestWithBody(ctx, server, id, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12593,11 +12592,11 @@ func (c *Client) DeleteChatMessagesWithBody(ctx context.Context, id ChatConversa
 //
 // Corresponds with POST /2/chat/conversations/{id}/messages/delete (the `DeleteChatMessages` operationId).
 func (c *Client) DeleteChatMessages(ctx context.Context, id ChatConversationID, body DeleteChatMessagesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newDeleteChatMessagesRequest(ctx, serverURL, id, body)
+	req, err := newDeleteChatMessagesRequest(ctx, server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12615,11 +12614,11 @@ func (c *Client) DeleteChatMessages(ctx context.Context, id ChatConversationID, 
 //
 // Corresponds with POST /2/chat/conversations/{id}/read (the `MarkChatConversationRead` operationId).
 func (c *Client) MarkChatConversationReadWithBody(ctx context.Context, id ChatConversationID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newMarkChatConversationReadRequestWithBody(ctx, serverURL, id, contentType, body)
+	req, err := newMarkChatConversationReadRequestWithBody(ctx, server, id, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12637,11 +12636,11 @@ func (c *Client) MarkChatConversationReadWithBody(ctx context.Context, id ChatCo
 //
 // Corresponds with POST /2/chat/conversations/{id}/read (the `MarkChatConversationRead` operationId).
 func (c *Client) MarkChatConversationRead(ctx context.Context, id ChatConversationID, body MarkChatConversationReadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newMarkChatConversationReadRequest(ctx, serverURL, id, body)
+	req, err := newMarkChatConversationReadRequest(ctx, server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12657,11 +12656,11 @@ func (c *Client) MarkChatConversationRead(ctx context.Context, id ChatConversati
 //
 // Corresponds with POST /2/chat/conversations/{id}/typing (the `SendChatTypingIndicator` operationId).
 func (c *Client) SendChatTypingIndicator(ctx context.Context, id ChatConversationID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newSendChatTypingIndicatorRequest(ctx, serverURL, id)
+	req, err := newSendChatTypingIndicatorRequest(ctx, server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -12679,11 +12678,11 @@ func (c *Client) SendChatTypingIndicator(ctx context.Context, id ChatConversatio
 //
 // Corresponds with POST /2/chat/media/upload/initialize (the `InitializeChatMediaUpload` operationId).
 func (c *Client) InitializeChatMediaUploadWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newInitializeChatMediaUploadRequestWithBody(ctx, serverURL, contentType, body)
+	req, err := newInitializeChatMediaUploadRequestWithBody(ctx, server, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12701,11 +12700,11 @@ func (c *Client) InitializeChatMediaUploadWithBody(ctx context.Context, contentT
 //
 // Corresponds with POST /2/chat/media/upload/initialize (the `InitializeChatMediaUpload` operationId).
 func (c *Client) InitializeChatMediaUpload(ctx context.Context, body InitializeChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newInitializeChatMediaUploadRequest(ctx, serverURL, body)
+	req, err := newInitializeChatMediaUploadRequest(ctx, server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12723,11 +12722,11 @@ func (c *Client) InitializeChatMediaUpload(ctx context.Context, body InitializeC
 //
 // Corresponds with POST /2/chat/media/upload/{id}/append (the `AppendChatMediaUpload` operationId).
 func (c *Client) AppendChatMediaUploadWithBody(ctx context.Context, id ChatMediaSessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newAppendChatMediaUploadRequestWithBody(ctx, serverURL, id, contentType, body)
+	req, err := newAppendChatMediaUploadRequestWithBody(ctx, server, id, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12745,11 +12744,11 @@ func (c *Client) AppendChatMediaUploadWithBody(ctx context.Context, id ChatMedia
 //
 // Corresponds with POST /2/chat/media/upload/{id}/append (the `AppendChatMediaUpload` operationId).
 func (c *Client) AppendChatMediaUpload(ctx context.Context, id ChatMediaSessionID, body AppendChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newAppendChatMediaUploadRequest(ctx, serverURL, id, body)
+	req, err := newAppendChatMediaUploadRequest(ctx, server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12767,11 +12766,11 @@ func (c *Client) AppendChatMediaUpload(ctx context.Context, id ChatMediaSessionI
 //
 // Corresponds with POST /2/chat/media/upload/{id}/finalize (the `FinalizeChatMediaUpload` operationId).
 func (c *Client) FinalizeChatMediaUploadWithBody(ctx context.Context, id ChatMediaSessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newFinalizeChatMediaUploadRequestWithBody(ctx, serverURL, id, contentType, body)
+	req, err := newFinalizeChatMediaUploadRequestWithBody(ctx, server, id, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12789,11 +12788,11 @@ func (c *Client) FinalizeChatMediaUploadWithBody(ctx context.Context, id ChatMed
 //
 // Corresponds with POST /2/chat/media/upload/{id}/finalize (the `FinalizeChatMediaUpload` operationId).
 func (c *Client) FinalizeChatMediaUpload(ctx context.Context, id ChatMediaSessionID, body FinalizeChatMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newFinalizeChatMediaUploadRequest(ctx, serverURL, id, body)
+	req, err := newFinalizeChatMediaUploadRequest(ctx, server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12809,11 +12808,11 @@ func (c *Client) FinalizeChatMediaUpload(ctx context.Context, id ChatMediaSessio
 //
 // Corresponds with GET /2/chat/media/{id}/{media_hash_key} (the `DownloadChatMedia` operationId).
 func (c *Client) DownloadChatMedia(ctx context.Context, id ChatConversationID, mediaHashKey ChatMediaHashKey, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newDownloadChatMediaRequest(ctx, serverURL, id, mediaHashKey)
+	req, err := newDownloadChatMediaRequest(ctx, server, id, mediaHashKey)
 	if err != nil {
 		return nil, err
 	}
@@ -12829,11 +12828,11 @@ func (c *Client) DownloadChatMedia(ctx context.Context, id ChatConversationID, m
 //
 // Corresponds with GET /2/communities/search (the `SearchCommunities` operationId).
 func (c *Client) SearchCommunities(ctx context.Context, params *SearchCommunitiesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newSearchCommunitiesRequest(ctx, serverURL, params)
+	req, err := newSearchCommunitiesRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -12849,11 +12848,11 @@ func (c *Client) SearchCommunities(ctx context.Context, params *SearchCommunitie
 //
 // Corresponds with GET /2/communities/{id} (the `LookupCommunity` operationId).
 func (c *Client) LookupCommunity(ctx context.Context, id CommunityID, params *LookupCommunityParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newLookupCommunityRequest(ctx, serverURL, id, params)
+	req, err := newLookupCommunityRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -12869,11 +12868,11 @@ func (c *Client) LookupCommunity(ctx context.Context, id CommunityID, params *Lo
 //
 // Corresponds with GET /2/compliance/jobs (the `ListComplianceJobs` operationId).
 func (c *Client) ListComplianceJobs(ctx context.Context, params *ListComplianceJobsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListComplianceJobsRequest(ctx, serverURL, params)
+	req, err := newListComplianceJobsRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -12891,11 +12890,11 @@ func (c *Client) ListComplianceJobs(ctx context.Context, params *ListComplianceJ
 //
 // Corresponds with POST /2/compliance/jobs (the `CreateComplianceJob` operationId).
 func (c *Client) CreateComplianceJobWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateComplianceJobRequestWithBody(ctx, serverURL, contentType, body)
+	req, err := newCreateComplianceJobRequestWithBody(ctx, server, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12913,11 +12912,11 @@ func (c *Client) CreateComplianceJobWithBody(ctx context.Context, contentType st
 //
 // Corresponds with POST /2/compliance/jobs (the `CreateComplianceJob` operationId).
 func (c *Client) CreateComplianceJob(ctx context.Context, body CreateComplianceJobJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateComplianceJobRequest(ctx, serverURL, body)
+	req, err := newCreateComplianceJobRequest(ctx, server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12933,11 +12932,11 @@ func (c *Client) CreateComplianceJob(ctx context.Context, body CreateComplianceJ
 //
 // Corresponds with GET /2/compliance/jobs/{id} (the `GetComplianceJob` operationId).
 func (c *Client) GetComplianceJob(ctx context.Context, id JobID, params *GetComplianceJobParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newGetComplianceJobRequest(ctx, serverURL, id, params)
+	req, err := newGetComplianceJobRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -12955,11 +12954,11 @@ func (c *Client) GetComplianceJob(ctx context.Context, id JobID, params *GetComp
 //
 // Corresponds with DELETE /2/connections (the `CloseConnections` operationId).
 func (c *Client) CloseConnectionsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCloseConnectionsRequestWithBody(ctx, serverURL, contentType, body)
+	req, err := newCloseConnectionsRequestWithBody(ctx, server, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12977,11 +12976,11 @@ func (c *Client) CloseConnectionsWithBody(ctx context.Context, contentType strin
 //
 // Corresponds with DELETE /2/connections (the `CloseConnections` operationId).
 func (c *Client) CloseConnections(ctx context.Context, body CloseConnectionsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCloseConnectionsRequest(ctx, serverURL, body)
+	req, err := newCloseConnectionsRequest(ctx, server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12997,11 +12996,11 @@ func (c *Client) CloseConnections(ctx context.Context, body CloseConnectionsJSON
 //
 // Corresponds with GET /2/connections (the `ListConnections` operationId).
 func (c *Client) ListConnections(ctx context.Context, params *ListConnectionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListConnectionsRequest(ctx, serverURL, params)
+	req, err := newListConnectionsRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -13017,11 +13016,11 @@ func (c *Client) ListConnections(ctx context.Context, params *ListConnectionsPar
 //
 // Corresponds with DELETE /2/connections/all (the `CloseAllConnections` operationId).
 func (c *Client) CloseAllConnections(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCloseAllConnectionsRequest(ctx, serverURL)
+	req, err := newCloseAllConnectionsRequest(ctx, server)
 	if err != nil {
 		return nil, err
 	}
@@ -13037,11 +13036,11 @@ func (c *Client) CloseAllConnections(ctx context.Context, reqEditors ...RequestE
 //
 // Corresponds with DELETE /2/connections/{endpoint_id} (the `CloseEndpointConnections` operationId).
 func (c *Client) CloseEndpointConnections(ctx context.Context, endpointID ConnectionEndpoint, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCloseEndpointConnectionsRequest(ctx, serverURL, endpointID)
+	req, err := newCloseEndpointConnectionsRequest(ctx, server, endpointID)
 	if err != nil {
 		return nil, err
 	}
@@ -13059,11 +13058,11 @@ func (c *Client) CloseEndpointConnections(ctx context.Context, endpointID Connec
 //
 // Corresponds with POST /2/dm_conversations (the `CreateDMConversation` operationId).
 func (c *Client) CreateDMConversationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateDMConversationRequestWithBody(ctx, serverURL, contentType, body)
+	req, err := newCreateDMConversationRequestWithBody(ctx, server, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13081,11 +13080,11 @@ func (c *Client) CreateDMConversationWithBody(ctx context.Context, contentType s
 //
 // Corresponds with POST /2/dm_conversations (the `CreateDMConversation` operationId).
 func (c *Client) CreateDMConversation(ctx context.Context, body CreateDMConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateDMConversationRequest(ctx, serverURL, body)
+	req, err := newCreateDMConversationRequest(ctx, server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13101,11 +13100,11 @@ func (c *Client) CreateDMConversation(ctx context.Context, body CreateDMConversa
 //
 // Corresponds with GET /2/dm_conversations/media/{dm_id}/{media_id}/{resource_id} (the `DownloadDMMedia` operationId).
 func (c *Client) DownloadDMMedia(ctx context.Context, dmid DmEventID, mediaID MediaID, resourceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newDownloadDMMediaRequest(ctx, serverURL, dmid, mediaID, resourceID)
+	req, err := newDownloadDMMediaRequest(ctx, server, dmid, mediaID, resourceID)
 	if err != nil {
 		return nil, err
 	}
@@ -13121,11 +13120,11 @@ func (c *Client) DownloadDMMedia(ctx context.Context, dmid DmEventID, mediaID Me
 //
 // Corresponds with GET /2/dm_conversations/with/{participant_id}/dm_events (the `ListDMEventsWithParticipant` operationId).
 func (c *Client) ListDMEventsWithParticipant(ctx context.Context, participantID UserID, params *ListDMEventsWithParticipantParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListDMEventsWithParticipantRequest(ctx, serverURL, participantID, params)
+	req, err := newListDMEventsWithParticipantRequest(ctx, server, participantID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -13143,11 +13142,11 @@ func (c *Client) ListDMEventsWithParticipant(ctx context.Context, participantID 
 //
 // Corresponds with POST /2/dm_conversations/with/{participant_id}/messages (the `SendDMToParticipant` operationId).
 func (c *Client) SendDMToParticipantWithBody(ctx context.Context, participantID UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newSendDMToParticipantRequestWithBody(ctx, serverURL, participantID, contentType, body)
+	req, err := newSendDMToParticipantRequestWithBody(ctx, server, participantID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13165,11 +13164,11 @@ func (c *Client) SendDMToParticipantWithBody(ctx context.Context, participantID 
 //
 // Corresponds with POST /2/dm_conversations/with/{participant_id}/messages (the `SendDMToParticipant` operationId).
 func (c *Client) SendDMToParticipant(ctx context.Context, participantID UserID, body SendDMToParticipantJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newSendDMToParticipantRequest(ctx, serverURL, participantID, body)
+	req, err := newSendDMToParticipantRequest(ctx, server, participantID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13187,11 +13186,11 @@ func (c *Client) SendDMToParticipant(ctx context.Context, participantID UserID, 
 //
 // Corresponds with POST /2/dm_conversations/{dm_conversation_id}/messages (the `SendDMToConversation` operationId).
 func (c *Client) SendDMToConversationWithBody(ctx context.Context, dmConversationID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newSendDMToConversationRequestWithBody(ctx, serverURL, dmConversationID, contentType, body)
+	req, err := newSendDMToConversationRequestWithBody(ctx, server, dmConversationID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13209,11 +13208,11 @@ func (c *Client) SendDMToConversationWithBody(ctx context.Context, dmConversatio
 //
 // Corresponds with POST /2/dm_conversations/{dm_conversation_id}/messages (the `SendDMToConversation` operationId).
 func (c *Client) SendDMToConversation(ctx context.Context, dmConversationID string, body SendDMToConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newSendDMToConversationRequest(ctx, serverURL, dmConversationID, body)
+	req, err := newSendDMToConversationRequest(ctx, server, dmConversationID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13229,11 +13228,11 @@ func (c *Client) SendDMToConversation(ctx context.Context, dmConversationID stri
 //
 // Corresponds with GET /2/dm_conversations/{id}/dm_events (the `ListDMConversationEvents` operationId).
 func (c *Client) ListDMConversationEvents(ctx context.Context, id DmConversationID, params *ListDMConversationEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListDMConversationEventsRequest(ctx, serverURL, id, params)
+	req, err := newListDMConversationEventsRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -13249,11 +13248,11 @@ func (c *Client) ListDMConversationEvents(ctx context.Context, id DmConversation
 //
 // Corresponds with GET /2/dm_events (the `ListDMEvents` operationId).
 func (c *Client) ListDMEvents(ctx context.Context, params *ListDMEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListDMEventsRequest(ctx, serverURL, params)
+	req, err := newListDMEventsRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -13269,11 +13268,11 @@ func (c *Client) ListDMEvents(ctx context.Context, params *ListDMEventsParams, r
 //
 // Corresponds with DELETE /2/dm_events/{event_id} (the `DeleteDMEvent` operationId).
 func (c *Client) DeleteDMEvent(ctx context.Context, eventID DmEventID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newDeleteDMEventRequest(ctx, serverURL, eventID)
+	req, err := newDeleteDMEventRequest(ctx, server, eventID)
 	if err != nil {
 		return nil, err
 	}
@@ -13289,11 +13288,11 @@ func (c *Client) DeleteDMEvent(ctx context.Context, eventID DmEventID, reqEditor
 //
 // Corresponds with GET /2/dm_events/{event_id} (the `LookupDMEvent` operationId).
 func (c *Client) LookupDMEvent(ctx context.Context, eventID DmEventID, params *LookupDMEventParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newLookupDMEventRequest(ctx, serverURL, eventID, params)
+	req, err := newLookupDMEventRequest(ctx, server, eventID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -13309,11 +13308,11 @@ func (c *Client) LookupDMEvent(ctx context.Context, eventID DmEventID, params *L
 //
 // Corresponds with GET /2/likes/compliance/stream (the `StreamLikeCompliance` operationId).
 func (c *Client) StreamLikeCompliance(ctx context.Context, params *StreamLikeComplianceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newStreamLikeComplianceRequest(ctx, serverURL, params)
+	req, err := newStreamLikeComplianceRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -13329,11 +13328,11 @@ func (c *Client) StreamLikeCompliance(ctx context.Context, params *StreamLikeCom
 //
 // Corresponds with GET /2/likes/firehose/stream (the `StreamLikesFirehose` operationId).
 func (c *Client) StreamLikesFirehose(ctx context.Context, params *StreamLikesFirehoseParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newStreamLikesFirehoseRequest(ctx, serverURL, params)
+	req, err := newStreamLikesFirehoseRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -13349,11 +13348,11 @@ func (c *Client) StreamLikesFirehose(ctx context.Context, params *StreamLikesFir
 //
 // Corresponds with GET /2/likes/sample10/stream (the `StreamLikesSample10` operationId).
 func (c *Client) StreamLikesSample10(ctx context.Context, params *StreamLikesSample10Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newStreamLikesSample10Request(ctx, serverURL, params)
+	req, err := newStreamLikesSample10Request(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -13371,11 +13370,11 @@ func (c *Client) StreamLikesSample10(ctx context.Context, params *StreamLikesSam
 //
 // Corresponds with POST /2/lists (the `CreateList` operationId).
 func (c *Client) CreateListWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateListRequestWithBody(ctx, serverURL, contentType, body)
+	req, err := newCreateListRequestWithBody(ctx, server, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13393,11 +13392,11 @@ func (c *Client) CreateListWithBody(ctx context.Context, contentType string, bod
 //
 // Corresponds with POST /2/lists (the `CreateList` operationId).
 func (c *Client) CreateList(ctx context.Context, body CreateListJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateListRequest(ctx, serverURL, body)
+	req, err := newCreateListRequest(ctx, server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13413,11 +13412,11 @@ func (c *Client) CreateList(ctx context.Context, body CreateListJSONRequestBody,
 //
 // Corresponds with DELETE /2/lists/{id} (the `DeleteList` operationId).
 func (c *Client) DeleteList(ctx context.Context, id ListID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newDeleteListRequest(ctx, serverURL, id)
+	req, err := newDeleteListRequest(ctx, server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -13433,11 +13432,11 @@ func (c *Client) DeleteList(ctx context.Context, id ListID, reqEditors ...Reques
 //
 // Corresponds with GET /2/lists/{id} (the `LookupList` operationId).
 func (c *Client) LookupList(ctx context.Context, id ListID, params *LookupListParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newLookupListRequest(ctx, serverURL, id, params)
+	req, err := newLookupListRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -13455,11 +13454,11 @@ func (c *Client) LookupList(ctx context.Context, id ListID, params *LookupListPa
 //
 // Corresponds with PUT /2/lists/{id} (the `UpdateList` operationId).
 func (c *Client) UpdateListWithBody(ctx context.Context, id ListID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newUpdateListRequestWithBody(ctx, serverURL, id, contentType, body)
+	req, err := newUpdateListRequestWithBody(ctx, server, id, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13477,11 +13476,11 @@ func (c *Client) UpdateListWithBody(ctx context.Context, id ListID, contentType 
 //
 // Corresponds with PUT /2/lists/{id} (the `UpdateList` operationId).
 func (c *Client) UpdateList(ctx context.Context, id ListID, body UpdateListJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newUpdateListRequest(ctx, serverURL, id, body)
+	req, err := newUpdateListRequest(ctx, server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13497,11 +13496,11 @@ func (c *Client) UpdateList(ctx context.Context, id ListID, body UpdateListJSONR
 //
 // Corresponds with GET /2/lists/{id}/followers (the `ListListFollowers` operationId).
 func (c *Client) ListListFollowers(ctx context.Context, id ListID, params *ListListFollowersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListListFollowersRequest(ctx, serverURL, id, params)
+	req, err := newListListFollowersRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -13517,11 +13516,11 @@ func (c *Client) ListListFollowers(ctx context.Context, id ListID, params *ListL
 //
 // Corresponds with GET /2/lists/{id}/members (the `ListListMembers` operationId).
 func (c *Client) ListListMembers(ctx context.Context, id ListID, params *ListListMembersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListListMembersRequest(ctx, serverURL, id, params)
+	req, err := newListListMembersRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -13539,11 +13538,11 @@ func (c *Client) ListListMembers(ctx context.Context, id ListID, params *ListLis
 //
 // Corresponds with POST /2/lists/{id}/members (the `AddListMember` operationId).
 func (c *Client) AddListMemberWithBody(ctx context.Context, id ListID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newAddListMemberRequestWithBody(ctx, serverURL, id, contentType, body)
+	req, err := newAddListMemberRequestWithBody(ctx, server, id, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13561,11 +13560,11 @@ func (c *Client) AddListMemberWithBody(ctx context.Context, id ListID, contentTy
 //
 // Corresponds with POST /2/lists/{id}/members (the `AddListMember` operationId).
 func (c *Client) AddListMember(ctx context.Context, id ListID, body AddListMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newAddListMemberRequest(ctx, serverURL, id, body)
+	req, err := newAddListMemberRequest(ctx, server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13581,11 +13580,11 @@ func (c *Client) AddListMember(ctx context.Context, id ListID, body AddListMembe
 //
 // Corresponds with DELETE /2/lists/{id}/members/{user_id} (the `RemoveListMember` operationId).
 func (c *Client) RemoveListMember(ctx context.Context, id ListID, userID UserID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newRemoveListMemberRequest(ctx, serverURL, id, userID)
+	req, err := newRemoveListMemberRequest(ctx, server, id, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -13601,11 +13600,11 @@ func (c *Client) RemoveListMember(ctx context.Context, id ListID, userID UserID,
 //
 // Corresponds with GET /2/lists/{id}/tweets (the `ListListTweets` operationId).
 func (c *Client) ListListTweets(ctx context.Context, id ListID, params *ListListTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListListTweetsRequest(ctx, serverURL, id, params)
+	req, err := newListListTweetsRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -13621,11 +13620,11 @@ func (c *Client) ListListTweets(ctx context.Context, id ListID, params *ListList
 //
 // Corresponds with GET /2/media (the `LookupMediaByKeys` operationId).
 func (c *Client) LookupMediaByKeys(ctx context.Context, params *LookupMediaByKeysParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newLookupMediaByKeysRequest(ctx, serverURL, params)
+	req, err := newLookupMediaByKeysRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -13641,11 +13640,11 @@ func (c *Client) LookupMediaByKeys(ctx context.Context, params *LookupMediaByKey
 //
 // Corresponds with GET /2/media/analytics (the `GetMediaAnalytics` operationId).
 func (c *Client) GetMediaAnalytics(ctx context.Context, params *GetMediaAnalyticsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newGetMediaAnalyticsRequest(ctx, serverURL, params)
+	req, err := newGetMediaAnalyticsRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -13663,11 +13662,11 @@ func (c *Client) GetMediaAnalytics(ctx context.Context, params *GetMediaAnalytic
 //
 // Corresponds with POST /2/media/metadata (the `CreateMediaMetadata` operationId).
 func (c *Client) CreateMediaMetadataWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateMediaMetadataRequestWithBody(ctx, serverURL, contentType, body)
+	req, err := newCreateMediaMetadataRequestWithBody(ctx, server, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13685,11 +13684,11 @@ func (c *Client) CreateMediaMetadataWithBody(ctx context.Context, contentType st
 //
 // Corresponds with POST /2/media/metadata (the `CreateMediaMetadata` operationId).
 func (c *Client) CreateMediaMetadata(ctx context.Context, body CreateMediaMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateMediaMetadataRequest(ctx, serverURL, body)
+	req, err := newCreateMediaMetadataRequest(ctx, server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13707,11 +13706,11 @@ func (c *Client) CreateMediaMetadata(ctx context.Context, body CreateMediaMetada
 //
 // Corresponds with DELETE /2/media/subtitles (the `DeleteMediaSubtitles` operationId).
 func (c *Client) DeleteMediaSubtitlesWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newDeleteMediaSubtitlesRequestWithBody(ctx, serverURL, contentType, body)
+	req, err := newDeleteMediaSubtitlesRequestWithBody(ctx, server, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13729,11 +13728,11 @@ func (c *Client) DeleteMediaSubtitlesWithBody(ctx context.Context, contentType s
 //
 // Corresponds with DELETE /2/media/subtitles (the `DeleteMediaSubtitles` operationId).
 func (c *Client) DeleteMediaSubtitles(ctx context.Context, body DeleteMediaSubtitlesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newDeleteMediaSubtitlesRequest(ctx, serverURL, body)
+	req, err := newDeleteMediaSubtitlesRequest(ctx, server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13751,11 +13750,11 @@ func (c *Client) DeleteMediaSubtitles(ctx context.Context, body DeleteMediaSubti
 //
 // Corresponds with POST /2/media/subtitles (the `CreateMediaSubtitles` operationId).
 func (c *Client) CreateMediaSubtitlesWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateMediaSubtitlesRequestWithBody(ctx, serverURL, contentType, body)
+	req, err := newCreateMediaSubtitlesRequestWithBody(ctx, server, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13773,11 +13772,11 @@ func (c *Client) CreateMediaSubtitlesWithBody(ctx context.Context, contentType s
 //
 // Corresponds with POST /2/media/subtitles (the `CreateMediaSubtitles` operationId).
 func (c *Client) CreateMediaSubtitles(ctx context.Context, body CreateMediaSubtitlesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateMediaSubtitlesRequest(ctx, serverURL, body)
+	req, err := newCreateMediaSubtitlesRequest(ctx, server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13793,11 +13792,11 @@ func (c *Client) CreateMediaSubtitles(ctx context.Context, body CreateMediaSubti
 //
 // Corresponds with GET /2/media/upload (the `GetMediaUploadStatus` operationId).
 func (c *Client) GetMediaUploadStatus(ctx context.Context, params *GetMediaUploadStatusParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newGetMediaUploadStatusRequest(ctx, serverURL, params)
+	req, err := newGetMediaUploadStatusRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -13815,11 +13814,11 @@ func (c *Client) GetMediaUploadStatus(ctx context.Context, params *GetMediaUploa
 //
 // Corresponds with POST /2/media/upload (the `UploadMedia` operationId).
 func (c *Client) UploadMediaWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newUploadMediaRequestWithBody(ctx, serverURL, contentType, body)
+	req, err := newUploadMediaRequestWithBody(ctx, server, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13837,11 +13836,11 @@ func (c *Client) UploadMediaWithBody(ctx context.Context, contentType string, bo
 //
 // Corresponds with POST /2/media/upload (the `UploadMedia` operationId).
 func (c *Client) UploadMedia(ctx context.Context, body UploadMediaJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newUploadMediaRequest(ctx, serverURL, body)
+	req, err := newUploadMediaRequest(ctx, server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13859,11 +13858,11 @@ func (c *Client) UploadMedia(ctx context.Context, body UploadMediaJSONRequestBod
 //
 // Corresponds with POST /2/media/upload/initialize (the `InitializeMediaUpload` operationId).
 func (c *Client) InitializeMediaUploadWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newInitializeMediaUploadRequestWithBody(ctx, serverURL, contentType, body)
+	req, err := newInitializeMediaUploadRequestWithBody(ctx, server, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13881,11 +13880,11 @@ func (c *Client) InitializeMediaUploadWithBody(ctx context.Context, contentType 
 //
 // Corresponds with POST /2/media/upload/initialize (the `InitializeMediaUpload` operationId).
 func (c *Client) InitializeMediaUpload(ctx context.Context, body InitializeMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newInitializeMediaUploadRequest(ctx, serverURL, body)
+	req, err := newInitializeMediaUploadRequest(ctx, server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13903,11 +13902,11 @@ func (c *Client) InitializeMediaUpload(ctx context.Context, body InitializeMedia
 //
 // Corresponds with POST /2/media/upload/{id}/append (the `AppendMediaUpload` operationId).
 func (c *Client) AppendMediaUploadWithBody(ctx context.Context, id MediaID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newAppendMediaUploadRequestWithBody(ctx, serverURL, id, contentType, body)
+	req, err := newAppendMediaUploadRequestWithBody(ctx, server, id, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13925,11 +13924,11 @@ func (c *Client) AppendMediaUploadWithBody(ctx context.Context, id MediaID, cont
 //
 // Corresponds with POST /2/media/upload/{id}/append (the `AppendMediaUpload` operationId).
 func (c *Client) AppendMediaUpload(ctx context.Context, id MediaID, body AppendMediaUploadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newAppendMediaUploadRequest(ctx, serverURL, id, body)
+	req, err := newAppendMediaUploadRequest(ctx, server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13945,11 +13944,11 @@ func (c *Client) AppendMediaUpload(ctx context.Context, id MediaID, body AppendM
 //
 // Corresponds with POST /2/media/upload/{id}/finalize (the `FinalizeMediaUpload` operationId).
 func (c *Client) FinalizeMediaUpload(ctx context.Context, id MediaID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newFinalizeMediaUploadRequest(ctx, serverURL, id)
+	req, err := newFinalizeMediaUploadRequest(ctx, server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -13965,11 +13964,11 @@ func (c *Client) FinalizeMediaUpload(ctx context.Context, id MediaID, reqEditors
 //
 // Corresponds with GET /2/media/{media_key} (the `LookupMediaByKey` operationId).
 func (c *Client) LookupMediaByKey(ctx context.Context, mediaKey MediaKey, params *LookupMediaByKeyParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newLookupMediaByKeyRequest(ctx, serverURL, mediaKey, params)
+	req, err := newLookupMediaByKeyRequest(ctx, server, mediaKey, params)
 	if err != nil {
 		return nil, err
 	}
@@ -13985,11 +13984,11 @@ func (c *Client) LookupMediaByKey(ctx context.Context, mediaKey MediaKey, params
 //
 // Corresponds with GET /2/news/search (the `SearchNews` operationId).
 func (c *Client) SearchNews(ctx context.Context, params *SearchNewsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newSearchNewsRequest(ctx, serverURL, params)
+	req, err := newSearchNewsRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14005,11 +14004,11 @@ func (c *Client) SearchNews(ctx context.Context, params *SearchNewsParams, reqEd
 //
 // Corresponds with GET /2/news/{id} (the `LookupNews` operationId).
 func (c *Client) LookupNews(ctx context.Context, id NewsID, params *LookupNewsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newLookupNewsRequest(ctx, serverURL, id, params)
+	req, err := newLookupNewsRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14027,11 +14026,11 @@ func (c *Client) LookupNews(ctx context.Context, id NewsID, params *LookupNewsPa
 //
 // Corresponds with POST /2/notes (the `CreateNote` operationId).
 func (c *Client) CreateNoteWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateNoteRequestWithBody(ctx, serverURL, contentType, body)
+	req, err := newCreateNoteRequestWithBody(ctx, server, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14049,11 +14048,11 @@ func (c *Client) CreateNoteWithBody(ctx context.Context, contentType string, bod
 //
 // Corresponds with POST /2/notes (the `CreateNote` operationId).
 func (c *Client) CreateNote(ctx context.Context, body CreateNoteJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateNoteRequest(ctx, serverURL, body)
+	req, err := newCreateNoteRequest(ctx, server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14071,11 +14070,11 @@ func (c *Client) CreateNote(ctx context.Context, body CreateNoteJSONRequestBody,
 //
 // Corresponds with POST /2/notes/evaluate (the `EvaluateNote` operationId).
 func (c *Client) EvaluateNoteWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newEvaluateNoteRequestWithBody(ctx, serverURL, contentType, body)
+	req, err := newEvaluateNoteRequestWithBody(ctx, server, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14093,11 +14092,11 @@ func (c *Client) EvaluateNoteWithBody(ctx context.Context, contentType string, b
 //
 // Corresponds with POST /2/notes/evaluate (the `EvaluateNote` operationId).
 func (c *Client) EvaluateNote(ctx context.Context, body EvaluateNoteJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newEvaluateNoteRequest(ctx, serverURL, body)
+	req, err := newEvaluateNoteRequest(ctx, server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14113,11 +14112,11 @@ func (c *Client) EvaluateNote(ctx context.Context, body EvaluateNoteJSONRequestB
 //
 // Corresponds with GET /2/notes/search/notes_written (the `SearchNotesWritten` operationId).
 func (c *Client) SearchNotesWritten(ctx context.Context, params *SearchNotesWrittenParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newSearchNotesWrittenRequest(ctx, serverURL, params)
+	req, err := newSearchNotesWrittenRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14133,11 +14132,11 @@ func (c *Client) SearchNotesWritten(ctx context.Context, params *SearchNotesWrit
 //
 // Corresponds with GET /2/notes/search/posts_eligible_for_notes (the `SearchPostsEligibleForNotes` operationId).
 func (c *Client) SearchPostsEligibleForNotes(ctx context.Context, params *SearchPostsEligibleForNotesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newSearchPostsEligibleForNotesRequest(ctx, serverURL, params)
+	req, err := newSearchPostsEligibleForNotesRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14153,11 +14152,11 @@ func (c *Client) SearchPostsEligibleForNotes(ctx context.Context, params *Search
 //
 // Corresponds with DELETE /2/notes/{id} (the `DeleteNote` operationId).
 func (c *Client) DeleteNote(ctx context.Context, id NoteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newDeleteNoteRequest(ctx, serverURL, id)
+	req, err := newDeleteNoteRequest(ctx, server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -14173,11 +14172,11 @@ func (c *Client) DeleteNote(ctx context.Context, id NoteID, reqEditors ...Reques
 //
 // Corresponds with GET /2/openapi.json (the `GetOpenAPIDocument` operationId).
 func (c *Client) GetOpenAPIDocument(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newGetOpenAPIDocumentRequest(ctx, serverURL)
+	req, err := newGetOpenAPIDocumentRequest(ctx, server)
 	if err != nil {
 		return nil, err
 	}
@@ -14193,11 +14192,11 @@ func (c *Client) GetOpenAPIDocument(ctx context.Context, reqEditors ...RequestEd
 //
 // Corresponds with GET /2/spaces (the `LookupSpaces` operationId).
 func (c *Client) LookupSpaces(ctx context.Context, params *LookupSpacesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newLookupSpacesRequest(ctx, serverURL, params)
+	req, err := newLookupSpacesRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14213,11 +14212,11 @@ func (c *Client) LookupSpaces(ctx context.Context, params *LookupSpacesParams, r
 //
 // Corresponds with GET /2/spaces/by/creator_ids (the `LookupSpacesByCreators` operationId).
 func (c *Client) LookupSpacesByCreators(ctx context.Context, params *LookupSpacesByCreatorsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newLookupSpacesByCreatorsRequest(ctx, serverURL, params)
+	req, err := newLookupSpacesByCreatorsRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14233,11 +14232,11 @@ func (c *Client) LookupSpacesByCreators(ctx context.Context, params *LookupSpace
 //
 // Corresponds with GET /2/spaces/search (the `SearchSpaces` operationId).
 func (c *Client) SearchSpaces(ctx context.Context, params *SearchSpacesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newSearchSpacesRequest(ctx, serverURL, params)
+	req, err := newSearchSpacesRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14253,11 +14252,11 @@ func (c *Client) SearchSpaces(ctx context.Context, params *SearchSpacesParams, r
 //
 // Corresponds with GET /2/spaces/{id} (the `LookupSpace` operationId).
 func (c *Client) LookupSpace(ctx context.Context, id string, params *LookupSpaceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newLookupSpaceRequest(ctx, serverURL, id, params)
+	req, err := newLookupSpaceRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14273,11 +14272,11 @@ func (c *Client) LookupSpace(ctx context.Context, id string, params *LookupSpace
 //
 // Corresponds with GET /2/spaces/{id}/buyers (the `ListSpaceBuyers` operationId).
 func (c *Client) ListSpaceBuyers(ctx context.Context, id string, params *ListSpaceBuyersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListSpaceBuyersRequest(ctx, serverURL, id, params)
+	req, err := newListSpaceBuyersRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14293,11 +14292,11 @@ func (c *Client) ListSpaceBuyers(ctx context.Context, id string, params *ListSpa
 //
 // Corresponds with GET /2/spaces/{id}/tweets (the `ListSpaceTweets` operationId).
 func (c *Client) ListSpaceTweets(ctx context.Context, id string, params *ListSpaceTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListSpaceTweetsRequest(ctx, serverURL, id, params)
+	req, err := newListSpaceTweetsRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14313,11 +14312,11 @@ func (c *Client) ListSpaceTweets(ctx context.Context, id string, params *ListSpa
 //
 // Corresponds with GET /2/trends/by/woeid/{woeid} (the `ListTrendsByWoeid` operationId).
 func (c *Client) ListTrendsByWoeid(ctx context.Context, woeid int32, params *ListTrendsByWoeidParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListTrendsByWoeidRequest(ctx, serverURL, woeid, params)
+	req, err := newListTrendsByWoeidRequest(ctx, server, woeid, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14333,11 +14332,11 @@ func (c *Client) ListTrendsByWoeid(ctx context.Context, woeid int32, params *Lis
 //
 // Corresponds with GET /2/tweets (the `LookupTweets` operationId).
 func (c *Client) LookupTweets(ctx context.Context, params *LookupTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newLookupTweetsRequest(ctx, serverURL, params)
+	req, err := newLookupTweetsRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14355,11 +14354,11 @@ func (c *Client) LookupTweets(ctx context.Context, params *LookupTweetsParams, r
 //
 // Corresponds with POST /2/tweets (the `CreateTweet` operationId).
 func (c *Client) CreateTweetWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateTweetRequestWithBody(ctx, serverURL, contentType, body)
+	req, err := newCreateTweetRequestWithBody(ctx, server, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14377,11 +14376,11 @@ func (c *Client) CreateTweetWithBody(ctx context.Context, contentType string, bo
 //
 // Corresponds with POST /2/tweets (the `CreateTweet` operationId).
 func (c *Client) CreateTweet(ctx context.Context, body CreateTweetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateTweetRequest(ctx, serverURL, body)
+	req, err := newCreateTweetRequest(ctx, server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14397,11 +14396,11 @@ func (c *Client) CreateTweet(ctx context.Context, body CreateTweetJSONRequestBod
 //
 // Corresponds with GET /2/tweets/analytics (the `GetTweetAnalytics` operationId).
 func (c *Client) GetTweetAnalytics(ctx context.Context, params *GetTweetAnalyticsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newGetTweetAnalyticsRequest(ctx, serverURL, params)
+	req, err := newGetTweetAnalyticsRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14417,11 +14416,11 @@ func (c *Client) GetTweetAnalytics(ctx context.Context, params *GetTweetAnalytic
 //
 // Corresponds with GET /2/tweets/compliance/stream (the `StreamTweetCompliance` operationId).
 func (c *Client) StreamTweetCompliance(ctx context.Context, params *StreamTweetComplianceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newStreamTweetComplianceRequest(ctx, serverURL, params)
+	req, err := newStreamTweetComplianceRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14437,11 +14436,11 @@ func (c *Client) StreamTweetCompliance(ctx context.Context, params *StreamTweetC
 //
 // Corresponds with GET /2/tweets/counts/all (the `CountAllTweets` operationId).
 func (c *Client) CountAllTweets(ctx context.Context, params *CountAllTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCountAllTweetsRequest(ctx, serverURL, params)
+	req, err := newCountAllTweetsRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14457,11 +14456,11 @@ func (c *Client) CountAllTweets(ctx context.Context, params *CountAllTweetsParam
 //
 // Corresponds with GET /2/tweets/counts/recent (the `CountRecentTweets` operationId).
 func (c *Client) CountRecentTweets(ctx context.Context, params *CountRecentTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCountRecentTweetsRequest(ctx, serverURL, params)
+	req, err := newCountRecentTweetsRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14477,11 +14476,11 @@ func (c *Client) CountRecentTweets(ctx context.Context, params *CountRecentTweet
 //
 // Corresponds with GET /2/tweets/firehose/stream (the `StreamFirehose` operationId).
 func (c *Client) StreamFirehose(ctx context.Context, params *StreamFirehoseParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newStreamFirehoseRequest(ctx, serverURL, params)
+	req, err := newStreamFirehoseRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14497,11 +14496,11 @@ func (c *Client) StreamFirehose(ctx context.Context, params *StreamFirehoseParam
 //
 // Corresponds with GET /2/tweets/firehose/stream/lang/en (the `StreamFirehoseEn` operationId).
 func (c *Client) StreamFirehoseEn(ctx context.Context, params *StreamFirehoseEnParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newStreamFirehoseEnRequest(ctx, serverURL, params)
+	req, err := newStreamFirehoseEnRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14517,11 +14516,11 @@ func (c *Client) StreamFirehoseEn(ctx context.Context, params *StreamFirehoseEnP
 //
 // Corresponds with GET /2/tweets/firehose/stream/lang/ja (the `StreamFirehoseJa` operationId).
 func (c *Client) StreamFirehoseJa(ctx context.Context, params *StreamFirehoseJaParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newStreamFirehoseJaRequest(ctx, serverURL, params)
+	req, err := newStreamFirehoseJaRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14537,11 +14536,11 @@ func (c *Client) StreamFirehoseJa(ctx context.Context, params *StreamFirehoseJaP
 //
 // Corresponds with GET /2/tweets/firehose/stream/lang/ko (the `StreamFirehoseKo` operationId).
 func (c *Client) StreamFirehoseKo(ctx context.Context, params *StreamFirehoseKoParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newStreamFirehoseKoRequest(ctx, serverURL, params)
+	req, err := newStreamFirehoseKoRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14557,11 +14556,11 @@ func (c *Client) StreamFirehoseKo(ctx context.Context, params *StreamFirehoseKoP
 //
 // Corresponds with GET /2/tweets/firehose/stream/lang/pt (the `StreamFirehosePt` operationId).
 func (c *Client) StreamFirehosePt(ctx context.Context, params *StreamFirehosePtParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newStreamFirehosePtRequest(ctx, serverURL, params)
+	req, err := newStreamFirehosePtRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14577,11 +14576,11 @@ func (c *Client) StreamFirehosePt(ctx context.Context, params *StreamFirehosePtP
 //
 // Corresponds with GET /2/tweets/label/stream (the `StreamTweetLabels` operationId).
 func (c *Client) StreamTweetLabels(ctx context.Context, params *StreamTweetLabelsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newStreamTweetLabelsRequest(ctx, serverURL, params)
+	req, err := newStreamTweetLabelsRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14597,11 +14596,11 @@ func (c *Client) StreamTweetLabels(ctx context.Context, params *StreamTweetLabel
 //
 // Corresponds with GET /2/tweets/sample/stream (the `StreamSample` operationId).
 func (c *Client) StreamSample(ctx context.Context, params *StreamSampleParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newStreamSampleRequest(ctx, serverURL, params)
+	req, err := newStreamSampleRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14617,11 +14616,11 @@ func (c *Client) StreamSample(ctx context.Context, params *StreamSampleParams, r
 //
 // Corresponds with GET /2/tweets/sample10/stream (the `StreamSample10` operationId).
 func (c *Client) StreamSample10(ctx context.Context, params *StreamSample10Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newStreamSample10Request(ctx, serverURL, params)
+	req, err := newStreamSample10Request(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14637,11 +14636,11 @@ func (c *Client) StreamSample10(ctx context.Context, params *StreamSample10Param
 //
 // Corresponds with GET /2/tweets/search/all (the `SearchAllTweets` operationId).
 func (c *Client) SearchAllTweets(ctx context.Context, params *SearchAllTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newSearchAllTweetsRequest(ctx, serverURL, params)
+	req, err := newSearchAllTweetsRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14657,11 +14656,11 @@ func (c *Client) SearchAllTweets(ctx context.Context, params *SearchAllTweetsPar
 //
 // Corresponds with GET /2/tweets/search/recent (the `SearchRecentTweets` operationId).
 func (c *Client) SearchRecentTweets(ctx context.Context, params *SearchRecentTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newSearchRecentTweetsRequest(ctx, serverURL, params)
+	req, err := newSearchRecentTweetsRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14677,11 +14676,11 @@ func (c *Client) SearchRecentTweets(ctx context.Context, params *SearchRecentTwe
 //
 // Corresponds with GET /2/tweets/search/stream (the `StreamFiltered` operationId).
 func (c *Client) StreamFiltered(ctx context.Context, params *StreamFilteredParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newStreamFilteredRequest(ctx, serverURL, params)
+	req, err := newStreamFilteredRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14697,11 +14696,11 @@ func (c *Client) StreamFiltered(ctx context.Context, params *StreamFilteredParam
 //
 // Corresponds with GET /2/tweets/search/stream/rules (the `ListStreamRules` operationId).
 func (c *Client) ListStreamRules(ctx context.Context, params *ListStreamRulesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListStreamRulesRequest(ctx, serverURL, params)
+	req, err := newListStreamRulesRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14719,11 +14718,11 @@ func (c *Client) ListStreamRules(ctx context.Context, params *ListStreamRulesPar
 //
 // Corresponds with POST /2/tweets/search/stream/rules (the `ChangeStreamRules` operationId).
 func (c *Client) ChangeStreamRulesWithBody(ctx context.Context, params *ChangeStreamRulesParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newChangeStreamRulesRequestWithBody(ctx, serverURL, params, contentType, body)
+	req, err := newChangeStreamRulesRequestWithBody(ctx, server, params, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14741,11 +14740,11 @@ func (c *Client) ChangeStreamRulesWithBody(ctx context.Context, params *ChangeSt
 //
 // Corresponds with POST /2/tweets/search/stream/rules (the `ChangeStreamRules` operationId).
 func (c *Client) ChangeStreamRules(ctx context.Context, params *ChangeStreamRulesParams, body ChangeStreamRulesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newChangeStreamRulesRequest(ctx, serverURL, params, body)
+	req, err := newChangeStreamRulesRequest(ctx, server, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14761,11 +14760,11 @@ func (c *Client) ChangeStreamRules(ctx context.Context, params *ChangeStreamRule
 //
 // Corresponds with GET /2/tweets/search/stream/rules/counts (the `CountStreamRules` operationId).
 func (c *Client) CountStreamRules(ctx context.Context, params *CountStreamRulesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCountStreamRulesRequest(ctx, serverURL, params)
+	req, err := newCountStreamRulesRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14781,11 +14780,11 @@ func (c *Client) CountStreamRules(ctx context.Context, params *CountStreamRulesP
 //
 // Corresponds with GET /2/tweets/search/webhooks (the `ListStreamWebhookLinks` operationId).
 func (c *Client) ListStreamWebhookLinks(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListStreamWebhookLinksRequest(ctx, serverURL)
+	req, err := newListStreamWebhookLinksRequest(ctx, server)
 	if err != nil {
 		return nil, err
 	}
@@ -14801,11 +14800,11 @@ func (c *Client) ListStreamWebhookLinks(ctx context.Context, reqEditors ...Reque
 //
 // Corresponds with DELETE /2/tweets/search/webhooks/{webhook_id} (the `UnlinkStreamWebhook` operationId).
 func (c *Client) UnlinkStreamWebhook(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newUnlinkStreamWebhookRequest(ctx, serverURL, webhookID)
+	req, err := newUnlinkStreamWebhookRequest(ctx, server, webhookID)
 	if err != nil {
 		return nil, err
 	}
@@ -14821,11 +14820,11 @@ func (c *Client) UnlinkStreamWebhook(ctx context.Context, webhookID WebhookIDPat
 //
 // Corresponds with POST /2/tweets/search/webhooks/{webhook_id} (the `LinkStreamWebhook` operationId).
 func (c *Client) LinkStreamWebhook(ctx context.Context, webhookID WebhookIDPath, params *LinkStreamWebhookParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newLinkStreamWebhookRequest(ctx, serverURL, webhookID, params)
+	req, err := newLinkStreamWebhookRequest(ctx, server, webhookID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14841,11 +14840,11 @@ func (c *Client) LinkStreamWebhook(ctx context.Context, webhookID WebhookIDPath,
 //
 // Corresponds with DELETE /2/tweets/{id} (the `DeleteTweet` operationId).
 func (c *Client) DeleteTweet(ctx context.Context, id TweetID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newDeleteTweetRequest(ctx, serverURL, id)
+	req, err := newDeleteTweetRequest(ctx, server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -14861,11 +14860,11 @@ func (c *Client) DeleteTweet(ctx context.Context, id TweetID, reqEditors ...Requ
 //
 // Corresponds with GET /2/tweets/{id} (the `LookupTweet` operationId).
 func (c *Client) LookupTweet(ctx context.Context, id TweetID, params *LookupTweetParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newLookupTweetRequest(ctx, serverURL, id, params)
+	req, err := newLookupTweetRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14881,11 +14880,11 @@ func (c *Client) LookupTweet(ctx context.Context, id TweetID, params *LookupTwee
 //
 // Corresponds with GET /2/tweets/{id}/liking_users (the `ListLikingUsers` operationId).
 func (c *Client) ListLikingUsers(ctx context.Context, id TweetID, params *ListLikingUsersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListLikingUsersRequest(ctx, serverURL, id, params)
+	req, err := newListLikingUsersRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14901,11 +14900,11 @@ func (c *Client) ListLikingUsers(ctx context.Context, id TweetID, params *ListLi
 //
 // Corresponds with GET /2/tweets/{id}/quote_tweets (the `ListQuoteTweets` operationId).
 func (c *Client) ListQuoteTweets(ctx context.Context, id TweetID, params *ListQuoteTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListQuoteTweetsRequest(ctx, serverURL, id, params)
+	req, err := newListQuoteTweetsRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14921,11 +14920,11 @@ func (c *Client) ListQuoteTweets(ctx context.Context, id TweetID, params *ListQu
 //
 // Corresponds with GET /2/tweets/{id}/retweeted_by (the `ListRetweeters` operationId).
 func (c *Client) ListRetweeters(ctx context.Context, id TweetID, params *ListRetweetersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListRetweetersRequest(ctx, serverURL, id, params)
+	req, err := newListRetweetersRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14941,11 +14940,11 @@ func (c *Client) ListRetweeters(ctx context.Context, id TweetID, params *ListRet
 //
 // Corresponds with GET /2/tweets/{id}/retweets (the `ListRetweets` operationId).
 func (c *Client) ListRetweets(ctx context.Context, id TweetID, params *ListRetweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListRetweetsRequest(ctx, serverURL, id, params)
+	req, err := newListRetweetsRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -14963,11 +14962,11 @@ func (c *Client) ListRetweets(ctx context.Context, id TweetID, params *ListRetwe
 //
 // Corresponds with PUT /2/tweets/{tweet_id}/hidden (the `HideReply` operationId).
 func (c *Client) HideReplyWithBody(ctx context.Context, tweetID TweetID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newHideReplyRequestWithBody(ctx, serverURL, tweetID, contentType, body)
+	req, err := newHideReplyRequestWithBody(ctx, server, tweetID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14985,11 +14984,11 @@ func (c *Client) HideReplyWithBody(ctx context.Context, tweetID TweetID, content
 //
 // Corresponds with PUT /2/tweets/{tweet_id}/hidden (the `HideReply` operationId).
 func (c *Client) HideReply(ctx context.Context, tweetID TweetID, body HideReplyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newHideReplyRequest(ctx, serverURL, tweetID, body)
+	req, err := newHideReplyRequest(ctx, server, tweetID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15005,11 +15004,11 @@ func (c *Client) HideReply(ctx context.Context, tweetID TweetID, body HideReplyJ
 //
 // Corresponds with GET /2/usage/tweets (the `GetTweetUsage` operationId).
 func (c *Client) GetTweetUsage(ctx context.Context, params *GetTweetUsageParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newGetTweetUsageRequest(ctx, serverURL, params)
+	req, err := newGetTweetUsageRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -15025,11 +15024,11 @@ func (c *Client) GetTweetUsage(ctx context.Context, params *GetTweetUsageParams,
 //
 // Corresponds with GET /2/users (the `LookupUsers` operationId).
 func (c *Client) LookupUsers(ctx context.Context, params *LookupUsersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newLookupUsersRequest(ctx, serverURL, params)
+	req, err := newLookupUsersRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -15045,11 +15044,11 @@ func (c *Client) LookupUsers(ctx context.Context, params *LookupUsersParams, req
 //
 // Corresponds with GET /2/users/by (the `LookupUsersByUsernames` operationId).
 func (c *Client) LookupUsersByUsernames(ctx context.Context, params *LookupUsersByUsernamesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newLookupUsersByUsernamesRequest(ctx, serverURL, params)
+	req, err := newLookupUsersByUsernamesRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -15065,11 +15064,11 @@ func (c *Client) LookupUsersByUsernames(ctx context.Context, params *LookupUsers
 //
 // Corresponds with GET /2/users/by/username/{username} (the `LookupUserByUsername` operationId).
 func (c *Client) LookupUserByUsername(ctx context.Context, username string, params *LookupUserByUsernameParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newLookupUserByUsernameRequest(ctx, serverURL, username, params)
+	req, err := newLookupUserByUsernameRequest(ctx, server, username, params)
 	if err != nil {
 		return nil, err
 	}
@@ -15085,11 +15084,11 @@ func (c *Client) LookupUserByUsername(ctx context.Context, username string, para
 //
 // Corresponds with GET /2/users/compliance/stream (the `StreamUserCompliance` operationId).
 func (c *Client) StreamUserCompliance(ctx context.Context, params *StreamUserComplianceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newStreamUserComplianceRequest(ctx, serverURL, params)
+	req, err := newStreamUserComplianceRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -15105,11 +15104,11 @@ func (c *Client) StreamUserCompliance(ctx context.Context, params *StreamUserCom
 //
 // Corresponds with GET /2/users/me (the `LookupMe` operationId).
 func (c *Client) LookupMe(ctx context.Context, params *LookupMeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newLookupMeRequest(ctx, serverURL, params)
+	req, err := newLookupMeRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -15125,11 +15124,11 @@ func (c *Client) LookupMe(ctx context.Context, params *LookupMeParams, reqEditor
 //
 // Corresponds with GET /2/users/personalized_trends (the `ListPersonalizedTrends` operationId).
 func (c *Client) ListPersonalizedTrends(ctx context.Context, params *ListPersonalizedTrendsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListPersonalizedTrendsRequest(ctx, serverURL, params)
+	req, err := newListPersonalizedTrendsRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -15145,11 +15144,11 @@ func (c *Client) ListPersonalizedTrends(ctx context.Context, params *ListPersona
 //
 // Corresponds with GET /2/users/public_keys (the `LookupUsersPublicKeys` operationId).
 func (c *Client) LookupUsersPublicKeys(ctx context.Context, params *LookupUsersPublicKeysParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newLookupUsersPublicKeysRequest(ctx, serverURL, params)
+	req, err := newLookupUsersPublicKeysRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -15165,11 +15164,11 @@ func (c *Client) LookupUsersPublicKeys(ctx context.Context, params *LookupUsersP
 //
 // Corresponds with GET /2/users/reposts_of_me (the `ListRepostsOfMe` operationId).
 func (c *Client) ListRepostsOfMe(ctx context.Context, params *ListRepostsOfMeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListRepostsOfMeRequest(ctx, serverURL, params)
+	req, err := newListRepostsOfMeRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -15185,11 +15184,11 @@ func (c *Client) ListRepostsOfMe(ctx context.Context, params *ListRepostsOfMePar
 //
 // Corresponds with GET /2/users/search (the `SearchUsers` operationId).
 func (c *Client) SearchUsers(ctx context.Context, params *SearchUsersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newSearchUsersRequest(ctx, serverURL, params)
+	req, err := newSearchUsersRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -15205,11 +15204,11 @@ func (c *Client) SearchUsers(ctx context.Context, params *SearchUsersParams, req
 //
 // Corresponds with GET /2/users/{id} (the `LookupUser` operationId).
 func (c *Client) LookupUser(ctx context.Context, id UserID, params *LookupUserParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newLookupUserRequest(ctx, serverURL, id, params)
+	req, err := newLookupUserRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -15225,11 +15224,11 @@ func (c *Client) LookupUser(ctx context.Context, id UserID, params *LookupUserPa
 //
 // Corresponds with GET /2/users/{id}/affiliates (the `ListAffiliates` operationId).
 func (c *Client) ListAffiliates(ctx context.Context, id UserID, params *ListAffiliatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListAffiliatesRequest(ctx, serverURL, id, params)
+	req, err := newListAffiliatesRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -15245,11 +15244,11 @@ func (c *Client) ListAffiliates(ctx context.Context, id UserID, params *ListAffi
 //
 // Corresponds with GET /2/users/{id}/blocking (the `ListBlocking` operationId).
 func (c *Client) ListBlocking(ctx context.Context, id UserID, params *ListBlockingParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListBlockingRequest(ctx, serverURL, id, params)
+	req, err := newListBlockingRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -15267,11 +15266,11 @@ func (c *Client) ListBlocking(ctx context.Context, id UserID, params *ListBlocki
 //
 // Corresponds with POST /2/users/{id}/blocking (the `BlockUser` operationId).
 func (c *Client) BlockUserWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newBlockUserRequestWithBody(ctx, serverURL, id, contentType, body)
+	req, err := newBlockUserRequestWithBody(ctx, server, id, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15289,11 +15288,11 @@ func (c *Client) BlockUserWithBody(ctx context.Context, id UserID, contentType s
 //
 // Corresponds with POST /2/users/{id}/blocking (the `BlockUser` operationId).
 func (c *Client) BlockUser(ctx context.Context, id UserID, body BlockUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newBlockUserRequest(ctx, serverURL, id, body)
+	req, err := newBlockUserRequest(ctx, server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15309,11 +15308,11 @@ func (c *Client) BlockUser(ctx context.Context, id UserID, body BlockUserJSONReq
 //
 // Corresponds with GET /2/users/{id}/bookmarks (the `ListBookmarks` operationId).
 func (c *Client) ListBookmarks(ctx context.Context, id UserID, params *ListBookmarksParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListBookmarksRequest(ctx, serverURL, id, params)
+	req, err := newListBookmarksRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -15331,11 +15330,11 @@ func (c *Client) ListBookmarks(ctx context.Context, id UserID, params *ListBookm
 //
 // Corresponds with POST /2/users/{id}/bookmarks (the `AddBookmark` operationId).
 func (c *Client) AddBookmarkWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newAddBookmarkRequestWithBody(ctx, serverURL, id, contentType, body)
+	req, err := newAddBookmarkRequestWithBody(ctx, server, id, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15353,11 +15352,11 @@ func (c *Client) AddBookmarkWithBody(ctx context.Context, id UserID, contentType
 //
 // Corresponds with POST /2/users/{id}/bookmarks (the `AddBookmark` operationId).
 func (c *Client) AddBookmark(ctx context.Context, id UserID, body AddBookmarkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newAddBookmarkRequest(ctx, serverURL, id, body)
+	req, err := newAddBookmarkRequest(ctx, server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15373,11 +15372,11 @@ func (c *Client) AddBookmark(ctx context.Context, id UserID, body AddBookmarkJSO
 //
 // Corresponds with GET /2/users/{id}/bookmarks/folders (the `ListBookmarkFolders` operationId).
 func (c *Client) ListBookmarkFolders(ctx context.Context, id UserID, params *ListBookmarkFoldersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListBookmarkFoldersRequest(ctx, serverURL, id, params)
+	req, err := newListBookmarkFoldersRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -15395,11 +15394,11 @@ func (c *Client) ListBookmarkFolders(ctx context.Context, id UserID, params *Lis
 //
 // Corresponds with POST /2/users/{id}/bookmarks/folders (the `CreateBookmarkFolder` operationId).
 func (c *Client) CreateBookmarkFolderWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateBookmarkFolderRequestWithBody(ctx, serverURL, id, contentType, body)
+	req, err := newCreateBookmarkFolderRequestWithBody(ctx, server, id, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15417,11 +15416,11 @@ func (c *Client) CreateBookmarkFolderWithBody(ctx context.Context, id UserID, co
 //
 // Corresponds with POST /2/users/{id}/bookmarks/folders (the `CreateBookmarkFolder` operationId).
 func (c *Client) CreateBookmarkFolder(ctx context.Context, id UserID, body CreateBookmarkFolderJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateBookmarkFolderRequest(ctx, serverURL, id, body)
+	req, err := newCreateBookmarkFolderRequest(ctx, server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15437,11 +15436,11 @@ func (c *Client) CreateBookmarkFolder(ctx context.Context, id UserID, body Creat
 //
 // Corresponds with GET /2/users/{id}/bookmarks/folders/{folder_id} (the `ListBookmarkFolderTweets` operationId).
 func (c *Client) ListBookmarkFolderTweets(ctx context.Context, id UserID, folderID BookmarkFolderID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListBookmarkFolderTweetsRequest(ctx, serverURL, id, folderID)
+	req, err := newListBookmarkFolderTweetsRequest(ctx, server, id, folderID)
 	if err != nil {
 		return nil, err
 	}
@@ -15457,11 +15456,11 @@ func (c *Client) ListBookmarkFolderTweets(ctx context.Context, id UserID, folder
 //
 // Corresponds with DELETE /2/users/{id}/bookmarks/{tweet_id} (the `RemoveBookmark` operationId).
 func (c *Client) RemoveBookmark(ctx context.Context, id UserID, tweetID TweetID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newRemoveBookmarkRequest(ctx, serverURL, id, tweetID)
+	req, err := newRemoveBookmarkRequest(ctx, server, id, tweetID)
 	if err != nil {
 		return nil, err
 	}
@@ -15477,11 +15476,11 @@ func (c *Client) RemoveBookmark(ctx context.Context, id UserID, tweetID TweetID,
 //
 // Corresponds with POST /2/users/{id}/dm/block (the `BlockUserDMs` operationId).
 func (c *Client) BlockUserDMs(ctx context.Context, id UserID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newBlockUserDMsRequest(ctx, serverURL, id)
+	req, err := newBlockUserDMsRequest(ctx, server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -15497,11 +15496,11 @@ func (c *Client) BlockUserDMs(ctx context.Context, id UserID, reqEditors ...Requ
 //
 // Corresponds with POST /2/users/{id}/dm/unblock (the `UnblockUserDMs` operationId).
 func (c *Client) UnblockUserDMs(ctx context.Context, id UserID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newUnblockUserDMsRequest(ctx, serverURL, id)
+	req, err := newUnblockUserDMsRequest(ctx, server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -15517,11 +15516,11 @@ func (c *Client) UnblockUserDMs(ctx context.Context, id UserID, reqEditors ...Re
 //
 // Corresponds with GET /2/users/{id}/followed_lists (the `ListFollowedLists` operationId).
 func (c *Client) ListFollowedLists(ctx context.Context, id UserID, params *ListFollowedListsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListFollowedListsRequest(ctx, serverURL, id, params)
+	req, err := newListFollowedListsRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -15539,11 +15538,11 @@ func (c *Client) ListFollowedLists(ctx context.Context, id UserID, params *ListF
 //
 // Corresponds with POST /2/users/{id}/followed_lists (the `FollowList` operationId).
 func (c *Client) FollowListWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newFollowListRequestWithBody(ctx, serverURL, id, contentType, body)
+	req, err := newFollowListRequestWithBody(ctx, server, id, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15561,11 +15560,11 @@ func (c *Client) FollowListWithBody(ctx context.Context, id UserID, contentType 
 //
 // Corresponds with POST /2/users/{id}/followed_lists (the `FollowList` operationId).
 func (c *Client) FollowList(ctx context.Context, id UserID, body FollowListJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newFollowListRequest(ctx, serverURL, id, body)
+	req, err := newFollowListRequest(ctx, server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15581,11 +15580,11 @@ func (c *Client) FollowList(ctx context.Context, id UserID, body FollowListJSONR
 //
 // Corresponds with DELETE /2/users/{id}/followed_lists/{list_id} (the `UnfollowList` operationId).
 func (c *Client) UnfollowList(ctx context.Context, id UserID, listID ListID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newUnfollowListRequest(ctx, serverURL, id, listID)
+	req, err := newUnfollowListRequest(ctx, server, id, listID)
 	if err != nil {
 		return nil, err
 	}
@@ -15601,11 +15600,11 @@ func (c *Client) UnfollowList(ctx context.Context, id UserID, listID ListID, req
 //
 // Corresponds with GET /2/users/{id}/followers (the `ListFollowers` operationId).
 func (c *Client) ListFollowers(ctx context.Context, id UserID, params *ListFollowersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListFollowersRequest(ctx, serverURL, id, params)
+	req, err := newListFollowersRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -15621,11 +15620,11 @@ func (c *Client) ListFollowers(ctx context.Context, id UserID, params *ListFollo
 //
 // Corresponds with GET /2/users/{id}/following (the `ListFollowing` operationId).
 func (c *Client) ListFollowing(ctx context.Context, id UserID, params *ListFollowingParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListFollowingRequest(ctx, serverURL, id, params)
+	req, err := newListFollowingRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -15643,11 +15642,11 @@ func (c *Client) ListFollowing(ctx context.Context, id UserID, params *ListFollo
 //
 // Corresponds with POST /2/users/{id}/following (the `FollowUser` operationId).
 func (c *Client) FollowUserWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newFollowUserRequestWithBody(ctx, serverURL, id, contentType, body)
+	req, err := newFollowUserRequestWithBody(ctx, server, id, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15665,11 +15664,11 @@ func (c *Client) FollowUserWithBody(ctx context.Context, id UserID, contentType 
 //
 // Corresponds with POST /2/users/{id}/following (the `FollowUser` operationId).
 func (c *Client) FollowUser(ctx context.Context, id UserID, body FollowUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newFollowUserRequest(ctx, serverURL, id, body)
+	req, err := newFollowUserRequest(ctx, server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15685,11 +15684,11 @@ func (c *Client) FollowUser(ctx context.Context, id UserID, body FollowUserJSONR
 //
 // Corresponds with GET /2/users/{id}/liked_tweets (the `ListLikedTweets` operationId).
 func (c *Client) ListLikedTweets(ctx context.Context, id UserID, params *ListLikedTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListLikedTweetsRequest(ctx, serverURL, id, params)
+	req, err := newListLikedTweetsRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -15707,11 +15706,11 @@ func (c *Client) ListLikedTweets(ctx context.Context, id UserID, params *ListLik
 //
 // Corresponds with POST /2/users/{id}/likes (the `LikeTweet` operationId).
 func (c *Client) LikeTweetWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newLikeTweetRequestWithBody(ctx, serverURL, id, contentType, body)
+	req, err := newLikeTweetRequestWithBody(ctx, server, id, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15729,11 +15728,11 @@ func (c *Client) LikeTweetWithBody(ctx context.Context, id UserID, contentType s
 //
 // Corresponds with POST /2/users/{id}/likes (the `LikeTweet` operationId).
 func (c *Client) LikeTweet(ctx context.Context, id UserID, body LikeTweetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newLikeTweetRequest(ctx, serverURL, id, body)
+	req, err := newLikeTweetRequest(ctx, server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15749,11 +15748,11 @@ func (c *Client) LikeTweet(ctx context.Context, id UserID, body LikeTweetJSONReq
 //
 // Corresponds with DELETE /2/users/{id}/likes/{tweet_id} (the `UnlikeTweet` operationId).
 func (c *Client) UnlikeTweet(ctx context.Context, id UserID, tweetID TweetID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newUnlikeTweetRequest(ctx, serverURL, id, tweetID)
+	req, err := newUnlikeTweetRequest(ctx, server, id, tweetID)
 	if err != nil {
 		return nil, err
 	}
@@ -15769,11 +15768,11 @@ func (c *Client) UnlikeTweet(ctx context.Context, id UserID, tweetID TweetID, re
 //
 // Corresponds with GET /2/users/{id}/list_memberships (the `ListListMemberships` operationId).
 func (c *Client) ListListMemberships(ctx context.Context, id UserID, params *ListListMembershipsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListListMembershipsRequest(ctx, serverURL, id, params)
+	req, err := newListListMembershipsRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -15789,11 +15788,11 @@ func (c *Client) ListListMemberships(ctx context.Context, id UserID, params *Lis
 //
 // Corresponds with GET /2/users/{id}/mentions (the `ListMentions` operationId).
 func (c *Client) ListMentions(ctx context.Context, id UserID, params *ListMentionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListMentionsRequest(ctx, serverURL, id, params)
+	req, err := newListMentionsRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -15809,11 +15808,11 @@ func (c *Client) ListMentions(ctx context.Context, id UserID, params *ListMentio
 //
 // Corresponds with GET /2/users/{id}/muting (the `ListMuting` operationId).
 func (c *Client) ListMuting(ctx context.Context, id UserID, params *ListMutingParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListMutingRequest(ctx, serverURL, id, params)
+	req, err := newListMutingRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -15831,11 +15830,11 @@ func (c *Client) ListMuting(ctx context.Context, id UserID, params *ListMutingPa
 //
 // Corresponds with POST /2/users/{id}/muting (the `MuteUser` operationId).
 func (c *Client) MuteUserWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newMuteUserRequestWithBody(ctx, serverURL, id, contentType, body)
+	req, err := newMuteUserRequestWithBody(ctx, server, id, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15853,11 +15852,11 @@ func (c *Client) MuteUserWithBody(ctx context.Context, id UserID, contentType st
 //
 // Corresponds with POST /2/users/{id}/muting (the `MuteUser` operationId).
 func (c *Client) MuteUser(ctx context.Context, id UserID, body MuteUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newMuteUserRequest(ctx, serverURL, id, body)
+	req, err := newMuteUserRequest(ctx, server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15873,11 +15872,11 @@ func (c *Client) MuteUser(ctx context.Context, id UserID, body MuteUserJSONReque
 //
 // Corresponds with GET /2/users/{id}/owned_lists (the `ListOwnedLists` operationId).
 func (c *Client) ListOwnedLists(ctx context.Context, id UserID, params *ListOwnedListsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListOwnedListsRequest(ctx, serverURL, id, params)
+	req, err := newListOwnedListsRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -15893,11 +15892,11 @@ func (c *Client) ListOwnedLists(ctx context.Context, id UserID, params *ListOwne
 //
 // Corresponds with GET /2/users/{id}/pinned_lists (the `ListPinnedLists` operationId).
 func (c *Client) ListPinnedLists(ctx context.Context, id UserID, params *ListPinnedListsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListPinnedListsRequest(ctx, serverURL, id, params)
+	req, err := newListPinnedListsRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -15915,11 +15914,11 @@ func (c *Client) ListPinnedLists(ctx context.Context, id UserID, params *ListPin
 //
 // Corresponds with POST /2/users/{id}/pinned_lists (the `PinList` operationId).
 func (c *Client) PinListWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newPinListRequestWithBody(ctx, serverURL, id, contentType, body)
+	req, err := newPinListRequestWithBody(ctx, server, id, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15937,11 +15936,11 @@ func (c *Client) PinListWithBody(ctx context.Context, id UserID, contentType str
 //
 // Corresponds with POST /2/users/{id}/pinned_lists (the `PinList` operationId).
 func (c *Client) PinList(ctx context.Context, id UserID, body PinListJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newPinListRequest(ctx, serverURL, id, body)
+	req, err := newPinListRequest(ctx, server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15957,11 +15956,11 @@ func (c *Client) PinList(ctx context.Context, id UserID, body PinListJSONRequest
 //
 // Corresponds with DELETE /2/users/{id}/pinned_lists/{list_id} (the `UnpinList` operationId).
 func (c *Client) UnpinList(ctx context.Context, id UserID, listID ListID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newUnpinListRequest(ctx, serverURL, id, listID)
+	req, err := newUnpinListRequest(ctx, server, id, listID)
 	if err != nil {
 		return nil, err
 	}
@@ -15977,11 +15976,11 @@ func (c *Client) UnpinList(ctx context.Context, id UserID, listID ListID, reqEdi
 //
 // Corresponds with GET /2/users/{id}/public_keys (the `LookupUserPublicKeys` operationId).
 func (c *Client) LookupUserPublicKeys(ctx context.Context, id UserID, params *LookupUserPublicKeysParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newLookupUserPublicKeysRequest(ctx, serverURL, id, params)
+	req, err := newLookupUserPublicKeysRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -15999,11 +15998,11 @@ func (c *Client) LookupUserPublicKeys(ctx context.Context, id UserID, params *Lo
 //
 // Corresponds with POST /2/users/{id}/public_keys (the `AddUserPublicKey` operationId).
 func (c *Client) AddUserPublicKeyWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newAddUserPublicKeyRequestWithBody(ctx, serverURL, id, contentType, body)
+	req, err := newAddUserPublicKeyRequestWithBody(ctx, server, id, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -16021,11 +16020,11 @@ func (c *Client) AddUserPublicKeyWithBody(ctx context.Context, id UserID, conten
 //
 // Corresponds with POST /2/users/{id}/public_keys (the `AddUserPublicKey` operationId).
 func (c *Client) AddUserPublicKey(ctx context.Context, id UserID, body AddUserPublicKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newAddUserPublicKeyRequest(ctx, serverURL, id, body)
+	req, err := newAddUserPublicKeyRequest(ctx, server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -16043,11 +16042,11 @@ func (c *Client) AddUserPublicKey(ctx context.Context, id UserID, body AddUserPu
 //
 // Corresponds with POST /2/users/{id}/retweets (the `Retweet` operationId).
 func (c *Client) RetweetWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newRetweetRequestWithBody(ctx, serverURL, id, contentType, body)
+	req, err := newRetweetRequestWithBody(ctx, server, id, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -16065,11 +16064,11 @@ func (c *Client) RetweetWithBody(ctx context.Context, id UserID, contentType str
 //
 // Corresponds with POST /2/users/{id}/retweets (the `Retweet` operationId).
 func (c *Client) Retweet(ctx context.Context, id UserID, body RetweetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newRetweetRequest(ctx, serverURL, id, body)
+	req, err := newRetweetRequest(ctx, server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -16085,11 +16084,11 @@ func (c *Client) Retweet(ctx context.Context, id UserID, body RetweetJSONRequest
 //
 // Corresponds with DELETE /2/users/{id}/retweets/{source_tweet_id} (the `Unretweet` operationId).
 func (c *Client) Unretweet(ctx context.Context, id UserID, sourceTweetID TweetID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newUnretweetRequest(ctx, serverURL, id, sourceTweetID)
+	req, err := newUnretweetRequest(ctx, server, id, sourceTweetID)
 	if err != nil {
 		return nil, err
 	}
@@ -16105,11 +16104,11 @@ func (c *Client) Unretweet(ctx context.Context, id UserID, sourceTweetID TweetID
 //
 // Corresponds with GET /2/users/{id}/timelines/reverse_chronological (the `HomeTimeline` operationId).
 func (c *Client) HomeTimeline(ctx context.Context, id UserID, params *HomeTimelineParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newHomeTimelineRequest(ctx, serverURL, id, params)
+	req, err := newHomeTimelineRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -16125,11 +16124,11 @@ func (c *Client) HomeTimeline(ctx context.Context, id UserID, params *HomeTimeli
 //
 // Corresponds with GET /2/users/{id}/tweets (the `ListUserTweets` operationId).
 func (c *Client) ListUserTweets(ctx context.Context, id UserID, params *ListUserTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListUserTweetsRequest(ctx, serverURL, id, params)
+	req, err := newListUserTweetsRequest(ctx, server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -16145,11 +16144,11 @@ func (c *Client) ListUserTweets(ctx context.Context, id UserID, params *ListUser
 //
 // Corresponds with DELETE /2/users/{source_user_id}/blocking/{target_user_id} (the `UnblockUser` operationId).
 func (c *Client) UnblockUser(ctx context.Context, sourceUserID UserID, targetUserID UserID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newUnblockUserRequest(ctx, serverURL, sourceUserID, targetUserID)
+	req, err := newUnblockUserRequest(ctx, server, sourceUserID, targetUserID)
 	if err != nil {
 		return nil, err
 	}
@@ -16165,11 +16164,11 @@ func (c *Client) UnblockUser(ctx context.Context, sourceUserID UserID, targetUse
 //
 // Corresponds with DELETE /2/users/{source_user_id}/following/{target_user_id} (the `UnfollowUser` operationId).
 func (c *Client) UnfollowUser(ctx context.Context, sourceUserID UserID, targetUserID UserID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newUnfollowUserRequest(ctx, serverURL, sourceUserID, targetUserID)
+	req, err := newUnfollowUserRequest(ctx, server, sourceUserID, targetUserID)
 	if err != nil {
 		return nil, err
 	}
@@ -16185,11 +16184,11 @@ func (c *Client) UnfollowUser(ctx context.Context, sourceUserID UserID, targetUs
 //
 // Corresponds with DELETE /2/users/{source_user_id}/muting/{target_user_id} (the `UnmuteUser` operationId).
 func (c *Client) UnmuteUser(ctx context.Context, sourceUserID UserID, targetUserID UserID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newUnmuteUserRequest(ctx, serverURL, sourceUserID, targetUserID)
+	req, err := newUnmuteUserRequest(ctx, server, sourceUserID, targetUserID)
 	if err != nil {
 		return nil, err
 	}
@@ -16205,11 +16204,11 @@ func (c *Client) UnmuteUser(ctx context.Context, sourceUserID UserID, targetUser
 //
 // Corresponds with GET /2/webhooks (the `ListWebhooks` operationId).
 func (c *Client) ListWebhooks(ctx context.Context, params *ListWebhooksParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newListWebhooksRequest(ctx, serverURL, params)
+	req, err := newListWebhooksRequest(ctx, server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -16227,11 +16226,11 @@ func (c *Client) ListWebhooks(ctx context.Context, params *ListWebhooksParams, r
 //
 // Corresponds with POST /2/webhooks (the `CreateWebhook` operationId).
 func (c *Client) CreateWebhookWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateWebhookRequestWithBody(ctx, serverURL, contentType, body)
+	req, err := newCreateWebhookRequestWithBody(ctx, server, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -16249,11 +16248,11 @@ func (c *Client) CreateWebhookWithBody(ctx context.Context, contentType string, 
 //
 // Corresponds with POST /2/webhooks (the `CreateWebhook` operationId).
 func (c *Client) CreateWebhook(ctx context.Context, body CreateWebhookJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newCreateWebhookRequest(ctx, serverURL, body)
+	req, err := newCreateWebhookRequest(ctx, server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -16271,11 +16270,11 @@ func (c *Client) CreateWebhook(ctx context.Context, body CreateWebhookJSONReques
 //
 // Corresponds with POST /2/webhooks/replay (the `ReplayWebhookEvents` operationId).
 func (c *Client) ReplayWebhookEventsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newReplayWebhookEventsRequestWithBody(ctx, serverURL, contentType, body)
+	req, err := newReplayWebhookEventsRequestWithBody(ctx, server, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -16293,11 +16292,11 @@ func (c *Client) ReplayWebhookEventsWithBody(ctx context.Context, contentType st
 //
 // Corresponds with POST /2/webhooks/replay (the `ReplayWebhookEvents` operationId).
 func (c *Client) ReplayWebhookEvents(ctx context.Context, body ReplayWebhookEventsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newReplayWebhookEventsRequest(ctx, serverURL, body)
+	req, err := newReplayWebhookEventsRequest(ctx, server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -16313,11 +16312,11 @@ func (c *Client) ReplayWebhookEvents(ctx context.Context, body ReplayWebhookEven
 //
 // Corresponds with DELETE /2/webhooks/{webhook_id} (the `DeleteWebhook` operationId).
 func (c *Client) DeleteWebhook(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newDeleteWebhookRequest(ctx, serverURL, webhookID)
+	req, err := newDeleteWebhookRequest(ctx, server, webhookID)
 	if err != nil {
 		return nil, err
 	}
@@ -16333,11 +16332,11 @@ func (c *Client) DeleteWebhook(ctx context.Context, webhookID WebhookIDPath, req
 //
 // Corresponds with PUT /2/webhooks/{webhook_id} (the `ValidateWebhook` operationId).
 func (c *Client) ValidateWebhook(ctx context.Context, webhookID WebhookIDPath, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	serverURL, err := c.server.Parse(c.Server)
+	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req, err := newValidateWebhookRequest(ctx, serverURL, webhookID)
+	req, err := newValidateWebhookRequest(ctx, server, webhookID)
 	if err != nil {
 		return nil, err
 	}
@@ -16349,20 +16348,20 @@ func (c *Client) ValidateWebhook(ctx context.Context, webhookID WebhookIDPath, r
 
 // NewCountAccountActivitySubscriptionsRequest constructs an http.Request for the CountAccountActivitySubscriptions method
 func NewCountAccountActivitySubscriptionsRequest(server string) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCountAccountActivitySubscriptionsRequest(context.Background(), serverURL)
+	return newCountAccountActivitySubscriptionsRequest(context.Background(), parsed)
 }
 
-func newCountAccountActivitySubscriptionsRequest(ctx context.Context, serverURL *url.URL) (*http.Request, error) {
+func newCountAccountActivitySubscriptionsRequest(ctx context.Context, server *requesturl.Server) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/account_activity/subscriptions/count")
+	operationPath := requesturl.Path("/2/account_activity/subscriptions/count")
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -16376,14 +16375,14 @@ func newCountAccountActivitySubscriptionsRequest(ctx context.Context, serverURL 
 
 // NewGetAccountActivitySubscriptionRequest constructs an http.Request for the GetAccountActivitySubscription method
 func NewGetAccountActivitySubscriptionRequest(server string, webhookID WebhookIDPath) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newGetAccountActivitySubscriptionRequest(context.Background(), serverURL, webhookID)
+	return newGetAccountActivitySubscriptionRequest(context.Background(), parsed, webhookID)
 }
 
-func newGetAccountActivitySubscriptionRequest(ctx context.Context, serverURL *url.URL, webhookID WebhookIDPath) (*http.Request, error) {
+func newGetAccountActivitySubscriptionRequest(ctx context.Context, server *requesturl.Server, webhookID WebhookIDPath) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -16393,10 +16392,10 @@ func newGetAccountActivitySubscriptionRequest(ctx context.Context, serverURL *ur
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/account_activity/webhooks/%s/subscriptions/all", pathParam0)
+	operationPath := requesturl.Path("/2/account_activity/webhooks/%s/subscriptions/all", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -16410,33 +16409,33 @@ func newGetAccountActivitySubscriptionRequest(ctx context.Context, serverURL *ur
 
 // NewCreateAccountActivitySubscriptionRequest calls the generic CreateAccountActivitySubscription builder with application/json body
 func NewCreateAccountActivitySubscriptionRequest(server string, webhookID WebhookIDPath, body CreateAccountActivitySubscriptionJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateAccountActivitySubscriptionRequest(context.Background(), serverURL, webhookID, body)
+	return newCreateAccountActivitySubscriptionRequest(context.Background(), parsed, webhookID, body)
 }
 
-func newCreateAccountActivitySubscriptionRequest(ctx context.Context, serverURL *url.URL, webhookID WebhookIDPath, body CreateAccountActivitySubscriptionJSONRequestBody) (*http.Request, error) {
+func newCreateAccountActivitySubscriptionRequest(ctx context.Context, server *requesturl.Server, webhookID WebhookIDPath, body CreateAccountActivitySubscriptionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newCreateAccountActivitySubscriptionRequestWithBody(ctx, serverURL, webhookID, "application/json", bodyReader)
+	return newCreateAccountActivitySubscriptionRequestWithBody(ctx, server, webhookID, "application/json", bodyReader)
 }
 
 // NewCreateAccountActivitySubscriptionRequestWithBody constructs an http.Request for the CreateAccountActivitySubscription method, with any body, and a specified content type
 func NewCreateAccountActivitySubscriptionRequestWithBody(server string, webhookID WebhookIDPath, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateAccountActivitySubscriptionRequestWithBody(context.Background(), serverURL, webhookID, contentType, body)
+	return newCreateAccountActivitySubscriptionRequestWithBody(context.Background(), parsed, webhookID, contentType, body)
 }
 
-func newCreateAccountActivitySubscriptionRequestWithBody(ctx context.Context, serverURL *url.URL, webhookID WebhookIDPath, contentType string, body io.Reader) (*http.Request, error) {
+func newCreateAccountActivitySubscriptionRequestWithBody(ctx context.Context, server *requesturl.Server, webhookID WebhookIDPath, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -16446,10 +16445,10 @@ func newCreateAccountActivitySubscriptionRequestWithBody(ctx context.Context, se
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/account_activity/webhooks/%s/subscriptions/all", pathParam0)
+	operationPath := requesturl.Path("/2/account_activity/webhooks/%s/subscriptions/all", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -16465,14 +16464,14 @@ func newCreateAccountActivitySubscriptionRequestWithBody(ctx context.Context, se
 
 // NewListAccountActivitySubscriptionsRequest constructs an http.Request for the ListAccountActivitySubscriptions method
 func NewListAccountActivitySubscriptionsRequest(server string, webhookID WebhookIDPath) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListAccountActivitySubscriptionsRequest(context.Background(), serverURL, webhookID)
+	return newListAccountActivitySubscriptionsRequest(context.Background(), parsed, webhookID)
 }
 
-func newListAccountActivitySubscriptionsRequest(ctx context.Context, serverURL *url.URL, webhookID WebhookIDPath) (*http.Request, error) {
+func newListAccountActivitySubscriptionsRequest(ctx context.Context, server *requesturl.Server, webhookID WebhookIDPath) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -16482,10 +16481,10 @@ func newListAccountActivitySubscriptionsRequest(ctx context.Context, serverURL *
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/account_activity/webhooks/%s/subscriptions/all/list", pathParam0)
+	operationPath := requesturl.Path("/2/account_activity/webhooks/%s/subscriptions/all/list", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -16499,14 +16498,14 @@ func newListAccountActivitySubscriptionsRequest(ctx context.Context, serverURL *
 
 // NewDeleteAccountActivitySubscriptionRequest constructs an http.Request for the DeleteAccountActivitySubscription method
 func NewDeleteAccountActivitySubscriptionRequest(server string, webhookID WebhookIDPath, userID UserID) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newDeleteAccountActivitySubscriptionRequest(context.Background(), serverURL, webhookID, userID)
+	return newDeleteAccountActivitySubscriptionRequest(context.Background(), parsed, webhookID, userID)
 }
 
-func newDeleteAccountActivitySubscriptionRequest(ctx context.Context, serverURL *url.URL, webhookID WebhookIDPath, userID UserID) (*http.Request, error) {
+func newDeleteAccountActivitySubscriptionRequest(ctx context.Context, server *requesturl.Server, webhookID WebhookIDPath, userID UserID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -16523,10 +16522,10 @@ func newDeleteAccountActivitySubscriptionRequest(ctx context.Context, serverURL 
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/account_activity/webhooks/%s/subscriptions/%s/all", pathParam0, pathParam1)
+	operationPath := requesturl.Path("/2/account_activity/webhooks/%s/subscriptions/%s/all", pathParam0, pathParam1)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -16540,17 +16539,17 @@ func newDeleteAccountActivitySubscriptionRequest(ctx context.Context, serverURL 
 
 // NewStreamActivityRequest constructs an http.Request for the StreamActivity method
 func NewStreamActivityRequest(server string, params *StreamActivityParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newStreamActivityRequest(context.Background(), serverURL, params)
+	return newStreamActivityRequest(context.Background(), parsed, params)
 }
 
-func newStreamActivityRequest(ctx context.Context, serverURL *url.URL, params *StreamActivityParams) (*http.Request, error) {
+func newStreamActivityRequest(ctx context.Context, server *requesturl.Server, params *StreamActivityParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/activity/stream")
+	operationPath := requesturl.Path("/2/activity/stream")
 	var rawQuery string
 
 	if params != nil {
@@ -16604,7 +16603,7 @@ func newStreamActivityRequest(ctx context.Context, serverURL *url.URL, params *S
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -16618,17 +16617,17 @@ func newStreamActivityRequest(ctx context.Context, serverURL *url.URL, params *S
 
 // NewDeleteActivitySubscriptionsRequest constructs an http.Request for the DeleteActivitySubscriptions method
 func NewDeleteActivitySubscriptionsRequest(server string, params *DeleteActivitySubscriptionsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newDeleteActivitySubscriptionsRequest(context.Background(), serverURL, params)
+	return newDeleteActivitySubscriptionsRequest(context.Background(), parsed, params)
 }
 
-func newDeleteActivitySubscriptionsRequest(ctx context.Context, serverURL *url.URL, params *DeleteActivitySubscriptionsParams) (*http.Request, error) {
+func newDeleteActivitySubscriptionsRequest(ctx context.Context, server *requesturl.Server, params *DeleteActivitySubscriptionsParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/activity/subscriptions")
+	operationPath := requesturl.Path("/2/activity/subscriptions")
 	var rawQuery string
 
 	if params != nil {
@@ -16658,7 +16657,7 @@ func newDeleteActivitySubscriptionsRequest(ctx context.Context, serverURL *url.U
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -16672,17 +16671,17 @@ func newDeleteActivitySubscriptionsRequest(ctx context.Context, serverURL *url.U
 
 // NewListActivitySubscriptionsRequest constructs an http.Request for the ListActivitySubscriptions method
 func NewListActivitySubscriptionsRequest(server string, params *ListActivitySubscriptionsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListActivitySubscriptionsRequest(context.Background(), serverURL, params)
+	return newListActivitySubscriptionsRequest(context.Background(), parsed, params)
 }
 
-func newListActivitySubscriptionsRequest(ctx context.Context, serverURL *url.URL, params *ListActivitySubscriptionsParams) (*http.Request, error) {
+func newListActivitySubscriptionsRequest(ctx context.Context, server *requesturl.Server, params *ListActivitySubscriptionsParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/activity/subscriptions")
+	operationPath := requesturl.Path("/2/activity/subscriptions")
 	var rawQuery string
 
 	if params != nil {
@@ -16724,7 +16723,7 @@ func newListActivitySubscriptionsRequest(ctx context.Context, serverURL *url.URL
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -16738,39 +16737,39 @@ func newListActivitySubscriptionsRequest(ctx context.Context, serverURL *url.URL
 
 // NewCreateActivitySubscriptionRequest calls the generic CreateActivitySubscription builder with application/json body
 func NewCreateActivitySubscriptionRequest(server string, body CreateActivitySubscriptionJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateActivitySubscriptionRequest(context.Background(), serverURL, body)
+	return newCreateActivitySubscriptionRequest(context.Background(), parsed, body)
 }
 
-func newCreateActivitySubscriptionRequest(ctx context.Context, serverURL *url.URL, body CreateActivitySubscriptionJSONRequestBody) (*http.Request, error) {
+func newCreateActivitySubscriptionRequest(ctx context.Context, server *requesturl.Server, body CreateActivitySubscriptionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newCreateActivitySubscriptionRequestWithBody(ctx, serverURL, "application/json", bodyReader)
+	return newCreateActivitySubscriptionRequestWithBody(ctx, server, "application/json", bodyReader)
 }
 
 // NewCreateActivitySubscriptionRequestWithBody constructs an http.Request for the CreateActivitySubscription method, with any body, and a specified content type
 func NewCreateActivitySubscriptionRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateActivitySubscriptionRequestWithBody(context.Background(), serverURL, contentType, body)
+	return newCreateActivitySubscriptionRequestWithBody(context.Background(), parsed, contentType, body)
 }
 
-func newCreateActivitySubscriptionRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+func newCreateActivitySubscriptionRequestWithBody(ctx context.Context, server *requesturl.Server, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/activity/subscriptions")
+	operationPath := requesturl.Path("/2/activity/subscriptions")
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -16786,14 +16785,14 @@ func newCreateActivitySubscriptionRequestWithBody(ctx context.Context, serverURL
 
 // NewDeleteActivitySubscriptionRequest constructs an http.Request for the DeleteActivitySubscription method
 func NewDeleteActivitySubscriptionRequest(server string, subscriptionID ActivitySubscriptionIDPath) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newDeleteActivitySubscriptionRequest(context.Background(), serverURL, subscriptionID)
+	return newDeleteActivitySubscriptionRequest(context.Background(), parsed, subscriptionID)
 }
 
-func newDeleteActivitySubscriptionRequest(ctx context.Context, serverURL *url.URL, subscriptionID ActivitySubscriptionIDPath) (*http.Request, error) {
+func newDeleteActivitySubscriptionRequest(ctx context.Context, server *requesturl.Server, subscriptionID ActivitySubscriptionIDPath) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -16803,10 +16802,10 @@ func newDeleteActivitySubscriptionRequest(ctx context.Context, serverURL *url.UR
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/activity/subscriptions/%s", pathParam0)
+	operationPath := requesturl.Path("/2/activity/subscriptions/%s", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -16820,33 +16819,33 @@ func newDeleteActivitySubscriptionRequest(ctx context.Context, serverURL *url.UR
 
 // NewUpdateActivitySubscriptionRequest calls the generic UpdateActivitySubscription builder with application/json body
 func NewUpdateActivitySubscriptionRequest(server string, subscriptionID ActivitySubscriptionIDPath, body UpdateActivitySubscriptionJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newUpdateActivitySubscriptionRequest(context.Background(), serverURL, subscriptionID, body)
+	return newUpdateActivitySubscriptionRequest(context.Background(), parsed, subscriptionID, body)
 }
 
-func newUpdateActivitySubscriptionRequest(ctx context.Context, serverURL *url.URL, subscriptionID ActivitySubscriptionIDPath, body UpdateActivitySubscriptionJSONRequestBody) (*http.Request, error) {
+func newUpdateActivitySubscriptionRequest(ctx context.Context, server *requesturl.Server, subscriptionID ActivitySubscriptionIDPath, body UpdateActivitySubscriptionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newUpdateActivitySubscriptionRequestWithBody(ctx, serverURL, subscriptionID, "application/json", bodyReader)
+	return newUpdateActivitySubscriptionRequestWithBody(ctx, server, subscriptionID, "application/json", bodyReader)
 }
 
 // NewUpdateActivitySubscriptionRequestWithBody constructs an http.Request for the UpdateActivitySubscription method, with any body, and a specified content type
 func NewUpdateActivitySubscriptionRequestWithBody(server string, subscriptionID ActivitySubscriptionIDPath, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newUpdateActivitySubscriptionRequestWithBody(context.Background(), serverURL, subscriptionID, contentType, body)
+	return newUpdateActivitySubscriptionRequestWithBody(context.Background(), parsed, subscriptionID, contentType, body)
 }
 
-func newUpdateActivitySubscriptionRequestWithBody(ctx context.Context, serverURL *url.URL, subscriptionID ActivitySubscriptionIDPath, contentType string, body io.Reader) (*http.Request, error) {
+func newUpdateActivitySubscriptionRequestWithBody(ctx context.Context, server *requesturl.Server, subscriptionID ActivitySubscriptionIDPath, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -16856,10 +16855,10 @@ func newUpdateActivitySubscriptionRequestWithBody(ctx context.Context, serverURL
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/activity/subscriptions/%s", pathParam0)
+	operationPath := requesturl.Path("/2/activity/subscriptions/%s", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -16875,39 +16874,39 @@ func newUpdateActivitySubscriptionRequestWithBody(ctx context.Context, serverURL
 
 // NewCreateArticleDraftRequest calls the generic CreateArticleDraft builder with application/json body
 func NewCreateArticleDraftRequest(server string, body CreateArticleDraftJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateArticleDraftRequest(context.Background(), serverURL, body)
+	return newCreateArticleDraftRequest(context.Background(), parsed, body)
 }
 
-func newCreateArticleDraftRequest(ctx context.Context, serverURL *url.URL, body CreateArticleDraftJSONRequestBody) (*http.Request, error) {
+func newCreateArticleDraftRequest(ctx context.Context, server *requesturl.Server, body CreateArticleDraftJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newCreateArticleDraftRequestWithBody(ctx, serverURL, "application/json", bodyReader)
+	return newCreateArticleDraftRequestWithBody(ctx, server, "application/json", bodyReader)
 }
 
 // NewCreateArticleDraftRequestWithBody constructs an http.Request for the CreateArticleDraft method, with any body, and a specified content type
 func NewCreateArticleDraftRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateArticleDraftRequestWithBody(context.Background(), serverURL, contentType, body)
+	return newCreateArticleDraftRequestWithBody(context.Background(), parsed, contentType, body)
 }
 
-func newCreateArticleDraftRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+func newCreateArticleDraftRequestWithBody(ctx context.Context, server *requesturl.Server, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/articles/draft")
+	operationPath := requesturl.Path("/2/articles/draft")
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -16923,14 +16922,14 @@ func newCreateArticleDraftRequestWithBody(ctx context.Context, serverURL *url.UR
 
 // NewPublishArticleRequest constructs an http.Request for the PublishArticle method
 func NewPublishArticleRequest(server string, articleID ArticleID) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newPublishArticleRequest(context.Background(), serverURL, articleID)
+	return newPublishArticleRequest(context.Background(), parsed, articleID)
 }
 
-func newPublishArticleRequest(ctx context.Context, serverURL *url.URL, articleID ArticleID) (*http.Request, error) {
+func newPublishArticleRequest(ctx context.Context, server *requesturl.Server, articleID ArticleID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -16940,10 +16939,10 @@ func newPublishArticleRequest(ctx context.Context, serverURL *url.URL, articleID
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/articles/%s/publish", pathParam0)
+	operationPath := requesturl.Path("/2/articles/%s/publish", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -16957,17 +16956,17 @@ func newPublishArticleRequest(ctx context.Context, serverURL *url.URL, articleID
 
 // NewListBroadcastsRequest constructs an http.Request for the ListBroadcasts method
 func NewListBroadcastsRequest(server string, params *ListBroadcastsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListBroadcastsRequest(context.Background(), serverURL, params)
+	return newListBroadcastsRequest(context.Background(), parsed, params)
 }
 
-func newListBroadcastsRequest(ctx context.Context, serverURL *url.URL, params *ListBroadcastsParams) (*http.Request, error) {
+func newListBroadcastsRequest(ctx context.Context, server *requesturl.Server, params *ListBroadcastsParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/broadcasts")
+	operationPath := requesturl.Path("/2/broadcasts")
 	var rawQuery string
 
 	if params != nil {
@@ -17033,7 +17032,7 @@ func newListBroadcastsRequest(ctx context.Context, serverURL *url.URL, params *L
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -17047,17 +17046,17 @@ func newListBroadcastsRequest(ctx context.Context, serverURL *url.URL, params *L
 
 // NewListScheduledBroadcastsRequest constructs an http.Request for the ListScheduledBroadcasts method
 func NewListScheduledBroadcastsRequest(server string, params *ListScheduledBroadcastsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListScheduledBroadcastsRequest(context.Background(), serverURL, params)
+	return newListScheduledBroadcastsRequest(context.Background(), parsed, params)
 }
 
-func newListScheduledBroadcastsRequest(ctx context.Context, serverURL *url.URL, params *ListScheduledBroadcastsParams) (*http.Request, error) {
+func newListScheduledBroadcastsRequest(ctx context.Context, server *requesturl.Server, params *ListScheduledBroadcastsParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/broadcasts/scheduled")
+	operationPath := requesturl.Path("/2/broadcasts/scheduled")
 	var rawQuery string
 
 	if params != nil {
@@ -17123,7 +17122,7 @@ func newListScheduledBroadcastsRequest(ctx context.Context, serverURL *url.URL, 
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -17137,39 +17136,39 @@ func newListScheduledBroadcastsRequest(ctx context.Context, serverURL *url.URL, 
 
 // NewCreateScheduledBroadcastRequest calls the generic CreateScheduledBroadcast builder with application/json body
 func NewCreateScheduledBroadcastRequest(server string, body CreateScheduledBroadcastJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateScheduledBroadcastRequest(context.Background(), serverURL, body)
+	return newCreateScheduledBroadcastRequest(context.Background(), parsed, body)
 }
 
-func newCreateScheduledBroadcastRequest(ctx context.Context, serverURL *url.URL, body CreateScheduledBroadcastJSONRequestBody) (*http.Request, error) {
+func newCreateScheduledBroadcastRequest(ctx context.Context, server *requesturl.Server, body CreateScheduledBroadcastJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newCreateScheduledBroadcastRequestWithBody(ctx, serverURL, "application/json", bodyReader)
+	return newCreateScheduledBroadcastRequestWithBody(ctx, server, "application/json", bodyReader)
 }
 
 // NewCreateScheduledBroadcastRequestWithBody constructs an http.Request for the CreateScheduledBroadcast method, with any body, and a specified content type
 func NewCreateScheduledBroadcastRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateScheduledBroadcastRequestWithBody(context.Background(), serverURL, contentType, body)
+	return newCreateScheduledBroadcastRequestWithBody(context.Background(), parsed, contentType, body)
 }
 
-func newCreateScheduledBroadcastRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+func newCreateScheduledBroadcastRequestWithBody(ctx context.Context, server *requesturl.Server, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/broadcasts/scheduled")
+	operationPath := requesturl.Path("/2/broadcasts/scheduled")
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -17185,14 +17184,14 @@ func newCreateScheduledBroadcastRequestWithBody(ctx context.Context, serverURL *
 
 // NewDeleteScheduledBroadcastRequest constructs an http.Request for the DeleteScheduledBroadcast method
 func NewDeleteScheduledBroadcastRequest(server string, id BroadcastIDPath, params *DeleteScheduledBroadcastParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newDeleteScheduledBroadcastRequest(context.Background(), serverURL, id, params)
+	return newDeleteScheduledBroadcastRequest(context.Background(), parsed, id, params)
 }
 
-func newDeleteScheduledBroadcastRequest(ctx context.Context, serverURL *url.URL, id BroadcastIDPath, params *DeleteScheduledBroadcastParams) (*http.Request, error) {
+func newDeleteScheduledBroadcastRequest(ctx context.Context, server *requesturl.Server, id BroadcastIDPath, params *DeleteScheduledBroadcastParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -17202,7 +17201,7 @@ func newDeleteScheduledBroadcastRequest(ctx context.Context, serverURL *url.URL,
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/broadcasts/scheduled/%s", pathParam0)
+	operationPath := requesturl.Path("/2/broadcasts/scheduled/%s", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -17232,7 +17231,7 @@ func newDeleteScheduledBroadcastRequest(ctx context.Context, serverURL *url.URL,
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -17246,14 +17245,14 @@ func newDeleteScheduledBroadcastRequest(ctx context.Context, serverURL *url.URL,
 
 // NewGetScheduledBroadcastRequest constructs an http.Request for the GetScheduledBroadcast method
 func NewGetScheduledBroadcastRequest(server string, id BroadcastIDPath) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newGetScheduledBroadcastRequest(context.Background(), serverURL, id)
+	return newGetScheduledBroadcastRequest(context.Background(), parsed, id)
 }
 
-func newGetScheduledBroadcastRequest(ctx context.Context, serverURL *url.URL, id BroadcastIDPath) (*http.Request, error) {
+func newGetScheduledBroadcastRequest(ctx context.Context, server *requesturl.Server, id BroadcastIDPath) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -17263,10 +17262,10 @@ func newGetScheduledBroadcastRequest(ctx context.Context, serverURL *url.URL, id
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/broadcasts/scheduled/%s", pathParam0)
+	operationPath := requesturl.Path("/2/broadcasts/scheduled/%s", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -17280,33 +17279,33 @@ func newGetScheduledBroadcastRequest(ctx context.Context, serverURL *url.URL, id
 
 // NewUpdateScheduledBroadcastRequest calls the generic UpdateScheduledBroadcast builder with application/json body
 func NewUpdateScheduledBroadcastRequest(server string, id BroadcastIDPath, body UpdateScheduledBroadcastJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newUpdateScheduledBroadcastRequest(context.Background(), serverURL, id, body)
+	return newUpdateScheduledBroadcastRequest(context.Background(), parsed, id, body)
 }
 
-func newUpdateScheduledBroadcastRequest(ctx context.Context, serverURL *url.URL, id BroadcastIDPath, body UpdateScheduledBroadcastJSONRequestBody) (*http.Request, error) {
+func newUpdateScheduledBroadcastRequest(ctx context.Context, server *requesturl.Server, id BroadcastIDPath, body UpdateScheduledBroadcastJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newUpdateScheduledBroadcastRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
+	return newUpdateScheduledBroadcastRequestWithBody(ctx, server, id, "application/json", bodyReader)
 }
 
 // NewUpdateScheduledBroadcastRequestWithBody constructs an http.Request for the UpdateScheduledBroadcast method, with any body, and a specified content type
 func NewUpdateScheduledBroadcastRequestWithBody(server string, id BroadcastIDPath, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newUpdateScheduledBroadcastRequestWithBody(context.Background(), serverURL, id, contentType, body)
+	return newUpdateScheduledBroadcastRequestWithBody(context.Background(), parsed, id, contentType, body)
 }
 
-func newUpdateScheduledBroadcastRequestWithBody(ctx context.Context, serverURL *url.URL, id BroadcastIDPath, contentType string, body io.Reader) (*http.Request, error) {
+func newUpdateScheduledBroadcastRequestWithBody(ctx context.Context, server *requesturl.Server, id BroadcastIDPath, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -17316,10 +17315,10 @@ func newUpdateScheduledBroadcastRequestWithBody(ctx context.Context, serverURL *
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/broadcasts/scheduled/%s", pathParam0)
+	operationPath := requesturl.Path("/2/broadcasts/scheduled/%s", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -17335,14 +17334,14 @@ func newUpdateScheduledBroadcastRequestWithBody(ctx context.Context, serverURL *
 
 // NewGoLiveScheduledBroadcastRequest constructs an http.Request for the GoLiveScheduledBroadcast method
 func NewGoLiveScheduledBroadcastRequest(server string, id BroadcastIDPath) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newGoLiveScheduledBroadcastRequest(context.Background(), serverURL, id)
+	return newGoLiveScheduledBroadcastRequest(context.Background(), parsed, id)
 }
 
-func newGoLiveScheduledBroadcastRequest(ctx context.Context, serverURL *url.URL, id BroadcastIDPath) (*http.Request, error) {
+func newGoLiveScheduledBroadcastRequest(ctx context.Context, server *requesturl.Server, id BroadcastIDPath) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -17352,10 +17351,10 @@ func newGoLiveScheduledBroadcastRequest(ctx context.Context, serverURL *url.URL,
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/broadcasts/scheduled/%s/live", pathParam0)
+	operationPath := requesturl.Path("/2/broadcasts/scheduled/%s/live", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -17369,14 +17368,14 @@ func newGoLiveScheduledBroadcastRequest(ctx context.Context, serverURL *url.URL,
 
 // NewGetBroadcastRequest constructs an http.Request for the GetBroadcast method
 func NewGetBroadcastRequest(server string, id BroadcastIDPath, params *GetBroadcastParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newGetBroadcastRequest(context.Background(), serverURL, id, params)
+	return newGetBroadcastRequest(context.Background(), parsed, id, params)
 }
 
-func newGetBroadcastRequest(ctx context.Context, serverURL *url.URL, id BroadcastIDPath, params *GetBroadcastParams) (*http.Request, error) {
+func newGetBroadcastRequest(ctx context.Context, server *requesturl.Server, id BroadcastIDPath, params *GetBroadcastParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -17386,7 +17385,7 @@ func newGetBroadcastRequest(ctx context.Context, serverURL *url.URL, id Broadcas
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/broadcasts/%s", pathParam0)
+	operationPath := requesturl.Path("/2/broadcasts/%s", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -17416,7 +17415,7 @@ func newGetBroadcastRequest(ctx context.Context, serverURL *url.URL, id Broadcas
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -17430,14 +17429,14 @@ func newGetBroadcastRequest(ctx context.Context, serverURL *url.URL, id Broadcas
 
 // NewGetBroadcastChatRequest constructs an http.Request for the GetBroadcastChat method
 func NewGetBroadcastChatRequest(server string, id BroadcastIDPath, params *GetBroadcastChatParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newGetBroadcastChatRequest(context.Background(), serverURL, id, params)
+	return newGetBroadcastChatRequest(context.Background(), parsed, id, params)
 }
 
-func newGetBroadcastChatRequest(ctx context.Context, serverURL *url.URL, id BroadcastIDPath, params *GetBroadcastChatParams) (*http.Request, error) {
+func newGetBroadcastChatRequest(ctx context.Context, server *requesturl.Server, id BroadcastIDPath, params *GetBroadcastChatParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -17447,7 +17446,7 @@ func newGetBroadcastChatRequest(ctx context.Context, serverURL *url.URL, id Broa
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/broadcasts/%s/chat", pathParam0)
+	operationPath := requesturl.Path("/2/broadcasts/%s/chat", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -17525,7 +17524,7 @@ func newGetBroadcastChatRequest(ctx context.Context, serverURL *url.URL, id Broa
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -17539,33 +17538,33 @@ func newGetBroadcastChatRequest(ctx context.Context, serverURL *url.URL, id Broa
 
 // NewSendBroadcastChatRequest calls the generic SendBroadcastChat builder with application/json body
 func NewSendBroadcastChatRequest(server string, id BroadcastIDPath, body SendBroadcastChatJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newSendBroadcastChatRequest(context.Background(), serverURL, id, body)
+	return newSendBroadcastChatRequest(context.Background(), parsed, id, body)
 }
 
-func newSendBroadcastChatRequest(ctx context.Context, serverURL *url.URL, id BroadcastIDPath, body SendBroadcastChatJSONRequestBody) (*http.Request, error) {
+func newSendBroadcastChatRequest(ctx context.Context, server *requesturl.Server, id BroadcastIDPath, body SendBroadcastChatJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newSendBroadcastChatRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
+	return newSendBroadcastChatRequestWithBody(ctx, server, id, "application/json", bodyReader)
 }
 
 // NewSendBroadcastChatRequestWithBody constructs an http.Request for the SendBroadcastChat method, with any body, and a specified content type
 func NewSendBroadcastChatRequestWithBody(server string, id BroadcastIDPath, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newSendBroadcastChatRequestWithBody(context.Background(), serverURL, id, contentType, body)
+	return newSendBroadcastChatRequestWithBody(context.Background(), parsed, id, contentType, body)
 }
 
-func newSendBroadcastChatRequestWithBody(ctx context.Context, serverURL *url.URL, id BroadcastIDPath, contentType string, body io.Reader) (*http.Request, error) {
+func newSendBroadcastChatRequestWithBody(ctx context.Context, server *requesturl.Server, id BroadcastIDPath, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -17575,10 +17574,10 @@ func newSendBroadcastChatRequestWithBody(ctx context.Context, serverURL *url.URL
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/broadcasts/%s/chat", pathParam0)
+	operationPath := requesturl.Path("/2/broadcasts/%s/chat", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -17594,33 +17593,33 @@ func newSendBroadcastChatRequestWithBody(ctx context.Context, serverURL *url.URL
 
 // NewMuteBroadcastChatUserRequest calls the generic MuteBroadcastChatUser builder with application/json body
 func NewMuteBroadcastChatUserRequest(server string, id BroadcastIDPath, body MuteBroadcastChatUserJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newMuteBroadcastChatUserRequest(context.Background(), serverURL, id, body)
+	return newMuteBroadcastChatUserRequest(context.Background(), parsed, id, body)
 }
 
-func newMuteBroadcastChatUserRequest(ctx context.Context, serverURL *url.URL, id BroadcastIDPath, body MuteBroadcastChatUserJSONRequestBody) (*http.Request, error) {
+func newMuteBroadcastChatUserRequest(ctx context.Context, server *requesturl.Server, id BroadcastIDPath, body MuteBroadcastChatUserJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newMuteBroadcastChatUserRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
+	return newMuteBroadcastChatUserRequestWithBody(ctx, server, id, "application/json", bodyReader)
 }
 
 // NewMuteBroadcastChatUserRequestWithBody constructs an http.Request for the MuteBroadcastChatUser method, with any body, and a specified content type
 func NewMuteBroadcastChatUserRequestWithBody(server string, id BroadcastIDPath, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newMuteBroadcastChatUserRequestWithBody(context.Background(), serverURL, id, contentType, body)
+	return newMuteBroadcastChatUserRequestWithBody(context.Background(), parsed, id, contentType, body)
 }
 
-func newMuteBroadcastChatUserRequestWithBody(ctx context.Context, serverURL *url.URL, id BroadcastIDPath, contentType string, body io.Reader) (*http.Request, error) {
+func newMuteBroadcastChatUserRequestWithBody(ctx context.Context, server *requesturl.Server, id BroadcastIDPath, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -17630,10 +17629,10 @@ func newMuteBroadcastChatUserRequestWithBody(ctx context.Context, serverURL *url
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/broadcasts/%s/chat/mutes", pathParam0)
+	operationPath := requesturl.Path("/2/broadcasts/%s/chat/mutes", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -17649,14 +17648,14 @@ func newMuteBroadcastChatUserRequestWithBody(ctx context.Context, serverURL *url
 
 // NewUnmuteBroadcastChatUserRequest constructs an http.Request for the UnmuteBroadcastChatUser method
 func NewUnmuteBroadcastChatUserRequest(server string, id BroadcastIDPath, userID BroadcastChatUserID) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newUnmuteBroadcastChatUserRequest(context.Background(), serverURL, id, userID)
+	return newUnmuteBroadcastChatUserRequest(context.Background(), parsed, id, userID)
 }
 
-func newUnmuteBroadcastChatUserRequest(ctx context.Context, serverURL *url.URL, id BroadcastIDPath, userID BroadcastChatUserID) (*http.Request, error) {
+func newUnmuteBroadcastChatUserRequest(ctx context.Context, server *requesturl.Server, id BroadcastIDPath, userID BroadcastChatUserID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -17673,10 +17672,10 @@ func newUnmuteBroadcastChatUserRequest(ctx context.Context, serverURL *url.URL, 
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/broadcasts/%s/chat/mutes/%s", pathParam0, pathParam1)
+	operationPath := requesturl.Path("/2/broadcasts/%s/chat/mutes/%s", pathParam0, pathParam1)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -17690,14 +17689,14 @@ func newUnmuteBroadcastChatUserRequest(ctx context.Context, serverURL *url.URL, 
 
 // NewDeleteBroadcastChatMessageRequest constructs an http.Request for the DeleteBroadcastChatMessage method
 func NewDeleteBroadcastChatMessageRequest(server string, id BroadcastIDPath, messageID BroadcastChatMessageID) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newDeleteBroadcastChatMessageRequest(context.Background(), serverURL, id, messageID)
+	return newDeleteBroadcastChatMessageRequest(context.Background(), parsed, id, messageID)
 }
 
-func newDeleteBroadcastChatMessageRequest(ctx context.Context, serverURL *url.URL, id BroadcastIDPath, messageID BroadcastChatMessageID) (*http.Request, error) {
+func newDeleteBroadcastChatMessageRequest(ctx context.Context, server *requesturl.Server, id BroadcastIDPath, messageID BroadcastChatMessageID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -17714,10 +17713,10 @@ func newDeleteBroadcastChatMessageRequest(ctx context.Context, serverURL *url.UR
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/broadcasts/%s/chat/%s", pathParam0, pathParam1)
+	operationPath := requesturl.Path("/2/broadcasts/%s/chat/%s", pathParam0, pathParam1)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -17731,17 +17730,17 @@ func newDeleteBroadcastChatMessageRequest(ctx context.Context, serverURL *url.UR
 
 // NewListChatConversationsRequest constructs an http.Request for the ListChatConversations method
 func NewListChatConversationsRequest(server string, params *ListChatConversationsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListChatConversationsRequest(context.Background(), serverURL, params)
+	return newListChatConversationsRequest(context.Background(), parsed, params)
 }
 
-func newListChatConversationsRequest(ctx context.Context, serverURL *url.URL, params *ListChatConversationsParams) (*http.Request, error) {
+func newListChatConversationsRequest(ctx context.Context, server *requesturl.Server, params *ListChatConversationsParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/chat/conversations")
+	operationPath := requesturl.Path("/2/chat/conversations")
 	var rawQuery string
 
 	if params != nil {
@@ -17819,7 +17818,7 @@ func newListChatConversationsRequest(ctx context.Context, serverURL *url.URL, pa
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -17833,39 +17832,39 @@ func newListChatConversationsRequest(ctx context.Context, serverURL *url.URL, pa
 
 // NewCreateChatGroupRequest calls the generic CreateChatGroup builder with application/json body
 func NewCreateChatGroupRequest(server string, body CreateChatGroupJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateChatGroupRequest(context.Background(), serverURL, body)
+	return newCreateChatGroupRequest(context.Background(), parsed, body)
 }
 
-func newCreateChatGroupRequest(ctx context.Context, serverURL *url.URL, body CreateChatGroupJSONRequestBody) (*http.Request, error) {
+func newCreateChatGroupRequest(ctx context.Context, server *requesturl.Server, body CreateChatGroupJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newCreateChatGroupRequestWithBody(ctx, serverURL, "application/json", bodyReader)
+	return newCreateChatGroupRequestWithBody(ctx, server, "application/json", bodyReader)
 }
 
 // NewCreateChatGroupRequestWithBody constructs an http.Request for the CreateChatGroup method, with any body, and a specified content type
 func NewCreateChatGroupRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateChatGroupRequestWithBody(context.Background(), serverURL, contentType, body)
+	return newCreateChatGroupRequestWithBody(context.Background(), parsed, contentType, body)
 }
 
-func newCreateChatGroupRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+func newCreateChatGroupRequestWithBody(ctx context.Context, server *requesturl.Server, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/chat/conversations/group")
+	operationPath := requesturl.Path("/2/chat/conversations/group")
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -17881,20 +17880,20 @@ func newCreateChatGroupRequestWithBody(ctx context.Context, serverURL *url.URL, 
 
 // NewInitializeChatGroupRequest constructs an http.Request for the InitializeChatGroup method
 func NewInitializeChatGroupRequest(server string) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newInitializeChatGroupRequest(context.Background(), serverURL)
+	return newInitializeChatGroupRequest(context.Background(), parsed)
 }
 
-func newInitializeChatGroupRequest(ctx context.Context, serverURL *url.URL) (*http.Request, error) {
+func newInitializeChatGroupRequest(ctx context.Context, server *requesturl.Server) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/chat/conversations/group/initialize")
+	operationPath := requesturl.Path("/2/chat/conversations/group/initialize")
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -17908,14 +17907,14 @@ func newInitializeChatGroupRequest(ctx context.Context, serverURL *url.URL) (*ht
 
 // NewLookupChatConversationRequest constructs an http.Request for the LookupChatConversation method
 func NewLookupChatConversationRequest(server string, id ChatConversationID, params *LookupChatConversationParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newLookupChatConversationRequest(context.Background(), serverURL, id, params)
+	return newLookupChatConversationRequest(context.Background(), parsed, id, params)
 }
 
-func newLookupChatConversationRequest(ctx context.Context, serverURL *url.URL, id ChatConversationID, params *LookupChatConversationParams) (*http.Request, error) {
+func newLookupChatConversationRequest(ctx context.Context, server *requesturl.Server, id ChatConversationID, params *LookupChatConversationParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -17925,7 +17924,7 @@ func newLookupChatConversationRequest(ctx context.Context, serverURL *url.URL, i
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/chat/conversations/%s", pathParam0)
+	operationPath := requesturl.Path("/2/chat/conversations/%s", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -17979,7 +17978,7 @@ func newLookupChatConversationRequest(ctx context.Context, serverURL *url.URL, i
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -17993,14 +17992,14 @@ func newLookupChatConversationRequest(ctx context.Context, serverURL *url.URL, i
 
 // NewListChatConversationEventsRequest constructs an http.Request for the ListChatConversationEvents method
 func NewListChatConversationEventsRequest(server string, id ChatConversationID, params *ListChatConversationEventsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListChatConversationEventsRequest(context.Background(), serverURL, id, params)
+	return newListChatConversationEventsRequest(context.Background(), parsed, id, params)
 }
 
-func newListChatConversationEventsRequest(ctx context.Context, serverURL *url.URL, id ChatConversationID, params *ListChatConversationEventsParams) (*http.Request, error) {
+func newListChatConversationEventsRequest(ctx context.Context, server *requesturl.Server, id ChatConversationID, params *ListChatConversationEventsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -18010,7 +18009,7 @@ func newListChatConversationEventsRequest(ctx context.Context, serverURL *url.UR
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/chat/conversations/%s/events", pathParam0)
+	operationPath := requesturl.Path("/2/chat/conversations/%s/events", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -18064,7 +18063,7 @@ func newListChatConversationEventsRequest(ctx context.Context, serverURL *url.UR
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -18078,33 +18077,33 @@ func newListChatConversationEventsRequest(ctx context.Context, serverURL *url.UR
 
 // NewAddChatConversationKeysRequest calls the generic AddChatConversationKeys builder with application/json body
 func NewAddChatConversationKeysRequest(server string, id ChatConversationID, body AddChatConversationKeysJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newAddChatConversationKeysRequest(context.Background(), serverURL, id, body)
+	return newAddChatConversationKeysRequest(context.Background(), parsed, id, body)
 }
 
-func newAddChatConversationKeysRequest(ctx context.Context, serverURL *url.URL, id ChatConversationID, body AddChatConversationKeysJSONRequestBody) (*http.Request, error) {
+func newAddChatConversationKeysRequest(ctx context.Context, server *requesturl.Server, id ChatConversationID, body AddChatConversationKeysJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newAddChatConversationKeysRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
+	return newAddChatConversationKeysRequestWithBody(ctx, server, id, "application/json", bodyReader)
 }
 
 // NewAddChatConversationKeysRequestWithBody constructs an http.Request for the AddChatConversationKeys method, with any body, and a specified content type
 func NewAddChatConversationKeysRequestWithBody(server string, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newAddChatConversationKeysRequestWithBody(context.Background(), serverURL, id, contentType, body)
+	return newAddChatConversationKeysRequestWithBody(context.Background(), parsed, id, contentType, body)
 }
 
-func newAddChatConversationKeysRequestWithBody(ctx context.Context, serverURL *url.URL, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
+func newAddChatConversationKeysRequestWithBody(ctx context.Context, server *requesturl.Server, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -18114,10 +18113,10 @@ func newAddChatConversationKeysRequestWithBody(ctx context.Context, serverURL *u
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/chat/conversations/%s/keys", pathParam0)
+	operationPath := requesturl.Path("/2/chat/conversations/%s/keys", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -18133,33 +18132,33 @@ func newAddChatConversationKeysRequestWithBody(ctx context.Context, serverURL *u
 
 // NewAddChatGroupMembersRequest calls the generic AddChatGroupMembers builder with application/json body
 func NewAddChatGroupMembersRequest(server string, id ChatConversationID, body AddChatGroupMembersJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newAddChatGroupMembersRequest(context.Background(), serverURL, id, body)
+	return newAddChatGroupMembersRequest(context.Background(), parsed, id, body)
 }
 
-func newAddChatGroupMembersRequest(ctx context.Context, serverURL *url.URL, id ChatConversationID, body AddChatGroupMembersJSONRequestBody) (*http.Request, error) {
+func newAddChatGroupMembersRequest(ctx context.Context, server *requesturl.Server, id ChatConversationID, body AddChatGroupMembersJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newAddChatGroupMembersRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
+	return newAddChatGroupMembersRequestWithBody(ctx, server, id, "application/json", bodyReader)
 }
 
 // NewAddChatGroupMembersRequestWithBody constructs an http.Request for the AddChatGroupMembers method, with any body, and a specified content type
 func NewAddChatGroupMembersRequestWithBody(server string, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newAddChatGroupMembersRequestWithBody(context.Background(), serverURL, id, contentType, body)
+	return newAddChatGroupMembersRequestWithBody(context.Background(), parsed, id, contentType, body)
 }
 
-func newAddChatGroupMembersRequestWithBody(ctx context.Context, serverURL *url.URL, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
+func newAddChatGroupMembersRequestWithBody(ctx context.Context, server *requesturl.Server, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -18169,10 +18168,10 @@ func newAddChatGroupMembersRequestWithBody(ctx context.Context, serverURL *url.U
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/chat/conversations/%s/members", pathParam0)
+	operationPath := requesturl.Path("/2/chat/conversations/%s/members", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -18188,33 +18187,33 @@ func newAddChatGroupMembersRequestWithBody(ctx context.Context, serverURL *url.U
 
 // NewSendChatMessageRequest calls the generic SendChatMessage builder with application/json body
 func NewSendChatMessageRequest(server string, id ChatConversationID, body SendChatMessageJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newSendChatMessageRequest(context.Background(), serverURL, id, body)
+	return newSendChatMessageRequest(context.Background(), parsed, id, body)
 }
 
-func newSendChatMessageRequest(ctx context.Context, serverURL *url.URL, id ChatConversationID, body SendChatMessageJSONRequestBody) (*http.Request, error) {
+func newSendChatMessageRequest(ctx context.Context, server *requesturl.Server, id ChatConversationID, body SendChatMessageJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newSendChatMessageRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
+	return newSendChatMessageRequestWithBody(ctx, server, id, "application/json", bodyReader)
 }
 
 // NewSendChatMessageRequestWithBody constructs an http.Request for the SendChatMessage method, with any body, and a specified content type
 func NewSendChatMessageRequestWithBody(server string, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newSendChatMessageRequestWithBody(context.Background(), serverURL, id, contentType, body)
+	return newSendChatMessageRequestWithBody(context.Background(), parsed, id, contentType, body)
 }
 
-func newSendChatMessageRequestWithBody(ctx context.Context, serverURL *url.URL, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
+func newSendChatMessageRequestWithBody(ctx context.Context, server *requesturl.Server, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -18224,10 +18223,10 @@ func newSendChatMessageRequestWithBody(ctx context.Context, serverURL *url.URL, 
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/chat/conversations/%s/messages", pathParam0)
+	operationPath := requesturl.Path("/2/chat/conversations/%s/messages", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -18243,33 +18242,33 @@ func newSendChatMessageRequestWithBody(ctx context.Context, serverURL *url.URL, 
 
 // NewDeleteChatMessagesRequest calls the generic DeleteChatMessages builder with application/json body
 func NewDeleteChatMessagesRequest(server string, id ChatConversationID, body DeleteChatMessagesJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newDeleteChatMessagesRequest(context.Background(), serverURL, id, body)
+	return newDeleteChatMessagesRequest(context.Background(), parsed, id, body)
 }
 
-func newDeleteChatMessagesRequest(ctx context.Context, serverURL *url.URL, id ChatConversationID, body DeleteChatMessagesJSONRequestBody) (*http.Request, error) {
+func newDeleteChatMessagesRequest(ctx context.Context, server *requesturl.Server, id ChatConversationID, body DeleteChatMessagesJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newDeleteChatMessagesRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
+	return newDeleteChatMessagesRequestWithBody(ctx, server, id, "application/json", bodyReader)
 }
 
 // NewDeleteChatMessagesRequestWithBody constructs an http.Request for the DeleteChatMessages method, with any body, and a specified content type
 func NewDeleteChatMessagesRequestWithBody(server string, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newDeleteChatMessagesRequestWithBody(context.Background(), serverURL, id, contentType, body)
+	return newDeleteChatMessagesRequestWithBody(context.Background(), parsed, id, contentType, body)
 }
 
-func newDeleteChatMessagesRequestWithBody(ctx context.Context, serverURL *url.URL, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
+func newDeleteChatMessagesRequestWithBody(ctx context.Context, server *requesturl.Server, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -18279,10 +18278,10 @@ func newDeleteChatMessagesRequestWithBody(ctx context.Context, serverURL *url.UR
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/chat/conversations/%s/messages/delete", pathParam0)
+	operationPath := requesturl.Path("/2/chat/conversations/%s/messages/delete", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -18298,33 +18297,33 @@ func newDeleteChatMessagesRequestWithBody(ctx context.Context, serverURL *url.UR
 
 // NewMarkChatConversationReadRequest calls the generic MarkChatConversationRead builder with application/json body
 func NewMarkChatConversationReadRequest(server string, id ChatConversationID, body MarkChatConversationReadJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newMarkChatConversationReadRequest(context.Background(), serverURL, id, body)
+	return newMarkChatConversationReadRequest(context.Background(), parsed, id, body)
 }
 
-func newMarkChatConversationReadRequest(ctx context.Context, serverURL *url.URL, id ChatConversationID, body MarkChatConversationReadJSONRequestBody) (*http.Request, error) {
+func newMarkChatConversationReadRequest(ctx context.Context, server *requesturl.Server, id ChatConversationID, body MarkChatConversationReadJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newMarkChatConversationReadRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
+	return newMarkChatConversationReadRequestWithBody(ctx, server, id, "application/json", bodyReader)
 }
 
 // NewMarkChatConversationReadRequestWithBody constructs an http.Request for the MarkChatConversationRead method, with any body, and a specified content type
 func NewMarkChatConversationReadRequestWithBody(server string, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newMarkChatConversationReadRequestWithBody(context.Background(), serverURL, id, contentType, body)
+	return newMarkChatConversationReadRequestWithBody(context.Background(), parsed, id, contentType, body)
 }
 
-func newMarkChatConversationReadRequestWithBody(ctx context.Context, serverURL *url.URL, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
+func newMarkChatConversationReadRequestWithBody(ctx context.Context, server *requesturl.Server, id ChatConversationID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -18334,10 +18333,10 @@ func newMarkChatConversationReadRequestWithBody(ctx context.Context, serverURL *
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/chat/conversations/%s/read", pathParam0)
+	operationPath := requesturl.Path("/2/chat/conversations/%s/read", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -18353,14 +18352,14 @@ func newMarkChatConversationReadRequestWithBody(ctx context.Context, serverURL *
 
 // NewSendChatTypingIndicatorRequest constructs an http.Request for the SendChatTypingIndicator method
 func NewSendChatTypingIndicatorRequest(server string, id ChatConversationID) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newSendChatTypingIndicatorRequest(context.Background(), serverURL, id)
+	return newSendChatTypingIndicatorRequest(context.Background(), parsed, id)
 }
 
-func newSendChatTypingIndicatorRequest(ctx context.Context, serverURL *url.URL, id ChatConversationID) (*http.Request, error) {
+func newSendChatTypingIndicatorRequest(ctx context.Context, server *requesturl.Server, id ChatConversationID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -18370,10 +18369,10 @@ func newSendChatTypingIndicatorRequest(ctx context.Context, serverURL *url.URL, 
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/chat/conversations/%s/typing", pathParam0)
+	operationPath := requesturl.Path("/2/chat/conversations/%s/typing", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -18387,39 +18386,39 @@ func newSendChatTypingIndicatorRequest(ctx context.Context, serverURL *url.URL, 
 
 // NewInitializeChatMediaUploadRequest calls the generic InitializeChatMediaUpload builder with application/json body
 func NewInitializeChatMediaUploadRequest(server string, body InitializeChatMediaUploadJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newInitializeChatMediaUploadRequest(context.Background(), serverURL, body)
+	return newInitializeChatMediaUploadRequest(context.Background(), parsed, body)
 }
 
-func newInitializeChatMediaUploadRequest(ctx context.Context, serverURL *url.URL, body InitializeChatMediaUploadJSONRequestBody) (*http.Request, error) {
+func newInitializeChatMediaUploadRequest(ctx context.Context, server *requesturl.Server, body InitializeChatMediaUploadJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newInitializeChatMediaUploadRequestWithBody(ctx, serverURL, "application/json", bodyReader)
+	return newInitializeChatMediaUploadRequestWithBody(ctx, server, "application/json", bodyReader)
 }
 
 // NewInitializeChatMediaUploadRequestWithBody constructs an http.Request for the InitializeChatMediaUpload method, with any body, and a specified content type
 func NewInitializeChatMediaUploadRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newInitializeChatMediaUploadRequestWithBody(context.Background(), serverURL, contentType, body)
+	return newInitializeChatMediaUploadRequestWithBody(context.Background(), parsed, contentType, body)
 }
 
-func newInitializeChatMediaUploadRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+func newInitializeChatMediaUploadRequestWithBody(ctx context.Context, server *requesturl.Server, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/chat/media/upload/initialize")
+	operationPath := requesturl.Path("/2/chat/media/upload/initialize")
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -18435,33 +18434,33 @@ func newInitializeChatMediaUploadRequestWithBody(ctx context.Context, serverURL 
 
 // NewAppendChatMediaUploadRequest calls the generic AppendChatMediaUpload builder with application/json body
 func NewAppendChatMediaUploadRequest(server string, id ChatMediaSessionID, body AppendChatMediaUploadJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newAppendChatMediaUploadRequest(context.Background(), serverURL, id, body)
+	return newAppendChatMediaUploadRequest(context.Background(), parsed, id, body)
 }
 
-func newAppendChatMediaUploadRequest(ctx context.Context, serverURL *url.URL, id ChatMediaSessionID, body AppendChatMediaUploadJSONRequestBody) (*http.Request, error) {
+func newAppendChatMediaUploadRequest(ctx context.Context, server *requesturl.Server, id ChatMediaSessionID, body AppendChatMediaUploadJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newAppendChatMediaUploadRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
+	return newAppendChatMediaUploadRequestWithBody(ctx, server, id, "application/json", bodyReader)
 }
 
 // NewAppendChatMediaUploadRequestWithBody constructs an http.Request for the AppendChatMediaUpload method, with any body, and a specified content type
 func NewAppendChatMediaUploadRequestWithBody(server string, id ChatMediaSessionID, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newAppendChatMediaUploadRequestWithBody(context.Background(), serverURL, id, contentType, body)
+	return newAppendChatMediaUploadRequestWithBody(context.Background(), parsed, id, contentType, body)
 }
 
-func newAppendChatMediaUploadRequestWithBody(ctx context.Context, serverURL *url.URL, id ChatMediaSessionID, contentType string, body io.Reader) (*http.Request, error) {
+func newAppendChatMediaUploadRequestWithBody(ctx context.Context, server *requesturl.Server, id ChatMediaSessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -18471,10 +18470,10 @@ func newAppendChatMediaUploadRequestWithBody(ctx context.Context, serverURL *url
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/chat/media/upload/%s/append", pathParam0)
+	operationPath := requesturl.Path("/2/chat/media/upload/%s/append", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -18490,33 +18489,33 @@ func newAppendChatMediaUploadRequestWithBody(ctx context.Context, serverURL *url
 
 // NewFinalizeChatMediaUploadRequest calls the generic FinalizeChatMediaUpload builder with application/json body
 func NewFinalizeChatMediaUploadRequest(server string, id ChatMediaSessionID, body FinalizeChatMediaUploadJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newFinalizeChatMediaUploadRequest(context.Background(), serverURL, id, body)
+	return newFinalizeChatMediaUploadRequest(context.Background(), parsed, id, body)
 }
 
-func newFinalizeChatMediaUploadRequest(ctx context.Context, serverURL *url.URL, id ChatMediaSessionID, body FinalizeChatMediaUploadJSONRequestBody) (*http.Request, error) {
+func newFinalizeChatMediaUploadRequest(ctx context.Context, server *requesturl.Server, id ChatMediaSessionID, body FinalizeChatMediaUploadJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newFinalizeChatMediaUploadRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
+	return newFinalizeChatMediaUploadRequestWithBody(ctx, server, id, "application/json", bodyReader)
 }
 
 // NewFinalizeChatMediaUploadRequestWithBody constructs an http.Request for the FinalizeChatMediaUpload method, with any body, and a specified content type
 func NewFinalizeChatMediaUploadRequestWithBody(server string, id ChatMediaSessionID, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newFinalizeChatMediaUploadRequestWithBody(context.Background(), serverURL, id, contentType, body)
+	return newFinalizeChatMediaUploadRequestWithBody(context.Background(), parsed, id, contentType, body)
 }
 
-func newFinalizeChatMediaUploadRequestWithBody(ctx context.Context, serverURL *url.URL, id ChatMediaSessionID, contentType string, body io.Reader) (*http.Request, error) {
+func newFinalizeChatMediaUploadRequestWithBody(ctx context.Context, server *requesturl.Server, id ChatMediaSessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -18526,10 +18525,10 @@ func newFinalizeChatMediaUploadRequestWithBody(ctx context.Context, serverURL *u
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/chat/media/upload/%s/finalize", pathParam0)
+	operationPath := requesturl.Path("/2/chat/media/upload/%s/finalize", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -18545,14 +18544,14 @@ func newFinalizeChatMediaUploadRequestWithBody(ctx context.Context, serverURL *u
 
 // NewDownloadChatMediaRequest constructs an http.Request for the DownloadChatMedia method
 func NewDownloadChatMediaRequest(server string, id ChatConversationID, mediaHashKey ChatMediaHashKey) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newDownloadChatMediaRequest(context.Background(), serverURL, id, mediaHashKey)
+	return newDownloadChatMediaRequest(context.Background(), parsed, id, mediaHashKey)
 }
 
-func newDownloadChatMediaRequest(ctx context.Context, serverURL *url.URL, id ChatConversationID, mediaHashKey ChatMediaHashKey) (*http.Request, error) {
+func newDownloadChatMediaRequest(ctx context.Context, server *requesturl.Server, id ChatConversationID, mediaHashKey ChatMediaHashKey) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -18569,10 +18568,10 @@ func newDownloadChatMediaRequest(ctx context.Context, serverURL *url.URL, id Cha
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/chat/media/%s/%s", pathParam0, pathParam1)
+	operationPath := requesturl.Path("/2/chat/media/%s/%s", pathParam0, pathParam1)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -18586,17 +18585,17 @@ func newDownloadChatMediaRequest(ctx context.Context, serverURL *url.URL, id Cha
 
 // NewSearchCommunitiesRequest constructs an http.Request for the SearchCommunities method
 func NewSearchCommunitiesRequest(server string, params *SearchCommunitiesParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newSearchCommunitiesRequest(context.Background(), serverURL, params)
+	return newSearchCommunitiesRequest(context.Background(), parsed, params)
 }
 
-func newSearchCommunitiesRequest(ctx context.Context, serverURL *url.URL, params *SearchCommunitiesParams) (*http.Request, error) {
+func newSearchCommunitiesRequest(ctx context.Context, server *requesturl.Server, params *SearchCommunitiesParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/communities/search")
+	operationPath := requesturl.Path("/2/communities/search")
 	var rawQuery string
 
 	if params != nil {
@@ -18670,7 +18669,7 @@ func newSearchCommunitiesRequest(ctx context.Context, serverURL *url.URL, params
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -18684,14 +18683,14 @@ func newSearchCommunitiesRequest(ctx context.Context, serverURL *url.URL, params
 
 // NewLookupCommunityRequest constructs an http.Request for the LookupCommunity method
 func NewLookupCommunityRequest(server string, id CommunityID, params *LookupCommunityParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newLookupCommunityRequest(context.Background(), serverURL, id, params)
+	return newLookupCommunityRequest(context.Background(), parsed, id, params)
 }
 
-func newLookupCommunityRequest(ctx context.Context, serverURL *url.URL, id CommunityID, params *LookupCommunityParams) (*http.Request, error) {
+func newLookupCommunityRequest(ctx context.Context, server *requesturl.Server, id CommunityID, params *LookupCommunityParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -18701,7 +18700,7 @@ func newLookupCommunityRequest(ctx context.Context, serverURL *url.URL, id Commu
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/communities/%s", pathParam0)
+	operationPath := requesturl.Path("/2/communities/%s", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -18731,7 +18730,7 @@ func newLookupCommunityRequest(ctx context.Context, serverURL *url.URL, id Commu
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -18745,17 +18744,17 @@ func newLookupCommunityRequest(ctx context.Context, serverURL *url.URL, id Commu
 
 // NewListComplianceJobsRequest constructs an http.Request for the ListComplianceJobs method
 func NewListComplianceJobsRequest(server string, params *ListComplianceJobsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListComplianceJobsRequest(context.Background(), serverURL, params)
+	return newListComplianceJobsRequest(context.Background(), parsed, params)
 }
 
-func newListComplianceJobsRequest(ctx context.Context, serverURL *url.URL, params *ListComplianceJobsParams) (*http.Request, error) {
+func newListComplianceJobsRequest(ctx context.Context, server *requesturl.Server, params *ListComplianceJobsParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/compliance/jobs")
+	operationPath := requesturl.Path("/2/compliance/jobs")
 	var rawQuery string
 
 	if params != nil {
@@ -18805,7 +18804,7 @@ func newListComplianceJobsRequest(ctx context.Context, serverURL *url.URL, param
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -18819,39 +18818,39 @@ func newListComplianceJobsRequest(ctx context.Context, serverURL *url.URL, param
 
 // NewCreateComplianceJobRequest calls the generic CreateComplianceJob builder with application/json body
 func NewCreateComplianceJobRequest(server string, body CreateComplianceJobJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateComplianceJobRequest(context.Background(), serverURL, body)
+	return newCreateComplianceJobRequest(context.Background(), parsed, body)
 }
 
-func newCreateComplianceJobRequest(ctx context.Context, serverURL *url.URL, body CreateComplianceJobJSONRequestBody) (*http.Request, error) {
+func newCreateComplianceJobRequest(ctx context.Context, server *requesturl.Server, body CreateComplianceJobJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newCreateComplianceJobRequestWithBody(ctx, serverURL, "application/json", bodyReader)
+	return newCreateComplianceJobRequestWithBody(ctx, server, "application/json", bodyReader)
 }
 
 // NewCreateComplianceJobRequestWithBody constructs an http.Request for the CreateComplianceJob method, with any body, and a specified content type
 func NewCreateComplianceJobRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateComplianceJobRequestWithBody(context.Background(), serverURL, contentType, body)
+	return newCreateComplianceJobRequestWithBody(context.Background(), parsed, contentType, body)
 }
 
-func newCreateComplianceJobRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+func newCreateComplianceJobRequestWithBody(ctx context.Context, server *requesturl.Server, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/compliance/jobs")
+	operationPath := requesturl.Path("/2/compliance/jobs")
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -18867,14 +18866,14 @@ func newCreateComplianceJobRequestWithBody(ctx context.Context, serverURL *url.U
 
 // NewGetComplianceJobRequest constructs an http.Request for the GetComplianceJob method
 func NewGetComplianceJobRequest(server string, id JobID, params *GetComplianceJobParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newGetComplianceJobRequest(context.Background(), serverURL, id, params)
+	return newGetComplianceJobRequest(context.Background(), parsed, id, params)
 }
 
-func newGetComplianceJobRequest(ctx context.Context, serverURL *url.URL, id JobID, params *GetComplianceJobParams) (*http.Request, error) {
+func newGetComplianceJobRequest(ctx context.Context, server *requesturl.Server, id JobID, params *GetComplianceJobParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -18884,7 +18883,7 @@ func newGetComplianceJobRequest(ctx context.Context, serverURL *url.URL, id JobI
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/compliance/jobs/%s", pathParam0)
+	operationPath := requesturl.Path("/2/compliance/jobs/%s", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -18914,7 +18913,7 @@ func newGetComplianceJobRequest(ctx context.Context, serverURL *url.URL, id JobI
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -18928,39 +18927,39 @@ func newGetComplianceJobRequest(ctx context.Context, serverURL *url.URL, id JobI
 
 // NewCloseConnectionsRequest calls the generic CloseConnections builder with application/json body
 func NewCloseConnectionsRequest(server string, body CloseConnectionsJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCloseConnectionsRequest(context.Background(), serverURL, body)
+	return newCloseConnectionsRequest(context.Background(), parsed, body)
 }
 
-func newCloseConnectionsRequest(ctx context.Context, serverURL *url.URL, body CloseConnectionsJSONRequestBody) (*http.Request, error) {
+func newCloseConnectionsRequest(ctx context.Context, server *requesturl.Server, body CloseConnectionsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newCloseConnectionsRequestWithBody(ctx, serverURL, "application/json", bodyReader)
+	return newCloseConnectionsRequestWithBody(ctx, server, "application/json", bodyReader)
 }
 
 // NewCloseConnectionsRequestWithBody constructs an http.Request for the CloseConnections method, with any body, and a specified content type
 func NewCloseConnectionsRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCloseConnectionsRequestWithBody(context.Background(), serverURL, contentType, body)
+	return newCloseConnectionsRequestWithBody(context.Background(), parsed, contentType, body)
 }
 
-func newCloseConnectionsRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+func newCloseConnectionsRequestWithBody(ctx context.Context, server *requesturl.Server, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/connections")
+	operationPath := requesturl.Path("/2/connections")
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -18976,17 +18975,17 @@ func newCloseConnectionsRequestWithBody(ctx context.Context, serverURL *url.URL,
 
 // NewListConnectionsRequest constructs an http.Request for the ListConnections method
 func NewListConnectionsRequest(server string, params *ListConnectionsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListConnectionsRequest(context.Background(), serverURL, params)
+	return newListConnectionsRequest(context.Background(), parsed, params)
 }
 
-func newListConnectionsRequest(ctx context.Context, serverURL *url.URL, params *ListConnectionsParams) (*http.Request, error) {
+func newListConnectionsRequest(ctx context.Context, server *requesturl.Server, params *ListConnectionsParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/connections")
+	operationPath := requesturl.Path("/2/connections")
 	var rawQuery string
 
 	if params != nil {
@@ -19064,7 +19063,7 @@ func newListConnectionsRequest(ctx context.Context, serverURL *url.URL, params *
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -19078,20 +19077,20 @@ func newListConnectionsRequest(ctx context.Context, serverURL *url.URL, params *
 
 // NewCloseAllConnectionsRequest constructs an http.Request for the CloseAllConnections method
 func NewCloseAllConnectionsRequest(server string) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCloseAllConnectionsRequest(context.Background(), serverURL)
+	return newCloseAllConnectionsRequest(context.Background(), parsed)
 }
 
-func newCloseAllConnectionsRequest(ctx context.Context, serverURL *url.URL) (*http.Request, error) {
+func newCloseAllConnectionsRequest(ctx context.Context, server *requesturl.Server) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/connections/all")
+	operationPath := requesturl.Path("/2/connections/all")
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -19105,14 +19104,14 @@ func newCloseAllConnectionsRequest(ctx context.Context, serverURL *url.URL) (*ht
 
 // NewCloseEndpointConnectionsRequest constructs an http.Request for the CloseEndpointConnections method
 func NewCloseEndpointConnectionsRequest(server string, endpointID ConnectionEndpoint) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCloseEndpointConnectionsRequest(context.Background(), serverURL, endpointID)
+	return newCloseEndpointConnectionsRequest(context.Background(), parsed, endpointID)
 }
 
-func newCloseEndpointConnectionsRequest(ctx context.Context, serverURL *url.URL, endpointID ConnectionEndpoint) (*http.Request, error) {
+func newCloseEndpointConnectionsRequest(ctx context.Context, server *requesturl.Server, endpointID ConnectionEndpoint) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -19122,10 +19121,10 @@ func newCloseEndpointConnectionsRequest(ctx context.Context, serverURL *url.URL,
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/connections/%s", pathParam0)
+	operationPath := requesturl.Path("/2/connections/%s", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -19139,39 +19138,39 @@ func newCloseEndpointConnectionsRequest(ctx context.Context, serverURL *url.URL,
 
 // NewCreateDMConversationRequest calls the generic CreateDMConversation builder with application/json body
 func NewCreateDMConversationRequest(server string, body CreateDMConversationJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateDMConversationRequest(context.Background(), serverURL, body)
+	return newCreateDMConversationRequest(context.Background(), parsed, body)
 }
 
-func newCreateDMConversationRequest(ctx context.Context, serverURL *url.URL, body CreateDMConversationJSONRequestBody) (*http.Request, error) {
+func newCreateDMConversationRequest(ctx context.Context, server *requesturl.Server, body CreateDMConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newCreateDMConversationRequestWithBody(ctx, serverURL, "application/json", bodyReader)
+	return newCreateDMConversationRequestWithBody(ctx, server, "application/json", bodyReader)
 }
 
 // NewCreateDMConversationRequestWithBody constructs an http.Request for the CreateDMConversation method, with any body, and a specified content type
 func NewCreateDMConversationRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateDMConversationRequestWithBody(context.Background(), serverURL, contentType, body)
+	return newCreateDMConversationRequestWithBody(context.Background(), parsed, contentType, body)
 }
 
-func newCreateDMConversationRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+func newCreateDMConversationRequestWithBody(ctx context.Context, server *requesturl.Server, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/dm_conversations")
+	operationPath := requesturl.Path("/2/dm_conversations")
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -19187,14 +19186,14 @@ func newCreateDMConversationRequestWithBody(ctx context.Context, serverURL *url.
 
 // NewDownloadDMMediaRequest constructs an http.Request for the DownloadDMMedia method
 func NewDownloadDMMediaRequest(server string, dmid DmEventID, mediaID MediaID, resourceID string) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newDownloadDMMediaRequest(context.Background(), serverURL, dmid, mediaID, resourceID)
+	return newDownloadDMMediaRequest(context.Background(), parsed, dmid, mediaID, resourceID)
 }
 
-func newDownloadDMMediaRequest(ctx context.Context, serverURL *url.URL, dmid DmEventID, mediaID MediaID, resourceID string) (*http.Request, error) {
+func newDownloadDMMediaRequest(ctx context.Context, server *requesturl.Server, dmid DmEventID, mediaID MediaID, resourceID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -19218,10 +19217,10 @@ func newDownloadDMMediaRequest(ctx context.Context, serverURL *url.URL, dmid DmE
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/dm_conversations/media/%s/%s/%s", pathParam0, pathParam1, pathParam2)
+	operationPath := requesturl.Path("/2/dm_conversations/media/%s/%s/%s", pathParam0, pathParam1, pathParam2)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -19235,14 +19234,14 @@ func newDownloadDMMediaRequest(ctx context.Context, serverURL *url.URL, dmid DmE
 
 // NewListDMEventsWithParticipantRequest constructs an http.Request for the ListDMEventsWithParticipant method
 func NewListDMEventsWithParticipantRequest(server string, participantID UserID, params *ListDMEventsWithParticipantParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListDMEventsWithParticipantRequest(context.Background(), serverURL, participantID, params)
+	return newListDMEventsWithParticipantRequest(context.Background(), parsed, participantID, params)
 }
 
-func newListDMEventsWithParticipantRequest(ctx context.Context, serverURL *url.URL, participantID UserID, params *ListDMEventsWithParticipantParams) (*http.Request, error) {
+func newListDMEventsWithParticipantRequest(ctx context.Context, server *requesturl.Server, participantID UserID, params *ListDMEventsWithParticipantParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -19252,7 +19251,7 @@ func newListDMEventsWithParticipantRequest(ctx context.Context, serverURL *url.U
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/dm_conversations/with/%s/dm_events", pathParam0)
+	operationPath := requesturl.Path("/2/dm_conversations/with/%s/dm_events", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -19366,7 +19365,7 @@ func newListDMEventsWithParticipantRequest(ctx context.Context, serverURL *url.U
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -19380,33 +19379,33 @@ func newListDMEventsWithParticipantRequest(ctx context.Context, serverURL *url.U
 
 // NewSendDMToParticipantRequest calls the generic SendDMToParticipant builder with application/json body
 func NewSendDMToParticipantRequest(server string, participantID UserID, body SendDMToParticipantJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newSendDMToParticipantRequest(context.Background(), serverURL, participantID, body)
+	return newSendDMToParticipantRequest(context.Background(), parsed, participantID, body)
 }
 
-func newSendDMToParticipantRequest(ctx context.Context, serverURL *url.URL, participantID UserID, body SendDMToParticipantJSONRequestBody) (*http.Request, error) {
+func newSendDMToParticipantRequest(ctx context.Context, server *requesturl.Server, participantID UserID, body SendDMToParticipantJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newSendDMToParticipantRequestWithBody(ctx, serverURL, participantID, "application/json", bodyReader)
+	return newSendDMToParticipantRequestWithBody(ctx, server, participantID, "application/json", bodyReader)
 }
 
 // NewSendDMToParticipantRequestWithBody constructs an http.Request for the SendDMToParticipant method, with any body, and a specified content type
 func NewSendDMToParticipantRequestWithBody(server string, participantID UserID, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newSendDMToParticipantRequestWithBody(context.Background(), serverURL, participantID, contentType, body)
+	return newSendDMToParticipantRequestWithBody(context.Background(), parsed, participantID, contentType, body)
 }
 
-func newSendDMToParticipantRequestWithBody(ctx context.Context, serverURL *url.URL, participantID UserID, contentType string, body io.Reader) (*http.Request, error) {
+func newSendDMToParticipantRequestWithBody(ctx context.Context, server *requesturl.Server, participantID UserID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -19416,10 +19415,10 @@ func newSendDMToParticipantRequestWithBody(ctx context.Context, serverURL *url.U
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/dm_conversations/with/%s/messages", pathParam0)
+	operationPath := requesturl.Path("/2/dm_conversations/with/%s/messages", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -19435,33 +19434,33 @@ func newSendDMToParticipantRequestWithBody(ctx context.Context, serverURL *url.U
 
 // NewSendDMToConversationRequest calls the generic SendDMToConversation builder with application/json body
 func NewSendDMToConversationRequest(server string, dmConversationID string, body SendDMToConversationJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newSendDMToConversationRequest(context.Background(), serverURL, dmConversationID, body)
+	return newSendDMToConversationRequest(context.Background(), parsed, dmConversationID, body)
 }
 
-func newSendDMToConversationRequest(ctx context.Context, serverURL *url.URL, dmConversationID string, body SendDMToConversationJSONRequestBody) (*http.Request, error) {
+func newSendDMToConversationRequest(ctx context.Context, server *requesturl.Server, dmConversationID string, body SendDMToConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newSendDMToConversationRequestWithBody(ctx, serverURL, dmConversationID, "application/json", bodyReader)
+	return newSendDMToConversationRequestWithBody(ctx, server, dmConversationID, "application/json", bodyReader)
 }
 
 // NewSendDMToConversationRequestWithBody constructs an http.Request for the SendDMToConversation method, with any body, and a specified content type
 func NewSendDMToConversationRequestWithBody(server string, dmConversationID string, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newSendDMToConversationRequestWithBody(context.Background(), serverURL, dmConversationID, contentType, body)
+	return newSendDMToConversationRequestWithBody(context.Background(), parsed, dmConversationID, contentType, body)
 }
 
-func newSendDMToConversationRequestWithBody(ctx context.Context, serverURL *url.URL, dmConversationID string, contentType string, body io.Reader) (*http.Request, error) {
+func newSendDMToConversationRequestWithBody(ctx context.Context, server *requesturl.Server, dmConversationID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -19471,10 +19470,10 @@ func newSendDMToConversationRequestWithBody(ctx context.Context, serverURL *url.
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/dm_conversations/%s/messages", pathParam0)
+	operationPath := requesturl.Path("/2/dm_conversations/%s/messages", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -19490,14 +19489,14 @@ func newSendDMToConversationRequestWithBody(ctx context.Context, serverURL *url.
 
 // NewListDMConversationEventsRequest constructs an http.Request for the ListDMConversationEvents method
 func NewListDMConversationEventsRequest(server string, id DmConversationID, params *ListDMConversationEventsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListDMConversationEventsRequest(context.Background(), serverURL, id, params)
+	return newListDMConversationEventsRequest(context.Background(), parsed, id, params)
 }
 
-func newListDMConversationEventsRequest(ctx context.Context, serverURL *url.URL, id DmConversationID, params *ListDMConversationEventsParams) (*http.Request, error) {
+func newListDMConversationEventsRequest(ctx context.Context, server *requesturl.Server, id DmConversationID, params *ListDMConversationEventsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -19507,7 +19506,7 @@ func newListDMConversationEventsRequest(ctx context.Context, serverURL *url.URL,
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/dm_conversations/%s/dm_events", pathParam0)
+	operationPath := requesturl.Path("/2/dm_conversations/%s/dm_events", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -19621,7 +19620,7 @@ func newListDMConversationEventsRequest(ctx context.Context, serverURL *url.URL,
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -19635,17 +19634,17 @@ func newListDMConversationEventsRequest(ctx context.Context, serverURL *url.URL,
 
 // NewListDMEventsRequest constructs an http.Request for the ListDMEvents method
 func NewListDMEventsRequest(server string, params *ListDMEventsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListDMEventsRequest(context.Background(), serverURL, params)
+	return newListDMEventsRequest(context.Background(), parsed, params)
 }
 
-func newListDMEventsRequest(ctx context.Context, serverURL *url.URL, params *ListDMEventsParams) (*http.Request, error) {
+func newListDMEventsRequest(ctx context.Context, server *requesturl.Server, params *ListDMEventsParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/dm_events")
+	operationPath := requesturl.Path("/2/dm_events")
 	var rawQuery string
 
 	if params != nil {
@@ -19759,7 +19758,7 @@ func newListDMEventsRequest(ctx context.Context, serverURL *url.URL, params *Lis
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -19773,14 +19772,14 @@ func newListDMEventsRequest(ctx context.Context, serverURL *url.URL, params *Lis
 
 // NewDeleteDMEventRequest constructs an http.Request for the DeleteDMEvent method
 func NewDeleteDMEventRequest(server string, eventID DmEventID) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newDeleteDMEventRequest(context.Background(), serverURL, eventID)
+	return newDeleteDMEventRequest(context.Background(), parsed, eventID)
 }
 
-func newDeleteDMEventRequest(ctx context.Context, serverURL *url.URL, eventID DmEventID) (*http.Request, error) {
+func newDeleteDMEventRequest(ctx context.Context, server *requesturl.Server, eventID DmEventID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -19790,10 +19789,10 @@ func newDeleteDMEventRequest(ctx context.Context, serverURL *url.URL, eventID Dm
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/dm_events/%s", pathParam0)
+	operationPath := requesturl.Path("/2/dm_events/%s", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -19807,14 +19806,14 @@ func newDeleteDMEventRequest(ctx context.Context, serverURL *url.URL, eventID Dm
 
 // NewLookupDMEventRequest constructs an http.Request for the LookupDMEvent method
 func NewLookupDMEventRequest(server string, eventID DmEventID, params *LookupDMEventParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newLookupDMEventRequest(context.Background(), serverURL, eventID, params)
+	return newLookupDMEventRequest(context.Background(), parsed, eventID, params)
 }
 
-func newLookupDMEventRequest(ctx context.Context, serverURL *url.URL, eventID DmEventID, params *LookupDMEventParams) (*http.Request, error) {
+func newLookupDMEventRequest(ctx context.Context, server *requesturl.Server, eventID DmEventID, params *LookupDMEventParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -19824,7 +19823,7 @@ func newLookupDMEventRequest(ctx context.Context, serverURL *url.URL, eventID Dm
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/dm_events/%s", pathParam0)
+	operationPath := requesturl.Path("/2/dm_events/%s", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -19902,7 +19901,7 @@ func newLookupDMEventRequest(ctx context.Context, serverURL *url.URL, eventID Dm
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -19916,17 +19915,17 @@ func newLookupDMEventRequest(ctx context.Context, serverURL *url.URL, eventID Dm
 
 // NewStreamLikeComplianceRequest constructs an http.Request for the StreamLikeCompliance method
 func NewStreamLikeComplianceRequest(server string, params *StreamLikeComplianceParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newStreamLikeComplianceRequest(context.Background(), serverURL, params)
+	return newStreamLikeComplianceRequest(context.Background(), parsed, params)
 }
 
-func newStreamLikeComplianceRequest(ctx context.Context, serverURL *url.URL, params *StreamLikeComplianceParams) (*http.Request, error) {
+func newStreamLikeComplianceRequest(ctx context.Context, server *requesturl.Server, params *StreamLikeComplianceParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/likes/compliance/stream")
+	operationPath := requesturl.Path("/2/likes/compliance/stream")
 	var rawQuery string
 
 	if params != nil {
@@ -19980,7 +19979,7 @@ func newStreamLikeComplianceRequest(ctx context.Context, serverURL *url.URL, par
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -19994,17 +19993,17 @@ func newStreamLikeComplianceRequest(ctx context.Context, serverURL *url.URL, par
 
 // NewStreamLikesFirehoseRequest constructs an http.Request for the StreamLikesFirehose method
 func NewStreamLikesFirehoseRequest(server string, params *StreamLikesFirehoseParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newStreamLikesFirehoseRequest(context.Background(), serverURL, params)
+	return newStreamLikesFirehoseRequest(context.Background(), parsed, params)
 }
 
-func newStreamLikesFirehoseRequest(ctx context.Context, serverURL *url.URL, params *StreamLikesFirehoseParams) (*http.Request, error) {
+func newStreamLikesFirehoseRequest(ctx context.Context, server *requesturl.Server, params *StreamLikesFirehoseParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/likes/firehose/stream")
+	operationPath := requesturl.Path("/2/likes/firehose/stream")
 	var rawQuery string
 
 	if params != nil {
@@ -20114,7 +20113,7 @@ func newStreamLikesFirehoseRequest(ctx context.Context, serverURL *url.URL, para
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -20128,17 +20127,17 @@ func newStreamLikesFirehoseRequest(ctx context.Context, serverURL *url.URL, para
 
 // NewStreamLikesSample10Request constructs an http.Request for the StreamLikesSample10 method
 func NewStreamLikesSample10Request(server string, params *StreamLikesSample10Params) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newStreamLikesSample10Request(context.Background(), serverURL, params)
+	return newStreamLikesSample10Request(context.Background(), parsed, params)
 }
 
-func newStreamLikesSample10Request(ctx context.Context, serverURL *url.URL, params *StreamLikesSample10Params) (*http.Request, error) {
+func newStreamLikesSample10Request(ctx context.Context, server *requesturl.Server, params *StreamLikesSample10Params) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/likes/sample10/stream")
+	operationPath := requesturl.Path("/2/likes/sample10/stream")
 	var rawQuery string
 
 	if params != nil {
@@ -20248,7 +20247,7 @@ func newStreamLikesSample10Request(ctx context.Context, serverURL *url.URL, para
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -20262,39 +20261,39 @@ func newStreamLikesSample10Request(ctx context.Context, serverURL *url.URL, para
 
 // NewCreateListRequest calls the generic CreateList builder with application/json body
 func NewCreateListRequest(server string, body CreateListJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateListRequest(context.Background(), serverURL, body)
+	return newCreateListRequest(context.Background(), parsed, body)
 }
 
-func newCreateListRequest(ctx context.Context, serverURL *url.URL, body CreateListJSONRequestBody) (*http.Request, error) {
+func newCreateListRequest(ctx context.Context, server *requesturl.Server, body CreateListJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newCreateListRequestWithBody(ctx, serverURL, "application/json", bodyReader)
+	return newCreateListRequestWithBody(ctx, server, "application/json", bodyReader)
 }
 
 // NewCreateListRequestWithBody constructs an http.Request for the CreateList method, with any body, and a specified content type
 func NewCreateListRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateListRequestWithBody(context.Background(), serverURL, contentType, body)
+	return newCreateListRequestWithBody(context.Background(), parsed, contentType, body)
 }
 
-func newCreateListRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+func newCreateListRequestWithBody(ctx context.Context, server *requesturl.Server, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/lists")
+	operationPath := requesturl.Path("/2/lists")
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -20310,14 +20309,14 @@ func newCreateListRequestWithBody(ctx context.Context, serverURL *url.URL, conte
 
 // NewDeleteListRequest constructs an http.Request for the DeleteList method
 func NewDeleteListRequest(server string, id ListID) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newDeleteListRequest(context.Background(), serverURL, id)
+	return newDeleteListRequest(context.Background(), parsed, id)
 }
 
-func newDeleteListRequest(ctx context.Context, serverURL *url.URL, id ListID) (*http.Request, error) {
+func newDeleteListRequest(ctx context.Context, server *requesturl.Server, id ListID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -20327,10 +20326,10 @@ func newDeleteListRequest(ctx context.Context, serverURL *url.URL, id ListID) (*
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/lists/%s", pathParam0)
+	operationPath := requesturl.Path("/2/lists/%s", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -20344,14 +20343,14 @@ func newDeleteListRequest(ctx context.Context, serverURL *url.URL, id ListID) (*
 
 // NewLookupListRequest constructs an http.Request for the LookupList method
 func NewLookupListRequest(server string, id ListID, params *LookupListParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newLookupListRequest(context.Background(), serverURL, id, params)
+	return newLookupListRequest(context.Background(), parsed, id, params)
 }
 
-func newLookupListRequest(ctx context.Context, serverURL *url.URL, id ListID, params *LookupListParams) (*http.Request, error) {
+func newLookupListRequest(ctx context.Context, server *requesturl.Server, id ListID, params *LookupListParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -20361,7 +20360,7 @@ func newLookupListRequest(ctx context.Context, serverURL *url.URL, id ListID, pa
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/lists/%s", pathParam0)
+	operationPath := requesturl.Path("/2/lists/%s", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -20415,7 +20414,7 @@ func newLookupListRequest(ctx context.Context, serverURL *url.URL, id ListID, pa
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -20429,33 +20428,33 @@ func newLookupListRequest(ctx context.Context, serverURL *url.URL, id ListID, pa
 
 // NewUpdateListRequest calls the generic UpdateList builder with application/json body
 func NewUpdateListRequest(server string, id ListID, body UpdateListJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newUpdateListRequest(context.Background(), serverURL, id, body)
+	return newUpdateListRequest(context.Background(), parsed, id, body)
 }
 
-func newUpdateListRequest(ctx context.Context, serverURL *url.URL, id ListID, body UpdateListJSONRequestBody) (*http.Request, error) {
+func newUpdateListRequest(ctx context.Context, server *requesturl.Server, id ListID, body UpdateListJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newUpdateListRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
+	return newUpdateListRequestWithBody(ctx, server, id, "application/json", bodyReader)
 }
 
 // NewUpdateListRequestWithBody constructs an http.Request for the UpdateList method, with any body, and a specified content type
 func NewUpdateListRequestWithBody(server string, id ListID, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newUpdateListRequestWithBody(context.Background(), serverURL, id, contentType, body)
+	return newUpdateListRequestWithBody(context.Background(), parsed, id, contentType, body)
 }
 
-func newUpdateListRequestWithBody(ctx context.Context, serverURL *url.URL, id ListID, contentType string, body io.Reader) (*http.Request, error) {
+func newUpdateListRequestWithBody(ctx context.Context, server *requesturl.Server, id ListID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -20465,10 +20464,10 @@ func newUpdateListRequestWithBody(ctx context.Context, serverURL *url.URL, id Li
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/lists/%s", pathParam0)
+	operationPath := requesturl.Path("/2/lists/%s", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -20484,14 +20483,14 @@ func newUpdateListRequestWithBody(ctx context.Context, serverURL *url.URL, id Li
 
 // NewListListFollowersRequest constructs an http.Request for the ListListFollowers method
 func NewListListFollowersRequest(server string, id ListID, params *ListListFollowersParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListListFollowersRequest(context.Background(), serverURL, id, params)
+	return newListListFollowersRequest(context.Background(), parsed, id, params)
 }
 
-func newListListFollowersRequest(ctx context.Context, serverURL *url.URL, id ListID, params *ListListFollowersParams) (*http.Request, error) {
+func newListListFollowersRequest(ctx context.Context, server *requesturl.Server, id ListID, params *ListListFollowersParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -20501,7 +20500,7 @@ func newListListFollowersRequest(ctx context.Context, serverURL *url.URL, id Lis
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/lists/%s/followers", pathParam0)
+	operationPath := requesturl.Path("/2/lists/%s/followers", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -20579,7 +20578,7 @@ func newListListFollowersRequest(ctx context.Context, serverURL *url.URL, id Lis
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -20593,14 +20592,14 @@ func newListListFollowersRequest(ctx context.Context, serverURL *url.URL, id Lis
 
 // NewListListMembersRequest constructs an http.Request for the ListListMembers method
 func NewListListMembersRequest(server string, id ListID, params *ListListMembersParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListListMembersRequest(context.Background(), serverURL, id, params)
+	return newListListMembersRequest(context.Background(), parsed, id, params)
 }
 
-func newListListMembersRequest(ctx context.Context, serverURL *url.URL, id ListID, params *ListListMembersParams) (*http.Request, error) {
+func newListListMembersRequest(ctx context.Context, server *requesturl.Server, id ListID, params *ListListMembersParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -20610,7 +20609,7 @@ func newListListMembersRequest(ctx context.Context, serverURL *url.URL, id ListI
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/lists/%s/members", pathParam0)
+	operationPath := requesturl.Path("/2/lists/%s/members", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -20688,7 +20687,7 @@ func newListListMembersRequest(ctx context.Context, serverURL *url.URL, id ListI
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -20702,33 +20701,33 @@ func newListListMembersRequest(ctx context.Context, serverURL *url.URL, id ListI
 
 // NewAddListMemberRequest calls the generic AddListMember builder with application/json body
 func NewAddListMemberRequest(server string, id ListID, body AddListMemberJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newAddListMemberRequest(context.Background(), serverURL, id, body)
+	return newAddListMemberRequest(context.Background(), parsed, id, body)
 }
 
-func newAddListMemberRequest(ctx context.Context, serverURL *url.URL, id ListID, body AddListMemberJSONRequestBody) (*http.Request, error) {
+func newAddListMemberRequest(ctx context.Context, server *requesturl.Server, id ListID, body AddListMemberJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newAddListMemberRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
+	return newAddListMemberRequestWithBody(ctx, server, id, "application/json", bodyReader)
 }
 
 // NewAddListMemberRequestWithBody constructs an http.Request for the AddListMember method, with any body, and a specified content type
 func NewAddListMemberRequestWithBody(server string, id ListID, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newAddListMemberRequestWithBody(context.Background(), serverURL, id, contentType, body)
+	return newAddListMemberRequestWithBody(context.Background(), parsed, id, contentType, body)
 }
 
-func newAddListMemberRequestWithBody(ctx context.Context, serverURL *url.URL, id ListID, contentType string, body io.Reader) (*http.Request, error) {
+func newAddListMemberRequestWithBody(ctx context.Context, server *requesturl.Server, id ListID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -20738,10 +20737,10 @@ func newAddListMemberRequestWithBody(ctx context.Context, serverURL *url.URL, id
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/lists/%s/members", pathParam0)
+	operationPath := requesturl.Path("/2/lists/%s/members", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -20757,14 +20756,14 @@ func newAddListMemberRequestWithBody(ctx context.Context, serverURL *url.URL, id
 
 // NewRemoveListMemberRequest constructs an http.Request for the RemoveListMember method
 func NewRemoveListMemberRequest(server string, id ListID, userID UserID) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newRemoveListMemberRequest(context.Background(), serverURL, id, userID)
+	return newRemoveListMemberRequest(context.Background(), parsed, id, userID)
 }
 
-func newRemoveListMemberRequest(ctx context.Context, serverURL *url.URL, id ListID, userID UserID) (*http.Request, error) {
+func newRemoveListMemberRequest(ctx context.Context, server *requesturl.Server, id ListID, userID UserID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -20781,10 +20780,10 @@ func newRemoveListMemberRequest(ctx context.Context, serverURL *url.URL, id List
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/lists/%s/members/%s", pathParam0, pathParam1)
+	operationPath := requesturl.Path("/2/lists/%s/members/%s", pathParam0, pathParam1)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -20798,14 +20797,14 @@ func newRemoveListMemberRequest(ctx context.Context, serverURL *url.URL, id List
 
 // NewListListTweetsRequest constructs an http.Request for the ListListTweets method
 func NewListListTweetsRequest(server string, id ListID, params *ListListTweetsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListListTweetsRequest(context.Background(), serverURL, id, params)
+	return newListListTweetsRequest(context.Background(), parsed, id, params)
 }
 
-func newListListTweetsRequest(ctx context.Context, serverURL *url.URL, id ListID, params *ListListTweetsParams) (*http.Request, error) {
+func newListListTweetsRequest(ctx context.Context, server *requesturl.Server, id ListID, params *ListListTweetsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -20815,7 +20814,7 @@ func newListListTweetsRequest(ctx context.Context, serverURL *url.URL, id ListID
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/lists/%s/tweets", pathParam0)
+	operationPath := requesturl.Path("/2/lists/%s/tweets", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -20929,7 +20928,7 @@ func newListListTweetsRequest(ctx context.Context, serverURL *url.URL, id ListID
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -20943,17 +20942,17 @@ func newListListTweetsRequest(ctx context.Context, serverURL *url.URL, id ListID
 
 // NewLookupMediaByKeysRequest constructs an http.Request for the LookupMediaByKeys method
 func NewLookupMediaByKeysRequest(server string, params *LookupMediaByKeysParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newLookupMediaByKeysRequest(context.Background(), serverURL, params)
+	return newLookupMediaByKeysRequest(context.Background(), parsed, params)
 }
 
-func newLookupMediaByKeysRequest(ctx context.Context, serverURL *url.URL, params *LookupMediaByKeysParams) (*http.Request, error) {
+func newLookupMediaByKeysRequest(ctx context.Context, server *requesturl.Server, params *LookupMediaByKeysParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/media")
+	operationPath := requesturl.Path("/2/media")
 	var rawQuery string
 
 	if params != nil {
@@ -20995,7 +20994,7 @@ func newLookupMediaByKeysRequest(ctx context.Context, serverURL *url.URL, params
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -21009,17 +21008,17 @@ func newLookupMediaByKeysRequest(ctx context.Context, serverURL *url.URL, params
 
 // NewGetMediaAnalyticsRequest constructs an http.Request for the GetMediaAnalytics method
 func NewGetMediaAnalyticsRequest(server string, params *GetMediaAnalyticsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newGetMediaAnalyticsRequest(context.Background(), serverURL, params)
+	return newGetMediaAnalyticsRequest(context.Background(), parsed, params)
 }
 
-func newGetMediaAnalyticsRequest(ctx context.Context, serverURL *url.URL, params *GetMediaAnalyticsParams) (*http.Request, error) {
+func newGetMediaAnalyticsRequest(ctx context.Context, server *requesturl.Server, params *GetMediaAnalyticsParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/media/analytics")
+	operationPath := requesturl.Path("/2/media/analytics")
 	var rawQuery string
 
 	if params != nil {
@@ -21085,7 +21084,7 @@ func newGetMediaAnalyticsRequest(ctx context.Context, serverURL *url.URL, params
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -21099,39 +21098,39 @@ func newGetMediaAnalyticsRequest(ctx context.Context, serverURL *url.URL, params
 
 // NewCreateMediaMetadataRequest calls the generic CreateMediaMetadata builder with application/json body
 func NewCreateMediaMetadataRequest(server string, body CreateMediaMetadataJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateMediaMetadataRequest(context.Background(), serverURL, body)
+	return newCreateMediaMetadataRequest(context.Background(), parsed, body)
 }
 
-func newCreateMediaMetadataRequest(ctx context.Context, serverURL *url.URL, body CreateMediaMetadataJSONRequestBody) (*http.Request, error) {
+func newCreateMediaMetadataRequest(ctx context.Context, server *requesturl.Server, body CreateMediaMetadataJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newCreateMediaMetadataRequestWithBody(ctx, serverURL, "application/json", bodyReader)
+	return newCreateMediaMetadataRequestWithBody(ctx, server, "application/json", bodyReader)
 }
 
 // NewCreateMediaMetadataRequestWithBody constructs an http.Request for the CreateMediaMetadata method, with any body, and a specified content type
 func NewCreateMediaMetadataRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateMediaMetadataRequestWithBody(context.Background(), serverURL, contentType, body)
+	return newCreateMediaMetadataRequestWithBody(context.Background(), parsed, contentType, body)
 }
 
-func newCreateMediaMetadataRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+func newCreateMediaMetadataRequestWithBody(ctx context.Context, server *requesturl.Server, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/media/metadata")
+	operationPath := requesturl.Path("/2/media/metadata")
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -21147,39 +21146,39 @@ func newCreateMediaMetadataRequestWithBody(ctx context.Context, serverURL *url.U
 
 // NewDeleteMediaSubtitlesRequest calls the generic DeleteMediaSubtitles builder with application/json body
 func NewDeleteMediaSubtitlesRequest(server string, body DeleteMediaSubtitlesJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newDeleteMediaSubtitlesRequest(context.Background(), serverURL, body)
+	return newDeleteMediaSubtitlesRequest(context.Background(), parsed, body)
 }
 
-func newDeleteMediaSubtitlesRequest(ctx context.Context, serverURL *url.URL, body DeleteMediaSubtitlesJSONRequestBody) (*http.Request, error) {
+func newDeleteMediaSubtitlesRequest(ctx context.Context, server *requesturl.Server, body DeleteMediaSubtitlesJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newDeleteMediaSubtitlesRequestWithBody(ctx, serverURL, "application/json", bodyReader)
+	return newDeleteMediaSubtitlesRequestWithBody(ctx, server, "application/json", bodyReader)
 }
 
 // NewDeleteMediaSubtitlesRequestWithBody constructs an http.Request for the DeleteMediaSubtitles method, with any body, and a specified content type
 func NewDeleteMediaSubtitlesRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newDeleteMediaSubtitlesRequestWithBody(context.Background(), serverURL, contentType, body)
+	return newDeleteMediaSubtitlesRequestWithBody(context.Background(), parsed, contentType, body)
 }
 
-func newDeleteMediaSubtitlesRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+func newDeleteMediaSubtitlesRequestWithBody(ctx context.Context, server *requesturl.Server, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/media/subtitles")
+	operationPath := requesturl.Path("/2/media/subtitles")
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -21195,39 +21194,39 @@ func newDeleteMediaSubtitlesRequestWithBody(ctx context.Context, serverURL *url.
 
 // NewCreateMediaSubtitlesRequest calls the generic CreateMediaSubtitles builder with application/json body
 func NewCreateMediaSubtitlesRequest(server string, body CreateMediaSubtitlesJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateMediaSubtitlesRequest(context.Background(), serverURL, body)
+	return newCreateMediaSubtitlesRequest(context.Background(), parsed, body)
 }
 
-func newCreateMediaSubtitlesRequest(ctx context.Context, serverURL *url.URL, body CreateMediaSubtitlesJSONRequestBody) (*http.Request, error) {
+func newCreateMediaSubtitlesRequest(ctx context.Context, server *requesturl.Server, body CreateMediaSubtitlesJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newCreateMediaSubtitlesRequestWithBody(ctx, serverURL, "application/json", bodyReader)
+	return newCreateMediaSubtitlesRequestWithBody(ctx, server, "application/json", bodyReader)
 }
 
 // NewCreateMediaSubtitlesRequestWithBody constructs an http.Request for the CreateMediaSubtitles method, with any body, and a specified content type
 func NewCreateMediaSubtitlesRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateMediaSubtitlesRequestWithBody(context.Background(), serverURL, contentType, body)
+	return newCreateMediaSubtitlesRequestWithBody(context.Background(), parsed, contentType, body)
 }
 
-func newCreateMediaSubtitlesRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+func newCreateMediaSubtitlesRequestWithBody(ctx context.Context, server *requesturl.Server, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/media/subtitles")
+	operationPath := requesturl.Path("/2/media/subtitles")
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -21243,17 +21242,17 @@ func newCreateMediaSubtitlesRequestWithBody(ctx context.Context, serverURL *url.
 
 // NewGetMediaUploadStatusRequest constructs an http.Request for the GetMediaUploadStatus method
 func NewGetMediaUploadStatusRequest(server string, params *GetMediaUploadStatusParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newGetMediaUploadStatusRequest(context.Background(), serverURL, params)
+	return newGetMediaUploadStatusRequest(context.Background(), parsed, params)
 }
 
-func newGetMediaUploadStatusRequest(ctx context.Context, serverURL *url.URL, params *GetMediaUploadStatusParams) (*http.Request, error) {
+func newGetMediaUploadStatusRequest(ctx context.Context, server *requesturl.Server, params *GetMediaUploadStatusParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/media/upload")
+	operationPath := requesturl.Path("/2/media/upload")
 	var rawQuery string
 
 	if params != nil {
@@ -21291,7 +21290,7 @@ func newGetMediaUploadStatusRequest(ctx context.Context, serverURL *url.URL, par
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -21305,39 +21304,39 @@ func newGetMediaUploadStatusRequest(ctx context.Context, serverURL *url.URL, par
 
 // NewUploadMediaRequest calls the generic UploadMedia builder with application/json body
 func NewUploadMediaRequest(server string, body UploadMediaJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newUploadMediaRequest(context.Background(), serverURL, body)
+	return newUploadMediaRequest(context.Background(), parsed, body)
 }
 
-func newUploadMediaRequest(ctx context.Context, serverURL *url.URL, body UploadMediaJSONRequestBody) (*http.Request, error) {
+func newUploadMediaRequest(ctx context.Context, server *requesturl.Server, body UploadMediaJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newUploadMediaRequestWithBody(ctx, serverURL, "application/json", bodyReader)
+	return newUploadMediaRequestWithBody(ctx, server, "application/json", bodyReader)
 }
 
 // NewUploadMediaRequestWithBody constructs an http.Request for the UploadMedia method, with any body, and a specified content type
 func NewUploadMediaRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newUploadMediaRequestWithBody(context.Background(), serverURL, contentType, body)
+	return newUploadMediaRequestWithBody(context.Background(), parsed, contentType, body)
 }
 
-func newUploadMediaRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+func newUploadMediaRequestWithBody(ctx context.Context, server *requesturl.Server, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/media/upload")
+	operationPath := requesturl.Path("/2/media/upload")
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -21353,39 +21352,39 @@ func newUploadMediaRequestWithBody(ctx context.Context, serverURL *url.URL, cont
 
 // NewInitializeMediaUploadRequest calls the generic InitializeMediaUpload builder with application/json body
 func NewInitializeMediaUploadRequest(server string, body InitializeMediaUploadJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newInitializeMediaUploadRequest(context.Background(), serverURL, body)
+	return newInitializeMediaUploadRequest(context.Background(), parsed, body)
 }
 
-func newInitializeMediaUploadRequest(ctx context.Context, serverURL *url.URL, body InitializeMediaUploadJSONRequestBody) (*http.Request, error) {
+func newInitializeMediaUploadRequest(ctx context.Context, server *requesturl.Server, body InitializeMediaUploadJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newInitializeMediaUploadRequestWithBody(ctx, serverURL, "application/json", bodyReader)
+	return newInitializeMediaUploadRequestWithBody(ctx, server, "application/json", bodyReader)
 }
 
 // NewInitializeMediaUploadRequestWithBody constructs an http.Request for the InitializeMediaUpload method, with any body, and a specified content type
 func NewInitializeMediaUploadRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newInitializeMediaUploadRequestWithBody(context.Background(), serverURL, contentType, body)
+	return newInitializeMediaUploadRequestWithBody(context.Background(), parsed, contentType, body)
 }
 
-func newInitializeMediaUploadRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+func newInitializeMediaUploadRequestWithBody(ctx context.Context, server *requesturl.Server, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/media/upload/initialize")
+	operationPath := requesturl.Path("/2/media/upload/initialize")
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -21401,33 +21400,33 @@ func newInitializeMediaUploadRequestWithBody(ctx context.Context, serverURL *url
 
 // NewAppendMediaUploadRequest calls the generic AppendMediaUpload builder with application/json body
 func NewAppendMediaUploadRequest(server string, id MediaID, body AppendMediaUploadJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newAppendMediaUploadRequest(context.Background(), serverURL, id, body)
+	return newAppendMediaUploadRequest(context.Background(), parsed, id, body)
 }
 
-func newAppendMediaUploadRequest(ctx context.Context, serverURL *url.URL, id MediaID, body AppendMediaUploadJSONRequestBody) (*http.Request, error) {
+func newAppendMediaUploadRequest(ctx context.Context, server *requesturl.Server, id MediaID, body AppendMediaUploadJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newAppendMediaUploadRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
+	return newAppendMediaUploadRequestWithBody(ctx, server, id, "application/json", bodyReader)
 }
 
 // NewAppendMediaUploadRequestWithBody constructs an http.Request for the AppendMediaUpload method, with any body, and a specified content type
 func NewAppendMediaUploadRequestWithBody(server string, id MediaID, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newAppendMediaUploadRequestWithBody(context.Background(), serverURL, id, contentType, body)
+	return newAppendMediaUploadRequestWithBody(context.Background(), parsed, id, contentType, body)
 }
 
-func newAppendMediaUploadRequestWithBody(ctx context.Context, serverURL *url.URL, id MediaID, contentType string, body io.Reader) (*http.Request, error) {
+func newAppendMediaUploadRequestWithBody(ctx context.Context, server *requesturl.Server, id MediaID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -21437,10 +21436,10 @@ func newAppendMediaUploadRequestWithBody(ctx context.Context, serverURL *url.URL
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/media/upload/%s/append", pathParam0)
+	operationPath := requesturl.Path("/2/media/upload/%s/append", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -21456,14 +21455,14 @@ func newAppendMediaUploadRequestWithBody(ctx context.Context, serverURL *url.URL
 
 // NewFinalizeMediaUploadRequest constructs an http.Request for the FinalizeMediaUpload method
 func NewFinalizeMediaUploadRequest(server string, id MediaID) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newFinalizeMediaUploadRequest(context.Background(), serverURL, id)
+	return newFinalizeMediaUploadRequest(context.Background(), parsed, id)
 }
 
-func newFinalizeMediaUploadRequest(ctx context.Context, serverURL *url.URL, id MediaID) (*http.Request, error) {
+func newFinalizeMediaUploadRequest(ctx context.Context, server *requesturl.Server, id MediaID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -21473,10 +21472,10 @@ func newFinalizeMediaUploadRequest(ctx context.Context, serverURL *url.URL, id M
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/media/upload/%s/finalize", pathParam0)
+	operationPath := requesturl.Path("/2/media/upload/%s/finalize", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -21490,14 +21489,14 @@ func newFinalizeMediaUploadRequest(ctx context.Context, serverURL *url.URL, id M
 
 // NewLookupMediaByKeyRequest constructs an http.Request for the LookupMediaByKey method
 func NewLookupMediaByKeyRequest(server string, mediaKey MediaKey, params *LookupMediaByKeyParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newLookupMediaByKeyRequest(context.Background(), serverURL, mediaKey, params)
+	return newLookupMediaByKeyRequest(context.Background(), parsed, mediaKey, params)
 }
 
-func newLookupMediaByKeyRequest(ctx context.Context, serverURL *url.URL, mediaKey MediaKey, params *LookupMediaByKeyParams) (*http.Request, error) {
+func newLookupMediaByKeyRequest(ctx context.Context, server *requesturl.Server, mediaKey MediaKey, params *LookupMediaByKeyParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -21507,7 +21506,7 @@ func newLookupMediaByKeyRequest(ctx context.Context, serverURL *url.URL, mediaKe
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/media/%s", pathParam0)
+	operationPath := requesturl.Path("/2/media/%s", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -21537,7 +21536,7 @@ func newLookupMediaByKeyRequest(ctx context.Context, serverURL *url.URL, mediaKe
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -21551,17 +21550,17 @@ func newLookupMediaByKeyRequest(ctx context.Context, serverURL *url.URL, mediaKe
 
 // NewSearchNewsRequest constructs an http.Request for the SearchNews method
 func NewSearchNewsRequest(server string, params *SearchNewsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newSearchNewsRequest(context.Background(), serverURL, params)
+	return newSearchNewsRequest(context.Background(), parsed, params)
 }
 
-func newSearchNewsRequest(ctx context.Context, serverURL *url.URL, params *SearchNewsParams) (*http.Request, error) {
+func newSearchNewsRequest(ctx context.Context, server *requesturl.Server, params *SearchNewsParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/news/search")
+	operationPath := requesturl.Path("/2/news/search")
 	var rawQuery string
 
 	if params != nil {
@@ -21623,7 +21622,7 @@ func newSearchNewsRequest(ctx context.Context, serverURL *url.URL, params *Searc
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -21637,14 +21636,14 @@ func newSearchNewsRequest(ctx context.Context, serverURL *url.URL, params *Searc
 
 // NewLookupNewsRequest constructs an http.Request for the LookupNews method
 func NewLookupNewsRequest(server string, id NewsID, params *LookupNewsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newLookupNewsRequest(context.Background(), serverURL, id, params)
+	return newLookupNewsRequest(context.Background(), parsed, id, params)
 }
 
-func newLookupNewsRequest(ctx context.Context, serverURL *url.URL, id NewsID, params *LookupNewsParams) (*http.Request, error) {
+func newLookupNewsRequest(ctx context.Context, server *requesturl.Server, id NewsID, params *LookupNewsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -21654,7 +21653,7 @@ func newLookupNewsRequest(ctx context.Context, serverURL *url.URL, id NewsID, pa
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/news/%s", pathParam0)
+	operationPath := requesturl.Path("/2/news/%s", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -21684,7 +21683,7 @@ func newLookupNewsRequest(ctx context.Context, serverURL *url.URL, id NewsID, pa
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -21698,39 +21697,39 @@ func newLookupNewsRequest(ctx context.Context, serverURL *url.URL, id NewsID, pa
 
 // NewCreateNoteRequest calls the generic CreateNote builder with application/json body
 func NewCreateNoteRequest(server string, body CreateNoteJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateNoteRequest(context.Background(), serverURL, body)
+	return newCreateNoteRequest(context.Background(), parsed, body)
 }
 
-func newCreateNoteRequest(ctx context.Context, serverURL *url.URL, body CreateNoteJSONRequestBody) (*http.Request, error) {
+func newCreateNoteRequest(ctx context.Context, server *requesturl.Server, body CreateNoteJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newCreateNoteRequestWithBody(ctx, serverURL, "application/json", bodyReader)
+	return newCreateNoteRequestWithBody(ctx, server, "application/json", bodyReader)
 }
 
 // NewCreateNoteRequestWithBody constructs an http.Request for the CreateNote method, with any body, and a specified content type
 func NewCreateNoteRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateNoteRequestWithBody(context.Background(), serverURL, contentType, body)
+	return newCreateNoteRequestWithBody(context.Background(), parsed, contentType, body)
 }
 
-func newCreateNoteRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+func newCreateNoteRequestWithBody(ctx context.Context, server *requesturl.Server, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/notes")
+	operationPath := requesturl.Path("/2/notes")
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -21746,39 +21745,39 @@ func newCreateNoteRequestWithBody(ctx context.Context, serverURL *url.URL, conte
 
 // NewEvaluateNoteRequest calls the generic EvaluateNote builder with application/json body
 func NewEvaluateNoteRequest(server string, body EvaluateNoteJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newEvaluateNoteRequest(context.Background(), serverURL, body)
+	return newEvaluateNoteRequest(context.Background(), parsed, body)
 }
 
-func newEvaluateNoteRequest(ctx context.Context, serverURL *url.URL, body EvaluateNoteJSONRequestBody) (*http.Request, error) {
+func newEvaluateNoteRequest(ctx context.Context, server *requesturl.Server, body EvaluateNoteJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newEvaluateNoteRequestWithBody(ctx, serverURL, "application/json", bodyReader)
+	return newEvaluateNoteRequestWithBody(ctx, server, "application/json", bodyReader)
 }
 
 // NewEvaluateNoteRequestWithBody constructs an http.Request for the EvaluateNote method, with any body, and a specified content type
 func NewEvaluateNoteRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newEvaluateNoteRequestWithBody(context.Background(), serverURL, contentType, body)
+	return newEvaluateNoteRequestWithBody(context.Background(), parsed, contentType, body)
 }
 
-func newEvaluateNoteRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+func newEvaluateNoteRequestWithBody(ctx context.Context, server *requesturl.Server, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/notes/evaluate")
+	operationPath := requesturl.Path("/2/notes/evaluate")
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -21794,17 +21793,17 @@ func newEvaluateNoteRequestWithBody(ctx context.Context, serverURL *url.URL, con
 
 // NewSearchNotesWrittenRequest constructs an http.Request for the SearchNotesWritten method
 func NewSearchNotesWrittenRequest(server string, params *SearchNotesWrittenParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newSearchNotesWrittenRequest(context.Background(), serverURL, params)
+	return newSearchNotesWrittenRequest(context.Background(), parsed, params)
 }
 
-func newSearchNotesWrittenRequest(ctx context.Context, serverURL *url.URL, params *SearchNotesWrittenParams) (*http.Request, error) {
+func newSearchNotesWrittenRequest(ctx context.Context, server *requesturl.Server, params *SearchNotesWrittenParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/notes/search/notes_written")
+	operationPath := requesturl.Path("/2/notes/search/notes_written")
 	var rawQuery string
 
 	if params != nil {
@@ -21866,7 +21865,7 @@ func newSearchNotesWrittenRequest(ctx context.Context, serverURL *url.URL, param
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -21880,17 +21879,17 @@ func newSearchNotesWrittenRequest(ctx context.Context, serverURL *url.URL, param
 
 // NewSearchPostsEligibleForNotesRequest constructs an http.Request for the SearchPostsEligibleForNotes method
 func NewSearchPostsEligibleForNotesRequest(server string, params *SearchPostsEligibleForNotesParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newSearchPostsEligibleForNotesRequest(context.Background(), serverURL, params)
+	return newSearchPostsEligibleForNotesRequest(context.Background(), parsed, params)
 }
 
-func newSearchPostsEligibleForNotesRequest(ctx context.Context, serverURL *url.URL, params *SearchPostsEligibleForNotesParams) (*http.Request, error) {
+func newSearchPostsEligibleForNotesRequest(ctx context.Context, server *requesturl.Server, params *SearchPostsEligibleForNotesParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/notes/search/posts_eligible_for_notes")
+	operationPath := requesturl.Path("/2/notes/search/posts_eligible_for_notes")
 	var rawQuery string
 
 	if params != nil {
@@ -22024,7 +22023,7 @@ func newSearchPostsEligibleForNotesRequest(ctx context.Context, serverURL *url.U
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -22038,14 +22037,14 @@ func newSearchPostsEligibleForNotesRequest(ctx context.Context, serverURL *url.U
 
 // NewDeleteNoteRequest constructs an http.Request for the DeleteNote method
 func NewDeleteNoteRequest(server string, id NoteID) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newDeleteNoteRequest(context.Background(), serverURL, id)
+	return newDeleteNoteRequest(context.Background(), parsed, id)
 }
 
-func newDeleteNoteRequest(ctx context.Context, serverURL *url.URL, id NoteID) (*http.Request, error) {
+func newDeleteNoteRequest(ctx context.Context, server *requesturl.Server, id NoteID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -22055,10 +22054,10 @@ func newDeleteNoteRequest(ctx context.Context, serverURL *url.URL, id NoteID) (*
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/notes/%s", pathParam0)
+	operationPath := requesturl.Path("/2/notes/%s", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -22072,20 +22071,20 @@ func newDeleteNoteRequest(ctx context.Context, serverURL *url.URL, id NoteID) (*
 
 // NewGetOpenAPIDocumentRequest constructs an http.Request for the GetOpenAPIDocument method
 func NewGetOpenAPIDocumentRequest(server string) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newGetOpenAPIDocumentRequest(context.Background(), serverURL)
+	return newGetOpenAPIDocumentRequest(context.Background(), parsed)
 }
 
-func newGetOpenAPIDocumentRequest(ctx context.Context, serverURL *url.URL) (*http.Request, error) {
+func newGetOpenAPIDocumentRequest(ctx context.Context, server *requesturl.Server) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/openapi.json")
+	operationPath := requesturl.Path("/2/openapi.json")
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -22099,17 +22098,17 @@ func newGetOpenAPIDocumentRequest(ctx context.Context, serverURL *url.URL) (*htt
 
 // NewLookupSpacesRequest constructs an http.Request for the LookupSpaces method
 func NewLookupSpacesRequest(server string, params *LookupSpacesParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newLookupSpacesRequest(context.Background(), serverURL, params)
+	return newLookupSpacesRequest(context.Background(), parsed, params)
 }
 
-func newLookupSpacesRequest(ctx context.Context, serverURL *url.URL, params *LookupSpacesParams) (*http.Request, error) {
+func newLookupSpacesRequest(ctx context.Context, server *requesturl.Server, params *LookupSpacesParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/spaces")
+	operationPath := requesturl.Path("/2/spaces")
 	var rawQuery string
 
 	if params != nil {
@@ -22187,7 +22186,7 @@ func newLookupSpacesRequest(ctx context.Context, serverURL *url.URL, params *Loo
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -22201,17 +22200,17 @@ func newLookupSpacesRequest(ctx context.Context, serverURL *url.URL, params *Loo
 
 // NewLookupSpacesByCreatorsRequest constructs an http.Request for the LookupSpacesByCreators method
 func NewLookupSpacesByCreatorsRequest(server string, params *LookupSpacesByCreatorsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newLookupSpacesByCreatorsRequest(context.Background(), serverURL, params)
+	return newLookupSpacesByCreatorsRequest(context.Background(), parsed, params)
 }
 
-func newLookupSpacesByCreatorsRequest(ctx context.Context, serverURL *url.URL, params *LookupSpacesByCreatorsParams) (*http.Request, error) {
+func newLookupSpacesByCreatorsRequest(ctx context.Context, server *requesturl.Server, params *LookupSpacesByCreatorsParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/spaces/by/creator_ids")
+	operationPath := requesturl.Path("/2/spaces/by/creator_ids")
 	var rawQuery string
 
 	if params != nil {
@@ -22289,7 +22288,7 @@ func newLookupSpacesByCreatorsRequest(ctx context.Context, serverURL *url.URL, p
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -22303,17 +22302,17 @@ func newLookupSpacesByCreatorsRequest(ctx context.Context, serverURL *url.URL, p
 
 // NewSearchSpacesRequest constructs an http.Request for the SearchSpaces method
 func NewSearchSpacesRequest(server string, params *SearchSpacesParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newSearchSpacesRequest(context.Background(), serverURL, params)
+	return newSearchSpacesRequest(context.Background(), parsed, params)
 }
 
-func newSearchSpacesRequest(ctx context.Context, serverURL *url.URL, params *SearchSpacesParams) (*http.Request, error) {
+func newSearchSpacesRequest(ctx context.Context, server *requesturl.Server, params *SearchSpacesParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/spaces/search")
+	operationPath := requesturl.Path("/2/spaces/search")
 	var rawQuery string
 
 	if params != nil {
@@ -22411,7 +22410,7 @@ func newSearchSpacesRequest(ctx context.Context, serverURL *url.URL, params *Sea
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -22425,14 +22424,14 @@ func newSearchSpacesRequest(ctx context.Context, serverURL *url.URL, params *Sea
 
 // NewLookupSpaceRequest constructs an http.Request for the LookupSpace method
 func NewLookupSpaceRequest(server string, id string, params *LookupSpaceParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newLookupSpaceRequest(context.Background(), serverURL, id, params)
+	return newLookupSpaceRequest(context.Background(), parsed, id, params)
 }
 
-func newLookupSpaceRequest(ctx context.Context, serverURL *url.URL, id string, params *LookupSpaceParams) (*http.Request, error) {
+func newLookupSpaceRequest(ctx context.Context, server *requesturl.Server, id string, params *LookupSpaceParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -22442,7 +22441,7 @@ func newLookupSpaceRequest(ctx context.Context, serverURL *url.URL, id string, p
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/spaces/%s", pathParam0)
+	operationPath := requesturl.Path("/2/spaces/%s", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -22508,7 +22507,7 @@ func newLookupSpaceRequest(ctx context.Context, serverURL *url.URL, id string, p
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -22522,14 +22521,14 @@ func newLookupSpaceRequest(ctx context.Context, serverURL *url.URL, id string, p
 
 // NewListSpaceBuyersRequest constructs an http.Request for the ListSpaceBuyers method
 func NewListSpaceBuyersRequest(server string, id string, params *ListSpaceBuyersParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListSpaceBuyersRequest(context.Background(), serverURL, id, params)
+	return newListSpaceBuyersRequest(context.Background(), parsed, id, params)
 }
 
-func newListSpaceBuyersRequest(ctx context.Context, serverURL *url.URL, id string, params *ListSpaceBuyersParams) (*http.Request, error) {
+func newListSpaceBuyersRequest(ctx context.Context, server *requesturl.Server, id string, params *ListSpaceBuyersParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -22539,7 +22538,7 @@ func newListSpaceBuyersRequest(ctx context.Context, serverURL *url.URL, id strin
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/spaces/%s/buyers", pathParam0)
+	operationPath := requesturl.Path("/2/spaces/%s/buyers", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -22617,7 +22616,7 @@ func newListSpaceBuyersRequest(ctx context.Context, serverURL *url.URL, id strin
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -22631,14 +22630,14 @@ func newListSpaceBuyersRequest(ctx context.Context, serverURL *url.URL, id strin
 
 // NewListSpaceTweetsRequest constructs an http.Request for the ListSpaceTweets method
 func NewListSpaceTweetsRequest(server string, id string, params *ListSpaceTweetsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListSpaceTweetsRequest(context.Background(), serverURL, id, params)
+	return newListSpaceTweetsRequest(context.Background(), parsed, id, params)
 }
 
-func newListSpaceTweetsRequest(ctx context.Context, serverURL *url.URL, id string, params *ListSpaceTweetsParams) (*http.Request, error) {
+func newListSpaceTweetsRequest(ctx context.Context, server *requesturl.Server, id string, params *ListSpaceTweetsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -22648,7 +22647,7 @@ func newListSpaceTweetsRequest(ctx context.Context, serverURL *url.URL, id strin
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/spaces/%s/tweets", pathParam0)
+	operationPath := requesturl.Path("/2/spaces/%s/tweets", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -22750,7 +22749,7 @@ func newListSpaceTweetsRequest(ctx context.Context, serverURL *url.URL, id strin
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -22764,14 +22763,14 @@ func newListSpaceTweetsRequest(ctx context.Context, serverURL *url.URL, id strin
 
 // NewListTrendsByWoeidRequest constructs an http.Request for the ListTrendsByWoeid method
 func NewListTrendsByWoeidRequest(server string, woeid int32, params *ListTrendsByWoeidParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListTrendsByWoeidRequest(context.Background(), serverURL, woeid, params)
+	return newListTrendsByWoeidRequest(context.Background(), parsed, woeid, params)
 }
 
-func newListTrendsByWoeidRequest(ctx context.Context, serverURL *url.URL, woeid int32, params *ListTrendsByWoeidParams) (*http.Request, error) {
+func newListTrendsByWoeidRequest(ctx context.Context, server *requesturl.Server, woeid int32, params *ListTrendsByWoeidParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -22781,7 +22780,7 @@ func newListTrendsByWoeidRequest(ctx context.Context, serverURL *url.URL, woeid 
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/trends/by/woeid/%s", pathParam0)
+	operationPath := requesturl.Path("/2/trends/by/woeid/%s", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -22823,7 +22822,7 @@ func newListTrendsByWoeidRequest(ctx context.Context, serverURL *url.URL, woeid 
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -22837,17 +22836,17 @@ func newListTrendsByWoeidRequest(ctx context.Context, serverURL *url.URL, woeid 
 
 // NewLookupTweetsRequest constructs an http.Request for the LookupTweets method
 func NewLookupTweetsRequest(server string, params *LookupTweetsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newLookupTweetsRequest(context.Background(), serverURL, params)
+	return newLookupTweetsRequest(context.Background(), parsed, params)
 }
 
-func newLookupTweetsRequest(ctx context.Context, serverURL *url.URL, params *LookupTweetsParams) (*http.Request, error) {
+func newLookupTweetsRequest(ctx context.Context, server *requesturl.Server, params *LookupTweetsParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/tweets")
+	operationPath := requesturl.Path("/2/tweets")
 	var rawQuery string
 
 	if params != nil {
@@ -22949,7 +22948,7 @@ func newLookupTweetsRequest(ctx context.Context, serverURL *url.URL, params *Loo
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -22963,39 +22962,39 @@ func newLookupTweetsRequest(ctx context.Context, serverURL *url.URL, params *Loo
 
 // NewCreateTweetRequest calls the generic CreateTweet builder with application/json body
 func NewCreateTweetRequest(server string, body CreateTweetJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateTweetRequest(context.Background(), serverURL, body)
+	return newCreateTweetRequest(context.Background(), parsed, body)
 }
 
-func newCreateTweetRequest(ctx context.Context, serverURL *url.URL, body CreateTweetJSONRequestBody) (*http.Request, error) {
+func newCreateTweetRequest(ctx context.Context, server *requesturl.Server, body CreateTweetJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newCreateTweetRequestWithBody(ctx, serverURL, "application/json", bodyReader)
+	return newCreateTweetRequestWithBody(ctx, server, "application/json", bodyReader)
 }
 
 // NewCreateTweetRequestWithBody constructs an http.Request for the CreateTweet method, with any body, and a specified content type
 func NewCreateTweetRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateTweetRequestWithBody(context.Background(), serverURL, contentType, body)
+	return newCreateTweetRequestWithBody(context.Background(), parsed, contentType, body)
 }
 
-func newCreateTweetRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+func newCreateTweetRequestWithBody(ctx context.Context, server *requesturl.Server, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/tweets")
+	operationPath := requesturl.Path("/2/tweets")
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -23011,17 +23010,17 @@ func newCreateTweetRequestWithBody(ctx context.Context, serverURL *url.URL, cont
 
 // NewGetTweetAnalyticsRequest constructs an http.Request for the GetTweetAnalytics method
 func NewGetTweetAnalyticsRequest(server string, params *GetTweetAnalyticsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newGetTweetAnalyticsRequest(context.Background(), serverURL, params)
+	return newGetTweetAnalyticsRequest(context.Background(), parsed, params)
 }
 
-func newGetTweetAnalyticsRequest(ctx context.Context, serverURL *url.URL, params *GetTweetAnalyticsParams) (*http.Request, error) {
+func newGetTweetAnalyticsRequest(ctx context.Context, server *requesturl.Server, params *GetTweetAnalyticsParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/tweets/analytics")
+	operationPath := requesturl.Path("/2/tweets/analytics")
 	var rawQuery string
 
 	if params != nil {
@@ -23087,7 +23086,7 @@ func newGetTweetAnalyticsRequest(ctx context.Context, serverURL *url.URL, params
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -23101,17 +23100,17 @@ func newGetTweetAnalyticsRequest(ctx context.Context, serverURL *url.URL, params
 
 // NewStreamTweetComplianceRequest constructs an http.Request for the StreamTweetCompliance method
 func NewStreamTweetComplianceRequest(server string, params *StreamTweetComplianceParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newStreamTweetComplianceRequest(context.Background(), serverURL, params)
+	return newStreamTweetComplianceRequest(context.Background(), parsed, params)
 }
 
-func newStreamTweetComplianceRequest(ctx context.Context, serverURL *url.URL, params *StreamTweetComplianceParams) (*http.Request, error) {
+func newStreamTweetComplianceRequest(ctx context.Context, server *requesturl.Server, params *StreamTweetComplianceParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/tweets/compliance/stream")
+	operationPath := requesturl.Path("/2/tweets/compliance/stream")
 	var rawQuery string
 
 	if params != nil {
@@ -23173,7 +23172,7 @@ func newStreamTweetComplianceRequest(ctx context.Context, serverURL *url.URL, pa
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -23187,17 +23186,17 @@ func newStreamTweetComplianceRequest(ctx context.Context, serverURL *url.URL, pa
 
 // NewCountAllTweetsRequest constructs an http.Request for the CountAllTweets method
 func NewCountAllTweetsRequest(server string, params *CountAllTweetsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCountAllTweetsRequest(context.Background(), serverURL, params)
+	return newCountAllTweetsRequest(context.Background(), parsed, params)
 }
 
-func newCountAllTweetsRequest(ctx context.Context, serverURL *url.URL, params *CountAllTweetsParams) (*http.Request, error) {
+func newCountAllTweetsRequest(ctx context.Context, server *requesturl.Server, params *CountAllTweetsParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/tweets/counts/all")
+	operationPath := requesturl.Path("/2/tweets/counts/all")
 	var rawQuery string
 
 	if params != nil {
@@ -23319,7 +23318,7 @@ func newCountAllTweetsRequest(ctx context.Context, serverURL *url.URL, params *C
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -23333,17 +23332,17 @@ func newCountAllTweetsRequest(ctx context.Context, serverURL *url.URL, params *C
 
 // NewCountRecentTweetsRequest constructs an http.Request for the CountRecentTweets method
 func NewCountRecentTweetsRequest(server string, params *CountRecentTweetsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCountRecentTweetsRequest(context.Background(), serverURL, params)
+	return newCountRecentTweetsRequest(context.Background(), parsed, params)
 }
 
-func newCountRecentTweetsRequest(ctx context.Context, serverURL *url.URL, params *CountRecentTweetsParams) (*http.Request, error) {
+func newCountRecentTweetsRequest(ctx context.Context, server *requesturl.Server, params *CountRecentTweetsParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/tweets/counts/recent")
+	operationPath := requesturl.Path("/2/tweets/counts/recent")
 	var rawQuery string
 
 	if params != nil {
@@ -23465,7 +23464,7 @@ func newCountRecentTweetsRequest(ctx context.Context, serverURL *url.URL, params
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -23479,17 +23478,17 @@ func newCountRecentTweetsRequest(ctx context.Context, serverURL *url.URL, params
 
 // NewStreamFirehoseRequest constructs an http.Request for the StreamFirehose method
 func NewStreamFirehoseRequest(server string, params *StreamFirehoseParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newStreamFirehoseRequest(context.Background(), serverURL, params)
+	return newStreamFirehoseRequest(context.Background(), parsed, params)
 }
 
-func newStreamFirehoseRequest(ctx context.Context, serverURL *url.URL, params *StreamFirehoseParams) (*http.Request, error) {
+func newStreamFirehoseRequest(ctx context.Context, server *requesturl.Server, params *StreamFirehoseParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/tweets/firehose/stream")
+	operationPath := requesturl.Path("/2/tweets/firehose/stream")
 	var rawQuery string
 
 	if params != nil {
@@ -23623,7 +23622,7 @@ func newStreamFirehoseRequest(ctx context.Context, serverURL *url.URL, params *S
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -23637,17 +23636,17 @@ func newStreamFirehoseRequest(ctx context.Context, serverURL *url.URL, params *S
 
 // NewStreamFirehoseEnRequest constructs an http.Request for the StreamFirehoseEn method
 func NewStreamFirehoseEnRequest(server string, params *StreamFirehoseEnParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newStreamFirehoseEnRequest(context.Background(), serverURL, params)
+	return newStreamFirehoseEnRequest(context.Background(), parsed, params)
 }
 
-func newStreamFirehoseEnRequest(ctx context.Context, serverURL *url.URL, params *StreamFirehoseEnParams) (*http.Request, error) {
+func newStreamFirehoseEnRequest(ctx context.Context, server *requesturl.Server, params *StreamFirehoseEnParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/tweets/firehose/stream/lang/en")
+	operationPath := requesturl.Path("/2/tweets/firehose/stream/lang/en")
 	var rawQuery string
 
 	if params != nil {
@@ -23781,7 +23780,7 @@ func newStreamFirehoseEnRequest(ctx context.Context, serverURL *url.URL, params 
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -23795,17 +23794,17 @@ func newStreamFirehoseEnRequest(ctx context.Context, serverURL *url.URL, params 
 
 // NewStreamFirehoseJaRequest constructs an http.Request for the StreamFirehoseJa method
 func NewStreamFirehoseJaRequest(server string, params *StreamFirehoseJaParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newStreamFirehoseJaRequest(context.Background(), serverURL, params)
+	return newStreamFirehoseJaRequest(context.Background(), parsed, params)
 }
 
-func newStreamFirehoseJaRequest(ctx context.Context, serverURL *url.URL, params *StreamFirehoseJaParams) (*http.Request, error) {
+func newStreamFirehoseJaRequest(ctx context.Context, server *requesturl.Server, params *StreamFirehoseJaParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/tweets/firehose/stream/lang/ja")
+	operationPath := requesturl.Path("/2/tweets/firehose/stream/lang/ja")
 	var rawQuery string
 
 	if params != nil {
@@ -23939,7 +23938,7 @@ func newStreamFirehoseJaRequest(ctx context.Context, serverURL *url.URL, params 
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -23953,17 +23952,17 @@ func newStreamFirehoseJaRequest(ctx context.Context, serverURL *url.URL, params 
 
 // NewStreamFirehoseKoRequest constructs an http.Request for the StreamFirehoseKo method
 func NewStreamFirehoseKoRequest(server string, params *StreamFirehoseKoParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newStreamFirehoseKoRequest(context.Background(), serverURL, params)
+	return newStreamFirehoseKoRequest(context.Background(), parsed, params)
 }
 
-func newStreamFirehoseKoRequest(ctx context.Context, serverURL *url.URL, params *StreamFirehoseKoParams) (*http.Request, error) {
+func newStreamFirehoseKoRequest(ctx context.Context, server *requesturl.Server, params *StreamFirehoseKoParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/tweets/firehose/stream/lang/ko")
+	operationPath := requesturl.Path("/2/tweets/firehose/stream/lang/ko")
 	var rawQuery string
 
 	if params != nil {
@@ -24097,7 +24096,7 @@ func newStreamFirehoseKoRequest(ctx context.Context, serverURL *url.URL, params 
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -24111,17 +24110,17 @@ func newStreamFirehoseKoRequest(ctx context.Context, serverURL *url.URL, params 
 
 // NewStreamFirehosePtRequest constructs an http.Request for the StreamFirehosePt method
 func NewStreamFirehosePtRequest(server string, params *StreamFirehosePtParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newStreamFirehosePtRequest(context.Background(), serverURL, params)
+	return newStreamFirehosePtRequest(context.Background(), parsed, params)
 }
 
-func newStreamFirehosePtRequest(ctx context.Context, serverURL *url.URL, params *StreamFirehosePtParams) (*http.Request, error) {
+func newStreamFirehosePtRequest(ctx context.Context, server *requesturl.Server, params *StreamFirehosePtParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/tweets/firehose/stream/lang/pt")
+	operationPath := requesturl.Path("/2/tweets/firehose/stream/lang/pt")
 	var rawQuery string
 
 	if params != nil {
@@ -24255,7 +24254,7 @@ func newStreamFirehosePtRequest(ctx context.Context, serverURL *url.URL, params 
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -24269,17 +24268,17 @@ func newStreamFirehosePtRequest(ctx context.Context, serverURL *url.URL, params 
 
 // NewStreamTweetLabelsRequest constructs an http.Request for the StreamTweetLabels method
 func NewStreamTweetLabelsRequest(server string, params *StreamTweetLabelsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newStreamTweetLabelsRequest(context.Background(), serverURL, params)
+	return newStreamTweetLabelsRequest(context.Background(), parsed, params)
 }
 
-func newStreamTweetLabelsRequest(ctx context.Context, serverURL *url.URL, params *StreamTweetLabelsParams) (*http.Request, error) {
+func newStreamTweetLabelsRequest(ctx context.Context, server *requesturl.Server, params *StreamTweetLabelsParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/tweets/label/stream")
+	operationPath := requesturl.Path("/2/tweets/label/stream")
 	var rawQuery string
 
 	if params != nil {
@@ -24333,7 +24332,7 @@ func newStreamTweetLabelsRequest(ctx context.Context, serverURL *url.URL, params
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -24347,17 +24346,17 @@ func newStreamTweetLabelsRequest(ctx context.Context, serverURL *url.URL, params
 
 // NewStreamSampleRequest constructs an http.Request for the StreamSample method
 func NewStreamSampleRequest(server string, params *StreamSampleParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newStreamSampleRequest(context.Background(), serverURL, params)
+	return newStreamSampleRequest(context.Background(), parsed, params)
 }
 
-func newStreamSampleRequest(ctx context.Context, serverURL *url.URL, params *StreamSampleParams) (*http.Request, error) {
+func newStreamSampleRequest(ctx context.Context, server *requesturl.Server, params *StreamSampleParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/tweets/sample/stream")
+	operationPath := requesturl.Path("/2/tweets/sample/stream")
 	var rawQuery string
 
 	if params != nil {
@@ -24459,7 +24458,7 @@ func newStreamSampleRequest(ctx context.Context, serverURL *url.URL, params *Str
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -24473,17 +24472,17 @@ func newStreamSampleRequest(ctx context.Context, serverURL *url.URL, params *Str
 
 // NewStreamSample10Request constructs an http.Request for the StreamSample10 method
 func NewStreamSample10Request(server string, params *StreamSample10Params) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newStreamSample10Request(context.Background(), serverURL, params)
+	return newStreamSample10Request(context.Background(), parsed, params)
 }
 
-func newStreamSample10Request(ctx context.Context, serverURL *url.URL, params *StreamSample10Params) (*http.Request, error) {
+func newStreamSample10Request(ctx context.Context, server *requesturl.Server, params *StreamSample10Params) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/tweets/sample10/stream")
+	operationPath := requesturl.Path("/2/tweets/sample10/stream")
 	var rawQuery string
 
 	if params != nil {
@@ -24617,7 +24616,7 @@ func newStreamSample10Request(ctx context.Context, serverURL *url.URL, params *S
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -24631,17 +24630,17 @@ func newStreamSample10Request(ctx context.Context, serverURL *url.URL, params *S
 
 // NewSearchAllTweetsRequest constructs an http.Request for the SearchAllTweets method
 func NewSearchAllTweetsRequest(server string, params *SearchAllTweetsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newSearchAllTweetsRequest(context.Background(), serverURL, params)
+	return newSearchAllTweetsRequest(context.Background(), parsed, params)
 }
 
-func newSearchAllTweetsRequest(ctx context.Context, serverURL *url.URL, params *SearchAllTweetsParams) (*http.Request, error) {
+func newSearchAllTweetsRequest(ctx context.Context, server *requesturl.Server, params *SearchAllTweetsParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/tweets/search/all")
+	operationPath := requesturl.Path("/2/tweets/search/all")
 	var rawQuery string
 
 	if params != nil {
@@ -24835,7 +24834,7 @@ func newSearchAllTweetsRequest(ctx context.Context, serverURL *url.URL, params *
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -24849,17 +24848,17 @@ func newSearchAllTweetsRequest(ctx context.Context, serverURL *url.URL, params *
 
 // NewSearchRecentTweetsRequest constructs an http.Request for the SearchRecentTweets method
 func NewSearchRecentTweetsRequest(server string, params *SearchRecentTweetsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newSearchRecentTweetsRequest(context.Background(), serverURL, params)
+	return newSearchRecentTweetsRequest(context.Background(), parsed, params)
 }
 
-func newSearchRecentTweetsRequest(ctx context.Context, serverURL *url.URL, params *SearchRecentTweetsParams) (*http.Request, error) {
+func newSearchRecentTweetsRequest(ctx context.Context, server *requesturl.Server, params *SearchRecentTweetsParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/tweets/search/recent")
+	operationPath := requesturl.Path("/2/tweets/search/recent")
 	var rawQuery string
 
 	if params != nil {
@@ -25053,7 +25052,7 @@ func newSearchRecentTweetsRequest(ctx context.Context, serverURL *url.URL, param
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -25067,17 +25066,17 @@ func newSearchRecentTweetsRequest(ctx context.Context, serverURL *url.URL, param
 
 // NewStreamFilteredRequest constructs an http.Request for the StreamFiltered method
 func NewStreamFilteredRequest(server string, params *StreamFilteredParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newStreamFilteredRequest(context.Background(), serverURL, params)
+	return newStreamFilteredRequest(context.Background(), parsed, params)
 }
 
-func newStreamFilteredRequest(ctx context.Context, serverURL *url.URL, params *StreamFilteredParams) (*http.Request, error) {
+func newStreamFilteredRequest(ctx context.Context, server *requesturl.Server, params *StreamFilteredParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/tweets/search/stream")
+	operationPath := requesturl.Path("/2/tweets/search/stream")
 	var rawQuery string
 
 	if params != nil {
@@ -25203,7 +25202,7 @@ func newStreamFilteredRequest(ctx context.Context, serverURL *url.URL, params *S
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -25217,17 +25216,17 @@ func newStreamFilteredRequest(ctx context.Context, serverURL *url.URL, params *S
 
 // NewListStreamRulesRequest constructs an http.Request for the ListStreamRules method
 func NewListStreamRulesRequest(server string, params *ListStreamRulesParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListStreamRulesRequest(context.Background(), serverURL, params)
+	return newListStreamRulesRequest(context.Background(), parsed, params)
 }
 
-func newListStreamRulesRequest(ctx context.Context, serverURL *url.URL, params *ListStreamRulesParams) (*http.Request, error) {
+func newListStreamRulesRequest(ctx context.Context, server *requesturl.Server, params *ListStreamRulesParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/tweets/search/stream/rules")
+	operationPath := requesturl.Path("/2/tweets/search/stream/rules")
 	var rawQuery string
 
 	if params != nil {
@@ -25281,7 +25280,7 @@ func newListStreamRulesRequest(ctx context.Context, serverURL *url.URL, params *
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -25295,36 +25294,36 @@ func newListStreamRulesRequest(ctx context.Context, serverURL *url.URL, params *
 
 // NewChangeStreamRulesRequest calls the generic ChangeStreamRules builder with application/json body
 func NewChangeStreamRulesRequest(server string, params *ChangeStreamRulesParams, body ChangeStreamRulesJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newChangeStreamRulesRequest(context.Background(), serverURL, params, body)
+	return newChangeStreamRulesRequest(context.Background(), parsed, params, body)
 }
 
-func newChangeStreamRulesRequest(ctx context.Context, serverURL *url.URL, params *ChangeStreamRulesParams, body ChangeStreamRulesJSONRequestBody) (*http.Request, error) {
+func newChangeStreamRulesRequest(ctx context.Context, server *requesturl.Server, params *ChangeStreamRulesParams, body ChangeStreamRulesJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newChangeStreamRulesRequestWithBody(ctx, serverURL, params, "application/json", bodyReader)
+	return newChangeStreamRulesRequestWithBody(ctx, server, params, "application/json", bodyReader)
 }
 
 // NewChangeStreamRulesRequestWithBody constructs an http.Request for the ChangeStreamRules method, with any body, and a specified content type
 func NewChangeStreamRulesRequestWithBody(server string, params *ChangeStreamRulesParams, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newChangeStreamRulesRequestWithBody(context.Background(), serverURL, params, contentType, body)
+	return newChangeStreamRulesRequestWithBody(context.Background(), parsed, params, contentType, body)
 }
 
-func newChangeStreamRulesRequestWithBody(ctx context.Context, serverURL *url.URL, params *ChangeStreamRulesParams, contentType string, body io.Reader) (*http.Request, error) {
+func newChangeStreamRulesRequestWithBody(ctx context.Context, server *requesturl.Server, params *ChangeStreamRulesParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/tweets/search/stream/rules")
+	operationPath := requesturl.Path("/2/tweets/search/stream/rules")
 	var rawQuery string
 
 	if params != nil {
@@ -25366,7 +25365,7 @@ func newChangeStreamRulesRequestWithBody(ctx context.Context, serverURL *url.URL
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -25382,17 +25381,17 @@ func newChangeStreamRulesRequestWithBody(ctx context.Context, serverURL *url.URL
 
 // NewCountStreamRulesRequest constructs an http.Request for the CountStreamRules method
 func NewCountStreamRulesRequest(server string, params *CountStreamRulesParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCountStreamRulesRequest(context.Background(), serverURL, params)
+	return newCountStreamRulesRequest(context.Background(), parsed, params)
 }
 
-func newCountStreamRulesRequest(ctx context.Context, serverURL *url.URL, params *CountStreamRulesParams) (*http.Request, error) {
+func newCountStreamRulesRequest(ctx context.Context, server *requesturl.Server, params *CountStreamRulesParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/tweets/search/stream/rules/counts")
+	operationPath := requesturl.Path("/2/tweets/search/stream/rules/counts")
 	var rawQuery string
 
 	if params != nil {
@@ -25422,7 +25421,7 @@ func newCountStreamRulesRequest(ctx context.Context, serverURL *url.URL, params 
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -25436,20 +25435,20 @@ func newCountStreamRulesRequest(ctx context.Context, serverURL *url.URL, params 
 
 // NewListStreamWebhookLinksRequest constructs an http.Request for the ListStreamWebhookLinks method
 func NewListStreamWebhookLinksRequest(server string) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListStreamWebhookLinksRequest(context.Background(), serverURL)
+	return newListStreamWebhookLinksRequest(context.Background(), parsed)
 }
 
-func newListStreamWebhookLinksRequest(ctx context.Context, serverURL *url.URL) (*http.Request, error) {
+func newListStreamWebhookLinksRequest(ctx context.Context, server *requesturl.Server) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/tweets/search/webhooks")
+	operationPath := requesturl.Path("/2/tweets/search/webhooks")
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -25463,14 +25462,14 @@ func newListStreamWebhookLinksRequest(ctx context.Context, serverURL *url.URL) (
 
 // NewUnlinkStreamWebhookRequest constructs an http.Request for the UnlinkStreamWebhook method
 func NewUnlinkStreamWebhookRequest(server string, webhookID WebhookIDPath) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newUnlinkStreamWebhookRequest(context.Background(), serverURL, webhookID)
+	return newUnlinkStreamWebhookRequest(context.Background(), parsed, webhookID)
 }
 
-func newUnlinkStreamWebhookRequest(ctx context.Context, serverURL *url.URL, webhookID WebhookIDPath) (*http.Request, error) {
+func newUnlinkStreamWebhookRequest(ctx context.Context, server *requesturl.Server, webhookID WebhookIDPath) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -25480,10 +25479,10 @@ func newUnlinkStreamWebhookRequest(ctx context.Context, serverURL *url.URL, webh
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/tweets/search/webhooks/%s", pathParam0)
+	operationPath := requesturl.Path("/2/tweets/search/webhooks/%s", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -25497,14 +25496,14 @@ func newUnlinkStreamWebhookRequest(ctx context.Context, serverURL *url.URL, webh
 
 // NewLinkStreamWebhookRequest constructs an http.Request for the LinkStreamWebhook method
 func NewLinkStreamWebhookRequest(server string, webhookID WebhookIDPath, params *LinkStreamWebhookParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newLinkStreamWebhookRequest(context.Background(), serverURL, webhookID, params)
+	return newLinkStreamWebhookRequest(context.Background(), parsed, webhookID, params)
 }
 
-func newLinkStreamWebhookRequest(ctx context.Context, serverURL *url.URL, webhookID WebhookIDPath, params *LinkStreamWebhookParams) (*http.Request, error) {
+func newLinkStreamWebhookRequest(ctx context.Context, server *requesturl.Server, webhookID WebhookIDPath, params *LinkStreamWebhookParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -25514,7 +25513,7 @@ func newLinkStreamWebhookRequest(ctx context.Context, serverURL *url.URL, webhoo
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/tweets/search/webhooks/%s", pathParam0)
+	operationPath := requesturl.Path("/2/tweets/search/webhooks/%s", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -25604,7 +25603,7 @@ func newLinkStreamWebhookRequest(ctx context.Context, serverURL *url.URL, webhoo
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -25618,14 +25617,14 @@ func newLinkStreamWebhookRequest(ctx context.Context, serverURL *url.URL, webhoo
 
 // NewDeleteTweetRequest constructs an http.Request for the DeleteTweet method
 func NewDeleteTweetRequest(server string, id TweetID) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newDeleteTweetRequest(context.Background(), serverURL, id)
+	return newDeleteTweetRequest(context.Background(), parsed, id)
 }
 
-func newDeleteTweetRequest(ctx context.Context, serverURL *url.URL, id TweetID) (*http.Request, error) {
+func newDeleteTweetRequest(ctx context.Context, server *requesturl.Server, id TweetID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -25635,10 +25634,10 @@ func newDeleteTweetRequest(ctx context.Context, serverURL *url.URL, id TweetID) 
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/tweets/%s", pathParam0)
+	operationPath := requesturl.Path("/2/tweets/%s", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -25652,14 +25651,14 @@ func newDeleteTweetRequest(ctx context.Context, serverURL *url.URL, id TweetID) 
 
 // NewLookupTweetRequest constructs an http.Request for the LookupTweet method
 func NewLookupTweetRequest(server string, id TweetID, params *LookupTweetParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newLookupTweetRequest(context.Background(), serverURL, id, params)
+	return newLookupTweetRequest(context.Background(), parsed, id, params)
 }
 
-func newLookupTweetRequest(ctx context.Context, serverURL *url.URL, id TweetID, params *LookupTweetParams) (*http.Request, error) {
+func newLookupTweetRequest(ctx context.Context, server *requesturl.Server, id TweetID, params *LookupTweetParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -25669,7 +25668,7 @@ func newLookupTweetRequest(ctx context.Context, serverURL *url.URL, id TweetID, 
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/tweets/%s", pathParam0)
+	operationPath := requesturl.Path("/2/tweets/%s", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -25759,7 +25758,7 @@ func newLookupTweetRequest(ctx context.Context, serverURL *url.URL, id TweetID, 
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -25773,14 +25772,14 @@ func newLookupTweetRequest(ctx context.Context, serverURL *url.URL, id TweetID, 
 
 // NewListLikingUsersRequest constructs an http.Request for the ListLikingUsers method
 func NewListLikingUsersRequest(server string, id TweetID, params *ListLikingUsersParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListLikingUsersRequest(context.Background(), serverURL, id, params)
+	return newListLikingUsersRequest(context.Background(), parsed, id, params)
 }
 
-func newListLikingUsersRequest(ctx context.Context, serverURL *url.URL, id TweetID, params *ListLikingUsersParams) (*http.Request, error) {
+func newListLikingUsersRequest(ctx context.Context, server *requesturl.Server, id TweetID, params *ListLikingUsersParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -25790,7 +25789,7 @@ func newListLikingUsersRequest(ctx context.Context, serverURL *url.URL, id Tweet
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/tweets/%s/liking_users", pathParam0)
+	operationPath := requesturl.Path("/2/tweets/%s/liking_users", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -25868,7 +25867,7 @@ func newListLikingUsersRequest(ctx context.Context, serverURL *url.URL, id Tweet
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -25882,14 +25881,14 @@ func newListLikingUsersRequest(ctx context.Context, serverURL *url.URL, id Tweet
 
 // NewListQuoteTweetsRequest constructs an http.Request for the ListQuoteTweets method
 func NewListQuoteTweetsRequest(server string, id TweetID, params *ListQuoteTweetsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListQuoteTweetsRequest(context.Background(), serverURL, id, params)
+	return newListQuoteTweetsRequest(context.Background(), parsed, id, params)
 }
 
-func newListQuoteTweetsRequest(ctx context.Context, serverURL *url.URL, id TweetID, params *ListQuoteTweetsParams) (*http.Request, error) {
+func newListQuoteTweetsRequest(ctx context.Context, server *requesturl.Server, id TweetID, params *ListQuoteTweetsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -25899,7 +25898,7 @@ func newListQuoteTweetsRequest(ctx context.Context, serverURL *url.URL, id Tweet
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/tweets/%s/quote_tweets", pathParam0)
+	operationPath := requesturl.Path("/2/tweets/%s/quote_tweets", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -26025,7 +26024,7 @@ func newListQuoteTweetsRequest(ctx context.Context, serverURL *url.URL, id Tweet
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -26039,14 +26038,14 @@ func newListQuoteTweetsRequest(ctx context.Context, serverURL *url.URL, id Tweet
 
 // NewListRetweetersRequest constructs an http.Request for the ListRetweeters method
 func NewListRetweetersRequest(server string, id TweetID, params *ListRetweetersParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListRetweetersRequest(context.Background(), serverURL, id, params)
+	return newListRetweetersRequest(context.Background(), parsed, id, params)
 }
 
-func newListRetweetersRequest(ctx context.Context, serverURL *url.URL, id TweetID, params *ListRetweetersParams) (*http.Request, error) {
+func newListRetweetersRequest(ctx context.Context, server *requesturl.Server, id TweetID, params *ListRetweetersParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -26056,7 +26055,7 @@ func newListRetweetersRequest(ctx context.Context, serverURL *url.URL, id TweetI
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/tweets/%s/retweeted_by", pathParam0)
+	operationPath := requesturl.Path("/2/tweets/%s/retweeted_by", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -26134,7 +26133,7 @@ func newListRetweetersRequest(ctx context.Context, serverURL *url.URL, id TweetI
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -26148,14 +26147,14 @@ func newListRetweetersRequest(ctx context.Context, serverURL *url.URL, id TweetI
 
 // NewListRetweetsRequest constructs an http.Request for the ListRetweets method
 func NewListRetweetsRequest(server string, id TweetID, params *ListRetweetsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListRetweetsRequest(context.Background(), serverURL, id, params)
+	return newListRetweetsRequest(context.Background(), parsed, id, params)
 }
 
-func newListRetweetsRequest(ctx context.Context, serverURL *url.URL, id TweetID, params *ListRetweetsParams) (*http.Request, error) {
+func newListRetweetsRequest(ctx context.Context, server *requesturl.Server, id TweetID, params *ListRetweetsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -26165,7 +26164,7 @@ func newListRetweetsRequest(ctx context.Context, serverURL *url.URL, id TweetID,
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/tweets/%s/retweets", pathParam0)
+	operationPath := requesturl.Path("/2/tweets/%s/retweets", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -26279,7 +26278,7 @@ func newListRetweetsRequest(ctx context.Context, serverURL *url.URL, id TweetID,
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -26293,33 +26292,33 @@ func newListRetweetsRequest(ctx context.Context, serverURL *url.URL, id TweetID,
 
 // NewHideReplyRequest calls the generic HideReply builder with application/json body
 func NewHideReplyRequest(server string, tweetID TweetID, body HideReplyJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newHideReplyRequest(context.Background(), serverURL, tweetID, body)
+	return newHideReplyRequest(context.Background(), parsed, tweetID, body)
 }
 
-func newHideReplyRequest(ctx context.Context, serverURL *url.URL, tweetID TweetID, body HideReplyJSONRequestBody) (*http.Request, error) {
+func newHideReplyRequest(ctx context.Context, server *requesturl.Server, tweetID TweetID, body HideReplyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newHideReplyRequestWithBody(ctx, serverURL, tweetID, "application/json", bodyReader)
+	return newHideReplyRequestWithBody(ctx, server, tweetID, "application/json", bodyReader)
 }
 
 // NewHideReplyRequestWithBody constructs an http.Request for the HideReply method, with any body, and a specified content type
 func NewHideReplyRequestWithBody(server string, tweetID TweetID, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newHideReplyRequestWithBody(context.Background(), serverURL, tweetID, contentType, body)
+	return newHideReplyRequestWithBody(context.Background(), parsed, tweetID, contentType, body)
 }
 
-func newHideReplyRequestWithBody(ctx context.Context, serverURL *url.URL, tweetID TweetID, contentType string, body io.Reader) (*http.Request, error) {
+func newHideReplyRequestWithBody(ctx context.Context, server *requesturl.Server, tweetID TweetID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -26329,10 +26328,10 @@ func newHideReplyRequestWithBody(ctx context.Context, serverURL *url.URL, tweetI
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/tweets/%s/hidden", pathParam0)
+	operationPath := requesturl.Path("/2/tweets/%s/hidden", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -26348,17 +26347,17 @@ func newHideReplyRequestWithBody(ctx context.Context, serverURL *url.URL, tweetI
 
 // NewGetTweetUsageRequest constructs an http.Request for the GetTweetUsage method
 func NewGetTweetUsageRequest(server string, params *GetTweetUsageParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newGetTweetUsageRequest(context.Background(), serverURL, params)
+	return newGetTweetUsageRequest(context.Background(), parsed, params)
 }
 
-func newGetTweetUsageRequest(ctx context.Context, serverURL *url.URL, params *GetTweetUsageParams) (*http.Request, error) {
+func newGetTweetUsageRequest(ctx context.Context, server *requesturl.Server, params *GetTweetUsageParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/usage/tweets")
+	operationPath := requesturl.Path("/2/usage/tweets")
 	var rawQuery string
 
 	if params != nil {
@@ -26400,7 +26399,7 @@ func newGetTweetUsageRequest(ctx context.Context, serverURL *url.URL, params *Ge
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -26414,17 +26413,17 @@ func newGetTweetUsageRequest(ctx context.Context, serverURL *url.URL, params *Ge
 
 // NewLookupUsersRequest constructs an http.Request for the LookupUsers method
 func NewLookupUsersRequest(server string, params *LookupUsersParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newLookupUsersRequest(context.Background(), serverURL, params)
+	return newLookupUsersRequest(context.Background(), parsed, params)
 }
 
-func newLookupUsersRequest(ctx context.Context, serverURL *url.URL, params *LookupUsersParams) (*http.Request, error) {
+func newLookupUsersRequest(ctx context.Context, server *requesturl.Server, params *LookupUsersParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/users")
+	operationPath := requesturl.Path("/2/users")
 	var rawQuery string
 
 	if params != nil {
@@ -26490,7 +26489,7 @@ func newLookupUsersRequest(ctx context.Context, serverURL *url.URL, params *Look
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -26504,17 +26503,17 @@ func newLookupUsersRequest(ctx context.Context, serverURL *url.URL, params *Look
 
 // NewLookupUsersByUsernamesRequest constructs an http.Request for the LookupUsersByUsernames method
 func NewLookupUsersByUsernamesRequest(server string, params *LookupUsersByUsernamesParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newLookupUsersByUsernamesRequest(context.Background(), serverURL, params)
+	return newLookupUsersByUsernamesRequest(context.Background(), parsed, params)
 }
 
-func newLookupUsersByUsernamesRequest(ctx context.Context, serverURL *url.URL, params *LookupUsersByUsernamesParams) (*http.Request, error) {
+func newLookupUsersByUsernamesRequest(ctx context.Context, server *requesturl.Server, params *LookupUsersByUsernamesParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/users/by")
+	operationPath := requesturl.Path("/2/users/by")
 	var rawQuery string
 
 	if params != nil {
@@ -26580,7 +26579,7 @@ func newLookupUsersByUsernamesRequest(ctx context.Context, serverURL *url.URL, p
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -26594,14 +26593,14 @@ func newLookupUsersByUsernamesRequest(ctx context.Context, serverURL *url.URL, p
 
 // NewLookupUserByUsernameRequest constructs an http.Request for the LookupUserByUsername method
 func NewLookupUserByUsernameRequest(server string, username string, params *LookupUserByUsernameParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newLookupUserByUsernameRequest(context.Background(), serverURL, username, params)
+	return newLookupUserByUsernameRequest(context.Background(), parsed, username, params)
 }
 
-func newLookupUserByUsernameRequest(ctx context.Context, serverURL *url.URL, username string, params *LookupUserByUsernameParams) (*http.Request, error) {
+func newLookupUserByUsernameRequest(ctx context.Context, server *requesturl.Server, username string, params *LookupUserByUsernameParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -26611,7 +26610,7 @@ func newLookupUserByUsernameRequest(ctx context.Context, serverURL *url.URL, use
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/by/username/%s", pathParam0)
+	operationPath := requesturl.Path("/2/users/by/username/%s", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -26665,7 +26664,7 @@ func newLookupUserByUsernameRequest(ctx context.Context, serverURL *url.URL, use
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -26679,17 +26678,17 @@ func newLookupUserByUsernameRequest(ctx context.Context, serverURL *url.URL, use
 
 // NewStreamUserComplianceRequest constructs an http.Request for the StreamUserCompliance method
 func NewStreamUserComplianceRequest(server string, params *StreamUserComplianceParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newStreamUserComplianceRequest(context.Background(), serverURL, params)
+	return newStreamUserComplianceRequest(context.Background(), parsed, params)
 }
 
-func newStreamUserComplianceRequest(ctx context.Context, serverURL *url.URL, params *StreamUserComplianceParams) (*http.Request, error) {
+func newStreamUserComplianceRequest(ctx context.Context, server *requesturl.Server, params *StreamUserComplianceParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/users/compliance/stream")
+	operationPath := requesturl.Path("/2/users/compliance/stream")
 	var rawQuery string
 
 	if params != nil {
@@ -26751,7 +26750,7 @@ func newStreamUserComplianceRequest(ctx context.Context, serverURL *url.URL, par
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -26765,17 +26764,17 @@ func newStreamUserComplianceRequest(ctx context.Context, serverURL *url.URL, par
 
 // NewLookupMeRequest constructs an http.Request for the LookupMe method
 func NewLookupMeRequest(server string, params *LookupMeParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newLookupMeRequest(context.Background(), serverURL, params)
+	return newLookupMeRequest(context.Background(), parsed, params)
 }
 
-func newLookupMeRequest(ctx context.Context, serverURL *url.URL, params *LookupMeParams) (*http.Request, error) {
+func newLookupMeRequest(ctx context.Context, server *requesturl.Server, params *LookupMeParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/users/me")
+	operationPath := requesturl.Path("/2/users/me")
 	var rawQuery string
 
 	if params != nil {
@@ -26829,7 +26828,7 @@ func newLookupMeRequest(ctx context.Context, serverURL *url.URL, params *LookupM
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -26843,17 +26842,17 @@ func newLookupMeRequest(ctx context.Context, serverURL *url.URL, params *LookupM
 
 // NewListPersonalizedTrendsRequest constructs an http.Request for the ListPersonalizedTrends method
 func NewListPersonalizedTrendsRequest(server string, params *ListPersonalizedTrendsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListPersonalizedTrendsRequest(context.Background(), serverURL, params)
+	return newListPersonalizedTrendsRequest(context.Background(), parsed, params)
 }
 
-func newListPersonalizedTrendsRequest(ctx context.Context, serverURL *url.URL, params *ListPersonalizedTrendsParams) (*http.Request, error) {
+func newListPersonalizedTrendsRequest(ctx context.Context, server *requesturl.Server, params *ListPersonalizedTrendsParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/users/personalized_trends")
+	operationPath := requesturl.Path("/2/users/personalized_trends")
 	var rawQuery string
 
 	if params != nil {
@@ -26883,7 +26882,7 @@ func newListPersonalizedTrendsRequest(ctx context.Context, serverURL *url.URL, p
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -26897,17 +26896,17 @@ func newListPersonalizedTrendsRequest(ctx context.Context, serverURL *url.URL, p
 
 // NewLookupUsersPublicKeysRequest constructs an http.Request for the LookupUsersPublicKeys method
 func NewLookupUsersPublicKeysRequest(server string, params *LookupUsersPublicKeysParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newLookupUsersPublicKeysRequest(context.Background(), serverURL, params)
+	return newLookupUsersPublicKeysRequest(context.Background(), parsed, params)
 }
 
-func newLookupUsersPublicKeysRequest(ctx context.Context, serverURL *url.URL, params *LookupUsersPublicKeysParams) (*http.Request, error) {
+func newLookupUsersPublicKeysRequest(ctx context.Context, server *requesturl.Server, params *LookupUsersPublicKeysParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/users/public_keys")
+	operationPath := requesturl.Path("/2/users/public_keys")
 	var rawQuery string
 
 	if params != nil {
@@ -26949,7 +26948,7 @@ func newLookupUsersPublicKeysRequest(ctx context.Context, serverURL *url.URL, pa
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -26963,17 +26962,17 @@ func newLookupUsersPublicKeysRequest(ctx context.Context, serverURL *url.URL, pa
 
 // NewListRepostsOfMeRequest constructs an http.Request for the ListRepostsOfMe method
 func NewListRepostsOfMeRequest(server string, params *ListRepostsOfMeParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListRepostsOfMeRequest(context.Background(), serverURL, params)
+	return newListRepostsOfMeRequest(context.Background(), parsed, params)
 }
 
-func newListRepostsOfMeRequest(ctx context.Context, serverURL *url.URL, params *ListRepostsOfMeParams) (*http.Request, error) {
+func newListRepostsOfMeRequest(ctx context.Context, server *requesturl.Server, params *ListRepostsOfMeParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/users/reposts_of_me")
+	operationPath := requesturl.Path("/2/users/reposts_of_me")
 	var rawQuery string
 
 	if params != nil {
@@ -27087,7 +27086,7 @@ func newListRepostsOfMeRequest(ctx context.Context, serverURL *url.URL, params *
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -27101,17 +27100,17 @@ func newListRepostsOfMeRequest(ctx context.Context, serverURL *url.URL, params *
 
 // NewSearchUsersRequest constructs an http.Request for the SearchUsers method
 func NewSearchUsersRequest(server string, params *SearchUsersParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newSearchUsersRequest(context.Background(), serverURL, params)
+	return newSearchUsersRequest(context.Background(), parsed, params)
 }
 
-func newSearchUsersRequest(ctx context.Context, serverURL *url.URL, params *SearchUsersParams) (*http.Request, error) {
+func newSearchUsersRequest(ctx context.Context, server *requesturl.Server, params *SearchUsersParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/users/search")
+	operationPath := requesturl.Path("/2/users/search")
 	var rawQuery string
 
 	if params != nil {
@@ -27197,7 +27196,7 @@ func newSearchUsersRequest(ctx context.Context, serverURL *url.URL, params *Sear
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -27211,14 +27210,14 @@ func newSearchUsersRequest(ctx context.Context, serverURL *url.URL, params *Sear
 
 // NewLookupUserRequest constructs an http.Request for the LookupUser method
 func NewLookupUserRequest(server string, id UserID, params *LookupUserParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newLookupUserRequest(context.Background(), serverURL, id, params)
+	return newLookupUserRequest(context.Background(), parsed, id, params)
 }
 
-func newLookupUserRequest(ctx context.Context, serverURL *url.URL, id UserID, params *LookupUserParams) (*http.Request, error) {
+func newLookupUserRequest(ctx context.Context, server *requesturl.Server, id UserID, params *LookupUserParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -27228,7 +27227,7 @@ func newLookupUserRequest(ctx context.Context, serverURL *url.URL, id UserID, pa
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -27282,7 +27281,7 @@ func newLookupUserRequest(ctx context.Context, serverURL *url.URL, id UserID, pa
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -27296,14 +27295,14 @@ func newLookupUserRequest(ctx context.Context, serverURL *url.URL, id UserID, pa
 
 // NewListAffiliatesRequest constructs an http.Request for the ListAffiliates method
 func NewListAffiliatesRequest(server string, id UserID, params *ListAffiliatesParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListAffiliatesRequest(context.Background(), serverURL, id, params)
+	return newListAffiliatesRequest(context.Background(), parsed, id, params)
 }
 
-func newListAffiliatesRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListAffiliatesParams) (*http.Request, error) {
+func newListAffiliatesRequest(ctx context.Context, server *requesturl.Server, id UserID, params *ListAffiliatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -27313,7 +27312,7 @@ func newListAffiliatesRequest(ctx context.Context, serverURL *url.URL, id UserID
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/affiliates", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/affiliates", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -27391,7 +27390,7 @@ func newListAffiliatesRequest(ctx context.Context, serverURL *url.URL, id UserID
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -27405,14 +27404,14 @@ func newListAffiliatesRequest(ctx context.Context, serverURL *url.URL, id UserID
 
 // NewListBlockingRequest constructs an http.Request for the ListBlocking method
 func NewListBlockingRequest(server string, id UserID, params *ListBlockingParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListBlockingRequest(context.Background(), serverURL, id, params)
+	return newListBlockingRequest(context.Background(), parsed, id, params)
 }
 
-func newListBlockingRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListBlockingParams) (*http.Request, error) {
+func newListBlockingRequest(ctx context.Context, server *requesturl.Server, id UserID, params *ListBlockingParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -27422,7 +27421,7 @@ func newListBlockingRequest(ctx context.Context, serverURL *url.URL, id UserID, 
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/blocking", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/blocking", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -27500,7 +27499,7 @@ func newListBlockingRequest(ctx context.Context, serverURL *url.URL, id UserID, 
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -27514,33 +27513,33 @@ func newListBlockingRequest(ctx context.Context, serverURL *url.URL, id UserID, 
 
 // NewBlockUserRequest calls the generic BlockUser builder with application/json body
 func NewBlockUserRequest(server string, id UserID, body BlockUserJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newBlockUserRequest(context.Background(), serverURL, id, body)
+	return newBlockUserRequest(context.Background(), parsed, id, body)
 }
 
-func newBlockUserRequest(ctx context.Context, serverURL *url.URL, id UserID, body BlockUserJSONRequestBody) (*http.Request, error) {
+func newBlockUserRequest(ctx context.Context, server *requesturl.Server, id UserID, body BlockUserJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newBlockUserRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
+	return newBlockUserRequestWithBody(ctx, server, id, "application/json", bodyReader)
 }
 
 // NewBlockUserRequestWithBody constructs an http.Request for the BlockUser method, with any body, and a specified content type
 func NewBlockUserRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newBlockUserRequestWithBody(context.Background(), serverURL, id, contentType, body)
+	return newBlockUserRequestWithBody(context.Background(), parsed, id, contentType, body)
 }
 
-func newBlockUserRequestWithBody(ctx context.Context, serverURL *url.URL, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+func newBlockUserRequestWithBody(ctx context.Context, server *requesturl.Server, id UserID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -27550,10 +27549,10 @@ func newBlockUserRequestWithBody(ctx context.Context, serverURL *url.URL, id Use
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/blocking", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/blocking", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -27569,14 +27568,14 @@ func newBlockUserRequestWithBody(ctx context.Context, serverURL *url.URL, id Use
 
 // NewListBookmarksRequest constructs an http.Request for the ListBookmarks method
 func NewListBookmarksRequest(server string, id UserID, params *ListBookmarksParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListBookmarksRequest(context.Background(), serverURL, id, params)
+	return newListBookmarksRequest(context.Background(), parsed, id, params)
 }
 
-func newListBookmarksRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListBookmarksParams) (*http.Request, error) {
+func newListBookmarksRequest(ctx context.Context, server *requesturl.Server, id UserID, params *ListBookmarksParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -27586,7 +27585,7 @@ func newListBookmarksRequest(ctx context.Context, serverURL *url.URL, id UserID,
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/bookmarks", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/bookmarks", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -27700,7 +27699,7 @@ func newListBookmarksRequest(ctx context.Context, serverURL *url.URL, id UserID,
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -27714,33 +27713,33 @@ func newListBookmarksRequest(ctx context.Context, serverURL *url.URL, id UserID,
 
 // NewAddBookmarkRequest calls the generic AddBookmark builder with application/json body
 func NewAddBookmarkRequest(server string, id UserID, body AddBookmarkJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newAddBookmarkRequest(context.Background(), serverURL, id, body)
+	return newAddBookmarkRequest(context.Background(), parsed, id, body)
 }
 
-func newAddBookmarkRequest(ctx context.Context, serverURL *url.URL, id UserID, body AddBookmarkJSONRequestBody) (*http.Request, error) {
+func newAddBookmarkRequest(ctx context.Context, server *requesturl.Server, id UserID, body AddBookmarkJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newAddBookmarkRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
+	return newAddBookmarkRequestWithBody(ctx, server, id, "application/json", bodyReader)
 }
 
 // NewAddBookmarkRequestWithBody constructs an http.Request for the AddBookmark method, with any body, and a specified content type
 func NewAddBookmarkRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newAddBookmarkRequestWithBody(context.Background(), serverURL, id, contentType, body)
+	return newAddBookmarkRequestWithBody(context.Background(), parsed, id, contentType, body)
 }
 
-func newAddBookmarkRequestWithBody(ctx context.Context, serverURL *url.URL, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+func newAddBookmarkRequestWithBody(ctx context.Context, server *requesturl.Server, id UserID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -27750,10 +27749,10 @@ func newAddBookmarkRequestWithBody(ctx context.Context, serverURL *url.URL, id U
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/bookmarks", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/bookmarks", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -27769,14 +27768,14 @@ func newAddBookmarkRequestWithBody(ctx context.Context, serverURL *url.URL, id U
 
 // NewListBookmarkFoldersRequest constructs an http.Request for the ListBookmarkFolders method
 func NewListBookmarkFoldersRequest(server string, id UserID, params *ListBookmarkFoldersParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListBookmarkFoldersRequest(context.Background(), serverURL, id, params)
+	return newListBookmarkFoldersRequest(context.Background(), parsed, id, params)
 }
 
-func newListBookmarkFoldersRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListBookmarkFoldersParams) (*http.Request, error) {
+func newListBookmarkFoldersRequest(ctx context.Context, server *requesturl.Server, id UserID, params *ListBookmarkFoldersParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -27786,7 +27785,7 @@ func newListBookmarkFoldersRequest(ctx context.Context, serverURL *url.URL, id U
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/bookmarks/folders", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/bookmarks/folders", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -27828,7 +27827,7 @@ func newListBookmarkFoldersRequest(ctx context.Context, serverURL *url.URL, id U
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -27842,33 +27841,33 @@ func newListBookmarkFoldersRequest(ctx context.Context, serverURL *url.URL, id U
 
 // NewCreateBookmarkFolderRequest calls the generic CreateBookmarkFolder builder with application/json body
 func NewCreateBookmarkFolderRequest(server string, id UserID, body CreateBookmarkFolderJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateBookmarkFolderRequest(context.Background(), serverURL, id, body)
+	return newCreateBookmarkFolderRequest(context.Background(), parsed, id, body)
 }
 
-func newCreateBookmarkFolderRequest(ctx context.Context, serverURL *url.URL, id UserID, body CreateBookmarkFolderJSONRequestBody) (*http.Request, error) {
+func newCreateBookmarkFolderRequest(ctx context.Context, server *requesturl.Server, id UserID, body CreateBookmarkFolderJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newCreateBookmarkFolderRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
+	return newCreateBookmarkFolderRequestWithBody(ctx, server, id, "application/json", bodyReader)
 }
 
 // NewCreateBookmarkFolderRequestWithBody constructs an http.Request for the CreateBookmarkFolder method, with any body, and a specified content type
 func NewCreateBookmarkFolderRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateBookmarkFolderRequestWithBody(context.Background(), serverURL, id, contentType, body)
+	return newCreateBookmarkFolderRequestWithBody(context.Background(), parsed, id, contentType, body)
 }
 
-func newCreateBookmarkFolderRequestWithBody(ctx context.Context, serverURL *url.URL, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+func newCreateBookmarkFolderRequestWithBody(ctx context.Context, server *requesturl.Server, id UserID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -27878,10 +27877,10 @@ func newCreateBookmarkFolderRequestWithBody(ctx context.Context, serverURL *url.
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/bookmarks/folders", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/bookmarks/folders", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -27897,14 +27896,14 @@ func newCreateBookmarkFolderRequestWithBody(ctx context.Context, serverURL *url.
 
 // NewListBookmarkFolderTweetsRequest constructs an http.Request for the ListBookmarkFolderTweets method
 func NewListBookmarkFolderTweetsRequest(server string, id UserID, folderID BookmarkFolderID) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListBookmarkFolderTweetsRequest(context.Background(), serverURL, id, folderID)
+	return newListBookmarkFolderTweetsRequest(context.Background(), parsed, id, folderID)
 }
 
-func newListBookmarkFolderTweetsRequest(ctx context.Context, serverURL *url.URL, id UserID, folderID BookmarkFolderID) (*http.Request, error) {
+func newListBookmarkFolderTweetsRequest(ctx context.Context, server *requesturl.Server, id UserID, folderID BookmarkFolderID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -27921,10 +27920,10 @@ func newListBookmarkFolderTweetsRequest(ctx context.Context, serverURL *url.URL,
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/bookmarks/folders/%s", pathParam0, pathParam1)
+	operationPath := requesturl.Path("/2/users/%s/bookmarks/folders/%s", pathParam0, pathParam1)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -27938,14 +27937,14 @@ func newListBookmarkFolderTweetsRequest(ctx context.Context, serverURL *url.URL,
 
 // NewRemoveBookmarkRequest constructs an http.Request for the RemoveBookmark method
 func NewRemoveBookmarkRequest(server string, id UserID, tweetID TweetID) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newRemoveBookmarkRequest(context.Background(), serverURL, id, tweetID)
+	return newRemoveBookmarkRequest(context.Background(), parsed, id, tweetID)
 }
 
-func newRemoveBookmarkRequest(ctx context.Context, serverURL *url.URL, id UserID, tweetID TweetID) (*http.Request, error) {
+func newRemoveBookmarkRequest(ctx context.Context, server *requesturl.Server, id UserID, tweetID TweetID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -27962,10 +27961,10 @@ func newRemoveBookmarkRequest(ctx context.Context, serverURL *url.URL, id UserID
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/bookmarks/%s", pathParam0, pathParam1)
+	operationPath := requesturl.Path("/2/users/%s/bookmarks/%s", pathParam0, pathParam1)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -27979,14 +27978,14 @@ func newRemoveBookmarkRequest(ctx context.Context, serverURL *url.URL, id UserID
 
 // NewBlockUserDMsRequest constructs an http.Request for the BlockUserDMs method
 func NewBlockUserDMsRequest(server string, id UserID) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newBlockUserDMsRequest(context.Background(), serverURL, id)
+	return newBlockUserDMsRequest(context.Background(), parsed, id)
 }
 
-func newBlockUserDMsRequest(ctx context.Context, serverURL *url.URL, id UserID) (*http.Request, error) {
+func newBlockUserDMsRequest(ctx context.Context, server *requesturl.Server, id UserID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -27996,10 +27995,10 @@ func newBlockUserDMsRequest(ctx context.Context, serverURL *url.URL, id UserID) 
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/dm/block", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/dm/block", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -28013,14 +28012,14 @@ func newBlockUserDMsRequest(ctx context.Context, serverURL *url.URL, id UserID) 
 
 // NewUnblockUserDMsRequest constructs an http.Request for the UnblockUserDMs method
 func NewUnblockUserDMsRequest(server string, id UserID) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newUnblockUserDMsRequest(context.Background(), serverURL, id)
+	return newUnblockUserDMsRequest(context.Background(), parsed, id)
 }
 
-func newUnblockUserDMsRequest(ctx context.Context, serverURL *url.URL, id UserID) (*http.Request, error) {
+func newUnblockUserDMsRequest(ctx context.Context, server *requesturl.Server, id UserID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -28030,10 +28029,10 @@ func newUnblockUserDMsRequest(ctx context.Context, serverURL *url.URL, id UserID
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/dm/unblock", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/dm/unblock", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -28047,14 +28046,14 @@ func newUnblockUserDMsRequest(ctx context.Context, serverURL *url.URL, id UserID
 
 // NewListFollowedListsRequest constructs an http.Request for the ListFollowedLists method
 func NewListFollowedListsRequest(server string, id UserID, params *ListFollowedListsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListFollowedListsRequest(context.Background(), serverURL, id, params)
+	return newListFollowedListsRequest(context.Background(), parsed, id, params)
 }
 
-func newListFollowedListsRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListFollowedListsParams) (*http.Request, error) {
+func newListFollowedListsRequest(ctx context.Context, server *requesturl.Server, id UserID, params *ListFollowedListsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -28064,7 +28063,7 @@ func newListFollowedListsRequest(ctx context.Context, serverURL *url.URL, id Use
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/followed_lists", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/followed_lists", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -28142,7 +28141,7 @@ func newListFollowedListsRequest(ctx context.Context, serverURL *url.URL, id Use
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -28156,33 +28155,33 @@ func newListFollowedListsRequest(ctx context.Context, serverURL *url.URL, id Use
 
 // NewFollowListRequest calls the generic FollowList builder with application/json body
 func NewFollowListRequest(server string, id UserID, body FollowListJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newFollowListRequest(context.Background(), serverURL, id, body)
+	return newFollowListRequest(context.Background(), parsed, id, body)
 }
 
-func newFollowListRequest(ctx context.Context, serverURL *url.URL, id UserID, body FollowListJSONRequestBody) (*http.Request, error) {
+func newFollowListRequest(ctx context.Context, server *requesturl.Server, id UserID, body FollowListJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newFollowListRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
+	return newFollowListRequestWithBody(ctx, server, id, "application/json", bodyReader)
 }
 
 // NewFollowListRequestWithBody constructs an http.Request for the FollowList method, with any body, and a specified content type
 func NewFollowListRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newFollowListRequestWithBody(context.Background(), serverURL, id, contentType, body)
+	return newFollowListRequestWithBody(context.Background(), parsed, id, contentType, body)
 }
 
-func newFollowListRequestWithBody(ctx context.Context, serverURL *url.URL, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+func newFollowListRequestWithBody(ctx context.Context, server *requesturl.Server, id UserID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -28192,10 +28191,10 @@ func newFollowListRequestWithBody(ctx context.Context, serverURL *url.URL, id Us
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/followed_lists", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/followed_lists", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -28211,14 +28210,14 @@ func newFollowListRequestWithBody(ctx context.Context, serverURL *url.URL, id Us
 
 // NewUnfollowListRequest constructs an http.Request for the UnfollowList method
 func NewUnfollowListRequest(server string, id UserID, listID ListID) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newUnfollowListRequest(context.Background(), serverURL, id, listID)
+	return newUnfollowListRequest(context.Background(), parsed, id, listID)
 }
 
-func newUnfollowListRequest(ctx context.Context, serverURL *url.URL, id UserID, listID ListID) (*http.Request, error) {
+func newUnfollowListRequest(ctx context.Context, server *requesturl.Server, id UserID, listID ListID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -28235,10 +28234,10 @@ func newUnfollowListRequest(ctx context.Context, serverURL *url.URL, id UserID, 
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/followed_lists/%s", pathParam0, pathParam1)
+	operationPath := requesturl.Path("/2/users/%s/followed_lists/%s", pathParam0, pathParam1)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -28252,14 +28251,14 @@ func newUnfollowListRequest(ctx context.Context, serverURL *url.URL, id UserID, 
 
 // NewListFollowersRequest constructs an http.Request for the ListFollowers method
 func NewListFollowersRequest(server string, id UserID, params *ListFollowersParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListFollowersRequest(context.Background(), serverURL, id, params)
+	return newListFollowersRequest(context.Background(), parsed, id, params)
 }
 
-func newListFollowersRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListFollowersParams) (*http.Request, error) {
+func newListFollowersRequest(ctx context.Context, server *requesturl.Server, id UserID, params *ListFollowersParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -28269,7 +28268,7 @@ func newListFollowersRequest(ctx context.Context, serverURL *url.URL, id UserID,
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/followers", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/followers", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -28347,7 +28346,7 @@ func newListFollowersRequest(ctx context.Context, serverURL *url.URL, id UserID,
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -28361,14 +28360,14 @@ func newListFollowersRequest(ctx context.Context, serverURL *url.URL, id UserID,
 
 // NewListFollowingRequest constructs an http.Request for the ListFollowing method
 func NewListFollowingRequest(server string, id UserID, params *ListFollowingParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListFollowingRequest(context.Background(), serverURL, id, params)
+	return newListFollowingRequest(context.Background(), parsed, id, params)
 }
 
-func newListFollowingRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListFollowingParams) (*http.Request, error) {
+func newListFollowingRequest(ctx context.Context, server *requesturl.Server, id UserID, params *ListFollowingParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -28378,7 +28377,7 @@ func newListFollowingRequest(ctx context.Context, serverURL *url.URL, id UserID,
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/following", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/following", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -28456,7 +28455,7 @@ func newListFollowingRequest(ctx context.Context, serverURL *url.URL, id UserID,
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -28470,33 +28469,33 @@ func newListFollowingRequest(ctx context.Context, serverURL *url.URL, id UserID,
 
 // NewFollowUserRequest calls the generic FollowUser builder with application/json body
 func NewFollowUserRequest(server string, id UserID, body FollowUserJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newFollowUserRequest(context.Background(), serverURL, id, body)
+	return newFollowUserRequest(context.Background(), parsed, id, body)
 }
 
-func newFollowUserRequest(ctx context.Context, serverURL *url.URL, id UserID, body FollowUserJSONRequestBody) (*http.Request, error) {
+func newFollowUserRequest(ctx context.Context, server *requesturl.Server, id UserID, body FollowUserJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newFollowUserRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
+	return newFollowUserRequestWithBody(ctx, server, id, "application/json", bodyReader)
 }
 
 // NewFollowUserRequestWithBody constructs an http.Request for the FollowUser method, with any body, and a specified content type
 func NewFollowUserRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newFollowUserRequestWithBody(context.Background(), serverURL, id, contentType, body)
+	return newFollowUserRequestWithBody(context.Background(), parsed, id, contentType, body)
 }
 
-func newFollowUserRequestWithBody(ctx context.Context, serverURL *url.URL, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+func newFollowUserRequestWithBody(ctx context.Context, server *requesturl.Server, id UserID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -28506,10 +28505,10 @@ func newFollowUserRequestWithBody(ctx context.Context, serverURL *url.URL, id Us
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/following", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/following", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -28525,14 +28524,14 @@ func newFollowUserRequestWithBody(ctx context.Context, serverURL *url.URL, id Us
 
 // NewListLikedTweetsRequest constructs an http.Request for the ListLikedTweets method
 func NewListLikedTweetsRequest(server string, id UserID, params *ListLikedTweetsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListLikedTweetsRequest(context.Background(), serverURL, id, params)
+	return newListLikedTweetsRequest(context.Background(), parsed, id, params)
 }
 
-func newListLikedTweetsRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListLikedTweetsParams) (*http.Request, error) {
+func newListLikedTweetsRequest(ctx context.Context, server *requesturl.Server, id UserID, params *ListLikedTweetsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -28542,7 +28541,7 @@ func newListLikedTweetsRequest(ctx context.Context, serverURL *url.URL, id UserI
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/liked_tweets", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/liked_tweets", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -28656,7 +28655,7 @@ func newListLikedTweetsRequest(ctx context.Context, serverURL *url.URL, id UserI
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -28670,33 +28669,33 @@ func newListLikedTweetsRequest(ctx context.Context, serverURL *url.URL, id UserI
 
 // NewLikeTweetRequest calls the generic LikeTweet builder with application/json body
 func NewLikeTweetRequest(server string, id UserID, body LikeTweetJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newLikeTweetRequest(context.Background(), serverURL, id, body)
+	return newLikeTweetRequest(context.Background(), parsed, id, body)
 }
 
-func newLikeTweetRequest(ctx context.Context, serverURL *url.URL, id UserID, body LikeTweetJSONRequestBody) (*http.Request, error) {
+func newLikeTweetRequest(ctx context.Context, server *requesturl.Server, id UserID, body LikeTweetJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newLikeTweetRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
+	return newLikeTweetRequestWithBody(ctx, server, id, "application/json", bodyReader)
 }
 
 // NewLikeTweetRequestWithBody constructs an http.Request for the LikeTweet method, with any body, and a specified content type
 func NewLikeTweetRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newLikeTweetRequestWithBody(context.Background(), serverURL, id, contentType, body)
+	return newLikeTweetRequestWithBody(context.Background(), parsed, id, contentType, body)
 }
 
-func newLikeTweetRequestWithBody(ctx context.Context, serverURL *url.URL, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+func newLikeTweetRequestWithBody(ctx context.Context, server *requesturl.Server, id UserID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -28706,10 +28705,10 @@ func newLikeTweetRequestWithBody(ctx context.Context, serverURL *url.URL, id Use
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/likes", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/likes", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -28725,14 +28724,14 @@ func newLikeTweetRequestWithBody(ctx context.Context, serverURL *url.URL, id Use
 
 // NewUnlikeTweetRequest constructs an http.Request for the UnlikeTweet method
 func NewUnlikeTweetRequest(server string, id UserID, tweetID TweetID) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newUnlikeTweetRequest(context.Background(), serverURL, id, tweetID)
+	return newUnlikeTweetRequest(context.Background(), parsed, id, tweetID)
 }
 
-func newUnlikeTweetRequest(ctx context.Context, serverURL *url.URL, id UserID, tweetID TweetID) (*http.Request, error) {
+func newUnlikeTweetRequest(ctx context.Context, server *requesturl.Server, id UserID, tweetID TweetID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -28749,10 +28748,10 @@ func newUnlikeTweetRequest(ctx context.Context, serverURL *url.URL, id UserID, t
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/likes/%s", pathParam0, pathParam1)
+	operationPath := requesturl.Path("/2/users/%s/likes/%s", pathParam0, pathParam1)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -28766,14 +28765,14 @@ func newUnlikeTweetRequest(ctx context.Context, serverURL *url.URL, id UserID, t
 
 // NewListListMembershipsRequest constructs an http.Request for the ListListMemberships method
 func NewListListMembershipsRequest(server string, id UserID, params *ListListMembershipsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListListMembershipsRequest(context.Background(), serverURL, id, params)
+	return newListListMembershipsRequest(context.Background(), parsed, id, params)
 }
 
-func newListListMembershipsRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListListMembershipsParams) (*http.Request, error) {
+func newListListMembershipsRequest(ctx context.Context, server *requesturl.Server, id UserID, params *ListListMembershipsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -28783,7 +28782,7 @@ func newListListMembershipsRequest(ctx context.Context, serverURL *url.URL, id U
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/list_memberships", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/list_memberships", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -28861,7 +28860,7 @@ func newListListMembershipsRequest(ctx context.Context, serverURL *url.URL, id U
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -28875,14 +28874,14 @@ func newListListMembershipsRequest(ctx context.Context, serverURL *url.URL, id U
 
 // NewListMentionsRequest constructs an http.Request for the ListMentions method
 func NewListMentionsRequest(server string, id UserID, params *ListMentionsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListMentionsRequest(context.Background(), serverURL, id, params)
+	return newListMentionsRequest(context.Background(), parsed, id, params)
 }
 
-func newListMentionsRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListMentionsParams) (*http.Request, error) {
+func newListMentionsRequest(ctx context.Context, server *requesturl.Server, id UserID, params *ListMentionsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -28892,7 +28891,7 @@ func newListMentionsRequest(ctx context.Context, serverURL *url.URL, id UserID, 
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/mentions", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/mentions", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -29054,7 +29053,7 @@ func newListMentionsRequest(ctx context.Context, serverURL *url.URL, id UserID, 
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -29068,14 +29067,14 @@ func newListMentionsRequest(ctx context.Context, serverURL *url.URL, id UserID, 
 
 // NewListMutingRequest constructs an http.Request for the ListMuting method
 func NewListMutingRequest(server string, id UserID, params *ListMutingParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListMutingRequest(context.Background(), serverURL, id, params)
+	return newListMutingRequest(context.Background(), parsed, id, params)
 }
 
-func newListMutingRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListMutingParams) (*http.Request, error) {
+func newListMutingRequest(ctx context.Context, server *requesturl.Server, id UserID, params *ListMutingParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -29085,7 +29084,7 @@ func newListMutingRequest(ctx context.Context, serverURL *url.URL, id UserID, pa
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/muting", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/muting", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -29163,7 +29162,7 @@ func newListMutingRequest(ctx context.Context, serverURL *url.URL, id UserID, pa
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -29177,33 +29176,33 @@ func newListMutingRequest(ctx context.Context, serverURL *url.URL, id UserID, pa
 
 // NewMuteUserRequest calls the generic MuteUser builder with application/json body
 func NewMuteUserRequest(server string, id UserID, body MuteUserJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newMuteUserRequest(context.Background(), serverURL, id, body)
+	return newMuteUserRequest(context.Background(), parsed, id, body)
 }
 
-func newMuteUserRequest(ctx context.Context, serverURL *url.URL, id UserID, body MuteUserJSONRequestBody) (*http.Request, error) {
+func newMuteUserRequest(ctx context.Context, server *requesturl.Server, id UserID, body MuteUserJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newMuteUserRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
+	return newMuteUserRequestWithBody(ctx, server, id, "application/json", bodyReader)
 }
 
 // NewMuteUserRequestWithBody constructs an http.Request for the MuteUser method, with any body, and a specified content type
 func NewMuteUserRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newMuteUserRequestWithBody(context.Background(), serverURL, id, contentType, body)
+	return newMuteUserRequestWithBody(context.Background(), parsed, id, contentType, body)
 }
 
-func newMuteUserRequestWithBody(ctx context.Context, serverURL *url.URL, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+func newMuteUserRequestWithBody(ctx context.Context, server *requesturl.Server, id UserID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -29213,10 +29212,10 @@ func newMuteUserRequestWithBody(ctx context.Context, serverURL *url.URL, id User
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/muting", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/muting", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -29232,14 +29231,14 @@ func newMuteUserRequestWithBody(ctx context.Context, serverURL *url.URL, id User
 
 // NewListOwnedListsRequest constructs an http.Request for the ListOwnedLists method
 func NewListOwnedListsRequest(server string, id UserID, params *ListOwnedListsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListOwnedListsRequest(context.Background(), serverURL, id, params)
+	return newListOwnedListsRequest(context.Background(), parsed, id, params)
 }
 
-func newListOwnedListsRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListOwnedListsParams) (*http.Request, error) {
+func newListOwnedListsRequest(ctx context.Context, server *requesturl.Server, id UserID, params *ListOwnedListsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -29249,7 +29248,7 @@ func newListOwnedListsRequest(ctx context.Context, serverURL *url.URL, id UserID
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/owned_lists", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/owned_lists", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -29327,7 +29326,7 @@ func newListOwnedListsRequest(ctx context.Context, serverURL *url.URL, id UserID
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -29341,14 +29340,14 @@ func newListOwnedListsRequest(ctx context.Context, serverURL *url.URL, id UserID
 
 // NewListPinnedListsRequest constructs an http.Request for the ListPinnedLists method
 func NewListPinnedListsRequest(server string, id UserID, params *ListPinnedListsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListPinnedListsRequest(context.Background(), serverURL, id, params)
+	return newListPinnedListsRequest(context.Background(), parsed, id, params)
 }
 
-func newListPinnedListsRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListPinnedListsParams) (*http.Request, error) {
+func newListPinnedListsRequest(ctx context.Context, server *requesturl.Server, id UserID, params *ListPinnedListsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -29358,7 +29357,7 @@ func newListPinnedListsRequest(ctx context.Context, serverURL *url.URL, id UserI
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/pinned_lists", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/pinned_lists", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -29412,7 +29411,7 @@ func newListPinnedListsRequest(ctx context.Context, serverURL *url.URL, id UserI
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -29426,33 +29425,33 @@ func newListPinnedListsRequest(ctx context.Context, serverURL *url.URL, id UserI
 
 // NewPinListRequest calls the generic PinList builder with application/json body
 func NewPinListRequest(server string, id UserID, body PinListJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newPinListRequest(context.Background(), serverURL, id, body)
+	return newPinListRequest(context.Background(), parsed, id, body)
 }
 
-func newPinListRequest(ctx context.Context, serverURL *url.URL, id UserID, body PinListJSONRequestBody) (*http.Request, error) {
+func newPinListRequest(ctx context.Context, server *requesturl.Server, id UserID, body PinListJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newPinListRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
+	return newPinListRequestWithBody(ctx, server, id, "application/json", bodyReader)
 }
 
 // NewPinListRequestWithBody constructs an http.Request for the PinList method, with any body, and a specified content type
 func NewPinListRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newPinListRequestWithBody(context.Background(), serverURL, id, contentType, body)
+	return newPinListRequestWithBody(context.Background(), parsed, id, contentType, body)
 }
 
-func newPinListRequestWithBody(ctx context.Context, serverURL *url.URL, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+func newPinListRequestWithBody(ctx context.Context, server *requesturl.Server, id UserID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -29462,10 +29461,10 @@ func newPinListRequestWithBody(ctx context.Context, serverURL *url.URL, id UserI
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/pinned_lists", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/pinned_lists", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -29481,14 +29480,14 @@ func newPinListRequestWithBody(ctx context.Context, serverURL *url.URL, id UserI
 
 // NewUnpinListRequest constructs an http.Request for the UnpinList method
 func NewUnpinListRequest(server string, id UserID, listID ListID) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newUnpinListRequest(context.Background(), serverURL, id, listID)
+	return newUnpinListRequest(context.Background(), parsed, id, listID)
 }
 
-func newUnpinListRequest(ctx context.Context, serverURL *url.URL, id UserID, listID ListID) (*http.Request, error) {
+func newUnpinListRequest(ctx context.Context, server *requesturl.Server, id UserID, listID ListID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -29505,10 +29504,10 @@ func newUnpinListRequest(ctx context.Context, serverURL *url.URL, id UserID, lis
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/pinned_lists/%s", pathParam0, pathParam1)
+	operationPath := requesturl.Path("/2/users/%s/pinned_lists/%s", pathParam0, pathParam1)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -29522,14 +29521,14 @@ func newUnpinListRequest(ctx context.Context, serverURL *url.URL, id UserID, lis
 
 // NewLookupUserPublicKeysRequest constructs an http.Request for the LookupUserPublicKeys method
 func NewLookupUserPublicKeysRequest(server string, id UserID, params *LookupUserPublicKeysParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newLookupUserPublicKeysRequest(context.Background(), serverURL, id, params)
+	return newLookupUserPublicKeysRequest(context.Background(), parsed, id, params)
 }
 
-func newLookupUserPublicKeysRequest(ctx context.Context, serverURL *url.URL, id UserID, params *LookupUserPublicKeysParams) (*http.Request, error) {
+func newLookupUserPublicKeysRequest(ctx context.Context, server *requesturl.Server, id UserID, params *LookupUserPublicKeysParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -29539,7 +29538,7 @@ func newLookupUserPublicKeysRequest(ctx context.Context, serverURL *url.URL, id 
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/public_keys", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/public_keys", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -29569,7 +29568,7 @@ func newLookupUserPublicKeysRequest(ctx context.Context, serverURL *url.URL, id 
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -29583,33 +29582,33 @@ func newLookupUserPublicKeysRequest(ctx context.Context, serverURL *url.URL, id 
 
 // NewAddUserPublicKeyRequest calls the generic AddUserPublicKey builder with application/json body
 func NewAddUserPublicKeyRequest(server string, id UserID, body AddUserPublicKeyJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newAddUserPublicKeyRequest(context.Background(), serverURL, id, body)
+	return newAddUserPublicKeyRequest(context.Background(), parsed, id, body)
 }
 
-func newAddUserPublicKeyRequest(ctx context.Context, serverURL *url.URL, id UserID, body AddUserPublicKeyJSONRequestBody) (*http.Request, error) {
+func newAddUserPublicKeyRequest(ctx context.Context, server *requesturl.Server, id UserID, body AddUserPublicKeyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newAddUserPublicKeyRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
+	return newAddUserPublicKeyRequestWithBody(ctx, server, id, "application/json", bodyReader)
 }
 
 // NewAddUserPublicKeyRequestWithBody constructs an http.Request for the AddUserPublicKey method, with any body, and a specified content type
 func NewAddUserPublicKeyRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newAddUserPublicKeyRequestWithBody(context.Background(), serverURL, id, contentType, body)
+	return newAddUserPublicKeyRequestWithBody(context.Background(), parsed, id, contentType, body)
 }
 
-func newAddUserPublicKeyRequestWithBody(ctx context.Context, serverURL *url.URL, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+func newAddUserPublicKeyRequestWithBody(ctx context.Context, server *requesturl.Server, id UserID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -29619,10 +29618,10 @@ func newAddUserPublicKeyRequestWithBody(ctx context.Context, serverURL *url.URL,
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/public_keys", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/public_keys", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -29638,33 +29637,33 @@ func newAddUserPublicKeyRequestWithBody(ctx context.Context, serverURL *url.URL,
 
 // NewRetweetRequest calls the generic Retweet builder with application/json body
 func NewRetweetRequest(server string, id UserID, body RetweetJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newRetweetRequest(context.Background(), serverURL, id, body)
+	return newRetweetRequest(context.Background(), parsed, id, body)
 }
 
-func newRetweetRequest(ctx context.Context, serverURL *url.URL, id UserID, body RetweetJSONRequestBody) (*http.Request, error) {
+func newRetweetRequest(ctx context.Context, server *requesturl.Server, id UserID, body RetweetJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newRetweetRequestWithBody(ctx, serverURL, id, "application/json", bodyReader)
+	return newRetweetRequestWithBody(ctx, server, id, "application/json", bodyReader)
 }
 
 // NewRetweetRequestWithBody constructs an http.Request for the Retweet method, with any body, and a specified content type
 func NewRetweetRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newRetweetRequestWithBody(context.Background(), serverURL, id, contentType, body)
+	return newRetweetRequestWithBody(context.Background(), parsed, id, contentType, body)
 }
 
-func newRetweetRequestWithBody(ctx context.Context, serverURL *url.URL, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+func newRetweetRequestWithBody(ctx context.Context, server *requesturl.Server, id UserID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -29674,10 +29673,10 @@ func newRetweetRequestWithBody(ctx context.Context, serverURL *url.URL, id UserI
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/retweets", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/retweets", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -29693,14 +29692,14 @@ func newRetweetRequestWithBody(ctx context.Context, serverURL *url.URL, id UserI
 
 // NewUnretweetRequest constructs an http.Request for the Unretweet method
 func NewUnretweetRequest(server string, id UserID, sourceTweetID TweetID) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newUnretweetRequest(context.Background(), serverURL, id, sourceTweetID)
+	return newUnretweetRequest(context.Background(), parsed, id, sourceTweetID)
 }
 
-func newUnretweetRequest(ctx context.Context, serverURL *url.URL, id UserID, sourceTweetID TweetID) (*http.Request, error) {
+func newUnretweetRequest(ctx context.Context, server *requesturl.Server, id UserID, sourceTweetID TweetID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -29717,10 +29716,10 @@ func newUnretweetRequest(ctx context.Context, serverURL *url.URL, id UserID, sou
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/retweets/%s", pathParam0, pathParam1)
+	operationPath := requesturl.Path("/2/users/%s/retweets/%s", pathParam0, pathParam1)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -29734,14 +29733,14 @@ func newUnretweetRequest(ctx context.Context, serverURL *url.URL, id UserID, sou
 
 // NewHomeTimelineRequest constructs an http.Request for the HomeTimeline method
 func NewHomeTimelineRequest(server string, id UserID, params *HomeTimelineParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newHomeTimelineRequest(context.Background(), serverURL, id, params)
+	return newHomeTimelineRequest(context.Background(), parsed, id, params)
 }
 
-func newHomeTimelineRequest(ctx context.Context, serverURL *url.URL, id UserID, params *HomeTimelineParams) (*http.Request, error) {
+func newHomeTimelineRequest(ctx context.Context, server *requesturl.Server, id UserID, params *HomeTimelineParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -29751,7 +29750,7 @@ func newHomeTimelineRequest(ctx context.Context, serverURL *url.URL, id UserID, 
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/timelines/reverse_chronological", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/timelines/reverse_chronological", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -29925,7 +29924,7 @@ func newHomeTimelineRequest(ctx context.Context, serverURL *url.URL, id UserID, 
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -29939,14 +29938,14 @@ func newHomeTimelineRequest(ctx context.Context, serverURL *url.URL, id UserID, 
 
 // NewListUserTweetsRequest constructs an http.Request for the ListUserTweets method
 func NewListUserTweetsRequest(server string, id UserID, params *ListUserTweetsParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListUserTweetsRequest(context.Background(), serverURL, id, params)
+	return newListUserTweetsRequest(context.Background(), parsed, id, params)
 }
 
-func newListUserTweetsRequest(ctx context.Context, serverURL *url.URL, id UserID, params *ListUserTweetsParams) (*http.Request, error) {
+func newListUserTweetsRequest(ctx context.Context, server *requesturl.Server, id UserID, params *ListUserTweetsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -29956,7 +29955,7 @@ func newListUserTweetsRequest(ctx context.Context, serverURL *url.URL, id UserID
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/tweets", pathParam0)
+	operationPath := requesturl.Path("/2/users/%s/tweets", pathParam0)
 	var rawQuery string
 
 	if params != nil {
@@ -30130,7 +30129,7 @@ func newListUserTweetsRequest(ctx context.Context, serverURL *url.URL, id UserID
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -30144,14 +30143,14 @@ func newListUserTweetsRequest(ctx context.Context, serverURL *url.URL, id UserID
 
 // NewUnblockUserRequest constructs an http.Request for the UnblockUser method
 func NewUnblockUserRequest(server string, sourceUserID UserID, targetUserID UserID) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newUnblockUserRequest(context.Background(), serverURL, sourceUserID, targetUserID)
+	return newUnblockUserRequest(context.Background(), parsed, sourceUserID, targetUserID)
 }
 
-func newUnblockUserRequest(ctx context.Context, serverURL *url.URL, sourceUserID UserID, targetUserID UserID) (*http.Request, error) {
+func newUnblockUserRequest(ctx context.Context, server *requesturl.Server, sourceUserID UserID, targetUserID UserID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -30168,10 +30167,10 @@ func newUnblockUserRequest(ctx context.Context, serverURL *url.URL, sourceUserID
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/blocking/%s", pathParam0, pathParam1)
+	operationPath := requesturl.Path("/2/users/%s/blocking/%s", pathParam0, pathParam1)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -30185,14 +30184,14 @@ func newUnblockUserRequest(ctx context.Context, serverURL *url.URL, sourceUserID
 
 // NewUnfollowUserRequest constructs an http.Request for the UnfollowUser method
 func NewUnfollowUserRequest(server string, sourceUserID UserID, targetUserID UserID) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newUnfollowUserRequest(context.Background(), serverURL, sourceUserID, targetUserID)
+	return newUnfollowUserRequest(context.Background(), parsed, sourceUserID, targetUserID)
 }
 
-func newUnfollowUserRequest(ctx context.Context, serverURL *url.URL, sourceUserID UserID, targetUserID UserID) (*http.Request, error) {
+func newUnfollowUserRequest(ctx context.Context, server *requesturl.Server, sourceUserID UserID, targetUserID UserID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -30209,10 +30208,10 @@ func newUnfollowUserRequest(ctx context.Context, serverURL *url.URL, sourceUserI
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/following/%s", pathParam0, pathParam1)
+	operationPath := requesturl.Path("/2/users/%s/following/%s", pathParam0, pathParam1)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -30226,14 +30225,14 @@ func newUnfollowUserRequest(ctx context.Context, serverURL *url.URL, sourceUserI
 
 // NewUnmuteUserRequest constructs an http.Request for the UnmuteUser method
 func NewUnmuteUserRequest(server string, sourceUserID UserID, targetUserID UserID) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newUnmuteUserRequest(context.Background(), serverURL, sourceUserID, targetUserID)
+	return newUnmuteUserRequest(context.Background(), parsed, sourceUserID, targetUserID)
 }
 
-func newUnmuteUserRequest(ctx context.Context, serverURL *url.URL, sourceUserID UserID, targetUserID UserID) (*http.Request, error) {
+func newUnmuteUserRequest(ctx context.Context, server *requesturl.Server, sourceUserID UserID, targetUserID UserID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -30250,10 +30249,10 @@ func newUnmuteUserRequest(ctx context.Context, serverURL *url.URL, sourceUserID 
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/users/%s/muting/%s", pathParam0, pathParam1)
+	operationPath := requesturl.Path("/2/users/%s/muting/%s", pathParam0, pathParam1)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -30267,17 +30266,17 @@ func newUnmuteUserRequest(ctx context.Context, serverURL *url.URL, sourceUserID 
 
 // NewListWebhooksRequest constructs an http.Request for the ListWebhooks method
 func NewListWebhooksRequest(server string, params *ListWebhooksParams) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newListWebhooksRequest(context.Background(), serverURL, params)
+	return newListWebhooksRequest(context.Background(), parsed, params)
 }
 
-func newListWebhooksRequest(ctx context.Context, serverURL *url.URL, params *ListWebhooksParams) (*http.Request, error) {
+func newListWebhooksRequest(ctx context.Context, server *requesturl.Server, params *ListWebhooksParams) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/webhooks")
+	operationPath := requesturl.Path("/2/webhooks")
 	var rawQuery string
 
 	if params != nil {
@@ -30307,7 +30306,7 @@ func newListWebhooksRequest(ctx context.Context, serverURL *url.URL, params *Lis
 		rawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -30321,39 +30320,39 @@ func newListWebhooksRequest(ctx context.Context, serverURL *url.URL, params *Lis
 
 // NewCreateWebhookRequest calls the generic CreateWebhook builder with application/json body
 func NewCreateWebhookRequest(server string, body CreateWebhookJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateWebhookRequest(context.Background(), serverURL, body)
+	return newCreateWebhookRequest(context.Background(), parsed, body)
 }
 
-func newCreateWebhookRequest(ctx context.Context, serverURL *url.URL, body CreateWebhookJSONRequestBody) (*http.Request, error) {
+func newCreateWebhookRequest(ctx context.Context, server *requesturl.Server, body CreateWebhookJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newCreateWebhookRequestWithBody(ctx, serverURL, "application/json", bodyReader)
+	return newCreateWebhookRequestWithBody(ctx, server, "application/json", bodyReader)
 }
 
 // NewCreateWebhookRequestWithBody constructs an http.Request for the CreateWebhook method, with any body, and a specified content type
 func NewCreateWebhookRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newCreateWebhookRequestWithBody(context.Background(), serverURL, contentType, body)
+	return newCreateWebhookRequestWithBody(context.Background(), parsed, contentType, body)
 }
 
-func newCreateWebhookRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+func newCreateWebhookRequestWithBody(ctx context.Context, server *requesturl.Server, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/webhooks")
+	operationPath := requesturl.Path("/2/webhooks")
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -30369,39 +30368,39 @@ func newCreateWebhookRequestWithBody(ctx context.Context, serverURL *url.URL, co
 
 // NewReplayWebhookEventsRequest calls the generic ReplayWebhookEvents builder with application/json body
 func NewReplayWebhookEventsRequest(server string, body ReplayWebhookEventsJSONRequestBody) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newReplayWebhookEventsRequest(context.Background(), serverURL, body)
+	return newReplayWebhookEventsRequest(context.Background(), parsed, body)
 }
 
-func newReplayWebhookEventsRequest(ctx context.Context, serverURL *url.URL, body ReplayWebhookEventsJSONRequestBody) (*http.Request, error) {
+func newReplayWebhookEventsRequest(ctx context.Context, server *requesturl.Server, body ReplayWebhookEventsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return newReplayWebhookEventsRequestWithBody(ctx, serverURL, "application/json", bodyReader)
+	return newReplayWebhookEventsRequestWithBody(ctx, server, "application/json", bodyReader)
 }
 
 // NewReplayWebhookEventsRequestWithBody constructs an http.Request for the ReplayWebhookEvents method, with any body, and a specified content type
 func NewReplayWebhookEventsRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newReplayWebhookEventsRequestWithBody(context.Background(), serverURL, contentType, body)
+	return newReplayWebhookEventsRequestWithBody(context.Background(), parsed, contentType, body)
 }
 
-func newReplayWebhookEventsRequestWithBody(ctx context.Context, serverURL *url.URL, contentType string, body io.Reader) (*http.Request, error) {
+func newReplayWebhookEventsRequestWithBody(ctx context.Context, server *requesturl.Server, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	operationPath := fmt.Sprintf("/2/webhooks/replay")
+	operationPath := requesturl.Path("/2/webhooks/replay")
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -30417,14 +30416,14 @@ func newReplayWebhookEventsRequestWithBody(ctx context.Context, serverURL *url.U
 
 // NewDeleteWebhookRequest constructs an http.Request for the DeleteWebhook method
 func NewDeleteWebhookRequest(server string, webhookID WebhookIDPath) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newDeleteWebhookRequest(context.Background(), serverURL, webhookID)
+	return newDeleteWebhookRequest(context.Background(), parsed, webhookID)
 }
 
-func newDeleteWebhookRequest(ctx context.Context, serverURL *url.URL, webhookID WebhookIDPath) (*http.Request, error) {
+func newDeleteWebhookRequest(ctx context.Context, server *requesturl.Server, webhookID WebhookIDPath) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -30434,10 +30433,10 @@ func newDeleteWebhookRequest(ctx context.Context, serverURL *url.URL, webhookID 
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/webhooks/%s", pathParam0)
+	operationPath := requesturl.Path("/2/webhooks/%s", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -30451,14 +30450,14 @@ func newDeleteWebhookRequest(ctx context.Context, serverURL *url.URL, webhookID 
 
 // NewValidateWebhookRequest constructs an http.Request for the ValidateWebhook method
 func NewValidateWebhookRequest(server string, webhookID WebhookIDPath) (*http.Request, error) {
-	serverURL, err := url.Parse(server)
+	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
-	return newValidateWebhookRequest(context.Background(), serverURL, webhookID)
+	return newValidateWebhookRequest(context.Background(), parsed, webhookID)
 }
 
-func newValidateWebhookRequest(ctx context.Context, serverURL *url.URL, webhookID WebhookIDPath) (*http.Request, error) {
+func newValidateWebhookRequest(ctx context.Context, server *requesturl.Server, webhookID WebhookIDPath) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -30468,10 +30467,10 @@ func newValidateWebhookRequest(ctx context.Context, serverURL *url.URL, webhookI
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/2/webhooks/%s", pathParam0)
+	operationPath := requesturl.Path("/2/webhooks/%s", pathParam0)
 	var rawQuery string
 
-	queryURL, err := requesturl.Build(serverURL, operationPath, rawQuery)
+	queryURL, err := server.Build(operationPath, rawQuery)
 	if err != nil {
 		return nil, err
 	}
