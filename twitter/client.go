@@ -163,7 +163,7 @@ func (c *Client) newRaw(hc *http.Client) (*gen.Client, error) {
 // (a RoundTripper must not change the request it is given). Credentials that change
 // (fetched or refreshed tokens, OAuth 1.0a signatures) stay with the transport.
 func (c *Client) prepareRequest(_ context.Context, r *http.Request) error {
-	if c.cfg.userAgent != "" && r.Header.Get("User-Agent") == "" {
+	if c.cfg.userAgent != "" && header(r.Header, "User-Agent") == "" {
 		r.Header["User-Agent"] = []string{c.cfg.userAgent}
 	}
 	if fa, ok := c.cfg.auth.(fixedAuthorization); ok && c.apiOrigin.matches(r.URL) {
@@ -211,7 +211,7 @@ func (t userAgentTransport) CloseIdleConnections() {
 }
 
 func (t userAgentTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	if t.ua == "" || r.Header.Get("User-Agent") != "" {
+	if t.ua == "" || header(r.Header, "User-Agent") != "" {
 		return t.next.RoundTrip(r)
 	}
 	r2 := r.Clone(r.Context())

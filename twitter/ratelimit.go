@@ -58,8 +58,9 @@ func parseQuota(h http.Header, limitKey, remainingKey, resetKey string) *Quota {
 	return q
 }
 
-// header is h.Get(key) for a key spelled canonically, as every key here is: the map is
-// read directly, without canonicalizing the key again on every response.
+// header is h.Get(key) for a key spelled canonically ("X-Rate-Limit-Limit"), as every key
+// the client reads on each request or response is: the map is read directly, without
+// canonicalizing the key again each time.
 func header(h http.Header, key string) string {
 	if v := h[key]; len(v) > 0 {
 		return v[0]
