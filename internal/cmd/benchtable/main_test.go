@@ -22,7 +22,7 @@ func TestTable(t *testing.T) {
 	if echo.String() != sample {
 		t.Errorf("input not passed through:\n%s", echo.String())
 	}
-	if got["GoalPage"]["x-floor"] != 2.796 || got["GoalSmallCall"]["floor-ns/call"] != 139272 {
+	if got["GoalPage"][0]["x-floor"] != 2.796 || got["GoalSmallCall"][0]["floor-ns/call"] != 139272 {
 		t.Fatalf("parsed %v", got)
 	}
 	missed := table(&out, got)
@@ -49,5 +49,29 @@ func TestParseRejectsAGarbledValue(t *testing.T) {
 	_, err := parse(strings.NewReader("BenchmarkGoalPage-2 10 x1 ns/op\n"), &bytes.Buffer{})
 	if err == nil || !strings.Contains(err.Error(), "GoalPage") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestTableShowsTheMedianRun: of several runs, the table shows the one with the median
+// figure, with that run's own floor.
+func TestTableShowsTheMedianRun(t *testing.T) {
+	runs := `BenchmarkGoalFacadeOverhead-2 5000 1 ns/op 110000 floor-ns/call 121000 ns/call 1.100 x-floor
+BenchmarkGoalFacadeOverhead-2 5000 1 ns/op 100000 floor-ns/call 103000 ns/call 1.030 x-floor
+BenchmarkGoalFacadeOverhead-2 5000 1 ns/op 90000 floor-ns/call 90900 ns/call 1.010 x-floor
+BenchmarkGoalFacadeOverhead-2 5000 1 ns/op 95000 floor-ns/call 114000 ns/call 1.200 x-floor
+BenchmarkGoalFacadeOverhead-2 5000 1 ns/op 99000 floor-ns/call 104940 ns/call 1.060 x-floor
+`
+	got, err := parse(strings.NewReader(runs), &bytes.Buffer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	table(&out, got)
+	want := "| facade over the generated client: time | 1.06× (104.9 µs, of 5) | the same call through Raw() (99.0 µs) | 1.05× | no |"
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("table lacks %q:\n%s", want, out.String())
+	}
+	if r, n := median(got["GoalFacadeOverhead"][:4], "x-floor"); n != 4 || r["x-floor"] != 1.03 {
+		t.Errorf("median of four = %v of %d, want the lower middle (1.03)", r, n)
 	}
 }
