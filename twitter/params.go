@@ -8,12 +8,15 @@ import (
 )
 
 // optional returns a pointer to s, or nil when s is empty, as the generated parameter
-// structs want for optional list parameters.
+// structs want for optional list parameters. The pointer is made only when s is not
+// empty: &s would move s to the heap on every call, empty or not.
 func optional[T any](s []T) *[]T {
 	if len(s) == 0 {
 		return nil
 	}
-	return &s
+	p := new([]T)
+	*p = s
+	return p
 }
 
 // orZero returns p, or a pointer to T's zero value when p is nil, so that methods can read
