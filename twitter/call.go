@@ -158,14 +158,14 @@ func readSized(r io.Reader, size, limit int64) ([]byte, error) {
 		return io.ReadAll(io.LimitReader(r, limit+1))
 	}
 	// One byte more than announced, so that the read which finds the end needs no
-	// growing.
+	// growing. Reads stop at limit+1 bytes, as through io.LimitReader.
 	b := make([]byte, 0, size+1)
-	r = io.LimitReader(r, limit+1)
-	for {
+	for int64(len(b)) <= limit {
 		if len(b) == cap(b) {
 			b = append(b, 0)[:len(b)]
 		}
-		n, err := r.Read(b[len(b):cap(b)])
+		end := min(int64(cap(b)), limit+1)
+		n, err := r.Read(b[len(b):end])
 		b = b[:len(b)+n]
 		if err == io.EOF {
 			return b, nil
@@ -174,6 +174,7 @@ func readSized(r io.Reader, size, limit int64) ([]byte, error) {
 			return b, err
 		}
 	}
+	return b, nil
 }
 
 func (c *Client) shouldRetry(retryable bool, attempt int, resp *http.Response, err error) (time.Duration, bool) {

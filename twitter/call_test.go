@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/iotest"
 	"time"
 )
 
@@ -314,5 +316,40 @@ func TestBlankBodyIsAnErrorButNoContentIsNot(t *testing.T) {
 	status = http.StatusNoContent
 	if _, resp, err := c.Users.ByUsername(context.Background(), "a", nil); err != nil || resp.StatusCode != http.StatusNoContent {
 		t.Errorf("204: err = %v", err)
+	}
+}
+
+// TestReadSizedReadsWhatReadAllWould: whatever the body's announced size, readSized gives
+// what io.ReadAll of the body cut at limit+1 bytes gives, errors included.
+func TestReadSizedReadsWhatReadAllWould(t *testing.T) {
+	body := strings.Repeat("0123456789", 10) // 100 bytes
+	failing := errors.New("connection reset")
+	for _, c := range []struct {
+		name        string
+		size, limit int64
+		reader      func() io.Reader
+	}{
+		{"as announced", 100, 1000, func() io.Reader { return strings.NewReader(body) }},
+		{"byte by byte", 100, 1000, func() io.Reader { return iotest.OneByteReader(strings.NewReader(body)) }},
+		{"with EOF on the last read", 100, 1000, func() io.Reader { return iotest.DataErrReader(strings.NewReader(body)) }},
+		{"longer than announced", 10, 1000, func() io.Reader { return strings.NewReader(body) }},
+		{"shorter than announced", 500, 1000, func() io.Reader { return strings.NewReader(body) }},
+		{"announced within the limit, longer than it", 50, 60, func() io.Reader { return strings.NewReader(body) }},
+		{"exactly the limit", 100, 100, func() io.Reader { return strings.NewReader(body) }},
+		{"one past the limit", 99, 99, func() io.Reader { return strings.NewReader(body) }},
+		{"unknown size", -1, 1000, func() io.Reader { return strings.NewReader(body) }},
+		{"announced over the limit", 200, 50, func() io.Reader { return strings.NewReader(body) }},
+		{"empty", 0, 1000, func() io.Reader { return strings.NewReader("") }},
+		{"failing midway", 100, 1000, func() io.Reader {
+			return io.MultiReader(strings.NewReader(body[:40]), iotest.ErrReader(failing))
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			want, wantErr := io.ReadAll(io.LimitReader(c.reader(), c.limit+1))
+			got, err := readSized(c.reader(), c.size, c.limit)
+			if string(got) != string(want) || !errors.Is(err, wantErr) && err != wantErr {
+				t.Errorf("readSized = %d bytes, %v; io.ReadAll gives %d bytes, %v", len(got), err, len(want), wantErr)
+			}
+		})
 	}
 }
