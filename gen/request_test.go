@@ -57,6 +57,20 @@ func TestRequestBuildersProduceRealURLs(t *testing.T) {
 			method: "GET", path: "/2/users/by/username/XDevelopers",
 		},
 		{
+			name: "a path parameter that needs escaping",
+			build: func() (*http.Request, error) {
+				return gen.NewLookupUserByUsernameRequest(server, "a/b c?d#é", nil)
+			},
+			method: "GET", path: "/2/users/by/username/a%2Fb%20c%3Fd%23%C3%A9",
+		},
+		{
+			name: "a path parameter of a named type, escaped",
+			build: func() (*http.Request, error) {
+				return gen.NewGetAccountActivitySubscriptionRequest(server, gen.WebhookIDPath("1 2"))
+			},
+			method: "GET", path: "/2/account_activity/webhooks/1%202/subscriptions/all",
+		},
+		{
 			name: "recent search with a query that needs escaping",
 			build: func() (*http.Request, error) {
 				return gen.NewSearchRecentTweetsRequest(server, &gen.SearchRecentTweetsParams{

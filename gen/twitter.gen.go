@@ -16387,10 +16387,7 @@ func newGetAccountActivitySubscriptionRequest(ctx context.Context, server *reque
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "webhook_id", webhookID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(webhookID))
 
 	operationPath := requesturl.Path("/2/account_activity/webhooks/%s/subscriptions/all", pathParam0)
 	var rawQuery string
@@ -16440,10 +16437,7 @@ func newCreateAccountActivitySubscriptionRequestWithBody(ctx context.Context, se
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "webhook_id", webhookID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(webhookID))
 
 	operationPath := requesturl.Path("/2/account_activity/webhooks/%s/subscriptions/all", pathParam0)
 	var rawQuery string
@@ -16476,10 +16470,7 @@ func newListAccountActivitySubscriptionsRequest(ctx context.Context, server *req
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "webhook_id", webhookID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(webhookID))
 
 	operationPath := requesturl.Path("/2/account_activity/webhooks/%s/subscriptions/all/list", pathParam0)
 	var rawQuery string
@@ -16510,17 +16501,11 @@ func newDeleteAccountActivitySubscriptionRequest(ctx context.Context, server *re
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "webhook_id", webhookID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(webhookID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(userID))
 
 	operationPath := requesturl.Path("/2/account_activity/webhooks/%s/subscriptions/%s/all", pathParam0, pathParam1)
 	var rawQuery string
@@ -16797,10 +16782,7 @@ func newDeleteActivitySubscriptionRequest(ctx context.Context, server *requestur
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "subscription_id", subscriptionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(subscriptionID))
 
 	operationPath := requesturl.Path("/2/activity/subscriptions/%s", pathParam0)
 	var rawQuery string
@@ -16850,10 +16832,7 @@ func newUpdateActivitySubscriptionRequestWithBody(ctx context.Context, server *r
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "subscription_id", subscriptionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(subscriptionID))
 
 	operationPath := requesturl.Path("/2/activity/subscriptions/%s", pathParam0)
 	var rawQuery string
@@ -16934,10 +16913,7 @@ func newPublishArticleRequest(ctx context.Context, server *requesturl.Server, ar
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "article_id", articleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(articleID))
 
 	operationPath := requesturl.Path("/2/articles/%s/publish", pathParam0)
 	var rawQuery string
@@ -17196,10 +17172,7 @@ func newDeleteScheduledBroadcastRequest(ctx context.Context, server *requesturl.
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/broadcasts/scheduled/%s", pathParam0)
 	var rawQuery string
@@ -17257,10 +17230,7 @@ func newGetScheduledBroadcastRequest(ctx context.Context, server *requesturl.Ser
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/broadcasts/scheduled/%s", pathParam0)
 	var rawQuery string
@@ -17310,10 +17280,7 @@ func newUpdateScheduledBroadcastRequestWithBody(ctx context.Context, server *req
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/broadcasts/scheduled/%s", pathParam0)
 	var rawQuery string
@@ -17346,10 +17313,7 @@ func newGoLiveScheduledBroadcastRequest(ctx context.Context, server *requesturl.
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/broadcasts/scheduled/%s/live", pathParam0)
 	var rawQuery string
@@ -17380,10 +17344,7 @@ func newGetBroadcastRequest(ctx context.Context, server *requesturl.Server, id B
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/broadcasts/%s", pathParam0)
 	var rawQuery string
@@ -17441,10 +17402,7 @@ func newGetBroadcastChatRequest(ctx context.Context, server *requesturl.Server, 
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/broadcasts/%s/chat", pathParam0)
 	var rawQuery string
@@ -17569,10 +17527,7 @@ func newSendBroadcastChatRequestWithBody(ctx context.Context, server *requesturl
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/broadcasts/%s/chat", pathParam0)
 	var rawQuery string
@@ -17624,10 +17579,7 @@ func newMuteBroadcastChatUserRequestWithBody(ctx context.Context, server *reques
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/broadcasts/%s/chat/mutes", pathParam0)
 	var rawQuery string
@@ -17660,17 +17612,11 @@ func newUnmuteBroadcastChatUserRequest(ctx context.Context, server *requesturl.S
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(userID))
 
 	operationPath := requesturl.Path("/2/broadcasts/%s/chat/mutes/%s", pathParam0, pathParam1)
 	var rawQuery string
@@ -17701,17 +17647,11 @@ func newDeleteBroadcastChatMessageRequest(ctx context.Context, server *requestur
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "message_id", messageID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(messageID))
 
 	operationPath := requesturl.Path("/2/broadcasts/%s/chat/%s", pathParam0, pathParam1)
 	var rawQuery string
@@ -17919,10 +17859,7 @@ func newLookupChatConversationRequest(ctx context.Context, server *requesturl.Se
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/chat/conversations/%s", pathParam0)
 	var rawQuery string
@@ -18004,10 +17941,7 @@ func newListChatConversationEventsRequest(ctx context.Context, server *requestur
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/chat/conversations/%s/events", pathParam0)
 	var rawQuery string
@@ -18108,10 +18042,7 @@ func newAddChatConversationKeysRequestWithBody(ctx context.Context, server *requ
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/chat/conversations/%s/keys", pathParam0)
 	var rawQuery string
@@ -18163,10 +18094,7 @@ func newAddChatGroupMembersRequestWithBody(ctx context.Context, server *requestu
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/chat/conversations/%s/members", pathParam0)
 	var rawQuery string
@@ -18218,10 +18146,7 @@ func newSendChatMessageRequestWithBody(ctx context.Context, server *requesturl.S
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/chat/conversations/%s/messages", pathParam0)
 	var rawQuery string
@@ -18273,10 +18198,7 @@ func newDeleteChatMessagesRequestWithBody(ctx context.Context, server *requestur
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/chat/conversations/%s/messages/delete", pathParam0)
 	var rawQuery string
@@ -18328,10 +18250,7 @@ func newMarkChatConversationReadRequestWithBody(ctx context.Context, server *req
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/chat/conversations/%s/read", pathParam0)
 	var rawQuery string
@@ -18364,10 +18283,7 @@ func newSendChatTypingIndicatorRequest(ctx context.Context, server *requesturl.S
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/chat/conversations/%s/typing", pathParam0)
 	var rawQuery string
@@ -18465,10 +18381,7 @@ func newAppendChatMediaUploadRequestWithBody(ctx context.Context, server *reques
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/chat/media/upload/%s/append", pathParam0)
 	var rawQuery string
@@ -18520,10 +18433,7 @@ func newFinalizeChatMediaUploadRequestWithBody(ctx context.Context, server *requ
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/chat/media/upload/%s/finalize", pathParam0)
 	var rawQuery string
@@ -18556,17 +18466,11 @@ func newDownloadChatMediaRequest(ctx context.Context, server *requesturl.Server,
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "media_hash_key", mediaHashKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(mediaHashKey))
 
 	operationPath := requesturl.Path("/2/chat/media/%s/%s", pathParam0, pathParam1)
 	var rawQuery string
@@ -18695,10 +18599,7 @@ func newLookupCommunityRequest(ctx context.Context, server *requesturl.Server, i
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/communities/%s", pathParam0)
 	var rawQuery string
@@ -18878,10 +18779,7 @@ func newGetComplianceJobRequest(ctx context.Context, server *requesturl.Server, 
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/compliance/jobs/%s", pathParam0)
 	var rawQuery string
@@ -19116,10 +19014,7 @@ func newCloseEndpointConnectionsRequest(ctx context.Context, server *requesturl.
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "endpoint_id", endpointID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(endpointID))
 
 	operationPath := requesturl.Path("/2/connections/%s", pathParam0)
 	var rawQuery string
@@ -19198,24 +19093,15 @@ func newDownloadDMMediaRequest(ctx context.Context, server *requesturl.Server, d
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "dm_id", dmid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(dmid))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "media_id", mediaID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(mediaID))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "resource_id", resourceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(resourceID))
 
 	operationPath := requesturl.Path("/2/dm_conversations/media/%s/%s/%s", pathParam0, pathParam1, pathParam2)
 	var rawQuery string
@@ -19246,10 +19132,7 @@ func newListDMEventsWithParticipantRequest(ctx context.Context, server *requestu
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "participant_id", participantID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(participantID))
 
 	operationPath := requesturl.Path("/2/dm_conversations/with/%s/dm_events", pathParam0)
 	var rawQuery string
@@ -19410,10 +19293,7 @@ func newSendDMToParticipantRequestWithBody(ctx context.Context, server *requestu
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "participant_id", participantID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(participantID))
 
 	operationPath := requesturl.Path("/2/dm_conversations/with/%s/messages", pathParam0)
 	var rawQuery string
@@ -19465,10 +19345,7 @@ func newSendDMToConversationRequestWithBody(ctx context.Context, server *request
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "dm_conversation_id", dmConversationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(dmConversationID))
 
 	operationPath := requesturl.Path("/2/dm_conversations/%s/messages", pathParam0)
 	var rawQuery string
@@ -19501,10 +19378,7 @@ func newListDMConversationEventsRequest(ctx context.Context, server *requesturl.
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/dm_conversations/%s/dm_events", pathParam0)
 	var rawQuery string
@@ -19784,10 +19658,7 @@ func newDeleteDMEventRequest(ctx context.Context, server *requesturl.Server, eve
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "event_id", eventID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(eventID))
 
 	operationPath := requesturl.Path("/2/dm_events/%s", pathParam0)
 	var rawQuery string
@@ -19818,10 +19689,7 @@ func newLookupDMEventRequest(ctx context.Context, server *requesturl.Server, eve
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "event_id", eventID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(eventID))
 
 	operationPath := requesturl.Path("/2/dm_events/%s", pathParam0)
 	var rawQuery string
@@ -20321,10 +20189,7 @@ func newDeleteListRequest(ctx context.Context, server *requesturl.Server, id Lis
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/lists/%s", pathParam0)
 	var rawQuery string
@@ -20355,10 +20220,7 @@ func newLookupListRequest(ctx context.Context, server *requesturl.Server, id Lis
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/lists/%s", pathParam0)
 	var rawQuery string
@@ -20459,10 +20321,7 @@ func newUpdateListRequestWithBody(ctx context.Context, server *requesturl.Server
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/lists/%s", pathParam0)
 	var rawQuery string
@@ -20495,10 +20354,7 @@ func newListListFollowersRequest(ctx context.Context, server *requesturl.Server,
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/lists/%s/followers", pathParam0)
 	var rawQuery string
@@ -20604,10 +20460,7 @@ func newListListMembersRequest(ctx context.Context, server *requesturl.Server, i
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/lists/%s/members", pathParam0)
 	var rawQuery string
@@ -20732,10 +20585,7 @@ func newAddListMemberRequestWithBody(ctx context.Context, server *requesturl.Ser
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/lists/%s/members", pathParam0)
 	var rawQuery string
@@ -20768,17 +20618,11 @@ func newRemoveListMemberRequest(ctx context.Context, server *requesturl.Server, 
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(userID))
 
 	operationPath := requesturl.Path("/2/lists/%s/members/%s", pathParam0, pathParam1)
 	var rawQuery string
@@ -20809,10 +20653,7 @@ func newListListTweetsRequest(ctx context.Context, server *requesturl.Server, id
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/lists/%s/tweets", pathParam0)
 	var rawQuery string
@@ -21431,10 +21272,7 @@ func newAppendMediaUploadRequestWithBody(ctx context.Context, server *requesturl
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/media/upload/%s/append", pathParam0)
 	var rawQuery string
@@ -21467,10 +21305,7 @@ func newFinalizeMediaUploadRequest(ctx context.Context, server *requesturl.Serve
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/media/upload/%s/finalize", pathParam0)
 	var rawQuery string
@@ -21501,10 +21336,7 @@ func newLookupMediaByKeyRequest(ctx context.Context, server *requesturl.Server, 
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "media_key", mediaKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(mediaKey))
 
 	operationPath := requesturl.Path("/2/media/%s", pathParam0)
 	var rawQuery string
@@ -21648,10 +21480,7 @@ func newLookupNewsRequest(ctx context.Context, server *requesturl.Server, id New
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/news/%s", pathParam0)
 	var rawQuery string
@@ -22049,10 +21878,7 @@ func newDeleteNoteRequest(ctx context.Context, server *requesturl.Server, id Not
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/notes/%s", pathParam0)
 	var rawQuery string
@@ -22436,10 +22262,7 @@ func newLookupSpaceRequest(ctx context.Context, server *requesturl.Server, id st
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/spaces/%s", pathParam0)
 	var rawQuery string
@@ -22533,10 +22356,7 @@ func newListSpaceBuyersRequest(ctx context.Context, server *requesturl.Server, i
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/spaces/%s/buyers", pathParam0)
 	var rawQuery string
@@ -22642,10 +22462,7 @@ func newListSpaceTweetsRequest(ctx context.Context, server *requesturl.Server, i
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/spaces/%s/tweets", pathParam0)
 	var rawQuery string
@@ -25474,10 +25291,7 @@ func newUnlinkStreamWebhookRequest(ctx context.Context, server *requesturl.Serve
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "webhook_id", webhookID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(webhookID))
 
 	operationPath := requesturl.Path("/2/tweets/search/webhooks/%s", pathParam0)
 	var rawQuery string
@@ -25508,10 +25322,7 @@ func newLinkStreamWebhookRequest(ctx context.Context, server *requesturl.Server,
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "webhook_id", webhookID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(webhookID))
 
 	operationPath := requesturl.Path("/2/tweets/search/webhooks/%s", pathParam0)
 	var rawQuery string
@@ -25629,10 +25440,7 @@ func newDeleteTweetRequest(ctx context.Context, server *requesturl.Server, id Tw
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/tweets/%s", pathParam0)
 	var rawQuery string
@@ -25663,10 +25471,7 @@ func newLookupTweetRequest(ctx context.Context, server *requesturl.Server, id Tw
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/tweets/%s", pathParam0)
 	var rawQuery string
@@ -25784,10 +25589,7 @@ func newListLikingUsersRequest(ctx context.Context, server *requesturl.Server, i
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/tweets/%s/liking_users", pathParam0)
 	var rawQuery string
@@ -25893,10 +25695,7 @@ func newListQuoteTweetsRequest(ctx context.Context, server *requesturl.Server, i
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/tweets/%s/quote_tweets", pathParam0)
 	var rawQuery string
@@ -26050,10 +25849,7 @@ func newListRetweetersRequest(ctx context.Context, server *requesturl.Server, id
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/tweets/%s/retweeted_by", pathParam0)
 	var rawQuery string
@@ -26159,10 +25955,7 @@ func newListRetweetsRequest(ctx context.Context, server *requesturl.Server, id T
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/tweets/%s/retweets", pathParam0)
 	var rawQuery string
@@ -26323,10 +26116,7 @@ func newHideReplyRequestWithBody(ctx context.Context, server *requesturl.Server,
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "tweet_id", tweetID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(tweetID))
 
 	operationPath := requesturl.Path("/2/tweets/%s/hidden", pathParam0)
 	var rawQuery string
@@ -26605,10 +26395,7 @@ func newLookupUserByUsernameRequest(ctx context.Context, server *requesturl.Serv
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "username", username, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(username))
 
 	operationPath := requesturl.Path("/2/users/by/username/%s", pathParam0)
 	var rawQuery string
@@ -27222,10 +27009,7 @@ func newLookupUserRequest(ctx context.Context, server *requesturl.Server, id Use
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s", pathParam0)
 	var rawQuery string
@@ -27307,10 +27091,7 @@ func newListAffiliatesRequest(ctx context.Context, server *requesturl.Server, id
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/affiliates", pathParam0)
 	var rawQuery string
@@ -27416,10 +27197,7 @@ func newListBlockingRequest(ctx context.Context, server *requesturl.Server, id U
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/blocking", pathParam0)
 	var rawQuery string
@@ -27544,10 +27322,7 @@ func newBlockUserRequestWithBody(ctx context.Context, server *requesturl.Server,
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/blocking", pathParam0)
 	var rawQuery string
@@ -27580,10 +27355,7 @@ func newListBookmarksRequest(ctx context.Context, server *requesturl.Server, id 
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/bookmarks", pathParam0)
 	var rawQuery string
@@ -27744,10 +27516,7 @@ func newAddBookmarkRequestWithBody(ctx context.Context, server *requesturl.Serve
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/bookmarks", pathParam0)
 	var rawQuery string
@@ -27780,10 +27549,7 @@ func newListBookmarkFoldersRequest(ctx context.Context, server *requesturl.Serve
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/bookmarks/folders", pathParam0)
 	var rawQuery string
@@ -27872,10 +27638,7 @@ func newCreateBookmarkFolderRequestWithBody(ctx context.Context, server *request
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/bookmarks/folders", pathParam0)
 	var rawQuery string
@@ -27908,17 +27671,11 @@ func newListBookmarkFolderTweetsRequest(ctx context.Context, server *requesturl.
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "folder_id", folderID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(folderID))
 
 	operationPath := requesturl.Path("/2/users/%s/bookmarks/folders/%s", pathParam0, pathParam1)
 	var rawQuery string
@@ -27949,17 +27706,11 @@ func newRemoveBookmarkRequest(ctx context.Context, server *requesturl.Server, id
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "tweet_id", tweetID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(tweetID))
 
 	operationPath := requesturl.Path("/2/users/%s/bookmarks/%s", pathParam0, pathParam1)
 	var rawQuery string
@@ -27990,10 +27741,7 @@ func newBlockUserDMsRequest(ctx context.Context, server *requesturl.Server, id U
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/dm/block", pathParam0)
 	var rawQuery string
@@ -28024,10 +27772,7 @@ func newUnblockUserDMsRequest(ctx context.Context, server *requesturl.Server, id
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/dm/unblock", pathParam0)
 	var rawQuery string
@@ -28058,10 +27803,7 @@ func newListFollowedListsRequest(ctx context.Context, server *requesturl.Server,
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/followed_lists", pathParam0)
 	var rawQuery string
@@ -28186,10 +27928,7 @@ func newFollowListRequestWithBody(ctx context.Context, server *requesturl.Server
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/followed_lists", pathParam0)
 	var rawQuery string
@@ -28222,17 +27961,11 @@ func newUnfollowListRequest(ctx context.Context, server *requesturl.Server, id U
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "list_id", listID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(listID))
 
 	operationPath := requesturl.Path("/2/users/%s/followed_lists/%s", pathParam0, pathParam1)
 	var rawQuery string
@@ -28263,10 +27996,7 @@ func newListFollowersRequest(ctx context.Context, server *requesturl.Server, id 
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/followers", pathParam0)
 	var rawQuery string
@@ -28372,10 +28102,7 @@ func newListFollowingRequest(ctx context.Context, server *requesturl.Server, id 
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/following", pathParam0)
 	var rawQuery string
@@ -28500,10 +28227,7 @@ func newFollowUserRequestWithBody(ctx context.Context, server *requesturl.Server
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/following", pathParam0)
 	var rawQuery string
@@ -28536,10 +28260,7 @@ func newListLikedTweetsRequest(ctx context.Context, server *requesturl.Server, i
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/liked_tweets", pathParam0)
 	var rawQuery string
@@ -28700,10 +28421,7 @@ func newLikeTweetRequestWithBody(ctx context.Context, server *requesturl.Server,
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/likes", pathParam0)
 	var rawQuery string
@@ -28736,17 +28454,11 @@ func newUnlikeTweetRequest(ctx context.Context, server *requesturl.Server, id Us
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "tweet_id", tweetID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(tweetID))
 
 	operationPath := requesturl.Path("/2/users/%s/likes/%s", pathParam0, pathParam1)
 	var rawQuery string
@@ -28777,10 +28489,7 @@ func newListListMembershipsRequest(ctx context.Context, server *requesturl.Serve
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/list_memberships", pathParam0)
 	var rawQuery string
@@ -28886,10 +28595,7 @@ func newListMentionsRequest(ctx context.Context, server *requesturl.Server, id U
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/mentions", pathParam0)
 	var rawQuery string
@@ -29079,10 +28785,7 @@ func newListMutingRequest(ctx context.Context, server *requesturl.Server, id Use
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/muting", pathParam0)
 	var rawQuery string
@@ -29207,10 +28910,7 @@ func newMuteUserRequestWithBody(ctx context.Context, server *requesturl.Server, 
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/muting", pathParam0)
 	var rawQuery string
@@ -29243,10 +28943,7 @@ func newListOwnedListsRequest(ctx context.Context, server *requesturl.Server, id
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/owned_lists", pathParam0)
 	var rawQuery string
@@ -29352,10 +29049,7 @@ func newListPinnedListsRequest(ctx context.Context, server *requesturl.Server, i
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/pinned_lists", pathParam0)
 	var rawQuery string
@@ -29456,10 +29150,7 @@ func newPinListRequestWithBody(ctx context.Context, server *requesturl.Server, i
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/pinned_lists", pathParam0)
 	var rawQuery string
@@ -29492,17 +29183,11 @@ func newUnpinListRequest(ctx context.Context, server *requesturl.Server, id User
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "list_id", listID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(listID))
 
 	operationPath := requesturl.Path("/2/users/%s/pinned_lists/%s", pathParam0, pathParam1)
 	var rawQuery string
@@ -29533,10 +29218,7 @@ func newLookupUserPublicKeysRequest(ctx context.Context, server *requesturl.Serv
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/public_keys", pathParam0)
 	var rawQuery string
@@ -29613,10 +29295,7 @@ func newAddUserPublicKeyRequestWithBody(ctx context.Context, server *requesturl.
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/public_keys", pathParam0)
 	var rawQuery string
@@ -29668,10 +29347,7 @@ func newRetweetRequestWithBody(ctx context.Context, server *requesturl.Server, i
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/retweets", pathParam0)
 	var rawQuery string
@@ -29704,17 +29380,11 @@ func newUnretweetRequest(ctx context.Context, server *requesturl.Server, id User
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "source_tweet_id", sourceTweetID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(sourceTweetID))
 
 	operationPath := requesturl.Path("/2/users/%s/retweets/%s", pathParam0, pathParam1)
 	var rawQuery string
@@ -29745,10 +29415,7 @@ func newHomeTimelineRequest(ctx context.Context, server *requesturl.Server, id U
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/timelines/reverse_chronological", pathParam0)
 	var rawQuery string
@@ -29950,10 +29617,7 @@ func newListUserTweetsRequest(ctx context.Context, server *requesturl.Server, id
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(id))
 
 	operationPath := requesturl.Path("/2/users/%s/tweets", pathParam0)
 	var rawQuery string
@@ -30155,17 +29819,11 @@ func newUnblockUserRequest(ctx context.Context, server *requesturl.Server, sourc
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "source_user_id", sourceUserID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(sourceUserID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "target_user_id", targetUserID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(targetUserID))
 
 	operationPath := requesturl.Path("/2/users/%s/blocking/%s", pathParam0, pathParam1)
 	var rawQuery string
@@ -30196,17 +29854,11 @@ func newUnfollowUserRequest(ctx context.Context, server *requesturl.Server, sour
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "source_user_id", sourceUserID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(sourceUserID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "target_user_id", targetUserID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(targetUserID))
 
 	operationPath := requesturl.Path("/2/users/%s/following/%s", pathParam0, pathParam1)
 	var rawQuery string
@@ -30237,17 +29889,11 @@ func newUnmuteUserRequest(ctx context.Context, server *requesturl.Server, source
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "source_user_id", sourceUserID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(sourceUserID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "target_user_id", targetUserID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(targetUserID))
 
 	operationPath := requesturl.Path("/2/users/%s/muting/%s", pathParam0, pathParam1)
 	var rawQuery string
@@ -30428,10 +30074,7 @@ func newDeleteWebhookRequest(ctx context.Context, server *requesturl.Server, web
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "webhook_id", webhookID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(webhookID))
 
 	operationPath := requesturl.Path("/2/webhooks/%s", pathParam0)
 	var rawQuery string
@@ -30462,10 +30105,7 @@ func newValidateWebhookRequest(ctx context.Context, server *requesturl.Server, w
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "webhook_id", webhookID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(webhookID))
 
 	operationPath := requesturl.Path("/2/webhooks/%s", pathParam0)
 	var rawQuery string
