@@ -14,19 +14,26 @@ import (
 func decodeGenerated(data []byte, v any) (handled, ok bool) {
 	switch p := v.(type) {
 	case *gen.TweetSearchResponse:
-		return true, decodeDocument(data, p, decodeTweetSearchResponse)
+		d := decoder{data: data}
+		return true, wholeDocument(&d, p, decodeTweetSearchResponse(&d, p))
 	case *gen.FilteredStreamingTweet:
-		return true, decodeDocument(data, p, decodeFilteredStreamingTweet)
+		d := decoder{data: data}
+		return true, wholeDocument(&d, p, decodeFilteredStreamingTweet(&d, p))
 	case *gen.StreamingTweet:
-		return true, decodeDocument(data, p, decodeStreamingTweet)
+		d := decoder{data: data}
+		return true, wholeDocument(&d, p, decodeStreamingTweet(&d, p))
 	case *gen.SingleTweetLookupResponse:
-		return true, decodeDocument(data, p, decodeSingleTweetLookupResponse)
+		d := decoder{data: data}
+		return true, wholeDocument(&d, p, decodeSingleTweetLookupResponse(&d, p))
 	case *gen.MultiTweetLookupResponse:
-		return true, decodeDocument(data, p, decodeMultiTweetLookupResponse)
+		d := decoder{data: data}
+		return true, wholeDocument(&d, p, decodeMultiTweetLookupResponse(&d, p))
 	case *gen.SingleUserLookupResponse:
-		return true, decodeDocument(data, p, decodeSingleUserLookupResponse)
+		d := decoder{data: data}
+		return true, wholeDocument(&d, p, decodeSingleUserLookupResponse(&d, p))
 	case *gen.MultiUserLookupResponse:
-		return true, decodeDocument(data, p, decodeMultiUserLookupResponse)
+		d := decoder{data: data}
+		return true, wholeDocument(&d, p, decodeMultiUserLookupResponse(&d, p))
 	}
 	return false, false
 }

@@ -639,11 +639,12 @@ func (d *decoder) skipNumber() bool {
 	return true
 }
 
-// decodeDocument decodes a whole document into the zero value at p with the generated decoder
-// f; when f does not take the whole document, it sets the value back to zero.
-func decodeDocument[T any](data []byte, p *T, f func(*decoder, *T) bool) bool {
-	d := decoder{data: data}
-	if f(&d, p) && d.end() {
+// wholeDocument finishes the decoding of a document into the zero value at p: decoded
+// reports whether the generated decoder took a value, and the rest of the document must be
+// blank. When not, the value is set back to zero. (decodeGenerated calls each decoder
+// itself, not through a function value, so that the decoder state stays on the stack.)
+func wholeDocument[T any](d *decoder, p *T, decoded bool) bool {
+	if decoded && d.end() {
 		return true
 	}
 	var zero T

@@ -341,7 +341,8 @@ import (
 func decodeGenerated(data []byte, v any) (handled, ok bool) {
 	switch p := v.(type) {
 {{range .Roots}}	case *{{.Type}}:
-		return true, decodeDocument(data, p, {{.Func}})
+		d := decoder{data: data}
+		return true, wholeDocument(&d, p, {{.Func}}(&d, p))
 {{end}}	}
 	return false, false
 }
