@@ -1,7 +1,6 @@
 package twittertest
 
 import (
-	"context"
 	"fmt"
 	"strconv"
 	"time"
@@ -261,60 +260,4 @@ func (w *World) ReplayJobs() []ReplayJob {
 	return manyOf(func(j testserver.ReplayJob) ReplayJob {
 		return ReplayJob{ID: j.ID, WebhookID: j.WebhookID, From: j.From, To: j.To, CreatedAt: j.CreatedAt, Replayed: j.Replayed}
 	}, w.w.ReplayJobs())
-}
-
-// Seeding
-
-// AddUser adds an account. Username is required and must be free (any case); zero
-// fields are filled in: ID (a new id), Name (the username), CreatedAt (the server
-// clock), VerifiedType ("none") and ProfileImageURL. Lookups, user search and mentions
-// find it at once. It returns the user as stored, or an error for a taken id or
-// username.
-func (w *World) AddUser(u User) (User, error) {
-	got, err := w.s.AddUser(u.internal())
-	if err != nil {
-		return User{}, publicErr(err)
-	}
-	return userOf(got), nil
-}
-
-// AddTweet adds a Tweet without pushing it to any stream (Server.EmitTweet does that).
-// Zero fields are filled in: ID (a new id above all others), AuthorID (AliceID),
-// CreatedAt (the server clock), Text, ConversationID (its own ID), Lang ("en"), Source
-// and ReplySettings ("everyone"). Its author and the Tweets it references must exist.
-// It returns the Tweet as stored.
-func (w *World) AddTweet(t Tweet) (Tweet, error) {
-	got, err := w.s.AddTweet(t.internal())
-	if err != nil {
-		return Tweet{}, publicErr(err)
-	}
-	return tweetOf(got), nil
-}
-
-// AddFollow makes userID follow targetID, a protected account too (as if approved).
-// Following again changes nothing.
-func (w *World) AddFollow(userID, targetID string) error {
-	return publicErr(w.s.AddFollow(userID, targetID))
-}
-
-// AddLike makes userID like a Tweet, as the newest like. Liking again changes nothing.
-func (w *World) AddLike(userID, tweetID string) error {
-	return publicErr(w.s.AddLike(userID, tweetID))
-}
-
-// AddWebhook registers a webhook of the app at url, as POST /2/webhooks does: url must
-// be https, or http on a loopback host (an httptest.Server), and the server sends it a
-// CRC check (a GET with crc_token) whose answer makes the webhook Valid or not.
-func (w *World) AddWebhook(ctx context.Context, url string) (Webhook, error) {
-	h, err := w.s.AddWebhook(ctx, url)
-	if err != nil {
-		return Webhook{}, publicErr(err)
-	}
-	return webhookOf(h), nil
-}
-
-// AddAccountActivitySubscription sends userID's Account Activity to the webhook
-// webhookID (see Server.DeliverActivity). Subscribing again changes nothing.
-func (w *World) AddAccountActivitySubscription(webhookID, userID string) error {
-	return publicErr(w.s.AddAccountActivitySubscription(webhookID, userID))
 }

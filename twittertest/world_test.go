@@ -2,11 +2,8 @@ package twittertest_test
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"slices"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -50,128 +47,6 @@ func TestWorldReturnsCopies(t *testing.T) {
 	l.MemberIDs[0] = "changed"
 	if again, _ := w.List(l.ID); again.MemberIDs[0] == "changed" {
 		t.Error("changing a returned List changed the world")
-	}
-}
-
-func TestWorldAddUserAndTweet(t *testing.T) {
-	srv := twittertest.Start(t)
-	w := srv.World()
-	u, err := w.AddUser(twittertest.User{Username: "mybot", Description: "a bot under test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if u.ID == "" || u.Name != "mybot" || u.VerifiedType != "none" || u.CreatedAt.IsZero() {
-		t.Errorf("AddUser filled in %+v", u)
-	}
-	if _, err := w.AddUser(twittertest.User{Username: "MyBot"}); err == nil {
-		t.Error("AddUser took a username already taken (in another case)")
-	}
-	if _, err := w.AddUser(twittertest.User{Username: "other", ID: twittertest.JackID}); err == nil {
-		t.Error("AddUser took jack's id")
-	}
-	if !slices.Contains(w.UserIDs(), u.ID) {
-		t.Errorf("UserIDs lacks %s", u.ID)
-	}
-	tw, err := w.AddTweet(twittertest.Tweet{AuthorID: u.ID, Text: "hello @alice #gophers"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !slices.Contains(w.MentionIDs(twittertest.AliceID), tw.ID) {
-		t.Errorf("the Tweet mentioning @alice is not among her mentions")
-	}
-	if _, err := w.AddTweet(twittertest.Tweet{AuthorID: twittertest.NonexistentID}); err == nil {
-		t.Error("AddTweet took an author that does not exist")
-	}
-	if _, err := w.AddTweet(twittertest.Tweet{ReferencedTweets: []twittertest.ReferencedTweet{{Type: "quoted", ID: twittertest.NonexistentID}}}); err == nil {
-		t.Error("AddTweet took a quote of a Tweet that does not exist")
-	}
-
-	// The client sees them as it sees seeded ones.
-	c := twittertest.NewClient(t, srv)
-	ctx := context.Background()
-	byName, _, err := c.Users.ByUsername(ctx, "mybot", nil)
-	if err != nil || byName.Data.ID != u.ID {
-		t.Fatalf("ByUsername(mybot) = %+v, %v", byName, err)
-	}
-	got, _, err := c.Tweets.ByID(ctx, tw.ID, nil)
-	if err != nil || got.Data.Text != tw.Text {
-		t.Fatalf("Tweets.ByID = %+v, %v", got, err)
-	}
-	found, _, err := twittertest.NewUserClient(t, srv, twittertest.BobID).Users.Search(ctx, "bot under test", nil)
-	if err != nil || len(found.Data) != 1 || found.Data[0].ID != u.ID {
-		t.Errorf("Users.Search = %+v, %v", found, err)
-	}
-}
-
-func TestWorldAddFollowAndLike(t *testing.T) {
-	srv := twittertest.Start(t)
-	w := srv.World()
-	if err := w.AddFollow(twittertest.BobID, twittertest.ErinID); err != nil { // Erin is protected
-		t.Fatal(err)
-	}
-	if err := w.AddFollow(twittertest.BobID, twittertest.NonexistentID); err == nil {
-		t.Error("AddFollow of a user that does not exist")
-	}
-	if !slices.Contains(w.FollowerIDs(twittertest.ErinID), twittertest.BobID) || len(w.PendingFollowIDs(twittertest.BobID)) != 0 {
-		t.Errorf("Erin's followers %v, Bob's pending %v", w.FollowerIDs(twittertest.ErinID), w.PendingFollowIDs(twittertest.BobID))
-	}
-	tweet := w.UserTweetIDs(twittertest.JackID)[0]
-	for range 2 { // liking again changes nothing
-		if err := w.AddLike(twittertest.BobID, tweet); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.AddLike(twittertest.BobID, twittertest.NonexistentID); err == nil {
-		t.Error("AddLike of a Tweet that does not exist")
-	}
-	if ids := w.LikedTweetIDs(twittertest.BobID); len(ids) == 0 || ids[0] != tweet || slices.Index(ids[1:], tweet) >= 0 {
-		t.Errorf("Bob's likes %v, want %s once, first", ids, tweet)
-	}
-	c := twittertest.NewUserClient(t, srv, twittertest.BobID)
-	liked, _, err := c.Tweets.LikedTweets(context.Background(), twittertest.BobID, nil)
-	if err != nil || len(liked.Data) == 0 || liked.Data[0].ID != tweet {
-		t.Errorf("LikedTweets = %+v, %v", liked, err)
-	}
-}
-
-func TestWorldAddWebhookMakesItsCRCCheck(t *testing.T) {
-	srv := twittertest.Start(t)
-	_, secret := srv.AppCredentials()
-	h, err := twitter.NewWebhookHandler(secret, http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	receiver := httptest.NewServer(h)
-	defer receiver.Close()
-	broken := httptest.NewServer(http.NotFoundHandler())
-	defer broken.Close()
-	w := srv.World()
-	ctx := context.Background()
-	good, err := w.AddWebhook(ctx, receiver.URL+"/webhook")
-	if err != nil || !good.Valid || good.CRCChecks != 1 {
-		t.Fatalf("AddWebhook(receiver) = %+v, %v", good, err)
-	}
-	bad, err := w.AddWebhook(ctx, broken.URL)
-	if err != nil || bad.Valid {
-		t.Fatalf("AddWebhook(a 404 server) = %+v, %v", bad, err)
-	}
-	if _, err := w.AddWebhook(ctx, "http://example.com/hook"); err == nil || !strings.Contains(err.Error(), "https") {
-		t.Errorf("AddWebhook over plain http to a public host: %v", err)
-	}
-	if err := w.AddAccountActivitySubscription(good.ID, twittertest.BobID); err != nil {
-		t.Fatal(err)
-	}
-	if subs := w.AccountActivitySubscribers(good.ID); !slices.Equal(subs, []string{twittertest.BobID}) {
-		t.Errorf("subscribers %v", subs)
-	}
-	if n, err := srv.DeliverActivity(ctx, twittertest.BobID, []byte(`{"for_user_id":"`+twittertest.BobID+`"}`)); err != nil || n != 1 {
-		t.Errorf("DeliverActivity = %d, %v; want 1", n, err)
-	}
-	if _, err := srv.DeliverEvent(ctx, bad.ID, []byte(`{}`)); err != twittertest.ErrWebhookInvalid {
-		t.Errorf("DeliverEvent to the invalid webhook: %v", err)
-	}
-	if hooks := w.Webhooks(); len(hooks) != 3 || hooks[1].ID != good.ID {
-		t.Errorf("Webhooks = %+v", hooks)
 	}
 }
 

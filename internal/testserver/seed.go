@@ -3,6 +3,7 @@ package testserver
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -26,6 +27,12 @@ func (s *Server) AddUser(u User) (User, error) {
 	defer s.mu.Unlock()
 	if u.Username == "" {
 		return User{}, fmt.Errorf("testserver: AddUser: the user has no Username")
+	}
+	if !reUsername.MatchString(u.Username) {
+		return User{}, fmt.Errorf("testserver: AddUser: username %q is not a handle (1 to 15 letters, digits or _)", u.Username)
+	}
+	if u.ID != "" && !reNumericID.MatchString(u.ID) {
+		return User{}, fmt.Errorf("testserver: AddUser: %q is not a user id (a number of up to 19 digits)", u.ID)
 	}
 	if s.w.userByName(u.Username) != nil {
 		return User{}, fmt.Errorf("testserver: AddUser: username %q is taken", u.Username)
@@ -85,15 +92,20 @@ func (st *state) addedUserByName(name string) *User {
 func (s *Server) AddTweet(t Tweet) (Tweet, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if t.AuthorID != "" && s.w.user(t.AuthorID) == nil {
-		return Tweet{}, fmt.Errorf("testserver: AddTweet: no user %q", t.AuthorID)
+	if t.AuthorID != "" {
+		if err := s.w.knownUser("AddTweet", t.AuthorID); err != nil {
+			return Tweet{}, err
+		}
+	}
+	if t.ID != "" && !reNumericID.MatchString(t.ID) {
+		return Tweet{}, fmt.Errorf("testserver: AddTweet: %q is not a Tweet id (a number of up to 19 digits)", t.ID)
 	}
 	if t.ID != "" && s.w.tweet(t.ID) != nil {
 		return Tweet{}, fmt.Errorf("testserver: AddTweet: id %q is taken", t.ID)
 	}
 	for _, r := range t.ReferencedTweets {
-		if s.w.tweet(r.ID) == nil {
-			return Tweet{}, fmt.Errorf("testserver: AddTweet: the %s Tweet %q does not exist", r.Type, r.ID)
+		if _, err := s.w.knownTweet("AddTweet", r.ID); err != nil {
+			return Tweet{}, fmt.Errorf("%w (its %s Tweet)", err, r.Type)
 		}
 	}
 	s.fillTweet(&t)
@@ -103,12 +115,15 @@ func (s *Server) AddTweet(t Tweet) (Tweet, error) {
 }
 
 // AddFollow makes userID follow targetID (a protected target too, without a request);
-// following again changes nothing.
+// following again changes nothing. A user blocked by targetID cannot follow them, as on X.
 func (s *Server) AddFollow(userID, targetID string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.w.user(userID) == nil || s.w.user(targetID) == nil || userID == targetID {
-		return fmt.Errorf("testserver: AddFollow: no user %q or %q, or the same user", userID, targetID)
+	if err := s.w.twoUsers("AddFollow", "follow", userID, targetID); err != nil {
+		return err
+	}
+	if contains(s.w.blocks[targetID], userID) {
+		return fmt.Errorf("testserver: AddFollow: user %q blocks user %q, who cannot follow them", targetID, userID)
 	}
 	s.w.pending[userID] = without(s.w.pending[userID], targetID)
 	s.w.follow(userID, targetID)
@@ -117,16 +132,152 @@ func (s *Server) AddFollow(userID, targetID string) error {
 
 // AddLike makes userID like tweetID, newest like first; liking again changes nothing.
 func (s *Server) AddLike(userID, tweetID string) error {
+	return s.seedMark("AddLike", likeMark(), userID, tweetID)
+}
+
+// AddBookmark makes userID bookmark tweetID, newest bookmark first; bookmarking again
+// changes nothing.
+func (s *Server) AddBookmark(userID, tweetID string) error {
+	return s.seedMark("AddBookmark", bookmarkMark(), userID, tweetID)
+}
+
+// seedMark adds a mark (a like, a bookmark) of a Tweet the user can see, telling no
+// stream or activity of it.
+func (s *Server) seedMark(op string, m mark, userID, tweetID string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.w.user(userID) == nil || s.w.tweet(tweetID) == nil {
-		return fmt.Errorf("testserver: AddLike: no user %q or no Tweet %q", userID, tweetID)
+	if _, err := s.w.visibleTweet(op, userID, tweetID); err != nil {
+		return err
 	}
-	if !contains(s.w.liked[userID], tweetID) {
-		s.w.liked[userID] = prepend(s.w.liked[userID], tweetID)
-		s.w.likers[tweetID] = prepend(s.w.likers[tweetID], userID)
+	m.put(s.w, userID, tweetID)
+	return nil
+}
+
+// AddRetweet makes userID retweet tweetID as POST /2/users/{id}/retweets does, and
+// returns the Retweet: a Tweet of userID dated now on the server clock. Retweeting again
+// returns the Retweet there is. A Tweet of a protected account (other than the user's
+// own) cannot be retweeted, nor a Retweet (retweet its source).
+func (s *Server) AddRetweet(userID, tweetID string) (Tweet, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	src, err := s.w.visibleTweet("AddRetweet", userID, tweetID)
+	if err != nil {
+		return Tweet{}, err
+	}
+	if id, ok := s.w.retweetOf[userID+"/"+src.ID]; ok {
+		return *s.w.tweet(id), nil
+	}
+	if of := hasRef(src, "retweeted"); of != "" {
+		return Tweet{}, fmt.Errorf("testserver: AddRetweet: Tweet %q is a Retweet of %q; retweet that one", src.ID, of)
+	}
+	if u := s.w.user(src.AuthorID); u.Protected && src.AuthorID != userID {
+		return Tweet{}, fmt.Errorf("testserver: AddRetweet: Tweet %q is of a protected account and cannot be retweeted", src.ID)
+	}
+	return *s.w.retweet(userID, src), nil
+}
+
+// AddBlock makes userID block targetID, newest block first, ending the follows between
+// them both ways as POST /2/users/{id}/blocking does; blocking again changes nothing.
+func (s *Server) AddBlock(userID, targetID string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.w.seedOneSided("AddBlock", blocking(), userID, targetID); err != nil {
+		return err
+	}
+	s.w.endFollows(userID, targetID)
+	return nil
+}
+
+// AddMute makes userID mute targetID, newest mute first; muting again changes nothing.
+func (s *Server) AddMute(userID, targetID string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.seedOneSided("AddMute", muting(), userID, targetID)
+}
+
+// seedOneSided adds targetID to userID's targets of a one-sided relation.
+func (st *state) seedOneSided(op string, o oneSided, userID, targetID string) error {
+	if err := st.twoUsers(op, o.verb, userID, targetID); err != nil {
+		return err
+	}
+	if m := o.rel(st); !contains(m[userID], targetID) {
+		m[userID] = prepend(m[userID], targetID)
 	}
 	return nil
+}
+
+// The checks of what a seeding method is given, each an error naming the method.
+
+// reUsername is the form of a handle.
+var reUsername = regexp.MustCompile(`^[A-Za-z0-9_]{1,15}$`)
+
+// reNumericID is the form of user, Tweet and List ids: a decimal number of up to 19 digits.
+var reNumericID = regexp.MustCompile(`^[0-9]{1,19}$`)
+
+// knownUser checks that id is a user's.
+func (st *state) knownUser(op, id string) error {
+	if !reNumericID.MatchString(id) {
+		return fmt.Errorf("testserver: %s: %q is not a user id (a number of up to 19 digits)", op, id)
+	}
+	if st.user(id) == nil {
+		return fmt.Errorf("testserver: %s: no user %q", op, id)
+	}
+	return nil
+}
+
+// knownUsers checks each id with knownUser and that none is there twice.
+func (st *state) knownUsers(op, what string, ids []string) error {
+	for i, id := range ids {
+		if err := st.knownUser(op, id); err != nil {
+			return fmt.Errorf("%w (in %s)", err, what)
+		}
+		if slices.Contains(ids[:i], id) {
+			return fmt.Errorf("testserver: %s: user %q is twice in %s", op, id, what)
+		}
+	}
+	return nil
+}
+
+// twoUsers checks that a user may verb another: both exist and they differ.
+func (st *state) twoUsers(op, verb, userID, targetID string) error {
+	if err := st.knownUser(op, userID); err != nil {
+		return err
+	}
+	if err := st.knownUser(op, targetID); err != nil {
+		return err
+	}
+	if userID == targetID {
+		return fmt.Errorf("testserver: %s: user %q cannot %s themself", op, userID, verb)
+	}
+	return nil
+}
+
+// knownTweet finds the Tweet with this id.
+func (st *state) knownTweet(op, id string) (*Tweet, error) {
+	if !reNumericID.MatchString(id) {
+		return nil, fmt.Errorf("testserver: %s: %q is not a Tweet id (a number of up to 19 digits)", op, id)
+	}
+	t := st.tweet(id)
+	if t == nil {
+		return nil, fmt.Errorf("testserver: %s: no Tweet %q", op, id)
+	}
+	return t, nil
+}
+
+// visibleTweet finds a Tweet that userID may see, as the API requires of a Tweet one
+// likes, bookmarks or retweets.
+func (st *state) visibleTweet(op, userID, tweetID string) (*Tweet, error) {
+	if err := st.knownUser(op, userID); err != nil {
+		return nil, err
+	}
+	t, err := st.knownTweet(op, tweetID)
+	if err != nil {
+		return nil, err
+	}
+	if !st.canSee(userID, t.AuthorID) {
+		return nil, fmt.Errorf("testserver: %s: user %q cannot see Tweet %q: its author is protected and not followed", op, userID, tweetID)
+	}
+	return t, nil
 }
 
 // AddWebhook registers a webhook of the app at url as POST /2/webhooks does: the URL must

@@ -76,3 +76,31 @@ func TestAddFollowAndSubscriptionRefuseUnknowns(t *testing.T) {
 		t.Errorf("subscribers %v", subs)
 	}
 }
+
+func TestAddBlockOfAGeneratedFollowerEndsTheFollow(t *testing.T) {
+	s := Start(t)
+	w := s.World()
+	follower := w.FollowerIDs(JackID)[JackFollowerCount-1] // a generated one
+	if err := s.AddBlock(JackID, follower); err != nil {
+		t.Fatal(err)
+	}
+	if n := w.FollowerCount(JackID); n != JackFollowerCount-1 || slices.Contains(w.FollowerIDs(JackID), follower) {
+		t.Errorf("after the block Jack has %d followers, want %d without %s", n, JackFollowerCount-1, follower)
+	}
+	if err := s.AddFollow(follower, JackID); err == nil {
+		t.Error("a blocked follower followed again")
+	}
+}
+
+func TestAddRetweetIsTheAPIsRetweet(t *testing.T) {
+	s := Start(t)
+	rt, err := s.AddRetweet(AliceID, ReplyID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The API's unretweet finds it, as it finds one made by POST /2/users/{id}/retweets.
+	wantStatus(t, newTC(t, s).do("DELETE", "/2/users/"+AliceID+"/retweets/"+ReplyID, s.UserToken(AliceID), nil), 200)
+	if _, ok := s.World().Tweet(rt.ID); ok || slices.Contains(s.World().RetweeterIDs(ReplyID), AliceID) {
+		t.Errorf("after unretweet the Retweet %s is still there", rt.ID)
+	}
+}

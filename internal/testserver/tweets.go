@@ -312,15 +312,22 @@ func (s *Server) addMark(c *call, m mark) (int, any) {
 		return status, answer
 	}
 	me := c.who.userID
-	byUser, byTweet := m.maps(s.w)
-	if !contains(byUser[me], t.ID) {
-		byUser[me] = prepend(byUser[me], t.ID)
-		byTweet[t.ID] = prepend(byTweet[t.ID], me)
-		if m.added != nil {
-			m.added(s, me, t)
-		}
+	if m.put(s.w, me, t.ID) && m.added != nil {
+		m.added(s, me, t)
 	}
 	return http.StatusOK, envelope{Data: map[string]bool{m.key: true}}
+}
+
+// put marks tweetID for userID, newest first on both sides, and tells whether the mark is
+// new.
+func (m mark) put(st *state, userID, tweetID string) bool {
+	byUser, byTweet := m.maps(st)
+	if contains(byUser[userID], tweetID) {
+		return false
+	}
+	byUser[userID] = prepend(byUser[userID], tweetID)
+	byTweet[tweetID] = prepend(byTweet[tweetID], userID)
+	return true
 }
 
 // removeMark serves DELETE /2/users/{id}/<relation>/{tweet_id}.
@@ -355,17 +362,23 @@ func (s *Server) retweet(c *call) (int, any) {
 	if u := s.w.user(src.AuthorID); u != nil && u.Protected && src.AuthorID != me {
 		return http.StatusForbidden, forbidden("You cannot retweet a Tweet from a protected account.")
 	}
-	n := s.w.newTweetID()
-	author := s.w.user(src.AuthorID)
-	rt := &Tweet{num: n, ID: strconv.FormatUint(n, 10), AuthorID: me, CreatedAt: s.clock.Now().UTC().Truncate(time.Millisecond),
+	rt := s.w.retweet(me, src)
+	s.tweetActivity(rt)
+	return http.StatusOK, envelope{Data: map[string]any{"id": rt.ID, "retweeted": true}}
+}
+
+// retweet stores userID's Retweet of src, dated now, and returns it.
+func (st *state) retweet(userID string, src *Tweet) *Tweet {
+	n := st.newTweetID()
+	author := st.user(src.AuthorID)
+	rt := &Tweet{num: n, ID: strconv.FormatUint(n, 10), AuthorID: userID, CreatedAt: st.clock.Now().UTC().Truncate(time.Millisecond),
 		Text: "RT @" + author.Username + ": " + src.Text, Lang: src.Lang, Source: "twitterkit testserver", ReplySettings: "everyone",
 		ReferencedTweets: []ReferencedTweet{{Type: "retweeted", ID: src.ID}}}
 	rt.ConversationID = rt.ID
-	s.w.addTweet(rt)
-	s.w.retweetOf[me+"/"+src.ID] = rt.ID
-	s.w.retweeters[src.ID] = prepend(s.w.retweeters[src.ID], me)
-	s.tweetActivity(rt)
-	return http.StatusOK, envelope{Data: map[string]any{"id": rt.ID, "retweeted": true}}
+	st.addTweet(rt)
+	st.retweetOf[userID+"/"+src.ID] = rt.ID
+	st.retweeters[src.ID] = prepend(st.retweeters[src.ID], userID)
+	return rt
 }
 
 func (s *Server) unretweet(c *call) (int, any) {

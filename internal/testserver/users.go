@@ -234,11 +234,15 @@ func (s *Server) dropTarget(c *call, o oneSided) (int, any) {
 func (s *Server) blockUser(c *call) (int, any) {
 	target, status, answer := s.addTarget(c, blocking())
 	if target != "" {
-		// Blocking ends the follows both ways, as on X.
-		s.w.unfollow(c.who.userID, target)
-		s.w.unfollow(target, c.who.userID)
+		s.w.endFollows(c.who.userID, target)
 	}
 	return status, answer
+}
+
+// endFollows ends the follows between a blocker and whom they block both ways, as on X.
+func (st *state) endFollows(userID, targetID string) {
+	st.unfollow(userID, targetID)
+	st.unfollow(targetID, userID)
 }
 
 func (s *Server) muteUser(c *call) (int, any) {

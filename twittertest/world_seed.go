@@ -1,0 +1,94 @@
+package twittertest
+
+import "context"
+
+// The World's Add methods seed it. Each checks what it is given as the API would: the
+// users and Tweets it names must exist and ids must be well formed; an error, prefixed
+// "twittertest: " and naming the method, tells what is wrong, and the world is left
+// unchanged.
+
+// AddUser adds an account. Username is required and must be free (any case); zero
+// fields are filled in: ID (a new id), Name (the username), CreatedAt (the server
+// clock), VerifiedType ("none") and ProfileImageURL. Lookups, user search and mentions
+// find it at once. It returns the user as stored, or an error for a taken id or
+// username.
+func (w *World) AddUser(u User) (User, error) {
+	got, err := w.s.AddUser(u.internal())
+	if err != nil {
+		return User{}, publicErr(err)
+	}
+	return userOf(got), nil
+}
+
+// AddTweet adds a Tweet without pushing it to any stream (Server.EmitTweet does that).
+// Zero fields are filled in: ID (a new id above all others), AuthorID (AliceID),
+// CreatedAt (the server clock), Text, ConversationID (its own ID), Lang ("en"), Source
+// and ReplySettings ("everyone"). Its author and the Tweets it references must exist.
+// It returns the Tweet as stored.
+func (w *World) AddTweet(t Tweet) (Tweet, error) {
+	got, err := w.s.AddTweet(t.internal())
+	if err != nil {
+		return Tweet{}, publicErr(err)
+	}
+	return tweetOf(got), nil
+}
+
+// AddFollow makes userID follow targetID, a protected account too (as if approved), but
+// not one who blocks userID. Following again changes nothing.
+func (w *World) AddFollow(userID, targetID string) error {
+	return publicErr(w.s.AddFollow(userID, targetID))
+}
+
+// AddLike makes userID like a Tweet they can see, as the newest like. Liking again
+// changes nothing.
+func (w *World) AddLike(userID, tweetID string) error {
+	return publicErr(w.s.AddLike(userID, tweetID))
+}
+
+// AddBookmark makes userID bookmark a Tweet they can see, as the newest bookmark.
+// Bookmarking again changes nothing.
+func (w *World) AddBookmark(userID, tweetID string) error {
+	return publicErr(w.s.AddBookmark(userID, tweetID))
+}
+
+// AddRetweet makes userID retweet a Tweet they can see, as POST /2/users/{id}/retweets
+// does, and returns the Retweet: a Tweet of userID dated now on the server clock, which
+// timelines, RetweeterIDs and the Tweet's retweet count then show. Retweeting again
+// returns the Retweet there is. A protected account's Tweet (but the user's own) cannot
+// be retweeted, nor a Retweet: retweet its source.
+func (w *World) AddRetweet(userID, tweetID string) (Tweet, error) {
+	got, err := w.s.AddRetweet(userID, tweetID)
+	if err != nil {
+		return Tweet{}, publicErr(err)
+	}
+	return tweetOf(got), nil
+}
+
+// AddBlock makes userID block targetID, as the newest block, ending the follows between
+// them both ways as POST /2/users/{id}/blocking does. Blocking again changes nothing.
+func (w *World) AddBlock(userID, targetID string) error {
+	return publicErr(w.s.AddBlock(userID, targetID))
+}
+
+// AddMute makes userID mute targetID, as the newest mute: their Tweets leave userID's
+// home timeline. Muting again changes nothing.
+func (w *World) AddMute(userID, targetID string) error {
+	return publicErr(w.s.AddMute(userID, targetID))
+}
+
+// AddWebhook registers a webhook of the app at url, as POST /2/webhooks does: url must
+// be https, or http on a loopback host (an httptest.Server), and the server sends it a
+// CRC check (a GET with crc_token) whose answer makes the webhook Valid or not.
+func (w *World) AddWebhook(ctx context.Context, url string) (Webhook, error) {
+	h, err := w.s.AddWebhook(ctx, url)
+	if err != nil {
+		return Webhook{}, publicErr(err)
+	}
+	return webhookOf(h), nil
+}
+
+// AddAccountActivitySubscription sends userID's Account Activity to the webhook
+// webhookID (see Server.DeliverActivity). Subscribing again changes nothing.
+func (w *World) AddAccountActivitySubscription(webhookID, userID string) error {
+	return publicErr(w.s.AddAccountActivitySubscription(webhookID, userID))
+}

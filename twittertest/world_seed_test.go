@@ -1,0 +1,270 @@
+package twittertest_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/twitterkit/go/gen"
+	"github.com/twitterkit/go/twitter"
+	"github.com/twitterkit/go/twittertest"
+)
+
+func TestWorldAddUserAndTweet(t *testing.T) {
+	srv := twittertest.Start(t)
+	w := srv.World()
+	u, err := w.AddUser(twittertest.User{Username: "mybot", Description: "a bot under test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.ID == "" || u.Name != "mybot" || u.VerifiedType != "none" || u.CreatedAt.IsZero() {
+		t.Errorf("AddUser filled in %+v", u)
+	}
+	if _, err := w.AddUser(twittertest.User{Username: "MyBot"}); err == nil {
+		t.Error("AddUser took a username already taken (in another case)")
+	}
+	if _, err := w.AddUser(twittertest.User{Username: "other", ID: twittertest.JackID}); err == nil {
+		t.Error("AddUser took jack's id")
+	}
+	if !slices.Contains(w.UserIDs(), u.ID) {
+		t.Errorf("UserIDs lacks %s", u.ID)
+	}
+	tw, err := w.AddTweet(twittertest.Tweet{AuthorID: u.ID, Text: "hello @alice #gophers"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(w.MentionIDs(twittertest.AliceID), tw.ID) {
+		t.Errorf("the Tweet mentioning @alice is not among her mentions")
+	}
+	if _, err := w.AddTweet(twittertest.Tweet{AuthorID: twittertest.NonexistentID}); err == nil {
+		t.Error("AddTweet took an author that does not exist")
+	}
+	if _, err := w.AddTweet(twittertest.Tweet{ReferencedTweets: []twittertest.ReferencedTweet{{Type: "quoted", ID: twittertest.NonexistentID}}}); err == nil {
+		t.Error("AddTweet took a quote of a Tweet that does not exist")
+	}
+
+	// The client sees them as it sees seeded ones.
+	c := twittertest.NewClient(t, srv)
+	ctx := context.Background()
+	byName, _, err := c.Users.ByUsername(ctx, "mybot", nil)
+	if err != nil || byName.Data.ID != u.ID {
+		t.Fatalf("ByUsername(mybot) = %+v, %v", byName, err)
+	}
+	got, _, err := c.Tweets.ByID(ctx, tw.ID, nil)
+	if err != nil || got.Data.Text != tw.Text {
+		t.Fatalf("Tweets.ByID = %+v, %v", got, err)
+	}
+	found, _, err := twittertest.NewUserClient(t, srv, twittertest.BobID).Users.Search(ctx, "bot under test", nil)
+	if err != nil || len(found.Data) != 1 || found.Data[0].ID != u.ID {
+		t.Errorf("Users.Search = %+v, %v", found, err)
+	}
+}
+
+func TestWorldAddFollowAndLike(t *testing.T) {
+	srv := twittertest.Start(t)
+	w := srv.World()
+	if err := w.AddFollow(twittertest.BobID, twittertest.ErinID); err != nil { // Erin is protected
+		t.Fatal(err)
+	}
+	if err := w.AddFollow(twittertest.BobID, twittertest.NonexistentID); err == nil {
+		t.Error("AddFollow of a user that does not exist")
+	}
+	if !slices.Contains(w.FollowerIDs(twittertest.ErinID), twittertest.BobID) || len(w.PendingFollowIDs(twittertest.BobID)) != 0 {
+		t.Errorf("Erin's followers %v, Bob's pending %v", w.FollowerIDs(twittertest.ErinID), w.PendingFollowIDs(twittertest.BobID))
+	}
+	tweet := w.UserTweetIDs(twittertest.JackID)[0]
+	for range 2 { // liking again changes nothing
+		if err := w.AddLike(twittertest.BobID, tweet); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.AddLike(twittertest.BobID, twittertest.NonexistentID); err == nil {
+		t.Error("AddLike of a Tweet that does not exist")
+	}
+	if ids := w.LikedTweetIDs(twittertest.BobID); len(ids) == 0 || ids[0] != tweet || slices.Index(ids[1:], tweet) >= 0 {
+		t.Errorf("Bob's likes %v, want %s once, first", ids, tweet)
+	}
+	c := twittertest.NewUserClient(t, srv, twittertest.BobID)
+	liked, _, err := c.Tweets.LikedTweets(context.Background(), twittertest.BobID, nil)
+	if err != nil || len(liked.Data) == 0 || liked.Data[0].ID != tweet {
+		t.Errorf("LikedTweets = %+v, %v", liked, err)
+	}
+}
+
+func TestWorldAddWebhookMakesItsCRCCheck(t *testing.T) {
+	srv := twittertest.Start(t)
+	_, secret := srv.AppCredentials()
+	h, err := twitter.NewWebhookHandler(secret, http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	receiver := httptest.NewServer(h)
+	defer receiver.Close()
+	broken := httptest.NewServer(http.NotFoundHandler())
+	defer broken.Close()
+	w := srv.World()
+	ctx := context.Background()
+	good, err := w.AddWebhook(ctx, receiver.URL+"/webhook")
+	if err != nil || !good.Valid || good.CRCChecks != 1 {
+		t.Fatalf("AddWebhook(receiver) = %+v, %v", good, err)
+	}
+	bad, err := w.AddWebhook(ctx, broken.URL)
+	if err != nil || bad.Valid {
+		t.Fatalf("AddWebhook(a 404 server) = %+v, %v", bad, err)
+	}
+	if _, err := w.AddWebhook(ctx, "http://example.com/hook"); err == nil || !strings.Contains(err.Error(), "https") {
+		t.Errorf("AddWebhook over plain http to a public host: %v", err)
+	}
+	if err := w.AddAccountActivitySubscription(good.ID, twittertest.BobID); err != nil {
+		t.Fatal(err)
+	}
+	if subs := w.AccountActivitySubscribers(good.ID); !slices.Equal(subs, []string{twittertest.BobID}) {
+		t.Errorf("subscribers %v", subs)
+	}
+	if n, err := srv.DeliverActivity(ctx, twittertest.BobID, []byte(`{"for_user_id":"`+twittertest.BobID+`"}`)); err != nil || n != 1 {
+		t.Errorf("DeliverActivity = %d, %v; want 1", n, err)
+	}
+	if _, err := srv.DeliverEvent(ctx, bad.ID, []byte(`{}`)); err != twittertest.ErrWebhookInvalid {
+		t.Errorf("DeliverEvent to the invalid webhook: %v", err)
+	}
+	if hooks := w.Webhooks(); len(hooks) != 3 || hooks[1].ID != good.ID {
+		t.Errorf("Webhooks = %+v", hooks)
+	}
+}
+
+// wantErr fails t unless err is a seeding error of the package that says what is wrong.
+func wantErr(t *testing.T, what string, err error, says string) {
+	t.Helper()
+	if err == nil {
+		t.Errorf("%s: no error", what)
+		return
+	}
+	if msg := err.Error(); !strings.HasPrefix(msg, "twittertest: ") || !strings.Contains(msg, says) {
+		t.Errorf("%s: %q, want a twittertest error saying %q", what, msg, says)
+	}
+}
+
+func TestWorldAddUserRefusesMalformedValues(t *testing.T) {
+	w := twittertest.Start(t).World()
+	_, err := w.AddUser(twittertest.User{Username: "not a handle"})
+	wantErr(t, "a username with spaces", err, "not a handle")
+	_, err = w.AddUser(twittertest.User{Username: "fine", ID: "u-1"})
+	wantErr(t, "a user id with letters", err, "not a user id")
+	_, err = w.AddTweet(twittertest.Tweet{ID: "tweet one"})
+	wantErr(t, "a Tweet id with letters", err, "not a Tweet id")
+	_, err = w.AddTweet(twittertest.Tweet{AuthorID: twittertest.NonexistentID})
+	wantErr(t, "an author that does not exist", err, `no user "9999999999"`)
+}
+
+func TestWorldAddBlockAndMute(t *testing.T) {
+	srv := twittertest.Start(t)
+	w := srv.World()
+	// Alice and Carol follow each other; a block ends both follows.
+	for range 2 { // blocking again changes nothing
+		if err := w.AddBlock(twittertest.AliceID, twittertest.CarolID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if slices.Contains(w.FollowingIDs(twittertest.AliceID), twittertest.CarolID) || slices.Contains(w.FollowingIDs(twittertest.CarolID), twittertest.AliceID) {
+		t.Errorf("after the block Alice follows %v, Carol follows %v", w.FollowingIDs(twittertest.AliceID), w.FollowingIDs(twittertest.CarolID))
+	}
+	wantErr(t, "AddFollow of a blocker", w.AddFollow(twittertest.CarolID, twittertest.AliceID), "blocks")
+	wantErr(t, "AddBlock of oneself", w.AddBlock(twittertest.AliceID, twittertest.AliceID), "themself")
+	wantErr(t, "AddBlock of a malformed id", w.AddBlock(twittertest.AliceID, "@carol"), "not a user id")
+	wantErr(t, "AddMute of nobody", w.AddMute(twittertest.BobID, twittertest.NonexistentID), "no user")
+	if err := w.AddMute(twittertest.BobID, twittertest.DaveID); err != nil {
+		t.Fatal(err)
+	}
+
+	ctx := context.Background()
+	blocking, _, err := twittertest.NewUserClient(t, srv, twittertest.AliceID).Users.Blocking(ctx, twittertest.AliceID, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var blocked []string
+	for _, u := range blocking.Data {
+		blocked = append(blocked, u.ID)
+	}
+	if !slices.Equal(blocked, []string{twittertest.CarolID, twittertest.MalloryID}) {
+		t.Errorf("Alice blocks %v, want Carol (newest) then Mallory", blocked)
+	}
+	muting, _, err := twittertest.NewUserClient(t, srv, twittertest.BobID).Users.Muting(ctx, twittertest.BobID, nil)
+	if err != nil || len(muting.Data) != 1 || muting.Data[0].Username != "dave" {
+		t.Errorf("Bob mutes %+v, %v; want @dave", muting, err)
+	}
+}
+
+func TestWorldAddBookmark(t *testing.T) {
+	srv := twittertest.Start(t)
+	w := srv.World()
+	for range 2 { // bookmarking again changes nothing
+		if err := w.AddBookmark(twittertest.BobID, twittertest.JackFirstTweetID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	secret, err := w.AddTweet(twittertest.Tweet{AuthorID: twittertest.ErinID, Text: "for followers only"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantErr(t, "a bookmark of a protected Tweet", w.AddBookmark(twittertest.BobID, secret.ID), "cannot see")
+	wantErr(t, "a bookmark of nothing", w.AddBookmark(twittertest.BobID, twittertest.NonexistentID), "no Tweet")
+	wantErr(t, "a like of a protected Tweet", w.AddLike(twittertest.BobID, secret.ID), "cannot see")
+
+	got, _, err := twittertest.NewUserClient(t, srv, twittertest.BobID).Bookmarks.List(context.Background(), twittertest.BobID, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Data) != 1 || got.Data[0].ID != twittertest.JackFirstTweetID {
+		t.Errorf("Bob's bookmarks %+v, want jack's first Tweet once", got.Data)
+	}
+	if ids := w.BookmarkIDs(twittertest.BobID); !slices.Equal(ids, []string{twittertest.JackFirstTweetID}) {
+		t.Errorf("BookmarkIDs(bob) = %v", ids)
+	}
+}
+
+func TestWorldAddRetweet(t *testing.T) {
+	srv := twittertest.Start(t)
+	w := srv.World()
+	rt, err := w.AddRetweet(twittertest.CarolID, twittertest.JackFirstTweetID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rt.AuthorID != twittertest.CarolID || len(rt.ReferencedTweets) != 1 || rt.ReferencedTweets[0] != (twittertest.ReferencedTweet{Type: "retweeted", ID: twittertest.JackFirstTweetID}) ||
+		!strings.HasPrefix(rt.Text, "RT @jack: ") {
+		t.Errorf("the Retweet: %+v", rt)
+	}
+	if again, err := w.AddRetweet(twittertest.CarolID, twittertest.JackFirstTweetID); err != nil || again.ID != rt.ID {
+		t.Errorf("retweeting again: %+v, %v; want the Retweet %s", again, err, rt.ID)
+	}
+	_, err = w.AddRetweet(twittertest.BobID, rt.ID)
+	wantErr(t, "a Retweet of a Retweet", err, "retweet that one")
+	secret, err := w.AddTweet(twittertest.Tweet{AuthorID: twittertest.ErinID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.AddFollow(twittertest.BobID, twittertest.ErinID); err != nil {
+		t.Fatal(err)
+	}
+	_, err = w.AddRetweet(twittertest.BobID, secret.ID)
+	wantErr(t, "a Retweet of a protected Tweet", err, "protected")
+	_, err = w.AddRetweet(twittertest.NonexistentID, twittertest.JackFirstTweetID)
+	wantErr(t, "a Retweet by nobody", err, "no user")
+
+	c := twittertest.NewClient(t, srv)
+	ctx := context.Background()
+	by, _, err := c.Tweets.RetweetedBy(ctx, twittertest.JackFirstTweetID, nil)
+	if err != nil || len(by.Data) != 1 || by.Data[0].ID != twittertest.CarolID {
+		t.Errorf("RetweetedBy = %+v, %v; want Carol", by, err)
+	}
+	tl, _, err := c.Tweets.UserTimeline(ctx, twittertest.CarolID, nil)
+	if err != nil || len(tl.Data) == 0 || tl.Data[0].ID != rt.ID {
+		t.Errorf("Carol's timeline starts %+v, %v; want the Retweet %s", tl, err, rt.ID)
+	}
+	src, _, err := c.Tweets.ByID(ctx, twittertest.JackFirstTweetID, &twitter.TweetOptions{TweetFields: []gen.TweetField{gen.TweetFieldPublicMetrics}})
+	if err != nil || src.Data.PublicMetrics.RetweetCount != 1 {
+		t.Errorf("the retweeted Tweet: %+v, %v; want retweet_count 1", src, err)
+	}
+}
