@@ -236,6 +236,11 @@ func listOf(l testserver.List) List {
 		CreatedAt: l.CreatedAt, MemberIDs: slices.Clone(l.MemberIDs), FollowerIDs: slices.Clone(l.FollowerIDs)}
 }
 
+func (l List) internal() testserver.List {
+	return testserver.List{ID: l.ID, Name: l.Name, Description: l.Description, OwnerID: l.OwnerID, Private: l.Private,
+		CreatedAt: l.CreatedAt, MemberIDs: slices.Clone(l.MemberIDs), FollowerIDs: slices.Clone(l.FollowerIDs)}
+}
+
 // Rule is a filtered-stream rule in force.
 type Rule struct {
 	ID    string

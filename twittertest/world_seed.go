@@ -76,6 +76,36 @@ func (w *World) AddMute(userID, targetID string) error {
 	return publicErr(w.s.AddMute(userID, targetID))
 }
 
+// AddList adds a List. Name is required, 1 to 25 characters (Description at most 100);
+// zero fields are filled in: ID (a new id), OwnerID (AliceID) and CreatedAt (the server
+// clock). MemberIDs and FollowerIDs, newest first, must be users, each once; nobody but
+// its owner follows a private List. It returns the List as stored.
+func (w *World) AddList(l List) (List, error) {
+	got, err := w.s.AddList(l.internal())
+	if err != nil {
+		return List{}, publicErr(err)
+	}
+	return listOf(got), nil
+}
+
+// AddListMember makes userID the newest member of a List, a seeded one too. Adding a
+// member again changes nothing.
+func (w *World) AddListMember(listID, userID string) error {
+	return publicErr(w.s.AddListMember(listID, userID))
+}
+
+// AddListFollower makes userID the newest follower of a List: a public one, or a private
+// one of their own. Following again changes nothing.
+func (w *World) AddListFollower(listID, userID string) error {
+	return publicErr(w.s.AddListFollower(listID, userID))
+}
+
+// AddPinnedList makes userID pin a List they own or follow, as the newest pin, up to X's
+// five. Pinning again changes nothing.
+func (w *World) AddPinnedList(userID, listID string) error {
+	return publicErr(w.s.AddPinnedList(userID, listID))
+}
+
 // AddWebhook registers a webhook of the app at url, as POST /2/webhooks does: url must
 // be https, or http on a loopback host (an httptest.Server), and the server sends it a
 // CRC check (a GET with crc_token) whose answer makes the webhook Valid or not.

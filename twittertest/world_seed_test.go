@@ -268,3 +268,72 @@ func TestWorldAddRetweet(t *testing.T) {
 		t.Errorf("the retweeted Tweet: %+v, %v; want retweet_count 1", src, err)
 	}
 }
+
+func TestWorldAddList(t *testing.T) {
+	srv := twittertest.Start(t)
+	w := srv.World()
+	l, err := w.AddList(twittertest.List{Name: "Bots", Description: "Accounts run by programs", OwnerID: twittertest.BobID,
+		MemberIDs: []string{twittertest.CarolID, twittertest.JackID}, FollowerIDs: []string{twittertest.AliceID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.ID == "" || l.CreatedAt.IsZero() || !slices.Contains(w.ListIDs(), l.ID) {
+		t.Errorf("AddList filled in %+v; ListIDs %v", l, w.ListIDs())
+	}
+	if err := w.AddListMember(l.ID, twittertest.ErinID); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.AddListFollower(twittertest.GophersListID, twittertest.CarolID); err != nil { // a seeded List
+		t.Fatal(err)
+	}
+	if err := w.AddPinnedList(twittertest.AliceID, l.ID); err != nil {
+		t.Fatal(err)
+	}
+
+	_, err = w.AddList(twittertest.List{})
+	wantErr(t, "a List without a name", err, "1 to 25")
+	_, err = w.AddList(twittertest.List{Name: "Too many", MemberIDs: []string{twittertest.BobID, twittertest.BobID}})
+	wantErr(t, "a member twice", err, "twice in MemberIDs")
+	_, err = w.AddList(twittertest.List{Name: "Nobody", FollowerIDs: []string{twittertest.NonexistentID}})
+	wantErr(t, "a follower that does not exist", err, "no user")
+	_, err = w.AddList(twittertest.List{Name: "Secret", Private: true, FollowerIDs: []string{twittertest.BobID}})
+	wantErr(t, "a follower of another's private List", err, "private")
+	_, err = w.AddList(twittertest.List{Name: "Again", ID: twittertest.GophersListID})
+	wantErr(t, "a taken id", err, "taken")
+	wantErr(t, "a member of no List", w.AddListMember(twittertest.NonexistentID, twittertest.BobID), "no List")
+	wantErr(t, "a follower of Alice's private List", w.AddListFollower(twittertest.AlicePrivateListID, twittertest.BobID), "private")
+	wantErr(t, "a pin of a List Dave neither owns nor follows", w.AddPinnedList(twittertest.DaveID, l.ID), "neither owns nor follows")
+
+	ctx := context.Background()
+	c := twittertest.NewClient(t, srv)
+	got, _, err := c.Lists.ByID(ctx, l.ID, &twitter.ListOptions{ListFields: []gen.ListField{gen.ListFieldMemberCount, gen.ListFieldFollowerCount, gen.ListFieldOwnerID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Data.Name != "Bots" || got.Data.MemberCount != 3 || got.Data.FollowerCount != 1 || got.Data.OwnerID != twittertest.BobID {
+		t.Errorf("Lists.ByID = %+v", got.Data)
+	}
+	members, _, err := c.Lists.Members(ctx, l.ID, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, u := range members.Data {
+		ids = append(ids, u.ID)
+	}
+	if !slices.Equal(ids, []string{twittertest.ErinID, twittertest.CarolID, twittertest.JackID}) {
+		t.Errorf("members %v, want Erin (newest), Carol, Jack", ids)
+	}
+	followers, _, err := c.Lists.Followers(ctx, twittertest.GophersListID, nil)
+	if err != nil || len(followers.Data) == 0 || followers.Data[0].ID != twittertest.CarolID {
+		t.Errorf("the Gophers List's followers %+v, %v; want Carol first", followers, err)
+	}
+	owned, _, err := c.Lists.Owned(ctx, twittertest.BobID, nil)
+	if err != nil || len(owned.Data) != 1 || owned.Data[0].ID != l.ID {
+		t.Errorf("Bob's Lists %+v, %v", owned, err)
+	}
+	pinned, _, err := twittertest.NewUserClient(t, srv, twittertest.AliceID).Lists.Pinned(ctx, twittertest.AliceID, nil)
+	if err != nil || len(pinned.Data) == 0 || pinned.Data[0].ID != l.ID {
+		t.Errorf("Alice's pinned Lists %+v, %v; want %s first", pinned, err, l.ID)
+	}
+}

@@ -200,13 +200,7 @@ func (s *Server) createList(c *call) (int, any) {
 		return http.StatusBadRequest, invalidRequest(paramIssue{name: "name", message: "The `name` field is required in the request body"})
 	}
 	me := c.who.userID
-	owned := 0
-	for _, l := range s.w.lists.byID {
-		if l.OwnerID == me {
-			owned++
-		}
-	}
-	if owned >= MaxOwnedLists {
+	if len(s.w.ownedLists(me)) >= MaxOwnedLists {
 		return http.StatusForbidden, forbidden("You cannot own more than " + strconv.Itoa(MaxOwnedLists) + " Lists.")
 	}
 	s.w.lists.seq++

@@ -257,13 +257,7 @@ func (w *World) ListIDs() (ids []string) {
 
 // OwnedListIDs lists the Lists userID owns, private ones included, newest first.
 func (w *World) OwnedListIDs(userID string) (ids []string) {
-	w.read(func(st *state) {
-		for _, id := range st.lists.order {
-			if st.lists.byID[id].OwnerID == userID {
-				ids = append(ids, id)
-			}
-		}
-	})
+	w.read(func(st *state) { ids = st.ownedLists(userID) })
 	return
 }
 
