@@ -3599,8 +3599,8 @@ type ChatGroupCreateRequest struct {
 	// Base64EncodedKeyRotation The key change event X's chat SDK encoded.
 	Base64EncodedKeyRotation string `json:"base64_encoded_key_rotation,omitempty,omitzero"`
 
-	// ConversationID The id the initialize operation reserved.
-	ConversationID string `json:"conversation_id"`
+	// ConversationID A chat group id: "g" and a number, reserved by the initialize operation before the group is created.
+	ConversationID ChatGroupID `json:"conversation_id"`
 
 	// ConversationKeyVersion The version of the group's first key.
 	ConversationKeyVersion string `json:"conversation_key_version"`
@@ -3638,6 +3638,9 @@ type ChatGroupCreateResponse struct {
 	} `json:"data,omitempty,omitzero"`
 	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
+
+// ChatGroupID A chat group id: "g" and a number, reserved by the initialize operation before the group is created.
+type ChatGroupID = string
 
 // ChatGroupInitializeResponse defines model for ChatGroupInitializeResponse.
 type ChatGroupInitializeResponse struct {
@@ -4123,6 +4126,7 @@ type CreateDmConversationRequestConversationType string
 // CreateDmEventResponse defines model for CreateDmEventResponse.
 type CreateDmEventResponse struct {
 	Data struct {
+		// DmConversationID A direct-message conversation id: the two user ids joined by a hyphen (lower id first) for a one-to-one conversation, or a number for a group.
 		DmConversationID DmConversationID `json:"dm_conversation_id"`
 		DmEventID        DmEventID        `json:"dm_event_id"`
 	} `json:"data,omitempty,omitzero"`
@@ -4198,15 +4202,17 @@ type DisplayTextRange = []int
 // DmAttachments defines model for DmAttachments.
 type DmAttachments = []DmMediaAttachment
 
-// DmConversationID defines model for DmConversationID.
+// DmConversationID A direct-message conversation id: the two user ids joined by a hyphen (lower id first) for a one-to-one conversation, or a number for a group.
 type DmConversationID = string
 
 // DmEvent An event of a direct-message conversation: a message, or a participant joining or leaving.
 type DmEvent struct {
-	Attachments      DmEventAttachments `json:"attachments,omitempty,omitzero"`
-	Cashtags         []CashtagEntity    `json:"cashtags,omitempty,omitzero"`
-	CreatedAt        time.Time          `json:"created_at,omitempty,omitzero"`
-	DmConversationID DmConversationID   `json:"dm_conversation_id,omitempty,omitzero"`
+	Attachments DmEventAttachments `json:"attachments,omitempty,omitzero"`
+	Cashtags    []CashtagEntity    `json:"cashtags,omitempty,omitzero"`
+	CreatedAt   time.Time          `json:"created_at,omitempty,omitzero"`
+
+	// DmConversationID A direct-message conversation id: the two user ids joined by a hyphen (lower id first) for a one-to-one conversation, or a number for a group.
+	DmConversationID DmConversationID `json:"dm_conversation_id,omitempty,omitzero"`
 
 	// Entities The hashtags, cashtags, mentions and links of a message's text (dm_event.fields=entities). X's 2.159 document puts these four lists at the top of the event; its newest nests them here. Either may come.
 	Entities         DmEventEntities          `json:"entities,omitempty,omitzero"`
@@ -4281,6 +4287,9 @@ type DmEventsLookupResponseMeta struct {
 type DmMediaAttachment struct {
 	MediaID MediaID `json:"media_id"`
 }
+
+// DmMediaResourceID The file name of a direct message attachment, with its extension: the last segment of its URL.
+type DmMediaResourceID = string
 
 // DmParticipants defines model for DmParticipants.
 type DmParticipants = []UserID
@@ -7852,7 +7861,7 @@ type SearchPostsEligibleForNotesParams struct {
 // LookupSpacesParams defines parameters for LookupSpaces.
 type LookupSpacesParams struct {
 	// Ids Ids to look up, comma separated.
-	Ids []string `form:"ids" json:"ids"`
+	Ids []SpaceID `form:"ids" json:"ids"`
 
 	// SpaceFields Space fields to return beyond the defaults, comma separated.
 	SpaceFields *SpaceFields `form:"space.fields,omitempty" json:"space.fields,omitempty"`
@@ -8653,7 +8662,7 @@ type LookupUsersParams struct {
 // LookupUsersByUsernamesParams defines parameters for LookupUsersByUsernames.
 type LookupUsersByUsernamesParams struct {
 	// Usernames Handles to look up, without the @, comma separated.
-	Usernames []string `form:"usernames" json:"usernames"`
+	Usernames []UserName `form:"usernames" json:"usernames"`
 
 	// UserFields User fields to return beyond the defaults, comma separated.
 	UserFields *UserFields `form:"user.fields,omitempty" json:"user.fields,omitempty"`
@@ -10387,7 +10396,7 @@ type ClientInterface interface {
 	// Returns the bytes of a photo, GIF or video attached to a direct message, for a participant of its conversation. The three path segments are those of the attachment's media URL.
 	//
 	// Corresponds with GET /2/dm_conversations/media/{dm_id}/{media_id}/{resource_id} (the `DownloadDMMedia` operationId).
-	DownloadDMMedia(ctx context.Context, dmid DmEventID, mediaID MediaID, resourceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DownloadDMMedia(ctx context.Context, dmid DmEventID, mediaID MediaID, resourceID DmMediaResourceID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListDMEventsWithParticipant List the events with one participant
 	//
@@ -10824,21 +10833,21 @@ type ClientInterface interface {
 	// Returns a single Space by its id.
 	//
 	// Corresponds with GET /2/spaces/{id} (the `LookupSpace` operationId).
-	LookupSpace(ctx context.Context, id string, params *LookupSpaceParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	LookupSpace(ctx context.Context, id SpaceID, params *LookupSpaceParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListSpaceBuyers List ticket buyers of a Space
 	//
 	// Returns the users who bought a ticket to the Space. Only its creator may ask.
 	//
 	// Corresponds with GET /2/spaces/{id}/buyers (the `ListSpaceBuyers` operationId).
-	ListSpaceBuyers(ctx context.Context, id string, params *ListSpaceBuyersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListSpaceBuyers(ctx context.Context, id SpaceID, params *ListSpaceBuyersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListSpaceTweets List Tweets shared in a Space
 	//
 	// Returns the Tweets shared by participants of the Space.
 	//
 	// Corresponds with GET /2/spaces/{id}/tweets (the `ListSpaceTweets` operationId).
-	ListSpaceTweets(ctx context.Context, id string, params *ListSpaceTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListSpaceTweets(ctx context.Context, id SpaceID, params *ListSpaceTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListTrendsByWoeid List the trends of a place
 	//
@@ -11116,7 +11125,7 @@ type ClientInterface interface {
 	// Returns one user by handle (without the @).
 	//
 	// Corresponds with GET /2/users/by/username/{username} (the `LookupUserByUsername` operationId).
-	LookupUserByUsername(ctx context.Context, username string, params *LookupUserByUsernameParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	LookupUserByUsername(ctx context.Context, username UserName, params *LookupUserByUsernameParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// StreamUserCompliance Connect to one partition of the user compliance stream
 	//
@@ -13099,7 +13108,7 @@ func (c *Client) CreateDMConversation(ctx context.Context, body CreateDMConversa
 // Returns the bytes of a photo, GIF or video attached to a direct message, for a participant of its conversation. The three path segments are those of the attachment's media URL.
 //
 // Corresponds with GET /2/dm_conversations/media/{dm_id}/{media_id}/{resource_id} (the `DownloadDMMedia` operationId).
-func (c *Client) DownloadDMMedia(ctx context.Context, dmid DmEventID, mediaID MediaID, resourceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) DownloadDMMedia(ctx context.Context, dmid DmEventID, mediaID MediaID, resourceID DmMediaResourceID, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
@@ -14251,7 +14260,7 @@ func (c *Client) SearchSpaces(ctx context.Context, params *SearchSpacesParams, r
 // Returns a single Space by its id.
 //
 // Corresponds with GET /2/spaces/{id} (the `LookupSpace` operationId).
-func (c *Client) LookupSpace(ctx context.Context, id string, params *LookupSpaceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) LookupSpace(ctx context.Context, id SpaceID, params *LookupSpaceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
@@ -14271,7 +14280,7 @@ func (c *Client) LookupSpace(ctx context.Context, id string, params *LookupSpace
 // Returns the users who bought a ticket to the Space. Only its creator may ask.
 //
 // Corresponds with GET /2/spaces/{id}/buyers (the `ListSpaceBuyers` operationId).
-func (c *Client) ListSpaceBuyers(ctx context.Context, id string, params *ListSpaceBuyersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) ListSpaceBuyers(ctx context.Context, id SpaceID, params *ListSpaceBuyersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
@@ -14291,7 +14300,7 @@ func (c *Client) ListSpaceBuyers(ctx context.Context, id string, params *ListSpa
 // Returns the Tweets shared by participants of the Space.
 //
 // Corresponds with GET /2/spaces/{id}/tweets (the `ListSpaceTweets` operationId).
-func (c *Client) ListSpaceTweets(ctx context.Context, id string, params *ListSpaceTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) ListSpaceTweets(ctx context.Context, id SpaceID, params *ListSpaceTweetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
@@ -15063,7 +15072,7 @@ func (c *Client) LookupUsersByUsernames(ctx context.Context, params *LookupUsers
 // Returns one user by handle (without the @).
 //
 // Corresponds with GET /2/users/by/username/{username} (the `LookupUserByUsername` operationId).
-func (c *Client) LookupUserByUsername(ctx context.Context, username string, params *LookupUserByUsernameParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) LookupUserByUsername(ctx context.Context, username UserName, params *LookupUserByUsernameParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	server, err := c.server.Parse(c.Server)
 	if err != nil {
 		return nil, err
@@ -19080,7 +19089,7 @@ func newCreateDMConversationRequestWithBody(ctx context.Context, server *request
 }
 
 // NewDownloadDMMediaRequest constructs an http.Request for the DownloadDMMedia method
-func NewDownloadDMMediaRequest(server string, dmid DmEventID, mediaID MediaID, resourceID string) (*http.Request, error) {
+func NewDownloadDMMediaRequest(server string, dmid DmEventID, mediaID MediaID, resourceID DmMediaResourceID) (*http.Request, error) {
 	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
@@ -19088,7 +19097,7 @@ func NewDownloadDMMediaRequest(server string, dmid DmEventID, mediaID MediaID, r
 	return newDownloadDMMediaRequest(context.Background(), parsed, dmid, mediaID, resourceID)
 }
 
-func newDownloadDMMediaRequest(ctx context.Context, server *requesturl.Server, dmid DmEventID, mediaID MediaID, resourceID string) (*http.Request, error) {
+func newDownloadDMMediaRequest(ctx context.Context, server *requesturl.Server, dmid DmEventID, mediaID MediaID, resourceID DmMediaResourceID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -22249,7 +22258,7 @@ func newSearchSpacesRequest(ctx context.Context, server *requesturl.Server, para
 }
 
 // NewLookupSpaceRequest constructs an http.Request for the LookupSpace method
-func NewLookupSpaceRequest(server string, id string, params *LookupSpaceParams) (*http.Request, error) {
+func NewLookupSpaceRequest(server string, id SpaceID, params *LookupSpaceParams) (*http.Request, error) {
 	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
@@ -22257,7 +22266,7 @@ func NewLookupSpaceRequest(server string, id string, params *LookupSpaceParams) 
 	return newLookupSpaceRequest(context.Background(), parsed, id, params)
 }
 
-func newLookupSpaceRequest(ctx context.Context, server *requesturl.Server, id string, params *LookupSpaceParams) (*http.Request, error) {
+func newLookupSpaceRequest(ctx context.Context, server *requesturl.Server, id SpaceID, params *LookupSpaceParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -22343,7 +22352,7 @@ func newLookupSpaceRequest(ctx context.Context, server *requesturl.Server, id st
 }
 
 // NewListSpaceBuyersRequest constructs an http.Request for the ListSpaceBuyers method
-func NewListSpaceBuyersRequest(server string, id string, params *ListSpaceBuyersParams) (*http.Request, error) {
+func NewListSpaceBuyersRequest(server string, id SpaceID, params *ListSpaceBuyersParams) (*http.Request, error) {
 	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
@@ -22351,7 +22360,7 @@ func NewListSpaceBuyersRequest(server string, id string, params *ListSpaceBuyers
 	return newListSpaceBuyersRequest(context.Background(), parsed, id, params)
 }
 
-func newListSpaceBuyersRequest(ctx context.Context, server *requesturl.Server, id string, params *ListSpaceBuyersParams) (*http.Request, error) {
+func newListSpaceBuyersRequest(ctx context.Context, server *requesturl.Server, id SpaceID, params *ListSpaceBuyersParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -22449,7 +22458,7 @@ func newListSpaceBuyersRequest(ctx context.Context, server *requesturl.Server, i
 }
 
 // NewListSpaceTweetsRequest constructs an http.Request for the ListSpaceTweets method
-func NewListSpaceTweetsRequest(server string, id string, params *ListSpaceTweetsParams) (*http.Request, error) {
+func NewListSpaceTweetsRequest(server string, id SpaceID, params *ListSpaceTweetsParams) (*http.Request, error) {
 	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
@@ -22457,7 +22466,7 @@ func NewListSpaceTweetsRequest(server string, id string, params *ListSpaceTweets
 	return newListSpaceTweetsRequest(context.Background(), parsed, id, params)
 }
 
-func newListSpaceTweetsRequest(ctx context.Context, server *requesturl.Server, id string, params *ListSpaceTweetsParams) (*http.Request, error) {
+func newListSpaceTweetsRequest(ctx context.Context, server *requesturl.Server, id SpaceID, params *ListSpaceTweetsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -26382,7 +26391,7 @@ func newLookupUsersByUsernamesRequest(ctx context.Context, server *requesturl.Se
 }
 
 // NewLookupUserByUsernameRequest constructs an http.Request for the LookupUserByUsername method
-func NewLookupUserByUsernameRequest(server string, username string, params *LookupUserByUsernameParams) (*http.Request, error) {
+func NewLookupUserByUsernameRequest(server string, username UserName, params *LookupUserByUsernameParams) (*http.Request, error) {
 	parsed, err := requesturl.Parse(server)
 	if err != nil {
 		return nil, err
@@ -26390,7 +26399,7 @@ func NewLookupUserByUsernameRequest(server string, username string, params *Look
 	return newLookupUserByUsernameRequest(context.Background(), parsed, username, params)
 }
 
-func newLookupUserByUsernameRequest(ctx context.Context, server *requesturl.Server, username string, params *LookupUserByUsernameParams) (*http.Request, error) {
+func newLookupUserByUsernameRequest(ctx context.Context, server *requesturl.Server, username UserName, params *LookupUserByUsernameParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -30812,7 +30821,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /2/dm_conversations/media/{dm_id}/{media_id}/{resource_id} (the `DownloadDMMedia` operationId).
-	DownloadDMMediaWithResponse(ctx context.Context, dmid DmEventID, mediaID MediaID, resourceID string, reqEditors ...RequestEditorFn) (*DownloadDMMediaResult, error)
+	DownloadDMMediaWithResponse(ctx context.Context, dmid DmEventID, mediaID MediaID, resourceID DmMediaResourceID, reqEditors ...RequestEditorFn) (*DownloadDMMediaResult, error)
 
 	// ListDMEventsWithParticipantWithResponse List the events with one participant
 	//
@@ -31307,7 +31316,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /2/spaces/{id} (the `LookupSpace` operationId).
-	LookupSpaceWithResponse(ctx context.Context, id string, params *LookupSpaceParams, reqEditors ...RequestEditorFn) (*LookupSpaceResult, error)
+	LookupSpaceWithResponse(ctx context.Context, id SpaceID, params *LookupSpaceParams, reqEditors ...RequestEditorFn) (*LookupSpaceResult, error)
 
 	// ListSpaceBuyersWithResponse List ticket buyers of a Space
 	//
@@ -31316,7 +31325,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /2/spaces/{id}/buyers (the `ListSpaceBuyers` operationId).
-	ListSpaceBuyersWithResponse(ctx context.Context, id string, params *ListSpaceBuyersParams, reqEditors ...RequestEditorFn) (*ListSpaceBuyersResult, error)
+	ListSpaceBuyersWithResponse(ctx context.Context, id SpaceID, params *ListSpaceBuyersParams, reqEditors ...RequestEditorFn) (*ListSpaceBuyersResult, error)
 
 	// ListSpaceTweetsWithResponse List Tweets shared in a Space
 	//
@@ -31325,7 +31334,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /2/spaces/{id}/tweets (the `ListSpaceTweets` operationId).
-	ListSpaceTweetsWithResponse(ctx context.Context, id string, params *ListSpaceTweetsParams, reqEditors ...RequestEditorFn) (*ListSpaceTweetsResult, error)
+	ListSpaceTweetsWithResponse(ctx context.Context, id SpaceID, params *ListSpaceTweetsParams, reqEditors ...RequestEditorFn) (*ListSpaceTweetsResult, error)
 
 	// ListTrendsByWoeidWithResponse List the trends of a place
 	//
@@ -31667,7 +31676,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /2/users/by/username/{username} (the `LookupUserByUsername` operationId).
-	LookupUserByUsernameWithResponse(ctx context.Context, username string, params *LookupUserByUsernameParams, reqEditors ...RequestEditorFn) (*LookupUserByUsernameResult, error)
+	LookupUserByUsernameWithResponse(ctx context.Context, username UserName, params *LookupUserByUsernameParams, reqEditors ...RequestEditorFn) (*LookupUserByUsernameResult, error)
 
 	// StreamUserComplianceWithResponse Connect to one partition of the user compliance stream
 	//
@@ -41917,7 +41926,7 @@ func (c *ClientWithResponses) CreateDMConversationWithResponse(ctx context.Conte
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /2/dm_conversations/media/{dm_id}/{media_id}/{resource_id} (the `DownloadDMMedia` operationId).
-func (c *ClientWithResponses) DownloadDMMediaWithResponse(ctx context.Context, dmid DmEventID, mediaID MediaID, resourceID string, reqEditors ...RequestEditorFn) (*DownloadDMMediaResult, error) {
+func (c *ClientWithResponses) DownloadDMMediaWithResponse(ctx context.Context, dmid DmEventID, mediaID MediaID, resourceID DmMediaResourceID, reqEditors ...RequestEditorFn) (*DownloadDMMediaResult, error) {
 	rsp, err := c.DownloadDMMedia(ctx, dmid, mediaID, resourceID, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -42742,7 +42751,7 @@ func (c *ClientWithResponses) SearchSpacesWithResponse(ctx context.Context, para
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /2/spaces/{id} (the `LookupSpace` operationId).
-func (c *ClientWithResponses) LookupSpaceWithResponse(ctx context.Context, id string, params *LookupSpaceParams, reqEditors ...RequestEditorFn) (*LookupSpaceResult, error) {
+func (c *ClientWithResponses) LookupSpaceWithResponse(ctx context.Context, id SpaceID, params *LookupSpaceParams, reqEditors ...RequestEditorFn) (*LookupSpaceResult, error) {
 	rsp, err := c.LookupSpace(ctx, id, params, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -42757,7 +42766,7 @@ func (c *ClientWithResponses) LookupSpaceWithResponse(ctx context.Context, id st
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /2/spaces/{id}/buyers (the `ListSpaceBuyers` operationId).
-func (c *ClientWithResponses) ListSpaceBuyersWithResponse(ctx context.Context, id string, params *ListSpaceBuyersParams, reqEditors ...RequestEditorFn) (*ListSpaceBuyersResult, error) {
+func (c *ClientWithResponses) ListSpaceBuyersWithResponse(ctx context.Context, id SpaceID, params *ListSpaceBuyersParams, reqEditors ...RequestEditorFn) (*ListSpaceBuyersResult, error) {
 	rsp, err := c.ListSpaceBuyers(ctx, id, params, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -42772,7 +42781,7 @@ func (c *ClientWithResponses) ListSpaceBuyersWithResponse(ctx context.Context, i
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /2/spaces/{id}/tweets (the `ListSpaceTweets` operationId).
-func (c *ClientWithResponses) ListSpaceTweetsWithResponse(ctx context.Context, id string, params *ListSpaceTweetsParams, reqEditors ...RequestEditorFn) (*ListSpaceTweetsResult, error) {
+func (c *ClientWithResponses) ListSpaceTweetsWithResponse(ctx context.Context, id SpaceID, params *ListSpaceTweetsParams, reqEditors ...RequestEditorFn) (*ListSpaceTweetsResult, error) {
 	rsp, err := c.ListSpaceTweets(ctx, id, params, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -43342,7 +43351,7 @@ func (c *ClientWithResponses) LookupUsersByUsernamesWithResponse(ctx context.Con
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /2/users/by/username/{username} (the `LookupUserByUsername` operationId).
-func (c *ClientWithResponses) LookupUserByUsernameWithResponse(ctx context.Context, username string, params *LookupUserByUsernameParams, reqEditors ...RequestEditorFn) (*LookupUserByUsernameResult, error) {
+func (c *ClientWithResponses) LookupUserByUsernameWithResponse(ctx context.Context, username UserName, params *LookupUserByUsernameParams, reqEditors ...RequestEditorFn) (*LookupUserByUsernameResult, error) {
 	rsp, err := c.LookupUserByUsername(ctx, username, params, reqEditors...)
 	if err != nil {
 		return nil, err

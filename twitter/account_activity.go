@@ -12,7 +12,7 @@ import (
 // Needs user context: OAuth 2.0 with the dm.read, dm.write, tweet.read and users.read
 // scopes, or OAuth 1.0a. Not retried unless WithRetryMutations is set.
 func (s *AccountActivityService) Subscribe(ctx context.Context, webhookID string) (*gen.AccountActivitySubscriptionResponse, *Response, error) {
-	if err := checkID("AccountActivity.Subscribe", "webhook id", numericID, webhookID); err != nil {
+	if err := checkID("AccountActivity.Subscribe", "webhook id", patternWebhookID, webhookID); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opCreateAccountActivitySubscription, func(ctx context.Context) (*http.Response, error) {
@@ -23,7 +23,7 @@ func (s *AccountActivityService) Subscribe(ctx context.Context, webhookID string
 // Subscribed reports (Data.Subscribed) whether the authenticated user's activity goes to
 // webhook webhookID. Needs the same user context as Subscribe.
 func (s *AccountActivityService) Subscribed(ctx context.Context, webhookID string) (*gen.AccountActivitySubscriptionResponse, *Response, error) {
-	if err := checkID("AccountActivity.Subscribed", "webhook id", numericID, webhookID); err != nil {
+	if err := checkID("AccountActivity.Subscribed", "webhook id", patternWebhookID, webhookID); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opGetAccountActivitySubscription, func(ctx context.Context) (*http.Response, error) {
@@ -34,7 +34,7 @@ func (s *AccountActivityService) Subscribed(ctx context.Context, webhookID strin
 // Subscriptions lists the users whose activity goes to webhook webhookID, with the
 // webhook's URL and the app's id. Needs an app-only token.
 func (s *AccountActivityService) Subscriptions(ctx context.Context, webhookID string) (*gen.AccountActivityListResponse, *Response, error) {
-	if err := checkID("AccountActivity.Subscriptions", "webhook id", numericID, webhookID); err != nil {
+	if err := checkID("AccountActivity.Subscriptions", "webhook id", patternWebhookID, webhookID); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opListAccountActivitySubscriptions, func(ctx context.Context) (*http.Response, error) {
@@ -47,10 +47,10 @@ func (s *AccountActivityService) Subscriptions(ctx context.Context, webhookID st
 // is set.
 func (s *AccountActivityService) Unsubscribe(ctx context.Context, webhookID, userID string) (*gen.AccountActivitySubscriptionResponse, *Response, error) {
 	const method = "AccountActivity.Unsubscribe"
-	if err := checkID(method, "webhook id", numericID, webhookID); err != nil {
+	if err := checkID(method, "webhook id", patternWebhookID, webhookID); err != nil {
 		return nil, nil, err
 	}
-	if err := checkID(method, "user id", numericID, userID); err != nil {
+	if err := checkID(method, "user id", patternUserID, userID); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opDeleteAccountActivitySubscription,

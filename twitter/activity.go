@@ -55,7 +55,7 @@ func checkActivitySubscription(method string, req gen.ActivitySubscriptionCreate
 		return invalid(method, "Keyword of %d characters; the API takes at most %d", utf8.RuneCountInString(f.Keyword), maxActivityKeyword)
 	}
 	if f.UserID != "" {
-		if err := checkID(method, "user id", numericID, f.UserID); err != nil {
+		if err := checkID(method, "user id", patternUserID, f.UserID); err != nil {
 			return err
 		}
 	}
@@ -69,7 +69,7 @@ func checkActivityDelivery(method, tag, webhookID string) error {
 		return invalid(method, "Tag of %d characters; the API takes at most %d", n, maxActivityTag)
 	}
 	if webhookID != "" {
-		return checkID(method, "webhook id", numericID, webhookID)
+		return checkID(method, "webhook id", patternWebhookID, webhookID)
 	}
 	return nil
 }
@@ -99,7 +99,7 @@ func (s *ActivityService) Subscriptions(ctx context.Context, opts *PageOptions) 
 // subscribe again). Needs an app-only token. Not retried unless WithRetryMutations is set.
 func (s *ActivityService) UpdateSubscription(ctx context.Context, id string, req gen.ActivitySubscriptionUpdateRequest) (*gen.ActivitySubscriptionUpdateResponse, *Response, error) {
 	const method = "Activity.UpdateSubscription"
-	if err := checkID(method, "subscription id", numericID, id); err != nil {
+	if err := checkID(method, "subscription id", patternActivitySubscriptionID, id); err != nil {
 		return nil, nil, err
 	}
 	if req.Tag == "" && req.WebhookID == "" {
@@ -119,7 +119,7 @@ func (s *ActivityService) UpdateSubscription(ctx context.Context, id string, req
 // WithRetryMutations is set.
 func (s *ActivityService) DeleteSubscription(ctx context.Context, id string) (*gen.ActivitySubscriptionDeleteResponse, *Response, error) {
 	const method = "Activity.DeleteSubscription"
-	if err := checkID(method, "subscription id", numericID, id); err != nil {
+	if err := checkID(method, "subscription id", patternActivitySubscriptionID, id); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opDeleteActivitySubscription,
@@ -135,7 +135,7 @@ func (s *ActivityService) DeleteSubscription(ctx context.Context, id string) (*g
 // WithRetryMutations is set.
 func (s *ActivityService) DeleteSubscriptions(ctx context.Context, ids []string) (*gen.ActivitySubscriptionsDeleteResponse, *Response, error) {
 	const method = "Activity.DeleteSubscriptions"
-	if err := checkIDs(method, "subscription id", numericID, ids); err != nil {
+	if err := checkIDs(method, "subscription id", patternActivitySubscriptionID, ids); err != nil {
 		return nil, nil, err
 	}
 	p := gen.DeleteActivitySubscriptionsParams{Ids: ids}

@@ -74,7 +74,7 @@ func checkArticleContent(method string, c gen.ArticleContentState) error {
 		var err error
 		switch d := v.Data; v.Type {
 		case gen.ArticleEntityTypePost:
-			err = checkID(method, "embedded tweet id", numericID, d.PostID)
+			err = checkID(method, "embedded tweet id", patternTweetID, d.PostID)
 		case gen.ArticleEntityTypeLink:
 			if d.URL == "" {
 				err = invalid(method, "entity %d is a link without a URL", i)
@@ -101,7 +101,7 @@ func checkArticleContent(method string, c gen.ArticleContentState) error {
 }
 
 func checkArticleMedia(method string, m gen.ArticleMedia) error {
-	if err := checkID(method, "media id", numericID, m.MediaID); err != nil {
+	if err := checkID(method, "media id", patternMediaID, m.MediaID); err != nil {
 		return err
 	}
 	if m.MediaCategory == "" {
@@ -142,7 +142,7 @@ func (s *ArticlesService) CreateDraft(ctx context.Context, a NewArticle) (*gen.A
 // caller's drafts is a not-found error. Not retried unless WithRetryMutations is set.
 // Needs a user context (OAuth 2.0 scope tweet.write, or OAuth 1.0a).
 func (s *ArticlesService) Publish(ctx context.Context, articleID string) (*gen.ArticlePublishResponse, *Response, error) {
-	if err := checkID("Articles.Publish", "article id", numericID, articleID); err != nil {
+	if err := checkID("Articles.Publish", "article id", patternArticleID, articleID); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opPublishArticle, func(ctx context.Context) (*http.Response, error) {

@@ -20,7 +20,7 @@ type BookmarkFolderPage = Page[gen.BookmarkFolder]
 // is userID (scope bookmark.read).
 func (s *BookmarksService) Folders(ctx context.Context, userID string, opts *PageOptions) (*gen.BookmarkFoldersResponse, *Response, error) {
 	const method = "Bookmarks.Folders"
-	if err := checkID(method, "user id", numericID, userID); err != nil {
+	if err := checkID(method, "user id", patternUserID, userID); err != nil {
 		return nil, nil, err
 	}
 	var p gen.ListBookmarkFoldersParams
@@ -38,7 +38,7 @@ func (s *BookmarksService) Folders(ctx context.Context, userID string, opts *Pag
 // whose user is userID (scope bookmark.write); OAuth 1.0a is not accepted.
 func (s *BookmarksService) CreateFolder(ctx context.Context, userID, name string) (*gen.BookmarkFolderCreateResponse, *Response, error) {
 	const method = "Bookmarks.CreateFolder"
-	if err := checkID(method, "user id", numericID, userID); err != nil {
+	if err := checkID(method, "user id", patternUserID, userID); err != nil {
 		return nil, nil, err
 	}
 	if n := utf8.RuneCountInString(name); n == 0 || n > maxBookmarkFolderName {
@@ -56,10 +56,10 @@ func (s *BookmarksService) CreateFolder(ctx context.Context, userID, name string
 // bookmark.read).
 func (s *BookmarksService) FolderTweets(ctx context.Context, userID, folderID string) (*gen.BookmarkFolderTweetsResponse, *Response, error) {
 	const method = "Bookmarks.FolderTweets"
-	if err := checkID(method, "user id", numericID, userID); err != nil {
+	if err := checkID(method, "user id", patternUserID, userID); err != nil {
 		return nil, nil, err
 	}
-	if err := checkID(method, "folder id", numericID, folderID); err != nil {
+	if err := checkID(method, "folder id", patternBookmarkFolderID, folderID); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opListBookmarkFolderTweets, func(ctx context.Context) (*http.Response, error) {

@@ -9,9 +9,6 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// broadcastID is the shape of a broadcast id, the same as a Space's.
-var broadcastID = spaceID
-
 // BroadcastOptions selects the fields of a broadcast; none means X's default.
 type BroadcastOptions struct {
 	BroadcastFields []gen.BroadcastField
@@ -69,7 +66,7 @@ func (s *BroadcastsService) List(ctx context.Context, opts *BroadcastListOptions
 // 1.0a).
 func (s *BroadcastsService) Lookup(ctx context.Context, ids []string, opts *BroadcastOptions) (*gen.BroadcastsResponse, *Response, error) {
 	const method = "Broadcasts.Lookup"
-	if err := checkIDs(method, "broadcast id", broadcastID, ids); err != nil {
+	if err := checkIDs(method, "broadcast id", patternBroadcastID, ids); err != nil {
 		return nil, nil, err
 	}
 	fields, err := orZero(opts).check(method)
@@ -86,7 +83,7 @@ func (s *BroadcastsService) Lookup(ctx context.Context, ids []string, opts *Broa
 // broadcast.read, or OAuth 1.0a).
 func (s *BroadcastsService) ByID(ctx context.Context, id string, opts *BroadcastOptions) (*gen.BroadcastResponse, *Response, error) {
 	const method = "Broadcasts.ByID"
-	if err := checkID(method, "broadcast id", broadcastID, id); err != nil {
+	if err := checkID(method, "broadcast id", patternBroadcastID, id); err != nil {
 		return nil, nil, err
 	}
 	fields, err := orZero(opts).check(method)

@@ -3,7 +3,6 @@ package twitter
 import (
 	"context"
 	"net/http"
-	"regexp"
 	"time"
 	"unicode/utf8"
 
@@ -12,9 +11,6 @@ import (
 
 // maxChatChars is the longest chat message X takes.
 const maxChatChars = 140
-
-// chatUserID is a user id as the broadcast chat takes it: no leading zeros.
-var chatUserID = regexp.MustCompile(`^[1-9][0-9]{0,18}$`)
 
 // BroadcastChatOptions selects the fields, expansions and page of a broadcast's chat.
 // Expanding author_id returns the authors in Includes, with UserFields.
@@ -47,7 +43,7 @@ type ChatMuteOptions struct {
 // or OAuth 1.0a).
 func (s *BroadcastsService) Chat(ctx context.Context, id string, opts *BroadcastChatOptions) (*gen.BroadcastChatResponse, *Response, error) {
 	const method = "Broadcasts.Chat"
-	if err := checkID(method, "broadcast id", broadcastID, id); err != nil {
+	if err := checkID(method, "broadcast id", patternBroadcastID, id); err != nil {
 		return nil, nil, err
 	}
 	o := orZero(opts)
@@ -77,7 +73,7 @@ func (s *BroadcastsService) Chat(ctx context.Context, id string, opts *Broadcast
 // context (OAuth 2.0 scopes broadcast.read and broadcast.write, or OAuth 1.0a).
 func (s *BroadcastsService) SendChat(ctx context.Context, id string, m ChatMessage) (*gen.BroadcastChatSendResponse, *Response, error) {
 	const method = "Broadcasts.SendChat"
-	if err := checkID(method, "broadcast id", broadcastID, id); err != nil {
+	if err := checkID(method, "broadcast id", patternBroadcastID, id); err != nil {
 		return nil, nil, err
 	}
 	switch n := utf8.RuneCountInString(m.Text); {
@@ -87,7 +83,7 @@ func (s *BroadcastsService) SendChat(ctx context.Context, id string, m ChatMessa
 		return nil, nil, invalid(method, "the message is %d characters; X takes at most %d", n, maxChatChars)
 	}
 	if m.ReplyTo != "" {
-		if err := checkID(method, "reply-to message id", numericID, m.ReplyTo); err != nil {
+		if err := checkID(method, "reply-to message id", patternBroadcastChatMessageID, m.ReplyTo); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -102,10 +98,10 @@ func (s *BroadcastsService) SendChat(ctx context.Context, id string, m ChatMessa
 // (OAuth 2.0 scopes broadcast.read and broadcast.write, or OAuth 1.0a).
 func (s *BroadcastsService) MuteChatUser(ctx context.Context, id, userID string, opts *ChatMuteOptions) (*gen.BroadcastChatMuteResponse, *Response, error) {
 	const method = "Broadcasts.MuteChatUser"
-	if err := checkID(method, "broadcast id", broadcastID, id); err != nil {
+	if err := checkID(method, "broadcast id", patternBroadcastID, id); err != nil {
 		return nil, nil, err
 	}
-	if err := checkID(method, "user id", chatUserID, userID); err != nil {
+	if err := checkID(method, "user id", patternBroadcastChatUserID, userID); err != nil {
 		return nil, nil, err
 	}
 	o := orZero(opts)
@@ -117,7 +113,7 @@ func (s *BroadcastsService) MuteChatUser(ctx context.Context, id, userID string,
 		req.EndAtMs = epochMillis(o.Until)
 	}
 	if o.MessageID != "" {
-		if err := checkID(method, "message id", chatUserID, o.MessageID); err != nil {
+		if err := checkID(method, "message id", patternBroadcastChatMuteRequestMessageID, o.MessageID); err != nil {
 			return nil, nil, err
 		}
 		req.MessageID = o.MessageID
@@ -132,10 +128,10 @@ func (s *BroadcastsService) MuteChatUser(ctx context.Context, id, userID string,
 // and broadcast.write, or OAuth 1.0a).
 func (s *BroadcastsService) UnmuteChatUser(ctx context.Context, id, userID string) (*gen.BroadcastChatMuteResponse, *Response, error) {
 	const method = "Broadcasts.UnmuteChatUser"
-	if err := checkID(method, "broadcast id", broadcastID, id); err != nil {
+	if err := checkID(method, "broadcast id", patternBroadcastID, id); err != nil {
 		return nil, nil, err
 	}
-	if err := checkID(method, "user id", chatUserID, userID); err != nil {
+	if err := checkID(method, "user id", patternBroadcastChatUserID, userID); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opUnmuteBroadcastChatUser, func(ctx context.Context) (*http.Response, error) {
@@ -148,10 +144,10 @@ func (s *BroadcastsService) UnmuteChatUser(ctx context.Context, id, userID strin
 // broadcast.read and broadcast.write, or OAuth 1.0a).
 func (s *BroadcastsService) DeleteChatMessage(ctx context.Context, id, messageID string) (*gen.BroadcastDeleteResponse, *Response, error) {
 	const method = "Broadcasts.DeleteChatMessage"
-	if err := checkID(method, "broadcast id", broadcastID, id); err != nil {
+	if err := checkID(method, "broadcast id", patternBroadcastID, id); err != nil {
 		return nil, nil, err
 	}
-	if err := checkID(method, "message id", numericID, messageID); err != nil {
+	if err := checkID(method, "message id", patternBroadcastChatMessageID, messageID); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opDeleteBroadcastChatMessage, func(ctx context.Context) (*http.Response, error) {

@@ -46,13 +46,13 @@ func (b BroadcastSchedule) check(method string, creating bool) error {
 		return invalid(method, "the schedule ends (%s) before it starts (%s)", b.End.Format(time.RFC3339), b.Start.Format(time.RFC3339))
 	case creating && b.SourceID == "":
 		return invalid(method, "a schedule needs the SourceID it is streamed from")
-	case b.ChatOption != "" && !numericID.MatchString(b.ChatOption):
+	case b.ChatOption != "" && !patternBroadcastDecimal.MatchString(b.ChatOption):
 		return invalid(method, "ChatOption %q is not a decimal number", b.ChatOption)
-	case b.ThumbnailMediaID != "" && !numericID.MatchString(b.ThumbnailMediaID):
-		return invalid(method, "ThumbnailMediaID %q is malformed (want %s)", b.ThumbnailMediaID, numericID)
+	case b.ThumbnailMediaID != "" && !patternMediaID.MatchString(b.ThumbnailMediaID):
+		return invalid(method, "ThumbnailMediaID %q is malformed (want %s)", b.ThumbnailMediaID, patternMediaID)
 	case !creating && (b.TelecastID != "" || b.Repeat != "" || b.Repeats != 0):
 		return invalid(method, "an update cannot change TelecastID, Repeat or Repeats")
-	case b.TelecastID != "" && !numericID.MatchString(b.TelecastID):
+	case b.TelecastID != "" && !patternBroadcastDecimal.MatchString(b.TelecastID):
 		return invalid(method, "TelecastID %q is not a decimal number", b.TelecastID)
 	case b.Repeat != "" && !b.Repeat.Valid():
 		return notOneOf(method, "Repeat", b.Repeat)
@@ -132,7 +132,7 @@ func (s *BroadcastsService) Scheduled(ctx context.Context, opts *ScheduledOption
 // ScheduledByID returns the caller's schedule of broadcast id. Needs a user context
 // (OAuth 2.0 scope broadcast.read, or OAuth 1.0a).
 func (s *BroadcastsService) ScheduledByID(ctx context.Context, id string) (*gen.ScheduledBroadcastResponse, *Response, error) {
-	if err := checkID("Broadcasts.ScheduledByID", "broadcast id", broadcastID, id); err != nil {
+	if err := checkID("Broadcasts.ScheduledByID", "broadcast id", patternBroadcastID, id); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opGetScheduledBroadcast, func(ctx context.Context) (*http.Response, error) {
@@ -147,10 +147,10 @@ func (s *BroadcastsService) ScheduledByID(ctx context.Context, id string) (*gen.
 // 1.0a).
 func (s *BroadcastsService) UpdateScheduled(ctx context.Context, id, scheduleID string, b BroadcastSchedule, opts *UpdateScheduledOptions) (*gen.ScheduledBroadcastResponse, *Response, error) {
 	const method = "Broadcasts.UpdateScheduled"
-	if err := checkID(method, "broadcast id", broadcastID, id); err != nil {
+	if err := checkID(method, "broadcast id", patternBroadcastID, id); err != nil {
 		return nil, nil, err
 	}
-	if err := checkID(method, "schedule id", numericID, scheduleID); err != nil {
+	if err := checkID(method, "schedule id", patternBroadcastDecimal, scheduleID); err != nil {
 		return nil, nil, err
 	}
 	if err := b.check(method, false); err != nil {
@@ -169,7 +169,7 @@ func (s *BroadcastsService) UpdateScheduled(ctx context.Context, id, scheduleID 
 // the air). Not retried unless WithRetryMutations is set. Needs a user context (OAuth 2.0
 // scopes broadcast.read and broadcast.write, or OAuth 1.0a).
 func (s *BroadcastsService) DeleteScheduled(ctx context.Context, id string, opts *DeleteScheduledOptions) (*gen.BroadcastDeleteResponse, *Response, error) {
-	if err := checkID("Broadcasts.DeleteScheduled", "broadcast id", broadcastID, id); err != nil {
+	if err := checkID("Broadcasts.DeleteScheduled", "broadcast id", patternBroadcastID, id); err != nil {
 		return nil, nil, err
 	}
 	var p gen.DeleteScheduledBroadcastParams
@@ -188,7 +188,7 @@ func (s *BroadcastsService) DeleteScheduled(ctx context.Context, id string, opts
 // WithRetryMutations is set. Needs a user context (OAuth 2.0 scopes broadcast.read and
 // broadcast.write, or OAuth 1.0a).
 func (s *BroadcastsService) GoLive(ctx context.Context, id string) (*gen.ScheduledBroadcastResponse, *Response, error) {
-	if err := checkID("Broadcasts.GoLive", "broadcast id", broadcastID, id); err != nil {
+	if err := checkID("Broadcasts.GoLive", "broadcast id", patternBroadcastID, id); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opGoLiveScheduledBroadcast, func(ctx context.Context) (*http.Response, error) {

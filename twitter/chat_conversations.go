@@ -4,23 +4,17 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"regexp"
 	"strings"
 
 	"github.com/twitterkit/go/gen"
 )
-
-// chatConversationID is a chat conversation id in a path: a user id (the one-to-one
-// conversation with that user, where one is set up), two user ids joined by a hyphen (a
-// one-to-one conversation), or "g" and a number (a group).
-var chatConversationID = regexp.MustCompile(`^([0-9]{1,19}|[0-9]{1,19}-[0-9]{1,19}|g[0-9]{1,19})$`)
 
 // chatPathID checks a conversation id and returns it as paths spell it. Events and X's
 // chat SDK write a one-to-one id with a colon ("12:34"); paths take a hyphen ("12-34"),
 // so either is accepted.
 func chatPathID(method, id string) (string, error) {
 	id = strings.Replace(id, ":", "-", 1)
-	if err := checkID(method, "conversation id", chatConversationID, id); err != nil {
+	if err := checkID(method, "conversation id", patternChatConversationID, id); err != nil {
 		return "", err
 	}
 	return id, nil

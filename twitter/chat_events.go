@@ -4,15 +4,8 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"regexp"
 
 	"github.com/twitterkit/go/gen"
-)
-
-// Patterns of the chat SDK's encodings, from the API document.
-var (
-	chatEncoded = regexp.MustCompile(`^[A-Za-z0-9+/=_-]+$`) // signatures and signed descriptions
-	chatVersion = regexp.MustCompile(`^[0-9]+$`)            // key and signature versions
 )
 
 // ChatEventsOptions selects a page of a chat conversation's events.
@@ -145,13 +138,13 @@ func checkActionSignatures(method string, sigs []gen.ChatActionSignature) error 
 		switch s := sig.MessageEventSignature; {
 		case sig.MessageID == "":
 			msg = "empty MessageID"
-		case !chatEncoded.MatchString(sig.EncodedMessageEventDetail):
+		case !patternChatActionSignatureEncodedMessageEventDetail.MatchString(sig.EncodedMessageEventDetail):
 			msg = "EncodedMessageEventDetail is empty or not base64"
-		case !chatEncoded.MatchString(s.Signature):
+		case !patternChatMessageEventSignatureSignature.MatchString(s.Signature):
 			msg = "MessageEventSignature.Signature is empty or not base64"
-		case !chatVersion.MatchString(s.PublicKeyVersion):
+		case !patternChatMessageEventSignaturePublicKeyVersion.MatchString(s.PublicKeyVersion):
 			msg = fmt.Sprintf("MessageEventSignature.PublicKeyVersion %q is not a decimal number", s.PublicKeyVersion)
-		case !chatVersion.MatchString(s.SignatureVersion):
+		case !patternChatMessageEventSignatureSignatureVersion.MatchString(s.SignatureVersion):
 			msg = fmt.Sprintf("MessageEventSignature.SignatureVersion %q is not a decimal number", s.SignatureVersion)
 		default:
 			continue
@@ -164,7 +157,7 @@ func checkActionSignatures(method string, sigs []gen.ChatActionSignature) error 
 // checkParticipantKeys checks the wrapped keys of a key change: a user id and a key each.
 func checkParticipantKeys(method string, keys []gen.ChatParticipantKey) error {
 	for i, k := range keys {
-		if err := checkID(method, "participant user id", numericID, k.UserID); err != nil {
+		if err := checkID(method, "participant user id", patternUserID, k.UserID); err != nil {
 			return fmt.Errorf("%w (key %d)", err, i)
 		}
 		if k.EncryptedConversationKey == "" {

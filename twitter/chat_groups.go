@@ -3,13 +3,9 @@ package twitter
 import (
 	"context"
 	"net/http"
-	"regexp"
 
 	"github.com/twitterkit/go/gen"
 )
-
-// chatGroupID is the id of a chat group.
-var chatGroupID = regexp.MustCompile(`^g[0-9]{1,19}$`)
 
 // InitializeGroup reserves the id of a new chat group for the caller (Data.ConversationID,
 // "g…"). X's chat SDK prepares the group's first key and signatures for that id; then
@@ -28,7 +24,7 @@ func (s *ChatService) InitializeGroup(ctx context.Context) (*gen.ChatGroupInitia
 // user context (OAuth 2.0 scopes dm.write, tweet.read, users.read, or OAuth 1.0a).
 func (s *ChatService) CreateGroup(ctx context.Context, req gen.ChatGroupCreateRequest) (*gen.ChatGroupCreateResponse, *Response, error) {
 	const method = "Chat.CreateGroup"
-	if err := checkID(method, "group id", chatGroupID, req.ConversationID); err != nil {
+	if err := checkID(method, "group id", patternChatGroupID, req.ConversationID); err != nil {
 		return nil, nil, err
 	}
 	switch {
@@ -38,13 +34,13 @@ func (s *ChatService) CreateGroup(ctx context.Context, req gen.ChatGroupCreateRe
 		return nil, nil, invalid(method, "no ConversationParticipantKeys: the group's key wrapped for each member")
 	case len(req.GroupMembers) == 0:
 		return nil, nil, invalid(method, "no GroupMembers")
-	case req.TTLMsec != "" && !numericID.MatchString(req.TTLMsec):
+	case req.TTLMsec != "" && !patternChatGroupCreateRequestTTLMsec.MatchString(req.TTLMsec):
 		return nil, nil, invalid(method, "TTLMsec %q is not a number of milliseconds", req.TTLMsec)
 	}
-	if err := checkEach(method, "member user id", numericID, req.GroupMembers); err != nil {
+	if err := checkEach(method, "member user id", patternUserID, req.GroupMembers); err != nil {
 		return nil, nil, err
 	}
-	if err := checkEach(method, "admin user id", numericID, req.GroupAdmins); err != nil {
+	if err := checkEach(method, "admin user id", patternUserID, req.GroupAdmins); err != nil {
 		return nil, nil, err
 	}
 	if err := checkParticipantKeys(method, req.ConversationParticipantKeys); err != nil {
@@ -67,10 +63,10 @@ func (s *ChatService) CreateGroup(ctx context.Context, req gen.ChatGroupCreateRe
 // tweet.read, users.read, or OAuth 1.0a).
 func (s *ChatService) AddMembers(ctx context.Context, id string, req gen.ChatMembersAddRequest) (*gen.ChatMembersAddResponse, *Response, error) {
 	const method = "Chat.AddMembers"
-	if err := checkID(method, "group id", chatGroupID, id); err != nil {
+	if err := checkID(method, "group id", patternChatGroupID, id); err != nil {
 		return nil, nil, err
 	}
-	if err := checkIDs(method, "user id", numericID, req.UserIds); err != nil {
+	if err := checkIDs(method, "user id", patternUserID, req.UserIds); err != nil {
 		return nil, nil, err
 	}
 	if err := checkParticipantKeys(method, req.ConversationParticipantKeys); err != nil {

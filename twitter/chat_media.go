@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"regexp"
 	"strconv"
 
 	"github.com/twitterkit/go/gen"
@@ -17,9 +16,6 @@ import (
 // is ciphertext, opaque to X and to this client. An upload is initialized, appended in
 // parts and finalized, in that order; its MediaHashKey then names the file in the
 // conversation, in the message the SDK encrypts and for DownloadMedia.
-
-// chatMediaHashKey is a chat file's key, from the API document.
-var chatMediaHashKey = regexp.MustCompile(`^[a-zA-Z0-9]{1,50}$`)
 
 // ChatUploadOptions tunes Chat.UploadMedia. A nil *ChatUploadOptions means all defaults.
 type ChatUploadOptions struct {
@@ -102,10 +98,10 @@ func (s *ChatService) InitializeMedia(ctx context.Context, conversationID string
 
 // checkChatSession checks the session InitializeMedia answered.
 func checkChatSession(method string, session gen.ChatMediaSession) (string, error) {
-	if err := checkID(method, "session id", numericID, session.SessionID); err != nil {
+	if err := checkID(method, "session id", patternChatMediaSessionID, session.SessionID); err != nil {
 		return "", err
 	}
-	if err := checkID(method, "media hash key", chatMediaHashKey, session.MediaHashKey); err != nil {
+	if err := checkID(method, "media hash key", patternChatMediaHashKey, session.MediaHashKey); err != nil {
 		return "", err
 	}
 	return chatPathID(method, session.ConversationID)
@@ -191,7 +187,7 @@ func (s *ChatService) DownloadMedia(ctx context.Context, conversationID, mediaHa
 	if err != nil {
 		return 0, nil, err
 	}
-	if err := checkID(method, "media hash key", chatMediaHashKey, mediaHashKey); err != nil {
+	if err := checkID(method, "media hash key", patternChatMediaHashKey, mediaHashKey); err != nil {
 		return 0, nil, err
 	}
 	return s.client.download(ctx, opDownloadChatMedia.endpoint, w, func(ctx context.Context) (*http.Response, error) {

@@ -40,7 +40,7 @@ func (o CommunityOptions) check(method string) (*gen.CommunityFields, error) {
 // user context (OAuth 2.0 scopes list.read, tweet.read and users.read, or OAuth 1.0a).
 func (s *CommunitiesService) ByID(ctx context.Context, id string, opts *CommunityOptions) (*gen.SingleCommunityLookupResponse, *Response, error) {
 	const method = "Communities.ByID"
-	if err := checkID(method, "community id", numericID, id); err != nil {
+	if err := checkID(method, "community id", patternCommunityId, id); err != nil {
 		return nil, nil, err
 	}
 	var p gen.LookupCommunityParams

@@ -33,7 +33,7 @@ func (s *ComplianceService) Jobs(ctx context.Context, jobType gen.ListCompliance
 // Needs an app-only token.
 func (s *ComplianceService) Job(ctx context.Context, id string, opts *ComplianceJobOptions) (*gen.SingleComplianceJobResponse, *Response, error) {
 	const method = "Compliance.Job"
-	if err := checkID(method, "job id", numericID, id); err != nil {
+	if err := checkID(method, "job id", patternJobId, id); err != nil {
 		return nil, nil, err
 	}
 	var p gen.GetComplianceJobParams

@@ -4,16 +4,11 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"regexp"
 	"slices"
 	"unicode/utf8"
 
 	"github.com/twitterkit/go/gen"
 )
-
-// dmConversationID is the document's pattern of a conversation id: "smallerID-largerID"
-// for a one-to-one conversation, a number for a group.
-var dmConversationID = regexp.MustCompile(`^([0-9]{1,19}-[0-9]{1,19}|[0-9]{15,19})$`)
 
 // Bounds of a group conversation's participants besides the authenticated user, from the
 // API document.
@@ -52,7 +47,7 @@ func (s *DirectMessagesService) Events(ctx context.Context, opts *DMEventsOption
 // context (scope dm.read).
 func (s *DirectMessagesService) ConversationEvents(ctx context.Context, conversationID string, opts *DMEventsOptions) (*gen.DmEventsLookupResponse, *Response, error) {
 	const method = "DirectMessages.ConversationEvents"
-	if err := checkID(method, "conversation id", dmConversationID, conversationID); err != nil {
+	if err := checkID(method, "conversation id", patternDmConversationID, conversationID); err != nil {
 		return nil, nil, err
 	}
 	e, err := dmEventsParams(method, orZero(opts), opListDMConversationEvents.size)
@@ -74,7 +69,7 @@ func (s *DirectMessagesService) ConversationEvents(ctx context.Context, conversa
 // user context (scope dm.read).
 func (s *DirectMessagesService) EventsWith(ctx context.Context, participantID string, opts *DMEventsOptions) (*gen.DmEventsLookupResponse, *Response, error) {
 	const method = "DirectMessages.EventsWith"
-	if err := checkID(method, "participant id", numericID, participantID); err != nil {
+	if err := checkID(method, "participant id", patternUserID, participantID); err != nil {
 		return nil, nil, err
 	}
 	e, err := dmEventsParams(method, orZero(opts), opListDMEventsWithParticipant.size)
@@ -96,7 +91,7 @@ func (s *DirectMessagesService) EventsWith(ctx context.Context, participantID st
 // after a lost answer could send the message twice. Needs a user context (scope dm.write).
 func (s *DirectMessagesService) SendTo(ctx context.Context, participantID string, msg DirectMessage) (*gen.CreateDmEventResponse, *Response, error) {
 	const method = "DirectMessages.SendTo"
-	if err := checkID(method, "participant id", numericID, participantID); err != nil {
+	if err := checkID(method, "participant id", patternUserID, participantID); err != nil {
 		return nil, nil, err
 	}
 	body, err := msg.request(method)
@@ -114,7 +109,7 @@ func (s *DirectMessagesService) SendTo(ctx context.Context, participantID string
 // dm.write).
 func (s *DirectMessagesService) SendToConversation(ctx context.Context, conversationID string, msg DirectMessage) (*gen.CreateDmEventResponse, *Response, error) {
 	const method = "DirectMessages.SendToConversation"
-	if err := checkID(method, "conversation id", dmConversationID, conversationID); err != nil {
+	if err := checkID(method, "conversation id", patternDmConversationID, conversationID); err != nil {
 		return nil, nil, err
 	}
 	body, err := msg.request(method)
@@ -135,7 +130,7 @@ func (s *DirectMessagesService) CreateGroupConversation(ctx context.Context, par
 	if n := len(participantIDs); n < minGroupParticipants || n > maxGroupParticipants {
 		return nil, nil, invalid(method, "%d participants; a group takes %d to %d besides the authenticated user", n, minGroupParticipants, maxGroupParticipants)
 	}
-	if err := checkEach(method, "participant id", numericID, participantIDs); err != nil {
+	if err := checkEach(method, "participant id", patternUserID, participantIDs); err != nil {
 		return nil, nil, err
 	}
 	for i, id := range participantIDs {
@@ -168,7 +163,7 @@ func (m DirectMessage) request(method string) (gen.CreateMessageRequest, error) 
 	}
 	var attachments gen.DmAttachments
 	if m.MediaID != "" {
-		if err := checkID(method, "MediaID", numericID, m.MediaID); err != nil {
+		if err := checkID(method, "MediaID", patternMediaID, m.MediaID); err != nil {
 			return r, err
 		}
 		attachments = gen.DmAttachments{{MediaID: m.MediaID}}

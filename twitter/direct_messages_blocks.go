@@ -12,7 +12,7 @@ import (
 // from userID are refused. Data.Blocked is true on success. Needs a user context (scope
 // dm.write).
 func (s *DirectMessagesService) Block(ctx context.Context, userID string) (*gen.DMBlockResponse, *Response, error) {
-	if err := checkID("DirectMessages.Block", "user id", numericID, userID); err != nil {
+	if err := checkID("DirectMessages.Block", "user id", patternUserID, userID); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opBlockUserDMs, func(ctx context.Context) (*http.Response, error) {
@@ -23,7 +23,7 @@ func (s *DirectMessagesService) Block(ctx context.Context, userID string) (*gen.
 // Unblock lets userID send direct messages to the authenticated user again, undoing
 // Block. Data.Blocked is false on success. Needs a user context (scope dm.write).
 func (s *DirectMessagesService) Unblock(ctx context.Context, userID string) (*gen.DMBlockResponse, *Response, error) {
-	if err := checkID("DirectMessages.Unblock", "user id", numericID, userID); err != nil {
+	if err := checkID("DirectMessages.Unblock", "user id", patternUserID, userID); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opUnblockUserDMs, func(ctx context.Context) (*http.Response, error) {

@@ -14,7 +14,7 @@ import (
 // tweet.read and users.read, or OAuth 1.0a).
 func (s *DirectMessagesService) Event(ctx context.Context, eventID string, opts *DMEventOptions) (*gen.SingleDmEventLookupResponse, *Response, error) {
 	const method = "DirectMessages.Event"
-	if err := checkID(method, "event id", numericID, eventID); err != nil {
+	if err := checkID(method, "event id", patternDmEventID, eventID); err != nil {
 		return nil, nil, err
 	}
 	var p gen.LookupDMEventParams
@@ -32,7 +32,7 @@ func (s *DirectMessagesService) Event(ctx context.Context, eventID string, opts 
 // leave events. As a mutation it is not retried unless WithRetryMutations is set. Needs a
 // user context (OAuth 2.0 scopes dm.read and dm.write, or OAuth 1.0a).
 func (s *DirectMessagesService) DeleteEvent(ctx context.Context, eventID string) (*gen.DmEventDeleteResponse, *Response, error) {
-	if err := checkID("DirectMessages.DeleteEvent", "event id", numericID, eventID); err != nil {
+	if err := checkID("DirectMessages.DeleteEvent", "event id", patternDmEventID, eventID); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opDeleteDMEvent, func(ctx context.Context) (*http.Response, error) {

@@ -7,15 +7,11 @@ import (
 	"io"
 	"mime"
 	"net/http"
-	"regexp"
 )
 
 // maxDMMediaBytes bounds a DM or chat media download: twice the largest file X takes (a
 // 512 MB video), so a body that never ends cannot fill the writer.
 const maxDMMediaBytes = 1 << 30
-
-// resourceIDPattern is a DM media resource id: a file name with its extension.
-var resourceIDPattern = regexp.MustCompile(`^[a-zA-Z0-9_.-]{1,50}$`)
 
 // DownloadMedia writes the file attached to direct message dmID to w as it arrives,
 // without holding it in memory, and returns how many bytes it wrote. mediaID is the number
@@ -34,13 +30,13 @@ func (s *DirectMessagesService) DownloadMedia(ctx context.Context, dmID, mediaID
 	switch {
 	case w == nil:
 		return 0, nil, invalid(method, "nil writer")
-	case !resourceIDPattern.MatchString(resourceID):
+	case !patternDmMediaResourceID.MatchString(resourceID):
 		return 0, nil, invalid(method, "resource id %q is not a file name of 1 to 50 letters, digits, '.', '_' or '-'", resourceID)
 	}
-	if err := checkID(method, "dm event id", numericID, dmID); err != nil {
+	if err := checkID(method, "dm event id", patternDmEventID, dmID); err != nil {
 		return 0, nil, err
 	}
-	if err := checkID(method, "media id", numericID, mediaID); err != nil {
+	if err := checkID(method, "media id", patternMediaID, mediaID); err != nil {
 		return 0, nil, err
 	}
 	return s.client.download(ctx, opDownloadDMMedia.endpoint, w, func(ctx context.Context) (*http.Response, error) {

@@ -19,7 +19,7 @@ const (
 // token or a user context.
 func (s *ListsService) ByID(ctx context.Context, id string, opts *ListOptions) (*gen.SingleListLookupResponse, *Response, error) {
 	const method = "Lists.ByID"
-	if err := checkID(method, "list id", numericID, id); err != nil {
+	if err := checkID(method, "list id", patternListID, id); err != nil {
 		return nil, nil, err
 	}
 	var p gen.LookupListParams
@@ -51,7 +51,7 @@ func (s *ListsService) Create(ctx context.Context, req gen.ListCreateRequest) (*
 // the owner (scope list.write).
 func (s *ListsService) Update(ctx context.Context, id string, req gen.ListUpdateRequest) (*gen.ListUpdateResponse, *Response, error) {
 	const method = "Lists.Update"
-	if err := checkID(method, "list id", numericID, id); err != nil {
+	if err := checkID(method, "list id", patternListID, id); err != nil {
 		return nil, nil, err
 	}
 	if req.Name == nil && req.Description == nil && req.Private == nil {
@@ -68,7 +68,7 @@ func (s *ListsService) Update(ctx context.Context, id string, req gen.ListUpdate
 // Delete deletes a List the authenticated user owns. Needs a user context of the owner
 // (scope list.write).
 func (s *ListsService) Delete(ctx context.Context, id string) (*gen.ListDeleteResponse, *Response, error) {
-	if err := checkID("Lists.Delete", "list id", numericID, id); err != nil {
+	if err := checkID("Lists.Delete", "list id", patternListID, id); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opDeleteList, func(ctx context.Context) (*http.Response, error) {
@@ -81,7 +81,7 @@ func (s *ListsService) Delete(ctx context.Context, id string) (*gen.ListDeleteRe
 // user context.
 func (s *ListsService) Owned(ctx context.Context, userID string, opts *ListPageOptions) (*gen.MultiListLookupResponse, *Response, error) {
 	const method = "Lists.Owned"
-	if err := checkID(method, "user id", numericID, userID); err != nil {
+	if err := checkID(method, "user id", patternUserID, userID); err != nil {
 		return nil, nil, err
 	}
 	o := orZero(opts)
@@ -115,8 +115,8 @@ func checkListText(method string, name, description *string) error {
 
 // checkUserList validates the acting user and the List of a follow or pin.
 func checkUserList(method, userID, listID string) error {
-	if err := checkID(method, "user id", numericID, userID); err != nil {
+	if err := checkID(method, "user id", patternUserID, userID); err != nil {
 		return err
 	}
-	return checkID(method, "list id", numericID, listID)
+	return checkID(method, "list id", patternListID, listID)
 }

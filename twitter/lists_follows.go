@@ -12,7 +12,7 @@ import (
 // user context.
 func (s *ListsService) Followed(ctx context.Context, userID string, opts *ListPageOptions) (*gen.MultiListLookupResponse, *Response, error) {
 	const method = "Lists.Followed"
-	if err := checkID(method, "user id", numericID, userID); err != nil {
+	if err := checkID(method, "user id", patternUserID, userID); err != nil {
 		return nil, nil, err
 	}
 	o := orZero(opts)

@@ -34,7 +34,7 @@ func (s *ListsService) RemoveMember(ctx context.Context, id, userID string) (*ge
 // app-only token or a user context.
 func (s *ListsService) Memberships(ctx context.Context, userID string, opts *ListPageOptions) (*gen.MultiListLookupResponse, *Response, error) {
 	const method = "Lists.Memberships"
-	if err := checkID(method, "user id", numericID, userID); err != nil {
+	if err := checkID(method, "user id", patternUserID, userID); err != nil {
 		return nil, nil, err
 	}
 	o := orZero(opts)
@@ -53,8 +53,8 @@ func (s *ListsService) Memberships(ctx context.Context, userID string, opts *Lis
 
 // checkListUser validates the List and the user of a membership change.
 func checkListUser(method, listID, userID string) error {
-	if err := checkID(method, "list id", numericID, listID); err != nil {
+	if err := checkID(method, "list id", patternListID, listID); err != nil {
 		return err
 	}
-	return checkID(method, "user id", numericID, userID)
+	return checkID(method, "user id", patternUserID, userID)
 }

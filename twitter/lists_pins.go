@@ -11,7 +11,7 @@ import (
 // Needs a user context whose user is userID (scope list.read).
 func (s *ListsService) Pinned(ctx context.Context, userID string, opts *ListOptions) (*gen.MultiListLookupResponse, *Response, error) {
 	const method = "Lists.Pinned"
-	if err := checkID(method, "user id", numericID, userID); err != nil {
+	if err := checkID(method, "user id", patternUserID, userID); err != nil {
 		return nil, nil, err
 	}
 	var p gen.ListPinnedListsParams

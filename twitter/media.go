@@ -41,7 +41,7 @@ func (s *MediaService) Initialize(ctx context.Context, req gen.MediaUploadConfig
 // Needs a user context (scope media.write).
 func (s *MediaService) Append(ctx context.Context, mediaID string, segment int, chunk []byte) (*gen.MediaUploadAppendResponse, *Response, error) {
 	const method = "Media.Append"
-	if err := checkID(method, "media id", numericID, mediaID); err != nil {
+	if err := checkID(method, "media id", patternMediaID, mediaID); err != nil {
 		return nil, nil, err
 	}
 	if segment < 0 || segment >= maxSegments {
@@ -65,7 +65,7 @@ func (s *MediaService) Append(ctx context.Context, mediaID string, segment int, 
 // until its state is succeeded before they can be used. Needs a user context (scope
 // media.write).
 func (s *MediaService) Finalize(ctx context.Context, mediaID string) (*gen.MediaUploadResponse, *Response, error) {
-	if err := checkID("Media.Finalize", "media id", numericID, mediaID); err != nil {
+	if err := checkID("Media.Finalize", "media id", patternMediaID, mediaID); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opFinalizeMediaUpload, func(ctx context.Context) (*http.Response, error) {
@@ -77,7 +77,7 @@ func (s *MediaService) Finalize(ctx context.Context, mediaID string) (*gen.Media
 // progress_percent, and check_after_secs, how long to wait before asking again). Needs a
 // user context of the uploader (scope media.write).
 func (s *MediaService) Status(ctx context.Context, mediaID string) (*gen.MediaUploadResponse, *Response, error) {
-	if err := checkID("Media.Status", "media id", numericID, mediaID); err != nil {
+	if err := checkID("Media.Status", "media id", patternMediaID, mediaID); err != nil {
 		return nil, nil, err
 	}
 	p := gen.GetMediaUploadStatusParams{MediaID: mediaID, Command: new(gen.GetMediaUploadStatusParamsCommandSTATUS)}
@@ -104,7 +104,7 @@ func checkUploadConfig(method string, req gen.MediaUploadConfigRequest) error {
 		if n := len(req.AdditionalOwners); n > maxAdditionalOwns {
 			return invalid(method, "%d additional owners; X takes at most %d", n, maxAdditionalOwns)
 		}
-		if err := checkEach(method, "additional owner user id", numericID, req.AdditionalOwners); err != nil {
+		if err := checkEach(method, "additional owner user id", patternUserID, req.AdditionalOwners); err != nil {
 			return err
 		}
 	}

@@ -3,13 +3,9 @@ package twitter
 import (
 	"context"
 	"net/http"
-	"regexp"
 
 	"github.com/twitterkit/go/gen"
 )
-
-// mediaKeyPattern is the document's MediaKey.
-var mediaKeyPattern = regexp.MustCompile(`^([0-9]+)_([0-9]+)$`)
 
 // MediaOptions selects the fields a media lookup returns. Without MediaFields X sends
 // each object's media_key and type only.
@@ -31,7 +27,7 @@ func (o *MediaOptions) params(method string) (*gen.MediaFields, error) {
 // (OAuth 2.0 scope tweet.read).
 func (s *MediaService) ByKey(ctx context.Context, key string, opts *MediaOptions) (*gen.SingleMediaLookupResponse, *Response, error) {
 	const method = "Media.ByKey"
-	if err := checkID(method, "media key", mediaKeyPattern, key); err != nil {
+	if err := checkID(method, "media key", patternMediaKey, key); err != nil {
 		return nil, nil, err
 	}
 	fields, err := opts.params(method)
@@ -49,7 +45,7 @@ func (s *MediaService) ByKey(ctx context.Context, key string, opts *MediaOptions
 // with an app-only token or a user context (OAuth 2.0 scope tweet.read).
 func (s *MediaService) Lookup(ctx context.Context, keys []string, opts *MediaOptions) (*gen.MultiMediaLookupResponse, *Response, error) {
 	const method = "Media.Lookup"
-	if err := checkIDs(method, "media key", mediaKeyPattern, keys); err != nil {
+	if err := checkIDs(method, "media key", patternMediaKey, keys); err != nil {
 		return nil, nil, err
 	}
 	fields, err := opts.params(method)

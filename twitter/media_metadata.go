@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"reflect"
-	"regexp"
 	"unicode/utf8"
 
 	"github.com/twitterkit/go/gen"
@@ -17,9 +16,6 @@ const (
 	maxOriginID       = 24   // characters of found_media_origin.id
 )
 
-// subtitleLanguage is the document's MediaSubtitleLanguage.
-var subtitleLanguage = regexp.MustCompile(`^[A-Z]{2}$`)
-
 // SetMetadata sets metadata on media the user uploaded (mediaID is the upload's id, the
 // number after the underscore of its media key): alt text, whether it may be downloaded,
 // sensitive-content warnings, where it came from, when it expires... Only the members of md
@@ -28,7 +24,7 @@ var subtitleLanguage = regexp.MustCompile(`^[A-Z]{2}$`)
 // Needs the uploader's user context (OAuth 2.0 scope media.write).
 func (s *MediaService) SetMetadata(ctx context.Context, mediaID string, md gen.MediaMetadata) (*gen.MediaMetadataResponse, *Response, error) {
 	const method = "Media.SetMetadata"
-	if err := checkID(method, "media id", numericID, mediaID); err != nil {
+	if err := checkID(method, "media id", patternMediaID, mediaID); err != nil {
 		return nil, nil, err
 	}
 	if err := checkMetadata(method, md); err != nil {
@@ -65,7 +61,7 @@ func (s *MediaService) AddSubtitles(ctx context.Context, videoID string, categor
 	if err := checkSubtitled(method, videoID, category, track.LanguageCode); err != nil {
 		return nil, nil, err
 	}
-	if err := checkID(method, "subtitle file media id", numericID, track.ID); err != nil {
+	if err := checkID(method, "subtitle file media id", patternMediaID, track.ID); err != nil {
 		return nil, nil, err
 	}
 	body := gen.MediaSubtitlesRequest{ID: videoID, MediaCategory: category, Subtitles: track}
@@ -119,11 +115,11 @@ func checkMetadata(method string, md gen.MediaMetadata) error {
 
 // checkSubtitled validates the video, category and language of a subtitles call.
 func checkSubtitled(method, videoID string, category gen.MediaSubtitlesCategory, language string) error {
-	if err := checkID(method, "video media id", numericID, videoID); err != nil {
+	if err := checkID(method, "video media id", patternMediaID, videoID); err != nil {
 		return err
 	}
 	if err := checkOneOf(method, "media category", category); err != nil {
 		return err
 	}
-	return checkID(method, "language code", subtitleLanguage, language)
+	return checkID(method, "language code", patternMediaSubtitleLanguage, language)
 }

@@ -5,22 +5,13 @@ package twitter
 import (
 	"context"
 	"net/http"
-	"regexp"
 
 	"github.com/twitterkit/go/gen"
 )
 
 // The single-page methods of the plain paginated reads, generated from the document
-// (x-twitter-method): their argument checks and doc comments take every bound, token and
-// credential from it.
-
-// The patterns of the ids the generated methods check, from the document's schemas.
-var (
-	idPatternListID  = regexp.MustCompile("^[0-9]{1,19}$")
-	idPatternSpaceID = regexp.MustCompile("^[a-zA-Z0-9]{1,13}$")
-	idPatternTweetID = regexp.MustCompile("^[0-9]{1,19}$")
-	idPatternUserID  = regexp.MustCompile("^[0-9]{1,19}$")
-)
+// (x-twitter-method): their argument checks and doc comments take every bound, token,
+// pattern (patterns.gen.go) and credential from it.
 
 // Followers returns one page of the users who follow List id. It pages with
 // pagination_token (PageOptions.PaginationToken); MaxResults is 1 to 100 (X's default is
@@ -28,7 +19,7 @@ var (
 // tweet.read and users.read, or OAuth 1.0a).
 func (s *ListsService) Followers(ctx context.Context, id string, opts *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
 	const method = "Lists.Followers"
-	if err := checkID(method, "list id", idPatternListID, id); err != nil {
+	if err := checkID(method, "list id", patternListID, id); err != nil {
 		return nil, nil, err
 	}
 	o := orZero(opts)
@@ -51,7 +42,7 @@ func (s *ListsService) Followers(ctx context.Context, id string, opts *UserListO
 // 2.0 scopes list.read, tweet.read and users.read, or OAuth 1.0a).
 func (s *ListsService) Members(ctx context.Context, id string, opts *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
 	const method = "Lists.Members"
-	if err := checkID(method, "list id", idPatternListID, id); err != nil {
+	if err := checkID(method, "list id", patternListID, id); err != nil {
 		return nil, nil, err
 	}
 	o := orZero(opts)
@@ -75,7 +66,7 @@ func (s *ListsService) Members(ctx context.Context, id string, opts *UserListOpt
 // tweet.read and users.read, or OAuth 1.0a).
 func (s *ListsService) Tweets(ctx context.Context, id string, opts *TweetListOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
 	const method = "Lists.Tweets"
-	if err := checkID(method, "list id", idPatternListID, id); err != nil {
+	if err := checkID(method, "list id", patternListID, id); err != nil {
 		return nil, nil, err
 	}
 	o := orZero(opts)
@@ -98,7 +89,7 @@ func (s *ListsService) Tweets(ctx context.Context, id string, opts *TweetListOpt
 // space.read, tweet.read and users.read); OAuth 1.0a is not accepted.
 func (s *SpacesService) Buyers(ctx context.Context, id string, opts *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
 	const method = "Spaces.Buyers"
-	if err := checkID(method, "space id", idPatternSpaceID, id); err != nil {
+	if err := checkID(method, "space id", patternSpaceID, id); err != nil {
 		return nil, nil, err
 	}
 	o := orZero(opts)
@@ -121,7 +112,7 @@ func (s *SpacesService) Buyers(ctx context.Context, id string, opts *UserListOpt
 // OAuth 1.0a).
 func (s *TweetsService) LikingUsers(ctx context.Context, tweetID string, opts *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
 	const method = "Tweets.LikingUsers"
-	if err := checkID(method, "tweet id", idPatternTweetID, tweetID); err != nil {
+	if err := checkID(method, "tweet id", patternTweetID, tweetID); err != nil {
 		return nil, nil, err
 	}
 	o := orZero(opts)
@@ -144,7 +135,7 @@ func (s *TweetsService) LikingUsers(ctx context.Context, tweetID string, opts *U
 // users.read, or OAuth 1.0a).
 func (s *TweetsService) RetweetedBy(ctx context.Context, tweetID string, opts *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
 	const method = "Tweets.RetweetedBy"
-	if err := checkID(method, "tweet id", idPatternTweetID, tweetID); err != nil {
+	if err := checkID(method, "tweet id", patternTweetID, tweetID); err != nil {
 		return nil, nil, err
 	}
 	o := orZero(opts)
@@ -167,7 +158,7 @@ func (s *TweetsService) RetweetedBy(ctx context.Context, tweetID string, opts *U
 // context (OAuth 2.0 scopes tweet.read and users.read, or OAuth 1.0a).
 func (s *TweetsService) Retweets(ctx context.Context, tweetID string, opts *TweetListOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
 	const method = "Tweets.Retweets"
-	if err := checkID(method, "tweet id", idPatternTweetID, tweetID); err != nil {
+	if err := checkID(method, "tweet id", patternTweetID, tweetID); err != nil {
 		return nil, nil, err
 	}
 	o := orZero(opts)
@@ -212,7 +203,7 @@ func (s *UsersService) RepostsOfMe(ctx context.Context, opts *TweetListOptions) 
 // users.read, or OAuth 1.0a).
 func (s *UsersService) Affiliates(ctx context.Context, userID string, opts *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
 	const method = "Users.Affiliates"
-	if err := checkID(method, "user id", idPatternUserID, userID); err != nil {
+	if err := checkID(method, "user id", patternUserID, userID); err != nil {
 		return nil, nil, err
 	}
 	o := orZero(opts)
@@ -238,7 +229,7 @@ func (s *UsersService) Affiliates(ctx context.Context, userID string, opts *User
 // scopes block.read, tweet.read and users.read, or OAuth 1.0a).
 func (s *UsersService) Blocking(ctx context.Context, userID string, opts *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
 	const method = "Users.Blocking"
-	if err := checkID(method, "user id", idPatternUserID, userID); err != nil {
+	if err := checkID(method, "user id", patternUserID, userID); err != nil {
 		return nil, nil, err
 	}
 	o := orZero(opts)
@@ -261,7 +252,7 @@ func (s *UsersService) Blocking(ctx context.Context, userID string, opts *UserLi
 // (scopes bookmark.read, tweet.read and users.read); OAuth 1.0a is not accepted.
 func (s *BookmarksService) List(ctx context.Context, userID string, opts *TweetListOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
 	const method = "Bookmarks.List"
-	if err := checkID(method, "user id", idPatternUserID, userID); err != nil {
+	if err := checkID(method, "user id", patternUserID, userID); err != nil {
 		return nil, nil, err
 	}
 	o := orZero(opts)
@@ -284,7 +275,7 @@ func (s *BookmarksService) List(ctx context.Context, userID string, opts *TweetL
 // users.read, or OAuth 1.0a).
 func (s *UsersService) Followers(ctx context.Context, userID string, opts *UserListOptions) (*gen.UsersFollowingLookupResponse, *Response, error) {
 	const method = "Users.Followers"
-	if err := checkID(method, "user id", idPatternUserID, userID); err != nil {
+	if err := checkID(method, "user id", patternUserID, userID); err != nil {
 		return nil, nil, err
 	}
 	o := orZero(opts)
@@ -307,7 +298,7 @@ func (s *UsersService) Followers(ctx context.Context, userID string, opts *UserL
 // 1.0a).
 func (s *UsersService) Following(ctx context.Context, userID string, opts *UserListOptions) (*gen.UsersFollowingLookupResponse, *Response, error) {
 	const method = "Users.Following"
-	if err := checkID(method, "user id", idPatternUserID, userID); err != nil {
+	if err := checkID(method, "user id", patternUserID, userID); err != nil {
 		return nil, nil, err
 	}
 	o := orZero(opts)
@@ -329,7 +320,7 @@ func (s *UsersService) Following(ctx context.Context, userID string, opts *UserL
 // a user context (OAuth 2.0 scopes like.read, tweet.read and users.read, or OAuth 1.0a).
 func (s *TweetsService) LikedTweets(ctx context.Context, userID string, opts *LikedTweetsOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
 	const method = "Tweets.LikedTweets"
-	if err := checkID(method, "user id", idPatternUserID, userID); err != nil {
+	if err := checkID(method, "user id", patternUserID, userID); err != nil {
 		return nil, nil, err
 	}
 	o := orZero(opts)
@@ -352,7 +343,7 @@ func (s *TweetsService) LikedTweets(ctx context.Context, userID string, opts *Li
 // mute.read, tweet.read and users.read, or OAuth 1.0a).
 func (s *UsersService) Muting(ctx context.Context, userID string, opts *UserListOptions) (*gen.GenericMultipleUsersLookupResponse, *Response, error) {
 	const method = "Users.Muting"
-	if err := checkID(method, "user id", idPatternUserID, userID); err != nil {
+	if err := checkID(method, "user id", patternUserID, userID); err != nil {
 		return nil, nil, err
 	}
 	o := orZero(opts)

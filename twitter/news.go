@@ -43,7 +43,7 @@ func (o NewsOptions) check(method string) (*gen.NewsFields, error) {
 // tweet.read and users.read, or OAuth 1.0a).
 func (s *NewsService) ByID(ctx context.Context, id string, opts *NewsOptions) (*gen.SingleNewsLookupResponse, *Response, error) {
 	const method = "News.ByID"
-	if err := checkID(method, "news id", numericID, id); err != nil {
+	if err := checkID(method, "news id", patternNewsID, id); err != nil {
 		return nil, nil, err
 	}
 	var p gen.LookupNewsParams

@@ -12,7 +12,9 @@ import (
 // maxNoteChars is the longest note X takes.
 const maxNoteChars = 280
 
-// noteURL is what every note must cite.
+// noteURL is what every note must cite. It is not from the API document: X's document states
+// it as a pattern on the note's text with a lookahead, which Go's regexp (and so kin-openapi,
+// which checks the fake's requests against ours) cannot compile; this is its RE2 form.
 var noteURL = regexp.MustCompile(`https?://\S`)
 
 // NewNote is a Community Note to write.
@@ -62,7 +64,7 @@ type EligiblePostsOptions struct {
 // Needs a user context (OAuth 2.0 scope tweet.write, or OAuth 1.0a).
 func (s *NotesService) Create(ctx context.Context, n NewNote) (*gen.CreateNoteResponse, *Response, error) {
 	const method = "Notes.Create"
-	if err := checkID(method, "tweet id", numericID, n.TweetID); err != nil {
+	if err := checkID(method, "tweet id", patternTweetID, n.TweetID); err != nil {
 		return nil, nil, err
 	}
 	switch {
@@ -94,7 +96,7 @@ func (s *NotesService) Create(ctx context.Context, n NewNote) (*gen.CreateNoteRe
 // caller again. Not retried unless WithRetryMutations is set. Needs a user context (OAuth
 // 2.0 scope tweet.write, or OAuth 1.0a).
 func (s *NotesService) Delete(ctx context.Context, id string) (*gen.DeleteNoteResponse, *Response, error) {
-	if err := checkID("Notes.Delete", "note id", numericID, id); err != nil {
+	if err := checkID("Notes.Delete", "note id", patternNoteID, id); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opDeleteNote, func(ctx context.Context) (*http.Response, error) {
@@ -108,7 +110,7 @@ func (s *NotesService) Delete(ctx context.Context, id string) (*gen.DeleteNoteRe
 // (OAuth 2.0 scope tweet.write, or OAuth 1.0a).
 func (s *NotesService) Evaluate(ctx context.Context, tweetID, text string) (*gen.EvaluateNoteResponse, *Response, error) {
 	const method = "Notes.Evaluate"
-	if err := checkID(method, "tweet id", numericID, tweetID); err != nil {
+	if err := checkID(method, "tweet id", patternTweetID, tweetID); err != nil {
 		return nil, nil, err
 	}
 	if text == "" {

@@ -16,7 +16,7 @@ func (s *RulesService) List(ctx context.Context, opts *RuleListOptions) (*gen.Ru
 	o := orZero(opts)
 	var p gen.ListStreamRulesParams
 	for i, id := range o.IDs {
-		if err := checkID(method, "rule id", numericID, id); err != nil {
+		if err := checkID(method, "rule id", patternRuleId, id); err != nil {
 			return nil, nil, fmt.Errorf("%w (item %d)", err, i)
 		}
 	}
@@ -78,7 +78,7 @@ func (s *RulesService) Delete(ctx context.Context, ids []string, opts *RuleChang
 		return nil, nil, invalid(method, "no rule ids")
 	}
 	for i, id := range ids {
-		if err := checkID(method, "rule id", numericID, id); err != nil {
+		if err := checkID(method, "rule id", patternRuleId, id); err != nil {
 			return nil, nil, fmt.Errorf("%w (item %d)", err, i)
 		}
 	}

@@ -14,7 +14,7 @@ const maxSpaceQuery = 2048
 // even though X answers it with a 200. Works with an app-only token or a user context.
 func (s *SpacesService) ByID(ctx context.Context, id string, opts *SpaceOptions) (*gen.SingleSpaceLookupResponse, *Response, error) {
 	const method = "Spaces.ByID"
-	if err := checkID(method, "space id", spaceID, id); err != nil {
+	if err := checkID(method, "space id", patternSpaceID, id); err != nil {
 		return nil, nil, err
 	}
 	var p gen.LookupSpaceParams
@@ -32,7 +32,7 @@ func (s *SpacesService) ByID(ctx context.Context, id string, opts *SpaceOptions)
 // app-only token or a user context.
 func (s *SpacesService) Lookup(ctx context.Context, ids []string, opts *SpaceOptions) (*gen.MultiSpaceLookupResponse, *Response, error) {
 	const method = "Spaces.Lookup"
-	if err := checkIDs(method, "space id", spaceID, ids); err != nil {
+	if err := checkIDs(method, "space id", patternSpaceID, ids); err != nil {
 		return nil, nil, err
 	}
 	p := gen.LookupSpacesParams{Ids: ids}
@@ -50,7 +50,7 @@ func (s *SpacesService) Lookup(ctx context.Context, ids []string, opts *SpaceOpt
 // token or a user context.
 func (s *SpacesService) ByCreators(ctx context.Context, userIDs []string, opts *SpaceOptions) (*gen.MultiSpaceLookupResponse, *Response, error) {
 	const method = "Spaces.ByCreators"
-	if err := checkIDs(method, "user id", numericID, userIDs); err != nil {
+	if err := checkIDs(method, "user id", patternUserID, userIDs); err != nil {
 		return nil, nil, err
 	}
 	var err error
@@ -92,7 +92,7 @@ func (s *SpacesService) Search(ctx context.Context, query string, opts *SpaceSea
 // page. Works with an app-only token or an OAuth 2.0 user context.
 func (s *SpacesService) Tweets(ctx context.Context, id string, opts *SpaceTweetsOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
 	const method = "Spaces.Tweets"
-	if err := checkID(method, "space id", spaceID, id); err != nil {
+	if err := checkID(method, "space id", patternSpaceID, id); err != nil {
 		return nil, nil, err
 	}
 	o := orZero(opts)

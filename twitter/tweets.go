@@ -13,7 +13,7 @@ import (
 // or a user context.
 func (s *TweetsService) Lookup(ctx context.Context, ids []string, opts *TweetOptions) (*gen.MultiTweetLookupResponse, *Response, error) {
 	const method = "Tweets.Lookup"
-	if err := checkIDs(method, "tweet id", numericID, ids); err != nil {
+	if err := checkIDs(method, "tweet id", patternTweetID, ids); err != nil {
 		return nil, nil, err
 	}
 	p := gen.LookupTweetsParams{Ids: ids}
@@ -31,7 +31,7 @@ func (s *TweetsService) Lookup(ctx context.Context, ids []string, opts *TweetOpt
 // answers it with a 200. Works with an app-only token or a user context.
 func (s *TweetsService) ByID(ctx context.Context, id string, opts *TweetOptions) (*gen.SingleTweetLookupResponse, *Response, error) {
 	const method = "Tweets.ByID"
-	if err := checkID(method, "tweet id", numericID, id); err != nil {
+	if err := checkID(method, "tweet id", patternTweetID, id); err != nil {
 		return nil, nil, err
 	}
 	var p gen.LookupTweetParams

@@ -10,7 +10,7 @@ import (
 // HideReply hides (hidden true) or shows again (false) tweetID, a reply in a conversation
 // the authenticated user started. Needs a user context (scope tweet.moderate.write).
 func (s *TweetsService) HideReply(ctx context.Context, tweetID string, hidden bool) (*gen.TweetHideResponse, *Response, error) {
-	if err := checkID("Tweets.HideReply", "tweet id", numericID, tweetID); err != nil {
+	if err := checkID("Tweets.HideReply", "tweet id", patternTweetID, tweetID); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opHideReply, func(ctx context.Context) (*http.Response, error) {

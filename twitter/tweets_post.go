@@ -83,7 +83,7 @@ func (s *TweetsService) Create(ctx context.Context, t NewTweet) (*gen.TweetCreat
 // Delete deletes one of the authenticated user's Tweets; Data.Deleted reports it. Needs a
 // user context whose user wrote the Tweet (scope tweet.write).
 func (s *TweetsService) Delete(ctx context.Context, id string) (*gen.TweetDeleteResponse, *Response, error) {
-	if err := checkID("Tweets.Delete", "tweet id", numericID, id); err != nil {
+	if err := checkID("Tweets.Delete", "tweet id", patternTweetID, id); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opDeleteTweet, func(ctx context.Context) (*http.Response, error) {
@@ -120,10 +120,10 @@ func (t NewTweet) request(method string) (gen.TweetCreateRequest, error) {
 	r.Text = t.Text
 
 	if t.ReplyTo != "" {
-		if err := checkID(method, "ReplyTo tweet id", numericID, t.ReplyTo); err != nil {
+		if err := checkID(method, "ReplyTo tweet id", patternTweetID, t.ReplyTo); err != nil {
 			return r, err
 		}
-		if err := checkEach(method, "ExcludeReplyUserIDs user id", numericID, t.ExcludeReplyUserIDs); err != nil {
+		if err := checkEach(method, "ExcludeReplyUserIDs user id", patternUserID, t.ExcludeReplyUserIDs); err != nil {
 			return r, err
 		}
 		r.Reply = gen.TweetCreateRequestReply{
@@ -136,7 +136,7 @@ func (t NewTweet) request(method string) (gen.TweetCreateRequest, error) {
 	}
 
 	if t.QuoteTweetID != "" {
-		if err := checkID(method, "QuoteTweetID", numericID, t.QuoteTweetID); err != nil {
+		if err := checkID(method, "QuoteTweetID", patternTweetID, t.QuoteTweetID); err != nil {
 			return r, err
 		}
 		r.QuoteTweetID = t.QuoteTweetID
@@ -146,13 +146,13 @@ func (t NewTweet) request(method string) (gen.TweetCreateRequest, error) {
 		if len(t.MediaIDs) > maxTweetMedia {
 			return r, invalid(method, "%d media ids; a Tweet takes at most %d", len(t.MediaIDs), maxTweetMedia)
 		}
-		if err := checkEach(method, "media id", numericID, t.MediaIDs); err != nil {
+		if err := checkEach(method, "media id", patternMediaID, t.MediaIDs); err != nil {
 			return r, err
 		}
 		if len(t.TaggedUserIDs) > maxTaggedUsers {
 			return r, invalid(method, "%d tagged users; media takes at most %d", len(t.TaggedUserIDs), maxTaggedUsers)
 		}
-		if err := checkEach(method, "tagged user id", numericID, t.TaggedUserIDs); err != nil {
+		if err := checkEach(method, "tagged user id", patternUserID, t.TaggedUserIDs); err != nil {
 			return r, err
 		}
 		r.Media = gen.TweetCreateRequestMedia{MediaIds: t.MediaIDs, TaggedUserIds: t.TaggedUserIDs}
@@ -177,7 +177,7 @@ func (t NewTweet) request(method string) (gen.TweetCreateRequest, error) {
 		r.Geo = gen.TweetCreateRequestGeo{PlaceID: t.PlaceID}
 	}
 	if t.CommunityID != "" {
-		if err := checkID(method, "CommunityID", numericID, t.CommunityID); err != nil {
+		if err := checkID(method, "CommunityID", patternCommunityId, t.CommunityID); err != nil {
 			return r, err
 		}
 		r.CommunityID = t.CommunityID
@@ -189,7 +189,7 @@ func (t NewTweet) request(method string) (gen.TweetCreateRequest, error) {
 		r.ShareWithFollowers = true
 	}
 	if t.EditOf != "" {
-		if err := checkID(method, "EditOf tweet id", numericID, t.EditOf); err != nil {
+		if err := checkID(method, "EditOf tweet id", patternTweetID, t.EditOf); err != nil {
 			return r, err
 		}
 		r.EditOptions = gen.TweetCreateRequestEditOptions{PreviousPostID: t.EditOf}

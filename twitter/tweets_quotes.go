@@ -13,7 +13,7 @@ import (
 // a user context.
 func (s *TweetsService) QuoteTweets(ctx context.Context, tweetID string, opts *QuoteTweetsOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
 	const method = "Tweets.QuoteTweets"
-	if err := checkID(method, "tweet id", numericID, tweetID); err != nil {
+	if err := checkID(method, "tweet id", patternTweetID, tweetID); err != nil {
 		return nil, nil, err
 	}
 	o := orZero(opts)

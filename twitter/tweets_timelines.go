@@ -37,7 +37,7 @@ func (s *TweetsService) UserTimeline(ctx context.Context, userID string, opts *T
 func (s *TweetsService) HomeTimeline(ctx context.Context, userID string, opts *TimelineOptions) (*gen.GenericTweetsTimelineResponse, *Response, error) {
 	const method = "Tweets.HomeTimeline"
 	o := orZero(opts)
-	if err := checkID(method, "user id", numericID, userID); err != nil {
+	if err := checkID(method, "user id", patternUserID, userID); err != nil {
 		return nil, nil, err
 	}
 	if err := window(method, o.SinceID, o.UntilID, o.StartTime, o.EndTime); err != nil {
@@ -91,7 +91,7 @@ func (s *TweetsService) Mentions(ctx context.Context, userID string, opts *Timel
 // (Exclude aside).
 func timelineParams(method, userID string, o *TimelineOptions, size pageSize) (gen.ListUserTweetsParams, error) {
 	var p gen.ListUserTweetsParams
-	if err := checkID(method, "user id", numericID, userID); err != nil {
+	if err := checkID(method, "user id", patternUserID, userID); err != nil {
 		return p, err
 	}
 	if err := window(method, o.SinceID, o.UntilID, o.StartTime, o.EndTime); err != nil {

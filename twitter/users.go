@@ -11,7 +11,7 @@ import (
 // (IsNotFound). Works with an app-only token or a user context.
 func (s *UsersService) ByID(ctx context.Context, id string, opts *UserOptions) (*gen.SingleUserLookupResponse, *Response, error) {
 	const method = "Users.ByID"
-	if err := checkID(method, "user id", numericID, id); err != nil {
+	if err := checkID(method, "user id", patternUserID, id); err != nil {
 		return nil, nil, err
 	}
 	var err error
@@ -28,7 +28,7 @@ func (s *UsersService) ByID(ctx context.Context, id string, opts *UserOptions) (
 // an error (IsNotFound). Works with an app-only token or a user context.
 func (s *UsersService) ByUsername(ctx context.Context, username string, opts *UserOptions) (*gen.SingleUserLookupResponse, *Response, error) {
 	const method = "Users.ByUsername"
-	if err := checkID(method, "username", usernamePattern, username); err != nil {
+	if err := checkID(method, "username", patternUserName, username); err != nil {
 		return nil, nil, err
 	}
 	var p gen.LookupUserByUsernameParams
@@ -46,7 +46,7 @@ func (s *UsersService) ByUsername(ctx context.Context, username string, opts *Us
 // users that were found. Works with an app-only token or a user context.
 func (s *UsersService) Lookup(ctx context.Context, ids []string, opts *UserOptions) (*gen.MultiUserLookupResponse, *Response, error) {
 	const method = "Users.Lookup"
-	if err := checkIDs(method, "user id", numericID, ids); err != nil {
+	if err := checkIDs(method, "user id", patternUserID, ids); err != nil {
 		return nil, nil, err
 	}
 	p := gen.LookupUsersParams{Ids: ids}
@@ -64,7 +64,7 @@ func (s *UsersService) Lookup(ctx context.Context, ids []string, opts *UserOptio
 // that were found. Works with an app-only token or a user context.
 func (s *UsersService) LookupByUsernames(ctx context.Context, usernames []string, opts *UserOptions) (*gen.MultiUserLookupResponse, *Response, error) {
 	const method = "Users.LookupByUsernames"
-	if err := checkIDs(method, "username", usernamePattern, usernames); err != nil {
+	if err := checkIDs(method, "username", patternUserName, usernames); err != nil {
 		return nil, nil, err
 	}
 	var err error

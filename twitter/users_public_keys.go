@@ -33,7 +33,7 @@ func (o *PublicKeyOptions) params(method string) (*gen.PublicKeyFields, error) {
 // Needs a user context (OAuth 2.0 scopes dm.read, tweet.read, users.read, or OAuth 1.0a).
 func (s *UsersService) PublicKeys(ctx context.Context, userID string, opts *PublicKeyOptions) (*gen.PublicKeysResponse, *Response, error) {
 	const method = "Users.PublicKeys"
-	if err := checkID(method, "user id", numericID, userID); err != nil {
+	if err := checkID(method, "user id", patternUserID, userID); err != nil {
 		return nil, nil, err
 	}
 	var p gen.LookupUserPublicKeysParams
@@ -53,7 +53,7 @@ func (s *UsersService) PublicKeys(ctx context.Context, userID string, opts *Publ
 // 1.0a).
 func (s *UsersService) LookupPublicKeys(ctx context.Context, userIDs []string, opts *PublicKeyOptions) (*gen.PublicKeysResponse, *Response, error) {
 	const method = "Users.LookupPublicKeys"
-	if err := checkIDs(method, "user id", numericID, userIDs); err != nil {
+	if err := checkIDs(method, "user id", patternUserID, userIDs); err != nil {
 		return nil, nil, err
 	}
 	p := gen.LookupUsersPublicKeysParams{Ids: userIDs}
@@ -76,7 +76,7 @@ func (s *UsersService) LookupPublicKeys(ctx context.Context, userIDs []string, o
 // users.read, or OAuth 1.0a).
 func (s *UsersService) AddPublicKey(ctx context.Context, userID string, req gen.PublicKeyAddRequest) (*gen.PublicKeyAddResponse, *Response, error) {
 	const method = "Users.AddPublicKey"
-	if err := checkID(method, "user id", numericID, userID); err != nil {
+	if err := checkID(method, "user id", patternUserID, userID); err != nil {
 		return nil, nil, err
 	}
 	switch {

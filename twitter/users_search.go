@@ -3,14 +3,9 @@ package twitter
 import (
 	"context"
 	"net/http"
-	"regexp"
 
 	"github.com/twitterkit/go/gen"
 )
-
-// userQuery is the document's pattern of a user search query: up to 50 letters, digits,
-// underscores, apostrophes and spaces.
-var userQuery = regexp.MustCompile(`^[A-Za-z0-9_' ]{1,50}$`)
 
 // Search returns one page of the accounts that match query, a name or handle (up to 50
 // letters, digits, underscores, apostrophes and spaces). It pages with
@@ -21,7 +16,7 @@ func (s *UsersService) Search(ctx context.Context, query string, opts *UserSearc
 	if query == "" {
 		return nil, nil, invalid(method, "empty query")
 	}
-	if !userQuery.MatchString(query) {
+	if !patternUserSearchQueryVnext.MatchString(query) {
 		return nil, nil, invalid(method, "query %q is not 1 to 50 letters, digits, underscores, apostrophes and spaces", query)
 	}
 	o := orZero(opts)

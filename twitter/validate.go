@@ -40,13 +40,6 @@ func outOfRange(method, name string, n, lo, hi int) error {
 	return invalid(method, "%s %d out of range [%d, %d]", name, n, lo, hi)
 }
 
-// Id and handle patterns from the API document.
-var (
-	numericID       = regexp.MustCompile(`^[0-9]{1,19}$`)       // TweetID, UserID, RuleId, JobId
-	spaceID         = regexp.MustCompile(`^[a-zA-Z0-9]{1,13}$`) // Space ids
-	usernamePattern = regexp.MustCompile(`^[A-Za-z0-9_]{1,15}$`)
-)
-
 // maxIDs is the most ids a batch lookup takes.
 const maxIDs = 100
 
@@ -125,12 +118,12 @@ func checkQuery(method, query string, max int) error {
 // window validates the since_id/until_id and start_time/end_time bounds of a request.
 func window(method, sinceID, untilID string, start, end time.Time) error {
 	if sinceID != "" {
-		if err := checkID(method, "SinceID", numericID, sinceID); err != nil {
+		if err := checkID(method, "SinceID", patternTweetID, sinceID); err != nil {
 			return err
 		}
 	}
 	if untilID != "" {
-		if err := checkID(method, "UntilID", numericID, untilID); err != nil {
+		if err := checkID(method, "UntilID", patternTweetID, untilID); err != nil {
 			return err
 		}
 	}
@@ -208,16 +201,16 @@ func notOneOf[E enum](method, name string, v E) error {
 
 // checkPair validates the acting user and the target user of a graph change.
 func checkPair(method, userID, target string) error {
-	if err := checkID(method, "user id", numericID, userID); err != nil {
+	if err := checkID(method, "user id", patternUserID, userID); err != nil {
 		return err
 	}
-	return checkID(method, "target user id", numericID, target)
+	return checkID(method, "target user id", patternUserID, target)
 }
 
 // checkUserTweet validates the acting user and the Tweet of a like or Retweet.
 func checkUserTweet(method, userID, tweetID string) error {
-	if err := checkID(method, "user id", numericID, userID); err != nil {
+	if err := checkID(method, "user id", patternUserID, userID); err != nil {
 		return err
 	}
-	return checkID(method, "tweet id", numericID, tweetID)
+	return checkID(method, "tweet id", patternTweetID, tweetID)
 }

@@ -54,7 +54,7 @@ func (s *WebhooksService) Create(ctx context.Context, rawURL string) (*gen.Webho
 // Data.Attempted, and List shows the state. Not retried unless WithRetryMutations is set.
 // Needs an app-only token or OAuth 1.0a user context.
 func (s *WebhooksService) Validate(ctx context.Context, id string) (*gen.WebhookValidateResponse, *Response, error) {
-	if err := checkID("Webhooks.Validate", "webhook id", numericID, id); err != nil {
+	if err := checkID("Webhooks.Validate", "webhook id", patternWebhookID, id); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opValidateWebhook, func(ctx context.Context) (*http.Response, error) {
@@ -65,7 +65,7 @@ func (s *WebhooksService) Validate(ctx context.Context, id string) (*gen.Webhook
 // Delete removes webhook id; X sends nothing more to its URL. Not retried unless
 // WithRetryMutations is set. Needs an app-only token or OAuth 1.0a user context.
 func (s *WebhooksService) Delete(ctx context.Context, id string) (*gen.WebhookDeleteResponse, *Response, error) {
-	if err := checkID("Webhooks.Delete", "webhook id", numericID, id); err != nil {
+	if err := checkID("Webhooks.Delete", "webhook id", patternWebhookID, id); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opDeleteWebhook, func(ctx context.Context) (*http.Response, error) {
@@ -83,7 +83,7 @@ const replayLayout = "200601021504"
 // Not retried unless WithRetryMutations is set. Needs an app-only token.
 func (s *WebhooksService) Replay(ctx context.Context, id string, from, to time.Time) (*gen.WebhookReplayResponse, *Response, error) {
 	const method = "Webhooks.Replay"
-	if err := checkID(method, "webhook id", numericID, id); err != nil {
+	if err := checkID(method, "webhook id", patternWebhookID, id); err != nil {
 		return nil, nil, err
 	}
 	if from.IsZero() || to.IsZero() {

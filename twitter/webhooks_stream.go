@@ -43,7 +43,7 @@ func (s *WebhooksService) StreamLinks(ctx context.Context) ([]gen.StreamWebhookL
 // Needs an app-only token.
 func (s *WebhooksService) LinkStream(ctx context.Context, id string, opts *TweetOptions) (*gen.StreamWebhookLinkResponse, *Response, error) {
 	const method = "Webhooks.LinkStream"
-	if err := checkID(method, "webhook id", numericID, id); err != nil {
+	if err := checkID(method, "webhook id", patternWebhookID, id); err != nil {
 		return nil, nil, err
 	}
 	var p gen.LinkStreamWebhookParams
@@ -60,7 +60,7 @@ func (s *WebhooksService) LinkStream(ctx context.Context, id string, opts *Tweet
 // registered and the rules stay as they are. Data.Deleted is false when the webhook was
 // not linked. Not retried unless WithRetryMutations is set. Needs an app-only token.
 func (s *WebhooksService) UnlinkStream(ctx context.Context, id string) (*gen.StreamWebhookUnlinkResponse, *Response, error) {
-	if err := checkID("Webhooks.UnlinkStream", "webhook id", numericID, id); err != nil {
+	if err := checkID("Webhooks.UnlinkStream", "webhook id", patternWebhookID, id); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opUnlinkStreamWebhook, func(ctx context.Context) (*http.Response, error) {

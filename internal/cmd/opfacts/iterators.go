@@ -14,15 +14,17 @@ import (
 )
 
 // facade is what the generator reads of package twitter's hand-written source: the
-// single-page methods (by "Service.Method") and the page type aliases (by item type).
+// single-page methods (by "Service.Method"), the page type aliases (by item type) and the
+// pattern variables it names (patterns.go).
 type facade struct {
-	methods map[string]*ast.FuncDecl
-	aliases map[string]string // "User" → "UserPage"
-	fset    *token.FileSet
+	methods  map[string]*ast.FuncDecl
+	aliases  map[string]string // "User" → "UserPage"
+	patterns map[string]string // "patternUserID" → "users.go", the first file naming it
+	fset     *token.FileSet
 }
 
 func readFacade(dir string) (*facade, error) {
-	f := &facade{methods: map[string]*ast.FuncDecl{}, aliases: map[string]string{}, fset: token.NewFileSet()}
+	f := &facade{methods: map[string]*ast.FuncDecl{}, aliases: map[string]string{}, patterns: map[string]string{}, fset: token.NewFileSet()}
 	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
 		return nil, err
@@ -40,6 +42,7 @@ func readFacade(dir string) (*facade, error) {
 		if err != nil {
 			return nil, err
 		}
+		f.usePatterns(file, base)
 		for _, d := range file.Decls {
 			switch d := d.(type) {
 			case *ast.FuncDecl:

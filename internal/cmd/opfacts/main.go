@@ -26,7 +26,9 @@
 //
 // The single-page methods of plain paginated reads are generated too (twitter/methods.gen.go)
 // when their operation carries x-twitter-method (see methods.go), and the iterators of
-// every paginated operation (twitter/iterators.gen.go) around its single-page method.
+// every paginated operation (twitter/iterators.gen.go) around its single-page method, and
+// the patterns the facade checks arguments against (twitter/patterns.gen.go, see patterns.go),
+// each named after the schema that states it.
 //
 // Usage (from package twitter): opfacts -spec ../openapi/twitter-v2.yaml -o operations.gen.go
 package main
@@ -58,28 +60,27 @@ func main() {
 	iterOut := flag.String("iter", "iterators.gen.go", "the file of iterators to write")
 	enumOut := flag.String("enums", "enums.gen.go", "the file of enum values to write (for argument errors)")
 	methodOut := flag.String("methods", "methods.gen.go", "the file of generated single-page methods to write (x-twitter-method)")
+	patternOut := flag.String("patterns", "patterns.gen.go", "the file of the patterns the facade checks to write")
 	facade := flag.String("facade", ".", "the folder of package twitter, whose single-page methods the iterators wrap")
 	flag.Parse()
-	src, test, iters, enums, methods, err := generate(*spec, *facade)
-	if err == nil {
-		err = os.WriteFile(*out, src, 0o644)
-	}
-	if err == nil {
-		err = os.WriteFile(*methodOut, methods, 0o644)
-	}
-	if err == nil {
-		err = os.WriteFile(*enumOut, enums, 0o644)
-	}
-	if err == nil {
-		err = os.WriteFile(*iterOut, iters, 0o644)
-	}
-	if err == nil {
-		err = os.WriteFile(*testOut, test, 0o644)
+	files, err := generate(*spec, *facade)
+	for _, f := range []struct {
+		name string
+		src  []byte
+	}{{*out, files.facts}, {*methodOut, files.methods}, {*patternOut, files.patterns}, {*enumOut, files.enums}, {*iterOut, files.iters}, {*testOut, files.test}} {
+		if err == nil {
+			err = os.WriteFile(f.name, f.src, 0o644)
+		}
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "opfacts:", err)
 		os.Exit(1)
 	}
+}
+
+// output is what generate writes: the source of each generated file of package twitter.
+type output struct {
+	facts, test, iters, enums, methods, patterns []byte
 }
 
 // op is what the template needs of one operation.
@@ -116,20 +117,20 @@ type generator struct {
 	errs     []string
 }
 
-func generate(spec, facadeDir string) (src, test, iters, enums, methods []byte, err error) {
+func generate(spec, facadeDir string) (out output, err error) {
 	loader := openapi3.NewLoader()
 	doc, err := loader.LoadFromFile(spec)
 	if err != nil {
-		return nil, nil, nil, nil, nil, fmt.Errorf("reading %s: %w", spec, err)
+		return output{}, fmt.Errorf("reading %s: %w", spec, err)
 	}
 	pkg, err := importer.ForCompiler(token.NewFileSet(), "source", nil).Import(genPath)
 	if err != nil {
-		return nil, nil, nil, nil, nil, fmt.Errorf("type-checking %s: %w", genPath, err)
+		return output{}, fmt.Errorf("type-checking %s: %w", genPath, err)
 	}
 	g := &generator{doc: doc, gen: pkg, helpers: map[string]string{}}
 	p := pkg.Scope().Lookup("Problem")
 	if p == nil {
-		return nil, nil, nil, nil, nil, errors.New("gen has no Problem type")
+		return output{}, errors.New("gen has no Problem type")
 	}
 	g.problems = types.NewSlice(p.Type())
 
@@ -152,18 +153,19 @@ func generate(spec, facadeDir string) (src, test, iters, enums, methods []byte, 
 	}
 	facade, err := readFacade(facadeDir)
 	if err != nil {
-		return nil, nil, nil, nil, nil, err
+		return output{}, err
 	}
-	ms, patterns := g.methods(doc, ops, byID)
+	ms := g.methods(doc, ops, byID)
+	patterns := g.patterns(doc, facade, ms)
 	if len(g.errs) == 0 {
-		if methods, err = execute(methodTmpl, struct {
-			Methods  []method
-			Patterns []idPattern
-		}{ms, patterns}); err != nil {
-			return nil, nil, nil, nil, nil, err
+		if out.methods, err = execute(methodTmpl, ms); err != nil {
+			return output{}, err
 		}
-		if err = facade.addMethods(methods); err != nil {
-			return nil, nil, nil, nil, nil, err
+		if err = facade.addMethods(out.methods); err != nil {
+			return output{}, err
+		}
+		if out.patterns, err = execute(patternTmpl, patterns); err != nil {
+			return output{}, err
 		}
 	}
 	var its []iterator
@@ -174,7 +176,7 @@ func generate(spec, facadeDir string) (src, test, iters, enums, methods []byte, 
 	}
 	enumList := g.enums()
 	if len(g.errs) > 0 {
-		return nil, nil, nil, nil, nil, fmt.Errorf("%s: %d problems:\n\t%s", spec, len(g.errs), strings.Join(g.errs, "\n\t"))
+		return output{}, fmt.Errorf("%s: %d problems:\n\t%s", spec, len(g.errs), strings.Join(g.errs, "\n\t"))
 	}
 	var helpers []string
 	for _, name := range slices.Sorted(mapKeys(g.helpers)) {
@@ -184,19 +186,19 @@ func generate(spec, facadeDir string) (src, test, iters, enums, methods []byte, 
 		Ops     []op
 		Helpers []string
 	}{ops, helpers}
-	if src, err = execute(tmpl, data); err != nil {
-		return nil, nil, nil, nil, nil, err
+	if out.facts, err = execute(tmpl, data); err != nil {
+		return output{}, err
 	}
-	if test, err = execute(testTmpl, data); err != nil {
-		return nil, nil, nil, nil, nil, err
+	if out.test, err = execute(testTmpl, data); err != nil {
+		return output{}, err
 	}
-	if iters, err = execute(iterTmpl, its); err != nil {
-		return nil, nil, nil, nil, nil, err
+	if out.iters, err = execute(iterTmpl, its); err != nil {
+		return output{}, err
 	}
-	if enums, err = execute(enumTmpl, enumList); err != nil {
-		return nil, nil, nil, nil, nil, err
+	if out.enums, err = execute(enumTmpl, enumList); err != nil {
+		return output{}, err
 	}
-	return src, test, iters, enums, methods, nil
+	return out, nil
 }
 
 func execute(t *template.Template, data any) ([]byte, error) {

@@ -46,7 +46,7 @@ type method struct {
 	Doc                  []string
 	Param                string // userID; "" when the path has no parameter
 	PathArg              string // "userID, " for the raw call
-	What, Pattern        string // "user id", idPatternUserID
+	What, Pattern        string // "user id", patternUserID (patterns.go)
 	TokenMax             int    // the token's maxLength; 0 when unbounded
 	Default              string // max_results's default, "" when the document states none
 	Options, Group       string
@@ -55,13 +55,9 @@ type method struct {
 	Var                  string // opListBlocking
 }
 
-// idPattern is a path parameter's pattern, declared once in the generated file.
-type idPattern struct{ Var, Pattern string }
-
-// methods returns the generated methods and the patterns they check ids with.
-func (g *generator) methods(doc *openapi3.T, ops []op, byID map[string]*openapi3.Operation) ([]method, []idPattern) {
+// methods returns the generated methods.
+func (g *generator) methods(doc *openapi3.T, ops []op, byID map[string]*openapi3.Operation) []method {
 	var out []method
-	patterns := map[string]string{}
 	for _, o := range ops {
 		oo := byID[o.ID]
 		raw, ok := oo.Extensions["x-twitter-method"]
@@ -73,18 +69,14 @@ func (g *generator) methods(doc *openapi3.T, ops []op, byID map[string]*openapi3
 			g.fail(o.ID, "x-twitter-method is not an object")
 			continue
 		}
-		if m, ok := g.method(doc, o, oo, ext, patterns); ok {
+		if m, ok := g.method(doc, o, oo, ext); ok {
 			out = append(out, m)
 		}
 	}
-	var ps []idPattern
-	for _, v := range slices.Sorted(mapKeys(patterns)) {
-		ps = append(ps, idPattern{v, patterns[v]})
-	}
-	return out, ps
+	return out
 }
 
-func (g *generator) method(doc *openapi3.T, o op, oo *openapi3.Operation, ext map[string]any, patterns map[string]string) (method, bool) {
+func (g *generator) method(doc *openapi3.T, o op, oo *openapi3.Operation, ext map[string]any) (method, bool) {
 	options, _ := ext["options"].(string)
 	text, _ := ext["doc"].(string)
 	set, known := optionSets[options]
@@ -134,22 +126,18 @@ func (g *generator) method(doc *openapi3.T, o op, oo *openapi3.Operation, ext ma
 				g.fail(o.ID, "x-twitter-method: path parameter %s has no pattern", p.Name)
 				return method{}, false
 			}
-			// What an error calls the id: its schema's name (UserID: "user id"), or
-			// x-twitter-method's what for a schema written in place.
-			m.What, _ = ext["what"].(string)
-			if m.What == "" && s.Ref != "" {
-				m.What = words(strings.TrimPrefix(s.Ref, "#/components/schemas/"))
-			}
-			if m.What == "" {
-				g.fail(o.ID, "x-twitter-method: path parameter %s has a schema of its own: say what it is (what: space id)", p.Name)
+			// The id's pattern is its schema's (patterns.go), so the schema needs a name.
+			schema, named := strings.CutPrefix(s.Ref, "#/components/schemas/")
+			if !named {
+				g.fail(o.ID, "x-twitter-method: path parameter %s has a schema of its own: name it under components/schemas", p.Name)
 				return method{}, false
 			}
-			m.Pattern = "idPattern" + goName(m.What)
-			if prev, ok := patterns[m.Pattern]; ok && prev != s.Value.Pattern {
-				g.fail(o.ID, "x-twitter-method: %s ids have two patterns, %s and %s", m.What, prev, s.Value.Pattern)
-				return method{}, false
+			m.Pattern = patternName(schema, "")
+			// What an error calls the id: x-twitter-method's what, or its schema's name
+			// (UserID: "user id").
+			if m.What, _ = ext["what"].(string); m.What == "" {
+				m.What = words(schema)
 			}
-			patterns[m.Pattern] = s.Value.Pattern
 		case p.In == "query":
 			i := slices.Index(want, p.Name)
 			if i < 0 {
@@ -250,19 +238,6 @@ func words(name string) string {
 	return b.String()
 }
 
-// goName turns what an error calls an id into a Go name: "space id" becomes SpaceID.
-func goName(what string) string {
-	var b strings.Builder
-	for _, w := range strings.Fields(what) {
-		if w == "id" {
-			b.WriteString("ID")
-			continue
-		}
-		b.WriteString(strings.ToUpper(w[:1]) + w[1:])
-	}
-	return b.String()
-}
-
 // wrap breaks text into lines of at most width characters.
 func wrap(text string, width int) []string {
 	var lines []string
@@ -310,22 +285,14 @@ package twitter
 import (
 	"context"
 	"net/http"
-	"regexp"
 
 	"github.com/twitterkit/go/gen"
 )
 
 // The single-page methods of the plain paginated reads, generated from the document
-// (x-twitter-method): their argument checks and doc comments take every bound, token and
-// credential from it.
-
-// The patterns of the ids the generated methods check, from the document's schemas.
-var (
-{{- range .Patterns}}
-	{{.Var}} = regexp.MustCompile({{printf "%q" .Pattern}})
-{{- end}}
-)
-{{range .Methods}}
+// (x-twitter-method): their argument checks and doc comments take every bound, token,
+// pattern (patterns.gen.go) and credential from it.
+{{range .}}
 {{range .Doc}}// {{.}}
 {{end -}}
 func (s *{{.Receiver}}) {{.Name}}(ctx context.Context, {{if .Param}}{{.Param}} string, {{end}}opts *{{.Options}}) (*{{.Result}}, *Response, error) {

@@ -14,7 +14,8 @@ import (
 func pagedUsers(t *testing.T, g *generator, ext map[string]any, extra string, sec openapi3.SecurityRequirements) (op, *openapi3.Operation) {
 	t.Helper()
 	o := operationAnswering("listX", "GenericMultipleUsersLookupResponse", ext)
-	id := openapi3.NewPathParameter("id").WithSchema(&openapi3.Schema{Type: &openapi3.Types{"string"}, Pattern: "^[0-9]{1,19}$"})
+	id := openapi3.NewPathParameter("id")
+	id.Schema = &openapi3.SchemaRef{Ref: "#/components/schemas/UserID", Value: &openapi3.Schema{Type: &openapi3.Types{"string"}, Pattern: "^[0-9]{1,19}$"}}
 	maxResults := openapi3.NewQueryParameter("max_results").WithSchema(openapi3.NewInt32Schema().WithMin(1).WithMax(1000))
 	o.AddParameter(id)
 	o.AddParameter(maxResults)
@@ -38,9 +39,9 @@ var userContextOrApp = openapi3.SecurityRequirements{
 
 func TestMethodsAreGeneratedFromTheFacts(t *testing.T) {
 	g := newTestGenerator(t)
-	ext := map[string]any{"x-twitter-method": map[string]any{"options": "UserListOptions", "param": "userID", "what": "user id", "doc": "lists one page of X."}}
+	ext := map[string]any{"x-twitter-method": map[string]any{"options": "UserListOptions", "param": "userID", "doc": "lists one page of X."}}
 	o, oo := pagedUsers(t, g, ext, "", userContextOrApp)
-	ms, patterns := g.methods(&openapi3.T{}, []op{o}, map[string]*openapi3.Operation{"listX": oo})
+	ms := g.methods(&openapi3.T{}, []op{o}, map[string]*openapi3.Operation{"listX": oo})
 	if len(g.errs) != 0 || len(ms) != 1 {
 		t.Fatalf("methods %+v, errors %q", ms, g.errs)
 	}
@@ -51,16 +52,10 @@ func TestMethodsAreGeneratedFromTheFacts(t *testing.T) {
 			t.Errorf("doc %q does not say %q", doc, want)
 		}
 	}
-	if m.Param != "userID" || m.Pattern != "idPatternUserID" || m.Fields != "p.UserFields, p.Expansions, p.TweetFields" || m.Raw != "ListX" {
+	if m.Param != "userID" || m.What != "user id" || m.Pattern != "patternUserID" || m.Fields != "p.UserFields, p.Expansions, p.TweetFields" || m.Raw != "ListX" {
 		t.Errorf("method %+v", m)
 	}
-	if len(patterns) != 1 || patterns[0].Pattern != "^[0-9]{1,19}$" {
-		t.Errorf("patterns %+v", patterns)
-	}
-	src, err := execute(methodTmpl, struct {
-		Methods  []method
-		Patterns []idPattern
-	}{ms, patterns})
+	src, err := execute(methodTmpl, ms)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,23 +70,27 @@ func TestMethodsAreGeneratedFromTheFacts(t *testing.T) {
 
 func TestMethodsRefuseWhatTheyCannotGenerate(t *testing.T) {
 	for _, tc := range []struct {
-		name  string
-		ext   map[string]any
-		extra string
-		sec   openapi3.SecurityRequirements
-		want  string
+		name    string
+		ext     map[string]any
+		extra   string
+		sec     openapi3.SecurityRequirements
+		want    string
+		inPlace bool // the id's schema written in the parameter, not a $ref
 	}{
-		{"unknown options", map[string]any{"options": "SearchOptions", "doc": "d"}, "", userContextOrApp, "none of the option structs"},
-		{"no doc", map[string]any{"options": "UserListOptions", "what": "user id"}, "", userContextOrApp, "no doc"},
-		{"a parameter the options lack", map[string]any{"options": "UserListOptions", "what": "user id", "doc": "d"}, "sort_order", userContextOrApp, "query parameter sort_order is not one UserListOptions fills"},
-		{"a parameter the operation lacks", map[string]any{"options": "TweetListOptions", "what": "user id", "doc": "d"}, "", userContextOrApp, "the operation does not take"},
-		{"no name for the id", map[string]any{"options": "UserListOptions", "doc": "d"}, "", userContextOrApp, "say what it is"},
-		{"unknown credentials", map[string]any{"options": "UserListOptions", "what": "user id", "doc": "d"}, "", openapi3.SecurityRequirements{{"Cookie": {}}}, "unknown security scheme"},
+		{"unknown options", map[string]any{"options": "SearchOptions", "doc": "d"}, "", userContextOrApp, "none of the option structs", false},
+		{"no doc", map[string]any{"options": "UserListOptions", "what": "user id"}, "", userContextOrApp, "no doc", false},
+		{"a parameter the options lack", map[string]any{"options": "UserListOptions", "doc": "d"}, "sort_order", userContextOrApp, "query parameter sort_order is not one UserListOptions fills", false},
+		{"a parameter the operation lacks", map[string]any{"options": "TweetListOptions", "doc": "d"}, "", userContextOrApp, "the operation does not take", false},
+		{"an id schema without a name", map[string]any{"options": "UserListOptions", "doc": "d"}, "", userContextOrApp, "name it under components/schemas", true},
+		{"unknown credentials", map[string]any{"options": "UserListOptions", "doc": "d"}, "", openapi3.SecurityRequirements{{"Cookie": {}}}, "unknown security scheme", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g := newTestGenerator(t)
 			o, oo := pagedUsers(t, g, map[string]any{"x-twitter-method": tc.ext}, tc.extra, tc.sec)
-			ms, _ := g.methods(&openapi3.T{}, []op{o}, map[string]*openapi3.Operation{"listX": oo})
+			if tc.inPlace {
+				oo.Parameters[0].Value.Schema.Ref = ""
+			}
+			ms := g.methods(&openapi3.T{}, []op{o}, map[string]*openapi3.Operation{"listX": oo})
 			if len(ms) != 0 || len(g.errs) != 1 || !strings.Contains(g.errs[0], tc.want) {
 				t.Errorf("methods %d, errors %q; want one about %q", len(ms), g.errs, tc.want)
 			}
@@ -123,9 +122,6 @@ func TestNames(t *testing.T) {
 		if got := words(in); got != want {
 			t.Errorf("words(%q) = %q, want %q", in, got, want)
 		}
-	}
-	if got := goName("space id"); got != "SpaceID" {
-		t.Errorf("goName = %q", got)
 	}
 	if got := wrap("aaa bbb ccc", 7); len(got) != 2 || got[0] != "aaa bbb" {
 		t.Errorf("wrap = %q", got)

@@ -1,0 +1,209 @@
+package twitter
+
+import (
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"regexp/syntax"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/twitterkit/go/openapi"
+)
+
+// TestPatternsAreTheDocuments holds every variable of patterns.gen.go to the schema its
+// comment points at: the document states that pattern there, and the variable is named
+// after the schema (patternUserID) or the schema and its property
+// (patternChatGroupCreateRequestTTLMsec).
+func TestPatternsAreTheDocuments(t *testing.T) {
+	doc, err := openapi.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	vars := generatedPatterns(t)
+	if len(vars) == 0 {
+		t.Fatal("patterns.gen.go declares no pattern")
+	}
+	for _, v := range vars {
+		rest, ok := strings.CutPrefix(v.where, "#/components/schemas/")
+		if !ok {
+			t.Errorf("%s: %q is not a schema of the document", v.name, v.where)
+			continue
+		}
+		schema, prop, isProp := strings.Cut(rest, "/properties/")
+		ref := doc.Components.Schemas[schema]
+		if ref == nil || ref.Value == nil {
+			t.Errorf("%s: the document has no schema %s", v.name, schema)
+			continue
+		}
+		want, field := ref.Value.Pattern, ""
+		if isProp {
+			p := ref.Value.Properties[prop]
+			if p == nil || p.Value == nil {
+				t.Errorf("%s: schema %s has no property %s", v.name, schema, prop)
+				continue
+			}
+			want, field = p.Value.Pattern, strings.ReplaceAll(prop, "_", "")
+		}
+		if want == "" || v.pattern != want {
+			t.Errorf("%s is %q; %s states %q", v.name, v.pattern, v.where, want)
+		}
+		// The schema's name as the document spells it, then the property's Go name.
+		rest, named := strings.CutPrefix(v.name, "pattern"+schema)
+		if !named || !strings.EqualFold(rest, field) {
+			t.Errorf("the pattern of %s is %s; want it named pattern%s%s", v.where, v.name, schema, field)
+		}
+	}
+}
+
+// TestNoPatternIsRestatedByHand fails when hand-written code of package twitter compiles
+// a pattern the document states anywhere (the same expression, however it is spelled):
+// name the schema's variable of patterns.gen.go instead, and go generate writes it.
+func TestNoPatternIsRestatedByHand(t *testing.T) {
+	documented := documentPatterns(t)
+	names, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	compiled := 0
+	for _, name := range names {
+		if strings.HasSuffix(name, ".gen.go") || strings.HasSuffix(name, "_gen_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || !isRegexpCompile(call.Fun) || len(call.Args) != 1 {
+				return true
+			}
+			lit, ok := call.Args[0].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			expr, err := strconv.Unquote(lit.Value)
+			if err != nil {
+				t.Fatal(err)
+			}
+			compiled++
+			if where, ok := documented[canonical(t, expr)]; ok {
+				t.Errorf("%s compiles %q, which the document states at %s: use its variable of patterns.gen.go", fset.Position(lit.Pos()), expr, where)
+			}
+			return true
+		})
+	}
+	if compiled == 0 {
+		t.Fatal("found no regexp.MustCompile in package twitter: is the test looking in the right place?")
+	}
+}
+
+// isRegexpCompile reports whether fun is regexp.MustCompile, Compile or their POSIX forms.
+func isRegexpCompile(fun ast.Expr) bool {
+	sel, ok := fun.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	return ok && pkg.Name == "regexp" && strings.Contains(sel.Sel.Name, "Compile")
+}
+
+// generatedPattern is one variable of patterns.gen.go as its source declares it.
+type generatedPattern struct{ name, pattern, where string }
+
+// generatedPatterns reads the variables of patterns.gen.go: name, pattern and the schema
+// its comment points at.
+func generatedPatterns(t *testing.T) []generatedPattern {
+	t.Helper()
+	file, err := parser.ParseFile(token.NewFileSet(), "patterns.gen.go", nil, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []generatedPattern
+	for _, d := range file.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.VAR {
+			continue
+		}
+		for _, spec := range gd.Specs {
+			vs := spec.(*ast.ValueSpec)
+			call, ok := vs.Values[0].(*ast.CallExpr)
+			if !ok || len(vs.Names) != 1 || vs.Doc == nil || !isRegexpCompile(call.Fun) {
+				t.Fatalf("patterns.gen.go: %s is not a pattern under the comment of its schema", vs.Names[0].Name)
+			}
+			pattern, err := strconv.Unquote(call.Args[0].(*ast.BasicLit).Value)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, generatedPattern{vs.Names[0].Name, pattern, strings.TrimSpace(vs.Doc.Text())})
+		}
+	}
+	return out
+}
+
+// documentPatterns returns every pattern the document states, wherever it states it, in
+// canonical form (canonical), with the first place (in order) that states it.
+func documentPatterns(t *testing.T) map[string]string {
+	t.Helper()
+	doc, err := openapi.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tree any
+	if err := json.Unmarshal(raw, &tree); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	var walk func(n any, where string)
+	walk = func(n any, where string) {
+		switch n := n.(type) {
+		case map[string]any:
+			if p, ok := n["pattern"].(string); ok {
+				if c := canonical(t, p); out[c] == "" || where < out[c] {
+					out[c] = where // the first place in order, so the error reads the same each run
+				}
+			}
+			for k, v := range n {
+				walk(v, where+"/"+k)
+			}
+		case []any:
+			for i, v := range n {
+				walk(v, where+"/"+strconv.Itoa(i))
+			}
+		}
+	}
+	walk(tree, "#")
+	if len(out) == 0 {
+		t.Fatal("the document states no pattern")
+	}
+	return out
+}
+
+// canonical is one spelling of what a pattern matches, so that ^\d{1,19}$ and
+// ^[0-9]{1,19}$ compare equal.
+func canonical(t *testing.T, expr string) string {
+	t.Helper()
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		t.Fatalf("%q: %v", expr, err)
+	}
+	return re.Simplify().String()
+}
+
+// The patterns check what they are named after: the error of a bad id still names the
+// document's pattern.
+func TestPatternErrorsNameTheDocumentsPattern(t *testing.T) {
+	err := checkID("Users.ByID", "user id", patternUserID, "x")
+	if want := `twitter: Users.ByID: invalid argument: user id "x" is malformed (want ^[0-9]{1,19}$)`; err == nil || err.Error() != want {
+		t.Errorf("error %v, want %s", err, want)
+	}
+}
