@@ -207,3 +207,129 @@ func TestPatternErrorsNameTheDocumentsPattern(t *testing.T) {
 		t.Errorf("error %v, want %s", err, want)
 	}
 }
+
+// TestParametersAreCheckedWithTheirSchemasPattern fails when a facade method sends a path
+// or query parameter whose schema the document names and gives a pattern (TweetID) without
+// checking it against that schema's variable (patternTweetID), in its body or in the
+// functions it calls: an id checked against another schema's pattern, or not at all.
+func TestParametersAreCheckedWithTheirSchemasPattern(t *testing.T) {
+	doc, err := openapi.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The facade's reasons to check a parameter otherwise, by method and parameter.
+	otherwise := map[string]string{
+		"Chat.AddMembers id":  "members join groups alone: the id is checked against ChatGroupID's narrower pattern",
+		"Broadcasts.List ids": "List sends no ids; Lookup, which shares the operation, sends and checks them",
+	}
+	uses := patternUses(t)
+	for path, item := range doc.Paths.Map() {
+		for verb, o := range item.Operations() {
+			methods, _ := o.Extensions["x-twitter-facade"].([]any)
+			if m, ok := o.Extensions["x-twitter-facade"].(string); ok {
+				methods = []any{m}
+			}
+			for _, p := range append(item.Parameters, o.Parameters...) {
+				s := p.Value.Schema
+				if s != nil && s.Value != nil && s.Value.Items != nil {
+					s = s.Value.Items
+				}
+				schema, named := strings.CutPrefix(s.Ref, "#/components/schemas/")
+				if !named || s.Value.Pattern == "" {
+					continue
+				}
+				for _, m := range methods {
+					if key := m.(string) + " " + p.Value.Name; otherwise[key] != "" {
+						delete(otherwise, key)
+						continue
+					}
+					if !uses[m.(string)]["pattern"+schema] {
+						t.Errorf("%s (%s %s) sends %s without checking it against pattern%s", m, verb, path, p.Value.Name, schema)
+					}
+				}
+			}
+		}
+	}
+	for key, why := range otherwise {
+		t.Errorf("%s is no longer checked otherwise (%s): drop it from the list", key, why)
+	}
+}
+
+// patternUses returns, for each method of the facade ("Users.ByID"), the pattern variables
+// it names or the functions it calls name (a call x.f is taken to be any method f).
+func patternUses(t *testing.T) map[string]map[string]bool {
+	t.Helper()
+	names, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type fn struct {
+		patterns map[string]bool
+		calls    []string
+	}
+	funcs := map[string][]*fn{} // by name: "ByID", "checkPair"; several methods share one
+	methods := map[string]*fn{} // "Users.ByID"
+	fset := token.NewFileSet()
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			f := &fn{patterns: map[string]bool{}}
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.Ident:
+					if strings.HasPrefix(n.Name, "pattern") {
+						f.patterns[n.Name] = true
+					}
+				case *ast.CallExpr:
+					switch fun := n.Fun.(type) {
+					case *ast.Ident:
+						f.calls = append(f.calls, fun.Name)
+					case *ast.SelectorExpr:
+						f.calls = append(f.calls, fun.Sel.Name)
+					}
+				}
+				return true
+			})
+			funcs[fd.Name.Name] = append(funcs[fd.Name.Name], f)
+			if fd.Recv != nil {
+				if star, ok := fd.Recv.List[0].Type.(*ast.StarExpr); ok {
+					if id, ok := star.X.(*ast.Ident); ok {
+						methods[strings.TrimSuffix(id.Name, "Service")+"."+fd.Name.Name] = f
+					}
+				}
+			}
+		}
+	}
+	out := map[string]map[string]bool{}
+	for name, m := range methods {
+		seen, set := map[*fn]bool{}, map[string]bool{}
+		var visit func(f *fn)
+		visit = func(f *fn) {
+			if seen[f] {
+				return
+			}
+			seen[f] = true
+			for p := range f.patterns {
+				set[p] = true
+			}
+			for _, c := range f.calls {
+				for _, g := range funcs[c] {
+					visit(g)
+				}
+			}
+		}
+		visit(m)
+		out[name] = set
+	}
+	return out
+}
