@@ -164,6 +164,11 @@ func mediaOf(m testserver.Media) Media {
 		Title: m.Title, Description: m.Description, Width: m.Width, Height: m.Height, DurationMS: m.DurationMS, ViewCount: m.ViewCount}
 }
 
+func (m Media) internal() testserver.Media {
+	return testserver.Media{Key: m.Key, Type: m.Type, URL: m.URL, PreviewImageURL: m.PreviewImageURL, AltText: m.AltText,
+		Title: m.Title, Description: m.Description, Width: m.Width, Height: m.Height, DurationMS: m.DurationMS, ViewCount: m.ViewCount}
+}
+
 // Poll is a poll attached to a Tweet.
 type Poll struct {
 	ID              string
@@ -213,6 +218,14 @@ type Space struct {
 
 func spaceOf(s testserver.Space) Space {
 	return Space{ID: s.ID, State: s.State, Title: s.Title, CreatorID: s.CreatorID, HostIDs: slices.Clone(s.HostIDs),
+		SpeakerIDs: slices.Clone(s.SpeakerIDs), Lang: s.Lang, IsTicketed: s.IsTicketed, ParticipantCount: s.ParticipantCount,
+		CreatedAt: s.CreatedAt, StartedAt: s.StartedAt, ScheduledStart: s.ScheduledStart, EndedAt: s.EndedAt,
+		InvitedUserIDs: slices.Clone(s.InvitedUserIDs), TopicIDs: slices.Clone(s.TopicIDs), SubscriberCount: s.SubscriberCount,
+		UpdatedAt: s.UpdatedAt, SharedTweetIDs: slices.Clone(s.SharedTweetIDs), BuyerIDs: slices.Clone(s.BuyerIDs)}
+}
+
+func (s Space) internal() testserver.Space {
+	return testserver.Space{ID: s.ID, State: s.State, Title: s.Title, CreatorID: s.CreatorID, HostIDs: slices.Clone(s.HostIDs),
 		SpeakerIDs: slices.Clone(s.SpeakerIDs), Lang: s.Lang, IsTicketed: s.IsTicketed, ParticipantCount: s.ParticipantCount,
 		CreatedAt: s.CreatedAt, StartedAt: s.StartedAt, ScheduledStart: s.ScheduledStart, EndedAt: s.EndedAt,
 		InvitedUserIDs: slices.Clone(s.InvitedUserIDs), TopicIDs: slices.Clone(s.TopicIDs), SubscriberCount: s.SubscriberCount,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/twitterkit/go/gen"
@@ -111,5 +112,39 @@ func TestWorldSpaceAndMediaAreWhatTheClientSees(t *testing.T) {
 	}
 	if md := tw.Data.MediaMetadata; len(md) == 0 || md[0].Title != m.Title || md[0].Description != m.Description {
 		t.Errorf("media_metadata %+v, the world has %+v", md, m)
+	}
+}
+
+// A Space, a List and media seeded with every field set come back from World as given:
+// the conversions to the server's types and back keep each field.
+func TestAddedSpaceListAndMediaKeepEveryField(t *testing.T) {
+	w := twittertest.Start(t).World()
+	at := twittertest.SeedTime.Add(-2 * time.Hour)
+	sp := twittertest.Space{ID: "1AllFields", State: "ended", Title: "Every field", CreatorID: twittertest.BobID,
+		HostIDs: []string{twittertest.BobID, twittertest.CarolID}, SpeakerIDs: []string{twittertest.AliceID},
+		InvitedUserIDs: []string{twittertest.DaveID}, TopicIDs: []string{"848920371311001600"}, Lang: "de", IsTicketed: true,
+		ParticipantCount: 9, SubscriberCount: 4, CreatedAt: at, StartedAt: at.Add(time.Minute), ScheduledStart: at.Add(time.Minute),
+		EndedAt: at.Add(time.Hour), UpdatedAt: at.Add(2 * time.Hour), SharedTweetIDs: []string{twittertest.JackFirstTweetID},
+		BuyerIDs: []string{twittertest.ErinID}}
+	if _, err := w.AddSpace(sp); err != nil {
+		t.Fatal(err)
+	}
+	gotSpace, _ := w.Space(sp.ID)
+	l := twittertest.List{ID: "1590000000000000777", Name: "All fields", Description: "every one", OwnerID: twittertest.CarolID,
+		Private: true, CreatedAt: at, MemberIDs: []string{twittertest.BobID}, FollowerIDs: []string{twittertest.CarolID}}
+	if _, err := w.AddList(l); err != nil {
+		t.Fatal(err)
+	}
+	gotList, _ := w.List(l.ID)
+	m := twittertest.Media{Key: "7_777", Type: "video", URL: "https://example.com/v.mp4", PreviewImageURL: "https://example.com/v.jpg",
+		AltText: "alt", Title: "title", Description: "description", Width: 640, Height: 360, DurationMS: 1500, ViewCount: 8}
+	if _, err := w.AddMedia(m); err != nil {
+		t.Fatal(err)
+	}
+	gotMedia, _ := w.Media(m.Key)
+	for name, diff := range map[string]string{"Space": cmp.Diff(sp, gotSpace), "List": cmp.Diff(l, gotList), "Media": cmp.Diff(m, gotMedia)} {
+		if diff != "" {
+			t.Errorf("the %s as stored (-seeded +stored):\n%s", name, diff)
+		}
 	}
 }

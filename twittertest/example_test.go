@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"strings"
 	"time"
 
 	"github.com/twitterkit/go/gen"
@@ -117,6 +118,51 @@ func ExampleWorld_AddUser() {
 	// Output:
 	// Weather Bot liked by @alice
 	// 1 follower
+}
+
+// Beyond users and Tweets, a test seeds the rest of what its code reads: Lists, Spaces,
+// media, bookmarks, blocks, mutes and Retweets. Here a List with members and a follower,
+// read back through the client as the code under test would.
+func ExampleWorld_AddList() {
+	srv, err := twittertest.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	w := srv.World()
+	l, err := w.AddList(twittertest.List{Name: "Go weekly", OwnerID: twittertest.BobID,
+		MemberIDs: []string{twittertest.CarolID, twittertest.AliceID}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := w.AddListMember(l.ID, twittertest.JackID); err != nil { // the newest member
+		log.Fatal(err)
+	}
+	if err := w.AddListFollower(l.ID, twittertest.DaveID); err != nil {
+		log.Fatal(err)
+	}
+	if _, err := w.AddList(twittertest.List{Name: "Private", Private: true, FollowerIDs: []string{twittertest.BobID}}); err != nil {
+		fmt.Println(err)
+	}
+
+	c, err := twitter.NewClient(twitter.WithBaseURL(srv.URL()), twitter.WithBearerToken(srv.AppBearerToken()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	members, _, err := c.Lists.Members(context.Background(), l.ID, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var handles []string
+	for _, u := range members.Data {
+		handles = append(handles, "@"+u.Username)
+	}
+	fmt.Println(strings.Join(handles, " "))
+	fmt.Println(w.FollowedListIDs(twittertest.DaveID)[0] == l.ID)
+	// Output:
+	// twittertest: AddList: user "1000000002" cannot follow a private List of someone else
+	// @jack @carol @alice
+	// true
 }
 
 // A ManualClock lets a test cross a rate-limit window without waiting: the fault here is

@@ -23,14 +23,29 @@ func (w *World) AddUser(u User) (User, error) {
 // AddTweet adds a Tweet without pushing it to any stream (Server.EmitTweet does that).
 // Zero fields are filled in: ID (a new id above all others), AuthorID (AliceID),
 // CreatedAt (the server clock), Text, ConversationID (its own ID), Lang ("en"), Source
-// and ReplySettings ("everyone"). Its author and the Tweets it references must exist.
-// It returns the Tweet as stored.
+// and ReplySettings ("everyone"). Its author, the Tweets it references and the media it
+// carries (MediaKeys; AddMedia adds media) must exist. It returns the Tweet as stored.
 func (w *World) AddTweet(t Tweet) (Tweet, error) {
 	got, err := w.s.AddTweet(t.internal())
 	if err != nil {
 		return Tweet{}, publicErr(err)
 	}
 	return tweetOf(got), nil
+}
+
+// AddMedia adds a photo, video or animated GIF, as a finished upload makes one, for a
+// Tweet to carry by its Key (Tweet.MediaKeys): GET /2/media/{media_key} and a Tweet's
+// attachments.media_keys expansion then show it. Zero fields are filled in: Type
+// (photo), Key (a new id with its type's prefix: 3_ photo, 7_ video, 16_ animated_gif),
+// URL (a photo's), PreviewImageURL (a video's or GIF's), and Width and Height. A photo
+// has no DurationMS or ViewCount; AltText has at most 1,000 characters. It returns the
+// media as stored.
+func (w *World) AddMedia(m Media) (Media, error) {
+	got, err := w.s.AddMedia(m.internal())
+	if err != nil {
+		return Media{}, publicErr(err)
+	}
+	return mediaOf(got), nil
 }
 
 // AddFollow makes userID follow targetID, a protected account too (as if approved), but
@@ -74,6 +89,22 @@ func (w *World) AddBlock(userID, targetID string) error {
 // home timeline. Muting again changes nothing.
 func (w *World) AddMute(userID, targetID string) error {
 	return publicErr(w.s.AddMute(userID, targetID))
+}
+
+// AddSpace adds a Space. Zero fields are filled in: ID (a new id), State (live),
+// CreatorID (AliceID), HostIDs (the creator), Lang ("en"), CreatedAt (the server clock),
+// StartedAt (CreatedAt, for a live or ended Space), ScheduledStart (an hour after
+// CreatedAt, for a scheduled one), EndedAt (the server clock, for an ended one) and
+// UpdatedAt (the latest of those). The users and Tweets it names must exist, each once;
+// TopicIDs must be topics of the world ("1349108813424230400" is Go,
+// "848920371311001600" Technology); only a ticketed Space has BuyerIDs. It returns the
+// Space as stored: Spaces.ByID, ByCreators and Search find it at once.
+func (w *World) AddSpace(sp Space) (Space, error) {
+	got, err := w.s.AddSpace(sp.internal())
+	if err != nil {
+		return Space{}, publicErr(err)
+	}
+	return spaceOf(got), nil
 }
 
 // AddList adds a List. Name is required, 1 to 25 characters (Description at most 100);

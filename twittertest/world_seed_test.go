@@ -2,11 +2,13 @@ package twittertest_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/twitterkit/go/gen"
 	"github.com/twitterkit/go/twitter"
@@ -335,5 +337,131 @@ func TestWorldAddList(t *testing.T) {
 	pinned, _, err := twittertest.NewUserClient(t, srv, twittertest.AliceID).Lists.Pinned(ctx, twittertest.AliceID, nil)
 	if err != nil || len(pinned.Data) == 0 || pinned.Data[0].ID != l.ID {
 		t.Errorf("Alice's pinned Lists %+v, %v; want %s first", pinned, err, l.ID)
+	}
+}
+
+func TestWorldAddSpace(t *testing.T) {
+	srv := twittertest.Start(t)
+	w := srv.World()
+	const goTopic = "1349108813424230400"
+	planned, err := w.AddSpace(twittertest.Space{State: "scheduled", Title: "Generics in practice", CreatorID: twittertest.BobID,
+		SpeakerIDs: []string{twittertest.CarolID}, TopicIDs: []string{goTopic}, SubscriberCount: 12})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if planned.ID == "" || !slices.Equal(planned.HostIDs, []string{twittertest.BobID}) || !planned.ScheduledStart.Equal(planned.CreatedAt.Add(time.Hour)) {
+		t.Errorf("AddSpace filled in %+v", planned)
+	}
+	live, err := w.AddSpace(twittertest.Space{Title: "Paid generics clinic", CreatorID: twittertest.CarolID, IsTicketed: true,
+		BuyerIDs: []string{twittertest.AliceID}, SharedTweetIDs: []string{twittertest.JackFirstTweetID}, ParticipantCount: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := w.Space(live.ID); !ok || got.State != "live" || got.StartedAt.IsZero() {
+		t.Errorf("World.Space = %+v, %v", got, ok)
+	}
+	for _, bad := range []struct {
+		sp   twittertest.Space
+		says string
+	}{
+		{twittertest.Space{State: "paused"}, "none of live"},
+		{twittertest.Space{TopicIDs: []string{"1"}}, "no topic"},
+		{twittertest.Space{BuyerIDs: []string{twittertest.BobID}}, "only a ticketed Space"},
+		{twittertest.Space{ID: "space-1"}, "not a Space id"},
+		{twittertest.Space{ID: twittertest.LiveSpaceID}, "taken"},
+		{twittertest.Space{State: "scheduled", StartedAt: twittertest.SeedTime}, "neither started"},
+		{twittertest.Space{SpeakerIDs: []string{twittertest.NonexistentID}}, "SpeakerIDs"},
+		{twittertest.Space{SharedTweetIDs: []string{twittertest.NonexistentID}}, "no Tweet"},
+	} {
+		_, err := w.AddSpace(bad.sp)
+		wantErr(t, fmt.Sprintf("AddSpace(%+v)", bad.sp), err, bad.says)
+	}
+
+	ctx := context.Background()
+	c := twittertest.NewClient(t, srv)
+	got, _, err := c.Spaces.ByID(ctx, planned.ID, &twitter.SpaceOptions{
+		SpaceFields: []gen.SpaceField{gen.SpaceFieldTitle, gen.SpaceFieldCreatorID, gen.SpaceFieldSpeakerIds, gen.SpaceFieldSubscriberCount, gen.SpaceFieldTopicIds},
+		Expansions:  []gen.SpaceExpansion{gen.SpaceExpansionTopicIds}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := got.Data; d.Title != "Generics in practice" || d.State != "scheduled" || d.CreatorID != twittertest.BobID || d.SubscriberCount != 12 ||
+		len(d.SpeakerIds) != 1 || d.SpeakerIds[0] != twittertest.CarolID {
+		t.Errorf("Spaces.ByID = %+v", d)
+	}
+	if topics := got.Includes.Topics; len(topics) != 1 || topics[0].Name != "Go" {
+		t.Errorf("included topics %+v, want Go", topics)
+	}
+	found, _, err := c.Spaces.Search(ctx, "generics", nil)
+	if err != nil || len(found.Data) != 2 {
+		t.Errorf("Spaces.Search(generics) = %+v, %v; want both added Spaces", found, err)
+	}
+	mine, _, err := c.Spaces.ByCreators(ctx, []string{twittertest.CarolID}, nil)
+	if err != nil || len(mine.Data) != 1 || mine.Data[0].ID != live.ID {
+		t.Errorf("Spaces.ByCreators(carol) = %+v, %v", mine, err)
+	}
+	shared, _, err := c.Spaces.Tweets(ctx, live.ID, nil)
+	if err != nil || len(shared.Data) != 1 || shared.Data[0].ID != twittertest.JackFirstTweetID {
+		t.Errorf("Spaces.Tweets = %+v, %v", shared, err)
+	}
+	buyers, _, err := twittertest.NewUserClient(t, srv, twittertest.CarolID).Spaces.Buyers(ctx, live.ID, nil)
+	if err != nil || len(buyers.Data) != 1 || buyers.Data[0].ID != twittertest.AliceID {
+		t.Errorf("Spaces.Buyers = %+v, %v; want Alice", buyers, err)
+	}
+}
+
+func TestWorldAddMedia(t *testing.T) {
+	srv := twittertest.Start(t)
+	w := srv.World()
+	photo, err := w.AddMedia(twittertest.Media{AltText: "A gopher at a whiteboard"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(photo.Key, "3_") || photo.Type != "photo" || photo.URL == "" || photo.Width != 1200 {
+		t.Errorf("AddMedia filled in %+v", photo)
+	}
+	gif, err := w.AddMedia(twittertest.Media{Type: "animated_gif", Key: "16_42", Width: 480, Height: 270})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gif.PreviewImageURL == "" || gif.URL != "" {
+		t.Errorf("the GIF: %+v", gif)
+	}
+	tw, err := w.AddTweet(twittertest.Tweet{Text: "Whiteboard day", MediaKeys: []string{photo.Key, gif.Key}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []struct {
+		m    twittertest.Media
+		says string
+	}{
+		{twittertest.Media{Type: "audio"}, "none of photo"},
+		{twittertest.Media{Key: "photo-1"}, "not a media key"},
+		{twittertest.Media{Key: twittertest.PhotoMediaKey}, "taken"},
+		{twittertest.Media{DurationMS: 1000}, "no duration"},
+		{twittertest.Media{URL: "/media/1.jpg"}, "not an absolute URL"},
+		{twittertest.Media{Type: "video", Width: -1}, "negative"},
+		{twittertest.Media{AltText: strings.Repeat("a", 1001)}, "at most 1000"},
+	} {
+		_, err := w.AddMedia(bad.m)
+		wantErr(t, fmt.Sprintf("AddMedia(%.60v)", bad.m), err, bad.says)
+	}
+	_, err = w.AddTweet(twittertest.Tweet{MediaKeys: []string{"3_1"}})
+	wantErr(t, "a Tweet with media that does not exist", err, "no media")
+
+	ctx := context.Background()
+	c := twittertest.NewClient(t, srv)
+	got, _, err := c.Tweets.ByID(ctx, tw.ID, &twitter.TweetOptions{Expansions: []gen.TweetExpansion{gen.TweetExpansionAttachmentsMediaKeys},
+		MediaFields: []gen.MediaField{gen.MediaFieldAltText, gen.MediaFieldURL, gen.MediaFieldWidth}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if media := got.Includes.Media; len(media) != 2 || media[0].MediaKey != photo.Key || media[0].AltText != photo.AltText ||
+		media[0].URL != photo.URL || media[1].Type != "animated_gif" || media[1].Width != 480 {
+		t.Errorf("the Tweet's media %+v", media)
+	}
+	byKey, _, err := c.Media.ByKey(ctx, gif.Key, nil)
+	if err != nil || byKey.Data.Type != "animated_gif" {
+		t.Errorf("Media.ByKey = %+v, %v", byKey, err)
 	}
 }

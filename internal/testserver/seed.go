@@ -87,7 +87,8 @@ func (st *state) addedUserByName(name string) *User {
 }
 
 // AddTweet adds a Tweet to the world, filling in its zero fields as EmitTweet does, but
-// pushes it to no stream. Its author must exist, and so must the Tweets it references.
+// pushes it to no stream. Its author must exist, and so must the Tweets it references
+// and the media it carries.
 // It returns the Tweet as stored.
 func (s *Server) AddTweet(t Tweet) (Tweet, error) {
 	s.mu.Lock()
@@ -107,6 +108,9 @@ func (s *Server) AddTweet(t Tweet) (Tweet, error) {
 		if _, err := s.w.knownTweet("AddTweet", r.ID); err != nil {
 			return Tweet{}, fmt.Errorf("%w (its %s Tweet)", err, r.Type)
 		}
+	}
+	if err := s.w.checkMediaKeys("AddTweet", t.MediaKeys); err != nil {
+		return Tweet{}, err
 	}
 	s.fillTweet(&t)
 	stored := t

@@ -40,7 +40,7 @@ func spacesFeature() feature {
 
 func (s *Server) lookupSpace(c *call) (int, any) {
 	id := c.path["id"]
-	sp := s.w.b.spaces[id]
+	sp := s.w.spaces[id]
 	if sp == nil {
 		return notFoundAnswer("space", "id", id)
 	}
@@ -53,7 +53,7 @@ func (s *Server) lookupSpaces(c *call) (int, any) {
 	var list []*Space
 	var errs []apiProblem
 	for _, id := range strings.Split(c.q.Get("ids"), ",") {
-		if sp := s.w.b.spaces[id]; sp != nil {
+		if sp := s.w.spaces[id]; sp != nil {
 			list = append(list, sp)
 		} else {
 			errs = append(errs, notFound("space", "ids", id))
@@ -71,8 +71,8 @@ func (s *Server) lookupSpacesByCreators(c *call) (int, any) {
 			errs = append(errs, notFound("user", "user_ids", uid))
 			continue
 		}
-		for _, id := range s.w.b.spaceOrder {
-			if sp := s.w.b.spaces[id]; sp.CreatorID == uid && sp.State != "ended" {
+		for _, id := range s.w.spaceOrder {
+			if sp := s.w.spaces[id]; sp.CreatorID == uid && sp.State != "ended" {
 				list = append(list, sp)
 			}
 		}
@@ -91,8 +91,8 @@ func (s *Server) searchSpaces(c *call) (int, any) {
 	}
 	q := words(c.q.Get("query"))
 	var list []*Space
-	for _, id := range s.w.b.spaceOrder {
-		sp := s.w.b.spaces[id]
+	for _, id := range s.w.spaceOrder {
+		sp := s.w.spaces[id]
 		if sp.State == "ended" || state != "all" && sp.State != state {
 			continue
 		}
@@ -113,7 +113,7 @@ func (s *Server) searchSpaces(c *call) (int, any) {
 // listSpaceTweets serves the Tweets shared in a Space that the caller may see, newest first.
 func (s *Server) listSpaceTweets(c *call) (int, any) {
 	id := c.path["id"]
-	sp := s.w.b.spaces[id]
+	sp := s.w.spaces[id]
 	if sp == nil {
 		return notFoundAnswer("space", "id", id)
 	}
@@ -133,7 +133,7 @@ func (s *Server) listSpaceTweets(c *call) (int, any) {
 // listSpaceBuyers serves who bought tickets to a Space; only its creator may ask.
 func (s *Server) listSpaceBuyers(c *call) (int, any) {
 	id := c.path["id"]
-	sp := s.w.b.spaces[id]
+	sp := s.w.spaces[id]
 	if sp == nil {
 		return notFoundAnswer("space", "id", id)
 	}

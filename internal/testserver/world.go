@@ -452,6 +452,9 @@ type state struct {
 	jobSeq     uint64
 	tweetSeq   int
 
+	spaces      map[string]*Space   // the seeded Spaces and those AddSpace added
+	spaceOrder  []string            // the Spaces in the order they were added
+	spaceSeq    int                 // Spaces AddSpace gave an id (seed_spaces.go)
 	polls       map[string]*Poll    // polls of posted Tweets (seeded ones are in b.polls)
 	media       map[string]*Media   // media of finished uploads (seeded ones are in b.media)
 	deleted     map[string]bool     // ids of deleted Tweets
@@ -501,6 +504,7 @@ func newState(cfg *config, clock Clock, features []feature) *state {
 		blocks: copyMap(b.blocks), mutes: copyMap(b.mutes),
 		liked: copyMap(b.liked), likers: copyMap(b.likers), retweeters: copyMap(b.retweeters),
 		retweetOf: map[string]string{}, hidden: copyMap(b.hidden),
+		spaces: copyMap(b.spaces), spaceOrder: b.spaceOrder,
 		virtuals: map[string]*virtual{}, vowner: map[int]string{},
 		ruleSeq: 1600000000000000001,
 	}

@@ -155,8 +155,8 @@ func (w *World) IsHidden(tweetID string) (hidden bool) {
 // Space returns the Space with this id.
 func (w *World) Space(id string) (sp Space, ok bool) {
 	w.read(func(st *state) {
-		if p := st.b.spaces[id]; p != nil {
-			sp, ok = *p, true
+		if p := st.spaces[id]; p != nil {
+			sp, ok = copySpace(p), true
 		}
 	})
 	return
