@@ -193,6 +193,14 @@ func pollOf(p testserver.Poll) Poll {
 	return out
 }
 
+func (p Poll) internal() testserver.Poll {
+	out := testserver.Poll{ID: p.ID, DurationMinutes: p.DurationMinutes, EndDatetime: p.EndDatetime, VotingStatus: p.VotingStatus}
+	for _, o := range p.Options {
+		out.Options = append(out.Options, testserver.PollOption{Position: o.Position, Label: o.Label, Votes: o.Votes})
+	}
+	return out
+}
+
 // Space is a live audio conversation.
 type Space struct {
 	ID               string

@@ -99,6 +99,7 @@ func TestGoDocShowsTheTypesOfATest(t *testing.T) {
 			"func (w *World) AddList(l List) (List, error)",
 			"func (w *World) AddListMember(listID, userID string) error",
 			"func (w *World) AddMedia(m Media) (Media, error)",
+			"func (w *World) AddPoll(p Poll) (Poll, error)",
 			"func (w *World) AddBookmark(userID, tweetID string) error",
 			"func (w *World) AddBlock(userID, targetID string) error",
 			"func (w *World) AddMute(userID, targetID string) error",

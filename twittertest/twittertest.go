@@ -21,7 +21,7 @@
 //	}
 //
 // Before the code under test runs, a test can seed the world with what that code reads:
-// users, Tweets, media, follows, likes, bookmarks, blocks, mutes, Retweets, Lists with
+// users, Tweets, media, polls, follows, likes, bookmarks, blocks, mutes, Retweets, Lists with
 // members and followers, Spaces and webhooks (the Add methods of World). Each checks what
 // it is given as the API would, and the client then finds it as it finds the seeded world.
 //

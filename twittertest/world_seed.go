@@ -23,8 +23,10 @@ func (w *World) AddUser(u User) (User, error) {
 // AddTweet adds a Tweet without pushing it to any stream (Server.EmitTweet does that).
 // Zero fields are filled in: ID (a new id above all others), AuthorID (AliceID),
 // CreatedAt (the server clock), Text, ConversationID (its own ID), Lang ("en"), Source
-// and ReplySettings ("everyone"). Its author, the Tweets it references and the media it
-// carries (MediaKeys; AddMedia adds media) must exist. It returns the Tweet as stored.
+// and ReplySettings ("everyone"). Its author, the Tweets it references and what it
+// carries must exist: media (MediaKeys; AddMedia adds media), a poll on no other Tweet
+// and not beside media (PollID; AddPoll adds one) and a place (PlaceID). It returns the
+// Tweet as stored.
 func (w *World) AddTweet(t Tweet) (Tweet, error) {
 	got, err := w.s.AddTweet(t.internal())
 	if err != nil {
@@ -46,6 +48,20 @@ func (w *World) AddMedia(m Media) (Media, error) {
 		return Media{}, publicErr(err)
 	}
 	return mediaOf(got), nil
+}
+
+// AddPoll adds a poll for a Tweet to carry by its ID (Tweet.PollID). It has 2 to 4
+// options, each labelled with 1 to 25 characters, and lasts 5 to 10,080 minutes. Zero
+// fields are filled in: ID (a new id), DurationMinutes (1440), EndDatetime
+// (DurationMinutes from the server clock), VotingStatus (open, or closed once
+// EndDatetime has passed) and the options' Positions (1, 2, ...). It returns the poll as
+// stored.
+func (w *World) AddPoll(p Poll) (Poll, error) {
+	got, err := w.s.AddPoll(p.internal())
+	if err != nil {
+		return Poll{}, publicErr(err)
+	}
+	return pollOf(got), nil
 }
 
 // AddFollow makes userID follow targetID, a protected account too (as if approved), but

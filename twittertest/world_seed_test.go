@@ -465,3 +465,57 @@ func TestWorldAddMedia(t *testing.T) {
 		t.Errorf("Media.ByKey = %+v, %v", byKey, err)
 	}
 }
+
+func TestWorldAddPoll(t *testing.T) {
+	srv := twittertest.Start(t, twittertest.WithClock(twittertest.NewManualClock(twittertest.SeedTime)))
+	w := srv.World()
+	p, err := w.AddPoll(twittertest.Poll{Options: []twittertest.PollOption{{Label: "tabs", Votes: 3}, {Label: "spaces", Votes: 5}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.ID == "" || p.DurationMinutes != 1440 || p.VotingStatus != "open" || p.Options[1].Position != 2 ||
+		!p.EndDatetime.Equal(twittertest.SeedTime.Add(24*time.Hour)) {
+		t.Errorf("AddPoll filled in %+v", p)
+	}
+	tw, err := w.AddTweet(twittertest.Tweet{AuthorID: twittertest.BobID, Text: "Tabs or spaces?", PollID: p.ID, PlaceID: twittertest.PlaceID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	two := []twittertest.PollOption{{Label: "a"}, {Label: "b"}}
+	for _, bad := range []struct {
+		p    twittertest.Poll
+		says string
+	}{
+		{twittertest.Poll{Options: two[:1]}, "1 options"},
+		{twittertest.Poll{Options: []twittertest.PollOption{{Label: "a"}, {Label: strings.Repeat("b", 26)}}}, "1 to 25"},
+		{twittertest.Poll{Options: two, DurationMinutes: 1}, "5 to 10080"},
+		{twittertest.Poll{Options: two, VotingStatus: "paused"}, "neither open nor closed"},
+		{twittertest.Poll{Options: []twittertest.PollOption{{Position: 2, Label: "a"}, {Position: 1, Label: "b"}}}, "in order"},
+		{twittertest.Poll{Options: two, ID: twittertest.PollID}, "taken"},
+	} {
+		_, err := w.AddPoll(bad.p)
+		wantErr(t, fmt.Sprintf("AddPoll(%+v)", bad.p), err, bad.says)
+	}
+	_, err = w.AddTweet(twittertest.Tweet{PollID: p.ID})
+	wantErr(t, "a second Tweet with the poll", err, "is Tweet")
+	_, err = w.AddTweet(twittertest.Tweet{PollID: twittertest.NonexistentID})
+	wantErr(t, "a Tweet with no such poll", err, "no poll")
+	_, err = w.AddTweet(twittertest.Tweet{PlaceID: "nowhere"})
+	wantErr(t, "a Tweet with no such place", err, "no place")
+	_, err = w.AddTweet(twittertest.Tweet{PollID: twittertest.PollID, MediaKeys: []string{twittertest.PhotoMediaKey}})
+	wantErr(t, "a Tweet with a poll and media", err, "not both")
+
+	got, _, err := twittertest.NewClient(t, srv).Tweets.ByID(context.Background(), tw.ID, &twitter.TweetOptions{
+		Expansions: []gen.TweetExpansion{gen.TweetExpansionAttachmentsPollIds, gen.TweetExpansionGeoPlaceID},
+		PollFields: []gen.PollField{gen.PollFieldVotingStatus, gen.PollFieldDurationMinutes}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if polls := got.Includes.Polls; len(polls) != 1 || polls[0].ID != p.ID || len(polls[0].Options) != 2 || polls[0].Options[1].Votes != 5 ||
+		polls[0].VotingStatus != "open" || polls[0].DurationMinutes != 1440 {
+		t.Errorf("the Tweet's poll %+v", polls)
+	}
+	if places := got.Includes.Places; len(places) != 1 || places[0].ID != twittertest.PlaceID {
+		t.Errorf("the Tweet's place %+v", places)
+	}
+}

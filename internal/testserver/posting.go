@@ -233,7 +233,7 @@ func (s *Server) newTweet(c *call, b *createTweetBody, text string) (*Tweet, int
 		t.ConversationID = t.ID
 	}
 	if b.Poll != nil {
-		p := &Poll{ID: strconv.FormatUint(1510000000000000000+uint64(len(st.polls)+1), 10), DurationMinutes: b.Poll.DurationMinutes,
+		p := &Poll{ID: st.newPollID(), DurationMinutes: b.Poll.DurationMinutes,
 			EndDatetime: now.Add(time.Duration(b.Poll.DurationMinutes) * time.Minute), VotingStatus: "open"}
 		for i, o := range b.Poll.Options {
 			p.Options = append(p.Options, PollOption{Position: i + 1, Label: o})

@@ -88,7 +88,7 @@ func (st *state) addedUserByName(name string) *User {
 
 // AddTweet adds a Tweet to the world, filling in its zero fields as EmitTweet does, but
 // pushes it to no stream. Its author must exist, and so must the Tweets it references
-// and the media it carries.
+// and the media, poll and place it carries.
 // It returns the Tweet as stored.
 func (s *Server) AddTweet(t Tweet) (Tweet, error) {
 	s.mu.Lock()
@@ -110,6 +110,9 @@ func (s *Server) AddTweet(t Tweet) (Tweet, error) {
 		}
 	}
 	if err := s.w.checkMediaKeys("AddTweet", t.MediaKeys); err != nil {
+		return Tweet{}, err
+	}
+	if err := s.w.checkAttachments("AddTweet", &t); err != nil {
 		return Tweet{}, err
 	}
 	s.fillTweet(&t)
