@@ -298,6 +298,12 @@ func dmEventOf(e testserver.DMEvent) DMEvent {
 		ReferencedTweetIDs: slices.Clone(e.ReferencedTweetIDs), CreatedAt: e.CreatedAt}
 }
 
+func (e DMEvent) internal() testserver.DMEvent {
+	return testserver.DMEvent{ID: e.ID, EventType: e.EventType, ConversationID: e.ConversationID, SenderID: e.SenderID, Text: e.Text,
+		ParticipantIDs: slices.Clone(e.ParticipantIDs), MediaKeys: slices.Clone(e.MediaKeys),
+		ReferencedTweetIDs: slices.Clone(e.ReferencedTweetIDs), CreatedAt: e.CreatedAt}
+}
+
 // ComplianceJob is a batch compliance job, as POST /2/compliance/jobs creates it.
 type ComplianceJob struct {
 	ID        string

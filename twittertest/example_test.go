@@ -121,8 +121,8 @@ func ExampleWorld_AddUser() {
 }
 
 // Beyond users and Tweets, a test seeds the rest of what its code reads: Lists, Spaces,
-// media, polls, bookmarks, blocks, mutes and Retweets. Here a List with members and a follower,
-// read back through the client as the code under test would.
+// media, polls, direct messages, bookmarks, blocks, mutes and Retweets. Here a List with
+// members and a follower, read back through the client as the code under test would.
 func ExampleWorld_AddList() {
 	srv, err := twittertest.New()
 	if err != nil {

@@ -100,6 +100,8 @@ func TestGoDocShowsTheTypesOfATest(t *testing.T) {
 			"func (w *World) AddListMember(listID, userID string) error",
 			"func (w *World) AddMedia(m Media) (Media, error)",
 			"func (w *World) AddPoll(p Poll) (Poll, error)",
+			"func (w *World) AddDirectMessage(m DMEvent) (DMEvent, error)",
+			"func (w *World) AddDMGroup(creatorID string, others ...string) (DMConversation, error)",
 			"func (w *World) AddBookmark(userID, tweetID string) error",
 			"func (w *World) AddBlock(userID, targetID string) error",
 			"func (w *World) AddMute(userID, targetID string) error",

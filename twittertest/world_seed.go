@@ -153,6 +153,34 @@ func (w *World) AddPinnedList(userID, listID string) error {
 	return publicErr(w.s.AddPinnedList(userID, listID))
 }
 
+// AddDirectMessage adds a message to a direct-message conversation, as sending one does,
+// and returns the event as stored: GET /2/dm_events and the conversation's events then
+// list it first. ConversationID is a group's id (AddDMGroup) or the one-to-one id of the
+// sender and another user, their two ids joined by "-", the smaller first (a new one is
+// started). SenderID (AliceID when zero) must take part; Text is required unless the
+// message carries one of MediaKeys. A user who blocks the sender, or refuses their
+// direct messages, does not get it. ID, CreatedAt (the server clock), ParticipantIDs and
+// ReferencedTweetIDs (the Tweets Text links) are the server's to set; EventType, when
+// set, is MessageCreate.
+func (w *World) AddDirectMessage(m DMEvent) (DMEvent, error) {
+	got, err := w.s.AddDirectMessage(m.internal())
+	if err != nil {
+		return DMEvent{}, publicErr(err)
+	}
+	return dmEventOf(got), nil
+}
+
+// AddDMGroup starts a group conversation of creatorID with the others (one or more users,
+// none blocking the creator), as POST /2/dm_conversations does but without a first
+// message (AddDirectMessage adds messages). It returns the conversation.
+func (w *World) AddDMGroup(creatorID string, others ...string) (DMConversation, error) {
+	c, err := w.s.AddDMGroup(creatorID, others)
+	if err != nil {
+		return DMConversation{}, publicErr(err)
+	}
+	return DMConversation{ID: c.ID, Group: c.Group, ParticipantIDs: c.ParticipantIDs}, nil
+}
+
 // AddWebhook registers a webhook of the app at url, as POST /2/webhooks does: url must
 // be https, or http on a loopback host (an httptest.Server), and the server sends it a
 // CRC check (a GET with crc_token) whose answer makes the webhook Valid or not.

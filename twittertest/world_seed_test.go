@@ -519,3 +519,63 @@ func TestWorldAddPoll(t *testing.T) {
 		t.Errorf("the Tweet's place %+v", places)
 	}
 }
+
+func TestWorldAddDirectMessageAndGroup(t *testing.T) {
+	srv := twittertest.Start(t)
+	w := srv.World()
+	const daveAndJack = twittertest.JackID + "-" + twittertest.DaveID // the smaller id first
+	first, err := w.AddDirectMessage(twittertest.DMEvent{SenderID: twittertest.DaveID, ConversationID: daveAndJack,
+		Text: "see https://x.com/jack/status/" + twittertest.JackFirstTweetID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.ID == "" || first.EventType != "MessageCreate" || !slices.Equal(first.ReferencedTweetIDs, []string{twittertest.JackFirstTweetID}) {
+		t.Errorf("the message as stored: %+v", first)
+	}
+	answer, err := w.AddDirectMessage(twittertest.DMEvent{SenderID: twittertest.JackID, ConversationID: daveAndJack, MediaKeys: []string{twittertest.PhotoMediaKey}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	group, err := w.AddDMGroup(twittertest.BobID, twittertest.CarolID, twittertest.ErinID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.AddDirectMessage(twittertest.DMEvent{SenderID: twittertest.ErinID, ConversationID: group.ID, Text: "hello group"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []struct {
+		m    twittertest.DMEvent
+		says string
+	}{
+		{twittertest.DMEvent{ConversationID: daveAndJack, Text: "not mine"}, "not one of"},
+		{twittertest.DMEvent{ConversationID: twittertest.NonexistentID, Text: "hi"}, "no conversation"},
+		{twittertest.DMEvent{ConversationID: group.ID, Text: "hi"}, "not in conversation"},
+		{twittertest.DMEvent{SenderID: twittertest.MalloryID, ConversationID: twittertest.AliceID + "-" + twittertest.MalloryID, Text: "hi"}, "blocks the sender"},
+		{twittertest.DMEvent{SenderID: twittertest.BobID, ConversationID: twittertest.AliceID + "-" + twittertest.BobID}, "text or media"},
+		{twittertest.DMEvent{SenderID: twittertest.BobID, ConversationID: twittertest.AliceID + "-" + twittertest.BobID, Text: "hi", ID: "1"}, "server's to set"},
+		{twittertest.DMEvent{SenderID: twittertest.BobID, ConversationID: twittertest.AliceID + "-" + twittertest.BobID, MediaKeys: []string{"3_1"}}, "no media"},
+	} {
+		_, err := w.AddDirectMessage(bad.m)
+		wantErr(t, fmt.Sprintf("AddDirectMessage(%+v)", bad.m), err, bad.says)
+	}
+	_, err = w.AddDMGroup(twittertest.BobID)
+	wantErr(t, "a group of one", err, "others")
+	_, err = w.AddDMGroup(twittertest.MalloryID, twittertest.AliceID)
+	wantErr(t, "a group with a blocker", err, "blocks the creator")
+
+	ctx := context.Background()
+	jack := twittertest.NewUserClient(t, srv, twittertest.JackID)
+	events, _, err := jack.DirectMessages.Events(ctx, &twitter.DMEventsOptions{DMEventOptions: twitter.DMEventOptions{
+		DMEventFields: []gen.DmEventField{gen.DmEventFieldText, gen.DmEventFieldSenderID, gen.DmEventFieldDmConversationID, gen.DmEventFieldAttachments}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(events.Data) != 2 || events.Data[0].ID != answer.ID || events.Data[1].SenderID != twittertest.DaveID ||
+		events.Data[1].DmConversationID != daveAndJack || len(events.Data[0].Attachments.MediaKeys) != 1 {
+		t.Errorf("Jack's events %+v", events.Data)
+	}
+	inGroup, _, err := twittertest.NewUserClient(t, srv, twittertest.CarolID).DirectMessages.ConversationEvents(ctx, group.ID, nil)
+	if err != nil || len(inGroup.Data) != 2 || inGroup.Data[1].EventType != "ParticipantsJoin" {
+		t.Errorf("the group's events %+v, %v; want the message after the join", inGroup, err)
+	}
+}

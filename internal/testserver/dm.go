@@ -368,6 +368,16 @@ func (s *Server) sendDMToConversation(c *call) (int, any) {
 	return created(e)
 }
 
+// newGroupID makes the id of a group conversation started at now, free in the world.
+func (st *state) newGroupID(now time.Time) string {
+	st.dms.seq++
+	n := snowflake(now, st.dms.seq)
+	for st.dms.convs[strconv.FormatUint(n, 10)] != nil {
+		n++
+	}
+	return strconv.FormatUint(n, 10)
+}
+
 // createDMConversation starts a group with the caller and the participants: a
 // ParticipantsJoin event, then the first message, whose id it returns.
 func (s *Server) createDMConversation(c *call) (int, any) {
@@ -392,13 +402,7 @@ func (s *Server) createDMConversation(c *call) (int, any) {
 		seen[p] = true
 	}
 	now := s.clock.Now().UTC().Truncate(time.Millisecond)
-	s.w.dms.seq++
-	conv := &DMConversation{ID: strconv.FormatUint(snowflake(now, s.w.dms.seq), 10), Group: true,
-		ParticipantIDs: append([]string{me}, b.ParticipantIDs...)}
-	for s.w.dms.convs[conv.ID] != nil {
-		n, _ := strconv.ParseUint(conv.ID, 10, 64)
-		conv.ID = strconv.FormatUint(n+1, 10)
-	}
+	conv := &DMConversation{ID: s.w.newGroupID(now), Group: true, ParticipantIDs: append([]string{me}, b.ParticipantIDs...)}
 	for _, p := range b.ParticipantIDs {
 		if contains(s.w.blocks[p], me) {
 			return http.StatusForbidden, forbidden("You cannot add users who have blocked you to a conversation.")
