@@ -74,7 +74,7 @@ func (c *Cache) Parse(server string) (*Server, error) {
 // without dot segments) is joined directly; anything else takes the long way, so the
 // result is always the same.
 func (s *Server) Build(operationPath, rawQuery string) (string, error) {
-	if s.prefix != "" && operationPath != "" && plainPath(operationPath) {
+	if s.direct(operationPath) {
 		if rawQuery == "" {
 			return s.prefix + operationPath[1:], nil
 		}
