@@ -103,6 +103,7 @@ func TestGoDocShowsTheTypesOfATest(t *testing.T) {
 			"func (w *World) AddDirectMessage(m DMEvent) (DMEvent, error)",
 			"func (w *World) AddDMGroup(creatorID string, others ...string) (DMConversation, error)",
 			"func (w *World) AddBookmark(userID, tweetID string) error",
+			"func (w *World) AddBookmarkFolder(userID string, f BookmarkFolder) (BookmarkFolder, error)",
 			"func (w *World) AddBlock(userID, targetID string) error",
 			"func (w *World) AddMute(userID, targetID string) error",
 			"func (w *World) AddRetweet(userID, tweetID string) (Tweet, error)",

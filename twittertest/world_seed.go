@@ -1,6 +1,11 @@
 package twittertest
 
-import "context"
+import (
+	"context"
+	"slices"
+
+	"github.com/twitterkit/go/internal/testserver"
+)
 
 // The World's Add methods seed it. Each checks what it is given as the API would: the
 // users and Tweets it names must exist and ids must be well formed; an error, prefixed
@@ -80,6 +85,18 @@ func (w *World) AddLike(userID, tweetID string) error {
 // Bookmarking again changes nothing.
 func (w *World) AddBookmark(userID, tweetID string) error {
 	return publicErr(w.s.AddBookmark(userID, tweetID))
+}
+
+// AddBookmarkFolder adds a bookmark folder of userID, as the newest of their folders,
+// with the Tweets of TweetIDs (newest filed first) filed in it: each bookmarked by the
+// user (AddBookmark), once. Name has 1 to 25 characters; the ID is the server's. It
+// returns the folder as stored.
+func (w *World) AddBookmarkFolder(userID string, f BookmarkFolder) (BookmarkFolder, error) {
+	got, err := w.s.AddBookmarkFolder(userID, testserver.BookmarkFolder{ID: f.ID, Name: f.Name, TweetIDs: slices.Clone(f.TweetIDs)})
+	if err != nil {
+		return BookmarkFolder{}, publicErr(err)
+	}
+	return BookmarkFolder(got), nil
 }
 
 // AddRetweet makes userID retweet a Tweet they can see, as POST /2/users/{id}/retweets

@@ -579,3 +579,35 @@ func TestWorldAddDirectMessageAndGroup(t *testing.T) {
 		t.Errorf("the group's events %+v, %v; want the message after the join", inGroup, err)
 	}
 }
+
+func TestWorldAddBookmarkFolder(t *testing.T) {
+	srv := twittertest.Start(t)
+	w := srv.World()
+	marks := w.UserTweetIDs(twittertest.XDevelopersID)[:2]
+	for _, id := range marks {
+		if err := w.AddBookmark(twittertest.BobID, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := w.AddBookmarkFolder(twittertest.BobID, twittertest.BookmarkFolder{Name: "API news", TweetIDs: marks})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = w.AddBookmarkFolder(twittertest.BobID, twittertest.BookmarkFolder{Name: "Not mine", TweetIDs: []string{twittertest.JackFirstTweetID}})
+	wantErr(t, "a folder of a Tweet not bookmarked", err, "has not bookmarked")
+	_, err = w.AddBookmarkFolder(twittertest.BobID, twittertest.BookmarkFolder{Name: strings.Repeat("n", 26)})
+	wantErr(t, "a folder with a long name", err, "1 to 25")
+	_, err = w.AddBookmarkFolder(twittertest.NonexistentID, twittertest.BookmarkFolder{Name: "x"})
+	wantErr(t, "a folder of nobody", err, "no user")
+
+	ctx := context.Background()
+	c := twittertest.NewUserClient(t, srv, twittertest.BobID)
+	folders, _, err := c.Bookmarks.Folders(ctx, twittertest.BobID, nil)
+	if err != nil || len(folders.Data) != 1 || folders.Data[0].ID != f.ID || folders.Data[0].Name != "API news" {
+		t.Fatalf("Bob's folders %+v, %v", folders, err)
+	}
+	filed, _, err := c.Bookmarks.FolderTweets(ctx, twittertest.BobID, f.ID)
+	if err != nil || len(filed.Data) != 2 || filed.Data[0].ID != marks[0] || filed.Data[1].ID != marks[1] {
+		t.Errorf("the folder's Tweets %+v, %v; want %v", filed, err, marks)
+	}
+}
