@@ -30,8 +30,11 @@ func (w *World) AddUser(u User) (User, error) {
 // CreatedAt (the server clock), Text, ConversationID (its own ID), Lang ("en"), Source
 // and ReplySettings ("everyone"). Its author, the Tweets it references and what it
 // carries must exist: media (MediaKeys; AddMedia adds media), a poll on no other Tweet
-// and not beside media (PollID; AddPoll adds one) and a place (PlaceID). It returns the
-// Tweet as stored.
+// and not beside media (PollID; AddPoll adds one) and a place (PlaceID). It references
+// at most one Tweet of each kind (retweeted, quoted, replied_to); a reply joins its
+// parent's conversation and answers the parent's author unless told otherwise, and a
+// Retweet counts as its author's retweet, as AddRetweet's does. It returns the Tweet as
+// stored.
 func (w *World) AddTweet(t Tweet) (Tweet, error) {
 	got, err := w.s.AddTweet(t.internal())
 	if err != nil {

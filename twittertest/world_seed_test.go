@@ -611,3 +611,45 @@ func TestWorldAddBookmarkFolder(t *testing.T) {
 		t.Errorf("the folder's Tweets %+v, %v; want %v", filed, err, marks)
 	}
 }
+
+func TestWorldAddTweetRepliesAndRetweets(t *testing.T) {
+	srv := twittertest.Start(t)
+	w := srv.World()
+	root, err := w.AddTweet(twittertest.Tweet{AuthorID: twittertest.BobID, Text: "What should the client do next?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reply, err := w.AddTweet(twittertest.Tweet{AuthorID: twittertest.CarolID, Text: "@bob streams",
+		ReferencedTweets: []twittertest.ReferencedTweet{{Type: "replied_to", ID: root.ID}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reply.ConversationID != root.ID || reply.InReplyToUserID != twittertest.BobID {
+		t.Errorf("the reply: conversation %q, in reply to %q; want %q and Bob", reply.ConversationID, reply.InReplyToUserID, root.ID)
+	}
+	rt, err := w.AddTweet(twittertest.Tweet{AuthorID: twittertest.DaveID, Text: "RT @bob: " + root.Text,
+		ReferencedTweets: []twittertest.ReferencedTweet{{Type: "retweeted", ID: root.ID}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, err := w.AddRetweet(twittertest.DaveID, root.ID); err != nil || again.ID != rt.ID {
+		t.Errorf("AddRetweet after AddTweet's Retweet: %+v, %v; want %s", again, err, rt.ID)
+	}
+	_, err = w.AddTweet(twittertest.Tweet{AuthorID: twittertest.DaveID, ReferencedTweets: []twittertest.ReferencedTweet{{Type: "retweeted", ID: root.ID}}})
+	wantErr(t, "a second Retweet of one Tweet", err, "already")
+	_, err = w.AddTweet(twittertest.Tweet{ReferencedTweets: []twittertest.ReferencedTweet{{Type: "liked", ID: root.ID}}})
+	wantErr(t, "a reference of an unknown kind", err, "none of retweeted")
+	_, err = w.AddTweet(twittertest.Tweet{ReferencedTweets: []twittertest.ReferencedTweet{{Type: "quoted", ID: root.ID}, {Type: "quoted", ID: reply.ID}}})
+	wantErr(t, "two quotes", err, "two quoted")
+
+	ctx := context.Background()
+	c := twittertest.NewClient(t, srv)
+	by, _, err := c.Tweets.RetweetedBy(ctx, root.ID, nil)
+	if err != nil || len(by.Data) != 1 || by.Data[0].ID != twittertest.DaveID {
+		t.Errorf("RetweetedBy = %+v, %v; want Dave", by, err)
+	}
+	thread, _, err := c.Tweets.SearchRecent(ctx, "conversation_id:"+root.ID, nil)
+	if err != nil || len(thread.Data) != 2 {
+		t.Errorf("the conversation %+v, %v; want the root and the reply", thread, err)
+	}
+}

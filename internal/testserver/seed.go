@@ -88,7 +88,9 @@ func (st *state) addedUserByName(name string) *User {
 
 // AddTweet adds a Tweet to the world, filling in its zero fields as EmitTweet does, but
 // pushes it to no stream. Its author must exist, and so must the Tweets it references
-// and the media, poll and place it carries.
+// and the media, poll and place it carries. A reply is of its parent's conversation and
+// answers the parent's author unless told otherwise; a Retweet counts as the author's
+// retweet of its source, as AddRetweet's does.
 // It returns the Tweet as stored.
 func (s *Server) AddTweet(t Tweet) (Tweet, error) {
 	s.mu.Lock()
@@ -104,10 +106,8 @@ func (s *Server) AddTweet(t Tweet) (Tweet, error) {
 	if t.ID != "" && s.w.tweet(t.ID) != nil {
 		return Tweet{}, fmt.Errorf("testserver: AddTweet: id %q is taken", t.ID)
 	}
-	for _, r := range t.ReferencedTweets {
-		if _, err := s.w.knownTweet("AddTweet", r.ID); err != nil {
-			return Tweet{}, fmt.Errorf("%w (its %s Tweet)", err, r.Type)
-		}
+	if err := s.w.checkReferences(&t); err != nil {
+		return Tweet{}, err
 	}
 	if err := s.w.checkMediaKeys("AddTweet", t.MediaKeys); err != nil {
 		return Tweet{}, err
@@ -118,7 +118,48 @@ func (s *Server) AddTweet(t Tweet) (Tweet, error) {
 	s.fillTweet(&t)
 	stored := t
 	s.w.addTweet(&stored)
+	if src := hasRef(&stored, "retweeted"); src != "" {
+		s.w.retweetOf[stored.AuthorID+"/"+src] = stored.ID
+		s.w.retweeters[src] = prepend(s.w.retweeters[src], stored.AuthorID)
+	}
 	return stored, nil
+}
+
+// checkReferences checks the Tweets t references, and fills in the conversation and the
+// user a reply answers: a reference is of a Tweet of the world, of a kind the API
+// knows, one of each kind at most; an author retweets a Tweet once.
+func (st *state) checkReferences(t *Tweet) error {
+	const op = "AddTweet"
+	author := t.AuthorID
+	if author == "" {
+		author = AliceID
+	}
+	for i, r := range t.ReferencedTweets {
+		if r.Type != "retweeted" && r.Type != "quoted" && r.Type != "replied_to" {
+			return fmt.Errorf("testserver: %s: a reference of type %q, none of retweeted, quoted and replied_to", op, r.Type)
+		}
+		if slices.ContainsFunc(t.ReferencedTweets[:i], func(o ReferencedTweet) bool { return o.Type == r.Type }) {
+			return fmt.Errorf("testserver: %s: two %s references", op, r.Type)
+		}
+		ref, err := st.knownTweet(op, r.ID)
+		if err != nil {
+			return fmt.Errorf("%w (its %s Tweet)", err, r.Type)
+		}
+		switch r.Type {
+		case "retweeted":
+			if id, ok := st.retweetOf[author+"/"+r.ID]; ok {
+				return fmt.Errorf("testserver: %s: user %q retweeted Tweet %q already, in Tweet %q", op, author, r.ID, id)
+			}
+		case "replied_to":
+			if t.ConversationID == "" {
+				t.ConversationID = ref.ConversationID
+			}
+			if t.InReplyToUserID == "" {
+				t.InReplyToUserID = ref.AuthorID
+			}
+		}
+	}
+	return nil
 }
 
 // AddFollow makes userID follow targetID (a protected target too, without a request);
