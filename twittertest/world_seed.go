@@ -15,8 +15,9 @@ import (
 // AddUser adds an account. Username is required and must be free (any case); zero
 // fields are filled in: ID (a new id), Name (the username), CreatedAt (the server
 // clock), VerifiedType ("none") and ProfileImageURL. Lookups, user search and mentions
-// find it at once. It returns the user as stored, or an error for a taken id or
-// username.
+// find it at once. It returns the user as stored, or an error for a taken or malformed
+// id or username (a handle has 1 to 15 letters, digits or _) or a PinnedTweetID the
+// world lacks.
 func (w *World) AddUser(u User) (User, error) {
 	got, err := w.s.AddUser(u.internal())
 	if err != nil {

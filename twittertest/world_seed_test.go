@@ -155,6 +155,8 @@ func TestWorldAddUserRefusesMalformedValues(t *testing.T) {
 	wantErr(t, "a username with spaces", err, "not a handle")
 	_, err = w.AddUser(twittertest.User{Username: "fine", ID: "u-1"})
 	wantErr(t, "a user id with letters", err, "not a user id")
+	_, err = w.AddUser(twittertest.User{Username: "pinner", PinnedTweetID: twittertest.NonexistentID})
+	wantErr(t, "a pinned Tweet that does not exist", err, "its pinned Tweet")
 	_, err = w.AddTweet(twittertest.Tweet{ID: "tweet one"})
 	wantErr(t, "a Tweet id with letters", err, "not a Tweet id")
 	_, err = w.AddTweet(twittertest.Tweet{AuthorID: twittertest.NonexistentID})

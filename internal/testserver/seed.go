@@ -21,7 +21,8 @@ const firstAddedUserID = 2000000001
 // AddUser adds an account to the world. Username is required and must be free (any
 // case); zero fields are filled in: ID (a new id), Name (the username), CreatedAt (the
 // server clock), VerifiedType ("none") and ProfileImageURL. It returns the user as
-// stored, or an error for a taken id or username.
+// stored, or an error for a taken or malformed id or username, or a PinnedTweetID the
+// world lacks.
 func (s *Server) AddUser(u User) (User, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -33,6 +34,11 @@ func (s *Server) AddUser(u User) (User, error) {
 	}
 	if u.ID != "" && !reNumericID.MatchString(u.ID) {
 		return User{}, fmt.Errorf("testserver: AddUser: %q is not a user id (a number of up to 19 digits)", u.ID)
+	}
+	if u.PinnedTweetID != "" {
+		if _, err := s.w.knownTweet("AddUser", u.PinnedTweetID); err != nil {
+			return User{}, fmt.Errorf("%w (its pinned Tweet)", err)
+		}
 	}
 	if s.w.userByName(u.Username) != nil {
 		return User{}, fmt.Errorf("testserver: AddUser: username %q is taken", u.Username)
