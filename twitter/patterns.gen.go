@@ -7,28 +7,29 @@ import "regexp"
 // The patterns the facade checks arguments against before sending, each named after the
 // schema of the document that states it (patternUserID: the schema UserID;
 // patternChatGroupCreateRequestTTLMsec: the property ttl_msec of ChatGroupCreateRequest).
-// A pattern is here when the facade or a generated method uses it.
+// A pattern is here when the facade or a generated method uses it; one written as an
+// earlier one shares its compiled form.
 var (
 	// #/components/schemas/ActivitySubscriptionID
 	patternActivitySubscriptionID = regexp.MustCompile("^[0-9]{1,19}$")
 
 	// #/components/schemas/ArticleID
-	patternArticleID = regexp.MustCompile("^[0-9]{1,19}$")
+	patternArticleID = patternActivitySubscriptionID // "^[0-9]{1,19}$"
 
 	// #/components/schemas/BookmarkFolderID
-	patternBookmarkFolderID = regexp.MustCompile("^[0-9]{1,19}$")
+	patternBookmarkFolderID = patternActivitySubscriptionID // "^[0-9]{1,19}$"
 
 	// #/components/schemas/BroadcastChatMessageID
-	patternBroadcastChatMessageID = regexp.MustCompile("^[0-9]{1,19}$")
+	patternBroadcastChatMessageID = patternActivitySubscriptionID // "^[0-9]{1,19}$"
 
 	// #/components/schemas/BroadcastChatMuteRequest/properties/message_id
 	patternBroadcastChatMuteRequestMessageID = regexp.MustCompile("^[1-9][0-9]{0,18}$")
 
 	// #/components/schemas/BroadcastChatUserID
-	patternBroadcastChatUserID = regexp.MustCompile("^[1-9][0-9]{0,18}$")
+	patternBroadcastChatUserID = patternBroadcastChatMuteRequestMessageID // "^[1-9][0-9]{0,18}$"
 
 	// #/components/schemas/BroadcastDecimal
-	patternBroadcastDecimal = regexp.MustCompile("^[0-9]{1,19}$")
+	patternBroadcastDecimal = patternActivitySubscriptionID // "^[0-9]{1,19}$"
 
 	// #/components/schemas/BroadcastID
 	patternBroadcastID = regexp.MustCompile("^[a-zA-Z0-9]{1,13}$")
@@ -40,7 +41,7 @@ var (
 	patternChatConversationID = regexp.MustCompile("^([0-9]{1,19}|[0-9]{1,19}-[0-9]{1,19}|g[0-9]{1,19})$")
 
 	// #/components/schemas/ChatGroupCreateRequest/properties/ttl_msec
-	patternChatGroupCreateRequestTTLMsec = regexp.MustCompile("^[0-9]{1,19}$")
+	patternChatGroupCreateRequestTTLMsec = patternActivitySubscriptionID // "^[0-9]{1,19}$"
 
 	// #/components/schemas/ChatGroupID
 	patternChatGroupID = regexp.MustCompile("^g[0-9]{1,19}$")
@@ -49,37 +50,37 @@ var (
 	patternChatMediaHashKey = regexp.MustCompile("^[a-zA-Z0-9]{1,50}$")
 
 	// #/components/schemas/ChatMediaSessionID
-	patternChatMediaSessionID = regexp.MustCompile("^[0-9]{1,19}$")
+	patternChatMediaSessionID = patternActivitySubscriptionID // "^[0-9]{1,19}$"
 
 	// #/components/schemas/ChatMessageEventSignature/properties/public_key_version
 	patternChatMessageEventSignaturePublicKeyVersion = regexp.MustCompile("^[0-9]+$")
 
 	// #/components/schemas/ChatMessageEventSignature/properties/signature
-	patternChatMessageEventSignatureSignature = regexp.MustCompile("^[A-Za-z0-9+/=_-]+$")
+	patternChatMessageEventSignatureSignature = patternChatActionSignatureEncodedMessageEventDetail // "^[A-Za-z0-9+/=_-]+$"
 
 	// #/components/schemas/ChatMessageEventSignature/properties/signature_version
-	patternChatMessageEventSignatureSignatureVersion = regexp.MustCompile("^[0-9]+$")
+	patternChatMessageEventSignatureSignatureVersion = patternChatMessageEventSignaturePublicKeyVersion // "^[0-9]+$"
 
 	// #/components/schemas/CommunityId
-	patternCommunityId = regexp.MustCompile("^[0-9]{1,19}$")
+	patternCommunityId = patternActivitySubscriptionID // "^[0-9]{1,19}$"
 
 	// #/components/schemas/DmConversationID
 	patternDmConversationID = regexp.MustCompile("^([0-9]{1,19}-[0-9]{1,19}|[0-9]{15,19})$")
 
 	// #/components/schemas/DmEventID
-	patternDmEventID = regexp.MustCompile("^[0-9]{1,19}$")
+	patternDmEventID = patternActivitySubscriptionID // "^[0-9]{1,19}$"
 
 	// #/components/schemas/DmMediaResourceID
 	patternDmMediaResourceID = regexp.MustCompile("^[a-zA-Z0-9_.-]{1,50}$")
 
 	// #/components/schemas/JobId
-	patternJobId = regexp.MustCompile("^[0-9]{1,19}$")
+	patternJobId = patternActivitySubscriptionID // "^[0-9]{1,19}$"
 
 	// #/components/schemas/ListID
-	patternListID = regexp.MustCompile("^[0-9]{1,19}$")
+	patternListID = patternActivitySubscriptionID // "^[0-9]{1,19}$"
 
 	// #/components/schemas/MediaID
-	patternMediaID = regexp.MustCompile("^[0-9]{1,19}$")
+	patternMediaID = patternActivitySubscriptionID // "^[0-9]{1,19}$"
 
 	// #/components/schemas/MediaKey
 	patternMediaKey = regexp.MustCompile("^([0-9]+)_([0-9]+)$")
@@ -88,22 +89,22 @@ var (
 	patternMediaSubtitleLanguage = regexp.MustCompile("^[A-Z]{2}$")
 
 	// #/components/schemas/NewsID
-	patternNewsID = regexp.MustCompile("^[0-9]{1,19}$")
+	patternNewsID = patternActivitySubscriptionID // "^[0-9]{1,19}$"
 
 	// #/components/schemas/NoteID
-	patternNoteID = regexp.MustCompile("^[0-9]{1,19}$")
+	patternNoteID = patternActivitySubscriptionID // "^[0-9]{1,19}$"
 
 	// #/components/schemas/RuleId
-	patternRuleId = regexp.MustCompile("^[0-9]{1,19}$")
+	patternRuleId = patternActivitySubscriptionID // "^[0-9]{1,19}$"
 
 	// #/components/schemas/SpaceID
-	patternSpaceID = regexp.MustCompile("^[a-zA-Z0-9]{1,13}$")
+	patternSpaceID = patternBroadcastID // "^[a-zA-Z0-9]{1,13}$"
 
 	// #/components/schemas/TweetID
-	patternTweetID = regexp.MustCompile("^[0-9]{1,19}$")
+	patternTweetID = patternActivitySubscriptionID // "^[0-9]{1,19}$"
 
 	// #/components/schemas/UserID
-	patternUserID = regexp.MustCompile("^[0-9]{1,19}$")
+	patternUserID = patternActivitySubscriptionID // "^[0-9]{1,19}$"
 
 	// #/components/schemas/UserName
 	patternUserName = regexp.MustCompile("^[A-Za-z0-9_]{1,15}$")
@@ -112,5 +113,5 @@ var (
 	patternUserSearchQueryVnext = regexp.MustCompile("^[A-Za-z0-9_' ]{1,50}$")
 
 	// #/components/schemas/WebhookID
-	patternWebhookID = regexp.MustCompile("^[0-9]{1,19}$")
+	patternWebhookID = patternActivitySubscriptionID // "^[0-9]{1,19}$"
 )

@@ -125,6 +125,7 @@ func generatedPatterns(t *testing.T) []generatedPattern {
 		t.Fatal(err)
 	}
 	var out []generatedPattern
+	compiled := map[string]string{} // variable → its pattern
 	for _, d := range file.Decls {
 		gd, ok := d.(*ast.GenDecl)
 		if !ok || gd.Tok != token.VAR {
@@ -132,15 +133,32 @@ func generatedPatterns(t *testing.T) []generatedPattern {
 		}
 		for _, spec := range gd.Specs {
 			vs := spec.(*ast.ValueSpec)
-			call, ok := vs.Values[0].(*ast.CallExpr)
-			if !ok || len(vs.Names) != 1 || vs.Doc == nil || !isRegexpCompile(call.Fun) {
-				t.Fatalf("patterns.gen.go: %s is not a pattern under the comment of its schema", vs.Names[0].Name)
+			name := vs.Names[0].Name
+			if len(vs.Names) != 1 || len(vs.Values) != 1 || vs.Doc == nil {
+				t.Fatalf("patterns.gen.go: %s is not a pattern under the comment of its schema", name)
 			}
-			pattern, err := strconv.Unquote(call.Args[0].(*ast.BasicLit).Value)
-			if err != nil {
-				t.Fatal(err)
+			var pattern string
+			switch v := vs.Values[0].(type) {
+			case *ast.CallExpr: // regexp.MustCompile("...")
+				if !isRegexpCompile(v.Fun) {
+					t.Fatalf("patterns.gen.go: %s is not a compiled pattern", name)
+				}
+				p, err := strconv.Unquote(v.Args[0].(*ast.BasicLit).Value)
+				if err != nil {
+					t.Fatal(err)
+				}
+				pattern = p
+			case *ast.Ident: // an earlier variable of the same pattern, shared
+				p, ok := compiled[v.Name]
+				if !ok {
+					t.Fatalf("patterns.gen.go: %s shares %s, which is not an earlier pattern", name, v.Name)
+				}
+				pattern = p
+			default:
+				t.Fatalf("patterns.gen.go: %s is not a pattern under the comment of its schema", name)
 			}
-			out = append(out, generatedPattern{vs.Names[0].Name, pattern, strings.TrimSpace(vs.Doc.Text())})
+			compiled[name] = pattern
+			out = append(out, generatedPattern{name, pattern, strings.TrimSpace(vs.Doc.Text())})
 		}
 	}
 	return out
@@ -332,4 +350,28 @@ func patternUses(t *testing.T) map[string]map[string]bool {
 		out[name] = set
 	}
 	return out
+}
+
+// TestEachPatternIsCompiledOnce: variables of one pattern share one compiled form, so the
+// package's start compiles each distinct pattern once (a {1,19} repeat compiles to some
+// kilobytes; eighteen schemas share ^[0-9]{1,19}$).
+func TestEachPatternIsCompiledOnce(t *testing.T) {
+	file, err := parser.ParseFile(token.NewFileSet(), "patterns.gen.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	ast.Inspect(file, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && isRegexpCompile(call.Fun) {
+			p := call.Args[0].(*ast.BasicLit).Value
+			if seen[p] {
+				t.Errorf("patterns.gen.go compiles %s more than once", p)
+			}
+			seen[p] = true
+		}
+		return true
+	})
+	if len(seen) == 0 {
+		t.Fatal("patterns.gen.go compiles no pattern")
+	}
 }

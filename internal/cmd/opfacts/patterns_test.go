@@ -49,9 +49,9 @@ func TestDocumentPatternsAreNamedAfterTheirSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]schemaPattern{
-		"patternUserID":                        {"patternUserID", "^[0-9]{1,19}$", "#/components/schemas/UserID"},
-		"patternGroupRequestTtlMsec":           {"patternGroupRequestTtlMsec", "^[0-9]+$", "#/components/schemas/GroupRequest/properties/ttl_msec"},
-		"patternChatGroupCreateRequestTTLMsec": {"patternChatGroupCreateRequestTTLMsec", "^[0-9]+$", "#/components/schemas/ChatGroupCreateRequest/properties/ttl_msec"},
+		"patternUserID":                        {Var: "patternUserID", Pattern: "^[0-9]{1,19}$", Where: "#/components/schemas/UserID"},
+		"patternGroupRequestTtlMsec":           {Var: "patternGroupRequestTtlMsec", Pattern: "^[0-9]+$", Where: "#/components/schemas/GroupRequest/properties/ttl_msec"},
+		"patternChatGroupCreateRequestTTLMsec": {Var: "patternChatGroupCreateRequestTTLMsec", Pattern: "^[0-9]+$", Where: "#/components/schemas/ChatGroupCreateRequest/properties/ttl_msec"},
 	}
 	if len(got) != len(want) {
 		t.Errorf("patterns %v, want %v", got, want)
