@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -57,6 +58,9 @@ type contract struct {
 	routes  []*route
 	byKey   map[string]*route
 	docJSON []byte
+	// patterns are the patterns of the document's named schemas, compiled, by schema name
+	// (those Go's regexp cannot compile, as a lookahead, are left out).
+	patterns map[string]*regexp.Regexp
 }
 
 var loadContract = sync.OnceValues(func() (*contract, error) {
@@ -110,8 +114,32 @@ var loadContract = sync.OnceValues(func() (*contract, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.patterns = map[string]*regexp.Regexp{}
+	for name, ref := range doc.Components.Schemas {
+		if ref.Value == nil || ref.Value.Pattern == "" {
+			continue
+		}
+		if re, err := regexp.Compile(ref.Value.Pattern); err == nil {
+			c.patterns[name] = re
+		}
+	}
 	return c, nil
 })
+
+// schemaPattern is the pattern the document states for the named schema ("UserID"), for
+// the seeding checks, so that they restate no pattern of the document. A name without
+// one is the fake's own mistake, and panics at its first use in the tests.
+func schemaPattern(name string) *regexp.Regexp {
+	c, err := loadContract()
+	if err != nil {
+		panic(fmt.Sprintf("testserver: the API document: %v", err))
+	}
+	re := c.patterns[name]
+	if re == nil {
+		panic("testserver: the API document states no pattern for schema " + name)
+	}
+	return re
+}
 
 // match finds the operation for a method and path, with its path parameters.
 func (c *contract) match(method, path string) (*route, map[string]string) {

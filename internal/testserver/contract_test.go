@@ -5,7 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"net/http/httptest"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -143,4 +148,71 @@ func TestProblemContentType(t *testing.T) {
 	if r.status != 400 || r.header.Get("Content-Type") != "application/json; charset=utf-8" {
 		t.Errorf("problem sent as %q (%d)", r.header.Get("Content-Type"), r.status)
 	}
+}
+
+// TestSchemaPatternsAreTheDocuments: every schema the fake's checks name (schemaPattern)
+// states a pattern in the document, and schemaPattern gives it, so no check panics on a
+// path the tests do not take; a name without one panics.
+func TestSchemaPatternsAreTheDocuments(t *testing.T) {
+	c, err := loadContract()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := 0
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if id, isID := callee(call, ok); !isID || id != "schemaPattern" || len(call.Args) != 1 {
+				return true
+			}
+			lit, ok := call.Args[0].(*ast.BasicLit)
+			if !ok {
+				t.Errorf("%s: schemaPattern of a name that is not a literal", name)
+				return true
+			}
+			schema, _ := strconv.Unquote(lit.Value)
+			named++
+			ref := c.doc.Components.Schemas[schema]
+			if ref == nil || ref.Value == nil || ref.Value.Pattern == "" {
+				t.Errorf("%s: schemaPattern(%q): the document states no pattern for it", name, schema)
+				return true
+			}
+			if got := schemaPattern(schema).String(); got != ref.Value.Pattern {
+				t.Errorf("schemaPattern(%q) = %s; the document says %s", schema, got, ref.Value.Pattern)
+			}
+			return true
+		})
+	}
+	if named == 0 {
+		t.Fatal("no check names a schema's pattern")
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("schemaPattern of a schema without a pattern did not panic")
+		}
+	}()
+	schemaPattern("Problem")
+}
+
+// callee is the name of the function a call calls, when it is a plain identifier.
+func callee(call *ast.CallExpr, ok bool) (string, bool) {
+	if !ok {
+		return "", false
+	}
+	id, isID := call.Fun.(*ast.Ident)
+	if !isID {
+		return "", false
+	}
+	return id.Name, true
 }

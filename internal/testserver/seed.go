@@ -3,7 +3,6 @@ package testserver
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -29,10 +28,10 @@ func (s *Server) AddUser(u User) (User, error) {
 	if u.Username == "" {
 		return User{}, fmt.Errorf("testserver: AddUser: the user has no Username")
 	}
-	if !reUsername.MatchString(u.Username) {
+	if !schemaPattern("UserName").MatchString(u.Username) {
 		return User{}, fmt.Errorf("testserver: AddUser: username %q is not a handle (1 to 15 letters, digits or _)", u.Username)
 	}
-	if u.ID != "" && !reNumericID.MatchString(u.ID) {
+	if u.ID != "" && !schemaPattern("UserID").MatchString(u.ID) {
 		return User{}, fmt.Errorf("testserver: AddUser: %q is not a user id (a number of up to 19 digits)", u.ID)
 	}
 	if u.PinnedTweetID != "" {
@@ -106,7 +105,7 @@ func (s *Server) AddTweet(t Tweet) (Tweet, error) {
 			return Tweet{}, err
 		}
 	}
-	if t.ID != "" && !reNumericID.MatchString(t.ID) {
+	if t.ID != "" && !schemaPattern("TweetID").MatchString(t.ID) {
 		return Tweet{}, fmt.Errorf("testserver: AddTweet: %q is not a Tweet id (a number of up to 19 digits)", t.ID)
 	}
 	if t.ID != "" && s.w.tweet(t.ID) != nil {
@@ -260,17 +259,12 @@ func (st *state) seedOneSided(op string, o oneSided, userID, targetID string) er
 	return nil
 }
 
-// The checks of what a seeding method is given, each an error naming the method.
-
-// reUsername is the form of a handle.
-var reUsername = regexp.MustCompile(`^[A-Za-z0-9_]{1,15}$`)
-
-// reNumericID is the form of user, Tweet and List ids: a decimal number of up to 19 digits.
-var reNumericID = regexp.MustCompile(`^[0-9]{1,19}$`)
+// The checks of what a seeding method is given, each an error naming the method. The
+// forms of ids and handles are the document's (schemaPattern).
 
 // knownUser checks that id is a user's.
 func (st *state) knownUser(op, id string) error {
-	if !reNumericID.MatchString(id) {
+	if !schemaPattern("UserID").MatchString(id) {
 		return fmt.Errorf("testserver: %s: %q is not a user id (a number of up to 19 digits)", op, id)
 	}
 	if st.user(id) == nil {
@@ -308,7 +302,7 @@ func (st *state) twoUsers(op, verb, userID, targetID string) error {
 
 // knownTweet finds the Tweet with this id.
 func (st *state) knownTweet(op, id string) (*Tweet, error) {
-	if !reNumericID.MatchString(id) {
+	if !schemaPattern("TweetID").MatchString(id) {
 		return nil, fmt.Errorf("testserver: %s: %q is not a Tweet id (a number of up to 19 digits)", op, id)
 	}
 	t := st.tweet(id)

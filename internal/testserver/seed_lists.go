@@ -51,7 +51,7 @@ func (st *state) checkNewList(l *List) error {
 	if n := utf8.RuneCountInString(l.Description); n > maxListDescription {
 		return fmt.Errorf("testserver: %s: the description has %d characters; at most %d are allowed", op, n, maxListDescription)
 	}
-	if l.ID != "" && !reNumericID.MatchString(l.ID) {
+	if l.ID != "" && !schemaPattern("ListID").MatchString(l.ID) {
 		return fmt.Errorf("testserver: %s: %q is not a List id (a number of up to 19 digits)", op, l.ID)
 	}
 	if l.ID != "" && st.lists.byID[l.ID] != nil {
@@ -150,7 +150,7 @@ func (s *Server) AddPinnedList(userID, listID string) error {
 
 // seedListUser finds the List and checks the user of a List seeding method.
 func (st *state) seedListUser(op, listID, userID string) (*List, error) {
-	if !reNumericID.MatchString(listID) {
+	if !schemaPattern("ListID").MatchString(listID) {
 		return nil, fmt.Errorf("testserver: %s: %q is not a List id (a number of up to 19 digits)", op, listID)
 	}
 	l := st.lists.byID[listID]

@@ -3,13 +3,9 @@ package testserver
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"strconv"
 	"unicode/utf8"
 )
-
-// reMediaKey is the form of a media key: two numbers joined by an underscore.
-var reMediaKey = regexp.MustCompile(`^([0-9]+)_([0-9]+)$`)
 
 // mediaCategories is the Tweet upload category of each media type.
 var mediaCategories = map[string]string{"photo": "tweet_image", "video": "tweet_video", "animated_gif": "tweet_gif"}
@@ -57,7 +53,7 @@ func (st *state) checkNewMedia(m *Media) error {
 	switch {
 	case mediaCategories[m.Type] == "":
 		return fmt.Errorf("testserver: %s: type %q is none of photo, video and animated_gif", op, m.Type)
-	case m.Key != "" && !reMediaKey.MatchString(m.Key):
+	case m.Key != "" && !schemaPattern("MediaKey").MatchString(m.Key):
 		return fmt.Errorf("testserver: %s: %q is not a media key (two numbers joined by _, such as 3_1700000000000000001)", op, m.Key)
 	case m.Key != "" && st.mediaOf(m.Key) != nil:
 		return fmt.Errorf("testserver: %s: key %q is taken", op, m.Key)

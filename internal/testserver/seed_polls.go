@@ -53,7 +53,7 @@ func (s *Server) AddPoll(p Poll) (Poll, error) {
 func (st *state) checkNewPoll(p *Poll) error {
 	const op = "AddPoll"
 	switch {
-	case p.ID != "" && !reNumericID.MatchString(p.ID):
+	case p.ID != "" && !schemaPattern("PollId").MatchString(p.ID):
 		return fmt.Errorf("testserver: %s: %q is not a poll id (a number of up to 19 digits)", op, p.ID)
 	case p.ID != "" && st.poll(p.ID) != nil:
 		return fmt.Errorf("testserver: %s: id %q is taken", op, p.ID)

@@ -2,15 +2,11 @@ package testserver
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
 	"time"
 )
-
-// reSpaceID is the form of a Space id: up to 13 letters and digits.
-var reSpaceID = regexp.MustCompile(`^[a-zA-Z0-9]{1,13}$`)
 
 // AddSpace adds a Space to the world. Zero fields are filled in: ID (a new id), State
 // (live), CreatorID (AliceID), HostIDs (the creator), Lang ("en"), CreatedAt (the server
@@ -78,7 +74,7 @@ func fillSpace(sp *Space, now time.Time) {
 func (st *state) checkNewSpace(sp *Space) error {
 	const op = "AddSpace"
 	switch {
-	case sp.ID != "" && !reSpaceID.MatchString(sp.ID):
+	case sp.ID != "" && !schemaPattern("SpaceID").MatchString(sp.ID):
 		return fmt.Errorf("testserver: %s: %q is not a Space id (up to 13 letters and digits)", op, sp.ID)
 	case sp.ID != "" && st.spaces[sp.ID] != nil:
 		return fmt.Errorf("testserver: %s: id %q is taken", op, sp.ID)
