@@ -7,23 +7,31 @@ import (
 	"github.com/twitterkit/go/internal/testserver"
 )
 
-// The World's Add methods seed it. Each checks what it is given as the API would: the
-// users and Tweets it names must exist and ids must be well formed; an error, prefixed
-// "twittertest: " and naming the method, tells what is wrong, and the world is left
-// unchanged.
+// The World's Add methods, SetPinnedTweet and HideReply seed it. Each checks what it is
+// given as the API would: the users and Tweets it names must exist and ids must be well
+// formed; an error, prefixed "twittertest: " and naming the method, tells what is wrong,
+// and the world is left unchanged.
 
 // AddUser adds an account. Username is required and must be free (any case); zero
 // fields are filled in: ID (a new id), Name (the username), CreatedAt (the server
 // clock), VerifiedType ("none") and ProfileImageURL. Lookups, user search and mentions
 // find it at once. It returns the user as stored, or an error for a taken or malformed
-// id or username (a handle has 1 to 15 letters, digits or _) or a PinnedTweetID the
-// world lacks.
+// id or username (a handle has 1 to 15 letters, digits or _) or a PinnedTweetID that is
+// not a Tweet of the user: a new user has no Tweets yet, so pin one with SetPinnedTweet
+// once AddTweet has given them some.
 func (w *World) AddUser(u User) (User, error) {
 	got, err := w.s.AddUser(u.internal())
 	if err != nil {
 		return User{}, publicErr(err)
 	}
 	return userOf(got), nil
+}
+
+// SetPinnedTweet pins tweetID on userID's profile (user.fields pinned_tweet_id, and the
+// pinned_tweet_id expansion), replacing the Tweet pinned before, or unpins it when
+// tweetID is "". As on X, a user pins a Tweet of their own that is no Retweet.
+func (w *World) SetPinnedTweet(userID, tweetID string) error {
+	return publicErr(w.s.SetPinnedTweet(userID, tweetID))
 }
 
 // AddTweet adds a Tweet without pushing it to any stream (Server.EmitTweet does that).
@@ -79,10 +87,30 @@ func (w *World) AddFollow(userID, targetID string) error {
 	return publicErr(w.s.AddFollow(userID, targetID))
 }
 
+// AddFollowRequest makes userID ask to follow targetID, a protected account, as
+// following one with POST /2/users/{id}/following does: the request waits for the
+// target's approval (AddFollow approves it; the API has no operation for it), so
+// PendingFollowIDs lists it and connection_status (user.fields) shows
+// follow_request_sent to userID and follow_request_received to targetID. A public
+// account takes no request (AddFollow follows it); a user blocked by targetID, or
+// following them already, cannot ask. Asking again changes nothing.
+func (w *World) AddFollowRequest(userID, targetID string) error {
+	return publicErr(w.s.AddFollowRequest(userID, targetID))
+}
+
 // AddLike makes userID like a Tweet they can see, as the newest like. Liking again
 // changes nothing.
 func (w *World) AddLike(userID, tweetID string) error {
 	return publicErr(w.s.AddLike(userID, tweetID))
+}
+
+// HideReply hides a reply as the author of its conversation does with PUT
+// /2/tweets/{tweet_id}/hidden (Tweets.HideReply): tweetID must reply (replied_to) in a
+// conversation whose first Tweet the world has. IsHidden then tells it; the API has no
+// operation that lists hidden replies, and the author's Tweets.HideReply with hidden
+// false shows it again. Hiding again changes nothing.
+func (w *World) HideReply(tweetID string) error {
+	return publicErr(w.s.HideReply(tweetID))
 }
 
 // AddBookmark makes userID bookmark a Tweet they can see, as the newest bookmark.
@@ -214,7 +242,8 @@ func (w *World) AddWebhook(ctx context.Context, url string) (Webhook, error) {
 }
 
 // AddAccountActivitySubscription sends userID's Account Activity to the webhook
-// webhookID (see Server.DeliverActivity). Subscribing again changes nothing.
+// webhookID (see Server.DeliverActivity): both must be of the world, and their ids of
+// the API's form (numbers of up to 19 digits). Subscribing again changes nothing.
 func (w *World) AddAccountActivitySubscription(webhookID, userID string) error {
 	return publicErr(w.s.AddAccountActivitySubscription(webhookID, userID))
 }

@@ -655,3 +655,181 @@ func TestWorldAddTweetRepliesAndRetweets(t *testing.T) {
 		t.Errorf("the conversation %+v, %v; want the root and the reply", thread, err)
 	}
 }
+
+func TestWorldSetPinnedTweet(t *testing.T) {
+	srv := twittertest.Start(t)
+	w := srv.World()
+	u, err := w.AddUser(twittertest.User{Username: "pinner"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := w.AddTweet(twittertest.Tweet{AuthorID: u.ID, Text: "read this first"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.SetPinnedTweet(u.ID, first.ID); err != nil {
+		t.Fatal(err)
+	}
+	c := twittertest.NewClient(t, srv)
+	ctx := context.Background()
+	opts := &twitter.UserOptions{UserFields: []gen.UserField{gen.UserFieldPinnedTweetID}, Expansions: []gen.UserExpansion{gen.UserExpansionPinnedTweetID}}
+	got, _, err := c.Users.ByID(ctx, u.ID, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Data.PinnedTweetID != first.ID || len(got.Includes.Tweets) != 1 || got.Includes.Tweets[0].Text != first.Text {
+		t.Errorf("pinned_tweet_id %q, included %+v; want %s", got.Data.PinnedTweetID, got.Includes.Tweets, first.ID)
+	}
+
+	// A seeded user pins anew in this server only; "" unpins.
+	seeded, _ := w.User(twittertest.JackID)
+	if err := w.SetPinnedTweet(twittertest.JackID, twittertest.JackFirstTweetID); err != nil {
+		t.Fatal(err)
+	}
+	if jack, _ := w.User(twittertest.JackID); jack.PinnedTweetID != twittertest.JackFirstTweetID {
+		t.Errorf("Jack pins %q", jack.PinnedTweetID)
+	}
+	if jack, _ := twittertest.Start(t).World().User(twittertest.JackID); jack.PinnedTweetID != seeded.PinnedTweetID || jack.PinnedTweetID == "" {
+		t.Errorf("another server's Jack pins %q, want his seeded pin", jack.PinnedTweetID)
+	}
+	if err := w.SetPinnedTweet(u.ID, ""); err != nil {
+		t.Fatal(err)
+	}
+	if got, _, err = c.Users.ByID(ctx, u.ID, opts); err != nil || got.Data.PinnedTweetID != "" || len(got.Includes.Tweets) != 0 {
+		t.Errorf("after unpinning: %+v, %v", got, err)
+	}
+	// A generated follower pins too, and stays unlisted as generated followers are.
+	follower := w.FollowerIDs(twittertest.JackID)[100]
+	tw, err := w.AddTweet(twittertest.Tweet{AuthorID: follower})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.SetPinnedTweet(follower, tw.ID); err != nil {
+		t.Fatal(err)
+	}
+	if ids := w.UserIDs(); slices.Contains(ids, follower) || len(ids) != len(slices.Compact(slices.Clone(ids))) {
+		t.Errorf("UserIDs %v lists a generated follower (%s) or a user twice", ids, follower)
+	}
+
+	wantErr(t, "a Tweet of another", w.SetPinnedTweet(u.ID, twittertest.JackFirstTweetID), "pins only a Tweet of their own")
+	rt, err := w.AddRetweet(u.ID, twittertest.JackFirstTweetID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantErr(t, "a Retweet", w.SetPinnedTweet(u.ID, rt.ID), "cannot be pinned")
+	wantErr(t, "a Tweet that does not exist", w.SetPinnedTweet(u.ID, twittertest.NonexistentID), "no Tweet")
+	wantErr(t, "a malformed Tweet id", w.SetPinnedTweet(u.ID, "first"), "not a Tweet id")
+	wantErr(t, "a user who does not exist", w.SetPinnedTweet(twittertest.NonexistentID, first.ID), "no user")
+	_, err = w.AddUser(twittertest.User{Username: "early", PinnedTweetID: first.ID})
+	wantErr(t, "AddUser pinning another's Tweet", err, "pins only a Tweet of their own")
+}
+
+func TestWorldAddFollowRequest(t *testing.T) {
+	srv := twittertest.Start(t)
+	w := srv.World()
+	for range 2 { // asking again changes nothing
+		if err := w.AddFollowRequest(twittertest.BobID, twittertest.ErinID); err != nil { // Erin is protected
+			t.Fatal(err)
+		}
+	}
+	if got := w.PendingFollowIDs(twittertest.BobID); !slices.Equal(got, []string{twittertest.ErinID}) {
+		t.Errorf("Bob's pending follows %v", got)
+	}
+	if slices.Contains(w.FollowerIDs(twittertest.ErinID), twittertest.BobID) {
+		t.Error("a follow request made a follower")
+	}
+
+	// Each side sees it in connection_status; Bob's POST finds it pending.
+	ctx := context.Background()
+	status := func(viewer, of string) []gen.UserConnectionStatus {
+		t.Helper()
+		got, _, err := twittertest.NewUserClient(t, srv, viewer).Users.ByID(ctx, of,
+			&twitter.UserOptions{UserFields: []gen.UserField{gen.UserFieldConnectionStatus}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got.Data.ConnectionStatus
+	}
+	if cs := status(twittertest.BobID, twittertest.ErinID); !slices.Contains(cs, gen.UserConnectionStatusFollowRequestSent) {
+		t.Errorf("Bob's connection_status to Erin %v, want follow_request_sent", cs)
+	}
+	if cs := status(twittertest.ErinID, twittertest.BobID); !slices.Contains(cs, gen.UserConnectionStatusFollowRequestReceived) {
+		t.Errorf("Erin's connection_status to Bob %v, want follow_request_received", cs)
+	}
+	res, _, err := twittertest.NewUserClient(t, srv, twittertest.BobID).Users.Follow(ctx, twittertest.BobID, twittertest.ErinID)
+	if err != nil || res.Data.Following || !res.Data.PendingFollow {
+		t.Errorf("Bob's follow of Erin = %+v, %v; want pending", res, err)
+	}
+	if got := w.PendingFollowIDs(twittertest.BobID); len(got) != 1 {
+		t.Errorf("after the POST Bob's pending follows %v, want Erin once", got)
+	}
+	// Approving it is AddFollow's.
+	if err := w.AddFollow(twittertest.BobID, twittertest.ErinID); err != nil {
+		t.Fatal(err)
+	}
+	if cs := status(twittertest.BobID, twittertest.ErinID); !slices.Equal(cs, []gen.UserConnectionStatus{gen.UserConnectionStatusFollowing}) {
+		t.Errorf("after approval Bob's connection_status to Erin %v, want following alone", cs)
+	}
+
+	wantErr(t, "a request to a public account", w.AddFollowRequest(twittertest.BobID, twittertest.CarolID), "not protected")
+	wantErr(t, "a request of a follower", w.AddFollowRequest(twittertest.BobID, twittertest.ErinID), "already")
+	if err := w.AddBlock(twittertest.ErinID, twittertest.DaveID); err != nil {
+		t.Fatal(err)
+	}
+	wantErr(t, "a request to a blocker", w.AddFollowRequest(twittertest.DaveID, twittertest.ErinID), "blocks")
+	wantErr(t, "a request to oneself", w.AddFollowRequest(twittertest.ErinID, twittertest.ErinID), "themself")
+	wantErr(t, "a request to nobody", w.AddFollowRequest(twittertest.BobID, twittertest.NonexistentID), "no user")
+	wantErr(t, "a malformed id", w.AddFollowRequest("bob", twittertest.ErinID), "not a user id")
+}
+
+func TestWorldHideReply(t *testing.T) {
+	srv := twittertest.Start(t)
+	w := srv.World()
+	u, err := w.AddUser(twittertest.User{Username: "heckler"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, err := w.AddTweet(twittertest.Tweet{AuthorID: twittertest.AliceID, Text: "Go or Rust?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reply, err := w.AddTweet(twittertest.Tweet{AuthorID: u.ID, Text: "@alice neither",
+		ReferencedTweets: []twittertest.ReferencedTweet{{Type: "replied_to", ID: root.ID}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 { // hiding again changes nothing
+		if err := w.HideReply(reply.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !w.IsHidden(reply.ID) {
+		t.Fatal("the seeded hidden reply is not hidden")
+	}
+	// It is hidden as one the API hid: the conversation's author shows it again, and
+	// nobody else may.
+	ctx := context.Background()
+	if _, _, err := twittertest.NewUserClient(t, srv, twittertest.BobID).Tweets.HideReply(ctx, reply.ID, false); !twitter.IsForbidden(err) {
+		t.Errorf("Bob showing Alice's hidden reply: %v, want 403", err)
+	}
+	res, _, err := twittertest.NewUserClient(t, srv, twittertest.AliceID).Tweets.HideReply(ctx, reply.ID, false)
+	if err != nil || res.Data.Hidden || w.IsHidden(reply.ID) {
+		t.Errorf("Alice showing the reply = %+v, %v; hidden now %v", res, err, w.IsHidden(reply.ID))
+	}
+
+	wantErr(t, "hiding a Tweet that replies to nothing", w.HideReply(root.ID), "no reply")
+	wantErr(t, "hiding a Tweet that does not exist", w.HideReply(twittertest.NonexistentID), "no Tweet")
+	wantErr(t, "hiding a malformed id", w.HideReply("reply"), "not a Tweet id")
+}
+
+func TestWorldAddAccountActivitySubscriptionChecksIDs(t *testing.T) {
+	w := twittertest.Start(t).World()
+	hook := w.Webhooks()[0].ID
+	wantErr(t, "a malformed webhook id", w.AddAccountActivitySubscription("hook-1", twittertest.BobID), "not a webhook id")
+	wantErr(t, "a webhook that does not exist", w.AddAccountActivitySubscription(twittertest.NonexistentID, twittertest.BobID), "no webhook")
+	wantErr(t, "a malformed user id", w.AddAccountActivitySubscription(hook, "@bob"), "not a user id")
+	wantErr(t, "a user who does not exist", w.AddAccountActivitySubscription(hook, twittertest.NonexistentID), "no user")
+	if subs := w.AccountActivitySubscribers(hook); slices.Contains(subs, twittertest.BobID) {
+		t.Errorf("a refused subscription left Bob among %v", subs)
+	}
+}

@@ -20,8 +20,8 @@ const firstAddedUserID = 2000000001
 // AddUser adds an account to the world. Username is required and must be free (any
 // case); zero fields are filled in: ID (a new id), Name (the username), CreatedAt (the
 // server clock), VerifiedType ("none") and ProfileImageURL. It returns the user as
-// stored, or an error for a taken or malformed id or username, or a PinnedTweetID the
-// world lacks.
+// stored, or an error for a taken or malformed id or username, or a PinnedTweetID that
+// is not a Tweet of the user (see SetPinnedTweet; a new user has none yet).
 func (s *Server) AddUser(u User) (User, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -34,11 +34,6 @@ func (s *Server) AddUser(u User) (User, error) {
 	if u.ID != "" && !schemaPattern("UserID").MatchString(u.ID) {
 		return User{}, fmt.Errorf("testserver: AddUser: %q is not a user id (a number of up to 19 digits)", u.ID)
 	}
-	if u.PinnedTweetID != "" {
-		if _, err := s.w.knownTweet("AddUser", u.PinnedTweetID); err != nil {
-			return User{}, fmt.Errorf("%w (its pinned Tweet)", err)
-		}
-	}
 	if s.w.userByName(u.Username) != nil {
 		return User{}, fmt.Errorf("testserver: AddUser: username %q is taken", u.Username)
 	}
@@ -48,6 +43,11 @@ func (s *Server) AddUser(u User) (User, error) {
 		}
 	} else if s.w.user(u.ID) != nil {
 		return User{}, fmt.Errorf("testserver: AddUser: id %q is taken", u.ID)
+	}
+	if u.PinnedTweetID != "" {
+		if err := s.w.checkPin("AddUser", u.ID, u.PinnedTweetID); err != nil {
+			return User{}, err
+		}
 	}
 	if u.Name == "" {
 		u.Name = u.Username
@@ -69,11 +69,52 @@ func (s *Server) AddUser(u User) (User, error) {
 	return u, nil
 }
 
-// addedUserIDs lists the users AddUser added, sorted.
+// SetPinnedTweet pins tweetID on userID's profile, as the user's pinned_tweet_id, or
+// unpins it when tweetID is "". As on X, a user pins a Tweet of their own, not a
+// Retweet; pinning one replaces the one pinned before. It is how a test gives a user it
+// added (AddUser) a pinned Tweet, once AddTweet has given them Tweets.
+func (s *Server) SetPinnedTweet(userID, tweetID string) error {
+	const op = "SetPinnedTweet"
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.w.knownUser(op, userID); err != nil {
+		return err
+	}
+	if tweetID != "" {
+		if err := s.w.checkPin(op, userID, tweetID); err != nil {
+			return err
+		}
+	}
+	u := new(User)
+	*u = *s.w.user(userID) // the seeded users are shared by every server: change a copy
+	u.PinnedTweetID = tweetID
+	if s.w.profiles == nil {
+		s.w.profiles = map[string]*User{}
+	}
+	s.w.profiles[userID] = u
+	return nil
+}
+
+// checkPin checks that userID may pin tweetID: a Tweet of theirs that is no Retweet.
+func (st *state) checkPin(op, userID, tweetID string) error {
+	t, err := st.knownTweet(op, tweetID)
+	switch {
+	case err != nil:
+		return fmt.Errorf("%w (its pinned Tweet)", err)
+	case t.AuthorID != userID:
+		return fmt.Errorf("testserver: %s: Tweet %q is of user %q; user %q pins only a Tweet of their own", op, tweetID, t.AuthorID, userID)
+	case hasRef(t, "retweeted") != "":
+		return fmt.Errorf("testserver: %s: Tweet %q is a Retweet, which cannot be pinned", op, tweetID)
+	}
+	return nil
+}
+
+// addedUserIDs lists the users AddUser added, sorted: those of profiles that are neither
+// seeded nor generated followers (whose profile UpdateProfile or SetPinnedTweet changed).
 func (st *state) addedUserIDs() []string {
 	var ids []string
 	for id := range st.profiles {
-		if st.b.users[id] == nil {
+		if _, _, _, generated := st.virtualOf(id); st.b.users[id] == nil && !generated {
 			ids = append(ids, id)
 		}
 	}
@@ -167,6 +208,28 @@ func (st *state) checkReferences(t *Tweet) error {
 	return nil
 }
 
+// HideReply hides a reply as its conversation's author does with PUT
+// /2/tweets/{tweet_id}/hidden: tweetID must be a reply (replied_to) in a conversation
+// whose first Tweet the world has. Hiding again changes nothing; the author's PUT with
+// hidden false shows it again.
+func (s *Server) HideReply(tweetID string) error {
+	const op = "HideReply"
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t, err := s.w.knownTweet(op, tweetID)
+	if err != nil {
+		return err
+	}
+	if hasRef(t, "replied_to") == "" {
+		return fmt.Errorf("testserver: %s: Tweet %q is no reply", op, tweetID)
+	}
+	if s.w.tweet(t.ConversationID) == nil {
+		return fmt.Errorf("testserver: %s: the conversation %q of reply %q has no first Tweet, whose author would hide it", op, t.ConversationID, tweetID)
+	}
+	s.w.hidden[tweetID] = true
+	return nil
+}
+
 // AddFollow makes userID follow targetID (a protected target too, without a request);
 // following again changes nothing. A user blocked by targetID cannot follow them, as on X.
 func (s *Server) AddFollow(userID, targetID string) error {
@@ -180,6 +243,34 @@ func (s *Server) AddFollow(userID, targetID string) error {
 	}
 	s.w.pending[userID] = without(s.w.pending[userID], targetID)
 	s.w.follow(userID, targetID)
+	return nil
+}
+
+// AddFollowRequest makes userID ask to follow targetID, a protected account, as POST
+// /2/users/{id}/following does when the target is protected: the request waits for the
+// target's approval, which the API has no operation for (AddFollow approves it). The
+// user's connection_status shows follow_request_sent to userID and
+// follow_request_received to targetID. Asking again changes nothing; following a public
+// account needs no request (AddFollow), and a user blocked by targetID or following
+// them already cannot ask.
+func (s *Server) AddFollowRequest(userID, targetID string) error {
+	const op = "AddFollowRequest"
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.w.twoUsers(op, "ask to follow", userID, targetID); err != nil {
+		return err
+	}
+	switch {
+	case !s.w.user(targetID).Protected:
+		return fmt.Errorf("testserver: %s: user %q is not protected and takes no follow request (AddFollow follows them)", op, targetID)
+	case contains(s.w.blocks[targetID], userID):
+		return fmt.Errorf("testserver: %s: user %q blocks user %q, who cannot follow them", op, targetID, userID)
+	case s.w.isFollowing(userID, targetID):
+		return fmt.Errorf("testserver: %s: user %q follows user %q already", op, userID, targetID)
+	}
+	if !contains(s.w.pending[userID], targetID) {
+		s.w.pending[userID] = prepend(s.w.pending[userID], targetID)
+	}
 	return nil
 }
 
@@ -340,12 +431,20 @@ func (s *Server) AddWebhook(ctx context.Context, url string) (Webhook, error) {
 }
 
 // AddAccountActivitySubscription subscribes userID's Account Activity to the webhook
-// webhookID; subscribing again changes nothing.
+// webhookID, both ids of the document's form and of the world; subscribing again
+// changes nothing.
 func (s *Server) AddAccountActivitySubscription(webhookID, userID string) error {
+	const op = "AddAccountActivitySubscription"
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.w.hooks.find(webhookID) == nil || s.w.user(userID) == nil {
-		return fmt.Errorf("testserver: AddAccountActivitySubscription: no webhook %q or no user %q", webhookID, userID)
+	switch {
+	case !schemaPattern("WebhookID").MatchString(webhookID):
+		return fmt.Errorf("testserver: %s: %q is not a webhook id (a number of up to 19 digits)", op, webhookID)
+	case s.w.hooks.find(webhookID) == nil:
+		return fmt.Errorf("testserver: %s: no webhook %q", op, webhookID)
+	}
+	if err := s.w.knownUser(op, userID); err != nil {
+		return err
 	}
 	if !slices.Contains(s.w.hooks.subs[webhookID], userID) {
 		s.w.hooks.subs[webhookID] = append(s.w.hooks.subs[webhookID], userID)
