@@ -266,3 +266,31 @@ func ExampleWorld_ChatEvents() {
 	fmt.Println(last.Kind, "from", last.SenderID, last.MessageID)
 	// Output: message from 1000000002 m-1
 }
+
+// AddUpload seeds a finished upload, so that code which posts media can be tested
+// without uploading a file first: it posts with the upload's media id, as after a real
+// upload.
+func ExampleWorld_AddUpload() {
+	srv, err := twittertest.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	up, err := srv.World().AddUpload(twittertest.Upload{OwnerID: twittertest.AliceID, MediaType: "image/png"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	tok := &oauth2.Token{AccessToken: srv.UserToken(twittertest.AliceID), TokenType: "bearer"}
+	c, err := twitter.NewClient(twitter.WithBaseURL(srv.URL()), twitter.WithTokenSource(oauth2.StaticTokenSource(tok)))
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	res, _, err := c.Tweets.Create(ctx, twitter.NewTweet{Text: "today's chart", MediaIDs: []string{up.ID}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	tw, _ := srv.World().Tweet(res.Data.ID)
+	fmt.Println(tw.MediaKeys[0] == up.MediaKey, up.Category)
+	// Output: true tweet_image
+}

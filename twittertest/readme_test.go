@@ -103,6 +103,7 @@ func TestGoDocShowsTheTypesOfATest(t *testing.T) {
 			"func (w *World) AddList(l List) (List, error)",
 			"func (w *World) AddListMember(listID, userID string) error",
 			"func (w *World) AddMedia(m Media) (Media, error)",
+			"func (w *World) AddUpload(u Upload) (Upload, error)",
 			"func (w *World) AddPoll(p Poll) (Poll, error)",
 			"func (w *World) AddDirectMessage(m DMEvent) (DMEvent, error)",
 			"func (w *World) AddDMGroup(creatorID string, others ...string) (DMConversation, error)",

@@ -2,6 +2,7 @@ package twittertest
 
 import (
 	"encoding/json"
+	"maps"
 	"slices"
 	"time"
 
@@ -36,13 +37,42 @@ type SubtitleTrack struct {
 	DisplayName  string // e.g. "English"
 }
 
+// AddUpload adds a finished media upload of u.OwnerID, as uploading a file (POST
+// /2/media/upload, or initialize, append and finalize) leaves one, so that the code
+// under test can post with it without uploading: its owner and AdditionalOwners attach
+// it by its ID to a Tweet (Tweets.Create's media ids) when its Category is tweet_image,
+// tweet_gif, tweet_video or amplify_video, or to a direct message when it is dm_image,
+// dm_gif or dm_video, until it expires a day after CreatedAt; a subtitles upload gives
+// a video subtitles. World.Media of its MediaKey is the media object the upload made.
+// Zero fields are filled in: ID (a new media id), Category (the one X assumes from
+// MediaType, else tweet_image), MediaType (image/jpeg, image/gif, video/mp4 or text/srt
+// for the category), TotalBytes (64 KiB) and CreatedAt (the server clock). MediaType and
+// Category are of the API's values and must fit each other, TotalBytes the category's
+// size limit; a video or GIF has finished processing. MediaKey, Segments, Finalized,
+// FinalizedAt and Data are the server's to set. It returns the upload as stored.
+//
+// AddMedia adds media only Tweets seeded with AddTweet carry; AddUpload's can be posted.
+func (w *World) AddUpload(u Upload) (Upload, error) {
+	got, err := w.s.AddUpload(testserver.Upload{ID: u.ID, MediaKey: u.MediaKey, OwnerID: u.OwnerID,
+		AdditionalOwners: slices.Clone(u.AdditionalOwners), MediaType: u.MediaType, Category: u.Category,
+		TotalBytes: u.TotalBytes, Segments: u.Segments, CreatedAt: u.CreatedAt, Finalized: u.Finalized,
+		FinalizedAt: u.FinalizedAt, Data: u.Data})
+	if err != nil {
+		return Upload{}, publicErr(err)
+	}
+	return uploadOf(got), nil
+}
+
+// uploadOf converts an internal upload, sharing none of its slices or maps.
+func uploadOf(u testserver.Upload) Upload {
+	return Upload{ID: u.ID, MediaKey: u.MediaKey, OwnerID: u.OwnerID, AdditionalOwners: slices.Clone(u.AdditionalOwners),
+		MediaType: u.MediaType, Category: u.Category, TotalBytes: u.TotalBytes, Segments: maps.Clone(u.Segments),
+		CreatedAt: u.CreatedAt, Finalized: u.Finalized, FinalizedAt: u.FinalizedAt, Data: slices.Clone(u.Data)}
+}
+
 // Upload returns a media upload by its media id, with the segments received so far.
 func (w *World) Upload(mediaID string) (Upload, bool) {
-	return oneOf(func(u testserver.Upload) Upload {
-		return Upload{ID: u.ID, MediaKey: u.MediaKey, OwnerID: u.OwnerID, AdditionalOwners: u.AdditionalOwners,
-			MediaType: u.MediaType, Category: u.Category, TotalBytes: u.TotalBytes, Segments: u.Segments,
-			CreatedAt: u.CreatedAt, Finalized: u.Finalized, FinalizedAt: u.FinalizedAt, Data: slices.Clone(u.Data)}
-	})(w.w.Upload(mediaID))
+	return oneOf(uploadOf)(w.w.Upload(mediaID))
 }
 
 // UploadCount is how many media uploads, chunked or one-shot, finalized or not, the

@@ -58,7 +58,8 @@ func (w *World) AddTweet(t Tweet) (Tweet, error) {
 // (photo), Key (a new id with its type's prefix: 3_ photo, 7_ video, 16_ animated_gif),
 // URL (a photo's), PreviewImageURL (a video's or GIF's), and Width and Height. A photo
 // has no DurationMS or ViewCount; AltText has at most 1,000 characters. It returns the
-// media as stored.
+// media as stored. Nobody uploaded it, so no user can post it through the API: for media
+// the code under test posts (Tweets.Create's media ids), seed an upload (AddUpload).
 func (w *World) AddMedia(m Media) (Media, error) {
 	got, err := w.s.AddMedia(m.internal())
 	if err != nil {

@@ -148,6 +148,38 @@ func schemaPattern(name string) *regexp.Regexp {
 	return re
 }
 
+// schemaEnum is the enum the document states for a named schema ("MediaCategory") or a
+// property of one ("MediaUploadConfigRequest.media_type"), for the seeding checks, as
+// schemaPattern is for patterns. A name without one is the fake's own mistake, and
+// panics at its first use in the tests.
+func schemaEnum(name string) []string {
+	c, err := loadContract()
+	if err != nil {
+		panic(fmt.Sprintf("testserver: the API document: %v", err))
+	}
+	schema, prop, _ := strings.Cut(name, ".")
+	var enum []any
+	if ref := c.doc.Components.Schemas[schema]; ref != nil && ref.Value != nil {
+		enum = ref.Value.Enum
+		if prop != "" {
+			enum = nil
+			if p := ref.Value.Properties[prop]; p != nil && p.Value != nil {
+				enum = p.Value.Enum
+			}
+		}
+	}
+	out := make([]string, 0, len(enum))
+	for _, v := range enum {
+		if s, ok := v.(string); ok {
+			out = append(out, s)
+		}
+	}
+	if len(out) == 0 {
+		panic("testserver: the API document states no enum of strings for " + name)
+	}
+	return out
+}
+
 // match finds the operation for a method and path, with its path parameters.
 func (c *contract) match(method, path string) (*route, map[string]string) {
 	segs := strings.Split(strings.Trim(path, "/"), "/")

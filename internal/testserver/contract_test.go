@@ -10,6 +10,7 @@ import (
 	"go/token"
 	"net/http/httptest"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -158,11 +159,65 @@ func TestSchemaPatternsAreTheDocuments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, schema := range literalArgs(t, "schemaPattern") {
+		ref := c.doc.Components.Schemas[schema]
+		if ref == nil || ref.Value == nil || ref.Value.Pattern == "" {
+			t.Errorf("schemaPattern(%q): the document states no pattern for it", schema)
+			continue
+		}
+		if got := schemaPattern(schema).String(); got != ref.Value.Pattern {
+			t.Errorf("schemaPattern(%q) = %s; the document says %s", schema, got, ref.Value.Pattern)
+		}
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("schemaPattern of a schema without a pattern did not panic")
+		}
+	}()
+	schemaPattern("Problem")
+}
+
+// TestSchemaEnumsAreTheDocuments: every enum the fake's checks name (schemaEnum) is one
+// the document states, whole, so no check panics on a path the tests do not take; a
+// name without one panics.
+func TestSchemaEnumsAreTheDocuments(t *testing.T) {
+	if got := schemaEnum("MediaCategory"); !slices.Contains(got, "tweet_image") || !slices.Contains(got, "subtitles") {
+		t.Errorf("schemaEnum(MediaCategory) = %v", got)
+	}
+	if got := schemaEnum("MediaUploadConfigRequest.media_type"); !slices.Contains(got, "video/mp4") {
+		t.Errorf("schemaEnum(MediaUploadConfigRequest.media_type) = %v", got)
+	}
+	for _, name := range literalArgs(t, "schemaEnum") {
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Errorf("schemaEnum(%q): %v", name, r)
+				}
+			}()
+			schemaEnum(name)
+		}()
+	}
+	for _, name := range []string{"Problem", "MediaUploadConfigRequest.total_bytes", "NoSuchSchema"} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("schemaEnum(%q), of no enum, did not panic", name)
+				}
+			}()
+			schemaEnum(name)
+		}()
+	}
+}
+
+// literalArgs lists the string literals the package's sources give fn, its only
+// argument, failing t for a call with another argument or when no call has one.
+func literalArgs(t *testing.T, fn string) []string {
+	t.Helper()
 	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	named := 0
+	var names []string
 	for _, name := range files {
 		if strings.HasSuffix(name, "_test.go") {
 			continue
@@ -173,36 +228,23 @@ func TestSchemaPatternsAreTheDocuments(t *testing.T) {
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
-			if id, isID := callee(call, ok); !isID || id != "schemaPattern" || len(call.Args) != 1 {
+			if id, isID := callee(call, ok); !isID || id != fn || len(call.Args) != 1 {
 				return true
 			}
 			lit, ok := call.Args[0].(*ast.BasicLit)
 			if !ok {
-				t.Errorf("%s: schemaPattern of a name that is not a literal", name)
+				t.Errorf("%s: %s of a name that is not a literal", name, fn)
 				return true
 			}
-			schema, _ := strconv.Unquote(lit.Value)
-			named++
-			ref := c.doc.Components.Schemas[schema]
-			if ref == nil || ref.Value == nil || ref.Value.Pattern == "" {
-				t.Errorf("%s: schemaPattern(%q): the document states no pattern for it", name, schema)
-				return true
-			}
-			if got := schemaPattern(schema).String(); got != ref.Value.Pattern {
-				t.Errorf("schemaPattern(%q) = %s; the document says %s", schema, got, ref.Value.Pattern)
-			}
+			s, _ := strconv.Unquote(lit.Value)
+			names = append(names, s)
 			return true
 		})
 	}
-	if named == 0 {
-		t.Fatal("no check names a schema's pattern")
+	if len(names) == 0 {
+		t.Fatalf("no check calls %s", fn)
 	}
-	defer func() {
-		if recover() == nil {
-			t.Error("schemaPattern of a schema without a pattern did not panic")
-		}
-	}()
-	schemaPattern("Problem")
+	return names
 }
 
 // callee is the name of the function a call calls, when it is a plain identifier.

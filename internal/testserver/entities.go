@@ -260,6 +260,7 @@ type Upload struct {
 	Finalized        bool
 	FinalizedAt      time.Time
 	failProcessing   bool // finalized under FaultProcessingFailed
+	processed        bool // added by AddUpload: finished processing already
 	// Data is the file of a one-shot upload (POST /2/media/upload); chunked uploads keep
 	// only the sizes of their segments.
 	Data []byte

@@ -89,6 +89,9 @@ func (u *Upload) processing(now time.Time) (state string, percent, checkAfter in
 	if _, _, async := uploadKind(u.Category); !async || !u.Finalized {
 		return "", 0, 0
 	}
+	if u.processed {
+		return "succeeded", 100, 0
+	}
 	elapsed := now.Sub(u.FinalizedAt)
 	work := processingTime(u.TotalBytes)
 	switch {
@@ -370,6 +373,13 @@ func (s *Server) finalizeMediaUpload(c *call) (int, any) {
 func (s *Server) finishUpload(c *call, u *Upload, w, h int) {
 	u.Finalized, u.FinalizedAt = true, s.clock.Now()
 	u.failProcessing = c.fault != nil && c.fault.Kind == FaultProcessingFailed
+	s.w.addUploadedMedia(u, w, h)
+}
+
+// addUploadedMedia adds the media object of a finalized upload, a photo of width w and
+// height h (videos and GIFs are 1280x720); an upload without a media key (subtitles)
+// makes none.
+func (st *state) addUploadedMedia(u *Upload, w, h int) {
 	if typ, _, _ := uploadKind(u.Category); u.MediaKey != "" {
 		m := &Media{Key: u.MediaKey, Type: typ, Width: w, Height: h}
 		switch typ {
@@ -380,7 +390,7 @@ func (s *Server) finishUpload(c *call, u *Upload, w, h int) {
 			m.PreviewImageURL = "https://pbs.twimg.com/ext_tw_video_thumb/" + u.ID + "/pu/img/preview.jpg"
 			m.DurationMS = int(min(u.TotalBytes/100, 140000))
 		}
-		s.w.media[m.Key] = m
+		st.media[m.Key] = m
 	}
 }
 

@@ -2,8 +2,11 @@ package testserver
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
+	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -83,4 +86,121 @@ func (st *state) checkMediaKeys(op string, keys []string) error {
 		}
 	}
 	return nil
+}
+
+// AddUpload adds a finished media upload of u.OwnerID, as initialize, append and
+// finalize (or a one-shot upload) leave one: its owner and AdditionalOwners may then
+// attach it by its media id to a Tweet (a tweet_* or amplify_video Category) or a
+// direct message (dm_*), or give it subtitles (subtitles), until it expires a day after
+// CreatedAt. Its media object (World.Media of its MediaKey) is the one finalize makes.
+// Zero fields are filled in: ID (a new media id, from the counter the uploads take
+// theirs from), Category (from MediaType, else tweet_image), MediaType (the category's
+// usual type), TotalBytes (64 KiB) and CreatedAt (the server clock). A video or GIF has
+// finished processing. MediaKey, Segments, Finalized, FinalizedAt and Data are the
+// server's to set. It returns the upload as stored.
+func (s *Server) AddUpload(u Upload) (Upload, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.w.fillNewUpload(&u); err != nil {
+		return Upload{}, err
+	}
+	if u.ID == "" {
+		for u.ID == "" || s.w.mediaIDTaken(u.ID) {
+			s.w.uploadSeq++
+			u.ID = strconv.FormatUint(snowflake(u.CreatedAt, s.w.uploadSeq), 10)
+		}
+	}
+	if _, prefix, _ := uploadKind(u.Category); prefix != "" {
+		u.MediaKey = prefix + "_" + u.ID
+	}
+	u.Segments = map[int]int{0: int(u.TotalBytes)}
+	u.Finalized, u.FinalizedAt, u.processed = true, u.CreatedAt, true
+	stored := u
+	stored.AdditionalOwners = slices.Clone(u.AdditionalOwners)
+	stored.Segments = maps.Clone(u.Segments)
+	s.w.uploads[u.ID] = &stored
+	s.w.addUploadedMedia(&stored, 1200, 800)
+	return u, nil
+}
+
+const (
+	// seedUploadBytes is the size AddUpload gives an upload that states none.
+	seedUploadBytes = 64 << 10
+	// maxAdditionalOwners is how many users besides its owner an upload may name (the
+	// document's maxItems of additional_owners).
+	maxAdditionalOwners = 100
+)
+
+// fillNewUpload checks an upload for AddUpload and fills in its zero fields but the ID.
+func (st *state) fillNewUpload(u *Upload) error {
+	const op = "AddUpload"
+	if u.MediaKey != "" || u.Segments != nil || u.Finalized || !u.FinalizedAt.IsZero() || u.Data != nil {
+		return fmt.Errorf("testserver: %s: MediaKey, Segments, Finalized, FinalizedAt and Data are the server's to set", op)
+	}
+	if u.OwnerID == "" {
+		return fmt.Errorf("testserver: %s: the upload has no OwnerID", op)
+	}
+	if err := st.knownUsers(op, "OwnerID and AdditionalOwners", append([]string{u.OwnerID}, u.AdditionalOwners...)); err != nil {
+		return err
+	}
+	switch {
+	case len(u.AdditionalOwners) > maxAdditionalOwners:
+		return fmt.Errorf("testserver: %s: %d additional owners; at most %d are allowed", op, len(u.AdditionalOwners), maxAdditionalOwners)
+	case u.ID != "" && !schemaPattern("MediaID").MatchString(u.ID):
+		return fmt.Errorf("testserver: %s: %q is not a media id (a number of up to 19 digits)", op, u.ID)
+	case u.ID != "" && st.mediaIDTaken(u.ID):
+		return fmt.Errorf("testserver: %s: media id %q is taken", op, u.ID)
+	case u.Category != "" && !slices.Contains(schemaEnum("MediaCategory"), u.Category):
+		return fmt.Errorf("testserver: %s: category %q is none of %s", op, u.Category, strings.Join(schemaEnum("MediaCategory"), ", "))
+	case u.MediaType != "" && !slices.Contains(schemaEnum("MediaUploadConfigRequest.media_type"), u.MediaType):
+		return fmt.Errorf("testserver: %s: media type %q is none the API uploads (%s)", op, u.MediaType,
+			strings.Join(schemaEnum("MediaUploadConfigRequest.media_type"), ", "))
+	case u.TotalBytes < 0:
+		return fmt.Errorf("testserver: %s: TotalBytes %d is negative", op, u.TotalBytes)
+	}
+	if u.Category == "" {
+		u.Category = defaultCategory(u.MediaType)
+		if u.Category == "" {
+			u.Category = "tweet_image"
+		}
+	}
+	if u.MediaType == "" {
+		u.MediaType = usualMediaType[u.Category]
+	}
+	if u.TotalBytes == 0 {
+		u.TotalBytes = seedUploadBytes
+	}
+	limit, ok := categoryFits(u.Category, u.MediaType)
+	switch {
+	case !ok:
+		return fmt.Errorf("testserver: %s: media type %s cannot be uploaded as %s", op, u.MediaType, u.Category)
+	case u.TotalBytes > limit:
+		return fmt.Errorf("testserver: %s: %d bytes exceed %d, the limit of %s", op, u.TotalBytes, limit, u.Category)
+	}
+	if u.CreatedAt.IsZero() {
+		u.CreatedAt = st.clock.Now()
+	}
+	return nil
+}
+
+// usualMediaType is the media type AddUpload gives an upload of a category.
+var usualMediaType = map[string]string{
+	"tweet_image": "image/jpeg", "dm_image": "image/jpeg",
+	"tweet_gif": "image/gif", "dm_gif": "image/gif",
+	"tweet_video": "video/mp4", "dm_video": "video/mp4", "amplify_video": "video/mp4",
+	"subtitles": "text/srt",
+}
+
+// mediaIDTaken tells whether an upload, or media of any type, has this media id.
+func (st *state) mediaIDTaken(id string) bool {
+	_, _, _, ok := st.mediaByID(id)
+	if ok {
+		return true
+	}
+	for _, category := range schemaEnum("MediaCategory") {
+		if _, prefix, _ := uploadKind(category); prefix != "" && st.mediaOf(prefix+"_"+id) != nil {
+			return true
+		}
+	}
+	return false
 }
