@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -64,5 +65,47 @@ func TestFakeMediaUploadProcessingFailed(t *testing.T) {
 	})
 	if err != nil || res.Data.ProcessingInfo.State != gen.ProcessingInfoStateSucceeded {
 		t.Errorf("second upload: %v, %+v", err, res)
+	}
+}
+
+// A processing state X's document does not list is waited out as pending is: polled as
+// X asks until it ends, and bounded by ProcessingTimeout when it never does, with an
+// error that names the state.
+func TestFakeMediaUploadUnlistedProcessingState(t *testing.T) {
+	clock := testserver.NewManualClock(time.Time{})
+	s := fake(t, testserver.WithClock(clock))
+	ctx := context.Background()
+	alice := userClient(t, s, testserver.AliceID)
+	v := video(3 << 20)
+	var waited time.Duration
+	opts := &twitter.UploadOptions{
+		ChunkSize:         1 << 20,
+		ProcessingTimeout: time.Minute,
+		Wait: func(ctx context.Context, d time.Duration) error {
+			waited += d
+			clock.Advance(d)
+			return ctx.Err()
+		},
+	}
+
+	// The finalize alone reports a new state; the status polls that follow end it.
+	s.Inject("finalizeMediaUpload", testserver.Fault{Kind: testserver.FaultUnlistedValues, Times: 1})
+	res, _, err := alice.Media.Upload(ctx, bytes.NewReader(v), int64(len(v)), gen.MediaUploadConfigRequestMediaTypeVideoMp4, opts)
+	if err != nil || res.Data.ProcessingInfo.State != gen.ProcessingInfoStateSucceeded {
+		t.Fatalf("upload: %v, %+v; want it polled to success", err, res)
+	}
+	if waited == 0 {
+		t.Error("the unlisted state was taken for the end of processing: no wait")
+	}
+
+	// Every answer in a state X never leaves: the timeout ends it, naming the state.
+	s.Inject("*", testserver.Fault{Kind: testserver.FaultUnlistedValues})
+	waited = 0
+	res, _, err = alice.Media.Upload(ctx, bytes.NewReader(v), int64(len(v)), gen.MediaUploadConfigRequestMediaTypeVideoMp4, opts)
+	if err == nil || !strings.Contains(err.Error(), "unlistedByTheDocument") || !strings.Contains(err.Error(), "ProcessingTimeout") {
+		t.Fatalf("err = %v, want the timeout naming the state", err)
+	}
+	if res == nil || res.Data.ID == "" || waited > time.Minute || waited == 0 {
+		t.Errorf("last status %+v after waiting %s; want the media id, within the minute", res, waited)
 	}
 }

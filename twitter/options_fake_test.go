@@ -75,17 +75,47 @@ func TestFastDecoderMatchesStandardOnEveryResponse(t *testing.T) {
 	s := fake(t, testserver.WithInvalidRequestsAllowed())
 	rec := &recorder{next: &http.Transport{}}
 	t.Cleanup(rec.next.(*http.Transport).CloseIdleConnections)
+	app, user := readClients(t, s, rec)
+	for name, call := range readCalls(t, app, user) {
+		t.Run(name, func(t *testing.T) {
+			res, err := call()
+			body := rec.body()
+			if len(body) == 0 {
+				t.Fatalf("no body recorded (err %v)", err)
+			}
+			// The body decodes identically into the call's own result type...
+			typ := reflect.TypeOf(res)
+			if typ.Kind() == reflect.Pointer {
+				jsonxtest.Compare(t, body, func() any { return reflect.New(typ.Elem()).Interface() })
+			}
+			// ...into a problem, as the error path reads it, and into any.
+			jsonxtest.Compare(t, body, func() any { return new(gen.Problem) })
+			jsonxtest.Compare(t, body, func() any { return new(any) })
+		})
+	}
+}
+
+// readClients are the clients readCalls takes: app-only, and Jack's, without retries, on
+// transport rt.
+func readClients(t *testing.T, s *testserver.Server, rt http.RoundTripper) (app, user *twitter.Client) {
+	t.Helper()
 	client := func(auth twitter.Option) *twitter.Client {
 		c, err := twitter.NewClient(twitter.WithBaseURL(s.URL()), auth,
-			twitter.WithHTTPClient(&http.Client{Transport: rec}), twitter.WithRetryPolicy(twitter.NoRetries()))
+			twitter.WithHTTPClient(&http.Client{Transport: rt}), twitter.WithRetryPolicy(twitter.NoRetries()))
 		if err != nil {
 			t.Fatal(err)
 		}
 		return c
 	}
-	app := client(twitter.WithBearerToken(s.AppBearerToken()))
-	user := client(twitter.WithTokenSource(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: s.UserToken(testserver.JackID), TokenType: "bearer"})))
+	return client(twitter.WithBearerToken(s.AppBearerToken())),
+		client(twitter.WithTokenSource(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: s.UserToken(testserver.JackID), TokenType: "bearer"})))
+}
 
+// readCalls is a call of every read operation with every field and expansion the document
+// lists, and failures and partial errors, by an app-only client and a user client (Jack)
+// of one fake server: a corpus of real traffic for the tests that hold the decoding of
+// every answer.
+func readCalls(t *testing.T, app, user *twitter.Client) map[string]func() (any, error) {
 	tweetOpts := twitter.TweetOptions{
 		TweetFields: allValues[gen.TweetField](t, "TweetField"),
 		Expansions:  allValues[gen.TweetExpansion](t, "TweetExpansion"),
@@ -110,7 +140,7 @@ func TestFastDecoderMatchesStandardOnEveryResponse(t *testing.T) {
 	special := []string{testserver.MediaTweetID, testserver.PollTweetID, testserver.PlaceTweetID, testserver.QuoteTweetID,
 		testserver.RetweetID, testserver.ReplyID, testserver.ProtectedTweetID, testserver.NonexistentID}
 
-	calls := map[string]func() (any, error){
+	return map[string]func() (any, error){
 		"Tweets.Lookup (partial errors)": func() (any, error) {
 			r, _, err := user.Tweets.Lookup(ctx, special, &tweetOpts)
 			return r, err
@@ -192,22 +222,5 @@ func TestFastDecoderMatchesStandardOnEveryResponse(t *testing.T) {
 			r, _, err := app.Tweets.SearchRecent(ctx, "(unbalanced", nil)
 			return r, err
 		},
-	}
-	for name, call := range calls {
-		t.Run(name, func(t *testing.T) {
-			res, err := call()
-			body := rec.body()
-			if len(body) == 0 {
-				t.Fatalf("no body recorded (err %v)", err)
-			}
-			// The body decodes identically into the call's own result type...
-			typ := reflect.TypeOf(res)
-			if typ.Kind() == reflect.Pointer {
-				jsonxtest.Compare(t, body, func() any { return reflect.New(typ.Elem()).Interface() })
-			}
-			// ...into a problem, as the error path reads it, and into any.
-			jsonxtest.Compare(t, body, func() any { return new(gen.Problem) })
-			jsonxtest.Compare(t, body, func() any { return new(any) })
-		})
 	}
 }

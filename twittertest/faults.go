@@ -51,6 +51,14 @@ const (
 	// FaultDisconnect, on a stream, sends an operational-disconnect message and closes
 	// each connection at once.
 	FaultDisconnect
+	// FaultUnlistedValues answers with the real response (each stream line too) where
+	// every object carries a member the API document does not name and every enumerated
+	// string holds a value it does not list, as X's answers run ahead of its document.
+	FaultUnlistedValues
+	// FaultMissingRequired answers with the real response (each stream line too) where
+	// every object below the top lacks the members the document marks required, all but
+	// "id", as X leaves out fields its document requires.
+	FaultMissingRequired
 )
 
 // faultKinds maps each FaultKind to the internal server's.
@@ -68,6 +76,8 @@ var faultKinds = map[FaultKind]testserver.FaultKind{
 	FaultProblems:         testserver.FaultProblems,
 	FaultStalledBody:      testserver.FaultStalledBody,
 	FaultDisconnect:       testserver.FaultDisconnect,
+	FaultUnlistedValues:   testserver.FaultUnlistedValues,
+	FaultMissingRequired:  testserver.FaultMissingRequired,
 }
 
 // String returns the constant's name, e.g. "FaultHTML".

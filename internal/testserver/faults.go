@@ -60,6 +60,15 @@ const (
 	// disconnect message and closes it at once: a server that drops every connection.
 	// Other routes answer normally.
 	FaultDisconnect
+	// FaultUnlistedValues answers with the real response, each stream line too, changed as
+	// X's answers run ahead of its document: every object carries a member the document
+	// does not name, and every string the document limits to listed values holds one it
+	// does not list. A client must read such answers, keeping the values as sent.
+	FaultUnlistedValues
+	// FaultMissingRequired answers with the real response, each stream line too, where every
+	// object below the top lacks the members the document marks required, all but "id", as
+	// X leaves out fields its document requires. A client must read such answers.
+	FaultMissingRequired
 )
 
 func (k FaultKind) String() string {
@@ -90,12 +99,16 @@ func (k FaultKind) String() string {
 		return "FaultStalledBody"
 	case FaultDisconnect:
 		return "FaultDisconnect"
+	case FaultUnlistedValues:
+		return "FaultUnlistedValues"
+	case FaultMissingRequired:
+		return "FaultMissingRequired"
 	}
 	return fmt.Sprintf("FaultKind(%d)", int(k))
 }
 
 // Fault describes an injected failure. Faulty responses are deliberately malformed, so
-// they are not checked against the document.
+// they are not checked against the document (a drifted one is checked before it drifts).
 type Fault struct {
 	Kind   FaultKind
 	Status int           // for FaultStatus, FaultStatusNoJSON, FaultHTML

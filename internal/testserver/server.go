@@ -427,6 +427,9 @@ func (s *Server) send(c *call, status int, v any) {
 			s.report(Violation{OperationID: c.rt.opID, Route: c.rt.key, Kind: "response", Status: status, Message: m})
 		}
 	}
+	if ct == "application/json" {
+		body = s.drift(c, status, body)
+	}
 	h := c.w.Header()
 	for k, v := range c.rlHead {
 		h[k] = v

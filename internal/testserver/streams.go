@@ -296,7 +296,7 @@ func (s *Server) serveStream(c *call) {
 	send := func(ev streamEvent) bool {
 		line := s.streamLine(c, sh, ev)
 		s.checkLine(c, line)
-		line = append(line, '\r', '\n')
+		line = append(s.drift(c, http.StatusOK, line), '\r', '\n')
 		if c.fault != nil {
 			switch c.fault.Kind {
 			case FaultTruncatedJSON:
