@@ -756,9 +756,13 @@ func (r *renderer) space(sp *Space) wSpace {
 	if x["creator_id"] {
 		r.includeUser(sp.CreatorID)
 	}
-	for name, ids := range map[string][]string{"host_ids": sp.HostIDs, "invited_user_ids": sp.InvitedUserIDs, "speaker_ids": sp.SpeakerIDs} {
-		if x[name] {
-			for _, id := range ids {
+	// In this order, always: includes come in the order they were met.
+	for _, e := range []struct {
+		expansion string
+		ids       []string
+	}{{"host_ids", sp.HostIDs}, {"invited_user_ids", sp.InvitedUserIDs}, {"speaker_ids", sp.SpeakerIDs}} {
+		if x[e.expansion] {
+			for _, id := range e.ids {
 				r.includeUser(id)
 			}
 		}

@@ -2,6 +2,7 @@ package testserver
 
 import (
 	"net/url"
+	"slices"
 	"testing"
 	"time"
 )
@@ -163,5 +164,32 @@ func TestSpaceTweetsAndBuyers(t *testing.T) {
 	r = c.get("/2/spaces/"+LiveSpaceID+"/buyers", s.UserToken(AliceID))
 	if r.has("data") || r.num("meta", "result_count") != 0 {
 		t.Errorf("buyers of a free Space: %s", r.raw)
+	}
+}
+
+// A Space's expanded users come in one order, answer after answer: the creator, then the
+// hosts, the invited users and the speakers, each user once.
+func TestSpaceIncludesComeInOneOrder(t *testing.T) {
+	s := Start(t)
+	c := newTC(t, s)
+	path := "/2/spaces/" + LiveSpaceID + "?space.fields=host_ids,speaker_ids,invited_user_ids&expansions=creator_id,host_ids,invited_user_ids,speaker_ids"
+	var first []string
+	for i := range 20 {
+		r := c.get(path, c.app())
+		wantStatus(t, r, 200)
+		var ids []string
+		for j := range r.list("includes", "users") {
+			ids = append(ids, r.str("includes", "users", j, "id"))
+		}
+		if i == 0 {
+			first = ids
+			if len(ids) < 2 {
+				t.Fatalf("includes users %v: want the creator and the speakers", ids)
+			}
+			continue
+		}
+		if !slices.Equal(ids, first) {
+			t.Fatalf("answer %d: includes users %v, first %v", i, ids, first)
+		}
 	}
 }
