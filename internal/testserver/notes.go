@@ -13,9 +13,10 @@ import (
 // Community Notes (POST /2/notes, DELETE /2/notes/{id}, POST /2/notes/evaluate, GET
 // /2/notes/search/notes_written and /posts_eligible_for_notes), for AI Note Writers.
 //
-// NoteWriterIDs (Alice and Bob) are enrolled as AI Note Writers; anyone else is refused
-// with a 403. The Tweets eligible for notes are NoteEligibleTweetIDs(), in that order, in
-// test mode and out of it; a Tweet a writer has noted (in that mode) is no longer eligible
+// NoteWriterIDs (Alice and Bob) are enrolled as AI Note Writers (AddNoteWriter enrolls
+// more); anyone else is refused with a 403. The Tweets eligible for notes are
+// NoteEligibleTweetIDs(), in that order, after those AddNoteEligibleTweet added, in test
+// mode and out of it; a Tweet a writer has noted (in that mode) is no longer eligible
 // for them, and is again once the note is deleted. A note needs an eligible Tweet, text
 // of at most 280 characters citing an http(s) URL, and, when it finds the Tweet
 // misleading, at least one reason. Notes start as needs_more_ratings; one written in test
@@ -46,8 +47,16 @@ type Note struct {
 }
 
 type noteState struct {
-	list []*Note // newest first
-	seq  int
+	list     []*Note  // newest first
+	seq      int      // notes given an id
+	writers  []string // the users enrolled as AI Note Writers: NoteWriterIDs, then those AddNoteWriter added
+	eligible []string // the Tweets eligible for notes, in the order they are listed
+}
+
+// seedNotes enrolls NoteWriterIDs and makes NoteEligibleTweetIDs eligible in a new world.
+func seedNotes(st *state) {
+	st.notes.writers = slices.Clone(NoteWriterIDs)
+	st.notes.eligible = NoteEligibleTweetIDs()
 }
 
 var reNoteURL = regexp.MustCompile(`https?://\S+`)
@@ -77,7 +86,7 @@ func claimOpinionScore(text string) float64 {
 }
 
 func (s *Server) noteWriter(c *call) *apiProblem {
-	if !slices.Contains(NoteWriterIDs, c.who.userID) {
+	if !slices.Contains(s.w.notes.writers, c.who.userID) {
 		return forbidden("You are not enrolled as an AI Note Writer.")
 	}
 	return nil
@@ -86,7 +95,7 @@ func (s *Server) noteWriter(c *call) *apiProblem {
 // eligibleFor lists the Tweets writer may note in a mode; call with s.mu held.
 func (st *state) eligibleFor(writer string, testMode bool) []*Tweet {
 	var out []*Tweet
-	for _, id := range NoteEligibleTweetIDs() {
+	for _, id := range st.notes.eligible {
 		t := st.tweet(id)
 		if t == nil || st.deleted[id] || slices.ContainsFunc(st.notes.list, func(n *Note) bool {
 			return n.AuthorID == writer && n.TweetID == id && n.TestMode == testMode
@@ -100,7 +109,7 @@ func (st *state) eligibleFor(writer string, testMode bool) []*Tweet {
 
 // notesFeature registers the operations this file serves.
 func notesFeature() feature {
-	return feature{ops: map[string]operation{
+	return feature{seed: seedNotes, ops: map[string]operation{
 		"createNote":                  {(*Server).createNote, writes},
 		"deleteNote":                  {(*Server).deleteNote, writes},
 		"evaluateNote":                {(*Server).evaluateNote, reads},
@@ -127,24 +136,43 @@ func (s *Server) createNote(c *call) (int, any) {
 	if pr := decodeBody(c, &b); pr != nil {
 		return pr.Status, pr
 	}
-	switch {
-	case !reNoteURL.MatchString(b.Info.Text):
-		return http.StatusBadRequest, badParam("info.text", b.Info.Text, "A note must cite at least one http(s) URL")
-	case utf8.RuneCountInString(b.Info.Text) > maxNoteChars:
-		return http.StatusBadRequest, badParam("info.text", "", "A note holds at most %d characters", maxNoteChars)
-	case b.Info.Classification == "misinformed_or_potentially_misleading" && len(b.Info.MisleadingTags) == 0:
-		return http.StatusBadRequest, badParam("info.misleading_tags", "", "A note that finds the post misleading must say why")
+	n := &Note{AuthorID: c.who.userID, TweetID: b.PostID, Text: b.Info.Text, Classification: b.Info.Classification,
+		MisleadingTags: b.Info.MisleadingTags, TrustworthySources: b.Info.TrustworthySources, MediaNote: b.Info.IsMediaNote,
+		TestMode: b.TestMode}
+	if pr := s.w.noteProblem(n); pr != nil {
+		return http.StatusBadRequest, pr
 	}
-	if !slices.ContainsFunc(s.w.eligibleFor(c.who.userID, b.TestMode), func(t *Tweet) bool { return t.ID == b.PostID }) {
-		return http.StatusBadRequest, badParam("post_id", b.PostID, "Post %s is not eligible for a note from you", b.PostID)
-	}
-	now := s.clock.Now().UTC().Truncate(time.Millisecond)
-	s.w.notes.seq++
-	n := &Note{ID: strconv.FormatUint(snowflake(now, s.w.notes.seq), 10), AuthorID: c.who.userID, TweetID: b.PostID,
-		Text: b.Info.Text, Classification: b.Info.Classification, MisleadingTags: b.Info.MisleadingTags,
-		TrustworthySources: b.Info.TrustworthySources, MediaNote: b.Info.IsMediaNote, TestMode: b.TestMode, CreatedAt: now}
-	s.w.notes.list = append([]*Note{n}, s.w.notes.list...)
+	s.w.addNote(n)
 	return http.StatusCreated, envelope{Data: map[string]string{"id": n.ID}}
+}
+
+// noteProblem is what X answers a new note of n.AuthorID, a writer, that it refuses: one
+// without a cited URL, too long, finding the Tweet misleading without saying why, or of
+// a Tweet not eligible for a note from the writer; nil for a note it takes.
+func (st *state) noteProblem(n *Note) *apiProblem {
+	switch {
+	case !reNoteURL.MatchString(n.Text):
+		return badParam("info.text", n.Text, "A note must cite at least one http(s) URL")
+	case utf8.RuneCountInString(n.Text) > maxNoteChars:
+		return badParam("info.text", "", "A note holds at most %d characters", maxNoteChars)
+	case n.Classification == "misinformed_or_potentially_misleading" && len(n.MisleadingTags) == 0:
+		return badParam("info.misleading_tags", "", "A note that finds the post misleading must say why")
+	}
+	if !slices.ContainsFunc(st.eligibleFor(n.AuthorID, n.TestMode), func(t *Tweet) bool { return t.ID == n.TweetID }) {
+		return badParam("post_id", n.TweetID, "Post %s is not eligible for a note from you", n.TweetID)
+	}
+	return nil
+}
+
+// addNote adds a note as the newest, giving it an id from the notes' counter unless it
+// has one, and the server clock's time.
+func (st *state) addNote(n *Note) {
+	n.CreatedAt = st.clock.Now().UTC().Truncate(time.Millisecond)
+	if n.ID == "" {
+		st.notes.seq++
+		n.ID = strconv.FormatUint(snowflake(n.CreatedAt, st.notes.seq), 10)
+	}
+	st.notes.list = append([]*Note{n}, st.notes.list...)
 }
 
 func (s *Server) deleteNote(c *call) (int, any) {
