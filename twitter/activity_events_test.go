@@ -110,6 +110,33 @@ func TestFakeActivityStream(t *testing.T) {
 	}
 }
 
+// An activity stream whose events carry members the document does not name, in the
+// event and in its payload, still delivers them typed.
+func TestFakeActivityStreamReadsUnlistedMembers(t *testing.T) {
+	noLeaks(t)
+	ts := testserver.Start(t)
+	ts.Inject("streamActivity", testserver.Fault{Kind: testserver.FaultUnlistedValues})
+	c := testStreamClient(t, ts.URL(), WithBearerToken(ts.AppBearerToken()))
+	ctx := context.Background()
+	if _, _, err := c.Activity.CreateSubscription(ctx, gen.ActivitySubscriptionCreateRequest{EventType: gen.ActivityEventTypeProfileUpdateBio,
+		Filter: gen.ActivityFilter{UserID: testserver.AliceID}}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Activity.Stream(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := ts.UpdateProfile(testserver.AliceID, testserver.ProfileBio, "Gopher"); err != nil {
+		t.Fatal(err)
+	}
+	ev := nextActivity(t, s)
+	if ev.EventType != gen.ActivityEventTypeProfileUpdateBio || ev.Profile == nil || ev.Profile.After != "Gopher" ||
+		!strings.Contains(string(ev.Payload), "drift_unknown_member") {
+		t.Errorf("event %+v (payload %s), want the bio change typed beside the unknown member", ev, ev.Payload)
+	}
+}
+
 // TestActivityLines: every known payload shape is typed, users come wrapped in data or
 // not, a like's time as a number or a string; an unknown type is delivered with its raw
 // payload only; problems are a system message; what is not an event is a line error.
