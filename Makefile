@@ -15,7 +15,7 @@ generate:
 	$(GO) generate ./...
 
 ## check-generated: regenerate into a temporary folder and fail if gen/, the facade's
-## generated files (twitter/*.gen.go: operation facts, iterators, enums, methods, patterns)
+## generated files (twitter/*.gen.go: operation facts, iterators, enums, methods, patterns, limits)
 ## or the decoders of the generated types (internal/jsonx/decode.gen.go) differ.
 check-generated:
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
@@ -27,13 +27,13 @@ check-generated:
 	fi; echo "gen/ is current" && \
 	$(GO) run ./internal/cmd/opfacts -spec $(SPEC) -facade twitter -o "$$tmp/operations.gen.go" \
 		-test "$$tmp/operations_gen_test.go" -iter "$$tmp/iterators.gen.go" -enums "$$tmp/enums.gen.go" \
-		-methods "$$tmp/methods.gen.go" -patterns "$$tmp/patterns.gen.go" && \
-	for f in operations.gen.go operations_gen_test.go iterators.gen.go enums.gen.go methods.gen.go patterns.gen.go; do \
+		-methods "$$tmp/methods.gen.go" -patterns "$$tmp/patterns.gen.go" -limits "$$tmp/limits.gen.go" && \
+	for f in operations.gen.go operations_gen_test.go iterators.gen.go enums.gen.go methods.gen.go patterns.gen.go limits.gen.go; do \
 		if ! cmp -s "$$tmp/$$f" twitter/$$f; then \
 			echo "twitter/$$f is stale: run 'go generate ./...' and commit the result"; \
 			diff -u twitter/$$f "$$tmp/$$f" | head -40; exit 1; \
 		fi; \
-	done; echo "twitter/operations.gen.go, iterators.gen.go, enums.gen.go, methods.gen.go and patterns.gen.go are current" && \
+	done; echo "twitter/operations.gen.go, iterators.gen.go, enums.gen.go, methods.gen.go, patterns.gen.go and limits.gen.go are current" && \
 	$(GO) run ./internal/cmd/decodergen -o "$$tmp/decode.gen.go" && \
 	if ! cmp -s "$$tmp/decode.gen.go" internal/jsonx/decode.gen.go; then \
 		echo "internal/jsonx/decode.gen.go is stale: run 'go generate ./...' and commit the result"; \

@@ -12,12 +12,6 @@ import (
 // ActivitySubscriptionPage is one page of the app's X Activity subscriptions.
 type ActivitySubscriptionPage = Page[gen.ActivitySubscription]
 
-// Bounds of a subscription, from the API document.
-const (
-	maxActivityTag     = 200
-	maxActivityKeyword = 150
-)
-
 // CreateSubscription subscribes the app to the events of type req.EventType that match
 // req.Filter: Filter.UserID for every type but news.new, which filters by
 // Filter.Keyword; Filter.Direction (inbound or outbound) narrows two-sided events such as
@@ -51,22 +45,22 @@ func checkActivitySubscription(method string, req gen.ActivitySubscriptionCreate
 		return invalid(method, "the filter needs a UserID (or a Keyword, for news.new)")
 	case f.Direction != "" && !f.Direction.Valid():
 		return notOneOf(method, "Direction", f.Direction)
-	case utf8.RuneCountInString(f.Keyword) > maxActivityKeyword:
-		return invalid(method, "Keyword of %d characters; the API takes at most %d", utf8.RuneCountInString(f.Keyword), maxActivityKeyword)
+	case utf8.RuneCountInString(f.Keyword) > maxLengthActivityFilterKeyword:
+		return invalid(method, "Keyword of %d characters; the API takes at most %d", utf8.RuneCountInString(f.Keyword), maxLengthActivityFilterKeyword)
 	}
 	if f.UserID != "" {
 		if err := checkID(method, "user id", patternUserID, f.UserID); err != nil {
 			return err
 		}
 	}
-	return checkActivityDelivery(method, req.Tag, req.WebhookID)
+	return checkActivityDelivery(method, req.Tag, maxLengthActivitySubscriptionCreateRequestTag, req.WebhookID)
 }
 
 // checkActivityDelivery checks a subscription's tag and webhook id, either of which may be
-// left out.
-func checkActivityDelivery(method, tag, webhookID string) error {
-	if n := utf8.RuneCountInString(tag); n > maxActivityTag {
-		return invalid(method, "Tag of %d characters; the API takes at most %d", n, maxActivityTag)
+// left out; maxTag is the most characters the request takes in its tag.
+func checkActivityDelivery(method, tag string, maxTag int, webhookID string) error {
+	if n := utf8.RuneCountInString(tag); n > maxTag {
+		return invalid(method, "Tag of %d characters; the API takes at most %d", n, maxTag)
 	}
 	if webhookID != "" {
 		return checkID(method, "webhook id", patternWebhookID, webhookID)
@@ -81,8 +75,8 @@ func checkActivityDelivery(method, tag, webhookID string) error {
 func (s *ActivityService) Subscriptions(ctx context.Context, opts *PageOptions) (*gen.ActivitySubscriptionsResponse, *Response, error) {
 	const method = "Activity.Subscriptions"
 	o := orZero(opts)
-	if n := len(o.PaginationToken); n > 0 && n < 16 {
-		return nil, nil, invalid(method, "pagination token of %d characters; the API takes at least 16", n)
+	if n := len(o.PaginationToken); n > 0 && n < minLengthListActivitySubscriptionsPaginationToken {
+		return nil, nil, invalid(method, "pagination token of %d characters; the API takes at least %d", n, minLengthListActivitySubscriptionsPaginationToken)
 	}
 	var p gen.ListActivitySubscriptionsParams
 	var err error
@@ -105,7 +99,7 @@ func (s *ActivityService) UpdateSubscription(ctx context.Context, id string, req
 	if req.Tag == "" && req.WebhookID == "" {
 		return nil, nil, invalid(method, "nothing to change: set Tag or WebhookID")
 	}
-	if err := checkActivityDelivery(method, req.Tag, req.WebhookID); err != nil {
+	if err := checkActivityDelivery(method, req.Tag, maxLengthActivitySubscriptionUpdateRequestTag, req.WebhookID); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opUpdateActivitySubscription,
@@ -135,7 +129,7 @@ func (s *ActivityService) DeleteSubscription(ctx context.Context, id string) (*g
 // WithRetryMutations is set.
 func (s *ActivityService) DeleteSubscriptions(ctx context.Context, ids []string) (*gen.ActivitySubscriptionsDeleteResponse, *Response, error) {
 	const method = "Activity.DeleteSubscriptions"
-	if err := checkIDs(method, "subscription id", patternActivitySubscriptionID, ids); err != nil {
+	if err := checkIDs(method, "subscription id", patternActivitySubscriptionID, maxItemsDeleteActivitySubscriptionsIds, ids); err != nil {
 		return nil, nil, err
 	}
 	p := gen.DeleteActivitySubscriptionsParams{Ids: ids}

@@ -54,7 +54,7 @@ func granularity[G enum](method string, g, def G) (G, error) {
 // OAuth 1.0a).
 func (s *AnalyticsService) Tweets(ctx context.Context, ids []string, start, end time.Time, opts *TweetAnalyticsOptions) (*gen.TweetAnalyticsResponse, *Response, error) {
 	const method = "Analytics.Tweets"
-	if err := checkIDs(method, "tweet id", patternTweetID, ids); err != nil {
+	if err := checkIDs(method, "tweet id", patternTweetID, maxItemsGetTweetAnalyticsIds, ids); err != nil {
 		return nil, nil, err
 	}
 	if err := checkWindow(method, start, end); err != nil {
@@ -81,7 +81,7 @@ func (s *AnalyticsService) Tweets(ctx context.Context, ids []string, start, end 
 // OAuth 1.0a).
 func (s *AnalyticsService) Media(ctx context.Context, mediaKeys []string, start, end time.Time, opts *MediaAnalyticsOptions) (*gen.MediaAnalyticsResponse, *Response, error) {
 	const method = "Analytics.Media"
-	if err := checkIDs(method, "media key", patternMediaKey, mediaKeys); err != nil {
+	if err := checkIDs(method, "media key", patternMediaKey, maxItemsGetMediaAnalyticsMediaKeys, mediaKeys); err != nil {
 		return nil, nil, err
 	}
 	if err := checkWindow(method, start, end); err != nil {

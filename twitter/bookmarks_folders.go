@@ -8,9 +8,6 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// maxBookmarkFolderName is the longest folder name the API document allows, in characters.
-const maxBookmarkFolderName = 25
-
 // BookmarkFolderPage is a page of the authenticated user's bookmark folders.
 type BookmarkFolderPage = Page[gen.BookmarkFolder]
 
@@ -41,8 +38,8 @@ func (s *BookmarksService) CreateFolder(ctx context.Context, userID, name string
 	if err := checkID(method, "user id", patternUserID, userID); err != nil {
 		return nil, nil, err
 	}
-	if n := utf8.RuneCountInString(name); n == 0 || n > maxBookmarkFolderName {
-		return nil, nil, invalid(method, "folder name of %d characters; want 1 to %d", n, maxBookmarkFolderName)
+	if n := utf8.RuneCountInString(name); n < minLengthBookmarkFolderCreateRequestName || n > maxLengthBookmarkFolderCreateRequestName {
+		return nil, nil, invalid(method, "folder name of %d characters; want %d to %d", n, minLengthBookmarkFolderCreateRequestName, maxLengthBookmarkFolderCreateRequestName)
 	}
 	return do(ctx, s.client, &opCreateBookmarkFolder, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.CreateBookmarkFolder(ctx, userID, gen.CreateBookmarkFolderJSONRequestBody{Name: name})

@@ -66,7 +66,7 @@ func (s *BroadcastsService) List(ctx context.Context, opts *BroadcastListOptions
 // 1.0a).
 func (s *BroadcastsService) Lookup(ctx context.Context, ids []string, opts *BroadcastOptions) (*gen.BroadcastsResponse, *Response, error) {
 	const method = "Broadcasts.Lookup"
-	if err := checkIDs(method, "broadcast id", patternBroadcastID, ids); err != nil {
+	if err := checkIDs(method, "broadcast id", patternBroadcastID, maxItemsListBroadcastsIds, ids); err != nil {
 		return nil, nil, err
 	}
 	fields, err := orZero(opts).check(method)

@@ -9,9 +9,6 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// maxChatChars is the longest chat message X takes.
-const maxChatChars = 140
-
 // BroadcastChatOptions selects the fields, expansions and page of a broadcast's chat.
 // Expanding author_id returns the authors in Includes, with UserFields.
 type BroadcastChatOptions struct {
@@ -79,8 +76,8 @@ func (s *BroadcastsService) SendChat(ctx context.Context, id string, m ChatMessa
 	switch n := utf8.RuneCountInString(m.Text); {
 	case n == 0:
 		return nil, nil, invalid(method, "empty message")
-	case n > maxChatChars:
-		return nil, nil, invalid(method, "the message is %d characters; X takes at most %d", n, maxChatChars)
+	case n > maxLengthBroadcastChatSendRequestText:
+		return nil, nil, invalid(method, "the message is %d characters; X takes at most %d", n, maxLengthBroadcastChatSendRequestText)
 	}
 	if m.ReplyTo != "" {
 		if err := checkID(method, "reply-to message id", patternBroadcastChatMessageID, m.ReplyTo); err != nil {

@@ -66,7 +66,11 @@ func (s *ChatService) AddMembers(ctx context.Context, id string, req gen.ChatMem
 	if err := checkID(method, "group id", patternChatGroupID, id); err != nil {
 		return nil, nil, err
 	}
-	if err := checkIDs(method, "user id", patternUserID, req.UserIds); err != nil {
+	// The document bounds user_ids below (one at least) but not above: X says how many fit.
+	if len(req.UserIds) < minItemsChatMembersAddRequestUserIds {
+		return nil, nil, invalid(method, "no user ids")
+	}
+	if err := checkEach(method, "user id", patternUserID, req.UserIds); err != nil {
 		return nil, nil, err
 	}
 	if err := checkParticipantKeys(method, req.ConversationParticipantKeys); err != nil {

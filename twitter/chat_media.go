@@ -11,6 +11,10 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
+// maxChatSegments is the most parts a chat upload takes: segment_index of the chat's
+// append form counts from 0 to the document's maximum.
+const maxChatSegments = maximumChatMediaUploadAppendFormSegmentIndex + 1
+
 // Chat media: files sent in encrypted chat conversations. X's chat SDK encrypts a file
 // with the conversation's key before it is uploaded, so what goes up and comes down here
 // is ciphertext, opaque to X and to this client. An upload is initialized, appended in
@@ -50,7 +54,7 @@ func (s *ChatService) UploadMedia(ctx context.Context, conversationID string, r 
 	case o.TTLMsec < 0:
 		return nil, nil, invalid(method, "TTLMsec %d is negative", o.TTLMsec)
 	}
-	chunk, err := chunking(method, size, o.ChunkSize)
+	chunk, err := chunking(method, size, o.ChunkSize, maxChatSegments)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -118,8 +122,8 @@ func (s *ChatService) AppendMedia(ctx context.Context, session gen.ChatMediaSess
 	if err != nil {
 		return nil, nil, err
 	}
-	if segment < 0 || segment >= maxSegments {
-		return nil, nil, invalid(method, "segment %d out of range [0, %d]", segment, maxSegments-1)
+	if segment < minimumChatMediaUploadAppendFormSegmentIndex || segment > maximumChatMediaUploadAppendFormSegmentIndex {
+		return nil, nil, invalid(method, "segment %d out of range [%d, %d]", segment, minimumChatMediaUploadAppendFormSegmentIndex, maximumChatMediaUploadAppendFormSegmentIndex)
 	}
 	if len(part) == 0 || len(part) > maxChunkSize {
 		return nil, nil, invalid(method, "part of %d bytes; a part is 1 to %d bytes", len(part), maxChunkSize)
@@ -155,8 +159,8 @@ func (s *ChatService) FinalizeMedia(ctx context.Context, session gen.ChatMediaSe
 	}
 	o := orZero(opts)
 	switch {
-	case parts < 1 || parts > maxSegments:
-		return nil, nil, outOfRange(method, "parts", parts, 1, maxSegments)
+	case parts < 1 || parts > maxChatSegments:
+		return nil, nil, outOfRange(method, "parts", parts, 1, maxChatSegments)
 	case o.TTLMsec < 0:
 		return nil, nil, invalid(method, "TTLMsec %d is negative", o.TTLMsec)
 	}

@@ -7,9 +7,6 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// maxCommunityQuery is the longest Community search query, in characters.
-const maxCommunityQuery = 4096
-
 // CommunityOptions selects the fields of a Community beyond its id and name.
 type CommunityOptions struct {
 	CommunityFields []gen.CommunityField
@@ -59,7 +56,7 @@ func (s *CommunitiesService) ByID(ctx context.Context, id string, opts *Communit
 // users.read, or OAuth 1.0a); an app-only token is refused.
 func (s *CommunitiesService) Search(ctx context.Context, query string, opts *CommunitySearchOptions) (*gen.CommunitySearchResponse, *Response, error) {
 	const method = "Communities.Search"
-	if err := checkQuery(method, query, maxCommunityQuery); err != nil {
+	if err := checkQuery(method, query, maxLengthSearchCommunitiesQuery); err != nil {
 		return nil, nil, err
 	}
 	o := orZero(opts)

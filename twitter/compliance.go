@@ -56,8 +56,8 @@ func (s *ComplianceService) CreateJob(ctx context.Context, req gen.CreateComplia
 	if err := checkOneOf(method, "job type", req.Type); err != nil {
 		return nil, nil, err
 	}
-	if utf8.RuneCountInString(req.Name) > 64 {
-		return nil, nil, invalid(method, "job name is longer than 64 characters")
+	if utf8.RuneCountInString(req.Name) > maxLengthComplianceJobName {
+		return nil, nil, invalid(method, "job name is longer than %d characters", maxLengthComplianceJobName)
 	}
 	return do(ctx, s.client, &opCreateComplianceJob, func(ctx context.Context) (*http.Response, error) {
 		return s.client.raw.CreateComplianceJob(ctx, req)

@@ -51,8 +51,8 @@ func (s *ConnectionsService) List(ctx context.Context, opts *ConnectionOptions) 
 // id. Not retried unless WithRetryMutations is set.
 func (s *ConnectionsService) Close(ctx context.Context, ids []string) (*gen.ConnectionsCloseResponse, *Response, error) {
 	const method = "Connections.Close"
-	if len(ids) == 0 || len(ids) > maxIDs {
-		return nil, nil, invalid(method, "%d connection ids; the API takes 1 to %d", len(ids), maxIDs)
+	if len(ids) < minItemsConnectionsCloseRequestUuids || len(ids) > maxItemsConnectionsCloseRequestUuids {
+		return nil, nil, invalid(method, "%d connection ids; the API takes %d to %d", len(ids), minItemsConnectionsCloseRequestUuids, maxItemsConnectionsCloseRequestUuids)
 	}
 	for i, id := range ids {
 		if id == "" {

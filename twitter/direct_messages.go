@@ -10,13 +10,6 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// Bounds of a group conversation's participants besides the authenticated user, from the
-// API document.
-const (
-	minGroupParticipants = 2
-	maxGroupParticipants = 49
-)
-
 // DirectMessage is a direct message to send: Text, an attachment (MediaID, an upload of
 // category dm_image, dm_gif or dm_video; see MediaService.Upload), or both.
 type DirectMessage struct {
@@ -127,8 +120,8 @@ func (s *DirectMessagesService) SendToConversation(ctx context.Context, conversa
 // retried unless WithRetryMutations is set. Needs a user context (scope dm.write).
 func (s *DirectMessagesService) CreateGroupConversation(ctx context.Context, participantIDs []string, msg DirectMessage) (*gen.CreateDmEventResponse, *Response, error) {
 	const method = "DirectMessages.CreateGroupConversation"
-	if n := len(participantIDs); n < minGroupParticipants || n > maxGroupParticipants {
-		return nil, nil, invalid(method, "%d participants; a group takes %d to %d besides the authenticated user", n, minGroupParticipants, maxGroupParticipants)
+	if n := len(participantIDs); n < minItemsDmParticipants || n > maxItemsDmParticipants {
+		return nil, nil, invalid(method, "%d participants; a group takes %d to %d besides the authenticated user", n, minItemsDmParticipants, maxItemsDmParticipants)
 	}
 	if err := checkEach(method, "participant id", patternUserID, participantIDs); err != nil {
 		return nil, nil, err

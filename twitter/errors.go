@@ -165,6 +165,8 @@ func (e *Error) HasProblem(kind string) bool {
 	return false
 }
 
+// maxExcerpt is how many bytes of an error body an error quotes: the facade's own choice,
+// not the API's.
 const maxExcerpt = 256
 
 // newError builds the error for a non-2xx response from its (size-capped) body, decoded

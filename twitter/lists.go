@@ -8,12 +8,6 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// Bounds of a List's name and description, in characters, from the API document.
-const (
-	maxListName        = 25
-	maxListDescription = 100
-)
-
 // ByID looks up one List by id. A List that does not exist, or a private one the caller
 // may not see, is an error even though X answers it with a 200. Works with an app-only
 // token or a user context.
@@ -38,7 +32,7 @@ func (s *ListsService) ByID(ctx context.Context, id string, opts *ListOptions) (
 // Needs a user context (scope list.write).
 func (s *ListsService) Create(ctx context.Context, req gen.ListCreateRequest) (*gen.ListCreateResponse, *Response, error) {
 	const method = "Lists.Create"
-	if err := checkListText(method, &req.Name, &req.Description); err != nil {
+	if err := checkListText(method, &req.Name, &req.Description, minLengthListCreateRequestName, maxLengthListCreateRequestName, maxLengthListCreateRequestDescription); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opCreateList, func(ctx context.Context) (*http.Response, error) {
@@ -57,7 +51,7 @@ func (s *ListsService) Update(ctx context.Context, id string, req gen.ListUpdate
 	if req.Name == nil && req.Description == nil && req.Private == nil {
 		return nil, nil, invalid(method, "nothing to update: set Name, Description or Private")
 	}
-	if err := checkListText(method, req.Name, req.Description); err != nil {
+	if err := checkListText(method, req.Name, req.Description, minLengthListUpdateRequestName, maxLengthListUpdateRequestName, maxLengthListUpdateRequestDescription); err != nil {
 		return nil, nil, err
 	}
 	return do(ctx, s.client, &opUpdateList, func(ctx context.Context) (*http.Response, error) {
@@ -98,16 +92,17 @@ func (s *ListsService) Owned(ctx context.Context, userID string, opts *ListPageO
 	})
 }
 
-// checkListText validates a List's name (when given) and description (when given).
-func checkListText(method string, name, description *string) error {
+// checkListText validates a List's name (when given) and description (when given), in
+// characters, against the bounds of the request that sends them.
+func checkListText(method string, name, description *string, minName, maxName, maxDescription int) error {
 	if name != nil {
-		if n := utf8.RuneCountInString(*name); n == 0 || n > maxListName {
-			return invalid(method, "name is %d characters; a List's takes 1 to %d", n, maxListName)
+		if n := utf8.RuneCountInString(*name); n < minName || n > maxName {
+			return invalid(method, "name is %d characters; a List's takes %d to %d", n, minName, maxName)
 		}
 	}
 	if description != nil {
-		if n := utf8.RuneCountInString(*description); n > maxListDescription {
-			return invalid(method, "description is %d characters; a List's takes at most %d", n, maxListDescription)
+		if n := utf8.RuneCountInString(*description); n > maxDescription {
+			return invalid(method, "description is %d characters; a List's takes at most %d", n, maxDescription)
 		}
 	}
 	return nil

@@ -11,13 +11,14 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// Limits of a chunked upload, from the API document and X's media documentation.
+// Limits of a chunked upload. The size of a file and the number of its segments are the
+// document's (total_bytes, segment_index); the size of a segment is not in the document:
+// X's media documentation bounds a segment at 5 MB, taken here as 5 MiB.
 const (
-	maxUploadBytes    = int64(17179869184) // total_bytes
-	maxSegments       = 1000               // segment_index is 0 to 999
-	maxChunkSize      = 5 << 20            // X takes segments of at most 5 MB
-	defaultChunkSize  = 4 << 20
-	maxAdditionalOwns = 100
+	maxUploadBytes   = int64(maximumMediaUploadConfigRequestTotalBytes)
+	maxSegments      = maximumMediaUploadAppendFormSegmentIndex + 1 // segment_index counts from 0
+	maxChunkSize     = 5 << 20
+	defaultChunkSize = 4 << 20
 )
 
 // Initialize starts a chunked upload: req declares the file's TotalBytes and MediaType
@@ -44,8 +45,8 @@ func (s *MediaService) Append(ctx context.Context, mediaID string, segment int, 
 	if err := checkID(method, "media id", patternMediaID, mediaID); err != nil {
 		return nil, nil, err
 	}
-	if segment < 0 || segment >= maxSegments {
-		return nil, nil, invalid(method, "segment %d out of range [0, %d]", segment, maxSegments-1)
+	if segment < minimumMediaUploadAppendFormSegmentIndex || segment > maximumMediaUploadAppendFormSegmentIndex {
+		return nil, nil, invalid(method, "segment %d out of range [%d, %d]", segment, minimumMediaUploadAppendFormSegmentIndex, maximumMediaUploadAppendFormSegmentIndex)
 	}
 	if len(chunk) == 0 || len(chunk) > maxChunkSize {
 		return nil, nil, invalid(method, "chunk of %d bytes; a segment is 1 to %d bytes", len(chunk), maxChunkSize)
@@ -101,8 +102,8 @@ func checkUploadConfig(method string, req gen.MediaUploadConfigRequest) error {
 		return notOneOf(method, "MediaCategory", req.MediaCategory)
 	}
 	if req.AdditionalOwners != nil {
-		if n := len(req.AdditionalOwners); n > maxAdditionalOwns {
-			return invalid(method, "%d additional owners; X takes at most %d", n, maxAdditionalOwns)
+		if n := len(req.AdditionalOwners); n > maxItemsMediaUploadConfigRequestAdditionalOwners {
+			return invalid(method, "%d additional owners; X takes at most %d", n, maxItemsMediaUploadConfigRequestAdditionalOwners)
 		}
 		if err := checkEach(method, "additional owner user id", patternUserID, req.AdditionalOwners); err != nil {
 			return err

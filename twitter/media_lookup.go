@@ -45,7 +45,7 @@ func (s *MediaService) ByKey(ctx context.Context, key string, opts *MediaOptions
 // with an app-only token or a user context (OAuth 2.0 scope tweet.read).
 func (s *MediaService) Lookup(ctx context.Context, keys []string, opts *MediaOptions) (*gen.MultiMediaLookupResponse, *Response, error) {
 	const method = "Media.Lookup"
-	if err := checkIDs(method, "media key", patternMediaKey, keys); err != nil {
+	if err := checkIDs(method, "media key", patternMediaKey, maxItemsLookupMediaByKeysMediaKeys, keys); err != nil {
 		return nil, nil, err
 	}
 	fields, err := opts.params(method)

@@ -9,13 +9,6 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// Limits of media metadata, from the API document.
-const (
-	maxAltText        = 1000 // characters of alt text
-	maxOriginProvider = 8    // characters of found_media_origin.provider
-	maxOriginID       = 24   // characters of found_media_origin.id
-)
-
 // SetMetadata sets metadata on media the user uploaded (mediaID is the upload's id, the
 // number after the underscore of its media key): alt text, whether it may be downloaded,
 // sensitive-content warnings, where it came from, when it expires... Only the members of md
@@ -86,8 +79,8 @@ func (s *MediaService) DeleteSubtitles(ctx context.Context, videoID string, cate
 
 // checkAltText rejects alt text longer than X takes.
 func checkAltText(method, text string) error {
-	if n := utf8.RuneCountInString(text); n > maxAltText {
-		return invalid(method, "alt text is %d characters; X takes at most %d", n, maxAltText)
+	if n := utf8.RuneCountInString(text); n > maxLengthMediaMetadataAltTextText {
+		return invalid(method, "alt text is %d characters; X takes at most %d", n, maxLengthMediaMetadataAltTextText)
 	}
 	return nil
 }
@@ -104,10 +97,10 @@ func checkMetadata(method string, md gen.MediaMetadata) error {
 		switch {
 		case o.Provider == "" || o.ID == "":
 			return invalid(method, "FoundMediaOrigin needs both Provider and ID")
-		case utf8.RuneCountInString(o.Provider) > maxOriginProvider:
-			return invalid(method, "FoundMediaOrigin.Provider %q is longer than %d characters", o.Provider, maxOriginProvider)
-		case utf8.RuneCountInString(o.ID) > maxOriginID:
-			return invalid(method, "FoundMediaOrigin.ID %q is longer than %d characters", o.ID, maxOriginID)
+		case utf8.RuneCountInString(o.Provider) > maxLengthMediaMetadataFoundOriginProvider:
+			return invalid(method, "FoundMediaOrigin.Provider %q is longer than %d characters", o.Provider, maxLengthMediaMetadataFoundOriginProvider)
+		case utf8.RuneCountInString(o.ID) > maxLengthMediaMetadataFoundOriginID:
+			return invalid(method, "FoundMediaOrigin.ID %q is longer than %d characters", o.ID, maxLengthMediaMetadataFoundOriginID)
 		}
 	}
 	return nil

@@ -79,7 +79,7 @@ func (s *MediaService) Upload(ctx context.Context, r io.Reader, size int64, medi
 	case o.ProcessingTimeout < 0:
 		return nil, nil, invalid(method, "ProcessingTimeout %s is negative", o.ProcessingTimeout)
 	}
-	chunk, err := chunking(method, size, o.ChunkSize)
+	chunk, err := chunking(method, size, o.ChunkSize, maxSegments)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -127,9 +127,9 @@ func (s *MediaService) Upload(ctx context.Context, r io.Reader, size int64, medi
 
 // chunking returns the chunk size of an upload of size bytes, asked (the caller's
 // ChunkSize) or 4 MiB for 0, after checking that size bytes can go up in such chunks:
-// each 1 byte to 5 MiB, at most 1,000 of them. Media and chat media uploads share these
-// limits.
-func chunking(method string, size int64, asked int) (int, error) {
+// each 1 byte to 5 MiB (maxChunkSize, which media and chat media uploads share), at most
+// maxSegments of them (the upload's own).
+func chunking(method string, size int64, asked, maxSegments int) (int, error) {
 	chunk := asked
 	if chunk == 0 {
 		chunk = defaultChunkSize
@@ -139,7 +139,7 @@ func chunking(method string, size int64, asked int) (int, error) {
 		return 0, invalid(method, "ChunkSize %d out of range [1, %d]", asked, maxChunkSize)
 	case size > int64(maxSegments)*maxChunkSize:
 		return 0, invalid(method, "size %d is more than %d segments of %d bytes, the most a chunked upload takes", size, maxSegments, maxChunkSize)
-	case (size+int64(chunk)-1)/int64(chunk) > maxSegments:
+	case (size+int64(chunk)-1)/int64(chunk) > int64(maxSegments):
 		return 0, invalid(method, "%d bytes in chunks of %d make %d segments; X takes at most %d, so raise ChunkSize",
 			size, chunk, (size+int64(chunk)-1)/int64(chunk), maxSegments)
 	}

@@ -7,12 +7,6 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// Bounds of a news search, from the API document.
-const (
-	maxNewsQuery   = 2048
-	maxNewsAgeHour = 720
-)
-
 // NewsOptions selects the fields of a news story beyond its id and name.
 type NewsOptions struct {
 	NewsFields []gen.NewsField
@@ -61,7 +55,7 @@ func (s *NewsService) ByID(ctx context.Context, id string, opts *NewsOptions) (*
 // app-only token or a user context (OAuth 2.0 scopes tweet.read and users.read).
 func (s *NewsService) Search(ctx context.Context, query string, opts *NewsSearchOptions) (*gen.NewsSearchResponse, *Response, error) {
 	const method = "News.Search"
-	if err := checkQuery(method, query, maxNewsQuery); err != nil {
+	if err := checkQuery(method, query, maxLengthSearchNewsQuery); err != nil {
 		return nil, nil, err
 	}
 	o := orZero(opts)
@@ -70,7 +64,7 @@ func (s *NewsService) Search(ctx context.Context, query string, opts *NewsSearch
 	if p.MaxResults, err = maxResults(method, o.MaxResults, opSearchNews.size); err != nil {
 		return nil, nil, err
 	}
-	if p.MaxAgeHours, err = bounded(method, "MaxAgeHours", o.MaxAgeHours, 1, maxNewsAgeHour); err != nil {
+	if p.MaxAgeHours, err = bounded(method, "MaxAgeHours", o.MaxAgeHours, minimumSearchNewsMaxAgeHours, maximumSearchNewsMaxAgeHours); err != nil {
 		return nil, nil, err
 	}
 	if p.NewsFields, err = o.NewsOptions.check(method); err != nil {

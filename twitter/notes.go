@@ -9,7 +9,8 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// maxNoteChars is the longest note X takes.
+// maxNoteChars is the longest note X takes, in characters (as long as a Tweet). It is not
+// a document fact: neither the API document nor X's published one bounds the note's text.
 const maxNoteChars = 280
 
 // noteURL is what every note must cite. It is not from the API document: X's document states

@@ -1,7 +1,6 @@
 package twitter
 
 import (
-	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -168,38 +167,14 @@ func generatedPatterns(t *testing.T) []generatedPattern {
 // canonical form (canonical), with the first place (in order) that states it.
 func documentPatterns(t *testing.T) map[string]string {
 	t.Helper()
-	doc, err := openapi.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, err := json.Marshal(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tree any
-	if err := json.Unmarshal(raw, &tree); err != nil {
-		t.Fatal(err)
-	}
 	out := map[string]string{}
-	var walk func(n any, where string)
-	walk = func(n any, where string) {
-		switch n := n.(type) {
-		case map[string]any:
-			if p, ok := n["pattern"].(string); ok {
-				if c := canonical(t, p); out[c] == "" || where < out[c] {
-					out[c] = where // the first place in order, so the error reads the same each run
-				}
-			}
-			for k, v := range n {
-				walk(v, where+"/"+k)
-			}
-		case []any:
-			for i, v := range n {
-				walk(v, where+"/"+strconv.Itoa(i))
+	eachObject(documentTree(t), func(n map[string]any, where string) {
+		if p, ok := n["pattern"].(string); ok {
+			if c := canonical(t, p); out[c] == "" || where < out[c] {
+				out[c] = where // the first place in order, so the error reads the same each run
 			}
 		}
-	}
-	walk(tree, "#")
+	})
 	if len(out) == 0 {
 		t.Fatal("the document states no pattern")
 	}

@@ -25,8 +25,9 @@ func (s *RulesService) List(ctx context.Context, opts *RuleListOptions) (*gen.Ru
 	if p.MaxResults, err = maxResults(method, o.MaxResults, opListStreamRules.size); err != nil {
 		return nil, nil, err
 	}
-	if o.PaginationToken != "" && len(o.PaginationToken) != 16 {
-		return nil, nil, invalid(method, "PaginationToken %q is not 16 characters long", o.PaginationToken)
+	// The document bounds the token to one length, minLength and maxLength alike.
+	if n := len(o.PaginationToken); n > 0 && (n < minLengthListStreamRulesPaginationToken || n > maxLengthListStreamRulesPaginationToken) {
+		return nil, nil, invalid(method, "PaginationToken %q is not %d characters long", o.PaginationToken, maxLengthListStreamRulesPaginationToken)
 	}
 	p.PaginationToken = optString(o.PaginationToken)
 	return do(ctx, s.client, &opListStreamRules.operation, func(ctx context.Context) (*http.Response, error) {

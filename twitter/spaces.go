@@ -7,9 +7,6 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// maxSpaceQuery is the longest Space search query, in characters.
-const maxSpaceQuery = 2048
-
 // ByID looks up one Space by id. A Space that does not exist is an error (IsNotFound)
 // even though X answers it with a 200. Works with an app-only token or a user context.
 func (s *SpacesService) ByID(ctx context.Context, id string, opts *SpaceOptions) (*gen.SingleSpaceLookupResponse, *Response, error) {
@@ -32,7 +29,7 @@ func (s *SpacesService) ByID(ctx context.Context, id string, opts *SpaceOptions)
 // app-only token or a user context.
 func (s *SpacesService) Lookup(ctx context.Context, ids []string, opts *SpaceOptions) (*gen.MultiSpaceLookupResponse, *Response, error) {
 	const method = "Spaces.Lookup"
-	if err := checkIDs(method, "space id", patternSpaceID, ids); err != nil {
+	if err := checkIDs(method, "space id", patternSpaceID, maxItemsLookupSpacesIds, ids); err != nil {
 		return nil, nil, err
 	}
 	p := gen.LookupSpacesParams{Ids: ids}
@@ -50,7 +47,7 @@ func (s *SpacesService) Lookup(ctx context.Context, ids []string, opts *SpaceOpt
 // token or a user context.
 func (s *SpacesService) ByCreators(ctx context.Context, userIDs []string, opts *SpaceOptions) (*gen.MultiSpaceLookupResponse, *Response, error) {
 	const method = "Spaces.ByCreators"
-	if err := checkIDs(method, "user id", patternUserID, userIDs); err != nil {
+	if err := checkIDs(method, "user id", patternUserID, maxItemsLookupSpacesByCreatorsUserIds, userIDs); err != nil {
 		return nil, nil, err
 	}
 	var err error
@@ -68,7 +65,7 @@ func (s *SpacesService) ByCreators(ctx context.Context, userIDs []string, opts *
 // with an app-only token or a user context.
 func (s *SpacesService) Search(ctx context.Context, query string, opts *SpaceSearchOptions) (*gen.MultiSpaceLookupResponse, *Response, error) {
 	const method = "Spaces.Search"
-	if err := checkQuery(method, query, maxSpaceQuery); err != nil {
+	if err := checkQuery(method, query, maxLengthSearchSpacesQuery); err != nil {
 		return nil, nil, err
 	}
 	o := orZero(opts)

@@ -270,8 +270,8 @@ func streamParams(method string, likes bool, opts *StreamOptions) (StreamOptions
 		return o, gen.StreamSampleParams{}, invalid(method, format, args...)
 	}
 	switch {
-	case o.BackfillMinutes < 0 || o.BackfillMinutes > 5:
-		return bad("BackfillMinutes must be 0 to 5, got %d", o.BackfillMinutes)
+	case o.BackfillMinutes < minimumStreamBackfillMinutes || o.BackfillMinutes > maximumStreamBackfillMinutes:
+		return bad("BackfillMinutes must be %d to %d, got %d", minimumStreamBackfillMinutes, maximumStreamBackfillMinutes, o.BackfillMinutes)
 	case o.StallTimeout < 0:
 		return bad("negative StallTimeout %v", o.StallTimeout)
 	case o.BufferSize < 0:

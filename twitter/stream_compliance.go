@@ -11,7 +11,8 @@ import (
 
 // ComplianceStreamPartitions is how many partitions the Tweet and user compliance
 // streams are split over: one connection reads one, and every event is in exactly one.
-const ComplianceStreamPartitions = 4
+// The document states it for each stream; UserCompliance checks against the user one's.
+const ComplianceStreamPartitions = maximumStreamTweetCompliancePartition
 
 // Event is one line of a stream of events that are not Tweets (a ComplianceStream): an
 // event, or a system message carrying problems.
@@ -61,7 +62,7 @@ func (s *StreamService) TweetCompliance(ctx context.Context, partition int, opts
 func (s *StreamService) UserCompliance(ctx context.Context, partition int, opts *StreamOptions) (*ComplianceStream[gen.UserComplianceEvent], error) {
 	const method = "Stream.UserCompliance"
 	name := opStreamUserCompliance.name
-	return openCompliance(s, ctx, method, name, ComplianceStreamPartitions, partition, opts,
+	return openCompliance(s, ctx, method, name, maximumStreamUserCompliancePartition, partition, opts,
 		func(raw *gen.Client, b gen.StreamTweetComplianceParams, start time.Time) connector {
 			return startOnFirst(gen.StreamUserComplianceParams(b), start,
 				func(q *gen.StreamUserComplianceParams, t *time.Time) { q.StartTime = t }, raw.StreamUserCompliance)

@@ -13,10 +13,10 @@ import (
 // partition, and every Tweet is in exactly one of them, so a consumer that wants all of
 // the stream opens one Stream per partition.
 const (
-	FirehosePartitions     = 20 // GET /2/tweets/firehose/stream
-	FirehoseEnPartitions   = 8  // GET /2/tweets/firehose/stream/lang/en
-	FirehoseLangPartitions = 2  // the ja, ko and pt firehoses
-	Sample10Partitions     = 2  // GET /2/tweets/sample10/stream
+	FirehosePartitions     = maximumStreamFirehosePartition   // GET /2/tweets/firehose/stream
+	FirehoseEnPartitions   = maximumStreamFirehoseEnPartition // GET /2/tweets/firehose/stream/lang/en
+	FirehoseLangPartitions = maximumStreamFirehoseJaPartition // the ja, ko and pt firehoses (each its own in FirehoseLang)
+	Sample10Partitions     = maximumStreamSample10Partition   // GET /2/tweets/sample10/stream
 )
 
 // Firehose connects to one partition (1 to FirehosePartitions) of the firehose: every
@@ -37,7 +37,7 @@ func (s *StreamService) FirehoseLang(ctx context.Context, lang string, partition
 	const method = "Stream.FirehoseLang"
 	type langStream func(raw *gen.Client, ctx context.Context, p *gen.StreamFirehoseParams) (*http.Response, error)
 	var open langStream
-	n := FirehoseLangPartitions
+	var n int
 	var name string
 	switch lang {
 	case "en":
@@ -46,17 +46,17 @@ func (s *StreamService) FirehoseLang(ctx context.Context, lang string, partition
 			return raw.StreamFirehoseEn(ctx, (*gen.StreamFirehoseEnParams)(p))
 		}
 	case "ja":
-		name = opStreamFirehoseJa.name
+		n, name = maximumStreamFirehoseJaPartition, opStreamFirehoseJa.name
 		open = func(raw *gen.Client, ctx context.Context, p *gen.StreamFirehoseParams) (*http.Response, error) {
 			return raw.StreamFirehoseJa(ctx, (*gen.StreamFirehoseJaParams)(p))
 		}
 	case "ko":
-		name = opStreamFirehoseKo.name
+		n, name = maximumStreamFirehoseKoPartition, opStreamFirehoseKo.name
 		open = func(raw *gen.Client, ctx context.Context, p *gen.StreamFirehoseParams) (*http.Response, error) {
 			return raw.StreamFirehoseKo(ctx, (*gen.StreamFirehoseKoParams)(p))
 		}
 	case "pt":
-		name = opStreamFirehosePt.name
+		n, name = maximumStreamFirehosePtPartition, opStreamFirehosePt.name
 		open = func(raw *gen.Client, ctx context.Context, p *gen.StreamFirehoseParams) (*http.Response, error) {
 			return raw.StreamFirehosePt(ctx, (*gen.StreamFirehosePtParams)(p))
 		}

@@ -11,8 +11,8 @@ import (
 
 // The partitioned likes streams.
 const (
-	LikesFirehosePartitions = 20 // GET /2/likes/firehose/stream
-	LikesSample10Partitions = 2  // GET /2/likes/sample10/stream
+	LikesFirehosePartitions = maximumStreamLikesFirehosePartition // GET /2/likes/firehose/stream
+	LikesSample10Partitions = maximumStreamLikesSample10Partition // GET /2/likes/sample10/stream
 )
 
 // LikeMessage is one line of a likes stream that is not a keep-alive: a like, or a

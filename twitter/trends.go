@@ -35,7 +35,7 @@ func (s *TrendsService) ByWOEID(ctx context.Context, woeid int, opts *TrendOptio
 	o := orZero(opts)
 	var p gen.ListTrendsByWoeidParams
 	var err error
-	if p.MaxTrends, err = bounded(method, "MaxTrends", o.MaxTrends, 1, 50); err != nil {
+	if p.MaxTrends, err = bounded(method, "MaxTrends", o.MaxTrends, minimumListTrendsByWoeidMaxTrends, maximumListTrendsByWoeidMaxTrends); err != nil {
 		return nil, nil, err
 	}
 	if err := checkSet(method, "TrendFields", o.TrendFields); err != nil {

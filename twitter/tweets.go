@@ -13,7 +13,7 @@ import (
 // or a user context.
 func (s *TweetsService) Lookup(ctx context.Context, ids []string, opts *TweetOptions) (*gen.MultiTweetLookupResponse, *Response, error) {
 	const method = "Tweets.Lookup"
-	if err := checkIDs(method, "tweet id", patternTweetID, ids); err != nil {
+	if err := checkIDs(method, "tweet id", patternTweetID, maxItemsLookupTweetsIds, ids); err != nil {
 		return nil, nil, err
 	}
 	p := gen.LookupTweetsParams{Ids: ids}

@@ -91,15 +91,10 @@ func (s *TweetsService) Delete(ctx context.Context, id string) (*gen.TweetDelete
 	})
 }
 
-// Limits of a new Tweet, from the API document.
+// The shortest and longest poll, from the document's bounds of duration_minutes.
 const (
-	maxTweetMedia      = 4
-	maxTaggedUsers     = 10
-	minPollOptions     = 2
-	maxPollOptions     = 4
-	maxPollOptionChars = 25
-	minPollDuration    = 5 * time.Minute
-	maxPollDuration    = 7 * 24 * time.Hour
+	minPollDuration = minimumTweetCreateRequestPollDurationMinutes * time.Minute
+	maxPollDuration = maximumTweetCreateRequestPollDurationMinutes * time.Minute
 )
 
 // request validates t and builds the request body.
@@ -143,14 +138,14 @@ func (t NewTweet) request(method string) (gen.TweetCreateRequest, error) {
 	}
 
 	if len(t.MediaIDs) > 0 {
-		if len(t.MediaIDs) > maxTweetMedia {
-			return r, invalid(method, "%d media ids; a Tweet takes at most %d", len(t.MediaIDs), maxTweetMedia)
+		if len(t.MediaIDs) > maxItemsTweetCreateRequestMediaMediaIds {
+			return r, invalid(method, "%d media ids; a Tweet takes at most %d", len(t.MediaIDs), maxItemsTweetCreateRequestMediaMediaIds)
 		}
 		if err := checkEach(method, "media id", patternMediaID, t.MediaIDs); err != nil {
 			return r, err
 		}
-		if len(t.TaggedUserIDs) > maxTaggedUsers {
-			return r, invalid(method, "%d tagged users; media takes at most %d", len(t.TaggedUserIDs), maxTaggedUsers)
+		if len(t.TaggedUserIDs) > maxItemsTweetCreateRequestMediaTaggedUserIds {
+			return r, invalid(method, "%d tagged users; media takes at most %d", len(t.TaggedUserIDs), maxItemsTweetCreateRequestMediaTaggedUserIds)
 		}
 		if err := checkEach(method, "tagged user id", patternUserID, t.TaggedUserIDs); err != nil {
 			return r, err
@@ -203,12 +198,12 @@ func (t NewTweet) request(method string) (gen.TweetCreateRequest, error) {
 }
 
 func (p *Poll) request(method string) (gen.TweetCreateRequestPoll, error) {
-	if n := len(p.Options); n < minPollOptions || n > maxPollOptions {
-		return gen.TweetCreateRequestPoll{}, invalid(method, "a poll has %d options; it takes %d to %d", n, minPollOptions, maxPollOptions)
+	if n := len(p.Options); n < minItemsTweetCreateRequestPollOptions || n > maxItemsTweetCreateRequestPollOptions {
+		return gen.TweetCreateRequestPoll{}, invalid(method, "a poll has %d options; it takes %d to %d", n, minItemsTweetCreateRequestPollOptions, maxItemsTweetCreateRequestPollOptions)
 	}
 	for i, o := range p.Options {
-		if n := utf8.RuneCountInString(o); n == 0 || n > maxPollOptionChars {
-			return gen.TweetCreateRequestPoll{}, invalid(method, "poll option %d is %d characters; it takes 1 to %d", i, n, maxPollOptionChars)
+		if n := utf8.RuneCountInString(o); n < minLengthTweetCreateRequestPollOptionsItems || n > maxLengthTweetCreateRequestPollOptionsItems {
+			return gen.TweetCreateRequestPoll{}, invalid(method, "poll option %d is %d characters; it takes %d to %d", i, n, minLengthTweetCreateRequestPollOptionsItems, maxLengthTweetCreateRequestPollOptionsItems)
 		}
 	}
 	if p.Duration < minPollDuration || p.Duration > maxPollDuration || p.Duration%time.Minute != 0 {

@@ -7,14 +7,11 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// maxQuery is the longest Tweet search or count query, in characters.
-const maxQuery = 4096
-
 // SearchRecent returns one page of the public Tweets of the last seven days that match
 // query (X's search operators). It pages with next_token (SearchOptions.NextToken);
 // MaxResults is 10 to 100. Works with an app-only token or a user context.
 func (s *TweetsService) SearchRecent(ctx context.Context, query string, opts *SearchOptions) (*gen.TweetSearchResponse, *Response, error) {
-	p, err := searchParams("Tweets.SearchRecent", query, orZero(opts), opSearchRecentTweets.size)
+	p, err := searchParams("Tweets.SearchRecent", query, maxLengthSearchRecentTweetsQuery, orZero(opts), opSearchRecentTweets.size)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -27,7 +24,7 @@ func (s *TweetsService) SearchRecent(ctx context.Context, query string, opts *Se
 // with next_token (SearchOptions.NextToken); MaxResults is 10 to 500. Needs an app-only
 // token of a project with full-archive access.
 func (s *TweetsService) SearchAll(ctx context.Context, query string, opts *SearchOptions) (*gen.TweetSearchResponse, *Response, error) {
-	r, err := searchParams("Tweets.SearchAll", query, orZero(opts), opSearchAllTweets.size)
+	r, err := searchParams("Tweets.SearchAll", query, maxLengthSearchAllTweetsQuery, orZero(opts), opSearchAllTweets.size)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -46,8 +43,9 @@ func (s *TweetsService) SearchAll(ctx context.Context, query string, opts *Searc
 }
 
 // searchParams validates a search and builds its parameters. The two searches take the
-// same parameters; only their page sizes differ.
-func searchParams(method, query string, o *SearchOptions, size pageSize) (gen.SearchRecentTweetsParams, error) {
+// same parameters; only their page sizes (and, were the document to say so, their longest
+// queries, maxQuery characters) differ.
+func searchParams(method, query string, maxQuery int, o *SearchOptions, size pageSize) (gen.SearchRecentTweetsParams, error) {
 	p := gen.SearchRecentTweetsParams{Query: query}
 	if err := checkQuery(method, query, maxQuery); err != nil {
 		return p, err
@@ -74,7 +72,7 @@ func searchParams(method, query string, o *SearchOptions, size pageSize) (gen.Se
 // CountOptions.Granularity. It pages with next_token (CountOptions.NextToken). Needs an
 // app-only token.
 func (s *TweetsService) CountRecent(ctx context.Context, query string, opts *CountOptions) (*gen.TweetCountsResponse, *Response, error) {
-	p, err := countParams("Tweets.CountRecent", query, orZero(opts))
+	p, err := countParams("Tweets.CountRecent", query, maxLengthCountRecentTweetsQuery, orZero(opts))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -87,7 +85,7 @@ func (s *TweetsService) CountRecent(ctx context.Context, query string, opts *Cou
 // CountOptions.Granularity. It pages with next_token (CountOptions.NextToken). Needs an
 // app-only token of a project with full-archive access.
 func (s *TweetsService) CountAll(ctx context.Context, query string, opts *CountOptions) (*gen.TweetCountsResponse, *Response, error) {
-	p, err := countParams("Tweets.CountAll", query, orZero(opts))
+	p, err := countParams("Tweets.CountAll", query, maxLengthCountAllTweetsQuery, orZero(opts))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -98,7 +96,7 @@ func (s *TweetsService) CountAll(ctx context.Context, query string, opts *CountO
 }
 
 // countParams validates a count and builds its parameters.
-func countParams(method, query string, o *CountOptions) (gen.CountRecentTweetsParams, error) {
+func countParams(method, query string, maxQuery int, o *CountOptions) (gen.CountRecentTweetsParams, error) {
 	p := gen.CountRecentTweetsParams{Query: query}
 	if err := checkQuery(method, query, maxQuery); err != nil {
 		return p, err

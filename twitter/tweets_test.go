@@ -349,7 +349,7 @@ func TestTweetsRejectBadArguments(t *testing.T) {
 	c := setup(t, rejectAll(t))
 	ctx := context.Background()
 	t0 := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
-	long := strings.Repeat("é", maxQuery+1)
+	long := strings.Repeat("é", maxLengthSearchRecentTweetsQuery+1)
 	for _, tc := range []struct {
 		name string
 		call func() error

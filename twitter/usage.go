@@ -15,7 +15,7 @@ func (s *UsageService) Tweets(ctx context.Context, opts *UsageOptions) (*gen.Usa
 	o := orZero(opts)
 	var p gen.GetTweetUsageParams
 	var err error
-	if p.Days, err = bounded(method, "Days", o.Days, 1, 90); err != nil {
+	if p.Days, err = bounded(method, "Days", o.Days, minimumGetTweetUsageDays, maximumGetTweetUsageDays); err != nil {
 		return nil, nil, err
 	}
 	if err := checkSet(method, "UsageFields", o.UsageFields); err != nil {

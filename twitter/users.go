@@ -46,7 +46,7 @@ func (s *UsersService) ByUsername(ctx context.Context, username string, opts *Us
 // users that were found. Works with an app-only token or a user context.
 func (s *UsersService) Lookup(ctx context.Context, ids []string, opts *UserOptions) (*gen.MultiUserLookupResponse, *Response, error) {
 	const method = "Users.Lookup"
-	if err := checkIDs(method, "user id", patternUserID, ids); err != nil {
+	if err := checkIDs(method, "user id", patternUserID, maxItemsLookupUsersIds, ids); err != nil {
 		return nil, nil, err
 	}
 	p := gen.LookupUsersParams{Ids: ids}
@@ -64,7 +64,7 @@ func (s *UsersService) Lookup(ctx context.Context, ids []string, opts *UserOptio
 // that were found. Works with an app-only token or a user context.
 func (s *UsersService) LookupByUsernames(ctx context.Context, usernames []string, opts *UserOptions) (*gen.MultiUserLookupResponse, *Response, error) {
 	const method = "Users.LookupByUsernames"
-	if err := checkIDs(method, "username", patternUserName, usernames); err != nil {
+	if err := checkIDs(method, "username", patternUserName, maxItemsLookupUsersByUsernamesUsernames, usernames); err != nil {
 		return nil, nil, err
 	}
 	var err error

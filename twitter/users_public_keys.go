@@ -53,7 +53,7 @@ func (s *UsersService) PublicKeys(ctx context.Context, userID string, opts *Publ
 // 1.0a).
 func (s *UsersService) LookupPublicKeys(ctx context.Context, userIDs []string, opts *PublicKeyOptions) (*gen.PublicKeysResponse, *Response, error) {
 	const method = "Users.LookupPublicKeys"
-	if err := checkIDs(method, "user id", patternUserID, userIDs); err != nil {
+	if err := checkIDs(method, "user id", patternUserID, maxItemsLookupUsersPublicKeysIds, userIDs); err != nil {
 		return nil, nil, err
 	}
 	p := gen.LookupUsersPublicKeysParams{Ids: userIDs}

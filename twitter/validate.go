@@ -40,9 +40,6 @@ func outOfRange(method, name string, n, lo, hi int) error {
 	return invalid(method, "%s %d out of range [%d, %d]", name, n, lo, hi)
 }
 
-// maxIDs is the most ids a batch lookup takes.
-const maxIDs = 100
-
 // checkID rejects an empty id, or one that does not match pattern. what names the
 // argument ("tweet id").
 func checkID(method, what string, pattern *regexp.Regexp, id string) error {
@@ -55,13 +52,14 @@ func checkID(method, what string, pattern *regexp.Regexp, id string) error {
 	return nil
 }
 
-// checkIDs rejects an empty list, more than maxIDs items, or a malformed item.
-func checkIDs(method, what string, pattern *regexp.Regexp, ids []string) error {
+// checkIDs rejects an empty list, more than max items (the maxItems of the parameter or
+// property that sends them), or a malformed item.
+func checkIDs(method, what string, pattern *regexp.Regexp, max int, ids []string) error {
 	if len(ids) == 0 {
 		return invalid(method, "no %ss", what)
 	}
-	if len(ids) > maxIDs {
-		return invalid(method, "%d %ss; the API takes at most %d a call", len(ids), what, maxIDs)
+	if len(ids) > max {
+		return invalid(method, "%d %ss; the API takes at most %d a call", len(ids), what, max)
 	}
 	return checkEach(method, what, pattern, ids)
 }

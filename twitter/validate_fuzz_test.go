@@ -15,7 +15,7 @@ import (
 // refused with ErrInvalidArgument before a request is sent. It never panics.
 func FuzzSearchQuery(f *testing.F) {
 	for _, q := range []string{"from:XDevelopers -is:retweet", "cats & dogs", "#golang OR $TWTR", "a+b=c", "100%", "漢字 é 🎉",
-		"", "url:\"https://x.com/a?b=c&d\"", strings.Repeat("a", maxQuery), strings.Repeat("é", maxQuery+1), "\x00\xff"} {
+		"", "url:\"https://x.com/a?b=c&d\"", strings.Repeat("a", maxLengthSearchRecentTweetsQuery), strings.Repeat("é", maxLengthSearchRecentTweetsQuery+1), "\x00\xff"} {
 		f.Add(q)
 	}
 	f.Fuzz(func(t *testing.T, query string) {
@@ -25,7 +25,7 @@ func FuzzSearchQuery(f *testing.F) {
 			io.WriteString(w, `{"meta":{"result_count":0}}`)
 		}, WithRetryPolicy(NoRetries()))
 		_, _, err := c.Tweets.SearchRecent(context.Background(), query, nil)
-		valid := query != "" && utf8.RuneCountInString(query) <= maxQuery
+		valid := query != "" && utf8.RuneCountInString(query) <= maxLengthSearchRecentTweetsQuery
 		switch {
 		case !valid:
 			if !errors.Is(err, ErrInvalidArgument) || len(got) != 0 {

@@ -10,9 +10,6 @@ import (
 	"github.com/twitterkit/go/gen"
 )
 
-// maxWebhookURL is the longest URL X registers, in characters.
-const maxWebhookURL = 200
-
 // List returns the app's registered webhooks, each with whether it passed its last
 // challenge-response (CRC) check: X sends events only to valid ones. Needs an app-only
 // token.
@@ -109,8 +106,8 @@ func checkWebhookURL(method, raw string) error {
 	if raw == "" {
 		return invalid(method, "empty webhook URL")
 	}
-	if n := utf8.RuneCountInString(raw); n > maxWebhookURL {
-		return invalid(method, "webhook URL is %d characters; the API takes at most %d", n, maxWebhookURL)
+	if n := utf8.RuneCountInString(raw); n > maxLengthWebhookCreateRequestURL {
+		return invalid(method, "webhook URL is %d characters; the API takes at most %d", n, maxLengthWebhookCreateRequestURL)
 	}
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {

@@ -20,11 +20,12 @@ type facade struct {
 	methods  map[string]*ast.FuncDecl
 	aliases  map[string]string // "User" → "UserPage"
 	patterns map[string]string // "patternUserID" → "users.go", the first file naming it
+	limits   map[string]string // "maxLengthListCreateRequestName" → "lists.go", likewise
 	fset     *token.FileSet
 }
 
 func readFacade(dir string) (*facade, error) {
-	f := &facade{methods: map[string]*ast.FuncDecl{}, aliases: map[string]string{}, patterns: map[string]string{}, fset: token.NewFileSet()}
+	f := &facade{methods: map[string]*ast.FuncDecl{}, aliases: map[string]string{}, patterns: map[string]string{}, limits: map[string]string{}, fset: token.NewFileSet()}
 	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
 		return nil, err
@@ -43,6 +44,7 @@ func readFacade(dir string) (*facade, error) {
 			return nil, err
 		}
 		f.usePatterns(file, base)
+		f.useLimits(file, base)
 		for _, d := range file.Decls {
 			switch d := d.(type) {
 			case *ast.FuncDecl:

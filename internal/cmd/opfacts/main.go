@@ -28,7 +28,9 @@
 // when their operation carries x-twitter-method (see methods.go), and the iterators of
 // every paginated operation (twitter/iterators.gen.go) around its single-page method, and
 // the patterns the facade checks arguments against (twitter/patterns.gen.go, see patterns.go),
-// each named after the schema that states it.
+// each named after the schema that states it, and the lengths, counts and ranges it checks
+// them against (twitter/limits.gen.go, see limits.go), each named after its keyword and the
+// place that states it.
 //
 // Usage (from package twitter): opfacts -spec ../openapi/twitter-v2.yaml -o operations.gen.go
 package main
@@ -61,13 +63,14 @@ func main() {
 	enumOut := flag.String("enums", "enums.gen.go", "the file of enum values to write (for argument errors)")
 	methodOut := flag.String("methods", "methods.gen.go", "the file of generated single-page methods to write (x-twitter-method)")
 	patternOut := flag.String("patterns", "patterns.gen.go", "the file of the patterns the facade checks to write")
+	limitOut := flag.String("limits", "limits.gen.go", "the file of the limits the facade checks to write")
 	facade := flag.String("facade", ".", "the folder of package twitter, whose single-page methods the iterators wrap")
 	flag.Parse()
 	files, err := generate(*spec, *facade)
 	for _, f := range []struct {
 		name string
 		src  []byte
-	}{{*out, files.facts}, {*methodOut, files.methods}, {*patternOut, files.patterns}, {*enumOut, files.enums}, {*iterOut, files.iters}, {*testOut, files.test}} {
+	}{{*out, files.facts}, {*methodOut, files.methods}, {*patternOut, files.patterns}, {*limitOut, files.limits}, {*enumOut, files.enums}, {*iterOut, files.iters}, {*testOut, files.test}} {
 		if err == nil {
 			err = os.WriteFile(f.name, f.src, 0o644)
 		}
@@ -80,7 +83,7 @@ func main() {
 
 // output is what generate writes: the source of each generated file of package twitter.
 type output struct {
-	facts, test, iters, enums, methods, patterns []byte
+	facts, test, iters, enums, methods, patterns, limits []byte
 }
 
 // op is what the template needs of one operation.
@@ -157,6 +160,7 @@ func generate(spec, facadeDir string) (out output, err error) {
 	}
 	ms := g.methods(doc, ops, byID)
 	patterns := g.patterns(doc, facade, ms)
+	limits := g.limits(doc, facade)
 	if len(g.errs) == 0 {
 		if out.methods, err = execute(methodTmpl, ms); err != nil {
 			return output{}, err
@@ -165,6 +169,9 @@ func generate(spec, facadeDir string) (out output, err error) {
 			return output{}, err
 		}
 		if out.patterns, err = execute(patternTmpl, patterns); err != nil {
+			return output{}, err
+		}
+		if out.limits, err = execute(limitTmpl, limits); err != nil {
 			return output{}, err
 		}
 	}
