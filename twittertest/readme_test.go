@@ -107,9 +107,13 @@ func TestGoDocShowsTheTypesOfATest(t *testing.T) {
 			"func (w *World) AddNote(n Note) (Note, error)",
 			"func (w *World) AddNoteWriter(userID string) error",
 			"func (w *World) AddNoteEligibleTweet(tweetID string) error",
+			"func (w *World) AddCommunity(c Community) (Community, error)",
+			"func (w *World) AddArticle(a Article) (Article, error)",
 			"func (w *World) AddPoll(p Poll) (Poll, error)",
 			"func (w *World) AddDirectMessage(m DMEvent) (DMEvent, error)",
 			"func (w *World) AddDMGroup(creatorID string, others ...string) (DMConversation, error)",
+			"func (w *World) AddListFollower(listID, userID string) error",
+			"func (w *World) AddPinnedList(userID, listID string) error",
 			"func (w *World) AddBookmark(userID, tweetID string) error",
 			"func (w *World) AddBookmarkFolder(userID string, f BookmarkFolder) (BookmarkFolder, error)",
 			"func (w *World) AddBlock(userID, targetID string) error",
@@ -137,6 +141,34 @@ func TestGoDocShowsTheTypesOfATest(t *testing.T) {
 		if strings.Contains(doc, "testserver") {
 			t.Errorf("go doc %s shows the internal package:\n%s", sym, doc)
 		}
+	}
+}
+
+// TestREADMENamesEverySeedingMethod: README's sentence on how a test seeds the world
+// names every World method that seeds it (Add..., Set..., HideReply), as go doc lists
+// them, so a new one is not left out.
+func TestREADMENamesEverySeedingMethod(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join(moduleRoot(t), "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seeds := 0
+	for _, line := range strings.Split(goDoc(t, "World"), "\n") {
+		name, ok := strings.CutPrefix(strings.TrimSpace(line), "func (w *World) ")
+		if !ok {
+			continue
+		}
+		name, _, _ = strings.Cut(name, "(")
+		if !strings.HasPrefix(name, "Add") && !strings.HasPrefix(name, "Set") && name != "HideReply" {
+			continue
+		}
+		seeds++
+		if !strings.Contains(string(readme), "`"+name+"`") {
+			t.Errorf("README does not name World.%s among the seeding methods", name)
+		}
+	}
+	if seeds < 20 {
+		t.Errorf("go doc World lists %d seeding methods; it lists more", seeds)
 	}
 }
 

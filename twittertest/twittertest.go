@@ -23,9 +23,9 @@
 // Before the code under test runs, a test can seed the world with what that code reads:
 // users and their pinned Tweets, Tweets and hidden replies, media and uploads, polls,
 // follows and follow requests, likes, bookmarks and their folders, blocks, mutes,
-// Retweets, Lists with members and followers, Spaces, direct messages, webhooks and
-// Community Notes with their writers and eligible Tweets (the Add and Set methods of
-// World, and HideReply). Each checks what it is given as the API
+// Retweets, Lists with members and followers, Spaces, direct messages, webhooks,
+// Community Notes with their writers and eligible Tweets, Communities and draft
+// Articles (the Add and Set methods of World, and HideReply). Each checks what it is given as the API
 // would, and the client then finds it as it finds the seeded world.
 //
 // Unlike a fake run as a program of its own, a Server lives inside go test: one per test,

@@ -6,8 +6,9 @@ import (
 	"github.com/twitterkit/go/internal/testserver"
 )
 
-// What X curates and users only read: Communities, news stories and trends. They are
-// seeded and never change, so a test compares what its program showed with them.
+// What X curates and users only read: Communities, news stories and trends. No
+// operation changes them, so a test compares what its program showed with them; a test
+// may seed Communities of its own (AddCommunity) beside the seeded ones.
 
 // Community is an X Community.
 type Community struct {
@@ -46,6 +47,19 @@ type PersonalizedTrend struct {
 // Community returns the Community with this id.
 func (w *World) Community(id string) (Community, bool) {
 	return oneOf(func(c testserver.Community) Community { return Community(c) })(w.w.Community(id))
+}
+
+// AddCommunity adds a Community: Communities.ByID finds it and Communities.Search
+// matches every word of its Name and Description, after the seeded Communities. Name is
+// required; zero fields are filled in: ID (a new id), Access (Public), JoinPolicy
+// (Open), MemberCount (1) and CreatedAt (the server clock). It returns the Community as
+// stored. The API lists no members of a Community, so none are seeded.
+func (w *World) AddCommunity(c Community) (Community, error) {
+	got, err := w.s.AddCommunity(testserver.Community(c))
+	if err != nil {
+		return Community{}, publicErr(err)
+	}
+	return Community(got), nil
 }
 
 // CommunitySearchIDs lists the Communities whose name or description holds every word

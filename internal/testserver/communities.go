@@ -3,13 +3,15 @@ package testserver
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 )
 
-// Seeded Communities. No operation changes them, so they are built once per process.
+// Seeded Communities. No operation changes them, so they are built once per process; a
+// server's own, added by AddCommunity (seed_communities.go), come after them.
 //
 //   - GophersCommunityID: "Gophers", public and open, the biggest.
 //   - APIBuildersCommunityID: "API Builders", closed, joined on request.
@@ -58,33 +60,46 @@ var seedCommunities = sync.OnceValue(func() *communitySeed {
 })
 
 // Community returns the Community with this id.
-func (w *World) Community(id string) (Community, bool) {
-	c, ok := seedCommunities().byID[id]
-	if !ok {
-		return Community{}, false
-	}
-	return *c, true
+func (w *World) Community(id string) (c Community, ok bool) {
+	w.read(func(st *state) {
+		if cm := st.community(id); cm != nil {
+			c, ok = *cm, true
+		}
+	})
+	return c, ok
 }
 
 // CommunitySearchIDs lists the ids of the Communities that match query, in the order
 // GET /2/communities/search pages through them.
-func (w *World) CommunitySearchIDs(query string) []string {
-	var ids []string
-	for _, c := range communitiesMatching(query) {
-		ids = append(ids, c.ID)
-	}
+func (w *World) CommunitySearchIDs(query string) (ids []string) {
+	w.read(func(st *state) {
+		for _, c := range st.communitiesMatching(query) {
+			ids = append(ids, c.ID)
+		}
+	})
 	return ids
 }
 
+// community finds a Community, seeded or added.
+func (st *state) community(id string) *Community {
+	if c := seedCommunities().byID[id]; c != nil {
+		return c
+	}
+	if i := slices.IndexFunc(st.communities, func(c *Community) bool { return c.ID == id }); i >= 0 {
+		return st.communities[i]
+	}
+	return nil
+}
+
 // communitiesMatching lists the Communities whose name or description holds every word of
-// query, case-insensitively.
-func communitiesMatching(query string) []*Community {
+// query, case-insensitively: the seeded ones first, then those added, oldest first.
+func (st *state) communitiesMatching(query string) []*Community {
 	q := strings.Fields(strings.ToLower(query))
 	if len(q) == 0 {
 		return nil
 	}
 	var out []*Community
-	for _, c := range seedCommunities().order {
+	for _, c := range slices.Concat(seedCommunities().order, st.communities) {
 		hay := strings.ToLower(c.Name + "\x00" + c.Description)
 		all := true
 		for _, w := range q {
@@ -131,8 +146,8 @@ func communitiesFeature() feature {
 
 func (s *Server) lookupCommunity(c *call) (int, any) {
 	id := c.path["id"]
-	cm, ok := seedCommunities().byID[id]
-	if !ok {
+	cm := s.w.community(id)
+	if cm == nil {
 		return notFoundAnswer("community", "id", id)
 	}
 	return http.StatusOK, envelope{Data: community(cm, listParam(c.q, "community.fields"))}
@@ -149,7 +164,7 @@ func (s *Server) searchCommunities(c *call) (int, any) {
 	if pr != nil {
 		return http.StatusBadRequest, pr
 	}
-	list := communitiesMatching(c.q.Get("query"))
+	list := s.w.communitiesMatching(c.q.Get("query"))
 	from, to, next, _ := p.window(len(list))
 	f := listParam(c.q, "community.fields")
 	var data []wCommunity

@@ -107,7 +107,7 @@ func (s *Server) AddUpload(u Upload) (Upload, error) {
 	if u.ID == "" {
 		for u.ID == "" || s.w.mediaIDTaken(u.ID) {
 			s.w.uploadSeq++
-			u.ID = strconv.FormatUint(snowflake(u.CreatedAt, s.w.uploadSeq), 10)
+			u.ID = strconv.FormatUint(snowflake(s.clock.Now(), s.w.uploadSeq), 10)
 		}
 	}
 	if _, prefix, _ := uploadKind(u.Category); prefix != "" {

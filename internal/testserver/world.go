@@ -483,6 +483,9 @@ type state struct {
 	chat       *chatState                    // XChat conversations (chat.go)
 	publicKeys map[string][]*PublicKeyRecord // chat public keys, newest version first (chat_keys.go)
 	chatMedia  *chatMediaState               // chat media uploads and files (chat_media.go)
+
+	communities  []*Community // Communities AddCommunity added, oldest first (seed_communities.go)
+	communitySeq int          // Communities AddCommunity gave an id
 }
 
 func copyMap[V any](m map[string]V) map[string]V {
