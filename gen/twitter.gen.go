@@ -2818,6 +2818,57 @@ type AccountActivitySubscriptionResponse struct {
 	Errors []Problem `json:"errors,omitempty,omitzero"`
 }
 
+// ActivityChatMessage The payload of chat.received, chat.sent and chat.conversation_join. The event is encrypted and signed by X's chat SDK; only a member's SDK reads encoded_event.
+type ActivityChatMessage struct {
+	// ConversationID The conversation. X's examples join the two user ids of a one-to-one conversation with a colon here, not with the hyphen of the chat endpoints.
+	ConversationID string `json:"conversation_id,omitempty,omitzero"`
+
+	// ConversationKeyChangeEvent The key change that carries the conversation key, encoded by the chat SDK.
+	ConversationKeyChangeEvent string `json:"conversation_key_change_event,omitempty,omitzero"`
+
+	// ConversationKeyVersion The version of the conversation key the event is encrypted with.
+	ConversationKeyVersion string `json:"conversation_key_version,omitempty,omitzero"`
+
+	// ConversationToken A token of the conversation, for the chat SDK.
+	ConversationToken string `json:"conversation_token,omitempty,omitzero"`
+
+	// CreatedAtMsec When X recorded the event, in milliseconds since 1970, as a decimal string.
+	CreatedAtMsec string `json:"created_at_msec,omitempty,omitzero"`
+
+	// EncodedEvent The event, encrypted and encoded by X's chat SDK.
+	EncodedEvent string `json:"encoded_event,omitempty,omitzero"`
+
+	// ID The event's id (not a number).
+	ID string `json:"id,omitempty,omitzero"`
+
+	// MessageEventSignature A signature made by X's chat SDK with the signer's signing key.
+	MessageEventSignature ChatMessageEventSignature `json:"message_event_signature,omitempty,omitzero"`
+
+	// SenderID A user id: a decimal number of up to 19 digits, sent as a string.
+	SenderID UserID `json:"sender_id,omitempty,omitzero"`
+}
+
+// ActivityDirectMessageEvent A direct message in the v1.1 shape.
+type ActivityDirectMessageEvent struct {
+	// CreatedTimestamp When it was sent, in milliseconds since 1970, as a decimal string.
+	CreatedTimestamp string    `json:"created_timestamp,omitempty,omitzero"`
+	ID               DmEventID `json:"id,omitempty,omitzero"`
+
+	// MessageCreate Who sent a direct message to whom, and what it says.
+	MessageCreate ActivityMessageCreate `json:"message_create,omitempty,omitzero"`
+
+	// Type What the event is; `message_create` for a message.
+	Type string `json:"type,omitempty,omitzero"`
+}
+
+// ActivityDirectMessages The payload of dm.sent and dm.received, for direct messages that are not end-to-end encrypted. The messages come as the v1.1 API wrote direct-message events, and the users they name as a map by id.
+type ActivityDirectMessages struct {
+	DirectMessageEvents []ActivityDirectMessageEvent `json:"direct_message_events,omitempty,omitzero"`
+
+	// Users The sender and the recipients, by user id.
+	Users map[string]ActivityUserRef `json:"users,omitempty,omitzero"`
+}
+
 // ActivityDirection Which side of a two-sided event a subscription wants; both when left out.
 type ActivityDirection string
 
@@ -2897,6 +2948,29 @@ type ActivityLive struct {
 
 	// User A user in an activity payload. X's document sends the user itself; its examples wrap it in `data`. Either may come.
 	User ActivityUserRef `json:"user,omitempty,omitzero"`
+}
+
+// ActivityMessageCreate Who sent a direct message to whom, and what it says.
+type ActivityMessageCreate struct {
+	// MessageData The content of a direct message: its text and, in the v1.1 shape, the entities in the text (hashtags, symbols, user_mentions, urls) and an attachment.
+	MessageData ActivityMessageData `json:"message_data,omitempty,omitzero"`
+
+	// SenderID A user id: a decimal number of up to 19 digits, sent as a string.
+	SenderID UserID `json:"sender_id,omitempty,omitzero"`
+	Target   struct {
+		// RecipientID A user id: a decimal number of up to 19 digits, sent as a string.
+		RecipientID UserID `json:"recipient_id,omitempty,omitzero"`
+	} `json:"target,omitempty,omitzero"`
+}
+
+// ActivityMessageData The content of a direct message: its text and, in the v1.1 shape, the entities in the text (hashtags, symbols, user_mentions, urls) and an attachment.
+type ActivityMessageData struct {
+	// Attachment The media of the message, as the v1.1 API wrote it; kept as the JSON that came.
+	Attachment json.RawMessage `json:"attachment,omitempty,omitzero"`
+
+	// Entities The entities of the text, as the v1.1 API wrote them; kept as the JSON that came.
+	Entities json.RawMessage `json:"entities,omitempty,omitzero"`
+	Text     string          `json:"text,omitempty,omitzero"`
 }
 
 // ActivityProfileChange The payload of every profile.update event, the value before the change and after it.

@@ -47,6 +47,25 @@ type ActivityEvent struct {
 	News *gen.News
 	// Revoke is the revocation of oauth.revoke.
 	Revoke *gen.ActivityRevoke
+	// DirectMessages are the messages of dm.sent and dm.received (direct messages that
+	// are not end-to-end encrypted), in the order X sent them, with their users resolved.
+	DirectMessages []ActivityDirectMessage
+	// Chat is the encrypted event of chat.received, chat.sent and
+	// chat.conversation.join, for X's chat SDK to read.
+	Chat *gen.ActivityChatMessage
+}
+
+// ActivityDirectMessage is a message of a dm.sent or dm.received event.
+type ActivityDirectMessage struct {
+	ID          string
+	SenderID    string
+	RecipientID string
+	Text        string
+	SentAt      time.Time // zero when X left it out
+	// Sender and Recipient are the users of the payload's map, nil when X left them out.
+	Sender, Recipient *gen.User
+	// Event is the message as X sent it, in the v1.1 shape: its entities and attachment.
+	Event gen.ActivityDirectMessageEvent
 }
 
 // ActivityUsers are the two users of a follow, mute or block event. Either is nil when X
@@ -149,6 +168,8 @@ const (
 	kindLive
 	kindNews
 	kindRevoke
+	kindDirectMessages
+	kindChat
 )
 
 // activityKinds are the event types whose payload is typed. Only these exact names: a
@@ -177,6 +198,11 @@ var activityKinds = map[gen.ActivityEventType]activityKind{
 
 	gen.ActivityEventTypeNewsNew: kindNews,
 	ActivityOAuthRevoke:          kindRevoke,
+
+	gen.ActivityEventTypeDmSent: kindDirectMessages, gen.ActivityEventTypeDmReceived: kindDirectMessages,
+
+	gen.ActivityEventTypeChatReceived: kindChat, gen.ActivityEventTypeChatSent: kindChat,
+	gen.ActivityEventTypeChatConversationJoin: kindChat, gen.ActivityEventTypeChatConversationJoinLegacy: kindChat,
 }
 
 // decodePayload fills the typed member that fits the event's type, if any.
@@ -235,8 +261,56 @@ func (ev *ActivityEvent) decodePayload(dec jsonx.Decoder) error {
 		return decodeInto(dec, p, &ev.News)
 	case kindRevoke:
 		return decodeInto(dec, p, &ev.Revoke)
+	case kindDirectMessages:
+		var dms gen.ActivityDirectMessages
+		if err := dec.Unmarshal(p, &dms); err != nil {
+			return err
+		}
+		msgs, err := directMessages(dec, dms)
+		if err != nil {
+			return err
+		}
+		ev.DirectMessages = msgs
+	case kindChat:
+		return decodeInto(dec, p, &ev.Chat)
 	}
 	return nil
+}
+
+// directMessages reads the messages of a dm.sent or dm.received payload, each user of its
+// map decoded once.
+func directMessages(dec jsonx.Decoder, dms gen.ActivityDirectMessages) ([]ActivityDirectMessage, error) {
+	users := make(map[string]*gen.User, len(dms.Users))
+	user := func(id string) (*gen.User, error) {
+		if u, ok := users[id]; ok || id == "" {
+			return u, nil
+		}
+		u, err := activityUser(dec, dms.Users[id])
+		if err != nil {
+			return nil, fmt.Errorf("users[%q]: %w", id, err)
+		}
+		users[id] = u
+		return u, nil
+	}
+	out := make([]ActivityDirectMessage, 0, len(dms.DirectMessageEvents))
+	for i, e := range dms.DirectMessageEvents {
+		mc := e.MessageCreate
+		m := ActivityDirectMessage{ID: e.ID, SenderID: mc.SenderID, RecipientID: mc.Target.RecipientID, Text: mc.MessageData.Text, Event: e}
+		var err error
+		if e.CreatedTimestamp != "" {
+			if m.SentAt, err = millis(e.CreatedTimestamp); err != nil {
+				return nil, fmt.Errorf("direct_message_events[%d].created_timestamp: %w", i, err)
+			}
+		}
+		if m.Sender, err = user(m.SenderID); err != nil {
+			return nil, err
+		}
+		if m.Recipient, err = user(m.RecipientID); err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, nil
 }
 
 // decodeInto decodes p into a new T and sets *dst to it; *dst stays nil on error.

@@ -110,6 +110,97 @@ func TestFakeActivityStream(t *testing.T) {
 	}
 }
 
+// A direct message sent in the fake world reaches the activity stream as dm.sent for its
+// sender and dm.received for its recipient, typed, with both users.
+func TestFakeActivityStreamTypesDirectMessages(t *testing.T) {
+	noLeaks(t)
+	ts := testserver.Start(t)
+	c := testStreamClient(t, ts.URL(), WithBearerToken(ts.AppBearerToken()))
+	user := func(id string) *Client {
+		return testStreamClient(t, ts.URL(), WithTokenSource(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: ts.UserToken(id)})))
+	}
+	alice, bob := user(testserver.AliceID), user(testserver.BobID)
+	ctx := context.Background()
+	for _, sub := range []struct {
+		c   *Client
+		typ gen.ActivityEventType
+		id  string
+	}{{alice, gen.ActivityEventTypeDmReceived, testserver.AliceID}, {bob, gen.ActivityEventTypeDmSent, testserver.BobID}} {
+		if _, _, err := sub.c.Activity.CreateSubscription(ctx, gen.ActivitySubscriptionCreateRequest{EventType: sub.typ,
+			Filter: gen.ActivityFilter{UserID: sub.id}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := c.Activity.Stream(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	sent, _, err := bob.DirectMessages.SendTo(ctx, testserver.AliceID, DirectMessage{Text: "lunch at noon?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[gen.ActivityEventType]*ActivityEvent{}
+	for range 2 {
+		ev := nextActivity(t, s)
+		got[ev.EventType] = ev
+	}
+	for typ, filtered := range map[gen.ActivityEventType]string{gen.ActivityEventTypeDmSent: testserver.BobID, gen.ActivityEventTypeDmReceived: testserver.AliceID} {
+		ev := got[typ]
+		if ev == nil || ev.Filter.UserID != filtered || len(ev.DirectMessages) != 1 {
+			t.Fatalf("%s: %+v", typ, ev)
+		}
+		m := ev.DirectMessages[0]
+		if m.ID != sent.Data.DmEventID || m.Text != "lunch at noon?" || m.SenderID != testserver.BobID || m.RecipientID != testserver.AliceID ||
+			m.SentAt.IsZero() || m.Sender == nil || m.Sender.Username != "bob" || m.Recipient == nil || m.Recipient.Username != "alice" {
+			t.Errorf("%s: message %+v", typ, m)
+		}
+	}
+}
+
+// A chat message sent in the fake world reaches the activity stream as chat.sent for its
+// sender and chat.received for the other member, carrying the message as encrypted.
+func TestFakeActivityStreamTypesChatMessages(t *testing.T) {
+	noLeaks(t)
+	ts := testserver.Start(t)
+	c := testStreamClient(t, ts.URL(), WithBearerToken(ts.AppBearerToken()))
+	user := func(id string) *Client {
+		return testStreamClient(t, ts.URL(), WithTokenSource(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: ts.UserToken(id)})))
+	}
+	alice, bob := user(testserver.AliceID), user(testserver.BobID)
+	ctx := context.Background()
+	for _, sub := range []struct {
+		c   *Client
+		typ gen.ActivityEventType
+		id  string
+	}{{alice, gen.ActivityEventTypeChatReceived, testserver.AliceID}, {bob, gen.ActivityEventTypeChatSent, testserver.BobID}} {
+		if _, _, err := sub.c.Activity.CreateSubscription(ctx, gen.ActivitySubscriptionCreateRequest{EventType: sub.typ,
+			Filter: gen.ActivityFilter{UserID: sub.id}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := c.Activity.Stream(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	msg := gen.ChatMessageRequest{MessageID: "3f8a2c1e-activity", EncodedMessageCreateEvent: "Y2lwaGVydGV4dA==", ConversationToken: "tok"}
+	if _, _, err := bob.Chat.Send(ctx, testserver.ChatAliceBobID, msg); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		ev := nextActivity(t, s)
+		ch := ev.Chat
+		if ch == nil || ch.ID != msg.MessageID || ch.EncodedEvent != msg.EncodedMessageCreateEvent || ch.SenderID != testserver.BobID ||
+			ch.ConversationID != testserver.ChatAliceBobID || ch.CreatedAtMsec == "" {
+			t.Errorf("%s: %+v", ev.EventType, ch)
+		}
+		if want := map[gen.ActivityEventType]string{gen.ActivityEventTypeChatSent: testserver.BobID, gen.ActivityEventTypeChatReceived: testserver.AliceID}[ev.EventType]; ev.Filter.UserID != want {
+			t.Errorf("%s for %s, want %s", ev.EventType, ev.Filter.UserID, want)
+		}
+	}
+}
+
 // An activity stream whose events carry members the document does not name, in the
 // event and in its payload, still delivers them typed.
 func TestFakeActivityStreamReadsUnlistedMembers(t *testing.T) {
@@ -189,14 +280,38 @@ func TestActivityLines(t *testing.T) {
 	if ev.Tweet == nil || ev.Tweet.Text != "hi" || len(ev.Includes.Users) != 1 {
 		t.Errorf("reply %+v", ev)
 	}
+	// A direct message as X's examples show it: v1.1-shaped, users wrapped in data, with
+	// members beside the document's (the _str counts).
+	ev, _ = decode(`{"data":{"event_type":"dm.received","filter":{"user_id":"2"},"payload":{"direct_message_events":[` +
+		`{"type":"message_create","id":"2080763914820927863","created_timestamp":"1784927750704","message_create":{"target":{"recipient_id":"2"},` +
+		`"sender_id":"1","message_data":{"text":"Thanks!","entities":{"hashtags":[],"urls":[]}}}}],` +
+		`"users":{"1":{"data":{"id":"1","name":"A","username":"a","public_metrics":{"followers_count":5,"followers_count_str":"5"}}},"2":{"id":"2","name":"B","username":"b"}}}}}`)
+	if len(ev.DirectMessages) != 1 {
+		t.Fatalf("dm.received %+v", ev)
+	}
+	if m := ev.DirectMessages[0]; m.ID != "2080763914820927863" || m.SenderID != "1" || m.RecipientID != "2" || m.Text != "Thanks!" ||
+		m.SentAt.UnixMilli() != 1784927750704 || m.Sender == nil || m.Sender.Username != "a" || m.Sender.PublicMetrics.FollowersCount != 5 ||
+		m.Recipient == nil || m.Recipient.Username != "b" || !strings.Contains(string(m.Event.MessageCreate.MessageData.Entities), "hashtags") {
+		t.Errorf("direct message %+v", m)
+	}
+	ev, _ = decode(`{"data":{"event_type":"dm.sent","payload":{"direct_message_events":[{"id":"5","message_create":{"sender_id":"1","target":{"recipient_id":"3"},"message_data":{"text":"x"}}}]}}}`)
+	if m := ev.DirectMessages; len(m) != 1 || m[0].Sender != nil || m[0].Recipient != nil || !m[0].SentAt.IsZero() {
+		t.Errorf("dm.sent without users or time %+v", m)
+	}
+	ev, _ = decode(`{"data":{"event_type":"chat.received","payload":{"id":"e4f4d3fc-8bbf","conversation_id":"2:1","sender_id":"2",` +
+		`"created_at_msec":"1784841183370","conversation_key_version":"1768236281331","encoded_event":"CwAB","message_event_signature":` +
+		`{"public_key_version":"1765382634817","signature":"6IK9","signature_version":"7"}}}}`)
+	if ch := ev.Chat; ch == nil || ch.ConversationID != "2:1" || ch.EncodedEvent != "CwAB" || ch.MessageEventSignature.SignatureVersion != "7" {
+		t.Errorf("chat %+v", ev.Chat)
+	}
 	// Unknown types, and types without a typed payload: the raw payload, no error.
 	for _, line := range []string{
 		`{"data":{"event_type":"profile.update.pronouns.future","payload":{"before":1,"whatever":[true]}}}`,
-		`{"data":{"event_type":"chat.received","payload":{"conversation_id":"1:2","encoded_event":"CwAB"}}}`,
+		`{"data":{"event_type":"dm.read","payload":{"conversation_id":"1-2","last_read_event_id":"9"}}}`,
 		`{"data":{"event_type":"ProfileBioUpdate","payload":{"before":"a","after":"b"}}}`,
 	} {
 		ev, _ := decode(line)
-		if ev == nil || ev.Tweet != nil || ev.Users != nil || ev.Like != nil || ev.News != nil ||
+		if ev == nil || ev.Tweet != nil || ev.Users != nil || ev.Like != nil || ev.News != nil || ev.DirectMessages != nil || ev.Chat != nil ||
 			!strings.Contains(line, string(ev.Payload)) || len(ev.Payload) < 10 {
 			t.Errorf("%s: %+v", line, ev)
 		}
@@ -207,6 +322,8 @@ func TestActivityLines(t *testing.T) {
 	for _, bad := range []string{
 		`{"data":{"event_type":"post.create","payload":"not a Tweet"}}`,
 		`{"data":{"event_type":"like.create","payload":{"timestamp_ms":"soon"}}}`,
+		`{"data":{"event_type":"dm.received","payload":{"direct_message_events":[{"created_timestamp":"yesterday"}]}}}`,
+		`{"data":{"event_type":"dm.sent","payload":{"direct_message_events":[{"message_create":{"sender_id":"1"}}],"users":{"1":"not a user"}}}}`,
 		`{"data":{}}`,
 		`{"data":{"event_type":"post.create"`,
 		`<html>`,

@@ -424,6 +424,74 @@ func (s *Server) userPairActivity(eventType, source, target string) {
 		}{s.activityUser(source), s.activityUser(target)}})
 }
 
+// dmActivity yields the events of a new direct message of a one-to-one conversation:
+// dm.sent for its sender and dm.received for its recipient, each with the message in the
+// v1.1 shape X's documentation shows and both users. X documents the events of one-to-one
+// messages only, so a group's messages yield none here. s.mu is held.
+func (s *Server) dmActivity(conv *DMConversation, e *DMEvent) {
+	if conv.Group || e.EventType != "MessageCreate" {
+		return
+	}
+	recipient := ""
+	for _, p := range conv.ParticipantIDs {
+		if p != e.SenderID {
+			recipient = p
+		}
+	}
+	if recipient == "" {
+		return
+	}
+	type messageData struct {
+		Text     string              `json:"text"`
+		Entities map[string][]string `json:"entities"`
+	}
+	type messageCreate struct {
+		Target struct {
+			RecipientID string `json:"recipient_id"`
+		} `json:"target"`
+		SenderID    string      `json:"sender_id"`
+		MessageData messageData `json:"message_data"`
+	}
+	type dmEvent struct {
+		Type             string        `json:"type"`
+		ID               string        `json:"id"`
+		CreatedTimestamp string        `json:"created_timestamp"`
+		MessageCreate    messageCreate `json:"message_create"`
+	}
+	ev := dmEvent{Type: "message_create", ID: e.ID, CreatedTimestamp: strconv.FormatInt(e.CreatedAt.UnixMilli(), 10)}
+	ev.MessageCreate.Target.RecipientID = recipient
+	ev.MessageCreate.SenderID = e.SenderID
+	ev.MessageCreate.MessageData = messageData{Text: e.Text,
+		Entities: map[string][]string{"hashtags": {}, "symbols": {}, "user_mentions": {}, "urls": {}}}
+	payload := struct {
+		DirectMessageEvents []dmEvent            `json:"direct_message_events"`
+		Users               map[string]*wUserRef `json:"users"`
+	}{[]dmEvent{ev}, map[string]*wUserRef{e.SenderID: s.activityUser(e.SenderID), recipient: s.activityUser(recipient)}}
+	s.emitActivity(activity{eventType: "dm.sent", actor: e.SenderID, payload: payload},
+		activity{eventType: "dm.received", actor: recipient, payload: payload})
+}
+
+// chatActivity yields the events of a new chat message: chat.sent for its sender and
+// chat.received for every other member, with the message as its sender's SDK encoded it.
+// s.mu is held.
+func (s *Server) chatActivity(cv *ChatConversation, e *ChatEvent) {
+	payload := struct {
+		ID                string `json:"id,omitempty"`
+		ConversationID    string `json:"conversation_id"`
+		ConversationToken string `json:"conversation_token,omitempty"`
+		SenderID          string `json:"sender_id"`
+		CreatedAtMsec     string `json:"created_at_msec"`
+		EncodedEvent      string `json:"encoded_event"`
+	}{e.MessageID, cv.ID, e.ConversationToken, e.SenderID, strconv.FormatInt(e.CreatedAt.UnixMilli(), 10), e.Encoded}
+	acts := []activity{{eventType: "chat.sent", actor: e.SenderID, payload: payload}}
+	for _, m := range cv.Members {
+		if m != e.SenderID {
+			acts = append(acts, activity{eventType: "chat.received", actor: m, payload: payload})
+		}
+	}
+	s.emitActivity(acts...)
+}
+
 // tweetActivity yields the events of a new Tweet: post.create for its author and, for
 // the users it touches, post.reply.create, post.quote.create, post.repost.create and
 // post.mention.create. A protected account's Tweets yield none. s.mu is held.

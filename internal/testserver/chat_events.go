@@ -227,6 +227,7 @@ func (s *Server) sendChatMessage(c *call) (int, any) {
 	}
 	e := s.w.appendChatEvent(cv, &ChatEvent{SenderID: c.who.userID, Kind: "message", MessageID: b.MessageID, Encoded: b.Encoded,
 		Signature: b.Signature, ConversationToken: b.ConversationToken}, s.clock.Now().UTC())
+	s.chatActivity(cv, e)
 	return answer(e)
 }
 

@@ -322,6 +322,7 @@ func (s *Server) newMessage(c *call, conv *DMConversation, m dmMessage, param st
 		s.w.dms.convs[conv.ID] = conv
 	}
 	s.w.addDMEvent(e)
+	s.dmActivity(conv, e)
 	return e, nil
 }
 
