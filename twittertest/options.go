@@ -92,7 +92,9 @@ type ResponseMutator func(operationID string, status int, body []byte) []byte
 // WithResponseMutator lets m rewrite response bodies, to show how your program copes
 // with what X may send and its document does not say: an unknown field or enum value, a
 // missing one. A response m breaks is a contract violation, failing a test of Start;
-// with WithoutResponseValidation the server sends it unchecked.
+// with WithoutResponseValidation the server sends it unchecked. For that drift on every
+// answer of a route, Server.Inject FaultUnlistedValues or FaultMissingRequired instead:
+// the server checks each answer before it drifts, so validation stays on.
 func WithResponseMutator(m ResponseMutator) Option {
 	return func(o *options) { o.add(testserver.WithResponseMutator(testserver.ResponseMutator(m))) }
 }
