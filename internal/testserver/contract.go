@@ -61,6 +61,10 @@ type contract struct {
 	// patterns are the patterns of the document's named schemas, compiled, by schema name
 	// (those Go's regexp cannot compile, as a lookahead, are left out).
 	patterns map[string]*regexp.Regexp
+	// limits are the lengths, counts and ranges the document states on its named schemas
+	// and their properties written in place, by keyword ("maxLength") and then name
+	// ("ListCreateRequest.name", "PollOptionLabel").
+	limits map[string]map[string]int
 }
 
 var loadContract = sync.OnceValues(func() (*contract, error) {
@@ -130,8 +134,73 @@ var loadContract = sync.OnceValues(func() (*contract, error) {
 			c.patterns[name] = re
 		}
 	}
+	c.limits = map[string]map[string]int{}
+	for name, ref := range doc.Components.Schemas {
+		if ref.Value == nil {
+			continue
+		}
+		c.addLimits(name, ref.Value)
+		for prop, p := range ref.Value.Properties {
+			if p.Ref == "" && p.Value != nil { // a $ref states its limits under its own name
+				c.addLimits(name+"."+prop, p.Value)
+			}
+		}
+	}
 	return c, nil
 })
+
+// addLimits records the limits schema s states, under name. A minLength or minItems of 0
+// states nothing (kin-openapi cannot tell it from none).
+func (c *contract) addLimits(name string, s *openapi3.Schema) {
+	add := func(keyword string, v int) {
+		if c.limits[keyword] == nil {
+			c.limits[keyword] = map[string]int{}
+		}
+		c.limits[keyword][name] = v
+	}
+	if s.MaxLength != nil {
+		add("maxLength", int(*s.MaxLength))
+	}
+	if s.MinLength > 0 {
+		add("minLength", int(s.MinLength))
+	}
+	if s.MaxItems != nil {
+		add("maxItems", int(*s.MaxItems))
+	}
+	if s.MinItems > 0 {
+		add("minItems", int(s.MinItems))
+	}
+	if s.Max != nil {
+		add("maximum", int(*s.Max))
+	}
+	if s.Min != nil {
+		add("minimum", int(*s.Min))
+	}
+}
+
+// schemaLimit is the limit (keyword: "maxLength") the document states for a named schema
+// ("PollOptionLabel") or a property of one ("ListCreateRequest.name"), for the seeding and
+// handler checks, so that they restate no limit of the document; schemaMaxLength and the
+// others name the keyword. A name without one is the fake's own mistake, and panics at its
+// first use in the tests.
+func schemaLimit(keyword, name string) int {
+	c, err := loadContract()
+	if err != nil {
+		panic(fmt.Sprintf("testserver: the API document: %v", err))
+	}
+	v, ok := c.limits[keyword][name]
+	if !ok {
+		panic("testserver: the API document states no " + keyword + " for " + name)
+	}
+	return v
+}
+
+func schemaMaxLength(name string) int { return schemaLimit("maxLength", name) }
+func schemaMinLength(name string) int { return schemaLimit("minLength", name) }
+func schemaMaxItems(name string) int  { return schemaLimit("maxItems", name) }
+func schemaMinItems(name string) int  { return schemaLimit("minItems", name) }
+func schemaMaximum(name string) int   { return schemaLimit("maximum", name) }
+func schemaMinimum(name string) int   { return schemaLimit("minimum", name) }
 
 // schemaPattern is the pattern the document states for the named schema ("UserID"), for
 // the seeding checks, so that they restate no pattern of the document. A name without

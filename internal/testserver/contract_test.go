@@ -209,6 +209,75 @@ func TestSchemaEnumsAreTheDocuments(t *testing.T) {
 	}
 }
 
+// TestSchemaLimitsAreTheDocuments: every limit the fake's checks name (schemaMaxLength
+// and the others) is one the document states there, read here from the document itself
+// (the schema, or its property written in place), so no check panics on a path the tests
+// do not take and none holds another number; a name without one panics.
+func TestSchemaLimitsAreTheDocuments(t *testing.T) {
+	c, err := loadContract()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// documented is what the document states under keyword for name, read from its schema.
+	documented := func(keyword, name string) (float64, bool) {
+		schema, prop, isProp := strings.Cut(name, ".")
+		ref := c.doc.Components.Schemas[schema]
+		if ref == nil || ref.Value == nil {
+			return 0, false
+		}
+		s := ref.Value
+		if isProp {
+			p := s.Properties[prop]
+			if p == nil || p.Value == nil || p.Ref != "" {
+				return 0, false
+			}
+			s = p.Value
+		}
+		raw, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(raw, &m); err != nil {
+			t.Fatal(err)
+		}
+		v, ok := m[keyword].(float64)
+		return v, ok
+	}
+	for _, fn := range []struct {
+		name, keyword string
+		limit         func(string) int
+	}{
+		{"schemaMaxLength", "maxLength", schemaMaxLength},
+		{"schemaMinLength", "minLength", schemaMinLength},
+		{"schemaMaxItems", "maxItems", schemaMaxItems},
+		{"schemaMinItems", "minItems", schemaMinItems},
+		{"schemaMaximum", "maximum", schemaMaximum},
+		{"schemaMinimum", "minimum", schemaMinimum},
+	} {
+		for _, name := range literalArgs(t, fn.name) {
+			want, ok := documented(fn.keyword, name)
+			if !ok {
+				t.Errorf("%s(%q): the document states no %s for it", fn.name, name, fn.keyword)
+				continue
+			}
+			if got := fn.limit(name); float64(got) != want {
+				t.Errorf("%s(%q) = %d; the document says %v", fn.name, name, got, want)
+			}
+		}
+	}
+	for _, name := range []string{"Problem", "ListCreateRequest.name.x", "NoSuchSchema", "ListCreateRequest.description"} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("schemaMinLength(%q), of no minLength, did not panic", name)
+				}
+			}()
+			schemaMinLength(name)
+		}()
+	}
+}
+
 // literalArgs lists the string literals the package's sources give fn, its only
 // argument, failing t for a call with another argument or when no call has one.
 func literalArgs(t *testing.T, fn string) []string {

@@ -22,11 +22,11 @@ import (
 // messages (dm_* categories). Uploads expire a day after they were initialized.
 const (
 	uploadLifetime   = 24 * time.Hour
-	maxSegmentBytes  = 5 << 20
-	maxImageBytes    = 5 << 20
-	maxGIFBytes      = 15 << 20
-	maxVideoBytes    = 512 << 20
-	maxSubtitleBytes = 1 << 20
+	maxSegmentBytes  = 5 << 20     // X's chunked-upload documentation: a segment of at most 5 MB
+	maxImageBytes    = 5 << 20     // X's media documentation: an image of at most 5 MB,
+	maxGIFBytes      = 15 << 20    // a GIF of at most 15 MB,
+	maxVideoBytes    = 512 << 20   // a video of at most 512 MB
+	maxSubtitleBytes = 1 << 20     // the fake's own bound: X's media documentation states none
 	processingDelay  = time.Second // pending before processing starts
 )
 
@@ -312,8 +312,9 @@ func segmentFields(c *call) (int, []byte, map[string]string, *apiProblem) {
 	}
 	index := fields["segment_index"]
 	i, err := strconv.Atoi(index)
-	if err != nil || i < 0 || i > 999 {
-		return 0, nil, nil, badParam("segment_index", index, "The `segment_index` field must be a number from 0 to 999")
+	least, most := schemaMinimum("MediaUploadAppendForm.segment_index"), schemaMaximum("MediaUploadAppendForm.segment_index")
+	if err != nil || i < least || i > most {
+		return 0, nil, nil, badParam("segment_index", index, "The `segment_index` field must be a number from %d to %d", least, most)
 	}
 	switch {
 	case len(data) == 0:

@@ -21,9 +21,6 @@ import (
 // VideoSubtitlesID is the media id of the seeded English subtitle track of VideoMediaKey.
 const VideoSubtitlesID = "1700000000000000003"
 
-// maxAltText is the most characters of alt text X takes.
-const maxAltText = 1000
-
 // SubtitleTrack is one subtitle track of a video: the media id of the subtitle file, its
 // language code (EN) and the name shown to viewers (English).
 type SubtitleTrack struct {
@@ -174,8 +171,8 @@ func (s *Server) createMediaMetadata(c *call) (int, any) {
 		if err := json.Unmarshal(raw, &alt); err != nil || alt == nil {
 			return http.StatusBadRequest, badParam("alt_text", "", "The `alt_text` member must be an object with text")
 		}
-		if n := len([]rune(alt.Text)); n > maxAltText {
-			return http.StatusBadRequest, badParam("alt_text", "", "Alt text is %d characters; at most %d are allowed", n, maxAltText)
+		if n, most := len([]rune(alt.Text)), schemaMaxLength("MediaMetadataAltText.text"); n > most {
+			return http.StatusBadRequest, badParam("alt_text", "", "Alt text is %d characters; at most %d are allowed", n, most)
 		}
 	}
 	m, _, pr := s.ownedMedia(c, b.ID)

@@ -32,6 +32,8 @@ func NoteEligibleTweetIDs() []string {
 	return []string{QuoteTweetID, PollTweetID, PlaceTweetID, JackFirstTweetID}
 }
 
+// maxNoteChars is the longest note X takes, in characters. Neither the API document nor
+// X's published one bounds the note's text; the facade refuses longer ones alike.
 const maxNoteChars = 280
 
 // Note is a Community Note of the fake world.

@@ -7,9 +7,6 @@ import (
 	"unicode/utf8"
 )
 
-// maxFolderName is the longest name POST /2/users/{id}/bookmarks/folders takes.
-const maxFolderName = 25
-
 // AddBookmarkFolder adds a bookmark folder of userID, as the newest of their folders, as
 // creating one does, with the Tweets of TweetIDs (newest filed first) filed in it: each
 // bookmarked by the user (AddBookmark), once. Name has 1 to 25 characters; the ID is the
@@ -21,11 +18,13 @@ func (s *Server) AddBookmarkFolder(userID string, f BookmarkFolder) (BookmarkFol
 	if err := s.w.knownUser(op, userID); err != nil {
 		return BookmarkFolder{}, err
 	}
+	// The name's bounds are what POST /2/users/{id}/bookmarks/folders takes.
+	least, most := schemaMinLength("BookmarkFolderCreateRequest.name"), schemaMaxLength("BookmarkFolderCreateRequest.name")
 	switch n := utf8.RuneCountInString(f.Name); {
 	case f.ID != "":
 		return BookmarkFolder{}, fmt.Errorf("testserver: %s: the ID is the server's to set", op)
-	case n == 0 || n > maxFolderName:
-		return BookmarkFolder{}, fmt.Errorf("testserver: %s: the name %q has %d characters; a folder's has 1 to %d", op, f.Name, n, maxFolderName)
+	case n < least || n > most:
+		return BookmarkFolder{}, fmt.Errorf("testserver: %s: the name %q has %d characters; a folder's has %d to %d", op, f.Name, n, least, most)
 	}
 	for i, id := range f.TweetIDs {
 		if _, err := s.w.knownTweet(op, id); err != nil {

@@ -7,12 +7,6 @@ import (
 	"unicode/utf8"
 )
 
-// X's limits on what POST /2/lists takes.
-const (
-	maxListName        = 25
-	maxListDescription = 100
-)
-
 // AddList adds a List to the world. Name is required, 1 to 25 characters (Description at
 // most 100); zero fields are filled in: ID (a new id, as POST /2/lists makes), OwnerID
 // (AliceID) and CreatedAt (the server clock). MemberIDs and FollowerIDs, newest first,
@@ -45,11 +39,13 @@ func (s *Server) AddList(l List) (List, error) {
 // checkNewList checks a List for AddList, filling in its owner.
 func (st *state) checkNewList(l *List) error {
 	const op = "AddList"
-	if n := utf8.RuneCountInString(l.Name); n == 0 || n > maxListName {
-		return fmt.Errorf("testserver: %s: the name %q has %d characters; a List's has 1 to %d", op, l.Name, n, maxListName)
+	// What POST /2/lists takes.
+	minName, maxName := schemaMinLength("ListCreateRequest.name"), schemaMaxLength("ListCreateRequest.name")
+	if n := utf8.RuneCountInString(l.Name); n < minName || n > maxName {
+		return fmt.Errorf("testserver: %s: the name %q has %d characters; a List's has %d to %d", op, l.Name, n, minName, maxName)
 	}
-	if n := utf8.RuneCountInString(l.Description); n > maxListDescription {
-		return fmt.Errorf("testserver: %s: the description has %d characters; at most %d are allowed", op, n, maxListDescription)
+	if n, most := utf8.RuneCountInString(l.Description), schemaMaxLength("ListCreateRequest.description"); n > most {
+		return fmt.Errorf("testserver: %s: the description has %d characters; at most %d are allowed", op, n, most)
 	}
 	if l.ID != "" && !schemaPattern("ListID").MatchString(l.ID) {
 		return fmt.Errorf("testserver: %s: %q is not a List id (a number of up to 19 digits)", op, l.ID)

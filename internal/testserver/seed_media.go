@@ -64,8 +64,8 @@ func (st *state) checkNewMedia(m *Media) error {
 		return fmt.Errorf("testserver: %s: a negative size, duration or view count", op)
 	case m.Type == "photo" && (m.DurationMS != 0 || m.ViewCount != 0):
 		return fmt.Errorf("testserver: %s: a photo has no duration or view count", op)
-	case utf8.RuneCountInString(m.AltText) > maxAltText:
-		return fmt.Errorf("testserver: %s: the alt text has %d characters; at most %d are allowed", op, utf8.RuneCountInString(m.AltText), maxAltText)
+	case utf8.RuneCountInString(m.AltText) > schemaMaxLength("MediaMetadataAltText.text"):
+		return fmt.Errorf("testserver: %s: the alt text has %d characters; at most %d are allowed", op, utf8.RuneCountInString(m.AltText), schemaMaxLength("MediaMetadataAltText.text"))
 	}
 	for _, u := range []string{m.URL, m.PreviewImageURL} {
 		if p, err := url.Parse(u); u != "" && (err != nil || !p.IsAbs() || p.Host == "") {

@@ -7,13 +7,6 @@ import (
 	"unicode/utf8"
 )
 
-// X's limits on a poll.
-const (
-	minPollOptions, maxPollOptions = 2, 4
-	maxPollLabel                   = 25
-	minPollMinutes, maxPollMinutes = 5, 10080
-)
-
 // AddPoll adds a poll to the world, for a Tweet to carry by its ID (AddTweet's PollID).
 // It has 2 to 4 options, each labelled with 1 to 25 characters, and lasts 5 to 10,080
 // minutes. Zero fields are filled in: ID (a new id, as posting a poll makes),
@@ -52,23 +45,27 @@ func (s *Server) AddPoll(p Poll) (Poll, error) {
 // checkNewPoll checks a poll for AddPoll, numbering its options when none is.
 func (st *state) checkNewPoll(p *Poll) error {
 	const op = "AddPoll"
+	// The bounds of a poll, as the document states them.
+	minOptions, maxOptions := schemaMinItems("Poll.options"), schemaMaxItems("Poll.options")
+	minMinutes, maxMinutes := schemaMinimum("Poll.duration_minutes"), schemaMaximum("Poll.duration_minutes")
+	minLabel, maxLabel := schemaMinLength("PollOptionLabel"), schemaMaxLength("PollOptionLabel")
 	switch {
 	case p.ID != "" && !schemaPattern("PollId").MatchString(p.ID):
 		return fmt.Errorf("testserver: %s: %q is not a poll id (a number of up to 19 digits)", op, p.ID)
 	case p.ID != "" && st.poll(p.ID) != nil:
 		return fmt.Errorf("testserver: %s: id %q is taken", op, p.ID)
-	case len(p.Options) < minPollOptions || len(p.Options) > maxPollOptions:
-		return fmt.Errorf("testserver: %s: %d options; a poll has %d to %d", op, len(p.Options), minPollOptions, maxPollOptions)
-	case p.DurationMinutes < minPollMinutes || p.DurationMinutes > maxPollMinutes:
-		return fmt.Errorf("testserver: %s: it lasts %d minutes; a poll lasts %d to %d", op, p.DurationMinutes, minPollMinutes, maxPollMinutes)
+	case len(p.Options) < minOptions || len(p.Options) > maxOptions:
+		return fmt.Errorf("testserver: %s: %d options; a poll has %d to %d", op, len(p.Options), minOptions, maxOptions)
+	case p.DurationMinutes < minMinutes || p.DurationMinutes > maxMinutes:
+		return fmt.Errorf("testserver: %s: it lasts %d minutes; a poll lasts %d to %d", op, p.DurationMinutes, minMinutes, maxMinutes)
 	case p.VotingStatus != "open" && p.VotingStatus != "closed":
 		return fmt.Errorf("testserver: %s: voting status %q is neither open nor closed", op, p.VotingStatus)
 	}
 	numbered := p.Options[0].Position != 0
 	for i := range p.Options {
 		o := &p.Options[i]
-		if n := utf8.RuneCountInString(o.Label); n == 0 || n > maxPollLabel {
-			return fmt.Errorf("testserver: %s: option %d's label %q has %d characters; a label has 1 to %d", op, i+1, o.Label, n, maxPollLabel)
+		if n := utf8.RuneCountInString(o.Label); n < minLabel || n > maxLabel {
+			return fmt.Errorf("testserver: %s: option %d's label %q has %d characters; a label has %d to %d", op, i+1, o.Label, n, minLabel, maxLabel)
 		}
 		if o.Votes < 0 {
 			return fmt.Errorf("testserver: %s: option %d has %d votes", op, i+1, o.Votes)
