@@ -110,12 +110,11 @@ func TestFakeActivityStream(t *testing.T) {
 	}
 }
 
-// A direct message sent in the fake world reaches the activity stream as dm.sent for its
-// sender and dm.received for its recipient, typed, with both users.
-func TestFakeActivityStreamTypesDirectMessages(t *testing.T) {
-	noLeaks(t)
-	ts := testserver.Start(t)
-	c := testStreamClient(t, ts.URL(), WithBearerToken(ts.AppBearerToken()))
+// aliceReceivesFromBob subscribes Alice to received (with her own token, as private
+// events need) and Bob to sent, and opens the app's activity stream; it returns the
+// stream, closed at the end of the test, and Bob's client.
+func aliceReceivesFromBob(t *testing.T, ts *testserver.Server, received, sent gen.ActivityEventType) (*ActivityStream, *Client) {
+	t.Helper()
 	user := func(id string) *Client {
 		return testStreamClient(t, ts.URL(), WithTokenSource(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: ts.UserToken(id)})))
 	}
@@ -125,17 +124,27 @@ func TestFakeActivityStreamTypesDirectMessages(t *testing.T) {
 		c   *Client
 		typ gen.ActivityEventType
 		id  string
-	}{{alice, gen.ActivityEventTypeDmReceived, testserver.AliceID}, {bob, gen.ActivityEventTypeDmSent, testserver.BobID}} {
+	}{{alice, received, testserver.AliceID}, {bob, sent, testserver.BobID}} {
 		if _, _, err := sub.c.Activity.CreateSubscription(ctx, gen.ActivitySubscriptionCreateRequest{EventType: sub.typ,
 			Filter: gen.ActivityFilter{UserID: sub.id}}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	s, err := c.Activity.Stream(ctx, nil)
+	s, err := testStreamClient(t, ts.URL(), WithBearerToken(ts.AppBearerToken())).Activity.Stream(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	t.Cleanup(func() { s.Close() })
+	return s, bob
+}
+
+// A direct message sent in the fake world reaches the activity stream as dm.sent for its
+// sender and dm.received for its recipient, typed, with both users.
+func TestFakeActivityStreamTypesDirectMessages(t *testing.T) {
+	noLeaks(t)
+	ts := testserver.Start(t)
+	s, bob := aliceReceivesFromBob(t, ts, gen.ActivityEventTypeDmReceived, gen.ActivityEventTypeDmSent)
+	ctx := context.Background()
 	sent, _, err := bob.DirectMessages.SendTo(ctx, testserver.AliceID, DirectMessage{Text: "lunch at noon?"})
 	if err != nil {
 		t.Fatal(err)
@@ -163,27 +172,8 @@ func TestFakeActivityStreamTypesDirectMessages(t *testing.T) {
 func TestFakeActivityStreamTypesChatMessages(t *testing.T) {
 	noLeaks(t)
 	ts := testserver.Start(t)
-	c := testStreamClient(t, ts.URL(), WithBearerToken(ts.AppBearerToken()))
-	user := func(id string) *Client {
-		return testStreamClient(t, ts.URL(), WithTokenSource(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: ts.UserToken(id)})))
-	}
-	alice, bob := user(testserver.AliceID), user(testserver.BobID)
+	s, bob := aliceReceivesFromBob(t, ts, gen.ActivityEventTypeChatReceived, gen.ActivityEventTypeChatSent)
 	ctx := context.Background()
-	for _, sub := range []struct {
-		c   *Client
-		typ gen.ActivityEventType
-		id  string
-	}{{alice, gen.ActivityEventTypeChatReceived, testserver.AliceID}, {bob, gen.ActivityEventTypeChatSent, testserver.BobID}} {
-		if _, _, err := sub.c.Activity.CreateSubscription(ctx, gen.ActivitySubscriptionCreateRequest{EventType: sub.typ,
-			Filter: gen.ActivityFilter{UserID: sub.id}}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s, err := c.Activity.Stream(ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
 	msg := gen.ChatMessageRequest{MessageID: "3f8a2c1e-activity", EncodedMessageCreateEvent: "Y2lwaGVydGV4dA==", ConversationToken: "tok"}
 	if _, _, err := bob.Chat.Send(ctx, testserver.ChatAliceBobID, msg); err != nil {
 		t.Fatal(err)
